@@ -1,0 +1,222 @@
+"""Build or update the index of a corpus, redoing only what changed.
+
+A file whose size and modification time are unchanged is not even opened; one
+whose bytes hash the same is not parsed again. New and changed files are read,
+analysed (NLP and facts, when an analyser is given) and written; files that
+are gone are removed. Everything lands in one Whoosh commit, so a run that is
+killed leaves the previous index whole, and readers never see half a run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .corpus import Corpus, FileEntry
+from .model import Article, Skipped
+from .readers import read
+from .store import STATE_UID, open_for_writing, pack, unpack, writer_for
+
+# Called with (done, total, what) as files are read.
+Progress = Callable[[int, int, str], None]
+# Per-article analysis (mentions, facts) as plain JSON data, one dict per article.
+Analyser = Callable[[Sequence[Article]], list[dict[str, Any]]]
+# Corpus-wide state from every article's analysis: {article id: analysis}.
+Summariser = Callable[[dict[str, dict[str, Any]]], dict[str, Any]]
+
+
+@dataclass
+class Summary:
+    """What an indexing run did, for the user."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "added": self.added,
+            "updated": self.updated,
+            "removed": self.removed,
+            "unchanged": self.unchanged,
+            "skipped": [s.to_json() for s in self.skipped],
+        }
+
+
+@dataclass
+class _Known:
+    size: int
+    mtime: int
+    hash: str
+
+
+def update(
+    corpus: Corpus,
+    index_path: Path,
+    *,
+    analyse: Analyser | None = None,
+    summarise: Summariser | None = None,
+    progress: Progress | None = None,
+    batch: int = 256,
+    analysis_key: str = "",
+) -> Summary:
+    """Bring the index at ``index_path`` up to date with ``corpus``.
+
+    ``analysis_key`` names the analysis (model, extractor version): files
+    analysed under another key are redone even when their bytes are unchanged.
+    """
+    ix = open_for_writing(index_path)
+    known = _known_files(ix)
+    summary = Summary()
+    walk_skipped: list[Skipped] = []
+    entries = list(corpus.walk(walk_skipped))
+    todo = [e for e in entries if not _unchanged(known.get(e.id), e, analysis_key)]
+    summary.unchanged = len(entries) - len(todo)
+    seen = {e.id for e in entries}
+    gone = sorted(set(known) - seen)
+    if not todo and not gone and not _state_missing(ix):
+        summary.skipped = _stored_skips(ix) + walk_skipped
+        return summary
+    writer = writer_for(ix)
+    fresh: dict[str, dict[str, Any]] = {}
+    try:
+        for path in gone:
+            writer.delete_by_term("path", path)
+            summary.removed.append(path)
+        for start in range(0, len(todo), batch):
+            chunk = todo[start : start + batch]
+            _index_chunk(writer, chunk, known, summary, analyse, fresh, analysis_key)
+            if progress:
+                progress(min(start + batch, len(todo)), len(todo), chunk[-1].id)
+        replaced = set(summary.removed) | set(summary.updated)
+        state = _corpus_state(ix, fresh, replaced, summarise)
+        writer.update_document(uid=STATE_UID, kind="state", data=pack(state))
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+    summary.skipped = _stored_skips(ix) + walk_skipped
+    return summary
+
+
+def _unchanged(known: _Known | None, entry: FileEntry, key: str) -> bool:
+    return (
+        known is not None
+        and known.size == entry.size
+        and known.mtime == entry.mtime
+        and known.hash.endswith(f"|{key}")
+    )
+
+
+def _known_files(ix) -> dict[str, _Known]:
+    with ix.searcher() as searcher:
+        return {
+            doc["path"]: _Known(doc.get("size", -1), doc.get("mtime", -1), doc.get("hash", ""))
+            for doc in searcher.documents(kind="file")
+        }
+
+
+def _state_missing(ix) -> bool:
+    with ix.searcher() as searcher:
+        return searcher.document(uid=STATE_UID) is None
+
+
+def _stored_skips(ix) -> list[Skipped]:
+    with ix.searcher() as searcher:
+        docs = [doc for doc in searcher.documents(kind="file") if doc.get("data")]
+    return [Skipped(**entry) for doc in docs for entry in unpack(doc["data"])]
+
+
+def _index_chunk(
+    writer,
+    chunk,
+    known,
+    summary: Summary,
+    analyse: Analyser | None,
+    blobs: dict[str, dict[str, Any]],
+    key: str,
+) -> None:
+    fresh: list[tuple[FileEntry, list[Article], list[Skipped], str]] = []
+    for entry in chunk:
+        result, sha = read(entry.full_path, entry.id)
+        content_hash = f"{sha}|{key}"
+        previous = known.get(entry.id)
+        if previous and previous.hash == content_hash and sha:
+            writer.update_document(**_file_doc(entry, content_hash, result.skipped))
+            summary.unchanged += 1
+            continue
+        (summary.updated if previous else summary.added).append(entry.id)
+        fresh.append((entry, result.articles, result.skipped, content_hash))
+    articles = [a for _, found, _, _ in fresh for a in found]
+    analyses = analyse(articles) if analyse and articles else [{} for _ in articles]
+    by_id = {a.id: extra for a, extra in zip(articles, analyses, strict=True)}
+    for entry, found, skipped, content_hash in fresh:
+        writer.delete_by_term("path", entry.id)
+        writer.update_document(**_file_doc(entry, content_hash, skipped))
+        for article in found:
+            blobs[article.id] = _add_article(writer, article, by_id[article.id])
+
+
+def _file_doc(entry: FileEntry, content_hash: str, skipped: list[Skipped] | None) -> dict:
+    doc = {
+        "uid": f"file:{entry.id}",
+        "kind": "file",
+        "path": entry.id,
+        "size": entry.size,
+        "mtime": entry.mtime,
+        "hash": content_hash,
+    }
+    if skipped:
+        doc["data"] = pack([s.to_json() for s in skipped])
+    return doc
+
+
+def _add_article(writer, article: Article, analysis: dict[str, Any]) -> dict[str, Any]:
+    meta = article.to_json()
+    common = {
+        "article": article.id,
+        "path": article.path,
+        "source": article.source or "",
+        "title": article.title or "",
+        "date": article.date or "",
+    }
+    writer.add_document(uid=article.id, kind="article", data=pack(meta), **common)
+    blob = {"article": article.to_json(with_text=True), **analysis}
+    writer.add_document(uid=f"blob:{article.id}", kind="blob", data=pack(blob), **common)
+    fields_by_passage = analysis.get("passage_fields", {})
+    for passage in article.passages:
+        extra = fields_by_passage.get(str(passage.number), {})
+        writer.add_document(
+            uid=f"{article.id}#p{passage.number}",
+            kind="passage",
+            number=passage.number,
+            start=passage.start,
+            end=passage.end,
+            text=passage.text,
+            **common,
+            **extra,
+        )
+    return blob
+
+
+def _corpus_state(
+    ix, fresh: dict[str, dict[str, Any]], replaced: set[str], summarise: Summariser | None
+) -> dict[str, Any]:
+    """The corpus-wide state over the stored analyses (minus files replaced in
+    this run) and the fresh ones, so it can be committed with them."""
+    analyses: dict[str, dict[str, Any]] = {}
+    with ix.searcher() as searcher:
+        for doc in searcher.documents(kind="blob"):
+            if doc["path"] not in replaced:
+                data = unpack(doc["data"])
+                analyses[data["article"]["id"]] = data
+    analyses.update(fresh)
+    return summarise(analyses) if summarise else {"articles": len(analyses)}

@@ -1,0 +1,101 @@
+"""Find the article files under the folders a user names.
+
+Folders are walked recursively, following symbolic links but never around a
+loop; hidden files and folders are ignored; broken links, loops and folders
+that cannot be opened are reported, not raised.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import Skipped
+from .readers import format_of
+
+
+@dataclass(frozen=True)
+class FileEntry:
+    """One article file: where it is, its id in the corpus and its stat."""
+
+    full_path: str
+    id: str
+    size: int
+    mtime: int
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The folders (or files) one index covers, and the root ids are relative to."""
+
+    roots: tuple[str, ...]
+    base: str
+
+    @classmethod
+    def of(cls, paths: Sequence[str | os.PathLike[str]]) -> Corpus:
+        roots = tuple(sorted({os.path.abspath(os.fspath(p)) for p in paths}))
+        if not roots:
+            raise ValueError("no corpus folder given")
+        dirs = [r if os.path.isdir(r) else os.path.dirname(r) for r in roots]
+        base = os.path.commonpath(dirs) if len(dirs) > 1 else dirs[0]
+        return cls(roots, base)
+
+    @property
+    def key(self) -> str:
+        """A stable name for this corpus, used to pick its index folder."""
+        digest = hashlib.sha1("\0".join(self.roots).encode()).hexdigest()[:12]
+        name = Path(self.roots[0]).name or "root"
+        safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in name)[:40]
+        return f"{safe}-{digest}"
+
+    def id_of(self, full_path: str) -> str:
+        return Path(os.path.relpath(full_path, self.base)).as_posix()
+
+    def walk(self, skipped: list[Skipped]) -> Iterator[FileEntry]:
+        """Every article file, in a stable order; problems go to ``skipped``."""
+        seen: set[tuple[int, int]] = set()
+        for root in self.roots:
+            if not os.path.exists(root):
+                skipped.append(Skipped(root, "no such file or folder"))
+            elif os.path.isdir(root):
+                yield from self._walk_dir(root, seen, skipped)
+            else:
+                yield from self._entry(root, skipped, explicit=True)
+
+    def _walk_dir(self, top: str, seen: set[tuple[int, int]], skipped: list[Skipped]):
+        try:
+            info = os.stat(top)
+        except OSError as error:
+            skipped.append(Skipped(self.id_of(top), f"cannot open folder: {error.strerror}"))
+            return
+        if (info.st_dev, info.st_ino) in seen:
+            skipped.append(Skipped(self.id_of(top), "symbolic link loop (folder already read)"))
+            return
+        seen.add((info.st_dev, info.st_ino))
+        try:
+            names = sorted(os.listdir(top))
+        except OSError as error:
+            skipped.append(Skipped(self.id_of(top), f"cannot open folder: {error.strerror}"))
+            return
+        for name in names:
+            if name.startswith("."):
+                continue
+            path = os.path.join(top, name)
+            if os.path.isdir(path):
+                yield from self._walk_dir(path, seen, skipped)
+            else:
+                yield from self._entry(path, skipped)
+
+    def _entry(self, path: str, skipped: list[Skipped], explicit: bool = False):
+        if not explicit and format_of(path) is None:
+            return
+        try:
+            info = os.stat(path)
+        except OSError:
+            reason = "broken symbolic link" if os.path.islink(path) else "cannot be read"
+            skipped.append(Skipped(self.id_of(path), reason))
+            return
+        yield FileEntry(path, self.id_of(path), info.st_size, info.st_mtime_ns)

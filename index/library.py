@@ -1,0 +1,101 @@
+"""The one interface the CLI, the reader and the tests use.
+
+A :class:`Library` is a corpus (the folders named) plus its index. It hides
+which search engine stores the passages: everything it returns is plain data
+from :mod:`index.model`, so another backend could stand behind it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from . import build
+from .corpus import Corpus
+from .model import Article, Passage, Skipped
+from .search import SearchResult, search
+from .seeds import seeds_dir
+from .store import IndexError_, Store, index_dir_for, writable
+
+
+class Library:
+    """A corpus and its index; call :meth:`update` before reading a new one."""
+
+    def __init__(
+        self,
+        paths: Sequence[str | os.PathLike[str]] = (),
+        index_dir: str | os.PathLike[str] | None = None,
+        analysis: Any = None,
+    ) -> None:
+        self.corpus = Corpus.of(list(paths) or [seeds_dir()])
+        self.index_path = index_dir_for(self.corpus, index_dir)
+        self.analysis = analysis
+        self._store: Store | None = None
+
+    @property
+    def read_only(self) -> bool:
+        """True when this user may read the index but not update it."""
+        return Store.exists(self.index_path) and not writable(self.index_path)
+
+    @property
+    def exists(self) -> bool:
+        return Store.exists(self.index_path)
+
+    def update(self, progress: build.Progress | None = None) -> build.Summary:
+        """Index what is new or changed; a read-only index is left as it is."""
+        if self.read_only:
+            raise IndexError_(
+                f"the index at {self.index_path} is read-only for you; showing it as it is"
+            )
+        hooks = self.analysis
+        summary = build.update(
+            self.corpus,
+            self.index_path,
+            progress=progress,
+            analyse=hooks.analyse if hooks else None,
+            summarise=hooks.summarise if hooks else None,
+            analysis_key=hooks.key if hooks else "",
+        )
+        self._store = None
+        return summary
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = Store(self.index_path)
+        else:
+            self._store.refresh()
+        return self._store
+
+    def articles(self) -> list[dict[str, Any]]:
+        return self.store.articles()
+
+    def skipped(self) -> list[Skipped]:
+        return self.store.skipped()
+
+    def article(self, article_id: str) -> Article | None:
+        return self.store.article(article_id)
+
+    def analysis_of(self, article_id: str) -> dict[str, Any]:
+        """The stored per-article analysis (mentions, facts), empty without NLP."""
+        blob = self.store.blob(article_id) or {}
+        return {k: v for k, v in blob.items() if k != "article"}
+
+    def passage(self, article_id: str, number: int) -> Passage | None:
+        article = self.article(article_id)
+        if article and 1 <= number <= len(article.passages):
+            return article.passages[number - 1]
+        return None
+
+    def state(self) -> dict[str, Any]:
+        return self.store.state()
+
+    def search(self, query: str, limit: int = 20) -> SearchResult:
+        expand = self.analysis.expander(self.state()) if self.analysis else None
+        return search(self.store, query, limit, expand)
+
+    @property
+    def location(self) -> Path:
+        return self.index_path

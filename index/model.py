@@ -1,0 +1,194 @@
+"""Plain data passed between the layers of newsdesk.
+
+Everything here is a frozen dataclass of plain values: no Whoosh, spaCy or
+Textual objects ever leave ``index/``. Offsets (``start``/``end``) are always
+character offsets into :attr:`Article.text`, so ``article.text[start:end]``
+is exactly the cited words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One paragraph of an article, numbered from 1."""
+
+    article_id: str
+    number: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article read from a file (or one entry of a feed / JSON Lines file).
+
+    ``text`` is the decoded file for plain text and Markdown, and the extracted
+    article text for HTML, JSON and feeds: the text ``newsdesk show`` prints and
+    the one every offset points into.
+    """
+
+    id: str
+    path: str
+    format: str
+    text: str
+    title: str | None = None
+    source: str | None = None
+    date: str | None = None
+    date_raw: str | None = None
+    date_note: str | None = None
+    url: str | None = None
+    author: str | None = None
+    passages: tuple[Passage, ...] = ()
+    hash: str = ""
+    notes: tuple[str, ...] = ()
+
+    def to_json(self, with_text: bool = False) -> dict[str, Any]:
+        """The stable JSON shape of an article (see the README)."""
+        data = {
+            "id": self.id,
+            "path": self.path,
+            "format": self.format,
+            "source": self.source,
+            "title": self.title,
+            "date": self.date,
+            "date_raw": self.date_raw,
+            "date_note": self.date_note,
+            "url": self.url,
+            "author": self.author,
+            "passages": len(self.passages),
+            "notes": list(self.notes),
+        }
+        if with_text:
+            data["passages"] = [
+                {"passage": p.number, "start": p.start, "end": p.end, "text": p.text}
+                for p in self.passages
+            ]
+            data["text"] = self.text
+            data["hash"] = self.hash
+        return data
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file that could not be read, with the reason a user can act on."""
+
+    path: str
+    reason: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"path": self.path, "reason": self.reason}
+
+
+# User-facing entity kinds, in display order.
+ENTITY_KINDS = ("person", "organisation", "place", "group", "date", "number", "event", "other")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span the NLP found in an article's text."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # one of ENTITY_KINDS
+    label: str = ""  # the model's own label (PERSON, GPE, ...)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A comparable statement found in one passage.
+
+    ``kind`` is quantity, duration, date or quote. Quantities, durations and
+    dates carry an interval ``[low, high]`` in ``unit`` (``high`` may be
+    ``inf``); ``low_open``/``high_open`` say whether the bounds are excluded.
+    """
+
+    id: str
+    article: str
+    passage: int
+    kind: str
+    text: str
+    start: int
+    end: int
+    key: str | None = None
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    low_open: bool = False
+    high_open: bool = False
+    qualifier: str | None = None
+    unit: str | None = None
+    speaker: str | None = None
+    quote: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        for name in ("low", "high", "value"):
+            if data[name] is not None and data[name] in (float("inf"), float("-inf")):
+                data[name] = "inf" if data[name] > 0 else "-inf"
+        return data
+
+
+@dataclass(frozen=True)
+class Alias:
+    """One spelling of an entity, with how often and by which sources it is used."""
+
+    text: str
+    count: int
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    """Where an entity is named: article id, passage number and offsets."""
+
+    article: str
+    passage: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Entity:
+    """The canonical thing behind several mentions."""
+
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[Alias, ...] = ()
+    mentions: tuple[EntityMention, ...] = field(default=(), repr=False)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result: a passage, its score and a highlighted snippet."""
+
+    article_id: str
+    passage: int
+    start: int
+    end: int
+    score: float
+    snippet: str
+    # Offsets of matched terms inside ``snippet``.
+    matches: tuple[tuple[int, int], ...] = ()
+    title: str | None = None
+    source: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.article_id,
+            "passage": self.passage,
+            "start": self.start,
+            "end": self.end,
+            "score": round(self.score, 4),
+            "snippet": self.snippet,
+            "matches": [list(m) for m in self.matches],
+            "title": self.title,
+            "source": self.source,
+        }

@@ -1,0 +1,161 @@
+"""Plain-text articles: infer what a clean file would have said outright.
+
+Pasted reports carry their metadata in the text: a photo caption with a credit
+("... EFE/EPA/ERDEM SAHIN") above a short headline, a dateline naming the agency
+("Istanbul, Turkey (EFE).-"), a sign-off ("... working groups. EFE"), a
+"Source; Al Jazeera" line and CMS tags ("int-seo", "world") at the end. Each is
+recognised by its shape, never by a list of outlets, and kept out of the body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .. import dates
+from ..passages import paragraph_spans
+
+# "EFE/EPA/ERDEM SAHIN", "AFP/Getty Images", "Reuters/John Smith" at the end of a caption.
+_CREDIT = re.compile(
+    r"(?:^|\s)([A-Z][A-Za-z]{1,11})(?:/[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*)+\.?\s*$"
+)
+_CAPTION_START = re.compile(
+    r"^(?:photo|image|picture|file photo|caption|image copyright|image caption)\b[:\s]", re.I
+)
+_SOURCE_LINE = re.compile(r"^(?:source|sources|via|credit)\s*[;:,-]\s*(.{2,60}?)\s*\.?$", re.I)
+_TAG_LINE = re.compile(r"^[a-z0-9][a-z0-9_-]*(?:[ ,]+[a-z0-9][a-z0-9_-]*){0,3}$")
+_SIGN_OFF = re.compile(r"(?<=[.!?\"”’)])\s+([A-Z]{2,6})\s*$")
+_LONE_SIGN_OFF = re.compile(r"^(?:[A-Z]{2,6}|\([A-Z][A-Za-z]{1,15}\))$")
+_DATELINE = re.compile(
+    r"^([A-Z][\w.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,30})?)\s*"
+    r"\(([A-Z][A-Za-z&. ]{1,30})\)\s*(?:\.?\s*[-–—]+|:)\s*"
+)
+_SENTENCE_END = re.compile(r"[.!;,:]$")
+MAX_TITLE_CHARS = 180
+MAX_TITLE_WORDS = 25
+MAX_CAPTION_WORDS = 80
+
+
+@dataclass
+class Inferred:
+    """What inference found: metadata, body spans and notes on each decision."""
+
+    meta: dict[str, str] = field(default_factory=dict)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def is_caption(paragraph: str) -> bool:
+    """A photo caption: ends with a credit, starts like one, or places people (2-L)."""
+    if len(paragraph.split()) > MAX_CAPTION_WORDS:
+        return False
+    return bool(_CAPTION_START.match(paragraph) or _CREDIT.search(paragraph))
+
+
+def is_title(paragraph: str) -> bool:
+    """A headline: short, one line, not ending like a sentence, not a caption."""
+    words = paragraph.split()
+    return (
+        0 < len(words) <= MAX_TITLE_WORDS
+        and len(paragraph) <= MAX_TITLE_CHARS
+        and "\n" not in paragraph
+        and not _SENTENCE_END.search(paragraph)
+        and not is_caption(paragraph)
+        and not _TAG_LINE.match(paragraph)
+    )
+
+
+def infer(text: str) -> Inferred:
+    """Split ``text`` into metadata and body passages."""
+    result = Inferred()
+    spans = paragraph_spans(text)
+    sources: Counter[str] = Counter()
+    spans = _take_trailer(text, spans, result, sources)
+    spans = _take_header(text, spans, result, sources)
+    spans = _take_captions(text, spans, result, sources)
+    spans = _take_dateline_and_sign_off(text, spans, result, sources)
+    if sources:
+        result.meta["source"] = sources.most_common(1)[0][0]
+    result.spans = spans
+    return result
+
+
+def _take_trailer(text: str, spans: list, result: Inferred, sources: Counter[str]) -> list:
+    """Tags and "Source; X" lines at the end of the file."""
+    tags: list[str] = []
+    while len(spans) > 1:
+        last = text[slice(*spans[-1])]
+        source = _SOURCE_LINE.match(last)
+        if source:
+            sources[source.group(1).strip()] += 3
+            result.notes.append(f"outlet '{source.group(1).strip()}' from the line '{last}'")
+        elif _LONE_SIGN_OFF.match(last):
+            sources[last.strip("()")] += 2
+            result.notes.append(f"outlet '{last.strip('()')}' from the closing sign-off")
+        elif _TAG_LINE.match(last) and len(last) <= 40:
+            tags.insert(0, last)
+        else:
+            break
+        spans = spans[:-1]
+    if tags:
+        result.meta["tags"] = ", ".join(tags)
+        result.notes.append(f"trailing tags kept out of the text: {', '.join(tags)}")
+    return spans
+
+
+def _take_header(text: str, spans: list, result: Inferred, sources: Counter[str]) -> list:
+    """Leading captions, then a headline if the next paragraph looks like one."""
+    captions = []
+    while len(spans) > 1 and is_caption(text[slice(*spans[0])]):
+        captions.append(spans.pop(0))
+    for start, end in captions:
+        _use_caption(text[start:end], result, sources)
+    if len(spans) > 1 and is_title(text[slice(*spans[0])]):
+        result.meta["title"] = text[slice(*spans.pop(0))]
+    return spans
+
+
+def _use_caption(caption: str, result: Inferred, sources: Counter[str]) -> None:
+    credit = _CREDIT.search(caption)
+    if credit:
+        sources[credit.group(1)] += 1
+        result.notes.append(f"outlet '{credit.group(1)}' from the photo credit")
+    found = dates.find_date(caption)
+    if found and "date" not in result.meta:
+        result.meta["date"] = found
+        result.notes.append(f"date '{found}' from the photo caption")
+    result.meta.setdefault("captions", "")
+    result.meta["captions"] = (result.meta["captions"] + "\n" + caption).strip()
+    result.notes.append("photo caption kept out of the text")
+
+
+def _take_captions(text: str, spans: list, result: Inferred, sources: Counter[str]) -> list:
+    """Captions inside the body ("Image copyright Getty Images ...")."""
+    kept = []
+    for span in spans:
+        paragraph = text[slice(*span)]
+        if len(spans) > 1 and _CAPTION_START.match(paragraph):
+            _use_caption(paragraph, result, sources)
+        else:
+            kept.append(span)
+    return kept or spans
+
+
+def _take_dateline_and_sign_off(
+    text: str, spans: list, result: Inferred, sources: Counter[str]
+) -> list:
+    if not spans:
+        return spans
+    dateline = _DATELINE.match(text[slice(*spans[0])])
+    if dateline:
+        sources[dateline.group(2).strip()] += 2
+        result.meta.setdefault("place", dateline.group(1).strip())
+        result.notes.append(f"outlet '{dateline.group(2).strip()}' from the dateline")
+    start, end = spans[-1]
+    sign_off = _SIGN_OFF.search(text, start, end)
+    if sign_off:
+        sources[sign_off.group(1)] += 2
+        result.notes.append(f"outlet '{sign_off.group(1)}' from the sign-off")
+        spans = spans[:-1] + [(start, sign_off.start())]
+    return spans

@@ -1,0 +1,57 @@
+"""Neutralise untrusted text before it reaches a terminal.
+
+Article text, titles, sources, file names and queries come from anywhere. A
+terminal interprets escape sequences (CSI, OSC 52 clipboard writes, OSC 8
+links, DCS), C1 controls and bidi overrides, so none of them may be written
+raw. Each is replaced by one visible stand-in character, so the text keeps
+its length and every offset into it still points at the same words.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+# C0 controls except tab and newline, DEL, C1 controls, bidi embeddings,
+# overrides and isolates, and the line/paragraph separators some terminals act on.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
+)
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def _stand_in(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Unicode "control picture" (␛ for ESC)
+    if code == 0x7F:
+        return "\u2421"
+    return "\ufffd"  # C1 controls, bidi and separator characters
+
+
+def clean(text: str | None) -> str:
+    """Text safe to print: every control and bidi character made visible."""
+    if not text:
+        return ""
+    return _UNSAFE.sub(_stand_in, text)
+
+
+def clean_line(text: str | None) -> str:
+    """Like :func:`clean`, but on one line (for titles, sources, file names)."""
+    return clean(text).replace("\n", " ").replace("\t", " ")
+
+
+def _escape_json(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def dumps(data: Any) -> str:
+    """JSON that keeps every character but never carries a raw control.
+
+    ``json.dumps`` already escapes C0 controls; C1 controls and bidi
+    characters are escaped here so the output is both exact and inert.
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return _JSON_UNSAFE.sub(_escape_json, text)

@@ -1,0 +1,171 @@
+"""Full-text search over passages, with snippets that show why each matched.
+
+Queries use Whoosh syntax (AND/OR/NOT, "phrases", ``field:value``, ``pris*``).
+What a user could get wrong is caught here and explained as a
+:class:`QueryError`: unknown fields, queries with no searchable words, and
+wildcards so short they would expand to most of the vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from whoosh import query as q
+from whoosh.qparser import QueryParser
+
+from .model import Hit
+from .schema import ENTITY_FIELDS, SCHEMA, text_analyzer
+from .store import Store
+
+MAX_QUERY_CHARS = 2000
+MIN_WILDCARD_CHARS = 2
+SNIPPET_CHARS = 240
+SEARCHABLE = (
+    "text",
+    "title",
+    "source",
+    "date",
+    "story",
+    "entity",
+    "fact",
+    "relation",
+    *ENTITY_FIELDS,
+)
+_FIELD = re.compile(r"(?<![\w.])([A-Za-z_]+):(?=\S)")
+_ENTITY_TERM = re.compile(
+    rf"\b({'|'.join(('entity', *ENTITY_FIELDS))}):(\"[^\"]*\"|'[^']*'|[^\s()]+)"
+)
+
+# Maps (field, what the user typed) to the index terms it stands for.
+Expander = Callable[[str, str], list[str]]
+
+
+class QueryError(ValueError):
+    """A query that cannot be run, with a message saying what is wrong in it."""
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """How many passages matched in all, and the best of them."""
+
+    total: int
+    hits: tuple[Hit, ...]
+
+    def to_json(self) -> dict:
+        return {"total": self.total, "hits": [h.to_json() for h in self.hits]}
+
+
+def parse(text: str, expand: Expander | None = None) -> q.Query:
+    """Parse a user's query, or raise :class:`QueryError` saying why not."""
+    text = text.strip()
+    if not text:
+        raise QueryError("the query is empty")
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryError(
+            f"the query is {len(text)} characters long; the limit is {MAX_QUERY_CHARS}"
+        )
+    for name in _FIELD.findall(text):
+        if name.lower() not in SEARCHABLE:
+            raise QueryError(f"unknown field '{name}'; fields are {', '.join(SEARCHABLE)}")
+    text = _ENTITY_TERM.sub(lambda m: _entity_clause(m, expand), text)
+    try:
+        parsed = QueryParser("text", SCHEMA).parse(text)
+    except Exception as error:  # the parser's own errors have no common base
+        raise QueryError(f"the query could not be read: {error}") from None
+    if parsed is q.NullQuery or isinstance(parsed, q.NullQuery.__class__):
+        raise QueryError("the query has no words to search for (only operators or stop words)")
+    _check_wildcards(parsed)
+    return parsed
+
+
+def _entity_clause(match: re.Match[str], expand: Expander | None) -> str:
+    field, value = match.group(1).lower(), match.group(2).strip("\"'")
+    terms = expand(field, value) if expand else [value.lower()]
+    terms = [t.replace("'", " ") for t in terms] or [value.lower().replace("'", " ")]
+    return "(" + " OR ".join(f"{field}:'{t}'" for t in terms) + ")"
+
+
+def _check_wildcards(parsed: q.Query) -> None:
+    for node in _leaves(parsed):
+        if isinstance(node, (q.Prefix, q.Wildcard)):
+            literal = re.sub(r"[*?]", "", str(node.text))
+            if len(literal) < MIN_WILDCARD_CHARS:
+                raise QueryError(
+                    f"'{node.text}*' would match too many words: type at least "
+                    f"{MIN_WILDCARD_CHARS} letters before the *"
+                )
+
+
+def _leaves(node: q.Query) -> Iterable[q.Query]:
+    if node.is_leaf():
+        yield node
+    else:
+        for child in node.children():
+            yield from _leaves(child)
+
+
+def search(
+    store: Store, text: str, limit: int = 20, expand: Expander | None = None
+) -> SearchResult:
+    """The passages matching ``text``, best first, at most ``limit``."""
+    parsed = parse(text, expand)
+    with store.searcher() as searcher:
+        results = searcher.search(
+            parsed, limit=max(1, limit), terms=True, filter=q.Term("kind", "passage")
+        )
+        total = len(results) if results.has_exact_length() else results.estimated_length()
+        hits = tuple(_hit(hit) for hit in results)
+    return SearchResult(total, hits)
+
+
+def _hit(hit) -> Hit:
+    text = hit.get("text", "")
+    terms = {
+        t.decode() if isinstance(t, bytes) else t
+        for field, t in (hit.matched_terms() or ())
+        if field == "text"
+    }
+    snippet, matches = make_snippet(text, terms)
+    return Hit(
+        article_id=hit["article"],
+        passage=hit["number"],
+        start=hit["start"],
+        end=hit["end"],
+        score=float(hit.score or 0.0),
+        snippet=snippet,
+        matches=tuple(matches),
+        title=hit.get("title") or None,
+        source=hit.get("source") or None,
+    )
+
+
+def term_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
+    """Where in ``text`` the words whose index form is in ``terms`` stand."""
+    if not terms:
+        return []
+    analyzer = text_analyzer()
+    return [
+        (t.startchar, t.endchar)
+        for t in analyzer(text, chars=True, removestops=False, mode="index")
+        if t.text in terms
+    ]
+
+
+def make_snippet(text: str, terms: set[str]) -> tuple[str, list[tuple[int, int]]]:
+    """A window of the passage around its first match, and the match offsets in it."""
+    spans = term_spans(text, terms)
+    if len(text) <= SNIPPET_CHARS + 60:
+        return text, spans
+    centre = spans[0][0] if spans else 0
+    start = max(0, centre - SNIPPET_CHARS // 3)
+    start = text.rfind(" ", 0, start) + 1 if start else 0
+    end = min(len(text), start + SNIPPET_CHARS)
+    space = text.find(" ", end)
+    end = space if space != -1 else len(text)
+    prefix = "…" if start else ""
+    suffix = "…" if end < len(text) else ""
+    shift = len(prefix) - start
+    inside = [(s + shift, e + shift) for s, e in spans if s >= start and e <= end]
+    return prefix + text[start:end] + suffix, inside

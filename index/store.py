@@ -1,0 +1,187 @@
+"""The Whoosh index on disk: where it lives, opening it, and reading it back.
+
+Four kinds of document share one index: ``file`` (one per corpus file, with
+its size, mtime and hash for incremental runs, or why it was skipped),
+``article`` (light metadata for listing), ``blob`` (an article's full text,
+passages, mentions and facts, compressed) and ``passage`` (what search finds).
+One ``state`` document holds what is computed over the whole corpus. All of
+them are written in one commit, so a reader always sees one consistent run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_cache_dir
+from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
+from whoosh.index import EmptyIndexError, LockError
+from whoosh.searching import Searcher
+
+from .corpus import Corpus
+from .model import Article, Passage, Skipped
+from .schema import SCHEMA
+
+INDEX_NAME = "newsdesk"
+STATE_UID = "__state__"
+
+
+class IndexError_(Exception):
+    """An index problem explained for the user (missing, locked, unwritable)."""
+
+
+class IndexLocked(IndexError_):
+    """Another process is writing this index."""
+
+
+def index_dir_for(corpus: Corpus, index_dir: str | os.PathLike[str] | None = None) -> Path:
+    """``--index-dir`` as given; else one folder per corpus under
+    ``NEWSDESK_INDEX_DIR`` or the user's cache directory."""
+    if index_dir:
+        return Path(index_dir)
+    base = os.environ.get("NEWSDESK_INDEX_DIR") or os.path.join(
+        user_cache_dir("newsdesk", appauthor=False), "indexes"
+    )
+    return Path(base) / corpus.key
+
+
+def pack(data: Any) -> bytes:
+    """Compress plain data for a stored field."""
+    return zlib.compress(json.dumps(data, separators=(",", ":")).encode(), 6)
+
+
+def unpack(blob: bytes | None) -> Any:
+    return json.loads(zlib.decompress(blob)) if blob else None
+
+
+def writable(path: Path) -> bool:
+    """Whether this process may create or change files in ``path``."""
+    probe = path if path.exists() else path.parent
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    return os.access(probe, os.W_OK | os.X_OK)
+
+
+def open_for_writing(path: Path) -> whoosh_index.Index:
+    """Open or create the index at ``path`` for a writer."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise IndexError_(f"cannot create the index folder {path}: {error.strerror}") from None
+    storage = FileStorage(str(path))
+    if whoosh_index.exists(storage, indexname=INDEX_NAME):
+        return storage.open_index(INDEX_NAME)
+    return storage.create_index(SCHEMA, indexname=INDEX_NAME)
+
+
+def writer_for(ix: whoosh_index.Index, wait: float = 10.0):
+    """A writer, waiting a while for another indexing process to finish."""
+    try:
+        return ix.writer(timeout=wait, limitmb=256)
+    except LockError:
+        raise IndexLocked(
+            "another newsdesk process is indexing this corpus; try again when it finishes"
+        ) from None
+
+
+class Store:
+    """Read access to one index. Cheap to create; reopen to see new commits."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.read_only = not writable(self.path)
+        self._ix = self._open()
+
+    def _open(self) -> whoosh_index.Index:
+        for attempt in range(5):
+            try:
+                storage = FileStorage(str(self.path), readonly=True)
+                return storage.open_index(INDEX_NAME)
+            except EmptyIndexError:
+                raise IndexError_(f"no index at {self.path}: run 'newsdesk index' first") from None
+            except OSError:
+                # A writer may be cleaning up files between our reads: retry.
+                time.sleep(0.05 * (attempt + 1))
+        raise IndexError_(f"the index at {self.path} could not be opened")
+
+    @staticmethod
+    def exists(path: Path) -> bool:
+        return path.is_dir() and whoosh_index.exists_in(str(path), indexname=INDEX_NAME)
+
+    @property
+    def generation(self) -> int:
+        return int(self._ix.latest_generation())
+
+    def refresh(self) -> bool:
+        """Reopen if another process committed; return whether anything changed."""
+        if self._ix.latest_generation() == self.generation and self._ix.up_to_date():
+            return False
+        self._ix = self._open()
+        return True
+
+    @contextmanager
+    def searcher(self) -> Iterator[Searcher]:
+        with self._ix.searcher() as searcher:
+            yield searcher
+
+    def documents(self, kind: str) -> list[dict[str, Any]]:
+        with self.searcher() as searcher:
+            return [dict(doc) for doc in searcher.documents(kind=kind)]
+
+    def articles(self) -> list[dict[str, Any]]:
+        """Every article's metadata (no text), in id order."""
+        rows = [unpack(doc["data"]) for doc in self.documents("article")]
+        return sorted(rows, key=lambda row: row["id"])
+
+    def skipped(self) -> list[Skipped]:
+        rows = [doc for doc in self.documents("file") if doc.get("data")]
+        found = [Skipped(**entry) for doc in rows for entry in unpack(doc["data"])]
+        return sorted(found, key=lambda s: s.path)
+
+    def blob(self, article_id: str) -> dict[str, Any] | None:
+        with self.searcher() as searcher:
+            doc = searcher.document(uid=f"blob:{article_id}")
+        return unpack(doc["data"]) if doc else None
+
+    def article(self, article_id: str) -> Article | None:
+        data = self.blob(article_id)
+        return article_from_json(data["article"]) if data else None
+
+    def state(self) -> dict[str, Any]:
+        with self.searcher() as searcher:
+            doc = searcher.document(uid=STATE_UID)
+        return (unpack(doc["data"]) if doc else None) or {}
+
+    @property
+    def ix(self) -> whoosh_index.Index:
+        return self._ix
+
+
+def article_from_json(data: dict[str, Any]) -> Article:
+    """Rebuild an :class:`Article` from its stored JSON (see ``Article.to_json``)."""
+    text = data["text"]
+    passages = tuple(
+        Passage(data["id"], p["passage"], p["start"], p["end"], text[p["start"] : p["end"]])
+        for p in data["passages"]
+    )
+    fields = {
+        k: data.get(k)
+        for k in ("title", "source", "date", "date_raw", "date_note", "url", "author")
+    }
+    return Article(
+        id=data["id"],
+        path=data["path"],
+        format=data["format"],
+        text=text,
+        passages=passages,
+        hash=data.get("hash", ""),
+        notes=tuple(data.get("notes", ())),
+        **fields,
+    )

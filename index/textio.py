@@ -1,0 +1,107 @@
+"""Turn a file's bytes into text, or say clearly why not.
+
+Real folders hold UTF-8, UTF-16 with a BOM, Latin-1 and Windows-1252 files,
+invalid UTF-8, binaries and files far too big to be articles. Decoding never
+raises anything but :class:`Unreadable`, whose message is shown to the user.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+
+from charset_normalizer import from_bytes
+
+DEFAULT_MAX_MB = 20
+
+
+class Unreadable(Exception):
+    """A file newsdesk skips; the message says why in words a user can act on."""
+
+
+def max_bytes() -> int:
+    """The size cap for one file (``NEWSDESK_MAX_FILE_MB``, default 20 MB)."""
+    raw = os.environ.get("NEWSDESK_MAX_FILE_MB", "")
+    try:
+        megabytes = float(raw) if raw else DEFAULT_MAX_MB
+    except ValueError:
+        megabytes = DEFAULT_MAX_MB
+    return int(megabytes * 1024 * 1024)
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _looks_binary(data: bytes) -> bool:
+    """Many NULs or other controls in the first 8 KB: not text."""
+    head = data[:8192]
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return controls > max(2, len(head) // 100)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Return ``(text, encoding)``; raise :class:`Unreadable` for non-text."""
+    if not data.strip():
+        raise Unreadable("empty file")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as error:
+                raise Unreadable(f"invalid {encoding} text: {error.reason}") from None
+    if b"\x00" in data[:8192]:
+        return _utf16_without_bom(data)
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if _looks_binary(data):
+        raise Unreadable("binary file, not text")
+    best = from_bytes(data[:262144]).best()
+    if best is None or best.encoding is None:
+        raise Unreadable("not text in any encoding newsdesk recognises")
+    text = data.decode(best.encoding, errors="replace")
+    return text, best.encoding
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str]:
+    """Text with NUL bytes is UTF-16 without a BOM, or else not text at all."""
+    head = data[:8192]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if max(even, odd) > len(head) // 4 and min(even, odd) < len(head) // 50:
+        encoding = "utf-16-le" if odd > even else "utf-16-be"
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            raise Unreadable("binary file, not text") from None
+        if sum(c.isprintable() or c.isspace() for c in text[:4096]) > 0.95 * len(text[:4096]):
+            return text, encoding
+    raise Unreadable("binary file, not text (it contains NUL bytes)")
+
+
+def read_file(path: str) -> bytes:
+    """Read a file's bytes within the size cap, as :class:`Unreadable` on failure."""
+    cap = max_bytes()
+    try:
+        size = os.path.getsize(path)
+        if size > cap:
+            raise Unreadable(
+                f"file is {size / 1048576:.1f} MB, over the {cap / 1048576:.0f} MB cap "
+                "(set NEWSDESK_MAX_FILE_MB to raise it)"
+            )
+        with open(path, "rb") as handle:
+            return handle.read(cap + 1)
+    except PermissionError:
+        raise Unreadable("permission denied") from None
+    except IsADirectoryError:
+        raise Unreadable("is a directory") from None
+    except FileNotFoundError:
+        raise Unreadable("file vanished or is a broken link") from None
+    except OSError as error:
+        raise Unreadable(f"cannot read: {error.strerror or error}") from None

@@ -1,0 +1,37 @@
+"""Shared fixtures: every test gets its own index, state and cache folders,
+and a fixed clock, so no test depends on the machine or on another test."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SHARED_DATA = ROOT.parent / "shared" / "data"
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path_factory, monkeypatch):
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("NEWSDESK_INDEX_DIR", str(home / "indexes"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.delenv("NEWSDESK_MAX_FILE_MB", raising=False)
+    from index import dates
+
+    monkeypatch.setattr(dates, "today", lambda: TODAY)
+    return home
+
+
+@pytest.fixture
+def seeds_copy(tmp_path) -> Path:
+    """A writable copy of the seeds, for tests that change files."""
+    target = tmp_path / "corpus"
+    shutil.copytree(SEEDS, target)
+    return target

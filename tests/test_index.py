@@ -1,0 +1,179 @@
+"""The index: search behaviour, incremental runs, killed runs, concurrent use."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+
+import pytest
+
+from index.build import update
+from index.corpus import Corpus
+from index.library import Library
+from index.search import QueryError
+from index.store import Store
+
+from .conftest import ROOT, SEEDS
+
+
+@pytest.fixture
+def seeds_library(tmp_path):
+    library = Library([SEEDS], tmp_path / "ix")
+    library.update()
+    return library
+
+
+def hit_ids(library, query):
+    return [(h.article_id[:3], h.passage) for h in library.search(query, limit=50).hits]
+
+
+def test_prisoners_finds_both_exchange_reports(seeds_library):
+    found = {a for a, _ in hit_ids(seeds_library, "prisoners")}
+    assert {"001", "002", "003"} <= found
+
+
+def test_accents_fold_and_words_stem(seeds_library):
+    assert {a for a, _ in hit_ids(seeds_library, "Dolmabahce")} == {"000", "001", "003"}
+    assert hit_ids(seeds_library, "prisoner") == hit_ids(seeds_library, "prisoners")
+
+
+def test_fields_phrases_and_prefixes(seeds_library):
+    assert {a for a, _ in hit_ids(seeds_library, "source:EFE")} == {"000"}
+    assert {a for a, _ in hit_ids(seeds_library, 'source:"Al Jazeera" prisoner')} == {"001"}
+    phrase = hit_ids(seeds_library, '"prisoners of war"')
+    assert {a for a, _ in phrase} == {"001", "002"}
+    assert ("002", 1) in hit_ids(seeds_library, "pris*")
+
+
+def test_hits_cite_their_passage_and_highlight_the_match(seeds_library):
+    hit = next(h for h in seeds_library.search("Dolmabahce").hits if h.article_id[:3] == "000")
+    article = seeds_library.article(hit.article_id)
+    assert article.text[hit.start : hit.end] == article.passages[hit.passage - 1].text
+    assert [hit.snippet[s:e] for s, e in hit.matches] == ["Dolmabahçe"]
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("", "empty"),
+        ("AND OR", "no words"),
+        ("a*", "too many words"),
+        ("nope:x", "unknown field"),
+        ("x" * 3000, "limit"),
+    ],
+)
+def test_bad_queries_say_what_is_wrong(seeds_library, query, message):
+    with pytest.raises(QueryError, match=message):
+        seeds_library.search(query)
+
+
+def test_unbalanced_quotes_and_lone_star_give_bounded_answers(seeds_library):
+    assert seeds_library.search('"peace talks').total >= 1
+    assert len(seeds_library.search("*", limit=5).hits) == 5
+
+
+def test_second_run_reads_nothing_and_changes_are_picked_up(seeds_copy, tmp_path, monkeypatch):
+    library = Library([seeds_copy], tmp_path / "ix")
+    assert len(library.update().added) == 5
+    import index.build
+
+    calls = []
+    real_read = index.build.read
+    monkeypatch.setattr(index.build, "read", lambda *a: calls.append(a) or real_read(*a))
+    again = library.update()
+    assert (again.added, again.updated, again.removed, again.unchanged) == ([], [], [], 5)
+    assert calls == []
+
+    first = next(seeds_copy.glob("000_*.txt"))
+    os.utime(first, None)  # touched, same bytes: read and hashed, not re-indexed
+    (seeds_copy / "new.md").write_text("---\ntitle: Added later\n---\nZanzibar talks.\n")
+    (next(seeds_copy.glob("001_*.txt"))).write_text("Rewritten text about Zanzibar.\n")
+    next(seeds_copy.glob("004_*.txt")).unlink()
+    summary = library.update()
+    assert summary.added == ["new.md"]
+    assert summary.updated == ["001_4a6a3c07746cc093.txt"]
+    assert summary.removed == ["004_454988fc12dd0efa.txt"]
+    assert summary.unchanged == 3
+    assert {a for a, _ in hit_ids(library, "Zanzibar")} == {"001", "new"}
+    assert len(library.articles()) == 5
+    assert not hit_ids(library, "Kupiansk")  # only 004 named it
+
+
+KILLER = textwrap.dedent(
+    """
+    import os, signal, sys
+    from index.build import update
+    from index.corpus import Corpus
+    calls = 0
+    def analyse(articles):
+        global calls
+        calls += 1
+        if calls == int(sys.argv[3]):
+            os.kill(os.getpid(), signal.SIGKILL)
+        return [{} for _ in articles]
+    update(Corpus.of([sys.argv[1]]), __import__("pathlib").Path(sys.argv[2]),
+           analyse=analyse, batch=1)
+    """
+)
+
+
+def test_killed_run_leaves_last_commit_readable_and_next_run_finishes(seeds_copy, tmp_path):
+    index_path = tmp_path / "ix"
+    update(Corpus.of([seeds_copy]), index_path)
+    for n in range(3):
+        (seeds_copy / f"extra{n}.txt").write_text(f"Extra report {n} on prisoners.\n\nMore.")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for kill_at in (1, 2, 3):
+        done = subprocess.run(
+            [sys.executable, "-c", KILLER, str(seeds_copy), str(index_path), str(kill_at)],
+            env=env,
+            capture_output=True,
+            timeout=120,
+        )
+        assert done.returncode == -9
+        store = Store(index_path)
+        assert len(store.articles()) == 5  # the last committed run, whole
+    summary = update(Corpus.of([seeds_copy]), index_path)
+    assert sorted(summary.added) == ["extra0.txt", "extra1.txt", "extra2.txt"]
+    assert len(Store(index_path).articles()) == 8
+
+
+def test_readers_keep_working_while_another_process_indexes(seeds_copy, tmp_path):
+    index_path = tmp_path / "ix"
+    update(Corpus.of([seeds_copy]), index_path)
+    for n in range(200):
+        (seeds_copy / f"bulk{n:03}.txt").write_text(f"Bulk report {n} on prisoners.\n\nMore.")
+    errors, counts = [], []
+    stop = threading.Event()
+
+    def reader():
+        while not stop.is_set():
+            try:
+                library = Library([seeds_copy], index_path)
+                counts.append(library.search("prisoners", limit=5).total)
+            except Exception as error:  # any failure is the finding
+                errors.append(error)
+            time.sleep(0.01)
+
+    threads = [threading.Thread(target=reader) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    subprocess.run(
+        [sys.executable, "-m", "tui.cli", "index", str(seeds_copy), "--index-dir", str(index_path)],
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    time.sleep(0.2)
+    stop.set()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    assert counts and counts[0] < counts[-1]
+    assert Library([seeds_copy], index_path).search("bulk", limit=1).total == 200

@@ -1,0 +1,209 @@
+"""Reading every supported format, and the inference plain-text seeds need."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from index.readers import read, read_bytes
+
+from .conftest import SEEDS
+
+
+def seed(prefix: str):
+    path = next(SEEDS.glob(f"{prefix}_*.txt"))
+    result, _ = read(str(path), path.name)
+    assert not result.skipped
+    (article,) = result.articles
+    return article
+
+
+@pytest.mark.parametrize(
+    ("prefix", "title", "source"),
+    [
+        (
+            "000",
+            "Ukraine and Russia end Istanbul peace talks in under an hour with no breakthrough",
+            "EFE",
+        ),
+        ("001", None, "Al Jazeera"),
+        (
+            "004",
+            "Russia, Ukraine Hold First Direct Talks In Istanbul In 3 Years Amid Low Hopes "
+            "As Trump Pushes For Peace",
+            None,
+        ),
+    ],
+)
+def test_seed_titles_and_outlets_are_inferred(prefix, title, source):
+    article = seed(prefix)
+    assert article.title == title
+    assert article.source == source
+
+
+def test_impossible_date_is_kept_raw_with_a_reason():
+    article = seed("000")
+    assert article.date is None
+    assert article.date_raw == "Jul. 23, 3035"
+    assert "future" in article.date_note
+
+
+def test_captions_tags_and_sign_offs_stay_out_of_the_body():
+    article = seed("000")
+    body = " ".join(p.text for p in article.passages)
+    assert "ERDEM SAHIN" not in body
+    assert "int-seo" not in body
+    assert not article.passages[-1].text.endswith("EFE")
+    assert article.passages[0].text.startswith("Istanbul, Turkey (EFE)")
+    assert "Source; Al Jazeera" not in " ".join(p.text for p in seed("001").passages)
+    assert seed("004").passages[-1].text.endswith("President Putin.”")
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_passage_offsets_slice_the_file_text(prefix):
+    article = seed(prefix)
+    raw = next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+    assert article.text == raw
+    assert len(article.passages) >= 8
+    for number, passage in enumerate(article.passages, 1):
+        assert passage.number == number
+        assert raw[passage.start : passage.end] == passage.text
+
+
+def test_one_paragraph_per_line_files_split_on_lines():
+    assert len(seed("001").passages) == 11  # 12 lines, less the "Source;" line
+
+
+MARKDOWN_YAML = """---
+title: Talks end early
+source: Example Wire
+date: 2025-05-16
+author: A. Reporter
+---
+# A heading that is not the title
+
+First paragraph about *prisoners*.
+
+Second paragraph.
+"""
+
+MARKDOWN_TOML = """+++
+title = "Toml title"
+source = "Toml Times"
+date = "2025-07-23"
++++
+
+Body text here.
+"""
+
+
+def test_markdown_front_matter_wins_and_offsets_point_into_the_file():
+    (article,) = read_bytes(MARKDOWN_YAML.encode(), "a.md").articles
+    assert (article.title, article.source, article.date, article.author) == (
+        "Talks end early",
+        "Example Wire",
+        "2025-05-16",
+        "A. Reporter",
+    )
+    texts = [p.text for p in article.passages]
+    assert texts == [
+        "# A heading that is not the title",
+        "First paragraph about *prisoners*.",
+        "Second paragraph.",
+    ]
+    for passage in article.passages:
+        assert MARKDOWN_YAML[passage.start : passage.end] == passage.text
+
+
+def test_markdown_toml_front_matter_and_heading_title():
+    (article,) = read_bytes(MARKDOWN_TOML.encode(), "b.md").articles
+    assert (article.title, article.source, article.date) == (
+        "Toml title",
+        "Toml Times",
+        "2025-07-23",
+    )
+    (article,) = read_bytes(b"# Just a heading\n\nAnd text.\n", "c.md").articles
+    assert article.title == "Just a heading"
+
+
+HTML = """<html><head><title>Peace talks end | Example News</title>
+<meta property="og:site_name" content="Example News">
+<meta property="article:published_time" content="2025-05-16T10:00:00Z">
+</head><body><nav>Home | World | Sport</nav>
+<article><h1>Peace talks end in under two hours</h1>
+<p>Russia and Ukraine agreed to exchange 1,000 prisoners of war each, officials said on Friday
+in Istanbul after talks that lasted less than two hours.</p>
+<p>The talks at the Dolmabahce Palace were the first direct negotiations in three years, and
+both delegations said they would report back to their presidents.</p>
+<p>Turkish Foreign Minister Hakan Fidan said the exchange was a humanitarian step.</p>
+</article><footer>Copyright Example News</footer></body></html>"""
+
+
+def test_html_main_text_and_metadata_are_extracted():
+    (article,) = read_bytes(HTML.encode(), "page.html").articles
+    assert "1,000 prisoners of war" in article.text
+    assert "Home | World" not in article.text
+    assert article.source == "Example News"
+    assert article.date == "2025-05-16"
+    assert "Peace talks end" in (article.title or "")
+    for passage in article.passages:
+        assert article.text[passage.start : passage.end] == passage.text
+
+
+def test_json_object_list_and_lines():
+    one = {
+        "title": "T",
+        "body": "Para one.\n\nPara two.",
+        "outlet": "Wire",
+        "date": "2025-05-16",
+        "url": "https://example.org/a",
+    }
+    (article,) = read_bytes(json.dumps(one).encode(), "one.json").articles
+    assert (article.id, article.title, article.source, article.url) == (
+        "one.json",
+        "T",
+        "Wire",
+        "https://example.org/a",
+    )
+    assert [p.text for p in article.passages] == ["Para one.", "Para two."]
+    many = read_bytes(json.dumps([one, {"title": "no text"}, one]).encode(), "many.json")
+    assert [a.id for a in many.articles] == ["many.json#1", "many.json#3"]
+    assert many.skipped[0].path == "many.json#2" and "no article text" in many.skipped[0].reason
+    lines = (json.dumps(one) + "\n{broken\n" + json.dumps({"content": "C"}) + "\n").encode()
+    result = read_bytes(lines, "feed.jsonl")
+    assert [a.id for a in result.articles] == ["feed.jsonl#1", "feed.jsonl#3"]
+    assert result.skipped[0].path == "feed.jsonl#2"
+
+
+RSS = """<?xml version="1.0"?><rss version="2.0"><channel><title>Wire Feed</title>
+<item><title>First</title><link>https://example.org/1</link>
+<pubDate>Fri, 16 May 2025 10:00:00 GMT</pubDate>
+<description>&lt;p&gt;Talks ended in Istanbul.&lt;/p&gt;&lt;p&gt;Prisoners will be exchanged.&lt;/p&gt;</description></item>
+<item><title>Second</title><description>Another story.</description></item>
+</channel></rss>"""
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Atom Wire</title>
+<entry><title>Atom entry</title><link href="https://example.org/a"/>
+<updated>2025-07-23T12:00:00Z</updated><content type="html">&lt;p&gt;Body of the entry.&lt;/p&gt;</content></entry>
+</feed>"""
+
+
+def test_rss_and_atom_entries_become_articles():
+    result = read_bytes(RSS.encode(), "wire.rss")
+    assert [a.id for a in result.articles] == ["wire.rss#1", "wire.rss#2"]
+    first = result.articles[0]
+    assert (first.title, first.source, first.date, first.url) == (
+        "First",
+        "Wire Feed",
+        "2025-05-16",
+        "https://example.org/1",
+    )
+    assert [p.text for p in first.passages] == [
+        "Talks ended in Istanbul.",
+        "Prisoners will be exchanged.",
+    ]
+    (entry,) = read_bytes(ATOM.encode(), "wire.atom").articles
+    assert (entry.title, entry.source, entry.date) == ("Atom entry", "Atom Wire", "2025-07-23")
+    assert entry.text == "Body of the entry."

@@ -1,0 +1,141 @@
+"""The ``newsdesk`` command: the reader, and subcommands for the shell.
+
+Argument parsing and plain output live here; the Textual app is imported only
+when the reader opens, so ``newsdesk search`` starts fast. Every error a user
+can cause ends in a one-line message and exit code 1 (runtime) or 2 (usage);
+no traceback reaches the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from index.safety import dumps
+
+from . import output
+
+COMMANDS = ("index", "sources", "show", "search")
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Wrong arguments or query: exit code 2."""
+
+
+def _common(parser: argparse.ArgumentParser, paths: bool = True) -> None:
+    if paths:
+        parser.add_argument(
+            "paths",
+            nargs="*",
+            metavar="PATH",
+            help="article folders or files (default: the bundled seeds)",
+        )
+    parser.add_argument(
+        "--index-dir",
+        metavar="DIR",
+        help="where the index lives (default: one per corpus in the user "
+        "cache, or under $NEWSDESK_INDEX_DIR)",
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsdesk",
+        description="Compare how several news sources tell the same story.",
+        epilog="Commands: index, sources, show, search. 'newsdesk COMMAND --help' for each.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _common(sub.add_parser("index", help="build or update the index"))
+    _common(sub.add_parser("sources", help="list the articles and skipped files"))
+    show = sub.add_parser("show", help="one article with its passages and offsets")
+    show.add_argument("id", metavar="ID", help="article id, as 'newsdesk sources' lists it")
+    _common(show)
+    find = sub.add_parser("search", help="search passages (Whoosh query syntax)")
+    find.add_argument("query", metavar="QUERY")
+    find.add_argument(
+        "--limit", type=int, default=10, metavar="N", help="at most N results (default 10)"
+    )
+    _common(find)
+    return parser
+
+
+def reader_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsdesk",
+        description="Open the reader on article folders (the bundled seeds by default). "
+        "Commands for the shell: " + ", ".join(COMMANDS) + ".",
+    )
+    _common(parser)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the console script; returns the exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args_list and args_list[0] in COMMANDS:
+            return _run_command(build_parser().parse_args(args_list))
+        return _run_reader(reader_parser().parse_args(args_list))
+    except SystemExit as exit_:
+        return int(exit_.code or 0) if isinstance(exit_.code, int) else EXIT_USAGE
+    except UsageError as error:
+        output.error(str(error))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        output.error("interrupted")
+        return 130
+    except Exception as error:  # the promise: no traceback reaches a user
+        output.error(output.describe(error))
+        if os.environ.get("NEWSDESK_DEBUG"):
+            raise
+        return EXIT_ERROR
+
+
+def _library(args: argparse.Namespace):
+    from index.library import Library
+
+    return Library(args.paths, args.index_dir)
+
+
+def _ensure_index(library, quiet: bool) -> None:
+    """Bring the index up to date first, so every command works on a new corpus."""
+    if library.read_only:
+        output.note(f"the index at {library.location} is read-only; showing it as it is")
+        return
+    summary = library.update(progress=None if quiet else output.progress())
+    if summary.changed and not quiet:
+        output.note(output.summary_line(summary))
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    library = _library(args)
+    if args.command == "index":
+        summary = library.update(progress=output.progress())
+        print(dumps(summary.to_json()) if args.json else output.summary_text(summary))
+        return EXIT_OK
+    _ensure_index(library, quiet=args.json)
+    if args.command == "sources":
+        return output.sources(library, args.json)
+    if args.command == "show":
+        return output.show(library, args.id, args.json)
+    from index.search import QueryError
+
+    try:
+        result = library.search(args.query, limit=args.limit)
+    except QueryError as error:
+        raise UsageError(f"bad query: {error}") from None
+    return output.search(result, args.query, args.json)
+
+
+def _run_reader(args: argparse.Namespace) -> int:
+    library = _library(args)
+    _ensure_index(library, quiet=False)
+    return output.reader_summary(library)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,192 @@
+"""Plain-terminal output of the ``newsdesk`` subcommands.
+
+All text that comes from articles, file names or queries goes through
+:func:`index.safety.clean` and into ``rich.text.Text`` objects, never into
+markup strings, so it cannot inject escape sequences or Rich markup.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+from rich.text import Text
+
+from index.safety import clean, clean_line, dumps
+
+stdout = Console(highlight=False, soft_wrap=False)
+stderr = Console(stderr=True, highlight=False)
+EXIT_OK, EXIT_NOT_FOUND = 0, 1
+
+
+def error(message: str) -> None:
+    stderr.print(Text.assemble(("newsdesk: ", "bold red"), clean(message)))
+
+
+def note(message: str) -> None:
+    stderr.print(Text(clean(message), style="dim"))
+
+
+def describe(error: BaseException) -> str:
+    """A one-line account of an unexpected error, without a traceback."""
+    text = str(error) or error.__class__.__name__
+    if isinstance(error, OSError) and error.strerror:
+        text = f"{error.strerror}: {error.filename}" if error.filename else error.strerror
+    return text
+
+
+def progress() -> Callable[[int, int, str], None] | None:
+    """A progress bar on stderr when it is a terminal, else nothing."""
+    if not sys.stderr.isatty():
+        return None
+    bar = Progress(
+        TextColumn("indexing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.description}"),
+        console=stderr,
+        transient=True,
+    )
+    task = bar.add_task("", total=None)
+    bar.start()
+
+    def update(done: int, total: int, what: str) -> None:
+        bar.update(task, completed=done, total=total, description=clean_line(what)[-40:])
+        if done >= total:
+            bar.stop()
+
+    return update
+
+
+def summary_line(summary) -> str:
+    return (
+        f"indexed: {len(summary.added)} added, {len(summary.updated)} updated, "
+        f"{len(summary.removed)} removed, {summary.unchanged} unchanged, "
+        f"{len(summary.skipped)} skipped"
+    )
+
+
+def summary_text(summary) -> Text:
+    text = Text(summary_line(summary))
+    for item in summary.skipped:
+        text.append(f"\n  skipped {clean_line(item.path)}: {clean_line(item.reason)}")
+    return text
+
+
+def sources(library, as_json: bool) -> int:
+    articles, skipped = library.articles(), library.skipped()
+    if as_json:
+        print(dumps({"articles": articles, "skipped": [s.to_json() for s in skipped]}))
+        return EXIT_OK
+    if not stdout.is_terminal:
+        return _sources_lines(articles, skipped)
+    table = Table(box=None, pad_edge=False, show_edge=False)
+    for name in ("id", "source", "date", "title", "passages"):
+        table.add_column(
+            name,
+            overflow="fold",
+            no_wrap=name in ("id", "date"),
+            justify="right" if name == "passages" else "left",
+        )
+    for row in articles:
+        date = row["date"] or ("? " + clean_line(row["date_raw"]) if row["date_raw"] else "")
+        table.add_row(
+            clean_line(row["id"]),
+            clean_line(row["source"]) or "-",
+            date,
+            clean_line(row["title"]) or Text("(no title)", style="dim"),
+            str(row["passages"]),
+        )
+    stdout.print(table)
+    for row in articles:
+        if row["date_note"]:
+            stdout.print(
+                Text(
+                    f"date of {clean_line(row['id'])}: {clean_line(row['date_note'])}",
+                    style="yellow",
+                )
+            )
+    for item in skipped:
+        stdout.print(
+            Text(f"skipped {clean_line(item.path)}: {clean_line(item.reason)}", style="dim")
+        )
+    return EXIT_OK
+
+
+def _sources_lines(articles, skipped) -> int:
+    """One tab-separated line per article, for pipes and scripts."""
+    for row in articles:
+        date = row["date"] or (f"?{row['date_raw']}" if row["date_raw"] else "-")
+        fields = (
+            row["id"],
+            row["source"] or "-",
+            date,
+            row["title"] or "(no title)",
+            str(row["passages"]),
+        )
+        print("\t".join(clean_line(f) for f in fields))
+        if row["date_note"]:
+            print(f"#\tdate of {clean_line(row['id'])}: {clean_line(row['date_note'])}")
+    for item in skipped:
+        print(f"#\tskipped {clean_line(item.path)}: {clean_line(item.reason)}")
+    return EXIT_OK
+
+
+def show(library, article_id: str, as_json: bool) -> int:
+    article = library.article(article_id)
+    if article is None:
+        error(f"no article with id '{article_id}' (see 'newsdesk sources')")
+        return EXIT_NOT_FOUND
+    if as_json:
+        print(dumps(article.to_json(with_text=True)))
+        return EXIT_OK
+    stdout.print(Text(clean_line(article.title) or "(no title)", style="bold"))
+    for label, value in (
+        ("source", article.source),
+        ("date", article.date),
+        ("date as written", article.date_raw if not article.date else None),
+        ("date note", article.date_note),
+        ("url", article.url),
+        ("author", article.author),
+        ("file", article.path),
+    ):
+        if value:
+            stdout.print(Text.assemble((f"{label}: ", "dim"), clean_line(value)))
+    for passage in article.passages:
+        stdout.print(Text(f"\n¶{passage.number}  [{passage.start}:{passage.end}]", style="cyan"))
+        stdout.print(Text(clean(passage.text)), soft_wrap=True)
+    return EXIT_OK
+
+
+def search(result, query: str, as_json: bool) -> int:
+    if as_json:
+        print(dumps(result.to_json()))
+        return EXIT_OK
+    stdout.print(Text(f"{result.total} passages match {clean_line(query)}", style="dim"))
+    for hit in result.hits:
+        head = Text.assemble(
+            (clean_line(hit.article_id), "bold"), f" ¶{hit.passage}", (f"  {hit.score:.2f}", "dim")
+        )
+        if hit.source or hit.title:
+            head.append(
+                f"  {clean_line(hit.source) or '-'}: {clean_line(hit.title) or ''}", style="dim"
+            )
+        snippet = Text(clean(hit.snippet))
+        for start, end in hit.matches:
+            snippet.stylize("bold reverse", start, end)
+        stdout.print(head)
+        stdout.print(snippet, soft_wrap=True)
+        stdout.print()
+    return EXIT_OK
+
+
+def reader_summary(library) -> int:
+    articles = library.articles()
+    stdout.print(Text(f"{len(articles)} articles indexed at {library.location}"))
+    stdout.print(
+        Text("Try: newsdesk sources | newsdesk search prisoners | newsdesk show ID", style="dim")
+    )
+    return EXIT_OK
