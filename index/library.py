@@ -99,3 +99,26 @@ class Library:
     @property
     def location(self) -> Path:
         return self.index_path
+
+    # Corpus-wide views, computed at index time and read from the saved state.
+
+    def stories(self) -> list[dict[str, Any]]:
+        """``[{"id", "title", "articles": [ids]}]``; empty before analysis runs."""
+        return list(self.state().get("stories", []))
+
+    def entities(self, kind: str | None = None) -> list[dict[str, Any]]:
+        """Canonical entities (``newsdesk entities --json`` shape), optionally of one kind."""
+        found = self.state().get("entities", [])
+        return [e for e in found if kind is None or e.get("label") == kind]
+
+    def related(self, article_id: str, number: int) -> dict[str, Any]:
+        """The cross-source view of one passage (``newsdesk related --json`` shape)."""
+        from .compare import cross_source
+
+        return cross_source(self, article_id, number)
+
+    def matrix(self, story_id: str) -> dict[str, Any]:
+        """The omission matrix of a story: facts by sources."""
+        from .compare import omission_matrix
+
+        return omission_matrix(self, story_id)
