@@ -98,6 +98,7 @@ def update(
                 progress(min(start + batch, len(todo)), len(todo), chunk[-1].id)
         replaced = set(summary.removed) | set(summary.updated)
         state = _corpus_state(ix, fresh, replaced, summarise)
+        _write_views(writer, state.pop("views", {}), paths_of(ix, fresh))
         writer.update_document(uid=STATE_UID, kind="state", data=pack(state))
         writer.commit()
     except BaseException:
@@ -205,6 +206,26 @@ def _add_article(writer, article: Article, analysis: dict[str, Any]) -> dict[str
             **extra,
         )
     return blob
+
+
+def paths_of(ix, fresh: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """Article id -> file path, for every article after this run."""
+    with ix.searcher() as searcher:
+        paths = {doc["article"]: doc["path"] for doc in searcher.documents(kind="article")}
+    paths.update({aid: blob["article"]["path"] for aid, blob in fresh.items()})
+    return paths
+
+
+def _write_views(writer, views: dict[str, Any], paths: dict[str, str]) -> None:
+    """One document of cross-source views per article, looked up as the reader moves."""
+    for article_id, view in views.items():
+        writer.update_document(
+            uid=f"views:{article_id}",
+            kind="views",
+            article=article_id,
+            path=paths.get(article_id, article_id),
+            data=pack(view),
+        )
 
 
 def _corpus_state(

@@ -15,7 +15,7 @@ def cross_source(library: Any, article_id: str, number: int) -> dict[str, Any]:
     passage = library.passage(article_id, number)
     if passage is None:
         raise KeyError(f"no passage {number} in article '{article_id}'")
-    views = library.state().get("passages", {}).get(f"{article_id}#{number}", {})
+    views = library.views(article_id).get(str(number), {})
     return {
         "passage": {
             "id": article_id,

@@ -33,6 +33,7 @@ class Library:
         self.index_path = index_dir_for(self.corpus, index_dir)
         self.analysis = analysis
         self._store: Store | None = None
+        self._state: tuple[int, dict[str, Any]] | None = None
 
     @property
     def read_only(self) -> bool:
@@ -90,7 +91,14 @@ class Library:
         return None
 
     def state(self) -> dict[str, Any]:
-        return self.store.state()
+        """The corpus-wide state of the current index generation (cached until it changes)."""
+        store = self.store
+        if self._state is None or self._state[0] != store.generation:
+            self._state = (store.generation, store.state())
+        return self._state[1]
+
+    def views(self, article_id: str) -> dict[str, Any]:
+        return self.store.views(article_id)
 
     def search(self, query: str, limit: int = 20) -> SearchResult:
         expand = self.analysis.expander(self.state()) if self.analysis else None

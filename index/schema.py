@@ -38,7 +38,8 @@ class WordStemFilter(StemFilter):
             yield token
 
 
-# Entity kinds that get a field of their own, e.g. ``person:Fidan``.
+# Entity kinds a query can name, e.g. ``person:Fidan``: searched in ``entity``
+# through the canonical entity's aliases (see ``index.search``).
 ENTITY_FIELDS = ("person", "organisation", "place", "group", "event")
 
 
@@ -85,8 +86,6 @@ def build_schema() -> Schema:
         hash=ID(stored=True),
         data=STORED(),
     )
-    for name in ENTITY_FIELDS:
-        schema.add(name, KEYWORD(commas=True, lowercase=True, scorable=True))
     return schema
 
 

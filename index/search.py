@@ -31,15 +31,16 @@ SEARCHABLE = (
     "entity",
     "fact",
     "relation",
+    "article",
     *ENTITY_FIELDS,
 )
 _FIELD = re.compile(r"(?<![\w.])([A-Za-z_]+):(?=\S)")
-_ENTITY_TERM = re.compile(
-    rf"\b({'|'.join(('entity', *ENTITY_FIELDS))}):(\"[^\"]*\"|'[^']*'|[^\s()]+)"
-)
+EXPANDED = ("entity", "story", "relation", *ENTITY_FIELDS)
+_EXPANDED_TERM = re.compile(rf"\b({'|'.join(EXPANDED)}):(\"[^\"]*\"|'[^']*'|[^\s()]+)")
 
-# Maps (field, what the user typed) to the index terms it stands for.
-Expander = Callable[[str, str], list[str]]
+# Maps (field, what the user typed) to the index field and terms it stands for:
+# ``person:Fidan`` is every alias of the canonical Hakan Fidan in ``entity``.
+Expander = Callable[[str, str], tuple[str, list[str]]]
 
 
 class QueryError(ValueError):
@@ -69,7 +70,7 @@ def parse(text: str, expand: Expander | None = None) -> q.Query:
     for name in _FIELD.findall(text):
         if name.lower() not in SEARCHABLE:
             raise QueryError(f"unknown field '{name}'; fields are {', '.join(SEARCHABLE)}")
-    text = _ENTITY_TERM.sub(lambda m: _entity_clause(m, expand), text)
+    text = _EXPANDED_TERM.sub(lambda m: _expanded_clause(m, expand), text)
     try:
         parsed = QueryParser("text", SCHEMA).parse(text)
     except Exception as error:  # the parser's own errors have no common base
@@ -80,11 +81,14 @@ def parse(text: str, expand: Expander | None = None) -> q.Query:
     return parsed
 
 
-def _entity_clause(match: re.Match[str], expand: Expander | None) -> str:
+def _expanded_clause(match: re.Match[str], expand: Expander | None) -> str:
     field, value = match.group(1).lower(), match.group(2).strip("\"'")
-    terms = expand(field, value) if expand else [value.lower()]
-    terms = [t.replace("'", " ") for t in terms] or [value.lower().replace("'", " ")]
-    return "(" + " OR ".join(f"{field}:'{t}'" for t in terms) + ")"
+    if expand is None:
+        target, terms = ("entity" if field in ENTITY_FIELDS else field), [value.lower()]
+    else:
+        target, terms = expand(field, value)
+    terms = [t.replace("'", " ") for t in terms] or ["-none-"]
+    return "(" + " OR ".join(f"{target}:'{t}'" for t in terms) + ")"
 
 
 def _check_wildcards(parsed: q.Query) -> None:

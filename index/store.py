@@ -103,7 +103,9 @@ class Store:
         for attempt in range(5):
             try:
                 storage = FileStorage(str(self.path), readonly=True)
-                return storage.open_index(INDEX_NAME)
+                ix = storage.open_index(INDEX_NAME)
+                self._generation = int(ix.latest_generation())
+                return ix
             except EmptyIndexError:
                 raise IndexError_(f"no index at {self.path}: run 'newsdesk index' first") from None
             except OSError:
@@ -117,11 +119,16 @@ class Store:
 
     @property
     def generation(self) -> int:
-        return int(self._ix.latest_generation())
+        """The generation (commit number) this store is reading."""
+        return self._generation
 
     def refresh(self) -> bool:
         """Reopen if another process committed; return whether anything changed."""
-        if self._ix.latest_generation() == self.generation and self._ix.up_to_date():
+        try:
+            latest = int(self._ix.latest_generation())
+        except OSError:
+            return False
+        if latest == self._generation:
             return False
         self._ix = self._open()
         return True
@@ -153,6 +160,12 @@ class Store:
     def article(self, article_id: str) -> Article | None:
         data = self.blob(article_id)
         return article_from_json(data["article"]) if data else None
+
+    def views(self, article_id: str) -> dict[str, Any]:
+        """The cross-source views of an article's passages, by passage number."""
+        with self.searcher() as searcher:
+            doc = searcher.document(uid=f"views:{article_id}")
+        return (unpack(doc["data"]) if doc else None) or {}
 
     def state(self) -> dict[str, Any]:
         with self.searcher() as searcher:

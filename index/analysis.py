@@ -1,0 +1,111 @@
+"""What newsdesk computes beyond the text: per article (NLP mentions, facts)
+and over the corpus (canonical entities, stories, fact relations, related
+passages, wire copies, omission matrices).
+
+:class:`Analysis` plugs into :func:`index.build.update`: ``analyse`` runs on new
+and changed articles only (their results are stored with them), ``summarise``
+runs over every stored result after each run that changed something, and its
+output is committed together with the articles.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import asdict
+from typing import Any
+
+from . import nlp
+from .model import Article, Mention
+
+VERSION = "1"
+NAMED_KINDS = ("person", "organisation", "place", "group", "event", "other")
+
+
+class Analysis:
+    """NLP and comparison settings; ``key`` changes when results would change."""
+
+    def __init__(self, model: str | None = None, processes: int | None = None) -> None:
+        self.model = nlp.model_name(model)
+        self.processes = processes
+
+    @property
+    def key(self) -> str:
+        return f"{self.model}/{VERSION}"
+
+    def analyse(self, articles: Sequence[Article]) -> list[dict[str, Any]]:
+        """Mentions and facts of each article (one NLP batch for all passages)."""
+        from .facts import extract_facts
+
+        mentions = self._mentions(articles)
+        results = []
+        for article, found in zip(articles, mentions, strict=True):
+            facts = extract_facts(article, found)
+            results.append(
+                {
+                    "mentions": [asdict(m) for m in found],
+                    "facts": [f.to_json() for f in facts],
+                    "passage_fields": _passage_fields(article, found, facts),
+                }
+            )
+        return results
+
+    def _mentions(self, articles: Sequence[Article]) -> list[list[Mention]]:
+        """Run NER over passages (not captions or tags), mapped back to article offsets."""
+        texts, owners = [], []
+        for index, article in enumerate(articles):
+            for passage in article.passages:
+                texts.append(passage.text)
+                owners.append((index, passage.start))
+        processes = self.processes or (min(2, os.cpu_count() or 1) if len(texts) > 400 else 1)
+        found = nlp.find_mentions(texts, self.model, n_process=processes)
+        by_article: list[list[Mention]] = [[] for _ in articles]
+        for (index, offset), mentions in zip(owners, found, strict=True):
+            by_article[index].extend(
+                Mention(m.start + offset, m.end + offset, m.text, m.kind, m.label) for m in mentions
+            )
+        return by_article
+
+    def summarise(self, analyses: dict[str, dict[str, Any]]) -> dict[str, Any]:
+        from .summary import summarise
+
+        return summarise(analyses)
+
+    def expander(self, state: dict[str, Any]):
+        from .summary import expander
+
+        return expander(state)
+
+
+def _passage_fields(article: Article, mentions: Sequence[Mention], facts) -> dict[str, dict]:
+    """Search fields of each passage: entity alias keys and fact keys."""
+    from .entities import alias_key
+
+    entities: dict[int, set[str]] = defaultdict(set)
+    keys: dict[int, set[str]] = defaultdict(set)
+    for mention in mentions:
+        if mention.kind in NAMED_KINDS:
+            number = _passage_of(article, mention.start)
+            if number:
+                entities[number].add(alias_key(mention.text).replace(",", " "))
+    for fact in facts:
+        if fact.key:
+            keys[fact.passage].add(fact.key.replace(",", " "))
+    fields = {}
+    for passage in article.passages:
+        extra = {}
+        if entities.get(passage.number):
+            extra["entity"] = ",".join(sorted(entities[passage.number]))
+        if keys.get(passage.number):
+            extra["fact"] = ",".join(sorted(keys[passage.number]))
+        if extra:
+            fields[str(passage.number)] = extra
+    return fields
+
+
+def _passage_of(article: Article, offset: int) -> int | None:
+    for passage in article.passages:
+        if passage.start <= offset < passage.end:
+            return passage.number
+    return None

@@ -1,0 +1,208 @@
+"""Compare what the articles of a story say: fact groups and their relations,
+wire copies, related passages, entity coverage, and the omission matrix.
+
+Everything here works on plain data (fact and mention dicts as stored in the
+index) and runs at index time; the reader only looks the results up.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .intervals import relate
+from .model import Article, Fact
+
+ONLY_HERE = "only here"
+RELATION_ORDER = ("differ", "compatible", "agree")
+SHINGLE = 8
+COPY_WORDS = 30
+RELATED_PER_PASSAGE = 5
+MIN_RELATED_SCORE = 0.08
+
+
+def fact_from_json(data: Mapping[str, Any]) -> Fact:
+    """A stored fact dict back as a :class:`Fact` ("inf" strings to floats)."""
+    values = dict(data)
+    for name in ("low", "high", "value"):
+        if isinstance(values.get(name), str):
+            values[name] = float(values[name])
+    known = Fact.__dataclass_fields__
+    return Fact(**{k: v for k, v in values.items() if k in known})
+
+
+def overall(relations: Iterable[str | None]) -> str:
+    """The relation of a group: its worst pair (differ > compatible > agree)."""
+    found = {r for r in relations if r}
+    for relation in RELATION_ORDER:
+        if relation in found:
+            return relation
+    return ONLY_HERE
+
+
+@dataclass
+class Comparable:
+    """A fact with the context needed to compare it."""
+
+    fact: Fact
+    data: dict[str, Any]
+    ckey: str
+    story: str | None
+    source_group: str
+
+
+@dataclass
+class FactIndex:
+    """Facts grouped by comparison key, to find a fact's counterparts fast."""
+
+    by_key: dict[str, list[Comparable]] = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, item: Comparable) -> None:
+        self.by_key[item.ckey].append(item)
+
+    def others(self, item: Comparable) -> list[Comparable]:
+        return [o for o in self.by_key.get(item.ckey, ()) if o.fact.article != item.fact.article]
+
+
+def groups(index: FactIndex) -> list[dict[str, Any]]:
+    """One group per (story, comparison key), with its relation over
+    independent sources (wire copies count once)."""
+    found = []
+    for ckey, items in sorted(index.by_key.items()):
+        by_story: dict[str | None, list[Comparable]] = defaultdict(list)
+        for item in items:
+            by_story[item.story].append(item)
+        for story, members in sorted(by_story.items(), key=lambda kv: str(kv[0])):
+            found.append(
+                {
+                    "key": ckey,
+                    "story": story,
+                    "relation": _group_relation(members),
+                    "members": [m.fact.id for m in members],
+                    "sources": len({m.source_group for m in members}),
+                }
+            )
+    return found
+
+
+def _group_relation(members: Sequence[Comparable]) -> str:
+    pairs = [
+        relate(a.fact, b.fact)
+        for i, a in enumerate(members)
+        for b in members[i + 1 :]
+        if a.source_group != b.source_group
+    ]
+    return overall(pairs)
+
+
+# Wire copies ---------------------------------------------------------------
+
+_WORDS = re.compile(r"\w+")
+
+
+def shingles(text: str) -> set[int]:
+    words = [w.lower() for w in _WORDS.findall(text)]
+    return {hash(tuple(words[i : i + SHINGLE])) for i in range(len(words) - SHINGLE + 1)}
+
+
+def wire_copies(
+    articles: Mapping[str, Article], candidates: Iterable[tuple[str, str]]
+) -> list[dict[str, Any]]:
+    """Pairs of articles sharing long runs of identical words (the same wire copy)."""
+    cache: dict[str, set[int]] = {}
+
+    def of(article_id: str) -> set[int]:
+        if article_id not in cache:
+            article = articles[article_id]
+            cache[article_id] = shingles(" ".join(p.text for p in article.passages))
+        return cache[article_id]
+
+    found = []
+    for a, b in candidates:
+        shared = len(of(a) & of(b))
+        if shared + SHINGLE - 1 >= COPY_WORDS:
+            found.append({"a": a, "b": b, "shared_words": shared + SHINGLE - 1})
+    return found
+
+
+def source_groups(ids: Iterable[str], copies: Iterable[Mapping[str, Any]]) -> dict[str, str]:
+    """Article id -> a representative: articles that copy each other share one."""
+    parent = {i: i for i in ids}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for pair in copies:
+        ra, rb = find(pair["a"]), find(pair["b"])
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return {i: find(i) for i in parent}
+
+
+# Related passages ----------------------------------------------------------
+
+
+def related_passages(
+    passages: Sequence[tuple[str, int, str]],
+    entity_sets: Mapping[tuple[str, int], set[str]],
+    fact_keys: Mapping[tuple[str, int], set[str]],
+    names: Mapping[str, str],
+) -> dict[tuple[str, int], list[dict[str, Any]]]:
+    """For each passage, the best passages of *other* articles, with reasons.
+
+    ``passages`` are (article id, number, text) of one story. The score mixes
+    TF-IDF cosine with shared entities and shared fact keys.
+    """
+    if len(passages) < 2:
+        return {}
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True)
+    try:
+        matrix = vectorizer.fit_transform([text for _, _, text in passages])
+    except ValueError:
+        return {}
+    cosine = (matrix @ matrix.T).toarray()
+    vocabulary = np.array(vectorizer.get_feature_names_out())
+    result: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    for i, (aid, number, _) in enumerate(passages):
+        scored = []
+        for j, (other, onumber, _) in enumerate(passages):
+            if other == aid:
+                continue
+            shared_entities = entity_sets.get((aid, number), set()) & entity_sets.get(
+                (other, onumber), set()
+            )
+            shared_keys = fact_keys.get((aid, number), set()) & fact_keys.get(
+                (other, onumber), set()
+            )
+            score = cosine[i, j] + 0.08 * len(shared_entities) + 0.15 * len(shared_keys)
+            if score >= MIN_RELATED_SCORE:
+                scored.append((score, j, shared_entities, shared_keys))
+        scored.sort(key=lambda s: -s[0])
+        picks = []
+        for score, j, shared_entities, shared_keys in scored[:RELATED_PER_PASSAGE]:
+            row_i, row_j = matrix[i].toarray()[0], matrix[j].toarray()[0]
+            terms = vocabulary[np.argsort(-(row_i * row_j))[:4]]
+            terms = [t for t, w in zip(terms, np.sort(-(row_i * row_j))[:4], strict=True) if w < 0]
+            reasons = [f"entity: {names.get(e, e)}" for e in sorted(shared_entities)][:4]
+            reasons += [f"fact: {k.split('|')[0]}" for k in sorted(shared_keys)][:3]
+            reasons += [f"terms: {', '.join(terms)}"] if terms else []
+            other, onumber, _ = passages[j]
+            picks.append(
+                {
+                    "id": other,
+                    "passage": onumber,
+                    "score": round(float(score), 3),
+                    "reasons": reasons,
+                }
+            )
+        result[(aid, number)] = picks
+    return result

@@ -1,0 +1,324 @@
+"""The corpus-wide pass: from every article's stored mentions and facts to
+entities, stories, fact groups and the per-passage cross-source views."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from . import crossref
+from .entities import alias_key, merge
+from .facts import unify_keys
+from .model import Article, Entity, Mention
+from .store import article_from_json
+from .stories import StoryInput, group, story_title
+
+STATE_VERSION = 1
+COMPARED_KINDS = ("quantity", "duration", "date")
+
+
+def summarise(analyses: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Everything the reader shows about more than one article at a time."""
+    articles = {aid: article_from_json(blob["article"]) for aid, blob in analyses.items()}
+    mentions = {
+        aid: [Mention(**m) for m in blob.get("mentions", [])] for aid, blob in analyses.items()
+    }
+    sources = {aid: a.source or aid for aid, a in articles.items()}
+    passages = {aid: a.passages for aid, a in articles.items()}
+    first = merge(mentions, sources, passages)
+    stories = _stories(articles, analyses, _entity_sets(first))
+    story_of = {aid: s["id"] for s in stories for aid in s["articles"]}
+    entities = merge(mentions, sources, passages, groups=story_of)
+    alias_index = {alias_key(a.text): e.id for e in entities for a in e.aliases}
+    context = _Context(articles, analyses, entities, alias_index, story_of)
+    return {
+        "version": STATE_VERSION,
+        "stories": stories,
+        "story_of": story_of,
+        "entities": [_entity_json(e) for e in entities],
+        "alias_index": alias_index,
+        "groups": crossref.groups(context.facts),
+        "copies": context.copies,
+        "unified_keys": context.unified,
+        "matrices": {s["id"]: context.matrix(s) for s in stories},
+        "views": {aid: context.views(aid) for aid in sorted(articles)},
+    }
+
+
+def _entity_sets(entities: list[Entity]) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = defaultdict(set)
+    for entity in entities:
+        if entity.kind in ("person", "organisation", "place", "event", "group"):
+            for mention in entity.mentions:
+                found[mention.article].add(entity.id)
+    return found
+
+
+def _stories(articles: dict[str, Article], analyses, entity_sets) -> list[dict[str, Any]]:
+    inputs = []
+    for aid in sorted(articles):
+        article = articles[aid]
+        figures = frozenset(
+            f"{f['key']}={f['value']}"
+            for f in analyses[aid].get("facts", [])
+            if f.get("kind") in COMPARED_KINDS and f.get("key") and f.get("value") is not None
+        )
+        text = "\n".join(p.text for p in article.passages)
+        inputs.append(
+            StoryInput(
+                aid, text, article.date, frozenset(entity_sets.get(aid, ())), figures, article.title
+            )
+        )
+    by_id = {i.id: i for i in inputs}
+    stories = []
+    for number, members in enumerate(group(inputs), 1):
+        stories.append(
+            {
+                "id": f"s{number}",
+                "title": story_title([by_id[m] for m in members]),
+                "articles": members,
+            }
+        )
+    return stories
+
+
+def _entity_json(entity: Entity) -> dict[str, Any]:
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "label": entity.kind,
+        "aliases": [
+            {"text": a.text, "count": a.count, "sources": list(a.sources)} for a in entity.aliases
+        ],
+        "mentions": [
+            {"id": m.article, "passage": m.passage, "start": m.start, "end": m.end, "text": m.text}
+            for m in entity.mentions
+        ],
+    }
+
+
+class _Context:
+    """Indexes over the whole corpus, built once per summary."""
+
+    def __init__(self, articles, analyses, entities, alias_index, story_of) -> None:
+        self.articles = articles
+        self.story_of = story_of
+        self.alias_index = alias_index
+        self.entity_by_id = {e.id: e for e in entities}
+        self.sources = {aid: a.source or aid for aid, a in articles.items()}
+        keys = {
+            f["key"] for blob in analyses.values() for f in blob.get("facts", []) if f.get("key")
+        }
+        self.unified = unify_keys(keys)
+        self.copies = crossref.wire_copies(articles, self._story_pairs())
+        self.source_group = crossref.source_groups(articles, self.copies)
+        self.facts = crossref.FactIndex()
+        self.facts_of: dict[tuple[str, int], list[crossref.Comparable]] = defaultdict(list)
+        for aid, blob in sorted(analyses.items()):
+            for data in blob.get("facts", []):
+                self._add_fact(aid, data)
+        self.entities_in = self._entities_in_passages(entities)
+        self.related = self._related()
+
+    def _story_pairs(self):
+        members = defaultdict(list)
+        for aid, sid in self.story_of.items():
+            members[sid].append(aid)
+        for ids in members.values():
+            ids.sort()
+            for i, a in enumerate(ids):
+                for b in ids[i + 1 :]:
+                    yield a, b
+
+    def speaker_id(self, speaker: str | None) -> str | None:
+        return self.alias_index.get(alias_key(speaker)) if speaker else None
+
+    def _add_fact(self, aid: str, data: dict[str, Any]) -> None:
+        fact = crossref.fact_from_json(data)
+        speaker = self.speaker_id(fact.speaker) or (fact.speaker or "")
+        if fact.kind == "quote":
+            ckey = f"quote|{speaker}" if speaker else None
+        elif fact.key:
+            ckey = f"{self.unified.get(fact.key, fact.key)}|{speaker or 'narrator'}"
+        else:
+            ckey = None
+        if ckey is None:
+            return
+        item = crossref.Comparable(
+            fact,
+            {**data, "source": self.sources[aid]},
+            ckey,
+            self.story_of.get(aid),
+            self.source_group[aid],
+        )
+        self.facts.add(item)
+        self.facts_of[(aid, fact.passage)].append(item)
+
+    def _entities_in_passages(self, entities) -> dict[tuple[str, int], set[str]]:
+        found: dict[tuple[str, int], set[str]] = defaultdict(set)
+        for entity in entities:
+            for mention in entity.mentions:
+                found[(mention.article, mention.passage)].add(entity.id)
+        return found
+
+    def _related(self) -> dict[tuple[str, int], list[dict[str, Any]]]:
+        by_story = defaultdict(list)
+        for aid, article in sorted(self.articles.items()):
+            for passage in article.passages:
+                by_story[self.story_of.get(aid, aid)].append((aid, passage.number, passage.text))
+        keys = {place: {c.ckey for c in items} for place, items in self.facts_of.items()}
+        names = {eid: e.name for eid, e in self.entity_by_id.items()}
+        result = {}
+        for passages in by_story.values():
+            result.update(crossref.related_passages(passages, self.entities_in, keys, names))
+        return result
+
+    def views(self, aid: str) -> dict[str, Any]:
+        article = self.articles[aid]
+        return {str(p.number): self._view(aid, p.number) for p in article.passages}
+
+    def _view(self, aid: str, number: int) -> dict[str, Any]:
+        related = []
+        for pick in self.related.get((aid, number), []):
+            other = self.articles[pick["id"]]
+            passage = other.passages[pick["passage"] - 1]
+            related.append(
+                {
+                    **pick,
+                    "start": passage.start,
+                    "end": passage.end,
+                    "text": passage.text,
+                    "source": other.source,
+                    "title": other.title,
+                    "same_story": self.story_of.get(pick["id"]) == self.story_of.get(aid),
+                }
+            )
+        items = self.facts_of.get((aid, number), [])
+        return {
+            "related": related,
+            "facts": [self._fact_view(i) for i in items if i.fact.kind != "quote"],
+            "entities": self._entity_view(aid, number),
+            "quotes": [self._quote_view(i) for i in items if i.fact.kind == "quote"],
+        }
+
+    def _fact_view(self, item: crossref.Comparable) -> dict[str, Any]:
+        others = []
+        for other in self.facts.others(item):
+            same = other.story == item.story
+            others.append(
+                {
+                    "fact": other.data,
+                    "relation": crossref.relate(item.fact, other.fact),
+                    "same_story": same,
+                    "source": other.data["source"],
+                    "same_wire": other.source_group == item.source_group,
+                }
+            )
+        in_story = [o["relation"] for o in others if o["same_story"] and not o["same_wire"]]
+        others.sort(key=lambda o: (not o["same_story"], o["fact"]["article"]))
+        return {"fact": item.data, "relation": crossref.overall(in_story), "others": others}
+
+    def _quote_view(self, item: crossref.Comparable) -> dict[str, Any]:
+        others = [o.data for o in self.facts.others(item)]
+        return {"speaker": item.fact.speaker, "here": item.data, "others": others}
+
+    def _entity_view(self, aid: str, number: int) -> list[dict[str, Any]]:
+        story = self.story_of.get(aid)
+        members = [a for a, s in self.story_of.items() if s == story] or [aid]
+        views = []
+        for eid in sorted(self.entities_in.get((aid, number), ())):
+            entity = self.entity_by_id[eid]
+            naming = {m.article for m in entity.mentions if m.article in members}
+            spellings = defaultdict(set)
+            for mention in entity.mentions:
+                if mention.article in members:
+                    spellings[mention.text].add(self.sources[mention.article])
+            views.append(
+                {
+                    "entity": {"id": eid, "name": entity.name, "label": entity.kind},
+                    "sources": len(naming),
+                    "of": len(members),
+                    "spellings": [
+                        {"text": t, "sources": sorted(s)} for t, s in sorted(spellings.items())
+                    ],
+                }
+            )
+        views.sort(key=lambda v: (-v["sources"], v["entity"]["name"]))
+        return views
+
+    def matrix(self, story: dict[str, Any]) -> dict[str, Any]:
+        members = story["articles"]
+        rows: dict[str, dict[str, Any]] = {}
+        for ckey, items in sorted(self.facts.by_key.items()):
+            in_story = [i for i in items if i.story == story["id"]]
+            if not in_story or in_story[0].fact.kind not in COMPARED_KINDS:
+                continue
+            cells: dict[str, Any] = {aid: None for aid in members}
+            for item in in_story:
+                if cells[item.fact.article] is None:
+                    cells[item.fact.article] = {
+                        "text": item.fact.text,
+                        "value": item.fact.value,
+                        "fact": item.fact.id,
+                    }
+            relation = crossref._group_relation(in_story)
+            rows[ckey] = {
+                "key": ckey,
+                "label": ckey.replace("|narrator", "").replace("|", " — "),
+                "relation": relation,
+                "cells": cells,
+            }
+        return {
+            "story": story["id"],
+            "title": story["title"],
+            "sources": [{"id": aid, "source": self.sources[aid]} for aid in members],
+            "rows": sorted(
+                rows.values(), key=lambda r: (-sum(1 for c in r["cells"].values() if c), r["key"])
+            ),
+        }
+
+
+def expander(state: dict[str, Any]):
+    """Turn ``person:Fidan``, ``story:s1``, ``relation:differ`` into index terms."""
+    entities = {e["id"]: e for e in state.get("entities", [])}
+    alias_index = state.get("alias_index", {})
+    kinds = {"organisation", "person", "place", "group", "event"}
+
+    def expand(field: str, value: str) -> tuple[str, list[str]]:
+        if field in kinds or field == "entity":
+            key = alias_key(value)
+            eid = alias_index.get(key) or _loose_match(key, entities, field)
+            entity = entities.get(eid) if eid else None
+            if entity is None or (field in kinds and entity["label"] != field):
+                return "entity", [key]
+            return "entity", sorted({alias_key(a["text"]) for a in entity["aliases"]})
+        if field == "story":
+            story = next((s for s in state.get("stories", []) if s["id"] == value), None)
+            return "article", story["articles"] if story else [value]
+        if field == "relation":
+            wanted = {g["key"] for g in state.get("groups", []) if g["relation"] == value}
+            return "uid", _passages_with(state, wanted) or ["-none-"]
+        return field, [value]
+
+    return expand
+
+
+def _loose_match(key: str, entities: dict[str, Any], field: str) -> str | None:
+    """A surname or partial name typed alone: the entity whose alias ends with it."""
+    for eid, entity in entities.items():
+        if field not in ("entity", entity["label"]):
+            continue
+        if any(alias_key(a["text"]).split()[-1:] == [key] for a in entity["aliases"]):
+            return eid
+    return None
+
+
+def _passages_with(state: dict[str, Any], keys: set[str]) -> list[str]:
+    """Passage uids holding a member fact of the groups with these keys."""
+    found = set()
+    for group_ in state.get("groups", []):
+        if group_["key"] in keys:
+            for fact_id in group_["members"]:
+                article, passage, _n = fact_id.rsplit(":", 2)
+                found.add(f"{article}#p{passage}")
+    return sorted(found)
