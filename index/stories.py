@@ -122,11 +122,8 @@ def story_title(members: Sequence[StoryInput], names: Mapping[str, str] | None =
         head = min(titled, key=len)
         return head if len(head) <= 60 else head[:57].rsplit(" ", 1)[0] + "…"
     words = Counter(w.lower() for m in members for w in set(_WORD.findall(m.text)))
-    common = [w for w, _ in words.most_common(40) if w not in _COMMON_WORDS][:3]
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    common = [w for w, _ in words.most_common(40) if w not in ENGLISH_STOP_WORDS | {"said"}][:3]
     parts = shared[:3] or common
     return " · ".join(parts[:3]) if parts else members[0].id
-
-
-_COMMON_WORDS = frozenset(
-    ["that", "with", "have", "this", "from", "their", "they", "were", "been", "which", "will", "would", "said", "also", "after", "more", "than", "about", "into", "other", "there", "when", "what", "while", "some", "could", "only", "over", "both"]
-)
