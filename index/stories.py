@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-THRESHOLD = 0.32
+THRESHOLD = 0.1
 DAYS_APART = 10
 WEIGHTS = {"text": 0.6, "entities": 0.25, "figures": 0.15}
 
@@ -59,12 +59,19 @@ def group(articles: Sequence[StoryInput], threshold: float = THRESHOLD) -> list[
 
 def similarity_matrix(articles: Sequence[StoryInput]) -> np.ndarray:
     """Pairwise similarity in [0, 1] of every two articles."""
-    text = _text_similarity([a.text for a in articles])
-    entities = _jaccard([a.entities for a in articles])
-    figures = _jaccard([a.figures for a in articles])
-    combined = (
-        WEIGHTS["text"] * text + WEIGHTS["entities"] * entities + WEIGHTS["figures"] * figures
-    )
+    signals = {
+        "text": (_text_similarity([a.text for a in articles]), None),
+        "entities": _jaccard([a.entities for a in articles]),
+        "figures": _jaccard([a.figures for a in articles]),
+    }
+    size = len(articles)
+    total, weight = np.zeros((size, size)), np.zeros((size, size))
+    for name, (values, present) in signals.items():
+        # A signal counts only where both articles have it (no entities without NLP).
+        mask = np.ones((size, size)) if present is None else present
+        total += WEIGHTS[name] * values * mask
+        weight += WEIGHTS[name] * mask
+    combined = total / weight
     combined *= _date_damping([a.date for a in articles])
     np.fill_diagonal(combined, 1.0)
     return np.clip(combined, 0.0, 1.0)
@@ -83,15 +90,17 @@ def _text_similarity(texts: Sequence[str]) -> np.ndarray:
     return (matrix @ matrix.T).toarray()
 
 
-def _jaccard(sets: Sequence[frozenset[str]]) -> np.ndarray:
+def _jaccard(sets: Sequence[frozenset[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """Jaccard overlap of every pair, and where both sets are non-empty."""
     size = len(sets)
-    result = np.zeros((size, size))
+    result, present = np.zeros((size, size)), np.zeros((size, size))
     for i in range(size):
         for j in range(i + 1, size):
-            union = len(sets[i] | sets[j])
-            if union:
+            if sets[i] and sets[j]:
+                union = len(sets[i] | sets[j])
                 result[i, j] = result[j, i] = len(sets[i] & sets[j]) / union
-    return result
+                present[i, j] = present[j, i] = 1.0
+    return result, present
 
 
 def _date_damping(dates: Sequence[str | None]) -> np.ndarray:
