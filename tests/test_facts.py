@@ -1,0 +1,346 @@
+"""Fact extraction on the five seed reports and on tricky or random text.
+
+Each table row is something a reader would notice on screen: the number, how
+it is qualified, what it counts, and who said it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import math
+from contextlib import contextmanager
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from index.facts import extract_facts, unify_keys
+from index.model import Article, Fact, Mention, Passage
+from index.passages import paragraph_spans
+
+from .conftest import SEEDS
+
+# The day each seed was published (the seeds carry none; these are the real
+# days of the reported talks), so weekdays can be resolved.
+SEED_DATES = {
+    "000": "2025-07-23",
+    "001": "2025-05-16",
+    "002": "2025-07-23",
+    "003": "2025-05-16",
+    "004": "2025-05-16",
+}
+
+
+def make_article(text: str, article_id: str = "a", date: str | None = None) -> Article:
+    """An article whose passages are the paragraphs (blank-line or one-per-line)."""
+    passages = tuple(
+        Passage(article_id, number, start, end, text[start:end])
+        for number, (start, end) in enumerate(paragraph_spans(text), 1)
+    )
+    return Article(article_id, f"{article_id}.txt", "text", text, date=date, passages=passages)
+
+
+def seed_article(prefix: str, dated: bool = True) -> Article:
+    path = next(SEEDS.glob(f"{prefix}_*.txt"))
+    date = SEED_DATES[prefix] if dated else None
+    return make_article(path.read_text(encoding="utf-8"), prefix, date)
+
+
+def seed_facts(prefix: str, kind: str | None = None, dated: bool = True) -> list[Fact]:
+    facts = extract_facts(seed_article(prefix, dated))
+    return [f for f in facts if kind is None or f.kind == kind]
+
+
+def find(prefix: str, kind: str, text: str) -> Fact:
+    """The one fact of ``kind`` in seed ``prefix`` whose text starts with ``text``."""
+    found = [f for f in seed_facts(prefix, kind) if f.text.startswith(text)]
+    assert len(found) == 1, [f.text for f in seed_facts(prefix, kind)]
+    return found[0]
+
+
+def day(iso: str) -> float:
+    return float(dt.date.fromisoformat(iso).toordinal())
+
+
+@contextmanager
+def no_logged_errors():
+    """Fail if extraction swallowed an exception (it logs one instead of raising)."""
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler(logging.ERROR)
+    handler.emit = records.append  # type: ignore[method-assign]
+    logger = logging.getLogger("index.facts")
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+    assert not records, [r.getMessage() for r in records]
+
+
+SEED_IDS = sorted(SEED_DATES)
+
+
+@pytest.mark.parametrize("prefix", SEED_IDS)
+@pytest.mark.parametrize("dated", [True, False])
+def test_every_seed_fact_cites_its_exact_text(prefix, dated):
+    article = seed_article(prefix, dated)
+    with no_logged_errors():
+        facts = extract_facts(article)
+    assert facts
+    for fact in facts:
+        assert article.text[fact.start : fact.end] == fact.text
+        passage = article.passages[fact.passage - 1]
+        assert passage.start <= fact.start < fact.end <= passage.end
+
+
+@pytest.mark.parametrize("prefix", SEED_IDS)
+def test_ids_count_from_one_within_each_passage(prefix):
+    facts = seed_facts(prefix)
+    by_passage: dict[int, list[str]] = {}
+    for fact in facts:
+        by_passage.setdefault(fact.passage, []).append(fact.id)
+    for number, ids in by_passage.items():
+        assert ids == [f"{prefix}:{number}:{n}" for n in range(1, len(ids) + 1)]
+
+
+QUANTITIES = [
+    # seed, fact text starts with, value, qualifier, key, speaker
+    ("002", "1,200 prisoners of war", 1200, "exact", "prisoners of war", None),
+    ("002", "3,000 Ukrainian bodies", 3000, "exact", "bodies", "Vladimir Medinsky"),
+    ("002", "339 Ukrainian children", 339, "exact", "children", "Vladimir Medinsky"),
+    ("001", "1,000 prisoners of war each", 1000, "each", "prisoners of war", None),
+    ("003", "1,000 POWs each", 1000, "each", "pows", None),
+    ("003", "over 12,000 Ukrainian civilians killed", 12000, "more than", "civilians killed", None),
+    ("004", "more than 12,000 civilians", 12000, "more than", "civilians killed", None),
+    ("004", "four men", 4, "exact", "men wounded", "Oleh Syniehubov"),
+    ("004", "tens of thousands of soldiers dead", 20000, "range", "soldiers killed", None),
+    ("000", "three joint working groups", 3, "exact", "joint working groups", None),
+]
+
+
+@pytest.mark.parametrize("prefix,text,value,qualifier,key,speaker", QUANTITIES)
+def test_seed_quantities(prefix, text, value, qualifier, key, speaker):
+    fact = find(prefix, "quantity", text)
+    assert (fact.value, fact.qualifier, fact.key, fact.speaker) == (value, qualifier, key, speaker)
+    assert fact.unit == "count"
+
+
+def test_more_than_is_an_interval_open_at_its_number():
+    fact = find("003", "quantity", "over 12,000")
+    assert (fact.low, fact.high, fact.low_open, fact.high_open) == (12000, math.inf, True, True)
+
+
+def test_each_and_exact_counts_are_points():
+    fact = find("001", "quantity", "1,000")
+    assert (fact.low, fact.high, fact.low_open, fact.high_open) == (1000, 1000, False, False)
+
+
+@pytest.mark.parametrize(
+    "prefix,not_counted",
+    [
+        ("001", 2022),  # "invasion in February 2022": a date
+        ("002", 2022),
+        ("002", 2024),  # "his 2024 campaign"
+        ("003", 2022),  # "the 2022 invasion"
+        ("004", 55),  # "a 55-year-old woman": an age
+        ("000", 2),  # "Vladimir Medinsky (2-L)": a photo caption
+        ("000", 23),  # "Jul. 23, 3035": inside a date
+        ("000", 4),  # "four-way presidential summit": a modifier
+        ("004", 3),  # "a three-way meeting"
+        ("002", 1),  # "No one expects", "one of Europe's deadliest conflicts"
+        ("001", 2),  # "the two countries", "the two sides"
+    ],
+)
+def test_years_ages_and_modifiers_are_not_quantities(prefix, not_counted):
+    values = [f.value for f in seed_facts(prefix, "quantity")]
+    assert not_counted not in values
+
+
+def test_years_are_dates_instead():
+    fact = find("003", "date", "2022")
+    assert (fact.low, fact.high) == (day("2022-01-01"), day("2022-12-31"))
+
+
+DURATIONS = [
+    # seed, text, key, qualifier, low, high, low_open, high_open, unit
+    ("002", "just 40 minutes", "duration:talks", "exact", 40, 40, False, False, "minutes"),
+    ("000", "less than 40 minutes", "duration:talks", "less than", 0, 40, False, True, "minutes"),
+    ("000", "less than an hour", "duration:talks", "less than", 0, 60, False, True, "minutes"),
+    ("000", "under an hour", "duration:talks", "less than", 0, 60, False, True, "minutes"),
+    ("001", "less than two hours", "duration:talks", "less than", 0, 120, False, True, "minutes"),
+    ("003", "under two hours", "duration:talks", "less than", 0, 120, False, True, "minutes"),
+    ("000", "24 to 48 hours", "duration:ceasefire", "range", 1440, 2880, False, False, "minutes"),
+    ("002", "24- to 48-hour", "duration:ceasefire", "range", 1440, 2880, False, False, "minutes"),
+    ("004", "30-day", "duration:ceasefire", "exact", 30, 30, False, False, "days"),
+    ("000", "50-day", "duration:deadline", "exact", 50, 50, False, False, "days"),
+    (
+        "001",
+        "more than three years",
+        "duration:since",
+        "more than",
+        3,
+        math.inf,
+        True,
+        True,
+        "years",
+    ),
+    ("004", "over three years", "duration:since", "more than", 3, math.inf, True, True, "years"),
+    ("004", "3 Years", "duration:since", "exact", 3, 3, False, False, "years"),
+]
+
+
+@pytest.mark.parametrize("prefix,text,key,qualifier,low,high,low_open,high_open,unit", DURATIONS)
+def test_seed_durations(prefix, text, key, qualifier, low, high, low_open, high_open, unit):
+    fact = find(prefix, "duration", text)
+    assert fact.text == text
+    assert (fact.key, fact.qualifier, fact.unit) == (key, qualifier, unit)
+    assert (fact.low, fact.high, fact.low_open, fact.high_open) == (low, high, low_open, high_open)
+
+
+def test_duration_reported_by_a_pronoun_names_the_person_before():
+    # "He said Moscow agreed to prioritize those held for more than three years"
+    fact = find("000", "duration", "more than three years")
+    assert fact.speaker == "Rustem Umerov"
+    assert fact.key == "duration"
+
+
+DATES = [
+    # seed, text, key, first day, last day
+    ("001", "Friday", "date:talks", "2025-05-16", "2025-05-16"),
+    ("003", "Friday", "date:talks", "2025-05-16", "2025-05-16"),
+    ("000", "Tuesday", "date:talks", "2025-07-22", "2025-07-22"),
+    ("002", "Wednesday", "date:talks", "2025-07-23", "2025-07-23"),
+    ("002", "May and June", "date", "2025-05-01", "2025-06-30"),
+    ("002", "June", "date", "2025-06-01", "2025-06-30"),  # "their previous meeting in June"
+    ("001", "February 2022", "date", "2022-02-01", "2022-02-28"),
+    ("000", "Jul. 23, 3035", "date", "3035-07-23", "3035-07-23"),
+]
+
+
+@pytest.mark.parametrize("prefix,text,key,first,last", DATES)
+def test_seed_dates(prefix, text, key, first, last):
+    fact = find(prefix, "date", text)
+    assert fact.key == key
+    assert (fact.unit, fact.low, fact.high, fact.value) == (
+        "date",
+        day(first),
+        day(last),
+        day(first),
+    )
+
+
+def test_weekdays_without_an_article_date_are_kept_unresolved():
+    friday = [f for f in seed_facts("001", "date", dated=False) if f.text == "Friday"]
+    assert len(friday) == 1
+    assert (friday[0].value, friday[0].low, friday[0].high) == (None, None, None)
+    february = next(f for f in seed_facts("001", "date", dated=False) if f.text == "February 2022")
+    assert february.low == day("2022-02-01")
+
+
+def test_weekday_is_the_latest_one_on_or_before_the_article_date():
+    article = make_article("They met on Friday in Istanbul.", date="2025-05-19")  # a Monday
+    (fact,) = extract_facts(article)
+    assert fact.low == day("2025-05-16")
+
+
+QUOTES = [
+    # seed, quoted words start with, speaker
+    ("002", "No one expects", "Dmitry Peskov"),  # said Kremlin spokesperson Dmitry Peskov
+    ("002", "We have progress", "Rustem Umerov"),  # he said, after Rustem Umerov
+    ("002", "Some of the children", "Vladimir Medinsky"),  # Medinsky said
+    ("002", "If their legal parents", "Vladimir Medinsky"),  # the quote after his
+    ("002", "end this bloody war", "Hakan Fidan"),  # Fidan expressed hope ... "..."
+    ("002", "The ultimate goal", "Hakan Fidan"),  # Fidan added
+    ("002", "difficult.", None),  # The Kremlin had signaled ...
+    ("000", "The risk to medics", "Vladimir Medinsky"),  # Medinsky said
+    ("000", "To save time", "Vladimir Medinsky"),  # Medinsky told reporters
+    ("000", "The ceasefire must be real", "Rustem Umerov"),  # Umerov stressed
+    ("000", "quite distant", "Vladimir Medinsky"),  # He acknowledged (previous passage)
+    ("000", "If these people", "Vladimir Medinsky"),  # he said, two passages on
+    ("000", "The main outcome", "a Russian official"),  # a Russian official told TASS
+    ("001", "The prisoner exchange", "Hakan Fidan"),
+    ("001", "not constructive", "A Russian spokesperson"),
+    ("001", "dismembering Ukraine", "A senior aide to President Volodymyr Zelenskyy"),
+    ("004", "I think it", "Donald Trump"),  # Trump ..., telling reporters
+    ("004", "certainly needed", "Dmitry Peskov"),
+    ("004", "We don", "Marco Rubio"),
+    ("004", "a theater prop", "Volodymyr Zelenskyy"),
+    ("004", "Corsair", None),  # a call sign, not words anybody said
+]
+
+
+@pytest.mark.parametrize("prefix,words,speaker", QUOTES)
+def test_seed_quote_speakers(prefix, words, speaker):
+    found = [f for f in seed_facts(prefix, "quote") if (f.quote or "").startswith(words)]
+    assert len(found) == 1
+    fact = found[0]
+    assert fact.speaker == speaker
+    assert fact.key == (f"quote:{speaker.lower()}" if speaker else "quote")
+    assert fact.text[0] in '“"' and fact.text[1:-1].strip() == fact.quote
+
+
+def test_person_mentions_name_speakers_the_rules_alone_cannot():
+    text = "“We are ready,” Jones said."
+    article = make_article(text)
+    assert extract_facts(article)[0].speaker is None  # a lone unknown surname
+    jones = Mention(text.index("Jones"), text.index("Jones") + 5, "Jones", "person", "PERSON")
+    assert extract_facts(article, [jones])[0].speaker == "Jones"
+
+
+def test_bad_mentions_and_passages_are_ignored():
+    text = "Talks lasted 40 minutes. “Fine,” Jones said."
+    article = make_article(text)
+    mentions = [Mention(-5, 3, "x", "person"), Mention(10, 999, "y", "person")]
+    broken = Article("b", "b.txt", "text", text, passages=(Passage("b", 1, 50, 2, "?"),))
+    with no_logged_errors():
+        assert extract_facts(article, mentions)
+        assert extract_facts(broken) == []
+
+
+@pytest.mark.parametrize(
+    "keys,expected",
+    [
+        (["pows", "prisoners of war"], {"pows": "prisoners of war"}),
+        (["pow", "prisoners of war", "bodies"], {"pow": "prisoners of war", "bodies": "bodies"}),
+        (["idps", "internally displaced persons"], {"idps": "internally displaced persons"}),
+        (["nato", "prisoners of war"], {"nato": "nato"}),
+        (["pows"], {"pows": "pows"}),
+    ],
+)
+def test_unify_keys_maps_acronyms_to_the_key_they_abbreviate(keys, expected):
+    mapping = unify_keys(keys)
+    assert {k: mapping[k] for k in expected} == expected
+    assert all(mapping[k] == k for k in keys if k not in expected)
+
+
+def test_seed_pows_unify_with_prisoners_of_war():
+    keys = [f.key for p in SEED_IDS for f in seed_facts(p, "quantity") if f.key]
+    assert unify_keys(keys)["pows"] == "prisoners of war"
+
+
+_TOKENS = [
+    "1,000", "12,000", "two", "an", "hour", "hours", "40 minutes", "-", " to ", "over", "less than",
+    "just", "each", "prisoners of war", "POWs", "killed", "Friday", "May", "June", "2022", "3035",
+    "Jul.", "23,", "“", "”", '"', "said", "he", "He said", "Medinsky", "Vladimir Medinsky", ",",
+    ".", "\n", "\n\n", " ", "year-old", "55-", "lasted", "talks", "the first", "in", "tens of",
+    "thousands", "between", "and", "ceasefire", "a", "U.N.", "’s", "\x00", "é",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    parts=st.lists(st.one_of(st.sampled_from(_TOKENS), st.text(max_size=6)), max_size=40),
+    date=st.one_of(st.none(), st.sampled_from(["2025-05-16", "0001-01-01", "9999-12-31", "bad"])),
+    mention_span=st.tuples(st.integers(-3, 200), st.integers(-3, 200)),
+)
+def test_random_text_never_raises_and_always_cites_exactly(parts, date, mention_span):
+    text = " ".join(parts)
+    article = make_article(text, date=date)
+    start, end = mention_span
+    mentions = [Mention(start, end, text[start:end] if start >= 0 else "", "person")]
+    with no_logged_errors():
+        facts = extract_facts(article, mentions)
+    assert len({f.id for f in facts}) == len(facts)
+    for fact in facts:
+        assert text[fact.start : fact.end] == fact.text

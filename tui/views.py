@@ -1,0 +1,161 @@
+"""Plain-terminal output of the comparison commands: entities, facts,
+stories, related passages and the discrepancy report."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from rich.text import Text
+
+from index.safety import clean, clean_line, dumps
+
+from .output import EXIT_NOT_FOUND, EXIT_OK, error, stdout
+
+BADGES = {
+    "agree": "✓ agree",
+    "compatible": "≈ compatible",
+    "differ": "✗ differ",
+    "only here": "• only here",
+}
+BADGE_STYLES = {"agree": "green", "compatible": "yellow", "differ": "bold red", "only here": "dim"}
+
+
+def entities(library, args: argparse.Namespace) -> int:
+    found = library.entities(args.label)
+    if args.json:
+        print(dumps({"entities": found}))
+        return EXIT_OK
+    for entity in found:
+        line = Text.assemble(
+            (clean_line(entity["name"]), "bold"),
+            f"  {entity['label']}",
+            (f"  {len(entity['mentions'])} mentions", "dim"),
+        )
+        stdout.print(line)
+        for alias in entity["aliases"]:
+            sources = ", ".join(clean_line(s) for s in alias["sources"])
+            stdout.print(
+                Text(f"    {clean_line(alias['text'])} ×{alias['count']}  ({sources})", style="dim")
+            )
+    return EXIT_OK
+
+
+def facts(library, args: argparse.Namespace) -> int:
+    found, groups = library.facts(), library.fact_groups()
+    if args.json:
+        print(dumps({"facts": found, "groups": groups}))
+        return EXIT_OK
+    for fact in found:
+        who = f"  [{clean_line(fact['speaker'])}]" if fact.get("speaker") else ""
+        stdout.print(
+            Text.assemble(
+                (f"{clean_line(fact['article'])} ¶{fact['passage']}", "dim"),
+                f"  {fact['kind']}  ",
+                (clean_line(fact["text"]), "bold"),
+                f"  {clean_line(fact.get('key') or '')}{who}",
+            )
+        )
+    return EXIT_OK
+
+
+def stories(library, args: argparse.Namespace) -> int:
+    found = library.stories()
+    if args.json:
+        print(dumps({"stories": [{k: s[k] for k in ("id", "title", "articles")} for s in found]}))
+        return EXIT_OK
+    meta = {row["id"]: row for row in library.articles()}
+    for story in found:
+        stdout.print(Text.assemble((story["id"], "bold"), "  ", clean_line(story["title"])))
+        for aid in story["articles"]:
+            row = meta.get(aid, {})
+            stdout.print(
+                Text(
+                    f"    {clean_line(aid)}  {clean_line(row.get('source')) or '-'}  "
+                    f"{clean_line(row.get('title')) or ''}",
+                    style="dim",
+                )
+            )
+    return EXIT_OK
+
+
+def related(library, args: argparse.Namespace) -> int:
+    try:
+        view = library.related(args.id, args.passage)
+    except KeyError as missing:
+        error(str(missing.args[0]))
+        return EXIT_NOT_FOUND
+    if args.json:
+        print(dumps(view))
+        return EXIT_OK
+    stdout.print(Text(clean(view["passage"]["text"]), style="bold"), soft_wrap=True)
+    _facts_block(view["facts"])
+    if view["related"]:
+        stdout.print(Text("\nRelated passages", style="underline"))
+    for item in view["related"]:
+        stdout.print(
+            Text.assemble(
+                (f"{clean_line(item['id'])} ¶{item['passage']}", "bold"),
+                (f"  {item['score']:.2f}  {'; '.join(item['reasons'])}", "dim"),
+            )
+        )
+        stdout.print(Text(clean(item["text"])), soft_wrap=True)
+    if view["entities"]:
+        stdout.print(Text("\nEntities", style="underline"))
+    for item in view["entities"]:
+        spellings = "; ".join(
+            f"{clean_line(s['text'])} ({', '.join(clean_line(x) for x in s['sources'])})"
+            for s in item["spellings"]
+        )
+        stdout.print(
+            Text(
+                f"{clean_line(item['entity']['name'])}: named by {item['sources']} of "
+                f"{item['of']} sources — {spellings}"
+            )
+        )
+    return EXIT_OK
+
+
+def _facts_block(items: list[dict[str, Any]]) -> None:
+    if items:
+        stdout.print(Text("\nFacts", style="underline"))
+    for item in items:
+        fact = item["fact"]
+        stdout.print(
+            Text.assemble(
+                (BADGES[item["relation"]], BADGE_STYLES[item["relation"]]),
+                "  ",
+                (clean_line(fact["text"]), "bold"),
+                (f"  {clean_line(fact.get('key') or '')}", "dim"),
+            )
+        )
+        for other in item["others"]:
+            where = "" if other["same_story"] else "  (another story: context)"
+            relation = other["relation"] or "not comparable"
+            stdout.print(
+                Text(
+                    f"    {BADGES.get(relation, relation)}  "
+                    f"{clean_line(other['source'])}: {clean_line(other['fact']['text'])}"
+                    f"{where}"
+                )
+            )
+
+
+def report(library, args: argparse.Namespace) -> int:
+    from index.report import to_markdown
+
+    found = library.report()
+    if args.format == "json" or args.json:
+        print(dumps(found))
+    else:
+        print(clean(to_markdown(found)))
+    return EXIT_OK
+
+
+VIEWS = {
+    "entities": entities,
+    "facts": facts,
+    "stories": stories,
+    "related": related,
+    "report": report,
+}
