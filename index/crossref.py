@@ -199,9 +199,9 @@ def related_passages(
         scored.sort(key=lambda s: -s[0])
         picks = []
         for score, j, shared_entities, shared_keys in scored[:RELATED_PER_PASSAGE]:
-            row_i, row_j = matrix[i].toarray()[0], matrix[j].toarray()[0]
-            terms = vocabulary[np.argsort(-(row_i * row_j))[:4]]
-            terms = [t for t, w in zip(terms, np.sort(-(row_i * row_j))[:4], strict=True) if w < 0]
+            overlap = matrix[i].toarray()[0] * matrix[j].toarray()[0]
+            best = np.argsort(-overlap)[:4]
+            terms = [str(vocabulary[k]) for k in best if overlap[k] > 0]
             reasons = [f"entity: {names.get(e, e)}" for e in sorted(shared_entities)][:4]
             reasons += [f"fact: {k.split('|')[0]}" for k in sorted(shared_keys)][:3]
             reasons += [f"terms: {', '.join(terms)}"] if terms else []

@@ -49,7 +49,7 @@ class Article:
 
     def to_json(self, with_text: bool = False) -> dict[str, Any]:
         """The stable JSON shape of an article (see the README)."""
-        data = {
+        data: dict[str, Any] = {
             "id": self.id,
             "path": self.path,
             "format": self.format,

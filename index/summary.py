@@ -237,7 +237,7 @@ class _Context:
     def _entity_view(self, aid: str, number: int) -> list[dict[str, Any]]:
         story = self.story_of.get(aid)
         members = [a for a, s in self.story_of.items() if s == story] or [aid]
-        views = []
+        views: list[dict[str, Any]] = []
         for eid in sorted(self.entities_in.get((aid, number), ())):
             entity = self.entity_by_id[eid]
             naming = {m.article for m in entity.mentions if m.article in members}

@@ -1,0 +1,1032 @@
+"""Pilot tests of the reader: every binding, both layouts, untrusted text.
+
+Plain asserts on what a user would notice. The comparison data (stories,
+entities, cross-source views, matrices) is still empty on the seeds, so a
+:class:`StubLibrary` returns the documented shapes, built on the seed
+articles so ids and offsets are real.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import threading
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rich.text import Text
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input, Static
+
+from index import dates
+from index.library import Library
+from tui import render
+from tui.app import NewsdeskApp
+from tui.commands import ArticleCommands, EntityCommands, StoryCommands
+from tui.screens.diff import DiffScreen
+from tui.screens.entities import EntityBrowser
+from tui.screens.help import HelpScreen
+from tui.screens.matrix import MatrixScreen
+from tui.screens.reader import PANES, ReaderScreen
+from tui.screens.search import SearchScreen, with_prefix
+from tui.state import Position, ReadingState
+from tui.widgets.article import ArticleView
+from tui.widgets.panebar import PaneBar
+
+from .conftest import TODAY
+
+EFE = "000_52c0d36fd34b07fa.txt"
+JAZEERA = "001_4a6a3c07746cc093.txt"
+THIRD = "002_a8eac72172824d05.txt"
+FOURTH = "003_caa32e451265d8d9.txt"
+FIFTH = "004_454988fc12dd0efa.txt"
+STORY = {"id": "story-1", "title": "Istanbul talks", "articles": [EFE, JAZEERA, THIRD]}
+
+
+def run(test: Callable[[], Awaitable[None]]) -> None:
+    """Run an async Pilot test from a plain (sync) pytest function."""
+    asyncio.run(test())
+
+
+async def settle(app: NewsdeskApp, pilot: Pilot) -> None:
+    """Wait for workers (indexing, search) and the messages they post."""
+    for _ in range(2):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def screen_text(app: NewsdeskApp) -> str:
+    """What the active screen shows, as plain text, one line per row."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def _span(library: Library, article_id: str, words: str) -> tuple[int, int]:
+    article = library.article(article_id)
+    start = article.text.index(words, article.passages[0].start)
+    return start, start + len(words)
+
+
+class StubLibrary(Library):
+    """The seeds, plus stories, entities, mentions and cross-source views."""
+
+    def stories(self) -> list[dict[str, Any]]:
+        return [STORY]
+
+    def analysis_of(self, article_id: str) -> dict[str, Any]:
+        if article_id != EFE:
+            return {}
+        mentions = []
+        for words, kind in (("Istanbul", "place"), ("Ukrainian", "group"), ("Tuesday", "date")):
+            start, end = _span(self, EFE, words)
+            mentions.append({"start": start, "end": end, "text": words, "kind": kind})
+        return {"mentions": mentions}
+
+    def entities(self, kind: str | None = None) -> list[dict[str, Any]]:
+        start, end = _span(self, JAZEERA, "Hakan Fidan")
+        fidan = {
+            "id": "person/hakan-fidan",
+            "name": "Hakan Fidan",
+            "label": "person",
+            "aliases": [
+                {"text": "Hakan Fidan", "count": 2, "sources": ["Al Jazeera"]},
+                {"text": "Fidan", "count": 3, "sources": ["Al Jazeera", "EFE"]},
+            ],
+            "mentions": [
+                {"id": JAZEERA, "passage": 2, "start": start, "end": end, "text": "Hakan Fidan"},
+                {"id": JAZEERA, "passage": 8, "start": 0, "end": 5, "text": "Fidan"},
+            ],
+        }
+        istanbul = {
+            "id": "place/istanbul",
+            "name": "Istanbul",
+            "label": "place",
+            "aliases": [{"text": "Istanbul", "count": 9, "sources": ["EFE", "Al Jazeera"]}],
+            "mentions": [{"id": EFE, "passage": 1, "start": 0, "end": 8, "text": "Istanbul"}],
+        }
+        return [e for e in (fidan, istanbul) if kind is None or e["label"] == kind]
+
+    def related(self, article_id: str, number: int) -> dict[str, Any]:
+        view = super().related(article_id, number)
+        if (article_id, number) != (EFE, 1):
+            return view
+        other = self.passage(JAZEERA, 1)
+        view["related"] = [
+            {
+                "id": JAZEERA,
+                "passage": 1,
+                "start": other.start,
+                "end": other.end,
+                "score": 0.82,
+                "reasons": ["same story", "shared entities: Istanbul"],
+                "source": "Al Jazeera",
+                "title": None,
+                "text": other.text,
+            }
+        ]
+        view["facts"] = [
+            {
+                "fact": {"kind": "duration", "text": "less than an hour", "key": "talks duration"},
+                "others": [
+                    {
+                        "fact": {"text": "less than two hours", "article": JAZEERA},
+                        "relation": "compatible",
+                        "same_story": True,
+                        "source": "Al Jazeera",
+                    },
+                    {
+                        "fact": {"text": "about three hours", "article": THIRD},
+                        "relation": "differ",
+                        "same_story": True,
+                        "source": "Reuters",
+                    },
+                ],
+            },
+            {"fact": {"kind": "date", "text": "Tuesday", "key": "talks day"}, "others": []},
+        ]
+        view["entities"] = [
+            {
+                "entity": {"id": "place/istanbul", "name": "Istanbul", "label": "place"},
+                "sources": 2,
+                "of": 5,
+                "spellings": [{"text": "İstanbul", "sources": ["Anadolu"]}],
+            }
+        ]
+        view["quotes"] = [
+            {
+                "speaker": "Rustem Umerov",
+                "here": {"text": "ongoing prisoner exchanges"},
+                "others": [{"text": "we agreed to exchange 1,000", "source": "Al Jazeera"}],
+            }
+        ]
+        return view
+
+    def matrix(self, story_id: str) -> dict[str, Any]:
+        return {
+            "story": story_id,
+            "sources": [{"id": EFE, "source": "EFE"}, {"id": JAZEERA, "source": "Al Jazeera"}],
+            "rows": [
+                {
+                    "key": "prisoners",
+                    "label": "prisoners to be exchanged",
+                    "cells": {
+                        EFE: None,
+                        JAZEERA: {"text": "1,200 prisoners", "value": 1200, "relation": "differ"},
+                    },
+                },
+                {
+                    "key": "duration",
+                    "label": "length of the talks",
+                    "cells": {
+                        EFE: {"text": "less than an hour", "value": "<1 h", "relation": "agree"},
+                        JAZEERA: {
+                            "text": "less than two hours",
+                            "value": "<2 h",
+                            "relation": "agree",
+                        },
+                    },
+                },
+            ],
+        }
+
+
+# Fixtures and small helpers.
+
+
+@pytest.fixture(scope="session")
+def seeds_index(tmp_path_factory) -> Path:
+    """The seeds indexed once (at the tests' fixed date); each test gets a copy."""
+    path = tmp_path_factory.mktemp("seeds-index") / "index"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(dates, "today", lambda: TODAY)
+        Library(index_dir=path).update()
+    return path
+
+
+@pytest.fixture
+def index_dir(seeds_index, tmp_path) -> Path:
+    target = tmp_path / "index"
+    shutil.copytree(seeds_index, target)
+    return target
+
+
+@pytest.fixture
+def library(index_dir) -> Library:
+    return Library(index_dir=index_dir)
+
+
+@pytest.fixture
+def stub(index_dir) -> StubLibrary:
+    return StubLibrary(index_dir=index_dir)
+
+
+def reader(app: NewsdeskApp) -> ReaderScreen:
+    screen = app.screen_stack[0]
+    assert isinstance(screen, ReaderScreen)
+    return screen
+
+
+def shown(app: NewsdeskApp) -> tuple[str | None, int]:
+    """The article and passage under the cursor."""
+    view = reader(app).article
+    return (view.article.id if view.article else None), view.cursor
+
+
+async def press(app: NewsdeskApp, pilot: Pilot, *keys: str) -> None:
+    """Press keys and let the handlers they start (some async) finish."""
+    await pilot.press(*keys)
+    await pilot.pause()
+
+
+# Opening, indexing, the three panes.
+
+
+def test_opens_on_the_first_article_after_indexing(library):
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            screen = reader(app)
+            assert shown(app) == (EFE, 1)
+            assert screen.sources.article_ids == [EFE, JAZEERA, THIRD, FOURTH, FIFTH]
+            assert not screen.query_one("#indexing").display
+            text = screen_text(app)
+            assert "Ukraine and Russia end Istanbul peace talks" in text
+            assert "?Jul. 23, 3035" in text  # the untrusted raw date, marked
+            assert "date not used" in text
+            assert "Nothing from other sources" in text
+            assert app.focused is screen.article
+
+    run(test)
+
+
+def test_indexing_shows_progress_and_the_interface_keeps_running(tmp_path):
+    release = threading.Event()
+
+    class SlowLibrary(Library):
+        def update(self, progress=None):
+            progress(1, 2, "first.txt")
+            release.wait(10)
+            return super().update(progress)
+
+    async def test():
+        app = NewsdeskApp(SlowLibrary(index_dir=tmp_path / "index"))
+        async with app.run_test(size=(120, 40)) as pilot:
+            for _ in range(50):
+                await pilot.pause(0.02)
+                if "Indexing 1/2" in screen_text(app):
+                    break
+            assert "Indexing 1/2" in screen_text(app)
+            assert reader(app).query_one("#indexing").display
+            await pilot.press("question_mark")  # keys still work while indexing
+            assert isinstance(app.screen, HelpScreen)
+            await pilot.press("escape")
+            release.set()
+            await settle(app, pilot)
+            assert not reader(app).query_one("#indexing").display
+            assert shown(app) == (EFE, 1)
+
+    run(test)
+
+
+def test_read_only_index_is_opened_without_updating(tmp_path):
+    Library(index_dir=tmp_path / "index").update()
+
+    class ReadOnly(Library):
+        read_only = True
+
+        def update(self, progress=None):
+            raise AssertionError("a read-only index must not be updated")
+
+    async def test():
+        app = NewsdeskApp(ReadOnly(index_dir=tmp_path / "index"))
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            await settle(app, pilot)
+            assert shown(app) == (EFE, 1)
+            assert any("read-only" in n.message for n in app._notifications)
+
+    run(test)
+
+
+def test_an_empty_corpus_says_so(tmp_path):
+    corpus = tmp_path / "empty"
+    corpus.mkdir()
+    (corpus / "broken.json").write_text("{", encoding="utf-8")
+
+    async def test():
+        app = NewsdeskApp(Library([corpus], index_dir=tmp_path / "index"))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            text = screen_text(app)
+            assert "No articles to show" in text
+            assert "skipped broken.json" in text
+
+    run(test)
+
+
+# Moving: passages, articles, panes, history.
+
+
+def test_passage_keys_move_the_cursor(library):
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            await press(app, pilot, "j", "j")
+            assert shown(app) == (EFE, 3)
+            await press(app, pilot, "k")
+            assert shown(app) == (EFE, 2)
+            await press(app, pilot, "down", "down")
+            assert shown(app) == (EFE, 4)
+            await press(app, pilot, "up")
+            assert shown(app) == (EFE, 3)
+            blocks = reader(app).article.blocks
+            assert [b.number for b in blocks if b.has_class("-cursor")] == [3]
+            await press(app, pilot, *["k"] * 5)  # stops at the first passage
+            assert shown(app) == (EFE, 1)
+
+    run(test)
+
+
+def test_clicking_a_passage_moves_the_cursor(library):
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            block = reader(app).article.blocks[1]
+            await pilot.click(block)
+            await settle(app, pilot)
+            assert shown(app) == (EFE, 2)
+
+    run(test)
+
+
+@pytest.mark.parametrize(
+    "forward, backward", [("J", "K"), ("right_square_bracket", "left_square_bracket")]
+)
+def test_article_keys_change_the_article_and_mark_it_read(library, forward, backward):
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            sources = reader(app).sources
+            assert "●" in str(sources.get_option(JAZEERA).prompt)
+            await press(app, pilot, forward)
+            assert shown(app) == (JAZEERA, 1)
+            assert sources.highlighted_option.id == JAZEERA
+            assert app.reading.is_read(JAZEERA)
+            assert "●" not in str(sources.get_option(JAZEERA).prompt)
+            await press(app, pilot, forward, forward)
+            assert shown(app)[0] == FOURTH
+            await press(app, pilot, backward)
+            assert shown(app)[0] == THIRD
+
+    run(test)
+
+
+def test_choosing_an_article_in_the_sources_list_opens_it(library):
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            await press(app, pilot, "shift+tab")
+            assert app.focused is reader(app).sources
+            await press(app, pilot, "down", "down", "enter")
+            assert shown(app) == (THIRD, 1)
+
+    run(test)
+
+
+def test_tab_moves_between_the_panes(library):
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            screen = reader(app)
+            assert screen.pane_of(app.focused) == "article"
+            await press(app, pilot, "tab")
+            assert screen.pane_of(app.focused) == "cross"
+            await press(app, pilot, "tab")
+            assert screen.pane_of(app.focused) == "sources"
+            await press(app, pilot, "shift+tab")
+            assert screen.pane_of(app.focused) == "cross"
+
+    run(test)
+
+
+@pytest.mark.parametrize("back_key", ["backspace", "alt+left"])
+def test_back_returns_to_where_the_user_was(library, back_key):
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            await press(app, pilot, "j", "j", "J")
+            assert shown(app) == (JAZEERA, 1)
+            await press(app, pilot, "J")
+            await press(app, pilot, back_key)
+            assert shown(app) == (JAZEERA, 1)
+            await press(app, pilot, back_key)
+            assert shown(app) == (EFE, 3)
+
+    run(test)
+
+
+def test_read_marks_and_last_place_are_kept_between_sessions(library):
+    async def first():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            await press(app, pilot, "J", "j", "j", "q")
+
+    async def second():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            assert shown(app) == (JAZEERA, 3)
+            assert app.reading.read >= {EFE, JAZEERA}
+            assert "●" not in str(reader(app).sources.get_option(EFE).prompt)
+
+    run(first)
+    saved = ReadingState.load(str(library.location))
+    assert saved.read == {EFE, JAZEERA}
+    assert saved.last == Position(JAZEERA, 3)
+    run(second)
+
+
+# The narrow layout.
+
+
+def test_80x24_shows_one_pane_at_a_time(library):
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            screen = reader(app)
+            displayed = {p for p in PANES if screen.query_one(f"#{p}").display}
+            assert displayed == {"article"}
+            bar = screen.query_one(PaneBar)
+            assert bar.display and bar.active == "article"
+            assert "Sources  │  Article  │  Other sources" in screen_text(app)
+            await press(app, pilot, "tab")
+            assert {p for p in PANES if screen.query_one(f"#{p}").display} == {"cross"}
+            assert bar.active == "cross"
+            await press(app, pilot, "tab", "enter")  # sources pane, open its highlighted article
+            assert {p for p in PANES if screen.query_one(f"#{p}").display} == {"sources"}
+            await press(app, pilot, "J")
+            assert shown(app) == (JAZEERA, 1)
+
+    run(test)
+
+
+def test_clicking_a_pane_name_shows_that_pane_on_narrow_screens(library):
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            bar = reader(app).query_one(PaneBar)
+            await pilot.click(bar, offset=(3, 0))
+            await settle(app, pilot)
+            assert bar.active == "sources"
+            assert reader(app).query_one("#sources").display
+
+    run(test)
+
+
+def test_wide_screens_show_all_three_panes(library):
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(200, 50)) as pilot:
+            await settle(app, pilot)
+            screen = reader(app)
+            assert all(screen.query_one(f"#{p}").display for p in PANES)
+            assert not screen.query_one(PaneBar).display
+
+    run(test)
+
+
+# Search.
+
+
+async def search_for(
+    app: NewsdeskApp, pilot: Pilot, query: str, typed: bool = False
+) -> SearchScreen:
+    """Open search and enter ``query``: key by key, or at once (faster) unless ``typed``."""
+    await press(app, pilot, "slash")
+    assert isinstance(app.screen, SearchScreen)
+    if typed:
+        await pilot.press(*query)
+    else:
+        app.screen.query_one(Input).value = query
+    await settle(app, pilot)
+    return app.screen
+
+
+def test_search_shows_results_as_you_type_and_enter_opens_the_passage(library):
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            screen = await search_for(app, pilot, "prisoners", typed=True)
+            assert len(screen.hits) >= 3
+            assert "passages match" in screen_text(app)
+            first = screen.hits[0]
+            assert "prisoner" in str(screen.results.get_option_at_index(0).prompt)
+            await press(app, pilot, "enter")
+            assert isinstance(app.screen, ReaderScreen)
+            assert shown(app) == (first.article_id, first.passage)
+            view = reader(app).article
+            assert view.terms  # the matched words are highlighted in the article
+            block = view.blocks[first.passage - 1]
+            assert any("reverse" in str(span.style) for span in block.content.spans), (
+                "the search term is highlighted in the passage"
+            )
+
+    run(test)
+
+
+def test_search_result_can_be_chosen_from_the_list(library):
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            screen = await search_for(app, pilot, "prisoners")
+            second = screen.hits[1]
+            await press(app, pilot, "down", "down", "enter")
+            assert shown(app) == (second.article_id, second.passage)
+
+    run(test)
+
+
+def test_search_tries_the_last_word_as_a_prefix_while_typing(library):
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            assert library.search("Dolmab").total == 0
+            screen = await search_for(app, pilot, "Dolmab")
+            assert screen.hits
+            assert "Dolmab" in screen.hits[0].snippet
+
+    run(test)
+
+
+def test_a_bad_query_is_explained_inline(library):
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            await search_for(app, pilot, "colour:red")
+            assert "unknown field 'colour'" in screen_text(app)
+            await press(app, pilot, "escape")
+            assert isinstance(app.screen, ReaderScreen)
+            assert shown(app) == (EFE, 1)
+
+    run(test)
+
+
+def test_stale_search_results_are_dropped(library):
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            screen = await search_for(app, pilot, "ceasefire")
+            before = screen.hits
+            old = library.search("prisoners")
+            screen.post_message(SearchScreen.Results("prisoners", old))
+            await settle(app, pilot)
+            assert screen.hits == before
+
+    run(test)
+
+
+def test_n_and_shift_n_walk_the_search_hits(library):
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            await press(app, pilot, "n")  # nothing searched yet: nothing happens
+            assert shown(app) == (EFE, 1)
+            screen = await search_for(app, pilot, "prisoners")
+            hits = screen.hits
+            await press(app, pilot, "enter")
+            await press(app, pilot, "n")
+            assert shown(app) == (hits[1].article_id, hits[1].passage)
+            await press(app, pilot, "n")
+            assert shown(app) == (hits[2].article_id, hits[2].passage)
+            await press(app, pilot, "N", "N")
+            assert shown(app) == (hits[0].article_id, hits[0].passage)
+            await press(app, pilot, "slash")  # the search box reopens with the query
+            assert app.screen.query_one(Input).value == "prisoners"
+
+    run(test)
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("pris", "pris*"),
+        ("talks ceasef", "talks ceasef*"),
+        ("p", None),  # one letter: too short
+        ("prisoners ", None),  # a space: the word is complete
+        ("talks AND", None),  # an operator
+        ("source:EFE", None),  # a field value
+        ('"prisoners of wa', '"prisoners of wa*'),  # the search falls back if it cannot run
+        ("1200", None),
+        ("pris*", None),
+    ],
+)
+def test_prefix_form_of_a_query(query, expected):
+    assert with_prefix(query) == expected
+
+
+# The cross-source pane (stub data until the analysis lands).
+
+
+def test_cross_source_pane_shows_facts_related_entities_and_quotes(stub):
+    async def test():
+        app = NewsdeskApp(stub)
+        async with app.run_test(size=(160, 50)) as pilot:
+            await settle(app, pilot)
+            pane = reader(app).cross
+            parts = [str(w.content) for w in pane.query(Static)]
+            text = "\n".join([*parts, str(pane.related_list.get_option_at_index(0).prompt)])
+            assert "Facts" in screen_text(app) and "Related passages" in screen_text(app)
+            assert not pane.query_one("#cross-empty").display
+            for expected in (
+                "less than an hour",
+                "≈ compatible",
+                "✗ differ",
+                "• only here",
+                "Al Jazeera",
+                "same story, shared entities: Istanbul",
+                "in 2 of 5 sources",
+                "“İstanbul”",
+                "Rustem Umerov",
+                "we agreed to exchange 1,000",
+            ):
+                assert expected in text, expected
+            await press(app, pilot, "j")  # passage 2 has nothing: the empty state returns
+            assert pane.query_one("#cross-empty").display
+            assert not pane.related_list.display
+
+    run(test)
+
+
+def test_enter_on_a_related_passage_jumps_there(stub):
+    async def test():
+        app = NewsdeskApp(stub)
+        async with app.run_test(size=(160, 50)) as pilot:
+            await settle(app, pilot)
+            await press(app, pilot, "tab")
+            assert app.focused is reader(app).cross.related_list
+            await press(app, pilot, "enter")
+            assert shown(app) == (JAZEERA, 1)
+            assert reader(app).pane_of(app.focused) == "article"
+            await press(app, pilot, "backspace")
+            assert shown(app) == (EFE, 1)
+
+    run(test)
+
+
+def test_entity_mentions_are_highlighted_by_kind(stub):
+    async def test():
+        app = NewsdeskApp(stub)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            block = reader(app).article.blocks[0]
+            styled = {
+                block.content.plain[span.start : span.end]: str(span.style)
+                for span in block.content.spans
+            }
+            assert styled["Istanbul"] == render.KIND_STYLES["place"]
+            assert styled["Ukrainian"] == render.KIND_STYLES["group"]
+            assert styled["Tuesday"] == render.KIND_STYLES["date"]
+
+    run(test)
+
+
+def test_sources_are_grouped_by_story_with_the_rest_under_other(stub):
+    async def test():
+        app = NewsdeskApp(stub)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            sources = reader(app).sources
+            headings = [str(o.prompt) for o in sources.options if o.disabled]
+            assert headings == ["Istanbul talks  3", "Other  2"]
+            assert sources.article_ids == [EFE, JAZEERA, THIRD, FOURTH, FIFTH]
+
+    run(test)
+
+
+# The modal screens: help, entities, side by side, matrix.
+
+
+def test_help_lists_every_binding(library):
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 60)) as pilot:
+            await settle(app, pilot)
+            await press(app, pilot, "question_mark")
+            assert isinstance(app.screen, HelpScreen)
+            text = screen_text(app)
+            for binding in [*ReaderScreen.BINDINGS, *NewsdeskApp.BINDINGS]:
+                assert binding.description in text, binding.description
+            for keys, does in (
+                ("j / ↓", "Next passage"),
+                ("k / ↑", "Previous passage"),
+                ("J / ]", "Next article"),
+                ("K / [", "Previous article"),
+                ("shift+tab", "Previous pane"),
+                ("⌫ / alt+←", "Back"),
+                ("N", "Previous hit"),
+                ("?", "Help"),
+            ):
+                assert any(keys in line and does in line for line in text.splitlines()), keys
+            assert "✓ agree" in text and "✗ differ" in text
+            await press(app, pilot, "escape")
+            assert isinstance(app.screen, ReaderScreen)
+
+    run(test)
+
+
+def test_bindings_have_ids_and_avoid_keys_terminals_confuse():
+    confusing = {"ctrl+h", "ctrl+m", "ctrl+j", "ctrl+i"}
+    for _section, bindings in NewsdeskApp(Library()).help_sections():
+        for binding in bindings:
+            assert not confusing & set(binding.key.split(",")), binding
+            assert binding.id and binding.description, binding
+
+
+def test_entity_browser_lists_entities_and_jumps_to_a_mention(stub):
+    async def test():
+        app = NewsdeskApp(stub)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            await press(app, pilot, "e")
+            assert isinstance(app.screen, EntityBrowser)
+            text = screen_text(app)
+            assert "Hakan Fidan" in text and "also: Fidan" in text
+            await press(app, pilot, "enter")  # choose Hakan Fidan: its mentions get focus
+            assert "Al Jazeera  ¶2  Hakan Fidan" in screen_text(app)
+            await press(app, pilot, "enter")
+            assert shown(app) == (JAZEERA, 2)
+
+    run(test)
+
+
+def test_entity_browser_filters_by_any_spelling(stub):
+    async def test():
+        app = NewsdeskApp(stub)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            await press(app, pilot, "e")
+            browser = app.screen
+            browser.query_one(Input).focus()
+            await press(app, pilot, *"istan")
+            assert [e["name"] for e in browser.shown] == ["Istanbul"]
+
+    run(test)
+
+
+def test_entity_browser_explains_when_there_are_no_entities(library):
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            await press(app, pilot, "e")
+            assert isinstance(app.screen, EntityBrowser)
+            assert "No entities yet" in screen_text(app)
+            await press(app, pilot, "escape")
+            assert isinstance(app.screen, ReaderScreen)
+
+    run(test)
+
+
+def test_side_by_side_marks_differing_numbers_and_names(stub):
+    async def test():
+        app = NewsdeskApp(stub)
+        async with app.run_test(size=(160, 50)) as pilot:
+            await settle(app, pilot)
+            await press(app, pilot, "d")
+            assert isinstance(app.screen, DiffScreen)
+            text = screen_text(app)
+            assert "EFE" in text and "Al Jazeera" in text
+            assert "1 of 1 other sources" in text
+            right = app.screen.query_one("#diff-right").content
+            marked = [
+                right.plain[s.start : s.end] for s in right.spans if "reverse" in str(s.style)
+            ]
+            assert "Russia" in marked or "Friday" in marked
+            await press(app, pilot, "d")  # one other source: cycling stays on it
+            assert app.screen.index == 0
+            await press(app, pilot, "enter")
+            assert shown(app) == (JAZEERA, 1)
+
+    run(test)
+
+
+def test_side_by_side_explains_when_no_other_source_is_related(library):
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            await settle(app, pilot)
+            await press(app, pilot, "d")
+            assert isinstance(app.screen, ReaderScreen)
+            assert any("No passage of another source" in n.message for n in app._notifications)
+
+    run(test)
+
+
+def test_matrix_shows_facts_by_source_and_opens_a_cell(stub):
+    async def test():
+        app = NewsdeskApp(stub)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            await press(app, pilot, "m")
+            assert isinstance(app.screen, MatrixScreen)
+            table = app.screen.query_one(DataTable)
+            assert (table.row_count, len(table.columns)) == (2, 3)
+            text = screen_text(app)
+            assert "— not reported" in text and "✗ differ" in text and "Istanbul talks" in text
+            await press(app, pilot, "right", "right", "enter")  # Al Jazeera's cell
+            assert shown(app)[0] == JAZEERA
+
+    run(test)
+
+
+def test_matrix_needs_a_story(library):
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            await settle(app, pilot)
+            await press(app, pilot, "m")
+            assert isinstance(app.screen, ReaderScreen)
+            assert any("no story" in n.message for n in app._notifications)
+
+    run(test)
+
+
+# Command palette, copy, quit.
+
+
+def test_command_palette_jumps_to_an_article(stub):
+    async def test():
+        app = NewsdeskApp(stub)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            await press(app, pilot, "ctrl+p")
+            await pilot.press(*"Al Jazeera")
+            await pilot.pause(0.3)
+            await press(app, pilot, "enter")
+            assert shown(app)[0] == JAZEERA
+
+    run(test)
+
+
+@pytest.mark.parametrize(
+    "provider, expected",
+    [
+        (ArticleCommands, "open EFE: Ukraine and Russia end"),
+        (StoryCommands, "story Istanbul talks"),
+        (EntityCommands, "entity Hakan Fidan"),
+    ],
+)
+def test_palette_providers_offer_jumps(stub, provider, expected):
+    async def test():
+        app = NewsdeskApp(stub)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            texts = [t[0] for t in provider(reader(app)).targets()]
+            assert any(t.startswith(expected) for t in texts), texts
+
+    run(test)
+
+
+def test_copy_puts_the_passage_and_its_citation_on_the_clipboard(library):
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            await settle(app, pilot)
+            await press(app, pilot, "c")
+            passage = library.passage(EFE, 1)
+            assert passage.text in app.clipboard
+            assert "EFE" in app.clipboard
+            assert "Ukraine and Russia end Istanbul peace talks" in app.clipboard
+            assert f"{EFE} ¶1 [{passage.start}:{passage.end}]" in app.clipboard
+            assert "Jul. 23, 3035 (unverified)" in app.clipboard
+            assert any("Copied ¶1" in n.message for n in app._notifications)
+
+    run(test)
+
+
+@pytest.mark.parametrize("key", ["q", "ctrl+c"])
+def test_q_and_ctrl_c_quit(library, key):
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            await pilot.press(key)
+            await pilot.pause()
+            assert not app.is_running
+
+    run(test)
+
+
+# Untrusted text and styles without colour.
+
+HOSTILE = (
+    "---\n"
+    'title: "Evil [bold red]x[/] title"\n'
+    'source: "[link=https://e.vil]Outlet[/link]"\n'
+    "---\n\n"
+    "First \x1b]52;c;SGVsbG8=\x07 passage with [bold red]x[/] markup and \x1b[2J clear.\n\n"
+    "Second \x9b31m c1 and \u202e bidi [link=https://e.vil]click[/link].\n"
+)
+
+
+def test_escape_sequences_and_markup_in_an_article_are_inert(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "evil.md").write_text(HOSTILE, encoding="utf-8")
+
+    async def test():
+        app = NewsdeskApp(Library([corpus], index_dir=tmp_path / "index"))
+        async with app.run_test(size=(160, 40)) as pilot:
+            await settle(app, pilot)
+            await press(app, pilot, "c")
+            text = screen_text(app)
+            assert "Evil [bold red]x[/] title" in text
+            assert "[link=https://e.vil]Outlet[/link]" in text
+            assert "with [bold red]x[/] markup" in text
+            assert "bidi [link=https://e.vil]click[/link]" in text
+            assert "␛]52;c;SGVsbG8=␇" in text and "␛[2J" in text
+            for raw in ("\x1b", "\x07", "\x9b", "\u202e"):
+                assert raw not in text
+                assert raw not in app.clipboard
+            statics = [w.content for w in app.screen.query(Static)]
+            assert all(isinstance(c, (Text, str)) for c in statics)
+            assert not any("\x1b" in str(c) for c in statics)
+
+    run(test)
+
+
+def test_every_highlight_has_a_cue_besides_colour():
+    cues = ("bold", "underline", "italic", "reverse")
+    for style in [*render.KIND_STYLES.values(), render.TERM_STYLE, render.NOTABLE_DIFF_STYLE]:
+        assert any(cue in style for cue in cues), style
+    assert len(set(render.KIND_STYLES.values())) == len(render.KIND_STYLES)
+    for relation, (label, _style) in render.BADGES.items():
+        assert relation.split()[0] in label and not label[0].isalnum()
+
+
+def test_no_color_still_marks_the_passage_under_the_cursor(library, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            assert app.no_color
+            cursor_rows = [line for line in screen_text(app).splitlines() if "▌ ¶1" in line]
+            assert cursor_rows
+
+    run(test)
+
+
+# Pieces without a screen.
+
+
+def test_passage_changed_messages_merge():
+    view = ArticleView()
+    first = ArticleView.PassageChanged(view, EFE, 1)
+    second = ArticleView.PassageChanged(view, EFE, 2)
+    assert second.can_replace(first)
+
+
+def test_reading_state_round_trip_and_damaged_file(tmp_path):
+    state = ReadingState.load("corpus-a", tmp_path)
+    state.mark_read(EFE)
+    state.push(Position(EFE, 3))
+    state.last = Position(JAZEERA, 2)
+    assert state.save()
+    other = ReadingState.load("corpus-b", tmp_path)
+    other.mark_read(THIRD)
+    other.save()
+    again = ReadingState.load("corpus-a", tmp_path)
+    assert (again.read, again.history, again.last) == (
+        {EFE},
+        [Position(EFE, 3)],
+        Position(JAZEERA, 2),
+    )
+    assert again.back() == Position(EFE, 3) and again.back() is None
+    (tmp_path / "reading.json").write_text("{not json", encoding="utf-8")
+    assert ReadingState.load("corpus-a", tmp_path).read == set()
+
+
+def test_citation_names_outlet_title_date_file_and_offsets(library):
+    library.update()
+    article = library.article(JAZEERA)
+    cited = render.citation(article, article.passages[1])
+    assert cited.startswith(f"“{article.passages[1].text}”")
+    assert "Al Jazeera" in cited and f"{JAZEERA} ¶2" in cited and "no date" in cited

@@ -1,0 +1,77 @@
+"""The newsdesk reader: a small App around the reader screen.
+
+The App owns what outlives a screen (the library, the user's reading state,
+the help and quit keys); everything about reading lives in
+:mod:`tui.screens.reader`. It takes a :class:`~index.library.Library` so tests
+can hand it one with a temporary index.
+"""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.binding import Binding
+from textual.screen import Screen
+
+from index.library import Library
+
+from .screens.diff import DiffScreen
+from .screens.entities import EntityBrowser
+from .screens.help import HelpScreen
+from .screens.matrix import MatrixScreen
+from .screens.reader import ReaderScreen
+from .screens.search import SearchScreen
+from .state import ReadingState
+from .widgets.article import ArticleView
+
+# Keys Textual binds for us, listed so the help is complete.
+ANYWHERE = [
+    Binding("ctrl+p", "command_palette", "Jump to an article, story or entity", id="palette"),
+    Binding("ctrl+c", "quit", "Quit (when no text is selected)", id="quit.ctrl_c"),
+]
+
+
+def _enter(where: str, does: str) -> Binding:
+    """Enter in a list, for the help screen (the list widget itself binds it)."""
+    return Binding("enter", "select", does, id=f"{where}.enter")
+
+
+class NewsdeskApp(App[None]):
+    """Compare how several news sources tell the same story."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "newsdesk"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark", "help", "Help", id="help"),
+    ]
+
+    def __init__(self, library: Library, state: ReadingState | None = None) -> None:
+        super().__init__()
+        self.library = library
+        self.reading = state or ReadingState.load(str(library.location))
+
+    def get_default_screen(self) -> Screen:
+        return ReaderScreen(self.library, self.reading)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.help_sections()))
+
+    def help_sections(self) -> list[tuple[str, list[Binding]]]:
+        """Every binding the user can press, by where it works."""
+        return [
+            ("Reading", [*ReaderScreen.BINDINGS, *ArticleView.BINDINGS, *self.BINDINGS]),
+            ("Anywhere", ANYWHERE),
+            ("Search", [*SearchScreen.BINDINGS, _enter("search", "Open the result")]),
+            ("Entities", [*EntityBrowser.BINDINGS, _enter("entities", "List mentions / jump")]),
+            ("Side by side", DiffScreen.BINDINGS),
+            ("Omission matrix", [*MatrixScreen.BINDINGS, _enter("matrix", "Open that article")]),
+        ]
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C quits, as a reader's users expect (it copies when text is selected)."""
+        self.exit()
+
+    def on_unmount(self) -> None:
+        self.reading.save()

@@ -1,0 +1,92 @@
+"""Command palette providers: jump to an article, a story or an entity.
+
+The displays are built as Text from cleaned strings: Textual's
+``Matcher.highlight`` parses its input as markup, which article titles must
+never be.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from index.safety import clean_line
+
+from .render import Entry, title_of
+from .state import Position
+
+if TYPE_CHECKING:
+    from .screens.reader import ReaderScreen
+
+# (plain text to match, display, help, where to go)
+Target = tuple[str, Text, str, Position]
+
+
+class _JumpProvider(Provider):
+    """Shared search and discovery over a list of jump targets."""
+
+    @property
+    def reader(self) -> ReaderScreen:
+        return self.screen  # type: ignore[return-value]
+
+    def targets(self) -> Iterator[Target]:
+        raise NotImplementedError
+
+    async def discover(self) -> Hits:
+        for text, display, help_text, position in self.targets():
+            yield DiscoveryHit(display, partial(self.reader.jump, position), text, help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, display, help_text, position in self.targets():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, display, partial(self.reader.jump, position), text, help_text)
+
+
+def _article_text(entry: Entry) -> tuple[str, Text]:
+    source = clean_line(entry.source) or "unknown outlet"
+    title = title_of(entry)
+    return f"{source}: {title.plain}", Text.assemble((f"{source}: ", "bold"), title)
+
+
+class ArticleCommands(_JumpProvider):
+    """Jump to an article by outlet or title."""
+
+    def targets(self) -> Iterator[Target]:
+        for entry in self.reader.entries:
+            text, display = _article_text(entry)
+            yield f"open {text}", Text("open ").append_text(display), entry.id, Position(entry.id)
+
+
+class StoryCommands(_JumpProvider):
+    """Jump to the first article of a story."""
+
+    def targets(self) -> Iterator[Target]:
+        for story in self.reader.stories:
+            articles = story.get("articles") or []
+            if articles:
+                title = clean_line(str(story.get("title") or story.get("id")))
+                display = Text.assemble("story ", (title, "bold"), (f"  {len(articles)}", "dim"))
+                help_text = f"{len(articles)} articles"
+                yield f"story {title}", display, help_text, Position(str(articles[0]))
+
+
+class EntityCommands(_JumpProvider):
+    """Jump to the first mention of an entity."""
+
+    def targets(self) -> Iterator[Target]:
+        for entity in self.reader.library.entities():
+            mentions: list[dict[str, Any]] = entity.get("mentions") or []
+            if not mentions:
+                continue
+            first = mentions[0]
+            name = clean_line(entity.get("name"))
+            display = Text.assemble("entity ", (name, "bold"), f"  {entity.get('label', '')}")
+            article = str(first.get("id") or first.get("article"))
+            position = Position(article, int(first.get("passage") or 1))
+            yield f"entity {name}", display, f"{len(mentions)} mentions", position

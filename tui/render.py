@@ -1,0 +1,282 @@
+"""The one place where article data becomes Rich text.
+
+Everything shown from an article (text, titles, sources, file names, dates,
+snippets, facts) is untrusted: it goes through :func:`index.safety.clean`
+and into :class:`rich.text.Text` objects, never into markup strings, so an
+escape sequence or ``[bold]`` in an article is shown as inert characters.
+``clean`` keeps the text's length, so every offset still points at the same
+words and spans can be styled in place.
+
+Styles pair an ANSI colour (works in 16 colours) with an attribute (bold,
+underline, italic, reverse) so that highlighting still reads with NO_COLOR,
+where Textual turns colours into greys.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rich.text import Text
+
+from index.diffing import Token
+from index.model import Article, Hit, Passage
+from index.safety import clean, clean_line
+
+KIND_STYLES: dict[str, str] = {
+    "person": "bold magenta",
+    "organisation": "underline cyan",
+    "place": "italic green",
+    "group": "bold italic yellow",
+    "date": "underline blue",
+    "number": "bold cyan",
+    "event": "bold underline red",
+    "other": "italic",
+}
+TERM_STYLE = "bold reverse"
+UNTRUSTED_STYLE = "italic yellow"
+DIM = "dim"
+BADGES: dict[str, tuple[str, str]] = {
+    "agree": ("✓ agree", "bold green"),
+    "compatible": ("≈ compatible", "yellow"),
+    "differ": ("✗ differ", "bold red"),
+    "only here": ("• only here", "dim"),
+}
+NOTABLE_DIFF_STYLE = "bold reverse red"
+CHANGED_DIFF_STYLE = "underline"
+LEAD_CHARS = 60
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One article as the sources list shows it (read once when the list loads)."""
+
+    id: str
+    source: str | None
+    date: str | None
+    date_raw: str | None
+    title: str | None
+    lead: str = ""
+
+
+def title_of(entry: Entry | Article) -> Text:
+    """The title, or the start of the first passage dimmed when there is none."""
+    if entry.title:
+        return Text(clean_line(entry.title))
+    lead = entry.lead if isinstance(entry, Entry) else _lead(entry)
+    return Text(clean_line(lead) or "(no title)", style=DIM)
+
+
+def _lead(article: Article) -> str:
+    text = article.passages[0].text if article.passages else ""
+    return text[:LEAD_CHARS] + ("…" if len(text) > LEAD_CHARS else "")
+
+
+def lead_of(article: Article) -> str:
+    """The start of the first passage, to stand in for a missing title."""
+    return _lead(article)
+
+
+def date_of(entry: Entry | Article) -> Text:
+    """The date, or the raw date marked with '?' when it could not be trusted."""
+    if entry.date:
+        return Text(clean_line(entry.date))
+    if entry.date_raw:
+        return Text(f"?{clean_line(entry.date_raw)}", style=UNTRUSTED_STYLE)
+    return Text("no date", style=DIM)
+
+
+def source_entry(entry: Entry, read: bool) -> Text:
+    """Two lines for the sources list: mark, outlet and date; then the title."""
+    mark = Text("  ", style=DIM) if read else Text("● ", style="bold")
+    outlet = Text(clean_line(entry.source) or "unknown outlet", style="bold" if not read else "")
+    line = Text.assemble(mark, outlet)
+    if entry.date or entry.date_raw:
+        line.append(" · ", style=DIM).append_text(date_of(entry))
+    return line.append("\n").append_text(title_of(entry))
+
+
+def group_heading(title: str, count: int) -> Text:
+    return Text.assemble((clean_line(title), "bold underline"), (f"  {count}", DIM))
+
+
+def article_header(article: Article) -> Text:
+    """Title and metadata; an untrusted date is shown raw with the reason."""
+    title = title_of(article)
+    title.stylize("bold")
+    text = Text.assemble(title, "\n")
+    meta = [("source", Text(clean_line(article.source) or "unknown", style="bold"))]
+    meta.append(("date", date_of(article)))
+    if article.author:
+        meta.append(("author", Text(clean_line(article.author))))
+    meta.append(("file", Text(clean_line(article.path))))
+    for label, value in meta:
+        text.append(f"{label} ", style=DIM).append_text(value).append("  ")
+    if article.date_note:
+        text.append("\n⚠ date not used: ", style=UNTRUSTED_STYLE)
+        text.append(clean_line(article.date_note), style=UNTRUSTED_STYLE)
+    if article.url:
+        text.append("\n").append(clean_line(article.url), style=DIM)
+    return text
+
+
+def passage_text(
+    passage: Passage,
+    mentions: Iterable[Mapping[str, Any]] = (),
+    terms: Iterable[str] = (),
+) -> Text:
+    """A passage with its entity mentions and search terms highlighted.
+
+    ``mentions`` carry offsets into the article text; they are shifted to the
+    passage here. ``terms`` are words to highlight wherever they occur.
+    """
+    text = Text(clean(passage.text))
+    for mention in mentions:
+        start, end = mention["start"] - passage.start, mention["end"] - passage.start
+        if 0 <= start < end <= len(text):
+            text.stylize(KIND_STYLES.get(mention.get("kind", "other"), "italic"), start, end)
+    for start, end in word_spans(passage.text, terms):
+        text.stylize(TERM_STYLE, start, end)
+    return text
+
+
+def word_spans(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
+    """Whole-word, case-insensitive occurrences of ``words`` in ``text``."""
+    alternatives = sorted({w for w in words if w.strip()}, key=len, reverse=True)
+    if not alternatives:
+        return []
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, alternatives)) + r")\b", re.I)
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def hit_words(hit: Hit) -> set[str]:
+    """The words a search hit matched, as they appear in its snippet."""
+    return {hit.snippet[start:end] for start, end in hit.matches}
+
+
+def hit_text(hit: Hit, title: Text | None = None) -> Text:
+    """A search result: outlet, title (or ``title`` given for an untitled article), passage,
+    then the snippet with its matches."""
+    head = Text.assemble(
+        (clean_line(hit.source) or "unknown outlet", "bold"),
+        (" · ", DIM),
+        Text(clean_line(hit.title)) if hit.title else title or Text(clean_line(hit.article_id)),
+        (f"  ¶{hit.passage}", DIM),
+        "\n",
+    )
+    snippet = Text(clean_line(hit.snippet))
+    for start, end in hit.matches:
+        snippet.stylize(TERM_STYLE, start, end)
+    return head.append_text(snippet)
+
+
+def badge(relation: str) -> Text:
+    """A relation badge that reads without colour: a symbol and a word."""
+    label, style = BADGES.get(relation, (f"? {relation}", DIM))
+    return Text(label, style=style)
+
+
+def fact_label(fact: Mapping[str, Any]) -> Text:
+    """A fact's words, with its key and qualifier when the analysis gave them."""
+    text = Text(clean_line(fact.get("text")), style="bold")
+    extras = [fact.get("key"), fact.get("qualifier")]
+    if fact.get("speaker"):
+        extras.append(f"said by {fact['speaker']}")
+    details = ", ".join(clean_line(str(e)) for e in extras if e)
+    return text.append(f"  ({details})" if details else "", style=DIM)
+
+
+def fact_block(item: Mapping[str, Any]) -> Text:
+    """One fact of this passage and what each other source reports for it."""
+    text = fact_label(item.get("fact", {}))
+    others = item.get("others") or []
+    if not others:
+        return text.append("\n  ").append_text(badge("only here"))
+    for other in others:
+        fact = other.get("fact", {})
+        text.append("\n  ").append_text(badge(other.get("relation", "")))
+        text.append(f"  {clean_line(other.get('source')) or 'unknown'}: ", style="bold")
+        text.append(clean_line(fact.get("text")))
+        if not other.get("same_story", True):
+            text.append("  (other story)", style=DIM)
+    return text
+
+
+def related_text(item: Mapping[str, Any]) -> Text:
+    """A related passage of another source, with why it is related."""
+    head = Text.assemble(
+        (clean_line(item.get("source")) or "unknown outlet", "bold"),
+        (f"  ¶{item.get('passage')}", DIM),
+        (f"  {float(item.get('score') or 0):.2f}", DIM),
+        "\n",
+    )
+    head.append(shorten(clean_line(item.get("text"))))
+    reasons = ", ".join(clean_line(r) for r in item.get("reasons") or [])
+    return head.append(f"\n  because: {reasons}" if reasons else "", style=DIM)
+
+
+def shorten(text: str, limit: int = 200) -> str:
+    """At most ``limit`` characters, cut at a word and marked with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit].rstrip(" ,;:") + "…"
+
+
+def entity_block(item: Mapping[str, Any]) -> Text:
+    """An entity of this passage: how many sources name it, and how."""
+    entity = item.get("entity", {})
+    text = Text.assemble(
+        (clean_line(entity.get("name")), KIND_STYLES.get(entity.get("label", ""), "bold")),
+        (f"  {entity.get('label', '')}", DIM),
+        f"  in {item.get('sources', 0)} of {item.get('of', 0)} sources",
+    )
+    for spelling in item.get("spellings") or []:
+        sources = ", ".join(clean_line(s) for s in spelling.get("sources") or [])
+        text.append(f"\n  “{clean_line(spelling.get('text'))}”", style="italic")
+        text.append(f"  {sources}", style=DIM)
+    return text
+
+
+def quote_block(item: Mapping[str, Any]) -> Text:
+    """Quotes by the same speaker in other sources."""
+    text = Text(clean_line(item.get("speaker")) or "unknown speaker", style="bold")
+    here = item.get("here") or {}
+    text.append("\n  here: ", style=DIM).append(clean_line(here.get("text")), style="italic")
+    for other in item.get("others") or []:
+        text.append(f"\n  {clean_line(other.get('source') or other.get('article'))}: ", style=DIM)
+        text.append(clean_line(other.get("text")), style="italic")
+    return text
+
+
+def diff_text(text: str, diff_tokens: Sequence[Token]) -> Text:
+    """A passage with the words the other side lacks marked (numbers and names most)."""
+    rendered = Text(clean(text))
+    for token in diff_tokens:
+        if token.notable:
+            rendered.stylize(NOTABLE_DIFF_STYLE, token.start, token.end)
+        elif token.changed and token.kind != "punct":
+            rendered.stylize(CHANGED_DIFF_STYLE, token.start, token.end)
+    return rendered
+
+
+def matrix_cell(cell: Mapping[str, Any] | None) -> Text:
+    """One cell of the omission matrix: the value and its relation, or a gap."""
+    if not cell:
+        return Text("— not reported", style=DIM)
+    label = Text(clean_line(str(cell.get("text") or cell.get("value") or "")))
+    relation = cell.get("relation")
+    return label.append("  ").append_text(badge(relation)) if relation else label
+
+
+def citation(article: Article, passage: Passage) -> str:
+    """The passage as plain text with where it comes from, for the clipboard."""
+    date = article.date or (f"{article.date_raw} (unverified)" if article.date_raw else "no date")
+    head = (
+        f"{clean_line(article.source) or 'unknown outlet'}, "
+        f"“{clean_line(article.title or lead_of(article))}”, {clean_line(date)}, "
+        f"{clean_line(article.path)} ¶{passage.number} [{passage.start}:{passage.end}]"
+    )
+    return f"“{clean(passage.text)}”\n— {head}"

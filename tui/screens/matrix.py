@@ -1,0 +1,75 @@
+"""The omission matrix of a story: each fact (row) by each source (column).
+
+A gap ("— not reported") is as telling as a differing figure: it shows which
+outlet left out the civilian prisoners or the length of the talks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Static
+
+from index.safety import clean_line
+
+from .. import render
+from ..state import Position
+
+EMPTY = "No facts have been compared for this story yet."
+
+
+class MatrixScreen(ModalScreen[Position | None]):
+    """The matrix as a table; Enter on a cell opens that source's article."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Close", id="matrix.close")]
+
+    def __init__(self, matrix: Mapping[str, Any], title: str = "") -> None:
+        super().__init__()
+        self.matrix = matrix
+        self.title_text = title
+        self.columns = [str(s.get("id")) for s in matrix.get("sources") or []]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="matrix-dialog", classes="dialog"):
+            yield Static(
+                Text.assemble(("Omission matrix  ", "bold"), clean_line(self.title_text)),
+                id="matrix-title",
+            )
+            yield DataTable(id="matrix-table", cursor_type="cell", zebra_stripes=True)
+            yield Static(
+                Text("Enter: open that source's article · Esc: close", style="dim"),
+                id="matrix-legend",
+            )
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        rows = self.matrix.get("rows") or []
+        if not rows:
+            self.query_one("#matrix-legend", Static).update(Text(EMPTY, style="dim"))
+        table.add_column(Text("fact", style="bold"), key="fact")
+        for source in self.matrix.get("sources") or []:
+            name = clean_line(source.get("source")) or clean_line(source.get("id"))
+            table.add_column(Text(name, style="bold"), key=str(source.get("id")))
+        for number, row in enumerate(rows):
+            cells = row.get("cells") or {}
+            label = Text(clean_line(row.get("label") or row.get("key")), style="bold")
+            if row.get("relation"):
+                label.append("  ").append_text(render.badge(row["relation"]))
+            values = [render.matrix_cell(cells.get(column)) for column in self.columns]
+            table.add_row(label, *values, key=str(number))
+        table.focus()
+
+    @on(DataTable.CellSelected)
+    def _open(self, event: DataTable.CellSelected) -> None:
+        column = event.coordinate.column - 1
+        if 0 <= column < len(self.columns):
+            row = (self.matrix.get("rows") or [])[event.coordinate.row]
+            cell = (row.get("cells") or {}).get(self.columns[column]) or {}
+            self.dismiss(Position(self.columns[column], int(cell.get("passage") or 1)))

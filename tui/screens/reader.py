@@ -1,0 +1,367 @@
+"""The main screen: sources, the article, and what other sources say.
+
+Three panes side by side on a wide terminal; on a narrow one (80 columns)
+one pane at a time, with tabs above and Tab / Shift+Tab to move between
+them. Indexing runs in a thread worker on open; every modal (search,
+entities, side by side, matrix) returns a :class:`Position` to jump to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Label, ProgressBar
+
+from index.library import Library
+from index.model import Hit
+from index.safety import clean_line
+
+from .. import render
+from ..commands import ArticleCommands, EntityCommands, StoryCommands
+from ..render import Entry
+from ..state import Position, ReadingState
+from ..widgets.article import ArticleView
+from ..widgets.crosssource import CrossSourcePane
+from ..widgets.panebar import PaneBar
+from ..widgets.sources import SourcesList
+from .diff import DiffScreen, Side, candidates
+from .entities import EntityBrowser
+from .matrix import MatrixScreen
+from .search import SearchOutcome, SearchScreen
+
+PANES = ("sources", "article", "cross")
+PANE_TITLES = {"sources": "Sources", "article": "Article", "cross": "Other sources"}
+WIDE = 110  # columns from which the three panes sit side by side
+
+
+def read_entries(library: Library) -> list[Entry]:
+    """The sources list rows; untitled articles need their first passage (read here, once)."""
+    entries = []
+    for row in library.articles():
+        lead = ""
+        if not row.get("title"):
+            article = library.article(row["id"])
+            lead = render.lead_of(article) if article else ""
+        fields = ("source", "date", "date_raw", "title")
+        entries.append(Entry(row["id"], *(row.get(f) for f in fields), lead=lead))
+    return entries
+
+
+@dataclass
+class LastSearch:
+    """The last search the user opened a result of, for n / N."""
+
+    query: str = ""
+    hits: tuple[Hit, ...] = ()
+    index: int = 0
+    words: set[str] = field(default_factory=set)
+
+
+class ReaderScreen(Screen[None]):
+    """Read one article at a time and compare it with the other sources."""
+
+    AUTO_FOCUS = "#article"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
+    COMMANDS = {ArticleCommands, StoryCommands, EntityCommands}
+    BINDINGS = [
+        Binding("j", "move(1)", "Next passage", show=False, id="next_passage"),
+        Binding("k", "move(-1)", "Previous passage", show=False, id="prev_passage"),
+        Binding(
+            "J,right_square_bracket", "article(1)", "Next article", show=False, id="next_article"
+        ),
+        Binding(
+            "K,left_square_bracket",
+            "article(-1)",
+            "Previous article",
+            show=False,
+            id="prev_article",
+        ),
+        Binding("tab", "pane(1)", "Next pane", show=False, id="next_pane"),
+        Binding("shift+tab", "pane(-1)", "Previous pane", show=False, id="prev_pane"),
+        Binding("backspace,alt+left", "back", "Back", show=False, id="back"),
+        Binding("slash", "search", "Search", id="search"),
+        Binding("n", "hit(1)", "Next hit", show=False, id="next_hit"),
+        Binding("N", "hit(-1)", "Previous hit", show=False, id="prev_hit"),
+        Binding("e", "entities", "Entities", id="entities"),
+        Binding("d", "diff", "Compare", id="diff"),
+        Binding("m", "matrix", "Matrix", id="matrix"),
+        Binding("c", "copy", "Copy", id="copy"),
+    ]
+
+    @dataclass
+    class Loaded(Message):
+        """The index is ready (updated, or read-only) and the article list was read."""
+
+        entries: list[Entry]
+        stories: list[dict[str, Any]]
+        note: str | None = None
+        error: str | None = None
+
+    def __init__(self, library: Library, state: ReadingState) -> None:
+        super().__init__()
+        self.library = library
+        self.state = state
+        self.entries: list[Entry] = []
+        self.stories: list[dict[str, Any]] = []
+        self.searched = LastSearch()
+
+    def compose(self) -> ComposeResult:
+        yield PaneBar([(p, PANE_TITLES[p]) for p in PANES], id="pane-bar")
+        with Horizontal(id="indexing"):
+            yield Label("Indexing", id="indexing-label")
+            yield ProgressBar(id="indexing-bar", show_eta=False)
+        with Horizontal(id="panes"):
+            yield SourcesList(id="sources")
+            yield ArticleView(id="article")
+            yield CrossSourcePane(id="cross")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.activate("article")
+        self.index_corpus()
+
+    # Widgets, by what they are.
+
+    @property
+    def sources(self) -> SourcesList:
+        return self.query_one(SourcesList)
+
+    @property
+    def article(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def cross(self) -> CrossSourcePane:
+        return self.query_one(CrossSourcePane)
+
+    @property
+    def position(self) -> Position | None:
+        shown = self.article.article
+        return Position(shown.id, self.article.cursor or 1) if shown else None
+
+    # Indexing and loading.
+
+    @work(thread=True, exclusive=True, group="index")
+    def index_corpus(self) -> None:
+        """Update the index (unless read-only), then read the article list, off the UI thread."""
+        note = error = None
+        if self.library.read_only:
+            note = f"The index at {self.library.location} is read-only: showing it as it is."
+        else:
+            try:
+                self.library.update(progress=self._progress_from_worker)
+            except Exception as problem:  # the reader still opens on the previous index
+                error = f"Indexing failed: {problem}"
+        try:
+            entries, stories = read_entries(self.library), self.library.stories()
+        except Exception as problem:
+            entries, stories, error = [], [], f"The index could not be read: {problem}"
+        self.post_message(self.Loaded(entries, stories, note, error))
+
+    def _progress_from_worker(self, done: int, total: int, what: str) -> None:
+        self.app.call_from_thread(self._show_progress, done, total, what)
+
+    def _show_progress(self, done: int, total: int, what: str) -> None:
+        self.query_one(ProgressBar).update(total=total, progress=done)
+        label = Text(f"Indexing {done}/{total}  ", style="bold")
+        self.query_one("#indexing-label", Label).update(label.append(clean_line(what)[-40:]))
+
+    @on(Loaded)
+    async def _loaded(self, message: Loaded) -> None:
+        self.query_one("#indexing").display = False
+        self.entries, self.stories = message.entries, message.stories
+        self.sources.populate(self.entries, self.stories, self.state.read)
+        if message.note:
+            self.notify(clean_line(message.note), title="Read-only index", timeout=8)
+        if message.error:
+            self.notify(clean_line(message.error), severity="error", timeout=10)
+        if not self.entries:
+            self.article.show_message(self._no_articles())
+            return
+        known = {e.id for e in self.entries}
+        start = self.state.last if self.state.last and self.state.last.article_id in known else None
+        await self.open(start or Position(self.sources.article_ids[0]), remember=False)
+
+    def _no_articles(self) -> Text:
+        text = Text("No articles to show.\n\n", style="bold")
+        text.append(f"Nothing readable was found for {self.library.location}.", style="dim")
+        for item in self.library.skipped()[:20]:
+            text.append(
+                f"\nskipped {clean_line(item.path)}: {clean_line(item.reason)}", style="dim"
+            )
+        return text
+
+    # Moving around.
+
+    async def open(self, where: Position, terms: Iterable[str] = (), remember: bool = True) -> bool:
+        """Show ``where``; remember the current place for Back unless told not to."""
+        article = self.library.article(where.article_id)
+        if article is None:
+            self.notify(
+                f"No article '{clean_line(where.article_id)}' in the index.", severity="warning"
+            )
+            return False
+        here = self.position
+        if remember and here and here != where:
+            self.state.push(here)
+        shown, terms = self.article.article, frozenset(terms)
+        if shown and shown.id == article.id and (not terms or terms == self.article.terms):
+            self.article.go_to(where.passage)
+        else:
+            mentions = self.library.analysis_of(article.id).get("mentions") or []
+            await self.article.show(article, mentions, terms, where.passage)
+        self.state.mark_read(article.id)
+        self.sources.refresh_mark(article.id)
+        self.sources.show_article(article.id)
+        return True
+
+    async def jump(self, where: Position) -> None:
+        """Go to ``where`` from a palette command or a modal, focusing the article."""
+        if await self.open(where):
+            self.activate("article")
+
+    @on(ArticleView.PassageChanged)
+    def _passage_changed(self, message: ArticleView.PassageChanged) -> None:
+        self.state.last = Position(message.article_id, message.number)
+        try:
+            view = self.library.related(message.article_id, message.number)
+        except (KeyError, LookupError):
+            view = {}
+        self.cross.show(view)
+
+    @on(SourcesList.ArticleChosen)
+    async def _article_chosen(self, message: SourcesList.ArticleChosen) -> None:
+        await self.open(Position(message.article_id))
+
+    @on(CrossSourcePane.RelatedChosen)
+    async def _related_chosen(self, message: CrossSourcePane.RelatedChosen) -> None:
+        await self.jump(Position(message.article_id, message.passage))
+
+    def action_move(self, step: int) -> None:
+        self.article.action_move(step)
+
+    async def action_article(self, step: int) -> None:
+        ids = self.sources.article_ids
+        current = self.article.article
+        if not ids or current is None:
+            return
+        index = ids.index(current.id) if current.id in ids else -1
+        if 0 <= index + step < len(ids):
+            await self.open(Position(ids[index + step]))
+
+    async def action_back(self) -> None:
+        where = self.state.back()
+        if where is None:
+            self.notify("Nothing to go back to.", timeout=2)
+            return
+        await self.open(where, remember=False)
+
+    # Panes.
+
+    def action_pane(self, step: int) -> None:
+        current = self.pane_of(self.focused) or "article"
+        self.activate(PANES[(PANES.index(current) + step) % len(PANES)])
+
+    def pane_of(self, widget: Widget | None) -> str | None:
+        """Which pane ``widget`` is in, if any."""
+        while widget is not None:
+            if widget.id in PANES:
+                return widget.id
+            widget = widget.parent if isinstance(widget.parent, Widget) else None
+        return None
+
+    def activate(self, pane: str) -> None:
+        """Show (on narrow screens) and focus ``pane``."""
+        self._mark_active(pane)
+        target = self.cross.focus_target() if pane == "cross" else self.query_one(f"#{pane}")
+        self.call_after_refresh(target.focus)
+
+    def _mark_active(self, pane: str) -> None:
+        for name in PANES:
+            self.query_one(f"#{name}").set_class(name == pane, "-active")
+        self.query_one(PaneBar).active = pane
+
+    def on_descendant_focus(self, event) -> None:
+        pane = self.pane_of(event.widget)
+        if pane:
+            self._mark_active(pane)
+
+    @on(PaneBar.Chosen)
+    def _pane_chosen(self, message: PaneBar.Chosen) -> None:
+        self.activate(message.pane)
+
+    # Modals.
+
+    def action_search(self) -> None:
+        titles = {e.id: render.title_of(e) for e in self.entries}
+        screen = SearchScreen(self.library, self.searched.query, titles)
+        self.app.push_screen(screen, self._searched)
+
+    async def _searched(self, outcome: SearchOutcome | None) -> None:
+        if outcome is None:
+            return
+        words = set().union(*(render.hit_words(h) for h in outcome.hits))
+        self.searched = LastSearch(outcome.query, outcome.hits, outcome.index, words)
+        await self._open_hit()
+
+    async def _open_hit(self) -> None:
+        hit = self.searched.hits[self.searched.index]
+        if await self.open(Position(hit.article_id, hit.passage), terms=self.searched.words):
+            self.activate("article")
+
+    async def action_hit(self, step: int) -> None:
+        hits = self.searched.hits
+        if not hits:
+            self.notify("No search results: press / to search.", timeout=3)
+            return
+        self.searched.index = (self.searched.index + step) % len(hits)
+        await self._open_hit()
+        self.notify(f"Result {self.searched.index + 1} of {len(hits)}", timeout=2)
+
+    def action_entities(self) -> None:
+        sources = {e.id: e.source or e.id for e in self.entries}
+        self.app.push_screen(EntityBrowser(self.library.entities(), sources), self._go)
+
+    async def _go(self, where: Position | None) -> None:
+        if where is not None:
+            await self.jump(where)
+
+    def action_diff(self) -> None:
+        shown, number = self.article.article, self.article.cursor
+        if shown is None or not number:
+            return
+        others = candidates(self.cross.view, shown.source, shown.id)
+        if not others:
+            self.notify("No passage of another source is related to this one.", timeout=4)
+            return
+        passage = shown.passages[number - 1]
+        here = Side(shown.id, number, shown.source or "", shown.title or "", passage.text)
+        screen = DiffScreen(here, others)
+        self.app.push_screen(screen, self._go)
+
+    def action_matrix(self) -> None:
+        shown = self.article.article
+        story = next((s for s in self.stories if shown and shown.id in s.get("articles", [])), None)
+        if story is None:
+            self.notify("This article is in no story, so there is no matrix.", timeout=4)
+            return
+        matrix = self.library.matrix(str(story["id"]))
+        self.app.push_screen(MatrixScreen(matrix, str(story.get("title") or "")), self._go)
+
+    def action_copy(self) -> None:
+        shown, number = self.article.article, self.article.cursor
+        if shown is None or not number:
+            return
+        self.app.copy_to_clipboard(render.citation(shown, shown.passages[number - 1]))
+        source = clean_line(shown.source) or "the article"
+        self.notify(f"Copied ¶{number} of {source} with its citation.", timeout=3)

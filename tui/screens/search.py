@@ -1,0 +1,201 @@
+"""Search as you type, in a modal over the reader.
+
+Each keystroke starts a thread worker (exclusive, so older searches are
+cancelled) and results for a query the user has since changed are dropped:
+the pattern of Textual's ``examples/dictionary.py``. While typing, the last
+word is also tried as a prefix (``prison`` finds ``prisoners`` before the
+word is complete).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from index.library import Library
+from index.model import Hit
+from index.safety import clean_line
+from index.search import QueryError, SearchResult
+
+from .. import render
+
+LIMIT = 50
+_LAST_WORD = re.compile(r"(?<![\w:*\"'])([^\W\d_]{2,})$")
+_OPERATORS = ("AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO")
+
+
+@dataclass(frozen=True)
+class SearchOutcome:
+    """What the reader needs back: the query, its hits, and the one chosen."""
+
+    query: str
+    hits: tuple[Hit, ...]
+    index: int
+
+    @property
+    def hit(self) -> Hit:
+        return self.hits[self.index]
+
+
+def with_prefix(query: str) -> str | None:
+    """The query with its last word as a prefix (``pris`` → ``pris*``), if that makes sense."""
+    if not query or query[-1].isspace():
+        return None  # a space says the word is complete
+    found = _LAST_WORD.search(query)
+    if found is None or found.group(1) in _OPERATORS:
+        return None
+    return query[: found.start()] + found.group(1) + "*"
+
+
+def run_query(library: Library, query: str, limit: int = LIMIT) -> SearchResult:
+    """The exact query's hits first, then those the prefix form adds."""
+    exact: SearchResult | None = None
+    error: QueryError | None = None
+    try:
+        exact = library.search(query.strip(), limit)
+    except QueryError as problem:
+        error = problem
+    prefix = with_prefix(query)
+    extra: SearchResult | None = None
+    if prefix:
+        try:
+            extra = library.search(prefix, limit)
+        except QueryError:
+            extra = None
+    if exact is None and extra is None:
+        raise error or QueryError("the query could not be run")
+    return _merge(exact, extra, limit)
+
+
+def _merge(first: SearchResult | None, second: SearchResult | None, limit: int) -> SearchResult:
+    hits: list[Hit] = []
+    seen: set[tuple[str, int]] = set()
+    for result in (first, second):
+        for hit in result.hits if result else ():
+            if (hit.article_id, hit.passage) not in seen:
+                seen.add((hit.article_id, hit.passage))
+                hits.append(hit)
+    total = max(r.total for r in (first, second) if r is not None)
+    return SearchResult(max(total, len(hits)), tuple(hits[:limit]))
+
+
+class SearchScreen(ModalScreen[SearchOutcome | None]):
+    """A query box and its results; Enter opens the article at the passage."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Close", id="search.close"),
+        Binding("down", "results", "Results", show=False, id="search.results"),
+    ]
+
+    @dataclass
+    class Results(Message):
+        """Results (or the error) of one query, posted from the search worker."""
+
+        query: str
+        result: SearchResult | None
+        error: str | None = None
+
+    def __init__(
+        self, library: Library, query: str = "", titles: Mapping[str, Text] | None = None
+    ) -> None:
+        super().__init__()
+        self.library = library
+        self.initial = query
+        self.titles = dict(titles or {})
+        self.hits: tuple[Hit, ...] = ()
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search-dialog", classes="dialog"):
+            yield Input(
+                self.initial,
+                placeholder='Search passages: prisoners, "prisoners of war", source:EFE talks',
+                id="search-input",
+            )
+            yield Static(
+                Text("Type to search; Enter opens, Esc closes.", style="dim"), id="search-status"
+            )
+            yield OptionList(id="search-results")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).cursor_blink = False  # no redraw every half second over SSH
+        self.query_one(Input).focus()
+        if self.initial:
+            self.search(self.initial)
+
+    @property
+    def results(self) -> OptionList:
+        return self.query_one("#search-results", OptionList)
+
+    @on(Input.Changed, "#search-input")
+    def _typed(self, event: Input.Changed) -> None:
+        self.search(event.value)
+
+    def search(self, query: str) -> None:
+        if query.strip():
+            self._run(query)
+        else:
+            self.workers.cancel_group(self, "search")
+            self._show(SearchResult(0, ()), "")
+
+    @work(thread=True, exclusive=True, group="search")
+    def _run(self, query: str) -> None:
+        try:
+            result, error = run_query(self.library, query), None
+        except QueryError as problem:
+            result, error = None, str(problem)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Results(query.strip(), result, error))
+
+    @on(Results)
+    def _results(self, message: Results) -> None:
+        if message.query != self.query_one(Input).value.strip():
+            return  # stale: the user typed on since this search started
+        if message.error is not None:
+            self.query_one("#search-status", Static).update(
+                Text.assemble(("✗ ", "bold red"), clean_line(message.error))
+            )
+            return
+        assert message.result is not None
+        self._show(message.result, message.query)
+
+    def _show(self, result: SearchResult, query: str) -> None:
+        self.hits = result.hits
+        status = f"{result.total} passages match" if query else "Type to search"
+        if query and result.total > len(result.hits):
+            status += f" (best {len(result.hits)} shown)"
+        self.query_one("#search-status", Static).update(Text(status, style="dim"))
+        options: list[Option | None] = []
+        for hit in self.hits:
+            options += [Option(render.hit_text(hit, self.titles.get(hit.article_id))), None]
+        self.results.set_options(options[:-1])
+        if self.hits:
+            self.results.highlighted = 0
+
+    def action_results(self) -> None:
+        if self.hits:
+            self.results.focus()
+
+    @on(Input.Submitted, "#search-input")
+    def _submitted(self) -> None:
+        self._choose(self.results.highlighted or 0)
+
+    @on(OptionList.OptionSelected, "#search-results")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self._choose(event.option_index)
+
+    def _choose(self, index: int) -> None:
+        if 0 <= index < len(self.hits):
+            query = self.query_one(Input).value.strip()
+            self.dismiss(SearchOutcome(query, self.hits, index))
