@@ -47,6 +47,15 @@ class Article:
     hash: str = ""
     notes: tuple[str, ...] = ()
 
+    @property
+    def label(self) -> str:
+        """How to name this article's source to a reader: the outlet, else the
+        start of its title or text (a file name says little)."""
+        if self.source:
+            return self.source
+        lead = self.title or (self.passages[0].text if self.passages else self.id)
+        return lead if len(lead) <= 32 else lead[:31].rsplit(" ", 1)[0] + "…"
+
     def to_json(self, with_text: bool = False) -> dict[str, Any]:
         """The stable JSON shape of an article (see the README)."""
         data: dict[str, Any] = {
@@ -179,6 +188,8 @@ class Hit:
     matches: tuple[tuple[int, int], ...] = ()
     title: str | None = None
     source: str | None = None
+    # The matched terms in index form, to find them elsewhere (search.term_spans).
+    terms: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -142,6 +142,7 @@ def _hit(hit) -> Hit:
         matches=tuple(matches),
         title=hit.get("title") or None,
         source=hit.get("source") or None,
+        terms=tuple(sorted(terms)),
     )
 
 

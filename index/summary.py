@@ -117,7 +117,7 @@ class _Context:
         self.story_of = story_of
         self.alias_index = alias_index
         self.entity_by_id = {e.id: e for e in entities}
-        self.sources = {aid: a.source or aid for aid, a in articles.items()}
+        self.sources = {aid: a.label for aid, a in articles.items()}
         keys = {
             f["key"] for blob in analyses.values() for f in blob.get("facts", []) if f.get("key")
         }
@@ -200,7 +200,7 @@ class _Context:
                     "start": passage.start,
                     "end": passage.end,
                     "text": passage.text,
-                    "source": other.source,
+                    "source": other.label,
                     "title": other.title,
                     "same_story": self.story_of.get(pick["id"]) == self.story_of.get(aid),
                 }
@@ -272,6 +272,9 @@ class _Context:
                         "text": item.fact.text,
                         "value": item.fact.value,
                         "fact": item.fact.id,
+                        "passage": item.fact.passage,
+                        "start": item.fact.start,
+                        "end": item.fact.end,
                     }
             relation = crossref._group_relation(in_story)
             rows[ckey] = {
