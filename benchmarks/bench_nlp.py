@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import sys
 from pathlib import Path
 
@@ -30,6 +31,14 @@ def paragraphs(texts: list[str]) -> list[str]:
     return [p for text in texts for p in text.split("\n") if p.strip()]
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and its finished workers: unlike wall time, it does not
+    depend on what else the machine is running."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
@@ -43,16 +52,19 @@ def main() -> None:
     rates = {}
     for processes in (1, 2):
         used = nlp.processes_for(len(inputs), processes)
+        cpu = cpu_seconds()
         seconds, found = timed(
             lambda n=processes: nlp.find_mentions(inputs, n_process=n, batch_size=args.batch_size)
         )
+        cpu = cpu_seconds() - cpu
         rates[processes] = len(texts) / seconds
         mentions = sum(len(m) for m in found)  # type: ignore[union-attr]
         print(
             f"n_process={processes} (ran {used}): {seconds:.1f} s  "
-            f"{rates[processes]:.1f} articles/s  {mentions} mentions"
+            f"{rates[processes]:.1f} articles/s  {mentions} mentions  "
+            f"CPU {cpu:.1f} s ({1000 * cpu / len(texts):.0f} ms/article)"
         )
-    print(f"ratio 2/1: {rates[2] / rates[1]:.2f}")
+    print(f"ratio 2/1: {rates[2] / rates[1]:.2f}  (load average now: {os.getloadavg()[0]:.1f})")
 
 
 if __name__ == "__main__":

@@ -54,6 +54,9 @@ MIN_TEXTS_PER_PROCESS = 100
 
 _LEADING_THE = re.compile(r"the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$", re.IGNORECASE)
+# Characters that cannot start or end a name, though the model sometimes takes them.
+_EDGE_START = re.compile(r"[\s\-–—,;:\"“”‘’')\]]+")
+_EDGE_END = re.compile(r"[\s\-–—,;:\"“”‘’'(\[]+$")
 
 
 class ModelMissing(Exception):
@@ -142,17 +145,19 @@ def kind_of(label: str) -> str:
 
 
 def trim(start: int, end: int, text: str) -> tuple[int, int]:
-    """Offsets of a span without a leading "the " or a trailing possessive "'s"."""
-    span = text[start:end]
-    line_break = span.find("\n")
-    if line_break > 0:  # an entity never crosses a line; keep the part before it
-        span = span[:line_break].rstrip()
+    """Offsets of a span without a leading "the ", a trailing possessive "'s" or
+    dangling punctuation ("Deutsche Boerse -"), and never across a line break."""
+    span = text[start:end].split("\n", 1)[0]
+    edge = _EDGE_START.match(span)
+    if edge and edge.end() < len(span):
+        start, span = start + edge.end(), span[edge.end() :]
     match = _LEADING_THE.match(span)
     if match and match.end() < len(span):
         start, span = start + match.end(), span[match.end() :]
     match = _POSSESSIVE.search(span)
     if match and match.start() > 0:
-        span = span[: match.start()].rstrip() or span  # tokenised text: "Japan 's"
+        span = span[: match.start()]  # tokenised text: "Japan 's"
+    span = _EDGE_END.sub("", span) or span
     return start, start + len(span)
 
 
@@ -174,10 +179,11 @@ def processes_for(count: int, requested: int) -> int:
     """How many processes are worth starting for ``count`` texts.
 
     Each extra process forks and re-warms the model, which only pays off for a batch
-    of a few hundred texts; never more processes than cores.
+    of a few hundred texts; never more processes than cores. ``requested`` below 1
+    means "as many as help" (spaCy's -1).
     """
     cores = os.cpu_count() or 1
-    wanted = max(1, min(requested, cores))
+    wanted = cores if requested < 1 else min(requested, cores)
     while wanted > 1 and count < MIN_TEXTS_PER_PROCESS * wanted:
         wanted -= 1
     return wanted
@@ -188,7 +194,7 @@ def _mentions_of(doc, offset: int, text: str) -> list[Mention]:
     found = []
     for ent in doc.ents:
         start, end = trim(offset + ent.start_char, offset + ent.end_char, text)
-        if end > start and text[start:end].strip():
+        if any(char.isalnum() for char in text[start:end]):
             found.append(Mention(start, end, text[start:end], kind_of(ent.label_), ent.label_))
     return found
 

@@ -59,6 +59,12 @@ def test_kind_of_label(label, kind):
         ("the", "the"),  # never trimmed to nothing
         ("Ukraine\nRussia", "Ukraine"),  # a span never crosses a line
         ("Thessaloniki", "Thessaloniki"),
+        ("Deutsche Boerse -", "Deutsche Boerse"),
+        ("“Corsair”", "Corsair"),
+        ("Japan 's", "Japan"),
+        ("U.S.", "U.S."),
+        ("- Reuters", "Reuters"),
+        ("the U.N.’s", "U.N."),
     ],
 )
 def test_trim(text, expected):
@@ -90,7 +96,9 @@ def test_processes_only_for_big_batches(monkeypatch):
     assert nlp.processes_for(10, 2) == 1
     assert nlp.processes_for(10_000, 2) == 2
     assert nlp.processes_for(10_000, 8) == 2  # never more than cores
-    assert nlp.processes_for(10_000, 0) == 1
+    assert nlp.processes_for(10_000, -1) == 2  # spaCy's "all cores"
+    assert nlp.processes_for(150, -1) == 1
+    assert nlp.processes_for(10_000, 1) == 1
 
 
 def test_model_name_precedence(monkeypatch):
