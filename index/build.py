@@ -17,7 +17,7 @@ from typing import Any
 from .corpus import Corpus, FileEntry
 from .model import Article, Skipped
 from .readers import read
-from .store import STATE_UID, open_for_writing, pack, unpack, writer_for
+from .store import STATE_UID, abandon, open_for_writing, pack, unpack, writer_for
 
 # Called with (done, total, what) as files are read.
 Progress = Callable[[int, int, str], None]
@@ -67,6 +67,7 @@ def update(
     progress: Progress | None = None,
     batch: int = 256,
     analysis_key: str = "",
+    wait: float = 10.0,
 ) -> Summary:
     """Bring the index at ``index_path`` up to date with ``corpus``.
 
@@ -74,20 +75,19 @@ def update(
     analysed under another key are redone even when their bytes are unchanged.
     """
     ix = open_for_writing(index_path)
-    known = _known_files(ix)
-    summary = Summary()
     walk_skipped: list[Skipped] = []
     entries = list(corpus.walk(walk_skipped))
-    todo = [e for e in entries if not _unchanged(known.get(e.id), e, analysis_key)]
-    summary.unchanged = len(entries) - len(todo)
-    seen = {e.id for e in entries}
-    gone = sorted(set(known) - seen)
+    known, todo, gone = _plan(ix, entries, analysis_key)
+    summary = Summary(unchanged=len(entries) - len(todo))
     if not todo and not gone and not _state_missing(ix):
         summary.skipped = _stored_skips(ix) + walk_skipped
         return summary
-    writer = writer_for(ix)
+    writer = writer_for(ix, wait)
     fresh: dict[str, dict[str, Any]] = {}
     try:
+        # Another process may have committed while this one waited for the lock.
+        known, todo, gone = _plan(ix, entries, analysis_key)
+        summary.unchanged = len(entries) - len(todo)
         for path in gone:
             writer.delete_by_term("path", path)
             summary.removed.append(path)
@@ -102,10 +102,18 @@ def update(
         writer.update_document(uid=STATE_UID, kind="state", data=pack(state))
         writer.commit()
     except BaseException:
-        writer.cancel()
+        abandon(writer)
         raise
     summary.skipped = _stored_skips(ix) + walk_skipped
     return summary
+
+
+def _plan(ix, entries: list[FileEntry], key: str):
+    """What is known, what must be (re)read and what is gone, as of the last commit."""
+    known = _known_files(ix)
+    todo = [e for e in entries if not _unchanged(known.get(e.id), e, key)]
+    gone = sorted(set(known) - {e.id for e in entries})
+    return known, todo, gone
 
 
 def _unchanged(known: _Known | None, entry: FileEntry, key: str) -> bool:

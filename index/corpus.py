@@ -7,6 +7,7 @@ that cannot be opened are reported, not raised.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 from collections.abc import Iterator, Sequence
@@ -52,7 +53,14 @@ class Corpus:
         return f"{safe}-{digest}"
 
     def id_of(self, full_path: str) -> str:
-        return Path(os.path.relpath(full_path, self.base)).as_posix()
+        """The path relative to the corpus folder, always printable Unicode.
+
+        A file name that is not valid UTF-8 decodes to lone surrogates, which
+        cannot be written to a terminal, a JSON file or the index; its bad
+        bytes are spelled ``\\xff`` instead, so the id stays unique and usable.
+        """
+        relative = Path(os.path.relpath(full_path, self.base)).as_posix()
+        return os.fsencode(relative).decode("utf-8", "backslashreplace")
 
     def walk(self, skipped: list[Skipped]) -> Iterator[FileEntry]:
         """Every article file, in a stable order; problems go to ``skipped``."""
@@ -66,36 +74,51 @@ class Corpus:
                 yield from self._entry(root, skipped, explicit=True)
 
     def _walk_dir(self, top: str, seen: set[tuple[int, int]], skipped: list[Skipped]):
+        """Depth first with a stack of our own, not recursion: a folder tree
+        deeper than Python's recursion limit (hostile or generated) is still
+        walked instead of ending the whole run with a RecursionError."""
+        stack = [iter([top])]
+        while stack:
+            path = next(stack[-1], None)
+            if path is None:
+                stack.pop()
+            elif path is top or os.path.isdir(path):
+                names = self._open_dir(path, seen, skipped)
+                if names:
+                    stack.append(iter([os.path.join(path, n) for n in names]))
+            else:
+                yield from self._entry(path, skipped)
+
+    def _open_dir(self, top: str, seen: set[tuple[int, int]], skipped: list[Skipped]):
+        """The visible names in folder ``top``, or None (reported) if it cannot be read."""
         try:
             info = os.stat(top)
         except OSError as error:
             skipped.append(Skipped(self.id_of(top), f"cannot open folder: {error.strerror}"))
-            return
+            return None
         if (info.st_dev, info.st_ino) in seen:
             skipped.append(Skipped(self.id_of(top), "symbolic link loop (folder already read)"))
-            return
+            return None
         seen.add((info.st_dev, info.st_ino))
         try:
             names = sorted(os.listdir(top))
         except OSError as error:
             skipped.append(Skipped(self.id_of(top), f"cannot open folder: {error.strerror}"))
-            return
-        for name in names:
-            if name.startswith("."):
-                continue
-            path = os.path.join(top, name)
-            if os.path.isdir(path):
-                yield from self._walk_dir(path, seen, skipped)
-            else:
-                yield from self._entry(path, skipped)
+            return None
+        return [name for name in names if not name.startswith(".")]
 
     def _entry(self, path: str, skipped: list[Skipped], explicit: bool = False):
         if not explicit and format_of(path) is None:
             return
         try:
             info = os.stat(path)
-        except OSError:
-            reason = "broken symbolic link" if os.path.islink(path) else "cannot be read"
+        except OSError as error:
+            if error.errno == errno.ELOOP:
+                reason = "symbolic link loop"
+            elif os.path.islink(path):
+                reason = "broken symbolic link"
+            else:
+                reason = f"cannot be read: {error.strerror}"
             skipped.append(Skipped(self.id_of(path), reason))
             return
         yield FileEntry(path, self.id_of(path), info.st_size, info.st_mtime_ns)

@@ -44,7 +44,7 @@ class Library:
     def exists(self) -> bool:
         return Store.exists(self.index_path)
 
-    def update(self, progress: build.Progress | None = None) -> build.Summary:
+    def update(self, progress: build.Progress | None = None, wait: float = 10.0) -> build.Summary:
         """Index what is new or changed; a read-only index is left as it is."""
         if self.read_only:
             raise IndexError_(
@@ -55,6 +55,7 @@ class Library:
             self.corpus,
             self.index_path,
             progress=progress,
+            wait=wait,
             analyse=hooks.analyse if hooks else None,
             summarise=hooks.summarise if hooks else None,
             analysis_key=hooks.key if hooks else "",

@@ -14,11 +14,16 @@ import re
 from typing import Any
 
 # C0 controls except tab and newline, DEL, C1 controls, bidi embeddings,
-# overrides and isolates, and the line/paragraph separators some terminals act on.
+# overrides and isolates, the line/paragraph separators some terminals act on,
+# and lone surrogates (a file name that is not UTF-8), which cannot be encoded
+# at all: one of them would end the whole command with an encoding error.
 _UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029"
+    "\ud800-\udfff]"
 )
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_JSON_UNSAFE = re.compile(
+    "[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]"
+)
 
 
 def _stand_in(match: re.Match[str]) -> str:

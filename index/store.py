@@ -15,15 +15,17 @@ import os
 import time
 import zlib
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
 from platformdirs import user_cache_dir
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
-from whoosh.index import EmptyIndexError, LockError
+from whoosh.index import EmptyIndexError
 from whoosh.searching import Searcher
+from whoosh.util.filelock import try_for
+from whoosh.writing import SegmentWriter
 
 from .corpus import Corpus
 from .model import Article, Passage, Skipped
@@ -81,14 +83,37 @@ def open_for_writing(path: Path) -> whoosh_index.Index:
     return storage.create_index(SCHEMA, indexname=INDEX_NAME)
 
 
-def writer_for(ix: whoosh_index.Index, wait: float = 10.0):
-    """A writer, waiting a while for another indexing process to finish."""
-    try:
-        return ix.writer(timeout=wait, limitmb=256)
-    except LockError:
+def writer_for(ix: whoosh_index.Index, wait: float = 10.0) -> SegmentWriter:
+    """A writer, waiting a while for another indexing process to finish.
+
+    The lock is taken here, not by Whoosh, so that a failure while the writer
+    sets itself up (a full disk) releases it instead of keeping it for the
+    life of the process.
+    """
+    lock = ix.lock("WRITELOCK")
+    if not try_for(lambda: lock.acquire(False), timeout=wait, delay=0.1):
         raise IndexLocked(
             "another newsdesk process is indexing this corpus; try again when it finishes"
-        ) from None
+        )
+    try:
+        writer = SegmentWriter(ix, _lk=False, limitmb=256)
+    except BaseException:
+        lock.release()
+        raise
+    writer.writelock = lock  # released by commit() and cancel()
+    return writer
+
+
+def abandon(writer: SegmentWriter) -> None:
+    """Cancel a writer after a failure, and make sure its lock is released even
+    when cancelling fails too (the disk may still be full)."""
+    try:
+        writer.cancel()
+    except Exception:
+        if writer.writelock:
+            with suppress(Exception):
+                writer.writelock.release()
+        writer.is_closed = True
 
 
 class Store:

@@ -8,7 +8,9 @@ raises anything but :class:`Unreadable`, whose message is shown to the user.
 from __future__ import annotations
 
 import codecs
+import errno
 import os
+import stat
 
 from charset_normalizer import from_bytes
 
@@ -52,9 +54,12 @@ def decode(data: bytes) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding), encoding
+                text = data.decode(encoding)
             except UnicodeDecodeError as error:
                 raise Unreadable(f"invalid {encoding} text: {error.reason}") from None
+            if not text.lstrip("\ufeff").strip():  # a BOM and blanks: an article of nothing
+                raise Unreadable("empty file")
+            return text, encoding
     if b"\x00" in data[:8192]:
         return _utf16_without_bom(data)
     try:
@@ -63,11 +68,29 @@ def decode(data: bytes) -> tuple[str, str]:
         pass
     if _looks_binary(data):
         raise Unreadable("binary file, not text")
-    best = from_bytes(data[:262144]).best()
-    if best is None or best.encoding is None:
+    guessed = _guess_encoding(data[:262144])
+    if guessed is None:
         raise Unreadable("not text in any encoding newsdesk recognises")
-    text = data.decode(best.encoding, errors="replace")
-    return text, best.encoding
+    return data.decode(guessed, errors="replace"), guessed
+
+
+def _guess_encoding(data: bytes) -> str | None:
+    """charset-normalizer's guess, preferring Windows-1252 among equal guesses.
+
+    On a short Latin-1 or Windows-1252 file ("Le président a parlé à Genève")
+    several code pages score exactly alike, and the first of them (cp1250)
+    turns "à Genève; £" into "ŕ Genčve; Ł". Western European text is by far
+    the commonest legacy encoding of news, so it wins a tie, and only a tie.
+    """
+    results = from_bytes(data)
+    best = results.best()
+    if best is None or best.encoding is None:
+        return None
+    for match in results:
+        tied = (match.chaos, match.coherence) == (best.chaos, best.coherence)
+        if tied and match.encoding == "cp1252":
+            return "cp1252"
+    return best.encoding
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str]:
@@ -85,17 +108,29 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str]:
     raise Unreadable("binary file, not text (it contains NUL bytes)")
 
 
+def _open_without_blocking(path: str, flags: int) -> int:
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
+
+
 def read_file(path: str) -> bytes:
-    """Read a file's bytes within the size cap, as :class:`Unreadable` on failure."""
+    """Read a file's bytes within the size cap, as :class:`Unreadable` on failure.
+
+    Only regular files are read. A named pipe or a device (``/dev/zero``
+    linked as ``x.txt``) would block the run or stream forever, so the file
+    is opened without blocking and checked before any byte is read; the cap is
+    checked on the open file, so a 100 MB file costs one ``fstat``, not a read.
+    """
     cap = max_bytes()
     try:
-        size = os.path.getsize(path)
-        if size > cap:
-            raise Unreadable(
-                f"file is {size / 1048576:.1f} MB, over the {cap / 1048576:.0f} MB cap "
-                "(set NEWSDESK_MAX_FILE_MB to raise it)"
-            )
-        with open(path, "rb") as handle:
+        with open(path, "rb", opener=_open_without_blocking) as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise Unreadable("not a regular file (a pipe, device or socket)")
+            if info.st_size > cap:
+                raise Unreadable(
+                    f"file is {info.st_size / 1048576:.1f} MB, over the "
+                    f"{cap / 1048576:.0f} MB cap (set NEWSDESK_MAX_FILE_MB to raise it)"
+                )
             return handle.read(cap + 1)
     except PermissionError:
         raise Unreadable("permission denied") from None
@@ -104,4 +139,6 @@ def read_file(path: str) -> bytes:
     except FileNotFoundError:
         raise Unreadable("file vanished or is a broken link") from None
     except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise Unreadable("symbolic link loop") from None
         raise Unreadable(f"cannot read: {error.strerror or error}") from None

@@ -26,3 +26,10 @@ def test_ruff(args):
         [sys.executable, "-m", "ruff", *args], cwd=ROOT, capture_output=True, text=True
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_mypy_on_the_library():
+    done = subprocess.run(
+        [sys.executable, "-m", "mypy", "index"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stdout + done.stderr

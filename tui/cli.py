@@ -141,7 +141,20 @@ def _ensure_index(library, quiet: bool) -> None:
     if library.read_only:
         output.note(f"the index at {library.location} is read-only; showing it as it is")
         return
-    summary = library.update(progress=None if quiet else output.progress())
+    from index.store import IndexError_
+
+    try:
+        summary = library.update(progress=None if quiet else output.progress(), wait=2.0)
+    except (IndexError_, OSError) as error:
+        # Another process is indexing, or the disk is full: answer from the last
+        # commit rather than fail, as long as there is one.
+        if not library.exists:
+            raise
+        output.note(
+            f"could not update the index ({output.describe(error)}); "
+            "showing it as it was last written"
+        )
+        return
     if summary.changed and not quiet:
         output.note(output.summary_line(summary))
 

@@ -59,13 +59,37 @@ def read_bytes(data: bytes, path: str, content_hash: str = "") -> ReadResult:
         if not data.strip():
             raise Unreadable("empty file")
         if fmt == "feed":
-            return feed_articles(data, path, content_hash)
+            return _within_cap(feed_articles(data, path, content_hash))
         text, _encoding = decode(data)
-        return _READERS[fmt](text, path, content_hash)
+        return _within_cap(_READERS[fmt](text, path, content_hash))
     except Unreadable as error:
         return ReadResult(skipped=[Skipped(path, str(error))])
     except RecursionError:
         return ReadResult(skipped=[Skipped(path, "structure nested too deeply to read")])
+
+
+MAX_PASSAGES = 10_000
+
+
+def _within_cap(result: ReadResult) -> ReadResult:
+    """Skip articles with more passages than any article has.
+
+    Each passage is a search document (about a millisecond to index), so a
+    1 MB file of 200,000 one-word lines would hold an indexing run for five
+    minutes. Like the size cap, this is said, never silently truncated.
+    """
+    kept = []
+    for article in result.articles:
+        if len(article.passages) > MAX_PASSAGES:
+            reason = (
+                f"{len(article.passages):,} passages, more than an article holds "
+                f"(the cap is {MAX_PASSAGES:,})"
+            )
+            result.skipped.append(Skipped(article.id, reason))
+        else:
+            kept.append(article)
+    result.articles = kept
+    return result
 
 
 def _plain(text: str, path: str, content_hash: str) -> ReadResult:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -9,6 +10,17 @@ from typing import Any
 from .. import dates
 from ..model import Article, Passage, Skipped
 from ..passages import paragraph_spans
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """Lone surrogates (from ``"\\ud800"`` in JSON or a feed) made U+FFFD.
+
+    They cannot be encoded, so one of them would make every later print of the
+    corpus (``newsdesk sources``) fail; one character for one keeps offsets.
+    """
+    return _SURROGATE.sub("\ufffd", text)
 
 
 @dataclass
@@ -28,7 +40,7 @@ def first_str(meta: Mapping[str, Any], *names: str) -> str | None:
         if isinstance(value, list) and value and not isinstance(value[0], (dict, list)):
             value = ", ".join(str(v) for v in value)
         if value is not None and not isinstance(value, (dict, list)) and str(value).strip():
-            return " ".join(str(value).split())
+            return without_surrogates(" ".join(str(value).split()))
     return None
 
 
@@ -44,6 +56,7 @@ def build_article(
     notes: Sequence[str] = (),
 ) -> Article:
     """Assemble an Article; ``spans`` default to the paragraphs of ``text``."""
+    text = without_surrogates(text)
     if spans is None:
         spans = paragraph_spans(text)
     passages = tuple(
@@ -59,8 +72,8 @@ def build_article(
         title=first_str(meta, "title"),
         source=first_str(meta, "source"),
         date=checked.iso,
-        date_raw=checked.raw,
-        date_note=checked.note,
+        date_raw=checked.raw and without_surrogates(checked.raw),
+        date_note=checked.note and without_surrogates(checked.note),
         url=first_str(meta, "url"),
         author=first_str(meta, "author"),
         passages=passages,

@@ -7,6 +7,7 @@ quotes) mapped back to the exact characters of the file.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from frontmatter.default_handlers import TOMLHandler, YAMLHandler
@@ -16,6 +17,7 @@ from ..textio import Unreadable
 
 _BLOCKS = {"paragraph_open", "heading_open", "blockquote_open", "fence", "code_block", "html_block"}
 _parser = MarkdownIt("commonmark")
+_LINE_END = re.compile(r"\r\n?|\n")
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], int]:
@@ -39,12 +41,11 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], int]:
 
 def block_spans(text: str, body_start: int) -> list[tuple[int, int]]:
     """Offsets of each top-level block of the Markdown body."""
-    line_starts = [0]
-    for index, char in enumerate(text):
-        if char == "\n":
-            line_starts.append(index + 1)
-    line_starts.append(len(text) + 1)
-    first_line = text.count("\n", 0, body_start)
+    # Lines as markdown-it counts them: "\r" alone ends a line too, so a file
+    # with old Mac line ends (or one stray "\r") maps its blocks to the right
+    # characters instead of past the end of the list.
+    line_starts = [0] + [m.end() for m in _LINE_END.finditer(text)] + [len(text) + 1]
+    first_line = len(_LINE_END.findall(text, 0, body_start))
     spans = []
     for token in _parser.parse(text[body_start:]):
         if token.type in _BLOCKS and token.map and token.level == 0:

@@ -35,6 +35,7 @@ _SENTENCE_END = re.compile(r"[.!;,:]$")
 MAX_TITLE_CHARS = 180
 MAX_TITLE_WORDS = 25
 MAX_CAPTION_WORDS = 80
+MAX_TRAILER_LINES = 8
 
 
 @dataclass
@@ -82,10 +83,16 @@ def infer(text: str) -> Inferred:
 
 
 def _take_trailer(text: str, spans: list, result: Inferred, sources: Counter[str]) -> list:
-    """Tags and "Source; X" lines at the end of the file."""
+    """Tags and "Source; X" lines at the end of the file.
+
+    A trailer is a few lines: when more than :data:`MAX_TRAILER_LINES` (or all
+    of them) look like tags, as in a file of one word per line, they are the
+    text and all kept. Walking back by index keeps this linear in the lines.
+    """
     tags: list[str] = []
-    while len(spans) > 1:
-        last = text[slice(*spans[-1])]
+    end = len(spans)
+    while end > 1 and len(spans) - end < MAX_TRAILER_LINES:
+        last = text[slice(*spans[end - 1])]
         source = _SOURCE_LINE.match(last)
         if source:
             sources[source.group(1).strip()] += 3
@@ -94,14 +101,17 @@ def _take_trailer(text: str, spans: list, result: Inferred, sources: Counter[str
             sources[last.strip("()")] += 2
             result.notes.append(f"outlet '{last.strip('()')}' from the closing sign-off")
         elif _TAG_LINE.match(last) and len(last) <= 40:
-            tags.insert(0, last)
+            tags.append(last)
         else:
             break
-        spans = spans[:-1]
+        end -= 1
+    if tags and (end == 1 or len(spans) - end >= MAX_TRAILER_LINES):
+        return spans  # tag-like lines all the way up: that is the text, not a trailer
+    tags.reverse()
     if tags:
         result.meta["tags"] = ", ".join(tags)
         result.notes.append(f"trailing tags kept out of the text: {', '.join(tags)}")
-    return spans
+    return spans[:end]
 
 
 def _take_header(text: str, spans: list, result: Inferred, sources: Counter[str]) -> list:

@@ -43,6 +43,9 @@ def json_articles(text: str, path: str, content_hash: str) -> ReadResult:
         raise Unreadable(f"invalid JSON at {where}: {error.msg}") from None
     except RecursionError:
         raise Unreadable("JSON nested too deeply") from None
+    except ValueError as error:
+        # Valid JSON Python still refuses, such as an integer of 5,000 digits.
+        raise Unreadable(f"JSON that cannot be read: {error}") from None
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         data = data["articles"]
     if isinstance(data, dict):
@@ -67,7 +70,7 @@ def jsonl_articles(text: str, path: str, content_hash: str) -> ReadResult:
             continue
         try:
             entries.append((f"{path}#{number}", json.loads(line)))
-        except (json.JSONDecodeError, RecursionError):
+        except (ValueError, RecursionError):  # ValueError: also a 5,000-digit integer
             result.skipped.append(Skipped(f"{path}#{number}", "line is not valid JSON"))
     found = _objects(entries, path, content_hash)
     result.articles, result.skipped = found.articles, result.skipped + found.skipped
