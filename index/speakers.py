@@ -1,0 +1,383 @@
+"""Who said a quote or a number, and the article context every fact rule reads.
+
+Speaker finding is the largest self-contained part of fact extraction (people,
+sentences, quote attribution), so it lives here rather than in
+:mod:`index.facts`, which stays a short overview of what a fact is. The speaker
+is found from the words around a quote or number: "X said", "said X", "he said"
+(the last person named before, in this passage or the one before it), "a
+Russian official told ..." (kept as that descriptor). Person mentions from the
+NLP, when given, make it more reliable; capitalised runs find the names it missed.
+
+:class:`Doc`, :func:`make_fact` and the two word helpers are here too, at the
+bottom of the import chain (:mod:`index.facts` -> :mod:`index.figures` -> this
+module), because attribution and the number finders both need them and a
+module above would make the imports circular.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .model import Article, Fact, Mention, Passage
+
+Span = tuple[int, int]
+
+
+def wordset(words: str) -> frozenset[str]:
+    """A word list written as one string, so long lists stay readable."""
+    return frozenset(words.split())
+
+
+def nationality(word: str) -> bool:
+    """A nationality adjective ("Russian", "Turkish"), dropped from names and counted words."""
+    return word[:1].isupper() and word.lower().endswith(("ian", "ish", "ese", "ean"))
+
+
+QUOTE_RE = re.compile(r"“[^“”]*”|\"[^\"\n]*\"")
+_SPEECH = (
+    r"(?:said|says|told|tells|stressed|added|adds|noted|stated|emphasi[sz]ed|explained|warned|"
+    r"insisted|acknowledged|argued|declared|announced|confirmed|described|wrote|asked|replied|"
+    r"urged|claimed|saying|telling|adding|noting|stressing|warning)"
+)
+_SPEECH_RE = re.compile(rf"\b{_SPEECH}\b")
+_AUX_TAIL = re.compile(
+    r"(?:[\s,]+(?:also|then|later|has|had|have|was|previously|\w+ly)\b)*[\s,]*$", re.IGNORECASE
+)
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|Lt|Gen|Col|Sen|Rep|St|Gov|Prof|Sgt|Capt|Maj|Adm|No|vs|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$"
+)
+_TOKEN = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*")
+_TITLES = wordset(
+    "a an the president presidential minister prime foreign defense defence secretary senator "
+    "spokesperson spokesman spokeswoman aide gen general lt chancellor king queen pope prince "
+    "princess mr mrs ms dr sir dame ambassador governor mayor kremlin head chief commander "
+    "colonel col admiral deputy vice adviser advisor envoy negotiator sen rep representative "
+    "judge justice director chairman chairwoman chair leader officer official lead senior "
+    "former retired late state"
+)
+_SENTENCE_WORDS = wordset(
+    "in on at for but and or however despite meanwhile still while after before since if some "
+    "every no both this that these those when as with by from of to though although yet so "
+    "then also even only just during under over"
+)
+_INSTITUTIONS = wordset(
+    "council ministry palace house union nations states administration agency army forces force "
+    "party committee office department bank court parliament government university republic "
+    "federation kingdom region square street war summit talks press news times post group "
+    "organisation organization fund company corporation airport city county province sea river "
+    "island islands gulf ocean security alliance coalition commission assembly senate congress "
+    "church hotel hospital school centre center institute foundation network"
+)
+_PREPOSITIONS = wordset("to of for with by from and between against about on at in including")
+
+
+@dataclass
+class Doc:
+    """One article with what every passage's rules look up: its people, its
+    quotes (so numbers inside a quote get the quote's speaker) and sentences."""
+
+    article: Article
+    text: str
+    date: dt.date | None
+    passages: list[Passage]
+    people: People
+    quote_spans: list[Span] = field(default_factory=list)
+    quote_starts: list[int] = field(default_factory=list)
+    quotes: list[list[Fact]] = field(default_factory=list)
+    sentences: dict[int, list[Span]] = field(default_factory=dict)
+
+
+def make_fact(doc: Doc, index: int, kind: str, span: Span, **values: object) -> Fact:
+    """A fact of passage ``index`` citing ``doc.text[span]``; its id is set later."""
+    start, end = span
+    return Fact(
+        id="",
+        article=doc.article.id,
+        passage=doc.passages[index].number,
+        kind=kind,
+        text=doc.text[start:end],
+        start=start,
+        end=end,
+        **values,  # type: ignore[arg-type]
+    )
+
+
+def quote_facts(doc: Doc, index: int) -> list[Fact]:
+    """Quoted words of a passage with who said them."""
+    passage = doc.passages[index]
+    found: list[Fact] = []
+    previous: Fact | None = None
+    for match in QUOTE_RE.finditer(doc.text, passage.start, passage.end):
+        start, end = match.span()
+        who = _quote_speaker(doc, index, (start, end), previous)
+        fact = make_fact(
+            doc, index, "quote", (start, end),
+            key=f"quote:{who.lower()}" if who else "quote",
+            speaker=who, quote=doc.text[start + 1 : end - 1].strip(),
+        )  # fmt: skip
+        found.append(fact)
+        previous = fact
+    return found
+
+
+def speaker(doc: Doc, index: int, position: int) -> str | None:
+    """Who states a number: the quote's speaker when it is quoted, else a named
+    person whose words the sentence reports; None for the narrator."""
+    for quote in doc.quotes[index]:
+        if quote.start <= position < quote.end:
+            return quote.speaker
+    return _reported_by(doc, index, position)
+
+
+class People:
+    """Where persons are named in one article, and the fullest form of each name.
+
+    Person mentions from the NLP are used when given; capitalised runs of two or
+    three words (titles such as "Foreign Minister" stripped, runs naming
+    institutions dropped) add names it missed; a lone surname of a known full
+    name ("Medinsky" for "Vladimir Medinsky") is a person too.
+    """
+
+    def __init__(self, text: str, mentions: Sequence[Mention]) -> None:
+        self.text = text
+        valid = [m for m in mentions if 0 <= m.start < m.end <= len(text)]
+        places = [(m.start, m.end) for m in valid if m.kind == "place"]
+        named = {_trim_possessive(text, m.start, m.end) for m in valid if m.kind == "person"}
+        spans = {s for s in named if " " in text[s[0] : s[1]]}
+        spans |= {s for s in _name_spans(text) if not any(_overlaps(s, p) for p in places)}
+        full = {" ".join(text[s:e].split()) for s, e in spans}
+        self.names = sorted(full, key=len, reverse=True)
+        surnames = {n.split()[-1] for n in self.names}
+        spans |= {s for s in named - spans if self._speaks(s[1])}
+        for match in _TOKEN.finditer(text):
+            if match.group() in surnames and not any(s <= match.start() < e for s, e in spans):
+                spans.add(match.span())
+        self.spans = sorted(s for s in spans if s[0] < s[1])
+        self.starts = [s[0] for s in self.spans]
+        self.ends = {s[1]: s for s in self.spans}
+
+    def _speaks(self, end: int) -> bool:
+        """A one-word person mention counts when a speech verb follows it:
+        "Jones said" (the NLP also tags places like "Kyiv" as persons)."""
+        return bool(re.match(rf"\s+(?:also\s+)?{_SPEECH}\b", self.text[end : end + 40]))
+
+    def fullest(self, span: Span) -> str:
+        """The longest name in the article ending with the words at ``span``."""
+        words = self.text[span[0] : span[1]].split()
+        lowered = [w.lower() for w in words]
+        for name in self.names:
+            if name.lower().split()[-len(lowered) :] == lowered:
+                return name
+        return " ".join(words)
+
+    def between(self, start: int, end: int) -> list[Span]:
+        """Person spans inside ``[start, end)``, in text order."""
+        found = []
+        for span in self.spans[bisect_left(self.starts, start) :]:
+            if span[1] > end:
+                break
+            found.append(span)
+        return found
+
+    def ending_at(self, end: int) -> Span | None:
+        return self.ends.get(end)
+
+
+def _trim_possessive(text: str, start: int, end: int) -> Span:
+    words = text[start:end]
+    if words.endswith(("’s", "'s")):
+        end -= 2
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _name_spans(text: str) -> list[Span]:
+    """Spans of capitalised word runs that look like a person's name."""
+    found: list[Span] = []
+    run: list[re.Match[str]] = []
+    for match in _TOKEN.finditer(text):
+        if run and text[run[-1].end() : match.start()] != " ":
+            found += _name_in_run(run)
+            run = []
+        word = match.group()
+        if word[0].isupper() and any(c.islower() for c in word) and not word.endswith(("’s", "'s")):
+            run.append(match)
+        elif run:
+            found += _name_in_run(run)
+            run = []
+    return found + _name_in_run(run)
+
+
+def _name_in_run(run: list[re.Match[str]]) -> list[Span]:
+    words = [m.group().lower() for m in run]
+    cut = max(
+        (
+            i
+            for i, w in enumerate(words)
+            if w in _TITLES or w in _SENTENCE_WORDS or nationality(run[i].group())
+        ),
+        default=-1,
+    )
+    rest = run[cut + 1 :]
+    if 2 <= len(rest) <= 3 and not any(m.group().lower() in _INSTITUTIONS for m in rest):
+        return [(rest[0].start(), rest[-1].end())]
+    return []
+
+
+def sentence_at(doc: Doc, index: int, position: int) -> Span:
+    """The sentence of passage ``index`` holding ``position``."""
+    if index not in doc.sentences:
+        passage = doc.passages[index]
+        spans, begin = [], passage.start
+        for match in _SENTENCE_END.finditer(doc.text, passage.start, passage.end):
+            if _ABBREVIATION.search(doc.text[max(begin, match.start() - 12) : match.start() + 1]):
+                continue
+            spans.append((begin, match.end()))
+            begin = match.end()
+        doc.sentences[index] = spans + [(begin, passage.end)]
+    spans = doc.sentences[index]
+    return next((s for s in spans if s[0] <= position < s[1]), spans[-1])
+
+
+def _in_quote(doc: Doc, position: int) -> bool:
+    i = bisect_left(doc.quote_starts, position + 1) - 1
+    return i >= 0 and position < doc.quote_spans[i][1]
+
+
+def _quote_speaker(doc: Doc, index: int, span: Span, previous: Fact | None) -> str | None:
+    """The attribution after the quote, else before it in its sentence, else the
+    speaker of the quote just before it ("..." Medinsky said. "...")."""
+    trail_end = sentence_at(doc, index, span[1] - 1)[1]
+    i = bisect_left(doc.quote_starts, span[1])
+    following = doc.quote_starts[i : i + 1]
+    who = _trailing(doc, index, span[1], min([trail_end, *following]))
+    if who:
+        return who
+    begin = sentence_at(doc, index, span[0])[0]
+    same_sentence = previous is not None and previous.end > begin
+    if previous is not None and same_sentence:
+        begin = previous.end
+    who = _leading(doc, index, begin, span[0])
+    if who or previous is None:
+        return who
+    return previous.speaker if same_sentence or not doc.text[begin : span[0]].strip() else None
+
+
+def _trailing(doc: Doc, index: int, start: int, end: int) -> str | None:
+    after = doc.text[start:end]
+    inverted = re.match(rf"\s*[,:]?\s*{_SPEECH}\b", after)
+    if inverted:
+        return _named_after(doc, index, start + inverted.end(), end)
+    subject = re.match(rf"\s*[,:]?\s*([^,.;:!?“”\"]{{1,80}}?)\s+{_SPEECH}\b", after)
+    if subject:
+        return _subject(doc, index, start + subject.start(1), start + subject.end(1))
+    return None
+
+
+def _leading(doc: Doc, index: int, start: int, end: int) -> str | None:
+    verbs = [v for v in _SPEECH_RE.finditer(doc.text, start, end) if not _in_quote(doc, v.start())]
+    if verbs:
+        return _subject(doc, index, start, verbs[-1].start())
+    first = next((s for s in doc.people.between(start, end) if not _in_quote(doc, s[0])), None)
+    near_start = first and first[0] - start <= 40 and "," not in doc.text[start : first[0]]
+    if first and near_start and not _prepositional(doc, start, first[0]):
+        return doc.people.fullest(first)
+    return None
+
+
+def _named_after(doc: Doc, index: int, start: int, end: int) -> str | None:
+    """The speaker named after an inverted verb: "said Kremlin spokesperson Dmitry Peskov"."""
+    stop = re.search(r"[,.;:!?“”\"]", doc.text[start:end])
+    window = min(end, start + (stop.start() if stop else end - start), start + 80)
+    people = doc.people.between(start, window)
+    if people:
+        return doc.people.fullest(people[0])
+    phrase = doc.text[start:window].strip()
+    if re.fullmatch(r"(?:he|she)\b.*", phrase, re.IGNORECASE):
+        return _resolve_pronoun(doc, index, start)
+    return _descriptor(phrase)
+
+
+def _subject(doc: Doc, index: int, start: int, end: int) -> str | None:
+    """Who the words before a speech verb name: a person, "he"/"she", or a
+    descriptor ("a Russian official"); a person after "to"/"of" is not the subject."""
+    end = _AUX_TAIL.search(doc.text, start, end).start()  # type: ignore[union-attr]
+    phrase = doc.text[start:end].strip()
+    if not phrase:
+        return None
+    last = doc.people.ending_at(end)
+    if last and last[0] >= start and not _prepositional(doc, start, last[0]):
+        return doc.people.fullest(last)
+    if re.search(r"(?:^|\W)(?:he|she)$", phrase, re.IGNORECASE):
+        return _resolve_pronoun(doc, index, end)
+    for span in doc.people.between(start, end):
+        if re.search(r"\b(?:that|which|who|whom|whose|what)\b", doc.text[start : span[0]]):
+            break  # a name inside a clause is not the subject: "frustration that Kyiv ..."
+        if not _prepositional(doc, start, span[0]) and not _in_quote(doc, span[0]):
+            return doc.people.fullest(span)
+    return _descriptor(phrase)
+
+
+def _prepositional(doc: Doc, start: int, position: int) -> bool:
+    """Whether the name at ``position`` follows a preposition ("aide to President X")."""
+    words = re.findall(r"[\w’'.-]+", doc.text[start:position])
+    while words and (words[-1].lower().rstrip(".") in _TITLES or nationality(words[-1])):
+        words.pop()
+    return bool(words) and words[-1].lower() in _PREPOSITIONS
+
+
+def _descriptor(phrase: str) -> str | None:
+    head = phrase.split(",")[0].strip()
+    if re.match(r"(?:a|an|the)\s", head, re.IGNORECASE) and len(head.split()) <= 8:
+        return None if re.search(r"[“”\"]", head) else head
+    return None
+
+
+def _resolve_pronoun(doc: Doc, index: int, position: int) -> str | None:
+    """The last person named before ``position`` outside quotes: in this passage,
+    the one before, and further back while passages keep saying "he"/"she"."""
+    for depth in range(3):
+        if index - depth < 0:
+            break
+        passage = doc.passages[index - depth]
+        limit = position if depth == 0 else passage.end
+        people = doc.people.between(passage.start, limit)
+        last = next((s for s in reversed(people) if not _in_quote(doc, s[0])), None)
+        if last:
+            return doc.people.fullest(last)
+        said = re.search(r"\b(?:he|she)\b", doc.text[passage.start : passage.end], re.I)
+        if depth > 0 and not said:
+            break
+    return None
+
+
+def _reported_by(doc: Doc, index: int, position: int) -> str | None:
+    """A named speaker whose words the sentence at ``position`` reports."""
+    start, end = sentence_at(doc, index, position)
+    for verb in _SPEECH_RE.finditer(doc.text, start, end):
+        if _in_quote(doc, verb.start()):
+            continue
+        who = _subject(doc, index, start, verb.start())
+        who = who or _named_after(doc, index, verb.end(), end)
+        if who:
+            return who
+    according = re.search(r"\baccording to\s+", doc.text[start:end])
+    if according:
+        after = start + according.end()
+        people = doc.people.between(after, min(end, after + 40))
+        if people and people[0][0] - after < 20:
+            return doc.people.fullest(people[0])
+    return None
