@@ -165,7 +165,8 @@ def search(result, query: str, as_json: bool) -> int:
     if as_json:
         print(dumps(result.to_json()))
         return EXIT_OK
-    stdout.print(Text(f"{result.total} passages match {clean_line(query)}", style="dim"))
+    noun = "passage matches" if result.total == 1 else "passages match"
+    stdout.print(Text(f"{result.total} {noun} {clean_line(query)}", style="dim"))
     for hit in result.hits:
         head = Text.assemble(
             (clean_line(hit.article_id), "bold"), f" ¶{hit.passage}", (f"  {hit.score:.2f}", "dim")

@@ -114,6 +114,7 @@ class ReaderScreen(Screen[None]):
         self.entries: list[Entry] = []
         self.stories: list[dict[str, Any]] = []
         self.searched = LastSearch()
+        self.active_pane = "article"
 
     def compose(self) -> ComposeResult:
         yield PaneBar([(p, PANE_TITLES[p]) for p in PANES], id="pane-bar")
@@ -269,7 +270,9 @@ class ReaderScreen(Screen[None]):
     # Panes.
 
     def action_pane(self, step: int) -> None:
-        current = self.pane_of(self.focused) or "article"
+        # The pane last activated, not the focused widget: focus moves only after
+        # a refresh, so Tabs typed in one go would otherwise all start from one pane.
+        current = self.active_pane
         self.activate(PANES[(PANES.index(current) + step) % len(PANES)])
 
     def pane_of(self, widget: Widget | None) -> str | None:
@@ -287,6 +290,7 @@ class ReaderScreen(Screen[None]):
         self.call_after_refresh(target.focus)
 
     def _mark_active(self, pane: str) -> None:
+        self.active_pane = pane
         for name in PANES:
             self.query_one(f"#{name}").set_class(name == pane, "-active")
         self.query_one(PaneBar).active = pane

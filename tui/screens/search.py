@@ -172,7 +172,8 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
 
     def _show(self, result: SearchResult, query: str) -> None:
         self.hits = result.hits
-        status = f"{result.total} passages match" if query else "Type to search"
+        noun = "passage matches" if result.total == 1 else "passages match"
+        status = f"{result.total} {noun}" if query else "Type to search"
         if query and result.total > len(result.hits):
             status += f" (best {len(result.hits)} shown)"
         self.query_one("#search-status", Static).update(Text(status, style="dim"))

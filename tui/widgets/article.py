@@ -109,7 +109,8 @@ class ArticleView(VerticalScroll, can_focus=True):
             if 1 <= number <= len(blocks):
                 blocks[number - 1].set_class(on, "-cursor")
         if 1 <= new <= len(blocks):
-            self.scroll_to_widget(blocks[new - 1], animate=False)
+            # Just-mounted passages have no layout yet: scroll once they do.
+            self.call_after_refresh(self.scroll_to_widget, blocks[new - 1], animate=False)
         if self.article:
             self.post_message(self.PassageChanged(self, self.article.id, new))
 
