@@ -1,0 +1,143 @@
+"""The reader on a warm index: time to the first full screen, key press to an
+updated cross-source pane, peak memory, and whether spaCy was loaded.
+
+    python benchmarks/bench_reader.py --corpus DIR --index DIR [--nlp] [--keys N]
+    python benchmarks/bench_reader.py --minimal
+
+Runs headless (``App.run_test``) at 160x50. The time to the first full screen
+runs from the start of this process (interpreter start-up and imports included,
+as a user sees it: ``--started`` passes the launcher's clock) to the moment the
+article is shown with its cross-source pane filled. ``--minimal`` times a
+minimal Textual app (a header, a list, a footer) the same way, so the reader is
+reported as a ratio to it. Prints one ``RESULT`` JSON line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.harness import emit, peak_rss_mb  # noqa: E402
+
+SIZE = (160, 50)
+
+
+async def until(pilot, ready, limit: float = 600.0) -> None:
+    deadline = time.perf_counter() + limit
+    while not ready():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the screen never became ready")
+        await pilot.pause(0.005)
+
+
+async def minimal(started: float, keys: int) -> dict:
+    from textual.app import App
+    from textual.widgets import Footer, Header, OptionList
+
+    class Minimal(App[None]):
+        def compose(self):
+            yield Header()
+            yield OptionList(*[f"Article {n}" for n in range(50)])
+            yield Footer()
+
+    app = Minimal()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        shown = time.time() - started
+        options = app.query_one(OptionList)
+        options.focus()
+        samples = []
+        for _ in range(keys):
+            before = options.highlighted
+            start = time.perf_counter()
+            await pilot.press("down")
+            await until(pilot, lambda b=before: options.highlighted != b, limit=30)
+            samples.append(time.perf_counter() - start)
+    from benchmarks.common import percentiles
+
+    median, p95 = percentiles(samples)
+    return {
+        "first_screen_s": shown,
+        "key_median_ms": median,
+        "key_p95_ms": p95,
+        "peak_rss_mb": peak_rss_mb(),
+    }
+
+
+async def reader(args, started: float) -> dict:
+    from index.library import Library
+    from tui.app import NewsdeskApp
+    from tui.state import ReadingState
+
+    analysis = None
+    if args.nlp:
+        from index.analysis import Analysis
+
+        analysis = Analysis()
+    library = Library([args.corpus], args.index, analysis=analysis)
+    app = NewsdeskApp(library, ReadingState.load(str(library.location), args.state))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await until(pilot, lambda: screen.article.article is not None and bool(screen.cross.view))
+        await pilot.pause()
+        shown = time.time() - started
+        await pilot.click("#article")
+        samples = await key_presses(pilot, screen, args.keys)
+    from benchmarks.common import percentiles
+
+    return {
+        "first_screen_s": shown,
+        "articles": len(screen.entries),
+        "stories": len(screen.stories),
+        "key_median_ms": percentiles(samples)[0],
+        "key_p95_ms": percentiles(samples)[1],
+        "keys": len(samples),
+        "spacy_loaded": "spacy" in sys.modules,
+        "peak_rss_mb": peak_rss_mb(),
+    }
+
+
+async def key_presses(pilot, screen, count: int) -> list[float]:
+    """j through passages (J to the next article at the end), timing each until
+    the cross-source pane shows the new passage."""
+    samples = []
+    for _ in range(count):
+        before = screen.cross.view
+        article, cursor = screen.article.article, screen.article.cursor
+        last = article is not None and cursor >= len(article.passages)
+        start = time.perf_counter()
+        await pilot.press("J" if last else "j")
+        await until(pilot, lambda b=before: screen.cross.view is not b, limit=30)
+        samples.append(time.perf_counter() - start)
+    return samples
+
+
+def main() -> None:
+    started = time.time()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path)
+    parser.add_argument("--index", type=Path)
+    parser.add_argument("--state", type=Path, default=Path(tempfile.gettempdir()) / "nd-state")
+    parser.add_argument("--nlp", action="store_true", help="open with the analysis key")
+    parser.add_argument("--keys", type=int, default=60)
+    parser.add_argument("--minimal", action="store_true")
+    parser.add_argument("--started", type=float, default=None, help="launcher's time.time()")
+    parser.add_argument("--patched", action="store_true", help="apply benchmarks/patches.py")
+    args = parser.parse_args()
+    if args.patched:
+        from benchmarks import patches
+
+        patches.apply()
+    started = args.started or started
+    run = minimal(started, min(args.keys, 45)) if args.minimal else reader(args, started)
+    emit(asyncio.run(run))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,151 @@
+"""The dense story grouping (index/stories.py before the scaling change), kept
+only so bench_stories.py can compare it with the sparse one on the same input.
+
+Group articles into stories: reports of the same event.
+
+Two reports of one event share distinctive words, named entities and exact
+figures, and were written within days of each other. Each pair of articles
+gets a similarity that combines TF-IDF cosine of the text, the overlap of
+their named entities and of their stated figures, damped when their trusted
+dates are far apart; average-linkage agglomerative clustering (scikit-learn)
+cuts the tree where similarity drops below a threshold.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+THRESHOLD = 0.12
+DAYS_APART = 10
+WEIGHTS = {"text": 0.5, "entities": 0.2, "figures": 0.3}
+
+
+@dataclass(frozen=True)
+class StoryInput:
+    """What grouping looks at for one article."""
+
+    id: str
+    text: str
+    date: str | None = None
+    entities: frozenset[str] = frozenset()
+    figures: frozenset[str] = frozenset()
+    title: str | None = None
+
+
+def group(articles: Sequence[StoryInput], threshold: float = THRESHOLD) -> list[list[str]]:
+    """Article ids grouped into stories, largest first, each group in id order."""
+    if not articles:
+        return []
+    if len(articles) == 1:
+        return [[articles[0].id]]
+    from sklearn.cluster import AgglomerativeClustering
+
+    similarity = similarity_matrix(articles)
+    clustering = AgglomerativeClustering(
+        n_clusters=None,
+        metric="precomputed",
+        linkage="average",
+        distance_threshold=1.0 - threshold,
+    )
+    labels = clustering.fit_predict(1.0 - similarity)
+    groups: dict[int, list[str]] = {}
+    for article, label in zip(articles, labels, strict=True):
+        groups.setdefault(int(label), []).append(article.id)
+    return sorted((sorted(g) for g in groups.values()), key=lambda g: (-len(g), g[0]))
+
+
+def similarity_matrix(articles: Sequence[StoryInput]) -> np.ndarray:
+    """Pairwise similarity in [0, 1] of every two articles."""
+    signals = {
+        "text": (_text_similarity([a.text for a in articles]), None),
+        "entities": _set_similarity([a.entities for a in articles]),
+        "figures": _set_similarity([a.figures for a in articles]),
+    }
+    size = len(articles)
+    total, weight = np.zeros((size, size)), np.zeros((size, size))
+    for name, (values, present) in signals.items():
+        # A signal counts only where both articles have it (no entities without NLP).
+        mask = np.ones((size, size)) if present is None else present
+        total += WEIGHTS[name] * values * mask
+        weight += WEIGHTS[name] * mask
+    combined = total / weight
+    combined *= _date_damping([a.date for a in articles])
+    np.fill_diagonal(combined, 1.0)
+    return np.clip(combined, 0.0, 1.0)
+
+
+def _text_similarity(texts: Sequence[str]) -> np.ndarray:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vectorizer = TfidfVectorizer(
+        stop_words="english", sublinear_tf=True, min_df=1, ngram_range=(1, 2), max_features=200_000
+    )
+    try:
+        matrix = vectorizer.fit_transform(texts)
+    except ValueError:  # every text is only stop words
+        return np.zeros((len(texts), len(texts)))
+    return (matrix @ matrix.T).toarray()
+
+
+def _set_similarity(sets: Sequence[frozenset[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """TF-IDF cosine of every pair of sets, and where both sets are non-empty.
+
+    Weighting by rarity matters: in a corpus about one war, "Russia" is in
+    every article and says nothing about which event a report covers, while
+    "1,200 prisoners of war" or "Dmitry Peskov" does.
+    """
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    size = len(sets)
+    filled = np.array([1.0 if s else 0.0 for s in sets])
+    present = np.outer(filled, filled)
+    if not filled.any():
+        return np.zeros((size, size)), present
+    vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True)
+    matrix = vectorizer.fit_transform([sorted(s) for s in sets])
+    return (matrix @ matrix.T).toarray() * present, present
+
+
+def _identity(items: list[str]) -> list[str]:
+    return items
+
+
+def _date_damping(dates: Sequence[str | None]) -> np.ndarray:
+    """1 where dates are unknown or close; smaller the further apart they are."""
+    parsed = [dt.date.fromisoformat(d) if d else None for d in dates]
+    size = len(parsed)
+    damping = np.ones((size, size))
+    for i in range(size):
+        for j in range(i + 1, size):
+            a, b = parsed[i], parsed[j]
+            if a and b and abs((a - b).days) > DAYS_APART:
+                damping[i, j] = damping[j, i] = 0.4
+    return damping
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
+
+
+def story_title(members: Sequence[StoryInput], names: Mapping[str, str] | None = None) -> str:
+    """A short name: the entities and words the story's articles share most."""
+    names = names or {}
+    entity_counts = Counter(e for m in members for e in m.entities)
+    shared = [
+        names.get(e, e) for e, n in entity_counts.most_common(6) if n > 1 or len(members) == 1
+    ]
+    titled = [m.title for m in members if m.title]
+    if titled:
+        head = min(titled, key=len)
+        return head if len(head) <= 60 else head[:57].rsplit(" ", 1)[0] + "…"
+    words = Counter(w.lower() for m in members for w in set(_WORD.findall(m.text)))
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    common = [w for w, _ in words.most_common(40) if w not in ENGLISH_STOP_WORDS | {"said"}][:3]
+    parts = shared[:3] or common
+    return " · ".join(parts[:3]) if parts else members[0].id
