@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -95,19 +96,26 @@ def unify_keys(keys: Iterable[str]) -> dict[str, str]:
     acronym with and without a plural "s"; ties go to the shortest key.
     """
     unique = sorted({k for k in keys if k})
-    longer = [k for k in unique if len(k.split()) > 1]
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    for key in unique:
+        words = key.split()
+        if len(words) > 1:
+            for form in _initials(words):
+                by_initials[form].append(key)
     mapping = {}
     for key in unique:
-        matches = [k for k in longer if _spells(key, k)]
+        matches: set[str] = set()
+        if _ACRONYM.fullmatch(key):
+            forms = {key, key[:-1]} if key.endswith("s") else {key}
+            matches = {k for form in forms for k in by_initials.get(form, ())}
         mapping[key] = min(matches, key=lambda k: (len(k), k)) if matches else key
     return mapping
 
 
-def _spells(acronym: str, key: str) -> bool:
-    if not re.fullmatch(r"[a-z]{2,7}", acronym):
-        return False
-    words = key.split()
-    initials = {"".join(w[0] for w in words)}
-    initials.add("".join(w[0] for w in words if w not in {"of", "the", "and", "for", "in", "on"}))
-    forms = {acronym, acronym[:-1]} if acronym.endswith("s") else {acronym}
-    return bool(forms & initials)
+_ACRONYM = re.compile(r"[a-z]{2,7}")
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on"})
+
+
+def _initials(words: list[str]) -> set[str]:
+    """The initials of a multi-word key, with and without its small words."""
+    return {"".join(w[0] for w in words), "".join(w[0] for w in words if w not in _SMALL_WORDS)}

@@ -8,20 +8,25 @@ wildcards so short they would expand to most of the vocabulary.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from whoosh import query as q
 from whoosh.qparser import QueryParser
 
 from .model import Hit
-from .schema import ENTITY_FIELDS, SCHEMA, text_analyzer
+from .schema import ENTITY_FIELDS, SCHEMA, TOKEN_PATTERN, text_analyzer
 from .store import Store
 
 MAX_QUERY_CHARS = 2000
 MIN_WILDCARD_CHARS = 2
 SNIPPET_CHARS = 240
+# A prefix stands for at most this many of its most frequent completions.
+PREFIX_TERMS = 32
+_TOKEN = re.compile(TOKEN_PATTERN)
 SEARCHABLE = (
     "text",
     "title",
@@ -116,12 +121,27 @@ def search(
     """The passages matching ``text``, best first, at most ``limit``."""
     parsed = parse(text, expand)
     with store.searcher() as searcher:
+        parsed = _bounded(parsed, searcher.reader())
         results = searcher.search(
             parsed, limit=max(1, limit), terms=True, filter=q.Term("kind", "passage")
         )
         total = len(results) if results.has_exact_length() else results.estimated_length()
         hits = tuple(_hit(hit) for hit in results)
     return SearchResult(total, hits)
+
+
+def _bounded(node: q.Query, reader) -> q.Query:
+    """Replace a prefix by its most frequent completions: "ch*" typed while
+    searching as you type has thousands, and scoring them all takes seconds."""
+    if isinstance(node, q.Prefix):
+        words = list(reader.expand_prefix(node.fieldname, node.text))
+        if len(words) <= PREFIX_TERMS:
+            return node
+        top = heapq.nlargest(
+            PREFIX_TERMS, words, key=lambda w: reader.doc_frequency(node.fieldname, w)
+        )
+        return q.Or([q.Term(node.fieldname, w) for w in top], boost=node.boost)
+    return node if node.is_leaf() else node.apply(lambda child: _bounded(child, reader))
 
 
 def _hit(hit) -> Hit:
@@ -150,12 +170,20 @@ def term_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
     """Where in ``text`` the words whose index form is in ``terms`` stand."""
     if not terms:
         return []
-    analyzer = text_analyzer()
-    return [
-        (t.startchar, t.endchar)
-        for t in analyzer(text, chars=True, removestops=False, mode="index")
-        if t.text in terms
-    ]
+    return [(m.start(), m.end()) for m in _TOKEN.finditer(text) if _index_form(m.group()) in terms]
+
+
+@lru_cache(maxsize=200_000)
+def _index_form(word: str) -> str | None:
+    """What the index holds for one word (None for a stop word), worked out once."""
+    for token in _analyzer()(word, removestops=False, mode="index"):
+        return None if token.stopped else token.text
+    return None
+
+
+@lru_cache(maxsize=1)
+def _analyzer():
+    return text_analyzer()
 
 
 def make_snippet(text: str, terms: set[str]) -> tuple[str, list[tuple[int, int]]]:

@@ -33,6 +33,7 @@ from .schema import SCHEMA
 
 INDEX_NAME = "newsdesk"
 STATE_UID = "__state__"
+MEMO_SIZE = 16
 
 
 class IndexError_(Exception):
@@ -122,6 +123,7 @@ class Store:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self.read_only = not writable(self.path)
+        self._memo: dict[tuple[int, str], Any] = {}
         self._ix = self._open()
 
     def _open(self) -> whoosh_index.Index:
@@ -178,9 +180,22 @@ class Store:
         return sorted(found, key=lambda s: s.path)
 
     def blob(self, article_id: str) -> dict[str, Any] | None:
+        return self._stored(f"blob:{article_id}")
+
+    def _stored(self, uid: str) -> Any:
+        """One document's unpacked data, remembered for the last few look-ups:
+        moving between passages asks for the same article again and again."""
+        key = (self._generation, uid)
+        if key in self._memo:
+            self._memo[key] = self._memo.pop(key)  # most recently used last
+            return self._memo[key]
         with self.searcher() as searcher:
-            doc = searcher.document(uid=f"blob:{article_id}")
-        return unpack(doc["data"]) if doc else None
+            doc = searcher.document(uid=uid)
+        value = unpack(doc["data"]) if doc else None
+        self._memo[key] = value
+        while len(self._memo) > MEMO_SIZE:
+            self._memo.pop(next(iter(self._memo)))
+        return value
 
     def article(self, article_id: str) -> Article | None:
         data = self.blob(article_id)
@@ -188,9 +203,7 @@ class Store:
 
     def views(self, article_id: str) -> dict[str, Any]:
         """The cross-source views of an article's passages, by passage number."""
-        with self.searcher() as searcher:
-            doc = searcher.document(uid=f"views:{article_id}")
-        return (unpack(doc["data"]) if doc else None) or {}
+        return self._stored(f"views:{article_id}") or {}
 
     def state(self) -> dict[str, Any]:
         with self.searcher() as searcher:

@@ -15,6 +15,7 @@ from .stories import StoryInput, group, story_title
 
 STATE_VERSION = 1
 COMPARED_KINDS = ("quantity", "duration", "date")
+OTHER_STORY_FACTS = 5
 
 
 def summarise(analyses: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -115,6 +116,10 @@ class _Context:
     def __init__(self, articles, analyses, entities, alias_index, story_of) -> None:
         self.articles = articles
         self.story_of = story_of
+        self.members: dict[str, list[str]] = defaultdict(list)
+        for article_id, story_id in sorted(story_of.items()):
+            self.members[story_id].append(article_id)
+        self._covered: dict[tuple[str, str], tuple[set[str], dict[str, set[str]]]] = {}
         self.alias_index = alias_index
         self.entity_by_id = {e.id: e for e in entities}
         self.sources = {aid: a.label for aid, a in articles.items()}
@@ -214,9 +219,16 @@ class _Context:
         }
 
     def _fact_view(self, item: crossref.Comparable) -> dict[str, Any]:
+        """The fact with every counterpart in its story, and a few from other
+        stories as context (all of them would grow as the square of the corpus)."""
         others = []
+        elsewhere = 0
         for other in self.facts.others(item):
             same = other.story == item.story
+            if not same:
+                elsewhere += 1
+                if elsewhere > OTHER_STORY_FACTS:
+                    continue
             others.append(
                 {
                     "fact": other.data,
@@ -228,7 +240,12 @@ class _Context:
             )
         in_story = [o["relation"] for o in others if o["same_story"] and not o["same_wire"]]
         others.sort(key=lambda o: (not o["same_story"], o["fact"]["article"]))
-        return {"fact": item.data, "relation": crossref.overall(in_story), "others": others}
+        return {
+            "fact": item.data,
+            "relation": crossref.overall(in_story),
+            "others": others,
+            "elsewhere": elsewhere,
+        }
 
     def _quote_view(self, item: crossref.Comparable) -> dict[str, Any]:
         others = [o.data for o in self.facts.others(item)]
@@ -236,15 +253,11 @@ class _Context:
 
     def _entity_view(self, aid: str, number: int) -> list[dict[str, Any]]:
         story = self.story_of.get(aid)
-        members = [a for a, s in self.story_of.items() if s == story] or [aid]
+        members = self.members.get(story, [aid]) if story else [aid]
         views: list[dict[str, Any]] = []
         for eid in sorted(self.entities_in.get((aid, number), ())):
             entity = self.entity_by_id[eid]
-            naming = {m.article for m in entity.mentions if m.article in members}
-            spellings = defaultdict(set)
-            for mention in entity.mentions:
-                if mention.article in members:
-                    spellings[mention.text].add(self.sources[mention.article])
+            naming, spellings = self._coverage(eid, story or aid)
             views.append(
                 {
                     "entity": {"id": eid, "name": entity.name, "label": entity.kind},
@@ -257,6 +270,21 @@ class _Context:
             )
         views.sort(key=lambda v: (-v["sources"], v["entity"]["name"]))
         return views
+
+    def _coverage(self, eid: str, story: str) -> tuple[set[str], dict[str, set[str]]]:
+        """The articles of ``story`` naming entity ``eid`` and the spellings they
+        use, worked out once per entity and story rather than per passage."""
+        key = (eid, story)
+        if key not in self._covered:
+            members = set(self.members.get(story, [story]))
+            naming: set[str] = set()
+            spellings: dict[str, set[str]] = defaultdict(set)
+            for mention in self.entity_by_id[eid].mentions:
+                if mention.article in members:
+                    naming.add(mention.article)
+                    spellings[mention.text].add(self.sources[mention.article])
+            self._covered[key] = (naming, spellings)
+        return self._covered[key]
 
     def matrix(self, story: dict[str, Any]) -> dict[str, Any]:
         members = story["articles"]

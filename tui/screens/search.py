@@ -54,7 +54,7 @@ def with_prefix(query: str) -> str | None:
     if not query or query[-1].isspace():
         return None  # a space says the word is complete
     found = _LAST_WORD.search(query)
-    if found is None or found.group(1) in _OPERATORS:
+    if found is None or found.group(1) in _OPERATORS or len(found.group(1)) < 3:
         return None
     return query[: found.start()] + found.group(1) + "*"
 
