@@ -10,9 +10,12 @@ output is committed together with the articles.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections import defaultdict
 from collections.abc import Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict
 from typing import Any
 
@@ -20,6 +23,9 @@ from . import nlp
 from .model import Article, Mention
 
 VERSION = "1"
+# From this many articles in one call, a second worker process pays for its
+# start (loading the model takes a couple of seconds).
+PARALLEL_FROM = 200
 NAMED_KINDS = ("person", "organisation", "place", "group", "event", "other")
 
 
@@ -29,13 +35,46 @@ class Analysis:
     def __init__(self, model: str | None = None, processes: int | None = None) -> None:
         self.model = nlp.model_name(model)
         self.processes = processes
+        self._pool: Executor | None = None
 
     @property
     def key(self) -> str:
         return f"{self.model}/{VERSION}"
 
     def analyse(self, articles: Sequence[Article]) -> list[dict[str, Any]]:
-        """Mentions and facts of each article (one NLP batch for all passages)."""
+        """Mentions and facts of each article, in worker processes when there
+        are enough articles to keep every core busy (NER and facts both)."""
+        workers = self._workers(len(articles))
+        if workers < 2:
+            return self.analyse_here(articles)
+        if self._pool is None:
+            context = multiprocessing.get_context("spawn")  # safe beside threads
+            self._pool = ProcessPoolExecutor(workers, mp_context=context)
+        size = -(-len(articles) // workers)
+        chunks = [list(articles[i : i + size]) for i in range(0, len(articles), size)]
+        try:
+            futures = [self._pool.submit(_analyse_chunk, self.model, chunk) for chunk in chunks]
+            return [result for future in futures for result in future.result()]
+        except BrokenProcessPool:
+            # A worker could not start or died (memory, an unusual __main__):
+            # slower, but the articles still get analysed.
+            self.close()
+            self.processes = 1
+            return self.analyse_here(articles)
+
+    def _workers(self, count: int) -> int:
+        if self.processes is not None:
+            return max(1, min(self.processes, count))
+        return min(2, os.cpu_count() or 1) if count >= PARALLEL_FROM else 1
+
+    def close(self) -> None:
+        """Stop the worker processes (they hold a model each) until needed again."""
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+
+    def analyse_here(self, articles: Sequence[Article]) -> list[dict[str, Any]]:
+        """Mentions and facts of each article, in this process."""
         from .facts import extract_facts
 
         mentions = self._mentions(articles)
@@ -58,8 +97,7 @@ class Analysis:
             for passage in article.passages:
                 texts.append(passage.text)
                 owners.append((index, passage.start))
-        processes = self.processes or (min(2, os.cpu_count() or 1) if len(texts) > 400 else 1)
-        found = nlp.find_mentions(texts, self.model, n_process=processes)
+        found = nlp.find_mentions(texts, self.model, n_process=1)
         by_article: list[list[Mention]] = [[] for _ in articles]
         for (index, offset), mentions in zip(owners, found, strict=True):
             by_article[index].extend(
@@ -76,6 +114,16 @@ class Analysis:
         from .summary import expander
 
         return expander(state)
+
+
+_WORKER: dict[str, Analysis] = {}
+
+
+def _analyse_chunk(model: str, articles: list[Article]) -> list[dict[str, Any]]:
+    """Run in a worker process: one Analysis (and model) per worker, reused."""
+    if model not in _WORKER:
+        _WORKER[model] = Analysis(model, processes=1)
+    return _WORKER[model].analyse_here(articles)
 
 
 def _passage_fields(article: Article, mentions: Sequence[Mention], facts) -> dict[str, dict]:

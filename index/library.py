@@ -51,15 +51,19 @@ class Library:
                 f"the index at {self.index_path} is read-only for you; showing it as it is"
             )
         hooks = self.analysis
-        summary = build.update(
-            self.corpus,
-            self.index_path,
-            progress=progress,
-            wait=wait,
-            analyse=hooks.analyse if hooks else None,
-            summarise=hooks.summarise if hooks else None,
-            analysis_key=hooks.key if hooks else "",
-        )
+        try:
+            summary = build.update(
+                self.corpus,
+                self.index_path,
+                progress=progress,
+                wait=wait,
+                analyse=hooks.analyse if hooks else None,
+                summarise=hooks.summarise if hooks else None,
+                analysis_key=hooks.key if hooks else "",
+            )
+        finally:
+            if hooks is not None and hasattr(hooks, "close"):
+                hooks.close()
         self._store = None
         return summary
 

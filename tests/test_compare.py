@@ -162,3 +162,16 @@ def test_entity_and_relation_queries(library):
     assert {A000, A002} <= kiev  # 000 writes Kyiv, 002 Kiev
     differ = {(h.article_id, h.passage) for h in library.search("relation:differ", 50).hits}
     assert (A000, 2) in differ and (A002, 2) in differ
+
+
+def test_worker_processes_give_the_same_analysis_as_one():
+    """Indexing uses both cores for NER and facts; the results must not change."""
+    from index.readers import read
+
+    articles = [read(str(p), p.name)[0].articles[0] for p in sorted(SEEDS.glob("*.txt"))]
+    alone = Analysis(processes=1)
+    pooled = Analysis(processes=2)
+    try:
+        assert pooled.analyse(articles) == alone.analyse(articles)
+    finally:
+        pooled.close()
