@@ -371,12 +371,12 @@ def test_article_keys_change_the_article_and_mark_it_read(library, forward, back
         async with app.run_test(size=(120, 40)) as pilot:
             await settle(app, pilot)
             sources = reader(app).sources
-            assert "●" in str(sources.get_option(JAZEERA).prompt)
+            assert "●" in sources.entry_text(JAZEERA)
             await press(app, pilot, forward)
             assert shown(app) == (JAZEERA, 1)
-            assert sources.highlighted_option.id == JAZEERA
+            assert sources.current_id == JAZEERA
             assert app.reading.is_read(JAZEERA)
-            assert "●" not in str(sources.get_option(JAZEERA).prompt)
+            assert "●" not in sources.entry_text(JAZEERA)
             await press(app, pilot, forward, forward)
             assert shown(app)[0] == FOURTH
             await press(app, pilot, backward)
@@ -394,6 +394,34 @@ def test_choosing_an_article_in_the_sources_list_opens_it(library):
             assert app.focused is reader(app).sources
             await press(app, pilot, "down", "down", "enter")
             assert shown(app) == (THIRD, 1)
+
+    run(test)
+
+
+def test_sources_list_keys_skip_headings_and_a_click_opens_an_article(library):
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            sources = reader(app).sources
+            ids = sources.article_ids
+            await press(app, pilot, "shift+tab", "end")
+            assert sources.current_id == ids[-1]
+            await press(app, pilot, "home")
+            assert sources.current_id == ids[0]
+            await press(app, pilot, "pagedown")
+            assert sources.current_id == ids[-1]
+            await press(app, pilot, "up")
+            assert sources.current_id == ids[-2]
+            assert shown(app)[0] == ids[0]  # moving the highlight opens nothing
+            # Click the third article's title where the pane shows it.
+            title = sources.entry_text(ids[2]).splitlines()[1][:15]
+            rows = [line[: sources.region.right] for line in screen_text(app).splitlines()]
+            y = next(n for n, line in enumerate(rows) if title in line)
+            await pilot.click(offset=(rows[y].index(title) + 2, y))
+            await settle(app, pilot)
+            assert shown(app) == (ids[2], 1)
+            assert sources.current_id == ids[2]
 
     run(test)
 
@@ -445,7 +473,7 @@ def test_read_marks_and_last_place_are_kept_between_sessions(library):
             await settle(app, pilot)
             assert shown(app) == (JAZEERA, 3)
             assert app.reading.read >= {EFE, JAZEERA}
-            assert "●" not in str(reader(app).sources.get_option(EFE).prompt)
+            assert "●" not in reader(app).sources.entry_text(EFE)
 
     run(first)
     saved = ReadingState.load(str(library.location))
@@ -713,8 +741,9 @@ def test_sources_are_grouped_by_story_with_the_rest_under_other(stub):
         async with app.run_test(size=(120, 40)) as pilot:
             await settle(app, pilot)
             sources = reader(app).sources
-            headings = [str(o.prompt) for o in sources.options if o.disabled]
-            assert headings == ["Istanbul talks  3", "Other  2"]
+            assert sources.headings == ["Istanbul talks  3", "Other  2"]
+            text = screen_text(app)
+            assert "Istanbul talks  3" in text and "Other  2" in text
             assert sources.article_ids == [EFE, JAZEERA, THIRD, FOURTH, FIFTH]
 
     run(test)

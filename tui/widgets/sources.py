@@ -1,20 +1,36 @@
-"""The left pane: every article, grouped by story, with read marks."""
+"""The left pane: every article, grouped by story, with read marks.
+
+The list draws only the lines on screen (Textual's line API, as Toolong does
+for its logs): a story heading is one line and an article two (outlet and date,
+then the title cut to the pane's width). Opening it on 100,000 articles costs a
+list of rows, not 100,000 widgets or options to lay out, and moving through it
+redraws a few lines.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
-from textual import on
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
 from textual.message import Message
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from .. import render
 from ..render import Entry
 
 OTHER_GROUP = "Other"
+GUTTER = "▌"  # marks the highlighted article without colour
 
 
 def groups(
@@ -35,10 +51,57 @@ def groups(
     return found
 
 
-class SourcesList(OptionList):
+@dataclass(frozen=True)
+class Row:
+    """A story heading (``entry`` is None) or an article."""
+
+    heading: str | None = None
+    count: int = 0
+    entry: Entry | None = None
+
+    @property
+    def height(self) -> int:
+        return 1 if self.entry is None else 2
+
+
+class SourcesList(ScrollView, can_focus=True):
     """Articles as two-line entries under story headings; Enter or a click opens one."""
 
     BORDER_TITLE = "Sources"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "cursor(1)", "Down", show=False),
+        Binding("up", "cursor(-1)", "Up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("home", "edge(-1)", "First", show=False),
+        Binding("end", "edge(1)", "Last", show=False),
+        Binding("enter", "choose", "Open", show=False),
+    ]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "sources-list--highlight",
+        "sources-list--highlight-blurred",
+        "sources-list--heading",
+    }
+    DEFAULT_CSS = """
+    SourcesList {
+        background: $surface;
+    }
+    SourcesList > .sources-list--highlight {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: bold;
+    }
+    SourcesList > .sources-list--highlight-blurred {
+        background: $block-cursor-blurred-background;
+        color: $block-cursor-blurred-foreground;
+    }
+    SourcesList > .sources-list--heading {
+        color: $text-accent;
+    }
+    """
+
+    highlighted: reactive[int | None] = reactive(None, init=False)
+    """The highlighted row (always an article, never a heading)."""
 
     @dataclass
     class ArticleChosen(Message):
@@ -51,11 +114,37 @@ class SourcesList(OptionList):
         super().__init__(id=id)
         self._entries: dict[str, Entry] = {}
         self._read: set[str] = set()
+        self._rows: list[Row] = []
+        self._starts: list[int] = []  # first line of each row
+        self._row_of: dict[str, int] = {}
+        self._ids: list[str] = []
+        self._lines: LRUCache[tuple, Strip] = LRUCache(1024)
+
+    # What the list holds.
 
     @property
     def article_ids(self) -> list[str]:
         """Article ids in the order shown (the order J/K walk)."""
-        return [o.id for o in self.options if o.id and o.id in self._entries]
+        return self._ids
+
+    @property
+    def headings(self) -> list[str]:
+        """The story headings, in order, as shown."""
+        return [
+            render.group_heading(r.heading, r.count).plain
+            for r in self._rows
+            if r.heading is not None
+        ]
+
+    @property
+    def current_id(self) -> str | None:
+        row = self._row(self.highlighted)
+        return row.entry.id if row and row.entry else None
+
+    def entry_text(self, article_id: str) -> str:
+        """An article's entry as plain text, read mark included."""
+        entry = self._entries[article_id]
+        return render.source_entry(entry, entry.id in self._read).plain
 
     def populate(
         self, entries: Sequence[Entry], stories: Sequence[Mapping[str, Any]], read: set[str]
@@ -64,36 +153,150 @@ class SourcesList(OptionList):
         current = self.current_id
         self._entries = {e.id: e for e in entries}
         self._read = read
-        options: list[Option | None] = []
-        for number, (title, members) in enumerate(groups(entries, stories)):
+        rows: list[Row] = []
+        for title, members in groups(entries, stories):
             if title is not None:
-                heading = render.group_heading(title, len(members))
-                options.append(Option(heading, id=f"group-{number}", disabled=True))
-            options.extend(Option(self._prompt(e), id=e.id) for e in members)
-        self.set_options(options)
-        if current:
-            self.show_article(current)
-
-    def _prompt(self, entry: Entry):
-        return render.source_entry(entry, entry.id in self._read)
-
-    @property
-    def current_id(self) -> str | None:
-        option = self.highlighted_option
-        return option.id if option and option.id in self._entries else None
+                rows.append(Row(heading=title, count=len(members)))
+            rows.extend(Row(entry=e) for e in members)
+        self._rows, self._starts, line = rows, [], 0
+        for row in rows:
+            self._starts.append(line)
+            line += row.height
+        self._row_of = {r.entry.id: n for n, r in enumerate(rows) if r.entry}
+        self._ids = [r.entry.id for r in rows if r.entry]
+        self._lines.clear()
+        self.virtual_size = Size(self.scrollable_content_region.width, line)
+        self.set_reactive(SourcesList.highlighted, None)
+        self.highlighted = self._row_of.get(current or "", self._first_article())
+        self.refresh()
 
     def show_article(self, article_id: str) -> None:
         """Move the highlight to ``article_id`` without opening it again."""
-        if article_id in self._entries:
-            self.highlighted = self.get_option_index(article_id)
+        if article_id in self._row_of:
+            self.highlighted = self._row_of[article_id]
 
     def refresh_mark(self, article_id: str) -> None:
         """Redraw one entry's read mark (the set itself belongs to the reading state)."""
-        if article_id in self._entries:
-            self.replace_option_prompt(article_id, self._prompt(self._entries[article_id]))
+        if article_id in self._row_of:
+            self._refresh_row(self._row_of[article_id])
 
-    @on(OptionList.OptionSelected)
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        if event.option.id in self._entries:
-            self.post_message(self.ArticleChosen(self, event.option.id))
+    # Drawing.
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.scrollable_content_region.width
+        line = scroll_y + y
+        number = bisect_right(self._starts, line) - 1
+        row = self._row(number)
+        if row is None:
+            return Strip.blank(width, self.rich_style)
+        part = line - self._starts[number]
+        on = number == self.highlighted
+        read = bool(row.entry and row.entry.id in self._read)
+        key = (number, part, width, on, on and self.has_focus, read)
+        strip = self._lines.get(key)
+        if strip is None:
+            strip = self._draw(row, part, width, on, read)
+            self._lines[key] = strip
+        return strip.crop(scroll_x, scroll_x + width) if scroll_x else strip
+
+    def _draw(self, row: Row, part: int, width: int, on: bool, read: bool) -> Strip:
+        base = self.rich_style
+        if row.entry is None:
+            text = render.group_heading(row.heading or "", row.count)
+            style = base + self.get_component_rich_style("sources-list--heading")
+            return self._strip(text, width, style)
+        lines = render.source_entry(row.entry, read).split("\n")
+        text = Text.assemble(GUTTER if on else " ", lines[part] if part < len(lines) else "")
+        style = base
+        if on:
+            name = "highlight" if self.has_focus else "highlight-blurred"
+            style = base + self.get_component_rich_style(f"sources-list--{name}")
+        return self._strip(text, width, style)
+
+    def _strip(self, text: Text, width: int, style: Style) -> Strip:
+        text.truncate(max(width, 1), overflow="ellipsis")
+        segments = list(text.render(self.app.console, end=""))
+        return Strip(Segment.apply_style(segments, style)).extend_cell_length(width, style)
+
+    def _row(self, number: int | None) -> Row | None:
+        return self._rows[number] if number is not None and 0 <= number < len(self._rows) else None
+
+    def _refresh_row(self, number: int | None) -> None:
+        row = self._row(number)
+        if row is not None and number is not None:
+            self.refresh_lines(self._starts[number], row.height)
+
+    def on_resize(self) -> None:
+        self._lines.clear()
+        self.virtual_size = Size(self.scrollable_content_region.width, self.virtual_size.height)
+
+    def on_focus(self) -> None:
+        self._refresh_row(self.highlighted)
+
+    def on_blur(self) -> None:
+        self._refresh_row(self.highlighted)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._lines.clear()
+
+    def watch_highlighted(self, old: int | None, new: int | None) -> None:
+        self._refresh_row(old)
+        self._refresh_row(new)
+        row = self._row(new)
+        if row is not None and new is not None:
+            region = Region(0, self._starts[new], 1, row.height)
+            self.scroll_to_region(region, animate=False, force=True, immediate=True)
+
+    # Moving and choosing.
+
+    def _first_article(self) -> int | None:
+        return next((n for n, r in enumerate(self._rows) if r.entry), None)
+
+    def _step(self, start: int, step: int) -> int | None:
+        """The next article row from ``start`` going ``step`` (headings skipped)."""
+        number = start + step
+        while 0 <= number < len(self._rows):
+            if self._rows[number].entry is not None:
+                return number
+            number += step
+        return None
+
+    def action_cursor(self, step: int) -> None:
+        if self.highlighted is None:
+            self.highlighted = self._first_article()
+            return
+        found = self._step(self.highlighted, step)
+        if found is not None:
+            self.highlighted = found
+
+    def action_page(self, step: int) -> None:
+        if self.highlighted is None or not self._rows:
+            return
+        target = self._starts[self.highlighted] + step * max(1, self.scrollable_content_region.height)
+        number = max(0, min(len(self._rows) - 1, bisect_right(self._starts, target) - 1))
+        if self._rows[number].entry is None:
+            number = self._step(number, step if step else 1) or self._step(number, -step) or number
+        if self._rows[number].entry is not None:
+            self.highlighted = number
+
+    def action_edge(self, step: int) -> None:
+        found = self._step(-1 if step < 0 else len(self._rows), 1 if step < 0 else -1)
+        if found is not None:
+            self.highlighted = found
+
+    def action_choose(self) -> None:
+        article_id = self.current_id
+        if article_id:
+            self.post_message(self.ArticleChosen(self, article_id))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        number = bisect_right(self._starts, self.scroll_offset.y + offset.y) - 1
+        row = self._row(number)
+        if row is not None and row.entry is not None:
+            self.highlighted = number
+            self.post_message(self.ArticleChosen(self, row.entry.id))
