@@ -274,7 +274,8 @@ class SourcesList(ScrollView, can_focus=True):
     def action_page(self, step: int) -> None:
         if self.highlighted is None or not self._rows:
             return
-        target = self._starts[self.highlighted] + step * max(1, self.scrollable_content_region.height)
+        page = max(1, self.scrollable_content_region.height)
+        target = self._starts[self.highlighted] + step * page
         number = max(0, min(len(self._rows) - 1, bisect_right(self._starts, target) - 1))
         if self._rows[number].entry is None:
             number = self._step(number, step if step else 1) or self._step(number, -step) or number
