@@ -17,7 +17,16 @@ from typing import Any
 from .corpus import Corpus, FileEntry
 from .model import Article, Skipped
 from .readers import read
-from .store import STATE_UID, abandon, open_for_writing, pack, unpack, writer_for
+from .store import (
+    CATALOG_UID,
+    STATE_UID,
+    abandon,
+    article_from_json,
+    open_for_writing,
+    pack,
+    unpack,
+    writer_for,
+)
 
 # Called with (done, total, what) as files are read.
 Progress = Callable[[int, int, str], None]
@@ -77,40 +86,136 @@ def update(
     ix = open_for_writing(index_path)
     walk_skipped: list[Skipped] = []
     entries = list(corpus.walk(walk_skipped))
-    known, todo, gone = _plan(ix, entries, analysis_key)
+    catalog = _catalog(ix)
+    known, todo, gone = _plan(catalog, entries, analysis_key)
     summary = Summary(unchanged=len(entries) - len(todo))
     if not todo and not gone and not _state_missing(ix):
-        summary.skipped = _stored_skips(ix) + walk_skipped
+        if not catalog.stored:  # an index from before catalogs: add one, nothing else
+            _store_catalog(ix, catalog, wait)
+        summary.skipped = catalog.skipped() + walk_skipped
         return summary
     writer = writer_for(ix, wait)
     fresh: dict[str, dict[str, Any]] = {}
     try:
         # Another process may have committed while this one waited for the lock.
-        known, todo, gone = _plan(ix, entries, analysis_key)
+        catalog = _catalog(ix)
+        known, todo, gone = _plan(catalog, entries, analysis_key)
         summary.unchanged = len(entries) - len(todo)
         for path in gone:
             writer.delete_by_term("path", path)
             summary.removed.append(path)
+        catalog.drop(gone)
         for start in range(0, len(todo), batch):
             chunk = todo[start : start + batch]
-            _index_chunk(writer, chunk, known, summary, analyse, fresh, analysis_key)
+            _index_chunk(writer, chunk, known, summary, analyse, fresh, analysis_key, catalog)
             if progress:
                 progress(min(start + batch, len(todo)), len(todo), chunk[-1].id)
         replaced = set(summary.removed) | set(summary.updated)
         state = _corpus_state(ix, fresh, replaced, summarise)
-        _write_views(writer, state.pop("views", {}), paths_of(ix, fresh))
+        _write_views(writer, state.pop("views", {}), catalog.paths())
         writer.update_document(uid=STATE_UID, kind="state", data=pack(state))
+        writer.update_document(uid=CATALOG_UID, kind="catalog", data=pack(catalog.to_json()))
         writer.commit()
     except BaseException:
         abandon(writer)
         raise
-    summary.skipped = _stored_skips(ix) + walk_skipped
+    summary.skipped = catalog.skipped() + walk_skipped
     return summary
 
 
-def _plan(ix, entries: list[FileEntry], key: str):
+@dataclass
+class _Catalog:
+    """What opening the index needs, kept in one document (see ``store``):
+    ``files`` path -> [size, mtime, hash]; ``skips`` path -> skipped entries;
+    ``articles`` id -> metadata; ``leads`` id -> lead of an untitled article."""
+
+    files: dict[str, list[Any]]
+    skips: dict[str, list[dict[str, str]]]
+    articles: dict[str, dict[str, Any]]
+    leads: dict[str, str]
+    stored: bool = True
+    _by_path: dict[str, list[str]] | None = None  # path -> article ids, built when needed
+
+    def known(self) -> dict[str, _Known]:
+        return {path: _Known(*entry) for path, entry in self.files.items()}
+
+    def skipped(self) -> list[Skipped]:
+        return [Skipped(**entry) for found in self.skips.values() for entry in found]
+
+    def paths(self) -> dict[str, str]:
+        return {aid: row["path"] for aid, row in self.articles.items()}
+
+    def drop(self, paths) -> None:
+        """Forget files (gone, or about to be read again) and their articles."""
+        if self._by_path is None:
+            self._by_path = {}
+            for aid, row in self.articles.items():
+                self._by_path.setdefault(row["path"], []).append(aid)
+        for path in paths:
+            self.files.pop(path, None)
+            self.skips.pop(path, None)
+            for aid in self._by_path.pop(path, ()):
+                self.articles.pop(aid, None)
+                self.leads.pop(aid, None)
+
+    def add_file(self, entry: FileEntry, content_hash: str, skipped: list[Skipped]) -> None:
+        self.files[entry.id] = [entry.size, entry.mtime, content_hash]
+        self.skips.pop(entry.id, None)
+        if skipped:
+            self.skips[entry.id] = [s.to_json() for s in skipped]
+
+    def add_article(self, article: Article) -> None:
+        self.articles[article.id] = article.to_json()
+        if self._by_path is not None:
+            self._by_path.setdefault(article.path, []).append(article.id)
+        if not article.title and article.passages:
+            self.leads[article.id] = article.lead
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "files": self.files,
+            "skips": self.skips,
+            "articles": self.articles,
+            "leads": self.leads,
+        }
+
+
+def _store_catalog(ix, catalog: _Catalog, wait: float) -> None:
+    writer = writer_for(ix, wait)
+    try:
+        writer.update_document(uid=CATALOG_UID, kind="catalog", data=pack(catalog.to_json()))
+        writer.commit()
+    except BaseException:
+        abandon(writer)
+        raise
+
+
+def _catalog(ix) -> _Catalog:
+    """The catalog of the last commit, or one rebuilt from every stored
+    document for an index written before catalogs (it is then stored)."""
+    with ix.searcher() as searcher:
+        doc = searcher.document(uid=CATALOG_UID)
+        if doc is not None:
+            data = unpack(doc["data"])
+            return _Catalog(data["files"], data["skips"], data["articles"], data["leads"])
+        files, skips = {}, {}
+        for doc in searcher.documents(kind="file"):
+            files[doc["path"]] = [doc.get("size", -1), doc.get("mtime", -1), doc.get("hash", "")]
+            if doc.get("data"):
+                skips[doc["path"]] = unpack(doc["data"])
+        articles, leads = {}, {}
+        for doc in searcher.documents(kind="article"):
+            row = unpack(doc["data"])
+            articles[row["id"]] = row
+            blob = None if row.get("title") else searcher.document(uid=f"blob:{row['id']}")
+            if blob is not None:
+                leads[row["id"]] = article_from_json(unpack(blob["data"])["article"]).lead
+    return _Catalog(files, skips, articles, leads, stored=False)
+
+
+def _plan(catalog: _Catalog, entries: list[FileEntry], key: str):
     """What is known, what must be (re)read and what is gone, as of the last commit."""
-    known = _known_files(ix)
+    known = catalog.known()
     todo = [e for e in entries if not _unchanged(known.get(e.id), e, key)]
     gone = sorted(set(known) - {e.id for e in entries})
     return known, todo, gone
@@ -125,23 +230,9 @@ def _unchanged(known: _Known | None, entry: FileEntry, key: str) -> bool:
     )
 
 
-def _known_files(ix) -> dict[str, _Known]:
-    with ix.searcher() as searcher:
-        return {
-            doc["path"]: _Known(doc.get("size", -1), doc.get("mtime", -1), doc.get("hash", ""))
-            for doc in searcher.documents(kind="file")
-        }
-
-
 def _state_missing(ix) -> bool:
     with ix.searcher() as searcher:
         return searcher.document(uid=STATE_UID) is None
-
-
-def _stored_skips(ix) -> list[Skipped]:
-    with ix.searcher() as searcher:
-        docs = [doc for doc in searcher.documents(kind="file") if doc.get("data")]
-    return [Skipped(**entry) for doc in docs for entry in unpack(doc["data"])]
 
 
 def _index_chunk(
@@ -152,6 +243,7 @@ def _index_chunk(
     analyse: Analyser | None,
     blobs: dict[str, dict[str, Any]],
     key: str,
+    catalog: _Catalog,
 ) -> None:
     fresh: list[tuple[FileEntry, list[Article], list[Skipped], str]] = []
     for entry in chunk:
@@ -160,6 +252,7 @@ def _index_chunk(
         previous = known.get(entry.id)
         if previous and previous.hash == content_hash and sha:
             writer.update_document(**_file_doc(entry, content_hash, result.skipped))
+            catalog.add_file(entry, content_hash, result.skipped)
             summary.unchanged += 1
             continue
         (summary.updated if previous else summary.added).append(entry.id)
@@ -167,11 +260,14 @@ def _index_chunk(
     articles = [a for _, found, _, _ in fresh for a in found]
     analyses = analyse(articles) if analyse and articles else [{} for _ in articles]
     by_id = {a.id: extra for a, extra in zip(articles, analyses, strict=True)}
+    catalog.drop(entry.id for entry, _, _, _ in fresh)
     for entry, found, skipped, content_hash in fresh:
         writer.delete_by_term("path", entry.id)
         writer.update_document(**_file_doc(entry, content_hash, skipped))
+        catalog.add_file(entry, content_hash, skipped)
         for article in found:
             blobs[article.id] = _add_article(writer, article, by_id[article.id])
+            catalog.add_article(article)
 
 
 def _file_doc(entry: FileEntry, content_hash: str, skipped: list[Skipped] | None) -> dict:
@@ -214,14 +310,6 @@ def _add_article(writer, article: Article, analysis: dict[str, Any]) -> dict[str
             **extra,
         )
     return blob
-
-
-def paths_of(ix, fresh: dict[str, dict[str, Any]]) -> dict[str, str]:
-    """Article id -> file path, for every article after this run."""
-    with ix.searcher() as searcher:
-        paths = {doc["article"]: doc["path"] for doc in searcher.documents(kind="article")}
-    paths.update({aid: blob["article"]["path"] for aid, blob in fresh.items()})
-    return paths
 
 
 def _write_views(writer, views: dict[str, Any], paths: dict[str, str]) -> None:

@@ -59,7 +59,15 @@ class Corpus:
         cannot be written to a terminal, a JSON file or the index; its bad
         bytes are spelled ``\\xff`` instead, so the id stays unique and usable.
         """
-        relative = Path(os.path.relpath(full_path, self.base)).as_posix()
+        prefix = self.base if self.base.endswith(os.sep) else self.base + os.sep
+        if full_path.startswith(prefix) and f"{os.sep}..{os.sep}" not in full_path:
+            relative = full_path[len(prefix) :]  # the walk's own paths: no need to normalise
+        else:
+            relative = os.path.relpath(full_path, self.base)
+        if os.sep != "/":
+            relative = relative.replace(os.sep, "/")
+        if relative.isascii():
+            return relative
         return os.fsencode(relative).decode("utf-8", "backslashreplace")
 
     def walk(self, skipped: list[Skipped]) -> Iterator[FileEntry]:

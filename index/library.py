@@ -78,6 +78,10 @@ class Library:
     def articles(self) -> list[dict[str, Any]]:
         return self.store.articles()
 
+    def leads(self) -> dict[str, str]:
+        """Article id -> the start of its first passage, for untitled articles."""
+        return self.store.leads()
+
     def skipped(self) -> list[Skipped]:
         return self.store.skipped()
 

@@ -23,6 +23,9 @@ class Passage:
     text: str
 
 
+LEAD_CHARS = 60  # of the first passage, shown where an article has no title
+
+
 @dataclass(frozen=True)
 class Article:
     """One article read from a file (or one entry of a feed / JSON Lines file).
@@ -46,6 +49,12 @@ class Article:
     passages: tuple[Passage, ...] = ()
     hash: str = ""
     notes: tuple[str, ...] = ()
+
+    @property
+    def lead(self) -> str:
+        """The start of the first passage, to stand in for a missing title."""
+        text = self.passages[0].text if self.passages else ""
+        return text[:LEAD_CHARS] + ("…" if len(text) > LEAD_CHARS else "")
 
     @property
     def label(self) -> str:

@@ -4,8 +4,11 @@ Four kinds of document share one index: ``file`` (one per corpus file, with
 its size, mtime and hash for incremental runs, or why it was skipped),
 ``article`` (light metadata for listing), ``blob`` (an article's full text,
 passages, mentions and facts, compressed) and ``passage`` (what search finds).
-One ``state`` document holds what is computed over the whole corpus. All of
-them are written in one commit, so a reader always sees one consistent run.
+One ``state`` document holds what is computed over the whole corpus, and one
+``catalog`` document what opening the index needs at once (every file's size,
+mtime and hash, the skipped files, every article's metadata): one read instead
+of a pass over every stored document. All of them are written in one commit,
+so a reader always sees one consistent run.
 """
 
 from __future__ import annotations
@@ -27,12 +30,16 @@ from whoosh.searching import Searcher
 from whoosh.util.filelock import try_for
 from whoosh.writing import SegmentWriter
 
+from . import mapped
 from .corpus import Corpus
 from .model import Article, Passage, Skipped
 from .schema import SCHEMA
 
+mapped.install()
+
 INDEX_NAME = "newsdesk"
 STATE_UID = "__state__"
+CATALOG_UID = "__catalog__"
 MEMO_SIZE = 16
 
 
@@ -169,15 +176,32 @@ class Store:
         with self.searcher() as searcher:
             return [dict(doc) for doc in searcher.documents(kind=kind)]
 
+    def catalog(self) -> dict[str, Any] | None:
+        """The catalog of the last commit (None for an index written before it existed)."""
+        return self._stored(CATALOG_UID)
+
     def articles(self) -> list[dict[str, Any]]:
         """Every article's metadata (no text), in id order."""
-        rows = [unpack(doc["data"]) for doc in self.documents("article")]
+        catalog = self.catalog()
+        if catalog is not None:
+            rows = list(catalog["articles"].values())
+        else:
+            rows = [unpack(doc["data"]) for doc in self.documents("article")]
         return sorted(rows, key=lambda row: row["id"])
 
+    def leads(self) -> dict[str, str]:
+        """The start of the first passage of each untitled article, where known."""
+        catalog = self.catalog()
+        return dict(catalog.get("leads", {})) if catalog else {}
+
     def skipped(self) -> list[Skipped]:
-        rows = [doc for doc in self.documents("file") if doc.get("data")]
-        found = [Skipped(**entry) for doc in rows for entry in unpack(doc["data"])]
-        return sorted(found, key=lambda s: s.path)
+        catalog = self.catalog()
+        if catalog is not None:
+            entries = [entry for found in catalog["skips"].values() for entry in found]
+        else:
+            rows = [doc for doc in self.documents("file") if doc.get("data")]
+            entries = [entry for doc in rows for entry in unpack(doc["data"])]
+        return sorted((Skipped(**entry) for entry in entries), key=lambda s: s.path)
 
     def blob(self, article_id: str) -> dict[str, Any] | None:
         return self._stored(f"blob:{article_id}")

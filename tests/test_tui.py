@@ -9,6 +9,7 @@ articles so ids and offsets are real.
 from __future__ import annotations
 
 import asyncio
+import re
 import shutil
 import threading
 from collections.abc import Awaitable, Callable
@@ -60,6 +61,25 @@ async def settle(app: NewsdeskApp, pilot: Pilot) -> None:
 def screen_text(app: NewsdeskApp) -> str:
     """What the active screen shows, as plain text, one line per row."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def where_on_screen(app: NewsdeskApp, words: str) -> tuple[int, int]:
+    """Row and column of the first place the screen shows ``words``."""
+    for y, line in enumerate(screen_text(app).splitlines()):
+        if words in line:
+            return y, line.index(words)
+    raise AssertionError(f"{words!r} is not on screen")
+
+
+def cursor_marks(app: NewsdeskApp) -> set[str]:
+    """The passage numbers (¶N) on the article pane's lines marked with the cursor bar."""
+    pane = app.screen.query_one("#article").region
+    marked = set()
+    for line in screen_text(app).splitlines()[pane.y : pane.bottom]:
+        inside = line[pane.x + 1 : pane.right - 1].lstrip()
+        if inside.startswith("▌"):
+            marked.update(re.findall(r"¶\d+", inside))
+    return marked
 
 
 def _span(library: Library, article_id: str, words: str) -> tuple[int, int]:
@@ -341,10 +361,25 @@ def test_passage_keys_move_the_cursor(library):
             assert shown(app) == (EFE, 4)
             await press(app, pilot, "up")
             assert shown(app) == (EFE, 3)
-            blocks = reader(app).article.blocks
-            assert [b.number for b in blocks if b.has_class("-cursor")] == [3]
+            assert cursor_marks(app) == {"¶3"}
             await press(app, pilot, *["k"] * 5)  # stops at the first passage
             assert shown(app) == (EFE, 1)
+
+    run(test)
+
+
+def test_page_keys_scroll_the_article_and_the_cursor_follows(library):
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 24)) as pilot:
+            await settle(app, pilot)
+            view = reader(app).article
+            await press(app, pilot, "pagedown")
+            assert view.scroll_offset.y > 0
+            number = shown(app)[1]
+            assert number > 1 and cursor_marks(app) == {f"¶{number}"}
+            await press(app, pilot, "pageup")
+            assert view.scroll_offset.y == 0 and shown(app) == (EFE, 1)
 
     run(test)
 
@@ -354,10 +389,11 @@ def test_clicking_a_passage_moves_the_cursor(library):
         app = NewsdeskApp(library)
         async with app.run_test(size=(120, 40)) as pilot:
             await settle(app, pilot)
-            block = reader(app).article.blocks[1]
-            await pilot.click(block)
+            y, x = where_on_screen(app, "¶2")
+            await pilot.click(offset=(x + 6, y))
             await settle(app, pilot)
             assert shown(app) == (EFE, 2)
+            assert cursor_marks(app) == {"¶2"}
 
     run(test)
 
@@ -565,8 +601,8 @@ def test_search_shows_results_as_you_type_and_enter_opens_the_passage(library):
             assert shown(app) == (first.article_id, first.passage)
             view = reader(app).article
             assert view.terms  # the matched words are highlighted in the article
-            block = view.blocks[first.passage - 1]
-            assert any("reverse" in str(span.style) for span in block.content.spans), (
+            content = view.passage_content(first.passage)
+            assert any("reverse" in str(span.style) for span in content.spans), (
                 "the search term is highlighted in the passage"
             )
 
@@ -723,10 +759,9 @@ def test_entity_mentions_are_highlighted_by_kind(stub):
         app = NewsdeskApp(stub)
         async with app.run_test(size=(120, 40)) as pilot:
             await settle(app, pilot)
-            block = reader(app).article.blocks[0]
+            content = reader(app).article.passage_content(1)
             styled = {
-                block.content.plain[span.start : span.end]: str(span.style)
-                for span in block.content.spans
+                content.plain[span.start : span.end]: str(span.style) for span in content.spans
             }
             assert styled["Istanbul"] == render.KIND_STYLES["place"]
             assert styled["Ukrainian"] == render.KIND_STYLES["group"]

@@ -46,7 +46,6 @@ BADGES: dict[str, tuple[str, str]] = {
 }
 NOTABLE_DIFF_STYLE = "bold reverse red"
 CHANGED_DIFF_STYLE = "underline"
-LEAD_CHARS = 60
 
 
 @dataclass(frozen=True)
@@ -65,18 +64,7 @@ def title_of(entry: Entry | Article) -> Text:
     """The title, or the start of the first passage dimmed when there is none."""
     if entry.title:
         return Text(clean_line(entry.title))
-    lead = entry.lead if isinstance(entry, Entry) else _lead(entry)
-    return Text(clean_line(lead) or "(no title)", style=DIM)
-
-
-def _lead(article: Article) -> str:
-    text = article.passages[0].text if article.passages else ""
-    return text[:LEAD_CHARS] + ("…" if len(text) > LEAD_CHARS else "")
-
-
-def lead_of(article: Article) -> str:
-    """The start of the first passage, to stand in for a missing title."""
-    return _lead(article)
+    return Text(clean_line(entry.lead) or "(no title)", style=DIM)
 
 
 def date_of(entry: Entry | Article) -> Text:
@@ -276,7 +264,7 @@ def citation(article: Article, passage: Passage) -> str:
     date = article.date or (f"{article.date_raw} (unverified)" if article.date_raw else "no date")
     head = (
         f"{clean_line(article.source) or 'unknown outlet'}, "
-        f"“{clean_line(article.title or lead_of(article))}”, {clean_line(date)}, "
+        f"“{clean_line(article.title or article.lead)}”, {clean_line(date)}, "
         f"{clean_line(article.path)} ¶{passage.number} [{passage.start}:{passage.end}]"
     )
     return f"“{clean(passage.text)}”\n— {head}"

@@ -45,13 +45,14 @@ WIDE = 110  # columns from which the three panes sit side by side
 
 
 def read_entries(library: Library) -> list[Entry]:
-    """The sources list rows; untitled articles need their first passage (read here, once)."""
-    entries = []
+    """The sources list rows. The index keeps the lead of untitled articles;
+    one written by an older newsdesk needs their first passage (read here, once)."""
+    entries, leads = [], library.leads()
     for row in library.articles():
-        lead = ""
-        if not row.get("title"):
+        lead = leads.get(row["id"], "")
+        if not row.get("title") and not lead:
             article = library.article(row["id"])
-            lead = render.lead_of(article) if article else ""
+            lead = article.lead if article else ""
         fields = ("source", "date", "date_raw", "title")
         entries.append(Entry(row["id"], *(row.get(f) for f in fields), lead=lead))
     return entries

@@ -1,40 +1,45 @@
-"""The centre pane: one article, its passages, and the passage cursor."""
+"""The centre pane: one article, its passages, and the passage cursor.
+
+The article is wrapped to the pane's width once when it is shown (or the pane
+is resized) and drawn line by line (Textual's line API, as Toolong does): moving
+the cursor redraws the lines of two passages and lays nothing out again, and
+opening another article creates no widgets.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
+from rich.segment import Segment
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Static
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from index.model import Article
 
 from .. import render
 
-
-class PassageBlock(Static):
-    """One passage, numbered; a click puts the cursor on it."""
-
-    @dataclass
-    class Clicked(Message):
-        number: int
-
-    def __init__(self, number: int, text: Text) -> None:
-        super().__init__(Text.assemble((f"¶{number}  ", "dim"), text), classes="passage")
-        self.number = number
-
-    def on_click(self, event: events.Click) -> None:
-        self.post_message(self.Clicked(self.number))
+GUTTER = "▌"  # marks the passage under the cursor without colour
+HEADER, RULE = 0, -1  # line owners that are not passages
 
 
-class ArticleView(VerticalScroll, can_focus=True):
+@dataclass(frozen=True)
+class Line:
+    """One drawn line: the passage it belongs to (or the header), and its text."""
+
+    owner: int
+    text: Text
+
+
+class ArticleView(ScrollView, can_focus=True):
     """An article's header and passages, with a cursor on one passage.
 
     The cursor is marked by a gutter bar (``▌``) as well as a background, so
@@ -42,10 +47,28 @@ class ArticleView(VerticalScroll, can_focus=True):
     """
 
     BORDER_TITLE = "Article"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "move(1)", "Next passage", show=False, id="article.next_passage"),
         Binding("up,k", "move(-1)", "Previous passage", show=False, id="article.prev_passage"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="article.page_down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="article.page_up"),
     ]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article-view--cursor",
+        "article-view--gutter",
+        "article-view--rule",
+    }
+    DEFAULT_CSS = """
+    ArticleView > .article-view--cursor {
+        background: $boost;
+    }
+    ArticleView > .article-view--gutter {
+        color: $accent;
+    }
+    ArticleView > .article-view--rule {
+        color: $panel;
+    }
+    """
 
     cursor: reactive[int] = reactive(0, init=False)
 
@@ -64,13 +87,18 @@ class ArticleView(VerticalScroll, can_focus=True):
         super().__init__(id=id)
         self.article: Article | None = None
         self.terms: frozenset[str] = frozenset()
+        self._header = Text("Opening the index…", style="dim")
+        self._passages: list[Text] = []
+        self._lines: list[Line] = []
+        self._spans: dict[int, tuple[int, int]] = {}  # passage -> (first line, line count)
+        self._width = 0
+        self._strips: LRUCache[tuple[int, bool, int], Strip] = LRUCache(512)
 
-    def compose(self):
-        yield Static(Text("Opening the index…", style="dim"), id="article-header")
+    # What is shown.
 
-    @property
-    def blocks(self) -> list[PassageBlock]:
-        return list(self.query(PassageBlock))
+    def passage_content(self, number: int) -> Text:
+        """Passage ``number`` as drawn (numbered, with entity and search highlights)."""
+        return self._passages[number - 1]
 
     async def show(
         self,
@@ -82,21 +110,90 @@ class ArticleView(VerticalScroll, can_focus=True):
         """Replace the shown article, with ``passage`` under the cursor."""
         mentions, self.terms = list(mentions), frozenset(terms)
         self.article = article
-        with self.app.batch_update():
-            await self.query(PassageBlock).remove()
-            self.query_one("#article-header", Static).update(render.article_header(article))
-            blocks = [
-                PassageBlock(p.number, render.passage_text(p, mentions, self.terms))
-                for p in article.passages
-            ]
-            await self.mount_all(blocks)
-        self.scroll_home(animate=False)
+        self._header = render.article_header(article)
+        self._passages = [
+            Text.assemble((f"¶{p.number}  ", "dim"), render.passage_text(p, mentions, self.terms))
+            for p in article.passages
+        ]
+        self._layout()
+        self.scroll_to(0, 0, animate=False, immediate=True)
         self.set_reactive(ArticleView.cursor, 0)
         self.go_to(passage)
 
     def show_message(self, message: Text) -> None:
         """An empty state (no articles, or indexing still running)."""
-        self.query_one("#article-header", Static).update(message)
+        self.article, self._header, self._passages = None, message, []
+        self._layout()
+
+    def _layout(self) -> None:
+        """Wrap the header and passages to the pane's width."""
+        width = max(self.scrollable_content_region.width, 8)
+        inner = width - 3  # gutter, and a column of padding either side
+        console = self.app.console
+        lines: list[Line] = [Line(HEADER, t) for t in self._header.wrap(console, inner)]
+        self._spans = {}
+        if self.article is not None:
+            lines += [Line(RULE, Text()), Line(RULE, Text("─" * inner)), Line(RULE, Text())]
+        for number, text in enumerate(self._passages, start=1):
+            wrapped = text.wrap(console, inner, overflow="fold")
+            self._spans[number] = (len(lines), len(wrapped))
+            lines += [Line(number, t) for t in wrapped]
+            lines.append(Line(number, Text()))
+        self._lines, self._width = lines, width
+        self._strips.clear()
+        self.virtual_size = Size(width, len(lines))
+        self.refresh()
+
+    # Drawing.
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.scrollable_content_region.width
+        number = scroll_y + y
+        if not 0 <= number < len(self._lines):
+            return Strip.blank(width, self.rich_style)
+        line = self._lines[number]
+        on = line.owner > 0 and line.owner == self.cursor
+        key = (number, on, width)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._draw(line, on, width)
+            self._strips[key] = strip
+        return strip.crop(scroll_x, scroll_x + width) if scroll_x else strip
+
+    def _draw(self, line: Line, on: bool, width: int) -> Strip:
+        base = self.rich_style
+        style = base + self.get_component_rich_style("article-view--cursor") if on else base
+        text = line.text
+        if line.owner == RULE:
+            text = Text(line.text.plain, style=self.get_component_rich_style("article-view--rule"))
+        gutter = (
+            Segment(GUTTER, style + self.get_component_rich_style("article-view--gutter"))
+            if on
+            else Segment(" ", style)
+        )
+        body = list(text.render(self.app.console, end=""))
+        segments = [gutter, Segment(" ", style), *Segment.apply_style(body, style)]
+        return Strip(segments).extend_cell_length(width, style).crop(0, width)
+
+    def _refresh_passage(self, number: int) -> None:
+        if number in self._spans:
+            first, count = self._spans[number]
+            self.refresh_lines(first, count + 1)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if max(self.scrollable_content_region.width, 8) != self._width:
+            self._layout()
+            self._scroll_to_cursor()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    def on_focus(self) -> None:
+        self._refresh_passage(self.cursor)
+
+    # The cursor.
 
     def go_to(self, number: int) -> None:
         """Put the cursor on passage ``number`` (clamped to the article)."""
@@ -104,19 +201,37 @@ class ArticleView(VerticalScroll, can_focus=True):
             self.cursor = max(1, min(number, len(self.article.passages)))
 
     def watch_cursor(self, old: int, new: int) -> None:
-        blocks = self.blocks
-        for number, on in ((old, False), (new, True)):
-            if 1 <= number <= len(blocks):
-                blocks[number - 1].set_class(on, "-cursor")
-        if 1 <= new <= len(blocks):
-            # Just-mounted passages have no layout yet: scroll once they do.
-            self.call_after_refresh(self.scroll_to_widget, blocks[new - 1], animate=False)
+        self._refresh_passage(old)
+        self._refresh_passage(new)
+        self._scroll_to_cursor()
         if self.article:
             self.post_message(self.PassageChanged(self, self.article.id, new))
+
+    def _scroll_to_cursor(self) -> None:
+        if self.cursor in self._spans:
+            first, count = self._spans[self.cursor]
+            height = self.scrollable_content_region.height
+            # A passage taller than the pane shows from its first line.
+            region = Region(0, first, 1, min(count + 1, max(height, 1)))
+            self.scroll_to_region(region, animate=False, force=True, immediate=True)
 
     def action_move(self, step: int) -> None:
         self.go_to(self.cursor + step)
 
-    def on_passage_block_clicked(self, message: PassageBlock.Clicked) -> None:
+    def action_page(self, step: int) -> None:
+        """Scroll a page; the cursor follows to the first passage in view."""
+        height = max(self.scrollable_content_region.height, 1)
+        self.scroll_to(y=self.scroll_offset.y + step * height, animate=False, immediate=True)
+        top = self.scroll_offset.y
+        visible = [n for n, (first, count) in self._spans.items() if first + count > top]
+        if visible:
+            self.go_to(visible[0])
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
         self.focus()
-        self.go_to(message.number)
+        if offset is None:
+            return
+        number = self.scroll_offset.y + offset.y
+        if 0 <= number < len(self._lines) and self._lines[number].owner > 0:
+            self.go_to(self._lines[number].owner)
