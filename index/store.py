@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 import time
 import zlib
 from collections.abc import Iterator
@@ -131,6 +132,7 @@ class Store:
         self.path = Path(path)
         self.read_only = not writable(self.path)
         self._memo: dict[tuple[int, str], Any] = {}
+        self._memo_lock = threading.Lock()
         self._ix = self._open()
 
     def _open(self) -> whoosh_index.Index:
@@ -210,15 +212,17 @@ class Store:
         """One document's unpacked data, remembered for the last few look-ups:
         moving between passages asks for the same article again and again."""
         key = (self._generation, uid)
-        if key in self._memo:
-            self._memo[key] = self._memo.pop(key)  # most recently used last
-            return self._memo[key]
+        with self._memo_lock:  # the reader looks things up while its worker updates
+            if key in self._memo:
+                self._memo[key] = self._memo.pop(key)  # most recently used last
+                return self._memo[key]
         with self.searcher() as searcher:
             doc = searcher.document(uid=uid)
         value = unpack(doc["data"]) if doc else None
-        self._memo[key] = value
-        while len(self._memo) > MEMO_SIZE:
-            self._memo.pop(next(iter(self._memo)))
+        with self._memo_lock:
+            self._memo[key] = value
+            while len(self._memo) > MEMO_SIZE:
+                self._memo.pop(next(iter(self._memo)))
         return value
 
     def article(self, article_id: str) -> Article | None:

@@ -13,7 +13,6 @@ import os
 from ..model import Skipped
 from ..textio import Unreadable, decode, read_file
 from .base import ReadResult, build_article
-from .markdown import block_spans, heading_title, split_front_matter
 from .plain import infer
 from .structured import json_articles, jsonl_articles
 from .web import feed_articles, html_article
@@ -108,6 +107,10 @@ def _plain(text: str, path: str, content_hash: str) -> ReadResult:
 
 
 def _markdown(text: str, path: str, content_hash: str) -> ReadResult:
+    # Imported here: markdown-it and the front matter parsers are the slowest
+    # imports of the readers, and opening the reader on a built index reads no file.
+    from .markdown import block_spans, heading_title, split_front_matter
+
     meta, body_start = split_front_matter(text)
     spans = block_spans(text, body_start)
     if not spans:

@@ -116,6 +116,7 @@ class ReaderScreen(Screen[None]):
         self.stories: list[dict[str, Any]] = []
         self.searched = LastSearch()
         self.active_pane = "article"
+        self._focusing: str | None = None  # the pane whose focus is on its way
 
     def compose(self) -> ComposeResult:
         yield PaneBar([(p, PANE_TITLES[p]) for p in PANES], id="pane-bar")
@@ -155,15 +156,31 @@ class ReaderScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="index")
     def index_corpus(self) -> None:
-        """Update the index (unless read-only), then read the article list, off the UI thread."""
+        """Update the index (unless read-only), then read the article list, off the UI thread.
+
+        An index that was built before opens at once on its last commit; the
+        update runs after, and the list is read again only if it changed files.
+        """
         note = error = None
+        shown = False
+        if self.library.exists and not self.library.read_only:
+            try:
+                entries, stories = read_entries(self.library), self.library.stories()
+            except Exception:  # read again below, after the update, with the reason
+                pass
+            else:
+                self.post_message(self.Loaded(entries, stories))
+                shown = True
         if self.library.read_only:
             note = f"The index at {self.library.location} is read-only: showing it as it is."
         else:
             try:
-                self.library.update(progress=self._progress_from_worker)
+                summary = self.library.update(progress=self._progress_from_worker)
             except Exception as problem:  # the reader still opens on the previous index
                 error = f"Indexing failed: {problem}"
+            else:
+                if shown and not summary.changed:
+                    return
         try:
             entries, stories = read_entries(self.library), self.library.stories()
         except Exception as problem:
@@ -174,6 +191,7 @@ class ReaderScreen(Screen[None]):
         self.app.call_from_thread(self._show_progress, done, total, what)
 
     def _show_progress(self, done: int, total: int, what: str) -> None:
+        self.query_one("#indexing").display = True
         self.query_one(ProgressBar).update(total=total, progress=done)
         label = Text(f"Indexing {done}/{total}  ", style="bold")
         self.query_one("#indexing-label", Label).update(label.append(clean_line(what)[-40:]))
@@ -191,6 +209,10 @@ class ReaderScreen(Screen[None]):
             self.article.show_message(self._no_articles())
             return
         known = {e.id for e in self.entries}
+        here = self.position  # set when the last commit was shown before an update
+        if here and here.article_id in known:
+            await self.open(here, terms=self.article.terms, remember=False, reload=True)
+            return
         start = self.state.last if self.state.last and self.state.last.article_id in known else None
         await self.open(start or Position(self.sources.article_ids[0]), remember=False)
 
@@ -205,8 +227,15 @@ class ReaderScreen(Screen[None]):
 
     # Moving around.
 
-    async def open(self, where: Position, terms: Iterable[str] = (), remember: bool = True) -> bool:
-        """Show ``where``; remember the current place for Back unless told not to."""
+    async def open(
+        self,
+        where: Position,
+        terms: Iterable[str] = (),
+        remember: bool = True,
+        reload: bool = False,
+    ) -> bool:
+        """Show ``where``; remember the current place for Back unless told not to.
+        ``reload`` draws the article again even if it is the one shown (the index changed)."""
         article = self.library.article(where.article_id)
         if article is None:
             self.notify(
@@ -217,7 +246,8 @@ class ReaderScreen(Screen[None]):
         if remember and here and here != where:
             self.state.push(here)
         shown, terms = self.article.article, frozenset(terms)
-        if shown and shown.id == article.id and (not terms or terms == self.article.terms):
+        same = shown and shown.id == article.id and (not terms or terms == self.article.terms)
+        if same and not reload:
             self.article.go_to(where.passage)
         else:
             mentions = self.library.analysis_of(article.id).get("mentions") or []
@@ -287,8 +317,17 @@ class ReaderScreen(Screen[None]):
     def activate(self, pane: str) -> None:
         """Show (on narrow screens) and focus ``pane``."""
         self._mark_active(pane)
+        self._focusing = pane
+        # Focus whichever pane is active by then: with Tabs typed in one go, a
+        # later Tab has changed it, and the earlier focus must not win.
+        self.call_after_refresh(self._focus_active)
+        self.set_timer(1.0, self._focus_arrived)  # in case it never does
+
+    def _focus_active(self) -> None:
+        pane = self.active_pane
         target = self.cross.focus_target() if pane == "cross" else self.query_one(f"#{pane}")
-        self.call_after_refresh(target.focus)
+        if self.app.focused is not target:
+            target.focus()
 
     def _mark_active(self, pane: str) -> None:
         self.active_pane = pane
@@ -298,8 +337,17 @@ class ReaderScreen(Screen[None]):
 
     def on_descendant_focus(self, event) -> None:
         pane = self.pane_of(event.widget)
-        if pane:
-            self._mark_active(pane)
+        if pane is None:
+            return
+        if self._focusing and pane != self._focusing:
+            # Textual moving focus off a pane that was just hidden, while the
+            # focus asked for (Tabs typed in one go) is still on its way.
+            return
+        self._focus_arrived()
+        self._mark_active(pane)
+
+    def _focus_arrived(self) -> None:
+        self._focusing = None
 
     @on(PaneBar.Chosen)
     def _pane_chosen(self, message: PaneBar.Chosen) -> None:

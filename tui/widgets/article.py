@@ -26,6 +26,7 @@ from textual.strip import Strip
 from index.model import Article
 
 from .. import render
+from .lines import strip_of
 
 GUTTER = "▌"  # marks the passage under the cursor without colour
 HEADER, RULE = 0, -1  # line owners that are not passages
@@ -172,9 +173,7 @@ class ArticleView(ScrollView, can_focus=True):
             if on
             else Segment(" ", style)
         )
-        body = list(text.render(self.app.console, end=""))
-        segments = [gutter, Segment(" ", style), *Segment.apply_style(body, style)]
-        return Strip(segments).extend_cell_length(width, style).crop(0, width)
+        return strip_of(self.app.console, text, width, style, (gutter, Segment(" ", style)))
 
     def _refresh_passage(self, number: int) -> None:
         if number in self._spans:

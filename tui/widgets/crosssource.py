@@ -1,19 +1,29 @@
-"""The right pane: what the other sources say about the current passage."""
+"""The right pane: what the other sources say about the current passage.
+
+Drawn line by line (Textual's line API) like the article: a move to another
+passage wraps a few blocks of text and redraws the pane, without laying out
+widgets. The related passages are the pane's selectable items: ↑/↓ choose
+one when the pane has focus, Enter (or a click) jumps there.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on
-from textual.containers import VerticalScroll
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
 from textual.message import Message
-from textual.widgets import Label, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from .. import render
+from .lines import strip_of
 
 EMPTY_HINT = (
     "Nothing from other sources for this passage yet.\n\n"
@@ -22,13 +32,55 @@ EMPTY_HINT = (
     "related passages (Enter jumps there), who is named and how each source spells "
     "them, and quotes by the same speaker."
 )
-SECTIONS = ("facts", "related", "entities", "quotes")
+SECTIONS: tuple[tuple[str, str, Callable[[Mapping[str, Any]], Text]], ...] = (
+    ("facts", "Facts", render.fact_block),
+    ("related", "Related passages", render.related_text),
+    ("entities", "Entities", render.entity_block),
+    ("quotes", "Quotes", render.quote_block),
+)
+TITLE, PLAIN = -2, -1  # line kinds that are not related passages
 
 
-class CrossSourcePane(VerticalScroll, can_focus=True):
+@dataclass(frozen=True)
+class Line:
+    """A drawn line: a section title, plain text, or part of related passage ``item``."""
+
+    item: int
+    text: Text
+
+
+class CrossSourcePane(ScrollView, can_focus=True):
     """Facts with agreement badges, related passages, entity coverage and quotes."""
 
     BORDER_TITLE = "Other sources"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "select(1)", "Next related", show=False, id="cross.next_related"),
+        Binding("up", "select(-1)", "Previous related", show=False, id="cross.prev_related"),
+        Binding("enter", "choose", "Jump there", show=False, id="cross.jump"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="cross.page_down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="cross.page_up"),
+    ]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "cross-source--title",
+        "cross-source--highlight",
+        "cross-source--highlight-blurred",
+    }
+    DEFAULT_CSS = """
+    CrossSourcePane > .cross-source--title {
+        color: $text-accent;
+        text-style: bold underline;
+    }
+    CrossSourcePane > .cross-source--highlight {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+    }
+    CrossSourcePane > .cross-source--highlight-blurred {
+        background: $block-cursor-blurred-background;
+    }
+    """
+
+    selected: reactive[int] = reactive(0, init=False)
+    """The chosen related passage (an index into the view's ``related``)."""
 
     @dataclass
     class RelatedChosen(Message):
@@ -42,58 +94,142 @@ class CrossSourcePane(VerticalScroll, can_focus=True):
         super().__init__(id=id)
         self.view: Mapping[str, Any] = {}
         self._related: list[Mapping[str, Any]] = []
-
-    def compose(self):
-        yield Static(Text(EMPTY_HINT, style="dim"), id="cross-empty")
-        yield Label("Facts", classes="section-title", id="facts-title")
-        yield Static(id="cross-facts", classes="section")
-        yield Label("Related passages", classes="section-title", id="related-title")
-        yield OptionList(id="cross-related")
-        yield Label("Entities", classes="section-title", id="entities-title")
-        yield Static(id="cross-entities", classes="section")
-        yield Label("Quotes", classes="section-title", id="quotes-title")
-        yield Static(id="cross-quotes", classes="section")
+        self._lines: list[Line] = []
+        self._items: dict[int, tuple[int, int]] = {}  # related item -> (first line, count)
+        self._width = 0
+        self._strips: LRUCache[tuple[int, bool, bool, int], Strip] = LRUCache(512)
 
     def on_mount(self) -> None:
-        self.show({})
+        self._layout()
+
+    # What is shown.
 
     @property
-    def related_list(self) -> OptionList:
-        return self.query_one("#cross-related", OptionList)
+    def is_empty(self) -> bool:
+        """Whether the pane shows the empty state (nothing from other sources)."""
+        return not any(self.view.get(name) for name, _, _ in SECTIONS)
+
+    @property
+    def related(self) -> list[Mapping[str, Any]]:
+        """The related passages listed, in order."""
+        return self._related
+
+    @property
+    def text(self) -> str:
+        """Everything the pane holds, as plain text (also what is scrolled out of view)."""
+        return "\n".join(line.text.plain for line in self._lines)
 
     def show(self, view: Mapping[str, Any]) -> None:
         """Render ``library.related(...)`` for one passage (or the empty state)."""
         self.view = view
-        present = {name: list(view.get(name) or []) for name in SECTIONS}
-        with self.app.batch_update():
-            self.query_one("#cross-empty").display = not any(present.values())
-            for name, items in present.items():
-                self.query_one(f"#{name}-title").display = bool(items)
-            self._fill("#cross-facts", present["facts"], render.fact_block)
-            self._fill("#cross-entities", present["entities"], render.entity_block)
-            self._fill("#cross-quotes", present["quotes"], render.quote_block)
-            self._fill_related(present["related"])
-        self.scroll_home(animate=False)
+        self._related = list(view.get("related") or [])
+        self._layout()
+        self.set_reactive(CrossSourcePane.selected, 0)
+        self.scroll_to(0, 0, animate=False, immediate=True)
 
-    def _fill(self, selector: str, items: list[Mapping[str, Any]], make) -> None:
-        widget = self.query_one(selector, Static)
-        widget.display = bool(items)
-        widget.update(Text("\n\n").join(make(item) for item in items))
+    def _layout(self) -> None:
+        width = max(self.scrollable_content_region.width, 8)
+        console = self.app.console
+        lines: list[Line] = []
+        self._items = {}
+        if self.is_empty:
+            lines = [Line(PLAIN, t) for t in Text(EMPTY_HINT, style="dim").wrap(console, width)]
+        for name, title, make in SECTIONS:
+            items = list(self.view.get(name) or [])
+            if not items:
+                continue
+            lines += [Line(PLAIN, Text()), Line(TITLE, Text(title))]
+            for number, item in enumerate(items):
+                if number:
+                    lines.append(Line(PLAIN, Text()))
+                wrapped = make(item).wrap(console, width, overflow="fold")
+                kind = number if name == "related" else PLAIN
+                if name == "related":
+                    self._items[number] = (len(lines), len(wrapped))
+                lines += [Line(kind, t) for t in wrapped]
+        self._lines, self._width = lines, width
+        self._strips.clear()
+        self.virtual_size = Size(width, len(lines))
+        self.refresh()
 
-    def _fill_related(self, items: list[Mapping[str, Any]]) -> None:
-        options = self.related_list
-        options.display = bool(items)
-        self._related = items
-        options.set_options(Option(render.related_text(item)) for item in items)
-        if items:
-            options.highlighted = 0
+    # Drawing.
 
-    def focus_target(self):
-        """What Tab focuses in this pane: the related list when it has entries."""
-        return self.related_list if self.related_list.option_count else self
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.scrollable_content_region.width
+        number = scroll_y + y
+        if not 0 <= number < len(self._lines):
+            return Strip.blank(width, self.rich_style)
+        line = self._lines[number]
+        on = line.item >= 0 and line.item == self.selected
+        key = (number, on, on and self.has_focus, width)
+        strip = self._strips.get(key)
+        if strip is None:
+            style = self.rich_style
+            if line.item == TITLE:
+                style += self.get_component_rich_style("cross-source--title")
+            elif on:
+                name = "highlight" if self.has_focus else "highlight-blurred"
+                style += self.get_component_rich_style(f"cross-source--{name}")
+            strip = strip_of(self.app.console, line.text, width, style)
+            self._strips[key] = strip
+        return strip.crop(scroll_x, scroll_x + width) if scroll_x else strip
 
-    @on(OptionList.OptionSelected, "#cross-related")
-    def _related_chosen(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        item = self._related[event.option_index]
-        self.post_message(self.RelatedChosen(self, str(item["id"]), int(item.get("passage") or 1)))
+    def _refresh_item(self, item: int) -> None:
+        if item in self._items:
+            self.refresh_lines(*self._items[item])
+
+    def on_resize(self, event: events.Resize) -> None:
+        if max(self.scrollable_content_region.width, 8) != self._width:
+            self._layout()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    def on_focus(self) -> None:
+        self._refresh_item(self.selected)
+
+    def on_blur(self) -> None:
+        self._refresh_item(self.selected)
+
+    # Choosing a related passage.
+
+    def watch_selected(self, old: int, new: int) -> None:
+        self._refresh_item(old)
+        self._refresh_item(new)
+        if new in self._items:
+            first, count = self._items[new]
+            height = max(self.scrollable_content_region.height, 1)
+            region = Region(0, first, 1, min(count, height))
+            self.scroll_to_region(region, animate=False, force=True, immediate=True)
+
+    def action_select(self, step: int) -> None:
+        if self._related:
+            self.selected = max(0, min(len(self._related) - 1, self.selected + step))
+        else:
+            self.scroll_to(y=self.scroll_offset.y + step, animate=False, immediate=True)
+
+    def action_page(self, step: int) -> None:
+        height = max(self.scrollable_content_region.height, 1)
+        self.scroll_to(y=self.scroll_offset.y + step * height, animate=False, immediate=True)
+
+    def action_choose(self) -> None:
+        if 0 <= self.selected < len(self._related):
+            item = self._related[self.selected]
+            passage = int(item.get("passage") or 1)
+            self.post_message(self.RelatedChosen(self, str(item["id"]), passage))
+
+    def focus_target(self) -> CrossSourcePane:
+        """What Tab focuses in this pane."""
+        return self
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        self.focus()
+        if offset is None:
+            return
+        number = self.scroll_offset.y + offset.y
+        if 0 <= number < len(self._lines) and self._lines[number].item >= 0:
+            self.selected = self._lines[number].item
+            self.action_choose()

@@ -14,7 +14,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -28,6 +27,7 @@ from textual.strip import Strip
 
 from .. import render
 from ..render import Entry
+from .lines import strip_of
 
 OTHER_GROUP = "Other"
 GUTTER = "▌"  # marks the highlighted article without colour
@@ -216,8 +216,7 @@ class SourcesList(ScrollView, can_focus=True):
 
     def _strip(self, text: Text, width: int, style: Style) -> Strip:
         text.truncate(max(width, 1), overflow="ellipsis")
-        segments = list(text.render(self.app.console, end=""))
-        return Strip(Segment.apply_style(segments, style)).extend_cell_length(width, style)
+        return strip_of(self.app.console, text, width, style)
 
     def _row(self, number: int | None) -> Row | None:
         return self._rows[number] if number is not None and 0 <= number < len(self._rows) else None
