@@ -69,11 +69,14 @@ class Library:
 
     @property
     def store(self) -> Store:
-        if self._store is None:
-            self._store = Store(self.index_path)
+        # One read of the attribute: the reader looks things up on its UI
+        # thread while its worker's update may drop the store.
+        store = self._store
+        if store is None:
+            store = self._store = Store(self.index_path)
         else:
-            self._store.refresh()
-        return self._store
+            store.refresh()
+        return store
 
     def articles(self) -> list[dict[str, Any]]:
         return self.store.articles()
