@@ -34,7 +34,6 @@ from tui.screens.matrix import MatrixScreen
 from tui.screens.reader import PANES, ReaderScreen
 from tui.screens.search import SearchScreen, with_prefix
 from tui.state import Position, ReadingState
-from tui.widgets.article import ArticleView
 from tui.widgets.panebar import PaneBar
 
 from .conftest import TODAY
@@ -1113,13 +1112,6 @@ def test_no_color_still_marks_the_passage_under_the_cursor(library, monkeypatch)
 
 
 # Pieces without a screen.
-
-
-def test_passage_changed_messages_merge():
-    view = ArticleView()
-    first = ArticleView.PassageChanged(view, EFE, 1)
-    second = ArticleView.PassageChanged(view, EFE, 2)
-    assert second.can_replace(first)
 
 
 def test_reading_state_round_trip_and_damaged_file(tmp_path):

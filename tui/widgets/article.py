@@ -18,7 +18,6 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
-from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -44,7 +43,8 @@ class ArticleView(ScrollView, can_focus=True):
     """An article's header and passages, with a cursor on one passage.
 
     The cursor is marked by a gutter bar (``▌``) as well as a background, so
-    it shows without colour too.
+    it shows without colour too. ``cursor`` is a reactive: the screen watches
+    it, so the cross-source pane changes in the same frame as the cursor.
     """
 
     BORDER_TITLE = "Article"
@@ -72,17 +72,6 @@ class ArticleView(ScrollView, can_focus=True):
     """
 
     cursor: reactive[int] = reactive(0, init=False)
-
-    @dataclass
-    class PassageChanged(Message):
-        """The passage under the cursor changed; repeats in the queue merge into the last."""
-
-        view: ArticleView
-        article_id: str
-        number: int
-
-        def can_replace(self, message: Message) -> bool:
-            return isinstance(message, ArticleView.PassageChanged)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -203,8 +192,6 @@ class ArticleView(ScrollView, can_focus=True):
         self._refresh_passage(old)
         self._refresh_passage(new)
         self._scroll_to_cursor()
-        if self.article:
-            self.post_message(self.PassageChanged(self, self.article.id, new))
 
     def _scroll_to_cursor(self) -> None:
         if self.cursor in self._spans:
