@@ -8,7 +8,7 @@ from :mod:`index.model`, so another backend could stand behind it.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -112,9 +112,17 @@ class Library:
     def views(self, article_id: str) -> dict[str, Any]:
         return self.store.views(article_id)
 
-    def search(self, query: str, limit: int = 20) -> SearchResult:
+    def search(
+        self,
+        query: str,
+        limit: int = 20,
+        budget: float | None = None,
+        stop: Callable[[], bool] | None = None,
+    ) -> SearchResult:
+        """Passages matching ``query``; see :func:`index.search.search` for
+        ``budget`` and ``stop`` (a search that may end early)."""
         expand = self.analysis.expander(self.state()) if self.analysis else None
-        return search(self.store, query, limit, expand)
+        return search(self.store, query, limit, expand, budget, stop)
 
     @property
     def location(self) -> Path:

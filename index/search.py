@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import heapq
 import re
+import time
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from dataclasses import dataclass
 from functools import lru_cache
 
 from whoosh import query as q
+from whoosh.collectors import TimeLimit, WrappingCollector
 from whoosh.qparser import QueryParser
 
 from .model import Hit
@@ -54,10 +57,16 @@ class QueryError(ValueError):
 
 @dataclass(frozen=True)
 class SearchResult:
-    """How many passages matched in all, and the best of them."""
+    """How many passages matched in all, and the best of them.
+
+    ``complete`` is False when the search stopped early (its time budget ran
+    out, or it was told to stop): the hits are the best of the passages
+    scored so far and ``total`` counts those.
+    """
 
     total: int
     hits: tuple[Hit, ...]
+    complete: bool = True
 
     def to_json(self) -> dict:
         return {"total": self.total, "hits": [h.to_json() for h in self.hits]}
@@ -116,18 +125,84 @@ def _leaves(node: q.Query) -> Iterable[q.Query]:
 
 
 def search(
-    store: Store, text: str, limit: int = 20, expand: Expander | None = None
+    store: Store,
+    text: str,
+    limit: int = 20,
+    expand: Expander | None = None,
+    budget: float | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> SearchResult:
-    """The passages matching ``text``, best first, at most ``limit``."""
+    """The passages matching ``text``, best first, at most ``limit``.
+
+    With ``budget`` (seconds) or ``stop`` (asked as it goes), the search may end
+    early with the best passages found so far (``complete`` is then False):
+    searching as you type shows those at once and lets a newer keystroke stop
+    an older search instead of waiting for it.
+    """
     parsed = parse(text, expand)
     with store.searcher() as searcher:
         parsed = _bounded(parsed, searcher.reader())
-        results = searcher.search(
-            parsed, limit=max(1, limit), terms=True, filter=q.Term("kind", "passage")
-        )
-        total = len(results) if results.has_exact_length() else results.estimated_length()
+        if budget is None and stop is None:
+            results = searcher.search(
+                parsed, limit=max(1, limit), terms=True, filter=q.Term("kind", "passage")
+            )
+            cut = False
+        else:
+            # Passages only, scored by the query alone (the kind term weighs
+            # nothing). Not a filter: Whoosh builds a filter's set of every
+            # passage before it scores anything (0.5 s at 20,000 articles),
+            # which no budget could cut; an And intersects as it goes. Its
+            # total is an estimate, so complete searches keep the filter.
+            passages = q.And([parsed, q.Term("kind", "passage", boost=0.0)])
+            collector = _Bounded(searcher.collector(limit=max(1, limit), terms=True), budget, stop)
+            with suppress(TimeLimit):
+                searcher.search_with_collector(passages, collector)
+            results, cut = collector.results(), collector.cut
+        if cut:
+            total = collector.seen
+        elif results.has_exact_length():
+            total = len(results)
+        else:
+            total = results.estimated_length()
         hits = tuple(_hit(hit) for hit in results)
-    return SearchResult(total, hits)
+    return SearchResult(total, hits, complete=not cut)
+
+
+class _Bounded(WrappingCollector):
+    """Collects until a deadline passes or ``stop()`` says so, then raises
+    :class:`TimeLimit`; the results so far stay readable."""
+
+    EVERY = 16  # matches between two looks at the clock
+
+    def __init__(self, child, budget: float | None, stop: Callable[[], bool] | None) -> None:
+        self.child = child
+        self.budget = budget
+        self.stop = stop
+        self.deadline: float | None = None
+        self.cut = False
+        self.seen = 0  # matches collected
+
+    def prepare(self, top_searcher, q, context) -> None:
+        self.child.prepare(top_searcher, q, context)
+        self.deadline = None if self.budget is None else time.perf_counter() + self.budget
+        self.cut = False
+
+    def _due(self) -> bool:
+        late = self.deadline is not None and time.perf_counter() > self.deadline
+        return late or bool(self.stop and self.stop())
+
+    def collect_matches(self) -> None:
+        child = self.child
+        if self.deadline is None and self.stop is None:
+            for docnum in child.matches():
+                child.collect(docnum)
+            return
+        for docnum in child.matches():
+            if self.seen % self.EVERY == 0 and self._due():
+                self.cut = True
+                raise TimeLimit
+            child.collect(docnum)
+            self.seen += 1
 
 
 def _bounded(node: q.Query, reader) -> q.Query:

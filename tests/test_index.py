@@ -49,6 +49,23 @@ def test_fields_phrases_and_prefixes(seeds_library):
     assert ("002", 1) in hit_ids(seeds_library, "pris*")
 
 
+def test_a_search_with_a_budget_or_told_to_stop_ends_early_and_says_so(seeds_library):
+    def ranked(result):
+        return sorted((round(h.score, 6), h.article_id, h.passage) for h in result.hits)
+
+    full = seeds_library.search("prisoners OR talks", 50)
+    assert full.complete and full.total >= 5
+    # Time enough: the same passages with the same scores, found the other way.
+    roomy = seeds_library.search("prisoners OR talks", 50, budget=60.0)
+    assert roomy.complete and ranked(roomy) == ranked(full)
+    # No time at all, or a newer keystroke: it stops and says the answer is partial.
+    for early in (
+        seeds_library.search("prisoners OR talks", 50, budget=0.0),
+        seeds_library.search("prisoners OR talks", 50, stop=lambda: True),
+    ):
+        assert not early.complete and len(early.hits) < len(full.hits)
+
+
 def test_hits_cite_their_passage_and_highlight_the_match(seeds_library):
     hit = next(h for h in seeds_library.search("Dolmabahce").hits if h.article_id[:3] == "000")
     article = seeds_library.article(hit.article_id)

@@ -638,6 +638,31 @@ async def search_for(
     return app.screen
 
 
+def test_a_keystroke_shows_the_first_results_at_once_then_all_of_them(library, monkeypatch):
+    from tui.screens import search as search_module
+
+    monkeypatch.setattr(search_module, "FIRST_RESULTS_BUDGET", 0.0)  # always cut short
+    statuses: list[str] = []
+    show = SearchScreen._show
+
+    def recording(screen, result, query):
+        show(screen, result, query)
+        statuses.append(str(screen.query_one("#search-status", Static).content))
+
+    monkeypatch.setattr(SearchScreen, "_show", recording)
+
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            screen = await search_for(app, pilot, "prisoners")
+            assert any("still searching…" in s for s in statuses)
+            assert re.fullmatch(r"\d+ passages match", statuses[-1]), statuses
+            assert "still searching" not in screen_text(app) and len(screen.hits) >= 3
+
+    run(test)
+
+
 def test_search_shows_results_as_you_type_and_enter_opens_the_passage(library):
     async def test():
         app = NewsdeskApp(library)

@@ -10,7 +10,7 @@ word is complete).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -32,6 +32,8 @@ from index.search import QueryError, SearchResult
 from .. import render
 
 LIMIT = 50
+# Seconds a keystroke's first search may take before it shows the best found so far.
+FIRST_RESULTS_BUDGET = 0.03
 _LAST_WORD = re.compile(r"(?<![\w:*\"'])([^\W\d_]{2,})$")
 _OPERATORS = ("AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO")
 
@@ -59,19 +61,29 @@ def with_prefix(query: str) -> str | None:
     return query[: found.start()] + found.group(1) + "*"
 
 
-def run_query(library: Library, query: str, limit: int = LIMIT) -> SearchResult:
-    """The exact query's hits first, then those the prefix form adds."""
+def run_query(
+    library: Library,
+    query: str,
+    limit: int = LIMIT,
+    budget: float | None = None,
+    stop: Callable[[], bool] | None = None,
+) -> SearchResult:
+    """The exact query's hits first, then those the prefix form adds.
+
+    ``budget`` (seconds, shared by the two searches) and ``stop`` let it end
+    early with the best passages found so far (``complete`` False)."""
     exact: SearchResult | None = None
     error: QueryError | None = None
+    prefix = with_prefix(query)
+    share = budget / 2 if budget is not None and prefix else budget
     try:
-        exact = library.search(query.strip(), limit)
+        exact = library.search(query.strip(), limit, budget=share, stop=stop)
     except QueryError as problem:
         error = problem
-    prefix = with_prefix(query)
     extra: SearchResult | None = None
     if prefix:
         try:
-            extra = library.search(prefix, limit)
+            extra = library.search(prefix, limit, budget=share, stop=stop)
         except QueryError:
             extra = None
     if exact is None and extra is None:
@@ -88,7 +100,8 @@ def _merge(first: SearchResult | None, second: SearchResult | None, limit: int) 
                 seen.add((hit.article_id, hit.passage))
                 hits.append(hit)
     total = max(r.total for r in (first, second) if r is not None)
-    return SearchResult(max(total, len(hits)), tuple(hits[:limit]))
+    complete = all(r.complete for r in (first, second) if r is not None)
+    return SearchResult(max(total, len(hits)), tuple(hits[:limit]), complete)
 
 
 class SearchScreen(ModalScreen[SearchOutcome | None]):
@@ -151,12 +164,24 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
 
     @work(thread=True, exclusive=True, group="search")
     def _run(self, query: str) -> None:
-        try:
-            result, error = run_query(self.library, query), None
-        except QueryError as problem:
-            result, error = None, str(problem)
-        if not get_current_worker().is_cancelled:
+        """The best passages found within a moment first, then all of them; a
+        newer keystroke cancels this worker, which stops its search."""
+        worker = get_current_worker()
+        budget: float | None = FIRST_RESULTS_BUDGET
+        while True:
+            # The first, time-boxed search also stops when the user types on;
+            # the full one (exact totals) runs to its end.
+            stop = (lambda: worker.is_cancelled) if budget is not None else None
+            try:
+                result, error = run_query(self.library, query, budget=budget, stop=stop), None
+            except QueryError as problem:
+                result, error = None, str(problem)
+            if worker.is_cancelled:
+                return
             self.post_message(self.Results(query.strip(), result, error))
+            if result is None or result.complete or budget is None:
+                return
+            budget = None
 
     @on(Results)
     def _results(self, message: Results) -> None:
@@ -174,7 +199,9 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
         self.hits = result.hits
         noun = "passage matches" if result.total == 1 else "passages match"
         status = f"{result.total} {noun}" if query else "Type to search"
-        if query and result.total > len(result.hits):
+        if query and not result.complete:
+            status = f"{result.total}+ passages match so far, still searching…"
+        elif query and result.total > len(result.hits):
             status += f" (best {len(result.hits)} shown)"
         self.query_one("#search-status", Static).update(Text(status, style="dim"))
         options: list[Option | None] = []
