@@ -16,16 +16,14 @@ from rich.segment import Segment
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.cache import LRUCache
-from textual.geometry import Region, Size
+from textual.geometry import Region
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from index.model import Article
 
 from .. import render
-from .lines import strip_of
+from .lines import WrappedView, strip_of
 
 GUTTER = "▌"  # marks the passage under the cursor without colour
 HEADER, RULE = 0, -1  # line owners that are not passages
@@ -39,7 +37,7 @@ class Line:
     text: Text
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(WrappedView, can_focus=True):
     """An article's header and passages, with a cursor on one passage.
 
     The cursor is marked by a gutter bar (``▌``) as well as a background, so
@@ -79,10 +77,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.terms: frozenset[str] = frozenset()
         self._header = Text("Opening the index…", style="dim")
         self._passages: list[Text] = []
-        self._lines: list[Line] = []
         self._spans: dict[int, tuple[int, int]] = {}  # passage -> (first line, line count)
-        self._width = 0
-        self._strips: LRUCache[tuple[int, bool, int], Strip] = LRUCache(512)
 
     # What is shown.
 
@@ -105,7 +100,7 @@ class ArticleView(ScrollView, can_focus=True):
             Text.assemble((f"¶{p.number}  ", "dim"), render.passage_text(p, mentions, self.terms))
             for p in article.passages
         ]
-        self._layout()
+        self.relayout()
         self.scroll_to(0, 0, animate=False, immediate=True)
         self.set_reactive(ArticleView.cursor, 0)
         self.go_to(passage)
@@ -113,11 +108,10 @@ class ArticleView(ScrollView, can_focus=True):
     def show_message(self, message: Text) -> None:
         """An empty state (no articles, or indexing still running)."""
         self.article, self._header, self._passages = None, message, []
-        self._layout()
+        self.relayout()
 
-    def _layout(self) -> None:
-        """Wrap the header and passages to the pane's width."""
-        width = max(self.scrollable_content_region.width, 8)
+    def wrap(self, width: int) -> list[Line]:
+        """The header and passages wrapped to ``width``."""
         inner = width - 3  # gutter, and a column of padding either side
         console = self.app.console
         lines: list[Line] = [Line(HEADER, t) for t in self._header.wrap(console, inner)]
@@ -129,27 +123,17 @@ class ArticleView(ScrollView, can_focus=True):
             self._spans[number] = (len(lines), len(wrapped))
             lines += [Line(number, t) for t in wrapped]
             lines.append(Line(number, Text()))
-        self._lines, self._width = lines, width
-        self._strips.clear()
-        self.virtual_size = Size(width, len(lines))
-        self.refresh()
+        return lines
 
     # Drawing.
 
-    def render_line(self, y: int) -> Strip:
-        scroll_x, scroll_y = self.scroll_offset
-        width = self.scrollable_content_region.width
-        number = scroll_y + y
-        if not 0 <= number < len(self._lines):
-            return Strip.blank(width, self.rich_style)
+    def line_state(self, number: int) -> tuple:
+        owner = self._lines[number].owner
+        return (owner > 0 and owner == self.cursor,)
+
+    def draw(self, number: int, width: int) -> Strip:
         line = self._lines[number]
-        on = line.owner > 0 and line.owner == self.cursor
-        key = (number, on, width)
-        strip = self._strips.get(key)
-        if strip is None:
-            strip = self._draw(line, on, width)
-            self._strips[key] = strip
-        return strip.crop(scroll_x, scroll_x + width) if scroll_x else strip
+        return self._draw(line, line.owner > 0 and line.owner == self.cursor, width)
 
     def _draw(self, line: Line, on: bool, width: int) -> Strip:
         base = self.rich_style
@@ -169,14 +153,8 @@ class ArticleView(ScrollView, can_focus=True):
             first, count = self._spans[number]
             self.refresh_lines(first, count + 1)
 
-    def on_resize(self, event: events.Resize) -> None:
-        if max(self.scrollable_content_region.width, 8) != self._width:
-            self._layout()
-            self._scroll_to_cursor()
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._strips.clear()
+    def after_relayout(self) -> None:
+        self._scroll_to_cursor()
 
     def on_focus(self) -> None:
         self._refresh_passage(self.cursor)
@@ -214,10 +192,7 @@ class ArticleView(ScrollView, can_focus=True):
             self.go_to(visible[0])
 
     def on_click(self, event: events.Click) -> None:
-        offset = event.get_content_offset(self)
+        number = self.line_at(event)
         self.focus()
-        if offset is None:
-            return
-        number = self.scroll_offset.y + offset.y
-        if 0 <= number < len(self._lines) and self._lines[number].owner > 0:
+        if number is not None and self._lines[number].owner > 0:
             self.go_to(self._lines[number].owner)

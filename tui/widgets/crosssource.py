@@ -15,15 +15,13 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.cache import LRUCache
-from textual.geometry import Region, Size
+from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from .. import render
-from .lines import strip_of
+from .lines import WrappedView, strip_of
 
 EMPTY_HINT = (
     "Nothing from other sources for this passage yet.\n\n"
@@ -49,7 +47,7 @@ class Line:
     text: Text
 
 
-class CrossSourcePane(ScrollView, can_focus=True):
+class CrossSourcePane(WrappedView, can_focus=True):
     """Facts with agreement badges, related passages, entity coverage and quotes."""
 
     BORDER_TITLE = "Other sources"
@@ -94,13 +92,10 @@ class CrossSourcePane(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.view: Mapping[str, Any] = {}
         self._related: list[Mapping[str, Any]] = []
-        self._lines: list[Line] = []
         self._items: dict[int, tuple[int, int]] = {}  # related item -> (first line, count)
-        self._width = 0
-        self._strips: LRUCache[tuple[int, bool, bool, int], Strip] = LRUCache(512)
 
     def on_mount(self) -> None:
-        self._layout()
+        self.relayout()
 
     # What is shown.
 
@@ -123,12 +118,12 @@ class CrossSourcePane(ScrollView, can_focus=True):
         """Render ``library.related(...)`` for one passage (or the empty state)."""
         self.view = view
         self._related = list(view.get("related") or [])
-        self._layout()
+        self.relayout()
         self.set_reactive(CrossSourcePane.selected, 0)
         self.scroll_to(0, 0, animate=False, immediate=True)
 
-    def _layout(self) -> None:
-        width = max(self.scrollable_content_region.width, 8)
+    def wrap(self, width: int) -> list[Line]:
+        """Every section's blocks wrapped to ``width``."""
         console = self.app.console
         lines: list[Line] = []
         self._items = {}
@@ -147,45 +142,28 @@ class CrossSourcePane(ScrollView, can_focus=True):
                 if name == "related":
                     self._items[number] = (len(lines), len(wrapped))
                 lines += [Line(kind, t) for t in wrapped]
-        self._lines, self._width = lines, width
-        self._strips.clear()
-        self.virtual_size = Size(width, len(lines))
-        self.refresh()
+        return lines
 
     # Drawing.
 
-    def render_line(self, y: int) -> Strip:
-        scroll_x, scroll_y = self.scroll_offset
-        width = self.scrollable_content_region.width
-        number = scroll_y + y
-        if not 0 <= number < len(self._lines):
-            return Strip.blank(width, self.rich_style)
+    def line_state(self, number: int) -> tuple:
+        on = 0 <= self._lines[number].item == self.selected
+        return (on, on and self.has_focus)
+
+    def draw(self, number: int, width: int) -> Strip:
         line = self._lines[number]
-        on = line.item >= 0 and line.item == self.selected
-        key = (number, on, on and self.has_focus, width)
-        strip = self._strips.get(key)
-        if strip is None:
-            style = self.rich_style
-            if line.item == TITLE:
-                style += self.get_component_rich_style("cross-source--title")
-            elif on:
-                name = "highlight" if self.has_focus else "highlight-blurred"
-                style += self.get_component_rich_style(f"cross-source--{name}")
-            strip = strip_of(self.app.console, line.text, width, style)
-            self._strips[key] = strip
-        return strip.crop(scroll_x, scroll_x + width) if scroll_x else strip
+        on, focused = self.line_state(number)
+        style = self.rich_style
+        if line.item == TITLE:
+            style += self.get_component_rich_style("cross-source--title")
+        elif on:
+            name = "highlight" if focused else "highlight-blurred"
+            style += self.get_component_rich_style(f"cross-source--{name}")
+        return strip_of(self.app.console, line.text, width, style)
 
     def _refresh_item(self, item: int) -> None:
         if item in self._items:
             self.refresh_lines(*self._items[item])
-
-    def on_resize(self, event: events.Resize) -> None:
-        if max(self.scrollable_content_region.width, 8) != self._width:
-            self._layout()
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._strips.clear()
 
     def on_focus(self) -> None:
         self._refresh_item(self.selected)
@@ -225,11 +203,8 @@ class CrossSourcePane(ScrollView, can_focus=True):
         return self
 
     def on_click(self, event: events.Click) -> None:
-        offset = event.get_content_offset(self)
+        number = self.line_at(event)
         self.focus()
-        if offset is None:
-            return
-        number = self.scroll_offset.y + offset.y
-        if 0 <= number < len(self._lines) and self._lines[number].item >= 0:
+        if number is not None and self._lines[number].item >= 0:
             self.selected = self._lines[number].item
             self.action_choose()
