@@ -19,6 +19,7 @@ from .model import Article, Skipped
 from .readers import read
 from .store import (
     CATALOG_UID,
+    LISTING_UID,
     STATE_UID,
     abandon,
     article_from_json,
@@ -90,7 +91,7 @@ def update(
     known, todo, gone = _plan(catalog, entries, analysis_key)
     summary = Summary(unchanged=len(entries) - len(todo))
     if not todo and not gone and not _state_missing(ix):
-        if not catalog.stored:  # an index from before catalogs: add one, nothing else
+        if not catalog.stored:  # an index from before catalogs: add them, nothing else
             _store_catalog(ix, catalog, wait)
         summary.skipped = catalog.skipped() + walk_skipped
         return summary
@@ -114,7 +115,7 @@ def update(
         state = _corpus_state(ix, fresh, replaced, summarise)
         _write_views(writer, state.pop("views", {}), catalog.paths())
         writer.update_document(uid=STATE_UID, kind="state", data=pack(state))
-        writer.update_document(uid=CATALOG_UID, kind="catalog", data=pack(catalog.to_json()))
+        _write_catalog(writer, catalog)
         writer.commit()
     except BaseException:
         abandon(writer)
@@ -171,6 +172,15 @@ class _Catalog:
         if not article.title and article.passages:
             self.leads[article.id] = article.lead
 
+    def listing(self) -> list[list[str | None]]:
+        """The sources list's rows, in id order: id, source, date, raw date,
+        title, lead (compact: the reader reads it at every start)."""
+        fields = ("source", "date", "date_raw", "title")
+        return [
+            [aid, *(self.articles[aid].get(f) for f in fields), self.leads.get(aid, "")]
+            for aid in sorted(self.articles)
+        ]
+
     def to_json(self) -> dict[str, Any]:
         return {
             "files": self.files,
@@ -183,11 +193,16 @@ class _Catalog:
 def _store_catalog(ix, catalog: _Catalog, wait: float) -> None:
     writer = writer_for(ix, wait)
     try:
-        writer.update_document(uid=CATALOG_UID, kind="catalog", data=pack(catalog.to_json()))
+        _write_catalog(writer, catalog)
         writer.commit()
     except BaseException:
         abandon(writer)
         raise
+
+
+def _write_catalog(writer, catalog: _Catalog) -> None:
+    writer.update_document(uid=CATALOG_UID, kind="catalog", data=pack(catalog.to_json()))
+    writer.update_document(uid=LISTING_UID, kind="catalog", data=pack(catalog.listing()))
 
 
 def _catalog(ix) -> _Catalog:
@@ -197,7 +212,10 @@ def _catalog(ix) -> _Catalog:
         doc = searcher.document(uid=CATALOG_UID)
         if doc is not None:
             data = unpack(doc["data"])
-            return _Catalog(data["files"], data["skips"], data["articles"], data["leads"])
+            listed = searcher.document(uid=LISTING_UID) is not None
+            return _Catalog(
+                data["files"], data["skips"], data["articles"], data["leads"], stored=listed
+            )
         files, skips = {}, {}
         for doc in searcher.documents(kind="file"):
             files[doc["path"]] = [doc.get("size", -1), doc.get("mtime", -1), doc.get("hash", "")]

@@ -81,9 +81,11 @@ class Library:
     def articles(self) -> list[dict[str, Any]]:
         return self.store.articles()
 
-    def leads(self) -> dict[str, str]:
-        """Article id -> the start of its first passage, for untitled articles."""
-        return self.store.leads()
+    def listing(self) -> list[tuple[str, str | None, str | None, str | None, str | None, str]]:
+        """What the sources list needs, in id order: id, source, date, raw
+        date, title, and the start of the first passage of an untitled article
+        ("" where the index does not know it)."""
+        return self.store.listing()
 
     def skipped(self) -> list[Skipped]:
         return self.store.skipped()

@@ -41,6 +41,7 @@ mapped.install()
 INDEX_NAME = "newsdesk"
 STATE_UID = "__state__"
 CATALOG_UID = "__catalog__"
+LISTING_UID = "__listing__"
 MEMO_SIZE = 16
 
 
@@ -182,6 +183,18 @@ class Store:
         """The catalog of the last commit (None for an index written before it existed)."""
         return self._stored(CATALOG_UID)
 
+    def listing(self) -> list[tuple[str, str | None, str | None, str | None, str | None, str]]:
+        """Every article as the sources list shows it, in id order: id, source,
+        date, raw date, title, and the lead of an untitled one ("" where not
+        known). One compact document, read once and not kept: at 100,000
+        articles the full catalog is a second to parse and hundreds of MB."""
+        with self.searcher() as searcher:
+            doc = searcher.document(uid=LISTING_UID)
+        if doc is not None:
+            return [tuple(row) for row in unpack(doc["data"])]  # type: ignore[misc]
+        fields = ("source", "date", "date_raw", "title")
+        return [(row["id"], *(row.get(f) for f in fields), "") for row in self.articles()]
+
     def articles(self) -> list[dict[str, Any]]:
         """Every article's metadata (no text), in id order."""
         catalog = self.catalog()
@@ -190,11 +203,6 @@ class Store:
         else:
             rows = [unpack(doc["data"]) for doc in self.documents("article")]
         return sorted(rows, key=lambda row: row["id"])
-
-    def leads(self) -> dict[str, str]:
-        """The start of the first passage of each untitled article, where known."""
-        catalog = self.catalog()
-        return dict(catalog.get("leads", {})) if catalog else {}
 
     def skipped(self) -> list[Skipped]:
         catalog = self.catalog()

@@ -66,6 +66,24 @@ def test_a_search_with_a_budget_or_told_to_stop_ends_early_and_says_so(seeds_lib
         assert not early.complete and len(early.hits) < len(full.hits)
 
 
+def test_an_index_from_before_the_catalog_gets_one_without_reindexing(seeds_library):
+    from index.store import CATALOG_UID, LISTING_UID, open_for_writing, writer_for
+
+    listing = seeds_library.listing()
+    assert [row[0] for row in listing] == sorted(a["id"] for a in seeds_library.articles())
+    untitled = [row for row in listing if not row[4]]
+    assert untitled and all(row[5] for row in untitled)  # their lead stands in for a title
+    writer = writer_for(open_for_writing(seeds_library.index_path))
+    writer.delete_by_term("uid", CATALOG_UID)
+    writer.delete_by_term("uid", LISTING_UID)
+    writer.commit()
+    assert seeds_library.store.catalog() is None
+    summary = seeds_library.update()
+    assert not summary.changed and summary.unchanged == 5
+    assert seeds_library.store.catalog() is not None
+    assert seeds_library.listing() == listing
+
+
 def test_hits_cite_their_passage_and_highlight_the_match(seeds_library):
     hit = next(h for h in seeds_library.search("Dolmabahce").hits if h.article_id[:3] == "000")
     article = seeds_library.article(hit.article_id)

@@ -9,6 +9,7 @@ entities, side by side, matrix) returns a :class:`Position` to jump to.
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -48,14 +49,12 @@ WIDE = 110  # columns from which the three panes sit side by side
 def read_entries(library: Library) -> list[Entry]:
     """The sources list rows. The index keeps the lead of untitled articles;
     one written by an older newsdesk needs their first passage (read here, once)."""
-    entries, leads = [], library.leads()
-    for row in library.articles():
-        lead = leads.get(row["id"], "")
-        if not row.get("title") and not lead:
-            article = library.article(row["id"])
+    entries = []
+    for article_id, source, date, date_raw, title, lead in library.listing():
+        if not title and not lead:
+            article = library.article(article_id)
             lead = article.lead if article else ""
-        fields = ("source", "date", "date_raw", "title")
-        entries.append(Entry(row["id"], *(row.get(f) for f in fields), lead=lead))
+        entries.append(Entry(article_id, source, date, date_raw, title, lead))
     return entries
 
 
@@ -118,6 +117,7 @@ class ReaderScreen(Screen[None]):
         self.searched = LastSearch()
         self.active_pane = "article"
         self._focusing: str | None = None  # the pane whose focus is on its way
+        self._first_screen = threading.Event()  # set once a loaded list is on screen
 
     def compose(self) -> ComposeResult:
         yield PaneBar([(p, PANE_TITLES[p]) for p in PANES], id="pane-bar")
@@ -171,8 +171,12 @@ class ReaderScreen(Screen[None]):
             except Exception:  # read again below, after the update, with the reason
                 pass
             else:
+                self._first_screen.clear()
                 self.post_message(self.Loaded(entries, stories))
                 shown = True
+                # Let the first screen draw before the update walks the folder:
+                # both want the interpreter, and the screen is what the user waits for.
+                self._first_screen.wait(timeout=5)
         if self.library.read_only:
             note = f"The index at {self.library.location} is read-only: showing it as it is."
         else:
@@ -212,6 +216,12 @@ class ReaderScreen(Screen[None]):
             self.notify(clean_line(message.note), title="Read-only index", timeout=8)
         if message.error:
             self.notify(clean_line(message.error), severity="error", timeout=10)
+        try:
+            await self._show_loaded()
+        finally:
+            self.call_after_refresh(self._first_screen.set)
+
+    async def _show_loaded(self) -> None:
         if not self.entries:
             self.article.show_message(self._no_articles())
             return
