@@ -26,6 +26,7 @@ VERSION = "1"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200
+CHUNK = 16  # articles per task handed to a worker process
 NAMED_KINDS = ("person", "organisation", "place", "group", "event", "other")
 
 
@@ -50,7 +51,9 @@ class Analysis:
         if self._pool is None:
             context = multiprocessing.get_context("spawn")  # safe beside threads
             self._pool = ProcessPoolExecutor(workers, mp_context=context)
-        size = -(-len(articles) // workers)
+        # Several small chunks per worker rather than one each: a worker that
+        # finishes early takes the next instead of waiting for the other.
+        size = max(1, min(CHUNK, -(-len(articles) // workers)))
         chunks = [list(articles[i : i + size]) for i in range(0, len(articles), size)]
         try:
             futures = [self._pool.submit(_analyse_chunk, self.model, chunk) for chunk in chunks]

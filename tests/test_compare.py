@@ -169,6 +169,7 @@ def test_worker_processes_give_the_same_analysis_as_one():
     from index.readers import read
 
     articles = [read(str(p), p.name)[0].articles[0] for p in sorted(SEEDS.glob("*.txt"))]
+    articles = articles * 8  # more chunks than workers: the order must still hold
     alone = Analysis(processes=1)
     pooled = Analysis(processes=2)
     try:
