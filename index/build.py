@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from .corpus import Corpus, FileEntry
 from .model import Article, Skipped
 from .readers import read
 from .store import (
+    ARTICLES_UID,
     CATALOG_UID,
     LISTING_UID,
     STATE_UID,
@@ -126,16 +128,30 @@ def update(
 
 @dataclass
 class _Catalog:
-    """What opening the index needs, kept in one document (see ``store``):
-    ``files`` path -> [size, mtime, hash]; ``skips`` path -> skipped entries;
-    ``articles`` id -> metadata; ``leads`` id -> lead of an untitled article."""
+    """What opening the index needs, kept in documents of its own (see ``store``):
+    ``files`` path -> [size, mtime, hash] and ``skips`` path -> skipped entries
+    (all a run with nothing to do reads); ``articles`` id -> metadata and
+    ``leads`` id -> lead of an untitled article, read only when a run writes."""
 
     files: dict[str, list[Any]]
     skips: dict[str, list[dict[str, str]]]
-    articles: dict[str, dict[str, Any]]
-    leads: dict[str, str]
+    load: Callable[[], tuple[dict[str, dict[str, Any]], dict[str, str]]]
     stored: bool = True
+    _articles: dict[str, dict[str, Any]] | None = None
+    _leads: dict[str, str] | None = None
     _by_path: dict[str, list[str]] | None = None  # path -> article ids, built when needed
+
+    @property
+    def articles(self) -> dict[str, dict[str, Any]]:
+        if self._articles is None:
+            self._articles, self._leads = self.load()
+        return self._articles
+
+    @property
+    def leads(self) -> dict[str, str]:
+        self.articles  # noqa: B018 (loads both)
+        assert self._leads is not None
+        return self._leads
 
     def known(self) -> dict[str, _Known]:
         return {path: _Known(*entry) for path, entry in self.files.items()}
@@ -148,6 +164,9 @@ class _Catalog:
 
     def drop(self, paths) -> None:
         """Forget files (gone, or about to be read again) and their articles."""
+        paths = list(paths)
+        if not paths:
+            return
         if self._by_path is None:
             self._by_path = {}
             for aid, row in self.articles.items():
@@ -181,14 +200,6 @@ class _Catalog:
             for aid in sorted(self.articles)
         ]
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "files": self.files,
-            "skips": self.skips,
-            "articles": self.articles,
-            "leads": self.leads,
-        }
-
 
 def _store_catalog(ix, catalog: _Catalog, wait: float) -> None:
     writer = writer_for(ix, wait)
@@ -201,7 +212,10 @@ def _store_catalog(ix, catalog: _Catalog, wait: float) -> None:
 
 
 def _write_catalog(writer, catalog: _Catalog) -> None:
-    writer.update_document(uid=CATALOG_UID, kind="catalog", data=pack(catalog.to_json()))
+    files = {"files": catalog.files, "skips": catalog.skips}
+    articles = {"articles": catalog.articles, "leads": catalog.leads}
+    writer.update_document(uid=CATALOG_UID, kind="catalog", data=pack(files))
+    writer.update_document(uid=ARTICLES_UID, kind="catalog", data=pack(articles))
     writer.update_document(uid=LISTING_UID, kind="catalog", data=pack(catalog.listing()))
 
 
@@ -213,8 +227,12 @@ def _catalog(ix) -> _Catalog:
         if doc is not None:
             data = unpack(doc["data"])
             listed = searcher.document(uid=LISTING_UID) is not None
+            split = searcher.document(uid=ARTICLES_UID) is not None
+            if "articles" in data:  # all in one document, as first written
+                found = (data["articles"], data["leads"])
+                return _Catalog(data["files"], data["skips"], lambda: found, stored=False)
             return _Catalog(
-                data["files"], data["skips"], data["articles"], data["leads"], stored=listed
+                data["files"], data["skips"], partial(_stored_articles, ix), listed and split
             )
         files, skips = {}, {}
         for doc in searcher.documents(kind="file"):
@@ -228,7 +246,14 @@ def _catalog(ix) -> _Catalog:
             blob = None if row.get("title") else searcher.document(uid=f"blob:{row['id']}")
             if blob is not None:
                 leads[row["id"]] = article_from_json(unpack(blob["data"])["article"]).lead
-    return _Catalog(files, skips, articles, leads, stored=False)
+    return _Catalog(files, skips, lambda: (articles, leads), stored=False)
+
+
+def _stored_articles(ix) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
+    with ix.searcher() as searcher:
+        doc = searcher.document(uid=ARTICLES_UID)
+    data = unpack(doc["data"]) if doc is not None else {}
+    return data.get("articles", {}), data.get("leads", {})
 
 
 def _plan(catalog: _Catalog, entries: list[FileEntry], key: str):

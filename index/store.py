@@ -42,6 +42,7 @@ INDEX_NAME = "newsdesk"
 STATE_UID = "__state__"
 CATALOG_UID = "__catalog__"
 LISTING_UID = "__listing__"
+ARTICLES_UID = "__articles__"
 MEMO_SIZE = 16
 
 
@@ -198,7 +199,10 @@ class Store:
     def articles(self) -> list[dict[str, Any]]:
         """Every article's metadata (no text), in id order."""
         catalog = self.catalog()
-        if catalog is not None:
+        stored = self._stored(ARTICLES_UID) if catalog is not None else None
+        if stored is not None:
+            rows = list(stored["articles"].values())
+        elif catalog is not None and "articles" in catalog:
             rows = list(catalog["articles"].values())
         else:
             rows = [unpack(doc["data"]) for doc in self.documents("article")]

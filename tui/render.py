@@ -48,7 +48,7 @@ NOTABLE_DIFF_STYLE = "bold reverse red"
 CHANGED_DIFF_STYLE = "underline"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One article as the sources list shows it (read once when the list loads)."""
 

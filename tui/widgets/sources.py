@@ -51,7 +51,7 @@ def groups(
     return found
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Row:
     """A story heading (``entry`` is None) or an article."""
 
