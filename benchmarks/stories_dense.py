@@ -14,28 +14,23 @@ cuts the tree where similarity drops below a threshold.
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections import Counter
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+import sys
+from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 
-THRESHOLD = 0.12
-DAYS_APART = 10
-WEIGHTS = {"text": 0.5, "entities": 0.2, "figures": 0.3}
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-
-@dataclass(frozen=True)
-class StoryInput:
-    """What grouping looks at for one article."""
-
-    id: str
-    text: str
-    date: str | None = None
-    entities: frozenset[str] = frozenset()
-    figures: frozenset[str] = frozenset()
-    title: str | None = None
+# The input, weights and threshold are the sparse grouping's own, so the two
+# are compared on the same terms; only the n x n similarity and clustering are kept.
+from index.stories import (  # noqa: E402
+    DAYS_APART,
+    THRESHOLD,
+    WEIGHTS,
+    StoryInput,
+    _identity,
+)
 
 
 def group(articles: Sequence[StoryInput], threshold: float = THRESHOLD) -> list[list[str]]:
@@ -112,10 +107,6 @@ def _set_similarity(sets: Sequence[frozenset[str]]) -> tuple[np.ndarray, np.ndar
     return (matrix @ matrix.T).toarray() * present, present
 
 
-def _identity(items: list[str]) -> list[str]:
-    return items
-
-
 def _date_damping(dates: Sequence[str | None]) -> np.ndarray:
     """1 where dates are unknown or close; smaller the further apart they are."""
     parsed = [dt.date.fromisoformat(d) if d else None for d in dates]
@@ -127,25 +118,3 @@ def _date_damping(dates: Sequence[str | None]) -> np.ndarray:
             if a and b and abs((a - b).days) > DAYS_APART:
                 damping[i, j] = damping[j, i] = 0.4
     return damping
-
-
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
-
-
-def story_title(members: Sequence[StoryInput], names: Mapping[str, str] | None = None) -> str:
-    """A short name: the entities and words the story's articles share most."""
-    names = names or {}
-    entity_counts = Counter(e for m in members for e in m.entities)
-    shared = [
-        names.get(e, e) for e, n in entity_counts.most_common(6) if n > 1 or len(members) == 1
-    ]
-    titled = [m.title for m in members if m.title]
-    if titled:
-        head = min(titled, key=len)
-        return head if len(head) <= 60 else head[:57].rsplit(" ", 1)[0] + "…"
-    words = Counter(w.lower() for m in members for w in set(_WORD.findall(m.text)))
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    common = [w for w, _ in words.most_common(40) if w not in ENGLISH_STOP_WORDS | {"said"}][:3]
-    parts = shared[:3] or common
-    return " · ".join(parts[:3]) if parts else members[0].id
