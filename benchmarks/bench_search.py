@@ -4,7 +4,7 @@
 
 newsdesk is timed through ``Library.search`` (what ``newsdesk search`` and the
 reader call, refresh of the store included) and through the search screen's
-``run_query`` for search as you type (each keystroke: the exact query and its
+``Library.search_as_typed`` for search as you type (each keystroke: the exact query and its
 prefix form). ripgrep searches the same files for the plain-text queries;
 tantivy (``pip install tantivy``; skipped when missing) indexes the same
 passages (paragraphs split on blank lines) with two threads and runs the same
@@ -53,7 +53,7 @@ def keystrokes(words: list[str]) -> list[str]:
 
 def time_newsdesk(library, repeat: int) -> tuple[list[float], list[float], list[float]]:
     from index.search import QueryError
-    from tui.screens.search import FIRST_RESULTS_BUDGET, run_query
+    from tui.screens.search import FIRST_RESULTS_BUDGET
 
     plain, typed, first = [], [], []
     for _ in range(repeat):
@@ -64,7 +64,7 @@ def time_newsdesk(library, repeat: int) -> tuple[list[float], list[float], list[
             for budget, into in ((FIRST_RESULTS_BUDGET, first), (None, typed)):
                 start = time.perf_counter()
                 with contextlib.suppress(QueryError):
-                    run_query(library, text, budget=budget)
+                    library.search_as_typed(text, 50, budget=budget)
                 into.append(time.perf_counter() - start)
     return plain, typed, first
 

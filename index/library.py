@@ -15,7 +15,7 @@ from typing import Any
 from . import build
 from .corpus import Corpus
 from .model import Article, Passage, Skipped
-from .search import SearchResult, search
+from .search import SearchResult, as_typed, search
 from .seeds import seeds_dir
 from .store import IndexError_, Store, index_dir_for, writable
 
@@ -125,6 +125,17 @@ class Library:
         ``budget`` and ``stop`` (a search that may end early)."""
         expand = self.analysis.expander(self.state()) if self.analysis else None
         return search(self.store, query, limit, expand, budget, stop)
+
+    def search_as_typed(
+        self,
+        query: str,
+        limit: int = 20,
+        budget: float | None = None,
+        stop: Callable[[], bool] | None = None,
+    ) -> SearchResult:
+        """A query still being typed: its last word also as a prefix
+        (``pris`` finds ``prisoners``); see :func:`index.search.as_typed`."""
+        return as_typed(self.search, query, limit, budget, stop)
 
     @property
     def location(self) -> Path:

@@ -277,3 +277,61 @@ def make_snippet(text: str, terms: set[str]) -> tuple[str, list[tuple[int, int]]
     shift = len(prefix) - start
     inside = [(s + shift, e + shift) for s, e in spans if s >= start and e <= end]
     return prefix + text[start:end] + suffix, inside
+
+
+_LAST_WORD = re.compile(r"(?<![\w:*\"'])([^\W\d_]{2,})$")
+_OPERATORS = ("AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO")
+
+
+def with_prefix(query: str) -> str | None:
+    """The query with its last word as a prefix (``pris`` → ``pris*``), if that makes sense."""
+    if not query or query[-1].isspace():
+        return None  # a space says the word is complete
+    found = _LAST_WORD.search(query)
+    if found is None or found.group(1) in _OPERATORS or len(found.group(1)) < 3:
+        return None
+    return query[: found.start()] + found.group(1) + "*"
+
+
+def as_typed(
+    run: Callable[..., SearchResult],
+    query: str,
+    limit: int,
+    budget: float | None = None,
+    stop: Callable[[], bool] | None = None,
+) -> SearchResult:
+    """A query being typed: the exact query's hits first, then those the prefix
+    form adds. ``run(text, limit, budget=, stop=)`` runs one search.
+
+    ``budget`` (seconds, shared by the two searches) and ``stop`` let it end
+    early with the best passages found so far (``complete`` False)."""
+    exact: SearchResult | None = None
+    error: QueryError | None = None
+    prefix = with_prefix(query)
+    share = budget / 2 if budget is not None and prefix else budget
+    try:
+        exact = run(query.strip(), limit, budget=share, stop=stop)
+    except QueryError as problem:
+        error = problem
+    extra: SearchResult | None = None
+    if prefix:
+        try:
+            extra = run(prefix, limit, budget=share, stop=stop)
+        except QueryError:
+            extra = None
+    if exact is None and extra is None:
+        raise error or QueryError("the query could not be run")
+    return _merge(exact, extra, limit)
+
+
+def _merge(first: SearchResult | None, second: SearchResult | None, limit: int) -> SearchResult:
+    hits: list[Hit] = []
+    seen: set[tuple[str, int]] = set()
+    for result in (first, second):
+        for hit in result.hits if result else ():
+            if (hit.article_id, hit.passage) not in seen:
+                seen.add((hit.article_id, hit.passage))
+                hits.append(hit)
+    total = max(r.total for r in (first, second) if r is not None)
+    complete = all(r.complete for r in (first, second) if r is not None)
+    return SearchResult(max(total, len(hits)), tuple(hits[:limit]), complete)

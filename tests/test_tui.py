@@ -24,6 +24,7 @@ from textual.widgets import DataTable, Input, Static
 
 from index import dates
 from index.library import Library
+from index.search import with_prefix
 from tui import render
 from tui.app import NewsdeskApp
 from tui.commands import ArticleCommands, EntityCommands, StoryCommands
@@ -32,7 +33,7 @@ from tui.screens.entities import EntityBrowser
 from tui.screens.help import HelpScreen
 from tui.screens.matrix import MatrixScreen
 from tui.screens.reader import PANES, ReaderScreen
-from tui.screens.search import SearchScreen, with_prefix
+from tui.screens.search import SearchScreen
 from tui.state import Position, ReadingState
 from tui.widgets.panebar import PaneBar
 

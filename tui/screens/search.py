@@ -9,8 +9,7 @@ word is complete).
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -34,8 +33,6 @@ from .. import render
 LIMIT = 50
 # Seconds a keystroke's first search may take before it shows the best found so far.
 FIRST_RESULTS_BUDGET = 0.03
-_LAST_WORD = re.compile(r"(?<![\w:*\"'])([^\W\d_]{2,})$")
-_OPERATORS = ("AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO")
 
 
 @dataclass(frozen=True)
@@ -49,59 +46,6 @@ class SearchOutcome:
     @property
     def hit(self) -> Hit:
         return self.hits[self.index]
-
-
-def with_prefix(query: str) -> str | None:
-    """The query with its last word as a prefix (``pris`` → ``pris*``), if that makes sense."""
-    if not query or query[-1].isspace():
-        return None  # a space says the word is complete
-    found = _LAST_WORD.search(query)
-    if found is None or found.group(1) in _OPERATORS or len(found.group(1)) < 3:
-        return None
-    return query[: found.start()] + found.group(1) + "*"
-
-
-def run_query(
-    library: Library,
-    query: str,
-    limit: int = LIMIT,
-    budget: float | None = None,
-    stop: Callable[[], bool] | None = None,
-) -> SearchResult:
-    """The exact query's hits first, then those the prefix form adds.
-
-    ``budget`` (seconds, shared by the two searches) and ``stop`` let it end
-    early with the best passages found so far (``complete`` False)."""
-    exact: SearchResult | None = None
-    error: QueryError | None = None
-    prefix = with_prefix(query)
-    share = budget / 2 if budget is not None and prefix else budget
-    try:
-        exact = library.search(query.strip(), limit, budget=share, stop=stop)
-    except QueryError as problem:
-        error = problem
-    extra: SearchResult | None = None
-    if prefix:
-        try:
-            extra = library.search(prefix, limit, budget=share, stop=stop)
-        except QueryError:
-            extra = None
-    if exact is None and extra is None:
-        raise error or QueryError("the query could not be run")
-    return _merge(exact, extra, limit)
-
-
-def _merge(first: SearchResult | None, second: SearchResult | None, limit: int) -> SearchResult:
-    hits: list[Hit] = []
-    seen: set[tuple[str, int]] = set()
-    for result in (first, second):
-        for hit in result.hits if result else ():
-            if (hit.article_id, hit.passage) not in seen:
-                seen.add((hit.article_id, hit.passage))
-                hits.append(hit)
-    total = max(r.total for r in (first, second) if r is not None)
-    complete = all(r.complete for r in (first, second) if r is not None)
-    return SearchResult(max(total, len(hits)), tuple(hits[:limit]), complete)
 
 
 class SearchScreen(ModalScreen[SearchOutcome | None]):
@@ -173,7 +117,10 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
             # the full one (exact totals) runs to its end.
             stop = (lambda: worker.is_cancelled) if budget is not None else None
             try:
-                result, error = run_query(self.library, query, budget=budget, stop=stop), None
+                result, error = (
+                    self.library.search_as_typed(query, LIMIT, budget=budget, stop=stop),
+                    None,
+                )
             except QueryError as problem:
                 result, error = None, str(problem)
             if worker.is_cancelled:
