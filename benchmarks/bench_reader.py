@@ -196,12 +196,7 @@ def main() -> None:
     parser.add_argument("--keys", type=int, default=60)
     parser.add_argument("--minimal", action="store_true")
     parser.add_argument("--started", type=float, default=None, help="launcher's time.time()")
-    parser.add_argument("--patched", action="store_true", help="apply benchmarks/patches.py")
     args = parser.parse_args()
-    if args.patched:
-        from benchmarks import patches
-
-        patches.apply()
     started = args.started or started
     run = minimal(started, min(args.keys, 45)) if args.minimal else reader(args, started)
     emit(asyncio.run(run))

@@ -137,12 +137,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--nlp", action="store_true", help="the index was built with analysis")
     parser.add_argument("--no-tantivy", action="store_true")
-    parser.add_argument("--patched", action="store_true", help="apply benchmarks/patches.py")
     args = parser.parse_args()
-    if args.patched:
-        from benchmarks import patches
-
-        patches.apply()
     from index.library import Library
 
     analysis = None
