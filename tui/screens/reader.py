@@ -304,13 +304,10 @@ class ReaderScreen(Screen[None]):
         self.article.action_move(step)
 
     async def action_article(self, step: int) -> None:
-        ids = self.sources.article_ids
         current = self.article.article
-        if not ids or current is None:
-            return
-        index = ids.index(current.id) if current.id in ids else -1
-        if 0 <= index + step < len(ids):
-            await self.open(Position(ids[index + step]))
+        target = self.sources.neighbour(current.id, step) if current else None
+        if target is not None:
+            await self.open(Position(target))
 
     async def action_back(self) -> None:
         where = self.state.back()

@@ -175,6 +175,16 @@ class SourcesList(ScrollView, can_focus=True):
         if article_id in self._row_of:
             self.highlighted = self._row_of[article_id]
 
+    def neighbour(self, article_id: str, step: int) -> str | None:
+        """The article ``step`` (±1) places from ``article_id`` in the list (the
+        first one, going forward from an article not listed); None at an end."""
+        row = self._row_of.get(article_id)
+        if row is None:
+            return self._ids[0] if step > 0 and self._ids else None
+        found = self._step(row, 1 if step > 0 else -1)
+        entry = self._rows[found].entry if found is not None else None
+        return entry.id if entry else None
+
     def refresh_mark(self, article_id: str) -> None:
         """Redraw one entry's read mark (the set itself belongs to the reading state)."""
         if article_id in self._row_of:
