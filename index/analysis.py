@@ -38,6 +38,10 @@ class Analysis:
         self.processes = processes
         self._pool: Executor | None = None
 
+    def __getstate__(self) -> dict[str, Any]:
+        # Sent to an indexing process (index.apart) without the worker pool.
+        return {**self.__dict__, "_pool": None}
+
     @property
     def key(self) -> str:
         return f"{self.model}/{VERSION}"

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from . import build
+from .apart import Child
 from .corpus import Corpus
 from .model import Article, Passage, Skipped
 from .search import SearchResult, as_typed, search
@@ -28,10 +29,15 @@ class Library:
         paths: Sequence[str | os.PathLike[str]] = (),
         index_dir: str | os.PathLike[str] | None = None,
         analysis: Any = None,
+        apart: bool = False,
     ) -> None:
         self.corpus = Corpus.of(list(paths) or [seeds_dir()])
         self.index_path = index_dir_for(self.corpus, index_dir)
         self.analysis = analysis
+        # Update in a child process (see index.apart): the reader sets it, so
+        # indexing never holds the interpreter its key presses need.
+        self.apart = apart
+        self._child: Child | None = None
         self._store: Store | None = None
         self._state: tuple[int, dict[str, Any]] | None = None
 
@@ -50,6 +56,8 @@ class Library:
             raise IndexError_(
                 f"the index at {self.index_path} is read-only for you; showing it as it is"
             )
+        if self.apart:
+            return self._update_apart(progress, wait)
         hooks = self.analysis
         try:
             summary = build.update(
@@ -66,6 +74,20 @@ class Library:
                 hooks.close()
         self._store = None
         return summary
+
+    def _update_apart(self, progress: build.Progress | None, wait: float) -> build.Summary:
+        child = self._child = Child(list(self.corpus.roots), self.index_path, self.analysis, wait)
+        try:
+            return child.run(progress)
+        finally:
+            self._child = None
+            self._store = None
+
+    def close(self) -> None:
+        """Stop an update running apart (the last commit stays as it was)."""
+        child = self._child
+        if child is not None:
+            child.stop()
 
     @property
     def store(self) -> Store:

@@ -253,3 +253,37 @@ def test_keys_typed_in_one_go_all_count(terminals, seeds_index, size):
     term.wait_for_focus("Article")
     term.keys("Tab", "Tab")  # one write, as a fast typist's keys arrive over SSH
     term.wait_for_focus("Sources", "Tab Tab to move focus to the sources pane", timeout=5)
+
+
+def indexing_processes() -> set[int]:
+    """Pids of newsdesk indexing processes (the reader's child) on this machine."""
+    done = subprocess.run(
+        ["pgrep", "-f", "from index.apart import main"], capture_output=True, text=True
+    )
+    return {int(pid) for pid in done.stdout.split()}
+
+
+def test_quitting_while_a_new_corpus_is_indexed_stops_the_indexing_at_once(terminals, tmp_path):
+    """The reader indexes in a process of its own: keys work meanwhile, and q leaves
+    nothing running behind and the terminal clean."""
+    corpus = tmp_path / "reports"
+    corpus.mkdir()
+    for n in range(400):
+        (corpus / f"{n:03}.txt").write_text(
+            f"Council report {n}\n\nThe council of Leeds met on {n % 28 + 1} March and "
+            f"voted {n % 9 + 3} to 2 on budget item {n * 7}, the mayor said.\n",
+            encoding="utf-8",
+        )
+    before = indexing_processes()
+    term = terminals.open(*WIDE, reader_env())
+    term.command(f"{shlex.quote(newsdesk_command())} {shlex.quote(str(corpus))}")
+    progress = re.compile(r"Indexing \d+/400")
+    term.wait_for(lambda s: progress.search(s) is not None, "the indexing progress", timeout=60)
+    assert indexing_processes() - before, "the reader should index in a child process"
+    term.keys("?")
+    term.wait_for("newsdesk keys", "the help screen, while indexing")
+    term.keys("Escape")
+    term.wait_for(lambda s: "newsdesk keys" not in s, "the help screen closed")
+    term.keys("q")
+    assert_clean_exit(term)
+    assert not indexing_processes() - before, "the indexing process outlived the reader"

@@ -311,6 +311,24 @@ def test_indexing_shows_progress_and_the_interface_keeps_running(tmp_path):
     run(test)
 
 
+def test_the_reader_indexes_a_new_corpus_in_a_process_of_its_own(seeds_copy, tmp_path):
+    library = Library([seeds_copy], tmp_path / "index", apart=True)  # as the command opens it
+
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(160, 50)) as pilot:
+            await settle(app, pilot)
+            screen = reader(app)
+            assert sorted(screen.sources.article_ids) == sorted(
+                [EFE, JAZEERA, THIRD, FOURTH, FIFTH]
+            )
+            assert shown(app) == (EFE, 1)
+            assert not screen.query_one("#indexing").display
+        assert library.exists and library.search("prisoners").total > 0
+
+    run(test)
+
+
 def test_read_only_index_is_opened_without_updating(tmp_path):
     Library(index_dir=tmp_path / "index").update()
 
@@ -508,6 +526,24 @@ def test_a_built_index_opens_at_once_then_shows_what_its_update_added(
             assert listed == [5, 6]
             assert "late.txt" in reader(app).sources.article_ids
             assert shown(app) == (EFE, 1)  # the reader stayed where it opened
+
+    run(test)
+
+
+def test_keys_typed_after_q_do_not_act_on_the_closing_reader(library):
+    """q then e, ? and / in one read (fast typing over SSH): the reader just quits."""
+
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(160, 50)) as pilot:
+            await settle(app, pilot)
+            for key, character in [("q", "q"), ("e", "e"), ("question_mark", "?"), ("slash", "/")]:
+                event = events.Key(key, character)
+                event.set_sender(app)
+                app._driver.send_message(event)
+            await pilot.pause(0.3)
+            assert isinstance(app.screen, ReaderScreen)  # nothing opened on the way out
+        assert app.return_code == 0
 
     run(test)
 

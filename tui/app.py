@@ -8,6 +8,9 @@ can hand it one with a temporary index.
 
 from __future__ import annotations
 
+from typing import Any
+
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
@@ -50,6 +53,18 @@ class NewsdeskApp(App[None]):
         super().__init__()
         self.library = library
         self.reading = state or ReadingState.load(str(library.location))
+        self.quitting = False
+
+    def exit(self, *args: Any, **kwargs: Any) -> None:
+        self.quitting = True
+        super().exit(*args, **kwargs)
+
+    async def on_event(self, event: events.Event) -> None:
+        # Keys that arrive after q (typed in one go, or over a slow link) must not
+        # act on an app that is closing: a screen pushed now is never composed.
+        if self.quitting and isinstance(event, (events.Key, events.MouseEvent)):
+            return
+        await super().on_event(event)
 
     def get_default_screen(self) -> Screen:
         return ReaderScreen(self.library, self.reading)
@@ -74,4 +89,5 @@ class NewsdeskApp(App[None]):
         self.exit()
 
     def on_unmount(self) -> None:
+        self.library.close()  # an update still running stops; its last commit stays
         self.reading.save()

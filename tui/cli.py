@@ -129,11 +129,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
-def _library(args: argparse.Namespace):
+def _library(args: argparse.Namespace, apart: bool = False):
     from index.analysis import Analysis
     from index.library import Library
 
-    return Library(args.paths, args.index_dir, analysis=Analysis(args.model))
+    return Library(args.paths, args.index_dir, analysis=Analysis(args.model), apart=apart)
 
 
 def _ensure_index(library, quiet: bool) -> None:
@@ -185,7 +185,8 @@ def _run_reader(args: argparse.Namespace) -> int:
     """Open the reader; it indexes in a worker with a progress bar, so it opens at once."""
     from .app import NewsdeskApp  # imported here so the shell commands start fast
 
-    NewsdeskApp(_library(args)).run()
+    # The reader indexes in a process of its own, so keys never wait for it.
+    NewsdeskApp(_library(args, apart=True)).run()
     return EXIT_OK
 
 

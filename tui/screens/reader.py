@@ -24,6 +24,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Label, ProgressBar
 
+from index.apart import UpdateStopped
 from index.library import Library
 from index.model import Hit
 from index.safety import clean_line
@@ -182,6 +183,8 @@ class ReaderScreen(Screen[None]):
         else:
             try:
                 summary = self.library.update(progress=self._progress_from_worker)
+            except UpdateStopped:  # the reader is closing
+                return
             except Exception as problem:  # the reader still opens on the previous index
                 error = f"Indexing failed: {problem}"
             else:
