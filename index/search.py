@@ -42,6 +42,9 @@ SEARCHABLE = (
     "article",
     *ENTITY_FIELDS,
 )
+# Fields only passage documents index (index.build._add_article); article,
+# blob and catalog documents also carry title, source, date and article.
+PASSAGE_FIELDS = frozenset({"text", "entity", "fact", "relation"})
 _FIELD = re.compile(r"(?<![\w.])([A-Za-z_]+):(?=\S)")
 EXPANDED = ("entity", "story", "relation", *ENTITY_FIELDS)
 _EXPANDED_TERM = re.compile(rf"\b({'|'.join(EXPANDED)}):(\"[^\"]*\"|'[^']*'|[^\s()]+)")
@@ -140,12 +143,12 @@ def search(
     an older search instead of waiting for it.
     """
     parsed = parse(text, expand)
+    only_passages = _passages_only(parsed)
     with store.searcher() as searcher:
         parsed = _bounded(parsed, searcher.reader())
         if budget is None and stop is None:
-            results = searcher.search(
-                parsed, limit=max(1, limit), terms=True, filter=q.Term("kind", "passage")
-            )
+            kind = None if only_passages else q.Term("kind", "passage")
+            results = searcher.search(parsed, limit=max(1, limit), terms=True, filter=kind)
             cut = False
         else:
             # Passages only, scored by the query alone (the kind term weighs
@@ -153,7 +156,9 @@ def search(
             # passage before it scores anything (0.5 s at 20,000 articles),
             # which no budget could cut; an And intersects as it goes. Its
             # total is an estimate, so complete searches keep the filter.
-            passages = q.And([parsed, q.Term("kind", "passage", boost=0.0)])
+            passages = (
+                parsed if only_passages else q.And([parsed, q.Term("kind", "passage", boost=0.0)])
+            )
             collector = _Bounded(searcher.collector(limit=max(1, limit), terms=True), budget, stop)
             with suppress(TimeLimit):
                 searcher.search_with_collector(passages, collector)
@@ -203,6 +208,13 @@ class _Bounded(WrappingCollector):
                 raise TimeLimit
             child.collect(docnum)
             self.seen += 1
+
+
+def _passages_only(parsed: q.Query) -> bool:
+    """Whether only passage documents can match: every word is in a field that
+    only passages index. Then no ``kind`` term is needed, which saves reading
+    the longest posting list of all (every passage) at every search."""
+    return all(getattr(leaf, "fieldname", None) in PASSAGE_FIELDS for leaf in _leaves(parsed))
 
 
 def _bounded(node: q.Query, reader) -> q.Query:

@@ -66,6 +66,19 @@ def test_a_search_with_a_budget_or_told_to_stop_ends_early_and_says_so(seeds_lib
         assert not early.complete and len(early.hits) < len(full.hits)
 
 
+@pytest.mark.parametrize("query", ["title:talks", "source:EFE", "prisoners", "pris*"])
+def test_every_hit_is_a_passage_with_or_without_a_budget(seeds_library, query):
+    """Titles and sources are indexed on whole articles too; hits are passages all the same."""
+    full = seeds_library.search(query, 50)
+    timed = seeds_library.search(query, 50, budget=60.0)
+    assert full.hits and [(h.article_id, h.passage) for h in full.hits] == [
+        (h.article_id, h.passage) for h in timed.hits
+    ]
+    for hit in full.hits:
+        passage = seeds_library.passage(hit.article_id, hit.passage)
+        assert passage is not None and hit.snippet.strip("…") in passage.text
+
+
 def test_an_index_from_before_the_catalog_gets_one_without_reindexing(seeds_library):
     from index.store import CATALOG_UID, LISTING_UID, open_for_writing, writer_for
 

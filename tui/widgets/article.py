@@ -136,13 +136,13 @@ class ArticleView(WrappedView, can_focus=True):
         return self._draw(line, line.owner > 0 and line.owner == self.cursor, width)
 
     def _draw(self, line: Line, on: bool, width: int) -> Strip:
-        base = self.rich_style
-        style = base + self.get_component_rich_style("article-view--cursor") if on else base
+        base = self.line_style()
+        style = base + self.line_style("article-view--cursor") if on else base
         text = line.text
         if line.owner == RULE:
-            text = Text(line.text.plain, style=self.get_component_rich_style("article-view--rule"))
+            text = Text(line.text.plain, style=self.line_style("article-view--rule"))
         gutter = (
-            Segment(GUTTER, style + self.get_component_rich_style("article-view--gutter"))
+            Segment(GUTTER, style + self.line_style("article-view--gutter"))
             if on
             else Segment(" ", style)
         )

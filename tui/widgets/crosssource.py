@@ -153,12 +153,12 @@ class CrossSourcePane(WrappedView, can_focus=True):
     def draw(self, number: int, width: int) -> Strip:
         line = self._lines[number]
         on, focused = self.line_state(number)
-        style = self.rich_style
+        style = self.line_style()
         if line.item == TITLE:
-            style += self.get_component_rich_style("cross-source--title")
+            style += self.line_style("cross-source--title")
         elif on:
             name = "highlight" if focused else "highlight-blurred"
-            style += self.get_component_rich_style(f"cross-source--{name}")
+            style += self.line_style(f"cross-source--{name}")
         return strip_of(self.app.console, line.text, width, style)
 
     def _refresh_item(self, item: int) -> None:

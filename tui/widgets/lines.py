@@ -12,7 +12,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -31,7 +31,37 @@ def strip_of(
     return Strip(segments).extend_cell_length(width, style).crop(0, width)
 
 
-class WrappedView(ScrollView):
+class FrameStyles(ScrollView):
+    """A line-API view that works out its styles once per frame, not once per line
+    (``rich_style`` walks every ancestor; a new article redraws about 90 lines)."""
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._frame_styles: dict[str | None, Style] = {}
+        self._frame_width: int | None = None
+        return super().render_lines(crop)
+
+    def line_style(self, component: str | None = None) -> Style:
+        """The widget's style, or one of its component classes', for this frame."""
+        styles = getattr(self, "_frame_styles", None)
+        if styles is None:
+            styles = self._frame_styles = {}
+        found = styles.get(component)
+        if found is None:
+            found = styles[component] = (
+                self.rich_style if component is None else self.get_component_rich_style(component)
+            )
+        return found
+
+    @property
+    def line_width(self) -> int:
+        """The width lines are drawn at, for this frame."""
+        width = getattr(self, "_frame_width", None)
+        if width is None:
+            width = self._frame_width = self.scrollable_content_region.width
+        return width
+
+
+class WrappedView(FrameStyles):
     """Text wrapped to the pane's width once, then drawn a line at a time.
 
     Subclasses build their lines in :meth:`wrap` (called again when the width
@@ -73,10 +103,10 @@ class WrappedView(ScrollView):
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
-        width = self.scrollable_content_region.width
+        width = self.line_width
         number = scroll_y + y
         if not 0 <= number < len(self._lines):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self.line_style())
         key = (number, width, *self.line_state(number))
         strip = self._strips.get(key)
         if strip is None:

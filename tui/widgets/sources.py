@@ -22,12 +22,11 @@ from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from .. import render
 from ..render import Entry
-from .lines import strip_of
+from .lines import FrameStyles, strip_of
 
 OTHER_GROUP = "Other"
 GUTTER = "▌"  # marks the highlighted article without colour
@@ -64,7 +63,7 @@ class Row:
         return 1 if self.entry is None else 2
 
 
-class SourcesList(ScrollView, can_focus=True):
+class SourcesList(FrameStyles, can_focus=True):
     """Articles as two-line entries under story headings; Enter or a click opens one."""
 
     BORDER_TITLE = "Sources"
@@ -194,12 +193,12 @@ class SourcesList(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
-        width = self.scrollable_content_region.width
+        width = self.line_width
         line = scroll_y + y
         number = bisect_right(self._starts, line) - 1
         row = self._row(number)
         if row is None:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self.line_style())
         part = line - self._starts[number]
         on = number == self.highlighted
         read = bool(row.entry and row.entry.id in self._read)
@@ -211,17 +210,17 @@ class SourcesList(ScrollView, can_focus=True):
         return strip.crop(scroll_x, scroll_x + width) if scroll_x else strip
 
     def _draw(self, row: Row, part: int, width: int, on: bool, read: bool) -> Strip:
-        base = self.rich_style
+        base = self.line_style()
         if row.entry is None:
             text = render.group_heading(row.heading or "", row.count)
-            style = base + self.get_component_rich_style("sources-list--heading")
+            style = base + self.line_style("sources-list--heading")
             return self._strip(text, width, style)
         lines = render.source_entry(row.entry, read).split("\n")
         text = Text.assemble(GUTTER if on else " ", lines[part] if part < len(lines) else "")
         style = base
         if on:
             name = "highlight" if self.has_focus else "highlight-blurred"
-            style = base + self.get_component_rich_style(f"sources-list--{name}")
+            style = base + self.line_style(f"sources-list--{name}")
         return self._strip(text, width, style)
 
     def _strip(self, text: Text, width: int, style: Style) -> Strip:
