@@ -22,10 +22,12 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
-from .build import Progress, Summary
 from .store import IndexError_
+
+if TYPE_CHECKING:
+    from .build import Progress, Summary
 
 STOP_WAIT = 2.0  # seconds a stopped child gets to abandon its writer
 

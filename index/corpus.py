@@ -14,8 +14,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .formats import format_of
 from .model import Skipped
-from .readers import format_of
 
 
 @dataclass(frozen=True)

@@ -10,15 +10,17 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from . import build
 from .apart import Child
 from .corpus import Corpus
 from .model import Article, Passage, Skipped
 from .search import SearchResult, as_typed, search
 from .seeds import seeds_dir
 from .store import IndexError_, Store, index_dir_for, writable
+
+if TYPE_CHECKING:  # the indexer is imported when a run needs it, not to open the reader
+    from . import build
 
 
 class Library:
@@ -58,6 +60,8 @@ class Library:
             )
         if self.apart:
             return self._update_apart(progress, wait)
+        from . import build
+
         hooks = self.analysis
         try:
             summary = build.update(

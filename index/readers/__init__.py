@@ -8,8 +8,8 @@ into a :class:`~index.model.Skipped` with a reason, never an exception.
 from __future__ import annotations
 
 import hashlib
-import os
 
+from ..formats import FORMATS, format_of
 from ..model import Skipped
 from ..textio import Unreadable, decode, read_file
 from .base import ReadResult, build_article
@@ -17,28 +17,7 @@ from .plain import infer
 from .structured import json_articles, jsonl_articles
 from .web import feed_articles, html_article
 
-FORMATS = {
-    ".txt": "text",
-    ".text": "text",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".html": "html",
-    ".htm": "html",
-    ".xhtml": "html",
-    ".json": "json",
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".rss": "feed",
-    ".atom": "feed",
-    ".xml": "feed",
-}
-
 __all__ = ["FORMATS", "ReadResult", "format_of", "read", "read_bytes"]
-
-
-def format_of(path: str) -> str | None:
-    """The reader for ``path`` by its extension, or None for other files."""
-    return FORMATS.get(os.path.splitext(path)[1].lower())
 
 
 def read(full_path: str, article_id: str) -> tuple[ReadResult, str]:
