@@ -16,11 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from .corpus import Corpus, FileEntry
+from .listing import head
 from .model import Article, Skipped
 from .readers import read
 from .store import (
     ARTICLES_UID,
     CATALOG_UID,
+    LISTING_HEAD_UID,
     LISTING_UID,
     STATE_UID,
     abandon,
@@ -117,7 +119,7 @@ def update(
         state = _corpus_state(ix, fresh, replaced, summarise)
         _write_views(writer, state.pop("views", {}), catalog.paths())
         writer.update_document(uid=STATE_UID, kind="state", data=pack(state))
-        _write_catalog(writer, catalog)
+        _write_catalog(writer, catalog, state.get("stories", []))
         writer.commit()
     except BaseException:
         abandon(writer)
@@ -202,21 +204,26 @@ class _Catalog:
 
 
 def _store_catalog(ix, catalog: _Catalog, wait: float) -> None:
+    with ix.searcher() as searcher:
+        doc = searcher.document(uid=STATE_UID)
+    stories = ((unpack(doc["data"]) if doc else None) or {}).get("stories", [])
     writer = writer_for(ix, wait)
     try:
-        _write_catalog(writer, catalog)
+        _write_catalog(writer, catalog, stories)
         writer.commit()
     except BaseException:
         abandon(writer)
         raise
 
 
-def _write_catalog(writer, catalog: _Catalog) -> None:
+def _write_catalog(writer, catalog: _Catalog, stories: list[dict[str, Any]]) -> None:
     files = {"files": catalog.files, "skips": catalog.skips}
     articles = {"articles": catalog.articles, "leads": catalog.leads}
+    rows = catalog.listing()
     writer.update_document(uid=CATALOG_UID, kind="catalog", data=pack(files))
     writer.update_document(uid=ARTICLES_UID, kind="catalog", data=pack(articles))
-    writer.update_document(uid=LISTING_UID, kind="catalog", data=pack(catalog.listing()))
+    writer.update_document(uid=LISTING_UID, kind="catalog", data=pack(rows))
+    writer.update_document(uid=LISTING_HEAD_UID, kind="catalog", data=pack(head(rows, stories)))
 
 
 def _catalog(ix) -> _Catalog:
@@ -226,14 +233,15 @@ def _catalog(ix) -> _Catalog:
         doc = searcher.document(uid=CATALOG_UID)
         if doc is not None:
             data = unpack(doc["data"])
-            listed = searcher.document(uid=LISTING_UID) is not None
-            split = searcher.document(uid=ARTICLES_UID) is not None
+            # Which documents exist (by number: reading them would unpack them).
+            stored = all(
+                searcher.document_number(uid=uid) is not None
+                for uid in (LISTING_UID, ARTICLES_UID, LISTING_HEAD_UID)
+            )
             if "articles" in data:  # all in one document, as first written
                 found = (data["articles"], data["leads"])
                 return _Catalog(data["files"], data["skips"], lambda: found, stored=False)
-            return _Catalog(
-                data["files"], data["skips"], partial(_stored_articles, ix), listed and split
-            )
+            return _Catalog(data["files"], data["skips"], partial(_stored_articles, ix), stored)
         files, skips = {}, {}
         for doc in searcher.documents(kind="file"):
             files[doc["path"]] = [doc.get("size", -1), doc.get("mtime", -1), doc.get("hash", "")]

@@ -113,6 +113,15 @@ class Library:
         ("" where the index does not know it)."""
         return self.store.listing()
 
+    def listing_head(self) -> list[tuple[str | None, int, list[tuple]]] | None:
+        """The first few hundred rows of :meth:`listing` in the order the sources
+        list shows them, as ``(story title or None, articles in it, rows)``; None
+        for an index written before newsdesk stored it."""
+        found = self.store.listing_head()
+        if found is None:
+            return None
+        return [(title, count, [tuple(r) for r in rows]) for title, count, rows in found["groups"]]
+
     def skipped(self) -> list[Skipped]:
         return self.store.skipped()
 

@@ -42,6 +42,7 @@ INDEX_NAME = "newsdesk"
 STATE_UID = "__state__"
 CATALOG_UID = "__catalog__"
 LISTING_UID = "__listing__"
+LISTING_HEAD_UID = "__listing_head__"
 IDLE_SEARCHERS = 2  # kept open to lend (the reader's UI thread and one worker)
 ARTICLES_UID = "__articles__"
 MEMO_SIZE = 16
@@ -222,6 +223,13 @@ class Store:
             return [tuple(row) for row in unpack(doc["data"])]  # type: ignore[misc]
         fields = ("source", "date", "date_raw", "title")
         return [(row["id"], *(row.get(f) for f in fields), "") for row in self.articles()]
+
+    def listing_head(self) -> dict[str, Any] | None:
+        """The first few hundred articles as the sources list shows them (see
+        :func:`index.listing.head`); None for an index written before it existed."""
+        with self.searcher() as searcher:
+            doc = searcher.document(uid=LISTING_HEAD_UID)
+        return unpack(doc["data"]) if doc is not None else None
 
     def articles(self) -> list[dict[str, Any]]:
         """Every article's metadata (no text), in id order."""

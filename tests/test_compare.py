@@ -176,3 +176,22 @@ def test_worker_processes_give_the_same_analysis_as_one():
         assert pooled.analyse(articles) == alone.analyse(articles)
     finally:
         pooled.close()
+
+
+def test_the_listing_head_is_the_start_of_the_list_as_shown_by_story(library, monkeypatch):
+    """The first rows the reader draws (stored with each commit) are the first rows
+    of the whole list arranged by story, in the stories' order."""
+    from index import listing
+
+    rows, stories = library.listing(), library.stories()
+    whole = [(title, len(members), members) for title, members in listing.arrange(rows, stories)]
+    assert [title for title, _, _ in whole] == [s["title"] for s in stories]  # all in one
+    assert [[row[0] for row in members] for _, _, members in whole] == [
+        s["articles"] for s in stories
+    ]
+    assert library.listing_head() == whole  # five articles: all of them fit in the head
+
+    first_story = whole[0][2]
+    cut = listing.head(rows, stories, size=2)
+    assert cut["total"] == 5
+    assert cut["groups"] == [[whole[0][0], len(first_story), first_story[:2]]]

@@ -329,6 +329,39 @@ def test_the_reader_indexes_a_new_corpus_in_a_process_of_its_own(seeds_copy, tmp
     run(test)
 
 
+def test_a_large_index_shows_its_first_rows_first_then_the_whole_list(tmp_path, monkeypatch):
+    from index import listing
+    from tui.widgets.sources import SourcesList
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(40):
+        (corpus / f"{n:02}.txt").write_text(f"Report {n}\n\nThe council met on day {n}.\n")
+    monkeypatch.setattr(listing, "HEAD", 12)  # the head stored with the commit
+    Library([corpus], tmp_path / "index").update()
+    populated: list[int] = []
+    populate = SourcesList.populate
+
+    def counting(self, groups, read):
+        populate(self, groups, read)
+        populated.append(len(self.article_ids))
+
+    monkeypatch.setattr(SourcesList, "populate", counting)
+
+    async def test():
+        app = NewsdeskApp(Library([corpus], tmp_path / "index"))
+        async with app.run_test(size=(160, 50)) as pilot:
+            await settle(app, pilot)
+            assert populated == [12, 40]  # the head drawn first, then every article
+            screen = reader(app)
+            assert screen.sources.article_ids == [f"{n:02}.txt" for n in range(40)]
+            assert shown(app) == ("00.txt", 1)
+            await pilot.press("shift+tab", "end")  # the whole list is there to walk
+            assert screen.sources.current_id == "39.txt"
+
+    run(test)
+
+
 def test_read_only_index_is_opened_without_updating(tmp_path):
     Library(index_dir=tmp_path / "index").update()
 

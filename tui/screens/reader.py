@@ -26,6 +26,7 @@ from textual.widgets import Footer, Label, ProgressBar
 
 from index.apart import UpdateStopped
 from index.library import Library
+from index.listing import arrange
 from index.model import Hit
 from index.safety import clean_line
 
@@ -36,7 +37,7 @@ from ..state import Position, ReadingState
 from ..widgets.article import ArticleView
 from ..widgets.crosssource import CrossSourcePane
 from ..widgets.panebar import PaneBar
-from ..widgets.sources import SourcesList
+from ..widgets.sources import Group, SourcesList
 from .diff import DiffScreen, Side, candidates
 from .entities import EntityBrowser
 from .matrix import MatrixScreen
@@ -47,15 +48,27 @@ PANE_TITLES = {"sources": "Sources", "article": "Article", "cross": "Other sourc
 WIDE = 110  # columns from which the three panes sit side by side
 
 
+def listed(entries: list[Entry], stories: list[dict[str, Any]]) -> list[Group]:
+    """The sources list's groups: articles by story, the rest last."""
+    return [(title, len(rows), rows) for title, rows in arrange(entries, stories)]
+
+
+def read_head(library: Library) -> list[Group] | None:
+    """The first few hundred articles as the list shows them (None: not stored)."""
+    found = library.listing_head()
+    if found is None:
+        return None
+    return [(title, count, [Entry._make(r) for r in rows]) for title, count, rows in found]
+
+
 def read_entries(library: Library) -> list[Entry]:
     """The sources list rows. The index keeps the lead of untitled articles;
     one written by an older newsdesk needs their first passage (read here, once)."""
-    entries = []
-    for article_id, source, date, date_raw, title, lead in library.listing():
-        if not title and not lead:
-            article = library.article(article_id)
-            lead = article.lead if article else ""
-        entries.append(Entry(article_id, source, date, date_raw, title, lead))
+    entries = [Entry._make(row) for row in library.listing()]
+    for number, entry in enumerate(entries):
+        if not entry.title and not entry.lead:
+            article = library.article(entry.id)
+            entries[number] = entry._replace(lead=article.lead if article else "")
     return entries
 
 
@@ -102,12 +115,18 @@ class ReaderScreen(Screen[None]):
 
     @dataclass
     class Loaded(Message):
-        """The index is ready (updated, or read-only) and the article list was read."""
+        """The index is ready (updated, or read-only) and the article list was read.
+
+        ``head`` is set instead of ``entries`` for the first screen of a large
+        index: its first few hundred articles, with the whole list to follow.
+        ``changed`` says the index changed since the article shown was read."""
 
         entries: list[Entry]
         stories: list[dict[str, Any]]
         note: str | None = None
         error: str | None = None
+        head: list[Group] | None = None
+        changed: bool = True
 
     def __init__(self, library: Library, state: ReadingState) -> None:
         super().__init__()
@@ -168,16 +187,15 @@ class ReaderScreen(Screen[None]):
         shown = False
         if self.library.exists and not self.library.read_only:
             try:
+                head = read_head(self.library)
+                if head is not None:  # the first screen, then the whole list
+                    self._show_and_wait(self.Loaded([], [], head=head))
                 entries, stories = read_entries(self.library), self.library.stories()
             except Exception:  # read again below, after the update, with the reason
                 pass
             else:
-                self._first_screen.clear()
-                self.post_message(self.Loaded(entries, stories))
+                self._show_and_wait(self.Loaded(entries, stories, changed=head is None))
                 shown = True
-                # Let the first screen draw before the update walks the folder:
-                # both want the interpreter, and the screen is what the user waits for.
-                self._first_screen.wait(timeout=5)
         if self.library.read_only:
             note = f"The index at {self.library.location} is read-only: showing it as it is."
         else:
@@ -196,6 +214,13 @@ class ReaderScreen(Screen[None]):
             entries, stories, error = [], [], f"The index could not be read: {problem}"
         self.post_message(self.Loaded(entries, stories, note, error))
 
+    def _show_and_wait(self, loaded: Loaded) -> None:
+        """Post ``loaded`` and let the screen draw it before reading on: both want
+        the interpreter, and the screen is what the user waits for."""
+        self._first_screen.clear()
+        self.post_message(loaded)
+        self._first_screen.wait(timeout=5)
+
     def _progress_from_worker(self, done: int, total: int, what: str) -> None:
         self.app.call_from_thread(self._show_progress, done, total, what)
 
@@ -208,33 +233,41 @@ class ReaderScreen(Screen[None]):
     @on(Loaded)
     async def _loaded(self, message: Loaded) -> None:
         self.query_one("#indexing").display = False
-        self.entries, self.stories = message.entries, message.stories
-        # What was just loaded lives as long as the reader: keep it out of the
-        # cyclic garbage collector, whose full passes over it (50-100 ms on an
-        # index of 2,225 analysed articles) were the slowest key presses.
-        # Objects without cycles are still freed as usual.
-        gc.freeze()
-        self.sources.populate(self.entries, self.stories, self.state.read)
+        if message.head is not None:
+            self.sources.populate(message.head, self.state.read)
+        else:
+            self.entries, self.stories = message.entries, message.stories
+            # What was just loaded lives as long as the reader: keep it out of the
+            # cyclic garbage collector, whose full passes over it (50-100 ms on an
+            # index of 2,225 analysed articles) were the slowest key presses.
+            # Objects without cycles are still freed as usual.
+            gc.freeze()
+            self.sources.populate(listed(self.entries, self.stories), self.state.read)
         if message.note:
             self.notify(clean_line(message.note), title="Read-only index", timeout=8)
         if message.error:
             self.notify(clean_line(message.error), severity="error", timeout=10)
         try:
-            await self._show_loaded()
+            await self._show_loaded(message.changed)
         finally:
             self.call_after_refresh(self._first_screen.set)
 
-    async def _show_loaded(self) -> None:
-        if not self.entries:
+    async def _show_loaded(self, changed: bool) -> None:
+        ids = self.sources.article_ids
+        if not ids:
             self.article.show_message(self._no_articles())
             return
-        known = {e.id for e in self.entries}
+        known = set(ids)
         here = self.position  # set when the last commit was shown before an update
         if here and here.article_id in known:
-            await self.open(here, terms=self.article.terms, remember=False, reload=True)
+            if changed:
+                await self.open(here, terms=self.article.terms, remember=False, reload=True)
             return
-        start = self.state.last if self.state.last and self.state.last.article_id in known else None
-        await self.open(start or Position(self.sources.article_ids[0]), remember=False)
+        last = self.state.last
+        if last and last.article_id not in known and self.library.article(last.article_id):
+            known.add(last.article_id)  # not among the first rows listed, but there
+        start = last if last and last.article_id in known else None
+        await self.open(start or Position(ids[0]), remember=False)
 
     def _no_articles(self) -> Text:
         text = Text("No articles to show.\n\n", style="bold")

@@ -10,9 +10,9 @@ redraws a few lines.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import ClassVar, NamedTuple
 
 from rich.style import Style
 from rich.text import Text
@@ -32,27 +32,12 @@ OTHER_GROUP = "Other"
 GUTTER = "▌"  # marks the highlighted article without colour
 
 
-def groups(
-    entries: Sequence[Entry], stories: Sequence[Mapping[str, Any]]
-) -> list[tuple[str | None, list[Entry]]]:
-    """Articles by story, in story order; the rest in "Other" (one flat list without stories)."""
-    by_id = {e.id: e for e in entries}
-    seen: set[str] = set()
-    found: list[tuple[str | None, list[Entry]]] = []
-    for story in stories:
-        members = [by_id[i] for i in story.get("articles", []) if i in by_id and i not in seen]
-        seen.update(e.id for e in members)
-        if members:
-            found.append((str(story.get("title") or story.get("id")), members))
-    rest = [e for e in entries if e.id not in seen]
-    if rest:
-        found.append((OTHER_GROUP if found else None, rest))
-    return found
+# (story title, or None for the articles in no story; articles in it; those listed)
+Group = tuple[str | None, int, Sequence[Entry]]
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
-    """A story heading (``entry`` is None) or an article."""
+class Row(NamedTuple):
+    """A story heading (``entry`` is None) or an article (a tuple: one per article)."""
 
     heading: str | None = None
     count: int = 0
@@ -145,24 +130,25 @@ class SourcesList(FrameStyles, can_focus=True):
         entry = self._entries[article_id]
         return render.source_entry(entry, entry.id in self._read).plain
 
-    def populate(
-        self, entries: Sequence[Entry], stories: Sequence[Mapping[str, Any]], read: set[str]
-    ) -> None:
-        """Show ``entries`` grouped by ``stories``, keeping the highlighted article."""
+    def populate(self, groups: Sequence[Group], read: set[str]) -> None:
+        """Show ``groups`` (see :func:`index.listing.arrange`), keeping the
+        highlighted article. The articles in no story go under "Other" when
+        there are stories, and under no heading when there are none."""
         current = self.current_id
-        self._entries = {e.id: e for e in entries}
         self._read = read
+        titled = any(title is not None for title, _, _ in groups)
         rows: list[Row] = []
-        for title, members in groups(entries, stories):
-            if title is not None:
-                rows.append(Row(heading=title, count=len(members)))
-            rows.extend(Row(entry=e) for e in members)
+        for title, count, members in groups:
+            if titled:
+                rows.append(Row(OTHER_GROUP if title is None else title, count))
+            rows.extend([Row(None, 0, e) for e in members])
         self._rows, self._starts, line = rows, [], 0
         for row in rows:
             self._starts.append(line)
             line += row.height
         self._row_of = {r.entry.id: n for n, r in enumerate(rows) if r.entry}
         self._ids = [r.entry.id for r in rows if r.entry]
+        self._entries = {r.entry.id: r.entry for r in rows if r.entry}
         self._lines.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, line)
         self.set_reactive(SourcesList.highlighted, None)
