@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from .apart import Child
 from .corpus import Corpus
 from .model import Article, Passage, Skipped
-from .search import SearchResult, as_typed, search
+from .search import Found, SearchResult, as_typed, find, search
 from .seeds import seeds_dir
 from .store import IndexError_, Store, index_dir_for, writable
 
@@ -158,8 +158,10 @@ class Library:
     ) -> SearchResult:
         """Passages matching ``query``; see :func:`index.search.search` for
         ``budget`` and ``stop`` (a search that may end early)."""
-        expand = self.analysis.expander(self.state()) if self.analysis else None
-        return search(self.store, query, limit, expand, budget, stop)
+        return search(self.store, query, limit, self._expander(), budget, stop)
+
+    def _expander(self):
+        return self.analysis.expander(self.state()) if self.analysis else None
 
     def search_as_typed(
         self,
@@ -170,7 +172,12 @@ class Library:
     ) -> SearchResult:
         """A query still being typed: its last word also as a prefix
         (``pris`` finds ``prisoners``); see :func:`index.search.as_typed`."""
-        return as_typed(self.search, query, limit, budget, stop)
+        store, expand = self.store, self._expander()
+
+        def run(text: str, limit: int, budget=None, stop=None) -> Found:
+            return find(store, text, limit, expand, budget, stop)
+
+        return as_typed(run, query, limit, budget, stop)
 
     @property
     def location(self) -> Path:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from contextlib import suppress
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from whoosh import query as q
 from whoosh.collectors import TimeLimit, WrappingCollector
@@ -127,6 +128,20 @@ def _leaves(node: q.Query) -> Iterable[q.Query]:
             yield from _leaves(child)
 
 
+@dataclass
+class Found:
+    """A search's passages before their snippets are made: searching as you type
+    runs two searches and makes snippets only for the passages it keeps."""
+
+    total: int
+    rows: list[tuple[dict[str, Any], float, frozenset[str]]]  # stored fields, score, words
+    complete: bool = True
+
+    def result(self, limit: int | None = None) -> SearchResult:
+        rows = self.rows if limit is None else self.rows[:limit]
+        return SearchResult(self.total, tuple(_hit(*row) for row in rows), self.complete)
+
+
 def search(
     store: Store,
     text: str,
@@ -142,6 +157,18 @@ def search(
     searching as you type shows those at once and lets a newer keystroke stop
     an older search instead of waiting for it.
     """
+    return find(store, text, limit, expand, budget, stop).result()
+
+
+def find(
+    store: Store,
+    text: str,
+    limit: int = 20,
+    expand: Expander | None = None,
+    budget: float | None = None,
+    stop: Callable[[], bool] | None = None,
+) -> Found:
+    """:func:`search`, without making the hits' snippets."""
     parsed = parse(text, expand)
     only_passages = _passages_only(parsed)
     with store.searcher() as searcher:
@@ -169,8 +196,17 @@ def search(
             total = len(results)
         else:
             total = results.estimated_length()
-        hits = tuple(_hit(hit) for hit in results)
-    return SearchResult(total, hits, complete=not cut)
+        rows = [(hit.fields(), float(hit.score or 0.0), _text_terms(hit)) for hit in results]
+    return Found(total, rows, complete=not cut)
+
+
+def _text_terms(hit) -> frozenset[str]:
+    """The words of the ``text`` field that this hit matched."""
+    return frozenset(
+        t.decode() if isinstance(t, bytes) else t
+        for field, t in (hit.matched_terms() or ())
+        if field == "text"
+    )
 
 
 class _Bounded(WrappingCollector):
@@ -231,24 +267,18 @@ def _bounded(node: q.Query, reader) -> q.Query:
     return node if node.is_leaf() else node.apply(lambda child: _bounded(child, reader))
 
 
-def _hit(hit) -> Hit:
-    text = hit.get("text", "")
-    terms = {
-        t.decode() if isinstance(t, bytes) else t
-        for field, t in (hit.matched_terms() or ())
-        if field == "text"
-    }
-    snippet, matches = make_snippet(text, terms)
+def _hit(fields: dict[str, Any], score: float, terms: frozenset[str]) -> Hit:
+    snippet, matches = make_snippet(fields.get("text", ""), set(terms))
     return Hit(
-        article_id=hit["article"],
-        passage=hit["number"],
-        start=hit["start"],
-        end=hit["end"],
-        score=float(hit.score or 0.0),
+        article_id=fields["article"],
+        passage=fields["number"],
+        start=fields["start"],
+        end=fields["end"],
+        score=score,
         snippet=snippet,
         matches=tuple(matches),
-        title=hit.get("title") or None,
-        source=hit.get("source") or None,
+        title=fields.get("title") or None,
+        source=fields.get("source") or None,
         terms=tuple(sorted(terms)),
     )
 
@@ -306,18 +336,18 @@ def with_prefix(query: str) -> str | None:
 
 
 def as_typed(
-    run: Callable[..., SearchResult],
+    run: Callable[..., Found],
     query: str,
     limit: int,
     budget: float | None = None,
     stop: Callable[[], bool] | None = None,
 ) -> SearchResult:
     """A query being typed: the exact query's hits first, then those the prefix
-    form adds. ``run(text, limit, budget=, stop=)`` runs one search.
+    form adds. ``run(text, limit, budget=, stop=)`` runs one search (:func:`find`).
 
     ``budget`` (seconds, shared by the two searches) and ``stop`` let it end
     early with the best passages found so far (``complete`` False)."""
-    exact: SearchResult | None = None
+    exact: Found | None = None
     error: QueryError | None = None
     prefix = with_prefix(query)
     share = budget / 2 if budget is not None and prefix else budget
@@ -325,7 +355,7 @@ def as_typed(
         exact = run(query.strip(), limit, budget=share, stop=stop)
     except QueryError as problem:
         error = problem
-    extra: SearchResult | None = None
+    extra: Found | None = None
     if prefix:
         try:
             extra = run(prefix, limit, budget=share, stop=stop)
@@ -333,17 +363,18 @@ def as_typed(
             extra = None
     if exact is None and extra is None:
         raise error or QueryError("the query could not be run")
-    return _merge(exact, extra, limit)
+    return _merge(exact, extra).result(limit)
 
 
-def _merge(first: SearchResult | None, second: SearchResult | None, limit: int) -> SearchResult:
-    hits: list[Hit] = []
+def _merge(first: Found | None, second: Found | None) -> Found:
+    rows: list[tuple[dict[str, Any], float, frozenset[str]]] = []
     seen: set[tuple[str, int]] = set()
-    for result in (first, second):
-        for hit in result.hits if result else ():
-            if (hit.article_id, hit.passage) not in seen:
-                seen.add((hit.article_id, hit.passage))
-                hits.append(hit)
-    total = max(r.total for r in (first, second) if r is not None)
-    complete = all(r.complete for r in (first, second) if r is not None)
-    return SearchResult(max(total, len(hits)), tuple(hits[:limit]), complete)
+    for found in (first, second):
+        for row in found.rows if found else ():
+            key = (row[0]["article"], row[0]["number"])
+            if key not in seen:
+                seen.add(key)
+                rows.append(row)
+    total = max(f.total for f in (first, second) if f is not None)
+    complete = all(f.complete for f in (first, second) if f is not None)
+    return Found(max(total, len(rows)), rows, complete)
