@@ -8,7 +8,7 @@ one when the pane has focus, Enter (or a click) jumps there.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -124,25 +124,33 @@ class CrossSourcePane(WrappedView, can_focus=True):
 
     def wrap(self, width: int) -> list[Line]:
         """Every section's blocks wrapped to ``width``."""
+        return [line for part in self.wrap_parts(width) for line in part]
+
+    def wrap_parts(self, width: int) -> Iterator[list[Line]]:
+        """The sections' blocks wrapped to ``width``, a block at a time (an entity
+        with its spellings, a fact with what each source says)."""
         console = self.app.console
-        lines: list[Line] = []
+        count = 0
         self._items = {}
         if self.is_empty:
-            lines = [Line(PLAIN, t) for t in Text(EMPTY_HINT, style="dim").wrap(console, width)]
+            hint = [Line(PLAIN, t) for t in Text(EMPTY_HINT, style="dim").wrap(console, width)]
+            count += len(hint)
+            yield hint
         for name, title, make in SECTIONS:
             items = list(self.view.get(name) or [])
             if not items:
                 continue
-            lines += [Line(PLAIN, Text()), Line(TITLE, Text(title))]
             for number, item in enumerate(items):
-                if number:
-                    lines.append(Line(PLAIN, Text()))
+                lines = [Line(PLAIN, Text())]
+                if not number:
+                    lines.append(Line(TITLE, Text(title)))
                 wrapped = make(item).wrap(console, width, overflow="fold")
-                kind = number if name == "related" else PLAIN
                 if name == "related":
-                    self._items[number] = (len(lines), len(wrapped))
+                    self._items[number] = (count + len(lines), len(wrapped))
+                kind = number if name == "related" else PLAIN
                 lines += [Line(kind, t) for t in wrapped]
-        return lines
+                count += len(lines)
+                yield lines
 
     # Drawing.
 

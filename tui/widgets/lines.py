@@ -3,7 +3,7 @@ a scrollable view of wrapped text drawn a line at a time."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from rich.console import Console
@@ -15,6 +15,7 @@ from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 
 def strip_of(
@@ -52,6 +53,18 @@ class FrameStyles(ScrollView):
             )
         return found
 
+    def set_content_size(self, size: Size) -> None:
+        """Set the virtual size without a layout of the whole screen.
+
+        ``virtual_size`` is a layout reactive: each change reflowed and repainted
+        every widget on screen, which took more than drawing the new lines of a
+        pane (15-20 ms at each move between passages). This sets it and updates
+        the scrollbars, as Textual does when a widget is resized; a scrollbar
+        that appears or goes still brings a layout (those reactives ask for one)."""
+        if size != self.virtual_size:
+            self.set_reactive(Widget.virtual_size, size)
+            self._scroll_update(size)
+
     @property
     def line_width(self) -> int:
         """The width lines are drawn at, for this frame."""
@@ -77,6 +90,7 @@ class WrappedView(FrameStyles):
         self._lines: list[Any] = []
         self._width = 0
         self._strips: LRUCache[tuple, Strip] = LRUCache(512)
+        self._layouts = 0  # counts relayouts, so a stale rest is not appended
 
     @property
     def wrap_width(self) -> int:
@@ -86,6 +100,11 @@ class WrappedView(FrameStyles):
         """The lines to draw at ``width`` cells."""
         raise NotImplementedError
 
+    def wrap_parts(self, width: int) -> Iterator[list[Any]]:
+        """The lines in parts: the first screenful is drawn at once and the rest
+        wrapped after that frame (override to split :meth:`wrap`)."""
+        yield self.wrap(width)
+
     def line_state(self, number: int) -> tuple:
         """What, besides the line itself, its drawing depends on."""
         return ()
@@ -94,12 +113,29 @@ class WrappedView(FrameStyles):
         raise NotImplementedError
 
     def relayout(self) -> None:
-        """Wrap again (the content or the width changed) and redraw."""
+        """Wrap again (the content or the width changed) and redraw: what fills the
+        pane now, the rest (out of view) right after the frame that shows it."""
         width = self.wrap_width
-        self._lines, self._width = self.wrap(width), width
+        self._layouts += 1
+        parts = iter(self.wrap_parts(width))
+        lines: list[Any] = []
+        screenful = self.size.height + self.scroll_offset.y + 1
+        for part in parts:
+            lines.extend(part)
+            if len(lines) >= screenful:
+                self.call_after_refresh(self._wrap_rest, self._layouts, parts)
+                break
+        self._lines, self._width = lines, width
         self._strips.clear()
-        self.virtual_size = Size(width, len(self._lines))
+        self.set_content_size(Size(width, len(self._lines)))
         self.refresh()
+
+    def _wrap_rest(self, layout: int, parts: Iterator[list[Any]]) -> None:
+        if layout != self._layouts:
+            return  # wrapped again since: these parts are out of date
+        for part in parts:
+            self._lines.extend(part)
+        self.set_content_size(Size(self._width, len(self._lines)))
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset

@@ -150,7 +150,7 @@ class SourcesList(FrameStyles, can_focus=True):
         self._ids = [r.entry.id for r in rows if r.entry]
         self._entries = {r.entry.id: r.entry for r in rows if r.entry}
         self._lines.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, line)
+        self.set_content_size(Size(self.scrollable_content_region.width, line))
         self.set_reactive(SourcesList.highlighted, None)
         self.highlighted = self._row_of.get(current or "", self._first_article())
         self.refresh()
