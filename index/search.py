@@ -173,6 +173,9 @@ def find(
     only_passages = _passages_only(parsed)
     with store.searcher() as searcher:
         parsed = _bounded(parsed, searcher.reader())
+        passages = (
+            parsed if only_passages else q.And([parsed, q.Term("kind", "passage", boost=0.0)])
+        )
         if budget is None and stop is None:
             kind = None if only_passages else q.Term("kind", "passage")
             results = searcher.search(parsed, limit=max(1, limit), terms=True, filter=kind)
@@ -181,12 +184,11 @@ def find(
             # Passages only, scored by the query alone (the kind term weighs
             # nothing). Not a filter: Whoosh builds a filter's set of every
             # passage before it scores anything (0.5 s at 20,000 articles),
-            # which no budget could cut; an And intersects as it goes. Its
-            # total is an estimate, so complete searches keep the filter.
-            passages = (
-                parsed if only_passages else q.And([parsed, q.Term("kind", "passage", boost=0.0)])
-            )
-            collector = _Bounded(searcher.collector(limit=max(1, limit), terms=True), budget, stop)
+            # which no budget could cut; an And intersects as it goes.
+            # Every match is counted as it is scored (no block skipping): within
+            # the budget the total is exact, and counting after it would not be.
+            top = searcher.collector(limit=max(1, limit), terms=True, optimize=False)
+            collector = _Bounded(top, budget, stop)
             with suppress(TimeLimit):
                 searcher.search_with_collector(passages, collector)
             results, cut = collector.results(), collector.cut
@@ -195,7 +197,10 @@ def find(
         elif results.has_exact_length():
             total = len(results)
         else:
-            total = results.estimated_length()
+            # The top hits were found by skipping blocks that could not make the
+            # list, so Whoosh only estimates the total, from counts that still
+            # include deleted passages. Count the matches instead (no scoring).
+            total = sum(1 for _ in passages.matcher(searcher).all_ids())
         rows = [(hit.fields(), float(hit.score or 0.0), _text_terms(hit)) for hit in results]
     return Found(total, rows, complete=not cut)
 

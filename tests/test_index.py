@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -77,6 +78,25 @@ def test_every_hit_is_a_passage_with_or_without_a_budget(seeds_library, query):
     for hit in full.hits:
         passage = seeds_library.passage(hit.article_id, hit.passage)
         assert passage is not None and hit.snippet.strip("…") in passage.text
+
+
+def test_the_count_of_matches_leaves_out_removed_files(tmp_path):
+    """Whoosh keeps a removed file's passages in its term counts until segments merge;
+    "N passages match" must not count them."""
+    corpus = tmp_path / "corpus"
+    (corpus / "extra").mkdir(parents=True)
+    for n in range(30):
+        (corpus / f"{n:02}.txt").write_text(f"Report {n}\n\nThe prisoners were freed on day {n}.\n")
+    library = Library([corpus], tmp_path / "ix")
+    library.update()
+    for n in range(40):
+        (corpus / "extra" / f"{n:02}.txt").write_text(f"Extra {n}\n\nMore prisoners, {n}.\n")
+    assert library.update().added and library.search("prisoners").total == 70
+    shutil.rmtree(corpus / "extra")
+    assert len(library.update().removed) == 40
+    assert library.search("prisoners", limit=1).total == 30
+    assert library.search("prisoners", limit=5, budget=60.0).total == 30
+    assert library.search_as_typed("prisoners", 5).total == 30
 
 
 def test_an_index_from_before_the_catalog_gets_one_without_reindexing(seeds_library):
