@@ -169,9 +169,8 @@ def related_passages(
     ``passages`` are (article id, number, text) of one story. The score mixes
     TF-IDF cosine with shared entities and shared fact keys.
     """
-    if len(passages) < 2:
-        return {}
-    import numpy as np
+    if len({aid for aid, _, _ in passages}) < 2:
+        return {}  # one article: no passage of another to relate to
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True)
@@ -180,7 +179,18 @@ def related_passages(
     except ValueError:
         return {}
     cosine = (matrix @ matrix.T).toarray()
-    vocabulary = np.array(vectorizer.get_feature_names_out())
+    vocabulary = vectorizer.get_feature_names_out()
+    weights: dict[int, dict[int, float]] = {}
+
+    def weights_of(row: int) -> dict[int, float]:
+        """Term -> weight of one passage (slicing a sparse row each time cost more
+        than the rest of the comparison)."""
+        if row not in weights:
+            start, end = matrix.indptr[row], matrix.indptr[row + 1]
+            terms = matrix.indices[start:end].tolist()
+            weights[row] = dict(zip(terms, matrix.data[start:end].tolist(), strict=True))
+        return weights[row]
+
     result: dict[tuple[str, int], list[dict[str, Any]]] = {}
     for i, (aid, number, _) in enumerate(passages):
         scored = []
@@ -199,9 +209,10 @@ def related_passages(
         scored.sort(key=lambda s: -s[0])
         picks = []
         for score, j, shared_entities, shared_keys in scored[:RELATED_PER_PASSAGE]:
-            overlap = matrix[i].toarray()[0] * matrix[j].toarray()[0]
-            best = np.argsort(-overlap)[:4]
-            terms = [str(vocabulary[k]) for k in best if overlap[k] > 0]
+            mine, theirs = weights_of(i), weights_of(j)
+            overlap = [(mine[t] * theirs[t], t) for t in mine.keys() & theirs.keys()]
+            best = sorted(overlap, key=lambda pair: (-pair[0], pair[1]))[:4]
+            terms = [str(vocabulary[t]) for product, t in best if product > 0]
             reasons = [f"entity: {names.get(e, e)}" for e in sorted(shared_entities)][:4]
             reasons += [f"fact: {k.split('|')[0]}" for k in sorted(shared_keys)][:3]
             reasons += [f"terms: {', '.join(terms)}"] if terms else []

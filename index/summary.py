@@ -136,6 +136,7 @@ class _Context:
                 self._add_fact(aid, data)
         self.entities_in = self._entities_in_passages(entities)
         self.related = self._related()
+        self._by_story: dict[str | None, dict[str, list[crossref.Comparable]]] | None = None
 
     def _story_pairs(self):
         members = defaultdict(list)
@@ -286,12 +287,22 @@ class _Context:
             self._covered[key] = (naming, spellings)
         return self._covered[key]
 
+    def _facts_by_story(self) -> dict[str | None, dict[str, list[crossref.Comparable]]]:
+        """Facts by story, then by comparison key (in the index's order), made once:
+        every story's matrix scanning every fact of the corpus was quadratic (20 s
+        of a 1%-changed run at 2,225 articles)."""
+        if self._by_story is None:
+            self._by_story = defaultdict(lambda: defaultdict(list))
+            for ckey, items in self.facts.by_key.items():
+                for item in items:
+                    self._by_story[item.story][ckey].append(item)
+        return self._by_story
+
     def matrix(self, story: dict[str, Any]) -> dict[str, Any]:
         members = story["articles"]
         rows: dict[str, dict[str, Any]] = {}
-        for ckey, items in sorted(self.facts.by_key.items()):
-            in_story = [i for i in items if i.story == story["id"]]
-            if not in_story or in_story[0].fact.kind not in COMPARED_KINDS:
+        for ckey, in_story in sorted(self._facts_by_story().get(story["id"], {}).items()):
+            if in_story[0].fact.kind not in COMPARED_KINDS:
                 continue
             cells: dict[str, Any] = {aid: None for aid in members}
             for item in in_story:

@@ -601,6 +601,33 @@ def test_tabs_arriving_together_all_count(library, size):
     run(test)
 
 
+def test_a_key_typed_right_after_tab_goes_to_the_new_pane(index_dir):
+    """Tab, Down, Enter in one read: Down picks the second related passage (it used
+    to move the article's cursor, the focus not having moved yet) and Enter opens it."""
+    from index.analysis import Analysis
+
+    library = Library(index_dir=index_dir, analysis=Analysis())  # as analysed: no re-index
+
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(160, 50)) as pilot:
+            await settle(app, pilot)
+            await reader(app).jump(Position(JAZEERA, 1))
+            await pilot.pause()
+            related = reader(app).cross.related
+            assert len(related) >= 2 and shown(app) == (JAZEERA, 1)
+            target = related[1]
+            for key, character in [("tab", "\t"), ("down", None), ("enter", "\r")]:
+                event = events.Key(key, character)
+                event.set_sender(app)
+                app._driver.send_message(event)
+            await pilot.pause(0.3)
+            await settle(app, pilot)
+            assert shown(app) == (target["id"], int(target["passage"]))
+
+    run(test)
+
+
 @pytest.mark.parametrize("back_key", ["backspace", "alt+left"])
 def test_back_returns_to_where_the_user_was(library, back_key):
     async def test():

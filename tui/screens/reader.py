@@ -369,19 +369,28 @@ class ReaderScreen(Screen[None]):
         return None
 
     def activate(self, pane: str) -> None:
-        """Show (on narrow screens) and focus ``pane``."""
+        """Show (on narrow screens) and focus ``pane``.
+
+        Focus moves at once, so that a key typed right after (Tab then Down, over
+        SSH) goes to the new pane. On a narrow screen the pane is shown only after
+        the next refresh, which may move focus off it meanwhile: it is focused
+        again then, and focus events for other panes are ignored until it has."""
         self._mark_active(pane)
         self._focusing = pane
+        self.set_focus(self._pane_widget(pane))
         # Focus whichever pane is active by then: with Tabs typed in one go, a
         # later Tab has changed it, and the earlier focus must not win.
         self.call_after_refresh(self._focus_active)
-        self.set_timer(1.0, self._focus_arrived)  # in case it never does
+        self.set_timer(1.0, self._focus_arrived)  # in case the refresh never comes
+
+    def _pane_widget(self, pane: str) -> Widget:
+        return self.cross.focus_target() if pane == "cross" else self.query_one(f"#{pane}")
 
     def _focus_active(self) -> None:
-        pane = self.active_pane
-        target = self.cross.focus_target() if pane == "cross" else self.query_one(f"#{pane}")
-        if self.app.focused is not target:
-            target.focus()
+        target = self._pane_widget(self.active_pane)
+        if self.focused is not target:
+            self.set_focus(target)
+        self._focus_arrived()
 
     def _mark_active(self, pane: str) -> None:
         self.active_pane = pane
@@ -397,7 +406,6 @@ class ReaderScreen(Screen[None]):
             # Textual moving focus off a pane that was just hidden, while the
             # focus asked for (Tabs typed in one go) is still on its way.
             return
-        self._focus_arrived()
         self._mark_active(pane)
 
     def _focus_arrived(self) -> None:
