@@ -6,8 +6,8 @@ updated cross-source pane, peak memory, and whether spaCy was loaded.
 
 Runs headless (``App.run_test``) at 160x50. The time to the first full screen
 runs from the start of this process (interpreter start-up and imports included,
-as a user sees it: ``--started`` passes the launcher's clock) to the moment the
-article is shown with its cross-source pane filled. ``--minimal`` times a
+as a user sees it: ``--started`` passes the launcher's clock) to the first frame
+rendered with the article shown and its cross-source pane filled. ``--minimal`` times a
 minimal Textual app (a header, a list, a footer) the same way, so the reader is
 reported as a ratio to it. Prints one ``RESULT`` JSON line.
 
