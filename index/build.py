@@ -25,6 +25,7 @@ from .store import (
     LISTING_HEAD_UID,
     LISTING_UID,
     STATE_UID,
+    STORIES_UID,
     abandon,
     article_from_json,
     open_for_writing,
@@ -224,6 +225,7 @@ def _write_catalog(writer, catalog: _Catalog, stories: list[dict[str, Any]]) -> 
     writer.update_document(uid=ARTICLES_UID, kind="catalog", data=pack(articles))
     writer.update_document(uid=LISTING_UID, kind="catalog", data=pack(rows))
     writer.update_document(uid=LISTING_HEAD_UID, kind="catalog", data=pack(head(rows, stories)))
+    writer.update_document(uid=STORIES_UID, kind="catalog", data=pack(stories))
 
 
 def _catalog(ix) -> _Catalog:
@@ -236,7 +238,7 @@ def _catalog(ix) -> _Catalog:
             # Which documents exist (by number: reading them would unpack them).
             stored = all(
                 searcher.document_number(uid=uid) is not None
-                for uid in (LISTING_UID, ARTICLES_UID, LISTING_HEAD_UID)
+                for uid in (LISTING_UID, ARTICLES_UID, LISTING_HEAD_UID, STORIES_UID)
             )
             if "articles" in data:  # all in one document, as first written
                 found = (data["articles"], data["leads"])

@@ -43,6 +43,7 @@ STATE_UID = "__state__"
 CATALOG_UID = "__catalog__"
 LISTING_UID = "__listing__"
 LISTING_HEAD_UID = "__listing_head__"
+STORIES_UID = "__stories__"
 IDLE_SEARCHERS = 2  # kept open to lend (the reader's UI thread and one worker)
 ARTICLES_UID = "__articles__"
 MEMO_SIZE = 16
@@ -229,6 +230,13 @@ class Store:
         :func:`index.listing.head`); None for an index written before it existed."""
         with self.searcher() as searcher:
             doc = searcher.document(uid=LISTING_HEAD_UID)
+        return unpack(doc["data"]) if doc is not None else None
+
+    def stories(self) -> list[dict[str, Any]] | None:
+        """The stories alone (the corpus-wide state they are part of is tens of
+        MB at 20,000 analysed articles); None for an index written before."""
+        with self.searcher() as searcher:
+            doc = searcher.document(uid=STORIES_UID)
         return unpack(doc["data"]) if doc is not None else None
 
     def articles(self) -> list[dict[str, Any]]:

@@ -195,3 +195,27 @@ def test_the_listing_head_is_the_start_of_the_list_as_shown_by_story(library, mo
     cut = listing.head(rows, stories, size=2)
     assert cut["total"] == 5
     assert cut["groups"] == [[whole[0][0], len(first_story), first_story[:2]]]
+
+
+def test_stories_and_plain_searches_do_not_read_the_corpus_wide_state(seeds_index, monkeypatch):
+    """The state holds every entity with its mentions (tens of MB for a large corpus):
+    the reader's list and a search without entity fields must not wait for it."""
+    from index.store import Store
+
+    library = Library([SEEDS], seeds_index, analysis=Analysis())
+    reads: list[int] = []
+    state = Store.state
+
+    def counted(self):
+        reads.append(1)
+        return state(self)
+
+    monkeypatch.setattr(Store, "state", counted)
+    assert [s["articles"] for s in library.stories()] == [
+        ["001_4a6a3c07746cc093.txt", "003_caa32e451265d8d9.txt", "004_454988fc12dd0efa.txt"],
+        ["000_52c0d36fd34b07fa.txt", "002_a8eac72172824d05.txt"],
+    ]
+    assert library.search("prisoners").total > 0
+    assert not reads
+    assert library.search("person:Fidan").total > 0  # an entity field does read it
+    assert reads == [1]
