@@ -563,6 +563,27 @@ def test_a_built_index_opens_at_once_then_shows_what_its_update_added(
     run(test)
 
 
+def test_a_query_typed_in_one_go_with_the_slash_reaches_the_search_box(library):
+    """ "/pris" in one read (a fast typist over SSH): the letters arrive before the
+    search box is up, and used to be lost."""
+
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(160, 50)) as pilot:
+            await settle(app, pilot)
+            for key, character in [("slash", "/"), ("p", "p"), ("r", "r"), ("i", "i"), ("s", "s")]:
+                event = events.Key(key, character)
+                event.set_sender(app)
+                app._driver.send_message(event)
+            await pilot.pause(0.3)
+            await settle(app, pilot)
+            assert isinstance(app.screen, SearchScreen)
+            assert app.screen.query_one(Input).value == "pris"
+            assert "passages match" in screen_text(app)
+
+    run(test)
+
+
 def test_keys_typed_after_q_do_not_act_on_the_closing_reader(library):
     """q then e, ? and / in one read (fast typing over SSH): the reader just quits."""
 

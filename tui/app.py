@@ -9,6 +9,7 @@ can hand it one with a temporary index.
 from __future__ import annotations
 
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from textual import events
 from textual.app import App
@@ -54,6 +55,7 @@ class NewsdeskApp(App[None]):
         self.library = library
         self.reading = state or ReadingState.load(str(library.location))
         self.quitting = False
+        self._routed: WeakKeyDictionary[events.Key, Screen] = WeakKeyDictionary()
 
     def exit(self, *args: Any, **kwargs: Any) -> None:
         self.quitting = True
@@ -64,7 +66,26 @@ class NewsdeskApp(App[None]):
         # act on an app that is closing: a screen pushed now is never composed.
         if self.quitting and isinstance(event, (events.Key, events.MouseEvent)):
             return
+        if isinstance(event, events.Key) and self._belongs_to_new_screen(event):
+            self.post_message(events.Key(event.key, event.character))  # routed again
+            return
         await super().on_event(event)
+
+    def _belongs_to_new_screen(self, event: events.Key) -> bool:
+        """Whether ``event`` was typed together with the key that opened the screen
+        now on top (``/pris`` in one go): the App routes keys to the focused widget
+        as they arrive, so those went to the reader before the search box was up,
+        and come back here unhandled. They are typed into the new screen instead."""
+        if not event.is_forwarded:
+            self._routed[event] = self.screen
+            return False
+        routed = self._routed.pop(event, None)
+        return (
+            routed is not None
+            and routed is not self.screen
+            and event.is_printable
+            and bool(event.character)
+        )
 
     def get_default_screen(self) -> Screen:
         return ReaderScreen(self.library, self.reading)
