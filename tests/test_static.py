@@ -28,8 +28,8 @@ def test_ruff(args):
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-def test_mypy_on_the_library():
+def test_mypy_on_the_library_and_the_reader():
     done = subprocess.run(
-        [sys.executable, "-m", "mypy", "index"], cwd=ROOT, capture_output=True, text=True
+        [sys.executable, "-m", "mypy", "index", "tui"], cwd=ROOT, capture_output=True, text=True
     )
     assert done.returncode == 0, done.stdout + done.stderr

@@ -8,12 +8,13 @@ can hand it one with a temporary index.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 from weakref import WeakKeyDictionary
 
 from textual import events
 from textual.app import App
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from index.library import Library
@@ -32,6 +33,11 @@ ANYWHERE = [
     Binding("ctrl+p", "command_palette", "Jump to an article, story or entity", id="palette"),
     Binding("ctrl+c", "quit", "Quit (when no text is selected)", id="quit.ctrl_c"),
 ]
+
+
+def _bindings(*groups: Iterable[BindingType]) -> list[Binding]:
+    """The bindings of ``groups``, in order (all ours are Binding objects)."""
+    return [b for group in groups for b in group if isinstance(b, Binding)]
 
 
 def _enter(where: str, does: str) -> Binding:
@@ -97,12 +103,18 @@ class NewsdeskApp(App[None]):
     def help_sections(self) -> list[tuple[str, list[Binding]]]:
         """Every binding the user can press, by where it works."""
         return [
-            ("Reading", [*ReaderScreen.BINDINGS, *ArticleView.BINDINGS, *self.BINDINGS]),
+            ("Reading", _bindings(ReaderScreen.BINDINGS, ArticleView.BINDINGS, self.BINDINGS)),
             ("Anywhere", ANYWHERE),
-            ("Search", [*SearchScreen.BINDINGS, _enter("search", "Open the result")]),
-            ("Entities", [*EntityBrowser.BINDINGS, _enter("entities", "List mentions / jump")]),
-            ("Side by side", DiffScreen.BINDINGS),
-            ("Omission matrix", [*MatrixScreen.BINDINGS, _enter("matrix", "Open that article")]),
+            ("Search", _bindings(SearchScreen.BINDINGS, [_enter("search", "Open the result")])),
+            (
+                "Entities",
+                _bindings(EntityBrowser.BINDINGS, [_enter("entities", "List mentions / jump")]),
+            ),
+            ("Side by side", _bindings(DiffScreen.BINDINGS)),
+            (
+                "Omission matrix",
+                _bindings(MatrixScreen.BINDINGS, [_enter("matrix", "Open that article")]),
+            ),
         ]
 
     def action_help_quit(self) -> None:

@@ -40,7 +40,7 @@ class Row(NamedTuple):
     """A story heading (``entry`` is None) or an article (a tuple: one per article)."""
 
     heading: str | None = None
-    count: int = 0
+    size: int = 0  # articles in the story
     entry: Entry | None = None
 
     @property
@@ -115,7 +115,7 @@ class SourcesList(FrameStyles, can_focus=True):
     def headings(self) -> list[str]:
         """The story headings, in order, as shown."""
         return [
-            render.group_heading(r.heading, r.count).plain
+            render.group_heading(r.heading, r.size).plain
             for r in self._rows
             if r.heading is not None
         ]
@@ -198,7 +198,7 @@ class SourcesList(FrameStyles, can_focus=True):
     def _draw(self, row: Row, part: int, width: int, on: bool, read: bool) -> Strip:
         base = self.line_style()
         if row.entry is None:
-            text = render.group_heading(row.heading or "", row.count)
+            text = render.group_heading(row.heading or "", row.size)
             style = base + self.line_style("sources-list--heading")
             return self._strip(text, width, style)
         lines = render.source_entry(row.entry, read).split("\n")
