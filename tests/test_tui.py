@@ -362,6 +362,23 @@ def test_a_large_index_shows_its_first_rows_first_then_the_whole_list(tmp_path, 
     run(test)
 
 
+@pytest.mark.parametrize("apart", [False, True], ids=["in-process", "apart"])
+def test_an_index_that_cannot_be_made_is_reported_without_a_traceback(tmp_path, apart):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+
+    async def test():
+        app = NewsdeskApp(Library(index_dir=blocker / "index", apart=apart))
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            await settle(app, pilot)
+            assert "No articles to show" in screen_text(app)
+            assert "could not be read" in screen_text(app)
+            notes = [n.message for n in app._notifications]
+            assert any("cannot create the index folder" in n for n in notes), notes
+
+    run(test)
+
+
 def test_read_only_index_is_opened_without_updating(tmp_path):
     Library(index_dir=tmp_path / "index").update()
 

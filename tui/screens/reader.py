@@ -210,8 +210,9 @@ class ReaderScreen(Screen[None]):
                     return
         try:
             entries, stories = read_entries(self.library), self.library.stories()
-        except Exception as problem:
-            entries, stories, error = [], [], f"The index could not be read: {problem}"
+        except Exception as problem:  # the update's error, if any, says more
+            entries, stories = [], []
+            error = error or f"The index could not be read: {problem}"
         self.post_message(self.Loaded(entries, stories, note, error))
 
     def _show_and_wait(self, loaded: Loaded) -> None:
@@ -271,8 +272,13 @@ class ReaderScreen(Screen[None]):
 
     def _no_articles(self) -> Text:
         text = Text("No articles to show.\n\n", style="bold")
+        try:
+            skipped = self.library.skipped()[:20]
+        except Exception as problem:  # no index to read: it could not be made
+            text.append(f"The index could not be read: {clean_line(str(problem))}", style="dim")
+            return text
         text.append(f"Nothing readable was found for {self.library.location}.", style="dim")
-        for item in self.library.skipped()[:20]:
+        for item in skipped:
             text.append(
                 f"\nskipped {clean_line(item.path)}: {clean_line(item.reason)}", style="dim"
             )
