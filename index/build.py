@@ -30,6 +30,7 @@ from .store import (
     article_from_json,
     open_for_writing,
     pack,
+    stored_data,
     unpack,
     writer_for,
 )
@@ -206,8 +207,7 @@ class _Catalog:
 
 def _store_catalog(ix, catalog: _Catalog, wait: float) -> None:
     with ix.searcher() as searcher:
-        doc = searcher.document(uid=STATE_UID)
-    stories = ((unpack(doc["data"]) if doc else None) or {}).get("stories", [])
+        stories = (stored_data(searcher, STATE_UID) or {}).get("stories", [])
     writer = writer_for(ix, wait)
     try:
         _write_catalog(writer, catalog, stories)
@@ -261,8 +261,7 @@ def _catalog(ix) -> _Catalog:
 
 def _stored_articles(ix) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
     with ix.searcher() as searcher:
-        doc = searcher.document(uid=ARTICLES_UID)
-    data = unpack(doc["data"]) if doc is not None else {}
+        data = stored_data(searcher, ARTICLES_UID) or {}
     return data.get("articles", {}), data.get("leads", {})
 
 
@@ -284,8 +283,8 @@ def _unchanged(known: _Known | None, entry: FileEntry, key: str) -> bool:
 
 
 def _state_missing(ix) -> bool:
-    with ix.searcher() as searcher:
-        return searcher.document(uid=STATE_UID) is None
+    with ix.searcher() as searcher:  # by number: the document itself is the whole state
+        return searcher.document_number(uid=STATE_UID) is None
 
 
 def _index_chunk(

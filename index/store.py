@@ -77,6 +77,12 @@ def unpack(blob: bytes | None) -> Any:
     return json.loads(zlib.decompress(blob)) if blob else None
 
 
+def stored_data(searcher: Searcher, uid: str) -> Any:
+    """The unpacked data of the document ``uid`` (None when there is none)."""
+    doc = searcher.document(uid=uid)
+    return unpack(doc["data"]) if doc else None
+
+
 def writable(path: Path) -> bool:
     """Whether this process may create or change files in ``path``."""
     probe = path if path.exists() else path.parent
@@ -218,26 +224,21 @@ class Store:
         date, raw date, title, and the lead of an untitled one ("" where not
         known). One compact document, read once and not kept: at 100,000
         articles the full catalog is a second to parse and hundreds of MB."""
-        with self.searcher() as searcher:
-            doc = searcher.document(uid=LISTING_UID)
-        if doc is not None:
-            return [tuple(row) for row in unpack(doc["data"])]  # type: ignore[misc]
+        rows = self._read(LISTING_UID)
+        if rows is not None:
+            return [tuple(row) for row in rows]
         fields = ("source", "date", "date_raw", "title")
         return [(row["id"], *(row.get(f) for f in fields), "") for row in self.articles()]
 
     def listing_head(self) -> dict[str, Any] | None:
         """The first few hundred articles as the sources list shows them (see
         :func:`index.listing.head`); None for an index written before it existed."""
-        with self.searcher() as searcher:
-            doc = searcher.document(uid=LISTING_HEAD_UID)
-        return unpack(doc["data"]) if doc is not None else None
+        return self._read(LISTING_HEAD_UID)
 
     def stories(self) -> list[dict[str, Any]] | None:
         """The stories alone (the corpus-wide state they are part of is tens of
         MB at 20,000 analysed articles); None for an index written before."""
-        with self.searcher() as searcher:
-            doc = searcher.document(uid=STORIES_UID)
-        return unpack(doc["data"]) if doc is not None else None
+        return self._read(STORIES_UID)
 
     def articles(self) -> list[dict[str, Any]]:
         """Every article's metadata (no text), in id order."""
@@ -271,9 +272,7 @@ class Store:
             if key in self._memo:
                 self._memo[key] = self._memo.pop(key)  # most recently used last
                 return self._memo[key]
-        with self.searcher() as searcher:
-            doc = searcher.document(uid=uid)
-        value = unpack(doc["data"]) if doc else None
+        value = self._read(uid)
         with self._memo_lock:
             self._memo[key] = value
             while len(self._memo) > MEMO_SIZE:
@@ -289,9 +288,11 @@ class Store:
         return self._stored(f"views:{article_id}") or {}
 
     def state(self) -> dict[str, Any]:
+        return self._read(STATE_UID) or {}
+
+    def _read(self, uid: str) -> Any:
         with self.searcher() as searcher:
-            doc = searcher.document(uid=STATE_UID)
-        return (unpack(doc["data"]) if doc else None) or {}
+            return stored_data(searcher, uid)
 
     @property
     def ix(self) -> whoosh_index.Index:
