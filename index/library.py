@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from .apart import Child
 from .corpus import Corpus
 from .model import Article, Passage, Skipped
-from .search import Found, SearchResult, as_typed, find, search
+from .search import SearchResult, as_typed, search
 from .seeds import seeds_dir
 from .store import IndexError_, Store, index_dir_for, writable
 
@@ -185,12 +185,7 @@ class Library:
     ) -> SearchResult:
         """A query still being typed: its last word also as a prefix
         (``pris`` finds ``prisoners``); see :func:`index.search.as_typed`."""
-        store, expand = self.store, self._expander()
-
-        def run(text: str, limit: int, budget=None, stop=None) -> Found:
-            return find(store, text, limit, expand, budget, stop)
-
-        return as_typed(run, query, limit, budget, stop)
+        return as_typed(self.store, query, limit, self._expander(), budget, stop)
 
     @property
     def location(self) -> Path:

@@ -341,29 +341,28 @@ def with_prefix(query: str) -> str | None:
 
 
 def as_typed(
-    run: Callable[..., Found],
+    store: Store,
     query: str,
-    limit: int,
+    limit: int = 20,
+    expand: Expander | None = None,
     budget: float | None = None,
     stop: Callable[[], bool] | None = None,
 ) -> SearchResult:
     """A query being typed: the exact query's hits first, then those the prefix
-    form adds. ``run(text, limit, budget=, stop=)`` runs one search (:func:`find`).
-
-    ``budget`` (seconds, shared by the two searches) and ``stop`` let it end
-    early with the best passages found so far (``complete`` False)."""
+    form adds (``pris`` finds ``prisoners``). ``budget`` (seconds, shared by the
+    two searches) and ``stop`` are those of :func:`search`."""
     exact: Found | None = None
     error: QueryError | None = None
     prefix = with_prefix(query)
     share = budget / 2 if budget is not None and prefix else budget
     try:
-        exact = run(query.strip(), limit, budget=share, stop=stop)
+        exact = find(store, query.strip(), limit, expand, share, stop)
     except QueryError as problem:
         error = problem
     extra: Found | None = None
     if prefix:
         try:
-            extra = run(prefix, limit, budget=share, stop=stop)
+            extra = find(store, prefix, limit, expand, share, stop)
         except QueryError:
             extra = None
     if exact is None and extra is None:
