@@ -390,7 +390,7 @@ class ReaderScreen(Screen[None]):
         self.set_timer(1.0, self._focus_arrived)  # in case the refresh never comes
 
     def _pane_widget(self, pane: str) -> Widget:
-        return self.cross.focus_target() if pane == "cross" else self.query_one(f"#{pane}")
+        return self.query_one(f"#{pane}")
 
     def _focus_active(self) -> None:
         target = self._pane_widget(self.active_pane)

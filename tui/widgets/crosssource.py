@@ -122,10 +122,6 @@ class CrossSourcePane(WrappedView, can_focus=True):
         self.set_reactive(CrossSourcePane.selected, 0)
         self.scroll_to(0, 0, animate=False, immediate=True)
 
-    def wrap(self, width: int) -> list[Line]:
-        """Every section's blocks wrapped to ``width``."""
-        return [line for part in self.wrap_parts(width) for line in part]
-
     def wrap_parts(self, width: int) -> Iterator[list[Line]]:
         """The sections' blocks wrapped to ``width``, a block at a time (an entity
         with its spellings, a fact with what each source says)."""
@@ -205,10 +201,6 @@ class CrossSourcePane(WrappedView, can_focus=True):
             item = self._related[self.selected]
             passage = int(item.get("passage") or 1)
             self.post_message(self.RelatedChosen(self, str(item["id"]), passage))
-
-    def focus_target(self) -> CrossSourcePane:
-        """What Tab focuses in this pane."""
-        return self
 
     def on_click(self, event: events.Click) -> None:
         number = self.line_at(event)

@@ -36,19 +36,20 @@ class FrameStyles(ScrollView):
     """A line-API view that works out its styles once per frame, not once per line
     (``rich_style`` walks every ancestor; a new article redraws about 90 lines)."""
 
-    def render_lines(self, crop: Region) -> list[Strip]:
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
         self._frame_styles: dict[str | None, Style] = {}
         self._frame_width: int | None = None
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._frame_styles, self._frame_width = {}, None
         return super().render_lines(crop)
 
     def line_style(self, component: str | None = None) -> Style:
         """The widget's style, or one of its component classes', for this frame."""
-        styles = getattr(self, "_frame_styles", None)
-        if styles is None:
-            styles = self._frame_styles = {}
-        found = styles.get(component)
+        found = self._frame_styles.get(component)
         if found is None:
-            found = styles[component] = (
+            found = self._frame_styles[component] = (
                 self.rich_style if component is None else self.get_component_rich_style(component)
             )
         return found
@@ -68,19 +69,19 @@ class FrameStyles(ScrollView):
     @property
     def line_width(self) -> int:
         """The width lines are drawn at, for this frame."""
-        width = getattr(self, "_frame_width", None)
-        if width is None:
-            width = self._frame_width = self.scrollable_content_region.width
-        return width
+        if self._frame_width is None:
+            self._frame_width = self.scrollable_content_region.width
+        return self._frame_width
 
 
 class WrappedView(FrameStyles):
     """Text wrapped to the pane's width once, then drawn a line at a time.
 
-    Subclasses build their lines in :meth:`wrap` (called again when the width
-    changes), say in :meth:`line_state` what else a line's look depends on
-    (the cursor, focus), and draw one line in :meth:`draw`. Drawn lines are
-    cached, so a frame redraws only what changed.
+    Subclasses build their lines in :meth:`wrap`, or a part at a time in
+    :meth:`wrap_parts` (called again when the width changes), say in
+    :meth:`line_state` what else a line's look depends on (the cursor, focus),
+    and draw one line in :meth:`draw`. Drawn lines are cached, so a frame
+    redraws only what changed.
     """
 
     MIN_WIDTH = 8
@@ -102,7 +103,7 @@ class WrappedView(FrameStyles):
 
     def wrap_parts(self, width: int) -> Iterator[list[Any]]:
         """The lines in parts: the first screenful is drawn at once and the rest
-        wrapped after that frame (override to split :meth:`wrap`)."""
+        wrapped after that frame (override instead of :meth:`wrap` to split it)."""
         yield self.wrap(width)
 
     def line_state(self, number: int) -> tuple:
