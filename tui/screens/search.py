@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import events, on, work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -91,15 +91,6 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
         self.set_focus(box)
         if self.initial:
             self.search(self.initial)
-
-    def on_key(self, event: events.Key) -> None:
-        """A letter that reached the screen, not the box (typed together with the
-        ``/`` that opened it, or from the results list), goes into the box."""
-        if event.is_printable and event.character:
-            box = self.query_one(Input)
-            box.insert_text_at_cursor(event.character)
-            self.set_focus(box)
-            event.stop()
 
     @property
     def results(self) -> OptionList:
