@@ -108,20 +108,20 @@ class Library:
     def articles(self) -> list[dict[str, Any]]:
         return self.store.articles()
 
-    def listing(self) -> list[tuple[str, str | None, str | None, str | None, str | None, str]]:
+    def listing(self) -> list[list[str | None]]:
         """What the sources list needs, in id order: id, source, date, raw
         date, title, and the start of the first passage of an untitled article
         ("" where the index does not know it)."""
         return self.store.listing()
 
-    def listing_head(self) -> list[tuple[str | None, int, list[tuple]]] | None:
+    def listing_head(self) -> list[tuple[str | None, int, list[list[str | None]]]] | None:
         """The first few hundred rows of :meth:`listing` in the order the sources
         list shows them, as ``(story title or None, articles in it, rows)``; None
         for an index written before newsdesk stored it."""
         found = self.store.listing_head()
         if found is None:
             return None
-        return [(title, count, [tuple(r) for r in rows]) for title, count, rows in found["groups"]]
+        return [(title, count, rows) for title, count, rows in found["groups"]]
 
     def skipped(self) -> list[Skipped]:
         return self.store.skipped()

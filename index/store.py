@@ -219,16 +219,16 @@ class Store:
         """The catalog of the last commit (None for an index written before it existed)."""
         return self._stored(CATALOG_UID)
 
-    def listing(self) -> list[tuple[str, str | None, str | None, str | None, str | None, str]]:
+    def listing(self) -> list[list[str | None]]:
         """Every article as the sources list shows it, in id order: id, source,
         date, raw date, title, and the lead of an untitled one ("" where not
         known). One compact document, read once and not kept: at 100,000
         articles the full catalog is a second to parse and hundreds of MB."""
         rows = self._read(LISTING_UID)
         if rows is not None:
-            return [tuple(row) for row in rows]
+            return rows
         fields = ("source", "date", "date_raw", "title")
-        return [(row["id"], *(row.get(f) for f in fields), "") for row in self.articles()]
+        return [[row["id"], *(row.get(f) for f in fields), ""] for row in self.articles()]
 
     def listing_head(self) -> dict[str, Any] | None:
         """The first few hundred articles as the sources list shows them (see
