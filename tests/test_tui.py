@@ -467,6 +467,128 @@ def test_clicking_a_passage_moves_the_cursor(library):
     run(test)
 
 
+def long_corpus(tmp_path: Path, articles: int = 1, passages: int = 60) -> Path:
+    """Articles of many numbered passages, each a few lines long."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(articles):
+        body = "\n\n".join(
+            f"Passage {p} of report {n}: the council met again and the mayor said the "
+            f"budget for the harbour would be {p} million."
+            for p in range(1, passages + 1)
+        )
+        (corpus / f"{n:02}.txt").write_text(f"Report {n}\n\n{body}\n")
+    return corpus
+
+
+def test_a_long_article_opens_at_a_passage_far_down_and_is_read_to_its_end(tmp_path):
+    corpus = long_corpus(tmp_path, articles=2)
+    Library([corpus], tmp_path / "index").update()
+
+    async def test():
+        app = NewsdeskApp(Library([corpus], tmp_path / "index"))
+        async with app.run_test(size=(120, 24)) as pilot:
+            await settle(app, pilot)
+            screen = reader(app)
+            # Far below the first screenful, which is all that is wrapped before the
+            # first frame: the passage is there at once, in view and under the cursor.
+            await screen.open(Position("01.txt", 55))
+            assert shown(app) == ("01.txt", 55)
+            await pilot.pause()
+            assert cursor_marks(app) == {"¶55"}
+            # Keys typed together with the one that opened an article arrive before
+            # the rest of it is wrapped: every one of them still moves the cursor.
+            await pilot.press("K", *["j"] * 40)
+            await pilot.pause()
+            assert shown(app) == ("00.txt", 41) and cursor_marks(app) == {"¶41"}
+            await press(app, pilot, *["j"] * 30)  # stops at the last passage
+            assert shown(app) == ("00.txt", 60) and cursor_marks(app) == {"¶60"}
+            assert "60 million." in screen_text(app)
+
+    run(test)
+
+
+def test_articles_long_and_short_are_wrapped_at_the_same_width(tmp_path):
+    corpus = long_corpus(tmp_path)
+    (corpus / "01.txt").write_text("Short report\n\nThe council met.\n")
+    Library([corpus], tmp_path / "index").update()
+
+    async def test():
+        app = NewsdeskApp(Library([corpus], tmp_path / "index"))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            view = reader(app).article
+            widths = []
+            for article_id in ("00.txt", "01.txt", "00.txt"):
+                await reader(app).open(Position(article_id))
+                await pilot.pause()
+                widths.append(view.wrap_width)
+                assert view.show_vertical_scrollbar  # always there: nothing moves
+            assert len(set(widths)) == 1
+
+    run(test)
+
+
+def test_the_sources_list_brings_an_article_out_of_view_to_the_middle(tmp_path):
+    corpus = long_corpus(tmp_path, articles=40, passages=1)
+    Library([corpus], tmp_path / "index").update()
+
+    async def test():
+        app = NewsdeskApp(Library([corpus], tmp_path / "index"))
+        async with app.run_test(size=(120, 24)) as pilot:
+            await settle(app, pilot)
+            sources = reader(app).sources
+            height = sources.scrollable_content_region.height
+            await press(app, pilot, "shift+tab")
+            top_rows = height // 2  # two lines an article
+            await press(app, pilot, *["down"] * (top_rows - 1))
+            assert sources.scroll_offset.y == 0  # still in view: the list stays
+            await press(app, pilot, "down")  # the first one below the pane
+            row = where_on_screen(app, "Report " + sources.current_id[:2].lstrip("0"))[0]
+            middle = sources.region.y + sources.region.height // 2
+            assert abs(row - middle) <= 2
+            # The next articles are already in view: J walks them without scrolling.
+            scrolled = sources.scroll_offset.y
+            await press(app, pilot, "enter", "J", "J", "J")
+            assert sources.scroll_offset.y == scrolled
+            sources.focus()
+            await press(app, pilot, "end")
+            assert sources.current_id == "39.txt"
+            assert "Report 39" in screen_text(app)
+
+    run(test)
+
+
+def test_full_garbage_collections_wait_for_a_pause(library, monkeypatch):
+    import gc
+
+    import tui.app
+
+    collections: list[float] = []
+    monkeypatch.setattr(tui.app, "IDLE", 0.3)
+    monkeypatch.setattr(gc, "collect", lambda *args: collections.append(1) or 0)
+    before = gc.get_threshold()
+
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            assert gc.get_threshold()[2] == tui.app.NEVER  # none in the middle of a key
+            await asyncio.sleep(0.5)
+            collections.clear()
+            for _ in range(8):  # keys a little apart, as typed
+                await press(app, pilot, "j")
+                await asyncio.sleep(0.05)
+            assert collections == []
+            await asyncio.sleep(0.8)  # the user pauses
+            assert collections == [1]
+            await asyncio.sleep(0.8)  # nothing happened since: nothing to collect
+            assert collections == [1]
+        assert gc.get_threshold() == before
+
+    run(test)
+
+
 @pytest.mark.parametrize(
     "forward, backward", [("J", "K"), ("right_square_bracket", "left_square_bracket")]
 )

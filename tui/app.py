@@ -8,6 +8,8 @@ can hand it one with a temporary index.
 
 from __future__ import annotations
 
+import gc
+import time
 from collections.abc import Iterable
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -27,6 +29,9 @@ from .screens.reader import ReaderScreen
 from .screens.search import SearchScreen
 from .state import ReadingState
 from .widgets.article import ArticleView
+
+IDLE = 1.0  # seconds without a key or a click before a full garbage collection
+NEVER = 1 << 30
 
 # Keys Textual binds for us, listed so the help is complete.
 ANYWHERE = [
@@ -62,6 +67,23 @@ class NewsdeskApp(App[None]):
         self.reading = state or ReadingState.load(str(library.location))
         self.quitting = False
         self._routed: WeakKeyDictionary[events.Key, Screen] = WeakKeyDictionary()
+        self._thresholds = gc.get_threshold()
+        self._input_at = 0.0  # when the user last pressed a key or used the mouse
+        self._collect = True  # something may have left garbage since the last full collection
+
+    def on_mount(self) -> None:
+        # Full collections walk every object the reader keeps (10-30 ms on a large
+        # index): one that fell during a key press was the slowest key of all.
+        # They run when the user pauses instead; young objects are still
+        # collected as usual.
+        gen0, gen1, _ = self._thresholds
+        gc.set_threshold(gen0, gen1, NEVER)
+        self.set_interval(IDLE / 2, self._collect_when_idle)
+
+    def _collect_when_idle(self) -> None:
+        if self._collect and time.monotonic() - self._input_at >= IDLE:
+            self._collect = False
+            gc.collect()
 
     def exit(self, *args: Any, **kwargs: Any) -> None:
         self.quitting = True
@@ -70,8 +92,10 @@ class NewsdeskApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         # Keys that arrive after q (typed in one go, or over a slow link) must not
         # act on an app that is closing: a screen pushed now is never composed.
-        if self.quitting and isinstance(event, (events.Key, events.MouseEvent)):
-            return
+        if isinstance(event, (events.Key, events.MouseEvent)):
+            if self.quitting:
+                return
+            self._input_at, self._collect = time.monotonic(), True
         if isinstance(event, events.Key) and self._belongs_to_new_screen(event):
             self.post_message(events.Key(event.key, event.character))  # routed again
             return
@@ -122,5 +146,6 @@ class NewsdeskApp(App[None]):
         self.exit()
 
     def on_unmount(self) -> None:
+        gc.set_threshold(*self._thresholds)
         self.library.close()  # an update still running stops; its last commit stays
         self.reading.save()

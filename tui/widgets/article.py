@@ -8,7 +8,7 @@ opening another article creates no widgets.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -69,7 +69,7 @@ class ArticleView(WrappedView, can_focus=True):
     }
     """
 
-    cursor: reactive[int] = reactive(0, init=False)
+    cursor: reactive[int] = reactive(0, init=False, repaint=False)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -100,8 +100,8 @@ class ArticleView(WrappedView, can_focus=True):
             Text.assemble((f"¶{p.number}  ", "dim"), render.passage_text(p, mentions, self.terms))
             for p in article.passages
         ]
+        self.scroll_to(0, 0, animate=False, immediate=True)  # first: it is what is wrapped first
         self.relayout()
-        self.scroll_to(0, 0, animate=False, immediate=True)
         self.set_reactive(ArticleView.cursor, 0)
         self.go_to(passage)
 
@@ -110,20 +110,27 @@ class ArticleView(WrappedView, can_focus=True):
         self.article, self._header, self._passages = None, message, []
         self.relayout()
 
-    def wrap(self, width: int) -> list[Line]:
-        """The header and passages wrapped to ``width``."""
+    def wrap_parts(self, width: int) -> Iterator[list[Line]]:
+        """The header, then each passage, wrapped to ``width``."""
         inner = width - 3  # gutter, and a column of padding either side
         console = self.app.console
         lines: list[Line] = [Line(HEADER, t) for t in self._header.wrap(console, inner)]
         self._spans = {}
         if self.article is not None:
             lines += [Line(RULE, Text()), Line(RULE, Text("─" * inner)), Line(RULE, Text())]
+        count = len(lines)
+        yield lines
         for number, text in enumerate(self._passages, start=1):
             wrapped = text.wrap(console, inner, overflow="fold")
-            self._spans[number] = (len(lines), len(wrapped))
-            lines += [Line(number, t) for t in wrapped]
-            lines.append(Line(number, Text()))
-        return lines
+            self._spans[number] = (count, len(wrapped))
+            count += len(wrapped) + 1
+            yield [*(Line(number, t) for t in wrapped), Line(number, Text())]
+
+    def _span(self, number: int) -> tuple[int, int] | None:
+        """Passage ``number``'s first line and line count, wrapping it if it was not yet."""
+        if number not in self._spans and 1 <= number <= len(self._passages):
+            self.finish_wrap()
+        return self._spans.get(number)
 
     # Drawing.
 
@@ -149,8 +156,9 @@ class ArticleView(WrappedView, can_focus=True):
         return strip_of(self.app.console, text, width, style, (gutter, Segment(" ", style)))
 
     def _refresh_passage(self, number: int) -> None:
-        if number in self._spans:
-            first, count = self._spans[number]
+        span = self._span(number)
+        if span:
+            first, count = span
             self.refresh_lines(first, count + 1)
 
     def after_relayout(self) -> None:
@@ -172,8 +180,9 @@ class ArticleView(WrappedView, can_focus=True):
         self._scroll_to_cursor()
 
     def _scroll_to_cursor(self) -> None:
-        if self.cursor in self._spans:
-            first, count = self._spans[self.cursor]
+        span = self._span(self.cursor)
+        if span:
+            first, count = span
             height = self.scrollable_content_region.height
             # A passage taller than the pane shows from its first line.
             region = Region(0, first, 1, min(count + 1, max(height, 1)))
@@ -186,6 +195,7 @@ class ArticleView(WrappedView, can_focus=True):
         """Scroll a page; the cursor follows to the first passage in view."""
         height = max(self.scrollable_content_region.height, 1)
         self.scroll_to(y=self.scroll_offset.y + step * height, animate=False, immediate=True)
+        self.finish_wrap()
         top = self.scroll_offset.y
         visible = [n for n, (first, count) in self._spans.items() if first + count > top]
         if visible:

@@ -77,7 +77,7 @@ class CrossSourcePane(WrappedView, can_focus=True):
     }
     """
 
-    selected: reactive[int] = reactive(0, init=False)
+    selected: reactive[int] = reactive(0, init=False, repaint=False)
     """The chosen related passage (an index into the view's ``related``)."""
 
     @dataclass

@@ -91,7 +91,7 @@ class WrappedView(FrameStyles):
         self._lines: list[Any] = []
         self._width = 0
         self._strips: LRUCache[tuple, Strip] = LRUCache(512)
-        self._layouts = 0  # counts relayouts, so a stale rest is not appended
+        self._rest: Iterator[list[Any]] | None = None  # parts not wrapped yet
 
     @property
     def wrap_width(self) -> int:
@@ -117,24 +117,29 @@ class WrappedView(FrameStyles):
         """Wrap again (the content or the width changed) and redraw: what fills the
         pane now, the rest (out of view) right after the frame that shows it."""
         width = self.wrap_width
-        self._layouts += 1
         parts = iter(self.wrap_parts(width))
         lines: list[Any] = []
         screenful = self.size.height + self.scroll_offset.y + 1
+        self._rest = None
         for part in parts:
             lines.extend(part)
             if len(lines) >= screenful:
-                self.call_after_refresh(self._wrap_rest, self._layouts, parts)
+                self._rest = parts
+                self.call_after_refresh(self.finish_wrap, parts)
                 break
         self._lines, self._width = lines, width
         self._strips.clear()
         self.set_content_size(Size(width, len(self._lines)))
         self.refresh()
 
-    def _wrap_rest(self, layout: int, parts: Iterator[list[Any]]) -> None:
-        if layout != self._layouts:
-            return  # wrapped again since: these parts are out of date
-        for part in parts:
+    def finish_wrap(self, parts: Iterator[list[Any]] | None = None) -> None:
+        """Wrap what was left out of view, now (for a move past it) or after the
+        frame (``parts``: unless the text was wrapped again since)."""
+        rest = self._rest
+        if rest is None or (parts is not None and parts is not rest):
+            return
+        self._rest = None
+        for part in rest:
             self._lines.extend(part)
         self.set_content_size(Size(self._width, len(self._lines)))
 

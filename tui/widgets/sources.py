@@ -84,7 +84,7 @@ class SourcesList(FrameStyles, can_focus=True):
     }
     """
 
-    highlighted: reactive[int | None] = reactive(None, init=False)
+    highlighted: reactive[int | None] = reactive(None, init=False, repaint=False)
     """The highlighted row (always an article, never a heading)."""
 
     @dataclass
@@ -239,9 +239,16 @@ class SourcesList(FrameStyles, can_focus=True):
         self._refresh_row(old)
         self._refresh_row(new)
         row = self._row(new)
-        if row is not None and new is not None:
-            region = Region(0, self._starts[new], 1, row.height)
-            self.scroll_to_region(region, animate=False, force=True, immediate=True)
+        if row is None or new is None:
+            return
+        top, height = self.scroll_offset.y, self.scrollable_content_region.height
+        start = self._starts[new]
+        if not top <= start <= start + row.height <= top + height:
+            # Out of view: bring it to the middle, as a mail reader does, so the
+            # next moves (J through a story) show what follows without scrolling
+            # the list, and redrawing all of it, at every step.
+            region = Region(0, start, 1, row.height)
+            self.scroll_to_region(region, animate=False, force=True, immediate=True, center=True)
 
     # Moving and choosing.
 
