@@ -559,6 +559,39 @@ def test_the_sources_list_brings_an_article_out_of_view_to_the_middle(tmp_path):
     run(test)
 
 
+def test_the_next_article_is_prepared_while_reading_and_j_shows_it_the_same(library, monkeypatch):
+    from tui.widgets.article import ArticleView
+
+    wrapped: list[str] = []
+    relayout = ArticleView.relayout
+
+    def counting(self):
+        wrapped.append(self.article.id if self.article else "")
+        relayout(self)
+
+    monkeypatch.setattr(ArticleView, "relayout", counting)
+
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            wrapped.clear()
+            await press(app, pilot, "J")
+            assert shown(app) == (JAZEERA, 1)
+            assert wrapped == []  # prepared while the first article was read
+            prepared = screen_text(app)
+            await reader(app).open(Position(JAZEERA), remember=False, reload=True)
+            await pilot.pause()
+            assert wrapped == [JAZEERA]  # built on the spot this time
+            assert screen_text(app) == prepared
+            # With search words the article is built again, to highlight them.
+            await reader(app).open(Position(THIRD), terms={"prisoners"})
+            await pilot.pause()
+            assert wrapped[-1] == THIRD
+
+    run(test)
+
+
 def test_full_garbage_collections_wait_for_a_pause(library, monkeypatch):
     import gc
 

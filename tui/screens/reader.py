@@ -315,7 +315,24 @@ class ReaderScreen(Screen[None]):
         self.state.mark_read(article.id)
         self.sources.refresh_mark(article.id)
         self.sources.show_article(article.id)
+        self.call_after_refresh(self._prepare_next, article.id)
         return True
+
+    def _prepare_next(self, article_id: str) -> None:
+        """Read and wrap the article after ``article_id`` while the user reads it:
+        J (the likeliest next key) then only has to draw it."""
+        shown = self.article.article
+        following = self.sources.neighbour(article_id, 1)
+        if shown is None or shown.id != article_id or following is None:
+            return
+        try:
+            article = self.library.article(following)
+            if article is not None:
+                mentions = self.library.analysis_of(following).get("mentions") or []
+                self.article.prepare(article, mentions)
+                self.library.related(following, 1)  # kept by the library for the move
+        except Exception:  # noqa: BLE001 - J reads it again and reports what is wrong
+            return
 
     async def jump(self, where: Position) -> None:
         """Go to ``where`` from a palette command or a modal, focusing the article."""

@@ -29,12 +29,50 @@ GUTTER = "▌"  # marks the passage under the cursor without colour
 HEADER, RULE = 0, -1  # line owners that are not passages
 
 
+def passage_texts(
+    article: Article, mentions: list[Mapping[str, Any]], terms: frozenset[str] = frozenset()
+) -> list[Text]:
+    """The article's passages as drawn: numbered, with entity and search highlights."""
+    return [
+        Text.assemble((f"¶{p.number}  ", "dim"), render.passage_text(p, mentions, terms))
+        for p in article.passages
+    ]
+
+
 @dataclass(frozen=True)
 class Line:
     """One drawn line: the passage it belongs to (or the header), and its text."""
 
     owner: int
     text: Text
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """An article built and wrapped ahead of being shown."""
+
+    article: Article
+    mentions: list[Mapping[str, Any]]
+    header: Text
+    texts: list[Text]
+    width: int
+    lines: list[Line]
+    spans: dict[int, tuple[int, int]]
+
+    def fits(
+        self,
+        article: Article,
+        mentions: list[Mapping[str, Any]],
+        terms: frozenset[str],
+        width: int,
+    ) -> bool:
+        """Whether this is ``article`` as it would be shown now (no search terms)."""
+        return (
+            not terms
+            and width == self.width
+            and article == self.article
+            and mentions == self.mentions
+        )
 
 
 class ArticleView(WrappedView, can_focus=True):
@@ -78,6 +116,7 @@ class ArticleView(WrappedView, can_focus=True):
         self._header = Text("Opening the index…", style="dim")
         self._passages: list[Text] = []
         self._spans: dict[int, tuple[int, int]] = {}  # passage -> (first line, line count)
+        self._prepared: Prepared | None = None
 
     # What is shown.
 
@@ -94,16 +133,28 @@ class ArticleView(WrappedView, can_focus=True):
     ) -> None:
         """Replace the shown article, with ``passage`` under the cursor."""
         mentions, self.terms = list(mentions), frozenset(terms)
-        self.article = article
-        self._header = render.article_header(article)
-        self._passages = [
-            Text.assemble((f"¶{p.number}  ", "dim"), render.passage_text(p, mentions, self.terms))
-            for p in article.passages
-        ]
         self.scroll_to(0, 0, animate=False, immediate=True)  # first: it is what is wrapped first
-        self.relayout()
+        prepared, self._prepared = self._prepared, None
+        if prepared and prepared.fits(article, mentions, self.terms, self.wrap_width):
+            self.article, self._header, self._passages = article, prepared.header, prepared.texts
+            self._spans, self._rest = prepared.spans, None
+            self.set_lines(prepared.lines, prepared.width)
+        else:
+            self.article = article
+            self._header = render.article_header(article)
+            self._passages = passage_texts(article, mentions, self.terms)
+            self.relayout()
         self.set_reactive(ArticleView.cursor, 0)
         self.go_to(passage)
+
+    def prepare(self, article: Article, mentions: Iterable[Mapping[str, Any]] = ()) -> None:
+        """Build and wrap ``article`` now, so that showing it next is only drawing
+        (the reader prepares the next article while the user reads this one)."""
+        mentions, width = list(mentions), self.wrap_width
+        header, texts = render.article_header(article), passage_texts(article, mentions)
+        spans: dict[int, tuple[int, int]] = {}
+        lines = [line for part in self._parts(header, texts, True, width, spans) for line in part]
+        self._prepared = Prepared(article, mentions, header, texts, width, lines, spans)
 
     def show_message(self, message: Text) -> None:
         """An empty state (no articles, or indexing still running)."""
@@ -112,17 +163,30 @@ class ArticleView(WrappedView, can_focus=True):
 
     def wrap_parts(self, width: int) -> Iterator[list[Line]]:
         """The header, then each passage, wrapped to ``width``."""
+        self._spans = {}
+        titled = self.article is not None
+        return self._parts(self._header, self._passages, titled, width, self._spans)
+
+    def _parts(
+        self,
+        header: Text,
+        texts: list[Text],
+        rule: bool,
+        width: int,
+        spans: dict[int, tuple[int, int]],
+    ) -> Iterator[list[Line]]:
+        """``header`` (and a rule under it), then each of ``texts`` wrapped to
+        ``width``; each passage's first line and line count go in ``spans``."""
         inner = width - 3  # gutter, and a column of padding either side
         console = self.app.console
-        lines: list[Line] = [Line(HEADER, t) for t in self._header.wrap(console, inner)]
-        self._spans = {}
-        if self.article is not None:
+        lines: list[Line] = [Line(HEADER, t) for t in header.wrap(console, inner)]
+        if rule:
             lines += [Line(RULE, Text()), Line(RULE, Text("─" * inner)), Line(RULE, Text())]
         count = len(lines)
         yield lines
-        for number, text in enumerate(self._passages, start=1):
+        for number, text in enumerate(texts, start=1):
             wrapped = text.wrap(console, inner, overflow="fold")
-            self._spans[number] = (count, len(wrapped))
+            spans[number] = (count, len(wrapped))
             count += len(wrapped) + 1
             yield [*(Line(number, t) for t in wrapped), Line(number, Text())]
 
