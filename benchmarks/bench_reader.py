@@ -154,7 +154,12 @@ async def reader(args, started: float) -> dict:
     def ready() -> bool:
         try:
             screen = app.screen
-            return screen.article.article is not None and bool(screen.cross.view)
+            return (
+                screen.article.article is not None
+                and bool(screen.cross.view)
+                and screen.article.line_count > 0  # wrapped: drawn in this frame
+                and screen.cross.line_count > 0
+            )
         except Exception:  # not composed yet
             return False
 

@@ -329,6 +329,28 @@ def test_the_reader_indexes_a_new_corpus_in_a_process_of_its_own(seeds_copy, tmp
     run(test)
 
 
+def test_a_built_index_shows_the_article_in_the_first_frame(library):
+    frames: list[str] = []
+
+    async def test():
+        app = NewsdeskApp(library)
+        display = app._display
+
+        def recording(screen, renderable) -> None:
+            display(screen, renderable)
+            if renderable is not None and isinstance(screen, ReaderScreen):
+                frames.append(screen_text(app))
+
+        app._display = recording  # type: ignore[method-assign]
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+        first = frames[0]
+        assert "Istanbul, Turkey (EFE)" in first  # the first passage of the first article
+        assert "¶1" in first and "Efforts to negotiate" in first  # and the list beside it
+
+    run(test)
+
+
 def test_a_large_index_shows_its_first_rows_first_then_the_whole_list(tmp_path, monkeypatch):
     from index import listing
     from tui.widgets.sources import SourcesList

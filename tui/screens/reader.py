@@ -140,6 +140,11 @@ class ReaderScreen(Screen[None]):
         self._first_screen = threading.Event()  # set once a loaded list is on screen
 
     def compose(self) -> ComposeResult:
+        # The breakpoint's class from the start: set on the first resize, it made
+        # the whole screen lay out again before the first frame.
+        wide = self.app.size.width >= WIDE
+        self.set_class(wide, "-wide")
+        self.set_class(not wide, "-narrow")
         yield PaneBar([(p, PANE_TITLES[p]) for p in PANES], id="pane-bar")
         with Horizontal(id="indexing"):
             yield Label("Indexing", id="indexing-label")
@@ -150,10 +155,19 @@ class ReaderScreen(Screen[None]):
             yield CrossSourcePane(id="cross")
         yield Footer()
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self.watch(self.article, "cursor", self._passage_changed, init=False)
         self.activate("article")
-        self.index_corpus()
+        head = None
+        if self.library.exists and not self.library.read_only:
+            try:  # a few hundred rows and one article: the first frame shows them
+                head = read_head(self.library)
+            except Exception:  # noqa: BLE001 - read again after the update, with the reason
+                head = None
+            if head is not None:
+                await self._loaded(self.Loaded([], [], head=head))
+        # After the first frame: reading the whole list competes with drawing it.
+        self.call_after_refresh(self.index_corpus, head is not None)
 
     # Widgets, by what they are.
 
@@ -177,24 +191,22 @@ class ReaderScreen(Screen[None]):
     # Indexing and loading.
 
     @work(thread=True, exclusive=True, group="index")
-    def index_corpus(self) -> None:
+    def index_corpus(self, head_shown: bool = False) -> None:
         """Update the index (unless read-only), then read the article list, off the UI thread.
 
-        An index that was built before opens at once on its last commit; the
-        update runs after, and the list is read again only if it changed files.
+        An index that was built before opens at once on its last commit (its
+        head, when ``head_shown``, is on screen already); the update runs
+        after, and the list is read again only if it changed files.
         """
         note = error = None
         shown = False
         if self.library.exists and not self.library.read_only:
             try:
-                head = read_head(self.library)
-                if head is not None:  # the first screen, then the whole list
-                    self._show_and_wait(self.Loaded([], [], head=head))
                 entries, stories = read_entries(self.library), self.library.stories()
             except Exception:  # read again below, after the update, with the reason
                 pass
             else:
-                self._show_and_wait(self.Loaded(entries, stories, changed=head is None))
+                self._show_and_wait(self.Loaded(entries, stories, changed=not head_shown))
                 shown = True
         if self.library.read_only:
             note = f"The index at {self.library.location} is read-only: showing it as it is."

@@ -105,6 +105,11 @@ class WrappedView(FrameStyles):
         """The lines to draw at ``width`` cells."""
         raise NotImplementedError
 
+    @property
+    def line_count(self) -> int:
+        """Lines wrapped so far (none before the pane is first laid out)."""
+        return len(self._lines)
+
     def wrap_parts(self, width: int) -> Iterator[list[Any]]:
         """The lines in parts: the first screenful is drawn at once and the rest
         wrapped after that frame (override instead of :meth:`wrap` to split it)."""
@@ -120,6 +125,10 @@ class WrappedView(FrameStyles):
     def relayout(self) -> None:
         """Wrap again (the content or the width changed) and redraw: what fills the
         pane now, the rest (out of view) right after the frame that shows it."""
+        if not self.size.width:  # not laid out yet: wrapped once it is (on_resize)
+            self._rest = None
+            self.set_lines([], 0)
+            return
         width = self.wrap_width
         parts = iter(self.wrap_parts(width))
         lines: list[Any] = []
@@ -150,6 +159,14 @@ class WrappedView(FrameStyles):
         for part in rest:
             self._lines.extend(part)
         self.set_content_size(Size(self._width, len(self._lines)))
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The first layout (and any resize) draws before the Resize event reaches
+        # the pane: wrap now, so that frame shows the text, not an empty pane.
+        if self.size.width and self.wrap_width != self._width:
+            self.relayout()
+            self.after_relayout()
+        return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset

@@ -223,7 +223,7 @@ class SourcesList(FrameStyles, can_focus=True):
 
     def on_resize(self) -> None:
         self._lines.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, self.virtual_size.height)
+        self.set_content_size(Size(self.scrollable_content_region.width, self.virtual_size.height))
 
     def on_focus(self) -> None:
         self._refresh_row(self.highlighted)
