@@ -9,7 +9,9 @@ runs from the start of this process (interpreter start-up and imports included,
 as a user sees it: ``--started`` passes the launcher's clock) to the first frame
 rendered with the article shown and its cross-source pane filled. ``--minimal`` times a
 minimal Textual app (a header, a list, a footer) the same way, so the reader is
-reported as a ratio to it. Prints one ``RESULT`` JSON line.
+reported as a ratio to it. Prints one ``RESULT`` JSON line. Run alone, compile
+newsdesk's modules first (``python -m compileall -q index tui``, as ``run_all.py``
+does), or an edited module's compilation is timed as start-up.
 
 A key press is timed from the key event handed to the app (as the terminal
 driver hands it) to the first frame the compositor renders after the change
