@@ -21,12 +21,7 @@ from textual.screen import Screen
 
 from index.library import Library
 
-from .screens.diff import DiffScreen
-from .screens.entities import EntityBrowser
-from .screens.help import HelpScreen
-from .screens.matrix import MatrixScreen
 from .screens.reader import ReaderScreen
-from .screens.search import SearchScreen
 from .state import ReadingState
 from .widgets.article import ArticleView
 
@@ -121,11 +116,18 @@ class NewsdeskApp(App[None]):
         return ReaderScreen(self.library, self.reading)
 
     def action_help(self) -> None:
+        from .screens.help import HelpScreen  # the modals load when first opened
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.help_sections()))
 
     def help_sections(self) -> list[tuple[str, list[Binding]]]:
         """Every binding the user can press, by where it works."""
+        from .screens.diff import DiffScreen
+        from .screens.entities import EntityBrowser
+        from .screens.matrix import MatrixScreen
+        from .screens.search import SearchScreen
+
         return [
             ("Reading", _bindings(ReaderScreen.BINDINGS, ArticleView.BINDINGS, self.BINDINGS)),
             ("Anywhere", ANYWHERE),

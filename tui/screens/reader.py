@@ -12,7 +12,7 @@ import gc
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
@@ -38,10 +38,12 @@ from ..widgets.article import ArticleView
 from ..widgets.crosssource import CrossSourcePane
 from ..widgets.panebar import PaneBar
 from ..widgets.sources import Group, SourcesList
-from .diff import DiffScreen, Side, candidates
-from .entities import EntityBrowser
-from .matrix import MatrixScreen
-from .search import SearchOutcome, SearchScreen
+
+if TYPE_CHECKING:
+    from .search import SearchOutcome
+
+# The modal screens (search, entities, side by side, matrix) are imported when
+# first opened, as Textual imports its widgets: start-up is what users wait for.
 
 PANES = ("sources", "article", "cross")
 PANE_TITLES = {"sources": "Sources", "article": "Article", "cross": "Other sources"}
@@ -454,6 +456,8 @@ class ReaderScreen(Screen[None]):
     # Modals.
 
     def action_search(self) -> None:
+        from .search import SearchScreen
+
         titles = {e.id: render.title_of(e) for e in self.entries}
         screen = SearchScreen(self.library, self.searched.query, titles)
         self.app.push_screen(screen, self._searched)
@@ -480,6 +484,8 @@ class ReaderScreen(Screen[None]):
         self.notify(f"Result {self.searched.index + 1} of {len(hits)}", timeout=2)
 
     def action_entities(self) -> None:
+        from .entities import EntityBrowser
+
         sources = {e.id: e.source or e.id for e in self.entries}
         self.app.push_screen(EntityBrowser(self.library.entities(), sources), self._go)
 
@@ -488,6 +494,8 @@ class ReaderScreen(Screen[None]):
             await self.jump(where)
 
     def action_diff(self) -> None:
+        from .diff import DiffScreen, Side, candidates
+
         shown, number = self.article.article, self.article.cursor
         if shown is None or not number:
             return
@@ -501,6 +509,8 @@ class ReaderScreen(Screen[None]):
         self.app.push_screen(screen, self._go)
 
     def action_matrix(self) -> None:
+        from .matrix import MatrixScreen
+
         shown = self.article.article
         story = next((s for s in self.stories if shown and shown.id in s.get("articles", [])), None)
         if story is None:
