@@ -4,6 +4,7 @@ entities, stories, fact groups and the per-passage cross-source views."""
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import islice
 from typing import Any
 
 from . import crossref
@@ -229,28 +230,31 @@ class _Context:
     def _fact_view(self, item: crossref.Comparable) -> dict[str, Any]:
         """The fact with every counterpart in its story, and a few from other
         stories as context (all of them would grow as the square of the corpus)."""
-        others = []
-        elsewhere = 0
-        for other in self.facts.others(item):
-            same = other.story == item.story
-            if not same:
-                elsewhere += 1
-                if elsewhere > OTHER_STORY_FACTS:
-                    continue
-            others.append(
-                {
-                    "fact": other.data,
-                    "relation": crossref.relate_facts(item.fact, other.fact),
-                    "same_story": same,
-                    "source": other.data["source"],
-                    "same_wire": other.source_group == item.source_group,
-                }
-            )
-        in_story = [o["relation"] for o in others if o["same_story"] and not o["same_wire"]]
+        in_story = self.facts_by_story[item.story][item.ckey]
+        everywhere = self.facts.by_key[item.ckey]
+        found = [o for o in in_story if o.fact.article != item.fact.article]
+        # Both lists keep the index's order: the first few facts of other stories
+        # are found without walking every fact under this key, which made the
+        # views grow as the square of the corpus (200 of 400 s at 20,000 articles).
+        elsewhere = len(everywhere) - len(in_story)
+        if elsewhere:
+            outside = (o for o in everywhere if o.story != item.story)
+            found += islice(outside, OTHER_STORY_FACTS)
+        others = [
+            {
+                "fact": other.data,
+                "relation": crossref.relate_facts(item.fact, other.fact),
+                "same_story": other.story == item.story,
+                "source": other.data["source"],
+                "same_wire": other.source_group == item.source_group,
+            }
+            for other in found
+        ]
+        relations = [o["relation"] for o in others if o["same_story"] and not o["same_wire"]]
         others.sort(key=lambda o: (not o["same_story"], o["fact"]["article"]))
         return {
             "fact": item.data,
-            "relation": crossref.overall(in_story),
+            "relation": crossref.overall(relations),
             "others": others,
             "elsewhere": elsewhere,
         }
