@@ -219,3 +219,34 @@ def test_stories_and_plain_searches_do_not_read_the_corpus_wide_state(seeds_inde
     assert not reads
     assert library.search("person:Fidan").total > 0  # an entity field does read it
     assert reads == [1]
+
+
+def test_a_fact_shows_every_counterpart_in_its_story_and_a_few_from_others():
+    from index.model import Article, Passage
+    from index.summary import OTHER_STORY_FACTS, _Context
+
+    articles, analyses, story_of = {}, {}, {}
+    for n in range(12):  # three in the story, nine in another
+        aid = f"a{n:02}"
+        text = f"Town{n} officials said {100 + n} prisoners were freed on day {n}."
+        articles[aid] = Article(
+            aid, f"{aid}.txt", "text", text, source=f"Outlet {n}",
+            passages=(Passage(aid, 1, 0, len(text), text),),
+        )  # fmt: skip
+        start = text.index(str(100 + n))
+        fact = {
+            "id": f"{aid}:1:0", "article": aid, "passage": 1, "kind": "quantity",
+            "text": f"{100 + n} prisoners", "start": start, "end": start + 13,
+            "key": "prisoners", "value": 100.0 + n, "low": 100.0 + n, "high": 100.0 + n,
+        }  # fmt: skip
+        analyses[aid] = {"facts": [fact]}
+        story_of[aid] = "s1" if n < 3 else "s2"
+    context = _Context(articles, analyses, [], {}, story_of)
+    view = context.views("a01")["1"]["facts"][0]
+    shown = [(o["fact"]["article"], o["same_story"]) for o in view["others"]]
+    # Every other article of the story first, then the first few of other stories.
+    assert shown[:2] == [("a00", True), ("a02", True)]
+    assert shown[2:] == [(f"a{n:02}", False) for n in range(3, 3 + OTHER_STORY_FACTS)]
+    assert view["elsewhere"] == 9  # all of them counted, a few listed
+    assert view["relation"] == "differ"  # 101 against 100 and 102, in the story
+    assert {o["relation"] for o in view["others"]} == {"differ"}
