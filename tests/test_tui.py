@@ -620,7 +620,7 @@ def test_full_garbage_collections_wait_for_a_pause(library, monkeypatch):
     import tui.app
 
     collections: list[float] = []
-    monkeypatch.setattr(tui.app, "IDLE", 0.3)
+    monkeypatch.setattr(tui.app, "IDLE", 0.6)
     monkeypatch.setattr(gc, "collect", lambda *args: collections.append(1) or 0)
     before = gc.get_threshold()
 
@@ -629,15 +629,15 @@ def test_full_garbage_collections_wait_for_a_pause(library, monkeypatch):
         async with app.run_test(size=(120, 40)) as pilot:
             await settle(app, pilot)
             assert gc.get_threshold()[2] == tui.app.NEVER  # none in the middle of a key
-            await asyncio.sleep(0.5)
+            await asyncio.sleep(1.5)
             collections.clear()
             for _ in range(8):  # keys a little apart, as typed
                 await press(app, pilot, "j")
                 await asyncio.sleep(0.05)
             assert collections == []
-            await asyncio.sleep(0.8)  # the user pauses
+            await asyncio.sleep(1.5)  # the user pauses
             assert collections == [1]
-            await asyncio.sleep(0.8)  # nothing happened since: nothing to collect
+            await asyncio.sleep(1.5)  # nothing happened since: nothing to collect
             assert collections == [1]
         assert gc.get_threshold() == before
 
