@@ -121,6 +121,7 @@ class _Context:
         for article_id, story_id in sorted(story_of.items()):
             self.members[story_id].append(article_id)
         self._covered: dict[tuple[str, str], tuple[set[str], dict[str, set[str]]]] = {}
+        self._by_article: dict[str, dict[str, list[Mention]]] = {}
         self.alias_index = alias_index
         self.entity_by_id = {e.id: e for e in entities}
         self.sources = {aid: a.label for aid, a in articles.items()}
@@ -288,15 +289,26 @@ class _Context:
         use, worked out once per entity and story rather than per passage."""
         key = (eid, story)
         if key not in self._covered:
-            members = set(self.members.get(story, [story]))
+            by_article = self._mentions_by_article(eid)
             naming: set[str] = set()
             spellings: dict[str, set[str]] = defaultdict(set)
-            for mention in self.entity_by_id[eid].mentions:
-                if mention.article in members:
-                    naming.add(mention.article)
-                    spellings[mention.text].add(self.sources[mention.article])
+            for article in set(self.members.get(story, [story])):
+                for mention in by_article.get(article, ()):
+                    naming.add(article)
+                    spellings[mention.text].add(self.sources[article])
             self._covered[key] = (naming, spellings)
         return self._covered[key]
+
+    def _mentions_by_article(self, eid: str) -> dict[str, list[Mention]]:
+        """Entity ``eid``'s mentions by article, once per entity: a story reads its
+        own articles' instead of every mention in the corpus (a country named
+        in thousands of articles was scanned once per story)."""
+        if eid not in self._by_article:
+            found: dict[str, list[Mention]] = defaultdict(list)
+            for mention in self.entity_by_id[eid].mentions:
+                found[mention.article].append(mention)
+            self._by_article[eid] = found
+        return self._by_article[eid]
 
     def matrix(self, story: dict[str, Any]) -> dict[str, Any]:
         members = story["articles"]
