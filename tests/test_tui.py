@@ -503,12 +503,17 @@ def long_corpus(tmp_path: Path, articles: int = 1, passages: int = 60) -> Path:
     return corpus
 
 
-def test_a_long_article_opens_at_a_passage_far_down_and_is_read_to_its_end(tmp_path):
-    corpus = long_corpus(tmp_path, articles=2)
+def indexed(corpus: Path, tmp_path: Path) -> Library:
+    """A library on ``corpus``, indexed before the reader opens it."""
     Library([corpus], tmp_path / "index").update()
+    return Library([corpus], tmp_path / "index")
+
+
+def test_a_long_article_opens_at_a_passage_far_down_and_is_read_to_its_end(tmp_path):
+    library = indexed(long_corpus(tmp_path, articles=2), tmp_path)
 
     async def test():
-        app = NewsdeskApp(Library([corpus], tmp_path / "index"))
+        app = NewsdeskApp(library)
         async with app.run_test(size=(120, 24)) as pilot:
             await settle(app, pilot)
             screen = reader(app)
@@ -533,10 +538,10 @@ def test_a_long_article_opens_at_a_passage_far_down_and_is_read_to_its_end(tmp_p
 def test_articles_long_and_short_are_wrapped_at_the_same_width(tmp_path):
     corpus = long_corpus(tmp_path)
     (corpus / "01.txt").write_text("Short report\n\nThe council met.\n")
-    Library([corpus], tmp_path / "index").update()
+    library = indexed(corpus, tmp_path)
 
     async def test():
-        app = NewsdeskApp(Library([corpus], tmp_path / "index"))
+        app = NewsdeskApp(library)
         async with app.run_test(size=(120, 40)) as pilot:
             await settle(app, pilot)
             view = reader(app).article
@@ -552,11 +557,10 @@ def test_articles_long_and_short_are_wrapped_at_the_same_width(tmp_path):
 
 
 def test_the_sources_list_brings_an_article_out_of_view_to_the_middle(tmp_path):
-    corpus = long_corpus(tmp_path, articles=40, passages=1)
-    Library([corpus], tmp_path / "index").update()
+    library = indexed(long_corpus(tmp_path, articles=40, passages=1), tmp_path)
 
     async def test():
-        app = NewsdeskApp(Library([corpus], tmp_path / "index"))
+        app = NewsdeskApp(library)
         async with app.run_test(size=(120, 24)) as pilot:
             await settle(app, pilot)
             sources = reader(app).sources
