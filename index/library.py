@@ -41,8 +41,7 @@ class Library:
         self.apart = apart
         self._child: Child | None = None
         self._store: Store | None = None
-        self._state: tuple[int, dict[str, Any]] | None = None
-        self._stories: tuple[int, list[dict[str, Any]]] | None = None
+        self._held: dict[str, tuple[int, Any]] = {}  # name -> (generation, value)
 
     @property
     def read_only(self) -> bool:
@@ -140,12 +139,21 @@ class Library:
             return article.passages[number - 1]
         return None
 
+    def mentions(self, article_id: str) -> list[dict[str, Any]]:
+        """The article's entity mentions as stored by the analysis (none without NLP)."""
+        return self.analysis_of(article_id).get("mentions") or []
+
+    def _held_for_generation(self, name: str, read: Callable[[], Any]) -> Any:
+        """``read()``, kept until the index changes generation."""
+        generation = self.store.generation
+        held = self._held.get(name)
+        if held is None or held[0] != generation:
+            held = self._held[name] = (generation, read())
+        return held[1]
+
     def state(self) -> dict[str, Any]:
         """The corpus-wide state of the current index generation (cached until it changes)."""
-        store = self.store
-        if self._state is None or self._state[0] != store.generation:
-            self._state = (store.generation, store.state())
-        return self._state[1]
+        return self._held_for_generation("state", self.store.state)
 
     def views(self, article_id: str) -> dict[str, Any]:
         return self.store.views(article_id)
@@ -195,13 +203,14 @@ class Library:
 
     def stories(self) -> list[dict[str, Any]]:
         """``[{"id", "title", "articles": [ids]}]``; empty before analysis runs."""
-        store = self.store
-        if self._stories is None or self._stories[0] != store.generation:
-            found = store.stories()
+
+        def read() -> list[dict[str, Any]]:
+            found = self.store.stories()
             if found is None:  # an index from before the stories had a document
                 found = self.state().get("stories", [])
-            self._stories = (store.generation, found)
-        return list(self._stories[1])
+            return found
+
+        return list(self._held_for_generation("stories", read))
 
     def entities(self, kind: str | None = None) -> list[dict[str, Any]]:
         """Canonical entities (``newsdesk entities --json`` shape), optionally of one kind."""

@@ -324,8 +324,9 @@ class ReaderScreen(Screen[None]):
         if same and not reload:
             self.article.go_to(where.passage)
         else:
-            mentions = self.library.analysis_of(article.id).get("mentions") or []
-            await self.article.show(article, mentions, terms, where.passage)
+            await self.article.show(
+                article, self.library.mentions(article.id), terms, where.passage
+            )
         self.state.mark_read(article.id)
         self.sources.refresh_mark(article.id)
         self.sources.show_article(article.id)
@@ -342,8 +343,7 @@ class ReaderScreen(Screen[None]):
         try:
             article = self.library.article(following)
             if article is not None:
-                mentions = self.library.analysis_of(following).get("mentions") or []
-                self.article.prepare(article, mentions)
+                self.article.prepare(article, self.library.mentions(following))
                 self.library.related(following, 1)  # kept by the library for the move
         except Exception:  # noqa: BLE001 - J reads it again and reports what is wrong
             return
