@@ -556,6 +556,27 @@ def test_articles_long_and_short_are_wrapped_at_the_same_width(tmp_path):
     run(test)
 
 
+def test_a_resized_terminal_wraps_the_article_again_and_keeps_the_cursor_in_view(tmp_path):
+    library = indexed(long_corpus(tmp_path), tmp_path)
+
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 30)) as pilot:
+            await settle(app, pilot)
+            await press(app, pilot, *["j"] * 20)
+            view = reader(app).article
+            narrow = view.wrap_width
+            await pilot.resize_terminal(170, 30)
+            await pilot.pause()
+            assert view.wrap_width > narrow
+            left, right = view.region.x, view.region.right
+            drawn = [row[left:right].strip("│ ▌") for row in screen_text(app).splitlines()]
+            assert max(len(row) for row in drawn) > narrow  # wrapped to the wider pane
+            assert cursor_marks(app) == {"¶21"}
+
+    run(test)
+
+
 def test_the_sources_list_brings_an_article_out_of_view_to_the_middle(tmp_path):
     library = indexed(long_corpus(tmp_path, articles=40, passages=1), tmp_path)
 

@@ -125,7 +125,7 @@ class WrappedView(FrameStyles):
     def relayout(self) -> None:
         """Wrap again (the content or the width changed) and redraw: what fills the
         pane now, the rest (out of view) right after the frame that shows it."""
-        if not self.size.width:  # not laid out yet: wrapped once it is (on_resize)
+        if not self.size.width:  # not laid out yet: wrapped when first drawn
             self._rest = None
             self.set_lines([], 0)
             return
@@ -161,8 +161,9 @@ class WrappedView(FrameStyles):
         self.set_content_size(Size(self._width, len(self._lines)))
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        # The first layout (and any resize) draws before the Resize event reaches
-        # the pane: wrap now, so that frame shows the text, not an empty pane.
+        # The one place text is wrapped again for a new width: the first layout
+        # and any resize draw before the Resize event reaches the pane, and that
+        # frame must show the text wrapped to it, not an empty or stale pane.
         if self.size.width and self.wrap_width != self._width:
             self.relayout()
             self.after_relayout()
@@ -188,11 +189,6 @@ class WrappedView(FrameStyles):
             return None
         number = self.scroll_offset.y + offset.y
         return number if 0 <= number < len(self._lines) else None
-
-    def on_resize(self, event: events.Resize) -> None:
-        if self.wrap_width != self._width:
-            self.relayout()
-            self.after_relayout()
 
     def after_relayout(self) -> None:
         """Called after a resize wrapped the lines again."""
