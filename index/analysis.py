@@ -20,9 +20,10 @@ from dataclasses import asdict
 from typing import Any
 
 from . import nlp
+from .mentions import needs_truecase, propagate, truecase
 from .model import Article, Mention
 
-VERSION = "1"
+VERSION = "2"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200
@@ -98,19 +99,35 @@ class Analysis:
         return results
 
     def _mentions(self, articles: Sequence[Article]) -> list[list[Mention]]:
-        """Run NER over passages (not captions or tags), mapped back to article offsets."""
+        """Run NER over the title and passages (not captions or tags), mapped back
+        to article offsets, then find the names it recognised again wherever the
+        article repeats them (see :mod:`index.mentions`)."""
         texts, owners = [], []
         for index, article in enumerate(articles):
+            title = title_span(article)
+            if title is not None:
+                heading = article.text[title[0] : title[1]]
+                if needs_truecase(heading):
+                    body = "\n".join(p.text for p in article.passages)
+                    heading = truecase(heading, body)
+                texts.append(heading)
+                owners.append((index, title[0]))
             for passage in article.passages:
                 texts.append(passage.text)
                 owners.append((index, passage.start))
         found = nlp.find_mentions(texts, self.model, n_process=1)
         by_article: list[list[Mention]] = [[] for _ in articles]
         for (index, offset), mentions in zip(owners, found, strict=True):
+            text = articles[index].text
             by_article[index].extend(
-                Mention(m.start + offset, m.end + offset, m.text, m.kind, m.label) for m in mentions
-            )
-        return by_article
+                Mention(m.start + offset, m.end + offset, text[m.start + offset : m.end + offset],
+                        m.kind, m.label)
+                for m in mentions
+            )  # fmt: skip
+        return [
+            propagate(article.text, mentions, _regions(article))
+            for article, mentions in zip(articles, by_article, strict=True)
+        ]
 
     def summarise(self, analyses: dict[str, dict[str, Any]]) -> dict[str, Any]:
         from .summary import summarise
@@ -157,6 +174,24 @@ def _passage_fields(article: Article, mentions: Sequence[Mention], facts) -> dic
         if extra:
             fields[str(passage.number)] = extra
     return fields
+
+
+def title_span(article: Article) -> tuple[int, int] | None:
+    """Where the title stands in the article's text, when it does (a headline line
+    of a text file; not a title that only metadata holds)."""
+    if not article.title:
+        return None
+    limit = article.passages[0].start if article.passages else len(article.text)
+    at = article.text.find(article.title, 0, limit + len(article.title))
+    if at < 0 or any(p.start < at + len(article.title) and at < p.end for p in article.passages):
+        return None
+    return at, at + len(article.title)
+
+
+def _regions(article: Article) -> list[tuple[int, int]]:
+    """The spans of text that mentions are looked for in: title and passages."""
+    title = title_span(article)
+    return ([title] if title else []) + [(p.start, p.end) for p in article.passages]
 
 
 def _passage_of(article: Article, offset: int) -> int | None:

@@ -189,14 +189,27 @@ def processes_for(count: int, requested: int) -> int:
     return wanted
 
 
-def _mentions_of(doc, offset: int, text: str) -> list[Mention]:
-    """Plain mentions of one spaCy doc, with offsets into the original ``text``."""
+def _mentions_of(spans: Sequence[tuple[int, int, str]], offset: int, text: str) -> list[Mention]:
+    """Plain mentions of one piece's model spans, with offsets into the original ``text``."""
     found = []
-    for ent in doc.ents:
-        start, end = trim(offset + ent.start_char, offset + ent.end_char, text)
+    for span_start, span_end, label in spans:
+        start, end = trim(offset + span_start, offset + span_end, text)
         if any(char.isalnum() for char in text[start:end]):
-            found.append(Mention(start, end, text[start:end], kind_of(ent.label_), ent.label_))
+            found.append(Mention(start, end, text[start:end], kind_of(label), label))
     return found
+
+
+def model_spans(
+    texts: Sequence[str], name: str | None = None, n_process: int = 1, batch_size: int = 64
+) -> list[list[tuple[int, int, str]]]:
+    """The model's own entity spans ``(start, end, label)`` of each text, untrimmed.
+
+    Texts must be at most :data:`CHUNK_CHARS` long (find_mentions cuts them).
+    """
+    nlp = load(model_name(name))
+    processes = processes_for(len(texts), n_process)
+    docs = nlp.pipe(texts, batch_size=batch_size, n_process=processes)
+    return [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in docs]
 
 
 def find_mentions(
@@ -207,15 +220,13 @@ def find_mentions(
     ``n_process`` is an upper bound: small batches run in this process because
     starting workers would cost more than it saves (see :func:`processes_for`).
     """
-    nlp = load(model_name(name))
     pieces = [
         (index, offset, chunk)
         for index, text in enumerate(texts)
         for offset, chunk in _chunks(text)
     ]
-    processes = processes_for(len(pieces), n_process)
-    docs = nlp.pipe((chunk for _, _, chunk in pieces), batch_size=batch_size, n_process=processes)
+    spans = model_spans([chunk for _, _, chunk in pieces], name, n_process, batch_size)
     found: list[list[Mention]] = [[] for _ in texts]
-    for (index, offset, _), doc in zip(pieces, docs, strict=True):
-        found[index].extend(_mentions_of(doc, offset, texts[index]))
+    for (index, offset, _), piece in zip(pieces, spans, strict=True):
+        found[index].extend(_mentions_of(piece, offset, texts[index]))
     return found

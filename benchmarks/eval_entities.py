@@ -1,0 +1,448 @@
+"""How well newsdesk finds and merges named entities, measured on real gold.
+
+    python benchmarks/eval_entities.py [--topics 1,2,...] [--folds K] [--skip conll,bbc,seeds]
+
+ECB+ dev topics (../shared/data/ecbplus-dev): each topic is indexed as one corpus
+by newsdesk's own analysis (reading, NER, the corpus-wide pass) and scored on the
+named gold mentions (capitalised, not pronouns, in annotated lines; time
+expressions left out): the share recognised (a predicted entity mention overlaps
+it) and B3 precision, recall and F1 of the canonical entities (a missed mention is
+a singleton), pooled over topics, overall and per gold type. Beside it, on the
+same gold mentions, two baselines: one entity per exact string, one per last word.
+With --folds K the topics are split into K folds by number and each fold is
+printed apart, so a rule chosen on some topics can be read on the others.
+
+Then CoNLL++ test typed F1 (PER, ORG, LOC), the BBC corpus's 30 most mentioned
+entities with their aliases and every acronym merged into a name it does not
+spell, and the seeds' merges. The model's spans are cached on disk by text
+(--cache), so a second run measures the rules, not spaCy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import pickle
+import re
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.common import DATA, NER_GOLD, NEWS, ROOT  # noqa: E402
+from index import nlp  # noqa: E402
+from index.analysis import Analysis  # noqa: E402
+from index.readers import read  # noqa: E402
+from index.summary import summarise  # noqa: E402
+
+ECB = DATA / "ecbplus-dev"
+PRONOUNS = frozenset(
+    [
+        "i",
+        "me",
+        "my",
+        "mine",
+        "we",
+        "us",
+        "our",
+        "ours",
+        "you",
+        "your",
+        "yours",
+        "he",
+        "him",
+        "his",
+        "she",
+        "her",
+        "hers",
+        "it",
+        "its",
+        "they",
+        "them",
+        "their",
+        "theirs",
+        "this",
+        "that",
+        "these",
+        "those",
+        "who",
+        "whom",
+        "whose",
+        "which",
+        "what",
+        "one",
+        "the",
+        "a",
+        "an",
+    ]
+)
+TYPES = {
+    "HUMAN_PART_PER": "PER",
+    "HUMAN_PART_ORG": "ORG",
+    "LOC_GEO": "LOC",
+    "LOC_FAC": "LOC",
+    "LOC_OTHER": "LOC",
+}
+_WORD = re.compile(r"[\w'’.-]+")
+
+
+# -- the model's spans, cached by text ---------------------------------------------------
+
+
+class SpanCache:
+    """nlp.model_spans with results kept on disk, keyed by model and text."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.path = folder / "model-spans.pickle" if folder else None
+        self.spans: dict[str, list] = {}
+        if self.path and self.path.exists():
+            self.spans = pickle.loads(self.path.read_bytes())
+        self.dirty = False
+        self.original = nlp.model_spans
+        self.seconds = 0.0
+        self.texts = 0
+
+    def __call__(self, texts, name=None, n_process=1, batch_size=64):
+        model = nlp.model_name(name)
+        keys = [hashlib.sha1(f"{model}\0{t}".encode()).hexdigest() for t in texts]
+        todo = [(k, t) for k, t in zip(keys, texts, strict=True) if k not in self.spans]
+        if todo:
+            started = time.perf_counter()
+            found = self.original([t for _, t in todo], name, n_process, batch_size)
+            self.seconds += time.perf_counter() - started
+            self.texts += len(todo)
+            self.spans.update((k, f) for (k, _), f in zip(todo, found, strict=True))
+            self.dirty = True
+        return [self.spans[k] for k in keys]
+
+    def save(self) -> None:
+        if self.path and self.dirty:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.path.write_bytes(pickle.dumps(self.spans))
+
+
+# -- running newsdesk on a folder --------------------------------------------------------
+
+
+def analyse(files: Sequence[tuple[str, Path]]) -> tuple[dict[str, Any], dict[str, Any], float]:
+    """newsdesk's state (entities, stories, ...) for ``(article id, path)`` pairs,
+    the articles by id, and the seconds spent in per-article analysis."""
+    articles = []
+    for article_id, path in files:
+        result, _ = read(str(path), article_id)
+        articles.extend(result.articles)
+    started = time.perf_counter()
+    results = Analysis().analyse_here(articles)
+    seconds = time.perf_counter() - started
+    blobs = {
+        a.id: {"article": a.to_json(with_text=True), **r}
+        for a, r in zip(articles, results, strict=True)
+    }
+    return summarise(blobs), {a.id: a for a in articles}, seconds
+
+
+# -- ECB+ --------------------------------------------------------------------------------
+
+
+def is_named(text: str) -> bool:
+    """A capitalised mention that is not a pronoun: some word other than a
+    determiner or pronoun starts with a capital letter."""
+    words = [w for w in _WORD.findall(text) if w.lower() not in PRONOUNS]
+    return any(w[0].isupper() for w in words)
+
+
+def gold_mentions(gold: dict[str, Any]) -> list[dict[str, Any]]:
+    """Named gold mentions in annotated lines, time expressions left out."""
+    found = []
+    for cluster in gold["entities"]:
+        if cluster["type"].startswith("TIME"):
+            continue
+        for mention in cluster["mentions"]:
+            doc = gold["docs"].get(mention["doc"])
+            if doc is None or mention["sent"] not in doc["coref_sentences"]:
+                continue
+            if mention.get("discontinuous") or not is_named(mention["text"]):
+                continue
+            found.append(
+                {
+                    "article": doc["file"],
+                    "start": mention["start_char"],
+                    "end": mention["end_char"],
+                    "text": mention["text"],
+                    "gold": cluster["cluster_id"],
+                    "type": TYPES.get(cluster["type"], "OTHER"),
+                }
+            )
+    return found
+
+
+def predicted_entities(state: dict[str, Any], mentions: list[dict[str, Any]]) -> list[str | None]:
+    """The predicted entity of each gold mention: the one whose mention overlaps it
+    most (None when no predicted mention overlaps)."""
+    spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for entity in state["entities"]:
+        for m in entity["mentions"]:
+            spans[m["id"]].append((m["start"], m["end"], entity["id"]))
+    result = []
+    for gold in mentions:
+        best, best_overlap = None, 0
+        for start, end, entity in spans.get(gold["article"], ()):
+            overlap = min(end, gold["end"]) - max(start, gold["start"])
+            if overlap > best_overlap:
+                best, best_overlap = entity, overlap
+        result.append(best)
+    return result
+
+
+def b3(gold: Sequence[str], guess: Sequence[str]) -> list[tuple[float, float]]:
+    """Per-mention B3 precision and recall."""
+    by_gold: dict[str, set[int]] = defaultdict(set)
+    by_guess: dict[str, set[int]] = defaultdict(set)
+    for i, (g, p) in enumerate(zip(gold, guess, strict=True)):
+        by_gold[g].add(i)
+        by_guess[p].add(i)
+    scores = []
+    for g, p in zip(gold, guess, strict=True):
+        shared = len(by_gold[g] & by_guess[p])
+        scores.append((shared / len(by_guess[p]), shared / len(by_gold[g])))
+    return scores
+
+
+def last_word(text: str) -> str:
+    words = _WORD.findall(text.replace("'s", ""))
+    return words[-1].lower() if words else text.lower()
+
+
+class Scores:
+    """Pooled per-mention B3 scores of a system and the baselines, by type."""
+
+    SYSTEMS = ("newsdesk", "exact string", "last word")
+
+    def __init__(self) -> None:
+        self.rows: list[dict[str, Any]] = []
+
+    def add_topic(self, topic: int, mentions: list[dict[str, Any]], guess: list[str | None]):
+        gold = [m["gold"] for m in mentions]
+        singletons = [p if p is not None else f"missed-{i}" for i, p in enumerate(guess)]
+        systems = {
+            "newsdesk": b3(gold, singletons),
+            "exact string": b3(gold, [m["text"] for m in mentions]),
+            "last word": b3(gold, [last_word(m["text"]) for m in mentions]),
+        }
+        for i, mention in enumerate(mentions):
+            row = {"topic": topic, "type": mention["type"], "found": guess[i] is not None}
+            row.update({name: scores[i] for name, scores in systems.items()})
+            self.rows.append(row)
+
+    def table(self, title: str, rows: list[dict[str, Any]] | None = None) -> None:
+        rows = self.rows if rows is None else rows
+        print(f"\n{title}")
+        header = f"{'type':<7}{'gold':>6}{'found':>7}"
+        for name in self.SYSTEMS:
+            header += f" | {name + ' P':>14}{'R':>6}{'F1':>6}"
+        print(header)
+        for kind in ("all", "PER", "ORG", "LOC", "OTHER"):
+            chosen = [r for r in rows if kind == "all" or r["type"] == kind]
+            if not chosen:
+                continue
+            found = sum(r["found"] for r in chosen) / len(chosen)
+            line = f"{kind:<7}{len(chosen):>6}{found:>7.3f}"
+            for name in self.SYSTEMS:
+                p, r, f = f1_of(chosen, name)
+                line += f" | {p:>14.3f}{r:>6.3f}{f:>6.3f}"
+            print(line)
+
+
+def f1_of(rows: list[dict[str, Any]], system: str) -> tuple[float, float, float]:
+    p = sum(r[system][0] for r in rows) / len(rows)
+    r = sum(r[system][1] for r in rows) / len(rows)
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def topic_folders(chosen: str | None) -> list[Path]:
+    folders = sorted(ECB.glob("topic*"))
+    if chosen:
+        wanted = {int(t) for t in chosen.split(",")}
+        folders = [f for f in folders if int(f.name[5:]) in wanted]
+    return folders
+
+
+def run_ecb(args, misses: list[str]) -> Scores:
+    scores = Scores()
+    articles_total, seconds_total = 0, 0.0
+    for folder in topic_folders(args.topics):
+        gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+        files = [(d["file"], folder / d["file"]) for d in gold["docs"].values()]
+        state, _, seconds = analyse(sorted(files))
+        articles_total, seconds_total = articles_total + len(files), seconds_total + seconds
+        mentions = gold_mentions(gold)
+        guess = predicted_entities(state, mentions)
+        scores.add_topic(gold["topic"], mentions, guess)
+        misses.extend(
+            f"t{gold['topic']} {m['article']} {m['start']}: {m['text']!r}"
+            for m, g in zip(mentions, guess, strict=True)
+            if g is None
+        )
+    print(f"ECB+ dev: {len(topic_folders(args.topics))} topics, {articles_total} articles")
+    scores.table("ECB+ named gold mentions, pooled over topics (B3)")
+    if args.folds > 1:
+        topics = sorted({r["topic"] for r in scores.rows})
+        for fold in range(args.folds):
+            part = set(topics[fold :: args.folds])
+            scores.table(
+                f"fold {fold + 1}/{args.folds}: topics {sorted(part)}",
+                [r for r in scores.rows if r["topic"] in part],
+            )
+    if seconds_total:
+        print(f"\nper-article analysis (NER cached where seen): {seconds_total:.1f} s")
+    return scores
+
+
+# -- CoNLL++ -----------------------------------------------------------------------------
+
+
+def run_conll() -> None:
+    from benchmarks.eval_ner import gold as conll_gold
+    from benchmarks.eval_ner import predicted as conll_predicted
+
+    path = NER_GOLD / "conll_test_docs.jsonl"
+    if not path.exists():
+        print(f"\nCoNLL++: skipped, {path} is not available")
+        return
+    with path.open(encoding="utf-8") as lines:
+        docs = [json.loads(line) for line in lines if line.strip()]
+    _, guess = conll_predicted(docs, None)
+    truth = conll_gold(docs, "entities")
+    print("\nCoNLL++ test, typed spans (exact span and label)")
+    print(f"{'label':<8}{'P':>8}{'R':>8}{'F1':>8}{'gold':>8}")
+    typed = ("PER", "ORG", "LOC")
+    for label in ("PER+ORG+LOC", *typed):
+        labels = typed if "+" in label else (label,)
+        g = {s for s in guess if s[3] in labels}
+        t = {s for s in truth if s[3] in labels}
+        hits = len(g & t)
+        p = hits / len(g) if g else 0.0
+        r = hits / len(t) if t else 0.0
+        f = 2 * p * r / (p + r) if hits else 0.0
+        print(f"{label:<8}{p:>8.3f}{r:>8.3f}{f:>8.3f}{len(t):>8}")
+
+
+# -- BBC ---------------------------------------------------------------------------------
+
+
+def initials_fit(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` could abbreviate ``name``: its letters are the initials of
+    the name's words (small words optional) or the name's own letters in order."""
+    from index.names import initials_of
+
+    letters = acronym.replace(".", "").lower()
+    words = re.findall(r"[a-z0-9]+", name.lower())
+    if letters in initials_of(words):
+        return True
+    return bool(re.fullmatch(".*".join(map(re.escape, letters)) + ".*", name.lower()))
+
+
+def acronym_problems(entities: list[dict[str, Any]]) -> list[str]:
+    """Acronym aliases joined to names they do not spell (nor a known expansion)."""
+    problems = []
+    for entity in entities:
+        texts = [a["text"] for a in entity["aliases"]]
+        longer = [t for t in texts if " " in t]
+        for text in texts:
+            letters = text.replace(".", "")
+            if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+                continue
+            if longer and not any(initials_fit(text, name) for name in longer):
+                problems.append(f"{text!r} in {entity['name']!r} ({', '.join(longer[:4])})")
+    return problems
+
+
+def run_bbc(limit: int | None) -> None:
+    if not NEWS.exists():
+        print(f"\nBBC: skipped, {NEWS} is not available")
+        return
+    files = sorted(NEWS.glob("*/*.txt"))[:limit]
+    started = time.perf_counter()
+    state, _, seconds = analyse([(str(p.relative_to(NEWS)), p) for p in files])
+    total = time.perf_counter() - started
+    entities = state["entities"]
+    print(f"\nBBC: {len(files)} articles, {len(entities)} entities")
+    print(f"  per-article analysis {seconds:.1f} s, whole run {total:.1f} s")
+    print("  30 entities with the most mentions:")
+    for entity in entities[:30]:
+        aliases = ", ".join(f"{a['text']} ({a['count']})" for a in entity["aliases"][:8])
+        print(f"  {len(entity['mentions']):>5} {entity['label']:<12} {entity['name']}: {aliases}")
+    problems = acronym_problems(entities)
+    print(f"  acronyms joined to a name they do not spell: {len(problems)}")
+    for line in problems[:20]:
+        print(f"    {line}")
+
+
+# -- seeds -------------------------------------------------------------------------------
+
+SEED_MERGES = (
+    ("Kyiv", "Kiev"),
+    ("Volodymyr Zelensky", "Zelenskyy"),
+    ("Rustem Umerov", "Umerov"),
+)
+
+
+def run_seeds() -> None:
+    seeds = ROOT / "seeds"
+    state, _, _ = analyse([(p.name, p) for p in sorted(seeds.glob("*.txt"))])
+    alias_of = {a["text"]: e["id"] for e in state["entities"] for a in e["aliases"]}
+    print("\nseeds:")
+    for first, second in SEED_MERGES:
+        a, b = alias_of.get(first), alias_of.get(second)
+        verdict = "merged" if a and a == b else "APART" if a and b else "not found"
+        print(f"  {first} / {second}: {verdict}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--topics", help="comma-separated ECB+ topic numbers (default: all)")
+    parser.add_argument("--folds", type=int, default=2, help="print the topics in K folds")
+    parser.add_argument("--skip", default="", help="comma-separated: ecb,conll,bbc,seeds")
+    parser.add_argument("--bbc-limit", type=int, default=None, help="only the first N BBC files")
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "newsdesk-eval-cache",
+        help="folder for the model's cached spans ('' for none)",
+    )
+    parser.add_argument("--misses", type=Path, help="write the missed ECB+ mentions here")
+    args = parser.parse_args()
+    skip = set(args.skip.split(","))
+    cache = SpanCache(args.cache if str(args.cache) else None)
+    nlp.model_spans = cache  # type: ignore[assignment]
+    parts: list[tuple[str, Callable[[], object]]] = []
+    misses: list[str] = []
+    if ECB.exists():
+        parts.append(("ecb", lambda: run_ecb(args, misses)))
+    else:
+        print(f"ECB+: skipped, {ECB} is not available")
+    parts += [
+        ("conll", run_conll),
+        ("bbc", lambda: run_bbc(args.bbc_limit)),
+        ("seeds", run_seeds),
+    ]
+    try:
+        for name, part in parts:
+            if name not in skip:
+                part()
+    finally:
+        cache.save()
+    if cache.texts:
+        print(f"\nspaCy on {cache.texts} new texts: {cache.seconds:.1f} s")
+    if args.misses:
+        args.misses.write_text("\n".join(misses) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
