@@ -20,7 +20,7 @@ from dataclasses import asdict
 from typing import Any
 
 from . import nlp
-from .mentions import needs_truecase, propagate, truecase
+from .mentions import needs_truecase, propagate, relabel, truecase
 from .model import Article, Mention
 
 VERSION = "2"
@@ -125,7 +125,7 @@ class Analysis:
                 for m in mentions
             )  # fmt: skip
         return [
-            propagate(article.text, mentions, _regions(article))
+            propagate(article.text, relabel(mentions), _regions(article))
             for article, mentions in zip(articles, by_article, strict=True)
         ]
 

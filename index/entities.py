@@ -38,6 +38,18 @@ _TRANSLIT = ((re.compile(r"x"), "ks"), (re.compile(r"(?<=\w)[yj]"), "i"), (re.co
              (re.compile(r"(.)\1+"), r"\1"))  # fmt: skip
 
 
+# Words after a surname that are not the surname ("Arcade Joseph Comeaux Jr.").
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# What a company's name may end with or not ("Intel Corp." / "Intel").
+_COMPANY_FORMS = frozenset(
+    {"inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "llc",
+     "plc", "ag", "sa", "nv", "gmbh", "group", "holdings", "usa"}
+)  # fmt: skip
+# British and American spellings of words common in names of organisations and places.
+_SPELLINGS = {"centre": "center", "theatre": "theater", "organisation": "organization",
+              "defence": "defense", "labour": "labor", "programme": "program"}  # fmt: skip
+
+
 def _spelling(text: str) -> str:
     """How an alias is shown: the source's spelling, minus "the" and possessive."""
     text = " ".join(text.split())
@@ -73,6 +85,7 @@ class _Node:
     kind: str
     corrected: bool = False  # kind comes from the gazetteer, not the model
     stories: frozenset[str] = field(default_factory=frozenset)
+    articles: frozenset[str] = field(default_factory=frozenset)
 
     @property
     def tokens(self) -> list[str]:
@@ -80,8 +93,16 @@ class _Node:
 
     @cached_property
     def forms(self) -> tuple[str, ...]:
-        """The words with romanisation variants made equal (see _translit)."""
-        return tuple(_translit(token) for token in self.tokens)
+        """The words with romanisation variants made equal (see _translit), without
+        a generational suffix ("Comeaux Jr." is Comeaux) or, for organisations, a
+        company form ("Intel Corp." is Intel) or a British spelling (Centre)."""
+        tokens = self.tokens
+        trailing = _SUFFIXES if self.kind == "person" else _COMPANY_FORMS
+        while len(tokens) > 1 and tokens[-1] in trailing:
+            tokens = tokens[:-1]
+        if self.kind != "person":
+            tokens = [_SPELLINGS.get(token, token) for token in tokens]
+        return tuple(_translit(token) for token in tokens)
 
     def abbreviated(self) -> bool:
         return any(_is_abbreviation(m.text) for _, m in self.mentions)
@@ -103,12 +124,19 @@ class _Links:
         first, second = sorted((self.root(a), self.root(b)))
         self.parent[second] = first
 
-    def unique_target(self, candidates: Sequence[int], nodes, story_of) -> int | None:
-        """The one entity among ``candidates``, preferring those in the same story."""
-        local = {self.root(c) for c in candidates if nodes[c].stories & story_of}
-        everywhere = {self.root(c) for c in candidates}
-        chosen = local or everywhere
-        return next(iter(chosen)) if len(chosen) == 1 else None
+    def unique_target(self, candidates: Sequence[int], nodes, node: _Node) -> int | None:
+        """The one entity among ``candidates`` nearest ``node``: named in the same
+        article, else in the same story, else anywhere; None when that nearest
+        ring holds two different entities (two namesakes are never merged)."""
+        for ring in (
+            lambda c: nodes[c].articles & node.articles,
+            lambda c: nodes[c].stories & node.stories,
+            lambda c: True,
+        ):
+            chosen = {self.root(c) for c in candidates if ring(c)}
+            if chosen:
+                return next(iter(chosen)) if len(chosen) == 1 else None
+        return None
 
 
 # -- nodes -----------------------------------------------------------------------------
@@ -123,7 +151,7 @@ def _nodes(mentions: Mapping[str, Sequence[Mention]], groups: Mapping[str, str])
             if key:
                 by_key[key].append((article, mention))
     surnames = {
-        key.split()[-1]
+        _surname(key.split())
         for key, found in by_key.items()
         if " " in key and _vote(Counter(m.kind for _, m in found)) == "person"
     }
@@ -131,8 +159,14 @@ def _nodes(mentions: Mapping[str, Sequence[Mention]], groups: Mapping[str, str])
     for key in sorted(by_key):
         node = _node(key, by_key[key], surnames, groups)
         bare_name = node.kind == "person" and " " not in key
-        nodes.extend(_split_by_story(node, groups) if bare_name else [node])
+        nodes.extend(_split_by_article(node, groups) if bare_name else [node])
     return nodes
+
+
+def _surname(tokens: list[str]) -> str:
+    while len(tokens) > 1 and tokens[-1] in _SUFFIXES:
+        tokens = tokens[:-1]
+    return tokens[-1]
 
 
 def _node(key: str, found: list[tuple[str, Mention]], surnames: set[str], groups) -> _Node:
@@ -140,24 +174,30 @@ def _node(key: str, found: list[tuple[str, Mention]], surnames: set[str], groups
     kinds = Counter(m.kind for _, m in found)
     kind = _vote(kinds)
     stories = frozenset(groups.get(article, article) for article, _ in found)
-    node = _Node(key, found, kind, stories=stories)
+    node = _Node(key, found, kind, stories=stories, articles=frozenset(a for a, _ in found))
     if kind == "person" and key not in surnames and is_major_place(key):
         node.kind, node.corrected = "place", True
     elif " " not in key and kind not in ("place", "group") and 3 * kinds["person"] >= len(found):
         node.kind = "person"  # "Trump" tagged ORG as often as PERSON is still a name
+    elif " " not in key and key in surnames and kind in ("organisation", "other"):
+        node.kind = "person"  # "Teixeira" tagged ORG is Mark Teixeira's surname
     return node
 
 
-def _split_by_story(node: _Node, groups: Mapping[str, str]) -> list[_Node]:
-    """A surname alone may be different people in different stories."""
-    if not groups:
-        return [node]
+def _split_by_article(node: _Node, groups: Mapping[str, str]) -> list[_Node]:
+    """A surname alone may be different people in different articles: each
+    article's bare name is resolved on its own, nearest first."""
     parts: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
     for article, mention in node.mentions:
-        parts[groups.get(article, article)].append((article, mention))
+        parts[article].append((article, mention))
     return [
-        replace(node, mentions=found, stories=frozenset({story}))
-        for story, found in sorted(parts.items())
+        replace(
+            node,
+            mentions=found,
+            stories=frozenset({groups.get(article, article)}),
+            articles=frozenset({article}),
+        )
+        for article, found in sorted(parts.items())
     ]
 
 
@@ -190,6 +230,19 @@ def _link_people(nodes: list[_Node], links: _Links) -> None:
             for j in block[n + 1 :]:
                 if _same_name(nodes[i].forms, nodes[j].forms):
                     links.join(i, j)
+        for i in block:  # "Richard Nixon" is the one "Richard M. Nixon" of the story
+            first, last = nodes[i].forms[0], nodes[i].forms[-1]
+            if len(nodes[i].forms) != 2:
+                continue
+            fuller = [
+                j
+                for j in block
+                if len(nodes[j].forms) > 2
+                and _same_name((first, last), (nodes[j].forms[0], nodes[j].forms[-1]))
+            ]
+            target = links.unique_target(fuller, nodes, nodes[i])
+            if target is not None:
+                links.join(i, target)
     linked = set()
     for i in sorted(people, key=lambda i: (-len(nodes[i].forms), i)):  # longest first
         short = nodes[i].forms
@@ -198,7 +251,7 @@ def _link_people(nodes: list[_Node], links: _Links) -> None:
             for j in by_surname.get(short[-1], ())
             if len(nodes[j].forms) > len(short) and _same_name(short, nodes[j].forms[-len(short) :])
         ]
-        target = links.unique_target(fits, nodes, nodes[i].stories)
+        target = links.unique_target(fits, nodes, nodes[i])
         if target is not None:
             links.join(i, target)
             linked.add(i)
@@ -228,7 +281,7 @@ def _link_abbreviations(nodes: list[_Node], links: _Links) -> None:
         if " " not in nodes[i].key and nodes[i].abbreviated():
             fits = spelled.get(nodes[i].key, [])
             same_kind = [j for j in fits if nodes[j].kind == nodes[i].kind]
-            target = links.unique_target(same_kind or fits, nodes, nodes[i].stories)
+            target = links.unique_target(same_kind or fits, nodes, nodes[i])
             if target is not None:
                 links.join(i, target)
 

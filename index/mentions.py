@@ -108,18 +108,19 @@ _MIN_NAME = 3  # a name of fewer characters is not looked for elsewhere
 def truecase(title: str, body: str) -> str:
     """``title`` with each word in the case the ``body`` writes it, same length.
 
-    A word the body writes lower case more often than capitalised (outside the
-    first word of a sentence), or a small common word, becomes lower case; a word
-    in capitals takes the body's most common spelling, or Title Case; the first
-    word keeps a capital. Where a case change would change the length (a few
+    A headline capitalises every word, so a capital there says nothing: a word
+    keeps one only where the body writes it so (its most common spelling
+    mid-sentence, else a capital at a sentence start), or where it is a short
+    acronym in capitals; every other word is read lower case. The first word
+    keeps its capital. Where a case change would change the length (a few
     Unicode letters), the word is left as it is.
     """
-    forms = _body_forms(body)
+    middle, starts = _body_forms(body)
     words = list(_WORD.finditer(title))
     pieces, last = [], 0
     for index, match in enumerate(words):
         word = match.group()
-        cased = _case_of(word, forms, first=index == 0)
+        cased = _case_of(word, middle, starts, first=index == 0)
         if len(cased) != len(word):
             cased = word
         pieces.append(title[last : match.start()])
@@ -129,29 +130,35 @@ def truecase(title: str, body: str) -> str:
     return "".join(pieces)
 
 
-def _body_forms(body: str) -> dict[str, Counter[str]]:
-    """Each word's spellings in the body, by lower-case form (sentence starts left out)."""
-    forms: dict[str, Counter[str]] = defaultdict(Counter)
+def _body_forms(body: str) -> tuple[dict[str, Counter[str]], set[str]]:
+    """Each word's spellings mid-sentence in the body, by lower-case form, and the
+    lower-case forms of the words seen capitalised at a sentence start."""
+    middle: dict[str, Counter[str]] = defaultdict(Counter)
+    starts: set[str] = set()
     for match in _WORD.finditer(body):
-        before = body[max(0, match.start() - 3) : match.start()].rstrip(" \"'“‘(")
-        if match.start() == 0 or before.endswith((".", "!", "?", "\n")) or not before:
-            continue
         word = match.group()
-        forms[word.lower()][word] += 1
-    return forms
+        before = body[max(0, match.start() - 3) : match.start()].rstrip(" \"'“‘(")
+        if not before or before.endswith((".", "!", "?", "\n", ":")):
+            if word[0].isupper():
+                starts.add(word.lower())
+            continue
+        middle[word.lower()][word] += 1
+    return middle, starts
 
 
-def _case_of(word: str, forms: dict[str, Counter[str]], first: bool) -> str:
+def _case_of(word: str, middle: dict[str, Counter[str]], starts: set[str], first: bool) -> str:
     lower = word.lower()
-    seen = forms.get(lower)
+    seen = middle.get(lower)
     if seen:
         cased = seen.most_common(1)[0][0]
     elif lower in _SMALL:
         cased = lower
-    elif word.isupper() and len(word) > 1:
-        cased = word if len(word) <= 3 else word[0] + word[1:].lower()
+    elif word.isupper() and word.isalpha() and len(word) <= 4:
+        cased = word  # an acronym: FBI, NASA
+    elif lower in starts:
+        cased = word[0].upper() + word[1:].lower()
     else:
-        cased = word
+        cased = lower
     if first and cased[:1].islower():
         cased = cased[0].upper() + cased[1:]
     return cased
@@ -164,6 +171,51 @@ def needs_truecase(title: str) -> bool:
         return False
     capitalised = sum(1 for w in words if w[0].isupper())
     return capitalised >= 0.75 * len(words)
+
+
+SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def surname(words: Sequence[str]) -> str | None:
+    """The surname of a full name's words ("Arcade Joseph Comeaux Jr." -> Comeaux)."""
+    while len(words) > 1 and words[-1].lower().rstrip(",") in SUFFIXES:
+        words = words[:-1]
+    words = [w.rstrip(",") for w in words]
+    return words[-1] if len(words) > 1 else None
+
+
+def relabel(mentions: Sequence[Mention]) -> list[Mention]:
+    """One kind per name within an article: a bare name that is the surname of a
+    person named in full here is that person ("Teixeira" tagged as an
+    organisation beside "Mark Teixeira"); otherwise mentions of one spelling take
+    the kind most of them have."""
+    surnames = set()
+    for mention in mentions:
+        if mention.kind == "person":
+            last = surname(mention.text.split())
+            if last and _is_surname(last):
+                surnames.add(last)
+    votes: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+    for mention in mentions:
+        if mention.kind in NAMED_KINDS:
+            votes[_bare(mention.text)][(mention.kind, mention.label)] += 1
+    result = []
+    for mention in mentions:
+        if mention.kind in NAMED_KINDS:
+            bare = _bare(mention.text)
+            if bare in surnames:
+                kind, label = "person", "PERSON"
+            else:
+                kind, label = votes[bare].most_common(1)[0][0]
+            if kind != mention.kind:
+                mention = Mention(mention.start, mention.end, mention.text, kind, label)
+        result.append(mention)
+    return result
+
+
+def _bare(text: str) -> str:
+    """A spelling without a possessive ending."""
+    return re.sub(r"['’]s?$", "", " ".join(text.split()))
 
 
 def propagate(
@@ -200,9 +252,9 @@ def _names(mentions: Sequence[Mention]) -> dict[str, tuple[str, str]]:
         if len(text) < _MIN_NAME or text != mention.text:
             continue
         votes[text][(mention.kind, mention.label)] += 1
-        words = text.split()
-        if mention.kind == "person" and len(words) > 1 and _is_surname(words[-1]):
-            votes[words[-1]][(mention.kind, mention.label)] += 1
+        last = surname(text.split()) if mention.kind == "person" else None
+        if last and _is_surname(last):
+            votes[last][(mention.kind, mention.label)] += 1
     names = {}
     for text, counted in votes.items():
         best = counted.most_common(1)[0][0]
