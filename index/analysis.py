@@ -20,7 +20,7 @@ from dataclasses import asdict
 from typing import Any
 
 from . import nlp
-from .mentions import needs_truecase, propagate, relabel, truecase
+from .mentions import capitalised, needs_truecase, propagate, relabel, truecase
 from .model import Article, Mention
 
 VERSION = "2"
@@ -124,10 +124,12 @@ class Analysis:
                         m.kind, m.label)
                 for m in mentions
             )  # fmt: skip
-        return [
-            propagate(article.text, relabel(mentions), _regions(article))
-            for article, mentions in zip(articles, by_article, strict=True)
-        ]
+        found = []
+        for article, mentions in zip(articles, by_article, strict=True):
+            regions = _regions(article)
+            mentions = capitalised(article.text, relabel(mentions), regions)
+            found.append(propagate(article.text, mentions, regions))
+        return found
 
     def summarise(self, analyses: dict[str, dict[str, Any]]) -> dict[str, Any]:
         from .summary import summarise

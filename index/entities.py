@@ -24,9 +24,13 @@ from functools import cached_property
 
 from rapidfuzz.distance import Levenshtein
 
-from .gazetteer import is_major_place, place_of
+from .gazetteer import KNOWN_ACRONYMS, is_major_place, place_of
 from .model import ENTITY_KINDS, Alias, Entity, EntityMention, Mention, Passage
-from .names import alias_key, initials_of  # alias_key is public here too (summary, analysis)
+from .names import (
+    SMALL_WORDS,
+    alias_key,
+    initials_of,
+)  # alias_key is public here too (summary, analysis)
 
 NAMED_KINDS = ("person", "organisation", "place", "group", "event", "other")
 
@@ -48,6 +52,16 @@ _COMPANY_FORMS = frozenset(
 # British and American spellings of words common in names of organisations and places.
 _SPELLINGS = {"centre": "center", "theatre": "theater", "organisation": "organization",
               "defence": "defense", "labour": "labor", "programme": "program"}  # fmt: skip
+
+
+# What a name ends with when it names a place ("Dolmabahce Palace", "Qeshm Island").
+_PLACE_HEADS = frozenset(
+    {"palace", "square", "camp", "airport", "bridge", "street", "avenue", "road", "park",
+     "river", "lake", "mountain", "mountains", "island", "islands", "valley", "beach", "bay",
+     "gulf", "sea", "ocean", "peninsula", "strait", "canal", "desert", "forest", "town", "city",
+     "village", "county", "province", "district", "region", "harbour", "harbor", "port",
+     "stadium", "arena", "cathedral", "mosque", "temple", "church", "tower", "castle"}
+)  # fmt: skip
 
 
 def _spelling(text: str) -> str:
@@ -181,6 +195,8 @@ def _node(key: str, found: list[tuple[str, Mention]], surnames: set[str], groups
         node.kind = "person"  # "Trump" tagged ORG as often as PERSON is still a name
     elif " " not in key and key in surnames and kind in ("organisation", "other"):
         node.kind = "person"  # "Teixeira" tagged ORG is Mark Teixeira's surname
+    elif " " in key and key.split()[-1] in _PLACE_HEADS and kind in ("organisation", "other"):
+        node.kind, node.corrected = "place", True  # "Dolmabahce Palace", "Taksim Square"
     return node
 
 
@@ -269,21 +285,118 @@ def _link_lone_names(nodes: list[_Node], links: _Links, lone: list[int]) -> None
             first[nodes[i].forms] = i
 
 
-def _link_abbreviations(nodes: list[_Node], links: _Links) -> None:
-    """Acronyms ("U.N.", "UN") join the one multi-word name they abbreviate ("United Nations")."""
-    named = [i for i, node in enumerate(nodes) if node.kind != "person"]
-    spelled: dict[str, list[int]] = defaultdict(list)
-    for i in named:
-        if len(nodes[i].tokens) > 1:
-            for initials in initials_of(nodes[i].tokens):
-                spelled[initials].append(i)
-    for i in named:
-        if " " not in nodes[i].key and nodes[i].abbreviated():
-            fits = spelled.get(nodes[i].key, [])
-            same_kind = [j for j in fits if nodes[j].kind == nodes[i].kind]
-            target = links.unique_target(same_kind or fits, nodes, nodes[i])
-            if target is not None:
-                links.join(i, target)
+def _link_abbreviations(
+    nodes: list[_Node], links: _Links, spelled_out: set[tuple[str, str]]
+) -> None:
+    """Acronyms ("U.N.", "FBI") join the longer name they stand for, where there is
+    evidence of it: a text spells it out (``spelled_out``: acronym and name keys) or
+    the acronym is one everybody knows (:data:`KNOWN_ACRONYMS`). Initials alone never
+    merge: "US" is not "University of St Andrews"."""
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i, node in enumerate(nodes):
+        if node.kind != "person" and " " in node.key:
+            by_key[node.key].append(i)
+            by_key.setdefault(" ".join(node.forms), []).append(i)
+    meanings: dict[str, set[str]] = defaultdict(set)
+    for acronym, name in spelled_out:
+        meanings[acronym].add(name)
+    for i, node in enumerate(nodes):
+        if " " in node.key or not node.abbreviated():
+            continue
+        names = meanings.get(node.key) or {KNOWN_ACRONYMS.get(node.key, "")}
+        fits = [j for name in names for j in by_key.get(name, ())]
+        target = links.unique_target(fits, nodes, node)
+        if target is not None:
+            links.join(i, target)
+
+
+def spelled_out(
+    mentions: Mapping[str, Sequence[Mention]], passages: Mapping[str, Sequence[Passage]]
+) -> set[tuple[str, str]]:
+    """(acronym, name) alias keys that a text defines: "the Federal Bureau of
+    Investigation (FBI)", or "FBI (Federal Bureau of Investigation)"."""
+    found = set()
+    for article, spans in mentions.items():
+        named = [m for m in spans if m.kind in NAMED_KINDS]
+        ends = {m.end: m for m in named}
+        starts = {m.start: m for m in named}
+        for passage in passages.get(article, ()):
+            for match in _PARENTHESISED.finditer(passage.text):
+                at = passage.start + match.start()
+                inner = match.group(1).strip()
+                before = _ending_at(ends, at)
+                if before is not None and _abbreviates(inner, before.text):
+                    found.add((alias_key(inner), alias_key(before.text)))
+                    continue
+                acronym = _ACRONYM_BEFORE.search(passage.text, 0, match.start())
+                if acronym and _abbreviates(acronym.group(1), inner):
+                    inside = starts.get(passage.start + match.start(1) + _lead(match.group(1)))
+                    name = inside.text if inside is not None else inner
+                    found.add((alias_key(acronym.group(1)), alias_key(name)))
+    return found
+
+
+_PARENTHESISED = re.compile(r"\(([^()]{2,80})\)")
+_ACRONYM_BEFORE = re.compile(r"\b([A-Z][A-Z.&]{1,9})\s*$")
+
+
+def _lead(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def _ending_at(ends: Mapping[int, Mention], at: int) -> Mention | None:
+    """The mention that ends just before offset ``at`` (spaces between)."""
+    for gap in range(0, 3):
+        if at - gap in ends:
+            return ends[at - gap]
+    return None
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """``acronym`` (capitals, maybe dotted) could stand for ``name``: its letters are
+    the name's initials, or appear in the name in order from its first letter."""
+    letters = acronym.replace(".", "").replace("&", "").lower()
+    if not (2 <= len(letters) <= 8 and letters.isalpha() and acronym.replace(".", "").isupper()):
+        return False
+    words = alias_key(name).split()
+    if len(words) < 2:
+        return False
+    if letters in initials_of(words):
+        return True
+    joined = "".join(words)
+    if not joined.startswith(letters[0]):
+        return False
+    position = 0
+    for letter in letters:
+        position = joined.find(letter, position) + 1
+        if position == 0:
+            return False
+    return len(letters) >= len(words) - sum(w in SMALL_WORDS for w in words)
+
+
+def _link_organisations(nodes: list[_Node], links: _Links) -> None:
+    """A short name of an organisation joins the one longer name it begins or ends
+    ("Academy" / "Academy of Motion Picture Arts and Sciences", "Red Sox" / "Boston
+    Red Sox"), nearest first; same forms (company forms, British spellings) join."""
+    organisations = [i for i, node in enumerate(nodes) if node.kind == "organisation"]
+    by_forms: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    parts: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i in organisations:
+        forms = nodes[i].forms
+        by_forms[forms].append(i)
+        for size in range(1, len(forms)):
+            parts[forms[:size]].append(i)
+            parts[forms[-size:]].append(i)
+    for same in by_forms.values():
+        for i in same[1:]:
+            links.join(same[0], i)
+    for i in organisations:
+        forms = nodes[i].forms
+        if forms[-1] in SMALL_WORDS or (len(forms) == 1 and len(forms[0]) < 3):
+            continue
+        target = links.unique_target(parts.get(forms, ()), nodes, nodes[i])
+        if target is not None:
+            links.join(i, target)
 
 
 def _link_places(nodes: list[_Node], links: _Links) -> None:
@@ -316,7 +429,8 @@ def merge(
     nodes = _nodes(mentions, groups or {})
     links = _Links(len(nodes))
     _link_people(nodes, links)
-    _link_abbreviations(nodes, links)
+    _link_abbreviations(nodes, links, spelled_out(mentions, passages or {}))
+    _link_organisations(nodes, links)
     _link_places(nodes, links)
     clusters: dict[int, list[_Node]] = defaultdict(list)
     for i, node in enumerate(nodes):
@@ -375,8 +489,11 @@ def _entity(members: list[_Node], sources: Mapping[str, str | None], locate) -> 
 
 
 def _display_name(counts: Counter[str]) -> str:
-    """The most complete spelling (most words), then the most used, then mixed case."""
-    return max(counts, key=lambda t: (len(t.split()), counts[t], not t.isupper(), t))
+    """The most used of the spellings in more than one word (a full name), else of
+    all; then the longest, then mixed case. One odd long span ("Lindsay Lohan
+    Checks" from a headline) does not name an entity that sources call otherwise."""
+    full = [t for t in counts if " " in t] or list(counts)
+    return max(full, key=lambda t: (counts[t], len(t.split()), not t.isupper(), t))
 
 
 def slug(text: str) -> str:

@@ -94,3 +94,45 @@ def is_major_place(key: str) -> bool:
     """A country, or a city of at least :data:`MAJOR_CITY` people."""
     place = _gazetteer()[0].get(key)
     return place is not None and (place.is_country or place.population >= MAJOR_CITY)
+
+
+# Acronyms so common that news uses them without spelling them out, with the name
+# each stands for (as alias keys). Any other acronym joins a longer name only where
+# a text spells it out ("the Federal Bureau of Investigation (FBI)").
+KNOWN_ACRONYMS = {
+    "us": "united states",
+    "usa": "united states",
+    "uk": "united kingdom",
+    "un": "united nations",
+    "eu": "european union",
+    "nato": "north atlantic treaty organization",
+    "nasa": "national aeronautics and space administration",
+    "bbc": "british broadcasting corporation",
+    "fbi": "federal bureau of investigation",
+    "cia": "central intelligence agency",
+    "nsa": "national security agency",
+    "imf": "international monetary fund",
+    "wto": "world trade organization",
+    "who": "world health organization",
+    "opec": "organization of the petroleum exporting countries",
+    "iaea": "international atomic energy agency",
+    "unesco": "united nations educational scientific and cultural organization",
+    "unicef": "united nations childrens fund",
+    "fifa": "federation internationale de football association",
+    "uefa": "union of european football associations",
+    "ioc": "international olympic committee",
+    "nba": "national basketball association",
+    "nfl": "national football league",
+    "mlb": "major league baseball",
+    "nhl": "national hockey league",
+    "fda": "food and drug administration",
+    "sec": "securities and exchange commission",
+    "epa": "environmental protection agency",
+    "irs": "internal revenue service",
+    "ecb": "european central bank",
+    "osce": "organization for security and cooperation in europe",
+    "icc": "international criminal court",
+    "gop": "republican party",
+    "anc": "african national congress",
+    "ira": "irish republican army",
+}

@@ -173,6 +173,74 @@ def needs_truecase(title: str) -> bool:
     return capitalised >= 0.75 * len(words)
 
 
+# Capitalised words that are not names (calendar words, the pronoun I).
+_NOT_NAMES = frozenset(
+    [
+        "i",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+    ]
+)
+_CAPITALISED_RUN = re.compile(
+    r"(?<![\w'’.-])[A-Z][\w'’&-]*(?:\s(?:(?:of|the|and|de|du|van|von|for|on)\s)?[A-Z][\w'’&-]*)*"
+)
+
+
+def capitalised(
+    text: str, mentions: Sequence[Mention], regions: Iterable[tuple[int, int]]
+) -> list[Mention]:
+    """``mentions`` plus the names the model left untagged: runs of capitalised words
+    within a sentence ("Internet Explorer", "Tar Heels"), kind "other". A word at a
+    sentence start, after an opening quote, in a run of capitals, a calendar word,
+    or a single word the article also writes lower case, says nothing and is left."""
+    taken = _Taken(mentions)
+    lower = {w for w in _WORD.findall(text) if w.islower()}
+    found = list(mentions)
+    for start, end in regions:
+        for match in _CAPITALISED_RUN.finditer(text, start, end):
+            span, begin = match.group(), match.start()
+            before = text[max(start, begin - 3) : begin].rstrip(" ")
+            if begin == start or not before or before[-1] in ".!?:;\n\"“‘'(—–-":
+                continue
+            words = span.split()
+            if words[-1].rstrip("'’").lower() in _SMALL or span.isupper():
+                continue
+            if len(words) == 1 and (
+                len(span) < 3 or span.lower() in lower or span.lower() in _NOT_NAMES
+            ):
+                continue
+            if any(w.lower() in _NOT_NAMES for w in words):
+                continue
+            if span.endswith(("'s", "’s")):
+                span = span[:-2]
+            if not taken.overlaps(begin, begin + len(span)):
+                found.append(Mention(begin, begin + len(span), span, "other", ""))
+                taken.add(begin, begin + len(span))
+    found.sort(key=lambda m: (m.start, m.end))
+    return found
+
+
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
 
