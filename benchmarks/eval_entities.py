@@ -38,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.common import DATA, NER_GOLD, NEWS, ROOT  # noqa: E402
 from index import nlp  # noqa: E402
 from index.analysis import Analysis  # noqa: E402
+from index.model import Article, Passage  # noqa: E402
 from index.readers import read  # noqa: E402
 from index.summary import summarise  # noqa: E402
 
@@ -307,30 +308,68 @@ def run_ecb(args, misses: list[str]) -> Scores:
 # -- CoNLL++ -----------------------------------------------------------------------------
 
 
-def run_conll() -> None:
-    from benchmarks.eval_ner import gold as conll_gold
-    from benchmarks.eval_ner import predicted as conll_predicted
+CONLL = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
+CONLL_KINDS = {"person": "PER", "organisation": "ORG", "place": "LOC"}
 
+
+def conll_articles(docs: list[dict[str, Any]]) -> list[Article]:
+    """Each CoNLL document as an article whose passages are its lines."""
+    articles = []
+    for doc in docs:
+        text = doc["text"]
+        passages, offset = [], 0
+        for line in text.split("\n"):
+            if line.strip():
+                passages.append(Passage(str(doc["doc_id"]), len(passages) + 1, offset,
+                                        offset + len(line), line))  # fmt: skip
+            offset += len(line) + 1
+        articles.append(Article(str(doc["doc_id"]), "conll.txt", "text", text,
+                                passages=tuple(passages)))  # fmt: skip
+    return articles
+
+
+def run_conll() -> None:
+    """Typed F1 of newsdesk's mentions (the model's, then newsdesk's own steps) on
+    CoNLL++ test; the model's spans alone beside it."""
     path = NER_GOLD / "conll_test_docs.jsonl"
     if not path.exists():
         print(f"\nCoNLL++: skipped, {path} is not available")
         return
     with path.open(encoding="utf-8") as lines:
         docs = [json.loads(line) for line in lines if line.strip()]
-    _, guess = conll_predicted(docs, None)
-    truth = conll_gold(docs, "entities")
-    print("\nCoNLL++ test, typed spans (exact span and label)")
-    print(f"{'label':<8}{'P':>8}{'R':>8}{'F1':>8}{'gold':>8}")
-    typed = ("PER", "ORG", "LOC")
-    for label in ("PER+ORG+LOC", *typed):
-        labels = typed if "+" in label else (label,)
-        g = {s for s in guess if s[3] in labels}
+    truth = {
+        (d["doc_id"], e["start"], e["end"], e["label"])
+        for d in docs
+        for e in d["entities"]
+        if e["label"] in ("PER", "ORG", "LOC")
+    }
+    model = {
+        (doc["doc_id"], m.start, m.end, CONLL[m.label])
+        for doc, found in zip(docs, nlp.find_mentions([d["text"] for d in docs]), strict=True)
+        for m in found
+        if m.label in CONLL
+    }
+    articles = conll_articles(docs)
+    ours = {
+        (int(article.id), m["start"], m["end"], CONLL_KINDS[m["kind"]])
+        for article, result in zip(articles, Analysis().analyse_here(articles), strict=True)
+        for m in result["mentions"]
+        if m["kind"] in CONLL_KINDS
+    }
+    print("\nCoNLL++ test, typed spans (exact span and label): newsdesk | the model alone")
+    print(f"{'label':<13}{'P':>7}{'R':>7}{'F1':>7} |{'P':>7}{'R':>7}{'F1':>7}{'gold':>7}")
+    for label in ("PER+ORG+LOC", "PER", "ORG", "LOC"):
+        labels = ("PER", "ORG", "LOC") if "+" in label else (label,)
         t = {s for s in truth if s[3] in labels}
-        hits = len(g & t)
-        p = hits / len(g) if g else 0.0
-        r = hits / len(t) if t else 0.0
-        f = 2 * p * r / (p + r) if hits else 0.0
-        print(f"{label:<8}{p:>8.3f}{r:>8.3f}{f:>8.3f}{len(t):>8}")
+        line = f"{label:<13}"
+        for guess in (ours, model):
+            g = {s for s in guess if s[3] in labels}
+            hits = len(g & t)
+            p = hits / len(g) if g else 0.0
+            r = hits / len(t) if t else 0.0
+            f = 2 * p * r / (p + r) if hits else 0.0
+            line += f"{p:>7.3f}{r:>7.3f}{f:>7.3f}" + (" |" if guess is ours else "")
+        print(f"{line}{len(t):>7}")
 
 
 # -- BBC ---------------------------------------------------------------------------------

@@ -104,17 +104,14 @@ class Analysis:
         article repeats them (see :mod:`index.mentions`)."""
         texts, owners = [], []
         for index, article in enumerate(articles):
-            title = title_span(article)
-            if title is not None:
-                heading = article.text[title[0] : title[1]]
-                if needs_truecase(heading):
-                    body = "\n".join(p.text for p in article.passages)
-                    heading = truecase(heading, body)
-                texts.append(heading)
-                owners.append((index, title[0]))
-            for passage in article.passages:
-                texts.append(passage.text)
-                owners.append((index, passage.start))
+            body = None
+            for start, end in _regions(article):
+                text = article.text[start:end]
+                if needs_truecase(text):  # a headline in Title Case or capitals
+                    body = body or "\n".join(p.text for p in article.passages)
+                    text = truecase(text, body)
+                texts.append(text)
+                owners.append((index, start))
         found = nlp.find_mentions(texts, self.model, n_process=1)
         by_article: list[list[Mention]] = [[] for _ in articles]
         for (index, offset), mentions in zip(owners, found, strict=True):

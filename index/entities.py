@@ -64,6 +64,12 @@ _PLACE_HEADS = frozenset(
 )  # fmt: skip
 
 
+def _plain(tokens: list[str]) -> str:
+    while len(tokens) > 1 and tokens[-1] in _COMPANY_FORMS:
+        tokens = tokens[:-1]
+    return " ".join(_SPELLINGS.get(token, token) for token in tokens)
+
+
 def _spelling(text: str) -> str:
     """How an alias is shown: the source's spelling, minus "the" and possessive."""
     text = " ".join(text.split())
@@ -117,6 +123,11 @@ class _Node:
         if self.kind != "person":
             tokens = [_SPELLINGS.get(token, token) for token in tokens]
         return tuple(_translit(token) for token in tokens)
+
+    @cached_property
+    def plain(self) -> str:
+        """The key without company forms, in American spelling (to look names up)."""
+        return _plain(self.tokens)
 
     def abbreviated(self) -> bool:
         return any(_is_abbreviation(m.text) for _, m in self.mentions)
@@ -194,7 +205,7 @@ def _node(key: str, found: list[tuple[str, Mention]], surnames: set[str], groups
     elif " " not in key and kind not in ("place", "group") and 3 * kinds["person"] >= len(found):
         node.kind = "person"  # "Trump" tagged ORG as often as PERSON is still a name
     elif " " not in key and key in surnames and kind in ("organisation", "other"):
-        node.kind = "person"  # "Teixeira" tagged ORG is Mark Teixeira's surname
+        node.kind, node.corrected = "person", True  # "Teixeira" tagged ORG: a surname
     elif " " in key and key.split()[-1] in _PLACE_HEADS and kind in ("organisation", "other"):
         node.kind, node.corrected = "place", True  # "Dolmabahce Palace", "Taksim Square"
     return node
@@ -296,14 +307,15 @@ def _link_abbreviations(
     for i, node in enumerate(nodes):
         if node.kind != "person" and " " in node.key:
             by_key[node.key].append(i)
-            by_key.setdefault(" ".join(node.forms), []).append(i)
+            if node.plain != node.key:
+                by_key[node.plain].append(i)
     meanings: dict[str, set[str]] = defaultdict(set)
     for acronym, name in spelled_out:
         meanings[acronym].add(name)
     for i, node in enumerate(nodes):
         if " " in node.key or not node.abbreviated():
             continue
-        names = meanings.get(node.key) or {KNOWN_ACRONYMS.get(node.key, "")}
+        names = meanings.get(node.key) or {_plain(KNOWN_ACRONYMS.get(node.key, "").split())}
         fits = [j for name in names for j in by_key.get(name, ())]
         target = links.unique_target(fits, nodes, node)
         if target is not None:

@@ -116,11 +116,12 @@ def truecase(title: str, body: str) -> str:
     Unicode letters), the word is left as it is.
     """
     middle, starts = _body_forms(body)
+    shouting = title.isupper()
     words = list(_WORD.finditer(title))
     pieces, last = [], 0
     for index, match in enumerate(words):
         word = match.group()
-        cased = _case_of(word, middle, starts, first=index == 0)
+        cased = _case_of(word, middle, starts, first=index == 0, shouting=shouting)
         if len(cased) != len(word):
             cased = word
         pieces.append(title[last : match.start()])
@@ -146,15 +147,17 @@ def _body_forms(body: str) -> tuple[dict[str, Counter[str]], set[str]]:
     return middle, starts
 
 
-def _case_of(word: str, middle: dict[str, Counter[str]], starts: set[str], first: bool) -> str:
+def _case_of(
+    word: str, middle: dict[str, Counter[str]], starts: set[str], first: bool, shouting: bool
+) -> str:
     lower = word.lower()
     seen = middle.get(lower)
     if seen:
         cased = seen.most_common(1)[0][0]
     elif lower in _SMALL:
         cased = lower
-    elif word.isupper() and word.isalpha() and len(word) <= 4:
-        cased = word  # an acronym: FBI, NASA
+    elif word.isupper() and word.isalpha() and len(word) <= 4 and not shouting:
+        cased = word  # an acronym: FBI, NASA (in a headline not all in capitals)
     elif lower in starts:
         cased = word[0].upper() + word[1:].lower()
     else:
@@ -167,7 +170,7 @@ def _case_of(word: str, middle: dict[str, Counter[str]], starts: set[str], first
 def needs_truecase(title: str) -> bool:
     """Whether a headline is written in Title Case or capitals (most words capitalised)."""
     words = [w for w in _WORD.findall(title) if w.lower() not in _SMALL]
-    if len(words) < 2:
+    if len(words) < 3:  # "Nadim Ladki": a byline, not a headline
         return False
     capitalised = sum(1 for w in words if w[0].isupper())
     return capitalised >= 0.75 * len(words)
@@ -206,6 +209,9 @@ _CAPITALISED_RUN = re.compile(
     r"(?<![\w'’.-])[A-Z][\w'’&-]*(?:\s(?:(?:of|the|and|de|du|van|von|for|on)\s)?[A-Z][\w'’&-]*)*"
 )
 
+# A run's first word and the small words after it ("The Tar Heels" -> "Tar Heels").
+_AFTER_FIRST = re.compile(r"\S+\s(?:(?:of|the|and|de|du|van|von|for|on)\s)*(?=[A-Z])")
+
 
 def capitalised(
     text: str, mentions: Sequence[Mention], regions: Iterable[tuple[int, int]]
@@ -222,7 +228,11 @@ def capitalised(
             span, begin = match.group(), match.start()
             before = text[max(start, begin - 3) : begin].rstrip(" ")
             if begin == start or not before or before[-1] in ".!?:;\n\"“‘'(—–-":
-                continue
+                # a sentence's first word says nothing: what follows it may
+                rest = _AFTER_FIRST.match(span)
+                if rest is None:
+                    continue
+                span, begin = span[rest.end() :], begin + rest.end()
             words = span.split()
             if words[-1].rstrip("'’").lower() in _SMALL or span.isupper():
                 continue
@@ -344,7 +354,7 @@ def _is_surname(word: str) -> bool:
 def _pattern(names: dict[str, tuple[str, str]]) -> re.Pattern[str]:
     alternatives = sorted(names, key=len, reverse=True)  # longest first
     body = "|".join(re.escape(name) for name in alternatives)
-    return re.compile(rf"(?<![\w.'’-])(?:{body})(?![\w'’-]|\.\w)")
+    return re.compile(rf"(?<![\w.'’-])(?:{body})(?=['’]s\b|[^\w'’.-]|\.(?!\w)|$)")
 
 
 class _Taken:

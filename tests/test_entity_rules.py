@@ -1,0 +1,284 @@
+"""Entity recognition and merging on real sentences: headlines, names repeated in
+an article, surnames resolved nearest first, name variants, acronyms with evidence,
+kinds, and a quality floor on real cross-document gold (ECB+ dev topics, read from
+the shared data and skipped where it is absent)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from index.analysis import Analysis
+from index.entities import merge
+from index.mentions import capitalised, propagate, relabel, truecase
+from index.model import Mention, Passage
+from index.readers import read_bytes
+
+from .conftest import ROOT
+from .test_entities import corpus, entity_with
+
+ECB = ROOT.parent / "shared" / "data" / "ecbplus-dev"
+
+
+def analysed(text: str, name: str = "story.txt"):
+    """An article read from ``text`` as a file, and its mentions from the full analysis."""
+    (article,) = read_bytes(text.encode(), name).articles
+    (result,) = Analysis().analyse_here([article])
+    return article, [Mention(**m) for m in result["mentions"]]
+
+
+def spans(article, mentions) -> set[str]:
+    """The cited text of every mention (offsets are the contract)."""
+    assert all(article.text[m.start : m.end] == m.text for m in mentions)
+    return {m.text for m in mentions}
+
+
+# -- headlines ----------------------------------------------------------------------------
+
+
+def test_truecase_keeps_offsets_and_the_body_case():
+    body = "Actress Lindsay Lohan went to the Betty Ford Center on Monday, her lawyer said."
+    title = "Lindsay Lohan Checks Into Betty Ford"
+    cased = truecase(title, body)
+    assert cased == "Lindsay Lohan checks into Betty Ford"
+    assert len(cased) == len(title)
+    assert truecase("DRAKE HURT IN CRASH", "The rapper Drake was hurt.") == "Drake hurt in crash"
+
+
+@pytest.mark.slow
+def test_a_title_case_headline_yields_mentions_with_offsets_into_the_file():
+    article, mentions = analysed(
+        "Lindsay Lohan Checks Into Betty Ford\n\n"
+        "Actress Lindsay Lohan checked into the Betty Ford Center in Rancho Mirage on "
+        "Thursday to begin a court-ordered stay, her lawyer Shawn Holley said.\n\n"
+        "Lohan, 24, was sentenced last month.\n"
+    )
+    assert article.title == "Lindsay Lohan Checks Into Betty Ford"
+    in_title = {m.text for m in mentions if m.end <= len(article.title)}
+    assert "Lindsay Lohan" in in_title
+    assert "Lindsay Lohan Checks" not in spans(article, mentions)
+
+
+# -- a name found once is found everywhere in its article ------------------------------------
+
+
+def test_a_name_found_once_is_found_where_the_model_missed_it():
+    text = (
+        "Defense Minister Rustem Umerov led the Ukrainian delegation in Istanbul. "
+        "Umerov stressed that the exchange would go ahead. Later, Umerov's aide spoke."
+    )
+    umerov = text.index("Rustem Umerov")
+    found = propagate(
+        text, [Mention(umerov, umerov + 13, "Rustem Umerov", "person", "PERSON")], [(0, len(text))]
+    )
+    assert [m.text for m in found] == ["Rustem Umerov", "Umerov", "Umerov"]
+    assert all(m.kind == "person" and text[m.start : m.end] == m.text for m in found)
+
+
+def test_a_name_is_not_found_inside_a_longer_word_or_another_name():
+    text = "Ford said the Fordham study was wrong. Betty Ford Center staff agreed with Ford."
+    at = text.index("Ford said")
+    center = text.index("Betty Ford Center")
+    found = propagate(
+        text,
+        [
+            Mention(at, at + 4, "Ford", "person", "PERSON"),
+            Mention(center, center + 17, "Betty Ford Center", "organisation", "ORG"),
+        ],
+        [(0, len(text))],
+    )
+    assert [text[m.start : m.end] for m in found] == ["Ford", "Betty Ford Center", "Ford"]
+
+
+def test_a_surname_tagged_as_an_organisation_is_the_person_named_in_full():
+    mentions = [
+        Mention(0, 13, "Mark Teixeira", "person", "PERSON"),
+        Mention(40, 48, "Teixeira", "organisation", "ORG"),
+    ]
+    assert [m.kind for m in relabel(mentions)] == ["person", "person"]
+
+
+def test_capitalised_names_the_model_left_are_mentions():
+    text = "Users of Internet Explorer were told to update. The Tar Heels won on Monday."
+    found = capitalised(text, [], [(0, len(text))])
+    assert {m.text for m in found} == {"Internet Explorer", "Tar Heels"}
+    assert all(m.kind == "other" for m in found)
+
+
+# -- surnames in context -----------------------------------------------------------------
+
+
+def test_a_bare_surname_joins_the_full_name_of_its_own_article_and_story():
+    # Two stories, two different men called Felt: each bare "Felt" is its own story's.
+    mentions = corpus(
+        [("W. Mark Felt", "person"), ("Felt", "person")],
+        [("Felt", "person"), ("Deep Throat", "person")],
+        [("John Felt", "person"), ("Felt", "person")],
+    )
+    groups = {"a0": "watergate", "a1": "watergate", "a2": "golf"}
+    entities = merge(mentions, {}, groups=groups)
+    mark = entity_with(entities, "W. Mark Felt")
+    john = entity_with(entities, "John Felt")
+    assert mark != john
+    felts = {(m.article, e.id) for e in (mark, john) for m in e.mentions if m.text == "Felt"}
+    assert felts == {("a0", mark.id), ("a1", mark.id), ("a2", john.id)}
+
+
+def test_two_namesakes_in_one_story_leave_the_bare_surname_apart():
+    entities = merge(
+        corpus([("George W. Bush", "person"), ("George H. W. Bush", "person"), ("Bush", "person")])
+    , {})  # fmt: skip
+    assert entity_with(entities, "George W. Bush") != entity_with(entities, "George H. W. Bush")
+    bush = entity_with(entities, "Bush")
+    assert {a.text for a in bush.aliases} == {"Bush"}
+
+
+# -- name variants --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("article", "spellings", "kind"),
+    [
+        (
+            [("Richard M. Nixon", "person"), ("Richard Nixon", "person"), ("Nixon", "person")],
+            {"Richard M. Nixon", "Richard Nixon", "Nixon"},
+            "person",
+        ),
+        (
+            [("Intel Corp.", "organisation"), ("Intel", "organisation")],
+            {"Intel Corp.", "Intel"},
+            "organisation",
+        ),  # fmt: skip
+        (
+            [("T-Mobile USA, Inc.", "organisation"), ("T-Mobile", "organisation")],
+            {"T-Mobile USA, Inc.", "T-Mobile"},
+            "organisation",
+        ),
+        (
+            [("Arcade Joseph Comeaux Jr.", "person"), ("Comeaux", "organisation")],
+            {"Arcade Joseph Comeaux Jr.", "Comeaux"},
+            "person",
+        ),
+        (
+            [("Lindsay Lohan", "person"), ("Lohan", "organisation"), ("Lohan", "organisation")],
+            {"Lindsay Lohan", "Lohan"},
+            "person",
+        ),
+        (
+            [("Boston Red Sox", "organisation"), ("Red Sox", "organisation")],
+            {"Boston Red Sox", "Red Sox"},
+            "organisation",
+        ),
+        (
+            [("Betty Ford Centre", "organisation"), ("Betty Ford Center", "organisation")],
+            {"Betty Ford Centre", "Betty Ford Center"},
+            "organisation",
+        ),
+    ],
+)
+def test_name_variants_are_one_entity(article, spellings, kind):
+    merged = entity_with(merge(corpus(article), {}), next(iter(spellings)))
+    assert {a.text for a in merged.aliases} >= spellings
+    assert merged.kind == kind
+
+
+def test_an_entity_is_named_by_its_usual_full_spelling_not_one_odd_span():
+    article = [("Ellen DeGeneres", "person")] * 3 + [("Comedian Ellen DeGeneres", "person")]
+    entity = entity_with(merge(corpus(article), {}), "Ellen DeGeneres")
+    assert entity.name == "Ellen DeGeneres"
+
+
+# -- acronyms need evidence ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("acronym", "name"),
+    [
+        ("US", "University of St Andrews"),
+        ("NASA", "North and South America"),
+        ("NBC", "Nuri Bilge Ceylan"),
+        ("BBC", "Barkley Beattie Christophers"),
+    ],
+)
+def test_initials_alone_never_merge(acronym, name):
+    entities = merge(corpus([(acronym, "organisation"), (name, "organisation")]), {})
+    assert entity_with(entities, acronym) != entity_with(entities, name)
+
+
+def passages_of(text: str, article: str = "a0") -> dict[str, list[Passage]]:
+    return {article: [Passage(article, 1, 0, len(text), text)]}
+
+
+def test_an_acronym_spelled_out_in_the_text_joins_its_name():
+    text = "Agents of the Federal Bureau of Investigation (FBI) searched the house. The FBI said."
+    name = text.index("Federal Bureau")
+    fbi = text.rindex("FBI")
+    mentions = {
+        "a0": [
+            Mention(name, name + 31, "Federal Bureau of Investigation", "organisation", "ORG"),
+            Mention(fbi, fbi + 3, "FBI", "organisation", "ORG"),
+        ]
+    }
+    entities = merge(mentions, {}, passages_of(text))
+    assert entity_with(entities, "FBI") == entity_with(entities, "Federal Bureau of Investigation")
+
+
+def test_an_acronym_not_spelled_out_stays_apart_from_a_name_with_its_initials():
+    text = "The Kurdistan Regional Government met. KRG officials spoke."
+    krg = text.index("KRG")
+    mentions = {
+        "a0": [
+            Mention(4, 32, "Kurdistan Regional Government", "organisation", "ORG"),
+            Mention(krg, krg + 3, "KRG", "organisation", "ORG"),
+        ]
+    }
+    entities = merge(mentions, {}, passages_of(text))
+    assert entity_with(entities, "KRG") != entity_with(entities, "Kurdistan Regional Government")
+
+
+def test_well_known_acronyms_resolve_to_what_they_are():
+    entities = merge(
+        corpus(
+            [("NATO", "organisation")], [("North Atlantic Treaty Organisation", "organisation")]
+        ),
+        {},
+    )
+    assert entity_with(entities, "NATO") == entity_with(
+        entities, "North Atlantic Treaty Organisation"
+    )
+
+
+# -- kinds -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["Dolmabahce Palace", "Taksim Square", "Qeshm Island"])
+def test_a_palace_a_square_an_island_are_places(name):
+    entity = entity_with(merge(corpus([(name, "organisation")] * 2), {}), name)
+    assert entity.kind == "place"
+
+
+# -- quality floor on real gold ---------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("topic", "floor"), [(1, 0.72), (10, 0.90), (28, 0.83)])
+def test_cross_document_merging_keeps_its_quality_on_real_gold(topic, floor):
+    """B3 F1 of the canonical entities over ECB+ named gold mentions of a dev topic
+    (benchmarks/eval_entities.py prints every topic); a missed mention is a singleton."""
+    folder = ECB / f"topic{topic:02d}"
+    if not folder.exists():
+        pytest.skip(f"{folder} is not available")
+    from benchmarks.eval_entities import analyse, b3, gold_mentions, predicted_entities
+
+    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    state, _, _ = analyse(sorted((d["file"], folder / d["file"]) for d in gold["docs"].values()))
+    mentions = gold_mentions(gold)
+    guess = predicted_entities(state, mentions)
+    found = sum(g is not None for g in guess) / len(mentions)
+    scores = b3([m["gold"] for m in mentions], [g or f"missed-{i}" for i, g in enumerate(guess)])
+    precision = sum(p for p, _ in scores) / len(scores)
+    recall = sum(r for _, r in scores) / len(scores)
+    f1 = 2 * precision * recall / (precision + recall)
+    assert found >= 0.85
+    assert f1 >= floor, f"topic {topic}: B3 F1 {f1:.3f} (P {precision:.3f}, R {recall:.3f})"
