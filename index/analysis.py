@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import Any
 
 from . import nlp
@@ -102,16 +102,18 @@ class Analysis:
         """Run NER over the title and passages (not captions or tags), mapped back
         to article offsets, then find the names it recognised again wherever the
         article repeats them (see :mod:`index.mentions`)."""
-        texts, owners = [], []
+        texts, owners, cased = [], [], []
         for index, article in enumerate(articles):
-            body = None
+            body, text = None, article.text
             for start, end in _regions(article):
-                text = article.text[start:end]
-                if needs_truecase(text):  # a headline in Title Case or capitals
+                region = article.text[start:end]
+                if needs_truecase(region):  # a headline in Title Case or capitals
                     body = body or "\n".join(p.text for p in article.passages)
-                    text = truecase(text, body)
-                texts.append(text)
+                    region = truecase(region, body)
+                    text = text[:start] + region + text[end:]
+                texts.append(region)
                 owners.append((index, start))
+            cased.append(text)
         found = nlp.find_mentions(texts, self.model, n_process=1)
         by_article: list[list[Mention]] = [[] for _ in articles]
         for (index, offset), mentions in zip(owners, found, strict=True):
@@ -121,12 +123,16 @@ class Analysis:
                         m.kind, m.label)
                 for m in mentions
             )  # fmt: skip
-        found = []
-        for article, mentions in zip(articles, by_article, strict=True):
+        result = []
+        for article, text, mentions in zip(articles, cased, by_article, strict=True):
             regions = _regions(article)
-            mentions = capitalised(article.text, relabel(mentions), regions)
-            found.append(propagate(article.text, mentions, regions))
-        return found
+            # Untagged names are looked for in the headline as the body would case it.
+            mentions = [
+                replace(m, text=article.text[m.start : m.end])
+                for m in capitalised(text, relabel(mentions), regions)
+            ]
+            result.append(propagate(article.text, mentions, regions))
+        return result
 
     def summarise(self, analyses: dict[str, dict[str, Any]]) -> dict[str, Any]:
         from .summary import summarise

@@ -136,8 +136,9 @@ class _Node:
 class _Links:
     """Union-find over node indices: which nodes are one entity so far."""
 
-    def __init__(self, size: int) -> None:
-        self.parent = list(range(size))
+    def __init__(self, nodes: Sequence[_Node]) -> None:
+        self.parent = list(range(len(nodes)))
+        self.size = [len(node.mentions) for node in nodes]  # mentions, at each root
 
     def root(self, index: int) -> int:
         while self.parent[index] != index:
@@ -147,7 +148,27 @@ class _Links:
 
     def join(self, a: int, b: int) -> None:
         first, second = sorted((self.root(a), self.root(b)))
-        self.parent[second] = first
+        if first != second:
+            self.parent[second] = first
+            self.size[first] += self.size[second]
+
+    def main_target(self, candidates: Sequence[int], nodes, node: _Node) -> int | None:
+        """Like :meth:`unique_target`, but where the nearest ring holds several
+        entities, the one named far more often than all the others together (an
+        organisation's name beside odd spans of it: "New Orleans Saints" 16 times,
+        "Saints Head Coach" once)."""
+        for ring in (
+            lambda c: nodes[c].articles & node.articles,
+            lambda c: nodes[c].stories & node.stories,
+            lambda c: True,
+        ):
+            chosen = sorted(
+                {self.root(c) for c in candidates if ring(c)}, key=self.size.__getitem__
+            )
+            if chosen:
+                rest = sum(self.size[c] for c in chosen[:-1])
+                return chosen[-1] if self.size[chosen[-1]] >= 3 * rest else None
+        return None
 
     def unique_target(self, candidates: Sequence[int], nodes, node: _Node) -> int | None:
         """The one entity among ``candidates`` nearest ``node``: named in the same
@@ -172,7 +193,7 @@ def _nodes(mentions: Mapping[str, Sequence[Mention]], groups: Mapping[str, str])
     by_key: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
     for article in sorted(mentions):
         for mention in mentions[article]:
-            key = alias_key(mention.text) if mention.kind in NAMED_KINDS else ""
+            key = alias_key(_without_nickname(mention.text)) if mention.kind in NAMED_KINDS else ""
             if key:
                 by_key[key].append((article, mention))
     surnames = {
@@ -186,6 +207,15 @@ def _nodes(mentions: Mapping[str, Sequence[Mention]], groups: Mapping[str, str])
         bare_name = node.kind == "person" and " " not in key
         nodes.extend(_split_by_article(node, groups) if bare_name else [node])
     return nodes
+
+
+_NICKNAME = re.compile(r"\s+(?:[\"“”][^\"“”]{1,30}[\"“”]|['‘’][^'‘’]{1,20}['‘’])(?=\s)")
+
+
+def _without_nickname(text: str) -> str:
+    """A name without a quoted nickname: 'Vincent "The Chin" Gigante' -> Vincent Gigante."""
+    plain = _NICKNAME.sub("", text)
+    return plain if plain != text and " " in plain.strip() else text
 
 
 def _surname(tokens: list[str]) -> str:
@@ -390,7 +420,7 @@ def _link_organisations(nodes: list[_Node], links: _Links) -> None:
     """A short name of an organisation joins the one longer name it begins or ends
     ("Academy" / "Academy of Motion Picture Arts and Sciences", "Red Sox" / "Boston
     Red Sox"), nearest first; same forms (company forms, British spellings) join."""
-    organisations = [i for i, node in enumerate(nodes) if node.kind == "organisation"]
+    organisations = [i for i, node in enumerate(nodes) if node.kind in ("organisation", "other")]
     by_forms: dict[tuple[str, ...], list[int]] = defaultdict(list)
     parts: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i in organisations:
@@ -406,7 +436,7 @@ def _link_organisations(nodes: list[_Node], links: _Links) -> None:
         forms = nodes[i].forms
         if forms[-1] in SMALL_WORDS or (len(forms) == 1 and len(forms[0]) < 3):
             continue
-        target = links.unique_target(parts.get(forms, ()), nodes, nodes[i])
+        target = links.main_target(parts.get(forms, ()), nodes, nodes[i])
         if target is not None:
             links.join(i, target)
 
@@ -439,7 +469,7 @@ def merge(
     in its own story; dates and numbers are not entities and are skipped.
     """
     nodes = _nodes(mentions, groups or {})
-    links = _Links(len(nodes))
+    links = _Links(nodes)
     _link_people(nodes, links)
     _link_abbreviations(nodes, links, spelled_out(mentions, passages or {}))
     _link_organisations(nodes, links)

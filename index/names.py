@@ -16,7 +16,7 @@ from anyascii import anyascii
 SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "de", "la", "du", "des"})
 
 _POSSESSIVE = re.compile(r"'s\b|(?<=s)'(?!\w)")
-_DOTTED = re.compile(r"\b(?:[a-z]\.){2,}|\b(?:[a-z]\.)+[a-z]\b")
+_DOTTED = re.compile(r"\b[a-z]\.(?: ?[a-z]\.)+|\b(?:[a-z]\.)+[a-z]\b")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
@@ -27,7 +27,7 @@ def alias_key(text: str) -> str:
     abbreviation: "the U.N.'s" -> "un", "Dolmabahçe" -> "dolmabahce".
     """
     folded = _POSSESSIVE.sub("", anyascii(text).lower())
-    folded = _DOTTED.sub(lambda match: match.group().replace(".", ""), folded)
+    folded = _DOTTED.sub(lambda match: match.group().replace(".", "").replace(" ", ""), folded)
     words = _NON_WORD.sub(" ", folded.replace("'", "")).split()
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
