@@ -120,8 +120,8 @@ class _Node:
         trailing = _SUFFIXES if self.kind == "person" else _COMPANY_FORMS
         while len(tokens) > 1 and tokens[-1] in trailing:
             tokens = tokens[:-1]
-        if self.kind != "person":
-            tokens = [_SPELLINGS.get(token, token) for token in tokens]
+        if self.kind != "person":  # romanisation variants are for names of people
+            return tuple(_SPELLINGS.get(token, token) for token in tokens)
         return tuple(_translit(token) for token in tokens)
 
     @cached_property
@@ -152,37 +152,49 @@ class _Links:
             self.parent[second] = first
             self.size[first] += self.size[second]
 
-    def main_target(self, candidates: Sequence[int], nodes, node: _Node) -> int | None:
-        """Like :meth:`unique_target`, but where the nearest ring holds several
-        entities, the one named far more often than all the others together (an
-        organisation's name beside odd spans of it: "New Orleans Saints" 16 times,
-        "Saints Head Coach" once)."""
-        for ring in (
-            lambda c: nodes[c].articles & node.articles,
-            lambda c: nodes[c].stories & node.stories,
+    def target(
+        self,
+        candidates: Sequence[int],
+        nodes: Sequence[_Node],
+        node: _Node,
+        *,
+        near: float | None = None,
+        far: float | None = None,
+        reach: int = 3,
+        min_size: int = 1,
+    ) -> int | None:
+        """The entity among ``candidates`` that ``node`` belongs to, looked for in
+        rings: named in the same article, else in the same story, else anywhere
+        (``reach`` limits how far). Where a ring holds several entities, the one
+        named at least ``near`` (article, story) or ``far`` (anywhere) times as
+        often as all the others together, if such a ratio is given; else none (two
+        namesakes are never merged). Beyond the article, entities named fewer than
+        ``min_size`` times are not candidates (a span seen once is often a bad one)."""
+        rings = (
+            lambda c: bool(nodes[c].articles & node.articles),
+            lambda c: bool(nodes[c].stories & node.stories),
             lambda c: True,
-        ):
+        )
+        for depth, ring in enumerate(rings[:reach]):
             chosen = sorted(
                 {self.root(c) for c in candidates if ring(c)}, key=self.size.__getitem__
             )
-            if chosen:
-                rest = sum(self.size[c] for c in chosen[:-1])
-                return chosen[-1] if self.size[chosen[-1]] >= 3 * rest else None
+            if depth:
+                chosen = [c for c in chosen if self.size[c] >= min_size]
+            if not chosen:
+                continue
+            if len(chosen) == 1:
+                return chosen[0]
+            ratio = near if depth < 2 else far
+            rest = sum(self.size[c] for c in chosen[:-1])
+            return (
+                chosen[-1] if ratio is not None and self.size[chosen[-1]] >= ratio * rest else None
+            )
         return None
 
     def unique_target(self, candidates: Sequence[int], nodes, node: _Node) -> int | None:
-        """The one entity among ``candidates`` nearest ``node``: named in the same
-        article, else in the same story, else anywhere; None when that nearest
-        ring holds two different entities (two namesakes are never merged)."""
-        for ring in (
-            lambda c: nodes[c].articles & node.articles,
-            lambda c: nodes[c].stories & node.stories,
-            lambda c: True,
-        ):
-            chosen = {self.root(c) for c in candidates if ring(c)}
-            if chosen:
-                return next(iter(chosen)) if len(chosen) == 1 else None
-        return None
+        """The one entity among ``candidates`` nearest ``node`` (see :meth:`target`)."""
+        return self.target(candidates, nodes, node)
 
 
 # -- nodes -----------------------------------------------------------------------------
@@ -193,14 +205,13 @@ def _nodes(mentions: Mapping[str, Sequence[Mention]], groups: Mapping[str, str])
     by_key: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
     for article in sorted(mentions):
         for mention in mentions[article]:
-            key = alias_key(_without_nickname(mention.text)) if mention.kind in NAMED_KINDS else ""
+            key = _key(mention) if mention.kind in NAMED_KINDS else ""
             if key:
                 by_key[key].append((article, mention))
-    surnames = {
-        _surname(key.split())
-        for key, found in by_key.items()
-        if " " in key and _vote(Counter(m.kind for _, m in found)) == "person"
-    }
+    surnames: Counter[str] = Counter()  # mentions of full names, by surname
+    for key, found in by_key.items():
+        if " " in key and _vote(Counter(m.kind for _, m in found)) == "person":
+            surnames[_surname(key.split())] += len(found)
     nodes = []
     for key in sorted(by_key):
         node = _node(key, by_key[key], surnames, groups)
@@ -210,6 +221,115 @@ def _nodes(mentions: Mapping[str, Sequence[Mention]], groups: Mapping[str, str])
 
 
 _NICKNAME = re.compile(r"\s+(?:[\"“”][^\"“”]{1,30}[\"“”]|['‘’][^'‘’]{1,20}['‘’])(?=\s)")
+
+
+# Words before a name that say what the person is, not who ("Mr Blair", "Defense
+# Minister Rustem Umerov", "actress Lindsay Lohan"). Mrs, Ms and Miss are kept: "Mrs
+# Blair" is not Tony Blair.
+_ROLES = frozenset(
+    [
+        "mr",
+        "dr",
+        "sir",
+        "lord",
+        "prof",
+        "professor",
+        "rev",
+        "reverend",
+        "president",
+        "vice",
+        "prime",
+        "minister",
+        "premier",
+        "chancellor",
+        "secretary",
+        "senator",
+        "sen",
+        "congressman",
+        "congresswoman",
+        "rep",
+        "representative",
+        "governor",
+        "gov",
+        "mayor",
+        "judge",
+        "justice",
+        "attorney",
+        "lawyer",
+        "general",
+        "gen",
+        "colonel",
+        "col",
+        "major",
+        "maj",
+        "captain",
+        "capt",
+        "lieutenant",
+        "lt",
+        "sergeant",
+        "sgt",
+        "officer",
+        "detective",
+        "inspector",
+        "commander",
+        "admiral",
+        "ambassador",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "pope",
+        "bishop",
+        "archbishop",
+        "cardinal",
+        "sheikh",
+        "chairman",
+        "chairwoman",
+        "chief",
+        "executive",
+        "ceo",
+        "director",
+        "spokesman",
+        "spokeswoman",
+        "coach",
+        "manager",
+        "actor",
+        "actress",
+        "singer",
+        "rapper",
+        "comedian",
+        "star",
+        "striker",
+        "defender",
+        "midfielder",
+        "goalkeeper",
+        "captain",
+        "skipper",
+        "deputy",
+        "foreign",
+        "defense",
+        "defence",
+        "interior",
+        "finance",
+        "health",
+        "justice",
+        "state",
+        "former",
+        "late",
+    ]
+)
+
+
+def _key(mention: Mention) -> str:
+    """A mention's alias key; a person's without a quoted nickname or the words
+    before the name that say what the person is."""
+    key = alias_key(_without_nickname(mention.text))
+    if mention.kind == "person":
+        tokens = key.split()
+        while len(tokens) > 1 and tokens[0] in _ROLES:
+            tokens = tokens[1:]
+        key = " ".join(tokens)
+    return key
 
 
 def _without_nickname(text: str) -> str:
@@ -224,7 +344,7 @@ def _surname(tokens: list[str]) -> str:
     return tokens[-1]
 
 
-def _node(key: str, found: list[tuple[str, Mention]], surnames: set[str], groups) -> _Node:
+def _node(key: str, found: list[tuple[str, Mention]], surnames: Counter[str], groups) -> _Node:
     """A node with its voted kind, corrected where the model calls a big place a person."""
     kinds = Counter(m.kind for _, m in found)
     kind = _vote(kinds)
@@ -234,8 +354,9 @@ def _node(key: str, found: list[tuple[str, Mention]], surnames: set[str], groups
         node.kind, node.corrected = "place", True
     elif " " not in key and kind not in ("place", "group") and 3 * kinds["person"] >= len(found):
         node.kind = "person"  # "Trump" tagged ORG as often as PERSON is still a name
-    elif " " not in key and key in surnames and kind in ("organisation", "other"):
-        node.kind, node.corrected = "person", True  # "Teixeira" tagged ORG: a surname
+    elif " " not in key and 2 * surnames[key] >= len(found) and kind in ("organisation", "other"):
+        # "Teixeira" tagged ORG beside "Mark Teixeira"; not "Labour" beside "Tim Labour"
+        node.kind, node.corrected = "person", True
     elif " " in key and key.split()[-1] in _PLACE_HEADS and kind in ("organisation", "other"):
         node.kind, node.corrected = "place", True  # "Dolmabahce Palace", "Taksim Square"
     return node
@@ -308,7 +429,9 @@ def _link_people(nodes: list[_Node], links: _Links) -> None:
             for j in by_surname.get(short[-1], ())
             if len(nodes[j].forms) > len(short) and _same_name(short, nodes[j].forms[-len(short) :])
         ]
-        target = links.unique_target(fits, nodes, nodes[i])
+        # Beyond its story, a bare surname is the person far more often named so
+        # ("Blair": Tony Blair, not Cherie Blair); within it, only the one person.
+        target = links.target(fits, nodes, nodes[i], far=5)
         if target is not None:
             links.join(i, target)
             linked.add(i)
@@ -416,15 +539,20 @@ def _abbreviates(acronym: str, name: str) -> bool:
     return len(letters) >= len(words) - sum(w in SMALL_WORDS for w in words)
 
 
-def _link_organisations(nodes: list[_Node], links: _Links) -> None:
-    """A short name of an organisation joins the one longer name it begins or ends
+def _link_organisations(nodes: list[_Node], links: _Links, common: set[str]) -> None:
+    """A short name of an organisation joins the longer name it begins or ends
     ("Academy" / "Academy of Motion Picture Arts and Sciences", "Red Sox" / "Boston
-    Red Sox"), nearest first; same forms (company forms, British spellings) join."""
+    Red Sox") where that name is far more used than other spans that contain it;
+    names equal but for a company form or a British spelling join. A short name
+    that is a common word (``common``: "News", "Party") joins only within its article
+    and never loses its company form ("News Corp" is not "News")."""
     organisations = [i for i, node in enumerate(nodes) if node.kind in ("organisation", "other")]
     by_forms: dict[tuple[str, ...], list[int]] = defaultdict(list)
     parts: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i in organisations:
         forms = nodes[i].forms
+        if len(forms) == 1 and forms[0] in common and len(nodes[i].tokens) > 1:
+            forms = tuple(nodes[i].tokens)
         by_forms[forms].append(i)
         for size in range(1, len(forms)):
             parts[forms[:size]].append(i)
@@ -436,9 +564,24 @@ def _link_organisations(nodes: list[_Node], links: _Links) -> None:
         forms = nodes[i].forms
         if forms[-1] in SMALL_WORDS or (len(forms) == 1 and len(forms[0]) < 3):
             continue
-        target = links.main_target(parts.get(forms, ()), nodes, nodes[i])
+        reach = 1 if len(forms) == 1 and forms[0] in common else 3
+        target = links.target(
+            parts.get(forms, ()), nodes, nodes[i], near=3, far=3, reach=reach, min_size=2
+        )
         if target is not None:
             links.join(i, target)
+
+
+def common_words(passages: Mapping[str, Sequence[Passage]]) -> set[str]:
+    """Words the corpus writes in lower case: "news", "party", not "intel"."""
+    found: set[str] = set()
+    for spans in passages.values():
+        for passage in spans:
+            found.update(_LOWER_WORD.findall(passage.text))
+    return found
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])")
 
 
 def _link_places(nodes: list[_Node], links: _Links) -> None:
@@ -472,7 +615,7 @@ def merge(
     links = _Links(nodes)
     _link_people(nodes, links)
     _link_abbreviations(nodes, links, spelled_out(mentions, passages or {}))
-    _link_organisations(nodes, links)
+    _link_organisations(nodes, links, common_words(passages or {}))
     _link_places(nodes, links)
     clusters: dict[int, list[_Node]] = defaultdict(list)
     for i, node in enumerate(nodes):
@@ -531,10 +674,17 @@ def _entity(members: list[_Node], sources: Mapping[str, str | None], locate) -> 
 
 
 def _display_name(counts: Counter[str]) -> str:
-    """The most used of the spellings in more than one word (a full name), else of
-    all; then the longest, then mixed case. One odd long span ("Lindsay Lohan
-    Checks" from a headline) does not name an entity that sources call otherwise."""
-    full = [t for t in counts if " " in t] or list(counts)
+    """The most used of the spellings in more than one word (a full name) used at
+    least a third as often as the most used, else of all; then the longest, then
+    mixed case. One odd long span ("Lindsay Lohan Checks", "Chelsea v Birmingham")
+    does not name an entity that sources call otherwise; an acronym is named by
+    what it stands for where that is written at least twice ("United States")."""
+    most = max(counts, key=lambda t: (counts[t], t))
+    if _is_abbreviation(most):  # "United States", not "US"
+        full = [t for t in counts if " " in t and counts[t] >= 2]
+    else:
+        full = [t for t in counts if " " in t and 3 * counts[t] >= counts[most]]
+    full = full or list(counts)
     return max(full, key=lambda t: (counts[t], len(t.split()), not t.isupper(), t))
 
 

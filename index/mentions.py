@@ -240,7 +240,7 @@ def capitalised(
                 len(span) < 3 or span.lower() in lower or span.lower() in _NOT_NAMES
             ):
                 continue
-            if any(w.lower() in _NOT_NAMES for w in words):
+            if any(w.lower() in _NOT_NAMES or w.lower().startswith(("i'", "i’")) for w in words):
                 continue
             if span.endswith(("'s", "’s")):
                 span = span[:-2]
