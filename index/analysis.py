@@ -20,7 +20,14 @@ from dataclasses import asdict, replace
 from typing import Any
 
 from . import nlp
-from .mentions import capitalised, needs_truecase, propagate, relabel, truecase
+from .mentions import (
+    capitalised,
+    needs_truecase,
+    propagate,
+    relabel,
+    split_spans,
+    truecase,
+)
 from .model import Article, Mention
 
 VERSION = "2"
@@ -104,11 +111,11 @@ class Analysis:
         article repeats them (see :mod:`index.mentions`)."""
         texts, owners, cased = [], [], []
         for index, article in enumerate(articles):
-            body, text = None, article.text
+            text = article.text
             for start, end in _regions(article):
                 region = article.text[start:end]
                 if needs_truecase(region):  # a headline in Title Case or capitals
-                    body = body or "\n".join(p.text for p in article.passages)
+                    body = "\n".join(p.text for p in article.passages if p.start != start)
                     region = truecase(region, body)
                     text = text[:start] + region + text[end:]
                 texts.append(region)
@@ -129,7 +136,7 @@ class Analysis:
             # Untagged names are looked for in the headline as the body would case it.
             mentions = [
                 replace(m, text=article.text[m.start : m.end])
-                for m in capitalised(text, relabel(mentions), regions)
+                for m in capitalised(text, relabel(split_spans(article.text, mentions)), regions)
             ]
             result.append(propagate(article.text, mentions, regions))
         return result

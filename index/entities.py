@@ -421,6 +421,15 @@ def _link_people(nodes: list[_Node], links: _Links) -> None:
             target = links.unique_target(fuller, nodes, nodes[i])
             if target is not None:
                 links.join(i, target)
+        for i in block:  # "Fred LaRue" is the story's one "Frederick C. LaRue"
+            if len(nodes[i].forms) != 2:
+                continue
+            familiar = [
+                j for j in block if j != i and _familiar(nodes[i].forms[0], nodes[j].forms[0])
+            ]
+            target = links.target(familiar, nodes, nodes[i], reach=2)
+            if target is not None:
+                links.join(i, target)
     linked = set()
     for i in sorted(people, key=lambda i: (-len(nodes[i].forms), i)):  # longest first
         short = nodes[i].forms
@@ -437,6 +446,14 @@ def _link_people(nodes: list[_Node], links: _Links) -> None:
             linked.add(i)
     lone = [i for i in people if i not in linked and len(nodes[i].forms) == 1]
     _link_lone_names(nodes, links, lone)
+
+
+def _familiar(given: str, other: str) -> bool:
+    """A familiar form of a given name: one begins the other, or they share their
+    first three letters ("Fred" / "Frederick", "Katie" / "Kathryn"); not initials."""
+    if given == other or min(len(given), len(other)) < 3:
+        return False
+    return given.startswith(other) or other.startswith(given) or given[:3] == other[:3]
 
 
 def _link_lone_names(nodes: list[_Node], links: _Links, lone: list[int]) -> None:
@@ -670,18 +687,23 @@ def _entity(members: list[_Node], sources: Mapping[str, str | None], locate) -> 
         for text in sorted(counts, key=lambda t: (-counts[t], t))
     )
     found.sort(key=lambda m: (m.article, m.start, m.end))
-    return Entity("", _display_name(counts), _vote(kinds), aliases, tuple(found))
+    kind = _vote(kinds)
+    return Entity("", _display_name(counts, kind), kind, aliases, tuple(found))
 
 
-def _display_name(counts: Counter[str]) -> str:
-    """The most used of the spellings in more than one word (a full name) used at
-    least a third as often as the most used, else of all; then the longest, then
-    mixed case. One odd long span ("Lindsay Lohan Checks", "Chelsea v Birmingham")
-    does not name an entity that sources call otherwise; an acronym is named by
-    what it stands for where that is written at least twice ("United States")."""
+def _display_name(counts: Counter[str], kind: str) -> str:
+    """How an entity is named: the most used of its spellings in more than one word
+    (a full name), then the longest, then mixed case. A full name counts for a
+    person where it is written at least twice (or no other is); for anything else where it is used
+    at least a third as often as the most used spelling, or, for an acronym, twice
+    ("United States" for US). One odd long span ("Lindsay Lohan Checks", "Chelsea v
+    Birmingham") does not name an entity that sources call otherwise."""
     most = max(counts, key=lambda t: (counts[t], t))
-    if _is_abbreviation(most):  # "United States", not "US"
+    if _is_abbreviation(most):
         full = [t for t in counts if " " in t and counts[t] >= 2]
+    elif kind == "person":
+        full = [t for t in counts if " " in t]
+        full = [t for t in full if counts[t] >= 2] or full
     else:
         full = [t for t in counts if " " in t and 3 * counts[t] >= counts[most]]
     full = full or list(counts)

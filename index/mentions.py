@@ -251,6 +251,73 @@ def capitalised(
     return found
 
 
+# Words of a web page's furniture that end up in front of a name ("Add Donald Trump").
+_FURNITURE = frozenset({"Add", "Follow", "Share", "Read", "Watch", "Listen", "Subscribe",
+                        "Click", "Tweet", "Email", "Like", "Vote", "Related", "More"})  # fmt: skip
+_TRAILING = re.compile(r"(?:\s+(?:in|on|at|of|and|the|to|for|from|by|with|v|vs)|\s+[\d–-]+)+$")
+_LIST_BREAK = re.compile(r"\s*(?:,\s*(?:and\s+)?|/|;\s*)\s*")
+_AND = re.compile(r"\s+(?:and|&)\s+")
+_INNER_POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z])")
+
+
+def split_spans(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """Mentions with bad spans mended: a list of names is one mention per name
+    ("Barkley, Beattie, Christophers"; "Advanced Micro Devices/ATI Technologies"),
+    two names joined by "and" are two where each is named alone in the article,
+    a possessive holds two names ("Istanbul's Dolmabahçe Palace"), and page
+    furniture or a trailing word or score is cut ("Add Donald Trump",
+    "Evansville 91-73", "Banstead in")."""
+    alone = {_bare(m.text) for m in mentions if m.kind in NAMED_KINDS}
+    result = []
+    for mention in mentions:
+        if mention.kind not in NAMED_KINDS:
+            result.append(mention)
+            continue
+        for start, end in _parts(mention.text, alone):
+            start, end = _mend(mention.text, start, end)
+            if end > start and mention.text[start:end][:1].isupper():
+                at = mention.start + start
+                result.append(
+                    Mention(at, at + end - start, text[at : at + end - start], mention.kind,
+                            mention.label)
+                )  # fmt: skip
+    return result
+
+
+def _parts(span: str, alone: set[str]) -> list[tuple[int, int]]:
+    """Where the names of ``span`` are, relative to it."""
+    pieces = _split(span, _LIST_BREAK)
+    if len(pieces) > 1 and all(span[a:b][:1].isupper() for a, b in pieces):
+        return pieces
+    pieces = _split(span, _AND)
+    if len(pieces) > 1 and all(_bare(span[a:b]) in alone for a, b in pieces):
+        return pieces
+    pieces = _split(span, _INNER_POSSESSIVE)
+    if len(pieces) == 2:
+        return pieces
+    return [(0, len(span))]
+
+
+def _split(span: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    pieces, last = [], 0
+    for match in pattern.finditer(span):
+        pieces.append((last, match.start()))
+        last = match.end()
+    pieces.append((last, len(span)))
+    return [(a, b) for a, b in pieces if b > a]
+
+
+def _mend(span: str, start: int, end: int) -> tuple[int, int]:
+    """A part without leading page furniture or trailing small words and scores."""
+    words = span[start:end].split(" ", 1)
+    if len(words) == 2 and words[0] in _FURNITURE and words[1][:1].isupper():
+        start += len(words[0]) + 1
+    trailing = _TRAILING.search(span, start, end)
+    if trailing and trailing.start() > start:
+        end = trailing.start()
+    return start, end
+
+
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
 

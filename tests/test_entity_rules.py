@@ -11,7 +11,7 @@ import pytest
 
 from index.analysis import Analysis
 from index.entities import merge
-from index.mentions import capitalised, propagate, relabel, truecase
+from index.mentions import capitalised, propagate, relabel, split_spans, truecase
 from index.model import Mention, Passage
 from index.readers import read_bytes
 
@@ -282,3 +282,73 @@ def test_cross_document_merging_keeps_its_quality_on_real_gold(topic, floor):
     f1 = 2 * precision * recall / (precision + recall)
     assert found >= 0.85
     assert f1 >= floor, f"topic {topic}: B3 F1 {f1:.3f} (P {precision:.3f}, R {recall:.3f})"
+
+
+# -- bad spans are not entities ---------------------------------------------------------------
+
+
+def mentions_in(text: str, *spans: tuple[str, str]) -> list[Mention]:
+    found = []
+    for span, kind in spans:
+        at = text.index(span)
+        found.append(Mention(at, at + len(span), span, kind, ""))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "expected"),
+    [
+        (
+            "The squad: Barkley, Beattie, Christophers and others.",
+            "Barkley, Beattie, Christophers",
+            "person",
+            ["Barkley", "Beattie", "Christophers"],
+        ),
+        ("Add Donald Trump to your feed.", "Add Donald Trump", "person", ["Donald Trump"]),
+        (
+            "The deal joins Advanced Micro Devices/ATI Technologies.",
+            "Advanced Micro Devices/ATI Technologies",
+            "organisation",
+            ["Advanced Micro Devices", "ATI Technologies"],
+        ),
+        (
+            "Talks were held at Istanbul's Dolmabahçe Palace on Friday.",
+            "Istanbul's Dolmabahçe Palace",
+            "place",
+            ["Istanbul", "Dolmabahçe Palace"],
+        ),
+        (
+            "They beat Evansville 91-73 on Sunday.",
+            "Evansville 91-73",
+            "organisation",
+            ["Evansville"],
+        ),  # fmt: skip
+    ],
+)
+def test_bad_spans_are_mended(text, span, kind, expected):
+    found = split_spans(text, mentions_in(text, (span, kind)))
+    assert [m.text for m in found] == expected
+    assert all(text[m.start : m.end] == m.text for m in found)
+
+
+def test_two_names_joined_by_and_are_split_only_where_each_is_named_alone():
+    text = "Philly and Cheeks agreed. Philly won. Cheeks left. Procter and Gamble grew."
+    found = split_spans(
+        text,
+        mentions_in(
+            text,
+            ("Philly and Cheeks", "organisation"),
+            ("Philly", "organisation"),
+            ("Cheeks", "person"),
+            ("Procter and Gamble", "organisation"),
+        ),
+    )
+    assert [m.text for m in found] == ["Philly", "Cheeks", "Philly", "Cheeks", "Procter and Gamble"]
+
+
+def test_a_familiar_given_name_joins_the_full_name_of_its_story():
+    mentions = corpus([("Frederick C. LaRue", "person")], [("Fred LaRue", "person")])
+    same_story = merge(mentions, {}, groups={"a0": "s1", "a1": "s1"})
+    assert entity_with(same_story, "Fred LaRue") == entity_with(same_story, "Frederick C. LaRue")
+    apart = merge(mentions, {}, groups={"a0": "s1", "a1": "s2"})
+    assert entity_with(apart, "Fred LaRue") != entity_with(apart, "Frederick C. LaRue")
