@@ -303,6 +303,43 @@ def topic_folders(chosen: str | None) -> list[Path]:
     return folders
 
 
+def sweep(args) -> None:
+    """Choose the merge ratios on odd topics, read them on even ones (and back)."""
+    from index import entities
+
+    grid = [(s, n) for s in (2.0, 3.0, 5.0, 10.0, float("inf")) for n in (2.0, 3.0, 5.0, 1e9)]
+    folders = topic_folders(args.topics)
+    results: dict[tuple[float, float], Scores] = {}
+    for surname, name in grid:
+        entities.SURNAME_DOMINANCE, entities.NAME_DOMINANCE = surname, name
+        scores = Scores()
+        for folder in folders:
+            gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+            files = [(d["file"], folder / d["file"]) for d in gold["docs"].values()]
+            state, _, _ = analyse(sorted(files))
+            mentions = gold_mentions(gold)
+            scores.add_topic(gold["topic"], mentions, predicted_entities(state, mentions))
+        results[surname, name] = scores
+    print("\nratios chosen on one half of the topics, B3 F1 read on the other")
+    for train_odd in (True, False):
+
+        def half(rows, odd):
+            return [r for r in rows if (r["topic"] % 2 == 1) == odd]
+
+        best = max(grid, key=lambda g: f1_of(half(results[g].rows, train_odd), "newsdesk")[2])
+        seen = f1_of(half(results[best].rows, train_odd), "newsdesk")[2]
+        unseen = f1_of(half(results[best].rows, not train_odd), "newsdesk")[2]
+        print(
+            f"  tuned on {'odd' if train_odd else 'even'} topics: surname {best[0]}, name "
+            f"{best[1]}: F1 {seen:.3f} there, {unseen:.3f} on the others"
+        )
+    for grid_point, scores in results.items():
+        print(
+            f"  surname {grid_point[0]:>5} name {grid_point[1]:>5}: all topics F1 "
+            f"{f1_of(scores.rows, 'newsdesk')[2]:.3f}"
+        )
+
+
 def run_ecb(args, misses: list[str]) -> Scores:
     scores, proper = Scores(), Scores()
     articles_total, seconds_total = 0, 0.0
@@ -489,6 +526,7 @@ def main() -> None:
         help="folder for the model's cached spans ('' for none)",
     )
     parser.add_argument("--misses", type=Path, help="write the missed ECB+ mentions here")
+    parser.add_argument("--sweep", action="store_true", help="cross-validate the merge ratios")
     args = parser.parse_args()
     skip = set(args.skip.split(","))
     cache = SpanCache(args.cache if str(args.cache) else None)
@@ -504,6 +542,8 @@ def main() -> None:
         ("bbc", lambda: run_bbc(args.bbc_limit)),
         ("seeds", run_seeds),
     ]
+    if args.sweep:
+        parts.append(("sweep", lambda: sweep(args)))
     try:
         for name, part in parts:
             if name not in skip:

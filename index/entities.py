@@ -32,6 +32,13 @@ from .names import (
     initials_of,
 )  # alias_key is public here too (summary, analysis)
 
+# How much more often one candidate must be named than all others together for a
+# bare surname beyond its story (Blair: Tony Blair) and for a short organisation
+# name (Saints: New Orleans Saints) to join it. Chosen on half of the ECB+ dev
+# topics and read on the other half (benchmarks/eval_entities.py --sweep).
+SURNAME_DOMINANCE = 5.0
+NAME_DOMINANCE = 2.0
+
 NAMED_KINDS = ("person", "organisation", "place", "group", "event", "other")
 
 _SPELLING_THE = re.compile(r"^the\s+", re.IGNORECASE)
@@ -128,6 +135,10 @@ class _Node:
     def plain(self) -> str:
         """The key without company forms, in American spelling (to look names up)."""
         return _plain(self.tokens)
+
+    def acronym(self) -> bool:
+        """Written like an acronym in most of its mentions (FBI; not Sox, once SOX)."""
+        return 2 * sum(_is_abbreviation(m.text) for _, m in self.mentions) > len(self.mentions)
 
     def abbreviated(self) -> bool:
         return any(_is_abbreviation(m.text) for _, m in self.mentions)
@@ -433,6 +444,8 @@ def _link_people(nodes: list[_Node], links: _Links) -> None:
     linked = set()
     for i in sorted(people, key=lambda i: (-len(nodes[i].forms), i)):  # longest first
         short = nodes[i].forms
+        if len(short) == 1 and nodes[i].acronym():
+            continue  # DOE is not John Doe
         fits = [
             j
             for j in by_surname.get(short[-1], ())
@@ -440,7 +453,7 @@ def _link_people(nodes: list[_Node], links: _Links) -> None:
         ]
         # Beyond its story, a bare surname is the person far more often named so
         # ("Blair": Tony Blair, not Cherie Blair); within it, only the one person.
-        target = links.target(fits, nodes, nodes[i], far=5)
+        target = links.target(fits, nodes, nodes[i], far=SURNAME_DOMINANCE)
         if target is not None:
             links.join(i, target)
             linked.add(i)
@@ -513,7 +526,8 @@ def spelled_out(
                 acronym = _ACRONYM_BEFORE.search(passage.text, 0, match.start())
                 if acronym and _abbreviates(acronym.group(1), inner):
                     inside = starts.get(passage.start + match.start(1) + _lead(match.group(1)))
-                    name = inside.text if inside is not None else inner
+                    whole = inside is not None and inside.end - inside.start >= len(inner.strip())
+                    name = inside.text if whole else inner
                     found.add((alias_key(acronym.group(1)), alias_key(name)))
     return found
 
@@ -581,9 +595,17 @@ def _link_organisations(nodes: list[_Node], links: _Links, common: set[str]) -> 
         forms = nodes[i].forms
         if forms[-1] in SMALL_WORDS or (len(forms) == 1 and len(forms[0]) < 3):
             continue
+        if len(forms) == 1 and nodes[i].acronym():
+            continue  # an acronym joins only what it stands for (MEP is not UKIP MEP)
         reach = 1 if len(forms) == 1 and forms[0] in common else 3
         target = links.target(
-            parts.get(forms, ()), nodes, nodes[i], near=3, far=3, reach=reach, min_size=2
+            parts.get(forms, ()),
+            nodes,
+            nodes[i],
+            near=NAME_DOMINANCE,
+            far=NAME_DOMINANCE,
+            reach=reach,
+            min_size=2,
         )
         if target is not None:
             links.join(i, target)

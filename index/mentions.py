@@ -255,7 +255,7 @@ def capitalised(
 _FURNITURE = frozenset({"Add", "Follow", "Share", "Read", "Watch", "Listen", "Subscribe",
                         "Click", "Tweet", "Email", "Like", "Vote", "Related", "More"})  # fmt: skip
 _TRAILING = re.compile(r"(?:\s+(?:in|on|at|of|and|the|to|for|from|by|with|v|vs)|\s+[\d–-]+)+$")
-_LIST_BREAK = re.compile(r"\s*(?:,\s*(?:and\s+)?|/|;\s*)\s*")
+_LIST_BREAK = re.compile(r"\s*(?:,\s*(?:and\s+)?|/|;\s*|\s+(?:v|vs)\.?\s+)\s*")
 _AND = re.compile(r"\s+(?:and|&)\s+")
 _INNER_POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z])")
 
