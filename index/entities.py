@@ -26,11 +26,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .gazetteer import KNOWN_ACRONYMS, is_major_place, place_of
 from .model import ENTITY_KINDS, Alias, Entity, EntityMention, Mention, Passage
-from .names import (
-    SMALL_WORDS,
-    alias_key,
-    initials_of,
-)  # alias_key is public here too (summary, analysis)
+from .names import ROLES, SMALL_WORDS, alias_key, initials_of  # alias_key: also public here
 
 # How much more often one candidate must be named than all others together for a
 # bare surname beyond its story (Blair: Tony Blair) and for a short organisation
@@ -234,110 +230,13 @@ def _nodes(mentions: Mapping[str, Sequence[Mention]], groups: Mapping[str, str])
 _NICKNAME = re.compile(r"\s+(?:[\"“”][^\"“”]{1,30}[\"“”]|['‘’][^'‘’]{1,20}['‘’])(?=\s)")
 
 
-# Words before a name that say what the person is, not who ("Mr Blair", "Defense
-# Minister Rustem Umerov", "actress Lindsay Lohan"). Mrs, Ms and Miss are kept: "Mrs
-# Blair" is not Tony Blair.
-_ROLES = frozenset(
-    [
-        "mr",
-        "dr",
-        "sir",
-        "lord",
-        "prof",
-        "professor",
-        "rev",
-        "reverend",
-        "president",
-        "vice",
-        "prime",
-        "minister",
-        "premier",
-        "chancellor",
-        "secretary",
-        "senator",
-        "sen",
-        "congressman",
-        "congresswoman",
-        "rep",
-        "representative",
-        "governor",
-        "gov",
-        "mayor",
-        "judge",
-        "justice",
-        "attorney",
-        "lawyer",
-        "general",
-        "gen",
-        "colonel",
-        "col",
-        "major",
-        "maj",
-        "captain",
-        "capt",
-        "lieutenant",
-        "lt",
-        "sergeant",
-        "sgt",
-        "officer",
-        "detective",
-        "inspector",
-        "commander",
-        "admiral",
-        "ambassador",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "pope",
-        "bishop",
-        "archbishop",
-        "cardinal",
-        "sheikh",
-        "chairman",
-        "chairwoman",
-        "chief",
-        "executive",
-        "ceo",
-        "director",
-        "spokesman",
-        "spokeswoman",
-        "coach",
-        "manager",
-        "actor",
-        "actress",
-        "singer",
-        "rapper",
-        "comedian",
-        "star",
-        "striker",
-        "defender",
-        "midfielder",
-        "goalkeeper",
-        "captain",
-        "skipper",
-        "deputy",
-        "foreign",
-        "defense",
-        "defence",
-        "interior",
-        "finance",
-        "health",
-        "justice",
-        "state",
-        "former",
-        "late",
-    ]
-)
-
-
 def _key(mention: Mention) -> str:
     """A mention's alias key; a person's without a quoted nickname or the words
     before the name that say what the person is."""
     key = alias_key(_without_nickname(mention.text))
     if mention.kind == "person":
         tokens = key.split()
-        while len(tokens) > 1 and tokens[0] in _ROLES:
+        while len(tokens) > 1 and tokens[0] in ROLES:
             tokens = tokens[1:]
         key = " ".join(tokens)
     return key
@@ -453,7 +352,7 @@ def _link_people(nodes: list[_Node], links: _Links) -> None:
         ]
         # Beyond its story, a bare surname is the person far more often named so
         # ("Blair": Tony Blair, not Cherie Blair); within it, only the one person.
-        target = links.target(fits, nodes, nodes[i], far=SURNAME_DOMINANCE)
+        target = links.target(fits, nodes, nodes[i], far=SURNAME_DOMINANCE, min_size=2)
         if target is not None:
             links.join(i, target)
             linked.add(i)
@@ -597,14 +496,14 @@ def _link_organisations(nodes: list[_Node], links: _Links, common: set[str]) -> 
             continue
         if len(forms) == 1 and nodes[i].acronym():
             continue  # an acronym joins only what it stands for (MEP is not UKIP MEP)
-        reach = 1 if len(forms) == 1 and forms[0] in common else 3
+        if len(forms) == 1 and forms[0] in common:
+            continue  # "House" may be the White House or the House of Representatives
         target = links.target(
             parts.get(forms, ()),
             nodes,
             nodes[i],
             near=NAME_DOMINANCE,
             far=NAME_DOMINANCE,
-            reach=reach,
             min_size=2,
         )
         if target is not None:

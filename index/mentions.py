@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
 from .model import Mention
+from .names import ROLES
 
 NAMED_KINDS = ("person", "organisation", "place", "group", "event", "other")
 _WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
@@ -242,6 +243,8 @@ def capitalised(
                 continue
             if any(w.lower() in _NOT_NAMES or w.lower().startswith(("i'", "i’")) for w in words):
                 continue
+            if all(w.lower().rstrip(".") in ROLES for w in words):
+                continue  # "Sen", "Chairman": what a person is, not a name
             if span.endswith(("'s", "’s")):
                 span = span[:-2]
             if not taken.overlaps(begin, begin + len(span)):
