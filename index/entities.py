@@ -340,6 +340,9 @@ def _link_people(nodes: list[_Node], links: _Links) -> None:
             target = links.target(familiar, nodes, nodes[i], reach=2)
             if target is not None:
                 links.join(i, target)
+    bare: Counter[tuple[str, ...]] = Counter()
+    for i in people:
+        bare[nodes[i].forms] += len(nodes[i].mentions)
     linked = set()
     for i in sorted(people, key=lambda i: (-len(nodes[i].forms), i)):  # longest first
         short = nodes[i].forms
@@ -352,7 +355,10 @@ def _link_people(nodes: list[_Node], links: _Links) -> None:
         ]
         # Beyond its story, a bare surname is the person far more often named so
         # ("Blair": Tony Blair, not Cherie Blair); within it, only the one person.
-        target = links.target(fits, nodes, nodes[i], far=SURNAME_DOMINANCE, min_size=2)
+        # A name used bare far more often than in full is likely something else
+        # ("Twitter" beside one "Anthony Weiner Twitter").
+        least = 1 + bare[short] // 10 if len(short) == 1 else 1
+        target = links.target(fits, nodes, nodes[i], far=SURNAME_DOMINANCE, min_size=least)
         if target is not None:
             links.join(i, target)
             linked.add(i)
@@ -425,8 +431,9 @@ def spelled_out(
                 acronym = _ACRONYM_BEFORE.search(passage.text, 0, match.start())
                 if acronym and _abbreviates(acronym.group(1), inner):
                     inside = starts.get(passage.start + match.start(1) + _lead(match.group(1)))
-                    whole = inside is not None and inside.end - inside.start >= len(inner.strip())
-                    name = inside.text if whole else inner
+                    name = inner
+                    if inside is not None and inside.end - inside.start >= len(inner.strip()):
+                        name = inside.text
                     found.add((alias_key(acronym.group(1)), alias_key(name)))
     return found
 
