@@ -25,7 +25,6 @@ from typing import Any
 
 from platformdirs import user_cache_dir
 from whoosh import index as whoosh_index
-from whoosh.filedb.filestore import FileStorage
 from whoosh.index import EmptyIndexError
 from whoosh.searching import Searcher
 from whoosh.util.filelock import try_for
@@ -33,12 +32,12 @@ from whoosh.writing import SegmentWriter
 
 from . import mapped
 from .corpus import Corpus
+from .folder import INDEX_NAME, IndexStorage, claim
 from .model import Article, Passage, Skipped
 from .schema import SCHEMA
 
 mapped.install()
 
-INDEX_NAME = "newsdesk"
 STATE_UID = "__state__"
 CATALOG_UID = "__catalog__"
 LISTING_UID = "__listing__"
@@ -92,12 +91,13 @@ def writable(path: Path) -> bool:
 
 
 def open_for_writing(path: Path) -> whoosh_index.Index:
-    """Open or create the index at ``path`` for a writer."""
+    """Open or create the index at ``path`` for a writer; a folder that holds
+    other files and is not a newsdesk index is refused (see ``index.folder``)."""
     try:
-        path.mkdir(parents=True, exist_ok=True)
+        claim(path)
     except OSError as error:
         raise IndexError_(f"cannot create the index folder {path}: {error.strerror}") from None
-    storage = FileStorage(str(path))
+    storage = IndexStorage(str(path))
     if whoosh_index.exists(storage, indexname=INDEX_NAME):
         return storage.open_index(INDEX_NAME)
     return storage.create_index(SCHEMA, indexname=INDEX_NAME)
@@ -151,7 +151,7 @@ class Store:
     def _open(self) -> whoosh_index.Index:
         for attempt in range(5):
             try:
-                storage = FileStorage(str(self.path), readonly=True)
+                storage = IndexStorage(str(self.path), readonly=True)
                 ix = storage.open_index(INDEX_NAME)
                 self._generation = int(ix.latest_generation())
                 return ix
@@ -164,7 +164,7 @@ class Store:
 
     @staticmethod
     def exists(path: Path) -> bool:
-        return path.is_dir() and whoosh_index.exists_in(str(path), indexname=INDEX_NAME)
+        return path.is_dir() and whoosh_index.exists(IndexStorage(str(path)), INDEX_NAME)
 
     @property
     def generation(self) -> int:
