@@ -71,15 +71,25 @@ class Corpus:
         return os.fsencode(relative).decode("utf-8", "backslashreplace")
 
     def walk(self, skipped: list[Skipped]) -> Iterator[FileEntry]:
-        """Every article file, in a stable order; problems go to ``skipped``."""
+        """Every article file once, in a stable order; problems go to ``skipped``.
+
+        A file named on its own and inside a folder also named (``newsdesk
+        index notes notes/a.txt``) is one file: read twice, its articles were
+        indexed twice under the same ids."""
         seen: set[tuple[int, int]] = set()
+        ids: set[str] = set()
         for root in self.roots:
             if not os.path.exists(root):
                 skipped.append(Skipped(root, "no such file or folder"))
-            elif os.path.isdir(root):
-                yield from self._walk_dir(root, seen, skipped)
+                continue
+            if os.path.isdir(root):
+                found = self._walk_dir(root, seen, skipped)
             else:
-                yield from self._entry(root, skipped, explicit=True)
+                found = self._entry(root, skipped, explicit=True)
+            for entry in found:
+                if entry.id not in ids:
+                    ids.add(entry.id)
+                    yield entry
 
     def _walk_dir(self, top: str, seen: set[tuple[int, int]], skipped: list[Skipped]):
         """Depth first with a stack of our own, not recursion: a folder tree
