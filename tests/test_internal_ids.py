@@ -103,3 +103,27 @@ def test_the_command_line_shows_and_lists_them(tmp_path, capsys):
     listed = json.loads(capsys.readouterr().out)
     assert {row["id"] for row in listed["articles"]} == set(NAMED + WALKED)
     assert main(["index", *paths]) == 0
+
+
+def test_the_reader_opens_and_pages_through_them(tmp_path):
+    from tui.app import NewsdeskApp
+
+    from .test_tui import press, reader, run, screen_text, settle, shown
+
+    paths = make_corpus(tmp_path / "corpus")
+    Library(paths, tmp_path / "ix").update()
+    library = Library(paths, tmp_path / "ix")
+
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            ids = reader(app).sources.article_ids
+            assert sorted(ids) == sorted(NAMED + WALKED)
+            for number, article_id in enumerate(ids):
+                if number:
+                    await press(app, pilot, "J")
+                assert shown(app) == (article_id, 1)
+                assert word(article_id) in screen_text(app)
+
+    run(test)
