@@ -1,12 +1,13 @@
-"""A feed's XML without its document type declaration.
+"""A feed's XML without its prolog: no DOCTYPE, so no declared entities.
 
 A DOCTYPE is where XML declares entities, and entities are where a small file
 grows into a huge one (``&a;`` repeated, each a 50 KB declared text: gigabytes
 from one megabyte) or names another file or a URL to read (``SYSTEM
 "file:///home/me/notes.txt"``). feedparser keeps declared entities whose text
 has no ``&`` and expands them itself when the XML is not well formed, so the
-declarations go before the bytes reach it: an article never needs them, and a
-reference to an undeclared entity stays in the text, unexpanded.
+prolog goes before the bytes reach it (all of it but the XML declaration: an
+article needs nothing else there), and a reference to an undeclared entity
+stays in the text, unexpanded.
 """
 
 from __future__ import annotations
