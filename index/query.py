@@ -143,10 +143,6 @@ def _check_fuzzy(node: q.FuzzyTerm) -> None:
     is looked for as "prisonr", one letter from the indexed stem "prison"."""
     if node.maxdist > MAX_EDITS:  # also caught in the text: a Whoosh query could say more
         raise QueryError(f"a word may be at most {MAX_EDITS} letters off")
-    field = SCHEMA[node.fieldname]
-    if field.analyzer is not None:
-        forms = [t.text for t in field.analyzer(node.text, mode="index") if not t.stopped]
-        node.text = forms[0] if len(forms) == 1 else node.text.lower()
     shortest = 2 * node.maxdist + 1
     if len(node.text) < shortest:
         letters = "letter" if node.maxdist == 1 else "letters"
@@ -154,6 +150,10 @@ def _check_fuzzy(node: q.FuzzyTerm) -> None:
             f"'{node.text}~{node.maxdist}' would match too many words: a word needs "
             f"{shortest} letters or more to be {node.maxdist} {letters} off"
         )
+    field = SCHEMA[node.fieldname]
+    if field.analyzer is not None:
+        forms = [t.text for t in field.analyzer(node.text, mode="index") if not t.stopped]
+        node.text = forms[0] if len(forms) == 1 else node.text.lower()
 
 
 def _check_range(node: q.Query) -> None:

@@ -78,6 +78,8 @@ def test_a_fuzzy_word_finds_words_one_or_two_letters_off(library):
         found = {(h.article_id, h.passage) for h in library.search(query, limit=50).hits}
         assert found == exact, query
     assert library.search("istanbul~").total == 3
+    talks = {(h.article_id, h.passage) for h in library.search("talks", limit=50).hits}
+    assert talks <= {(h.article_id, h.passage) for h in library.search("talks~2", limit=50).hits}
 
 
 def test_date_ranges_with_one_or_two_ends(library):
