@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from .corpus import Corpus, FileEntry
+from .corpus import Corpus, FileEntry, without_clashing_ids
 from .listing import head
 from .model import Article, Skipped
 from .readers import read
@@ -95,7 +95,7 @@ def update(
     """
     ix = open_for_writing(index_path)
     walk_skipped: list[Skipped] = []
-    entries = list(corpus.walk(walk_skipped))
+    entries = without_clashing_ids(list(corpus.walk(walk_skipped)), walk_skipped)
     catalog = _catalog(ix)
     known, todo, gone = _plan(catalog, entries, analysis_key)
     summary = Summary(unchanged=len(entries) - len(todo))

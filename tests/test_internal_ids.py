@@ -127,3 +127,36 @@ def test_the_reader_opens_and_pages_through_them(tmp_path):
                 assert word(article_id) in screen_text(app)
 
     run(test)
+
+
+@pytest.mark.parametrize(
+    ("many", "content"),
+    [
+        ("a.json", '[{"text": "Entry one about zebras."}, {"text": "Two."}]'),
+        ("a.jsonl", '{"text": "Entry one about zebras."}\n{"text": "Two."}\n'),
+        (
+            "a.rss",
+            "<rss><channel><item><description>Entry one about zebras.</description>"
+            "</item></channel></rss>",
+        ),
+    ],
+    ids=["json", "jsonl", "rss"],
+)
+def test_a_file_named_like_an_entry_of_another_is_skipped_not_shown_for_it(tmp_path, many, content):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / many).write_text(content)
+    (corpus / f"{many}#1").write_text("A file about giraffes.\n")
+    library = Library([corpus, corpus / f"{many}#1"], tmp_path / "ix")
+    summary = library.update()
+    assert summary.added == [many]
+    assert [(s.path, s.reason) for s in summary.skipped] == [
+        (f"{many}#1", f"its name is the id of an article of {many}; rename it to index it")
+    ]
+    article = library.article(f"{many}#1")
+    assert article is not None and "zebras" in article.text
+    assert library.search("giraffes").total == 0
+    (corpus / many).unlink()  # the clash is gone: the file is read like any other
+    summary = library.update()
+    assert summary.removed == [many] and summary.added == [f"{many}#1"]
+    assert [h.article_id for h in library.search("giraffes").hits] == [f"{many}#1"]
