@@ -40,6 +40,7 @@ WORDS = {
 }
 _watch: list[tuple[str, object]] | None = None  # what was refused, while a test watches
 _outside: str = ""
+_hooked: list[bool] = []  # the audit hook is added once, by the first test that watches
 
 
 def _audit(event: str, args: tuple) -> None:
@@ -60,13 +61,13 @@ def _audit(event: str, args: tuple) -> None:
         raise PermissionError("newsdesk tests refuse the network")
 
 
-sys.addaudithook(_audit)  # hooks cannot be removed: this one acts only while watching
-
-
 @contextmanager
 def watching() -> Iterator[list[tuple[str, object]]]:
     """The opens and network uses refused inside the ``with`` block."""
     global _watch
+    if not _hooked:
+        _hooked.append(True)
+        sys.addaudithook(_audit)  # hooks cannot be removed: this one acts only while watching
     _watch = []
     try:
         yield _watch
