@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from .corpus import Corpus, FileEntry
+from .corpus import Corpus, FileEntry, without_clashing_ids
 from .listing import head
 from .model import Article, Skipped
 from .readers import read
@@ -28,9 +28,12 @@ from .store import (
     STORIES_UID,
     abandon,
     article_from_json,
+    has_document,
     open_for_writing,
     pack,
+    replace_document,
     stored_data,
+    stored_fields,
     unpack,
     writer_for,
 )
@@ -92,7 +95,7 @@ def update(
     """
     ix = open_for_writing(index_path)
     walk_skipped: list[Skipped] = []
-    entries = list(corpus.walk(walk_skipped))
+    entries = without_clashing_ids(list(corpus.walk(walk_skipped)), walk_skipped)
     catalog = _catalog(ix)
     known, todo, gone = _plan(catalog, entries, analysis_key)
     summary = Summary(unchanged=len(entries) - len(todo))
@@ -120,7 +123,7 @@ def update(
         replaced = set(summary.removed) | set(summary.updated)
         state = _corpus_state(ix, fresh, replaced, summarise)
         _write_views(writer, state.pop("views", {}), catalog.paths())
-        writer.update_document(uid=STATE_UID, kind="state", data=pack(state))
+        replace_document(writer, uid=STATE_UID, kind="state", data=pack(state))
         _write_catalog(writer, catalog, state.get("stories", []))
         writer.commit()
     except BaseException:
@@ -207,7 +210,7 @@ class _Catalog:
 
 def _store_catalog(ix, catalog: _Catalog, wait: float) -> None:
     with ix.searcher() as searcher:
-        stories = (stored_data(searcher, STATE_UID) or {}).get("stories", [])
+        stories = (stored_data(searcher, "state", STATE_UID) or {}).get("stories", [])
     writer = writer_for(ix, wait)
     try:
         _write_catalog(writer, catalog, stories)
@@ -221,23 +224,24 @@ def _write_catalog(writer, catalog: _Catalog, stories: list[dict[str, Any]]) -> 
     files = {"files": catalog.files, "skips": catalog.skips}
     articles = {"articles": catalog.articles, "leads": catalog.leads}
     rows = catalog.listing()
-    writer.update_document(uid=CATALOG_UID, kind="catalog", data=pack(files))
-    writer.update_document(uid=ARTICLES_UID, kind="catalog", data=pack(articles))
-    writer.update_document(uid=LISTING_UID, kind="catalog", data=pack(rows))
-    writer.update_document(uid=LISTING_HEAD_UID, kind="catalog", data=pack(head(rows, stories)))
-    writer.update_document(uid=STORIES_UID, kind="catalog", data=pack(stories))
+    replace_document(writer, uid=CATALOG_UID, kind="catalog", data=pack(files))
+    replace_document(writer, uid=ARTICLES_UID, kind="catalog", data=pack(articles))
+    replace_document(writer, uid=LISTING_UID, kind="catalog", data=pack(rows))
+    listing_head = pack(head(rows, stories))
+    replace_document(writer, uid=LISTING_HEAD_UID, kind="catalog", data=listing_head)
+    replace_document(writer, uid=STORIES_UID, kind="catalog", data=pack(stories))
 
 
 def _catalog(ix) -> _Catalog:
     """The catalog of the last commit, or one rebuilt from every stored
     document for an index written before catalogs (it is then stored)."""
     with ix.searcher() as searcher:
-        doc = searcher.document(uid=CATALOG_UID)
+        doc = stored_fields(searcher, "catalog", CATALOG_UID)
         if doc is not None:
             data = unpack(doc["data"])
             # Which documents exist (by number: reading them would unpack them).
             stored = all(
-                searcher.document_number(uid=uid) is not None
+                has_document(searcher, "catalog", uid)
                 for uid in (LISTING_UID, ARTICLES_UID, LISTING_HEAD_UID, STORIES_UID)
             )
             if "articles" in data:  # all in one document, as first written
@@ -253,7 +257,8 @@ def _catalog(ix) -> _Catalog:
         for doc in searcher.documents(kind="article"):
             row = unpack(doc["data"])
             articles[row["id"]] = row
-            blob = None if row.get("title") else searcher.document(uid=f"blob:{row['id']}")
+            uid = f"blob:{row['id']}"
+            blob = None if row.get("title") else stored_fields(searcher, "blob", uid)
             if blob is not None:
                 leads[row["id"]] = article_from_json(unpack(blob["data"])["article"]).lead
     return _Catalog(files, skips, lambda: (articles, leads), stored=False)
@@ -261,7 +266,7 @@ def _catalog(ix) -> _Catalog:
 
 def _stored_articles(ix) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
     with ix.searcher() as searcher:
-        data = stored_data(searcher, ARTICLES_UID) or {}
+        data = stored_data(searcher, "catalog", ARTICLES_UID) or {}
     return data.get("articles", {}), data.get("leads", {})
 
 
@@ -284,7 +289,7 @@ def _unchanged(known: _Known | None, entry: FileEntry, key: str) -> bool:
 
 def _state_missing(ix) -> bool:
     with ix.searcher() as searcher:  # by number: the document itself is the whole state
-        return searcher.document_number(uid=STATE_UID) is None
+        return not has_document(searcher, "state", STATE_UID)
 
 
 def _index_chunk(
@@ -303,7 +308,7 @@ def _index_chunk(
         content_hash = f"{sha}|{key}"
         previous = known.get(entry.id)
         if previous and previous.hash == content_hash and sha:
-            writer.update_document(**_file_doc(entry, content_hash, result.skipped))
+            replace_document(writer, **_file_doc(entry, content_hash, result.skipped))
             catalog.add_file(entry, content_hash, result.skipped)
             summary.unchanged += 1
             continue
@@ -315,7 +320,7 @@ def _index_chunk(
     catalog.drop(entry.id for entry, _, _, _ in fresh)
     for entry, found, skipped, content_hash in fresh:
         writer.delete_by_term("path", entry.id)
-        writer.update_document(**_file_doc(entry, content_hash, skipped))
+        replace_document(writer, **_file_doc(entry, content_hash, skipped))
         catalog.add_file(entry, content_hash, skipped)
         for article in found:
             blobs[article.id] = _add_article(writer, article, by_id[article.id])
@@ -367,7 +372,8 @@ def _add_article(writer, article: Article, analysis: dict[str, Any]) -> dict[str
 def _write_views(writer, views: dict[str, Any], paths: dict[str, str]) -> None:
     """One document of cross-source views per article, looked up as the reader moves."""
     for article_id, view in views.items():
-        writer.update_document(
+        replace_document(
+            writer,
             uid=f"views:{article_id}",
             kind="views",
             article=article_id,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,15 +72,25 @@ class Corpus:
         return os.fsencode(relative).decode("utf-8", "backslashreplace")
 
     def walk(self, skipped: list[Skipped]) -> Iterator[FileEntry]:
-        """Every article file, in a stable order; problems go to ``skipped``."""
+        """Every article file once, in a stable order; problems go to ``skipped``.
+
+        A file named on its own and inside a folder also named (``newsdesk
+        index notes notes/a.txt``) is one file: read twice, its articles were
+        indexed twice under the same ids."""
         seen: set[tuple[int, int]] = set()
+        ids: set[str] = set()
         for root in self.roots:
             if not os.path.exists(root):
                 skipped.append(Skipped(root, "no such file or folder"))
-            elif os.path.isdir(root):
-                yield from self._walk_dir(root, seen, skipped)
+                continue
+            if os.path.isdir(root):
+                found = self._walk_dir(root, seen, skipped)
             else:
-                yield from self._entry(root, skipped, explicit=True)
+                found = self._entry(root, skipped, explicit=True)
+            for entry in found:
+                if entry.id not in ids:
+                    ids.add(entry.id)
+                    yield entry
 
     def _walk_dir(self, top: str, seen: set[tuple[int, int]], skipped: list[Skipped]):
         """Depth first with a stack of our own, not recursion: a folder tree
@@ -130,3 +141,29 @@ class Corpus:
             skipped.append(Skipped(self.id_of(path), reason))
             return
         yield FileEntry(path, self.id_of(path), info.st_size, info.st_mtime_ns)
+
+
+# Files holding several articles: their articles' ids are "path#N".
+_MANY_ARTICLES = frozenset({"feed", "json", "jsonl"})
+_ENTRY_ID = re.compile(r"(.+)#\d+")
+
+
+def without_clashing_ids(entries: list[FileEntry], skipped: list[Skipped]) -> list[FileEntry]:
+    """``entries`` but a file whose id is that of another file's entry.
+
+    The N-th article of ``feed.rss`` is ``feed.rss#N``; a file named
+    ``feed.rss#2`` (only a file given by name can be: the walk reads known
+    extensions) would share its id, and ``show`` would give one for the other.
+    It is skipped, saying why, whatever order the files come in.
+    """
+    ids = {entry.id for entry in entries}
+    kept = []
+    for entry in entries:
+        found = _ENTRY_ID.fullmatch(entry.id)
+        owner = found.group(1) if found else None
+        if owner in ids and format_of(owner or "") in _MANY_ARTICLES:
+            reason = f"its name is the id of an article of {owner}; rename it to index it"
+            skipped.append(Skipped(entry.id, reason))
+        else:
+            kept.append(entry)
+    return kept

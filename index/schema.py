@@ -61,7 +61,9 @@ def name_analyzer() -> Analyzer:
 
 
 def build_schema() -> Schema:
-    """The one schema. ``uid`` is unique: an article id, or ``id#pN`` for a passage."""
+    """The one schema. ``uid`` is unique within a ``kind``: an article id, or
+    ``id#pN`` for a passage (see ``index.store.numbers_of``: a file may be named
+    like another kind's uid, so ``uid`` alone is not a key)."""
     text = text_analyzer()
     names = name_analyzer()
     schema = Schema(

@@ -1,9 +1,8 @@
 """Full-text search over passages, with snippets that show why each matched.
 
-Queries use Whoosh syntax (AND/OR/NOT, "phrases", ``field:value``, ``pris*``).
-What a user could get wrong is caught here and explained as a
-:class:`QueryError`: unknown fields, queries with no searchable words, and
-wildcards so short they would expand to most of the vocabulary.
+Queries are parsed and checked in :mod:`index.query` (what a user could get
+wrong is explained as a :class:`QueryError`); here they are run, within a
+time budget when one is given, and their hits made into plain data.
 """
 
 from __future__ import annotations
@@ -11,7 +10,7 @@ from __future__ import annotations
 import heapq
 import re
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,44 +18,21 @@ from typing import Any
 
 from whoosh import query as q
 from whoosh.collectors import TimeLimit, WrappingCollector
-from whoosh.qparser import QueryParser
 
 from .model import Hit
-from .schema import ENTITY_FIELDS, SCHEMA, TOKEN_PATTERN, text_analyzer
+from .query import Expander, QueryError, leaves, parse
+from .schema import TOKEN_PATTERN, text_analyzer
 from .store import Store
 
-MAX_QUERY_CHARS = 2000
-MIN_WILDCARD_CHARS = 2
+__all__ = ["QueryError", "SearchResult", "as_typed", "find", "parse", "search", "with_prefix"]
+
 SNIPPET_CHARS = 240
 # A prefix stands for at most this many of its most frequent completions.
 PREFIX_TERMS = 32
 _TOKEN = re.compile(TOKEN_PATTERN)
-SEARCHABLE = (
-    "text",
-    "title",
-    "source",
-    "date",
-    "story",
-    "entity",
-    "fact",
-    "relation",
-    "article",
-    *ENTITY_FIELDS,
-)
 # Fields only passage documents index (index.build._add_article); article,
 # blob and catalog documents also carry title, source, date and article.
 PASSAGE_FIELDS = frozenset({"text", "entity", "fact", "relation"})
-_FIELD = re.compile(r"(?<![\w.])([A-Za-z_]+):(?=\S)")
-EXPANDED = ("entity", "story", "relation", *ENTITY_FIELDS)
-_EXPANDED_TERM = re.compile(rf"\b({'|'.join(EXPANDED)}):(\"[^\"]*\"|'[^']*'|[^\s()]+)")
-
-# Maps (field, what the user typed) to the index field and terms it stands for:
-# ``person:Fidan`` is every alias of the canonical Hakan Fidan in ``entity``.
-Expander = Callable[[str, str], tuple[str, list[str]]]
-
-
-class QueryError(ValueError):
-    """A query that cannot be run, with a message saying what is wrong in it."""
 
 
 @dataclass(frozen=True)
@@ -74,58 +50,6 @@ class SearchResult:
 
     def to_json(self) -> dict:
         return {"total": self.total, "hits": [h.to_json() for h in self.hits]}
-
-
-def parse(text: str, expand: Expander | None = None) -> q.Query:
-    """Parse a user's query, or raise :class:`QueryError` saying why not."""
-    text = text.strip()
-    if not text:
-        raise QueryError("the query is empty")
-    if len(text) > MAX_QUERY_CHARS:
-        raise QueryError(
-            f"the query is {len(text)} characters long; the limit is {MAX_QUERY_CHARS}"
-        )
-    for name in _FIELD.findall(text):
-        if name.lower() not in SEARCHABLE:
-            raise QueryError(f"unknown field '{name}'; fields are {', '.join(SEARCHABLE)}")
-    text = _EXPANDED_TERM.sub(lambda m: _expanded_clause(m, expand), text)
-    try:
-        parsed = QueryParser("text", SCHEMA).parse(text)
-    except Exception as error:  # the parser's own errors have no common base
-        raise QueryError(f"the query could not be read: {error}") from None
-    if parsed is q.NullQuery or isinstance(parsed, q.NullQuery.__class__):
-        raise QueryError("the query has no words to search for (only operators or stop words)")
-    _check_wildcards(parsed)
-    return parsed
-
-
-def _expanded_clause(match: re.Match[str], expand: Expander | None) -> str:
-    field, value = match.group(1).lower(), match.group(2).strip("\"'")
-    if expand is None:
-        target, terms = ("entity" if field in ENTITY_FIELDS else field), [value.lower()]
-    else:
-        target, terms = expand(field, value)
-    terms = [t.replace("'", " ") for t in terms] or ["-none-"]
-    return "(" + " OR ".join(f"{target}:'{t}'" for t in terms) + ")"
-
-
-def _check_wildcards(parsed: q.Query) -> None:
-    for node in _leaves(parsed):
-        if isinstance(node, (q.Prefix, q.Wildcard)):
-            literal = re.sub(r"[*?]", "", str(node.text))
-            if len(literal) < MIN_WILDCARD_CHARS:
-                raise QueryError(
-                    f"'{node.text}*' would match too many words: type at least "
-                    f"{MIN_WILDCARD_CHARS} letters before the *"
-                )
-
-
-def _leaves(node: q.Query) -> Iterable[q.Query]:
-    if node.is_leaf():
-        yield node
-    else:
-        for child in node.children():
-            yield from _leaves(child)
 
 
 @dataclass
@@ -194,12 +118,14 @@ def find(
             results, cut = collector.results(), collector.cut
         if cut:
             total = collector.seen
-        elif results.has_exact_length():
+        elif results.has_exact_length() and only_passages:
             total = len(results)
         else:
             # The top hits were found by skipping blocks that could not make the
             # list, so Whoosh only estimates the total, from counts that still
-            # include deleted passages. Count the matches instead (no scoring).
+            # include deleted passages; and with the kind filter its count took
+            # in the article documents too (source:EFE counted the article).
+            # Count the matching passages instead (no scoring).
             total = sum(1 for _ in passages.matcher(searcher).all_ids())
         rows = [(hit.fields(), float(hit.score or 0.0), _text_terms(hit)) for hit in results]
     return Found(total, rows, complete=not cut)
@@ -255,14 +181,15 @@ def _passages_only(parsed: q.Query) -> bool:
     """Whether only passage documents can match: every word is in a field that
     only passages index. Then no ``kind`` term is needed, which saves reading
     the longest posting list of all (every passage) at every search."""
-    return all(getattr(leaf, "fieldname", None) in PASSAGE_FIELDS for leaf in _leaves(parsed))
+    return all(getattr(leaf, "fieldname", None) in PASSAGE_FIELDS for leaf in leaves(parsed))
 
 
 def _bounded(node: q.Query, reader) -> q.Query:
-    """Replace a prefix by its most frequent completions: "ch*" typed while
-    searching as you type has thousands, and scoring them all takes seconds."""
-    if isinstance(node, q.Prefix):
-        words = list(reader.expand_prefix(node.fieldname, node.text))
+    """Replace a prefix, wildcard or fuzzy word by its most frequent words:
+    "ch*" typed while searching as you type has thousands, and scoring them
+    all takes seconds."""
+    if isinstance(node, (q.Prefix, q.Wildcard, q.FuzzyTerm)):
+        words = list(node._btexts(reader))
         if len(words) <= PREFIX_TERMS:
             return node
         top = heapq.nlargest(

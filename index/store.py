@@ -8,7 +8,9 @@ One ``state`` document holds what is computed over the whole corpus, and one
 ``catalog`` document what opening the index needs at once (every file's size,
 mtime and hash, the skipped files, every article's metadata): one read instead
 of a pass over every stored document. All of them are written in one commit,
-so a reader always sees one consistent run.
+so a reader always sees one consistent run. A document is found by its kind
+and uid together: a file's name can spell any uid (``__catalog__``,
+``blob:a.txt``), never another kind.
 """
 
 from __future__ import annotations
@@ -25,20 +27,20 @@ from typing import Any
 
 from platformdirs import user_cache_dir
 from whoosh import index as whoosh_index
-from whoosh.filedb.filestore import FileStorage
 from whoosh.index import EmptyIndexError
+from whoosh.reading import TermNotFound
 from whoosh.searching import Searcher
 from whoosh.util.filelock import try_for
 from whoosh.writing import SegmentWriter
 
 from . import mapped
 from .corpus import Corpus
+from .folder import INDEX_NAME, IndexStorage, claim
 from .model import Article, Passage, Skipped
 from .schema import SCHEMA
 
 mapped.install()
 
-INDEX_NAME = "newsdesk"
 STATE_UID = "__state__"
 CATALOG_UID = "__catalog__"
 LISTING_UID = "__listing__"
@@ -77,10 +79,53 @@ def unpack(blob: bytes | None) -> Any:
     return json.loads(zlib.decompress(blob)) if blob else None
 
 
-def stored_data(searcher: Searcher, uid: str) -> Any:
-    """The unpacked data of the document ``uid`` (None when there is none)."""
-    doc = searcher.document(uid=uid)
+def numbers_of(reader: Any, kind: str, uid: str) -> list[int]:
+    """The numbers of the ``kind`` documents ``uid`` (one, or none).
+
+    An id is unique within its kind only: an article's id is its file's path,
+    and a path can be any text (``__catalog__``, ``blob:a.txt``, ``a.txt#p1``),
+    so every look-up and every replacement names the kind as well.
+    """
+    try:
+        numbers = list(reader.postings("uid", uid).all_ids())
+        kinds = reader.postings("kind", kind) if numbers else None
+    except TermNotFound:
+        return []
+    found = []
+    for number in numbers:  # one, unless a file is named like another kind's id
+        if kinds is not None and kinds.is_active() and kinds.id() < number:
+            kinds.skip_to(number)
+        if kinds is not None and kinds.is_active() and kinds.id() == number:
+            found.append(number)
+    return found
+
+
+def stored_fields(searcher: Searcher, kind: str, uid: str) -> dict[str, Any] | None:
+    """The stored fields of the ``kind`` document ``uid`` (None when there is none)."""
+    reader = searcher.reader()
+    numbers = numbers_of(reader, kind, uid)
+    return reader.stored_fields(numbers[0]) if numbers else None
+
+
+def stored_data(searcher: Searcher, kind: str, uid: str) -> Any:
+    """The unpacked data of the ``kind`` document ``uid`` (None when there is none)."""
+    doc = stored_fields(searcher, kind, uid)
     return unpack(doc["data"]) if doc else None
+
+
+def has_document(searcher: Searcher, kind: str, uid: str) -> bool:
+    """Whether the ``kind`` document ``uid`` exists, without reading it."""
+    return bool(numbers_of(searcher.reader(), kind, uid))
+
+
+def replace_document(writer: SegmentWriter, **fields: Any) -> None:
+    """Whoosh's ``update_document`` within one kind: the document with this
+    ``uid`` and ``kind`` is replaced, and another kind's with the same uid
+    (an article whose file is named ``blob:a.txt``) is left alone."""
+    with writer.searcher() as searcher:
+        for number in numbers_of(searcher.reader(), fields["kind"], fields["uid"]):
+            writer.delete_document(number)
+    writer.add_document(**fields)
 
 
 def writable(path: Path) -> bool:
@@ -92,12 +137,13 @@ def writable(path: Path) -> bool:
 
 
 def open_for_writing(path: Path) -> whoosh_index.Index:
-    """Open or create the index at ``path`` for a writer."""
+    """Open or create the index at ``path`` for a writer; a folder that holds
+    other files and is not a newsdesk index is refused (see ``index.folder``)."""
     try:
-        path.mkdir(parents=True, exist_ok=True)
+        claim(path)
     except OSError as error:
         raise IndexError_(f"cannot create the index folder {path}: {error.strerror}") from None
-    storage = FileStorage(str(path))
+    storage = IndexStorage(str(path))
     if whoosh_index.exists(storage, indexname=INDEX_NAME):
         return storage.open_index(INDEX_NAME)
     return storage.create_index(SCHEMA, indexname=INDEX_NAME)
@@ -142,7 +188,7 @@ class Store:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self.read_only = not writable(self.path)
-        self._memo: dict[tuple[int, str], Any] = {}
+        self._memo: dict[tuple[int, str, str], Any] = {}
         self._memo_lock = threading.Lock()
         self._idle: list[tuple[whoosh_index.Index, Searcher]] = []  # searchers to lend
         self._idle_lock = threading.Lock()
@@ -151,7 +197,7 @@ class Store:
     def _open(self) -> whoosh_index.Index:
         for attempt in range(5):
             try:
-                storage = FileStorage(str(self.path), readonly=True)
+                storage = IndexStorage(str(self.path), readonly=True)
                 ix = storage.open_index(INDEX_NAME)
                 self._generation = int(ix.latest_generation())
                 return ix
@@ -164,7 +210,7 @@ class Store:
 
     @staticmethod
     def exists(path: Path) -> bool:
-        return path.is_dir() and whoosh_index.exists_in(str(path), indexname=INDEX_NAME)
+        return path.is_dir() and whoosh_index.exists(IndexStorage(str(path)), INDEX_NAME)
 
     @property
     def generation(self) -> int:
@@ -217,14 +263,14 @@ class Store:
 
     def catalog(self) -> dict[str, Any] | None:
         """The catalog of the last commit (None for an index written before it existed)."""
-        return self._stored(CATALOG_UID)
+        return self._stored("catalog", CATALOG_UID)
 
     def listing(self) -> list[list[str | None]]:
         """Every article as the sources list shows it, in id order: id, source,
         date, raw date, title, and the lead of an untitled one ("" where not
         known). One compact document, read once and not kept: at 100,000
         articles the full catalog is a second to parse and hundreds of MB."""
-        rows = self._read(LISTING_UID)
+        rows = self._read("catalog", LISTING_UID)
         if rows is not None:
             return rows
         fields = ("source", "date", "date_raw", "title")
@@ -233,17 +279,17 @@ class Store:
     def listing_head(self) -> dict[str, Any] | None:
         """The first few hundred articles as the sources list shows them (see
         :func:`index.listing.head`); None for an index written before it existed."""
-        return self._read(LISTING_HEAD_UID)
+        return self._read("catalog", LISTING_HEAD_UID)
 
     def stories(self) -> list[dict[str, Any]] | None:
         """The stories alone (the corpus-wide state they are part of is tens of
         MB at 20,000 analysed articles); None for an index written before."""
-        return self._read(STORIES_UID)
+        return self._read("catalog", STORIES_UID)
 
     def articles(self) -> list[dict[str, Any]]:
         """Every article's metadata (no text), in id order."""
         catalog = self.catalog()
-        stored = self._stored(ARTICLES_UID) if catalog is not None else None
+        stored = self._stored("catalog", ARTICLES_UID) if catalog is not None else None
         if stored is not None:
             rows = list(stored["articles"].values())
         elif catalog is not None and "articles" in catalog:
@@ -262,17 +308,17 @@ class Store:
         return sorted((Skipped(**entry) for entry in entries), key=lambda s: s.path)
 
     def blob(self, article_id: str) -> dict[str, Any] | None:
-        return self._stored(f"blob:{article_id}")
+        return self._stored("blob", f"blob:{article_id}")
 
-    def _stored(self, uid: str) -> Any:
+    def _stored(self, kind: str, uid: str) -> Any:
         """One document's unpacked data, remembered for the last few look-ups:
         moving between passages asks for the same article again and again."""
-        key = (self._generation, uid)
+        key = (self._generation, kind, uid)
         with self._memo_lock:  # the reader looks things up while its worker updates
             if key in self._memo:
                 self._memo[key] = self._memo.pop(key)  # most recently used last
                 return self._memo[key]
-        value = self._read(uid)
+        value = self._read(kind, uid)
         with self._memo_lock:
             self._memo[key] = value
             while len(self._memo) > MEMO_SIZE:
@@ -285,14 +331,14 @@ class Store:
 
     def views(self, article_id: str) -> dict[str, Any]:
         """The cross-source views of an article's passages, by passage number."""
-        return self._stored(f"views:{article_id}") or {}
+        return self._stored("views", f"views:{article_id}") or {}
 
     def state(self) -> dict[str, Any]:
-        return self._read(STATE_UID) or {}
+        return self._read("state", STATE_UID) or {}
 
-    def _read(self, uid: str) -> Any:
+    def _read(self, kind: str, uid: str) -> Any:
         with self.searcher() as searcher:
-            return stored_data(searcher, uid)
+            return stored_data(searcher, kind, uid)
 
     @property
     def ix(self) -> whoosh_index.Index:

@@ -130,10 +130,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _library(args: argparse.Namespace, apart: bool = False):
+    """The library the arguments name; an index folder newsdesk may not write
+    in (one holding the user's files) is refused before anything is read."""
     from index.analysis import Analysis
+    from index.folder import NotAnIndexFolder, check
     from index.library import Library
 
-    return Library(args.paths, args.index_dir, analysis=Analysis(args.model), apart=apart)
+    library = Library(args.paths, args.index_dir, analysis=Analysis(args.model), apart=apart)
+    try:
+        check(library.index_path)
+    except NotAnIndexFolder as error:
+        raise UsageError(str(error)) from None
+    return library
 
 
 def _ensure_index(library, quiet: bool) -> None:

@@ -4,16 +4,21 @@ HTML goes through trafilatura, which finds the main article text and its
 metadata (title, site, date, author) and drops navigation and boilerplate.
 Feeds go through feedparser, which copes with RSS 0.9x to Atom 1.0 and
 malformed XML; each entry becomes an article, its HTML reduced to text.
+Every parser is given the file's content, never something it could take for
+a file name or URL, and a feed's entity declarations are removed first (see
+``prolog``): reading a corpus reads nothing else and fetches nothing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 from typing import Any
 
 from ..model import Skipped
 from ..textio import Unreadable
 from .base import ReadResult, build_article, first_str
+from .prolog import without_declarations
 
 
 def html_article(text: str, article_id: str, path: str, content_hash: str) -> ReadResult:
@@ -62,7 +67,10 @@ def feed_articles(data: bytes, path: str, content_hash: str) -> ReadResult:
     """Each entry of an RSS or Atom feed, as ``path#N``."""
     import feedparser
 
-    parsed = feedparser.parse(data)
+    # A stream, never the bytes themselves: feedparser takes a str or bytes
+    # argument for a file name or URL when one of that name exists, so a
+    # feed file holding "/home/me/private.rss" would be read as that file.
+    parsed = feedparser.parse(io.BytesIO(without_declarations(data)))
     entries = parsed.get("entries") or []
     if not entries:
         reason = "no entries in this feed"

@@ -1,0 +1,175 @@
+"""A user's query, parsed and checked before it reaches the index.
+
+Queries use Whoosh syntax (AND/OR/NOT, "phrases", ``field:value``, ``pris*``,
+``prisonrs~`` for a word one letter off). What a user could get wrong is
+explained as a :class:`QueryError`. The check is made on the parsed query, not
+on its text, so it holds whatever spelling reaches a field (``x.kind:catalog``
+is the field ``kind`` to Whoosh): only the documented fields can be searched,
+and nothing matches every passage or costs a pass over the whole vocabulary
+(``*``, ``text:*``, ``date:[TO]``, ``a*``, ``istanbul~9``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from whoosh import query as q
+from whoosh.qparser import FuzzyTermPlugin, QueryParser
+
+from .schema import ENTITY_FIELDS, SCHEMA
+
+MAX_QUERY_CHARS = 2000
+MIN_WILDCARD_CHARS = 2
+MAX_EDITS = 2  # istanbul~2: two letters off; more finds unrelated words
+SEARCHABLE = (
+    "text",
+    "title",
+    "source",
+    "date",
+    "story",
+    "entity",
+    "fact",
+    "relation",
+    "article",
+    *ENTITY_FIELDS,
+)
+RANGE_FIELDS = frozenset({"date"})  # date:[2025-05-01 TO 2025-05-31]
+_FIELD = re.compile(r"(?<![\w.])([A-Za-z_]+):(?=\S)")
+_WHOOSH_FIELD = re.compile(r"(\w+):")  # Whoosh's own pattern (qparser.FieldsPlugin)
+_STORED_ONLY = frozenset(name for name in SCHEMA.names() if not SCHEMA[name].indexed)
+_EDITS = re.compile(r"(?<=[^\s\"'])~(\d+)")
+EXPANDED = ("entity", "story", "relation", *ENTITY_FIELDS)
+_EXPANDED_TERM = re.compile(rf"\b({'|'.join(EXPANDED)}):(\"[^\"]*\"|'[^']*'|[^\s()]+)")
+
+# Maps (field, what the user typed) to the index field and terms it stands for:
+# ``person:Fidan`` is every alias of the canonical Hakan Fidan in ``entity``.
+Expander = Callable[[str, str], tuple[str, list[str]]]
+
+
+class QueryError(ValueError):
+    """A query that cannot be run, with a message saying what is wrong in it."""
+
+
+def parse(text: str, expand: Expander | None = None) -> q.Query:
+    """Parse a user's query, or raise :class:`QueryError` saying why not."""
+    text = text.strip()
+    if not text:
+        raise QueryError("the query is empty")
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryError(
+            f"the query is {len(text)} characters long; the limit is {MAX_QUERY_CHARS}"
+        )
+    for name in _FIELD.findall(text):
+        if name.lower() not in SEARCHABLE:
+            raise _unknown_field(name)
+    for name in _WHOOSH_FIELD.findall(text):  # x.data: is data: to Whoosh, which
+        if name in _STORED_ONLY:  # then fails on a field with nothing to search
+            raise _unknown_field(name)
+    _check_edits(text)
+    produced: set[tuple[str, str]] = set()  # (field, term) the expander wrote
+    text = _EXPANDED_TERM.sub(lambda m: _expanded_clause(m, expand, produced), text)
+    try:
+        parsed = _parser().parse(text)
+    except Exception as error:  # the parser's own errors have no common base
+        raise QueryError(f"the query could not be read: {error}") from None
+    if parsed is q.NullQuery or isinstance(parsed, q.NullQuery.__class__):
+        raise QueryError("the query has no words to search for (only operators or stop words)")
+    for leaf in leaves(parsed):
+        _check_leaf(leaf, produced)
+    return parsed
+
+
+def _parser() -> QueryParser:
+    parser = QueryParser("text", SCHEMA)
+    parser.add_plugin(FuzzyTermPlugin())
+    return parser
+
+
+def _unknown_field(name: str) -> QueryError:
+    return QueryError(f"unknown field '{name}'; fields are {', '.join(SEARCHABLE)}")
+
+
+def _check_edits(text: str) -> None:
+    """Whoosh reads one digit after ``~`` and drops the rest: ``istanbul~10``
+    would silently be ``istanbul~1``."""
+    for found in _EDITS.finditer(text):
+        if int(found.group(1)) > MAX_EDITS:
+            raise QueryError(
+                f"'~{found.group(1)}' allows too many differences: a word may be at "
+                f"most {MAX_EDITS} letters off (istanbul~{MAX_EDITS})"
+            )
+
+
+def _expanded_clause(
+    match: re.Match[str], expand: Expander | None, produced: set[tuple[str, str]]
+) -> str:
+    field, value = match.group(1).lower(), match.group(2).strip("\"'")
+    if expand is None:
+        target, terms = ("entity" if field in ENTITY_FIELDS else field), [value.lower()]
+    else:
+        target, terms = expand(field, value)
+    terms = [t.replace("'", " ") for t in terms] or ["-none-"]
+    produced.update((target, t) for t in terms)
+    return "(" + " OR ".join(f"{target}:'{t}'" for t in terms) + ")"
+
+
+def _check_leaf(node: q.Query, produced: set[tuple[str, str]]) -> None:
+    field = getattr(node, "fieldname", None)
+    text = getattr(node, "text", None)
+    if field is not None and field not in SEARCHABLE and (field, text) not in produced:
+        raise _unknown_field(field)
+    if isinstance(node, q.Every):
+        raise QueryError(
+            "a lone * or an open range ([TO]) would match every passage: type at least "
+            f"{MIN_WILDCARD_CHARS} letters before a *, or give a range a start or an end"
+        )
+    if isinstance(node, (q.Prefix, q.Wildcard)):
+        if len(re.sub(r"[*?]", "", str(node.text))) < MIN_WILDCARD_CHARS:
+            raise QueryError(
+                f"'{node.text}*' would match too many words: type at least "
+                f"{MIN_WILDCARD_CHARS} letters before the *"
+            )
+    elif isinstance(node, q.FuzzyTerm):
+        _check_fuzzy(node)
+    elif isinstance(node, (q.TermRange, q.NumericRange)):
+        _check_range(node)
+    elif isinstance(node, q.Term) and not str(text or "").strip():
+        raise QueryError(f"'{field}:' needs a word to search for")
+
+
+def _check_fuzzy(node: q.FuzzyTerm) -> None:
+    """Bounded, and compared with words as the index holds them: ``Prisonrs~``
+    is looked for as "prisonr", one letter from the indexed stem "prison"."""
+    if node.maxdist > MAX_EDITS:  # also caught in the text: a Whoosh query could say more
+        raise QueryError(f"a word may be at most {MAX_EDITS} letters off")
+    shortest = 2 * node.maxdist + 1
+    if len(node.text) < shortest:
+        letters = "letter" if node.maxdist == 1 else "letters"
+        raise QueryError(
+            f"'{node.text}~{node.maxdist}' would match too many words: a word needs "
+            f"{shortest} letters or more to be {node.maxdist} {letters} off"
+        )
+    field = SCHEMA[node.fieldname]
+    if field.analyzer is not None:
+        forms = [t.text for t in field.analyzer(node.text, mode="index") if not t.stopped]
+        node.text = forms[0] if len(forms) == 1 else node.text.lower()
+
+
+def _check_range(node: q.Query) -> None:
+    field = getattr(node, "fieldname", "")
+    if field not in RANGE_FIELDS:
+        raise QueryError(
+            f"ranges are for dates only (date:[2025-05-01 TO 2025-05-31]), not '{field}:'"
+        )
+    if not getattr(node, "start", None) and not getattr(node, "end", None):
+        raise QueryError("a date range needs a start or an end (date:[2025-05-01 TO])")
+
+
+def leaves(node: q.Query) -> Iterable[q.Query]:
+    """Every word, phrase, prefix, range... of a parsed query."""
+    if node.is_leaf():
+        yield node
+    else:
+        for child in node.children():
+            yield from leaves(child)
