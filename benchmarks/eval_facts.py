@@ -115,8 +115,8 @@ def shown_pairs(folder: Path) -> list[dict[str, Any]]:
 
 def _pair(cluster: str, a: dict[str, Any], b: dict[str, Any], relation: str) -> dict[str, Any]:
     ends = sorted(
-        [(a["article"].split("/")[-1], a["start"], a["end"], a["text"]),
-         (b["article"].split("/")[-1], b["start"], b["end"], b["text"])]
+        [(a["article"].split("/")[-1], a["start"], a["end"], a["text"], a.get("key")),
+         (b["article"].split("/")[-1], b["start"], b["end"], b["text"], b.get("key"))]
     )  # fmt: skip
     pair_id = f"{cluster}/{ends[0][0]}:{ends[0][1]}-{ends[0][2]}|{ends[1][0]}:{ends[1][1]}-{ends[1][2]}"
     return {"id": pair_id, "cluster": cluster, "relation": relation, "a": ends[0], "b": ends[1]}
@@ -174,7 +174,8 @@ def main() -> None:
     if args.unlabelled:
         for pair in pairs:
             if pair["id"] not in labels:
-                print(f"\n{pair['id']}  {pair['relation']}")
+                keys = f"{pair['a'][4]} / {pair['b'][4]}"
+                print(f"\n{pair['id']}  {pair['relation']}  {keys}")
                 print(f"  A: {context(pair['cluster'], pair['a'])}")
                 print(f"  B: {context(pair['cluster'], pair['b'])}")
 

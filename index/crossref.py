@@ -17,6 +17,7 @@ import numpy as np
 
 from .intervals import relate
 from .model import Article, Fact
+from .subjects import describe
 
 ONLY_HERE = "only here"
 RELATION_ORDER = ("differ", "compatible", "agree")
@@ -88,26 +89,44 @@ def groups(index: FactIndex) -> list[dict[str, Any]]:
         for item in items:
             by_story[item.story].append(item)
         for story, members in sorted(by_story.items(), key=lambda kv: str(kv[0])):
+            pairs = group_pairs(members)
             found.append(
                 {
                     "key": ckey,
+                    "subject": subject_of(members),
                     "story": story,
-                    "relation": _group_relation(members),
+                    "relation": overall(r for _, _, r in pairs),
                     "members": [m.fact.id for m in members],
                     "sources": len({m.source_group for m in members}),
+                    "pairs": [[a, b, r] for a, b, r in pairs],
                 }
             )
     return found
 
 
+def group_pairs(members: Sequence[Comparable]) -> list[tuple[str, str, str]]:
+    """Each pair of facts of independent sources that can be compared, with its
+    relation: a group's relation is its worst pair, but a fact that fits every
+    other is never part of a differing pair."""
+    found = []
+    for i, a in enumerate(members):
+        for b in members[i + 1 :]:
+            if a.source_group != b.source_group:
+                relation = relate_facts(a.fact, b.fact)
+                if relation:
+                    found.append((a.fact.id, b.fact.id, relation))
+    return found
+
+
 def _group_relation(members: Sequence[Comparable]) -> str:
-    pairs = [
-        relate_facts(a.fact, b.fact)
-        for i, a in enumerate(members)
-        for b in members[i + 1 :]
-        if a.source_group != b.source_group
-    ]
-    return overall(pairs)
+    return overall(r for _, _, r in group_pairs(members))
+
+
+def subject_of(members: Sequence[Comparable]) -> str:
+    """What a group's facts are about, in words: the most specific key among
+    them ("prisoners of war exchanged" over "pows")."""
+    keys = sorted({m.fact.key for m in members if m.fact.key}, key=lambda k: (-len(k), k))
+    return describe(keys[0]) if keys else ""
 
 
 # Wire copies ---------------------------------------------------------------

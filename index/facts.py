@@ -41,6 +41,7 @@ from . import numbers as num
 from .figures import dates, durations, quantities
 from .model import Article, Fact, Mention
 from .speakers import QUOTE_RE, Doc, People, Span, quote_facts
+from .subjects import reference_year, split_key
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +74,7 @@ def _prepare(article: Article, mentions: Sequence[Mention]) -> Doc:
     text = article.text or ""
     passages = [p for p in article.passages if 0 <= p.start <= p.end <= len(text)]
     doc = Doc(article, text, num.parse_iso_date(article.date), passages, People(text, mentions))
+    doc.year = reference_year(doc.date.year if doc.date else None, text)
     quotes = {m.span() for p in passages for m in QUOTE_RE.finditer(text, p.start, p.end)}
     doc.quote_spans = sorted(quotes)
     doc.quote_starts = [start for start, _ in doc.quote_spans]
@@ -95,7 +97,8 @@ def unify_keys(keys: Iterable[str]) -> dict[str, str]:
     Initials are tried with and without small words ("of", "the"), and the
     acronym with and without a plural "s"; ties go to the shortest key.
     """
-    unique = sorted({k for k in keys if k})
+    keys = [k for k in keys if k]
+    unique = sorted(set(keys) | {split_key(k)[0] for k in keys})
     by_initials: dict[str, list[str]] = defaultdict(list)
     for key in unique:
         words = key.split()

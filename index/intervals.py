@@ -7,8 +7,14 @@ reports is comparing two intervals:
 * **agree**: the same interval ("less than two hours" and "under two hours");
 * **compatible**: they overlap but are not the same ("less than an hour" and
   "40 minutes": both can be true);
-* **differ**: they cannot both be true ("lasted just 40 minutes" and "lasted
-  less than 40 minutes": ``[0, 40)`` and ``[40, 40]`` share no point).
+* **differ**: they cannot both be true, even allowing for the rounding a
+  reporter implies: "1,000" and "1,200" differ, but "lasted just 40 minutes"
+  and "lasted less than 40 minutes" (``[40, 40]`` and ``[0, 40)`` touch) or
+  "1,000" and "1,012" (a round number 1.2% off) are compatible.
+
+Two facts are compared only when they are about the same thing: the same key
+(acronyms unified, a count with no verb matching one with a verb, but "people
+injured" never "people struck"), and the same unit scale.
 
 Quotes have no interval. Two quotes of the same speaker agree when their words
 are the same (ignoring case, punctuation and curly-quote spelling), and are
@@ -25,6 +31,7 @@ from typing import NamedTuple
 
 from .facts import unify_keys
 from .model import Fact
+from .subjects import split_key
 
 AGREE, COMPATIBLE, DIFFER = "agree", "compatible", "differ"
 ONLY_HERE = "only here"  # a fact with no counterpart in any other source
@@ -61,7 +68,31 @@ def compare(a: Interval, b: Interval) -> str:
     """The relation of two intervals (see the module docstring)."""
     if _same(a, b):
         return AGREE
-    return COMPATIBLE if overlap(a, b) else DIFFER
+    if overlap(a, b) or _within_rounding(a, b) or _within_rounding(b, a):
+        return COMPATIBLE
+    return DIFFER
+
+
+# How far a round figure may be from the exact one: "1,000" for 1,012 (1.2%).
+ROUNDING = 0.02
+
+
+def _within_rounding(a: Interval, b: Interval) -> bool:
+    """Whether ``a`` lies below ``b`` by no more than a reporter's rounding: the
+    two touch ("less than 40" and "just 40": one rounded 39 down, the other up),
+    or a round number is within 2% of the other end ("1,000" and "1,012")."""
+    gap = b.low - a.high
+    if gap < 0 or math.isinf(gap):
+        return False
+    if _close(gap, 0):
+        return True
+    rounded = [v for v in (a.high, b.low) if _round(v)]
+    return any(gap <= ROUNDING * v for v in rounded)
+
+
+def _round(value: float) -> bool:
+    """A number a reporter may have rounded: a multiple of 100 (1,000; 12,000)."""
+    return value >= 100 and value % 100 == 0
 
 
 def overlap(a: Interval, b: Interval) -> bool:
@@ -80,8 +111,11 @@ def same_key(a: str | None, b: str | None) -> bool:
         return False
     if a == b:
         return True
-    unified = unify_keys([a, b])
-    return unified.get(a, a) == unified.get(b, b)
+    (noun_a, verb_a), (noun_b, verb_b) = split_key(a), split_key(b)
+    if verb_a and verb_b and verb_a != verb_b:
+        return False
+    unified = unify_keys([noun_a, noun_b])
+    return unified.get(noun_a, noun_a) == unified.get(noun_b, noun_b)
 
 
 def interval_of(fact: Fact) -> Interval | None:

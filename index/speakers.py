@@ -91,6 +91,7 @@ class Doc:
     quote_starts: list[int] = field(default_factory=list)
     quotes: list[list[Fact]] = field(default_factory=list)
     sentences: dict[int, list[Span]] = field(default_factory=dict)
+    year: int | None = None  # the year the article is written in (index.subjects.reference_year)
 
 
 def make_fact(doc: Doc, index: int, kind: str, span: Span, **values: object) -> Fact:

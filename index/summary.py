@@ -13,6 +13,7 @@ from .facts import unify_keys
 from .model import Article, Entity, Mention
 from .store import article_from_json
 from .stories import StoryInput, group, story_title
+from .subjects import split_key
 
 STATE_VERSION = 1
 COMPARED_KINDS = ("quantity", "duration", "date")
@@ -166,7 +167,10 @@ class _Context:
         if fact.kind == "quote":
             ckey = f"quote|{speaker}" if speaker else None
         elif fact.key and fact.key != "date":  # a bare date says nothing comparable
-            ckey = f"{self.unified.get(fact.key, fact.key)}|{speaker or 'narrator'}"
+            # "1,000 POWs" and "1,000 prisoners of war exchanged" are one group;
+            # intervals.relate keeps "people struck" from "people injured" in it.
+            noun = split_key(fact.key)[0]
+            ckey = f"{self.unified.get(noun, noun)}|{speaker or 'narrator'}"
         else:
             ckey = None
         if ckey is None:

@@ -144,7 +144,7 @@ def _facts_block(items: list[dict[str, Any]]) -> None:
 def report(library, args: argparse.Namespace) -> int:
     from index.report import to_markdown
 
-    found = library.report()
+    found = library.report(loose=getattr(args, "all", False))
     if args.format == "json" or args.json:
         print(dumps(found))
     else:

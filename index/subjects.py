@@ -1,0 +1,175 @@
+"""What a figure is about: its subject, its time frame, and how to say it in words.
+
+Two figures are counterparts only when they count or measure the same thing at
+the same time: "1,000 prisoners of war exchanged" and "1,200 prisoners of war
+swapped" are, "six people injured" and "four people struck" are not, nor are
+"three Israelis killed on Thursday" and "thirteen Israelis died" in a war of
+2008. A figure's key (see :mod:`index.facts`) carries all of it, so facts are
+compared only under one key:
+
+* a quantity's key is what is counted and, when the sentence says, what
+  happened to it ("people injured", "votes needed"); a generic noun ("people",
+  "times") with no such verb names nothing comparable and gets no key;
+* a figure about a year before the article's gets the year (" in 2008");
+* :func:`describe` turns a key into words for a reader ("duration of the talks").
+
+Plain regular expressions over the sentence, like the rest of fact finding.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .speakers import wordset
+
+# A verb near a count, in the participle used in keys, synonyms merged.
+_VERBS = {
+    "kill": "killed", "killed": "killed", "killing": "killed", "died": "killed",
+    "dead": "killed", "die": "killed",
+    "wound": "wounded", "wounded": "wounded", "wounding": "wounded", "injure": "wounded",
+    "injured": "wounded", "injuring": "wounded", "hurt": "wounded", "hurting": "wounded",
+    "strike": "struck", "struck": "struck", "striking": "struck", "shot": "shot",
+    "shoot": "shot", "shooting": "shot",
+    "exchange": "exchanged", "exchanged": "exchanged", "exchanging": "exchanged",
+    "swap": "exchanged", "swapped": "exchanged", "swapping": "exchanged",
+    "release": "released", "released": "released", "releasing": "released",
+    "free": "released", "freed": "released", "freeing": "released",
+    "arrest": "arrested", "arrested": "arrested", "arresting": "arrested",
+    "detain": "detained", "detained": "detained", "detaining": "detained",
+    "evacuate": "evacuated", "evacuated": "evacuated", "evacuating": "evacuated",
+    "displace": "displaced", "displaced": "displaced",
+    "furlough": "furloughed", "furloughed": "furloughed", "furloughing": "furloughed",
+    "deploy": "deployed", "deployed": "deployed", "deploying": "deployed",
+    "rescue": "rescued", "rescued": "rescued", "capture": "captured", "captured": "captured",
+    "infect": "infected", "infected": "infected", "sicken": "infected", "sickened": "infected",
+    "hospitalized": "hospitalised", "hospitalised": "hospitalised",
+    "missing": "missing", "return": "returned", "returned": "returned",
+    "charge": "charged", "charged": "charged", "indict": "charged", "indicted": "charged",
+    "convict": "convicted", "convicted": "convicted", "fire": "fired", "fired": "fired",
+    "lay": "laid off", "laid": "laid off", "hire": "hired", "hired": "hired",
+    "vote": "voted", "voted": "voted", "voting": "voted", "sign": "signed", "signed": "signed",
+    "attend": "attended", "attended": "attended", "attending": "attended",
+}  # fmt: skip
+_VERB_WORDS = "|".join(sorted(_VERBS, key=len, reverse=True))
+_AUX = r"(?:(?:were|was|are|is|have|has|had|been|being|be|reportedly|also|later|all)\s+)*"
+# "Six people, including two congressmen, were injured": a clause may sit between.
+_VERB_AFTER = re.compile(
+    rf"^(?:\s*,[^,.;:]{{0,90}},)?\s+(?:who\s+|that\s+)?{_AUX}(?P<verb>{_VERB_WORDS})\b", re.I
+)
+_VERB_BEFORE = re.compile(
+    rf"\b(?P<verb>{_VERB_WORDS})(?:\s+(?:a\s+total\s+of|some|about|around|nearly|more\s+than|"
+    rf"over|at\s+least|up\s+to|an\s+estimated|just|only|the|another))*\s*$",
+    re.I,
+)
+# A count of what a vote or rule needs, not of what happened.
+_NEEDED_BEFORE = re.compile(
+    r"\b(?:needs?|needed|requires?|required|requiring|take|takes|would\s+take|threshold\s+of|"
+    r"majority\s+of|supermajority\s+of|minimum\s+of)\s+(?:at\s+least\s+|only\s+|just\s+)?$",
+    re.I,
+)
+_NEEDED_AFTER = re.compile(
+    r"^\s+(?:needed|required|necessary|to\s+(?:pass|advance|break|overcome|override|clear|end|"
+    r"block|confirm|win|approve))\b",
+    re.I,
+)
+# Nouns that say too little to compare a count of them without a verb.
+GENERIC = wordset(
+    "people persons others ones times things members cases years days months weeks hours "
+    "minutes percent points miles kilometers kilometres feet meters metres pounds dollars "
+    "degrees items parts pieces ways steps reasons questions issues words pages"
+)
+_YEAR = re.compile(r"(?<![\w,.$-])(1[89]\d\d|20\d\d)(?:\s*[-–]\s*(?:\d\d){1,2})?(?![\w-]|,\d)")
+
+
+def verb_near(before: str, after: str) -> str | None:
+    """What happened to what is counted, from the words just before the number
+    ("killing more than", "exchange") or just after the counted words ("were killed")."""
+    found = _VERB_AFTER.match(after) or _VERB_BEFORE.search(before[-60:])
+    return _VERBS[found.group("verb").lower()] if found else None
+
+
+def needed(before: str, after: str) -> bool:
+    """Whether a count is a threshold ("needs 60 votes to advance"), not a tally."""
+    return bool(_NEEDED_BEFORE.search(before[-40:]) or _NEEDED_AFTER.match(after))
+
+
+def quantity_subject(noun: str, verb: str | None, threshold: bool) -> str | None:
+    """The key of a counted figure: the noun, the verb when there is one, and
+    "needed" for thresholds; None when the noun alone says nothing comparable."""
+    if threshold:
+        return f"{noun} needed"
+    if verb and not noun.endswith(verb):
+        return f"{noun} {verb}"
+    head = noun.split(" of ")[0].split()[-1] if noun else ""
+    if head in GENERIC and not verb and " " not in noun:
+        return None
+    return noun
+
+
+def reference_year(year: int | None, text: str) -> int | None:
+    """The year an article is written in: its date's, else the latest year it names."""
+    if year:
+        return year
+    years = [int(m.group(1)) for m in _YEAR.finditer(text)]
+    return max(years) if years else None
+
+
+_SINCE = re.compile(r"\b(?:since|after|before|until|than\s+in)\b[^,;—–]*", re.I)
+
+
+def past_year(sentence: str, previous: str, reference: int | None) -> int | None:
+    """A year before the article's that the sentence (or, when the sentence names
+    no year itself, the one before it) is about: "killed 1,400 in the 2008-2009
+    war". None when the figure is about the article's own time."""
+    if reference is None:
+        return None
+    for text in (sentence, previous):
+        text = _SINCE.sub("", text)
+        years = [int(m.group(1)) for m in _YEAR.finditer(text)]
+        if years:
+            past = [y for y in years if y < reference]
+            return past[0] if past and len(past) == len(years) else None
+        if re.search(r"\blast\s+year\b", text, re.I):
+            return reference - 1
+    return None
+
+
+def framed(key: str, year: int | None) -> str:
+    """The key of a figure about another year than the article's."""
+    return f"{key} in {year}" if year else key
+
+
+def describe(key: str | None) -> str:
+    """A key in words for a reader: "duration:talks" is "duration of the talks",
+    "date:talks" "date of the talks", a speaker after "|" is said as "(X)"."""
+    if not key:
+        return ""
+    subject, _, speaker = key.partition("|")
+    kind, colon, rest = subject.partition(":")
+    if colon and kind == "duration":
+        words = "time since it last happened" if rest == "since" else f"duration of the {rest}"
+    elif colon and kind == "date":
+        words = f"date of the {rest}"
+    elif colon and kind == "quote" or subject == "quote":
+        words = "quote"
+    else:
+        words = subject
+    if speaker and speaker != "narrator":
+        words += f" (according to {speaker})"
+    return words
+
+
+_PARTICIPLES = frozenset(_VERBS.values())
+_FRAME = re.compile(r" in \d{4}$")
+
+
+def split_key(key: str) -> tuple[str, str | None]:
+    """A quantity key as what is counted (with its year, if any) and the verb:
+    "people injured" -> ("people", "wounded"); reports that name no verb
+    ("1,000 POWs each") are counterparts of those that do."""
+    frame = _FRAME.search(key)
+    core = key[: frame.start()] if frame else key
+    for verb in _PARTICIPLES:
+        if core.endswith(" " + verb):
+            return core[: -len(verb) - 1] + (frame.group() if frame else ""), verb
+    return key, None
