@@ -16,7 +16,7 @@ from .events import STOP as _STOP
 from .events import date_key, duration_key
 from .model import Fact
 from .speakers import Doc, Span, make_fact, nationality, sentence_at, speaker, wordset
-from .subjects import framed, needed, past_year, quantity_subject, verb_near
+from .subjects import framed, needed, quantity_subject, rate, time_frame, verb_near
 
 # Casualty words kept in a quantity's key, with synonyms merged ("dead" is "killed").
 _PARTICIPLES = {
@@ -102,7 +102,7 @@ def _duration(doc: Doc, index: int, match: re.Match[str]) -> Fact | None:
     high = high * factor if high is not None else None
     low, top, low_open, high_open = num.bounds(value, qualifier, high)
     key = duration_key(doc, index, start, match.end(), "-" in match.group("sep"))
-    key = framed(key, past_year_at(doc, index, start)) if key else None
+    key = framed(key, frame_at(doc, index, start)) if key else None
     return make_fact(
         doc, index, "duration", (start, match.end()), key=key, value=value, low=low, high=top,
         low_open=low_open, high_open=high_open, qualifier=qualifier, unit=unit,
@@ -129,14 +129,14 @@ def in_short_quote(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
-def past_year_at(doc: Doc, index: int, position: int) -> int | None:
-    """The earlier year a figure at ``position`` is about, if any (see
-    :func:`index.subjects.past_year`)."""
+def frame_at(doc: Doc, index: int, position: int) -> str | None:
+    """The time a figure at ``position`` is about, when it is not the article's
+    own (see :func:`index.subjects.time_frame`)."""
     sentence = sentence_at(doc, index, position)
     spans = doc.sentences[index]
     i = spans.index(sentence) if sentence in spans else 0
     previous = doc.text[spans[i - 1][0] : spans[i - 1][1]] if i > 0 else ""
-    return past_year(doc.text[sentence[0] : sentence[1]], previous, doc.year)
+    return time_frame(doc.text[sentence[0] : sentence[1]], previous, doc.year)
 
 
 def _qualified_start(text: str, start: int, default: str) -> tuple[int, str]:
@@ -190,7 +190,7 @@ def _quantity(doc: Doc, index: int, match: re.Match[str]) -> Fact | None:
     low, top, low_open, high_open = num.bounds(value, qualifier, high)
     return make_fact(
         doc, index, "quantity", (start, words_end),
-        key=_quantity_key(doc, index, words, (start, words_end)), value=value, low=low,
+        key=_quantity_key(doc, index, words, (start, words_end), value), value=value, low=low,
         high=top, low_open=low_open, high_open=high_open, qualifier=qualifier, unit="count",
         speaker=speaker(doc, index, match.start()),
     )  # fmt: skip
@@ -301,13 +301,13 @@ def _vague_quantity(doc: Doc, index: int, match: re.Match[str]) -> Fact | None:
     low, high = _VAGUE[match.group(1).lower()]
     return make_fact(
         doc, index, "quantity", (match.start(), words_end),
-        key=_quantity_key(doc, index, words, (match.start(), words_end)),
+        key=_quantity_key(doc, index, words, (match.start(), words_end), low),
         value=low, low=low, high=high, high_open=True, qualifier="range", unit="count",
         speaker=speaker(doc, index, match.start()),
     )  # fmt: skip
 
 
-def _quantity_key(doc: Doc, index: int, words: list[str], span: Span) -> str | None:
+def _quantity_key(doc: Doc, index: int, words: list[str], span: Span, value: float) -> str | None:
     """The comparable name of what is counted (see :mod:`index.facts` and
     :mod:`index.subjects`); None when it names nothing comparable."""
     text, (start, end) = doc.text, span
@@ -322,8 +322,10 @@ def _quantity_key(doc: Doc, index: int, words: list[str], span: Span) -> str | N
     if lowered:
         head = lowered.index("of") - 1 if "of" in lowered else len(lowered) - 1
         lowered[head] = _plural(lowered[head])
-    subject = quantity_subject(" ".join(lowered), verb, needed(before, after))
-    return framed(subject, past_year_at(doc, index, start)) if subject else None
+    if needed(before, after) or rate(after):
+        return None  # "needs 60 votes", "1.75 cents per ounce": not a tally to compare
+    subject = quantity_subject(" ".join(lowered), value, verb)
+    return framed(subject, frame_at(doc, index, start)) if subject else None
 
 
 def _verb_before(text: str) -> str | None:

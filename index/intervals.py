@@ -58,6 +58,8 @@ def relate(a: Fact, b: Fact) -> str | None:
         return _relate_quotes(a, b)
     if not same_key(a.key, b.key):
         return None
+    if a.kind == "quantity" and not specific(a.key or "", b.key or ""):
+        return None
     pair = _in_common_unit(a, b)
     if pair is None:
         return None
@@ -109,13 +111,22 @@ def same_key(a: str | None, b: str | None) -> bool:
     ("pows" and "prisoners of war")."""
     if not a or not b:
         return False
-    if a == b:
-        return True
     (noun_a, verb_a), (noun_b, verb_b) = split_key(a), split_key(b)
     if verb_a and verb_b and verb_a != verb_b:
         return False
     unified = unify_keys([noun_a, noun_b])
-    return unified.get(noun_a, noun_a) == unified.get(noun_b, noun_b)
+    noun_a, noun_b = unified.get(noun_a, noun_a), unified.get(noun_b, noun_b)
+    return noun_a == noun_b
+
+
+def specific(a: str, b: str) -> bool:
+    """Whether two counts' keys say enough to be the same figure: "33 Democrats"
+    and "10 Democrats" (one word, no verb on either side) do not."""
+    (noun_a, verb_a), (noun_b, verb_b) = split_key(a), split_key(b)
+    unified = unify_keys([noun_a, noun_b])
+    return bool(verb_a or verb_b) or " " in unified.get(noun_a, noun_a) + unified.get(
+        noun_b, noun_b
+    )
 
 
 def interval_of(fact: Fact) -> Interval | None:

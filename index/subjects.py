@@ -44,10 +44,14 @@ _VERBS = {
     "infect": "infected", "infected": "infected", "sicken": "infected", "sickened": "infected",
     "hospitalized": "hospitalised", "hospitalised": "hospitalised",
     "missing": "missing", "return": "returned", "returned": "returned",
+    "launch": "fired", "launched": "fired", "launching": "fired",
     "charge": "charged", "charged": "charged", "indict": "charged", "indicted": "charged",
     "convict": "convicted", "convicted": "convicted", "fire": "fired", "fired": "fired",
     "lay": "laid off", "laid": "laid off", "hire": "hired", "hired": "hired",
     "vote": "voted", "voted": "voted", "voting": "voted", "sign": "signed", "signed": "signed",
+    "participate": "taking part", "participating": "taking part", "participated": "taking part",
+    "taking part": "taking part", "take part": "taking part", "took part": "taking part",
+    "compete": "taking part", "competing": "taking part", "competed": "taking part",
     "attend": "attended", "attended": "attended", "attending": "attended",
 }  # fmt: skip
 _VERB_WORDS = "|".join(sorted(_VERBS, key=len, reverse=True))
@@ -78,7 +82,7 @@ GENERIC = wordset(
     "minutes percent points miles kilometers kilometres feet meters metres pounds dollars "
     "degrees items parts pieces ways steps reasons questions issues words pages"
 )
-_YEAR = re.compile(r"(?<![\w,.$-])(1[89]\d\d|20\d\d)(?:\s*[-–]\s*(?:\d\d){1,2})?(?![\w-]|,\d)")
+_YEAR = re.compile(r"(?<![\w,.$-])(1[89]\d\d|20\d\d)(?:\s*[-–]\s*\d{1,4})?(?![\w-]|,\d)")
 
 
 def verb_near(before: str, after: str) -> str | None:
@@ -93,17 +97,26 @@ def needed(before: str, after: str) -> bool:
     return bool(_NEEDED_BEFORE.search(before[-40:]) or _NEEDED_AFTER.match(after))
 
 
-def quantity_subject(noun: str, verb: str | None, threshold: bool) -> str | None:
-    """The key of a counted figure: the noun, the verb when there is one, and
-    "needed" for thresholds; None when the noun alone says nothing comparable."""
-    if threshold:
-        return f"{noun} needed"
+def quantity_subject(noun: str, value: float, verb: str | None) -> str | None:
+    """The key of a counted figure: the noun, with the verb when there is one;
+    None when the noun alone says nothing comparable ("people", "times") or the
+    number only introduces someone ("one man approached")."""
     if verb and not noun.endswith(verb):
         return f"{noun} {verb}"
     head = noun.split(" of ")[0].split()[-1] if noun else ""
-    if head in GENERIC and not verb and " " not in noun:
+    if not verb and (value == 1 or (head in GENERIC and " " not in noun)):
         return None
     return noun
+
+
+def rate(after: str) -> bool:
+    """Whether a count is a rate ("1.75 cents per ounce", "30 miles a day")."""
+    return bool(re.match(rf"\s+(?:per|a|an|each)\s+(?:{_UNIT_WORDS})\b", after, re.I)) or bool(
+        re.match(r"\s+per\b", after, re.I)
+    )
+
+
+_UNIT_WORDS = "second|minute|hour|day|week|month|year|ounce|pound|gallon|mile|person|head|capita"
 
 
 def reference_year(year: int | None, text: str) -> int | None:
@@ -115,28 +128,39 @@ def reference_year(year: int | None, text: str) -> int | None:
 
 
 _SINCE = re.compile(r"\b(?:since|after|before|until|than\s+in)\b[^,;—–]*", re.I)
+_RELATIVE = re.compile(r"\b(?:(?:so\s+far\s+)?this|last)\s+(?:year|month|week)\b", re.I)
+_EARLIER = re.compile(
+    r"\b(?:previous|prior|earlier|last)\s+(?:\w+\s+)?(?:wars?|operations?|conflicts?|time|"
+    r"rounds?|shutdowns?|elections?|attacks?|outbreaks?)\b",
+    re.I,
+)
 
 
-def past_year(sentence: str, previous: str, reference: int | None) -> int | None:
-    """A year before the article's that the sentence (or, when the sentence names
-    no year itself, the one before it) is about: "killed 1,400 in the 2008-2009
-    war". None when the figure is about the article's own time."""
-    if reference is None:
-        return None
+def time_frame(sentence: str, previous: str, reference: int | None) -> str | None:
+    """When a figure is about, if not the article's own time: a year before the
+    article's ("killed 1,400 in the 2008-2009 war": "in 2008"), taken from the
+    sentence or, when it names no time itself, the one before; or a span such as
+    "this year" or "last month" ("750 rockets fired this year")."""
     for text in (sentence, previous):
         text = _SINCE.sub("", text)
+        if _EARLIER.search(text):
+            return "before"
+        relative = _RELATIVE.search(text)
+        if relative:
+            words = relative.group().lower().split()[-2:]
+            if words == ["last", "year"] and reference:
+                return f"in {reference - 1}"
+            return " ".join(words)
         years = [int(m.group(1)) for m in _YEAR.finditer(text)]
         if years:
-            past = [y for y in years if y < reference]
-            return past[0] if past and len(past) == len(years) else None
-        if re.search(r"\blast\s+year\b", text, re.I):
-            return reference - 1
+            past = [y for y in years if reference and y < reference]
+            return f"in {past[0]}" if past and len(past) == len(years) else None
     return None
 
 
-def framed(key: str, year: int | None) -> str:
-    """The key of a figure about another year than the article's."""
-    return f"{key} in {year}" if year else key
+def framed(key: str, frame: str | None) -> str:
+    """The key of a figure about another time than the article's."""
+    return f"{key} {frame}" if frame else key
 
 
 def describe(key: str | None) -> str:
@@ -160,7 +184,7 @@ def describe(key: str | None) -> str:
 
 
 _PARTICIPLES = frozenset(_VERBS.values())
-_FRAME = re.compile(r" in \d{4}$")
+_FRAME = re.compile(r" (?:in \d{4}|this year|this month|this week|last month|last week|before)$")
 
 
 def split_key(key: str) -> tuple[str, str | None]:
@@ -169,7 +193,7 @@ def split_key(key: str) -> tuple[str, str | None]:
     ("1,000 POWs each") are counterparts of those that do."""
     frame = _FRAME.search(key)
     core = key[: frame.start()] if frame else key
-    for verb in _PARTICIPLES:
+    for verb in sorted(_PARTICIPLES, key=len, reverse=True):
         if core.endswith(" " + verb):
             return core[: -len(verb) - 1] + (frame.group() if frame else ""), verb
     return key, None
