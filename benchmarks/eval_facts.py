@@ -97,7 +97,7 @@ def shown_pairs(folder: Path) -> list[dict[str, Any]]:
             "facts": [f.to_json() for f in facts],
         }
     original = summary.group
-    summary.group = lambda inputs: [[i.id for i in inputs]]  # the folder is the story
+    summary.group = _one_story  # type: ignore[assignment]  # the folder is the story
     try:
         state = summary.summarise(analyses)
     finally:
@@ -107,19 +107,32 @@ def shown_pairs(folder: Path) -> list[dict[str, Any]]:
         for view in views.values():
             for item in view["facts"]:
                 for other in item["others"]:
-                    if other["relation"] in SHOWN and other["same_story"] and not other["same_wire"]:
+                    if (
+                        other["relation"] in SHOWN
+                        and other["same_story"]
+                        and not other["same_wire"]
+                    ):
                         pair = _pair(folder.name, item["fact"], other["fact"], other["relation"])
                         seen.setdefault(pair["id"], pair)
     return sorted(seen.values(), key=lambda p: p["id"])
 
 
 def _pair(cluster: str, a: dict[str, Any], b: dict[str, Any], relation: str) -> dict[str, Any]:
-    ends = sorted(
-        [(a["article"].split("/")[-1], a["start"], a["end"], a["text"], a.get("key")),
-         (b["article"].split("/")[-1], b["start"], b["end"], b["text"], b.get("key"))]
-    )  # fmt: skip
-    pair_id = f"{cluster}/{ends[0][0]}:{ends[0][1]}-{ends[0][2]}|{ends[1][0]}:{ends[1][1]}-{ends[1][2]}"
+    ends = sorted([_end(a), _end(b)])
+    pair_id = (
+        f"{cluster}/{ends[0][0]}:{ends[0][1]}-{ends[0][2]}|{ends[1][0]}:{ends[1][1]}-{ends[1][2]}"
+    )
     return {"id": pair_id, "cluster": cluster, "relation": relation, "a": ends[0], "b": ends[1]}
+
+
+def _end(fact: dict[str, Any]) -> tuple:
+    """One fact of a pair: file, offsets, words, key and value."""
+    name = fact["article"].split("/")[-1]
+    return (name, fact["start"], fact["end"], fact["text"], fact.get("key"), fact.get("value"))
+
+
+def _one_story(inputs: Any, *_: Any) -> list[list[str]]:
+    return [[i.id for i in inputs]]
 
 
 def read_labels() -> dict[str, dict[str, Any]]:
@@ -129,20 +142,36 @@ def read_labels() -> dict[str, dict[str, Any]]:
     return {row["id"]: row for row in rows}
 
 
+def stratum(pair: dict[str, Any]) -> str:
+    """Pairs with a subject-less key on either side ("duration", "date") are a
+    stratum of their own: where there are many, only a random sample is labelled."""
+    keys = (pair["a"][4], pair["b"][4])
+    return "bare" if any(k in (None, "duration", "date") for k in keys) else "keyed"
+
+
+def precision(pairs: list[dict[str, Any]], labels: dict[str, dict[str, Any]], right: str):
+    """Labelled share of ``right``, each stratum weighted by how many pairs it shows
+    against how many of them are labelled (1 when all are)."""
+    shown: Counter[str] = Counter(stratum(p) for p in pairs)
+    labelled = [(stratum(p), labels[p["id"]]["label"]) for p in pairs if p["id"] in labels]
+    counted: Counter[str] = Counter(s for s, _ in labelled)
+    weight = {s: shown[s] / counted[s] for s in counted}
+    total = sum(weight[s] for s, _ in labelled)
+    good = sum(weight[s] for s, label in labelled if label == right)
+    return (good / total if total else None), len(labelled)
+
+
 def score(pairs: list[dict[str, Any]], labels: dict[str, dict[str, Any]], split: str) -> None:
-    counts: Counter[tuple[str, str]] = Counter()
-    for pair in pairs:
-        label = labels.get(pair["id"], {}).get("label", "unlabelled")
-        counts[(pair["relation"], label)] += 1
-    shown = {p["id"]: p["relation"] for p in pairs}
     wanted = {"differ": "differ", "agree": "same"}
     for relation in SHOWN:
-        total = sum(n for (r, label), n in counts.items() if r == relation and label != "unlabelled")
-        right = counts[(relation, wanted[relation])]
-        share = f"{right / total:.2f}" if total else "n/a"
-        unlabelled = counts[(relation, "unlabelled")]
-        print(f"{relation:7} shown {total + unlabelled:4}  precision {share} ({right}/{total})"
-              f"  unlabelled {unlabelled}")  # fmt: skip
+        mine = [p for p in pairs if p["relation"] == relation]
+        share, labelled = precision(mine, labels, wanted[relation])
+        text = f"{share:.2f}" if share is not None else "n/a"
+        print(
+            f"{relation:7} shown {len(mine):4}  labelled {labelled:4}  precision {text}"
+            f"  unlabelled {sum(1 for p in mine if p['id'] not in labels)}"
+        )
+    shown = {p["id"]: p["relation"] for p in pairs}
     real = [row for row in labels.values() if row["label"] == "differ"]
     real = [row for row in real if split == "all" or split_of(row["cluster"]) == split]
     lost = [row["id"] for row in real if shown.get(row["id"]) != "differ"]

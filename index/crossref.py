@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from .intervals import relate
+from .intervals import relate, same_key
 from .model import Article, Fact
 from .subjects import describe
 
@@ -41,10 +41,19 @@ def relate_facts(a: Fact, b: Fact) -> str | None:
     """:func:`intervals.relate`, plus undated weekdays compared by name: two
     reports of one event that name different days disagree."""
     relation = relate(a, b)
-    if relation is None and a.kind == b.kind == "date" and a.value is None and b.value is None:
-        same = a.text.split()[-1:] == b.text.split()[-1:]
-        return "agree" if same else "differ"
+    if relation is None and a.kind == b.kind == "date" and _undated_weekdays(a, b):
+        return "agree" if a.text.lower() == b.text.lower() else "differ"
     return relation
+
+
+def _undated_weekdays(a: Fact, b: Fact) -> bool:
+    """Two weekdays of one event named in articles without a date."""
+    undated = a.value is None and b.value is None
+    weekdays = bool(_WEEKDAY.fullmatch(a.text) and _WEEKDAY.fullmatch(b.text))
+    return undated and weekdays and same_key(a.key, b.key)
+
+
+_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", re.I)
 
 
 def overall(relations: Iterable[str | None]) -> str:

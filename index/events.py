@@ -27,7 +27,9 @@ EVENTS = {
     **dict.fromkeys(["summit", "summits"], "summit"),
 }
 # "a meeting" or "their previous meeting" is not the event the story is about.
-_NOT_THIS_EVENT = wordset("a an previous last next future earlier later prior upcoming possible")
+_NOT_THIS_EVENT = wordset(
+    "a an previous last next future earlier later prior upcoming possible her his"
+)
 STOP = wordset(
     "a an the and or but nor to in on at for with from by as than that which who whom whose "
     "this these those its their his her our your my is are was were be been being have has had "
@@ -46,6 +48,10 @@ _LAST_VERB = re.compile(
 _OTHER_OCCASION = re.compile(
     r"\b(?:since|previous|last|earlier|prior|first|next|upcoming)\b(?:\W+\w+){0,2}\W*$", re.I
 )
+_SAID = re.compile(
+    r"\b(?:said|says|wrote|writes|told|announced|tweeted|added|stated)\s+(?:on\s+|late\s+|early\s+)?$",
+    re.I,
+)
 _FUTURE = re.compile(
     r"\b(?:will|would|to\s+continue|to\s+resume|plans?\s+to|planned|scheduled|expected\s+to)\b",
     re.I,
@@ -54,8 +60,9 @@ _FUTURE = re.compile(
 
 def date_key(doc: Doc, index: int, span: Span) -> str:
     """``date:<event>`` when the sentence says an event happened on this date:
-    an event noun just before or after it, or a verb like "met"/"concluded"
-    just before it with an event noun in the sentence; plain ``date`` (never
+    an event noun just before or after it ("met ... on Tuesday for another round
+    of negotiations"; "met Morsi late Monday" names no event, and the meeting
+    may be another than the story's); plain ``date`` (never
     compared) for a date of another occasion ("since their Dec. 11 meeting",
     "return on Friday to continue the talks")."""
     sentence = sentence_at(doc, index, span[0])
@@ -63,16 +70,17 @@ def date_key(doc: Doc, index: int, span: Span) -> str:
     after = doc.text[span[1] : sentence[1]]
     if _OTHER_OCCASION.search(before) or _FUTURE.search(before + " " + after):
         return "date"
+    if _SAID.search(before):
+        return "date"  # "Mattis wrote Thursday": the day of a statement
     near = event_in(" ".join(_WORDS.findall(before)[-6:])) or event_in(
         " ".join(_WORDS.findall(after)[:5])
     )
     if near:
         return f"date:{near}"
     verbs = r"\b(?:met|meet|meets|held|concluded|ended|lasted|began|opened|started|convened)\b"
-    if re.search(verbs, " ".join(_WORDS.findall(before)[-6:])):
-        event = event_in(before + " " + after)
-        if event:
-            return f"date:{event}"
+    event = event_in(before)  # "the talks ... concluded ... on Friday"
+    if event and re.search(verbs, " ".join(_WORDS.findall(before)[-6:])):
+        return f"date:{event}"
     return "date"
 
 
@@ -100,13 +108,42 @@ def duration_key(doc: Doc, index: int, start: int, end: int, hyphen: bool) -> st
         return f"duration:{subject}" if subject else None
     noun = _noun_after(after, hyphen)
     if noun:
-        return f"duration:{noun}"
+        return "duration:" + ("prison sentence" if _PRISON.search(noun) else noun)
+    if _PRISON_AFTER.match(after) or _SENTENCED.search(before):
+        return "duration:prison sentence"
+    spell = _spell_in(before, after)
+    if spell:
+        return f"duration:{spell}"
     if re.search(r"\bfirst\b", before, re.I) and re.search(r"\b(?:in|for)\s+$", before, re.I):
         return "duration:since"
     near = re.search(r"\b([\w-]+)\s+(?:in|after|within|for|of)\s+$", before)
     if near and near.group(1).lower() in EVENTS:
         return "duration:" + EVENTS[near.group(1).lower()]
     return None
+
+
+_PRISON = re.compile(r"\b(?:prison|jail|sentence)\b")
+_PRISON_AFTER = re.compile(
+    r"\s+(?:in|behind)\s+(?:a\s+)?(?:federal\s+|state\s+)?(?:prison|jail|bars)\b"
+)
+_SENTENCED = re.compile(
+    r"\b(?:sentenced|sentencing)\b(?:\s+[\w’'.-]+){0,5}\s+to\s+$|\bto\s+serve\s+$"
+)
+_FOR = re.compile(r"\b(?:for|in\s+the|over\s+the|during\s+the)\s+$", re.I)
+
+
+def _spell_in(before: str, after: str) -> str | None:
+    """What "for 35 days" measures when its sentence names one spell of
+    something and only one: "a shutdown that left workers without pay for 35 days"."""
+    if not _FOR.search(before):
+        return None
+    words = {w.lower() for w in _WORDS.findall(before + " " + after)}
+    found = {_SPELL_NAMES.get(w, w) for w in words if w in _SPELLS or w in _SPELL_NAMES}
+    found = {EVENTS.get(w, singular(w)) for w in found}
+    return found.pop() if len(found) == 1 else None
+
+
+_SPELL_NAMES = {"shuttered": "shutdown", "shut": "shutdown"}
 
 
 def _subject_of(before: str) -> str | None:
@@ -129,10 +166,18 @@ def _noun_after(after: str, hyphen: bool) -> str | None:
             return EVENTS[first]
         compound = second and second not in STOP and not second.endswith(("ed", "ing", "ly"))
         return f"{first} {singular(second)}" if compound else singular(first)
-    of = re.match(r"\s+of\s+((?:[\w-]+\s+){0,4}?)([a-z][\w-]*s)\b", after)
-    if of and of.group(2) not in STOP and not any(w in STOP for w in of.group(1).split()):
+    of = re.match(r"\s+of\s+((?:[\w-]+\s+){0,4}?)([a-z][\w-]*)\b", after)
+    if of and of.group(2) in _SPELLS and not any(w in STOP for w in of.group(1).split()):
         return EVENTS.get(of.group(2), singular(of.group(2)))
     return None
+
+
+# What "four days of ..." can measure: events, not "eight years of tax returns".
+_SPELLS = frozenset(EVENTS) | wordset(
+    "hearings hearing attacks strikes airstrikes fighting bombing bombings shelling protests "
+    "war violence captivity detention testimony deliberations deliberation debate trial "
+    "clashes talks negotiations siege lockdown shutdown strike"
+)
 
 
 def singular(word: str) -> str:

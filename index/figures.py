@@ -16,7 +16,7 @@ from .events import STOP as _STOP
 from .events import date_key, duration_key
 from .model import Fact
 from .speakers import Doc, Span, make_fact, nationality, sentence_at, speaker, wordset
-from .subjects import framed, needed, quantity_subject, rate, time_frame, verb_near
+from .subjects import day_of, framed, needed, quantity_subject, rate, time_frame, verb_near
 
 # Casualty words kept in a quantity's key, with synonyms merged ("dead" is "killed").
 _PARTICIPLES = {
@@ -98,16 +98,48 @@ def _duration(doc: Doc, index: int, match: re.Match[str]) -> Fact | None:
         return None
     unit, factor = num.TIME_UNITS[match.group("unit").lower().rstrip("s")]
     start, qualifier = _qualified_start(doc.text, match.start(), "range" if high else "exact")
-    value *= factor
+    extra, end = _compound(doc, match, unit) if high is None else (0.0, match.end())
+    value = value * factor + extra
     high = high * factor if high is not None else None
     low, top, low_open, high_open = num.bounds(value, qualifier, high)
-    key = duration_key(doc, index, start, match.end(), "-" in match.group("sep"))
-    key = framed(key, frame_at(doc, index, start)) if key else None
+    key = duration_key(doc, index, start, end, "-" in match.group("sep"))
+    if key == "duration:prison sentence" and _penalty(doc.text, start, qualifier):
+        key = None  # "carries a maximum of three years": what the law allows, not a sentence
+    key = framed(key, frame_at(doc, index, start, window=False)[0]) if key else None
     return make_fact(
-        doc, index, "duration", (start, match.end()), key=key, value=value, low=low, high=top,
+        doc, index, "duration", (start, end), key=key, value=value, low=low, high=top,
         low_open=low_open, high_open=high_open, qualifier=qualifier, unit=unit,
         speaker=speaker(doc, index, match.start()),
     )  # fmt: skip
+
+
+_COMPOUND = re.compile(
+    rf"(?:,\s*|\s+and\s+|-and-)(?P<num>{num.NUMBER})[\s-]+(?P<unit>{num.UNIT_RE})\b", re.I
+)
+
+
+def _compound(doc: Doc, match: re.Match[str], unit: str) -> tuple[float, int]:
+    """The finer part of "7 years, 1 month" or "7-year-and-one-month" (in the
+    first part's unit) and where the whole duration ends; (0, end) otherwise."""
+    more = _COMPOUND.match(doc.text, match.end())
+    if not more:
+        return 0.0, match.end()
+    value = num.parse_number(more.group("num"))
+    finer, factor = num.TIME_UNITS[more.group("unit").lower().rstrip("s")]
+    if (
+        value is None
+        or finer != unit
+        or factor >= num.TIME_UNITS[match.group("unit").lower().rstrip("s")][1]
+    ):
+        return 0.0, match.end()
+    return value * factor, more.end()
+
+
+def _penalty(text: str, start: int, qualifier: str) -> bool:
+    """A maximum the law sets ("faces up to five years", "carries a maximum of")."""
+    before = text[max(0, start - 40) : start]
+    cue = re.search(r"\b(?:maximum|faces?|facing|carr(?:y|ies)|could\s+get)\b", before, re.I)
+    return qualifier == "at most" or bool(cue)
 
 
 def _not_a_duration(doc: Doc, match: re.Match[str]) -> bool:
@@ -129,14 +161,26 @@ def in_short_quote(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
-def frame_at(doc: Doc, index: int, position: int) -> str | None:
+def frame_at(
+    doc: Doc, index: int, position: int, window: bool = True
+) -> tuple[str | None, str | None]:
     """The time a figure at ``position`` is about, when it is not the article's
-    own (see :func:`index.subjects.time_frame`)."""
+    own, and the weekday its sentence names (see :mod:`index.subjects`). A
+    duration's clause names no window ("talks since 2022 lasted two hours")."""
     sentence = sentence_at(doc, index, position)
     spans = doc.sentences[index]
     i = spans.index(sentence) if sentence in spans else 0
     previous = doc.text[spans[i - 1][0] : spans[i - 1][1]] if i > 0 else ""
-    return time_frame(doc.text[sentence[0] : sentence[1]], previous, doc.year)
+    text = doc.text[sentence[0] : sentence[1]]
+    offset = position - sentence[0]
+    bounds = [m.start() for m in _CLAUSE_END.finditer(text)]
+    begin = max([b for b in bounds if b < offset], default=0)
+    end = min([b for b in bounds if b > offset], default=len(text))
+    frame = time_frame(text, text[begin:end] if window else "", previous, doc.year)
+    return frame, day_of(text)
+
+
+_CLAUSE_END = re.compile(r"[,;:()—–]|\s-\s")
 
 
 def _qualified_start(text: str, start: int, default: str) -> tuple[int, str]:
@@ -227,7 +271,12 @@ def _not_a_count(text: str, match: re.Match[str], num_end: int, end: int) -> boo
     if re.match(r"-[^\W\d_]|:\d|\s*(?:%|per\s?cent|percent)", after):
         return True
     if re.fullmatch(r"\d{4}", number) and 1000 <= int(number) < 3000:
-        return not num.plural_follows(text, match.end("num"))
+        # "the deadly 2012 attacks" is a year; "1900 soldiers" a count
+        before = text[max(0, match.start() - 20) : match.start()]
+        attributive = re.search(
+            r"(?:\b(?:the|a|an|its|their|his|her)|[’']s)(?:\s+[a-z]+)?\s+$", before
+        )
+        return bool(attributive) or not num.plural_follows(text, match.end("num"))
     before = text[max(0, match.start() - 12) : match.start()].lower().split()
     previous = before[-1] if before else ""
     if number.lower() == "one" and previous in {"no", "any", "every", "some", "each", "someone"}:
@@ -325,7 +374,7 @@ def _quantity_key(doc: Doc, index: int, words: list[str], span: Span, value: flo
     if needed(before, after) or rate(after):
         return None  # "needs 60 votes", "1.75 cents per ounce": not a tally to compare
     subject = quantity_subject(" ".join(lowered), value, verb)
-    return framed(subject, frame_at(doc, index, start)) if subject else None
+    return framed(subject, *frame_at(doc, index, start)) if subject else None
 
 
 def _verb_before(text: str) -> str | None:

@@ -108,25 +108,36 @@ def overlap(a: Interval, b: Interval) -> bool:
 
 def same_key(a: str | None, b: str | None) -> bool:
     """Whether two fact keys name the same thing, acronyms included
-    ("pows" and "prisoners of war")."""
+    ("pows" and "prisoners of war"), with no verbs or weekdays that disagree
+    ("people wounded" is not "people struck", nor "killed on Thursday"
+    "killed on Wednesday")."""
     if not a or not b:
         return False
-    (noun_a, verb_a), (noun_b, verb_b) = split_key(a), split_key(b)
-    if verb_a and verb_b and verb_a != verb_b:
+    sa, sb = split_key(a), split_key(b)
+    if sa.verb and sb.verb and sa.verb != sb.verb:
         return False
-    unified = unify_keys([noun_a, noun_b])
-    noun_a, noun_b = unified.get(noun_a, noun_a), unified.get(noun_b, noun_b)
-    return noun_a == noun_b
+    if sa.day and sb.day and sa.day != sb.day:
+        return False
+    unified = unify_keys([sa.noun, sb.noun])
+    return unified.get(sa.noun, sa.noun) == unified.get(sb.noun, sb.noun)
+
+
+_VAGUE_WORDS = frozenset(
+    ["other", "more", "additional", "new", "young", "old", "several", "different", "such"]
+)
 
 
 def specific(a: str, b: str) -> bool:
-    """Whether two counts' keys say enough to be the same figure: "33 Democrats"
-    and "10 Democrats" (one word, no verb on either side) do not."""
-    (noun_a, verb_a), (noun_b, verb_b) = split_key(a), split_key(b)
-    unified = unify_keys([noun_a, noun_b])
-    return bool(verb_a or verb_b) or " " in unified.get(noun_a, noun_a) + unified.get(
-        noun_b, noun_b
-    )
+    """Whether two counts' keys say enough to be the same figure: a verb on both
+    sides, or what is counted in more than one word ("prisoners of war");
+    "33 Democrats" and "10 Democrats", or "two soldiers killed" and "three
+    soldiers" (in prison), do not."""
+    sa, sb = split_key(a), split_key(b)
+    if sa.verb and sb.verb:
+        return True
+    unified = unify_keys([sa.noun, sb.noun])
+    noun = unified.get(sa.noun, sa.noun)
+    return len([w for w in noun.split() if w not in _VAGUE_WORDS]) > 1
 
 
 def interval_of(fact: Fact) -> Interval | None:

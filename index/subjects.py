@@ -19,6 +19,7 @@ Plain regular expressions over the sentence, like the rest of fact finding.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from .speakers import wordset
 
@@ -44,6 +45,7 @@ _VERBS = {
     "infect": "infected", "infected": "infected", "sicken": "infected", "sickened": "infected",
     "hospitalized": "hospitalised", "hospitalised": "hospitalised",
     "missing": "missing", "return": "returned", "returned": "returned",
+    "in custody": "detained", "under arrest": "arrested",
     "launch": "fired", "launched": "fired", "launching": "fired",
     "charge": "charged", "charged": "charged", "indict": "charged", "indicted": "charged",
     "convict": "convicted", "convicted": "convicted", "fire": "fired", "fired": "fired",
@@ -55,7 +57,10 @@ _VERBS = {
     "attend": "attended", "attended": "attended", "attending": "attended",
 }  # fmt: skip
 _VERB_WORDS = "|".join(sorted(_VERBS, key=len, reverse=True))
-_AUX = r"(?:(?:were|was|are|is|have|has|had|been|being|be|reportedly|also|later|all)\s+)*"
+_AUX = (
+    r"(?:(?:were|was|are|is|have|has|had|been|being|be|remain|remains|reportedly|also|later|"
+    r"all|now|still)\s+)*"
+)
 # "Six people, including two congressmen, were injured": a clause may sit between.
 _VERB_AFTER = re.compile(
     rf"^(?:\s*,[^,.;:]{{0,90}},)?\s+(?:who\s+|that\s+)?{_AUX}(?P<verb>{_VERB_WORDS})\b", re.I
@@ -136,11 +141,28 @@ _EARLIER = re.compile(
 )
 
 
-def time_frame(sentence: str, previous: str, reference: int | None) -> str | None:
+_WINDOW = re.compile(
+    r"\b(?:since\s+(?:the\s+)?(?P<since>[\w’'-]+(?:\s+\d+)?)|"
+    r"(?:over|in|during)\s+the\s+(?:last|past)\s+(?P<past>(?:[\w-]+\s+)?[\w-]+)|"
+    r"(?P<scene>(?:at|on)\s+the\s+scene))",
+    re.I,
+)
+_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def time_frame(sentence: str, clause: str, previous: str, reference: int | None) -> str | None:
     """When a figure is about, if not the article's own time: a year before the
     article's ("killed 1,400 in the 2008-2009 war": "in 2008"), taken from the
-    sentence or, when it names no time itself, the one before; or a span such as
-    "this year" or "last month" ("750 rockets fired this year")."""
+    sentence or, when it names no time itself, the one before; a span such as
+    "this year" or "last month" ("750 rockets fired this year"); or a window
+    its own clause names ("killed over the last 24 hours", "since July 8")."""
+    window = _WINDOW.search(clause)
+    if window:
+        if window.group("since"):
+            return "since " + window.group("since").lower()
+        if window.group("past"):
+            return "in the past " + window.group("past").lower()
+        return "at the scene"
     for text in (sentence, previous):
         text = _SINCE.sub("", text)
         if _EARLIER.search(text):
@@ -158,9 +180,18 @@ def time_frame(sentence: str, previous: str, reference: int | None) -> str | Non
     return None
 
 
-def framed(key: str, frame: str | None) -> str:
-    """The key of a figure about another time than the article's."""
-    return f"{key} {frame}" if frame else key
+def day_of(sentence: str) -> str | None:
+    """The weekday a sentence names, to keep "killed on Thursday" from "killed
+    on Wednesday" (a toll a day later is another figure)."""
+    days = {m.group(1).lower() for m in _WEEKDAY.finditer(sentence)}
+    return days.pop() if len(days) == 1 else None
+
+
+def framed(key: str, frame: str | None, day: str | None = None) -> str:
+    """The key of a figure about another time than the article's, and the day
+    the sentence names (compared only with another named day)."""
+    key = f"{key} {frame}" if frame else key
+    return f"{key} on {day}" if day else key
 
 
 def describe(key: str | None) -> str:
@@ -184,16 +215,34 @@ def describe(key: str | None) -> str:
 
 
 _PARTICIPLES = frozenset(_VERBS.values())
-_FRAME = re.compile(r" (?:in \d{4}|this year|this month|this week|last month|last week|before)$")
+_FRAME = re.compile(
+    r" (?:in \d{4}|this year|this month|this week|last month|last week|before|at the scene|"
+    r"since [\w’'-]+(?: \d+)?|in the past (?:[\w-]+ )?[\w-]+)$"
+)
+_DAY = re.compile(r" on (?:mon|tues|wednes|thurs|fri|satur|sun)day$")
 
 
-def split_key(key: str) -> tuple[str, str | None]:
-    """A quantity key as what is counted (with its year, if any) and the verb:
-    "people injured" -> ("people", "wounded"); reports that name no verb
-    ("1,000 POWs each") are counterparts of those that do."""
+class Subject(NamedTuple):
+    """A key taken apart: what is counted with its time frame (the comparison
+    group), the verb ("wounded") and the weekday named, when there are."""
+
+    noun: str
+    verb: str | None
+    day: str | None
+
+
+def split_key(key: str) -> Subject:
+    """A quantity key as what is counted (with its time frame), the verb and the
+    day: "people injured" -> ("people", "wounded", None); reports that name no
+    verb ("1,000 POWs each") can be counterparts of those that do."""
+    day = _DAY.search(key)
+    if day:
+        key = key[: day.start()]
     frame = _FRAME.search(key)
     core = key[: frame.start()] if frame else key
+    tail = frame.group() if frame else ""
+    found = day.group()[4:] if day else None
     for verb in sorted(_PARTICIPLES, key=len, reverse=True):
         if core.endswith(" " + verb):
-            return core[: -len(verb) - 1] + (frame.group() if frame else ""), verb
-    return key, None
+            return Subject(core[: -len(verb) - 1] + tail, verb, found)
+    return Subject(key, None, found)

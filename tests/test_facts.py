@@ -106,14 +106,22 @@ def test_ids_count_from_one_within_each_passage(prefix):
 
 QUANTITIES = [
     # seed, fact text starts with, value, qualifier, key, speaker
-    ("002", "1,200 prisoners of war", 1200, "exact", "prisoners of war exchanged", None),
+    # seed 002 names the day of the talks in the same sentence
+    (
+        "002",
+        "1,200 prisoners of war",
+        1200,
+        "exact",
+        "prisoners of war exchanged on wednesday",
+        None,
+    ),
     ("002", "3,000 Ukrainian bodies", 3000, "exact", "bodies", "Vladimir Medinsky"),
     ("002", "339 Ukrainian children", 339, "exact", "children", "Vladimir Medinsky"),
     ("001", "1,000 prisoners of war each", 1000, "each", "prisoners of war exchanged", None),
     ("003", "1,000 POWs each", 1000, "each", "pows", None),
     ("003", "over 12,000 Ukrainian civilians killed", 12000, "more than", "civilians killed", None),
     ("004", "more than 12,000 civilians", 12000, "more than", "civilians killed", None),
-    ("004", "four men", 4, "exact", "men wounded", "Oleh Syniehubov"),
+    ("004", "four men", 4, "exact", "men wounded on friday", "Oleh Syniehubov"),
     ("004", "tens of thousands of soldiers dead", 20000, "range", "soldiers killed", None),
     ("000", "three joint working groups", 3, "exact", "joint working groups", None),
 ]
