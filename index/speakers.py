@@ -41,7 +41,8 @@ QUOTE_RE = re.compile(r"“[^“”]*”|\"[^\"\n]*\"")
 _SPEECH = (
     r"(?:said|says|told|tells|stressed|added|adds|noted|stated|emphasi[sz]ed|explained|warned|"
     r"insisted|acknowledged|argued|declared|announced|confirmed|described|wrote|asked|replied|"
-    r"urged|claimed|saying|telling|adding|noting|stressing|warning)"
+    r"urged|claimed|saying|telling|adding|noting|stressing|warning|signaled|signalled|expressed|"
+    r"tweeted|denied|maintained|estimated|alleged)"
 )
 _SPEECH_RE = re.compile(rf"\b{_SPEECH}\b")
 _AUX_TAIL = re.compile(
@@ -116,6 +117,8 @@ def quote_facts(doc: Doc, index: int) -> list[Fact]:
     previous: Fact | None = None
     for match in QUOTE_RE.finditer(doc.text, passage.start, passage.end):
         start, end = match.span()
+        if is_a_name(doc.text, start, end):
+            continue
         who = _quote_speaker(doc, index, (start, end), previous)
         fact = make_fact(
             doc, index, "quote", (start, end),
@@ -125,6 +128,33 @@ def quote_facts(doc: Doc, index: int) -> list[Fact]:
         found.append(fact)
         previous = fact
     return found
+
+
+# Words that put a name in quotation marks; after "called" or "dubbed" it may be
+# a characterisation someone said ("he called “a theater prop”"), so only a
+# capitalised one counts there.
+_NAMING = re.compile(
+    r"\b(?:call\s+sign|nicknamed|titled|entitled|code-?named|the\s+(?:hashtag|film|show|book|song|"
+    r"album|series|operation|programme|program))\s*$",
+    re.I,
+)
+_CALLED = re.compile(r"\b(?:called|named|dubbed|known\s+as)\s*$", re.I)
+
+
+def is_a_name(text: str, start: int, end: int) -> bool:
+    """Quotation marks around a name or a title, not around words anybody said:
+    "the call sign “Corsair”", "“Two Fat Ladies” made its debut"."""
+    inner = text[start + 1 : end - 1].strip()
+    words = inner.split()
+    if not words or len(words) > 5:
+        return False
+    before = text[max(0, start - 30) : start]
+    if _NAMING.search(before):
+        return True
+    titled = all(w[:1].isupper() or w.lower() in ("of", "the", "and", "a", "in") for w in words)
+    if titled and _CALLED.search(before):
+        return True
+    return titled and len(words) <= 4 and not re.search(r"[.,!?;:]$", inner)
 
 
 def speaker(doc: Doc, index: int, position: int) -> str | None:
@@ -162,6 +192,9 @@ class People:
         self.spans = sorted(s for s in spans if s[0] < s[1])
         self.starts = [s[0] for s in self.spans]
         self.ends = {s[1]: s for s in self.spans}
+        # Organisations, and places standing for their governments ("Moscow said").
+        bodies = [m for m in valid if m.kind in ("organisation", "group", "place")]
+        self.bodies = {_trim_possessive(text, m.start, m.end)[1]: m for m in bodies}
 
     def _speaks(self, end: int) -> bool:
         """A one-word person mention counts when a speech verb follows it:
@@ -188,6 +221,11 @@ class People:
 
     def ending_at(self, end: int) -> Span | None:
         return self.ends.get(end)
+
+    def body_ending_at(self, end: int) -> str | None:
+        """An organisation or a place named just before ``end`` ("the Kremlin said")."""
+        found = self.bodies.get(end)
+        return " ".join(self.text[found.start : end].split()) if found else None
 
 
 def _trim_possessive(text: str, start: int, end: int) -> Span:
@@ -329,7 +367,27 @@ def _subject(doc: Doc, index: int, start: int, end: int) -> str | None:
             break  # a name inside a clause is not the subject: "frustration that Kyiv ..."
         if not _prepositional(doc, start, span[0]) and not _in_quote(doc, span[0]):
             return doc.people.fullest(span)
-    return _descriptor(phrase)
+    return _descriptor(phrase) or _body(doc, start, end, phrase)
+
+
+_OFFICE = re.compile(
+    r"(?:^|\s)(?:[\w’'.-]+\s+){0,4}?(?:ministry|office|kremlin|government|police|army|military|"
+    r"spokes(?:man|woman|person)|agency|department|council|commission|embassy|presidency|"
+    r"parliament|pentagon|white\s+house|cabinet|command|prosecutors?|officials?)$",
+    re.I,
+)
+
+
+def _body(doc: Doc, start: int, end: int, phrase: str) -> str | None:
+    """An organisation or office as the speaker: "Russia's defence ministry said",
+    "Gazprom said", "Moscow said" (a place standing for its government)."""
+    named = doc.people.body_ending_at(end)
+    if named and not _prepositional(doc, start, end - len(named)):
+        return named
+    office = _OFFICE.search(phrase.split(",")[-1])
+    if office and len(office.group().split()) <= 6 and not re.search(r"[“”\"]", office.group()):
+        return office.group().strip()
+    return None
 
 
 def _prepositional(doc: Doc, start: int, position: int) -> bool:

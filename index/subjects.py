@@ -59,7 +59,7 @@ _VERBS = {
 _VERB_WORDS = "|".join(sorted(_VERBS, key=len, reverse=True))
 _AUX = (
     r"(?:(?:were|was|are|is|have|has|had|been|being|be|remain|remains|reportedly|also|later|"
-    r"all|now|still)\s+)*"
+    r"all|now|still|will|would|could|may|might|to)\s+)*"
 )
 # "Six people, including two congressmen, were injured": a clause may sit between.
 _VERB_AFTER = re.compile(

@@ -260,7 +260,7 @@ QUOTES = [
     ("002", "If their legal parents", "Vladimir Medinsky"),  # the quote after his
     ("002", "end this bloody war", "Hakan Fidan"),  # Fidan expressed hope ... "..."
     ("002", "The ultimate goal", "Hakan Fidan"),  # Fidan added
-    ("002", "difficult.", None),  # The Kremlin had signaled ...
+    ("002", "difficult.", "The Kremlin"),  # The Kremlin had signaled: an organisation speaks
     ("000", "The risk to medics", "Vladimir Medinsky"),  # Medinsky said
     ("000", "To save time", "Vladimir Medinsky"),  # Medinsky told reporters
     ("000", "The ceasefire must be real", "Rustem Umerov"),  # Umerov stressed
@@ -274,7 +274,6 @@ QUOTES = [
     ("004", "certainly needed", "Dmitry Peskov"),
     ("004", "We don", "Marco Rubio"),
     ("004", "a theater prop", "Volodymyr Zelenskyy"),
-    ("004", "Corsair", None),  # a call sign, not words anybody said
 ]
 
 
