@@ -272,9 +272,9 @@ def _not_a_count(text: str, match: re.Match[str], num_end: int, end: int) -> boo
         return True
     if re.fullmatch(r"\d{4}", number) and 1000 <= int(number) < 3000:
         # "the deadly 2012 attacks" is a year; "1900 soldiers" a count
-        before = text[max(0, match.start() - 20) : match.start()]
         attributive = re.search(
-            r"(?:\b(?:the|a|an|its|their|his|her)|[’']s)(?:\s+[a-z]+)?\s+$", before
+            r"(?:\b(?:the|a|an|its|their|his|her)|[’']s)(?:\s+[a-z]+)?\s+$",
+            text[max(0, match.start() - 20) : match.start()],
         )
         return bool(attributive) or not num.plural_follows(text, match.end("num"))
     before = text[max(0, match.start() - 12) : match.start()].lower().split()

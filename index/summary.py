@@ -13,7 +13,7 @@ from .facts import unify_keys
 from .model import Article, Entity, Mention
 from .store import article_from_json
 from .stories import StoryInput, group, story_title
-from .subjects import split_key
+from .subjects import describe, split_key
 
 STATE_VERSION = 1
 COMPARED_KINDS = ("quantity", "duration", "date")
@@ -177,7 +177,7 @@ class _Context:
             return
         item = crossref.Comparable(
             fact,
-            {**data, "source": self.sources[aid]},
+            {**data, "source": self.sources[aid], "subject": describe(fact.key)},
             ckey,
             self.story_of.get(aid),
             self.source_group[aid],
@@ -332,9 +332,11 @@ class _Context:
                         "end": item.fact.end,
                     }
             relation = crossref._group_relation(in_story)
+            speakers = sorted({i.fact.speaker for i in in_story if i.fact.speaker}, key=len)
+            said = f" — {speakers[-1]}" if speakers else ""
             rows[ckey] = {
                 "key": ckey,
-                "label": ckey.replace("|narrator", "").replace("|", " — "),
+                "label": crossref.subject_of(in_story) + said,
                 "relation": relation,
                 "cells": cells,
             }

@@ -248,7 +248,7 @@ def test_a_fact_shows_every_counterpart_in_its_story_and_a_few_from_others():
         fact = {
             "id": f"{aid}:1:0", "article": aid, "passage": 1, "kind": "quantity",
             "text": f"{101 + n} prisoners", "start": start, "end": start + 13,
-            "key": "prisoners", "value": 101.0 + n, "low": 101.0 + n, "high": 101.0 + n,
+            "key": "prisoners released", "value": 101.0 + n, "low": 101.0 + n, "high": 101.0 + n,
         }  # fmt: skip
         analyses[aid] = {"facts": [fact]}
         story_of[aid] = "s1" if n < 3 else "s2"
@@ -261,3 +261,53 @@ def test_a_fact_shows_every_counterpart_in_its_story_and_a_few_from_others():
     assert view["elsewhere"] == 9  # all of them counted, a few listed
     assert view["relation"] == "differ"  # 102 against 101 and 103, in the story
     assert {o["relation"] for o in view["others"]} == {"differ"}
+
+
+def test_a_fact_that_fits_every_other_is_never_cited_as_differing():
+    """ "less than an hour" fits both "less than 40 minutes" and "45 minutes"; only
+    the two that cannot both be true make the difference, and it ranks first."""
+    from index.crossref import groups
+    from index.report import discrepancies, to_markdown
+
+    rows = [("a", "less than 40 minutes", 0, 40, True), ("b", "45 minutes", 45, 45, False),
+            ("c", "less than an hour", 0, 60, True)]  # fmt: skip
+    index, facts = crossref_index(rows)
+    found = groups(index)
+    (group,) = found
+    assert group["relation"] == "differ" and group["subject"] == "duration of the talks"
+    assert sorted(r for _, _, r in group["pairs"]) == ["compatible", "compatible", "differ"]
+
+    class Stub:
+        def state(self):
+            story = {"id": "s1", "title": "Talks", "articles": ["a", "b", "c"]}
+            return {"stories": [story], "groups": found, "copies": []}
+
+        def facts(self):
+            return facts
+
+        def articles(self):
+            return [{"id": a, "path": f"{a}.txt", "source": a.upper()} for a in "abc"]
+
+    report = discrepancies(Stub())
+    (item,) = report["discrepancies"]
+    assert [c["text"] for c in item["citations"]] == ["less than 40 minutes", "45 minutes"]
+    assert report["summary"] == {
+        "stories": 1, "differences": 1, "loose_fits": 0, "shown": 1, "loose_included": False,
+    }  # fmt: skip
+    assert "## 1. duration of the talks: differ" in to_markdown(report)
+
+
+def crossref_index(rows):
+    from index.crossref import Comparable, FactIndex
+    from index.model import Fact
+
+    index, facts = FactIndex(), []
+    for article, text, low, high, high_open in rows:
+        fact = Fact(
+            id=f"{article}:1:1", article=article, passage=1, kind="duration", text=text,
+            start=0, end=len(text), key="duration:talks", value=high, low=low, high=high,
+            high_open=high_open, unit="minutes",
+        )  # fmt: skip
+        facts.append({**fact.to_json()})
+        index.add(Comparable(fact, fact.to_json(), "duration:talks|narrator", "s1", article))
+    return index, facts
