@@ -176,7 +176,7 @@ def frame_at(
     bounds = [m.start() for m in _CLAUSE_END.finditer(text)]
     begin = max([b for b in bounds if b < offset], default=0)
     end = min([b for b in bounds if b > offset], default=len(text))
-    frame = time_frame(text, text[begin:end] if window else "", previous, doc.year)
+    frame = time_frame(text, text[begin:end], previous, doc.year, window)
     return frame, day_of(text)
 
 

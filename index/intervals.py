@@ -63,30 +63,45 @@ def relate(a: Fact, b: Fact) -> str | None:
     pair = _in_common_unit(a, b)
     if pair is None:
         return None
-    return compare(*pair)
+    return compare(*pair, slack=_whole_units(a, b))
 
 
-def compare(a: Interval, b: Interval) -> str:
-    """The relation of two intervals (see the module docstring)."""
+def compare(a: Interval, b: Interval, slack: float = 0.0) -> str:
+    """The relation of two intervals (see the module docstring); ``slack`` is how
+    far apart a rounded duration may be ("seven years" for 7 years, 1 month)."""
     if _same(a, b):
         return AGREE
-    if overlap(a, b) or _within_rounding(a, b) or _within_rounding(b, a):
+    if overlap(a, b) or _within_rounding(a, b, slack) or _within_rounding(b, a, slack):
         return COMPATIBLE
     return DIFFER
+
+
+def _whole_units(a: Fact, b: Fact) -> float:
+    """Half a unit of a duration stated as a whole number of its unit ("seven
+    years" may be 7 years and a month), in the finer unit of the two."""
+    if a.kind != "duration":
+        return 0.0
+    finer = min(_MINUTES.get(a.unit or "", 1.0), _MINUTES.get(b.unit or "", 1.0))
+    halves = [
+        0.5 * _MINUTES.get(f.unit or "", 1.0) / finer
+        for f in (a, b)
+        if f.low is not None and f.low == f.high and float(f.low).is_integer()
+    ]
+    return max(halves, default=0.0)
 
 
 # How far a round figure may be from the exact one: "1,000" for 1,012 (1.2%).
 ROUNDING = 0.02
 
 
-def _within_rounding(a: Interval, b: Interval) -> bool:
+def _within_rounding(a: Interval, b: Interval, slack: float = 0.0) -> bool:
     """Whether ``a`` lies below ``b`` by no more than a reporter's rounding: the
     two touch ("less than 40" and "just 40": one rounded 39 down, the other up),
     or a round number is within 2% of the other end ("1,000" and "1,012")."""
     gap = b.low - a.high
     if gap < 0 or math.isinf(gap):
         return False
-    if _close(gap, 0):
+    if _close(gap, 0) or gap <= slack:
         return True
     rounded = [v for v in (a.high, b.low) if _round(v)]
     return any(gap <= ROUNDING * v for v in rounded)

@@ -72,7 +72,7 @@ _VERB_BEFORE = re.compile(
 )
 # A count of what a vote or rule needs, not of what happened.
 _NEEDED_BEFORE = re.compile(
-    r"\b(?:needs?|needed|requires?|required|requiring|take|takes|would\s+take|threshold\s+of|"
+    r"\b(?:needs?|needed|requires?|required|requiring|threshold\s+of|"
     r"majority\s+of|supermajority\s+of|minimum\s+of)\s+(?:at\s+least\s+|only\s+|just\s+)?$",
     re.I,
 )
@@ -150,20 +150,23 @@ _WINDOW = re.compile(
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 
-def time_frame(sentence: str, clause: str, previous: str, reference: int | None) -> str | None:
+def time_frame(
+    sentence: str, clause: str, previous: str, reference: int | None, window: bool = True
+) -> str | None:
     """When a figure is about, if not the article's own time: a year before the
     article's ("killed 1,400 in the 2008-2009 war": "in 2008"), taken from the
     sentence or, when it names no time itself, the one before; a span such as
     "this year" or "last month" ("750 rockets fired this year"); or a window
-    its own clause names ("killed over the last 24 hours", "since July 8")."""
-    window = _WINDOW.search(clause)
-    if window:
-        if window.group("since"):
-            return "since " + window.group("since").lower()
-        if window.group("past"):
-            return "in the past " + window.group("past").lower()
+    its own clause names ("killed over the last 24 hours", "since July 8"; not
+    for a duration: "talks since 2022 lasted two hours")."""
+    found = _WINDOW.search(clause) if window else None
+    if found:
+        if found.group("since"):
+            return "since " + found.group("since").lower()
+        if found.group("past"):
+            return "in the past " + found.group("past").lower()
         return "at the scene"
-    for text in (sentence, previous):
+    for n, text in enumerate((sentence, previous)):
         text = _SINCE.sub("", text)
         if _EARLIER.search(text):
             return "before"
@@ -173,11 +176,18 @@ def time_frame(sentence: str, clause: str, previous: str, reference: int | None)
             if words == ["last", "year"] and reference:
                 return f"in {reference - 1}"
             return " ".join(words)
-        years = [int(m.group(1)) for m in _YEAR.finditer(text)]
-        if years:
-            past = [y for y in years if reference and y < reference]
-            return f"in {past[0]}" if past and len(past) == len(years) else None
+        if _YEAR.search(text):
+            # A year in another clause is about something else ("the deal resolved
+            # a case from 2000"); in the figure's own clause, or the sentence
+            # before when this one names none, it dates the figure.
+            return _past(_SINCE.sub("", clause) if n == 0 else text, reference)
     return None
+
+
+def _past(text: str, reference: int | None) -> str | None:
+    years = [int(m.group(1)) for m in _YEAR.finditer(text)]
+    past = [y for y in years if reference and y < reference]
+    return f"in {past[0]}" if past and len(past) == len(years) else None
 
 
 def day_of(sentence: str) -> str | None:

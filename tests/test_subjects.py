@@ -150,6 +150,11 @@ RELATIONS = [
      "less than 40", "just 40", COMPATIBLE),
     ("The talks ended after less than two hours.", "The talks lasted three hours.", "duration",
      "less than two", "three", DIFFER),
+    ("A judge sentenced Durst to seven years in prison.",
+     "The judge approved a deal for Durst to serve 7 years, 1 month in prison.", "duration",
+     "seven", "7 years", COMPATIBLE),  # a whole number of years, rounded
+    ("The talks lasted three days.", "The talks lasted four days.", "duration", "three", "four",
+     DIFFER),
     ("Both sides agreed to exchange about 1,000 prisoners of war.",
      "Both sides agreed to exchange 1,012 prisoners of war.", "quantity", "about", "1,012",
      COMPATIBLE),
