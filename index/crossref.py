@@ -269,7 +269,7 @@ def related_passages(
             best = sorted(overlap, key=lambda pair: (-pair[0], pair[1]))[:4]
             terms = [str(vocabulary[t]) for product, t in best if product > 0]
             reasons = [f"entity: {names.get(e, e)}" for e in sorted(shared_entities)][:4]
-            reasons += [f"fact: {k.split('|')[0]}" for k in sorted(shared_keys)][:3]
+            reasons += [f"fact: {describe(k)}" for k in sorted(shared_keys)][:3]
             reasons += [f"terms: {', '.join(terms)}"] if terms else []
             other, onumber, _ = passages[j]
             picks.append(

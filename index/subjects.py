@@ -67,7 +67,8 @@ _VERB_AFTER = re.compile(
 )
 _VERB_BEFORE = re.compile(
     rf"\b(?P<verb>{_VERB_WORDS})(?:\s+(?:a\s+total\s+of|some|about|around|nearly|more\s+than|"
-    rf"over|at\s+least|up\s+to|an\s+estimated|just|only|the|another))*\s*$",
+    rf"over|at\s+least|up\s+to|an\s+estimated|just|only|the|another|an\s+additional|"
+    rf"additional|a\s+further|further))*\s*$",
     re.I,
 )
 # A count of what a vote or rule needs, not of what happened.
@@ -220,7 +221,9 @@ def describe(key: str | None) -> str:
     else:
         words = subject
     if speaker and speaker != "narrator":
-        words += f" (according to {speaker})"
+        # a canonical speaker is an entity id ("person:vladimir medinsky")
+        name = re.sub(r"^(?:person|organisation|place|group|event|other):", "", speaker)
+        words += f" (according to {name})"
     return words
 
 

@@ -115,7 +115,7 @@ QUANTITIES = [
         "prisoners of war exchanged on wednesday",
         None,
     ),
-    ("002", "3,000 Ukrainian bodies", 3000, "exact", "bodies", "Vladimir Medinsky"),
+    ("002", "3,000 Ukrainian bodies", 3000, "exact", "bodies returned", "Vladimir Medinsky"),
     ("002", "339 Ukrainian children", 339, "exact", "children", "Vladimir Medinsky"),
     ("001", "1,000 prisoners of war each", 1000, "each", "prisoners of war exchanged", None),
     ("003", "1,000 POWs each", 1000, "each", "pows", None),

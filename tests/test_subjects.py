@@ -196,6 +196,7 @@ def test_counterparts_and_rounding(a, b, kind, words_a, words_b, expected):
         ("duration:since", "time since it last happened"),
         ("prisoners of war exchanged|narrator", "prisoners of war exchanged"),
         ("people killed|the kremlin", "people killed (according to the kremlin)"),
+        ("bodies|person:vladimir medinsky", "bodies (according to vladimir medinsky)"),
         (None, ""),
     ],
 )
