@@ -22,7 +22,7 @@ from typing import Any
 from . import nlp
 from .model import Article, Mention
 
-VERSION = "2"
+VERSION = "3"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200
