@@ -5,7 +5,9 @@ sentences, quote attribution), so it lives here rather than in
 :mod:`index.facts`, which stays a short overview of what a fact is. The speaker
 is found from the words around a quote or number: "X said", "said X", "he said"
 (the last person named before, in this passage or the one before it), "a
-Russian official told ..." (kept as that descriptor). Person mentions from the
+Russian official told ..." (kept as that descriptor), or an organisation or
+office: "the Kremlin had signaled", "Russia's defence ministry said", an
+organisation or a place the NLP names ("Moscow said"). Person mentions from the
 NLP, when given, make it more reliable; capitalised runs find the names it missed.
 
 :class:`Doc`, :func:`make_fact` and the two word helpers are here too, at the
@@ -23,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .model import Article, Fact, Mention, Passage
+from .quoting import QUOTE_RE, is_a_name
 
 Span = tuple[int, int]
 
@@ -37,7 +40,6 @@ def nationality(word: str) -> bool:
     return word[:1].isupper() and word.lower().endswith(("ian", "ish", "ese", "ean"))
 
 
-QUOTE_RE = re.compile(r"“[^“”]*”|\"[^\"\n]*\"")
 _SPEECH = (
     r"(?:said|says|told|tells|stressed|added|adds|noted|stated|emphasi[sz]ed|explained|warned|"
     r"insisted|acknowledged|argued|declared|announced|confirmed|described|wrote|asked|replied|"
@@ -128,33 +130,6 @@ def quote_facts(doc: Doc, index: int) -> list[Fact]:
         found.append(fact)
         previous = fact
     return found
-
-
-# Words that put a name in quotation marks; after "called" or "dubbed" it may be
-# a characterisation someone said ("he called “a theater prop”"), so only a
-# capitalised one counts there.
-_NAMING = re.compile(
-    r"\b(?:call\s+sign|nicknamed|titled|entitled|code-?named|the\s+(?:hashtag|film|show|book|song|"
-    r"album|series|operation|programme|program))\s*$",
-    re.I,
-)
-_CALLED = re.compile(r"\b(?:called|named|dubbed|known\s+as)\s*$", re.I)
-
-
-def is_a_name(text: str, start: int, end: int) -> bool:
-    """Quotation marks around a name or a title, not around words anybody said:
-    "the call sign “Corsair”", "“Two Fat Ladies” made its debut"."""
-    inner = text[start + 1 : end - 1].strip()
-    words = inner.split()
-    if not words or len(words) > 5:
-        return False
-    before = text[max(0, start - 30) : start]
-    if _NAMING.search(before):
-        return True
-    titled = all(w[:1].isupper() or w.lower() in ("of", "the", "and", "a", "in") for w in words)
-    if titled and _CALLED.search(before):
-        return True
-    return titled and len(words) <= 4 and not re.search(r"[.,!?;:]$", inner)
 
 
 def speaker(doc: Doc, index: int, position: int) -> str | None:
