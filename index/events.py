@@ -52,6 +52,7 @@ _SAID = re.compile(
     r"\b(?:said|says|wrote|writes|told|announced|tweeted|added|stated)\s+(?:on\s+|late\s+|early\s+)?$",
     re.I,
 )
+_SEVERAL = re.compile(r"\b(?:second|third|fourth|fifth)\s+(?:time|such\s+meeting)\b", re.I)
 _FUTURE = re.compile(
     r"\b(?:will|would|to\s+continue|to\s+resume|plans?\s+to|planned|scheduled|expected\s+to)\b",
     re.I,
@@ -72,6 +73,8 @@ def date_key(doc: Doc, index: int, span: Span) -> str:
         return "date"
     if _SAID.search(before):
         return "date"  # "Mattis wrote Thursday": the day of a statement
+    if _SEVERAL.search(before + " " + after):
+        return "date"  # "Thursday's meeting marks the second time in a week": which one?
     near = event_in(" ".join(_WORDS.findall(before)[-6:])) or event_in(
         " ".join(_WORDS.findall(after)[:5])
     )

@@ -82,6 +82,8 @@ KEYS = [
      "date"),
     ("They made their first visit since their Dec. 11 meeting with Trump.", "date", "Dec. 11",
      "date"),
+    ("Thursday night's meeting marks the second time in a week the two have met.", "date",
+     "Thursday", "date"),
 ]  # fmt: skip
 
 
