@@ -136,6 +136,7 @@ def _analyse_chunk(model: str, articles: list[Article]) -> list[dict[str, Any]]:
 def _passage_fields(article: Article, mentions: Sequence[Mention], facts) -> dict[str, dict]:
     """Search fields of each passage: entity alias keys and fact keys."""
     from .entities import alias_key
+    from .subjects import search_keys
 
     entities: dict[int, set[str]] = defaultdict(set)
     keys: dict[int, set[str]] = defaultdict(set)
@@ -145,8 +146,8 @@ def _passage_fields(article: Article, mentions: Sequence[Mention], facts) -> dic
             if number:
                 entities[number].add(alias_key(mention.text).replace(",", " "))
     for fact in facts:
-        if fact.key:
-            keys[fact.passage].add(fact.key.replace(",", " "))
+        for key in search_keys(fact.key):
+            keys[fact.passage].add(key.replace(",", " "))
     fields = {}
     for passage in article.passages:
         extra = {}

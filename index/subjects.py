@@ -259,3 +259,14 @@ def split_key(key: str) -> Subject:
         if core.endswith(" " + verb):
             return Subject(core[: -len(verb) - 1] + tail, verb, found)
     return Subject(key, None, found)
+
+
+def search_keys(key: str | None) -> set[str]:
+    """The forms a ``fact:`` search finds a fact by: its key, and what is counted
+    without the verb, time or day ("prisoners of war" for "prisoners of war
+    exchanged on wednesday")."""
+    if not key:
+        return set()
+    noun = split_key(key).noun
+    frame = _FRAME.search(noun)
+    return {key, noun, noun[: frame.start()] if frame else noun}

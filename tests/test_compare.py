@@ -173,6 +173,9 @@ def test_entity_and_relation_queries(library):
     assert {A000, A002} <= kiev  # 000 writes Kyiv, 002 Kiev
     differ = {(h.article_id, h.passage) for h in library.search("relation:differ", 50).hits}
     assert (A000, 1) in differ and (A002, 1) in differ  # Tuesday against Wednesday
+    # "prisoners of war exchanged on wednesday" is found by what is counted
+    swaps = {h.article_id for h in library.search('fact:"prisoners of war"', 50).hits}
+    assert {A001, A002} <= swaps
 
 
 def test_worker_processes_give_the_same_analysis_as_one():
