@@ -30,7 +30,7 @@ from .mentions import (
 )
 from .model import Article, Mention
 
-VERSION = "2"
+VERSION = "4"  # 2: entity mentions in headlines and repeats; 3: fact subjects; 4: both
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200
@@ -165,6 +165,7 @@ def _analyse_chunk(model: str, articles: list[Article]) -> list[dict[str, Any]]:
 def _passage_fields(article: Article, mentions: Sequence[Mention], facts) -> dict[str, dict]:
     """Search fields of each passage: entity alias keys and fact keys."""
     from .entities import alias_key
+    from .subjects import search_keys
 
     entities: dict[int, set[str]] = defaultdict(set)
     keys: dict[int, set[str]] = defaultdict(set)
@@ -174,8 +175,8 @@ def _passage_fields(article: Article, mentions: Sequence[Mention], facts) -> dic
             if number:
                 entities[number].add(alias_key(mention.text).replace(",", " "))
     for fact in facts:
-        if fact.key:
-            keys[fact.passage].add(fact.key.replace(",", " "))
+        for key in search_keys(fact.key):
+            keys[fact.passage].add(key.replace(",", " "))
     fields = {}
     for passage in article.passages:
         extra = {}

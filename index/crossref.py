@@ -15,8 +15,9 @@ from typing import Any
 
 import numpy as np
 
-from .intervals import relate
+from .intervals import relate, same_key
 from .model import Article, Fact
+from .subjects import describe
 
 ONLY_HERE = "only here"
 RELATION_ORDER = ("differ", "compatible", "agree")
@@ -40,10 +41,19 @@ def relate_facts(a: Fact, b: Fact) -> str | None:
     """:func:`intervals.relate`, plus undated weekdays compared by name: two
     reports of one event that name different days disagree."""
     relation = relate(a, b)
-    if relation is None and a.kind == b.kind == "date" and a.value is None and b.value is None:
-        same = a.text.split()[-1:] == b.text.split()[-1:]
-        return "agree" if same else "differ"
+    if relation is None and a.kind == b.kind == "date" and _undated_weekdays(a, b):
+        return "agree" if a.text.lower() == b.text.lower() else "differ"
     return relation
+
+
+def _undated_weekdays(a: Fact, b: Fact) -> bool:
+    """Two weekdays of one event named in articles without a date."""
+    undated = a.value is None and b.value is None
+    weekdays = bool(_WEEKDAY.fullmatch(a.text) and _WEEKDAY.fullmatch(b.text))
+    return undated and weekdays and same_key(a.key, b.key)
+
+
+_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", re.I)
 
 
 def overall(relations: Iterable[str | None]) -> str:
@@ -88,26 +98,44 @@ def groups(index: FactIndex) -> list[dict[str, Any]]:
         for item in items:
             by_story[item.story].append(item)
         for story, members in sorted(by_story.items(), key=lambda kv: str(kv[0])):
+            pairs = group_pairs(members)
             found.append(
                 {
                     "key": ckey,
+                    "subject": subject_of(members),
                     "story": story,
-                    "relation": _group_relation(members),
+                    "relation": overall(r for _, _, r in pairs),
                     "members": [m.fact.id for m in members],
                     "sources": len({m.source_group for m in members}),
+                    "pairs": [[a, b, r] for a, b, r in pairs],
                 }
             )
     return found
 
 
+def group_pairs(members: Sequence[Comparable]) -> list[tuple[str, str, str]]:
+    """Each pair of facts of independent sources that can be compared, with its
+    relation: a group's relation is its worst pair, but a fact that fits every
+    other is never part of a differing pair."""
+    found = []
+    for i, a in enumerate(members):
+        for b in members[i + 1 :]:
+            if a.source_group != b.source_group:
+                relation = relate_facts(a.fact, b.fact)
+                if relation:
+                    found.append((a.fact.id, b.fact.id, relation))
+    return found
+
+
 def _group_relation(members: Sequence[Comparable]) -> str:
-    pairs = [
-        relate_facts(a.fact, b.fact)
-        for i, a in enumerate(members)
-        for b in members[i + 1 :]
-        if a.source_group != b.source_group
-    ]
-    return overall(pairs)
+    return overall(r for _, _, r in group_pairs(members))
+
+
+def subject_of(members: Sequence[Comparable]) -> str:
+    """What a group's facts are about, in words: the most specific key among
+    them ("prisoners of war exchanged" over "pows")."""
+    keys = sorted({m.fact.key for m in members if m.fact.key}, key=lambda k: (-len(k), k))
+    return describe(keys[0]) if keys else ""
 
 
 # Wire copies ---------------------------------------------------------------
@@ -241,7 +269,7 @@ def related_passages(
             best = sorted(overlap, key=lambda pair: (-pair[0], pair[1]))[:4]
             terms = [str(vocabulary[t]) for product, t in best if product > 0]
             reasons = [f"entity: {names.get(e, e)}" for e in sorted(shared_entities)][:4]
-            reasons += [f"fact: {k.split('|')[0]}" for k in sorted(shared_keys)][:3]
+            reasons += [f"fact: {describe(k)}" for k in sorted(shared_keys)][:3]
             reasons += [f"terms: {', '.join(terms)}"] if terms else []
             other, onumber, _ = passages[j]
             picks.append(

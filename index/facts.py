@@ -6,14 +6,23 @@ fact gets a ``key`` naming what it is about, so facts of different articles
 with one key can be compared (:mod:`index.intervals`), and an interval, so
 "under two hours" can be compared with "40 minutes".
 
-Keys:
+Keys (what a fact is about; :mod:`index.subjects` and :mod:`index.events`):
   * quantity: what is counted, lowercased, head noun in the plural, nationality
-    adjectives dropped, a casualty participle kept ("civilians killed",
-    "prisoners of war", "pows"; see :func:`unify_keys` for acronyms);
-  * duration: ``duration:<event>`` where the event is what lasted ("talks" for
-    talks, meetings, negotiations, discussions and sessions; "ceasefire"),
-    ``duration:since`` for "the first ... in three years", else ``duration``;
-  * date: ``date:<event>`` when the date is when the event happened, else ``date``;
+    adjectives dropped, with what happened to it when the sentence says
+    ("civilians killed", "people wounded", "prisoners of war exchanged"), the
+    time it is about when not the article's own ("in 2008", "this year", "in
+    the past 24 hours") and the weekday its sentence names ("on thursday");
+    no key for a generic noun with no verb ("300 people"), a lone "one", a
+    threshold ("needs 60 votes") or a rate ("per ounce"); see
+    :func:`unify_keys` for acronyms ("pows");
+  * duration: ``duration:<what lasted>``: the event ("talks" for talks,
+    meetings, negotiations, discussions and sessions; "ceasefire", "summit"),
+    the noun of "a 77-minute press conference" or "four days of hearings",
+    "prison sentence", ``duration:since`` for "the first ... in three years";
+    no key when the sentence names nothing that lasted;
+  * date: ``date:<event>`` when the date is when the event happened, else
+    ``date`` (never compared), also for the day of a statement or of another
+    occasion ("since their Dec. 11 meeting");
   * quote: ``quote:<speaker lowercased>`` (``quote`` when nobody is named).
 
 Units: durations below a day are in minutes, days and weeks in days, months
@@ -26,7 +35,9 @@ finding more reliable. No input may raise: a passage that trips a bug loses
 its facts, never the article.
 
 This module runs the finders passage by passage: :mod:`index.figures` finds
-dates, durations and quantities, :mod:`index.speakers` quotes and who said them.
+dates, durations and quantities, :mod:`index.speakers` quotes and who said them
+(a person, or an organisation or office: "the Kremlin", "Russia's defence
+ministry"), :mod:`index.quoting` which quotation marks hold speech.
 """
 
 from __future__ import annotations
@@ -40,7 +51,9 @@ from dataclasses import replace
 from . import numbers as num
 from .figures import dates, durations, quantities
 from .model import Article, Fact, Mention
-from .speakers import QUOTE_RE, Doc, People, Span, quote_facts
+from .quoting import QUOTE_RE
+from .speakers import Doc, People, Span, quote_facts
+from .subjects import reference_year, split_key
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +86,7 @@ def _prepare(article: Article, mentions: Sequence[Mention]) -> Doc:
     text = article.text or ""
     passages = [p for p in article.passages if 0 <= p.start <= p.end <= len(text)]
     doc = Doc(article, text, num.parse_iso_date(article.date), passages, People(text, mentions))
+    doc.year = reference_year(doc.date.year if doc.date else None, text)
     quotes = {m.span() for p in passages for m in QUOTE_RE.finditer(text, p.start, p.end)}
     doc.quote_spans = sorted(quotes)
     doc.quote_starts = [start for start, _ in doc.quote_spans]
@@ -95,7 +109,8 @@ def unify_keys(keys: Iterable[str]) -> dict[str, str]:
     Initials are tried with and without small words ("of", "the"), and the
     acronym with and without a plural "s"; ties go to the shortest key.
     """
-    unique = sorted({k for k in keys if k})
+    keys = [k for k in keys if k]
+    unique = sorted(set(keys) | {split_key(k)[0] for k in keys})
     by_initials: dict[str, list[str]] = defaultdict(list)
     for key in unique:
         words = key.split()

@@ -12,36 +12,17 @@ from __future__ import annotations
 import re
 
 from . import numbers as num
+from .events import STOP as _STOP
+from .events import date_key, duration_key
 from .model import Fact
 from .speakers import Doc, Span, make_fact, nationality, sentence_at, speaker, wordset
+from .subjects import day_of, framed, needed, quantity_subject, rate, time_frame, verb_near
 
-EVENTS = {
-    **dict.fromkeys(
-        wordset(
-            "talks talk meeting meetings negotiations negotiation discussions discussion "
-            "session sessions"
-        ),
-        "talks",
-    ),
-    **dict.fromkeys(
-        wordset("ceasefire ceasefires cease-fire cease-fires truce truces"), "ceasefire"
-    ),
-    **dict.fromkeys(["summit", "summits"], "summit"),
-}
-# "a meeting" or "their previous meeting" is not the event the story is about.
-_NOT_THIS_EVENT = wordset("a an previous last next future earlier later prior upcoming possible")
 # Casualty words kept in a quantity's key, with synonyms merged ("dead" is "killed").
 _PARTICIPLES = {
     **{w: w for w in wordset("killed wounded missing detained displaced captured arrested")},
     **{"dead": "killed", "injured": "wounded", "hurt": "wounded"},
 }
-_STOP = wordset(
-    "a an the and or but nor to in on at for with from by as than that which who whom whose "
-    "this these those its their his her our your my is are was were be been being have has had "
-    "will would could can may might should must shall do does did each all both per including "
-    "according since during after before over under about into across between among against "
-    "of off out up down so if then there here when where while also not no more less most"
-)
 _INVARIANT = wordset("people police staff personnel troops aircraft sheep fish deer news media")
 _IRREGULAR = {"child": "children", "person": "people", "man": "men", "woman": "women"}
 _IRREGULAR_PLURALS = set(_IRREGULAR.values()) | _INVARIANT
@@ -65,11 +46,6 @@ _VAGUE_RE = re.compile(
 )
 _WORDS = re.compile(r"[\w’'-]+")
 _WORD = re.compile(r"\s+([^\W\d_][\w’'.-]*)")
-_LAST_VERB = re.compile(
-    r"\b(?:lasted|lasting|lasts|last|concluded|ended|finished|wrapped up|broke up|took|ran|"
-    r"spanned|closed)\b(?:\s+\w+ly)?(?:\s+(?:in|after|for|within|at|by))?\s*$",
-    re.IGNORECASE,
-)
 
 
 def _free(taken: list[Span], start: int, end: int) -> bool:
@@ -89,41 +65,11 @@ def dates(doc: Doc, index: int, taken: list[Span]) -> list[Fact]:
         taken.append(span)
         low, high = phrase.days or (None, None)
         fact = make_fact(
-            doc, index, "date", span, key=_date_key(doc, index, span), value=low, low=low,
+            doc, index, "date", span, key=date_key(doc, index, span), value=low, low=low,
             high=high, unit="date", qualifier="exact" if phrase.days and low == high else "range",
         )  # fmt: skip
         found.append(fact)
     return found
-
-
-def _date_key(doc: Doc, index: int, span: Span) -> str:
-    """``date:<event>`` when the sentence says an event happened on this date:
-    an event noun just before or after it, or a verb like "met"/"concluded"
-    just before it with an event noun in the sentence."""
-    sentence = sentence_at(doc, index, span[0])
-    before = doc.text[sentence[0] : span[0]]
-    after = doc.text[span[1] : sentence[1]]
-    near = _event_in(" ".join(_WORDS.findall(before)[-6:])) or _event_in(
-        " ".join(_WORDS.findall(after)[:5])
-    )
-    if near:
-        return f"date:{near}"
-    verbs = r"\b(?:met|meet|meets|held|concluded|ended|lasted|began|opened|started|convened)\b"
-    if re.search(verbs, " ".join(_WORDS.findall(before)[-6:])):
-        event = _event_in(before + " " + after)
-        if event:
-            return f"date:{event}"
-    return "date"
-
-
-def _event_in(text: str) -> str | None:
-    """The canonical event named last in ``text``, skipping other events like
-    "a meeting" or "their previous meeting"."""
-    words = re.findall(r"[\w-]+", text.lower())
-    for i in range(len(words) - 1, -1, -1):
-        if words[i] in EVENTS and (i == 0 or words[i - 1] not in _NOT_THIS_EVENT):
-            return EVENTS[words[i]]
-    return None
 
 
 # Durations --------------------------------------------------------------------
@@ -135,6 +81,8 @@ def durations(doc: Doc, index: int, taken: list[Span]) -> list[Fact]:
     found = []
     for match in _DURATION.finditer(doc.text, passage.start, passage.end):
         if re.match(r"\s+(?:ago|earlier|later|old|long)\b", doc.text[match.end() : passage.end]):
+            continue
+        if _not_a_duration(doc, match):
             continue
         fact = _duration(doc, index, match)
         if fact and _free(taken, fact.start, fact.end):
@@ -150,15 +98,89 @@ def _duration(doc: Doc, index: int, match: re.Match[str]) -> Fact | None:
         return None
     unit, factor = num.TIME_UNITS[match.group("unit").lower().rstrip("s")]
     start, qualifier = _qualified_start(doc.text, match.start(), "range" if high else "exact")
-    value *= factor
+    extra, end = _compound(doc, match, unit) if high is None else (0.0, match.end())
+    value = value * factor + extra
     high = high * factor if high is not None else None
     low, top, low_open, high_open = num.bounds(value, qualifier, high)
-    key = _duration_key(doc, index, start, match)
+    key = duration_key(doc, index, start, end, "-" in match.group("sep"))
+    if key == "duration:prison sentence" and _penalty(doc.text, start, qualifier):
+        key = None  # "carries a maximum of three years": what the law allows, not a sentence
+    key = framed(key, frame_at(doc, index, start, window=False)[0]) if key else None
     return make_fact(
-        doc, index, "duration", (start, match.end()), key=key, value=value, low=low, high=top,
+        doc, index, "duration", (start, end), key=key, value=value, low=low, high=top,
         low_open=low_open, high_open=high_open, qualifier=qualifier, unit=unit,
         speaker=speaker(doc, index, match.start()),
     )  # fmt: skip
+
+
+_COMPOUND = re.compile(
+    rf"(?:,\s*|\s+and\s+|-and-)(?P<num>{num.NUMBER})[\s-]+(?P<unit>{num.UNIT_RE})\b", re.I
+)
+
+
+def _compound(doc: Doc, match: re.Match[str], unit: str) -> tuple[float, int]:
+    """The finer part of "7 years, 1 month" or "7-year-and-one-month" (in the
+    first part's unit) and where the whole duration ends; (0, end) otherwise."""
+    more = _COMPOUND.match(doc.text, match.end())
+    if not more:
+        return 0.0, match.end()
+    value = num.parse_number(more.group("num"))
+    finer, factor = num.TIME_UNITS[more.group("unit").lower().rstrip("s")]
+    if (
+        value is None
+        or finer != unit
+        or factor >= num.TIME_UNITS[match.group("unit").lower().rstrip("s")][1]
+    ):
+        return 0.0, match.end()
+    return value * factor, more.end()
+
+
+def _penalty(text: str, start: int, qualifier: str) -> bool:
+    """A maximum the law sets ("faces up to five years", "carries a maximum of")."""
+    before = text[max(0, start - 40) : start]
+    cue = re.search(r"\b(?:maximum|faces?|facing|carr(?:y|ies)|could\s+get)\b", before, re.I)
+    return qualifier == "at most" or bool(cue)
+
+
+def _not_a_duration(doc: Doc, match: re.Match[str]) -> bool:
+    """ "A second person" and "for a second straight day" are ordinals, and
+    "“48 Hours”" or "48 Hours:" names a programme."""
+    number, unit = match.group("num").lower(), match.group("unit")
+    if unit.lower().startswith("second") and number in ("a", "an", "one"):
+        return True
+    after = doc.text[match.end() : match.end() + 1]
+    return unit[0].isupper() and (in_short_quote(doc, match.start(), match.end()) or after in ':”"')
+
+
+def in_short_quote(doc: Doc, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` is inside quotation marks around a few words: a name
+    or a title ("“Two Fat Ladies”"), not a statement."""
+    for qs, qe in doc.quote_spans:
+        if qs <= start and end <= qe:
+            return len(doc.text[qs:qe].split()) <= 5
+    return False
+
+
+def frame_at(
+    doc: Doc, index: int, position: int, window: bool = True
+) -> tuple[str | None, str | None]:
+    """The time a figure at ``position`` is about, when it is not the article's
+    own, and the weekday its sentence names (see :mod:`index.subjects`). A
+    duration's clause names no window ("talks since 2022 lasted two hours")."""
+    sentence = sentence_at(doc, index, position)
+    spans = doc.sentences[index]
+    i = spans.index(sentence) if sentence in spans else 0
+    previous = doc.text[spans[i - 1][0] : spans[i - 1][1]] if i > 0 else ""
+    text = doc.text[sentence[0] : sentence[1]]
+    offset = position - sentence[0]
+    bounds = [m.start() for m in _CLAUSE_END.finditer(text)]
+    begin = max([b for b in bounds if b < offset], default=0)
+    end = min([b for b in bounds if b > offset], default=len(text))
+    frame = time_frame(text, text[begin:end], previous, doc.year, window)
+    return frame, day_of(text)
+
+
+_CLAUSE_END = re.compile(r"[,;:()—–]|\s-\s")
 
 
 def _qualified_start(text: str, start: int, default: str) -> tuple[int, str]:
@@ -168,28 +190,6 @@ def _qualified_start(text: str, start: int, default: str) -> tuple[int, str]:
         return start, default
     qualifier, length = found
     return start - length, qualifier
-
-
-def _duration_key(doc: Doc, index: int, start: int, match: re.Match[str]) -> str:
-    """What lasted, from the words around the duration (see :mod:`index.facts`)."""
-    sentence = sentence_at(doc, index, start)
-    before = doc.text[sentence[0] : start]
-    verb = _LAST_VERB.search(before)
-    if verb:
-        return "duration:" + (_event_in(before[: verb.start()]) or "event")
-    if "-" in match.group("sep"):
-        noun = re.match(r"\s*([a-z][\w-]*)", doc.text[match.end() : sentence[1]])
-        if noun and noun.group(1) not in _STOP:
-            return "duration:" + EVENTS.get(noun.group(1), _singular(noun.group(1)))
-    of = re.search(r"\b([a-z][\w-]*)\s+of\s+$", before)
-    if of and of.group(1) not in _STOP:
-        return "duration:" + EVENTS.get(of.group(1), _singular(of.group(1)))
-    if re.search(r"\bfirst\b", before, re.I) and re.search(r"\b(?:in|for)\s+$", before, re.I):
-        return "duration:since"
-    near = re.search(r"\b([\w-]+)\s+(?:in|after|within|for)\s+$", before)
-    if near and near.group(1).lower() in EVENTS:
-        return "duration:" + EVENTS[near.group(1).lower()]
-    return "duration"
 
 
 # Quantities -------------------------------------------------------------------
@@ -223,6 +223,8 @@ def _quantity(doc: Doc, index: int, match: re.Match[str]) -> Fact | None:
     if counted is None:
         return None
     words, words_end = counted
+    if _in_a_name(doc, index, match, words_end):
+        return None
     qualifier = "range" if high is not None else "exact"
     start, qualifier = _qualified_start(text, match.start(), qualifier)
     each = re.match(r"\s+each\b", text[words_end:end])
@@ -231,10 +233,23 @@ def _quantity(doc: Doc, index: int, match: re.Match[str]) -> Fact | None:
         qualifier = "each" if qualifier == "exact" else qualifier
     low, top, low_open, high_open = num.bounds(value, qualifier, high)
     return make_fact(
-        doc, index, "quantity", (start, words_end), key=_quantity_key(words, text, start),
-        value=value, low=low, high=top, low_open=low_open, high_open=high_open,
-        qualifier=qualifier, unit="count", speaker=speaker(doc, index, match.start()),
+        doc, index, "quantity", (start, words_end),
+        key=_quantity_key(doc, index, words, (start, words_end), value), value=value, low=low,
+        high=top, low_open=low_open, high_open=high_open, qualifier=qualifier, unit="count",
+        speaker=speaker(doc, index, match.start()),
     )  # fmt: skip
+
+
+def _in_a_name(doc: Doc, index: int, match: re.Match[str], end: int) -> bool:
+    """A number inside a name or title: "filming Two Fat Ladies" (a number word
+    capitalised inside a sentence) or a few quoted words ("“48 Hours”")."""
+    if in_short_quote(doc, match.start(), end):
+        return True
+    number = match.group("num")
+    if not number[0].isupper() or number.isupper() and len(number) > 1:
+        return False
+    sentence = sentence_at(doc, index, match.start())
+    return bool(re.search(r"\w", doc.text[sentence[0] : match.start()]))
 
 
 def _range_high(text: str, match: re.Match[str]) -> float | None:
@@ -256,7 +271,12 @@ def _not_a_count(text: str, match: re.Match[str], num_end: int, end: int) -> boo
     if re.match(r"-[^\W\d_]|:\d|\s*(?:%|per\s?cent|percent)", after):
         return True
     if re.fullmatch(r"\d{4}", number) and 1000 <= int(number) < 3000:
-        return not num.plural_follows(text, match.end("num"))
+        # "the deadly 2012 attacks" is a year; "1900 soldiers" a count
+        attributive = re.search(
+            r"(?:\b(?:the|a|an|its|their|his|her)|[’']s)(?:\s+[a-z]+)?\s+$",
+            text[max(0, match.start() - 20) : match.start()],
+        )
+        return bool(attributive) or not num.plural_follows(text, match.end("num"))
     before = text[max(0, match.start() - 12) : match.start()].lower().split()
     previous = before[-1] if before else ""
     if number.lower() == "one" and previous in {"no", "any", "every", "some", "each", "someone"}:
@@ -330,25 +350,31 @@ def _vague_quantity(doc: Doc, index: int, match: re.Match[str]) -> Fact | None:
     low, high = _VAGUE[match.group(1).lower()]
     return make_fact(
         doc, index, "quantity", (match.start(), words_end),
-        key=_quantity_key(words, doc.text, match.start()),
+        key=_quantity_key(doc, index, words, (match.start(), words_end), low),
         value=low, low=low, high=high, high_open=True, qualifier="range", unit="count",
         speaker=speaker(doc, index, match.start()),
     )  # fmt: skip
 
 
-def _quantity_key(words: list[str], text: str, start: int) -> str:
-    """The comparable name of what is counted (see :mod:`index.facts`)."""
+def _quantity_key(doc: Doc, index: int, words: list[str], span: Span, value: float) -> str | None:
+    """The comparable name of what is counted (see :mod:`index.facts` and
+    :mod:`index.subjects`); None when it names nothing comparable."""
+    text, (start, end) = doc.text, span
     kept = [w for w in words if not nationality(w)] or words
     lowered = [w.lower() for w in kept]
-    participle = _PARTICIPLES.get(lowered[-1]) if lowered[-1] in _PARTICIPLES else None
-    if participle:
+    verb = _PARTICIPLES.get(lowered[-1]) if lowered[-1] in _PARTICIPLES else None
+    if verb:
         lowered.pop()
-    else:
-        participle = _verb_before(text[max(0, start - 30) : start])
+    sentence = sentence_at(doc, index, start)
+    before, after = text[sentence[0] : start], text[end : sentence[1]]
+    verb = verb or _verb_before(text[max(0, start - 30) : start]) or verb_near(before, after)
     if lowered:
         head = lowered.index("of") - 1 if "of" in lowered else len(lowered) - 1
         lowered[head] = _plural(lowered[head])
-    return " ".join(lowered + ([participle] if participle else []))
+    if needed(before, after) or rate(after):
+        return None  # "needs 60 votes", "1.75 cents per ounce": not a tally to compare
+    subject = quantity_subject(" ".join(lowered), value, verb)
+    return framed(subject, *frame_at(doc, index, start)) if subject else None
 
 
 def _verb_before(text: str) -> str | None:
@@ -367,10 +393,3 @@ def _plural(word: str) -> str:
     if re.search(r"[^aeiou]y$", word):
         return word[:-1] + "ies"
     return word + ("es" if word.endswith(("s", "x", "z", "ch", "sh")) else "s")
-
-
-def _singular(word: str) -> str:
-    word = word.lower()
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word

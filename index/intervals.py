@@ -7,8 +7,14 @@ reports is comparing two intervals:
 * **agree**: the same interval ("less than two hours" and "under two hours");
 * **compatible**: they overlap but are not the same ("less than an hour" and
   "40 minutes": both can be true);
-* **differ**: they cannot both be true ("lasted just 40 minutes" and "lasted
-  less than 40 minutes": ``[0, 40)`` and ``[40, 40]`` share no point).
+* **differ**: they cannot both be true, even allowing for the rounding a
+  reporter implies: "1,000" and "1,200" differ, but "lasted just 40 minutes"
+  and "lasted less than 40 minutes" (``[40, 40]`` and ``[0, 40)`` touch) or
+  "1,000" and "1,012" (a round number 1.2% off) are compatible.
+
+Two facts are compared only when they are about the same thing: the same key
+(acronyms unified, a count with no verb matching one with a verb, but "people
+injured" never "people struck"), and the same unit scale.
 
 Quotes have no interval. Two quotes of the same speaker agree when their words
 are the same (ignoring case, punctuation and curly-quote spelling), and are
@@ -25,6 +31,7 @@ from typing import NamedTuple
 
 from .facts import unify_keys
 from .model import Fact
+from .subjects import split_key
 
 AGREE, COMPATIBLE, DIFFER = "agree", "compatible", "differ"
 ONLY_HERE = "only here"  # a fact with no counterpart in any other source
@@ -51,17 +58,58 @@ def relate(a: Fact, b: Fact) -> str | None:
         return _relate_quotes(a, b)
     if not same_key(a.key, b.key):
         return None
+    if a.kind == "quantity" and not specific(a.key or "", b.key or ""):
+        return None
     pair = _in_common_unit(a, b)
     if pair is None:
         return None
-    return compare(*pair)
+    return compare(*pair, slack=_whole_units(a, b))
 
 
-def compare(a: Interval, b: Interval) -> str:
-    """The relation of two intervals (see the module docstring)."""
+def compare(a: Interval, b: Interval, slack: float = 0.0) -> str:
+    """The relation of two intervals (see the module docstring); ``slack`` is how
+    far apart a rounded duration may be ("seven years" for 7 years, 1 month)."""
     if _same(a, b):
         return AGREE
-    return COMPATIBLE if overlap(a, b) else DIFFER
+    if overlap(a, b) or _within_rounding(a, b, slack) or _within_rounding(b, a, slack):
+        return COMPATIBLE
+    return DIFFER
+
+
+def _whole_units(a: Fact, b: Fact) -> float:
+    """Half a unit of a duration stated as a whole number of its unit ("seven
+    years" may be 7 years and a month), in the finer unit of the two."""
+    if a.kind != "duration":
+        return 0.0
+    finer = min(_MINUTES.get(a.unit or "", 1.0), _MINUTES.get(b.unit or "", 1.0))
+    halves = [
+        0.5 * _MINUTES.get(f.unit or "", 1.0) / finer
+        for f in (a, b)
+        if f.low is not None and f.low == f.high and float(f.low).is_integer()
+    ]
+    return max(halves, default=0.0)
+
+
+# How far a round figure may be from the exact one: "1,000" for 1,012 (1.2%).
+ROUNDING = 0.02
+
+
+def _within_rounding(a: Interval, b: Interval, slack: float = 0.0) -> bool:
+    """Whether ``a`` lies below ``b`` by no more than a reporter's rounding: the
+    two touch ("less than 40" and "just 40": one rounded 39 down, the other up),
+    or a round number is within 2% of the other end ("1,000" and "1,012")."""
+    gap = b.low - a.high
+    if gap < 0 or math.isinf(gap):
+        return False
+    if _close(gap, 0) or gap <= slack:
+        return True
+    rounded = [v for v in (a.high, b.low) if _round(v)]
+    return any(gap <= ROUNDING * v for v in rounded)
+
+
+def _round(value: float) -> bool:
+    """A number a reporter may have rounded: a multiple of 100 (1,000; 12,000)."""
+    return value >= 100 and value % 100 == 0
 
 
 def overlap(a: Interval, b: Interval) -> bool:
@@ -75,13 +123,36 @@ def overlap(a: Interval, b: Interval) -> bool:
 
 def same_key(a: str | None, b: str | None) -> bool:
     """Whether two fact keys name the same thing, acronyms included
-    ("pows" and "prisoners of war")."""
+    ("pows" and "prisoners of war"), with no verbs or weekdays that disagree
+    ("people wounded" is not "people struck", nor "killed on Thursday"
+    "killed on Wednesday")."""
     if not a or not b:
         return False
-    if a == b:
+    sa, sb = split_key(a), split_key(b)
+    if sa.verb and sb.verb and sa.verb != sb.verb:
+        return False
+    if sa.day and sb.day and sa.day != sb.day:
+        return False
+    unified = unify_keys([sa.noun, sb.noun])
+    return unified.get(sa.noun, sa.noun) == unified.get(sb.noun, sb.noun)
+
+
+_VAGUE_WORDS = frozenset(
+    ["other", "more", "additional", "new", "young", "old", "several", "different", "such"]
+)
+
+
+def specific(a: str, b: str) -> bool:
+    """Whether two counts' keys say enough to be the same figure: a verb on both
+    sides, or what is counted in more than one word ("prisoners of war");
+    "33 Democrats" and "10 Democrats", or "two soldiers killed" and "three
+    soldiers" (in prison), do not."""
+    sa, sb = split_key(a), split_key(b)
+    if sa.verb and sb.verb:
         return True
-    unified = unify_keys([a, b])
-    return unified.get(a, a) == unified.get(b, b)
+    unified = unify_keys([sa.noun, sb.noun])
+    noun = unified.get(sa.noun, sa.noun)
+    return len([w for w in noun.split() if w not in _VAGUE_WORDS]) > 1
 
 
 def interval_of(fact: Fact) -> Interval | None:

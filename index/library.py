@@ -230,10 +230,11 @@ class Library:
     def fact_groups(self) -> list[dict[str, Any]]:
         return list(self.state().get("groups", []))
 
-    def report(self) -> dict[str, Any]:
+    def report(self, loose: bool = False) -> dict[str, Any]:
+        """The ranked discrepancy report; ``loose`` lists compatible figures too."""
         from .report import discrepancies
 
-        return discrepancies(self)
+        return discrepancies(self, loose)
 
     def related(self, article_id: str, number: int) -> dict[str, Any]:
         """The cross-source view of one passage (``newsdesk related --json`` shape)."""

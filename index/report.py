@@ -1,36 +1,129 @@
-"""The discrepancy report: per story, the facts that differ or only loosely
-fit, each cited to its source, file, offsets and exact words."""
+"""The discrepancy report: the figures sources disagree on, most worth a
+reader's time first, each cited to its source, file, offsets and exact words.
+
+Ranking: a real difference (two figures that cannot both be true) before a
+loose fit; then differences between more independent sources (wire copies
+count once), about what more of the story's articles report (its central
+facts), stated by the narrator rather than a quoted speaker, and early in the
+articles. Loose fits (compatible figures) are left out unless asked for; the
+summary on top counts them.
+"""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Any
 
-REPORTED = ("differ", "compatible")
+from .subjects import describe
+
+DIFFER, COMPATIBLE = "differ", "compatible"
 
 
-def discrepancies(library: Any) -> dict[str, Any]:
-    """``{"stories": [{"id", "title", "discrepancies": [{"key", "relation", "citations"}]}]}``"""
+def discrepancies(library: Any, loose: bool = False) -> dict[str, Any]:
+    """``{"summary", "discrepancies": [ranked], "stories": [{"id", "title",
+    "discrepancies"}]}``; ``loose`` also lists compatible figures."""
     state = library.state()
     facts = {f["id"]: f for f in library.facts()}
     meta = {row["id"]: row for row in library.articles()}
-    stories = []
-    for story in state.get("stories", []):
-        found = []
-        for group in state.get("groups", []):
-            if group["story"] != story["id"] or group["relation"] not in REPORTED:
-                continue
-            citations = [_citation(facts[m], meta) for m in group["members"] if m in facts]
-            found.append(
-                {"key": group["key"], "relation": group["relation"], "citations": citations}
-            )
-        found.sort(key=lambda d: (REPORTED.index(d["relation"]), d["key"]))
-        stories.append({"id": story["id"], "title": story["title"], "discrepancies": found})
-    return {"stories": stories}
+    stories = {s["id"]: s for s in state.get("stories", [])}
+    copies = _wire_groups(state.get("copies", []))
+    found = []
+    counts = {"stories": len(stories), "differences": 0, "loose_fits": 0}
+    for group in state.get("groups", []):
+        if group["story"] not in stories or group["key"].startswith("quote"):
+            continue  # a speaker's different words are no discrepancy the report can show
+        # A group that differs is not listed again as a loose fit.
+        item = _discrepancy(group, DIFFER, facts, meta, copies, stories)
+        counts["differences" if item else "loose_fits"] += 1
+        item = item or _discrepancy(group, COMPATIBLE, facts, meta, copies, stories)
+        if item is None:
+            counts["loose_fits"] -= 1
+        elif item["relation"] == DIFFER or loose:
+            found.append(item)
+    found.sort(key=lambda d: (-d["score"], d["story"], d["key"]))
+    by_story: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for item in found:
+        by_story[item["story"]].append(item)
+    return {
+        "summary": {**counts, "shown": len(found), "loose_included": loose},
+        "discrepancies": found,
+        "stories": [
+            {"id": sid, "title": s["title"], "discrepancies": by_story.get(sid, [])}
+            for sid, s in stories.items()
+        ],
+    }
+
+
+def _discrepancy(group, relation, facts, meta, copies, stories) -> dict[str, Any] | None:
+    """The group's pairs with ``relation`` and the facts that take part in them,
+    or None when it has no such pair (a fact that fits every other is not cited)."""
+    pairs = [p for p in _pairs(group, facts) if p[2] == relation]
+    cited = sorted({fid for a, b, _ in pairs for fid in (a, b) if fid in facts})
+    if not cited:
+        return None
+    citations = [_citation(facts[fid], meta) for fid in cited]
+    sources = {copies.get(c["article"], c["article"]) for c in citations}
+    story = stories[group["story"]]
+    key, _, speaker = group["key"].partition("|")
+    item = {
+        "key": group["key"],
+        "subject": group.get("subject") or describe(key),
+        "speaker": None if speaker in ("", "narrator") else _speaker(citations, speaker),
+        "relation": relation,
+        "story": story["id"],
+        "story_title": story["title"],
+        "sources": len(sources),
+        "pairs": [{"a": a, "b": b, "relation": r} for a, b, r in pairs],
+        "citations": citations,
+    }
+    item["score"] = _score(item, group, story)
+    return item
+
+
+def _pairs(group: dict[str, Any], facts: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """Stored pairs; an index written before groups kept pairs has only members."""
+    if "pairs" in group:
+        return [tuple(p) for p in group["pairs"]]  # type: ignore[misc]
+    members = [m for m in group["members"] if m in facts]
+    return [(a, b, group["relation"]) for i, a in enumerate(members) for b in members[i + 1 :]]
+
+
+def _score(item: dict[str, Any], group: dict[str, Any], story: dict[str, Any]) -> float:
+    """Higher for what a reader should see first (see the module docstring)."""
+    score = 100.0 if item["relation"] == DIFFER else 0.0
+    score += 10.0 * min(item["sources"], 5)
+    reporting = {m.rsplit(":", 2)[0] for m in group["members"]}
+    score += 20.0 * len(reporting) / max(1, len(story["articles"]))
+    score += 0.0 if item["speaker"] else 5.0
+    first = min(c["passage"] for c in item["citations"])
+    return score + max(0.0, 10.0 - first)
+
+
+def _speaker(citations: list[dict[str, Any]], fallback: str) -> str:
+    named = [c["speaker"] for c in citations if c.get("speaker")]
+    return max(named, key=len) if named else fallback
+
+
+def _wire_groups(copies: list[dict[str, Any]]) -> dict[str, str]:
+    """Article -> one article standing for its wire copies."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    for pair in copies:
+        ra, rb = find(pair["a"]), find(pair["b"])
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return {a: find(a) for a in parent}
 
 
 def _citation(fact: dict[str, Any], meta: dict[str, dict[str, Any]]) -> dict[str, Any]:
     article = meta.get(fact["article"], {})
     return {
+        "fact": fact["id"],
         "source": article.get("source"),
         "title": article.get("title"),
         "date": article.get("date"),
@@ -45,24 +138,44 @@ def _citation(fact: dict[str, Any], meta: dict[str, dict[str, Any]]) -> dict[str
 
 
 def to_markdown(report: dict[str, Any]) -> str:
-    """The report as Markdown, ready to paste into a fact-check."""
-    lines = ["# Discrepancies between sources", ""]
-    for story in report["stories"]:
-        lines += [f"## {_md(story['title'])} ({story['id']})", ""]
-        if not story["discrepancies"]:
-            lines += ["No differing figures between the sources of this story.", ""]
-        for item in story["discrepancies"]:
-            key, _, speaker = item["key"].partition("|")
-            who = "" if speaker in ("", "narrator") else f" (as said by {speaker})"
-            lines.append(f"- **{_md(key)}**{_md(who)}: {item['relation']}")
-            for c in item["citations"]:
-                source = _md(c["source"] or "unknown source")
-                lines.append(
-                    f"  - {source}, “{_md(c['text'])}” — {_md(c['file'])} "
-                    f"¶{c['passage']}, characters {c['start']}–{c['end']}"
-                )
+    """The report as Markdown, ready to paste into a fact-check: a summary, then
+    the discrepancies ranked, most worth reading first."""
+    lines = ["# Discrepancies between sources", "", *_summary(report["summary"]), ""]
+    for rank, item in enumerate(report["discrepancies"], 1):
+        who = f" (according to {item['speaker']})" if item["speaker"] else ""
+        verdict = "differ" if item["relation"] == DIFFER else "compatible (a loose fit)"
+        lines.append(f"## {rank}. {_md(item['subject'])}{_md(who)}: {verdict}")
+        lines.append(
+            f"Story {item['story']}, {_md(item['story_title'])}; "
+            f"{item['sources']} independent sources."
+        )
+        lines.append("")
+        for c in item["citations"]:
+            source = _md(c["source"] or "unknown source")
+            lines.append(
+                f"- {source}, “{_md(c['text'])}” — {_md(c['file'])} "
+                f"¶{c['passage']}, characters {c['start']}–{c['end']}"
+            )
         lines.append("")
     return "\n".join(lines)
+
+
+def _summary(summary: dict[str, Any]) -> list[str]:
+    lines = [
+        f"{_count(summary['differences'], 'figure differs', 'figures differ')} between "
+        f"sources across {_count(summary['stories'], 'story', 'stories')}; "
+        f"{summary['loose_fits']} more only loosely fit (rounded or approximate "
+        "figures that can both be true)."
+    ]
+    if not summary["loose_included"] and summary["loose_fits"]:
+        lines.append("The loose fits are left out; `newsdesk report --all` lists them too.")
+    if not summary["shown"]:
+        lines.append("No figure differs between the sources of any story.")
+    return lines
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 def _md(text: str | None) -> str:

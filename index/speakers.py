@@ -5,7 +5,9 @@ sentences, quote attribution), so it lives here rather than in
 :mod:`index.facts`, which stays a short overview of what a fact is. The speaker
 is found from the words around a quote or number: "X said", "said X", "he said"
 (the last person named before, in this passage or the one before it), "a
-Russian official told ..." (kept as that descriptor). Person mentions from the
+Russian official told ..." (kept as that descriptor), or an organisation or
+office: "the Kremlin had signaled", "Russia's defence ministry said", an
+organisation or a place the NLP names ("Moscow said"). Person mentions from the
 NLP, when given, make it more reliable; capitalised runs find the names it missed.
 
 :class:`Doc`, :func:`make_fact` and the two word helpers are here too, at the
@@ -23,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .model import Article, Fact, Mention, Passage
+from .quoting import QUOTE_RE, is_a_name
 
 Span = tuple[int, int]
 
@@ -37,11 +40,11 @@ def nationality(word: str) -> bool:
     return word[:1].isupper() and word.lower().endswith(("ian", "ish", "ese", "ean"))
 
 
-QUOTE_RE = re.compile(r"“[^“”]*”|\"[^\"\n]*\"")
 _SPEECH = (
     r"(?:said|says|told|tells|stressed|added|adds|noted|stated|emphasi[sz]ed|explained|warned|"
     r"insisted|acknowledged|argued|declared|announced|confirmed|described|wrote|asked|replied|"
-    r"urged|claimed|saying|telling|adding|noting|stressing|warning)"
+    r"urged|claimed|saying|telling|adding|noting|stressing|warning|signaled|signalled|expressed|"
+    r"tweeted|denied|maintained|estimated|alleged)"
 )
 _SPEECH_RE = re.compile(rf"\b{_SPEECH}\b")
 _AUX_TAIL = re.compile(
@@ -91,6 +94,7 @@ class Doc:
     quote_starts: list[int] = field(default_factory=list)
     quotes: list[list[Fact]] = field(default_factory=list)
     sentences: dict[int, list[Span]] = field(default_factory=dict)
+    year: int | None = None  # the year the article is written in (index.subjects.reference_year)
 
 
 def make_fact(doc: Doc, index: int, kind: str, span: Span, **values: object) -> Fact:
@@ -115,6 +119,8 @@ def quote_facts(doc: Doc, index: int) -> list[Fact]:
     previous: Fact | None = None
     for match in QUOTE_RE.finditer(doc.text, passage.start, passage.end):
         start, end = match.span()
+        if is_a_name(doc.text, start, end):
+            continue
         who = _quote_speaker(doc, index, (start, end), previous)
         fact = make_fact(
             doc, index, "quote", (start, end),
@@ -161,6 +167,9 @@ class People:
         self.spans = sorted(s for s in spans if s[0] < s[1])
         self.starts = [s[0] for s in self.spans]
         self.ends = {s[1]: s for s in self.spans}
+        # Organisations, and places standing for their governments ("Moscow said").
+        bodies = [m for m in valid if m.kind in ("organisation", "group", "place")]
+        self.bodies = {_trim_possessive(text, m.start, m.end)[1]: m for m in bodies}
 
     def _speaks(self, end: int) -> bool:
         """A one-word person mention counts when a speech verb follows it:
@@ -187,6 +196,11 @@ class People:
 
     def ending_at(self, end: int) -> Span | None:
         return self.ends.get(end)
+
+    def body_ending_at(self, end: int) -> str | None:
+        """An organisation or a place named just before ``end`` ("the Kremlin said")."""
+        found = self.bodies.get(end)
+        return " ".join(self.text[found.start : end].split()) if found else None
 
 
 def _trim_possessive(text: str, start: int, end: int) -> Span:
@@ -328,7 +342,29 @@ def _subject(doc: Doc, index: int, start: int, end: int) -> str | None:
             break  # a name inside a clause is not the subject: "frustration that Kyiv ..."
         if not _prepositional(doc, start, span[0]) and not _in_quote(doc, span[0]):
             return doc.people.fullest(span)
-    return _descriptor(phrase)
+    return _descriptor(phrase) or _body(doc, start, end, phrase)
+
+
+_OFFICE = re.compile(
+    r"(?:^|\s)(?:[\w’'.-]+\s+){0,4}?(?:ministry|office|kremlin|government|army|military|"
+    r"spokes(?:man|woman|person)|agency|department|council|commission|embassy|presidency|"
+    r"parliament|pentagon|white\s+house|cabinet|command)$",
+    re.I,
+)
+
+
+def _body(doc: Doc, start: int, end: int, phrase: str) -> str | None:
+    """An organisation or office as the speaker: "Russia's defence ministry said",
+    "Gazprom said", "Moscow said" (a place standing for its government). Police
+    and officials in general are how reporters source what they state
+    themselves, so they stay with the narrator."""
+    named = doc.people.body_ending_at(end)
+    if named and not _prepositional(doc, start, end - len(named)):
+        return named
+    office = _OFFICE.search(phrase.split(",")[-1])
+    if office and len(office.group().split()) <= 6 and not re.search(r"[“”\"]", office.group()):
+        return office.group().strip()
+    return None
 
 
 def _prepositional(doc: Doc, start: int, position: int) -> bool:

@@ -13,6 +13,7 @@ from .facts import unify_keys
 from .model import Article, Entity, Mention
 from .store import article_from_json
 from .stories import StoryInput, group, story_title
+from .subjects import describe, split_key
 
 STATE_VERSION = 1
 COMPARED_KINDS = ("quantity", "duration", "date")
@@ -166,14 +167,17 @@ class _Context:
         if fact.kind == "quote":
             ckey = f"quote|{speaker}" if speaker else None
         elif fact.key and fact.key != "date":  # a bare date says nothing comparable
-            ckey = f"{self.unified.get(fact.key, fact.key)}|{speaker or 'narrator'}"
+            # "1,000 POWs" and "1,000 prisoners of war exchanged" are one group;
+            # intervals.relate keeps "people struck" from "people injured" in it.
+            noun = split_key(fact.key)[0]
+            ckey = f"{self.unified.get(noun, noun)}|{speaker or 'narrator'}"
         else:
             ckey = None
         if ckey is None:
             return
         item = crossref.Comparable(
             fact,
-            {**data, "source": self.sources[aid]},
+            {**data, "source": self.sources[aid], "subject": describe(fact.key)},
             ckey,
             self.story_of.get(aid),
             self.source_group[aid],
@@ -328,9 +332,11 @@ class _Context:
                         "end": item.fact.end,
                     }
             relation = crossref._group_relation(in_story)
+            speakers = sorted({i.fact.speaker for i in in_story if i.fact.speaker}, key=len)
+            said = f" — {speakers[-1]}" if speakers else ""
             rows[ckey] = {
                 "key": ckey,
-                "label": ckey.replace("|narrator", "").replace("|", " — "),
+                "label": crossref.subject_of(in_story) + said,
                 "relation": relation,
                 "cells": cells,
             }

@@ -54,9 +54,10 @@ def test_other_story_figure_is_context_not_a_contradiction(library):
 def test_compatible_and_differ_durations(library):
     hour = facts_view(library, A000, 1, "less than an hour")
     assert others(hour)[(A002, "just 40 minutes")] == ("compatible", True)
+    # "less than 40" and "just 40" touch: a reporter's rounding, not a contradiction
     under_40 = facts_view(library, A000, 2, "less than 40 minutes")
-    assert under_40["relation"] == "differ"
-    assert others(under_40)[(A002, "just 40 minutes")] == ("differ", True)
+    assert under_40["relation"] == "compatible"
+    assert others(under_40)[(A002, "just 40 minutes")] == ("compatible", True)
     two_hours = facts_view(library, A003, 1, "under two hours")
     assert others(two_hours)[(A001, "less than two hours")] == ("agree", True)
 
@@ -148,12 +149,22 @@ def test_commands_print_the_documented_json(capsys, seeds_index):
 def test_report_cites_the_differing_words(capsys, seeds_index):
     code, out = run(capsys, "report")
     assert code == 0
-    assert "less than 40 minutes" in out and "just 40 minutes" in out
-    code, out = run(capsys, "report", "--format", "json")
-    story = next(s for s in json.loads(out)["stories"] if s["id"] == "s2")
+    assert "date of the talks" in out and "“Tuesday”" in out and "“Wednesday”" in out
+    assert "less than 40 minutes" not in out  # a loose fit, left out by default
+    assert "report --all" in out.split("## ")[0]  # the summary says how to see them
+    code, out = run(capsys, "report", "--all")
+    assert "duration of the talks" in out and "less than 40 minutes" in out
+    code, out = run(capsys, "report", "--format", "json", "--all")
+    report = json.loads(out)
+    assert report["summary"]["differences"] == 1
+    ranked = report["discrepancies"]
+    assert ranked[0]["relation"] == "differ" and ranked[0]["subject"] == "date of the talks"
+    assert all(d["relation"] == "compatible" for d in ranked[1:])
+    story = next(s for s in report["stories"] if s["id"] == "s2")
     durations = next(d for d in story["discrepancies"] if d["key"].startswith("duration:talks"))
     cited = {c["text"] for c in durations["citations"]}
     assert {"less than 40 minutes", "just 40 minutes"} <= cited
+    assert durations["subject"] == "duration of the talks"
 
 
 def test_entity_and_relation_queries(library):
@@ -161,7 +172,10 @@ def test_entity_and_relation_queries(library):
     kiev = {h.article_id for h in library.search("place:Kiev", 50).hits}
     assert {A000, A002} <= kiev  # 000 writes Kyiv, 002 Kiev
     differ = {(h.article_id, h.passage) for h in library.search("relation:differ", 50).hits}
-    assert (A000, 2) in differ and (A002, 2) in differ
+    assert (A000, 1) in differ and (A002, 1) in differ  # Tuesday against Wednesday
+    # "prisoners of war exchanged on wednesday" is found by what is counted
+    swaps = {h.article_id for h in library.search('fact:"prisoners of war"', 50).hits}
+    assert {A001, A002} <= swaps
 
 
 def test_worker_processes_give_the_same_analysis_as_one():
@@ -228,16 +242,16 @@ def test_a_fact_shows_every_counterpart_in_its_story_and_a_few_from_others():
     articles, analyses, story_of = {}, {}, {}
     for n in range(12):  # three in the story, nine in another
         aid = f"a{n:02}"
-        text = f"Town{n} officials said {100 + n} prisoners were freed on day {n}."
+        text = f"Town{n} officials said {101 + n} prisoners were freed on day {n}."
         articles[aid] = Article(
             aid, f"{aid}.txt", "text", text, source=f"Outlet {n}",
             passages=(Passage(aid, 1, 0, len(text), text),),
         )  # fmt: skip
-        start = text.index(str(100 + n))
+        start = text.index(str(101 + n))
         fact = {
             "id": f"{aid}:1:0", "article": aid, "passage": 1, "kind": "quantity",
-            "text": f"{100 + n} prisoners", "start": start, "end": start + 13,
-            "key": "prisoners", "value": 100.0 + n, "low": 100.0 + n, "high": 100.0 + n,
+            "text": f"{101 + n} prisoners", "start": start, "end": start + 13,
+            "key": "prisoners released", "value": 101.0 + n, "low": 101.0 + n, "high": 101.0 + n,
         }  # fmt: skip
         analyses[aid] = {"facts": [fact]}
         story_of[aid] = "s1" if n < 3 else "s2"
@@ -248,5 +262,55 @@ def test_a_fact_shows_every_counterpart_in_its_story_and_a_few_from_others():
     assert shown[:2] == [("a00", True), ("a02", True)]
     assert shown[2:] == [(f"a{n:02}", False) for n in range(3, 3 + OTHER_STORY_FACTS)]
     assert view["elsewhere"] == 9  # all of them counted, a few listed
-    assert view["relation"] == "differ"  # 101 against 100 and 102, in the story
+    assert view["relation"] == "differ"  # 102 against 101 and 103, in the story
     assert {o["relation"] for o in view["others"]} == {"differ"}
+
+
+def test_a_fact_that_fits_every_other_is_never_cited_as_differing():
+    """ "less than an hour" fits both "less than 40 minutes" and "45 minutes"; only
+    the two that cannot both be true make the difference, and it ranks first."""
+    from index.crossref import groups
+    from index.report import discrepancies, to_markdown
+
+    rows = [("a", "less than 40 minutes", 0, 40, True), ("b", "45 minutes", 45, 45, False),
+            ("c", "less than an hour", 0, 60, True)]  # fmt: skip
+    index, facts = crossref_index(rows)
+    found = groups(index)
+    (group,) = found
+    assert group["relation"] == "differ" and group["subject"] == "duration of the talks"
+    assert sorted(r for _, _, r in group["pairs"]) == ["compatible", "compatible", "differ"]
+
+    class Stub:
+        def state(self):
+            story = {"id": "s1", "title": "Talks", "articles": ["a", "b", "c"]}
+            return {"stories": [story], "groups": found, "copies": []}
+
+        def facts(self):
+            return facts
+
+        def articles(self):
+            return [{"id": a, "path": f"{a}.txt", "source": a.upper()} for a in "abc"]
+
+    report = discrepancies(Stub())
+    (item,) = report["discrepancies"]
+    assert [c["text"] for c in item["citations"]] == ["less than 40 minutes", "45 minutes"]
+    assert report["summary"] == {
+        "stories": 1, "differences": 1, "loose_fits": 0, "shown": 1, "loose_included": False,
+    }  # fmt: skip
+    assert "## 1. duration of the talks: differ" in to_markdown(report)
+
+
+def crossref_index(rows):
+    from index.crossref import Comparable, FactIndex
+    from index.model import Fact
+
+    index, facts = FactIndex(), []
+    for article, text, low, high, high_open in rows:
+        fact = Fact(
+            id=f"{article}:1:1", article=article, passage=1, kind="duration", text=text,
+            start=0, end=len(text), key="duration:talks", value=high, low=low, high=high,
+            high_open=high_open, unit="minutes",
+        )  # fmt: skip
+        facts.append({**fact.to_json()})
+        index.add(Comparable(fact, fact.to_json(), "duration:talks|narrator", "s1", article))
+    return index, facts

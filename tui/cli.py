@@ -93,6 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
     _common(related)
     report = sub.add_parser("report", help="facts that differ between sources, with citations")
     report.add_argument("--format", choices=("md", "json"), default="md")
+    report.add_argument(
+        "--all", action="store_true", help="also list figures that only loosely fit"
+    )
     _common(report)
     return parser
 

@@ -166,9 +166,10 @@ def badge(relation: str) -> Text:
 
 
 def fact_label(fact: Mapping[str, Any]) -> Text:
-    """A fact's words, with its key and qualifier when the analysis gave them."""
+    """A fact's words, with what it is about (in words, not the internal key) and
+    its qualifier when the analysis gave them."""
     text = Text(clean_line(fact.get("text")), style="bold")
-    extras = [fact.get("key"), fact.get("qualifier")]
+    extras = [fact.get("subject", fact.get("key")), fact.get("qualifier")]
     if fact.get("speaker"):
         extras.append(f"said by {fact['speaker']}")
     details = ", ".join(clean_line(str(e)) for e in extras if e)

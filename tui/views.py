@@ -9,6 +9,7 @@ from typing import Any
 from rich.text import Text
 
 from index.safety import clean, clean_line, dumps
+from index.subjects import describe
 
 from .output import EXIT_NOT_FOUND, EXIT_OK, error, stdout
 
@@ -53,7 +54,7 @@ def facts(library, args: argparse.Namespace) -> int:
                 (f"{clean_line(fact['article'])} ¶{fact['passage']}", "dim"),
                 f"  {fact['kind']}  ",
                 (clean_line(fact["text"]), "bold"),
-                f"  {clean_line(fact.get('key') or '')}{who}",
+                f"  {clean_line(describe(fact.get('key')))}{who}",
             )
         )
     return EXIT_OK
@@ -126,7 +127,7 @@ def _facts_block(items: list[dict[str, Any]]) -> None:
                 (BADGES[item["relation"]], BADGE_STYLES[item["relation"]]),
                 "  ",
                 (clean_line(fact["text"]), "bold"),
-                (f"  {clean_line(fact.get('key') or '')}", "dim"),
+                (f"  {clean_line(fact.get('subject') or describe(fact.get('key')))}", "dim"),
             )
         )
         for other in item["others"]:
@@ -144,7 +145,7 @@ def _facts_block(items: list[dict[str, Any]]) -> None:
 def report(library, args: argparse.Namespace) -> int:
     from index.report import to_markdown
 
-    found = library.report()
+    found = library.report(loose=getattr(args, "all", False))
     if args.format == "json" or args.json:
         print(dumps(found))
     else:

@@ -1,0 +1,213 @@
+"""How far to trust newsdesk's "✗ differ" and "✓ agree" on real articles.
+
+    python benchmarks/eval_facts.py [--split tune|test|all] [--pairs FILE] [--unlabelled]
+
+Each folder of ../shared/data/multisource is one event told by several outlets.
+Its articles are analysed (NLP mentions are cached under /tmp, keyed by the
+file's hash and the model) and summarised as one story, so what is measured is
+the comparison of facts, not story grouping. Every pair of facts of different
+sources that the cross-source pane marks differ or agree is looked up in
+``benchmarks/fact_labels.jsonl`` (a pair is cited by cluster, files and
+character offsets; no article text is stored in the project), and the script
+prints:
+
+* precision of differ: pairs shown as differ that really cannot both be true;
+* precision of agree: pairs shown as agree that really are the same figure of
+  the same thing;
+* lost true differences: pairs labelled as real differences that are no longer
+  shown as differ;
+* how many shown pairs have no label yet (``--unlabelled`` lists them, with the
+  sentences, to label them).
+
+Clusters are split by a hash of their name: "tune" clusters were read while
+changing the rules, "test" clusters only to measure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.common import MULTISOURCE, ROOT, require  # noqa: E402
+from index import summary  # noqa: E402
+from index.facts import extract_facts  # noqa: E402
+from index.model import Article, Mention  # noqa: E402
+from index.readers import read  # noqa: E402
+
+LABELS = ROOT / "benchmarks" / "fact_labels.jsonl"
+CACHE = Path("/tmp/newsdesk-eval-facts-mentions")
+SHOWN = ("differ", "agree")
+
+
+def split_of(cluster: str) -> str:
+    """A fixed split of the clusters: about a third for tuning, the rest for testing."""
+    digest = hashlib.sha1(cluster.encode()).digest()
+    return "tune" if digest[0] % 3 == 0 else "test"
+
+
+def clusters(split: str) -> list[Path]:
+    folders = sorted(p for p in require(MULTISOURCE).iterdir() if p.is_dir())
+    return [f for f in folders if split == "all" or split_of(f.name) == split]
+
+
+def load(folder: Path) -> list[Article]:
+    articles = []
+    for file in sorted(folder.glob("*.txt")):
+        result, _ = read(str(file), f"{folder.name}/{file.name}")
+        articles.extend(result.articles)
+    return articles
+
+
+def mentions_of(articles: list[Article]) -> list[list[Mention]]:
+    """NLP mentions, from the cache when this text was analysed before."""
+    from index.analysis import Analysis
+
+    analysis = Analysis()
+    CACHE.mkdir(parents=True, exist_ok=True)
+    paths = [
+        CACHE / f"{hashlib.sha1((analysis.model + a.text).encode()).hexdigest()}.json"
+        for a in articles
+    ]
+    missing = [a for a, p in zip(articles, paths, strict=True) if not p.exists()]
+    if missing:
+        for article, found in zip(missing, analysis._mentions(missing), strict=True):
+            path = paths[articles.index(article)]
+            path.write_text(json.dumps([m.__dict__ for m in found]))
+    return [[Mention(**m) for m in json.loads(p.read_text())] for p in paths]
+
+
+def shown_pairs(folder: Path) -> list[dict[str, Any]]:
+    """Pairs of facts of different sources the pane shows as differ or agree."""
+    articles = load(folder)
+    if len(articles) < 2:
+        return []
+    analyses = {}
+    for article, found in zip(articles, mentions_of(articles), strict=True):
+        facts = extract_facts(article, found)
+        analyses[article.id] = {
+            "article": article.to_json(with_text=True),
+            "mentions": [m.__dict__ for m in found],
+            "facts": [f.to_json() for f in facts],
+        }
+    original = summary.group
+    summary.group = _one_story  # type: ignore[assignment]  # the folder is the story
+    try:
+        state = summary.summarise(analyses)
+    finally:
+        summary.group = original
+    seen: dict[tuple, dict[str, Any]] = {}
+    for views in state["views"].values():
+        for view in views.values():
+            for item in view["facts"]:
+                for other in item["others"]:
+                    if (
+                        other["relation"] in SHOWN
+                        and other["same_story"]
+                        and not other["same_wire"]
+                    ):
+                        pair = _pair(folder.name, item["fact"], other["fact"], other["relation"])
+                        seen.setdefault(pair["id"], pair)
+    return sorted(seen.values(), key=lambda p: p["id"])
+
+
+def _pair(cluster: str, a: dict[str, Any], b: dict[str, Any], relation: str) -> dict[str, Any]:
+    ends = sorted([_end(a), _end(b)])
+    pair_id = (
+        f"{cluster}/{ends[0][0]}:{ends[0][1]}-{ends[0][2]}|{ends[1][0]}:{ends[1][1]}-{ends[1][2]}"
+    )
+    return {"id": pair_id, "cluster": cluster, "relation": relation, "a": ends[0], "b": ends[1]}
+
+
+def _end(fact: dict[str, Any]) -> tuple:
+    """One fact of a pair: file, offsets, words, key and value."""
+    name = fact["article"].split("/")[-1]
+    return (name, fact["start"], fact["end"], fact["text"], fact.get("key"), fact.get("value"))
+
+
+def _one_story(inputs: Any, *_: Any) -> list[list[str]]:
+    return [[i.id for i in inputs]]
+
+
+def read_labels() -> dict[str, dict[str, Any]]:
+    if not LABELS.exists():
+        return {}
+    rows = [json.loads(line) for line in LABELS.read_text().splitlines() if line.strip()]
+    return {row["id"]: row for row in rows}
+
+
+def stratum(pair: dict[str, Any]) -> str:
+    """Pairs with a subject-less key on either side ("duration", "date") are a
+    stratum of their own: where there are many, only a random sample is labelled."""
+    keys = (pair["a"][4], pair["b"][4])
+    return "bare" if any(k in (None, "duration", "date") for k in keys) else "keyed"
+
+
+def precision(pairs: list[dict[str, Any]], labels: dict[str, dict[str, Any]], right: str):
+    """Labelled share of ``right``, each stratum weighted by how many pairs it shows
+    against how many of them are labelled (1 when all are)."""
+    shown: Counter[str] = Counter(stratum(p) for p in pairs)
+    labelled = [(stratum(p), labels[p["id"]]["label"]) for p in pairs if p["id"] in labels]
+    counted: Counter[str] = Counter(s for s, _ in labelled)
+    weight = {s: shown[s] / counted[s] for s in counted}
+    total = sum(weight[s] for s, _ in labelled)
+    good = sum(weight[s] for s, label in labelled if label == right)
+    return (good / total if total else None), len(labelled)
+
+
+def score(pairs: list[dict[str, Any]], labels: dict[str, dict[str, Any]], split: str) -> None:
+    wanted = {"differ": "differ", "agree": "same"}
+    for relation in SHOWN:
+        mine = [p for p in pairs if p["relation"] == relation]
+        share, labelled = precision(mine, labels, wanted[relation])
+        text = f"{share:.2f}" if share is not None else "n/a"
+        print(
+            f"{relation:7} shown {len(mine):4}  labelled {labelled:4}  precision {text}"
+            f"  unlabelled {sum(1 for p in mine if p['id'] not in labels)}"
+        )
+    shown = {p["id"]: p["relation"] for p in pairs}
+    real = [row for row in labels.values() if row["label"] == "differ"]
+    real = [row for row in real if split == "all" or split_of(row["cluster"]) == split]
+    lost = [row["id"] for row in real if shown.get(row["id"]) != "differ"]
+    print(f"true differences labelled {len(real)}, lost {len(lost)}")
+    for pair_id in lost:
+        print(f"  lost: {pair_id}")
+
+
+def context(cluster: str, end: tuple) -> str:
+    """The words around one end of a pair, the fact marked, on one line."""
+    text = (MULTISOURCE / cluster / end[0]).read_text(encoding="utf-8")
+    start, stop = end[1], end[2]
+    before, after = text[max(0, start - 200) : start], text[stop : stop + 120]
+    return f"{before}⟦{text[start:stop]}⟧{after}".replace("\n", " ")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=("tune", "test", "all"), default="all")
+    parser.add_argument("--pairs", help="also write the shown pairs to this JSON file")
+    parser.add_argument("--unlabelled", action="store_true", help="list pairs with no label")
+    args = parser.parse_args()
+    pairs = [p for folder in clusters(args.split) for p in shown_pairs(folder)]
+    labels = read_labels()
+    if args.pairs:
+        Path(args.pairs).write_text(json.dumps(pairs, indent=1, ensure_ascii=False))
+    print(f"clusters: {len(clusters(args.split))} ({args.split}); labelled pairs: {len(labels)}")
+    score(pairs, labels, args.split)
+    if args.unlabelled:
+        for pair in pairs:
+            if pair["id"] not in labels:
+                keys = f"{pair['a'][4]} / {pair['b'][4]}"
+                print(f"\n{pair['id']}  {pair['relation']}  {keys}")
+                print(f"  A: {context(pair['cluster'], pair['a'])}")
+                print(f"  B: {context(pair['cluster'], pair['b'])}")
+
+
+if __name__ == "__main__":
+    main()

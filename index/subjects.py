@@ -1,0 +1,272 @@
+"""What a figure is about: its subject, its time frame, and how to say it in words.
+
+Two figures are counterparts only when they count or measure the same thing at
+the same time: "1,000 prisoners of war exchanged" and "1,200 prisoners of war
+swapped" are, "six people injured" and "four people struck" are not, nor are
+"three Israelis killed on Thursday" and "thirteen Israelis died" in a war of
+2008. A figure's key (see :mod:`index.facts`) carries all of it, so facts are
+compared only under one key:
+
+* a quantity's key is what is counted and, when the sentence says, what
+  happened to it ("people injured", "votes needed"); a generic noun ("people",
+  "times") with no such verb names nothing comparable and gets no key;
+* a figure about a year before the article's gets the year (" in 2008");
+* :func:`describe` turns a key into words for a reader ("duration of the talks").
+
+Plain regular expressions over the sentence, like the rest of fact finding.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from .speakers import wordset
+
+# A verb near a count, in the participle used in keys, synonyms merged.
+_VERBS = {
+    "kill": "killed", "killed": "killed", "killing": "killed", "died": "killed",
+    "dead": "killed", "die": "killed",
+    "wound": "wounded", "wounded": "wounded", "wounding": "wounded", "injure": "wounded",
+    "injured": "wounded", "injuring": "wounded", "hurt": "wounded", "hurting": "wounded",
+    "strike": "struck", "struck": "struck", "striking": "struck", "shot": "shot",
+    "shoot": "shot", "shooting": "shot",
+    "exchange": "exchanged", "exchanged": "exchanged", "exchanging": "exchanged",
+    "swap": "exchanged", "swapped": "exchanged", "swapping": "exchanged",
+    "release": "released", "released": "released", "releasing": "released",
+    "free": "released", "freed": "released", "freeing": "released",
+    "arrest": "arrested", "arrested": "arrested", "arresting": "arrested",
+    "detain": "detained", "detained": "detained", "detaining": "detained",
+    "evacuate": "evacuated", "evacuated": "evacuated", "evacuating": "evacuated",
+    "displace": "displaced", "displaced": "displaced",
+    "furlough": "furloughed", "furloughed": "furloughed", "furloughing": "furloughed",
+    "deploy": "deployed", "deployed": "deployed", "deploying": "deployed",
+    "rescue": "rescued", "rescued": "rescued", "capture": "captured", "captured": "captured",
+    "infect": "infected", "infected": "infected", "sicken": "infected", "sickened": "infected",
+    "hospitalized": "hospitalised", "hospitalised": "hospitalised",
+    "missing": "missing", "return": "returned", "returned": "returned",
+    "in custody": "detained", "under arrest": "arrested",
+    "launch": "fired", "launched": "fired", "launching": "fired",
+    "charge": "charged", "charged": "charged", "indict": "charged", "indicted": "charged",
+    "convict": "convicted", "convicted": "convicted", "fire": "fired", "fired": "fired",
+    "lay": "laid off", "laid": "laid off", "hire": "hired", "hired": "hired",
+    "vote": "voted", "voted": "voted", "voting": "voted", "sign": "signed", "signed": "signed",
+    "participate": "taking part", "participating": "taking part", "participated": "taking part",
+    "taking part": "taking part", "take part": "taking part", "took part": "taking part",
+    "compete": "taking part", "competing": "taking part", "competed": "taking part",
+    "attend": "attended", "attended": "attended", "attending": "attended",
+}  # fmt: skip
+_VERB_WORDS = "|".join(sorted(_VERBS, key=len, reverse=True))
+_AUX = (
+    r"(?:(?:were|was|are|is|have|has|had|been|being|be|remain|remains|reportedly|also|later|"
+    r"all|now|still|will|would|could|may|might|to)\s+)*"
+)
+# "Six people, including two congressmen, were injured": a clause may sit between.
+_VERB_AFTER = re.compile(
+    rf"^(?:\s*,[^,.;:]{{0,90}},)?\s+(?:who\s+|that\s+)?{_AUX}(?P<verb>{_VERB_WORDS})\b", re.I
+)
+_VERB_BEFORE = re.compile(
+    rf"\b(?P<verb>{_VERB_WORDS})(?:\s+(?:a\s+total\s+of|some|about|around|nearly|more\s+than|"
+    rf"over|at\s+least|up\s+to|an\s+estimated|just|only|the|another|an\s+additional|"
+    rf"additional|a\s+further|further))*\s*$",
+    re.I,
+)
+# A count of what a vote or rule needs, not of what happened.
+_NEEDED_BEFORE = re.compile(
+    r"\b(?:needs?|needed|requires?|required|requiring|threshold\s+of|"
+    r"majority\s+of|supermajority\s+of|minimum\s+of)\s+(?:at\s+least\s+|only\s+|just\s+)?$",
+    re.I,
+)
+_NEEDED_AFTER = re.compile(
+    r"^\s+(?:needed|required|necessary|to\s+(?:pass|advance|break|overcome|override|clear|end|"
+    r"block|confirm|win|approve))\b",
+    re.I,
+)
+# Nouns that say too little to compare a count of them without a verb.
+GENERIC = wordset(
+    "people persons others ones times things members cases years days months weeks hours "
+    "minutes percent points miles kilometers kilometres feet meters metres pounds dollars "
+    "degrees items parts pieces ways steps reasons questions issues words pages"
+)
+_YEAR = re.compile(r"(?<![\w,.$-])(1[89]\d\d|20\d\d)(?:\s*[-–]\s*\d{1,4})?(?![\w-]|,\d)")
+
+
+def verb_near(before: str, after: str) -> str | None:
+    """What happened to what is counted, from the words just before the number
+    ("killing more than", "exchange") or just after the counted words ("were killed")."""
+    found = _VERB_AFTER.match(after) or _VERB_BEFORE.search(before[-60:])
+    return _VERBS[found.group("verb").lower()] if found else None
+
+
+def needed(before: str, after: str) -> bool:
+    """Whether a count is a threshold ("needs 60 votes to advance"), not a tally."""
+    return bool(_NEEDED_BEFORE.search(before[-40:]) or _NEEDED_AFTER.match(after))
+
+
+def quantity_subject(noun: str, value: float, verb: str | None) -> str | None:
+    """The key of a counted figure: the noun, with the verb when there is one;
+    None when the noun alone says nothing comparable ("people", "times") or the
+    number only introduces someone ("one man approached")."""
+    if verb and not noun.endswith(verb):
+        return f"{noun} {verb}"
+    head = noun.split(" of ")[0].split()[-1] if noun else ""
+    if not verb and (value == 1 or (head in GENERIC and " " not in noun)):
+        return None
+    return noun
+
+
+def rate(after: str) -> bool:
+    """Whether a count is a rate ("1.75 cents per ounce", "30 miles a day")."""
+    return bool(re.match(rf"\s+(?:per|a|an|each)\s+(?:{_UNIT_WORDS})\b", after, re.I)) or bool(
+        re.match(r"\s+per\b", after, re.I)
+    )
+
+
+_UNIT_WORDS = "second|minute|hour|day|week|month|year|ounce|pound|gallon|mile|person|head|capita"
+
+
+def reference_year(year: int | None, text: str) -> int | None:
+    """The year an article is written in: its date's, else the latest year it names."""
+    if year:
+        return year
+    years = [int(m.group(1)) for m in _YEAR.finditer(text)]
+    return max(years) if years else None
+
+
+_SINCE = re.compile(r"\b(?:since|after|before|until|than\s+in)\b[^,;—–]*", re.I)
+_RELATIVE = re.compile(r"\b(?:(?:so\s+far\s+)?this|last)\s+(?:year|month|week)\b", re.I)
+_EARLIER = re.compile(
+    r"\b(?:previous|prior|earlier|last)\s+(?:\w+\s+)?(?:wars?|operations?|conflicts?|time|"
+    r"rounds?|shutdowns?|elections?|attacks?|outbreaks?)\b",
+    re.I,
+)
+
+
+_WINDOW = re.compile(
+    r"\b(?:since\s+(?:the\s+)?(?P<since>[\w’'-]+(?:\s+\d+)?)|"
+    r"(?:over|in|during)\s+the\s+(?:last|past)\s+(?P<past>(?:[\w-]+\s+)?[\w-]+)|"
+    r"(?P<scene>(?:at|on)\s+the\s+scene))",
+    re.I,
+)
+_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def time_frame(
+    sentence: str, clause: str, previous: str, reference: int | None, window: bool = True
+) -> str | None:
+    """When a figure is about, if not the article's own time: a year before the
+    article's ("killed 1,400 in the 2008-2009 war": "in 2008"), taken from the
+    sentence or, when it names no time itself, the one before; a span such as
+    "this year" or "last month" ("750 rockets fired this year"); or a window
+    its own clause names ("killed over the last 24 hours", "since July 8"; not
+    for a duration: "talks since 2022 lasted two hours")."""
+    found = _WINDOW.search(clause) if window else None
+    if found:
+        if found.group("since"):
+            return "since " + found.group("since").lower()
+        if found.group("past"):
+            return "in the past " + found.group("past").lower()
+        return "at the scene"
+    for n, text in enumerate((sentence, previous)):
+        text = _SINCE.sub("", text)
+        if _EARLIER.search(text):
+            return "before"
+        relative = _RELATIVE.search(text)
+        if relative:
+            words = relative.group().lower().split()[-2:]
+            if words == ["last", "year"] and reference:
+                return f"in {reference - 1}"
+            return " ".join(words)
+        if _YEAR.search(text):
+            # A year in another clause is about something else ("the deal resolved
+            # a case from 2000"); in the figure's own clause, or the sentence
+            # before when this one names none, it dates the figure.
+            return _past(_SINCE.sub("", clause) if n == 0 else text, reference)
+    return None
+
+
+def _past(text: str, reference: int | None) -> str | None:
+    years = [int(m.group(1)) for m in _YEAR.finditer(text)]
+    past = [y for y in years if reference and y < reference]
+    return f"in {past[0]}" if past and len(past) == len(years) else None
+
+
+def day_of(sentence: str) -> str | None:
+    """The weekday a sentence names, to keep "killed on Thursday" from "killed
+    on Wednesday" (a toll a day later is another figure)."""
+    days = {m.group(1).lower() for m in _WEEKDAY.finditer(sentence)}
+    return days.pop() if len(days) == 1 else None
+
+
+def framed(key: str, frame: str | None, day: str | None = None) -> str:
+    """The key of a figure about another time than the article's, and the day
+    the sentence names (compared only with another named day)."""
+    key = f"{key} {frame}" if frame else key
+    return f"{key} on {day}" if day else key
+
+
+def describe(key: str | None) -> str:
+    """A key in words for a reader: "duration:talks" is "duration of the talks",
+    "date:talks" "date of the talks", a speaker after "|" is said as "(X)"."""
+    if not key:
+        return ""
+    subject, _, speaker = key.partition("|")
+    kind, colon, rest = subject.partition(":")
+    if colon and kind == "duration":
+        words = "time since it last happened" if rest == "since" else f"duration of the {rest}"
+    elif colon and kind == "date":
+        words = f"date of the {rest}"
+    elif colon and kind == "quote" or subject == "quote":
+        words = "quote"
+    else:
+        words = subject
+    if speaker and speaker != "narrator":
+        # a canonical speaker is an entity id ("person:vladimir medinsky")
+        name = re.sub(r"^(?:person|organisation|place|group|event|other):", "", speaker)
+        words += f" (according to {name})"
+    return words
+
+
+_PARTICIPLES = frozenset(_VERBS.values())
+_FRAME = re.compile(
+    r" (?:in \d{4}|this year|this month|this week|last month|last week|before|at the scene|"
+    r"since [\w’'-]+(?: \d+)?|in the past (?:[\w-]+ )?[\w-]+)$"
+)
+_DAY = re.compile(r" on (?:mon|tues|wednes|thurs|fri|satur|sun)day$")
+
+
+class Subject(NamedTuple):
+    """A key taken apart: what is counted with its time frame (the comparison
+    group), the verb ("wounded") and the weekday named, when there are."""
+
+    noun: str
+    verb: str | None
+    day: str | None
+
+
+def split_key(key: str) -> Subject:
+    """A quantity key as what is counted (with its time frame), the verb and the
+    day: "people injured" -> ("people", "wounded", None); reports that name no
+    verb ("1,000 POWs each") can be counterparts of those that do."""
+    day = _DAY.search(key)
+    if day:
+        key = key[: day.start()]
+    frame = _FRAME.search(key)
+    core = key[: frame.start()] if frame else key
+    tail = frame.group() if frame else ""
+    found = day.group()[4:] if day else None
+    for verb in sorted(_PARTICIPLES, key=len, reverse=True):
+        if core.endswith(" " + verb):
+            return Subject(core[: -len(verb) - 1] + tail, verb, found)
+    return Subject(key, None, found)
+
+
+def search_keys(key: str | None) -> set[str]:
+    """The forms a ``fact:`` search finds a fact by: its key, and what is counted
+    without the verb, time or day ("prisoners of war" for "prisoners of war
+    exchanged on wednesday")."""
+    if not key:
+        return set()
+    noun = split_key(key).noun
+    frame = _FRAME.search(noun)
+    return {key, noun, noun[: frame.start()] if frame else noun}

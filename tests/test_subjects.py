@@ -1,0 +1,229 @@
+"""What a fact is about: subjects, time frames, names and thresholds, speakers
+that are organisations, and the rounding a reporter implies. One row per rule,
+on short sentences written like the news they come from; a few rows read the
+shared multi-source articles and are skipped where those are not on disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.facts import extract_facts
+from index.intervals import AGREE, COMPATIBLE, DIFFER, relate
+from index.model import Article, Mention, Passage
+from index.subjects import describe
+
+MULTISOURCE = Path(__file__).resolve().parents[2] / "shared" / "data" / "multisource"
+
+
+def article(text: str, date: str | None = "2025-07-24", article_id: str = "a") -> Article:
+    passages, start = [], 0
+    for number, block in enumerate(text.split("\n\n"), 1):
+        passages.append(Passage(article_id, number, start, start + len(block), block))
+        start += len(block) + 2
+    return Article(
+        article_id, f"{article_id}.txt", "text", text, date=date, passages=tuple(passages)
+    )
+
+
+def facts(text: str, kind: str, date: str | None = "2025-07-24", mentions=()):
+    return [f for f in extract_facts(article(text, date), mentions) if f.kind == kind]
+
+
+def one(text: str, kind: str, words: str, date: str | None = "2025-07-24", mentions=()):
+    found = [f for f in facts(text, kind, date, mentions) if f.text.startswith(words)]
+    assert len(found) == 1, [f.text for f in facts(text, kind, date, mentions)]
+    return found[0]
+
+
+KEYS = [
+    # sentence, kind, fact starts with, key (None: never compared)
+    ("Six people, including two officers, were injured in the attack.", "quantity", "Six",
+     "people wounded"),
+    ("A gunman opened fire, striking four people at the practice.", "quantity", "four",
+     "people struck"),
+    ("Both sides agreed to exchange 1,000 prisoners of war each.", "quantity", "1,000",
+     "prisoners of war exchanged"),
+    ("Four people are in custody, including two women.", "quantity", "Four", "people detained"),
+    ("The 2008-2009 war killed more than 1,400 Palestinians.", "quantity", "more than 1,400",
+     "palestinians killed in 2008"),
+    ("Officials said 84 Palestinians were killed over the last 24 hours in Gaza.", "quantity",
+     "84", "palestinians killed in the past 24 hours"),
+    ("Southern Israel has been the target of more than 750 rockets fired this year.", "quantity",
+     "more than 750", "rockets fired this year"),
+    ("Some 2,000 athletes will participate in the Games.", "quantity", "Some 2,000",
+     "athletes taking part"),
+    # a generic noun with no verb, a lone "one", a rate, thresholds: nothing to compare
+    ("The rally drew 300 people on Sunday.", "quantity", "300", None),
+    ("According to police, one man approached the victim.", "quantity", "one", None),
+    ("The new tax adds 1.75 cents per ounce to the price.", "quantity", "1.75", None),
+    ("He could be approved with a simple majority of 51 votes.", "quantity", "51", None),
+    ("The rule requires 60 votes to overcome a filibuster.", "quantity", "60", None),
+    # durations: what lasted
+    ("The talks lasted just 40 minutes.", "duration", "just 40", "duration:talks"),
+    ("The shutdown lasted 35 days.", "duration", "35", "duration:shutdown"),
+    ("During the four days of hearings, nobody raised it.", "duration", "four",
+     "duration:hearing"),
+    ("Trump spoke at a 77-minute press conference on Thursday.", "duration", "77",
+     "duration:press conference"),
+    ("The shutdown left workers without pay for 35 days.", "duration", "35", "duration:shutdown"),
+    ("The judge sentenced him to seven years in prison.", "duration", "seven",
+     "duration:prison sentence"),
+    ("Hikers walk 20 miles a day for five months.", "duration", "five", None),
+    ("He has wasted the past nine years of his life.", "duration", "nine", None),
+    ("The charge carries a maximum of three years in prison.", "duration", "a maximum", None),
+    ("Clinton released eight years of tax returns.", "duration", "eight", None),
+    # dates: of the event, not of a statement or of another meeting
+    ("The delegations met in Istanbul on Tuesday for another round of negotiations.", "date",
+     "Tuesday", "date:talks"),
+    ("Before the NATO meeting in February, Mattis wrote Thursday.", "date", "Thursday", "date"),
+    ("After her meeting with Morsi, Ashton met Tuesday with ElBaradei.", "date", "Tuesday",
+     "date"),
+    ("They made their first visit since their Dec. 11 meeting with Trump.", "date", "Dec. 11",
+     "date"),
+    ("Thursday night's meeting marks the second time in a week the two have met.", "date",
+     "Thursday", "date"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("sentence,kind,words,key", KEYS)
+def test_what_a_fact_is_about(sentence, kind, words, key):
+    assert one(sentence, kind, words).key == key
+
+
+NOT_FACTS = [
+    # sentence, kind: an ordinal, a number in a name, a year used as a modifier
+    ("A second person was arrested on Friday.", "duration"),
+    ("Israel struck Gaza for a second straight day.", "duration"),
+    ("Jennifer Paterson and Clarissa Dickson Wright filming Two Fat Ladies in 1996.", "quantity"),
+    ("WATCH: “48 Hours” looks at the case.", "duration"),
+    ("The committee investigating the deadly 2012 attacks found the account.", "quantity"),
+]
+
+
+@pytest.mark.parametrize("sentence,kind", NOT_FACTS)
+def test_ordinals_names_and_years_are_not_figures(sentence, kind):
+    assert facts(sentence, kind) == []
+
+
+def test_a_call_sign_in_quotation_marks_is_not_a_quote():
+    text = "The jet flew under the call sign “Corsair” over the Black Sea, the ministry said."
+    assert facts(text, "quote") == []
+    said = "He called the envoy “a theater prop,” accusing Moscow of bad faith."
+    assert [f.quote for f in facts(said, "quote")] == ["a theater prop,"]
+
+
+SPEAKERS = [
+    # sentence, fact starts with, speaker
+    ("The Kremlin said 1,000 prisoners were freed.", "1,000", "The Kremlin"),
+    ("Russia's defence ministry said 300 soldiers were killed.", "300",
+     "Russia's defence ministry"),
+    ("The ministry said 12 civilians were killed in the strike.", "12", "The ministry"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("sentence,words,speaker", SPEAKERS)
+def test_organisations_and_offices_are_speakers(sentence, words, speaker):
+    assert one(sentence, "quantity", words).speaker == speaker
+
+
+def test_an_organisation_the_nlp_names_is_a_speaker():
+    text = "Gazprom said 40 workers were evacuated."
+    gazprom = Mention(0, 7, "Gazprom", "organisation", "ORG")
+    assert one(text, "quantity", "40", mentions=[gazprom]).speaker == "Gazprom"
+
+
+def test_a_sentence_length_in_two_units_is_one_figure():
+    (fact,) = facts("The judge approved a deal for Durst to serve 7 years, 1 month in prison.",
+                    "duration")  # fmt: skip
+    assert fact.text == "7 years, 1 month" and fact.key == "duration:prison sentence"
+    (months,) = facts("He was sentenced to an 85-month prison term.", "duration")
+    assert relate(fact, months) == AGREE
+
+
+def pair(a: str, b: str, kind: str, words_a: str, words_b: str) -> str | None:
+    return relate(one(a, kind, words_a), one(b, kind, words_b))
+
+
+RELATIONS = [
+    # two reports, kind, the two facts, relation (None: not counterparts)
+    ("The meeting lasted less than 40 minutes.", "The talks lasted just 40 minutes.", "duration",
+     "less than 40", "just 40", COMPATIBLE),
+    ("The talks ended after less than two hours.", "The talks lasted three hours.", "duration",
+     "less than two", "three", DIFFER),
+    ("A judge sentenced Durst to seven years in prison.",
+     "The judge approved a deal for Durst to serve 7 years, 1 month in prison.", "duration",
+     "seven", "7 years", COMPATIBLE),  # a whole number of years, rounded
+    ("The talks lasted three days.", "The talks lasted four days.", "duration", "three", "four",
+     DIFFER),
+    ("Both sides agreed to exchange about 1,000 prisoners of war.",
+     "Both sides agreed to exchange 1,012 prisoners of war.", "quantity", "about", "1,012",
+     COMPATIBLE),
+    ("Both sides agreed to exchange 1,000 prisoners of war.",
+     "Both sides agreed to exchange 1,012 prisoners of war.", "quantity", "1,000", "1,012",
+     COMPATIBLE),
+    ("Both sides agreed to exchange 1,000 prisoners of war.",
+     "Both sides agreed to exchange 1,200 prisoners of war.", "quantity", "1,000", "1,200",
+     DIFFER),
+    ("Six people, including two officers, were injured in the attack.",
+     "A gunman opened fire, striking four people at the practice.", "quantity", "Six", "four",
+     None),
+    ("Three Israelis were killed on Thursday in Kiryat Malachi.",
+     "The 2008-2009 war killed 13 Israelis.", "quantity", "Three", "13", None),
+    ("Officials said 84 Palestinians were killed over the last 24 hours in Gaza.",
+     "More than 1,300 Palestinians have been killed since July 8.", "quantity", "84",
+     "More than", None),
+    ("Four people are in custody, including two women.",
+     "Malaysia has three people in custody over the death.", "quantity", "Four", "three",
+     DIFFER),
+    ("Republicans hold 33 Democrats to account.", "Of the 10 Democrats, six are on the ballot.",
+     "quantity", "33", "10", None),
+    ("Two soldiers were killed and a third wounded.", "Three soldiers are in prison.",
+     "quantity", "Two", "Three", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("a,b,kind,words_a,words_b,expected", RELATIONS)
+def test_counterparts_and_rounding(a, b, kind, words_a, words_b, expected):
+    assert pair(a, b, kind, words_a, words_b) == expected
+    assert pair(b, a, kind, words_b, words_a) == expected
+
+
+@pytest.mark.parametrize(
+    "key,words",
+    [
+        ("duration:talks", "duration of the talks"),
+        ("date:talks", "date of the talks"),
+        ("duration:since", "time since it last happened"),
+        ("prisoners of war exchanged|narrator", "prisoners of war exchanged"),
+        ("people killed|the kremlin", "people killed (according to the kremlin)"),
+        ("bodies|person:vladimir medinsky", "bodies (according to vladimir medinsky)"),
+        (None, ""),
+    ],
+)
+def test_keys_in_words_a_reader_understands(key, words):
+    assert describe(key) == words
+
+
+# On the shared articles, where they are on disk ----------------------------
+
+REAL = [
+    # cluster, file, the fact's words, key: each a false "differ" before
+    ("basil-2017-47a209b0", "fox.txt", "51 votes", None),  # a simple majority: a threshold
+    ("basil-2017-47a209b0", "nyt.txt", "60 votes", None),  # cloture: a threshold
+    ("multinews-e9aca7cfa87e", "01.txt", "nine to 33 years", "duration:prison sentence"),
+    ("basil-2019-0d10341a", "hpo.txt", "90 minutes", None),  # nothing in the sentence lasted
+]
+
+
+@pytest.mark.parametrize("cluster,name,words,key", REAL)
+def test_real_articles(cluster, name, words, key):
+    path = MULTISOURCE / cluster / name
+    if not path.exists():
+        pytest.skip("the shared multi-source articles are not on this machine")
+    text = path.read_text(encoding="utf-8")
+    found = [f for f in extract_facts(article(text, None)) if f.text == words]
+    assert found, f"{words!r} not found"
+    assert {f.key for f in found} == {key}
+    assert all(text[f.start : f.end] == f.text for f in found)
