@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .safety import clean_line
+
 REPORTED = ("differ", "compatible")
 
 
@@ -66,9 +68,9 @@ def to_markdown(report: dict[str, Any]) -> str:
 
 
 def _md(text: str | None) -> str:
-    """Escape Markdown emphasis and link characters in untrusted text."""
-    if not text:
-        return ""
-    for char in "\\`*_[]<>|":
+    """Escape Markdown emphasis and link characters in untrusted text, on one
+    line: a title holding a line break and ``# ...`` would start a heading."""
+    text = clean_line(text)
+    for char in "\\`*_[]<>|#":
         text = text.replace(char, "\\" + char)
     return text
