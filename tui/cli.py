@@ -182,12 +182,35 @@ def _run_command(args: argparse.Namespace) -> int:
 
 
 def _run_reader(args: argparse.Namespace) -> int:
-    """Open the reader; it indexes in a worker with a progress bar, so it opens at once."""
+    """Open the reader; it indexes in a worker with a progress bar, so it opens at once.
+
+    A crash ends with a one-line message, the traceback in the crash log and exit
+    code 1; SIGTERM or SIGHUP with 128 plus the signal's number, as a shell says.
+    """
     from .app import NewsdeskApp  # imported here so the shell commands start fast
 
-    # The reader indexes in a process of its own, so keys never wait for it.
-    NewsdeskApp(_library(args, apart=True)).run()
-    return EXIT_OK
+    try:
+        # The reader indexes in a process of its own, so keys never wait for it.
+        app = NewsdeskApp(_library(args, apart=True))
+        app.run()
+    except Exception as error:
+        return _crashed(error)
+    if app.crash is not None:
+        return _crashed(app.crash)
+    return app.return_code or EXIT_OK
+
+
+def _crashed(error: BaseException) -> int:
+    from .crash import write_log
+
+    if os.environ.get("NEWSDESK_DEBUG"):
+        raise error
+    try:
+        where = f"the details are in {write_log(error)}"
+    except OSError as problem:
+        where = f"the details could not be written down ({output.describe(problem)})"
+    output.error(f"the reader stopped on an unexpected error: {output.describe(error)}; {where}")
+    return EXIT_ERROR
 
 
 if __name__ == "__main__":
