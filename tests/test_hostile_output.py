@@ -37,6 +37,7 @@ from pathlib import Path
 import pytest
 
 from index.library import Library
+from index.report import to_markdown
 from index.safety import clean_line
 from tui.app import NewsdeskApp
 from tui.screens.reader import ReaderScreen
@@ -264,6 +265,35 @@ def test_errors_echo_a_hostile_id_on_one_inert_line(indexed):
         lines = [line for line in text.splitlines() if "newsdesk: " in line]
         assert len(lines) == 1 and text.count("newsdesk: ") == 1, text
         assert "[link=http://x]click[/link]" in lines[0] and "x second line" in lines[0]
+
+
+def test_the_markdown_report_keeps_hostile_fields_on_their_line_and_inert():
+    hostile = "Talks\n\n# Fake heading [x](http://evil) " + "".join(PAYLOADS.values())
+    citation = {"source": hostile, "file": hostile, "text": hostile, "passage": 1}
+    report = {
+        "stories": [
+            {
+                "id": "s1",
+                "title": hostile,
+                "discrepancies": [
+                    {
+                        "key": f"prisoners|{hostile}",
+                        "relation": "differ",
+                        "citations": [{**citation, "start": 0, "end": 5}],
+                    }
+                ],
+            }
+        ]
+    }
+    lines = to_markdown(report).splitlines()
+    assert [line for line in lines if line.startswith("#")] == [
+        "# Discrepancies between sources",
+        next(line for line in lines if line.startswith("## ")),
+    ]
+    assert len(lines) == 6, lines  # heading, story, the key, one citation, two blanks
+    assert not re.search(r"(?<!\\)\]\(", "\n".join(lines))  # no link, only its escaped text
+    assert "\\[x\\](http://evil)" in lines[2]
+    assert not RAW.search("\n".join(lines).encode())
 
 
 # The reader, in Pilot (no NLP: file names, folder names, titles and outlets).
