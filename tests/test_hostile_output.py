@@ -12,7 +12,9 @@ bytes recorded, and Pilot tests catch a crash in a toast or the palette.
 The checks: nothing crashes (no MarkupError, exit 0), no byte of a payload
 reaches the terminal as a control (ESC, BEL, NUL, C1, bidi), markup shows as
 the literal text it is, and no OSC sequence (hyperlink, title, clipboard)
-carries anything of the data.
+carries anything of the data. In the reader: the panes, the copy toast, the
+command palette, search, the entity browser, the omission matrix and side by
+side.
 """
 
 from __future__ import annotations
@@ -365,7 +367,15 @@ def test_the_reader_shows_hostile_names_inertly_everywhere(indexed, tmp_path):
         term.keys("e")  # the entity browser
         term.wait_for("Organisation of[/]Islamic Cooperation", "the entity browser")
         term.keys("Escape")
-        term.wait_for(lambda s: "▌ ¶1" in s, "the reader again")
+        term.wait_for(lambda s: "Organisation of[/]Islamic" not in s, "the browser to close")
+        term.keys("m")  # the omission matrix: outlets as its columns
+        term.wait_for("Omission matrix", "the matrix")
+        term.keys("Escape")
+        term.wait_for(lambda s: "Omission matrix" not in s, "the matrix to close")
+        term.keys("d")  # side by side with another source
+        term.wait_for("Side by side", "the side by side view")
+        term.keys("Escape")
+        term.wait_for(lambda s: "Side by side" not in s and "▌ ¶1" in s, "the reader again")
         term.keys("q")
         assert_clean_exit(term)
         deadline = time.monotonic() + STEP_TIMEOUT
