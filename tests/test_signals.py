@@ -22,7 +22,10 @@ import pytest
 
 from .e2e_helpers import Terminals, Tmux, assert_clean_exit, newsdesk_command, reader_env
 
-pytestmark = pytest.mark.slow
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc"),
+]
 
 # The indexing process, multiprocessing's resource tracker, and the NLP workers.
 UNDER_THE_READER = 2 + min(2, os.cpu_count() or 1)
