@@ -61,8 +61,12 @@ class Analysis:
         if workers < 2:
             return self.analyse_here(articles)
         if self._pool is None:
+            from .apart import exit_with_parent
+
             context = multiprocessing.get_context("spawn")  # safe beside threads
-            self._pool = ProcessPoolExecutor(workers, mp_context=context)
+            self._pool = ProcessPoolExecutor(
+                workers, mp_context=context, initializer=exit_with_parent
+            )
         # Several small chunks per worker rather than one each: a worker that
         # finishes early takes the next instead of waiting for the other.
         size = max(1, min(CHUNK, -(-len(articles) // workers)))
@@ -76,6 +80,19 @@ class Analysis:
             self.close()
             self.processes = 1
             return self.analyse_here(articles)
+        except BaseException:
+            # Stopped (SIGTERM, Ctrl+C) or failed: the chunks not yet analysed are
+            # dropped and the workers ended, not left to finish minutes of NLP.
+            self._abandon()
+            raise
+
+    def _abandon(self) -> None:
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        pool.shutdown(wait=False, cancel_futures=True)
+        for worker in multiprocessing.active_children():
+            worker.terminate()
 
     def _workers(self, count: int) -> int:
         if self.processes is not None:

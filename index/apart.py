@@ -15,12 +15,14 @@ terminal the reader draws on.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
     from .build import Progress, Summary
 
 STOP_WAIT = 2.0  # seconds a stopped child gets to abandon its writer
+PARENT_CHECK = 1.0  # seconds between looks at whether the process that started us is there
 
 
 class UpdateStopped(IndexError_):
@@ -84,18 +87,24 @@ class Child:
         raise IndexError_(f"indexing stopped unexpectedly (exit code {self._process.returncode})")
 
     def stop(self) -> None:
-        """Stop the child; it abandons its writer, so the last commit stays as it was."""
+        """Stop the child and its NLP workers; it abandons its writer, so the last
+        commit stays as it was."""
         self._stopped.set()
         if self._process.poll() is None:
             self._process.terminate()
         self._reap()
 
     def _reap(self) -> None:
+        """Wait for the child, killing it if it takes too long; then end what is
+        left of its process group (its session, see __init__): the NLP workers it
+        started, which would otherwise wait for work for ever."""
         try:
             self._process.wait(STOP_WAIT)
         except subprocess.TimeoutExpired:
             self._process.kill()
             self._process.wait()
+        with contextlib.suppress(ProcessLookupError, PermissionError):  # none left
+            os.killpg(self._process.pid, signal.SIGKILL)
 
 
 def _serve(request: BinaryIO, reply: BinaryIO) -> None:
@@ -131,10 +140,27 @@ def _portable(problem: BaseException) -> BaseException:
     return problem
 
 
+def exit_with_parent() -> None:
+    """End this process (with SIGTERM) once the process that started it is gone.
+
+    The reader stops its indexing process when it quits, but a reader killed
+    outright (SIGKILL, out of memory) cannot; the indexing process and its
+    NLP workers then notice on their own, within a second."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
 def main() -> None:
     # SIGTERM from Child.stop becomes SystemExit, which unwinds through the
     # writer's clean-up instead of leaving it half-way.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    exit_with_parent()
     reply = os.fdopen(os.dup(1), "wb")
     sink = os.open(os.devnull, os.O_WRONLY)
     os.dup2(sink, 1)  # stray prints (a library's, a worker's) go nowhere, not into the pipe

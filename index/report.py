@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from .safety import clean_line
 from .subjects import describe
 
 DIFFER, COMPATIBLE = "differ", "compatible"
@@ -179,9 +180,9 @@ def _count(n: int, one: str, many: str) -> str:
 
 
 def _md(text: str | None) -> str:
-    """Escape Markdown emphasis and link characters in untrusted text."""
-    if not text:
-        return ""
-    for char in "\\`*_[]<>|":
+    """Escape Markdown emphasis and link characters in untrusted text, on one
+    line: a title holding a line break and ``# ...`` would start a heading."""
+    text = clean_line(text)
+    for char in "\\`*_[]<>|#":
         text = text.replace(char, "\\" + char)
     return text

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import errno
+import math
 import os
 import stat
 
@@ -22,13 +23,24 @@ class Unreadable(Exception):
 
 
 def max_bytes() -> int:
-    """The size cap for one file (``NEWSDESK_MAX_FILE_MB``, default 20 MB)."""
-    raw = os.environ.get("NEWSDESK_MAX_FILE_MB", "")
+    """The size cap for one file (``NEWSDESK_MAX_FILE_MB``, default 20 MB).
+
+    A value that is not a number of megabytes above zero ("nan", "-1", "20MB")
+    is refused with ValueError rather than replaced by the default or, worse,
+    taken as a cap that skips every file."""
+    raw = os.environ.get("NEWSDESK_MAX_FILE_MB", "").strip()
+    if not raw:
+        return int(DEFAULT_MAX_MB * 1024 * 1024)
     try:
-        megabytes = float(raw) if raw else DEFAULT_MAX_MB
+        megabytes = float(raw)
     except ValueError:
-        megabytes = DEFAULT_MAX_MB
-    return int(megabytes * 1024 * 1024)
+        megabytes = math.nan
+    if not (0 < megabytes < math.inf):
+        raise ValueError(
+            f"NEWSDESK_MAX_FILE_MB is {raw!r}: set it to a number of megabytes above 0 "
+            f"(default {DEFAULT_MAX_MB}), or unset it"
+        )
+    return max(1, int(megabytes * 1024 * 1024))
 
 
 _BOMS = (

@@ -214,14 +214,14 @@ class Terminals:
             session.kill()
 
 
-def assert_clean_exit(term: Tmux) -> str:
-    """After quitting: exit status 0, the prompt back, no UI left, terminal modes reset."""
+def assert_clean_exit(term: Tmux, status: int = 0) -> str:
+    """After quitting: exit ``status``, the prompt back, no UI left, terminal modes reset."""
     screen = term.wait_for(
         lambda s: EXITED.search(s) is not None and s.rstrip().endswith(PROMPT.rstrip()),
         "the exit status and the shell prompt",
     )
-    status = EXITED.search(screen)
-    assert status is not None and status.group(1) == "0", f"exit status: {screen}"
+    found = EXITED.search(screen)
+    assert found is not None and found.group(1) == str(status), f"exit status: {screen}"
     leftovers = [mark for mark in UI_MARKS if mark in screen]
     assert not leftovers, f"the reader left {leftovers} on the terminal:\n{screen}"
     modes = {

@@ -8,7 +8,11 @@ can hand it one with a temporary index.
 
 from __future__ import annotations
 
+import asyncio
 import gc
+import os
+import signal
+import threading
 import time
 from collections.abc import Iterable
 from typing import Any
@@ -27,6 +31,9 @@ from .widgets.article import ArticleView
 
 IDLE = 1.0  # seconds without a key or a click before a full garbage collection
 NEVER = 1 << 30
+# SIGTERM, and SIGHUP (a terminal closed, an SSH connection that dropped).
+ENDING_SIGNALS = tuple(getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n))
+ENDING_WAIT = 5.0  # seconds a signalled reader has to put the terminal back, then it just ends
 
 # Keys Textual binds for us, listed so the help is complete.
 ANYWHERE = [
@@ -65,6 +72,7 @@ class NewsdeskApp(App[None]):
         self._thresholds = gc.get_threshold()
         self._input_at = 0.0  # when the user last pressed a key or used the mouse
         self._collect = True  # something may have left garbage since the last full collection
+        self.crash: BaseException | None = None  # what ended the reader, if anything did
 
     def on_mount(self) -> None:
         # Full collections walk every object the reader keeps (10-30 ms on a large
@@ -74,11 +82,46 @@ class NewsdeskApp(App[None]):
         gen0, gen1, _ = self._thresholds
         gc.set_threshold(gen0, gen1, NEVER)
         self.set_interval(IDLE / 2, self._collect_when_idle)
+        self._end_on_signals()
+
+    def _end_on_signals(self) -> None:
+        """SIGTERM and SIGHUP end the reader as q does: the terminal is put back
+        (main screen, mouse reporting off, cursor shown) and indexing stops.
+        Python's default for both ends the process where it stands, leaving the
+        terminal unusable and the indexing process running."""
+        loop = asyncio.get_running_loop()
+        for signum in ENDING_SIGNALS:
+            try:
+                loop.add_signal_handler(signum, self._signalled, signum)
+            except (NotImplementedError, RuntimeError):  # no such handlers here
+                return
+
+    def _signalled(self, signum: int) -> None:
+        code = 128 + signum  # as a shell reports a process ended by that signal
+        # A terminal that hung up may never take the last frames: the reader ends
+        # anyway after a while, its indexing process stopped first.
+        timer = threading.Timer(ENDING_WAIT, self._end_now, (code,))
+        timer.daemon = True
+        timer.start()
+        self.exit(return_code=code)
+
+    def _end_now(self, code: int) -> None:
+        self.library.close()
+        os._exit(code)
 
     def _collect_when_idle(self) -> None:
         if self._collect and time.monotonic() - self._input_at >= IDLE:
             self._collect = False
             gc.collect()
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Textual prints the traceback on the terminal once it is restored, with
+        # local variables (article text among them). The reader keeps the error
+        # for the crash log instead (see tui.crash); Pilot still re-raises it.
+        if self.crash is None:
+            self.crash = error
+        super()._handle_exception(error)
+        self._exit_renderables.clear()
 
     def exit(self, *args: Any, **kwargs: Any) -> None:
         self.quitting = True

@@ -37,6 +37,17 @@ class UsageError(Exception):
     """Wrong arguments or query: exit code 2."""
 
 
+def at_least_one(text: str) -> int:
+    """``--limit``: a count of results, 1 or more (0 or -1 would mean nothing sensible)."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {number}")
+    return number
+
+
 def _common(parser: argparse.ArgumentParser, paths: bool = True) -> None:
     if paths:
         parser.add_argument(
@@ -74,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     find = sub.add_parser("search", help="search passages (Whoosh query syntax)")
     find.add_argument("query", metavar="QUERY")
     find.add_argument(
-        "--limit", type=int, default=10, metavar="N", help="at most N results (default 10)"
+        "--limit", type=at_least_one, default=10, metavar="N", help="at most N results (default 10)"
     )
     _common(find)
     entities = sub.add_parser("entities", help="canonical entities with aliases and mentions")
@@ -115,8 +126,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
         if args_list and args_list[0] in COMMANDS:
-            return _run_command(build_parser().parse_args(args_list))
-        return _run_reader(reader_parser().parse_args(args_list))
+            return _run_command(_checked(build_parser().parse_args(args_list)))
+        return _run_reader(_checked(reader_parser().parse_args(args_list)))
     except SystemExit as exit_:
         return int(exit_.code or 0) if isinstance(exit_.code, int) else EXIT_USAGE
     except UsageError as error:
@@ -130,6 +141,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("NEWSDESK_DEBUG"):
             raise
         return EXIT_ERROR
+
+
+def _checked(args: argparse.Namespace) -> argparse.Namespace:
+    """Settings taken as a user means them, or refused (exit 2): never quietly
+    replaced by something else, such as the default index for an empty name."""
+    from index.textio import max_bytes
+
+    if args.index_dir is not None:
+        if not args.index_dir.strip():
+            raise UsageError("--index-dir is empty: name a folder, or leave the option out")
+        args.index_dir = os.path.expanduser(args.index_dir)
+    parent = os.environ.get("NEWSDESK_INDEX_DIR", "")
+    if parent.startswith("~"):  # quoted, so the shell left it: the user means home
+        os.environ["NEWSDESK_INDEX_DIR"] = os.path.expanduser(parent)
+    for path in getattr(args, "paths", None) or []:
+        if path.startswith("-") and not os.path.lexists(path):
+            raise UsageError(
+                f"no file or folder named {path!r}: after '--' every argument is a path; "
+                "options go before it"
+            )
+    try:
+        max_bytes()
+    except ValueError as problem:
+        raise UsageError(str(problem)) from None
+    return args
 
 
 def _library(args: argparse.Namespace, apart: bool = False):
@@ -193,12 +229,35 @@ def _run_command(args: argparse.Namespace) -> int:
 
 
 def _run_reader(args: argparse.Namespace) -> int:
-    """Open the reader; it indexes in a worker with a progress bar, so it opens at once."""
+    """Open the reader; it indexes in a worker with a progress bar, so it opens at once.
+
+    A crash ends with a one-line message, the traceback in the crash log and exit
+    code 1; SIGTERM or SIGHUP with 128 plus the signal's number, as a shell says.
+    """
     from .app import NewsdeskApp  # imported here so the shell commands start fast
 
-    # The reader indexes in a process of its own, so keys never wait for it.
-    NewsdeskApp(_library(args, apart=True)).run()
-    return EXIT_OK
+    try:
+        # The reader indexes in a process of its own, so keys never wait for it.
+        app = NewsdeskApp(_library(args, apart=True))
+        app.run()
+    except Exception as error:
+        return _crashed(error)
+    if app.crash is not None:
+        return _crashed(app.crash)
+    return app.return_code or EXIT_OK
+
+
+def _crashed(error: BaseException) -> int:
+    from .crash import write_log
+
+    if os.environ.get("NEWSDESK_DEBUG"):
+        raise error
+    try:
+        where = f"the details are in {write_log(error)}"
+    except OSError as problem:
+        where = f"the details could not be written down ({output.describe(problem)})"
+    output.error(f"the reader stopped on an unexpected error: {output.describe(error)}; {where}")
+    return EXIT_ERROR
 
 
 if __name__ == "__main__":

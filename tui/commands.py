@@ -2,7 +2,9 @@
 
 The displays are built as Text from cleaned strings: Textual's
 ``Matcher.highlight`` parses its input as markup, which article titles must
-never be.
+never be, and so does the palette with a hit's help line. The help (an
+article's file name) is therefore drawn as a second line of the display
+itself, and no hit has a help string.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from index.safety import clean_line
 
+from .inert import inert
 from .render import Entry, title_of
 from .state import Position
 
@@ -38,14 +41,21 @@ class _JumpProvider(Provider):
 
     async def discover(self) -> Hits:
         for text, display, help_text, position in self.targets():
-            yield DiscoveryHit(display, partial(self.reader.jump, position), text, help_text)
+            prompt = _with_help(display, help_text)
+            yield DiscoveryHit(prompt, partial(self.reader.jump, position), text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for text, display, help_text, position in self.targets():
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, display, partial(self.reader.jump, position), text, help_text)
+                prompt = _with_help(display, help_text)
+                yield Hit(score, prompt, partial(self.reader.jump, position), text)
+
+
+def _with_help(display: Text, help_text: str) -> Text:
+    """The display with its help below it, dimmed, as the palette draws a help line."""
+    return Text.assemble(display, "\n", inert(help_text, "dim"))
 
 
 def _article_text(entry: Entry) -> tuple[str, Text]:

@@ -1,8 +1,10 @@
 """Plain-terminal output of the ``newsdesk`` subcommands.
 
 All text that comes from articles, file names or queries goes through
-:func:`index.safety.clean` and into ``rich.text.Text`` objects, never into
-markup strings, so it cannot inject escape sequences or Rich markup.
+:func:`tui.inert.inert` (or :func:`index.safety.clean` into a ``Text``), never
+into a string Rich would read as markup: a table cell, a progress column or a
+printed ``str`` are all markup to Rich, so a title holding ``[/]`` ended the
+command and ``[link=...]`` made a hyperlink.
 """
 
 from __future__ import annotations
@@ -17,13 +19,16 @@ from rich.text import Text
 
 from index.safety import clean, clean_line, dumps
 
+from .inert import inert
+
 stdout = Console(highlight=False, soft_wrap=False)
 stderr = Console(stderr=True, highlight=False)
 EXIT_OK, EXIT_NOT_FOUND = 0, 1
 
 
 def error(message: str) -> None:
-    stderr.print(Text.assemble(("newsdesk: ", "bold red"), clean(message)))
+    """One line on stderr, whatever the message holds (a file name, a path)."""
+    stderr.print(Text.assemble(("newsdesk: ", "bold red"), inert(message)))
 
 
 def note(message: str) -> None:
@@ -46,7 +51,7 @@ def progress() -> Callable[[int, int, str], None] | None:
         TextColumn("indexing"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("{task.description}"),
+        TextColumn("{task.description}", markup=False),
         console=stderr,
         transient=True,
     )
@@ -92,12 +97,12 @@ def sources(library, as_json: bool) -> int:
             justify="right" if name == "passages" else "left",
         )
     for row in articles:
-        date = row["date"] or ("? " + clean_line(row["date_raw"]) if row["date_raw"] else "")
+        date = row["date"] or ("? " + (row["date_raw"] or "") if row["date_raw"] else "")
         table.add_row(
-            clean_line(row["id"]),
-            clean_line(row["source"]) or "-",
-            date,
-            clean_line(row["title"]) or Text("(no title)", style="dim"),
+            inert(row["id"]),
+            inert(row["source"] or "-"),
+            inert(date),
+            inert(row["title"]) if row["title"] else Text("(no title)", style="dim"),
             str(row["passages"]),
         )
     stdout.print(table)
@@ -186,7 +191,7 @@ def search(result, query: str, as_json: bool) -> int:
 
 def reader_summary(library) -> int:
     articles = library.articles()
-    stdout.print(Text(f"{len(articles)} articles indexed at {library.location}"))
+    stdout.print(inert(f"{len(articles)} articles indexed at {library.location}"))
     stdout.print(
         Text("Try: newsdesk sources | newsdesk search prisoners | newsdesk show ID", style="dim")
     )

@@ -11,6 +11,7 @@ from rich.text import Text
 from index.safety import clean, clean_line, dumps
 from index.subjects import describe
 
+from .inert import inert
 from .output import EXIT_NOT_FOUND, EXIT_OK, error, stdout
 
 BADGES = {
@@ -97,7 +98,8 @@ def related(library, args: argparse.Namespace) -> int:
         stdout.print(
             Text.assemble(
                 (f"{clean_line(item['id'])} ¶{item['passage']}", "bold"),
-                (f"  {item['score']:.2f}  {'; '.join(item['reasons'])}", "dim"),
+                (f"  {item['score']:.2f}  ", "dim"),
+                inert("; ".join(item["reasons"]), "dim"),
             )
         )
         stdout.print(Text(clean(item["text"])), soft_wrap=True)

@@ -32,6 +32,7 @@ from index.safety import clean_line
 
 from .. import render
 from ..commands import ArticleCommands, EntityCommands, StoryCommands
+from ..inert import toast
 from ..render import Entry
 from ..state import Position, ReadingState
 from ..widgets.article import ArticleView
@@ -260,9 +261,9 @@ class ReaderScreen(Screen[None]):
             # are still freed as usual.
             gc.freeze()
         if message.note:
-            self.notify(clean_line(message.note), title="Read-only index", timeout=8)
+            toast(self, message.note, title="Read-only index", timeout=8)
         if message.error:
-            self.notify(clean_line(message.error), severity="error", timeout=10)
+            toast(self, message.error, severity="error", timeout=10)
         try:
             await self._show_loaded(message.changed)
         finally:
@@ -312,9 +313,7 @@ class ReaderScreen(Screen[None]):
         ``reload`` draws the article again even if it is the one shown (the index changed)."""
         article = self.library.article(where.article_id)
         if article is None:
-            self.notify(
-                f"No article '{clean_line(where.article_id)}' in the index.", severity="warning"
-            )
+            toast(self, f"No article '{where.article_id}' in the index.", severity="warning")
             return False
         here = self.position
         if remember and here and here != where:
@@ -386,7 +385,7 @@ class ReaderScreen(Screen[None]):
     async def action_back(self) -> None:
         where = self.state.back()
         if where is None:
-            self.notify("Nothing to go back to.", timeout=2)
+            toast(self, "Nothing to go back to.", timeout=2)
             return
         await self.open(where, remember=False)
 
@@ -477,11 +476,11 @@ class ReaderScreen(Screen[None]):
     async def action_hit(self, step: int) -> None:
         hits = self.searched.hits
         if not hits:
-            self.notify("No search results: press / to search.", timeout=3)
+            toast(self, "No search results: press / to search.", timeout=3)
             return
         self.searched.index = (self.searched.index + step) % len(hits)
         await self._open_hit()
-        self.notify(f"Result {self.searched.index + 1} of {len(hits)}", timeout=2)
+        toast(self, f"Result {self.searched.index + 1} of {len(hits)}", timeout=2)
 
     def action_entities(self) -> None:
         from .entities import EntityBrowser
@@ -501,7 +500,7 @@ class ReaderScreen(Screen[None]):
             return
         others = candidates(self.cross.view, shown.source, shown.id)
         if not others:
-            self.notify("No passage of another source is related to this one.", timeout=4)
+            toast(self, "No passage of another source is related to this one.", timeout=4)
             return
         passage = shown.passages[number - 1]
         here = Side(shown.id, number, shown.source or "", shown.title or "", passage.text)
@@ -514,7 +513,7 @@ class ReaderScreen(Screen[None]):
         shown = self.article.article
         story = next((s for s in self.stories if shown and shown.id in s.get("articles", [])), None)
         if story is None:
-            self.notify("This article is in no story, so there is no matrix.", timeout=4)
+            toast(self, "This article is in no story, so there is no matrix.", timeout=4)
             return
         matrix = self.library.matrix(str(story["id"]))
         self.app.push_screen(MatrixScreen(matrix, str(story.get("title") or "")), self._go)
@@ -524,5 +523,5 @@ class ReaderScreen(Screen[None]):
         if shown is None or not number:
             return
         self.app.copy_to_clipboard(render.citation(shown, shown.passages[number - 1]))
-        source = clean_line(shown.source) or "the article"
-        self.notify(f"Copied ¶{number} of {source} with its citation.", timeout=3)
+        source = shown.source or "the article"
+        toast(self, f"Copied ¶{number} of {source} with its citation.", timeout=3)
