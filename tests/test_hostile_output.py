@@ -302,3 +302,106 @@ def test_the_markdown_report_keeps_hostile_fields_on_their_line_and_inert():
     assert not re.search(r"(?<!\\)\]\(", "\n".join(lines))  # no link, only its escaped text
     assert any("\\[x\\](http://evil)" in line for line in lines if line.startswith("## "))
     assert not RAW.search("\n".join(lines).encode())
+
+
+def test_the_copy_toast_and_the_palette_show_hostile_names_as_written(tmp_path):
+    library = Library([hostile_corpus(tmp_path)], index_dir=tmp_path / "index")
+    library.update()
+    outlets = {f"Agency {clean_line(p)}" for p in PAYLOADS.values()}
+    assert len(outlets) == len(PAYLOADS)
+
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(200, 50), notifications=True) as pilot:
+            await settle(app, pilot)
+            screen = app.screen
+            assert isinstance(screen, ReaderScreen)
+            copied = set()
+            for article in library.articles():  # c on every article
+                await screen.open(Position(article["id"]))
+                await press(app, pilot, "c")
+                await pilot.pause(0.05)  # the toast is drawn: none may fail to render
+                copied |= {n.message for n in app._notifications}  # before any expires
+                if article["source"] == "Agency [/]":
+                    assert "Copied ¶1 of Agency [/] with its citation." in screen_text(app)
+            assert {f"Copied ¶1 of {outlet} with its citation." for outlet in outlets} <= copied
+
+            await press(app, pilot, "ctrl+p")
+            await pilot.press(*"open agency")
+            await pilot.pause(0.5)
+            text = screen_text(app)
+            assert "open Agency [/]: Talks [/] ended" in text, text  # the outlet and title
+            assert "09 close[/]/09 [/].md" in text  # the file name, below it
+            assert "open Agency ␛]52;c;SGVsbG8=␇: Talks ␛]52;c;SGVsbG8=␇ ended" in text
+            for raw in ("\x1b", "\x07", "\x00", "\x9b", "\u202e"):
+                assert raw not in text
+
+    asyncio.run(test())
+
+
+# The reader, in a real terminal.
+
+
+@pytest.mark.slow
+def test_the_reader_shows_hostile_names_inertly_everywhere(indexed, tmp_path):
+    corpus, index_dir, _, _, _ = indexed
+    with Terminals() as terminals:
+        term = terminals.open(200, 50, reader_env())
+        log = tmp_path / "terminal.bytes"
+        term.pipe_output(log)
+        line = f"{newsdesk_command()} {corpus} --index-dir {index_dir}"
+        term.command(" ".join(shlex.quote(part) for part in line.split(" ")))
+        term.wait_for(lambda s: "▌ ¶1" in s and "Talks" in s, "the first article", timeout=90)
+
+        term.keys("c")  # the toast names the outlet
+        term.wait_for("Copied ¶1 of Agency", "the copy toast")
+        term.keys("C-p")  # the palette: outlets, titles and file names
+        term.type("open")
+        screen = term.wait_for(lambda s: s.count("open Agency") >= 3, "the palette's articles")
+        assert "open Agency [/]: Talks [/] ended" in screen and "09 close[/]/09 [/].md" in screen
+        term.keys("Escape")
+        term.wait_for(lambda s: "open Agency" not in s, "the palette to close")
+        term.type("/")
+        term.wait_for("Search passages", "the search box")
+        term.type("organisation")
+        term.wait_for(lambda s: re.search(r"\d+ passages? match", s) is not None, "results")
+        term.keys("Escape")
+        term.wait_for(lambda s: re.search(r"\d+ passages? match", s) is None, "the box to close")
+        term.keys("e")  # the entity browser
+        term.wait_for("Organisation of[/]Islamic Cooperation", "the entity browser")
+        term.keys("Escape")
+        term.wait_for(lambda s: "Organisation of[/]Islamic" not in s, "the browser to close")
+        term.keys("m")  # the omission matrix: outlets as its columns
+        term.wait_for("Omission matrix", "the matrix")
+        term.keys("Escape")
+        term.wait_for(lambda s: "Omission matrix" not in s, "the matrix to close")
+        term.keys("d")  # side by side with another source
+        term.wait_for("Side by side", "the side by side view")
+        term.keys("Escape")
+        term.wait_for(lambda s: "Side by side" not in s and "▌ ¶1" in s, "the reader again")
+        term.keys("q")
+        assert_clean_exit(term)
+        deadline = time.monotonic() + STEP_TIMEOUT
+        while b"EXITED:0" not in log.read_bytes() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        raw = log.read_bytes()
+
+    assert b"\x1b[?1049h" in raw  # the reader drew on the alternate screen
+    for payload in ("osc52", "osc0", "csi", "c1", "bidi", "nul"):
+        leaked = PAYLOADS[payload].encode()
+        assert leaked not in raw, f"{payload} written raw"
+    assert b"pwned\x07" not in raw and b"\x00" not in raw
+    # One clipboard write, c's: the citation, every control in it made visible.
+    copies = re.findall(rb"\x1b\]52;c;([A-Za-z0-9+/=]*)", raw)
+    assert len(copies) == 1, copies
+    citation = base64.b64decode(copies[0]).decode()
+    assert "Talks ␛]52;c;SGVsbG8=␇ ended" in citation and not RAW.search(citation.encode())
+    for c1 in (b"\xc2\x9b", b"\xc2\x90", b"\xc2\x9c", b"\xe2\x80\xae"):
+        assert c1 not in raw, f"{c1!r} written raw"
+    # The only OSC sequences are Textual's own; no hyperlink leads to the data's address.
+    kinds = set(re.findall(rb"\x1b\](\d*)", raw))
+    assert kinds <= {b"22", b"0", b"2", b"8", b"52"}, kinds
+    links = re.findall(rb"\x1b\]8;[^\x07\x1b]*;([^\x07\x1b]*)", raw)
+    assert not [link for link in links if b"http://x" in link], links
+    titles = re.findall(rb"\x1b\][02];([^\x07\x1b]*)", raw)
+    assert all(b"pwned" not in title for title in titles), titles
