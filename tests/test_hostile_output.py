@@ -304,6 +304,9 @@ def test_the_markdown_report_keeps_hostile_fields_on_their_line_and_inert():
     assert not RAW.search("\n".join(lines).encode())
 
 
+# The reader, in Pilot (no NLP: file names, folder names, titles and outlets).
+
+
 def test_the_copy_toast_and_the_palette_show_hostile_names_as_written(tmp_path):
     library = Library([hostile_corpus(tmp_path)], index_dir=tmp_path / "index")
     library.update()
