@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
-from .model import Mention
+from .model import Article, Mention
 from .names import ROLES
 
 NAMED_KINDS = ("person", "organisation", "place", "group", "event", "other")
@@ -367,13 +367,19 @@ def _bare(text: str) -> str:
 
 
 def propagate(
-    text: str, mentions: Sequence[Mention], regions: Iterable[tuple[int, int]]
+    text: str,
+    mentions: Sequence[Mention],
+    regions: Iterable[tuple[int, int]],
+    known: Sequence[Mention] = (),
 ) -> list[Mention]:
     """``mentions`` plus every further occurrence, inside ``regions``, of a name
-    they recognise: the same words in the same case (or in capitals), and a
-    person's surname alone. Kinds are voted over the name's mentions; spans that
-    overlap a mention already found are left to it."""
+    they (or ``known``, mentions from elsewhere in ``text``'s story) recognise: the
+    same words in the same case (or in capitals), and a person's surname alone
+    (of this article's names only). Kinds are voted over the name's mentions;
+    spans that overlap a mention already found are left to it."""
     names = _names(mentions)
+    for name, voted in _names(known, surnames=False).items():
+        names.setdefault(name, voted)
     if not names:
         return list(mentions)
     taken = _Taken(mentions)
@@ -390,7 +396,7 @@ def propagate(
     return found
 
 
-def _names(mentions: Sequence[Mention]) -> dict[str, tuple[str, str]]:
+def _names(mentions: Sequence[Mention], surnames: bool = True) -> dict[str, tuple[str, str]]:
     """Spellings to look for, with the kind and label voted over their mentions."""
     votes: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
     for mention in mentions:
@@ -400,7 +406,7 @@ def _names(mentions: Sequence[Mention]) -> dict[str, tuple[str, str]]:
         if len(text) < _MIN_NAME or text != mention.text:
             continue
         votes[text][(mention.kind, mention.label)] += 1
-        last = surname(text.split()) if mention.kind == "person" else None
+        last = surname(text.split()) if mention.kind == "person" and surnames else None
         if last and _is_surname(last):
             votes[last][(mention.kind, mention.label)] += 1
     names = {}
@@ -450,3 +456,43 @@ class _Taken:
             if self.reach[k] >= self.reach[index]:
                 break
             self.reach[k] = self.reach[index]
+
+
+def title_span(article: Article) -> tuple[int, int] | None:
+    """Where the title stands in the article's text, when it does (a headline line
+    of a text file; not a title that only metadata holds)."""
+    if not article.title:
+        return None
+    limit = article.passages[0].start if article.passages else len(article.text)
+    at = article.text.find(article.title, 0, limit + len(article.title))
+    if at < 0 or any(p.start < at + len(article.title) and at < p.end for p in article.passages):
+        return None
+    return at, at + len(article.title)
+
+
+def regions(article: Article) -> list[tuple[int, int]]:
+    """The spans of text that mentions are looked for in: title and passages."""
+    title = title_span(article)
+    return ([title] if title else []) + [(p.start, p.end) for p in article.passages]
+
+
+def share_names(
+    articles: Mapping[str, Article],
+    mentions: Mapping[str, Sequence[Mention]],
+    groups: Mapping[str, str],
+) -> dict[str, list[Mention]]:
+    """Each article's mentions plus the full names (two words or more) that other
+    articles of its story recognise and it repeats where the model missed them: a
+    story's articles name the same people, places and organisations."""
+    by_story: dict[str, list[str]] = defaultdict(list)
+    for article in sorted(articles):
+        by_story[groups.get(article, article)].append(article)
+    result = {aid: list(found) for aid, found in mentions.items()}
+    for members in by_story.values():
+        if len(members) < 2:
+            continue
+        full = [m for aid in members for m in mentions.get(aid, ()) if " " in m.text.strip()]
+        for aid in members:
+            own = mentions.get(aid, [])
+            result[aid] = propagate(articles[aid].text, own, regions(articles[aid]), full)
+    return result

@@ -10,6 +10,7 @@ from typing import Any
 from . import crossref
 from .entities import alias_key, merge
 from .facts import unify_keys
+from .mentions import share_names
 from .model import Article, Entity, Mention
 from .store import article_from_json
 from .stories import StoryInput, group, story_title
@@ -31,6 +32,7 @@ def summarise(analyses: dict[str, dict[str, Any]]) -> dict[str, Any]:
     first = merge(mentions, sources, passages)
     stories = _stories(articles, analyses, _entity_sets(first))
     story_of = {aid: s["id"] for s in stories for aid in s["articles"]}
+    mentions = share_names(articles, mentions, story_of)
     entities = merge(mentions, sources, passages, groups=story_of)
     alias_index = {alias_key(a.text): e.id for e in entities for a in e.aliases}
     context = _Context(articles, analyses, entities, alias_index, story_of)
