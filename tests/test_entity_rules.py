@@ -370,3 +370,16 @@ def test_a_full_name_one_article_of_a_story_recognises_is_found_in_the_others():
     assert articles["b.txt"].text[found.start : found.end] == "Tony Reagins"
     assert found.kind == "person"
     assert shared["c.txt"] == []  # another story's article keeps what its own model found
+
+
+def test_father_and_son_are_two_people():
+    entities = merge(
+        corpus(
+            [("Donald Trump", "person"), ("Donald Trump Jr.", "person"), ("Trump Jr.", "person")],
+            [("Arcade Joseph Comeaux Jr.", "person"), ("Comeaux", "person")],
+        ),
+        {},
+    )
+    assert entity_with(entities, "Donald Trump") != entity_with(entities, "Donald Trump Jr.")
+    assert entity_with(entities, "Trump Jr.") == entity_with(entities, "Donald Trump Jr.")
+    assert entity_with(entities, "Comeaux") == entity_with(entities, "Arcade Joseph Comeaux Jr.")
