@@ -7,8 +7,10 @@ markup strings, so it cannot inject escape sequences or Rich markup.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
+from contextlib import suppress
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -17,7 +19,14 @@ from rich.text import Text
 
 from index.safety import clean, clean_line, dumps
 
-stdout = Console(highlight=False, soft_wrap=False)
+
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        """Rich would exit with code 1; the command line stops quietly instead."""
+        raise BrokenPipeError
+
+
+stdout = _Console(highlight=False, soft_wrap=False)
 stderr = Console(stderr=True, highlight=False)
 EXIT_OK, EXIT_NOT_FOUND = 0, 1
 
@@ -191,3 +200,19 @@ def reader_summary(library) -> int:
         Text("Try: newsdesk sources | newsdesk search prisoners | newsdesk show ID", style="dim")
     )
     return EXIT_OK
+
+
+def configure() -> None:
+    """Into a pipe or a file, lines are written whole, as rg and git write them:
+    only a terminal wraps them to its width."""
+    stdout.soft_wrap = not stdout.is_terminal
+    stderr.soft_wrap = not stderr.is_terminal
+
+
+def closed_pipe() -> None:
+    """The reader of a pipe left (``| head``): whatever is still buffered must
+    not fail again at exit, so stdout is pointed at nothing."""
+    stdout.quiet = True
+    with suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
