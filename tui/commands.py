@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from index.model import UNKNOWN_OUTLET
 from index.safety import clean_line
 
 from .render import Entry, title_of
@@ -49,7 +50,7 @@ class _JumpProvider(Provider):
 
 
 def _article_text(entry: Entry) -> tuple[str, Text]:
-    source = clean_line(entry.source) or "unknown outlet"
+    source = clean_line(entry.source) or UNKNOWN_OUTLET
     title = title_of(entry)
     return f"{source}: {title.plain}", Text.assemble((f"{source}: ", "bold"), title)
 

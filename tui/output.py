@@ -17,6 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 from rich.text import Text
 
+from index.model import UNKNOWN_OUTLET
 from index.safety import clean, clean_line, dumps
 
 
@@ -104,7 +105,7 @@ def sources(library, as_json: bool) -> int:
         date = row["date"] or ("? " + clean_line(row["date_raw"]) if row["date_raw"] else "")
         table.add_row(
             clean_line(row["id"]),
-            clean_line(row["source"]) or "-",
+            clean_line(row["source"]) or Text(UNKNOWN_OUTLET, style="dim italic"),
             date,
             clean_line(row["title"]) or Text("(no title)", style="dim"),
             str(row["passages"]),
@@ -131,7 +132,7 @@ def _sources_lines(articles, skipped) -> int:
         date = row["date"] or (f"?{row['date_raw']}" if row["date_raw"] else "-")
         fields = (
             row["id"],
-            row["source"] or "-",
+            row["source"] or UNKNOWN_OUTLET,
             date,
             row["title"] or "(no title)",
             str(row["passages"]),
@@ -182,7 +183,8 @@ def search(result, query: str, as_json: bool) -> int:
         )
         if hit.source or hit.title:
             head.append(
-                f"  {clean_line(hit.source) or '-'}: {clean_line(hit.title) or ''}", style="dim"
+                f"  {clean_line(hit.source) or UNKNOWN_OUTLET}: {clean_line(hit.title) or ''}",
+                style="dim",
             )
         snippet = Text(clean(hit.snippet))
         for start, end in hit.matches:

@@ -8,6 +8,7 @@ from typing import Any
 
 from rich.text import Text
 
+from index.model import UNKNOWN_OUTLET
 from index.safety import clean, clean_line, dumps
 from index.subjects import describe
 
@@ -105,7 +106,7 @@ def stories(library, args: argparse.Namespace) -> int:
             row = meta.get(aid, {})
             stdout.print(
                 Text(
-                    f"    {clean_line(aid)}  {clean_line(row.get('source')) or '-'}  "
+                    f"    {clean_line(aid)}  {clean_line(row.get('source')) or UNKNOWN_OUTLET}  "
                     f"{clean_line(row.get('title')) or ''}",
                     style="dim",
                 )

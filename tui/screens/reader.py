@@ -27,7 +27,7 @@ from textual.widgets import Footer, Label, ProgressBar
 from index.apart import UpdateStopped
 from index.library import Library
 from index.listing import arrange
-from index.model import Hit
+from index.model import Hit, outlet_label
 from index.safety import clean_line
 
 from .. import render
@@ -486,7 +486,7 @@ class ReaderScreen(Screen[None]):
     def action_entities(self) -> None:
         from .entities import EntityBrowser
 
-        sources = {e.id: e.source or e.id for e in self.entries}
+        sources = {e.id: outlet_label(e.source) for e in self.entries}
         self.app.push_screen(EntityBrowser(self.library.entities(), sources), self._go)
 
     async def _go(self, where: Position | None) -> None:
@@ -504,7 +504,7 @@ class ReaderScreen(Screen[None]):
             self.notify("No passage of another source is related to this one.", timeout=4)
             return
         passage = shown.passages[number - 1]
-        here = Side(shown.id, number, shown.source or "", shown.title or "", passage.text)
+        here = Side(shown.id, number, outlet_label(shown.source), shown.title or "", passage.text)
         screen = DiffScreen(here, others)
         self.app.push_screen(screen, self._go)
 
