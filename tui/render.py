@@ -190,7 +190,7 @@ def fact_block(item: Mapping[str, Any]) -> Text:
     for other in others:
         fact = other.get("fact", {})
         text.append("\n  ").append_text(badge(other.get("relation", "")))
-        text.append(f"  {clean_line(other.get('source')) or 'unknown'}: ", style="bold")
+        text.append(f"  {clean_line(other.get('source')) or UNKNOWN_OUTLET}: ", style="bold")
         text.append(clean_line(fact.get("text")))
         if not other.get("same_story", True):
             text.append("  (other story)", style=DIM)
