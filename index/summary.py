@@ -4,6 +4,7 @@ entities, stories, fact groups and the per-passage cross-source views."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from itertools import islice
 from typing import Any
 
@@ -280,8 +281,8 @@ class _Context:
             views.append(
                 {
                     "entity": {"id": eid, "name": entity.name, "label": entity.kind},
-                    "sources": len(naming),
-                    "of": len(members),
+                    "sources": self._outlets(naming),
+                    "of": self._outlets(members),
                     "spellings": [
                         {"text": t, "sources": sorted(s)} for t, s in sorted(spellings.items())
                     ],
@@ -289,6 +290,11 @@ class _Context:
             )
         views.sort(key=lambda v: (-v["sources"], v["entity"]["name"]))
         return views
+
+    def _outlets(self, articles: Iterable[str]) -> int:
+        """How many outlets these articles are from (an article with none named
+        is one of its own): "named by 2 of 6 sources" counts outlets."""
+        return len({self.articles[a].source or "#" + a for a in articles})
 
     def _coverage(self, eid: str, story: str) -> tuple[set[str], dict[str, set[str]]]:
         """The articles of ``story`` naming entity ``eid`` and the spellings they
