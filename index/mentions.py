@@ -110,9 +110,11 @@ def truecase(title: str, body: str) -> str:
     """``title`` with each word in the case the ``body`` writes it, same length.
 
     A headline capitalises every word, so a capital there says nothing: a word
-    keeps one only where the body writes it so (its most common spelling
-    mid-sentence, else a capital at a sentence start), or where it is a short
-    acronym in capitals; every other word is read lower case. The first word
+    takes the body's most common spelling mid-sentence, else a capital where the
+    body starts a sentence with it; a small word ("Into") or an inflected one the
+    body never uses ("Checks", "Killed") is read lower case, a short acronym in
+    capitals stays; any other word is most likely a name and keeps its capital (a
+    line of names such as a results table is read as written). The first word
     keeps its capital. Where a case change would change the length (a few
     Unicode letters), the word is left as it is.
     """
@@ -130,6 +132,9 @@ def truecase(title: str, body: str) -> str:
         last = match.end()
     pieces.append(title[last:])
     return "".join(pieces)
+
+
+_INFLECTED = re.compile(r"\w{2,}(?:s|ed|ing|ly)$")
 
 
 def _body_forms(body: str) -> tuple[dict[str, Counter[str]], set[str]]:
@@ -161,8 +166,12 @@ def _case_of(
         cased = word  # an acronym: FBI, NASA (in a headline not all in capitals)
     elif lower in starts:
         cased = word[0].upper() + word[1:].lower()
+    elif _INFLECTED.search(lower):
+        cased = lower  # "Checks", "Killed", "Dies": a headline's verbs, read as words
+    elif shouting:
+        cased = lower  # a headline in capitals: its names are in the body
     else:
-        cased = lower
+        cased = word  # unseen and not inflected: a name in a list ("Rotor Volgograd 3")
     if first and cased[:1].islower():
         cased = cased[0].upper() + cased[1:]
     return cased

@@ -383,3 +383,15 @@ def test_father_and_son_are_two_people():
     assert entity_with(entities, "Donald Trump") != entity_with(entities, "Donald Trump Jr.")
     assert entity_with(entities, "Trump Jr.") == entity_with(entities, "Donald Trump Jr.")
     assert entity_with(entities, "Comeaux") == entity_with(entities, "Arcade Joseph Comeaux Jr.")
+
+
+def test_a_line_of_names_in_title_case_is_read_as_written():
+    """A results table or a list of names is not a headline to lower-case."""
+    body = "The visitors scored twice in the last six minutes."
+    assert truecase("Rotor Volgograd 3 Spartak Moscow 2", body) == (
+        "Rotor Volgograd 3 Spartak Moscow 2"
+    )
+    body = "Yvonne Hiller shot two co-workers at the Kraft plant."
+    assert truecase("Yvonne Hiller Kills Two In Kraft Shooting", body) == (
+        "Yvonne Hiller kills two in Kraft shooting"
+    )
