@@ -215,6 +215,7 @@ _NOT_NAMES = frozenset(
         "dr",
     ]
 )
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}['’]?s")
 _CAPITALISED_RUN = re.compile(
     r"(?<![\w'’.-])[A-Z][\w'’&-]*(?:\s(?:(?:of|the|and|de|du|van|von|for|on)\s)?[A-Z][\w'’&-]*)*"
 )
@@ -247,7 +248,10 @@ def capitalised(
             if words[-1].rstrip("'’").lower() in _SMALL or span.isupper():
                 continue
             if len(words) == 1 and (
-                len(span) < 3 or span.lower() in lower or span.lower() in _NOT_NAMES
+                len(span) < 3
+                or span.lower() in lower
+                or span.lower() in _NOT_NAMES
+                or _PLURAL_ACRONYM.fullmatch(span)  # "MPs", "CEOs": a class of people
             ):
                 continue
             if any(w.lower() in _NOT_NAMES or w.lower().startswith(("i'", "i’")) for w in words):
