@@ -33,7 +33,7 @@ ECB = DATA / "ecbplus-dev"
 SEEDS = ROOT / "seeds"
 CACHE = Path("/tmp/nd-stories")
 # The two rounds of Istanbul talks in the seeds (file name prefixes).
-SEED_STORIES = {"000": "may", "002": "may", "001": "june", "003": "june", "004": "june"}
+SEED_STORIES = {"000": "third", "002": "third", "001": "first", "003": "first", "004": "first"}
 
 Truth = dict[str, str]
 
@@ -131,18 +131,9 @@ def story_inputs(blobs: dict[str, dict[str, Any]], before: bool = False) -> list
     """The grouping's inputs as the corpus-wide pass builds them (first entity
     merge, then ``summary.story_inputs``); ``before`` with the figure tokens of
     the hand-weighted grouping."""
-    from index.entities import merge
-    from index.model import Mention
-    from index.store import article_from_json
-    from index.summary import entity_sets, story_inputs
+    from index.summary import story_inputs_of
 
-    articles = {aid: article_from_json(blob["article"]) for aid, blob in blobs.items()}
-    mentions = {
-        aid: [Mention(**m) for m in blob.get("mentions", [])] for aid, blob in blobs.items()
-    }
-    sources = {aid: a.source or aid for aid, a in articles.items()}
-    passages = {aid: a.passages for aid, a in articles.items()}
-    found = story_inputs(articles, blobs, entity_sets(merge(mentions, sources, passages)))
+    found = story_inputs_of(blobs)
     if not before:
         return found
     from benchmarks.stories_dense import figure_before

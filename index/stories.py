@@ -3,10 +3,11 @@
 Two reports of one event share distinctive words, named entities and exact
 figures, and were written within days of each other. Each candidate pair of
 articles gets features of what they share (``index/story_features.py``) and a
-logistic model, learned from real same-event clusters by
-``benchmarks/train_stories.py`` and stored in ``story_model.json``, turns them
-into the probability that both report one event. Average-linkage clustering
-merges groups while their mean probability stays above the learned threshold.
+model learned from real same-event clusters (``index/story_model.py``) turns
+them into the probability that both report one event. Average-linkage clustering
+merges groups while their mean probability stays above the learned threshold,
+except where two articles state different values for the same figures and
+none alike (two rounds of the same talks, weeks apart, read alike otherwise).
 
 Comparing every pair does not scale (100,000 articles are 5 billion pairs), so
 pairs are scored only among candidates: each article's nearest neighbours by
@@ -19,72 +20,20 @@ time and memory grow with the number of articles times the neighbours kept.
 from __future__ import annotations
 
 import heapq
-import json
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
 import numpy as np
 from scipy import sparse
 
 from . import story_features
 from .story_features import StoryInput
+from .story_model import Model, shipped
 
-MODEL = Path(__file__).with_name("story_model.json")
 NEIGHBOURS = 30  # candidate pairs per article and signal
 TOP_TERMS = 40  # an article's most distinctive features used to find candidates
 BLOCK = 512  # rows per sparse product
-
-
-@dataclass(frozen=True)
-class Model:
-    """Learned weights: ``probability = sigmoid(((x - mean) / scale) · coef + intercept)``."""
-
-    names: tuple[str, ...]
-    mean: np.ndarray
-    scale: np.ndarray
-    coef: np.ndarray
-    intercept: float
-    threshold: float
-    # Articles stating different values for this many of the same figures, and
-    # the same value for none, are kept in different stories (0: never).
-    conflicts: int = 0
-
-    @classmethod
-    def from_json(cls, data: Mapping) -> Model:
-        if tuple(data["features"]) != story_features.NAMES:
-            raise ValueError(f"story model features differ from {story_features.NAMES}")
-        return cls(
-            tuple(data["features"]),
-            np.array(data["mean"], float),
-            np.array(data["scale"], float),
-            np.array(data["coef"], float),
-            float(data["intercept"]),
-            float(data["threshold"]),
-            int(data.get("conflicts", 0)),
-        )
-
-    def probability(self, features: np.ndarray) -> np.ndarray:
-        logits = ((features - self.mean) / self.scale) @ self.coef + self.intercept
-        return 1.0 / (1.0 + np.exp(-logits))
-
-    def apart(self, features: np.ndarray) -> np.ndarray | None:
-        """Pairs that report different occurrences of one kind of event: the
-        talks on Friday against the talks on Tuesday, 1,000 prisoners exchanged
-        against 1,200. Everything else about them may look alike."""
-        if not self.conflicts:
-            return None
-        shared, conflicting = story_features.figure_agreement(features)
-        return (shared == 0) & (conflicting >= self.conflicts)
-
-
-@cache
-def model() -> Model:
-    """The shipped weights (read once)."""
-    return Model.from_json(json.loads(MODEL.read_text(encoding="utf-8")))
 
 
 def group(
@@ -93,7 +42,7 @@ def group(
     """Article ids grouped into stories, largest first, each group in id order."""
     if not articles:
         return []
-    weights = weights or model()
+    weights = weights or shipped()
     rows, cols, found = pair_features(articles)
     values = weights.probability(found)
     cut = weights.threshold if threshold is None else threshold
@@ -109,7 +58,7 @@ def pair_similarities(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Candidate pairs ``i < j`` and the probability that they report one event."""
     rows, cols, found = pair_features(articles)
-    return rows, cols, (weights or model()).probability(found)
+    return rows, cols, (weights or shipped()).probability(found)
 
 
 def pair_features(

@@ -26,18 +26,24 @@ NAMES = (
     "text",
     "text_share",
     "text_rank",
+    "neighbours_shared",
     "lead",
     "title",
     "titled",
     "entities",
     "entities_jaccard",
     "entities_shared",
+    "people_jaccard",
     "figures",
     "figures_shared",
     "figures_conflicting",
+    "dates_conflicting",
     "days_apart",
     "dated",
+    "shorter",
+    "length_ratio",
 )
+NEAREST = 5  # an article's closest candidates compared for shared neighbours
 LEAD = 600  # characters of an article's opening compared as its lead
 
 
@@ -63,12 +69,16 @@ class Signals:
     titles: sparse.csr_matrix | None
     entities: sparse.csr_matrix | None
     entity_weights: sparse.csr_matrix | None  # binary rows times each entity's IDF
+    people_weights: sparse.csr_matrix | None  # the same, people only
     figures: sparse.csr_matrix | None
     figure_counts: sparse.csr_matrix | None  # binary "key=value" rows
     figure_keys: sparse.csr_matrix | None  # binary "key" rows
+    date_counts: sparse.csr_matrix | None  # the same for dates ("date:talks=friday")
+    date_keys: sparse.csr_matrix | None
     # Ordinal of the article's trusted date, else of the latest date its text
     # states; -1 when neither is known.
     days: np.ndarray
+    words: np.ndarray  # words in each article
 
     @property
     def size(self) -> int:
@@ -83,11 +93,27 @@ def signals(articles: Sequence[StoryInput]) -> Signals:
         titles=text_vectors([a.title or "" for a in articles], bigrams=False),
         entities=set_vectors([a.entities for a in articles]),
         entity_weights=_idf_weighted(_binary([a.entities for a in articles])),
+        people_weights=_idf_weighted(_binary([_people(a.entities) for a in articles])),
         figures=set_vectors(figures),
         figure_counts=_binary(figures),
-        figure_keys=_binary([frozenset(f.split("=", 1)[0] for f in s) for s in figures]),
+        figure_keys=_binary([_keys(s) for s in figures]),
+        date_counts=_binary([_dates(s) for s in figures]),
+        date_keys=_binary([_keys(_dates(s)) for s in figures]),
         days=_ordinals([a.date or a.stated_date for a in articles]),
+        words=np.array([len(a.text.split()) for a in articles], float),
     )
+
+
+def _keys(figures: frozenset[str]) -> frozenset[str]:
+    return frozenset(f.split("=", 1)[0] for f in figures)
+
+
+def _dates(figures: frozenset[str]) -> frozenset[str]:
+    return frozenset(f for f in figures if f.startswith("date:"))
+
+
+def _people(entities: frozenset[str]) -> frozenset[str]:
+    return frozenset(e for e in entities if e.startswith("person:"))
 
 
 def _ordinals(dates: Sequence[str | None]) -> np.ndarray:
@@ -101,7 +127,9 @@ def features(found: Signals, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
     text = row_dots(found.text, rows, cols)
     out[:, column["text"]] = text
     out[:, column["text_share"]] = _share_of_best(text, rows, cols, found.size)
-    out[:, column["text_rank"]] = np.log1p(_rank(text, rows, cols, found.size))
+    ranks = _ranks(text, rows, cols, found.size)
+    out[:, column["text_rank"]] = np.log1p(np.maximum(*ranks))
+    out[:, column["neighbours_shared"]] = _shared_neighbours(ranks, rows, cols, found.size)
     out[:, column["lead"]] = row_dots(found.lead, rows, cols)
     out[:, column["title"]] = row_dots(found.titles, rows, cols)
     out[:, column["titled"]] = _filled(found.titles, rows, cols)
@@ -111,27 +139,42 @@ def features(found: Signals, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         both, union, out=np.zeros_like(both), where=union > 0
     )
     out[:, column["entities_shared"]] = np.log1p(both)
+    # Who the report is about tells two events of one kind apart (two boxers'
+    # title defences, two players' arrests).
+    both, union = _shared_weight(found.people_weights, rows, cols)
+    out[:, column["people_jaccard"]] = np.divide(
+        both, union, out=np.zeros_like(both), where=union > 0
+    )
     out[:, column["figures"]] = row_dots(found.figures, rows, cols)
     shared = row_dots(found.figure_counts, rows, cols)
     keys = row_dots(found.figure_keys, rows, cols)
     out[:, column["figures_shared"]] = np.log1p(shared)
     # Keys both state with no value in common: a different exchange, another day.
     out[:, column["figures_conflicting"]] = np.log1p(np.maximum(keys - shared, 0))
+    # When it happened: the talks on Friday against the talks on Tuesday.
+    dates = row_dots(found.date_counts, rows, cols)
+    date_keys = row_dots(found.date_keys, rows, cols)
+    out[:, column["dates_conflicting"]] = np.maximum(date_keys - dates, 0)
     # Few training articles carry a trusted date; the dates their texts state
     # teach how much time apart weighs, and a trusted date is used the same way.
     a, b = found.days[rows], found.days[cols]
     dated = (a >= 0) & (b >= 0)
     out[:, column["days_apart"]] = np.where(dated, np.log1p(np.abs(a - b)), 0.0)
     out[:, column["dated"]] = dated
+    # Short reports share fewer words: cosines mean less alike for them.
+    a, b = np.log1p(found.words[rows]), np.log1p(found.words[cols])
+    out[:, column["shorter"]] = np.minimum(a, b)
+    out[:, column["length_ratio"]] = np.abs(a - b)
     return out
 
 
-def figure_agreement(features: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Per pair, how many figures both state alike, and how many things both
-    give a figure for without any value in common."""
+def figure_agreement(features: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per pair, how many figures both state alike, how many things both give
+    a figure for without any value in common, and how many of those are dates."""
     column = NAMES.index
     shared = np.rint(np.expm1(features[:, column("figures_shared")]))
-    return shared, np.rint(np.expm1(features[:, column("figures_conflicting")]))
+    conflicting = np.rint(np.expm1(features[:, column("figures_conflicting")]))
+    return shared, conflicting, features[:, column("dates_conflicting")]
 
 
 def text_vectors(texts: Sequence[str], bigrams: bool) -> sparse.csr_matrix | None:
@@ -244,13 +287,30 @@ def _share_of_best(values: np.ndarray, rows: np.ndarray, cols: np.ndarray, size:
     return np.divide(values, top, out=np.zeros_like(values), where=top > 0)
 
 
-def _rank(values: np.ndarray, rows: np.ndarray, cols: np.ndarray, size: int) -> np.ndarray:
-    """How far down each article's candidates (by ``values``, best first) the
-    other one comes; the worse of the two ranks, from 0."""
+def _ranks(
+    values: np.ndarray, rows: np.ndarray, cols: np.ndarray, size: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """How far down ``rows[n]``'s candidates (by ``values``, best first) ``cols[n]``
+    comes, and the reverse, from 0."""
     ends = np.concatenate([rows, cols])
     scores = np.concatenate([values, values])
     order = np.lexsort((-scores, ends))
     starts = np.searchsorted(ends[order], np.arange(size))
     ranks = np.empty(len(ends))
     ranks[order] = np.arange(len(ends)) - starts[ends[order]]
-    return np.maximum(ranks[: len(rows)], ranks[len(rows) :])
+    return ranks[: len(rows)], ranks[len(rows) :]
+
+
+def _shared_neighbours(
+    ranks: tuple[np.ndarray, np.ndarray], rows: np.ndarray, cols: np.ndarray, size: int
+) -> np.ndarray:
+    """The share of the two articles' closest few (themselves included) they
+    have in common: reports of one event keep the same company, two events of
+    one kind each their own."""
+    near_row, near_col = ranks[0] < NEAREST, ranks[1] < NEAREST
+    # Row a lists a's nearest: b when b ranks high among a's candidates.
+    pairs_from = np.concatenate([rows[near_row], cols[near_col], np.arange(size)])
+    pairs_to = np.concatenate([cols[near_row], rows[near_col], np.arange(size)])
+    data = np.ones(len(pairs_from), np.float32)
+    nearest = sparse.csr_matrix((data, (pairs_from, pairs_to)), shape=(size, size))
+    return row_dots(nearest, rows, cols) / (NEAREST + 1)

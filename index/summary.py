@@ -75,6 +75,18 @@ def figure_of(fact: dict[str, Any], unified: dict[str, str] | None = None) -> st
     return f"{key}={value if value is not None else fact['text'].lower()} {unit}".rstrip()
 
 
+def story_inputs_of(analyses: dict[str, dict[str, Any]]) -> list[StoryInput]:
+    """The story grouping's inputs from stored analyses alone, as ``summarise``
+    builds them (for measuring and testing the grouping)."""
+    articles = {aid: article_from_json(blob["article"]) for aid, blob in analyses.items()}
+    mentions = {
+        aid: [Mention(**m) for m in blob.get("mentions", [])] for aid, blob in analyses.items()
+    }
+    sources = {aid: a.source or aid for aid, a in articles.items()}
+    passages = {aid: a.passages for aid, a in articles.items()}
+    return story_inputs(articles, analyses, entity_sets(merge(mentions, sources, passages)))
+
+
 def story_inputs(
     articles: dict[str, Article], analyses, entity_sets: dict[str, set[str]]
 ) -> list[StoryInput]:
