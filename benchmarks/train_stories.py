@@ -35,7 +35,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.story_data import CACHE, Truth, load, story_inputs  # noqa: E402
+from benchmarks.story_data import CACHE, Truth, load, sample, story_inputs  # noqa: E402
 from index import story_features  # noqa: E402
 from index.stories import StoryInput, average_linkage, pair_features  # noqa: E402
 from index.story_model import PATH as MODEL  # noqa: E402
@@ -53,7 +53,8 @@ RATE = 0.1
 CONFLICTS = 2
 
 
-TRAIN_KINDS = ("mixed",)
+TRAIN_KINDS = ("mixed", "distracted")
+DISTRACTORS = 300  # BBC articles mixed into the multi-source clusters, alone
 
 
 @dataclass
@@ -61,7 +62,9 @@ class Pairs:
     """One corpus: its articles, candidate pairs, features and labels."""
 
     name: str
-    kind: str  # "mixed" (a whole data set) or "topic" (one ECB+ topic alone)
+    # "mixed" (a whole data set), "distracted" (the multi-source clusters with
+    # unrelated articles), "topic" (one ECB+ topic alone)
+    kind: str
     inputs: list[StoryInput]
     truth: Truth
     fold: np.ndarray  # per article
@@ -151,13 +154,18 @@ def pair_weights(corpora: list[Pairs]) -> list[np.ndarray]:
         if c.kind in TRAIN_KINDS:
             totals[_data_set(c)] += len(c.rows)
     mean = sum(totals.values()) / max(1, len(totals))
-    return [
-        np.full(len(c.rows), mean / totals[_data_set(c)] if c.kind in TRAIN_KINDS else 0.0)
-        for c in corpora
-    ]
+    found = []
+    for c in corpora:
+        weight = np.full(len(c.rows), mean / totals[_data_set(c)] if c.kind in TRAIN_KINDS else 0.0)
+        unlabelled = np.array([aid.startswith("bbc/") for aid in c.ids])
+        weight[unlabelled[c.rows] & unlabelled[c.cols]] = 0.0
+        found.append(weight)
+    return found
 
 
 def _data_set(c: Pairs) -> str:
+    if c.kind == "distracted":
+        return "distracted"
     return "ecb" if c.name.startswith(("ecb", "topic")) else "multisource"
 
 
@@ -229,17 +237,34 @@ def best_threshold(parts: dict[float, list[np.ndarray]], corpora: list[Pairs]) -
 
 
 def corpora(cache: Path) -> list[Pairs]:
-    """The whole mixes first (multi-source, ECB+), then the small corpora."""
+    """The whole mixes, each ECB+ topic alone, and the multi-source clusters
+    among unrelated BBC articles: the folders have no article without a
+    partner, and a user's folder has many."""
     found = []
     for name in ("multisource", "ecb"):
         blobs, truth = load(name, cache)
         folds = fold_of_groups([topic(t) for t in truth.values()])
         found.append(build(name, "mixed", story_inputs(blobs), truth, folds))
+        if name == "multisource":
+            found.append(_distracted(cache, blobs, truth, folds))
         if name == "ecb":
             for part, ids in _topics(truth).items():
                 inputs = story_inputs({i: blobs[i] for i in ids})
                 found.append(build(part, "topic", inputs, truth, folds))
     return found
+
+
+def _distracted(cache: Path, blobs: dict, truth: Truth, folds: dict[str, int]) -> Pairs:
+    """Each BBC article its own story; pairs of two BBC articles are left out
+    of training (BBC has reports of one event too, unlabelled)."""
+    bbc, _ = load("bbc", cache)
+    picked = sample(sorted(bbc), DISTRACTORS)
+    alone = {aid: aid.replace("/", ":") for aid in picked}  # a story of its own
+    mixed = {**blobs, **{aid: bbc[aid] for aid in picked}}
+    all_folds = {**folds, **fold_of_groups(list(alone.values()))}
+    return build(
+        "multisource + BBC", "distracted", story_inputs(mixed), {**truth, **alone}, all_folds
+    )
 
 
 def _topics(truth: Truth) -> dict[str, list[str]]:

@@ -1,12 +1,13 @@
 """What two articles have in common, as numbers a learned model weighs.
 
-Each candidate pair of articles gets a row of features: how alike their words
-and titles are (TF-IDF cosine), which named entities and stated figures they
-share, weighted by how rare those are in the corpus, whether they state
-different values for the same thing (the talks "on Friday" against "on
-Tuesday"), and how far apart their trusted dates are. ``index/stories.py``
-turns a row into the probability that both report one event, with weights
-learned by ``benchmarks/train_stories.py``.
+Each candidate pair of articles gets a row of features: how alike their words,
+leads and titles are (TF-IDF cosine, also against each article's other
+candidates), which named entities and stated figures they share, weighted by
+how rare those are in the corpus, whether they state different values for the
+same thing (the talks "on Friday" against "on Tuesday"), how far apart their
+dates are and how long they are. ``index/story_model.py`` turns a row into the
+probability that both report one event, with trees learned by
+``benchmarks/train_stories.py``.
 
 Everything is computed for a list of pairs at once, with sparse matrices, so
 the cost grows with the number of pairs, never with the square of the corpus.
