@@ -88,7 +88,7 @@ def story_inputs_of(analyses: dict[str, dict[str, Any]]) -> list[StoryInput]:
 
 
 def story_inputs(
-    articles: dict[str, Article], analyses, entity_sets: dict[str, set[str]]
+    articles: dict[str, Article], analyses, named: dict[str, set[str]]
 ) -> list[StoryInput]:
     """What story grouping sees of each article: its text and title, trusted
     date, canonical entities and stated figures."""
@@ -100,7 +100,7 @@ def story_inputs(
         facts = analyses[aid].get("facts", [])
         figures = frozenset(figure for f in facts if (figure := figure_of(f, unified)))
         text = "\n".join(p.text for p in article.passages)
-        entities = frozenset(entity_sets.get(aid, ()))
+        entities = frozenset(named.get(aid, ()))
         stated = stated_date(facts)
         inputs.append(StoryInput(aid, text, article.date, entities, figures, article.title, stated))
     return inputs
