@@ -1,5 +1,7 @@
-"""The dense story grouping (index/stories.py before the scaling change), kept
-only so bench_stories.py can compare it with the sparse one on the same input.
+"""The hand-weighted story grouping newsdesk used before the learned model, in
+its dense form (index/stories.py before the scaling change). It gives the same
+stories as the sparse form did; kept so ``eval_stories.py`` can measure the
+"before" on the same inputs, and ``bench_stories.py --dense`` its cost.
 
 Group articles into stories: reports of the same event.
 
@@ -22,15 +24,26 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-# The input, weights and threshold are the sparse grouping's own, so the two
-# are compared on the same terms; only the n x n similarity and clustering are kept.
-from index.stories import (  # noqa: E402
-    DAYS_APART,
-    THRESHOLD,
-    WEIGHTS,
-    StoryInput,
-    _identity,
-)
+from index.stories import StoryInput  # noqa: E402
+
+THRESHOLD = 0.12
+DAYS_APART = 10
+WEIGHTS = {"text": 0.5, "entities": 0.2, "figures": 0.3}
+COMPARED_KINDS = ("quantity", "duration", "date")
+
+
+def figure_before(fact: dict, unified: dict[str, str]) -> str | None:
+    """The figure token of that time: no unit, and subject-less keys kept."""
+    key = fact.get("key")
+    if fact.get("kind") not in COMPARED_KINDS or not key or key == "date":
+        return None
+    key = unified.get(key, key)
+    value = fact.get("value")
+    return f"{key}={value if value is not None else fact['text'].lower()}"
+
+
+def _identity(items: list[str]) -> list[str]:
+    return items
 
 
 def group(articles: Sequence[StoryInput], threshold: float = THRESHOLD) -> list[list[str]]:

@@ -1,59 +1,52 @@
 """Group articles into stories: reports of the same event.
 
 Two reports of one event share distinctive words, named entities and exact
-figures, and were written within days of each other. A pair of articles gets
-a similarity that combines TF-IDF cosine of the text, the overlap of their
-named entities and of their stated figures, damped when their trusted dates
-are far apart; average-linkage clustering merges groups while their average
-similarity stays above a threshold.
+figures, and were written within days of each other. Each candidate pair of
+articles gets features of what they share (``index/story_features.py``) and a
+model learned from real same-event clusters (``index/story_model.py``) turns
+them into the probability that both report one event. Average-linkage clustering
+merges groups while their mean probability stays above the learned threshold,
+except where two articles state different values for the same figures and
+none alike (two rounds of the same talks, weeks apart, read alike otherwise).
 
 Comparing every pair does not scale (100,000 articles are 5 billion pairs), so
-similarity is computed only for candidate pairs: each article's nearest
-neighbours by its most distinctive words, entities and figures (sparse
-products, a block of rows at a time). Pairs that are not candidates count as
-dissimilar, which is what they nearly always are, and average linkage runs on
-that sparse graph, so time and memory grow with the number of articles times
-the neighbours kept.
+pairs are scored only among candidates: each article's nearest neighbours by
+its most distinctive words, entities and figures (sparse products, a block of
+rows at a time). Pairs that are not candidates count as unrelated, which is
+what they nearly always are, and average linkage runs on that sparse graph, so
+time and memory grow with the number of articles times the neighbours kept.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import heapq
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
 
-THRESHOLD = 0.12
-DAYS_APART = 10
-WEIGHTS = {"text": 0.5, "entities": 0.2, "figures": 0.3}
+from . import story_features
+from .story_features import StoryInput
+from .story_model import Model, shipped
+
 NEIGHBOURS = 30  # candidate pairs per article and signal
 TOP_TERMS = 40  # an article's most distinctive features used to find candidates
 BLOCK = 512  # rows per sparse product
 
 
-@dataclass(frozen=True)
-class StoryInput:
-    """What grouping looks at for one article."""
-
-    id: str
-    text: str
-    date: str | None = None
-    entities: frozenset[str] = frozenset()
-    figures: frozenset[str] = frozenset()
-    title: str | None = None
-
-
-def group(articles: Sequence[StoryInput], threshold: float = THRESHOLD) -> list[list[str]]:
+def group(
+    articles: Sequence[StoryInput], threshold: float | None = None, weights: Model | None = None
+) -> list[list[str]]:
     """Article ids grouped into stories, largest first, each group in id order."""
     if not articles:
         return []
-    rows, cols, values = pair_similarities(articles)
-    labels = average_linkage(len(articles), rows, cols, values, threshold)
+    weights = weights or shipped()
+    rows, cols, found = pair_features(articles)
+    values = weights.probability(found)
+    cut = weights.threshold if threshold is None else threshold
+    labels = average_linkage(len(articles), rows, cols, values, cut, weights.apart(found))
     groups: dict[int, list[str]] = {}
     for article, label in zip(articles, labels, strict=True):
         groups.setdefault(label, []).append(article.id)
@@ -61,66 +54,21 @@ def group(articles: Sequence[StoryInput], threshold: float = THRESHOLD) -> list[
 
 
 def pair_similarities(
+    articles: Sequence[StoryInput], weights: Model | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Candidate pairs ``i < j`` and the probability that they report one event."""
+    rows, cols, found = pair_features(articles)
+    return rows, cols, (weights or shipped()).probability(found)
+
+
+def pair_features(
     articles: Sequence[StoryInput],
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Candidate pairs ``i < j`` and their similarity in [0, 1]."""
-    signals = {
-        "text": _text_vectors([a.text for a in articles]),
-        "entities": _set_vectors([a.entities for a in articles]),
-        "figures": _set_vectors([a.figures for a in articles]),
-    }
-    rows, cols = _candidates([m for m in signals.values() if m is not None], len(articles))
-    total = np.zeros(len(rows))
-    weight = np.zeros(len(rows))
-    for name, matrix in signals.items():
-        if matrix is None:
-            continue
-        # A signal counts only where both articles have it (no entities without NLP).
-        filled = np.asarray(matrix.getnnz(axis=1) > 0)
-        present = filled[rows] & filled[cols] if name != "text" else np.ones(len(rows), bool)
-        total += WEIGHTS[name] * _row_dots(matrix, rows, cols) * present
-        weight += WEIGHTS[name] * present
-    combined = np.divide(total, weight, out=np.zeros_like(total), where=weight > 0)
-    combined *= _date_damping([a.date for a in articles], rows, cols)
-    return rows, cols, np.clip(combined, 0.0, 1.0)
-
-
-def _text_vectors(texts: Sequence[str]) -> sparse.csr_matrix | None:
-    """TF-IDF of words and word pairs, hashed: no vocabulary of millions of word
-    pairs held in memory (2^21 buckets keep collisions rare)."""
-    from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
-
-    hashing = HashingVectorizer(
-        stop_words="english",
-        ngram_range=(1, 2),
-        n_features=2**21,
-        alternate_sign=False,
-        norm=None,
-        dtype=np.float32,
-    )
-    counts = hashing.transform(texts)
-    if counts.nnz == 0:  # every text is only stop words
-        return None
-    return TfidfTransformer(sublinear_tf=True).fit_transform(counts).astype(np.float32).tocsr()
-
-
-def _set_vectors(sets: Sequence[frozenset[str]]) -> sparse.csr_matrix | None:
-    """TF-IDF rows of sets (None when every set is empty).
-
-    Weighting by rarity matters: in a corpus about one war, "Russia" is in
-    every article and says nothing about which event a report covers, while
-    "1,200 prisoners of war" or "Dmitry Peskov" does.
-    """
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    if not any(sets):
-        return None
-    vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, dtype=np.float32)
-    return vectorizer.fit_transform([sorted(s) for s in sets]).tocsr()
-
-
-def _identity(items: list[str]) -> list[str]:
-    return items
+    """Candidate pairs ``i < j`` and their features (columns: ``story_features.NAMES``)."""
+    found = story_features.signals(articles)
+    matrices = [m for m in (found.text, found.entities, found.figures) if m is not None]
+    rows, cols = _candidates(matrices, len(articles))
+    return rows, cols, story_features.features(found, rows, cols)
 
 
 # -- candidate pairs -------------------------------------------------------------------
@@ -179,41 +127,32 @@ def _nearest(matrix: sparse.csr_matrix, k: int) -> tuple[np.ndarray, np.ndarray]
     return np.concatenate(rows).astype(np.int64), np.concatenate(cols).astype(np.int64)
 
 
-def _row_dots(matrix: sparse.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-    """``matrix[rows[n]] · matrix[cols[n]]`` for every n, a chunk of pairs at a time."""
-    found = np.zeros(len(rows))
-    step = 20_000  # pairs per chunk: bounds the memory of the row copies
-    for start in range(0, len(rows), step):
-        a = matrix[rows[start : start + step]]
-        b = matrix[cols[start : start + step]]
-        found[start : start + step] = np.asarray(a.multiply(b).sum(axis=1)).ravel()
-    return found
-
-
-def _date_damping(dates: Sequence[str | None], rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-    """1 where dates are unknown or close; 0.4 where they are far apart."""
-    days = np.array([dt.date.fromisoformat(d).toordinal() if d else -1 for d in dates])
-    a, b = days[rows], days[cols]
-    far = (a >= 0) & (b >= 0) & (np.abs(a - b) > DAYS_APART)
-    return np.where(far, 0.4, 1.0)
-
-
 # -- clustering ------------------------------------------------------------------------
 
 
 def average_linkage(
-    size: int, rows: np.ndarray, cols: np.ndarray, values: np.ndarray, threshold: float
+    size: int,
+    rows: np.ndarray,
+    cols: np.ndarray,
+    values: np.ndarray,
+    threshold: float,
+    apart: np.ndarray | None = None,
 ) -> list[int]:
     """Cluster labels from average linkage on a sparse similarity graph.
 
     Two clusters merge while the mean similarity over all their pairs (pairs
     without an edge count as 0) is above ``threshold``, most similar first:
     scikit-learn's average linkage with a distance threshold, on a graph.
+    Pairs marked in ``apart`` never end up in one cluster.
     """
     graph = _Graph(size)
     for i, j, value in zip(rows.tolist(), cols.tolist(), values.tolist(), strict=True):
         if value > 0:
             graph.sums[i][j] = graph.sums[j][i] = value
+    if apart is not None:
+        for i, j in zip(rows[apart].tolist(), cols[apart].tolist(), strict=True):
+            graph.apart[i].add(j)
+            graph.apart[j].add(i)
     # Only pairs above the threshold are queued: an average changes only when one
     # side merges, and then every edge of the merged cluster is queued anew.
     heap = [
@@ -225,7 +164,8 @@ def average_linkage(
     heapq.heapify(heap)
     while heap:
         _, i, j, version_i, version_j = heapq.heappop(heap)
-        if graph.version[i] == version_i and graph.version[j] == version_j:
+        current = graph.version[i] == version_i and graph.version[j] == version_j
+        if current and j not in graph.apart[i]:
             for entry in graph.merge(i, j, threshold):
                 heapq.heappush(heap, entry)
     return [graph.root(i) for i in range(size)]
@@ -239,6 +179,7 @@ class _Graph:
         self.members = [1] * size
         self.version = [0] * size  # bumped on every merge, so old heap entries are stale
         self.parent = list(range(size))
+        self.apart: list[set[int]] = [set() for _ in range(size)]  # clusters kept apart
 
     def merge(self, i: int, j: int, threshold: float) -> list[tuple[float, int, int, int, int]]:
         """Fold the cluster with fewer edges into the other; return heap entries for
@@ -251,6 +192,11 @@ class _Graph:
             total = self.sums[i].get(other, 0.0) + weight
             self.sums[i][other] = self.sums[other][i] = total
         self.sums[j] = {}
+        for other in self.apart[j]:
+            self.apart[other].discard(j)
+            self.apart[other].add(i)
+        self.apart[i] |= self.apart[j]
+        self.apart[j] = set()
         self.members[i] += self.members[j]
         self.parent[j] = i
         self.version[i] += 1

@@ -3,6 +3,7 @@ entities, stories, fact groups and the per-passage cross-source views."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from itertools import islice
@@ -31,7 +32,7 @@ def summarise(analyses: dict[str, dict[str, Any]]) -> dict[str, Any]:
     sources = {aid: a.source or aid for aid, a in articles.items()}
     passages = {aid: a.passages for aid, a in articles.items()}
     first = merge(mentions, sources, passages)
-    stories = _stories(articles, analyses, _entity_sets(first))
+    stories = _stories(articles, analyses, entity_sets(first))
     story_of = {aid: s["id"] for s in stories for aid in s["articles"]}
     mentions = share_names(articles, mentions, story_of)
     entities = merge(mentions, sources, passages, groups=story_of)
@@ -51,7 +52,8 @@ def summarise(analyses: dict[str, dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def _entity_sets(entities: list[Entity]) -> dict[str, set[str]]:
+def entity_sets(entities: list[Entity]) -> dict[str, set[str]]:
+    """Each article's named entities (canonical ids), for story grouping."""
     found: dict[str, set[str]] = defaultdict(set)
     for entity in entities:
         if entity.kind in ("person", "organisation", "place", "event", "group"):
@@ -61,19 +63,39 @@ def _entity_sets(entities: list[Entity]) -> dict[str, set[str]]:
 
 
 def figure_of(fact: dict[str, Any], unified: dict[str, str] | None = None) -> str | None:
-    """A fact as a comparable token ("prisoners of war=1000.0"), for story grouping.
+    """A fact as a comparable token ("prisoners of war=1000 count"), for story grouping.
 
-    Undated weekdays count by name: reports of one event name the same day.
+    Only figures that say what they count or time: a bare "duration=2" is as
+    likely "two years in jail" as "two days before", and would tie unrelated
+    reports together. Undated weekdays count by name: reports of one event name
+    the same day.
     """
     key = fact.get("key")
-    if fact.get("kind") not in COMPARED_KINDS or not key or key == "date":
+    if fact.get("kind") not in COMPARED_KINDS or not key or key in COMPARED_KINDS:
         return None
     key = (unified or {}).get(key, key)
     value = fact.get("value")
-    return f"{key}={value if value is not None else fact['text'].lower()}"
+    unit = fact.get("unit") or ""
+    return f"{key}={value if value is not None else fact['text'].lower()} {unit}".rstrip()
 
 
-def _stories(articles: dict[str, Article], analyses, entity_sets) -> list[dict[str, Any]]:
+def story_inputs_of(analyses: dict[str, dict[str, Any]]) -> list[StoryInput]:
+    """The story grouping's inputs from stored analyses alone, as ``summarise``
+    builds them (for measuring and testing the grouping)."""
+    articles = {aid: article_from_json(blob["article"]) for aid, blob in analyses.items()}
+    mentions = {
+        aid: [Mention(**m) for m in blob.get("mentions", [])] for aid, blob in analyses.items()
+    }
+    sources = {aid: a.source or aid for aid, a in articles.items()}
+    passages = {aid: a.passages for aid, a in articles.items()}
+    return story_inputs(articles, analyses, entity_sets(merge(mentions, sources, passages)))
+
+
+def story_inputs(
+    articles: dict[str, Article], analyses, named: dict[str, set[str]]
+) -> list[StoryInput]:
+    """What story grouping sees of each article: its text and title, trusted
+    date, canonical entities and stated figures."""
     keys = {f["key"] for blob in analyses.values() for f in blob.get("facts", []) if f.get("key")}
     unified = unify_keys(keys)
     inputs = []
@@ -82,11 +104,26 @@ def _stories(articles: dict[str, Article], analyses, entity_sets) -> list[dict[s
         facts = analyses[aid].get("facts", [])
         figures = frozenset(figure for f in facts if (figure := figure_of(f, unified)))
         text = "\n".join(p.text for p in article.passages)
-        inputs.append(
-            StoryInput(
-                aid, text, article.date, frozenset(entity_sets.get(aid, ())), figures, article.title
-            )
-        )
+        entities = frozenset(named.get(aid, ()))
+        stated = stated_date(facts)
+        inputs.append(StoryInput(aid, text, article.date, entities, figures, article.title, stated))
+    return inputs
+
+
+def stated_date(facts: list[dict[str, Any]]) -> str | None:
+    """The latest date an article states ("May 3, 2013", "2013"): near the time
+    it was written when the file itself gives no date."""
+    days = [
+        int(f["value"])
+        for f in facts
+        if f.get("kind") == "date" and isinstance(f.get("value"), int | float)
+    ]
+    days = [d for d in days if 1 <= d <= dt.date.max.toordinal()]
+    return dt.date.fromordinal(max(days)).isoformat() if days else None
+
+
+def _stories(articles: dict[str, Article], analyses, entity_sets) -> list[dict[str, Any]]:
+    inputs = story_inputs(articles, analyses, entity_sets)
     by_id = {i.id: i for i in inputs}
     stories = []
     for number, members in enumerate(group(inputs), 1):

@@ -1,0 +1,168 @@
+"""Labelled corpora for story grouping, analysed as the indexer analyses them.
+
+Each loader returns ``(articles, truth)``: newsdesk ``Article``s read by the
+real readers, and each article's gold story (multi-source folder, ECB+ topic x
+subtopic, BBC category, or the seeds' round of talks). :func:`analysed` runs
+the real per-article analysis (spaCy mentions and facts) once per article and
+keeps the results in a cache folder, so the stories can be grouped again and
+again from the same inputs the corpus-wide pass uses.
+
+    python benchmarks/story_data.py --cache /tmp/nd-stories   # fill the cache
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import random
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.common import DATA, MULTISOURCE, NEWS, ROOT  # noqa: E402
+from index.model import Article  # noqa: E402
+from index.readers import read  # noqa: E402
+from index.stories import StoryInput  # noqa: E402
+
+ECB = DATA / "ecbplus-dev"
+SEEDS = ROOT / "seeds"
+CACHE = Path("/tmp/nd-stories")
+# The two rounds of Istanbul talks in the seeds (file name prefixes).
+SEED_STORIES = {"000": "third", "002": "third", "001": "first", "003": "first", "004": "first"}
+
+Truth = dict[str, str]
+
+
+def _read(path: Path, article_id: str) -> list[Article]:
+    result, _ = read(str(path), article_id)
+    return list(result.articles)
+
+
+def multisource() -> tuple[list[Article], Truth]:
+    """All 253 same-event folders: the folder is the story."""
+    articles, truth = [], {}
+    for folder in sorted(p for p in MULTISOURCE.iterdir() if p.is_dir()):
+        for file in sorted(folder.glob("*.txt")):
+            for article in _read(file, f"{folder.name}/{file.name}"):
+                articles.append(article)
+                truth[article.id] = folder.name
+    return articles, truth
+
+
+def ecb() -> tuple[list[Article], Truth]:
+    """The ECB+ dev topics: two events of one kind per topic (topic x subtopic)."""
+    articles, truth = [], {}
+    for topic in sorted(p for p in ECB.iterdir() if p.is_dir()):
+        gold = json.loads((topic / "gold.json").read_text(encoding="utf-8"))
+        for doc in sorted(gold["docs"].values(), key=lambda d: d["file"]):
+            for article in _read(topic / doc["file"], f"{topic.name}/{doc['file']}"):
+                articles.append(article)
+                truth[article.id] = f"{topic.name}/{doc['subtopic']}"
+    return articles, truth
+
+
+def bbc() -> tuple[list[Article], Truth]:
+    """The 2,225 BBC articles; the truth is the category (not a story)."""
+    articles, truth = [], {}
+    for category in sorted(p for p in NEWS.iterdir() if p.is_dir()):
+        for file in sorted(category.glob("*.txt")):
+            for article in _read(file, f"bbc/{category.name}/{file.name}"):
+                articles.append(article)
+                truth[article.id] = category.name
+    return articles, truth
+
+
+def seeds() -> tuple[list[Article], Truth]:
+    articles, truth = [], {}
+    for file in sorted(SEEDS.glob("*.txt")):
+        for article in _read(file, file.name):
+            articles.append(article)
+            truth[article.id] = SEED_STORIES[file.name[:3]]
+    return articles, truth
+
+
+def sample(ids: list[str], count: int, seed: int = 7) -> list[str]:
+    """``count`` article ids picked at random with a fixed seed, in order."""
+    return sorted(random.Random(seed).sample(sorted(ids), min(count, len(ids))))
+
+
+LOADERS = {"multisource": multisource, "ecb": ecb, "bbc": bbc, "seeds": seeds}
+
+
+def analysed(name: str, articles: list[Article], cache: Path = CACHE) -> dict[str, dict[str, Any]]:
+    """The stored blobs (article, mentions, facts) the corpus-wide pass reads,
+    analysed once and kept in ``cache/<name>.json.gz`` by content."""
+    from index.analysis import Analysis
+
+    analysis = Analysis(processes=1)  # one core: the machine is shared
+    path = cache / f"{name}.json.gz"
+    stored: dict[str, Any] = {}
+    if path.exists():
+        stored = json.loads(gzip.decompress(path.read_bytes()))
+    stamp = {a.id: _stamp(analysis.key, a) for a in articles}
+    missing = [a for a in articles if stored.get(a.id, {}).get("stamp") != stamp[a.id]]
+    if missing:
+        print(f"{name}: analysing {len(missing)} articles", file=sys.stderr)
+        for article, found in zip(missing, analysis.analyse(missing), strict=True):
+            blob = {"article": article.to_json(with_text=True), **found}
+            stored[article.id] = {"stamp": stamp[article.id], "blob": blob}
+        analysis.close()
+        cache.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(gzip.compress(json.dumps(stored).encode()))
+    return {a.id: stored[a.id]["blob"] for a in articles}
+
+
+def _stamp(key: str, article: Article) -> str:
+    return hashlib.sha1(f"{key}\0{article.text}".encode()).hexdigest()
+
+
+def load(name: str, cache: Path = CACHE) -> tuple[dict[str, dict[str, Any]], Truth]:
+    """One labelled corpus with its analyses."""
+    articles, truth = LOADERS[name]()
+    return analysed(name, articles, cache), truth
+
+
+def story_inputs(blobs: dict[str, dict[str, Any]], before: bool = False) -> list[StoryInput]:
+    """The grouping's inputs as the corpus-wide pass builds them (first entity
+    merge, then ``summary.story_inputs``); ``before`` with the figure tokens of
+    the hand-weighted grouping."""
+    from index.summary import story_inputs_of
+
+    found = story_inputs_of(blobs)
+    if not before:
+        return found
+    from benchmarks.stories_dense import figure_before
+    from index.facts import unify_keys
+
+    keys = {f["key"] for blob in blobs.values() for f in blob.get("facts", []) if f.get("key")}
+    unified = unify_keys(keys)
+    return [
+        replace(
+            item,
+            figures=frozenset(
+                figure
+                for f in blobs[item.id].get("facts", [])
+                if (figure := figure_before(f, unified))
+            ),
+        )
+        for item in found
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cache", type=Path, default=CACHE)
+    parser.add_argument("names", nargs="*", default=list(LOADERS))
+    args = parser.parse_args()
+    for name in args.names:
+        blobs, truth = load(name, args.cache)
+        print(f"{name}: {len(blobs)} articles, {len(set(truth.values()))} gold groups")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,317 @@
+"""What two articles have in common, as numbers a learned model weighs.
+
+Each candidate pair of articles gets a row of features: how alike their words,
+leads and titles are (TF-IDF cosine, also against each article's other
+candidates), which named entities and stated figures they share, weighted by
+how rare those are in the corpus, whether they state different values for the
+same thing (the talks "on Friday" against "on Tuesday"), how far apart their
+dates are and how long they are. ``index/story_model.py`` turns a row into the
+probability that both report one event, with trees learned by
+``benchmarks/train_stories.py``.
+
+Everything is computed for a list of pairs at once, with sparse matrices, so
+the cost grows with the number of pairs, never with the square of the corpus.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+# The order of the columns: the learned weights are stored by these names.
+NAMES = (
+    "text",
+    "text_share",
+    "text_rank",
+    "neighbours_shared",
+    "lead",
+    "title",
+    "titled",
+    "entities",
+    "entities_jaccard",
+    "entities_shared",
+    "people_jaccard",
+    "figures",
+    "figures_shared",
+    "figures_conflicting",
+    "dates_conflicting",
+    "days_apart",
+    "dated",
+    "shorter",
+    "length_ratio",
+)
+NEAREST = 5  # an article's closest candidates compared for shared neighbours
+LEAD = 600  # characters of an article's opening compared as its lead
+
+
+@dataclass(frozen=True)
+class StoryInput:
+    """What grouping looks at for one article."""
+
+    id: str
+    text: str
+    date: str | None = None
+    entities: frozenset[str] = frozenset()
+    figures: frozenset[str] = frozenset()
+    title: str | None = None
+    stated_date: str | None = None  # the latest full date the text states
+
+
+@dataclass(frozen=True)
+class Signals:
+    """Per-article vectors, computed once per corpus and shared by every pair."""
+
+    text: sparse.csr_matrix | None
+    lead: sparse.csr_matrix | None
+    titles: sparse.csr_matrix | None
+    entities: sparse.csr_matrix | None
+    entity_weights: sparse.csr_matrix | None  # binary rows times each entity's IDF
+    people_weights: sparse.csr_matrix | None  # the same, people only
+    figures: sparse.csr_matrix | None
+    figure_counts: sparse.csr_matrix | None  # binary "key=value" rows
+    figure_keys: sparse.csr_matrix | None  # binary "key" rows
+    date_counts: sparse.csr_matrix | None  # the same for dates ("date:talks=friday")
+    date_keys: sparse.csr_matrix | None
+    # Ordinal of the article's trusted date, else of the latest date its text
+    # states; -1 when neither is known.
+    days: np.ndarray
+    words: np.ndarray  # words in each article
+
+    @property
+    def size(self) -> int:
+        return len(self.days)
+
+
+def signals(articles: Sequence[StoryInput]) -> Signals:
+    figures = [a.figures for a in articles]
+    return Signals(
+        text=text_vectors([a.text for a in articles], bigrams=True),
+        lead=text_vectors([f"{a.title or ''}\n{a.text[:LEAD]}" for a in articles], bigrams=True),
+        titles=text_vectors([a.title or "" for a in articles], bigrams=False),
+        entities=set_vectors([a.entities for a in articles]),
+        entity_weights=_idf_weighted(_binary([a.entities for a in articles])),
+        people_weights=_idf_weighted(_binary([_people(a.entities) for a in articles])),
+        figures=set_vectors(figures),
+        figure_counts=_binary(figures),
+        figure_keys=_binary([_keys(s) for s in figures]),
+        date_counts=_binary([_dates(s) for s in figures]),
+        date_keys=_binary([_keys(_dates(s)) for s in figures]),
+        days=_ordinals([a.date or a.stated_date for a in articles]),
+        words=np.array([len(a.text.split()) for a in articles], float),
+    )
+
+
+def _keys(figures: frozenset[str]) -> frozenset[str]:
+    return frozenset(f.split("=", 1)[0] for f in figures)
+
+
+def _dates(figures: frozenset[str]) -> frozenset[str]:
+    return frozenset(f for f in figures if f.startswith("date:"))
+
+
+def _people(entities: frozenset[str]) -> frozenset[str]:
+    return frozenset(e for e in entities if e.startswith("person:"))
+
+
+def _ordinals(dates: Sequence[str | None]) -> np.ndarray:
+    return np.array([dt.date.fromisoformat(d).toordinal() if d else -1 for d in dates])
+
+
+def features(found: Signals, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """One row per pair ``(rows[n], cols[n])``, one column per name in ``NAMES``."""
+    out = np.zeros((len(rows), len(NAMES)))
+    column = {name: n for n, name in enumerate(NAMES)}
+    text = row_dots(found.text, rows, cols)
+    out[:, column["text"]] = text
+    out[:, column["text_share"]] = _share_of_best(text, rows, cols, found.size)
+    ranks = _ranks(text, rows, cols, found.size)
+    out[:, column["text_rank"]] = np.log1p(np.maximum(*ranks))
+    out[:, column["neighbours_shared"]] = _shared_neighbours(ranks, rows, cols, found.size)
+    out[:, column["lead"]] = row_dots(found.lead, rows, cols)
+    out[:, column["title"]] = row_dots(found.titles, rows, cols)
+    out[:, column["titled"]] = _filled(found.titles, rows, cols)
+    out[:, column["entities"]] = row_dots(found.entities, rows, cols)
+    both, union = _shared_weight(found.entity_weights, rows, cols)
+    out[:, column["entities_jaccard"]] = np.divide(
+        both, union, out=np.zeros_like(both), where=union > 0
+    )
+    out[:, column["entities_shared"]] = np.log1p(both)
+    # Who the report is about tells two events of one kind apart (two boxers'
+    # title defences, two players' arrests).
+    both, union = _shared_weight(found.people_weights, rows, cols)
+    out[:, column["people_jaccard"]] = np.divide(
+        both, union, out=np.zeros_like(both), where=union > 0
+    )
+    out[:, column["figures"]] = row_dots(found.figures, rows, cols)
+    shared = row_dots(found.figure_counts, rows, cols)
+    keys = row_dots(found.figure_keys, rows, cols)
+    out[:, column["figures_shared"]] = np.log1p(shared)
+    # Keys both state with no value in common: a different exchange, another day.
+    out[:, column["figures_conflicting"]] = np.log1p(np.maximum(keys - shared, 0))
+    # When it happened: the talks on Friday against the talks on Tuesday.
+    dates = row_dots(found.date_counts, rows, cols)
+    date_keys = row_dots(found.date_keys, rows, cols)
+    out[:, column["dates_conflicting"]] = np.maximum(date_keys - dates, 0)
+    # Few training articles carry a trusted date; the dates their texts state
+    # teach how much time apart weighs, and a trusted date is used the same way.
+    a, b = found.days[rows], found.days[cols]
+    dated = (a >= 0) & (b >= 0)
+    out[:, column["days_apart"]] = np.where(dated, np.log1p(np.abs(a - b)), 0.0)
+    out[:, column["dated"]] = dated
+    # Short reports share fewer words: cosines mean less alike for them.
+    a, b = np.log1p(found.words[rows]), np.log1p(found.words[cols])
+    out[:, column["shorter"]] = np.minimum(a, b)
+    out[:, column["length_ratio"]] = np.abs(a - b)
+    return out
+
+
+def figure_agreement(features: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per pair, how many figures both state alike, how many things both give
+    a figure for without any value in common, and how many of those are dates."""
+    column = NAMES.index
+    shared = np.rint(np.expm1(features[:, column("figures_shared")]))
+    conflicting = np.rint(np.expm1(features[:, column("figures_conflicting")]))
+    return shared, conflicting, features[:, column("dates_conflicting")]
+
+
+def text_vectors(texts: Sequence[str], bigrams: bool) -> sparse.csr_matrix | None:
+    """TF-IDF of words (and word pairs), hashed: no vocabulary of millions of word
+    pairs held in memory (2^21 buckets keep collisions rare)."""
+    from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+
+    hashing = HashingVectorizer(
+        stop_words="english",
+        ngram_range=(1, 2 if bigrams else 1),
+        n_features=2**21 if bigrams else 2**18,
+        alternate_sign=False,
+        norm=None,
+        dtype=np.float32,
+    )
+    counts = hashing.transform(texts)
+    if counts.nnz == 0:  # every text is only stop words
+        return None
+    return TfidfTransformer(sublinear_tf=True).fit_transform(counts).astype(np.float32).tocsr()
+
+
+def set_vectors(sets: Sequence[frozenset[str]]) -> sparse.csr_matrix | None:
+    """TF-IDF rows of sets (None when every set is empty).
+
+    Weighting by rarity matters: in a corpus about one war, "Russia" is in
+    every article and says nothing about which event a report covers, while
+    "1,200 prisoners of war" or "Dmitry Peskov" does.
+    """
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    if not any(sets):
+        return None
+    vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, dtype=np.float32)
+    return vectorizer.fit_transform([sorted(s) for s in sets]).tocsr()
+
+
+def _identity(items: list[str]) -> list[str]:
+    return items
+
+
+def _binary(sets: Sequence[frozenset[str]]) -> sparse.csr_matrix | None:
+    if not any(sets):
+        return None
+    vocabulary: dict[str, int] = {}
+    indptr: list[int] = [0]
+    indices: list[int] = []
+    for items in sets:
+        indices.extend(vocabulary.setdefault(item, len(vocabulary)) for item in sorted(items))
+        indptr.append(len(indices))
+    data = np.ones(len(indices), np.float32)
+    return sparse.csr_matrix((data, indices, indptr), shape=(len(sets), len(vocabulary)))
+
+
+def _idf_weighted(matrix: sparse.csr_matrix | None) -> sparse.csr_matrix | None:
+    if matrix is None:
+        return None
+    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
+    idf = np.log((1 + matrix.shape[0]) / (1 + df)) + 1
+    return (matrix @ sparse.diags(idf.astype(np.float32))).tocsr()
+
+
+def row_dots(matrix: sparse.csr_matrix | None, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """``matrix[rows[n]] · matrix[cols[n]]`` for every n, a chunk of pairs at a time."""
+    if matrix is None:
+        return np.zeros(len(rows))
+    return _rows_times(matrix, matrix, rows, cols)
+
+
+def _filled(matrix: sparse.csr_matrix | None, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    if matrix is None:
+        return np.zeros(len(rows))
+    filled = np.asarray(matrix.getnnz(axis=1) > 0)
+    return (filled[rows] & filled[cols]).astype(float)
+
+
+def _shared_weight(
+    weights: sparse.csr_matrix | None, rows: np.ndarray, cols: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """The IDF of the entities both name, and of those either names."""
+    if weights is None:
+        return np.zeros(len(rows)), np.zeros(len(rows))
+    binary = weights.copy()
+    binary.data[:] = 1
+    totals = np.asarray(weights.sum(axis=1)).ravel()
+    both = _rows_times(weights, binary, rows, cols)
+    return both, totals[rows] + totals[cols] - both
+
+
+def _rows_times(
+    left: sparse.csr_matrix, right: sparse.csr_matrix, rows: np.ndarray, cols: np.ndarray
+) -> np.ndarray:
+    """``left[rows[n]] · right[cols[n]]`` for every n, a chunk of pairs at a time."""
+    found = np.zeros(len(rows))
+    step = 20_000  # pairs per chunk: bounds the memory of the row copies
+    for start in range(0, len(rows), step):
+        a = left[rows[start : start + step]]
+        b = right[cols[start : start + step]]
+        found[start : start + step] = np.asarray(a.multiply(b).sum(axis=1)).ravel()
+    return found
+
+
+def _share_of_best(values: np.ndarray, rows: np.ndarray, cols: np.ndarray, size: int) -> np.ndarray:
+    """Each pair's similarity over the best either article has with any candidate:
+    1 for an article's closest report, whatever the corpus's vocabulary does to
+    the absolute cosines."""
+    best = np.zeros(size)
+    np.maximum.at(best, rows, values)
+    np.maximum.at(best, cols, values)
+    top = np.maximum(best[rows], best[cols])
+    return np.divide(values, top, out=np.zeros_like(values), where=top > 0)
+
+
+def _ranks(
+    values: np.ndarray, rows: np.ndarray, cols: np.ndarray, size: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """How far down ``rows[n]``'s candidates (by ``values``, best first) ``cols[n]``
+    comes, and the reverse, from 0."""
+    ends = np.concatenate([rows, cols])
+    scores = np.concatenate([values, values])
+    order = np.lexsort((-scores, ends))
+    starts = np.searchsorted(ends[order], np.arange(size))
+    ranks = np.empty(len(ends))
+    ranks[order] = np.arange(len(ends)) - starts[ends[order]]
+    return ranks[: len(rows)], ranks[len(rows) :]
+
+
+def _shared_neighbours(
+    ranks: tuple[np.ndarray, np.ndarray], rows: np.ndarray, cols: np.ndarray, size: int
+) -> np.ndarray:
+    """The share of the two articles' closest few (themselves included) they
+    have in common: reports of one event keep the same company, two events of
+    one kind each their own."""
+    near_row, near_col = ranks[0] < NEAREST, ranks[1] < NEAREST
+    # Row a lists a's nearest: b when b ranks high among a's candidates.
+    pairs_from = np.concatenate([rows[near_row], cols[near_col], np.arange(size)])
+    pairs_to = np.concatenate([cols[near_row], rows[near_col], np.arange(size)])
+    data = np.ones(len(pairs_from), np.float32)
+    nearest = sparse.csr_matrix((data, (pairs_from, pairs_to)), shape=(size, size))
+    return row_dots(nearest, rows, cols) / (NEAREST + 1)

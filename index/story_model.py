@@ -1,0 +1,107 @@
+"""The learned same-story decision: boosted decision trees over a pair's
+features, read from ``story_model.json`` (written by
+``benchmarks/train_stories.py``) and evaluated with numpy.
+
+Trees rather than one weight per feature: what a feature is worth depends on
+the others. A cosine of 0.2 says little between two long reports and a lot
+between two short ones; a shared figure matters most when the rest looks
+alike. The file holds each tree's nodes, so scikit-learn is needed to train
+the model, never to use it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from . import story_features
+
+PATH = Path(__file__).with_name("story_model.json")
+
+
+@dataclass(frozen=True)
+class Tree:
+    """One regression tree; a node with ``left == -1`` is a leaf."""
+
+    feature: np.ndarray
+    threshold: np.ndarray
+    left: np.ndarray
+    right: np.ndarray
+    value: np.ndarray
+
+    def predict(self, features: np.ndarray) -> np.ndarray:
+        node = np.zeros(len(features), np.int64)
+        rows = np.arange(len(features))
+        while True:
+            inner = self.left[node] >= 0
+            if not inner.any():
+                return self.value[node]
+            here = node[inner]
+            goes_left = features[rows[inner], self.feature[here]] <= self.threshold[here]
+            node[inner] = np.where(goes_left, self.left[here], self.right[here])
+
+
+@dataclass(frozen=True)
+class Model:
+    """``probability = sigmoid(init + rate * sum of the trees' values)``."""
+
+    init: float
+    rate: float
+    trees: tuple[Tree, ...]
+    threshold: float  # average linkage merges while the mean probability is above it
+    # Articles stating different values for this many of the same figures, one
+    # of them when it happened, and the same value for none, are kept in
+    # different stories (0: never).
+    conflicts: int = 0
+
+    @classmethod
+    def from_json(cls, data: Mapping) -> Model:
+        if tuple(data["features"]) != story_features.NAMES:
+            raise ValueError(f"story model features differ from {story_features.NAMES}")
+        trees = tuple(
+            Tree(
+                np.array(t["feature"], np.int64),
+                np.array(t["threshold"], float),
+                np.array(t["left"], np.int64),
+                np.array(t["right"], np.int64),
+                np.array(t["value"], float),
+            )
+            for t in data["trees"]
+        )
+        return cls(
+            float(data["init"]),
+            float(data["rate"]),
+            trees,
+            float(data["threshold"]),
+            int(data.get("conflicts", 0)),
+        )
+
+    def probability(self, features: np.ndarray) -> np.ndarray:
+        raw = np.full(len(features), self.init)
+        for tree in self.trees:
+            raw += self.rate * tree.predict(features)
+        return 1.0 / (1.0 + np.exp(-raw))
+
+    def apart(self, features: np.ndarray) -> np.ndarray | None:
+        """Pairs that report different occurrences of one kind of event: the
+        talks on Friday against the talks on Tuesday, 1,000 prisoners exchanged
+        against 1,200. Everything else about them may look alike."""
+        return kept_apart(features, self.conflicts)
+
+
+def kept_apart(features: np.ndarray, conflicts: int) -> np.ndarray | None:
+    if not conflicts:
+        return None
+    shared, conflicting, dates = story_features.figure_agreement(features)
+    return (shared == 0) & (conflicting >= conflicts) & (dates >= 1)
+
+
+@cache
+def shipped() -> Model:
+    """The shipped model (read once)."""
+    return Model.from_json(json.loads(PATH.read_text(encoding="utf-8")))

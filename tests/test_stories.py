@@ -1,0 +1,130 @@
+"""Story grouping: the learned model, stability among unrelated articles, and
+two events of one kind kept apart, on real articles."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from index.analysis import Analysis
+from index.readers import read
+from index.stories import StoryInput, average_linkage, group
+from index.story_model import PATH, Model, Tree, shipped
+from index.summary import story_inputs_of
+
+from .conftest import SEEDS, SHARED_DATA
+
+BBC = SHARED_DATA / "news-corpus" / "bbc"
+ECB = SHARED_DATA / "ecbplus-dev"
+THIRD = ["000", "002"]  # the third round: 40 minutes, 1,200 prisoners of war
+FIRST = ["001", "003", "004"]  # the first round: under two hours, 1,000 prisoners each
+
+
+def analysed(files: list[tuple[Path, str]]) -> dict[str, dict]:
+    """Stored analyses as the indexer makes them, for ``(path, article id)``."""
+    articles = [a for path, aid in files for a in read(str(path), aid)[0].articles]
+    found = Analysis(processes=1).analyse_here(articles)
+    return {
+        a.id: {"article": a.to_json(with_text=True), **extra}
+        for a, extra in zip(articles, found, strict=True)
+    }
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, dict]:
+    return analysed([(path, path.name) for path in sorted(SEEDS.glob("*.txt"))])
+
+
+def seed_stories(groups: list[list[str]]) -> list[list[str]]:
+    return sorted([a[:3] for a in g] for g in groups if any("/" not in a for a in g))
+
+
+def test_the_shipped_model_loads_with_its_features_and_threshold():
+    data = json.loads(PATH.read_text(encoding="utf-8"))
+    model = shipped()
+    assert len(model.trees) == len(data["trees"]) > 0
+    assert 0 < model.threshold < 1
+    assert model.conflicts >= 1
+
+
+@pytest.mark.slow
+def test_the_learned_model_gives_the_seeds_two_stories(seeds):
+    assert seed_stories(group(story_inputs_of(seeds))) == sorted([FIRST, THIRD])
+
+
+@pytest.mark.slow
+def test_the_seeds_stories_survive_a_hundred_unrelated_articles(seeds):
+    if not BBC.exists():
+        pytest.skip("the BBC corpus is not on this machine")
+    files = sorted(BBC.glob("*/*.txt"))
+    picked = random.Random(7).sample(files, 100)
+    bbc = analysed([(path, f"bbc/{path.parent.name}/{path.name}") for path in picked])
+    groups = group(story_inputs_of({**seeds, **bbc}))
+    assert seed_stories(groups) == sorted([FIRST, THIRD])
+
+
+@pytest.mark.slow
+def test_two_events_of_one_kind_are_two_stories():
+    """Two Klitschko title defences (against Rahman, 2008; against Thompson,
+    2012) and two San Diego Chargers arrested for drunk driving (Vincent
+    Jackson, Jamal Williams), mixed in one folder."""
+    if not ECB.exists():
+        pytest.skip("the ECB+ dev topics are not on this machine")
+    truth, files = {}, []
+    for topic in ("topic07", "topic35"):
+        gold = json.loads((ECB / topic / "gold.json").read_text(encoding="utf-8"))
+        for doc in gold["docs"].values():
+            files.append((ECB / topic / doc["file"], f"{topic}/{doc['file']}"))
+            truth[f"{topic}/{doc['file']}"] = f"{topic}/{doc['subtopic']}"
+    groups = group(story_inputs_of(analysed(files)))
+    for members in groups:
+        assert len({truth[a] for a in members}) == 1, members
+    for event in set(truth.values()):
+        largest = max(sum(truth[a] == event for a in g) for g in groups)
+        assert largest >= 0.7 * sum(t == event for t in truth.values()), event
+
+
+@pytest.mark.parametrize(
+    ("edges", "apart", "expected"),
+    [
+        # a-b-c all alike: one cluster
+        ([(0, 1, 0.9), (1, 2, 0.9), (0, 2, 0.9)], [], [[0, 1, 2]]),
+        # the same, but a and c report different figures: c stays out
+        ([(0, 1, 0.9), (1, 2, 0.8), (0, 2, 0.9)], [(0, 2)], [[0, 1], [2]]),
+        # weak links only: nothing merges
+        ([(0, 1, 0.2), (1, 2, 0.2)], [], [[0], [1], [2]]),
+    ],
+)
+def test_average_linkage_keeps_marked_pairs_apart(edges, apart, expected):
+    rows = np.array([i for i, _, _ in edges])
+    cols = np.array([j for _, j, _ in edges])
+    values = np.array([v for _, _, v in edges])
+    marked = np.array([(i, j) in apart for i, j, _ in edges])
+    labels = average_linkage(3, rows, cols, values, 0.5, marked)
+    clusters: dict[int, list[int]] = {}
+    for node, label in enumerate(labels):
+        clusters.setdefault(label, []).append(node)
+    assert sorted(clusters.values()) == expected
+
+
+def test_trees_are_read_as_stored():
+    # One split on feature 0 at 0.5: left leaf -1, right leaf +1.
+    tree = Tree(
+        np.array([0, -2, -2]),
+        np.array([0.5, -2.0, -2.0]),
+        np.array([1, -1, -1]),
+        np.array([2, -1, -1]),
+        np.array([0.0, -1.0, 1.0]),
+    )
+    model = Model(init=0.0, rate=1.0, trees=(tree,), threshold=0.5)
+    features = np.array([[0.2], [0.9]])
+    assert np.allclose(model.probability(features), [1 / (1 + np.e), 1 / (1 + np.e**-1)])
+
+
+def test_grouping_without_any_article_or_signal():
+    assert group([]) == []
+    assert group([StoryInput("a.txt", "the and of")]) == [["a.txt"]]
