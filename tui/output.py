@@ -157,6 +157,7 @@ def show(library, article_id: str, as_json: bool) -> int:
         ("url", article.url),
         ("author", article.author),
         ("file", article.path),
+        *(("note", note) for note in article.notes if article.format == "feed"),
     ):
         if value:
             stdout.print(Text.assemble((f"{label}: ", "dim"), clean_line(value)))

@@ -13,9 +13,10 @@ from ..formats import FORMATS, format_of
 from ..model import Skipped
 from ..textio import Unreadable, decode, read_file
 from .base import ReadResult, build_article
+from .feeds import feed_articles
 from .plain import infer
 from .structured import json_articles, jsonl_articles
-from .web import feed_articles, html_article
+from .web import html_article
 
 __all__ = ["FORMATS", "ReadResult", "format_of", "read", "read_bytes"]
 
