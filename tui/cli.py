@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from index.model import ENTITY_KINDS
 from index.safety import dumps
 
-from . import output, views
+from . import fetching, output, views
 
 COMMANDS = (
     "index",
@@ -28,6 +28,7 @@ COMMANDS = (
     "stories",
     "related",
     "report",
+    "fetch",
 )
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 ENTITY_LABELS = ENTITY_KINDS
@@ -108,6 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--all", action="store_true", help="also list figures that only loosely fit"
     )
     _common(report)
+    _common(fetching.add_parser(sub), paths=False)
     return parser
 
 
@@ -207,6 +209,11 @@ def _ensure_index(library, quiet: bool) -> None:
 
 
 def _run_command(args: argparse.Namespace) -> int:
+    if args.command == "fetch":
+        try:
+            return fetching.run(args, _library)
+        except fetching.Refused as error:
+            raise UsageError(str(error)) from None
     library = _library(args)
     if args.command == "index":
         summary = library.update(progress=output.progress())

@@ -82,7 +82,7 @@ def feed_articles(data: bytes, path: str, content_hash: str) -> ReadResult:
 
 def _entry_article(entry: Any, feed: Any, article_id: str, path: str, content_hash: str):
     """One entry as an article, or None when it has no text, nor a title and a link."""
-    body = html_to_text(_entry_html(entry))
+    body = html_to_text(entry_html(entry))
     title, link = first_str(entry, "title"), first_str(entry, "link")
     notes = () if body else (NO_BODY,)
     body = body or (title if link else None) or ""
@@ -106,7 +106,8 @@ def _entry_article(entry: Any, feed: Any, article_id: str, path: str, content_ha
     )
 
 
-def _entry_html(entry: Any) -> str:
+def entry_html(entry: Any) -> str:
+    """The HTML of an entry's body: its content, else its summary."""
     contents = entry.get("content") or []
     if contents:
         return "\n".join(part.get("value", "") for part in contents)
