@@ -157,7 +157,7 @@ def show(library, article_id: str, as_json: bool) -> int:
         ("url", article.url),
         ("author", article.author),
         ("file", article.path),
-        *(("note", note) for note in article.notes if article.format == "feed"),
+        *(("note", note) for note in article.notes if article.format in ("feed", "markdown")),
     ):
         if value:
             stdout.print(Text.assemble((f"{label}: ", "dim"), clean_line(value)))

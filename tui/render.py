@@ -104,7 +104,8 @@ def article_header(article: Article) -> Text:
     if article.date_note:
         text.append("\n⚠ date not used: ", style=UNTRUSTED_STYLE)
         text.append(clean_line(article.date_note), style=UNTRUSTED_STYLE)
-    for note in article.notes if article.format == "feed" else ():  # a body not in the feed
+    # Notes of feeds (and fetched entries) say a body is not there; others are the readers'.
+    for note in article.notes if article.format in ("feed", "markdown") else ():
         text.append("\n").append(clean_line(note), style=DIM)
     if article.url:
         text.append("\n").append(clean_line(article.url), style=DIM)

@@ -48,7 +48,9 @@ def as_markdown(entry: StoredEntry) -> bytes:
 
     meta = {k: str(v) for k, v in entry.meta.items() if v not in (None, "")}
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
-    return f"---\n{front}---\n\n{entry.text.strip()}\n".encode()
+    # One paragraph per line in extracted text; Markdown needs a blank line between.
+    body = "\n\n".join(line.strip() for line in entry.text.splitlines() if line.strip())
+    return f"---\n{front}---\n\n{body}\n".encode()
 
 
 def create(folder: str, name: str, data: bytes) -> bool:

@@ -12,7 +12,7 @@ import hashlib
 from ..formats import FORMATS, format_of
 from ..model import Skipped
 from ..textio import Unreadable, decode, read_file
-from .base import ReadResult, build_article
+from .base import ReadResult, build_article, first_str
 from .feeds import feed_articles
 from .plain import infer
 from .structured import json_articles, jsonl_articles
@@ -96,6 +96,7 @@ def _markdown(text: str, path: str, content_hash: str) -> ReadResult:
     if not spans:
         raise Unreadable("no text after the front matter")
     meta.setdefault("title", heading_title(text, spans))
+    note = first_str(meta, "note")  # such as a fetched entry's "only a headline"
     article = build_article(
         article_id=path,
         path=path,
@@ -104,6 +105,7 @@ def _markdown(text: str, path: str, content_hash: str) -> ReadResult:
         meta=meta,
         spans=spans,
         content_hash=content_hash,
+        notes=(note,) if note else (),
     )
     return ReadResult([article])
 
