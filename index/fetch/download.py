@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-USER_AGENT = "newsdesk/0.1 (feed fetcher; +https://pypi.org/project/newsdesk/)"
+USER_AGENT = "newsdesk/0.1 (terminal news reader; feed fetcher)"
 
 
 class FetchFailed(Exception):
