@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from index.fetch import Politeness, fetch_feeds
-from index.fetch.entries import STATE_FILE, feed_folder
+from index.fetch.entries import STATE_FILE, StoredEntry, as_markdown, feed_folder
 from index.fetch.subscriptions import Subscription
 from index.readers import read_bytes
 from index.readers.feeds import NO_BODY
@@ -236,3 +236,15 @@ def test_fetched_entries_are_indexed_and_searchable(tmp_path, capsys):
     assert main(["sources", str(corpus), "--index-dir", str(index), "--json"]) == 0
     titles = {a["title"] for a in json.loads(capsys.readouterr().out)["articles"]}
     assert titles == {"Story number 1", "Story number 2"}
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["a: b *c &d", "k\n---\nfoo: bar", "\x1b[31mred [bold]x[/]", "!!python/object x", "'\"", "…é"],
+)
+def test_any_value_in_front_matter_reads_back_as_written_on_one_line(value):
+    meta = {"title": value, "source": value, "entry": value, "url": "https://a.org/1"}
+    data = as_markdown(StoredEntry("x.md", meta, "Body one.\nBody two."))
+    (article,) = read_bytes(data, "x.md").articles
+    assert article.title == article.source == " ".join(value.split())
+    assert [p.text for p in article.passages] == ["Body one.", "Body two."]

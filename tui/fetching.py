@@ -104,7 +104,7 @@ def run(args: argparse.Namespace, library_for) -> int:
     corpus = str(Path(args.into).expanduser() if args.into else default_corpus())
     os.makedirs(corpus, exist_ok=True)
     reports = list(_fetch(feeds, corpus, args))
-    if any(r.new for r in reports) and not args.no_index:
+    if not args.no_index:  # also after a run with nothing new: one killed before it indexed
         args.paths = [corpus]
         summary = library_for(args).update(progress=None if args.json else output.progress())
         if not args.json:

@@ -43,10 +43,11 @@ def feed_folder(url: str) -> str:
 
 
 def as_markdown(entry: StoredEntry) -> bytes:
-    """Front matter (YAML, safely dumped: every value a plain string) and the text."""
+    """Front matter (YAML, safely dumped: every value a one-line string) and the text."""
     import yaml
 
-    meta = {k: str(v) for k, v in entry.meta.items() if v not in (None, "")}
+    # One line per value: no line of a value can end the front matter early.
+    meta = {k: " ".join(str(v).split()) for k, v in entry.meta.items() if v not in (None, "")}
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
     # One paragraph per line in extracted text; Markdown needs a blank line between.
     body = "\n\n".join(line.strip() for line in entry.text.splitlines() if line.strip())
