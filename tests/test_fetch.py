@@ -187,6 +187,16 @@ def test_full_text_is_the_page_s_article_when_asked(tmp_path):
     assert "Home | World" not in article.text
 
 
+def test_full_text_is_only_asked_of_web_links(tmp_path):
+    feed = rss([Entry(1)]).replace(b"https://news.example.org/story/1", b"file:///etc/passwd")
+    with serving({"/feed": Route(feed)}) as server:
+        report = fetch(server, ["/feed"], tmp_path, full_text=True)["feed"]
+        (path,) = stored(tmp_path, server, "/feed")
+    (note,) = report.notes
+    assert note.startswith("full text of file:") and note.endswith("not an http(s) URL")
+    assert "root:" not in path.read_text()
+
+
 def test_the_command_reports_each_feed_and_fails_when_one_did(tmp_path, capsys):
     with serving({"/good": Route(rss([Entry(1)])), "/gone": Route(status=404)}) as server:
         urls = tmp_path / "urls"

@@ -20,7 +20,7 @@ from ..readers.web import html_article, html_to_text
 from ..textio import Unreadable, decode
 from . import entries as files
 from .download import Downloader, FetchFailed, Politeness
-from .subscriptions import Subscription
+from .subscriptions import Subscription, is_web_url
 
 
 @dataclass
@@ -163,6 +163,9 @@ def _full_text(http: Downloader, report: FeedReport) -> Callable[[Any], Any]:
 
     def page_text(stored: files.StoredEntry) -> files.StoredEntry:
         url = stored.meta["url"]
+        if not is_web_url(url):  # a feed's link is its author's word: only http(s) is asked
+            report.notes.append(f"full text of {url[:80]} not fetched: not an http(s) URL")
+            return stored
         try:
             got = http.get(url)
             text, _encoding = decode(got.content)
