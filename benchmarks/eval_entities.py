@@ -477,6 +477,35 @@ def acronym_problems(entities: list[dict[str, Any]]) -> list[str]:
     return problems
 
 
+class StepTimer:
+    """Seconds spent in newsdesk's own steps around the model (index.mentions)."""
+
+    STEPS = ("truecase", "split_spans", "relabel", "capitalised", "propagate")
+
+    def __init__(self) -> None:
+        import index.analysis as analysis
+
+        self.seconds: dict[str, float] = dict.fromkeys(self.STEPS, 0.0)
+        for step in self.STEPS:
+            setattr(analysis, step, self._timed(step, getattr(analysis, step)))
+
+    def _timed(self, step: str, function: Callable) -> Callable:
+        def timed(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                self.seconds[step] += time.perf_counter() - started
+
+        return timed
+
+    def reset(self) -> None:
+        self.seconds = dict.fromkeys(self.STEPS, 0.0)
+
+
+STEPS: StepTimer | None = None
+
+
 def run_corpus(name: str, root: Path, pattern: str, limit: int | None) -> None:
     """The 30 most mentioned entities of a real corpus, and acronym merges to check."""
     if not root.exists():
@@ -489,6 +518,14 @@ def run_corpus(name: str, root: Path, pattern: str, limit: int | None) -> None:
     entities = state["entities"]
     print(f"\n{name}: {len(files)} articles, {len(entities)} entities")
     print(f"  per-article analysis {seconds:.1f} s, whole run {total:.1f} s")
+    if STEPS is not None:
+        own = sum(STEPS.seconds.values())
+        print(
+            f"  newsdesk's steps around the model: {own:.1f} s "
+            f"({len(files) / own:.0f} articles/s): "
+            + ", ".join(f"{k} {v:.1f} s" for k, v in STEPS.seconds.items())
+        )
+        STEPS.reset()
     print("  30 entities with the most mentions:")
     for entity in entities[:30]:
         aliases = ", ".join(f"{a['text']} ({a['count']})" for a in entity["aliases"][:8])
@@ -539,6 +576,8 @@ def main() -> None:
     skip = set(args.skip.split(","))
     cache = SpanCache(args.cache if str(args.cache) else None)
     nlp.model_spans = cache  # type: ignore[assignment]
+    global STEPS
+    STEPS = StepTimer()
     parts: list[tuple[str, Callable[[], object]]] = []
     misses: list[str] = []
     if ECB.exists():

@@ -24,6 +24,7 @@ from .mentions import (
     capitalised,
     needs_truecase,
     propagate,
+    regions,
     relabel,
     split_spans,
     truecase,
@@ -129,7 +130,7 @@ class Analysis:
         texts, owners, cased = [], [], []
         for index, article in enumerate(articles):
             text = article.text
-            for start, end in _regions(article):
+            for start, end in regions(article):
                 region = article.text[start:end]
                 if needs_truecase(region):  # a headline in Title Case or capitals
                     body = "\n".join(p.text for p in article.passages if p.start != start)
@@ -149,13 +150,13 @@ class Analysis:
             )  # fmt: skip
         result = []
         for article, text, mentions in zip(articles, cased, by_article, strict=True):
-            regions = _regions(article)
+            spans = regions(article)
             # Untagged names are looked for in the headline as the body would case it.
             mentions = [
                 replace(m, text=article.text[m.start : m.end])
-                for m in capitalised(text, relabel(split_spans(article.text, mentions)), regions)
+                for m in capitalised(text, relabel(split_spans(article.text, mentions)), spans)
             ]
-            result.append(propagate(article.text, mentions, regions))
+            result.append(propagate(article.text, mentions, spans))
         return result
 
     def summarise(self, analyses: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -204,24 +205,6 @@ def _passage_fields(article: Article, mentions: Sequence[Mention], facts) -> dic
         if extra:
             fields[str(passage.number)] = extra
     return fields
-
-
-def title_span(article: Article) -> tuple[int, int] | None:
-    """Where the title stands in the article's text, when it does (a headline line
-    of a text file; not a title that only metadata holds)."""
-    if not article.title:
-        return None
-    limit = article.passages[0].start if article.passages else len(article.text)
-    at = article.text.find(article.title, 0, limit + len(article.title))
-    if at < 0 or any(p.start < at + len(article.title) and at < p.end for p in article.passages):
-        return None
-    return at, at + len(article.title)
-
-
-def _regions(article: Article) -> list[tuple[int, int]]:
-    """The spans of text that mentions are looked for in: title and passages."""
-    title = title_span(article)
-    return ([title] if title else []) + [(p.start, p.end) for p in article.passages]
 
 
 def _passage_of(article: Article, offset: int) -> int | None:

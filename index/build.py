@@ -15,6 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from . import outlets
 from .corpus import Corpus, FileEntry, without_clashing_ids
 from .listing import head
 from .model import Article, Skipped
@@ -273,7 +274,7 @@ def _stored_articles(ix) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
 def _plan(catalog: _Catalog, entries: list[FileEntry], key: str):
     """What is known, what must be (re)read and what is gone, as of the last commit."""
     known = catalog.known()
-    todo = [e for e in entries if not _unchanged(known.get(e.id), e, key)]
+    todo = [e for e in entries if not _unchanged(known.get(e.id), e, _file_key(e, key))]
     gone = sorted(set(known) - {e.id for e in entries})
     return known, todo, gone
 
@@ -285,6 +286,12 @@ def _unchanged(known: _Known | None, entry: FileEntry, key: str) -> bool:
         and known.mtime == entry.mtime
         and known.hash.endswith(f"|{key}")
     )
+
+
+def _file_key(entry: FileEntry, key: str) -> str:
+    """The analysis key, and the outlet newsdesk.toml or a sidecar names for the
+    file: naming another outlet re-reads the file though its bytes are the same."""
+    return f"{entry.outlet.key}|{key}" if entry.outlet else key
 
 
 def _state_missing(ix) -> bool:
@@ -305,7 +312,8 @@ def _index_chunk(
     fresh: list[tuple[FileEntry, list[Article], list[Skipped], str]] = []
     for entry in chunk:
         result, sha = read(entry.full_path, entry.id)
-        content_hash = f"{sha}|{key}"
+        result.articles = outlets.apply(entry.outlet, result.articles)
+        content_hash = f"{sha}|{_file_key(entry, key)}"
         previous = known.get(entry.id)
         if previous and previous.hash == content_hash and sha:
             replace_document(writer, **_file_doc(entry, content_hash, result.skipped))

@@ -12,11 +12,12 @@ import hashlib
 import os
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .formats import format_of
 from .model import Skipped
+from .outlets import NOT_ARTICLES, Given, Outlets
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class FileEntry:
     id: str
     size: int
     mtime: int
+    outlet: Given | None = None  # named by newsdesk.toml or a sidecar (index.outlets)
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,7 @@ class Corpus:
         indexed twice under the same ids."""
         seen: set[tuple[int, int]] = set()
         ids: set[str] = set()
+        outlets = Outlets(self.roots, skipped)
         for root in self.roots:
             if not os.path.exists(root):
                 skipped.append(Skipped(root, "no such file or folder"))
@@ -90,7 +93,7 @@ class Corpus:
             for entry in found:
                 if entry.id not in ids:
                     ids.add(entry.id)
-                    yield entry
+                    yield replace(entry, outlet=outlets.of(entry.full_path))
 
     def _walk_dir(self, top: str, seen: set[tuple[int, int]], skipped: list[Skipped]):
         """Depth first with a stack of our own, not recursion: a folder tree
@@ -127,8 +130,8 @@ class Corpus:
         return [name for name in names if not name.startswith(".")]
 
     def _entry(self, path: str, skipped: list[Skipped], explicit: bool = False):
-        if not explicit and format_of(path) is None:
-            return
+        if not explicit and (format_of(path) is None or os.path.basename(path) in NOT_ARTICLES):
+            return  # a sidecar such as meta.json describes articles; it is none
         try:
             info = os.stat(path)
         except OSError as error:

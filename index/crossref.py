@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from .intervals import relate, same_key
-from .model import Article, Fact
+from .model import UNKNOWN_OUTLET, Article, Fact
 from .subjects import describe
 
 ONLY_HERE = "only here"
@@ -106,7 +106,7 @@ def groups(index: FactIndex) -> list[dict[str, Any]]:
                     "story": story,
                     "relation": overall(r for _, _, r in pairs),
                     "members": [m.fact.id for m in members],
-                    "sources": len({m.source_group for m in members}),
+                    "sources": independent_sources(members),
                     "pairs": [[a, b, r] for a, b, r in pairs],
                 }
             )
@@ -166,6 +166,22 @@ def wire_copies(
         if shared + SHINGLE - 1 >= COPY_WORDS:
             found.append({"a": a, "b": b, "shared_words": shared + SHINGLE - 1})
     return found
+
+
+def independent_sources(members: Sequence[Comparable]) -> int:
+    """How many outlets state these facts: wire copies count once, and so do
+    articles of one outlet; an article with no outlet named counts on its own."""
+    groups_of: dict[str, set[str]] = defaultdict(set)
+    for member in members:
+        outlet = member.data.get("source")
+        known = outlet and outlet != UNKNOWN_OUTLET
+        groups_of[str(outlet) if known else "#" + member.fact.article].add(member.source_group)
+    links = [
+        {"a": a, "b": b}
+        for groups in groups_of.values()
+        for a, b in zip(sorted(groups), sorted(groups)[1:], strict=False)
+    ]
+    return len(set(source_groups({m.source_group for m in members}, links).values()))
 
 
 def source_groups(ids: Iterable[str], copies: Iterable[Mapping[str, Any]]) -> dict[str, str]:

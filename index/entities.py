@@ -128,6 +128,20 @@ class _Node:
         return tuple(_translit(token) for token in tokens)
 
     @cached_property
+    def suffix(self) -> tuple[str, ...]:
+        """A person's generational suffix ("jr" of "Donald Trump Jr."): father and son
+        share every other word, so names join only with the same suffix, or none."""
+        tokens, found = self.tokens, list[str]()
+        while self.kind == "person" and len(tokens) > 1 and tokens[-1] in _SUFFIXES:
+            found.insert(0, tokens[-1])
+            tokens = tokens[:-1]
+        return tuple(found)
+
+    def same_generation(self, other: _Node) -> bool:
+        """Same suffix; a bare surname without one may stand for either."""
+        return self.suffix == other.suffix or (len(self.forms) == 1 and not self.suffix)
+
+    @cached_property
     def plain(self) -> str:
         """The key without company forms, in American spelling (to look names up)."""
         return _plain(self.tokens)
@@ -316,7 +330,9 @@ def _link_people(nodes: list[_Node], links: _Links) -> None:
     for block in by_surname.values():  # variants always share the surname's form
         for n, i in enumerate(block):
             for j in block[n + 1 :]:
-                if _same_name(nodes[i].forms, nodes[j].forms):
+                if nodes[i].suffix == nodes[j].suffix and _same_name(
+                    nodes[i].forms, nodes[j].forms
+                ):
                     links.join(i, j)
         for i in block:  # "Richard Nixon" is the one "Richard M. Nixon" of the story
             first, last = nodes[i].forms[0], nodes[i].forms[-1]
@@ -326,6 +342,7 @@ def _link_people(nodes: list[_Node], links: _Links) -> None:
                 j
                 for j in block
                 if len(nodes[j].forms) > 2
+                and nodes[j].suffix == nodes[i].suffix
                 and _same_name((first, last), (nodes[j].forms[0], nodes[j].forms[-1]))
             ]
             target = links.unique_target(fuller, nodes, nodes[i])
@@ -335,7 +352,11 @@ def _link_people(nodes: list[_Node], links: _Links) -> None:
             if len(nodes[i].forms) != 2:
                 continue
             familiar = [
-                j for j in block if j != i and _familiar(nodes[i].forms[0], nodes[j].forms[0])
+                j
+                for j in block
+                if j != i
+                and nodes[j].suffix == nodes[i].suffix
+                and _familiar(nodes[i].forms[0], nodes[j].forms[0])
             ]
             target = links.target(familiar, nodes, nodes[i], reach=2)
             if target is not None:
@@ -351,7 +372,9 @@ def _link_people(nodes: list[_Node], links: _Links) -> None:
         fits = [
             j
             for j in by_surname.get(short[-1], ())
-            if len(nodes[j].forms) > len(short) and _same_name(short, nodes[j].forms[-len(short) :])
+            if len(nodes[j].forms) > len(short)
+            and nodes[i].same_generation(nodes[j])
+            and _same_name(short, nodes[j].forms[-len(short) :])
         ]
         # Beyond its story, a bare surname is the person far more often named so
         # ("Blair": Tony Blair, not Cherie Blair); within it, only the one person.
@@ -376,12 +399,13 @@ def _familiar(given: str, other: str) -> bool:
 
 def _link_lone_names(nodes: list[_Node], links: _Links, lone: list[int]) -> None:
     """Bare names that fit no full name are one entity per spelling, across stories."""
-    first: dict[tuple[str, ...], int] = {}
+    first: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = {}
     for i in lone:
-        if nodes[i].forms in first:
-            links.join(first[nodes[i].forms], i)
+        name = (nodes[i].forms, nodes[i].suffix)
+        if name in first:
+            links.join(first[name], i)
         else:
-            first[nodes[i].forms] = i
+            first[name] = i
 
 
 def _link_abbreviations(

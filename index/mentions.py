@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
-from .model import Mention
+from .model import Article, Mention
 from .names import ROLES
 
 NAMED_KINDS = ("person", "organisation", "place", "group", "event", "other")
@@ -110,9 +110,11 @@ def truecase(title: str, body: str) -> str:
     """``title`` with each word in the case the ``body`` writes it, same length.
 
     A headline capitalises every word, so a capital there says nothing: a word
-    keeps one only where the body writes it so (its most common spelling
-    mid-sentence, else a capital at a sentence start), or where it is a short
-    acronym in capitals; every other word is read lower case. The first word
+    takes the body's most common spelling mid-sentence, else a capital where the
+    body starts a sentence with it; a small word ("Into") or an inflected one the
+    body never uses ("Checks", "Killed") is read lower case, a short acronym in
+    capitals stays; any other word is most likely a name and keeps its capital (a
+    line of names such as a results table is read as written). The first word
     keeps its capital. Where a case change would change the length (a few
     Unicode letters), the word is left as it is.
     """
@@ -130,6 +132,9 @@ def truecase(title: str, body: str) -> str:
         last = match.end()
     pieces.append(title[last:])
     return "".join(pieces)
+
+
+_INFLECTED = re.compile(r"\w{2,}(?:s|ed|ing|ly)$")
 
 
 def _body_forms(body: str) -> tuple[dict[str, Counter[str]], set[str]]:
@@ -161,8 +166,12 @@ def _case_of(
         cased = word  # an acronym: FBI, NASA (in a headline not all in capitals)
     elif lower in starts:
         cased = word[0].upper() + word[1:].lower()
+    elif _INFLECTED.search(lower):
+        cased = lower  # "Checks", "Killed", "Dies": a headline's verbs, read as words
+    elif shouting:
+        cased = lower  # a headline in capitals: its names are in the body
     else:
-        cased = lower
+        cased = word  # unseen and not inflected: a name in a list ("Rotor Volgograd 3")
     if first and cased[:1].islower():
         cased = cased[0].upper() + cased[1:]
     return cased
@@ -206,6 +215,7 @@ _NOT_NAMES = frozenset(
         "dr",
     ]
 )
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}['’]?s")
 _CAPITALISED_RUN = re.compile(
     r"(?<![\w'’.-])[A-Z][\w'’&-]*(?:\s(?:(?:of|the|and|de|du|van|von|for|on)\s)?[A-Z][\w'’&-]*)*"
 )
@@ -238,7 +248,10 @@ def capitalised(
             if words[-1].rstrip("'’").lower() in _SMALL or span.isupper():
                 continue
             if len(words) == 1 and (
-                len(span) < 3 or span.lower() in lower or span.lower() in _NOT_NAMES
+                len(span) < 3
+                or span.lower() in lower
+                or span.lower() in _NOT_NAMES
+                or _PLURAL_ACRONYM.fullmatch(span)  # "MPs", "CEOs": a class of people
             ):
                 continue
             if any(w.lower() in _NOT_NAMES or w.lower().startswith(("i'", "i’")) for w in words):
@@ -367,13 +380,19 @@ def _bare(text: str) -> str:
 
 
 def propagate(
-    text: str, mentions: Sequence[Mention], regions: Iterable[tuple[int, int]]
+    text: str,
+    mentions: Sequence[Mention],
+    regions: Iterable[tuple[int, int]],
+    known: Sequence[Mention] = (),
 ) -> list[Mention]:
     """``mentions`` plus every further occurrence, inside ``regions``, of a name
-    they recognise: the same words in the same case (or in capitals), and a
-    person's surname alone. Kinds are voted over the name's mentions; spans that
-    overlap a mention already found are left to it."""
+    they (or ``known``, mentions from elsewhere in ``text``'s story) recognise: the
+    same words in the same case (or in capitals), and a person's surname alone
+    (of this article's names only). Kinds are voted over the name's mentions;
+    spans that overlap a mention already found are left to it."""
     names = _names(mentions)
+    for name, voted in _names(known, surnames=False).items():
+        names.setdefault(name, voted)
     if not names:
         return list(mentions)
     taken = _Taken(mentions)
@@ -390,7 +409,7 @@ def propagate(
     return found
 
 
-def _names(mentions: Sequence[Mention]) -> dict[str, tuple[str, str]]:
+def _names(mentions: Sequence[Mention], surnames: bool = True) -> dict[str, tuple[str, str]]:
     """Spellings to look for, with the kind and label voted over their mentions."""
     votes: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
     for mention in mentions:
@@ -400,7 +419,7 @@ def _names(mentions: Sequence[Mention]) -> dict[str, tuple[str, str]]:
         if len(text) < _MIN_NAME or text != mention.text:
             continue
         votes[text][(mention.kind, mention.label)] += 1
-        last = surname(text.split()) if mention.kind == "person" else None
+        last = surname(text.split()) if mention.kind == "person" and surnames else None
         if last and _is_surname(last):
             votes[last][(mention.kind, mention.label)] += 1
     names = {}
@@ -450,3 +469,43 @@ class _Taken:
             if self.reach[k] >= self.reach[index]:
                 break
             self.reach[k] = self.reach[index]
+
+
+def title_span(article: Article) -> tuple[int, int] | None:
+    """Where the title stands in the article's text, when it does (a headline line
+    of a text file; not a title that only metadata holds)."""
+    if not article.title:
+        return None
+    limit = article.passages[0].start if article.passages else len(article.text)
+    at = article.text.find(article.title, 0, limit + len(article.title))
+    if at < 0 or any(p.start < at + len(article.title) and at < p.end for p in article.passages):
+        return None
+    return at, at + len(article.title)
+
+
+def regions(article: Article) -> list[tuple[int, int]]:
+    """The spans of text that mentions are looked for in: title and passages."""
+    title = title_span(article)
+    return ([title] if title else []) + [(p.start, p.end) for p in article.passages]
+
+
+def share_names(
+    articles: Mapping[str, Article],
+    mentions: Mapping[str, Sequence[Mention]],
+    groups: Mapping[str, str],
+) -> dict[str, list[Mention]]:
+    """Each article's mentions plus the full names (two words or more) that other
+    articles of its story recognise and it repeats where the model missed them: a
+    story's articles name the same people, places and organisations."""
+    by_story: dict[str, list[str]] = defaultdict(list)
+    for article in sorted(articles):
+        by_story[groups.get(article, article)].append(article)
+    result = {aid: list(found) for aid, found in mentions.items()}
+    for members in by_story.values():
+        if len(members) < 2:
+            continue
+        full = [m for aid in members for m in mentions.get(aid, ()) if " " in m.text.strip()]
+        for aid in members:
+            own = mentions.get(aid, [])
+            result[aid] = propagate(articles[aid].text, own, regions(articles[aid]), full)
+    return result

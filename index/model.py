@@ -24,6 +24,15 @@ class Passage:
 
 
 LEAD_CHARS = 60  # of the first passage, shown where an article has no title
+# The note of a feed entry that is only a headline (and of its file once fetched).
+NO_BODY = "the feed gives only this headline: the article itself is at its link"
+# Where nothing names an article's outlet (index.outlets), everywhere a reader sees one.
+UNKNOWN_OUTLET = "(unknown outlet)"
+
+
+def outlet_label(source: str | None) -> str:
+    """How an outlet is named to a reader: the outlet, or the marked placeholder."""
+    return source.strip() if source and source.strip() else UNKNOWN_OUTLET
 
 
 @dataclass(frozen=True)
@@ -51,6 +60,11 @@ class Article:
     notes: tuple[str, ...] = ()
 
     @property
+    def body_missing(self) -> bool:
+        """Only a headline came with this article (a feed entry without a body)."""
+        return NO_BODY in self.notes
+
+    @property
     def lead(self) -> str:
         """The start of the first passage, to stand in for a missing title."""
         text = self.passages[0].text if self.passages else ""
@@ -58,12 +72,9 @@ class Article:
 
     @property
     def label(self) -> str:
-        """How to name this article's source to a reader: the outlet, else the
-        start of its title or text (a file name says little)."""
-        if self.source:
-            return self.source
-        lead = self.title or (self.passages[0].text if self.passages else self.id)
-        return lead if len(lead) <= 32 else lead[:31].rsplit(" ", 1)[0] + "…"
+        """How to name this article's source to a reader: the outlet, or the
+        marked placeholder (a truncated title read as if it were an outlet)."""
+        return outlet_label(self.source)
 
     def to_json(self, with_text: bool = False) -> dict[str, Any]:
         """The stable JSON shape of an article (see the README)."""

@@ -36,6 +36,7 @@ SEARCHABLE = (
 )
 RANGE_FIELDS = frozenset({"date"})  # date:[2025-05-01 TO 2025-05-31]
 _FIELD = re.compile(r"(?<![\w.])([A-Za-z_]+):(?=\S)")
+_EMPTY_FIELD = re.compile(r"(?<![\w.])([A-Za-z_]+):(?=[\s)]|$)")
 _WHOOSH_FIELD = re.compile(r"(\w+):")  # Whoosh's own pattern (qparser.FieldsPlugin)
 _STORED_ONLY = frozenset(name for name in SCHEMA.names() if not SCHEMA[name].indexed)
 _EDITS = re.compile(r"(?<=[^\s\"'])~(\d+)")
@@ -60,6 +61,7 @@ def parse(text: str, expand: Expander | None = None) -> q.Query:
         raise QueryError(
             f"the query is {len(text)} characters long; the limit is {MAX_QUERY_CHARS}"
         )
+    _check_shape(text)
     for name in _FIELD.findall(text):
         if name.lower() not in SEARCHABLE:
             raise _unknown_field(name)
@@ -78,6 +80,16 @@ def parse(text: str, expand: Expander | None = None) -> q.Query:
     for leaf in leaves(parsed):
         _check_leaf(leaf, produced)
     return parsed
+
+
+def _check_shape(text: str) -> None:
+    """Mistakes Whoosh would quietly read as something else: an unclosed quote
+    (the rest of the query as one phrase) and a field with no word after it."""
+    if text.count('"') % 2:
+        raise QueryError('a quotation mark is not closed: "prisoners of war"')
+    empty = _EMPTY_FIELD.search(text)
+    if empty:
+        raise QueryError(f"'{empty.group(1)}:' needs a word to search for ({empty.group(1)}:word)")
 
 
 def _parser() -> QueryParser:

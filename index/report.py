@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from .model import UNKNOWN_OUTLET
 from .safety import clean_line
 from .subjects import describe
 
@@ -152,7 +153,7 @@ def to_markdown(report: dict[str, Any]) -> str:
         )
         lines.append("")
         for c in item["citations"]:
-            source = _md(c["source"] or "unknown source")
+            source = _md(c["source"] or UNKNOWN_OUTLET)
             lines.append(
                 f"- {source}, “{_md(c['text'])}” — {_md(c['file'])} "
                 f"¶{c['passage']}, characters {c['start']}–{c['end']}"

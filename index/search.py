@@ -177,6 +177,25 @@ class _Bounded(WrappingCollector):
             self.seen += 1
 
 
+def _fact_keys(node: q.Term, reader) -> q.Query:
+    """``fact:prisoners`` stands for every fact key with that word in it
+    ("prisoners of war", "prisoners released"), or a plural of it
+    (``fact:prisoner``): a key is what is counted and what happened to it, which
+    nobody types whole."""
+    word = str(node.text).strip()
+    if not word or " " in word:
+        return node
+    keys = [key for key in reader.lexicon("fact") if _names(key.decode("utf-8"), word)]
+    if not keys:
+        return node
+    return q.Or([q.Term("fact", key) for key in keys], boost=node.boost)
+
+
+def _names(key: str, word: str) -> bool:
+    words = re.split(r"[\s:]+", key)
+    return any(w == word or (w.startswith(word) and len(w) - len(word) <= 2) for w in words)
+
+
 def _passages_only(parsed: q.Query) -> bool:
     """Whether only passage documents can match: every word is in a field that
     only passages index. Then no ``kind`` term is needed, which saves reading
@@ -188,6 +207,8 @@ def _bounded(node: q.Query, reader) -> q.Query:
     """Replace a prefix, wildcard or fuzzy word by its most frequent words:
     "ch*" typed while searching as you type has thousands, and scoring them
     all takes seconds."""
+    if isinstance(node, q.Term) and node.fieldname == "fact":
+        return _fact_keys(node, reader)
     if isinstance(node, (q.Prefix, q.Wildcard, q.FuzzyTerm)):
         words = list(node._btexts(reader))
         if len(words) <= PREFIX_TERMS:
@@ -277,7 +298,10 @@ def as_typed(
 ) -> SearchResult:
     """A query being typed: the exact query's hits first, then those the prefix
     form adds (``pris`` finds ``prisoners``). ``budget`` (seconds, shared by the
-    two searches) and ``stop`` are those of :func:`search`."""
+    two searches) and ``stop`` are those of :func:`search`. A phrase being
+    typed is searched as if its quote were closed."""
+    if query.count('"') % 2:
+        query = query.rstrip() + '"'
     exact: Found | None = None
     error: QueryError | None = None
     prefix = with_prefix(query)

@@ -4,12 +4,14 @@ entities, stories, fact groups and the per-passage cross-source views."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from itertools import islice
 from typing import Any
 
 from . import crossref
 from .entities import alias_key, merge
 from .facts import unify_keys
+from .mentions import share_names
 from .model import Article, Entity, Mention
 from .store import article_from_json
 from .stories import StoryInput, group, story_title
@@ -31,6 +33,7 @@ def summarise(analyses: dict[str, dict[str, Any]]) -> dict[str, Any]:
     first = merge(mentions, sources, passages)
     stories = _stories(articles, analyses, _entity_sets(first))
     story_of = {aid: s["id"] for s in stories for aid in s["articles"]}
+    mentions = share_names(articles, mentions, story_of)
     entities = merge(mentions, sources, passages, groups=story_of)
     alias_index = {alias_key(a.text): e.id for e in entities for a in e.aliases}
     context = _Context(articles, analyses, entities, alias_index, story_of)
@@ -278,8 +281,8 @@ class _Context:
             views.append(
                 {
                     "entity": {"id": eid, "name": entity.name, "label": entity.kind},
-                    "sources": len(naming),
-                    "of": len(members),
+                    "sources": self._outlets(naming),
+                    "of": self._outlets(members),
                     "spellings": [
                         {"text": t, "sources": sorted(s)} for t, s in sorted(spellings.items())
                     ],
@@ -287,6 +290,11 @@ class _Context:
             )
         views.sort(key=lambda v: (-v["sources"], v["entity"]["name"]))
         return views
+
+    def _outlets(self, articles: Iterable[str]) -> int:
+        """How many outlets these articles are from (an article with none named
+        is one of its own): "named by 2 of 6 sources" counts outlets."""
+        return len({self.articles[a].source or "#" + a for a in articles})
 
     def _coverage(self, eid: str, story: str) -> tuple[set[str], dict[str, set[str]]]:
         """The articles of ``story`` naming entity ``eid`` and the spellings they

@@ -75,7 +75,14 @@ def test_show_prints_passages_with_offsets(capsys):
         (["search", "nosuchfield:x"], 2, "unknown field"),
         (["show", "missing.txt"], 1, "no article"),
         (["search"], 2, "QUERY"),
-        (["sources", "/nonexistent/folder"], 0, ""),
+        (["sources", "/nonexistent/folder"], 2, "no such file or folder: /nonexistent/folder"),
+        (["sources", "https://example.com/news"], 2, "is a URL"),
+        (["search", '"unclosed'], 2, "quotation mark is not closed"),
+        (["search", "title:"], 2, "'title:' needs a word"),
+        (["search", "prisoners title:"], 2, "'title:' needs a word"),
+        (["related", "nope", "1"], 1, "no article with id 'nope'"),
+        (["entities", "--label", "date"], 2, "'newsdesk facts' lists them"),
+        (["entities", "--label", "number"], 2, "'newsdesk facts' lists them"),
     ],
 )
 def test_errors_have_messages_and_exit_codes_not_tracebacks(capsys, args, code, message):
@@ -95,3 +102,84 @@ def test_the_installed_command_runs():
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["total"] == 3
+
+
+def newsdesk(*args: str, **options) -> subprocess.CompletedProcess[str]:
+    """The command as a user runs it, in a process of its own (the warm index
+    is found through the environment the fixtures set)."""
+    return subprocess.run(
+        [sys.executable, "-m", "tui.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=Path(__file__).resolve().parent.parent,
+        **options,
+    )
+
+
+def test_a_mistyped_command_is_an_error_that_suggests_the_command(isolated):
+    done = newsdesk("serch", "x")
+    assert done.returncode == 2
+    assert "did you mean 'newsdesk search'?" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not list((isolated / "indexes").glob("serch*")), "no index for a missing folder"
+
+
+def test_a_missing_path_creates_no_index_folder(isolated, tmp_path):
+    before = sorted(p.name for p in (isolated / "indexes").iterdir())
+    done = newsdesk("index", str(tmp_path / "nope"))
+    assert done.returncode == 2 and "no such file or folder" in done.stderr
+    assert sorted(p.name for p in (isolated / "indexes").iterdir()) == before
+
+
+def test_options_may_come_anywhere():
+    done = newsdesk("search", "prisoners", "--json", str(SEEDS), "--limit", "3")
+    assert done.returncode == 0, done.stderr
+    assert len(json.loads(done.stdout)["hits"]) == 3
+
+
+def test_version_and_help_describe_every_command():
+    version = newsdesk("--version")
+    assert version.returncode == 0 and version.stdout.startswith("newsdesk ")
+    top = newsdesk("--help").stdout
+    for name in ("index", "sources", "show", "search", "entities", "facts", "stories"):
+        line = next(row for row in top.splitlines() if row.strip().startswith(name + " "))
+        assert len(line.split()) > 3, line  # a name and a description
+    assert "fact:prisoners" in newsdesk("search", "--help").stdout
+    assert "path#N" in newsdesk("related", "--help").stdout
+
+
+def test_text_into_a_pipe_is_not_wrapped():
+    done = newsdesk("search", "source:EFE prisoners")
+    titled = [line for line in done.stdout.splitlines() if "EFE:" in line]
+    assert titled and all(line.endswith("with no breakthrough") for line in titled)
+    assert max(len(line) for line in done.stdout.splitlines()) > 100
+
+
+def test_a_closed_pipe_ends_quietly():
+    command = [sys.executable, "-m", "tui.cli", "search", "prisoners"]
+    root = Path(__file__).resolve().parent.parent
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=root)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # as 'head' does once it has its lines: writing now fails
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=300) == 0
+    assert err == ""
+
+
+def test_facts_text_shows_groups_and_relations(capsys):
+    code, out, _ = run(capsys, "facts")
+    data = json.loads(run(capsys, "facts", "--json")[1])
+    differ = [g for g in data["groups"] if g["relation"] == "differ"]
+    assert code == 0 and differ
+    assert "✗ differ" in out
+    for group in differ:
+        assert group["subject"] in out
+
+
+def test_entity_labels_offered_by_help_all_list_something(capsys):
+    from tui.cli import ENTITY_LABELS
+
+    found = {e["label"] for e in json.loads(run(capsys, "entities", "--json")[1])["entities"]}
+    assert {"person", "organisation", "place"} <= found
+    assert "date" not in ENTITY_LABELS and "number" not in ENTITY_LABELS

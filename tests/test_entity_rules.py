@@ -352,3 +352,46 @@ def test_a_familiar_given_name_joins_the_full_name_of_its_story():
     assert entity_with(same_story, "Fred LaRue") == entity_with(same_story, "Frederick C. LaRue")
     apart = merge(mentions, {}, groups={"a0": "s1", "a1": "s2"})
     assert entity_with(apart, "Fred LaRue") != entity_with(apart, "Frederick C. LaRue")
+
+
+def test_a_full_name_one_article_of_a_story_recognises_is_found_in_the_others():
+    from index.mentions import share_names
+
+    first = read_bytes(b"Talks\n\nGeneral manager Tony Reagins said the deal was done.\n", "a.txt")
+    second = read_bytes(b"Deal\n\nTony Reagins would not comment on Sunday.\n", "b.txt")
+    other = read_bytes(b"Other\n\nTony Reagins spoke.\n", "c.txt")
+    articles = {a.id: a for r in (first, second, other) for a in r.articles}
+    text = articles["a.txt"].text
+    at = text.index("Tony Reagins")
+    mentions = {"a.txt": [Mention(at, at + 12, "Tony Reagins", "person", "PERSON")],
+                "b.txt": [], "c.txt": []}  # fmt: skip
+    shared = share_names(articles, mentions, {"a.txt": "s1", "b.txt": "s1", "c.txt": "s2"})
+    (found,) = shared["b.txt"]
+    assert articles["b.txt"].text[found.start : found.end] == "Tony Reagins"
+    assert found.kind == "person"
+    assert shared["c.txt"] == []  # another story's article keeps what its own model found
+
+
+def test_father_and_son_are_two_people():
+    entities = merge(
+        corpus(
+            [("Donald Trump", "person"), ("Donald Trump Jr.", "person"), ("Trump Jr.", "person")],
+            [("Arcade Joseph Comeaux Jr.", "person"), ("Comeaux", "person")],
+        ),
+        {},
+    )
+    assert entity_with(entities, "Donald Trump") != entity_with(entities, "Donald Trump Jr.")
+    assert entity_with(entities, "Trump Jr.") == entity_with(entities, "Donald Trump Jr.")
+    assert entity_with(entities, "Comeaux") == entity_with(entities, "Arcade Joseph Comeaux Jr.")
+
+
+def test_a_line_of_names_in_title_case_is_read_as_written():
+    """A results table or a list of names is not a headline to lower-case."""
+    body = "The visitors scored twice in the last six minutes."
+    assert truecase("Rotor Volgograd 3 Spartak Moscow 2", body) == (
+        "Rotor Volgograd 3 Spartak Moscow 2"
+    )
+    body = "Yvonne Hiller shot two co-workers at the Kraft plant."
+    assert truecase("Yvonne Hiller Kills Two In Kraft Shooting", body) == (
+        "Yvonne Hiller kills two in Kraft shooting"
+    )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from index.model import NO_BODY
 from index.readers import read_bytes
-from index.readers.feeds import NO_BODY
 
 from .feedgen import Entry, atom, rdf, rss
 

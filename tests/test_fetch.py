@@ -11,8 +11,8 @@ import pytest
 from index.fetch import Politeness, fetch_feeds
 from index.fetch.entries import STATE_FILE, StoredEntry, as_markdown, feed_folder
 from index.fetch.subscriptions import Subscription
+from index.model import NO_BODY
 from index.readers import read_bytes
-from index.readers.feeds import NO_BODY
 from tui.cli import main
 
 from .feedgen import Entry, atom, rdf, rss
@@ -65,7 +65,7 @@ def test_each_entry_is_stored_as_markdown_that_reads_back_with_its_metadata(tmp_
     )
     assert [p.text for p in full.passages][-1] == "Prisoners will be exchanged."
     assert [p.text for p in headline.passages] == ["Story number 2"]
-    assert headline.notes == (NO_BODY,) and not full.notes
+    assert headline.body_missing and headline.notes == (NO_BODY,) and not full.notes
 
 
 def test_a_second_run_asks_conditionally_and_a_later_copy_adds_only_new_entries(tmp_path):

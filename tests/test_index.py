@@ -139,8 +139,11 @@ def test_bad_queries_say_what_is_wrong(seeds_library, query, message):
         seeds_library.search(query)
 
 
-def test_unbalanced_quotes_give_an_answer_and_a_lone_star_a_reason(seeds_library):
-    assert seeds_library.search('"peace talks').total >= 1
+def test_unbalanced_quotes_and_a_lone_star_give_a_reason(seeds_library):
+    with pytest.raises(QueryError, match="quotation mark is not closed"):
+        seeds_library.search('"peace talks')
+    # A phrase still being typed in the reader is searched as if it were closed.
+    assert seeds_library.search_as_typed('"peace talks').total >= 1
     with pytest.raises(QueryError, match="would match every passage"):
         seeds_library.search("*", limit=5)
 

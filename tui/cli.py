@@ -9,9 +9,12 @@ no traceback reaches the terminal.
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
+import re
 import sys
 from collections.abc import Sequence
+from importlib.metadata import PackageNotFoundError, version
 
 from index.model import ENTITY_KINDS
 from index.safety import dumps
@@ -31,7 +34,40 @@ COMMANDS = (
     "fetch",
 )
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
-ENTITY_LABELS = ENTITY_KINDS
+# Dates and numbers are facts, not canonical entities: 'newsdesk facts' lists them.
+ENTITY_LABELS = tuple(k for k in ENTITY_KINDS if k not in ("date", "number"))
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+QUERY_HELP = """\
+QUERY uses Whoosh syntax:
+  prisoners                     a word (stemmed, accents folded: prisoner, Dolmabahce)
+  "prisoners of war"            a phrase
+  talks AND NOT ceasefire       AND, OR, NOT and (parentheses)
+  pris*  prisonrs~  prisonrs~2  a prefix; a word one or two letters off
+fields (field:value):
+  title: source: date: article: text:           what the article says about itself
+  entity: person: place: organisation: group: event:   every spelling of an entity
+  fact:prisoners                passages stating such a figure
+  relation:differ               passages whose facts differ (agree, compatible)
+  story:s1                      one story ('newsdesk stories')
+  date:2025-05-16  date:[2025-05-15 TO 2025-05-31]  date:[2025-05-15 TO]
+A query that cannot be run (an unclosed quote, a field with no word, a lone *)
+is an error with exit code 2 that says what is wrong."""
+ARTICLE_ID_HELP = (
+    "article id as 'newsdesk sources' lists it: the file's path in the corpus, "
+    "path#N for the N-th entry of a JSON list or JSON Lines file, path#DIGEST for a feed entry"
+)
+COMMAND_HELP = {
+    "index": "build or update the index, with a summary",
+    "sources": "list the articles (id, outlet, date, title, passages) and skipped files",
+    "show": "one article with its passages and their offsets",
+    "search": "search passages (Whoosh syntax; 'newsdesk search --help')",
+    "entities": "canonical entities with their spellings and mentions",
+    "facts": "quantities, durations, dates and quotes, with their groups and relations",
+    "stories": "articles grouped into stories (reports of one event)",
+    "related": "what other sources say about one passage",
+    "report": "figures that differ between sources, ranked, with citations",
+    "fetch": "download the feeds of a urls or OPML file into a corpus folder, then index",
+}
 
 
 class UsageError(Exception):
@@ -72,64 +108,140 @@ def _common(parser: argparse.ArgumentParser, paths: bool = True) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    return _parsers()[0]
+
+
+def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    """The parser of every command, and each command's own parser."""
     parser = argparse.ArgumentParser(
         prog="newsdesk",
         description="Compare how several news sources tell the same story.",
         epilog="'newsdesk COMMAND --help' describes each command.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    _common(sub.add_parser("index", help="build or update the index"))
-    _common(sub.add_parser("sources", help="list the articles and skipped files"))
-    show = sub.add_parser("show", help="one article with its passages and offsets")
-    show.add_argument("id", metavar="ID", help="article id, as 'newsdesk sources' lists it")
+    for name in ("index", "sources"):
+        _common(_subcommand(sub, name))
+    show = _subcommand(sub, "show")
+    show.add_argument("id", metavar="ID", help=ARTICLE_ID_HELP)
     _common(show)
-    find = sub.add_parser("search", help="search passages (Whoosh query syntax)")
-    find.add_argument("query", metavar="QUERY")
+    find = _subcommand(sub, "search", epilog=QUERY_HELP)
+    find.add_argument("query", metavar="QUERY", help="what to look for (see below)")
     find.add_argument(
         "--limit", type=at_least_one, default=10, metavar="N", help="at most N results (default 10)"
     )
     _common(find)
-    entities = sub.add_parser("entities", help="canonical entities with aliases and mentions")
+    entities = _subcommand(sub, "entities")
     entities.add_argument(
         "--label",
         metavar="L",
-        choices=ENTITY_LABELS,
+        type=_entity_label,
         help="only this kind: " + ", ".join(ENTITY_LABELS),
     )
     _common(entities)
-    _common(sub.add_parser("facts", help="quantities, durations, dates and quotes, grouped"))
-    _common(sub.add_parser("stories", help="articles grouped into stories"))
-    related = sub.add_parser("related", help="what other sources say about one passage")
-    related.add_argument("id", metavar="ARTICLE_ID")
+    _common(_subcommand(sub, "facts"))
+    _common(_subcommand(sub, "stories"))
+    related = _subcommand(sub, "related")
+    related.add_argument("id", metavar="ARTICLE_ID", help=ARTICLE_ID_HELP)
     related.add_argument("passage", metavar="PASSAGE", type=int, help="passage number, from 1")
     _common(related)
-    report = sub.add_parser("report", help="facts that differ between sources, with citations")
+    report = _subcommand(sub, "report")
     report.add_argument("--format", choices=("md", "json"), default="md")
     report.add_argument(
         "--all", action="store_true", help="also list figures that only loosely fit"
     )
     _common(report)
-    _common(fetching.add_parser(sub), paths=False)
-    return parser
+    _common(fetching.add_arguments(_subcommand(sub, "fetch")), paths=False)
+    return parser, sub.choices
+
+
+def _subcommand(sub, name: str, epilog: str | None = None) -> argparse.ArgumentParser:
+    return sub.add_parser(
+        name,
+        help=COMMAND_HELP[name],
+        description=COMMAND_HELP[name][:1].upper() + COMMAND_HELP[name][1:] + ".",
+        epilog=epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
+def _entity_label(value: str) -> str:
+    if value in ("date", "number"):
+        raise argparse.ArgumentTypeError(
+            f"{value}s are facts, not entities: 'newsdesk facts' lists them"
+        )
+    if value not in ENTITY_LABELS:
+        raise argparse.ArgumentTypeError(f"'{value}' is none of {', '.join(ENTITY_LABELS)}")
+    return value
+
+
+def _version() -> str:
+    try:
+        return version("newsdesk")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
 
 
 def reader_parser() -> argparse.ArgumentParser:
+    commands = "\n".join(f"  {name:<10}{COMMAND_HELP[name]}" for name in COMMANDS)
     parser = argparse.ArgumentParser(
         prog="newsdesk",
-        description="Open the reader on article folders (the bundled seeds by default). "
-        "Commands for the shell: " + ", ".join(COMMANDS) + ".",
+        usage="newsdesk [PATH ...] [options]\n       newsdesk COMMAND [ARGS ...] [options]",
+        description="Open the reader on article folders or files (the bundled seeds by default).",
+        epilog=f"commands for the shell:\n{commands}\n\n"
+        "'newsdesk COMMAND --help' describes each command; options may come anywhere.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"newsdesk {_version()}")
     _common(parser)
     return parser
+
+
+def parse(args_list: list[str]) -> argparse.Namespace:
+    """The arguments of a command or of the reader, options anywhere among them
+    (``newsdesk search prisoners --json ~/news --limit 3``); a path that does not
+    exist is a usage error before anything is written."""
+    if args_list and args_list[0] in COMMANDS:
+        args = _parsers()[1][args_list[0]].parse_intermixed_args(args_list[1:])
+        args.command = args_list[0]
+    else:
+        args = reader_parser().parse_intermixed_args(args_list)
+        args.command = None
+    args = _checked(args)
+    _check_paths(args.paths, reader=args.command is None)
+    return args
+
+
+def _check_paths(paths: Sequence[str], reader: bool) -> None:
+    for path in paths:
+        if _URL.match(path):
+            raise UsageError(
+                f"{path} is a URL; newsdesk reads files on this machine only "
+                "(download it first, then give the file or its folder)"
+            )
+        if not os.path.lexists(path):
+            raise UsageError(_missing(path, reader))
+
+
+def _missing(path: str, reader: bool) -> str:
+    message = f"no such file or folder: {path}"
+    close = difflib.get_close_matches(path, COMMANDS, n=1, cutoff=0.6) if reader else []
+    if close:
+        return f"{message}; did you mean 'newsdesk {close[0]}'?"
+    if reader and os.sep not in path:
+        return f"{message} (commands are {', '.join(COMMANDS)}; see 'newsdesk --help')"
+    return message
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
-        if args_list and args_list[0] in COMMANDS:
-            return _run_command(_checked(build_parser().parse_args(args_list)))
-        return _run_reader(_checked(reader_parser().parse_args(args_list)))
+        args = parse(args_list)
+        output.configure()
+        return _run_reader(args) if args.command is None else _run_command(args)
+    except BrokenPipeError:  # '| head' closed the pipe: stop quietly, as rg and git do
+        output.closed_pipe()
+        return EXIT_OK
     except SystemExit as exit_:
         return int(exit_.code or 0) if isinstance(exit_.code, int) else EXIT_USAGE
     except UsageError as error:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from index.model import UNKNOWN_OUTLET
 from index.safety import clean_line
 
 from .inert import inert
@@ -59,7 +60,7 @@ def _with_help(display: Text, help_text: str) -> Text:
 
 
 def _article_text(entry: Entry) -> tuple[str, Text]:
-    source = clean_line(entry.source) or "unknown outlet"
+    source = clean_line(entry.source) or UNKNOWN_OUTLET
     title = title_of(entry)
     return f"{source}: {title.plain}", Text.assemble((f"{source}: ", "bold"), title)
 

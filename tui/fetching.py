@@ -33,8 +33,9 @@ def default_corpus() -> Path:
     return user_data_path("newsdesk") / "feeds"
 
 
-def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    fetch = sub.add_parser("fetch", help="download the feeds in a urls or OPML file, then index")
+def add_arguments(fetch: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The options of ``newsdesk fetch``; it takes no paths (``--into`` names its folder)."""
+    fetch.set_defaults(paths=[])
     fetch.add_argument("--urls", metavar="FILE", help=f"feeds to fetch (default: {default_urls()})")
     fetch.add_argument(
         "--into", metavar="DIR", help=f"corpus folder for the entries (default: {default_corpus()})"

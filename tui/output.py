@@ -9,19 +9,29 @@ command and ``[link=...]`` made a hyperlink.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
+from contextlib import suppress
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 from rich.text import Text
 
+from index.model import NO_BODY, UNKNOWN_OUTLET
 from index.safety import clean, clean_line, dumps
 
 from .inert import inert
 
-stdout = Console(highlight=False, soft_wrap=False)
+
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        """Rich would exit with code 1; the command line stops quietly instead."""
+        raise BrokenPipeError
+
+
+stdout = _Console(highlight=False, soft_wrap=False)
 stderr = Console(stderr=True, highlight=False)
 EXIT_OK, EXIT_NOT_FOUND = 0, 1
 
@@ -100,7 +110,7 @@ def sources(library, as_json: bool) -> int:
         date = row["date"] or ("? " + (row["date_raw"] or "") if row["date_raw"] else "")
         table.add_row(
             inert(row["id"]),
-            inert(row["source"] or "-"),
+            inert(row["source"]) if row["source"] else Text(UNKNOWN_OUTLET, style="dim italic"),
             inert(date),
             inert(row["title"]) if row["title"] else Text("(no title)", style="dim"),
             str(row["passages"]),
@@ -127,7 +137,7 @@ def _sources_lines(articles, skipped) -> int:
         date = row["date"] or (f"?{row['date_raw']}" if row["date_raw"] else "-")
         fields = (
             row["id"],
-            row["source"] or "-",
+            row["source"] or UNKNOWN_OUTLET,
             date,
             row["title"] or "(no title)",
             str(row["passages"]),
@@ -157,7 +167,7 @@ def show(library, article_id: str, as_json: bool) -> int:
         ("url", article.url),
         ("author", article.author),
         ("file", article.path),
-        *(("note", note) for note in article.notes if article.format in ("feed", "markdown")),
+        ("note", NO_BODY if article.body_missing else None),
     ):
         if value:
             stdout.print(Text.assemble((f"{label}: ", "dim"), clean_line(value)))
@@ -179,7 +189,8 @@ def search(result, query: str, as_json: bool) -> int:
         )
         if hit.source or hit.title:
             head.append(
-                f"  {clean_line(hit.source) or '-'}: {clean_line(hit.title) or ''}", style="dim"
+                f"  {clean_line(hit.source) or UNKNOWN_OUTLET}: {clean_line(hit.title) or ''}",
+                style="dim",
             )
         snippet = Text(clean(hit.snippet))
         for start, end in hit.matches:
@@ -197,3 +208,19 @@ def reader_summary(library) -> int:
         Text("Try: newsdesk sources | newsdesk search prisoners | newsdesk show ID", style="dim")
     )
     return EXIT_OK
+
+
+def configure() -> None:
+    """Into a pipe or a file, lines are written whole, as rg and git write them:
+    only a terminal wraps them to its width."""
+    stdout.soft_wrap = not stdout.is_terminal
+    stderr.soft_wrap = not stderr.is_terminal
+
+
+def closed_pipe() -> None:
+    """The reader of a pipe left (``| head``): whatever is still buffered must
+    not fail again at exit, so stdout is pointed at nothing."""
+    stdout.quiet = True
+    with suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())

@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 from rich.text import Text
 
 from index.diffing import Token
-from index.model import Article, Hit, Passage
+from index.model import NO_BODY, UNKNOWN_OUTLET, Article, Hit, Passage
 from index.safety import clean, clean_line
 
 KIND_STYLES: dict[str, str] = {
@@ -75,11 +75,16 @@ def date_of(entry: Entry | Article) -> Text:
     return Text("no date", style=DIM)
 
 
+def outlet_text(source: str | None, style: str = "bold") -> Text:
+    """The outlet, or the placeholder for none, marked as such (dim, italic)."""
+    name = clean_line(source)
+    return Text(name, style=style) if name else Text(UNKNOWN_OUTLET, style=f"{DIM} italic")
+
+
 def source_entry(entry: Entry, read: bool) -> Text:
     """Two lines for the sources list: mark, outlet and date; then the title."""
     mark = Text("  ", style=DIM) if read else Text("● ", style="bold")
-    outlet = Text(clean_line(entry.source) or "unknown outlet", style="bold" if not read else "")
-    line = Text.assemble(mark, outlet)
+    line = Text.assemble(mark, outlet_text(entry.source, "bold" if not read else ""))
     if entry.date or entry.date_raw:
         line.append(" · ", style=DIM).append_text(date_of(entry))
     return line.append("\n").append_text(title_of(entry))
@@ -94,7 +99,7 @@ def article_header(article: Article) -> Text:
     title = title_of(article)
     title.stylize("bold")
     text = Text.assemble(title, "\n")
-    meta = [("source", Text(clean_line(article.source) or "unknown", style="bold"))]
+    meta = [("source", outlet_text(article.source))]
     meta.append(("date", date_of(article)))
     if article.author:
         meta.append(("author", Text(clean_line(article.author))))
@@ -104,9 +109,8 @@ def article_header(article: Article) -> Text:
     if article.date_note:
         text.append("\n⚠ date not used: ", style=UNTRUSTED_STYLE)
         text.append(clean_line(article.date_note), style=UNTRUSTED_STYLE)
-    # Notes of feeds (and fetched entries) say a body is not there; others are the readers'.
-    for note in article.notes if article.format in ("feed", "markdown") else ():
-        text.append("\n").append(clean_line(note), style=DIM)
+    if article.body_missing:
+        text.append("\n").append(NO_BODY, style=DIM)
     if article.url:
         text.append("\n").append(clean_line(article.url), style=DIM)
     return text
@@ -150,7 +154,7 @@ def hit_text(hit: Hit, title: Text | None = None) -> Text:
     """A search result: outlet, title (or ``title`` given for an untitled article), passage,
     then the snippet with its matches."""
     head = Text.assemble(
-        (clean_line(hit.source) or "unknown outlet", "bold"),
+        outlet_text(hit.source),
         (" · ", DIM),
         Text(clean_line(hit.title)) if hit.title else title or Text(clean_line(hit.article_id)),
         (f"  ¶{hit.passage}", DIM),
@@ -188,7 +192,7 @@ def fact_block(item: Mapping[str, Any]) -> Text:
     for other in others:
         fact = other.get("fact", {})
         text.append("\n  ").append_text(badge(other.get("relation", "")))
-        text.append(f"  {clean_line(other.get('source')) or 'unknown'}: ", style="bold")
+        text.append(f"  {clean_line(other.get('source')) or UNKNOWN_OUTLET}: ", style="bold")
         text.append(clean_line(fact.get("text")))
         if not other.get("same_story", True):
             text.append("  (other story)", style=DIM)
@@ -198,7 +202,7 @@ def fact_block(item: Mapping[str, Any]) -> Text:
 def related_text(item: Mapping[str, Any]) -> Text:
     """A related passage of another source, with why it is related."""
     head = Text.assemble(
-        (clean_line(item.get("source")) or "unknown outlet", "bold"),
+        outlet_text(item.get("source")),
         (f"  ¶{item.get('passage')}", DIM),
         (f"  {float(item.get('score') or 0):.2f}", DIM),
         "\n",
@@ -266,7 +270,7 @@ def citation(article: Article, passage: Passage) -> str:
     """The passage as plain text with where it comes from, for the clipboard."""
     date = article.date or (f"{article.date_raw} (unverified)" if article.date_raw else "no date")
     head = (
-        f"{clean_line(article.source) or 'unknown outlet'}, "
+        f"{clean_line(article.source) or UNKNOWN_OUTLET}, "
         f"“{clean_line(article.title or article.lead)}”, {clean_line(date)}, "
         f"{clean_line(article.path)} ¶{passage.number} [{passage.start}:{passage.end}]"
     )

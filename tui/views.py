@@ -8,6 +8,7 @@ from typing import Any
 
 from rich.text import Text
 
+from index.model import UNKNOWN_OUTLET
 from index.safety import clean, clean_line, dumps
 from index.subjects import describe
 
@@ -58,7 +59,40 @@ def facts(library, args: argparse.Namespace) -> int:
                 f"  {clean_line(describe(fact.get('key')))}{who}",
             )
         )
+    _groups_block(groups, {fact["id"]: fact for fact in found})
     return EXIT_OK
+
+
+RELATION_ORDER = ("differ", "compatible", "agree", "only here")
+
+
+def _groups_block(groups: list[dict[str, Any]], by_id: dict[str, dict[str, Any]]) -> None:
+    """The comparisons ``--json`` gives as ``groups``: worst relation first, each
+    with the facts compared and the pairs that differ."""
+    if groups:
+        stdout.print(
+            Text("\nGroups: one subject in one story, compared across sources", "underline")
+        )
+    ordered = sorted(groups, key=lambda g: (RELATION_ORDER.index(g["relation"]), g["story"]))
+    for group in ordered:
+        relation = group["relation"]
+        stdout.print(
+            Text.assemble(
+                (BADGES[relation], BADGE_STYLES[relation]),
+                "  ",
+                (clean_line(group["subject"]), "bold"),
+                (f"  story {clean_line(group['story'])}, {group['sources']} sources", "dim"),
+            )
+        )
+        for member in group["members"]:
+            fact = by_id.get(member, {})
+            who = f"  [{clean_line(fact['speaker'])}]" if fact.get("speaker") else ""
+            stdout.print(
+                Text(f"    {clean_line(member)}  {clean_line(fact.get('text'))}{who}", style="dim")
+            )
+        for first, second, pair in group["pairs"]:
+            if pair == "differ":
+                stdout.print(Text(f"    {BADGES[pair]}: {first} / {second}", style="dim"))
 
 
 def stories(library, args: argparse.Namespace) -> int:
@@ -73,7 +107,7 @@ def stories(library, args: argparse.Namespace) -> int:
             row = meta.get(aid, {})
             stdout.print(
                 Text(
-                    f"    {clean_line(aid)}  {clean_line(row.get('source')) or '-'}  "
+                    f"    {clean_line(aid)}  {clean_line(row.get('source')) or UNKNOWN_OUTLET}  "
                     f"{clean_line(row.get('title')) or ''}",
                     style="dim",
                 )
@@ -82,6 +116,9 @@ def stories(library, args: argparse.Namespace) -> int:
 
 
 def related(library, args: argparse.Namespace) -> int:
+    if library.article(args.id) is None:
+        error(f"no article with id '{args.id}' (see 'newsdesk sources')")
+        return EXIT_NOT_FOUND
     try:
         view = library.related(args.id, args.passage)
     except KeyError as missing:

@@ -15,7 +15,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..readers.feeds import NO_BODY, entry_date, entry_digest, entry_html, entry_key, parse_feed
+from ..model import NO_BODY
+from ..readers.feeds import entry_date, entry_digest, entry_html, entry_key, parse_feed
 from ..readers.web import html_article, html_to_text
 from ..textio import Unreadable, decode
 from . import entries as files

@@ -19,13 +19,11 @@ import hashlib
 import io
 from typing import Any
 
-from ..model import Skipped
+from ..model import NO_BODY, Skipped
 from ..textio import Unreadable
 from .base import ReadResult, build_article, first_str
 from .prolog import without_declarations
 from .web import html_to_text
-
-NO_BODY = "the feed gives only this headline: the article itself is at its link"
 
 
 def parse_feed(data: bytes) -> Any:

@@ -9,6 +9,7 @@ entities, side by side, matrix) returns a :class:`Position` to jump to.
 from __future__ import annotations
 
 import gc
+import os
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -27,7 +28,7 @@ from textual.widgets import Footer, Label, ProgressBar
 from index.apart import UpdateStopped
 from index.library import Library
 from index.listing import arrange
-from index.model import Hit
+from index.model import Hit, outlet_label
 from index.safety import clean_line
 
 from .. import render
@@ -131,6 +132,7 @@ class ReaderScreen(Screen[None]):
         error: str | None = None
         head: list[Group] | None = None
         changed: bool = True
+        indexing: bool = False  # read before an update that is still to run
 
     def __init__(self, library: Library, state: ReadingState) -> None:
         super().__init__()
@@ -139,6 +141,9 @@ class ReaderScreen(Screen[None]):
         self.entries: list[Entry] = []
         self.stories: list[dict[str, Any]] = []
         self.searched = LastSearch()
+        # True while an update runs with no article listed yet (a first index, or
+        # one whose first run was stopped): empty answers then mean "not yet".
+        self.building = False
         self.active_pane = "article"
         self._focusing: str | None = None  # the pane whose focus is on its way
         self._first_screen = threading.Event()  # set once a loaded list is on screen
@@ -203,18 +208,20 @@ class ReaderScreen(Screen[None]):
         after, and the list is read again only if it changed files.
         """
         note = error = None
-        shown = False
+        shown = listed_any = False
         if self.library.exists and not self.library.read_only:
             try:
                 entries, stories = read_entries(self.library), self.library.stories()
             except Exception:  # read again below, after the update, with the reason
                 pass
             else:
-                self._show_and_wait(self.Loaded(entries, stories, changed=not head_shown))
-                shown = True
+                loaded = self.Loaded(entries, stories, changed=not head_shown, indexing=True)
+                self._show_and_wait(loaded)
+                shown, listed_any = True, bool(entries)
         if self.library.read_only:
             note = f"The index at {self.library.location} is read-only: showing it as it is."
         else:
+            self.building = not listed_any
             try:
                 summary = self.library.update(progress=self._progress_from_worker)
             except UpdateStopped:  # the reader is closing
@@ -224,6 +231,8 @@ class ReaderScreen(Screen[None]):
             else:
                 if shown and not summary.changed:
                     return
+            finally:
+                self.building = False
         try:
             entries, stories = read_entries(self.library), self.library.stories()
         except Exception as problem:  # the update's error, if any, says more
@@ -266,14 +275,14 @@ class ReaderScreen(Screen[None]):
         if message.error:
             toast(self, message.error, severity="error", timeout=10)
         try:
-            await self._show_loaded(message.changed)
+            await self._show_loaded(message.changed, message.indexing)
         finally:
             self.call_after_refresh(self._first_screen.set)
 
-    async def _show_loaded(self, changed: bool) -> None:
+    async def _show_loaded(self, changed: bool, indexing: bool = False) -> None:
         ids = self.sources.article_ids
         if not ids:
-            self.article.show_message(self._no_articles())
+            self.article.show_message(self._not_yet() if indexing else self._no_articles())
             return
         known = set(ids)
         here = self.position  # set when the last commit was shown before an update
@@ -294,12 +303,32 @@ class ReaderScreen(Screen[None]):
         except Exception as problem:  # no index to read: it could not be made
             text.append(f"The index could not be read: {clean_line(str(problem))}", style="dim")
             return text
-        text.append(f"Nothing readable was found for {self.library.location}.", style="dim")
+        text.append(f"Nothing readable was found in {self._corpus_name()}.", style="dim")
         for item in skipped:
             text.append(
                 f"\nskipped {clean_line(item.path)}: {clean_line(item.reason)}", style="dim"
             )
         return text
+
+    def _not_yet(self) -> Text:
+        """An index with no articles yet, before its update: a first run was
+        stopped before it wrote any (``q`` while indexing), and this one goes on."""
+        text = Text(f"Indexing {self._corpus_name()}…\n\n", style="bold")
+        text.append(
+            "No articles have been indexed yet: the last run stopped before it was done. "
+            "They show here as soon as this run writes them; the progress is at the top.",
+            style="dim",
+        )
+        return text
+
+    def _corpus_name(self) -> str:
+        """The folders or files the reader was opened on, as the user would name them."""
+        home = os.path.expanduser("~")
+        roots = [
+            "~" + r[len(home) :] if home != "/" and r.startswith(home + os.sep) else r
+            for r in self.library.corpus.roots
+        ]
+        return clean_line(", ".join(roots))
 
     # Moving around.
 
@@ -459,7 +488,7 @@ class ReaderScreen(Screen[None]):
         from .search import SearchScreen
 
         titles = {e.id: render.title_of(e) for e in self.entries}
-        screen = SearchScreen(self.library, self.searched.query, titles)
+        screen = SearchScreen(self.library, self.searched.query, titles, lambda: self.building)
         self.app.push_screen(screen, self._searched)
 
     async def _searched(self, outcome: SearchOutcome | None) -> None:
@@ -486,7 +515,7 @@ class ReaderScreen(Screen[None]):
     def action_entities(self) -> None:
         from .entities import EntityBrowser
 
-        sources = {e.id: e.source or e.id for e in self.entries}
+        sources = {e.id: outlet_label(e.source) for e in self.entries}
         self.app.push_screen(EntityBrowser(self.library.entities(), sources), self._go)
 
     async def _go(self, where: Position | None) -> None:
@@ -504,7 +533,7 @@ class ReaderScreen(Screen[None]):
             toast(self, "No passage of another source is related to this one.", timeout=4)
             return
         passage = shown.passages[number - 1]
-        here = Side(shown.id, number, shown.source or "", shown.title or "", passage.text)
+        here = Side(shown.id, number, outlet_label(shown.source), shown.title or "", passage.text)
         screen = DiffScreen(here, others)
         self.app.push_screen(screen, self._go)
 

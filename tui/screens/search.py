@@ -9,7 +9,7 @@ word is complete).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -65,10 +65,15 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
         error: str | None = None
 
     def __init__(
-        self, library: Library, query: str = "", titles: Mapping[str, Text] | None = None
+        self,
+        library: Library,
+        query: str = "",
+        titles: Mapping[str, Text] | None = None,
+        building: Callable[[], bool] = lambda: False,
     ) -> None:
         super().__init__()
         self.library = library
+        self.building = building  # the first index is still being built
         self.initial = query
         self.titles = dict(titles or {})
         self.hits: tuple[Hit, ...] = ()
@@ -151,6 +156,13 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
             status = f"{result.total}+ passages match so far, still searching…"
         elif query and result.total > len(result.hits):
             status += f" (best {len(result.hits)} shown)"
+        if query and self.building():
+            status = (
+                f"{status} among the articles indexed so far: the index is still being built"
+                if result.total
+                else "Not ready yet: the index is still being built. Search again when it is "
+                "done (its progress is at the top of the reader)."
+            )
         self.query_one("#search-status", Static).update(Text(status, style="dim"))
         options: list[Option | None] = []
         for hit in self.hits:
