@@ -148,7 +148,7 @@ class Corpus:
 
 # Files holding several articles: their articles' ids are "path#N".
 _MANY_ARTICLES = frozenset({"feed", "json", "jsonl"})
-_ENTRY_ID = re.compile(r"(.+)#\d+")
+_ENTRY_ID = re.compile(r"(.+)#[0-9a-f]+")  # N, or a feed entry's digest
 
 
 def without_clashing_ids(entries: list[FileEntry], skipped: list[Skipped]) -> list[FileEntry]:

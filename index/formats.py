@@ -19,6 +19,7 @@ FORMATS = {
     ".rss": "feed",
     ".atom": "feed",
     ".xml": "feed",
+    ".rdf": "feed",
 }
 
 

@@ -24,6 +24,8 @@ class Passage:
 
 
 LEAD_CHARS = 60  # of the first passage, shown where an article has no title
+# The note of a feed entry that is only a headline (and of its file once fetched).
+NO_BODY = "the feed gives only this headline: the article itself is at its link"
 # Where nothing names an article's outlet (index.outlets), everywhere a reader sees one.
 UNKNOWN_OUTLET = "(unknown outlet)"
 
@@ -56,6 +58,11 @@ class Article:
     passages: tuple[Passage, ...] = ()
     hash: str = ""
     notes: tuple[str, ...] = ()
+
+    @property
+    def body_missing(self) -> bool:
+        """Only a headline came with this article (a feed entry without a body)."""
+        return NO_BODY in self.notes
 
     @property
     def lead(self) -> str:

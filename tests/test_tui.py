@@ -1204,7 +1204,7 @@ def test_sources_are_grouped_by_story_with_the_rest_under_other(stub):
 def test_help_lists_every_binding(library):
     async def test():
         app = NewsdeskApp(library)
-        async with app.run_test(size=(120, 60)) as pilot:
+        async with app.run_test(size=(120, 64)) as pilot:  # all of the help, unscrolled
             await settle(app, pilot)
             await press(app, pilot, "question_mark")
             assert isinstance(app.screen, HelpScreen)

@@ -19,7 +19,7 @@ from importlib.metadata import PackageNotFoundError, version
 from index.model import ENTITY_KINDS
 from index.safety import dumps
 
-from . import output, views
+from . import fetching, output, views
 
 COMMANDS = (
     "index",
@@ -31,6 +31,7 @@ COMMANDS = (
     "stories",
     "related",
     "report",
+    "fetch",
 )
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 # Dates and numbers are facts, not canonical entities: 'newsdesk facts' lists them.
@@ -53,7 +54,7 @@ A query that cannot be run (an unclosed quote, a field with no word, a lone *)
 is an error with exit code 2 that says what is wrong."""
 ARTICLE_ID_HELP = (
     "article id as 'newsdesk sources' lists it: the file's path in the corpus, "
-    "path#N for the N-th entry of a feed, JSON list or JSON Lines file"
+    "path#N for the N-th entry of a JSON list or JSON Lines file, path#DIGEST for a feed entry"
 )
 COMMAND_HELP = {
     "index": "build or update the index, with a summary",
@@ -65,6 +66,7 @@ COMMAND_HELP = {
     "stories": "articles grouped into stories (reports of one event)",
     "related": "what other sources say about one passage",
     "report": "figures that differ between sources, ranked, with citations",
+    "fetch": "download the feeds of a urls or OPML file into a corpus folder, then index",
 }
 
 
@@ -148,6 +150,7 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
         "--all", action="store_true", help="also list figures that only loosely fit"
     )
     _common(report)
+    _common(fetching.add_arguments(_subcommand(sub, "fetch")), paths=False)
     return parser, sub.choices
 
 
@@ -318,6 +321,11 @@ def _ensure_index(library, quiet: bool) -> None:
 
 
 def _run_command(args: argparse.Namespace) -> int:
+    if args.command == "fetch":
+        try:
+            return fetching.run(args, _library)
+        except fetching.Refused as error:
+            raise UsageError(str(error)) from None
     library = _library(args)
     if args.command == "index":
         summary = library.update(progress=output.progress())

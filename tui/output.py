@@ -19,7 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 from rich.text import Text
 
-from index.model import UNKNOWN_OUTLET
+from index.model import NO_BODY, UNKNOWN_OUTLET
 from index.safety import clean, clean_line, dumps
 
 from .inert import inert
@@ -167,6 +167,7 @@ def show(library, article_id: str, as_json: bool) -> int:
         ("url", article.url),
         ("author", article.author),
         ("file", article.path),
+        ("note", NO_BODY if article.body_missing else None),
     ):
         if value:
             stdout.print(Text.assemble((f"{label}: ", "dim"), clean_line(value)))

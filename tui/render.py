@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 from rich.text import Text
 
 from index.diffing import Token
-from index.model import UNKNOWN_OUTLET, Article, Hit, Passage
+from index.model import NO_BODY, UNKNOWN_OUTLET, Article, Hit, Passage
 from index.safety import clean, clean_line
 
 KIND_STYLES: dict[str, str] = {
@@ -109,6 +109,8 @@ def article_header(article: Article) -> Text:
     if article.date_note:
         text.append("\n⚠ date not used: ", style=UNTRUSTED_STYLE)
         text.append(clean_line(article.date_note), style=UNTRUSTED_STYLE)
+    if article.body_missing:
+        text.append("\n").append(NO_BODY, style=DIM)
     if article.url:
         text.append("\n").append(clean_line(article.url), style=DIM)
     return text

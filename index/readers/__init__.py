@@ -12,10 +12,11 @@ import hashlib
 from ..formats import FORMATS, format_of
 from ..model import Skipped
 from ..textio import Unreadable, decode, read_file
-from .base import ReadResult, build_article
+from .base import ReadResult, build_article, first_str
+from .feeds import feed_articles
 from .plain import infer
 from .structured import json_articles, jsonl_articles
-from .web import feed_articles, html_article
+from .web import html_article
 
 __all__ = ["FORMATS", "ReadResult", "format_of", "read", "read_bytes"]
 
@@ -95,6 +96,7 @@ def _markdown(text: str, path: str, content_hash: str) -> ReadResult:
     if not spans:
         raise Unreadable("no text after the front matter")
     meta.setdefault("title", heading_title(text, spans))
+    note = first_str(meta, "note")  # such as a fetched entry's "only a headline"
     article = build_article(
         article_id=path,
         path=path,
@@ -103,6 +105,7 @@ def _markdown(text: str, path: str, content_hash: str) -> ReadResult:
         meta=meta,
         spans=spans,
         content_hash=content_hash,
+        notes=(note,) if note else (),
     )
     return ReadResult([article])
 

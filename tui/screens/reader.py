@@ -115,6 +115,7 @@ class ReaderScreen(Screen[None]):
         Binding("d", "diff", "Compare", id="diff"),
         Binding("m", "matrix", "Matrix", id="matrix"),
         Binding("c", "copy", "Copy", id="copy"),
+        Binding("R", "reload_feeds", "Reload feeds", show=False, id="reload_feeds"),
     ]
 
     @dataclass
@@ -554,3 +555,9 @@ class ReaderScreen(Screen[None]):
         self.app.copy_to_clipboard(render.citation(shown, shown.passages[number - 1]))
         source = shown.source or "the article"
         toast(self, f"Copied ¶{number} of {source} with its citation.", timeout=3)
+
+    def action_reload_feeds(self) -> None:
+        """Fetch the feeds of the open folders in the background, then index them."""
+        from ..reload import reload_feeds
+
+        self.run_worker(lambda: reload_feeds(self), thread=True, exclusive=True, group="feeds")
