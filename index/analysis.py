@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -169,9 +170,10 @@ def _passage_fields(article: Article, mentions: Sequence[Mention], facts) -> dic
 
     entities: dict[int, set[str]] = defaultdict(set)
     keys: dict[int, set[str]] = defaultdict(set)
+    starts = [p.start for p in article.passages]
     for mention in mentions:
         if mention.kind in NAMED_KINDS:
-            number = _passage_of(article, mention.start)
+            number = _passage_of(article, mention.start, starts)
             if number:
                 entities[number].add(alias_key(mention.text).replace(",", " "))
     for fact in facts:
@@ -207,8 +209,9 @@ def _regions(article: Article) -> list[tuple[int, int]]:
     return ([title] if title else []) + [(p.start, p.end) for p in article.passages]
 
 
-def _passage_of(article: Article, offset: int) -> int | None:
-    for passage in article.passages:
-        if passage.start <= offset < passage.end:
-            return passage.number
+def _passage_of(article: Article, offset: int, starts: list[int]) -> int | None:
+    """The number of the passage holding ``offset`` (``starts``: every passage's start)."""
+    at = bisect_right(starts, offset) - 1
+    if at >= 0 and offset < article.passages[at].end:
+        return article.passages[at].number
     return None
