@@ -37,6 +37,10 @@ VERSION = "4"  # 2: entity mentions in headlines and repeats; 3: fact subjects; 
 PARALLEL_FROM = 200
 CHUNK = 16  # articles per task handed to a worker process
 NAMED_KINDS = ("person", "organisation", "place", "group", "event", "other")
+# An article with more text than this is skipped, not analysed: NLP and facts
+# take about 30 s per million characters on one core, and no news article is
+# near it (a long feature is 50,000). Like the file size cap, it is said.
+MAX_ANALYSED_CHARS = 500_000
 
 
 class Analysis:
@@ -56,6 +60,16 @@ class Analysis:
         return f"{self.model}/{VERSION}"
 
     def analyse(self, articles: Sequence[Article]) -> list[dict[str, Any]]:
+        """Mentions and facts of each article, or ``{"skipped": reason}`` for
+        one too long to analyse (see :data:`MAX_ANALYSED_CHARS`)."""
+        kept = [a for a in articles if len(a.text) <= MAX_ANALYSED_CHARS]
+        found = iter(self._analyse(kept) if kept else [])
+        return [
+            next(found) if len(a.text) <= MAX_ANALYSED_CHARS else {"skipped": _too_long(a)}
+            for a in articles
+        ]
+
+    def _analyse(self, articles: Sequence[Article]) -> list[dict[str, Any]]:
         """Mentions and facts of each article, in worker processes when there
         are enough articles to keep every core busy (NER and facts both)."""
         workers = self._workers(len(articles))
@@ -154,6 +168,13 @@ class Analysis:
 
 
 _WORKER: dict[str, Analysis] = {}
+
+
+def _too_long(article: Article) -> str:
+    return (
+        f"too slow to analyse: {len(article.text):,} characters of text "
+        f"(the cap is {MAX_ANALYSED_CHARS:,})"
+    )
 
 
 def _analyse_chunk(model: str, articles: list[Article]) -> list[dict[str, Any]]:

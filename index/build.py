@@ -40,7 +40,8 @@ from .store import (
 
 # Called with (done, total, what) as files are read.
 Progress = Callable[[int, int, str], None]
-# Per-article analysis (mentions, facts) as plain JSON data, one dict per article.
+# Per-article analysis (mentions, facts) as plain JSON data, one dict per article;
+# ``{"skipped": reason}`` leaves an article out with the reason.
 Analyser = Callable[[Sequence[Article]], list[dict[str, Any]]]
 # Corpus-wide state from every article's analysis: {article id: analysis}.
 Summariser = Callable[[dict[str, dict[str, Any]]], dict[str, Any]]
@@ -319,6 +320,11 @@ def _index_chunk(
     by_id = {a.id: extra for a, extra in zip(articles, analyses, strict=True)}
     catalog.drop(entry.id for entry, _, _, _ in fresh)
     for entry, found, skipped, content_hash in fresh:
+        # An analyser may refuse an article (too long to analyse): it is skipped, said why.
+        refused = [a for a in found if "skipped" in by_id[a.id]]
+        if refused:
+            skipped = skipped + [Skipped(a.id, by_id[a.id]["skipped"]) for a in refused]
+            found = [a for a in found if "skipped" not in by_id[a.id]]
         writer.delete_by_term("path", entry.id)
         replace_document(writer, **_file_doc(entry, content_hash, skipped))
         catalog.add_file(entry, content_hash, skipped)

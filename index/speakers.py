@@ -170,6 +170,13 @@ class People:
         spans |= {s for s in _name_spans(text) if not in_places.overlaps(*s)}
         full = {" ".join(text[s:e].split()) for s, e in spans}
         self.names = sorted(full, key=len, reverse=True)
+        # The longest name ending with each run of last words: looked up, not
+        # searched (a page naming 8,000 people asks once per figure).
+        self._by_tail: dict[tuple[str, ...], str] = {}
+        for name in self.names:
+            lowered = name.lower().split()
+            for size in range(1, len(lowered) + 1):
+                self._by_tail.setdefault(tuple(lowered[-size:]), name)
         surnames = {n.split()[-1] for n in self.names}
         spans |= {s for s in named - spans if self._speaks(s[1])}
         in_names = SpanSet(spans)
@@ -191,11 +198,7 @@ class People:
     def fullest(self, span: Span) -> str:
         """The longest name in the article ending with the words at ``span``."""
         words = self.text[span[0] : span[1]].split()
-        lowered = [w.lower() for w in words]
-        for name in self.names:
-            if name.lower().split()[-len(lowered) :] == lowered:
-                return name
-        return " ".join(words)
+        return self._by_tail.get(tuple(w.lower() for w in words), " ".join(words))
 
     def between(self, start: int, end: int) -> list[Span]:
         """Person spans inside ``[start, end)``, in text order."""
