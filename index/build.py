@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .corpus import Corpus, FileEntry, without_clashing_ids
+from .damage import OPEN_DAMAGE, READ_DAMAGE, IndexDamaged, clear, describe, marked
 from .listing import head
 from .model import Article, Skipped
 from .readers import read
@@ -56,6 +57,7 @@ class Summary:
     removed: list[str] = field(default_factory=list)
     unchanged: int = 0
     skipped: list[Skipped] = field(default_factory=list)
+    rebuilt: str = ""  # why the index was found damaged and rebuilt, when it was
 
     @property
     def changed(self) -> bool:
@@ -68,6 +70,7 @@ class Summary:
             "removed": self.removed,
             "unchanged": self.unchanged,
             "skipped": [s.to_json() for s in self.skipped],
+            **({"rebuilt": self.rebuilt} if self.rebuilt else {}),
         }
 
 
@@ -78,7 +81,25 @@ class _Known:
     hash: str
 
 
-def update(
+def update(corpus: Corpus, index_path: Path, **options: Any) -> Summary:
+    """Bring the index at ``index_path`` up to date with ``corpus`` (see
+    :func:`_update` for the options); a damaged index, found so now or marked
+    by a reader before, is rebuilt from the corpus (see :mod:`index.damage`)."""
+    why = marked(index_path)
+    if why is None:
+        try:
+            return _update(corpus, index_path, **options)
+        except IndexDamaged as damaged:
+            why = damaged.reason
+        except READ_DAMAGE as error:
+            why = describe(error)
+    clear(index_path, options.get("wait", 10.0))
+    summary = _update(corpus, index_path, **options)
+    summary.rebuilt = f"the index at {index_path} was damaged ({why}); rebuilt it from the corpus"
+    return summary
+
+
+def _update(
     corpus: Corpus,
     index_path: Path,
     *,
@@ -94,13 +115,12 @@ def update(
     ``analysis_key`` names the analysis (model, extractor version): files
     analysed under another key are redone even when their bytes are unchanged.
     """
-    ix = open_for_writing(index_path)
+    ix, catalog, state_missing = _open(index_path)
     walk_skipped: list[Skipped] = []
     entries = without_clashing_ids(list(corpus.walk(walk_skipped)), walk_skipped)
-    catalog = _catalog(ix)
     known, todo, gone = _plan(catalog, entries, analysis_key)
     summary = Summary(unchanged=len(entries) - len(todo))
-    if not todo and not gone and not _state_missing(ix):
+    if not todo and not gone and not state_missing:
         if not catalog.stored:  # an index from before catalogs: add them, nothing else
             _store_catalog(ix, catalog, wait)
         summary.skipped = catalog.skipped() + walk_skipped
@@ -132,6 +152,17 @@ def update(
         raise
     summary.skipped = catalog.skipped() + walk_skipped
     return summary
+
+
+def _open(index_path: Path) -> tuple[Any, _Catalog, bool]:
+    """The index, its catalog and whether its state is missing; an index that
+    cannot be opened or read so far raises :class:`IndexDamaged`."""
+    ix = open_for_writing(index_path)
+    try:
+        ix.searcher().close()  # opens every segment
+        return ix, _catalog(ix), _state_missing(ix)
+    except OPEN_DAMAGE as error:
+        raise IndexDamaged(index_path, error) from error
 
 
 @dataclass
