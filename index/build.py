@@ -15,6 +15,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from whoosh.writing import MERGE_SMALL, OPTIMIZE
+
 from .corpus import Corpus, FileEntry, without_clashing_ids
 from .damage import OPEN_DAMAGE, READ_DAMAGE, IndexDamaged, clear, describe, marked
 from .listing import head
@@ -146,7 +148,7 @@ def _update(
         _write_views(writer, state.pop("views", {}), catalog.paths())
         replace_document(writer, uid=STATE_UID, kind="state", data=pack(state))
         _write_catalog(writer, catalog, state.get("stories", []))
-        writer.commit()
+        writer.commit(mergetype=_merge)
     except BaseException:
         abandon(writer)
         raise
@@ -238,6 +240,26 @@ class _Catalog:
             [aid, *(self.articles[aid].get(f) for f in fields), self.leads.get(aid, "")]
             for aid in sorted(self.articles)
         ]
+
+
+def _merge(writer, segments: list[Any]) -> list[Any]:
+    """Whoosh's policy (merge the small segments), or merge every segment once
+    those written since the largest weigh as much as it.
+
+    Every run that changes a file writes the corpus-wide state, the views and
+    the catalog again, and the copies they replace stay on disk until their
+    segment is merged: 2.3 MB of articles had 105 MB of index after three
+    partial updates. Merging all once the rest has grown as large as the
+    largest segment rewrites the index once per doubling (a bounded cost per
+    byte written) and keeps it within about twice its live size."""
+    sizes = [_size(writer.storage, segment) for segment in segments]
+    if len(sizes) > 1 and sum(sizes) - max(sizes) >= max(sizes):
+        return OPTIMIZE(writer, segments)
+    return MERGE_SMALL(writer, segments)
+
+
+def _size(storage, segment) -> int:
+    return sum(storage.file_length(name) for name in segment.list_files(storage))
 
 
 def _store_catalog(ix, catalog: _Catalog, wait: float) -> None:
