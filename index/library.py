@@ -18,7 +18,7 @@ from .damage import guarded
 from .model import Article, Passage, Skipped
 from .search import SearchResult, as_typed, search
 from .seeds import seeds_dir
-from .store import IndexError_, Store, index_dir_for, writable
+from .store import IndexError_, Store, index_dir_for, latest_commit, writable
 
 if TYPE_CHECKING:  # the indexer is imported when a run needs it, not to open the reader
     from . import build
@@ -52,6 +52,11 @@ class Library:
     @property
     def exists(self) -> bool:
         return Store.exists(self.index_path)
+
+    def latest_commit(self) -> int:
+        """The number of the index's last commit, by this process or another
+        (-1 before the first): a reader follows it to keep its list current."""
+        return latest_commit(self.index_path)
 
     def update(self, progress: build.Progress | None = None, wait: float = 10.0) -> build.Summary:
         """Index what is new or changed; a read-only index is left as it is."""

@@ -153,6 +153,14 @@ def open_for_writing(path: Path) -> whoosh_index.Index:
     return storage.create_index(SCHEMA, indexname=INDEX_NAME)
 
 
+def latest_commit(path: Path) -> int:
+    """The number of the last commit in ``path`` (-1 before the first), from
+    the folder's listing alone: cheap enough to ask every second."""
+    if not path.is_dir():
+        return -1
+    return int(TOC._latest_generation(IndexStorage(str(path)), INDEX_NAME))
+
+
 def _committed(storage: IndexStorage) -> bool:
     """Whether a commit's table of contents is there, without reading it: a
     damaged index exists too (and is rebuilt by the next update)."""
