@@ -112,11 +112,20 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def guarded(method: F) -> F:
-    """A method of an object with an ``index_path`` that reads its index:
-    damage met while reading raises :class:`IndexDamaged` and marks the folder."""
+    """A method of an object with an ``index_path`` (and a ``_store`` it may
+    drop) that reads its index: damage met while reading raises
+    :class:`IndexDamaged` and marks the folder.
+
+    The method is tried once more on a store opened again first: a segment
+    file can vanish under a reader of an older commit when another process
+    merges, and that is no damage."""
 
     @wraps(method)
     def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except READ_DAMAGE:
+            self._store = None
         try:
             return method(self, *args, **kwargs)
         except READ_DAMAGE as error:
