@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -37,6 +38,10 @@ VERSION = "4"  # 2: entity mentions in headlines and repeats; 3: fact subjects; 
 PARALLEL_FROM = 200
 CHUNK = 16  # articles per task handed to a worker process
 NAMED_KINDS = ("person", "organisation", "place", "group", "event", "other")
+# An article with more text than this is skipped, not analysed: NLP and facts
+# take about 30 s per million characters on one core, and no news article is
+# near it (a long feature is 50,000). Like the file size cap, it is said.
+MAX_ANALYSED_CHARS = 500_000
 
 
 class Analysis:
@@ -56,6 +61,16 @@ class Analysis:
         return f"{self.model}/{VERSION}"
 
     def analyse(self, articles: Sequence[Article]) -> list[dict[str, Any]]:
+        """Mentions and facts of each article, or ``{"skipped": reason}`` for
+        one too long to analyse (see :data:`MAX_ANALYSED_CHARS`)."""
+        kept = [a for a in articles if len(a.text) <= MAX_ANALYSED_CHARS]
+        found = iter(self._analyse(kept) if kept else [])
+        return [
+            next(found) if len(a.text) <= MAX_ANALYSED_CHARS else {"skipped": _too_long(a)}
+            for a in articles
+        ]
+
+    def _analyse(self, articles: Sequence[Article]) -> list[dict[str, Any]]:
         """Mentions and facts of each article, in worker processes when there
         are enough articles to keep every core busy (NER and facts both)."""
         workers = self._workers(len(articles))
@@ -173,6 +188,13 @@ class Analysis:
 _WORKER: dict[str, Analysis] = {}
 
 
+def _too_long(article: Article) -> str:
+    return (
+        f"too slow to analyse: {len(article.text):,} characters of text "
+        f"(the cap is {MAX_ANALYSED_CHARS:,})"
+    )
+
+
 def _analyse_chunk(model: str, articles: list[Article]) -> list[dict[str, Any]]:
     """Run in a worker process: one Analysis (and model) per worker, reused."""
     if model not in _WORKER:
@@ -187,9 +209,10 @@ def _passage_fields(article: Article, mentions: Sequence[Mention], facts) -> dic
 
     entities: dict[int, set[str]] = defaultdict(set)
     keys: dict[int, set[str]] = defaultdict(set)
+    starts = [p.start for p in article.passages]
     for mention in mentions:
         if mention.kind in NAMED_KINDS:
-            number = _passage_of(article, mention.start)
+            number = _passage_of(article, mention.start, starts)
             if number:
                 entities[number].add(alias_key(mention.text).replace(",", " "))
     for fact in facts:
@@ -207,8 +230,9 @@ def _passage_fields(article: Article, mentions: Sequence[Mention], facts) -> dic
     return fields
 
 
-def _passage_of(article: Article, offset: int) -> int | None:
-    for passage in article.passages:
-        if passage.start <= offset < passage.end:
-            return passage.number
+def _passage_of(article: Article, offset: int, starts: list[int]) -> int | None:
+    """The number of the passage holding ``offset`` (``starts``: every passage's start)."""
+    at = bisect_right(starts, offset) - 1
+    if at >= 0 and offset < article.passages[at].end:
+        return article.passages[at].number
     return None

@@ -52,7 +52,8 @@ from . import numbers as num
 from .figures import dates, durations, quantities
 from .model import Article, Fact, Mention
 from .quoting import QUOTE_RE
-from .speakers import Doc, People, Span, quote_facts
+from .spans import SpanSet
+from .speakers import Doc, People, quote_facts
 from .subjects import reference_year, split_key
 
 log = logging.getLogger(__name__)
@@ -96,7 +97,7 @@ def _prepare(article: Article, mentions: Sequence[Mention]) -> Doc:
 
 
 def _passage_facts(doc: Doc, index: int) -> list[Fact]:
-    taken: list[Span] = []
+    taken = SpanSet()
     facts = dates(doc, index, taken) + durations(doc, index, taken)
     facts += quantities(doc, index, taken) + doc.quotes[index]
     return sorted(facts, key=lambda f: (f.start, f.end))

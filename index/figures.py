@@ -10,11 +10,13 @@ who states a number to :mod:`index.speakers`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from . import numbers as num
 from .events import STOP as _STOP
 from .events import date_key, duration_key
 from .model import Fact
+from .spans import SpanSet
 from .speakers import Doc, Span, make_fact, nationality, sentence_at, speaker, wordset
 from .subjects import day_of, framed, needed, quantity_subject, rate, time_frame, verb_near
 
@@ -48,21 +50,21 @@ _WORDS = re.compile(r"[\w’'-]+")
 _WORD = re.compile(r"\s+([^\W\d_][\w’'.-]*)")
 
 
-def _free(taken: list[Span], start: int, end: int) -> bool:
+def _free(taken: SpanSet, start: int, end: int) -> bool:
     """Whether ``[start, end)`` overlaps no span an earlier finder took."""
-    return all(end <= s or start >= e for s, e in taken)
+    return not taken.overlaps(start, end)
 
 
 # Dates ----------------------------------------------------------------------
 
 
-def dates(doc: Doc, index: int, taken: list[Span]) -> list[Fact]:
+def dates(doc: Doc, index: int, taken: SpanSet) -> list[Fact]:
     """Dates of passage ``index``; run first, so every span goes into ``taken``."""
     passage = doc.passages[index]
     found = []
     for phrase in num.find_dates(doc.text, passage.start, passage.end, doc.date):
         span = (phrase.start, phrase.end)
-        taken.append(span)
+        taken.add(*span)
         low, high = phrase.days or (None, None)
         fact = make_fact(
             doc, index, "date", span, key=date_key(doc, index, span), value=low, low=low,
@@ -75,7 +77,7 @@ def dates(doc: Doc, index: int, taken: list[Span]) -> list[Fact]:
 # Durations --------------------------------------------------------------------
 
 
-def durations(doc: Doc, index: int, taken: list[Span]) -> list[Fact]:
+def durations(doc: Doc, index: int, taken: SpanSet) -> list[Fact]:
     """Durations of passage ``index`` outside ``taken`` (and added to it)."""
     passage = doc.passages[index]
     found = []
@@ -86,7 +88,7 @@ def durations(doc: Doc, index: int, taken: list[Span]) -> list[Fact]:
             continue
         fact = _duration(doc, index, match)
         if fact and _free(taken, fact.start, fact.end):
-            taken.append((fact.start, fact.end))
+            taken.add(fact.start, fact.end)
             found.append(fact)
     return found
 
@@ -155,10 +157,11 @@ def _not_a_duration(doc: Doc, match: re.Match[str]) -> bool:
 def in_short_quote(doc: Doc, start: int, end: int) -> bool:
     """Whether ``[start, end)`` is inside quotation marks around a few words: a name
     or a title ("“Two Fat Ladies”"), not a statement."""
-    for qs, qe in doc.quote_spans:
-        if qs <= start and end <= qe:
-            return len(doc.text[qs:qe].split()) <= 5
-    return False
+    at = bisect_right(doc.quote_starts, start) - 1  # quotes never overlap
+    if at < 0 or doc.quote_spans[at][1] < end:
+        return False
+    qs, qe = doc.quote_spans[at]
+    return len(doc.text[qs:qe].split()) <= 5
 
 
 def frame_at(
@@ -169,7 +172,7 @@ def frame_at(
     duration's clause names no window ("talks since 2022 lasted two hours")."""
     sentence = sentence_at(doc, index, position)
     spans = doc.sentences[index]
-    i = spans.index(sentence) if sentence in spans else 0
+    i = bisect_left(doc.sentence_starts[index], sentence[0])
     previous = doc.text[spans[i - 1][0] : spans[i - 1][1]] if i > 0 else ""
     text = doc.text[sentence[0] : sentence[1]]
     offset = position - sentence[0]
@@ -195,14 +198,14 @@ def _qualified_start(text: str, start: int, default: str) -> tuple[int, str]:
 # Quantities -------------------------------------------------------------------
 
 
-def quantities(doc: Doc, index: int, taken: list[Span]) -> list[Fact]:
+def quantities(doc: Doc, index: int, taken: SpanSet) -> list[Fact]:
     """Counts of passage ``index`` outside ``taken``, vague ones ("dozens of") too."""
     passage = doc.passages[index]
     found = []
     for match in _NUMBER_AT.finditer(doc.text, passage.start, passage.end):
         fact = _quantity(doc, index, match)
         if fact and _free(taken, fact.start, fact.end):
-            taken.append((fact.start, fact.end))
+            taken.add(fact.start, fact.end)
             found.append(fact)
     for match in _VAGUE_RE.finditer(doc.text, passage.start, passage.end):
         fact = _vague_quantity(doc, index, match)

@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING, Any
 
 from .apart import Child
 from .corpus import Corpus
+from .damage import guarded
 from .model import Article, Passage, Skipped
 from .search import SearchResult, as_typed, search
 from .seeds import seeds_dir
-from .store import IndexError_, Store, index_dir_for, writable
+from .store import IndexError_, Store, index_dir_for, latest_commit, writable
 
 if TYPE_CHECKING:  # the indexer is imported when a run needs it, not to open the reader
     from . import build
@@ -51,6 +52,11 @@ class Library:
     @property
     def exists(self) -> bool:
         return Store.exists(self.index_path)
+
+    def latest_commit(self) -> int:
+        """The number of the index's last commit, by this process or another
+        (-1 before the first): a reader follows it to keep its list current."""
+        return latest_commit(self.index_path)
 
     def update(self, progress: build.Progress | None = None, wait: float = 10.0) -> build.Summary:
         """Index what is new or changed; a read-only index is left as it is."""
@@ -104,15 +110,18 @@ class Library:
             store.refresh()
         return store
 
+    @guarded
     def articles(self) -> list[dict[str, Any]]:
         return self.store.articles()
 
+    @guarded
     def listing(self) -> list[list[str | None]]:
         """What the sources list needs, in id order: id, source, date, raw
         date, title, and the start of the first passage of an untitled article
         ("" where the index does not know it)."""
         return self.store.listing()
 
+    @guarded
     def listing_head(self) -> list[tuple[str | None, int, list[list[str | None]]]] | None:
         """The first few hundred rows of :meth:`listing` in the order the sources
         list shows them, as ``(story title or None, articles in it, rows)``; None
@@ -122,12 +131,15 @@ class Library:
             return None
         return [(title, count, rows) for title, count, rows in found["groups"]]
 
+    @guarded
     def skipped(self) -> list[Skipped]:
         return self.store.skipped()
 
+    @guarded
     def article(self, article_id: str) -> Article | None:
         return self.store.article(article_id)
 
+    @guarded
     def analysis_of(self, article_id: str) -> dict[str, Any]:
         """The stored per-article analysis (mentions, facts), empty without NLP."""
         blob = self.store.blob(article_id) or {}
@@ -151,13 +163,16 @@ class Library:
             held = self._held[name] = (generation, read())
         return held[1]
 
+    @guarded
     def state(self) -> dict[str, Any]:
         """The corpus-wide state of the current index generation (cached until it changes)."""
         return self._held_for_generation("state", self.store.state)
 
+    @guarded
     def views(self, article_id: str) -> dict[str, Any]:
         return self.store.views(article_id)
 
+    @guarded
     def search(
         self,
         query: str,
@@ -184,6 +199,7 @@ class Library:
 
         return expand
 
+    @guarded
     def search_as_typed(
         self,
         query: str,
@@ -201,6 +217,7 @@ class Library:
 
     # Corpus-wide views, computed at index time and read from the saved state.
 
+    @guarded
     def stories(self) -> list[dict[str, Any]]:
         """``[{"id", "title", "articles": [ids]}]``; empty before analysis runs."""
 
@@ -212,11 +229,13 @@ class Library:
 
         return list(self._held_for_generation("stories", read))
 
+    @guarded
     def entities(self, kind: str | None = None) -> list[dict[str, Any]]:
         """Canonical entities (``newsdesk entities --json`` shape), optionally of one kind."""
         found = self.state().get("entities", [])
         return [e for e in found if kind is None or e.get("label") == kind]
 
+    @guarded
     def facts(self) -> list[dict[str, Any]]:
         """Every fact of every article, in article and passage order."""
         found = []
@@ -227,21 +246,25 @@ class Library:
                 found.extend(unpack(doc["data"]).get("facts", []))
         return sorted(found, key=lambda f: (f["article"], f["passage"], f["start"]))
 
+    @guarded
     def fact_groups(self) -> list[dict[str, Any]]:
         return list(self.state().get("groups", []))
 
+    @guarded
     def report(self, loose: bool = False) -> dict[str, Any]:
         """The ranked discrepancy report; ``loose`` lists compatible figures too."""
         from .report import discrepancies
 
         return discrepancies(self, loose)
 
+    @guarded
     def related(self, article_id: str, number: int) -> dict[str, Any]:
         """The cross-source view of one passage (``newsdesk related --json`` shape)."""
         from .compare import cross_source
 
         return cross_source(self, article_id, number)
 
+    @guarded
     def matrix(self, story_id: str) -> dict[str, Any]:
         """The omission matrix of a story: facts by sources."""
         from .compare import omission_matrix

@@ -16,12 +16,13 @@ plain text rules, never with lists of names:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
 from .model import Article, Mention
 from .names import ROLES
+from .spans import SpanSet
 
 NAMED_KINDS = ("person", "organisation", "place", "group", "event", "other")
 _WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
@@ -231,7 +232,8 @@ def capitalised(
     within a sentence ("Internet Explorer", "Tar Heels"), kind "other". A word at a
     sentence start, after an opening quote, in a run of capitals, a calendar word,
     or a single word the article also writes lower case, says nothing and is left."""
-    taken = _Taken(mentions)
+    taken = SpanSet((m.start, m.end) for m in mentions)
+    added = SpanSet()  # found here, in text order: appended, not inserted
     lower = {w for w in _WORD.findall(text) if w.islower()}
     found = list(mentions)
     for start, end in regions:
@@ -260,9 +262,11 @@ def capitalised(
                 continue  # "Sen", "Chairman": what a person is, not a name
             if span.endswith(("'s", "’s")):
                 span = span[:-2]
-            if not taken.overlaps(begin, begin + len(span)):
+            if not taken.overlaps(begin, begin + len(span)) and not added.overlaps(
+                begin, begin + len(span)
+            ):
                 found.append(Mention(begin, begin + len(span), span, "other", ""))
-                taken.add(begin, begin + len(span))
+                added.add(begin, begin + len(span))
     found.sort(key=lambda m: (m.start, m.end))
     return found
 
@@ -395,16 +399,17 @@ def propagate(
         names.setdefault(name, voted)
     if not names:
         return list(mentions)
-    taken = _Taken(mentions)
+    taken = SpanSet((m.start, m.end) for m in mentions)
+    added = SpanSet()  # found here, in text order: appended, not inserted
     found = list(mentions)
-    pattern = _pattern(names)
+    spellings = _Spellings(names)
     for start, end in regions:
-        for match in pattern.finditer(text, start, end):
-            if taken.overlaps(match.start(), match.end()):
+        for at, name in spellings.finditer(text, start, end):
+            if taken.overlaps(at, at + len(name)) or added.overlaps(at, at + len(name)):
                 continue
-            kind, label = names[match.group()]
-            found.append(Mention(match.start(), match.end(), match.group(), kind, label))
-            taken.add(match.start(), match.end())
+            kind, label = names[name]
+            found.append(Mention(at, at + len(name), name, kind, label))
+            added.add(at, at + len(name))
     found.sort(key=lambda m: (m.start, m.end))
     return found
 
@@ -440,35 +445,69 @@ def _is_surname(word: str) -> bool:
     )
 
 
-def _pattern(names: dict[str, tuple[str, str]]) -> re.Pattern[str]:
-    alternatives = sorted(names, key=len, reverse=True)  # longest first
-    body = "|".join(re.escape(name) for name in alternatives)
-    return re.compile(rf"(?<![\w.'’-])(?:{body})(?=['’]s\b|[^\w'’.-]|\.(?!\w)|$)")
+class _Spellings:
+    """The names to look for as a tree of characters, so that finding the
+    longest name at a place costs that name's length, not the number of names:
+    one pattern alternating the names tried each of them at every word (3.4 s
+    for 16,000 names in 320,000 characters, 15 times a quarter of that).
 
+    A name matches as the pattern ``(?<![\\w.'’-])NAME(?=['’]s\\b|[^\\w'’.-]|\\.(?!\\w)|$)``
+    would, with ``end`` read as the end of the text."""
 
-class _Taken:
-    """Spans already given to a mention, to test a new span for overlap quickly."""
+    def __init__(self, names: Iterable[str]) -> None:
+        self.root: dict[str, Any] = {}
+        for name in names:
+            node = self.root
+            for char in name:
+                node = node.setdefault(char, {})
+            node[""] = name  # a whole name ends here
+        first = "".join(sorted(self.root))
+        self.starts = re.compile(rf"(?<![\w.'’-])(?=[{re.escape(first)}])")
 
-    def __init__(self, mentions: Sequence[Mention]) -> None:
-        spans = sorted((m.start, m.end) for m in mentions)
-        self.starts = [s for s, _ in spans]
-        # The furthest end reached by any span starting at or before each start.
-        self.reach: list[int] = []
-        for _, end in spans:
-            self.reach.append(max(end, self.reach[-1]) if self.reach else end)
+    def finditer(self, text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+        """``(offset, name)`` of each name in ``text[start:end]``, leftmost and
+        longest first, never overlapping."""
+        after = start
+        for match in self.starts.finditer(text, start, end):
+            at = match.start()
+            if at < after:
+                continue
+            name = self._longest(text, at, end)
+            if name is not None:
+                after = at + len(name)
+                yield at, name
 
-    def overlaps(self, start: int, end: int) -> bool:
-        index = bisect_left(self.starts, end) - 1
-        return index >= 0 and self.reach[index] > start
-
-    def add(self, start: int, end: int) -> None:
-        index = bisect_left(self.starts, start)
-        self.starts.insert(index, start)
-        self.reach.insert(index, max(end, self.reach[index - 1]) if index else end)
-        for k in range(index + 1, len(self.reach)):  # only grows when spans nest
-            if self.reach[k] >= self.reach[index]:
+    def _longest(self, text: str, at: int, end: int) -> str | None:
+        node, best = self.root, None
+        for position in range(at, end):
+            child = node.get(text[position])
+            if child is None:
                 break
-            self.reach[k] = self.reach[index]
+            node = child
+            if "" in node and _name_ends(text, position + 1, end):
+                best = node[""]
+        return best
+
+
+def _name_ends(text: str, position: int, end: int) -> bool:
+    """Whether a name may end before ``position``: at the end, before a
+    possessive, a full stop that ends no word, or a character of no word."""
+    if position >= end:
+        return True
+    char = text[position]
+    if char == ".":
+        return position + 1 >= end or not _word_char(text[position + 1])
+    if char in "'’":
+        return (
+            position + 1 < end
+            and text[position + 1] == "s"
+            and (position + 2 >= end or not _word_char(text[position + 2]))
+        )
+    return not _word_char(char) and char != "-"
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def title_span(article: Article) -> tuple[int, int] | None:

@@ -14,6 +14,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from .spans import SpanSet
+
 _ONES = re.findall(
     r"\w+",
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -229,15 +231,17 @@ def find_dates(text: str, start: int, end: int, on_or_before: dt.date | None) ->
     before ``on_or_before`` (the article's date); without it their days are None.
     """
     found: list[DatePhrase] = []
+    taken = SpanSet()
     for form, pattern in DATE_PATTERNS:
         for match in pattern.finditer(text, start, end):
             begin = match.start("m") if form == "m" else match.start()
-            if any(begin < f.end and match.end() > f.start for f in found):
+            if taken.overlaps(begin, match.end()):
                 continue
             if form == "y" and plural_follows(text, match.end()):
                 continue
             days = _days(form, match.groupdict(), on_or_before)
             found.append(DatePhrase(begin, match.end(), days))
+            taken.add(begin, match.end())
     return sorted(found, key=lambda f: f.start)
 
 

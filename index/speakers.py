@@ -20,14 +20,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from .model import Article, Fact, Mention, Passage
 from .quoting import QUOTE_RE, is_a_name
+from .spans import SpanSet
 
 Span = tuple[int, int]
+# Longer than any sentence written to be read (the longest in the seeds is
+# about 400 characters); longer runs are cut into pieces of this length.
+MAX_SENTENCE = 2_000
 
 
 def wordset(words: str) -> frozenset[str]:
@@ -94,6 +98,9 @@ class Doc:
     quote_starts: list[int] = field(default_factory=list)
     quotes: list[list[Fact]] = field(default_factory=list)
     sentences: dict[int, list[Span]] = field(default_factory=dict)
+    sentence_starts: dict[int, list[int]] = field(default_factory=dict)
+    quote_fact_starts: list[list[int]] = field(default_factory=list)
+    pronouns: dict[int, bool] = field(default_factory=dict)
     year: int | None = None  # the year the article is written in (index.subjects.reference_year)
 
 
@@ -135,9 +142,12 @@ def quote_facts(doc: Doc, index: int) -> list[Fact]:
 def speaker(doc: Doc, index: int, position: int) -> str | None:
     """Who states a number: the quote's speaker when it is quoted, else a named
     person whose words the sentence reports; None for the narrator."""
-    for quote in doc.quotes[index]:
-        if quote.start <= position < quote.end:
-            return quote.speaker
+    quotes = doc.quotes[index]
+    if len(doc.quote_fact_starts) != len(doc.quotes):  # by bisection: a passage may hold 1,000s
+        doc.quote_fact_starts = [[q.start for q in found] for found in doc.quotes]
+    at = bisect_right(doc.quote_fact_starts[index], position) - 1
+    if at >= 0 and position < quotes[at].end:
+        return quotes[at].speaker
     return _reported_by(doc, index, position)
 
 
@@ -156,13 +166,22 @@ class People:
         places = [(m.start, m.end) for m in valid if m.kind == "place"]
         named = {_trim_possessive(text, m.start, m.end) for m in valid if m.kind == "person"}
         spans = {s for s in named if " " in text[s[0] : s[1]]}
-        spans |= {s for s in _name_spans(text) if not any(_overlaps(s, p) for p in places)}
+        in_places = SpanSet(places)
+        spans |= {s for s in _name_spans(text) if not in_places.overlaps(*s)}
         full = {" ".join(text[s:e].split()) for s, e in spans}
         self.names = sorted(full, key=len, reverse=True)
+        # The longest name ending with each run of last words: looked up, not
+        # searched (a page naming 8,000 people asks once per figure).
+        self._by_tail: dict[tuple[str, ...], str] = {}
+        for name in self.names:
+            lowered = name.lower().split()
+            for size in range(1, len(lowered) + 1):
+                self._by_tail.setdefault(tuple(lowered[-size:]), name)
         surnames = {n.split()[-1] for n in self.names}
         spans |= {s for s in named - spans if self._speaks(s[1])}
+        in_names = SpanSet(spans)
         for match in _TOKEN.finditer(text):
-            if match.group() in surnames and not any(s <= match.start() < e for s, e in spans):
+            if match.group() in surnames and not in_names.covers(match.start()):
                 spans.add(match.span())
         self.spans = sorted(s for s in spans if s[0] < s[1])
         self.starts = [s[0] for s in self.spans]
@@ -179,11 +198,7 @@ class People:
     def fullest(self, span: Span) -> str:
         """The longest name in the article ending with the words at ``span``."""
         words = self.text[span[0] : span[1]].split()
-        lowered = [w.lower() for w in words]
-        for name in self.names:
-            if name.lower().split()[-len(lowered) :] == lowered:
-                return name
-        return " ".join(words)
+        return self._by_tail.get(tuple(w.lower() for w in words), " ".join(words))
 
     def between(self, start: int, end: int) -> list[Span]:
         """Person spans inside ``[start, end)``, in text order."""
@@ -193,6 +208,15 @@ class People:
                 break
             found.append(span)
         return found
+
+    def before(self, start: int, end: int) -> Iterator[Span]:
+        """Person spans inside ``[start, end)``, last first, found by bisection."""
+        for at in range(bisect_left(self.starts, end) - 1, -1, -1):
+            span = self.spans[at]
+            if span[0] < start:
+                break
+            if span[1] <= end:
+                yield span
 
     def ending_at(self, end: int) -> Span | None:
         return self.ends.get(end)
@@ -212,10 +236,6 @@ def _trim_possessive(text: str, start: int, end: int) -> Span:
     while start < end and text[start].isspace():
         start += 1
     return start, end
-
-
-def _overlaps(a: Span, b: Span) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
 
 
 def _name_spans(text: str) -> list[Span]:
@@ -259,11 +279,26 @@ def sentence_at(doc: Doc, index: int, position: int) -> Span:
         for match in _SENTENCE_END.finditer(doc.text, passage.start, passage.end):
             if _ABBREVIATION.search(doc.text[max(begin, match.start() - 12) : match.start() + 1]):
                 continue
-            spans.append((begin, match.end()))
+            spans += _cut(doc.text, begin, match.end())
             begin = match.end()
-        doc.sentences[index] = spans + [(begin, passage.end)]
+        doc.sentences[index] = spans + _cut(doc.text, begin, passage.end)
+        doc.sentence_starts[index] = [start for start, _ in doc.sentences[index]]
     spans = doc.sentences[index]
-    return next((s for s in spans if s[0] <= position < s[1]), spans[-1])
+    at = bisect_right(doc.sentence_starts[index], position) - 1
+    return spans[at] if at >= 0 and position < spans[at][1] else spans[-1]
+
+
+def _cut(text: str, start: int, end: int) -> list[Span]:
+    """A sentence, or pieces of at most :data:`MAX_SENTENCE` characters cut at
+    spaces: every rule reads its whole sentence, so a page of text without a
+    full stop would be read once per figure in it."""
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut + 1 if cut > 0 else start + MAX_SENTENCE
+        pieces.append((start, cut))
+        start = cut
+    return [*pieces, (start, end)]
 
 
 def _in_quote(doc: Doc, position: int) -> bool:
@@ -390,14 +425,25 @@ def _resolve_pronoun(doc: Doc, index: int, position: int) -> str | None:
             break
         passage = doc.passages[index - depth]
         limit = position if depth == 0 else passage.end
-        people = doc.people.between(passage.start, limit)
-        last = next((s for s in reversed(people) if not _in_quote(doc, s[0])), None)
+        last = next(
+            (s for s in doc.people.before(passage.start, limit) if not _in_quote(doc, s[0])), None
+        )
         if last:
             return doc.people.fullest(last)
-        said = re.search(r"\b(?:he|she)\b", doc.text[passage.start : passage.end], re.I)
-        if depth > 0 and not said:
+        if depth > 0 and not _says_he_or_she(doc, index - depth):
             break
     return None
+
+
+def _says_he_or_she(doc: Doc, index: int) -> bool:
+    """Whether passage ``index`` says "he" or "she" (kept: asked once per pronoun after it)."""
+    if index not in doc.pronouns:
+        passage = doc.passages[index]
+        doc.pronouns[index] = bool(_HE_OR_SHE.search(doc.text, passage.start, passage.end))
+    return doc.pronouns[index]
+
+
+_HE_OR_SHE = re.compile(r"\b(?:he|she)\b", re.I)
 
 
 def _reported_by(doc: Doc, index: int, position: int) -> str | None:

@@ -27,7 +27,7 @@ from typing import Any
 
 from platformdirs import user_cache_dir
 from whoosh import index as whoosh_index
-from whoosh.index import EmptyIndexError
+from whoosh.index import TOC, EmptyIndexError
 from whoosh.reading import TermNotFound
 from whoosh.searching import Searcher
 from whoosh.util.filelock import try_for
@@ -35,6 +35,7 @@ from whoosh.writing import SegmentWriter
 
 from . import mapped
 from .corpus import Corpus
+from .damage import OPEN_DAMAGE, IndexDamaged, mark, marked
 from .folder import INDEX_NAME, IndexStorage, claim
 from .model import Article, Passage, Skipped
 from .schema import SCHEMA
@@ -144,9 +145,26 @@ def open_for_writing(path: Path) -> whoosh_index.Index:
     except OSError as error:
         raise IndexError_(f"cannot create the index folder {path}: {error.strerror}") from None
     storage = IndexStorage(str(path))
-    if whoosh_index.exists(storage, indexname=INDEX_NAME):
-        return storage.open_index(INDEX_NAME)
+    if _committed(storage):
+        try:
+            return storage.open_index(INDEX_NAME)
+        except OPEN_DAMAGE as error:
+            raise IndexDamaged(path, error) from error
     return storage.create_index(SCHEMA, indexname=INDEX_NAME)
+
+
+def latest_commit(path: Path) -> int:
+    """The number of the last commit in ``path`` (-1 before the first), from
+    the folder's listing alone: cheap enough to ask every second."""
+    if not path.is_dir():
+        return -1
+    return int(TOC._latest_generation(IndexStorage(str(path)), INDEX_NAME))
+
+
+def _committed(storage: IndexStorage) -> bool:
+    """Whether a commit's table of contents is there, without reading it: a
+    damaged index exists too (and is rebuilt by the next update)."""
+    return bool(TOC._latest_generation(storage, INDEX_NAME) >= 0)
 
 
 def writer_for(ix: whoosh_index.Index, wait: float = 10.0) -> SegmentWriter:
@@ -195,22 +213,31 @@ class Store:
         self._ix = self._open()
 
     def _open(self) -> whoosh_index.Index:
+        if marked(self.path) is not None:
+            raise IndexDamaged(self.path, Exception(marked(self.path)))
+        problem: BaseException | None = None
         for attempt in range(5):
             try:
                 storage = IndexStorage(str(self.path), readonly=True)
                 ix = storage.open_index(INDEX_NAME)
                 self._generation = int(ix.latest_generation())
+                ix.searcher().close()  # opens every segment: a damaged one says so here
                 return ix
             except EmptyIndexError:
                 raise IndexError_(f"no index at {self.path}: run 'newsdesk index' first") from None
-            except OSError:
+            except OPEN_DAMAGE as error:
                 # A writer may be cleaning up files between our reads: retry.
+                problem = error
                 time.sleep(0.05 * (attempt + 1))
+            except OSError:
+                time.sleep(0.05 * (attempt + 1))
+        if problem is not None:
+            raise mark(self.path, problem)
         raise IndexError_(f"the index at {self.path} could not be opened")
 
     @staticmethod
     def exists(path: Path) -> bool:
-        return path.is_dir() and whoosh_index.exists(IndexStorage(str(path)), INDEX_NAME)
+        return path.is_dir() and _committed(IndexStorage(str(path)))
 
     @property
     def generation(self) -> int:

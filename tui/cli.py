@@ -316,11 +316,15 @@ def _ensure_index(library, quiet: bool) -> None:
             "showing it as it was last written"
         )
         return
+    if summary.rebuilt:
+        output.note(summary.rebuilt)
     if summary.changed and not quiet:
         output.note(output.summary_line(summary))
 
 
 def _run_command(args: argparse.Namespace) -> int:
+    from index.damage import IndexDamaged
+
     if args.command == "fetch":
         try:
             return fetching.run(args, _library)
@@ -329,9 +333,20 @@ def _run_command(args: argparse.Namespace) -> int:
     library = _library(args)
     if args.command == "index":
         summary = library.update(progress=output.progress())
+        if summary.rebuilt:
+            output.note(summary.rebuilt)
         print(dumps(summary.to_json()) if args.json else output.summary_text(summary))
         return EXIT_OK
     _ensure_index(library, quiet=args.json)
+    try:
+        return _answer(library, args)
+    except IndexDamaged as damaged:  # found while reading: rebuilt, then asked again
+        output.note(str(damaged))
+        _ensure_index(library, quiet=args.json)
+        return _answer(library, args)
+
+
+def _answer(library, args: argparse.Namespace) -> int:
     if args.command == "sources":
         return output.sources(library, args.json)
     if args.command == "show":

@@ -50,6 +50,7 @@ if TYPE_CHECKING:
 PANES = ("sources", "article", "cross")
 PANE_TITLES = {"sources": "Sources", "article": "Article", "cross": "Other sources"}
 WIDE = 110  # columns from which the three panes sit side by side
+FOLLOW_SECONDS = 2.0  # how often the reader looks for another process's commit
 
 
 def listed(entries: list[Entry], stories: list[dict[str, Any]]) -> list[Group]:
@@ -147,6 +148,7 @@ class ReaderScreen(Screen[None]):
         self.active_pane = "article"
         self._focusing: str | None = None  # the pane whose focus is on its way
         self._first_screen = threading.Event()  # set once a loaded list is on screen
+        self._listed = -1  # the commit the article list was read from
 
     def compose(self) -> ComposeResult:
         # The breakpoint's class from the start: set on the first resize, it made
@@ -177,6 +179,7 @@ class ReaderScreen(Screen[None]):
                 await self._loaded(self.Loaded([], [], head=head))
         # After the first frame: reading the whole list competes with drawing it.
         self.call_after_refresh(self.index_corpus, head is not None)
+        self.set_interval(FOLLOW_SECONDS, self._follow_commits)
 
     # Widgets, by what they are.
 
@@ -211,6 +214,7 @@ class ReaderScreen(Screen[None]):
         shown = listed_any = False
         if self.library.exists and not self.library.read_only:
             try:
+                self._listed = self.library.latest_commit()
                 entries, stories = read_entries(self.library), self.library.stories()
             except Exception:  # read again below, after the update, with the reason
                 pass
@@ -234,11 +238,30 @@ class ReaderScreen(Screen[None]):
             finally:
                 self.building = False
         try:
+            self._listed = self.library.latest_commit()
             entries, stories = read_entries(self.library), self.library.stories()
         except Exception as problem:  # the update's error, if any, says more
             entries, stories = [], []
             error = error or f"The index could not be read: {problem}"
         self.post_message(self.Loaded(entries, stories, note, error))
+
+    def _follow_commits(self) -> None:
+        """Read the list again when another process committed since it was read
+        (new articles listed, deleted ones gone), unless this one is indexing."""
+        if any(w.group in ("index", "follow") and w.is_running for w in self.workers):
+            return
+        if self._listed >= 0 and self.library.latest_commit() > self._listed:
+            self._read_list_again()
+
+    @work(thread=True, exclusive=True, group="follow")
+    def _read_list_again(self) -> None:
+        commit = self.library.latest_commit()
+        try:
+            entries, stories = read_entries(self.library), self.library.stories()
+        except Exception:  # noqa: BLE001 - a commit under way: the next look reads it
+            return
+        self._listed = commit
+        self.post_message(self.Loaded(entries, stories))
 
     def _show_and_wait(self, loaded: Loaded) -> None:
         """Post ``loaded`` and let the screen draw it before reading on: both want

@@ -1,0 +1,134 @@
+"""A damaged index is rebuilt from the corpus, never kept.
+
+A segment cut short (a full disk, a killed copy), a flipped byte or an emptied
+table of contents made every command fail for good ("Ran out of input",
+"Error -3 while decompressing data"), ``index`` too. The corpus is the source
+of truth, so:
+
+- reading a damaged index raises :class:`IndexDamaged`, which names the folder,
+  and leaves a mark (:data:`MARK`) in it;
+- the next update of a marked folder, or one that meets the damage itself,
+  deletes the index's own files (never the folder's marker, never a file
+  newsdesk did not make) and indexes the corpus again.
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+import struct
+import zlib
+from collections.abc import Callable
+from contextlib import suppress
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+from whoosh.index import IndexError as WhooshIndexError
+from whoosh.util.filelock import try_for
+
+from .folder import INDEX_NAME, IndexStorage
+
+MARK = ".newsdesk-damaged"
+
+# What reading a damaged index raises: a pickle or a compressed field cut short
+# or changed, a segment gone. Whoosh reads its table of contents with ``ord``
+# and ``struct``, so an emptied or garbled one raises TypeError or ValueError
+# as well: those count only while the index is being opened (see ``opening``).
+READ_DAMAGE: tuple[type[BaseException], ...] = (
+    EOFError,
+    zlib.error,
+    struct.error,
+    pickle.UnpicklingError,
+    FileNotFoundError,
+    UnicodeDecodeError,
+    json.JSONDecodeError,
+    WhooshIndexError,
+)
+OPEN_DAMAGE: tuple[type[BaseException], ...] = (
+    *READ_DAMAGE,
+    TypeError,
+    ValueError,
+    KeyError,
+    IndexError,
+    AttributeError,
+    ImportError,  # a garbled class name in a pickle
+    OverflowError,
+    MemoryError,  # a garbled length: opening an index allocates little
+)
+
+
+class IndexDamaged(Exception):
+    """The index folder holds a damaged index; the message names the folder."""
+
+    def __init__(self, path: Path, error: BaseException) -> None:
+        self.path = path
+        self.reason = describe(error)
+        super().__init__(
+            f"the index at {path} is damaged ({self.reason}); "
+            "it is rebuilt from the corpus at the next update"
+        )
+
+
+def describe(error: BaseException) -> str:
+    text = str(error).splitlines()[0] if str(error) else ""
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
+
+
+def mark(path: Path, error: BaseException) -> IndexDamaged:
+    """Leave the mark that makes the next update rebuild; the error to raise."""
+    damaged = error if isinstance(error, IndexDamaged) else IndexDamaged(path, error)
+    with suppress(OSError):  # a read-only index: the message still says it
+        (path / MARK).write_text(damaged.reason + "\n", encoding="utf-8")
+    return damaged
+
+
+def marked(path: Path) -> str | None:
+    """Why the index at ``path`` was found damaged, when a reader marked it."""
+    try:
+        return (path / MARK).read_text(encoding="utf-8").strip() or "damaged"
+    except OSError:
+        return None
+
+
+def clear(path: Path, wait: float = 10.0) -> None:
+    """Delete the index's own files (Whoosh's names only) and the mark, holding
+    the write lock so that no other newsdesk process writes meanwhile."""
+    storage = IndexStorage(str(path))
+    lock = storage.lock(f"{INDEX_NAME}_WRITELOCK")
+    if not try_for(lambda: lock.acquire(False), timeout=wait, delay=0.1):
+        raise IndexDamaged(path, Exception("another newsdesk process holds it"))
+    try:
+        for name in storage.list():
+            with suppress(FileNotFoundError):
+                storage.delete_file(name)
+        with suppress(FileNotFoundError):
+            (path / MARK).unlink()
+    finally:
+        lock.release()
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def guarded(method: F) -> F:
+    """A method of an object with an ``index_path`` (and a ``_store`` it may
+    drop) that reads its index: damage met while reading raises
+    :class:`IndexDamaged` and marks the folder.
+
+    The method is tried once more on a store opened again first: a segment
+    file can vanish under a reader of an older commit when another process
+    merges, and that is no damage."""
+
+    @wraps(method)
+    def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except READ_DAMAGE:
+            self._store = None
+        try:
+            return method(self, *args, **kwargs)
+        except READ_DAMAGE as error:
+            raise mark(Path(self.index_path), error) from error
+
+    return wrapper  # type: ignore[return-value]
