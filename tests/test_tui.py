@@ -733,6 +733,23 @@ def test_sources_list_keys_skip_headings_and_a_click_opens_an_article(library):
     run(test)
 
 
+def test_j_and_k_in_the_sources_pane_move_the_list_not_the_article(library):
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            sources = reader(app).sources
+            ids = sources.article_ids
+            await press(app, pilot, "shift+tab")
+            await press(app, pilot, "j", "j")
+            assert sources.current_id == ids[2]
+            await press(app, pilot, "k")
+            assert sources.current_id == ids[1]
+            assert shown(app) == (ids[0], 1)  # the article and its cursor stay
+
+    run(test)
+
+
 def test_tab_moves_between_the_panes(library):
     async def test():
         app = NewsdeskApp(library)
