@@ -475,6 +475,21 @@ def test_page_keys_scroll_the_article_and_the_cursor_follows(library):
     run(test)
 
 
+def test_page_down_at_the_end_of_a_short_article_goes_to_its_last_passage(tmp_path):
+    library = indexed(long_corpus(tmp_path, passages=3), tmp_path)
+
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            await press(app, pilot, "pagedown")
+            assert shown(app) == ("00.txt", 3) and cursor_marks(app) == {"¶3"}
+            await press(app, pilot, "pageup")
+            assert shown(app) == ("00.txt", 1)
+
+    run(test)
+
+
 def test_clicking_a_passage_moves_the_cursor(library):
     async def test():
         app = NewsdeskApp(library)
@@ -1318,6 +1333,18 @@ def test_side_by_side_marks_differing_numbers_and_names(stub):
             assert app.screen.index == 0
             await press(app, pilot, "enter")
             assert shown(app) == (JAZEERA, 1)
+
+    run(test)
+
+
+def test_enter_in_the_article_compares_its_passage_with_other_sources(stub):
+    async def test():
+        app = NewsdeskApp(stub)
+        async with app.run_test(size=(160, 50)) as pilot:
+            await settle(app, pilot)
+            assert reader(app).pane_of(app.focused) == "article"
+            await press(app, pilot, "enter")
+            assert isinstance(app.screen, DiffScreen)
 
     run(test)
 
