@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 from rich.text import Text
 from textual import events
+from textual.binding import Binding
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
@@ -35,7 +36,9 @@ from tui.screens.matrix import MatrixScreen
 from tui.screens.reader import PANES, ReaderScreen
 from tui.screens.search import SearchScreen
 from tui.state import Position, ReadingState
+from tui.widgets.crosssource import CrossSourcePane
 from tui.widgets.panebar import PaneBar
+from tui.widgets.sources import SourcesList
 
 from .conftest import TODAY
 
@@ -1233,10 +1236,28 @@ def test_sources_are_grouped_by_story_with_the_rest_under_other(stub):
 # The modal screens: help, entities, side by side, matrix.
 
 
+def test_help_lists_the_keys_of_every_pane(library):
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 150)) as pilot:
+            await settle(app, pilot)
+            await press(app, pilot, "question_mark")
+            text = screen_text(app)
+            for title, pane in (
+                ("Sources pane", SourcesList),
+                ("Other sources pane", CrossSourcePane),
+            ):
+                assert title in text
+                for binding in pane.BINDINGS:
+                    assert isinstance(binding, Binding) and binding.description in text
+
+    run(test)
+
+
 def test_help_lists_every_binding(library):
     async def test():
         app = NewsdeskApp(library)
-        async with app.run_test(size=(120, 60)) as pilot:
+        async with app.run_test(size=(120, 80)) as pilot:  # the panes' keys, then the legend
             await settle(app, pilot)
             await press(app, pilot, "question_mark")
             assert isinstance(app.screen, HelpScreen)
