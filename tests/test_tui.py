@@ -21,7 +21,7 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Input, OptionList, Static
 
 from index import dates
 from index.library import Library
@@ -1315,6 +1315,24 @@ def test_entity_browser_filters_by_any_spelling(stub):
             await press(app, pilot, "e")
             browser = app.screen
             browser.query_one(Input).focus()
+            await press(app, pilot, *"istan")
+            assert [e["name"] for e in browser.shown] == ["Istanbul"]
+
+    run(test)
+
+
+def test_entity_browser_filters_as_soon_as_one_types_in_its_list(stub):
+    async def test():
+        app = NewsdeskApp(stub)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            await press(app, pilot, "e")
+            browser = app.screen
+            assert isinstance(app.focused, OptionList)
+            await press(app, pilot, *"quest")  # q types, it does not quit
+            assert browser.query_one(Input).value == "quest"
+            assert isinstance(app.screen, EntityBrowser)
+            await press(app, pilot, "backspace", "backspace", "backspace", "backspace", "backspace")
             await press(app, pilot, *"istan")
             assert [e["name"] for e in browser.shown] == ["Istanbul"]
 
