@@ -20,6 +20,7 @@ import pytest
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
+from textual.color import Color
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList, Static
 
@@ -1552,6 +1553,54 @@ def test_no_color_still_marks_the_passage_under_the_cursor(library, monkeypatch)
             assert app.no_color
             cursor_rows = [line for line in screen_text(app).splitlines() if "▌ ¶1" in line]
             assert cursor_rows
+
+    run(test)
+
+
+def _luminance(color: Color) -> float:
+    """WCAG relative luminance."""
+
+    def channel(value: int) -> float:
+        v = value / 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(color.r) + 0.7152 * channel(color.g) + 0.0722 * channel(color.b)
+
+
+def _contrast(a: Color, b: Color) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+async def _differ_as_drawn(app: NewsdeskApp) -> tuple[Color, Color]:
+    """The colours of the differ badge as the terminal gets them (after NO_COLOR's filter)."""
+    for strip in app.screen._compositor.render_strips():
+        segments = list(strip)
+        for line_filter in app.get_line_filters():
+            segments = line_filter.apply(segments, Color(0, 0, 0))
+        for segment in segments:
+            if "✗ differ" in segment.text and segment.style:
+                fg, bg = segment.style.color, segment.style.bgcolor
+                assert fg and bg
+                return Color.from_rich_color(fg), Color.from_rich_color(bg)
+    raise AssertionError("no differ badge on screen")
+
+
+@pytest.mark.parametrize("no_color", [False, True])
+def test_differ_stands_out_with_and_without_colour(stub, monkeypatch, no_color):
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", "1")
+
+    async def test():
+        app = NewsdeskApp(stub)
+        async with app.run_test(size=(160, 50)) as pilot:
+            await settle(app, pilot)
+            fg, bg = await _differ_as_drawn(app)
+            pane = Color.parse(app.get_css_variables()["surface"])
+            assert bg != pane  # a block, not letters on the pane's background
+            assert _contrast(fg, bg) >= (7 if no_color else 3.5)
+            accent = Color.parse(app.get_css_variables()["accent"])
+            assert bg != accent and fg != accent  # not the focused border's colour
 
     run(test)
 

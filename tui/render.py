@@ -40,7 +40,9 @@ DIM = "dim"
 BADGES: dict[str, tuple[str, str]] = {
     "agree": ("✓ agree", "bold green"),
     "compatible": ("≈ compatible", "yellow"),
-    "differ": ("✗ differ", "bold red"),
+    # A block, white on magenta: it stands out with NO_COLOR (light on grey, 10:1)
+    # and in 16 colours, where the focused border and the cursor are red.
+    "differ": ("✗ differ", "bold bright_white on magenta"),
     "only here": ("• only here", "dim"),
 }
 NOTABLE_DIFF_STYLE = "bold reverse red"
