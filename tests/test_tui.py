@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.console import Console
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
@@ -1603,6 +1604,43 @@ def test_differ_stands_out_with_and_without_colour(stub, monkeypatch, no_color):
             assert bg != accent and fg != accent  # not the focused border's colour
 
     run(test)
+
+
+def test_the_other_sources_pane_puts_facts_first_and_related_passages_last(stub):
+    async def test():
+        app = NewsdeskApp(stub)
+        async with app.run_test(size=(160, 50)) as pilot:
+            await settle(app, pilot)
+            text = reader(app).cross.text
+            titles = ["Facts", "Entities", "Quotes", "Related passages"]
+            assert [text.index(f"\n{t}\n") for t in titles] == sorted(
+                text.index(f"\n{t}\n") for t in titles
+            )
+            assert "less than an hour" in screen_text(app)  # on the first screen
+
+    run(test)
+
+
+OTHER = {
+    "fact": {"text": "less than an hour", "subject": "duration of the talks"},
+    "others": [
+        {
+            "fact": {"text": "less than two hours and a bit more"},
+            "relation": "differ",
+            "source": "Al Jazeera",
+            "same_story": False,
+        }
+    ],
+}
+
+
+@pytest.mark.parametrize("width", range(28, 52))
+def test_wrapped_lines_of_the_other_sources_pane_keep_their_indent(width):
+    lines = [t.plain for t in render.wrap_block(render.fact_block(OTHER), Console(), width)]
+    value = next(n for n, line in enumerate(lines) if "✗ differ" in line)
+    assert all(line.startswith("    ") for line in lines[value + 1 :]), lines
+    assert not any(line.strip() in ("(other story)", "(other", "story)") for line in lines)
+    assert all(len(line.rstrip()) <= width for line in lines), lines
 
 
 # Pieces without a screen.

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
+from rich.console import Console
 from rich.text import Text
 
 from index.diffing import Token
@@ -46,6 +47,8 @@ BADGES: dict[str, tuple[str, str]] = {
     "only here": ("• only here", "dim"),
 }
 NOTABLE_DIFF_STYLE = "bold reverse red"
+OTHER_STORY = "(other story)"  # after a value from an article of another story
+_NOTE_AS_ONE_WORD = OTHER_STORY.replace(" ", "\ue000")  # wrapped as one word
 CHANGED_DIFF_STYLE = "underline"
 
 
@@ -195,7 +198,7 @@ def fact_block(item: Mapping[str, Any]) -> Text:
         text.append(f"  {clean_line(other.get('source')) or UNKNOWN_OUTLET}: ", style="bold")
         text.append(clean_line(fact.get("text")))
         if not other.get("same_story", True):
-            text.append("  (other story)", style=DIM)
+            text.append(f"  {OTHER_STORY}", style=DIM)
     return text
 
 
@@ -210,6 +213,38 @@ def related_text(item: Mapping[str, Any]) -> Text:
     head.append(shorten(clean_line(item.get("text"))))
     reasons = ", ".join(clean_line(r) for r in item.get("reasons") or [])
     return head.append(f"\n  because: {reasons}" if reasons else "", style=DIM)
+
+
+def wrap_block(text: Text, console: Console, width: int) -> list[Text]:
+    """``text`` wrapped to ``width``, each line's continuations indented two cells
+    past the line's own indent, so a wrapped value is still told from its source;
+    the other-story note is never left alone on a line."""
+    wrapped: list[Text] = []
+    for line in text.split("\n"):
+        indent = len(line.plain) - len(line.plain.lstrip(" "))
+        hang = indent + 2 if indent else 0
+        body = line[indent:]
+        body.plain = body.plain.replace(OTHER_STORY, _NOTE_AS_ONE_WORD)  # same length
+        pieces = list(body.wrap(console, max(width - hang, 8), overflow="fold"))
+        for piece in pieces:
+            piece.plain = piece.plain.replace(_NOTE_AS_ONE_WORD, OTHER_STORY)
+        _keep_note_with_value(pieces)
+        for number, piece in enumerate(pieces):
+            wrapped.append(Text(" " * (hang if number else indent)).append_text(piece))
+    return wrapped
+
+
+def _keep_note_with_value(pieces: list[Text]) -> None:
+    """Move the last word before a lone other-story note onto the note's line."""
+    if len(pieces) < 2 or pieces[-1].plain.strip() != OTHER_STORY:
+        return
+    before = pieces[-2]
+    cut = before.plain.rstrip().rfind(" ")
+    if cut > 0:
+        word = before[cut + 1 :]
+        word.rstrip()
+        pieces[-2] = before[:cut]
+        pieces[-1] = Text.assemble(word, "  ", pieces[-1])
 
 
 def shorten(text: str, limit: int = 200) -> str:
