@@ -9,6 +9,7 @@ articles so ids and offsets are real.
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 import shutil
 import threading
@@ -491,6 +492,26 @@ def test_page_down_at_the_end_of_a_short_article_goes_to_its_last_passage(tmp_pa
             assert shown(app) == ("00.txt", 3) and cursor_marks(app) == {"¶3"}
             await press(app, pilot, "pageup")
             assert shown(app) == ("00.txt", 1)
+
+    run(test)
+
+
+def test_the_article_header_shows_its_url(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    article = {
+        "title": "Harbour budget",
+        "url": "https://example.org/harbour-budget",
+        "text": "The council met again.\n\nThe mayor spoke.",
+    }
+    (corpus / "a.json").write_text(json.dumps(article), encoding="utf-8")
+    library = indexed(corpus, tmp_path)
+
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 30)) as pilot:
+            await settle(app, pilot)
+            assert "https://example.org/harbour-budget" in screen_text(app)
 
     run(test)
 
