@@ -791,6 +791,17 @@ def test_j_and_k_in_the_sources_pane_move_the_list_not_the_article(library):
     run(test)
 
 
+def test_a_narrow_footer_keeps_quit_and_help(library):
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(60, 20)) as pilot:
+            await settle(app, pilot)
+            footer = screen_text(app).splitlines()[-1]
+            assert "q Quit" in footer and "? Help" in footer
+
+    run(test)
+
+
 def test_tab_moves_between_the_panes(library):
     async def test():
         app = NewsdeskApp(library)
