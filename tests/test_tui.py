@@ -1451,6 +1451,30 @@ def test_matrix_shows_facts_by_source_and_opens_a_cell(stub):
     run(test)
 
 
+def test_matrix_shows_every_source_of_a_wide_story(stub, monkeypatch):
+    outlets = ["EFE", "Al Jazeera", "Reuters", "BBC", "Anadolu"]
+    label = "prisoners of war to be exchanged by both sides before the next round of talks"
+    value = {"text": "1,000 prisoners of war each, by the end of the week", "relation": "agree"}
+    matrix = {
+        "story": "story-1",
+        "sources": [{"id": f"a{n}", "source": name} for n, name in enumerate(outlets)],
+        "rows": [{"key": "prisoners", "label": label, "cells": {"a1": value}}],
+    }
+    monkeypatch.setattr(StubLibrary, "matrix", lambda self, story_id: matrix)
+
+    async def test():
+        app = NewsdeskApp(stub)
+        async with app.run_test(size=(160, 45)) as pilot:
+            await settle(app, pilot)
+            await press(app, pilot, "m")
+            text = screen_text(app)
+            assert all(name in text for name in outlets), text
+            words = [*label.split(), *value["text"].split()]
+            assert all(word in text for word in words)  # wrapped, not cut
+
+    run(test)
+
+
 def test_matrix_needs_a_story(library):
     async def test():
         app = NewsdeskApp(library)

@@ -298,7 +298,8 @@ def matrix_cell(cell: Mapping[str, Any] | None) -> Text:
         return Text("— not reported", style=DIM)
     label = Text(clean_line(str(cell.get("text") or cell.get("value") or "")))
     relation = cell.get("relation")
-    return label.append("  ").append_text(badge(relation)) if relation else label
+    # The badge on a line of its own: a narrow column never splits "✗" from "differ".
+    return label.append("\n").append_text(badge(relation)) if relation else label
 
 
 def citation(article: Article, passage: Passage) -> str:
