@@ -1677,6 +1677,39 @@ def test_the_other_sources_pane_puts_facts_first_and_related_passages_last(stub)
     run(test)
 
 
+def test_the_other_sources_pane_shows_names_not_internal_keys(stub, monkeypatch):
+    view = {
+        "facts": [
+            {
+                "fact": {"text": "Tuesday", "key": "date:talks", "speaker": "person:rustem-umerov"},
+                "others": [],
+            }
+        ],
+        "quotes": [{"speaker": "person:oleh-syniehubov", "here": {"text": "we agreed"}}],
+        "related": [
+            {
+                "id": JAZEERA,
+                "passage": 1,
+                "source": "Al Jazeera",
+                "text": "The talks ended.",
+                "reasons": ["quote (as said by person:rustem-umerov)", "entity: place:kyiv"],
+            }
+        ],
+    }
+    monkeypatch.setattr(StubLibrary, "related", lambda self, article_id, number: view)
+
+    async def test():
+        app = NewsdeskApp(stub)
+        async with app.run_test(size=(160, 50)) as pilot:
+            await settle(app, pilot)
+            text = " ".join(reader(app).cross.text.split())  # as read, across wrapped lines
+            assert not re.search(r"\b(?:person|place|date):", text), text
+            for words in ("date of the talks", "Rustem Umerov", "Oleh Syniehubov", "Kyiv"):
+                assert words in text
+
+    run(test)
+
+
 OTHER = {
     "fact": {"text": "less than an hour", "subject": "duration of the talks"},
     "others": [

@@ -24,6 +24,7 @@ from rich.text import Text
 from index.diffing import Token
 from index.model import UNKNOWN_OUTLET, Article, Hit, Passage
 from index.safety import clean, clean_line
+from index.subjects import describe
 
 KIND_STYLES: dict[str, str] = {
     "person": "bold magenta",
@@ -50,6 +51,17 @@ NOTABLE_DIFF_STYLE = "bold reverse red"
 OTHER_STORY = "(other story)"  # after a value from an article of another story
 _NOTE_AS_ONE_WORD = OTHER_STORY.replace(" ", "\ue000")  # wrapped as one word
 CHANGED_DIFF_STYLE = "underline"
+
+
+# An entity's id ("person:oleh-syniehubov"), which the analysis may hand over where
+# a name is wanted: shown as the name it stands for.
+ENTITY_ID = re.compile(r"\b(?:person|organisation|place|group|event|other):([^\s,;:()]+)")
+
+
+def readable(value: object) -> str:
+    """``value`` on one line, with any entity id in it turned into a name."""
+    line = clean_line(None if value is None else str(value))
+    return ENTITY_ID.sub(lambda m: m.group(1).replace("-", " ").title(), line)
 
 
 class Entry(NamedTuple):
@@ -179,10 +191,10 @@ def fact_label(fact: Mapping[str, Any]) -> Text:
     """A fact's words, with what it is about (in words, not the internal key) and
     its qualifier when the analysis gave them."""
     text = Text(clean_line(fact.get("text")), style="bold")
-    extras = [fact.get("subject", fact.get("key")), fact.get("qualifier")]
+    extras = [fact.get("subject") or describe(fact.get("key")), fact.get("qualifier")]
     if fact.get("speaker"):
         extras.append(f"said by {fact['speaker']}")
-    details = ", ".join(clean_line(str(e)) for e in extras if e)
+    details = ", ".join(readable(e) for e in extras if e)
     return text.append(f"  ({details})" if details else "", style=DIM)
 
 
@@ -211,7 +223,7 @@ def related_text(item: Mapping[str, Any]) -> Text:
         "\n",
     )
     head.append(shorten(clean_line(item.get("text"))))
-    reasons = ", ".join(clean_line(r) for r in item.get("reasons") or [])
+    reasons = ", ".join(readable(r) for r in item.get("reasons") or [])
     return head.append(f"\n  because: {reasons}" if reasons else "", style=DIM)
 
 
@@ -272,7 +284,7 @@ def entity_block(item: Mapping[str, Any]) -> Text:
 
 def quote_block(item: Mapping[str, Any]) -> Text:
     """Quotes by the same speaker in other sources."""
-    text = Text(clean_line(item.get("speaker")) or "unknown speaker", style="bold")
+    text = Text(readable(item.get("speaker")) or "unknown speaker", style="bold")
     here = item.get("here") or {}
     text.append("\n  here: ", style=DIM).append(clean_line(here.get("text")), style="italic")
     for other in item.get("others") or []:
