@@ -9,6 +9,7 @@ articles so ids and offsets are real.
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 import shutil
 import threading
@@ -17,10 +18,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.console import Console
 from rich.text import Text
 from textual import events
+from textual.binding import Binding
+from textual.color import Color
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Input, OptionList, Static
 
 from index import dates
 from index.library import Library
@@ -35,7 +39,9 @@ from tui.screens.matrix import MatrixScreen
 from tui.screens.reader import PANES, ReaderScreen
 from tui.screens.search import SearchScreen
 from tui.state import Position, ReadingState
+from tui.widgets.crosssource import CrossSourcePane
 from tui.widgets.panebar import PaneBar
+from tui.widgets.sources import SourcesList
 
 from .conftest import TODAY
 
@@ -475,6 +481,41 @@ def test_page_keys_scroll_the_article_and_the_cursor_follows(library):
     run(test)
 
 
+def test_page_down_at_the_end_of_a_short_article_goes_to_its_last_passage(tmp_path):
+    library = indexed(long_corpus(tmp_path, passages=3), tmp_path)
+
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            await press(app, pilot, "pagedown")
+            assert shown(app) == ("00.txt", 3) and cursor_marks(app) == {"¶3"}
+            await press(app, pilot, "pageup")
+            assert shown(app) == ("00.txt", 1)
+
+    run(test)
+
+
+def test_the_article_header_shows_its_url(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    article = {
+        "title": "Harbour budget",
+        "url": "https://example.org/harbour-budget",
+        "text": "The council met again.\n\nThe mayor spoke.",
+    }
+    (corpus / "a.json").write_text(json.dumps(article), encoding="utf-8")
+    library = indexed(corpus, tmp_path)
+
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 30)) as pilot:
+            await settle(app, pilot)
+            assert "https://example.org/harbour-budget" in screen_text(app)
+
+    run(test)
+
+
 def test_clicking_a_passage_moves_the_cursor(library):
     async def test():
         app = NewsdeskApp(library)
@@ -729,6 +770,34 @@ def test_sources_list_keys_skip_headings_and_a_click_opens_an_article(library):
             await settle(app, pilot)
             assert shown(app) == (ids[2], 1)
             assert sources.current_id == ids[2]
+
+    run(test)
+
+
+def test_j_and_k_in_the_sources_pane_move_the_list_not_the_article(library):
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            sources = reader(app).sources
+            ids = sources.article_ids
+            await press(app, pilot, "shift+tab")
+            await press(app, pilot, "j", "j")
+            assert sources.current_id == ids[2]
+            await press(app, pilot, "k")
+            assert sources.current_id == ids[1]
+            assert shown(app) == (ids[0], 1)  # the article and its cursor stay
+
+    run(test)
+
+
+def test_a_narrow_footer_keeps_quit_and_help(library):
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(60, 20)) as pilot:
+            await settle(app, pilot)
+            footer = screen_text(app).splitlines()[-1]
+            assert "q Quit" in footer and "? Help" in footer
 
     run(test)
 
@@ -1201,10 +1270,28 @@ def test_sources_are_grouped_by_story_with_the_rest_under_other(stub):
 # The modal screens: help, entities, side by side, matrix.
 
 
+def test_help_lists_the_keys_of_every_pane(library):
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 150)) as pilot:
+            await settle(app, pilot)
+            await press(app, pilot, "question_mark")
+            text = screen_text(app)
+            for title, pane in (
+                ("Sources pane", SourcesList),
+                ("Other sources pane", CrossSourcePane),
+            ):
+                assert title in text
+                for binding in pane.BINDINGS:
+                    assert isinstance(binding, Binding) and binding.description in text
+
+    run(test)
+
+
 def test_help_lists_every_binding(library):
     async def test():
         app = NewsdeskApp(library)
-        async with app.run_test(size=(120, 64)) as pilot:  # all of the help, unscrolled
+        async with app.run_test(size=(120, 90)) as pilot:  # the panes' keys, then the legend
             await settle(app, pilot)
             await press(app, pilot, "question_mark")
             assert isinstance(app.screen, HelpScreen)
@@ -1268,6 +1355,24 @@ def test_entity_browser_filters_by_any_spelling(stub):
     run(test)
 
 
+def test_entity_browser_filters_as_soon_as_one_types_in_its_list(stub):
+    async def test():
+        app = NewsdeskApp(stub)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            await press(app, pilot, "e")
+            browser = app.screen
+            assert isinstance(app.focused, OptionList)
+            await press(app, pilot, *"quest")  # q types, it does not quit
+            assert browser.query_one(Input).value == "quest"
+            assert isinstance(app.screen, EntityBrowser)
+            await press(app, pilot, "backspace", "backspace", "backspace", "backspace", "backspace")
+            await press(app, pilot, *"istan")
+            assert [e["name"] for e in browser.shown] == ["Istanbul"]
+
+    run(test)
+
+
 def test_entity_browser_explains_when_there_are_no_entities(library):
     async def test():
         app = NewsdeskApp(library)
@@ -1305,6 +1410,18 @@ def test_side_by_side_marks_differing_numbers_and_names(stub):
     run(test)
 
 
+def test_enter_in_the_article_compares_its_passage_with_other_sources(stub):
+    async def test():
+        app = NewsdeskApp(stub)
+        async with app.run_test(size=(160, 50)) as pilot:
+            await settle(app, pilot)
+            assert reader(app).pane_of(app.focused) == "article"
+            await press(app, pilot, "enter")
+            assert isinstance(app.screen, DiffScreen)
+
+    run(test)
+
+
 def test_side_by_side_explains_when_no_other_source_is_related(library):
     async def test():
         app = NewsdeskApp(library)
@@ -1330,6 +1447,30 @@ def test_matrix_shows_facts_by_source_and_opens_a_cell(stub):
             assert "— not reported" in text and "✗ differ" in text and "Istanbul talks" in text
             await press(app, pilot, "right", "right", "enter")  # Al Jazeera's cell
             assert shown(app)[0] == JAZEERA
+
+    run(test)
+
+
+def test_matrix_shows_every_source_of_a_wide_story(stub, monkeypatch):
+    outlets = ["EFE", "Al Jazeera", "Reuters", "BBC", "Anadolu"]
+    label = "prisoners of war to be exchanged by both sides before the next round of talks"
+    value = {"text": "1,000 prisoners of war each, by the end of the week", "relation": "agree"}
+    matrix = {
+        "story": "story-1",
+        "sources": [{"id": f"a{n}", "source": name} for n, name in enumerate(outlets)],
+        "rows": [{"key": "prisoners", "label": label, "cells": {"a1": value}}],
+    }
+    monkeypatch.setattr(StubLibrary, "matrix", lambda self, story_id: matrix)
+
+    async def test():
+        app = NewsdeskApp(stub)
+        async with app.run_test(size=(160, 45)) as pilot:
+            await settle(app, pilot)
+            await press(app, pilot, "m")
+            text = screen_text(app)
+            assert all(name in text for name in outlets), text
+            words = [*label.split(), *value["text"].split()]
+            assert all(word in text for word in words)  # wrapped, not cut
 
     run(test)
 
@@ -1471,6 +1612,124 @@ def test_no_color_still_marks_the_passage_under_the_cursor(library, monkeypatch)
             assert cursor_rows
 
     run(test)
+
+
+def _luminance(color: Color) -> float:
+    """WCAG relative luminance."""
+
+    def channel(value: int) -> float:
+        v = value / 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(color.r) + 0.7152 * channel(color.g) + 0.0722 * channel(color.b)
+
+
+def _contrast(a: Color, b: Color) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+async def _differ_as_drawn(app: NewsdeskApp) -> tuple[Color, Color]:
+    """The colours of the differ badge as the terminal gets them (after NO_COLOR's filter)."""
+    for strip in app.screen._compositor.render_strips():
+        segments = list(strip)
+        for line_filter in app.get_line_filters():
+            segments = line_filter.apply(segments, Color(0, 0, 0))
+        for segment in segments:
+            if "✗ differ" in segment.text and segment.style:
+                fg, bg = segment.style.color, segment.style.bgcolor
+                assert fg and bg
+                return Color.from_rich_color(fg), Color.from_rich_color(bg)
+    raise AssertionError("no differ badge on screen")
+
+
+@pytest.mark.parametrize("no_color", [False, True])
+def test_differ_stands_out_with_and_without_colour(stub, monkeypatch, no_color):
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", "1")
+
+    async def test():
+        app = NewsdeskApp(stub)
+        async with app.run_test(size=(160, 50)) as pilot:
+            await settle(app, pilot)
+            fg, bg = await _differ_as_drawn(app)
+            pane = Color.parse(app.get_css_variables()["surface"])
+            assert bg != pane  # a block, not letters on the pane's background
+            assert _contrast(fg, bg) >= (7 if no_color else 3.5)
+            accent = Color.parse(app.get_css_variables()["accent"])
+            assert bg != accent and fg != accent  # not the focused border's colour
+
+    run(test)
+
+
+def test_the_other_sources_pane_puts_facts_first_and_related_passages_last(stub):
+    async def test():
+        app = NewsdeskApp(stub)
+        async with app.run_test(size=(160, 50)) as pilot:
+            await settle(app, pilot)
+            text = reader(app).cross.text
+            titles = ["Facts", "Entities", "Quotes", "Related passages"]
+            assert [text.index(f"\n{t}\n") for t in titles] == sorted(
+                text.index(f"\n{t}\n") for t in titles
+            )
+            assert "less than an hour" in screen_text(app)  # on the first screen
+
+    run(test)
+
+
+def test_the_other_sources_pane_shows_names_not_internal_keys(stub, monkeypatch):
+    view = {
+        "facts": [
+            {
+                "fact": {"text": "Tuesday", "key": "date:talks", "speaker": "person:rustem-umerov"},
+                "others": [],
+            }
+        ],
+        "quotes": [{"speaker": "person:oleh-syniehubov", "here": {"text": "we agreed"}}],
+        "related": [
+            {
+                "id": JAZEERA,
+                "passage": 1,
+                "source": "Al Jazeera",
+                "text": "The talks ended.",
+                "reasons": ["quote (as said by person:rustem-umerov)", "entity: place:kyiv"],
+            }
+        ],
+    }
+    monkeypatch.setattr(StubLibrary, "related", lambda self, article_id, number: view)
+
+    async def test():
+        app = NewsdeskApp(stub)
+        async with app.run_test(size=(160, 50)) as pilot:
+            await settle(app, pilot)
+            text = " ".join(reader(app).cross.text.split())  # as read, across wrapped lines
+            assert not re.search(r"\b(?:person|place|date):", text), text
+            for words in ("date of the talks", "Rustem Umerov", "Oleh Syniehubov", "Kyiv"):
+                assert words in text
+
+    run(test)
+
+
+OTHER = {
+    "fact": {"text": "less than an hour", "subject": "duration of the talks"},
+    "others": [
+        {
+            "fact": {"text": "less than two hours and a bit more"},
+            "relation": "differ",
+            "source": "Al Jazeera",
+            "same_story": False,
+        }
+    ],
+}
+
+
+@pytest.mark.parametrize("width", range(28, 52))
+def test_wrapped_lines_of_the_other_sources_pane_keep_their_indent(width):
+    lines = [t.plain for t in render.wrap_block(render.fact_block(OTHER), Console(), width)]
+    value = next(n for n, line in enumerate(lines) if "✗ differ" in line)
+    assert all(line.startswith("    ") for line in lines[value + 1 :]), lines
+    assert not any(line.strip() in ("(other story)", "(other", "story)") for line in lines)
+    assert all(len(line.rstrip()) <= width for line in lines), lines
 
 
 # Pieces without a screen.

@@ -46,7 +46,8 @@ def app(index_dir) -> NewsdeskApp:  # noqa: F811
         (WIDE, ()),  # three panes, the first passage with its facts and related passage
         (NARROW, ()),  # the article pane alone, with the pane bar
         (NARROW, ("tab",)),  # the cross-source pane alone
-        (WIDE, ("shift+tab", "down", "enter", "j", "j")),  # an untitled article, from the list
+        # an untitled article, chosen in the list, then read in the article pane
+        (WIDE, ("shift+tab", "down", "enter", "tab", "j", "j")),
     ],
     ids=["reader-wide", "reader-narrow", "cross-narrow", "untitled-wide"],
 )

@@ -28,6 +28,8 @@ from index.library import Library
 from .screens.reader import ReaderScreen
 from .state import ReadingState
 from .widgets.article import ArticleView
+from .widgets.crosssource import CrossSourcePane
+from .widgets.sources import SourcesList
 
 IDLE = 1.0  # seconds without a key or a click before a full garbage collection
 NEVER = 1 << 30
@@ -173,6 +175,8 @@ class NewsdeskApp(App[None]):
 
         return [
             ("Reading", _bindings(ReaderScreen.BINDINGS, ArticleView.BINDINGS, self.BINDINGS)),
+            ("Sources pane", _bindings(SourcesList.BINDINGS)),
+            ("Other sources pane", _bindings(CrossSourcePane.BINDINGS)),
             ("Anywhere", ANYWHERE),
             ("Search", _bindings(SearchScreen.BINDINGS, [_enter("search", "Open the result")])),
             (

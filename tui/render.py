@@ -18,11 +18,13 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
+from rich.console import Console
 from rich.text import Text
 
 from index.diffing import Token
 from index.model import NO_BODY, UNKNOWN_OUTLET, Article, Hit, Passage
 from index.safety import clean, clean_line
+from index.subjects import describe
 
 KIND_STYLES: dict[str, str] = {
     "person": "bold magenta",
@@ -40,11 +42,26 @@ DIM = "dim"
 BADGES: dict[str, tuple[str, str]] = {
     "agree": ("✓ agree", "bold green"),
     "compatible": ("≈ compatible", "yellow"),
-    "differ": ("✗ differ", "bold red"),
+    # A block, white on magenta: it stands out with NO_COLOR (light on grey, 10:1)
+    # and in 16 colours, where the focused border and the cursor are red.
+    "differ": ("✗ differ", "bold bright_white on magenta"),
     "only here": ("• only here", "dim"),
 }
 NOTABLE_DIFF_STYLE = "bold reverse red"
+OTHER_STORY = "(other story)"  # after a value from an article of another story
+_NOTE_AS_ONE_WORD = OTHER_STORY.replace(" ", "\ue000")  # wrapped as one word
 CHANGED_DIFF_STYLE = "underline"
+
+
+# An entity's id ("person:oleh-syniehubov"), which the analysis may hand over where
+# a name is wanted: shown as the name it stands for.
+ENTITY_ID = re.compile(r"\b(?:person|organisation|place|group|event|other):([^\s,;:()]+)")
+
+
+def readable(value: object) -> str:
+    """``value`` on one line, with any entity id in it turned into a name."""
+    line = clean_line(None if value is None else str(value))
+    return ENTITY_ID.sub(lambda m: m.group(1).replace("-", " ").title(), line)
 
 
 class Entry(NamedTuple):
@@ -176,10 +193,10 @@ def fact_label(fact: Mapping[str, Any]) -> Text:
     """A fact's words, with what it is about (in words, not the internal key) and
     its qualifier when the analysis gave them."""
     text = Text(clean_line(fact.get("text")), style="bold")
-    extras = [fact.get("subject", fact.get("key")), fact.get("qualifier")]
+    extras = [fact.get("subject") or describe(fact.get("key")), fact.get("qualifier")]
     if fact.get("speaker"):
         extras.append(f"said by {fact['speaker']}")
-    details = ", ".join(clean_line(str(e)) for e in extras if e)
+    details = ", ".join(readable(e) for e in extras if e)
     return text.append(f"  ({details})" if details else "", style=DIM)
 
 
@@ -195,7 +212,7 @@ def fact_block(item: Mapping[str, Any]) -> Text:
         text.append(f"  {clean_line(other.get('source')) or UNKNOWN_OUTLET}: ", style="bold")
         text.append(clean_line(fact.get("text")))
         if not other.get("same_story", True):
-            text.append("  (other story)", style=DIM)
+            text.append(f"  {OTHER_STORY}", style=DIM)
     return text
 
 
@@ -208,8 +225,40 @@ def related_text(item: Mapping[str, Any]) -> Text:
         "\n",
     )
     head.append(shorten(clean_line(item.get("text"))))
-    reasons = ", ".join(clean_line(r) for r in item.get("reasons") or [])
+    reasons = ", ".join(readable(r) for r in item.get("reasons") or [])
     return head.append(f"\n  because: {reasons}" if reasons else "", style=DIM)
+
+
+def wrap_block(text: Text, console: Console, width: int) -> list[Text]:
+    """``text`` wrapped to ``width``, each line's continuations indented two cells
+    past the line's own indent, so a wrapped value is still told from its source;
+    the other-story note is never left alone on a line."""
+    wrapped: list[Text] = []
+    for line in text.split("\n"):
+        indent = len(line.plain) - len(line.plain.lstrip(" "))
+        hang = indent + 2 if indent else 0
+        body = line[indent:]
+        body.plain = body.plain.replace(OTHER_STORY, _NOTE_AS_ONE_WORD)  # same length
+        pieces = list(body.wrap(console, max(width - hang, 8), overflow="fold"))
+        for piece in pieces:
+            piece.plain = piece.plain.replace(_NOTE_AS_ONE_WORD, OTHER_STORY)
+        _keep_note_with_value(pieces)
+        for number, piece in enumerate(pieces):
+            wrapped.append(Text(" " * (hang if number else indent)).append_text(piece))
+    return wrapped
+
+
+def _keep_note_with_value(pieces: list[Text]) -> None:
+    """Move the last word before a lone other-story note onto the note's line."""
+    if len(pieces) < 2 or pieces[-1].plain.strip() != OTHER_STORY:
+        return
+    before = pieces[-2]
+    cut = before.plain.rstrip().rfind(" ")
+    if cut > 0:
+        word = before[cut + 1 :]
+        word.rstrip()
+        pieces[-2] = before[:cut]
+        pieces[-1] = Text.assemble(word, "  ", pieces[-1])
 
 
 def shorten(text: str, limit: int = 200) -> str:
@@ -237,7 +286,7 @@ def entity_block(item: Mapping[str, Any]) -> Text:
 
 def quote_block(item: Mapping[str, Any]) -> Text:
     """Quotes by the same speaker in other sources."""
-    text = Text(clean_line(item.get("speaker")) or "unknown speaker", style="bold")
+    text = Text(readable(item.get("speaker")) or "unknown speaker", style="bold")
     here = item.get("here") or {}
     text.append("\n  here: ", style=DIM).append(clean_line(here.get("text")), style="italic")
     for other in item.get("others") or []:
@@ -263,7 +312,8 @@ def matrix_cell(cell: Mapping[str, Any] | None) -> Text:
         return Text("— not reported", style=DIM)
     label = Text(clean_line(str(cell.get("text") or cell.get("value") or "")))
     relation = cell.get("relation")
-    return label.append("  ").append_text(badge(relation)) if relation else label
+    # The badge on a line of its own: a narrow column never splits "✗" from "differ".
+    return label.append("\n").append_text(badge(relation)) if relation else label
 
 
 def citation(article: Article, passage: Passage) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -56,7 +56,9 @@ class EntityBrowser(ModalScreen[Position | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="entities-dialog", classes="dialog"):
-            yield Input(placeholder="Filter entities", id="entities-filter")
+            # Not select_on_focus: a letter typed in a list is put in the box, then the
+            # next one would replace it.
+            yield Input(placeholder="Filter entities", id="entities-filter", select_on_focus=False)
             with Horizontal(id="entities-body"):
                 yield OptionList(id="entities-list")
                 yield OptionList(id="entities-mentions")
@@ -69,6 +71,16 @@ class EntityBrowser(ModalScreen[Position | None]):
         empty.display = not self.entities
         self._filter("")
         self.query_one("#entities-list" if self.entities else "#entities-filter").focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """Typing in either list filters at once: the key goes to the filter box,
+        so a reader need not Shift+Tab there first."""
+        box = self.query_one("#entities-filter", Input)
+        if event.is_printable and event.character and self.focused is not box:
+            event.stop()
+            event.prevent_default()
+            box.focus()
+            box.insert_text_at_cursor(event.character)
 
     @on(Input.Changed, "#entities-filter")
     def _filter_changed(self, event: Input.Changed) -> None:

@@ -23,6 +23,10 @@ from .. import render
 from ..state import Position
 
 EMPTY = "No facts have been compared for this story yet."
+# Columns have a width and rows grow to wrap what is longer: a long fact or value
+# would otherwise take the whole width and hide every source after it.
+FACT_WIDTH = 30
+VALUE_WIDTH = 20
 
 
 class MatrixScreen(ModalScreen[Position | None]):
@@ -53,17 +57,17 @@ class MatrixScreen(ModalScreen[Position | None]):
         rows = self.matrix.get("rows") or []
         if not rows:
             self.query_one("#matrix-legend", Static).update(Text(EMPTY, style="dim"))
-        table.add_column(Text("fact", style="bold"), key="fact")
+        table.add_column(Text("fact", style="bold"), key="fact", width=FACT_WIDTH)
         for source in self.matrix.get("sources") or []:
             name = clean_line(source.get("source")) or clean_line(source.get("id"))
-            table.add_column(Text(name, style="bold"), key=str(source.get("id")))
+            table.add_column(Text(name, style="bold"), key=str(source.get("id")), width=VALUE_WIDTH)
         for number, row in enumerate(rows):
             cells = row.get("cells") or {}
             label = Text(clean_line(row.get("label") or row.get("key")), style="bold")
             if row.get("relation"):
-                label.append("  ").append_text(render.badge(row["relation"]))
+                label.append("\n").append_text(render.badge(row["relation"]))
             values = [render.matrix_cell(cells.get(column)) for column in self.columns]
-            table.add_row(label, *values, key=str(number))
+            table.add_row(label, *values, key=str(number), height=None)
         table.focus()
 
     @on(DataTable.CellSelected)

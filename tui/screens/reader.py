@@ -23,7 +23,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Label, ProgressBar
+from textual.widgets import Label, ProgressBar
 
 from index.apart import UpdateStopped
 from index.library import Library
@@ -38,6 +38,7 @@ from ..render import Entry
 from ..state import Position, ReadingState
 from ..widgets.article import ArticleView
 from ..widgets.crosssource import CrossSourcePane
+from ..widgets.footer import ReaderFooter
 from ..widgets.panebar import PaneBar
 from ..widgets.sources import Group, SourcesList
 
@@ -164,7 +165,7 @@ class ReaderScreen(Screen[None]):
             yield SourcesList(id="sources")
             yield ArticleView(id="article")
             yield CrossSourcePane(id="cross")
-        yield Footer()
+        yield ReaderFooter()
 
     async def on_mount(self) -> None:
         self.watch(self.article, "cursor", self._passage_changed, init=False)

@@ -89,6 +89,13 @@ class ArticleView(WrappedView, can_focus=True):
         Binding("up,k", "move(-1)", "Previous passage", show=False, id="article.prev_passage"),
         Binding("pagedown", "page(1)", "Page down", show=False, id="article.page_down"),
         Binding("pageup", "page(-1)", "Page up", show=False, id="article.page_up"),
+        Binding(
+            "enter",
+            "screen.diff",
+            "Compare the passage with other sources",
+            show=False,
+            id="article.compare",
+        ),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article-view--cursor",
@@ -262,7 +269,10 @@ class ArticleView(WrappedView, can_focus=True):
         self.finish_wrap()
         top = self.scroll_offset.y
         visible = [n for n, (first, count) in self._spans.items() if first + count > top]
-        if visible:
+        if step > 0 and top >= self.max_scroll_y and self._spans:
+            # The end is in view (or the article fits): no page is left, so the last passage.
+            self.go_to(max(self._spans))
+        elif visible:
             self.go_to(visible[0])
 
     def on_click(self, event: events.Click) -> None:

@@ -31,10 +31,12 @@ EMPTY_HINT = (
     "them, and quotes by the same speaker."
 )
 SECTIONS: tuple[tuple[str, str, Callable[[Mapping[str, Any]], Text]], ...] = (
+    # What a reader came for first: the facts, then who is named, what was said,
+    # and last the related passages (often many screens of them).
     ("facts", "Facts", render.fact_block),
-    ("related", "Related passages", render.related_text),
     ("entities", "Entities", render.entity_block),
     ("quotes", "Quotes", render.quote_block),
+    ("related", "Related passages", render.related_text),
 )
 TITLE, PLAIN = -2, -1  # line kinds that are not related passages
 
@@ -140,7 +142,7 @@ class CrossSourcePane(WrappedView, can_focus=True):
                 lines = [Line(PLAIN, Text())]
                 if not number:
                     lines.append(Line(TITLE, Text(title)))
-                wrapped = make(item).wrap(console, width, overflow="fold")
+                wrapped = render.wrap_block(make(item), console, width)
                 if name == "related":
                     self._items[number] = (count + len(lines), len(wrapped))
                 kind = number if name == "related" else PLAIN

@@ -53,13 +53,14 @@ class SourcesList(FrameStyles, can_focus=True):
 
     BORDER_TITLE = "Sources"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "cursor(1)", "Down", show=False),
-        Binding("up", "cursor(-1)", "Up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("home", "edge(-1)", "First", show=False),
-        Binding("end", "edge(1)", "Last", show=False),
-        Binding("enter", "choose", "Open", show=False),
+        # j/k here move the list, as the arrows do, not the article's passage.
+        Binding("down,j", "cursor(1)", "Next article in the list", show=False, id="sources.down"),
+        Binding("up,k", "cursor(-1)", "Previous article in the list", show=False, id="sources.up"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="sources.page_down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="sources.page_up"),
+        Binding("home", "edge(-1)", "First article", show=False, id="sources.first"),
+        Binding("end", "edge(1)", "Last article", show=False, id="sources.last"),
+        Binding("enter", "choose", "Open the article", show=False, id="sources.open"),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "sources-list--highlight",
