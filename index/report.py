@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from . import crossref
 from .model import UNKNOWN_OUTLET
 from .safety import clean_line
 from .subjects import describe
@@ -28,7 +29,8 @@ def discrepancies(library: Any, loose: bool = False) -> dict[str, Any]:
     facts = {f["id"]: f for f in library.facts()}
     meta = {row["id"]: row for row in library.articles()}
     stories = {s["id"]: s for s in state.get("stories", [])}
-    copies = _wire_groups(state.get("copies", []))
+    pairs = state.get("copies", [])
+    copies = crossref.source_groups({*meta, *(p[k] for p in pairs for k in "ab")}, pairs)
     found = []
     counts = {"stories": len(stories), "differences": 0, "loose_fits": 0}
     for group in state.get("groups", []):
@@ -104,22 +106,6 @@ def _score(item: dict[str, Any], group: dict[str, Any], story: dict[str, Any]) -
 def _speaker(citations: list[dict[str, Any]], fallback: str) -> str:
     named = [c["speaker"] for c in citations if c.get("speaker")]
     return max(named, key=len) if named else fallback
-
-
-def _wire_groups(copies: list[dict[str, Any]]) -> dict[str, str]:
-    """Article -> one article standing for its wire copies."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        while parent.get(x, x) != x:
-            x = parent[x]
-        return x
-
-    for pair in copies:
-        ra, rb = find(pair["a"]), find(pair["b"])
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    return {a: find(a) for a in parent}
 
 
 def _citation(fact: dict[str, Any], meta: dict[str, dict[str, Any]]) -> dict[str, Any]:

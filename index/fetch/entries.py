@@ -54,18 +54,29 @@ def as_markdown(entry: StoredEntry) -> bytes:
     return f"---\n{front}---\n\n{body}\n".encode()
 
 
-def create(folder: str, name: str, data: bytes) -> bool:
-    """Write ``folder/name`` whole unless it exists; True when it was written."""
+def _temporary_copy(folder: str, data: bytes) -> str:
+    """``data`` written whole and synced to a hidden file in ``folder``; its path."""
     os.makedirs(folder, exist_ok=True)
-    final = os.path.join(folder, name)
-    if os.path.lexists(final):
-        return False
     fd, temporary = tempfile.mkstemp(dir=folder, prefix=".part-")
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    return temporary
+
+
+def create(folder: str, name: str, data: bytes) -> bool:
+    """Write ``folder/name`` whole unless it exists; True when it was written."""
+    final = os.path.join(folder, name)
+    if os.path.lexists(final):
+        return False
+    temporary = _temporary_copy(folder, data)
+    try:
         os.link(temporary, final)  # fails if the name was taken meanwhile: nothing overwritten
     except FileExistsError:
         return False
@@ -77,14 +88,8 @@ def create(folder: str, name: str, data: bytes) -> bool:
 
 def replace(path: str, data: bytes) -> None:
     """Write ``path`` whole, in place of newsdesk's own earlier copy of it."""
-    folder = os.path.dirname(path) or "."
-    os.makedirs(folder, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(dir=folder, prefix=".part-")
+    temporary = _temporary_copy(os.path.dirname(path) or ".", data)
     try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
