@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -31,6 +30,7 @@ from .mentions import (
     truecase,
 )
 from .model import Article, Mention
+from .passages import PassageLocator
 
 VERSION = "4"  # 2: entity mentions in headlines and repeats; 3: fact subjects; 4: both
 # From this many articles in one call, a second worker process pays for its
@@ -209,10 +209,10 @@ def _passage_fields(article: Article, mentions: Sequence[Mention], facts) -> dic
 
     entities: dict[int, set[str]] = defaultdict(set)
     keys: dict[int, set[str]] = defaultdict(set)
-    starts = [p.start for p in article.passages]
+    locate = PassageLocator({article.id: article.passages})
     for mention in mentions:
         if mention.kind in NAMED_KINDS:
-            number = _passage_of(article, mention.start, starts)
+            number = locate(article.id, mention.start)
             if number:
                 entities[number].add(alias_key(mention.text).replace(",", " "))
     for fact in facts:
@@ -228,11 +228,3 @@ def _passage_fields(article: Article, mentions: Sequence[Mention], facts) -> dic
         if extra:
             fields[str(passage.number)] = extra
     return fields
-
-
-def _passage_of(article: Article, offset: int, starts: list[int]) -> int | None:
-    """The number of the passage holding ``offset`` (``starts``: every passage's start)."""
-    at = bisect_right(starts, offset) - 1
-    if at >= 0 and offset < article.passages[at].end:
-        return article.passages[at].number
-    return None

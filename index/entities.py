@@ -16,7 +16,6 @@ Keys and acronym initials come from :mod:`index.names`, places from :mod:`index.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -27,6 +26,7 @@ from rapidfuzz.distance import Levenshtein
 from .gazetteer import KNOWN_ACRONYMS, is_major_place, place_of
 from .model import ENTITY_KINDS, Alias, Entity, EntityMention, Mention, Passage
 from .names import ROLES, SMALL_WORDS, alias_key, initials_of  # alias_key: also public here
+from .passages import PassageLocator
 
 # How much more often one candidate must be named than all others together for a
 # bare surname beyond its story (Blair: Tony Blair) and for a short organisation
@@ -589,7 +589,7 @@ def merge(
     clusters: dict[int, list[_Node]] = defaultdict(list)
     for i, node in enumerate(nodes):
         clusters[links.root(i)].append(node)
-    locate = _Locator(passages or {})
+    locate = PassageLocator(passages or {})
     entities = [_entity(members, sources, locate) for members in clusters.values()]
     entities.sort(key=_rank)
     return _with_ids(entities)
@@ -598,23 +598,6 @@ def merge(
 def _rank(e: Entity) -> tuple[int, str, str, str, int]:
     """Most mentioned first, then by name; the first mention settles equal names."""
     return -len(e.mentions), e.name, e.kind, e.mentions[0].article, e.mentions[0].start
-
-
-class _Locator:
-    """Which passage (numbered from 1) holds an offset; 0 when none does."""
-
-    def __init__(self, passages: Mapping[str, Sequence[Passage]]) -> None:
-        self.passages = {
-            aid: sorted(found, key=lambda p: p.start) for aid, found in passages.items()
-        }
-        self.starts = {aid: [p.start for p in found] for aid, found in self.passages.items()}
-
-    def __call__(self, article: str, offset: int) -> int:
-        found = self.passages.get(article, [])
-        index = bisect_right(self.starts.get(article, []), offset) - 1
-        if index >= 0 and found[index].start <= offset < found[index].end:
-            return found[index].number
-        return 0
 
 
 def _entity(members: list[_Node], sources: Mapping[str, str | None], locate) -> Entity:

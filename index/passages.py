@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model import Passage
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _LINE = re.compile(r"\n")
@@ -43,3 +48,20 @@ def line_spans(text: str) -> Iterable[tuple[int, int]]:
         yield position, match.start()
         position = match.end()
     yield position, len(text)
+
+
+class PassageLocator:
+    """Which passage (numbered from 1) holds an offset; 0 when none does."""
+
+    def __init__(self, passages: Mapping[str, Sequence[Passage]]) -> None:
+        self.passages = {
+            aid: sorted(found, key=lambda p: p.start) for aid, found in passages.items()
+        }
+        self.starts = {aid: [p.start for p in found] for aid, found in self.passages.items()}
+
+    def __call__(self, article: str, offset: int) -> int:
+        found = self.passages.get(article, [])
+        index = bisect_right(self.starts.get(article, []), offset) - 1
+        if index >= 0 and found[index].start <= offset < found[index].end:
+            return found[index].number
+        return 0
