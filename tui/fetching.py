@@ -159,18 +159,10 @@ def _subscriptions(path: Path):
 
 def _import(opml: Path, urls: Path) -> int:
     """Add the OPML file's feeds to ``urls``: new lines at its end, the others untouched."""
-    from index.fetch.subscriptions import parse, to_urls_lines
+    from index.fetch.subscriptions import add_to_urls
 
     adding = _subscriptions(opml)
-    known = {f.url for f in parse(urls.read_bytes()).feeds} if urls.exists() else set()
-    new = [feed for feed in adding if feed.url not in known]
-    if new:
-        urls.parent.mkdir(parents=True, exist_ok=True)
-        data = to_urls_lines(new).encode()
-        if urls.exists() and not urls.read_bytes().endswith(b"\n") and urls.stat().st_size:
-            data = b"\n" + data
-        with open(urls, "ab") as out:  # appended in one write: the lines there stay as they are
-            out.write(data)
+    new = add_to_urls(urls, adding)
     output.note(f"{len(new)} feeds added to {urls}, {len(adding) - len(new)} already in it")
     return EXIT_OK
 

@@ -15,6 +15,7 @@ import shlex
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..readers.prolog import without_declarations
@@ -142,3 +143,18 @@ def _quoted(word: str) -> str:
     if word and not any(c.isspace() or c in "\"'\\" for c in word):
         return word
     return '"' + word.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def add_to_urls(urls: Path, adding: Iterable[Subscription]) -> list[Subscription]:
+    """Append the feeds of ``adding`` that ``urls`` lacks at its end, in one write
+    (the lines already there stay as they are); the feeds added."""
+    known = {f.url for f in parse(urls.read_bytes()).feeds} if urls.exists() else set()
+    new = [feed for feed in adding if feed.url not in known]
+    if new:
+        urls.parent.mkdir(parents=True, exist_ok=True)
+        data = to_urls_lines(new).encode()
+        if urls.exists() and urls.stat().st_size and not urls.read_bytes().endswith(b"\n"):
+            data = b"\n" + data
+        with open(urls, "ab") as out:
+            out.write(data)
+    return new
