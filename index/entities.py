@@ -25,7 +25,14 @@ from rapidfuzz.distance import Levenshtein
 
 from .gazetteer import KNOWN_ACRONYMS, is_major_place, place_of
 from .model import ENTITY_KINDS, Alias, Entity, EntityMention, Mention, Passage
-from .names import ROLES, SMALL_WORDS, alias_key, initials_of  # alias_key: also public here
+from .names import (
+    ROLES,
+    SMALL_WORDS,
+    SUFFIXES,
+    alias_key,
+    initials_of,
+    without_suffix,
+)  # alias_key: also public here
 from .passages import PassageLocator
 
 # How much more often one candidate must be named than all others together for a
@@ -45,8 +52,6 @@ _TRANSLIT = ((re.compile(r"x"), "ks"), (re.compile(r"(?<=\w)[yj]"), "i"), (re.co
              (re.compile(r"(.)\1+"), r"\1"))  # fmt: skip
 
 
-# Words after a surname that are not the surname ("Arcade Joseph Comeaux Jr.").
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # What a company's name may end with or not ("Intel Corp." / "Intel").
 _COMPANY_FORMS = frozenset(
     {"inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "llc",
@@ -120,7 +125,7 @@ class _Node:
         a generational suffix ("Comeaux Jr." is Comeaux) or, for organisations, a
         company form ("Intel Corp." is Intel) or a British spelling (Centre)."""
         tokens = self.tokens
-        trailing = _SUFFIXES if self.kind == "person" else _COMPANY_FORMS
+        trailing = SUFFIXES if self.kind == "person" else _COMPANY_FORMS
         while len(tokens) > 1 and tokens[-1] in trailing:
             tokens = tokens[:-1]
         if self.kind != "person":  # romanisation variants are for names of people
@@ -132,7 +137,7 @@ class _Node:
         """A person's generational suffix ("jr" of "Donald Trump Jr."): father and son
         share every other word, so names join only with the same suffix, or none."""
         tokens, found = self.tokens, list[str]()
-        while self.kind == "person" and len(tokens) > 1 and tokens[-1] in _SUFFIXES:
+        while self.kind == "person" and len(tokens) > 1 and tokens[-1] in SUFFIXES:
             found.insert(0, tokens[-1])
             tokens = tokens[:-1]
         return tuple(found)
@@ -263,9 +268,7 @@ def _without_nickname(text: str) -> str:
 
 
 def _surname(tokens: list[str]) -> str:
-    while len(tokens) > 1 and tokens[-1] in _SUFFIXES:
-        tokens = tokens[:-1]
-    return tokens[-1]
+    return without_suffix(tokens)[-1]
 
 
 def _node(key: str, found: list[tuple[str, Mention]], surnames: Counter[str], groups) -> _Node:

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from .model import Article, Mention
-from .names import ROLES
+from .names import ROLES, without_suffix
 from .spans import SpanSet
 
 NAMED_KINDS = ("person", "organisation", "place", "group", "event", "other")
@@ -338,14 +338,9 @@ def _mend(span: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
-
-
 def surname(words: Sequence[str]) -> str | None:
     """The surname of a full name's words ("Arcade Joseph Comeaux Jr." -> Comeaux)."""
-    while len(words) > 1 and words[-1].lower().rstrip(",") in SUFFIXES:
-        words = words[:-1]
-    words = [w.rstrip(",") for w in words]
+    words = [w.rstrip(",") for w in without_suffix(list(words))]
     return words[-1] if len(words) > 1 else None
 
 

@@ -135,3 +135,14 @@ ROLES = frozenset(
         "late",
     ]
 )
+
+
+# Words after a surname that are not the surname ("Arcade Joseph Comeaux Jr.").
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def without_suffix(words: list[str]) -> list[str]:
+    """A name's words without a trailing generational suffix (Jr., Sr., III)."""
+    while len(words) > 1 and words[-1].lower().rstrip(".,") in SUFFIXES:
+        words = words[:-1]
+    return words
