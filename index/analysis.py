@@ -142,18 +142,21 @@ class Analysis:
         """Run NER over the title and passages (not captions or tags), mapped back
         to article offsets, then find the names it recognised again wherever the
         article repeats them (see :mod:`index.mentions`)."""
-        texts, owners, cased = [], [], []
+        texts, owners, cased, spans_of = [], [], [], []
         for index, article in enumerate(articles):
-            text = article.text
-            for start, end in regions(article):
+            spans = regions(article)
+            pieces, last = [], 0  # the article with its headlines re-cased, same offsets
+            for start, end in spans:
                 region = article.text[start:end]
                 if needs_truecase(region):  # a headline in Title Case or capitals
                     body = "\n".join(p.text for p in article.passages if p.start != start)
                     region = truecase(region, body)
-                    text = text[:start] + region + text[end:]
+                    pieces += [article.text[last:start], region]
+                    last = end
                 texts.append(region)
                 owners.append((index, start))
-            cased.append(text)
+            cased.append("".join(pieces) + article.text[last:])
+            spans_of.append(spans)
         found = nlp.find_mentions(texts, self.model, n_process=1)
         by_article: list[list[Mention]] = [[] for _ in articles]
         for (index, offset), mentions in zip(owners, found, strict=True):
@@ -164,8 +167,9 @@ class Analysis:
                 for m in mentions
             )  # fmt: skip
         result = []
-        for article, text, mentions in zip(articles, cased, by_article, strict=True):
-            spans = regions(article)
+        for article, text, mentions, spans in zip(
+            articles, cased, by_article, spans_of, strict=True
+        ):
             # Untagged names are looked for in the headline as the body would case it.
             mentions = [
                 replace(m, text=article.text[m.start : m.end])
