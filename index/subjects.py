@@ -19,7 +19,8 @@ Plain regular expressions over the sentence, like the rest of fact finding.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from collections.abc import Mapping
+from typing import Any, NamedTuple
 
 from .speakers import wordset
 
@@ -203,6 +204,12 @@ def framed(key: str, frame: str | None, day: str | None = None) -> str:
     the sentence names (compared only with another named day)."""
     key = f"{key} {frame}" if frame else key
     return f"{key} on {day}" if day else key
+
+
+def subject_of(item: Mapping[str, Any]) -> str:
+    """What a fact or a group of facts is about, in words: its own subject where
+    the analysis stored one, else described from its key."""
+    return item.get("subject") or describe(item.get("key"))
 
 
 def describe(key: str | None) -> str:

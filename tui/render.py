@@ -24,7 +24,7 @@ from rich.text import Text
 from index.diffing import Token
 from index.model import NO_BODY, UNKNOWN_OUTLET, Article, Hit, Passage
 from index.safety import clean, clean_line
-from index.subjects import describe
+from index.subjects import subject_of
 
 KIND_STYLES: dict[str, str] = {
     "person": "bold magenta",
@@ -193,7 +193,7 @@ def fact_label(fact: Mapping[str, Any]) -> Text:
     """A fact's words, with what it is about (in words, not the internal key) and
     its qualifier when the analysis gave them."""
     text = Text(clean_line(fact.get("text")), style="bold")
-    extras = [fact.get("subject") or describe(fact.get("key")), fact.get("qualifier")]
+    extras = [subject_of(fact), fact.get("qualifier")]
     if fact.get("speaker"):
         extras.append(f"said by {fact['speaker']}")
     details = ", ".join(readable(e) for e in extras if e)

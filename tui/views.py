@@ -10,7 +10,7 @@ from rich.text import Text
 
 from index.model import UNKNOWN_OUTLET
 from index.safety import clean, clean_line, dumps
-from index.subjects import describe
+from index.subjects import subject_of
 
 from .inert import inert
 from .output import EXIT_NOT_FOUND, EXIT_OK, error, stdout
@@ -56,7 +56,7 @@ def facts(library, args: argparse.Namespace) -> int:
                 (f"{clean_line(fact['article'])} ¶{fact['passage']}", "dim"),
                 f"  {fact['kind']}  ",
                 (clean_line(fact["text"]), "bold"),
-                f"  {clean_line(describe(fact.get('key')))}{who}",
+                f"  {clean_line(subject_of(fact))}{who}",
             )
         )
     _groups_block(groups, {fact["id"]: fact for fact in found})
@@ -92,7 +92,12 @@ def _groups_block(groups: list[dict[str, Any]], by_id: dict[str, dict[str, Any]]
             )
         for first, second, pair in group["pairs"]:
             if pair == "differ":
-                stdout.print(Text(f"    {BADGES[pair]}: {first} / {second}", style="dim"))
+                stdout.print(
+                    Text(
+                        f"    {BADGES[pair]}: {clean_line(first)} / {clean_line(second)}",
+                        style="dim",
+                    )
+                )
 
 
 def stories(library, args: argparse.Namespace) -> int:
@@ -166,7 +171,7 @@ def _facts_block(items: list[dict[str, Any]]) -> None:
                 (BADGES[item["relation"]], BADGE_STYLES[item["relation"]]),
                 "  ",
                 (clean_line(fact["text"]), "bold"),
-                (f"  {clean_line(fact.get('subject') or describe(fact.get('key')))}", "dim"),
+                (f"  {clean_line(subject_of(fact))}", "dim"),
             )
         )
         for other in item["others"]:
