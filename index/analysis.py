@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections import defaultdict
 from collections.abc import Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -19,18 +20,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, replace
 from typing import Any
 
-from . import nlp
-from .mentions import (
-    capitalised,
-    needs_truecase,
-    propagate,
-    regions,
-    relabel,
-    split_spans,
-    truecase,
-)
 from .model import Article, Mention
-from .passages import PassageLocator
 
 VERSION = "4"  # 2: entity mentions in headlines and repeats; 3: fact subjects; 4: both
 # From this many articles in one call, a second worker process pays for its
@@ -45,16 +35,34 @@ MAX_ANALYSED_CHARS = 500_000
 
 
 class Analysis:
-    """NLP and comparison settings; ``key`` changes when results would change."""
+    """NLP and comparison settings; ``key`` changes when results would change.
 
-    def __init__(self, model: str | None = None, processes: int | None = None) -> None:
-        self.model = nlp.model_name(model)
+    With a ``scheduler`` (a dask.distributed address, see :mod:`index.cluster`)
+    the articles are analysed on that cluster; without one, on this machine."""
+
+    def __init__(
+        self, model: str | None = None, processes: int | None = None, scheduler: str | None = None
+    ) -> None:
+        from .nlp import model_name  # spaCy itself only where articles are analysed
+
+        self.model = model_name(model)
         self.processes = processes
+        self.scheduler = scheduler
         self._pool: Executor | None = None
+        self._client: Any = None
 
     def __getstate__(self) -> dict[str, Any]:
-        # Sent to an indexing process (index.apart) without the worker pool.
-        return {**self.__dict__, "_pool": None}
+        # Sent to an indexing process (index.apart) without the worker pool or
+        # the cluster connection: that process opens its own.
+        return {**self.__dict__, "_pool": None, "_client": None}
+
+    def connect(self) -> None:
+        """Reach the scheduler now, if one is named: an address that does not
+        answer is :class:`index.cluster.ClusterUnreachable` before any work."""
+        if self.scheduler and self._client is None:
+            from . import cluster
+
+            self._client = cluster.connect(self.scheduler)
 
     @property
     def key(self) -> str:
@@ -72,7 +80,10 @@ class Analysis:
 
     def _analyse(self, articles: Sequence[Article]) -> list[dict[str, Any]]:
         """Mentions and facts of each article, in worker processes when there
-        are enough articles to keep every core busy (NER and facts both)."""
+        are enough articles to keep every core busy (NER and facts both), or
+        on the cluster when a scheduler is named, however few they are."""
+        if self.scheduler:
+            return self._on_cluster(articles)
         workers = self._workers(len(articles))
         if workers < 2:
             return self.analyse_here(articles)
@@ -102,6 +113,16 @@ class Analysis:
             self._abandon()
             raise
 
+    def _on_cluster(self, articles: Sequence[Article]) -> list[dict[str, Any]]:
+        """Batches small enough that every worker of a small cluster gets some,
+        and a worker that dies loses little (its batch is redone elsewhere)."""
+        from . import cluster
+
+        self.connect()
+        size = max(1, min(CHUNK, len(articles) // 4))
+        batches = [list(articles[i : i + size]) for i in range(0, len(articles), size)]
+        return cluster.run_batches(self._client, _analyse_chunk, self.model, batches)
+
     def _abandon(self) -> None:
         pool, self._pool = self._pool, None
         if pool is None:
@@ -116,10 +137,16 @@ class Analysis:
         return min(2, os.cpu_count() or 1) if count >= PARALLEL_FROM else 1
 
     def close(self) -> None:
-        """Stop the worker processes (they hold a model each) until needed again."""
+        """Stop the worker processes (they hold a model each) until needed again,
+        and let go of the cluster (its workers keep theirs)."""
         if self._pool is not None:
             self._pool.shutdown()
             self._pool = None
+        client, self._client = self._client, None
+        if client is not None:
+            from . import cluster
+
+            cluster.close(client)
 
     def analyse_here(self, articles: Sequence[Article]) -> list[dict[str, Any]]:
         """Mentions and facts of each article, in this process."""
@@ -142,6 +169,8 @@ class Analysis:
         """Run NER over the title and passages (not captions or tags), mapped back
         to article offsets, then find the names it recognised again wherever the
         article repeats them (see :mod:`index.mentions`)."""
+        from .mentions import needs_truecase, regions, truecase
+
         texts, owners, cased, spans_of = [], [], [], []
         for index, article in enumerate(articles):
             spans = regions(article)
@@ -157,7 +186,9 @@ class Analysis:
                 owners.append((index, start))
             cased.append("".join(pieces) + article.text[last:])
             spans_of.append(spans)
-        found = nlp.find_mentions(texts, self.model, n_process=1)
+        from .nlp import find_mentions
+
+        found = find_mentions(texts, self.model, n_process=1)
         by_article: list[list[Mention]] = [[] for _ in articles]
         for (index, offset), mentions in zip(owners, found, strict=True):
             text = articles[index].text
@@ -166,17 +197,12 @@ class Analysis:
                         m.kind, m.label)
                 for m in mentions
             )  # fmt: skip
-        result = []
-        for article, text, mentions, spans in zip(
-            articles, cased, by_article, spans_of, strict=True
-        ):
-            # Untagged names are looked for in the headline as the body would case it.
-            mentions = [
-                replace(m, text=article.text[m.start : m.end])
-                for m in capitalised(text, relabel(split_spans(article.text, mentions)), spans)
-            ]
-            result.append(propagate(article.text, mentions, spans))
-        return result
+        return [
+            _names(article, text, mentions, spans)
+            for article, text, mentions, spans in zip(
+                articles, cased, by_article, spans_of, strict=True
+            )
+        ]
 
     def summarise(self, analyses: dict[str, dict[str, Any]]) -> dict[str, Any]:
         from .summary import summarise
@@ -190,6 +216,19 @@ class Analysis:
 
 
 _WORKER: dict[str, Analysis] = {}
+_LOADING = threading.Lock()  # a Dask worker may run two batches in threads at once
+
+
+def _names(article: Article, cased: str, mentions: list[Mention], spans) -> list[Mention]:
+    """Untagged names looked for in the headline as the body would case it, and
+    every name found again wherever the article repeats it."""
+    from .mentions import capitalised, propagate, relabel, split_spans
+
+    mentions = [
+        replace(m, text=article.text[m.start : m.end])
+        for m in capitalised(cased, relabel(split_spans(article.text, mentions)), spans)
+    ]
+    return propagate(article.text, mentions, spans)
 
 
 def _too_long(article: Article) -> str:
@@ -200,15 +239,21 @@ def _too_long(article: Article) -> str:
 
 
 def _analyse_chunk(model: str, articles: list[Article]) -> list[dict[str, Any]]:
-    """Run in a worker process: one Analysis (and model) per worker, reused."""
-    if model not in _WORKER:
-        _WORKER[model] = Analysis(model, processes=1)
+    """Run in a worker process (a local pool's or a Dask worker): one Analysis
+    (and model) per process, reused by every batch it is sent."""
+    with _LOADING:
+        if model not in _WORKER:
+            _WORKER[model] = Analysis(model, processes=1)
+            from .nlp import load
+
+            load(model)
     return _WORKER[model].analyse_here(articles)
 
 
 def _passage_fields(article: Article, mentions: Sequence[Mention], facts) -> dict[str, dict]:
     """Search fields of each passage: entity alias keys and fact keys."""
     from .entities import alias_key
+    from .passages import PassageLocator
     from .subjects import search_keys
 
     entities: dict[int, set[str]] = defaultdict(set)

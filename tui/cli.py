@@ -119,8 +119,15 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
         epilog="'newsdesk COMMAND --help' describes each command.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in ("index", "sources"):
-        _common(_subcommand(sub, name))
+    index = _subcommand(sub, "index")
+    index.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="analyse on a Dask cluster, such as tcp://HOST:8786 (default: $NEWSDESK_SCHEDULER, "
+        "else this machine's cores)",
+    )
+    _common(index)
+    _common(_subcommand(sub, "sources"))
     show = _subcommand(sub, "show")
     show.add_argument("id", metavar="ID", help=ARTICLE_ID_HELP)
     _common(show)
@@ -128,6 +135,11 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
     find.add_argument("query", metavar="QUERY", help="what to look for (see below)")
     find.add_argument(
         "--limit", type=at_least_one, default=10, metavar="N", help="at most N results (default 10)"
+    )
+    find.add_argument(
+        "--no-update",
+        action="store_true",
+        help="search the index as it is, without checking the files for changes (for scripts)",
     )
     _common(find)
     entities = _subcommand(sub, "entities")
@@ -286,10 +298,12 @@ def _library(args: argparse.Namespace, apart: bool = False):
     """The library the arguments name; an index folder newsdesk may not write
     in (one holding the user's files) is refused before anything is read."""
     from index.analysis import Analysis
+    from index.cluster import scheduler_address
     from index.folder import NotAnIndexFolder, check
     from index.library import Library
 
-    library = Library(args.paths, args.index_dir, analysis=Analysis(args.model), apart=apart)
+    analysis = Analysis(args.model, scheduler=scheduler_address(getattr(args, "scheduler", None)))
+    library = Library(args.paths, args.index_dir, analysis=analysis, apart=apart)
     try:
         check(library.index_path)
     except NotAnIndexFolder as error:
@@ -297,13 +311,38 @@ def _library(args: argparse.Namespace, apart: bool = False):
     return library
 
 
+def _connected(library) -> None:
+    """Reach the Dask scheduler named, if any, before any work: a wrong address
+    is a usage error (exit 2) with nothing read or written."""
+    from index.cluster import ClusterUnreachable
+
+    try:
+        library.analysis.connect()
+    except ClusterUnreachable as error:
+        raise UsageError(str(error)) from None
+
+
+def _current(library) -> bool:
+    """True when nothing changed since the last commit, found by listing the
+    files: the indexer (and what it imports) is loaded only when it has work."""
+    from index.freshness import current
+
+    try:
+        return library.exists and current(library.corpus, library.store, library.analysis.key)
+    except Exception:  # damaged, locked, half written: the update names it and mends it
+        return False
+
+
 def _ensure_index(library, quiet: bool) -> None:
     """Bring the index up to date first, so every command works on a new corpus."""
     if library.read_only:
         output.note(f"the index at {library.location} is read-only; showing it as it is")
         return
+    if _current(library):
+        return
     from index.store import IndexError_
 
+    _connected(library)
     try:
         summary = library.update(progress=None if quiet else output.progress(), wait=2.0)
     except (IndexError_, OSError) as error:
@@ -332,18 +371,31 @@ def _run_command(args: argparse.Namespace) -> int:
             raise UsageError(str(error)) from None
     library = _library(args)
     if args.command == "index":
+        _connected(library)
         summary = library.update(progress=output.progress())
         if summary.rebuilt:
             output.note(summary.rebuilt)
         print(dumps(summary.to_json()) if args.json else output.summary_text(summary))
         return EXIT_OK
-    _ensure_index(library, quiet=args.json)
+    if getattr(args, "no_update", False):
+        _existing(library)
+    else:
+        _ensure_index(library, quiet=args.json)
     try:
         return _answer(library, args)
     except IndexDamaged as damaged:  # found while reading: rebuilt, then asked again
         output.note(str(damaged))
         _ensure_index(library, quiet=args.json)
         return _answer(library, args)
+
+
+def _existing(library) -> None:
+    """``--no-update``: the index as it is, which must exist."""
+    if not library.exists:
+        raise UsageError(
+            f"there is no index at {library.location} yet; "
+            "run 'newsdesk index' on these files first, or leave out --no-update"
+        )
 
 
 def _answer(library, args: argparse.Namespace) -> int:

@@ -1,0 +1,70 @@
+"""Whether an index is up to date, at the cost of listing the corpus's files.
+
+Every command updates the index first, and an update that finds nothing to do
+still imports the indexer (the readers, trafilatura, the comparison passes):
+most of the time ``newsdesk search`` took on an unchanged corpus. This asks
+the question the indexer's plan asks first (is every file's size, time and
+analysis key what the last commit recorded, with none added or gone?) with
+nothing but a walk of the folders and one catalog document, so a command only
+pays for the indexer when there is something to index.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .corpus import Corpus, FileEntry, without_clashing_ids
+from .model import Skipped
+from .store import (
+    ARTICLES_UID,
+    CATALOG_UID,
+    LISTING_HEAD_UID,
+    LISTING_UID,
+    STATE_UID,
+    STORIES_UID,
+    Store,
+    has_document,
+    stored_data,
+)
+
+# Documents an index written by this newsdesk holds; without one of them the
+# indexer has something to add (see index.build._update).
+_NEEDED = (STATE_UID, LISTING_UID, ARTICLES_UID, LISTING_HEAD_UID, STORIES_UID)
+
+
+def current(corpus: Corpus, store: Store, analysis_key: str) -> bool:
+    """True when an update of ``store`` would find nothing to do: no file new,
+    changed (size or modification time) or gone, none analysed under another
+    key or outlet, and every corpus-wide document in place."""
+    files = _recorded_files(store)
+    if files is None:
+        return False
+    skipped: list[Skipped] = []
+    entries = without_clashing_ids(list(corpus.walk(skipped)), skipped)
+    if len(entries) != len(files):
+        return False
+    return all(_unchanged(files.get(entry.id), entry, analysis_key) for entry in entries)
+
+
+def _recorded_files(store: Store) -> dict[str, list[Any]] | None:
+    """The last commit's ``path -> [size, mtime, hash|key]``, or None when that
+    commit lacks a document the indexer would add (an older index's layout)."""
+    with store.searcher() as searcher:
+        if not all(has_document(searcher, "catalog", uid) for uid in _NEEDED[1:]):
+            return None
+        if not has_document(searcher, "state", STATE_UID):
+            return None
+        catalog = stored_data(searcher, "catalog", CATALOG_UID)
+    if not isinstance(catalog, dict) or "articles" in catalog:
+        return None
+    files = catalog.get("files")
+    return files if isinstance(files, dict) else None
+
+
+def _unchanged(known: list[Any] | None, entry: FileEntry, analysis_key: str) -> bool:
+    """The indexer's own test (index.build._unchanged with its _file_key)."""
+    if not known or len(known) != 3:
+        return False
+    size, mtime, content = known
+    key = f"{entry.outlet.key}|{analysis_key}" if entry.outlet else analysis_key
+    return size == entry.size and mtime == entry.mtime and str(content).endswith(f"|{key}")
