@@ -15,8 +15,8 @@ process loads the model once, on its first batch, and keeps it for the next.
 from __future__ import annotations
 
 import os
-from contextlib import suppress
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from typing import Any
 
 SCHEDULER_ENV = "NEWSDESK_SCHEDULER"
@@ -42,8 +42,13 @@ def scheduler_address(given: str | None) -> str | None:
 def connect(address: str, timeout: float = CONNECT_SECONDS) -> Any:
     """A client of the scheduler at ``address``, or :class:`ClusterUnreachable`
     saying why: before any article is read, so a wrong address costs nothing."""
-    from distributed import Client
-
+    try:
+        from distributed import Client
+    except ImportError:
+        raise ClusterUnreachable(
+            "analysing on a Dask cluster needs the 'distributed' package: "
+            "pip install 'newsdesk[cluster]'"
+        ) from None
     try:
         return Client(address, timeout=timeout, set_as_default=False)
     except Exception as error:  # OSError, TimeoutError, ValueError for a bad address
