@@ -1,0 +1,185 @@
+"""Analysis on a dask.distributed cluster (``newsdesk index --scheduler``): a
+real two-worker ``LocalCluster`` builds the same index as this machine does,
+a worker killed mid-batch loses nothing, a scheduler that cannot be reached
+is a usage error before any work, and Ctrl+C stops the run cleanly."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from index.analysis import Analysis
+from index.library import Library
+from index.store import Store
+from tui.cli import main
+
+from .conftest import ROOT, SEEDS, SHARED_DATA
+
+distributed = pytest.importorskip("distributed")
+BBC = SHARED_DATA / "news-corpus" / "bbc" / "politics"
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """Two worker processes of one thread each, as `dask worker --nthreads 1` runs."""
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as local:
+        yield local
+
+
+@pytest.fixture
+def client(cluster):
+    with distributed.Client(cluster, set_as_default=False) as connected:
+        yield connected
+
+
+def _contents(path: Path, corpus: Path) -> dict:
+    """Everything a reader sees of an index, as plain data."""
+    library = Library([corpus], path, analysis=Analysis())
+    ids = [a["id"] for a in library.articles()]
+    return {
+        "articles": library.articles(),
+        "analyses": {aid: library.analysis_of(aid) for aid in ids},
+        "listing": library.listing(),
+        "stories": library.stories(),
+        "entities": library.entities(),
+        "facts": library.facts(),
+        "groups": library.fact_groups(),
+        "views": {aid: library.views(aid) for aid in ids},
+    }
+
+
+@pytest.fixture(scope="module")
+def local_seeds_index(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("local") / "ix"
+    Library([SEEDS], path, analysis=Analysis()).update()
+    return path
+
+
+def _models_loaded(client) -> dict[str, list[str]]:
+    """The models each worker process holds (loaded on its first batch)."""
+
+    def held() -> list[str]:
+        from index import analysis
+
+        return sorted(analysis._WORKER)
+
+    return client.run(held)
+
+
+@pytest.mark.slow
+def test_the_index_built_on_the_cluster_equals_the_one_built_here(
+    cluster, client, local_seeds_index, tmp_path
+):
+    path = tmp_path / "ix"
+    code = main(["index", str(SEEDS), "--index-dir", str(path), "--scheduler", cluster.scheduler_address])
+    assert code == 0
+    assert _contents(path, SEEDS) == _contents(local_seeds_index, SEEDS)
+    assert any(_models_loaded(client).values())  # the work was done on the workers
+
+
+@pytest.mark.slow
+def test_the_scheduler_may_be_named_by_the_environment(cluster, monkeypatch, tmp_path):
+    monkeypatch.setenv("NEWSDESK_SCHEDULER", cluster.scheduler_address)
+    library = Library([SEEDS], tmp_path / "ix", analysis=Analysis(scheduler=None))
+    from index.cluster import scheduler_address
+
+    assert scheduler_address(None) == cluster.scheduler_address
+    assert main(["index", str(SEEDS), "--index-dir", str(tmp_path / "ix")]) == 0
+    assert len(library.articles()) == 5
+
+
+@pytest.mark.slow
+def test_a_worker_that_dies_mid_batch_loses_nothing(client, cluster, local_seeds_index, tmp_path):
+    path = tmp_path / "ix"
+    library = Library([SEEDS], path, analysis=Analysis(scheduler=cluster.scheduler_address))
+    done: list[BaseException | None] = []
+
+    def run() -> None:
+        try:
+            library.update()
+            done.append(None)
+        except BaseException as error:
+            done.append(error)
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    busy = _first_busy_worker(client)
+    client.run(os._exit, 1, workers=[busy], wait=False)  # as a crash or the OOM killer would
+    worker.join(timeout=600)
+    assert done == [None]
+    assert _contents(path, SEEDS) == _contents(local_seeds_index, SEEDS)
+
+
+def _first_busy_worker(client, seconds: float = 120.0) -> str:
+    """The address of a worker running a batch, as soon as one is."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        busy = [address for address, tasks in client.processing().items() if tasks]
+        if busy:
+            return busy[0]
+        time.sleep(0.05)
+    raise AssertionError("no worker was given a batch")
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_a_scheduler_that_cannot_be_reached_is_a_usage_error_before_any_work(tmp_path, capsys):
+    path = tmp_path / "ix"
+    address = f"tcp://127.0.0.1:{_closed_port()}"
+    code = main(["index", str(SEEDS), "--index-dir", str(path), "--scheduler", address])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert f"cannot reach the Dask scheduler at {address}" in err
+    assert "Traceback" not in err
+    assert not Store.exists(path)
+
+
+def test_a_scheduler_address_that_makes_no_sense_is_said(tmp_path, capsys):
+    code = main(["index", str(SEEDS), "--index-dir", str(tmp_path / "ix"), "--scheduler", "nope://"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "cannot reach the Dask scheduler at nope://" in err
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not BBC.exists(), reason=f"{BBC} is not on this machine")
+def test_ctrl_c_stops_the_run_and_its_batches_on_the_cluster(client, cluster, tmp_path):
+    path = tmp_path / "ix"
+    command = [sys.executable, "-m", "tui.cli", "index", str(BBC), "--index-dir", str(path)]
+    run = subprocess.Popen(
+        [*command, "--scheduler", cluster.scheduler_address],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    _first_busy_worker(client)
+    run.send_signal(signal.SIGINT)
+    _, err = run.communicate(timeout=120)
+    assert run.returncode == 130
+    assert "interrupted" in err and "Traceback" not in err
+    assert not Store.exists(path)  # nothing half written: the run made no commit
+    assert _idle(client)  # the batches not done were cancelled, not left running
+
+
+def _idle(client, seconds: float = 60.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if not any(client.processing().values()):
+            return True
+        time.sleep(0.1)
+    return False

@@ -1,0 +1,138 @@
+"""`newsdesk search` from the shell does only what a search needs: on an index
+that is up to date it lists the files and searches, without loading the
+indexer, the readers or the NLP; a changed file is still found."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from index.corpus import Corpus
+from index.freshness import current
+from index.library import Library
+from index.store import Store
+from tui.cli import main
+
+from .conftest import ROOT
+
+# What an unchanged corpus must not cost a search (seconds of imports each).
+NOT_NEEDED = (
+    "spacy",
+    "thinc",
+    "trafilatura",
+    "distributed",
+    "textual",
+    "index.build",
+    "index.readers",
+    "index.nlp",
+    "index.facts",
+    "index.summary",
+)
+PROBE = """
+import json, sys
+from tui.cli import main
+code = main(sys.argv[1:])
+sys.stdout.flush()
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}), file=sys.stderr)
+"""
+
+
+def _search_in_subprocess(*args: str) -> tuple[int, str, list[str]]:
+    """Exit code, output and the modules loaded by a fresh ``newsdesk search``."""
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, "search", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=os.environ.copy(),
+        timeout=300,
+    )
+    report = json.loads(done.stderr.strip().splitlines()[-1])
+    return report["code"], done.stdout, report["modules"]
+
+
+@pytest.mark.slow
+def test_search_on_an_unchanged_index_loads_no_indexer_or_nlp(seeds_index):
+    code, out, modules = _search_in_subprocess("prisoners", "--json")
+    assert code == 0
+    assert json.loads(out)["total"] > 0
+    loaded = [name for name in NOT_NEEDED if name in modules]
+    assert loaded == []
+
+
+@pytest.mark.slow
+def test_search_still_finds_what_a_changed_file_now_says(seeds_copy, tmp_path):
+    index_dir = str(tmp_path / "ix")
+    assert main(["index", str(seeds_copy), "--index-dir", index_dir]) == 0
+    article = sorted(seeds_copy.glob("*.txt"))[0]
+    article.write_text(article.read_text() + "\n\nA zeppelin was seen over the talks.\n")
+    code, out, modules = _search_in_subprocess(
+        "zeppelin", str(seeds_copy), "--index-dir", index_dir, "--json"
+    )
+    assert code == 0
+    assert [hit["id"] for hit in json.loads(out)["hits"]] == [article.name]
+    assert "index.build" in modules  # something changed: the indexer ran
+
+
+@pytest.mark.slow
+def test_no_update_searches_the_index_as_it_was(seeds_copy, tmp_path, capsys):
+    index_dir = str(tmp_path / "ix")
+    assert main(["index", str(seeds_copy), "--index-dir", index_dir]) == 0
+    article = sorted(seeds_copy.glob("*.txt"))[0]
+    article.write_text(article.read_text() + "\n\nA zeppelin was seen over the talks.\n")
+    capsys.readouterr()
+    args = ["search", "zeppelin", str(seeds_copy), "--index-dir", index_dir, "--json"]
+    assert main([*args, "--no-update"]) == 0
+    assert json.loads(capsys.readouterr().out)["total"] == 0
+    assert main(args) == 0
+    assert json.loads(capsys.readouterr().out)["total"] == 1
+
+
+def test_no_update_without_an_index_says_how_to_make_one(seeds_copy, tmp_path, capsys):
+    index_dir = tmp_path / "ix"
+    code = main(["search", "talks", str(seeds_copy), "--index-dir", str(index_dir), "--no-update"])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "no index" in err and "newsdesk index" in err
+    assert "Traceback" not in err
+    assert not Store.exists(index_dir)
+
+
+@pytest.fixture
+def plain_index(seeds_copy, tmp_path):
+    """The seeds indexed without NLP (quick): what the update check compares."""
+    library = Library([seeds_copy], tmp_path / "ix")
+    library.update()
+    return library
+
+
+def _current(library: Library, key: str = "") -> bool:
+    return current(Corpus.of([library.corpus.roots[0]]), Store(library.index_path), key)
+
+
+def test_an_index_just_written_is_current(plain_index):
+    assert _current(plain_index)
+
+
+def test_a_file_touched_added_or_removed_makes_the_index_stale(plain_index, seeds_copy):
+    first = sorted(seeds_copy.glob("*.txt"))[0]
+    stat = first.stat()
+    os.utime(first, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    assert not _current(plain_index)
+    plain_index.update()
+    assert _current(plain_index)
+    (seeds_copy / "new.txt").write_text("Headline\n\nA new report.\n")
+    assert not _current(plain_index)
+    plain_index.update()
+    first.unlink()
+    assert not _current(plain_index)
+
+
+def test_another_analysis_or_outlet_makes_the_index_stale(plain_index, seeds_copy):
+    assert not _current(plain_index, key="some_model/4")
+    (seeds_copy / "newsdesk.toml").write_text('[outlets]\n"*.txt" = "Wire"\n')
+    assert not _current(plain_index)
