@@ -81,7 +81,9 @@ def test_the_index_built_on_the_cluster_equals_the_one_built_here(
     cluster, client, local_seeds_index, tmp_path
 ):
     path = tmp_path / "ix"
-    code = main(["index", str(SEEDS), "--index-dir", str(path), "--scheduler", cluster.scheduler_address])
+    code = main(
+        ["index", str(SEEDS), "--index-dir", str(path), "--scheduler", cluster.scheduler_address]
+    )
     assert code == 0
     assert _contents(path, SEEDS) == _contents(local_seeds_index, SEEDS)
     assert any(_models_loaded(client).values())  # the work was done on the workers
@@ -149,7 +151,9 @@ def test_a_scheduler_that_cannot_be_reached_is_a_usage_error_before_any_work(tmp
 
 
 def test_a_scheduler_address_that_makes_no_sense_is_said(tmp_path, capsys):
-    code = main(["index", str(SEEDS), "--index-dir", str(tmp_path / "ix"), "--scheduler", "nope://"])
+    code = main(
+        ["index", str(SEEDS), "--index-dir", str(tmp_path / "ix"), "--scheduler", "nope://"]
+    )
     err = capsys.readouterr().err
     assert code == 2
     assert "cannot reach the Dask scheduler at nope://" in err

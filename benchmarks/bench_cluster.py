@@ -1,0 +1,136 @@
+"""Articles per second through the first index with NLP: newsdesk's local
+default, newsdesk on a two-worker Dask LocalCluster, and single-process spaCy
+on the same texts, in one run.
+
+    python benchmarks/bench_cluster.py [--limit N] [--skip-cluster]
+
+Each measurement runs in a process of its own (so the model it loads and its
+memory are its own), one after the other. newsdesk is timed end to end: a new
+index of the articles, from reading the files to the commit (its workers load
+the model inside the timing, as every first run pays it). The LocalCluster is
+started before the clock, as a cluster a user points newsdesk at is already up;
+its workers load the model on their first batch, inside the timing. spaCy is
+``spacy.load`` of the same model plus ``nlp.pipe`` over the article texts, in
+one process: what a user would run without newsdesk. The load average before
+and after each measurement is printed: the machine may be shared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.common import NEWS, require  # noqa: E402
+from benchmarks.harness import emit, peak_rss_mb, run_child  # noqa: E402
+
+KINDS = ("spacy", "local", "cluster")
+
+
+def article_files(limit: int | None) -> list[Path]:
+    files = sorted(f for f in require(NEWS).rglob("*.txt") if f.name != "README.TXT")
+    return files[:limit]
+
+
+def linked_corpus(files: list[Path], folder: Path) -> Path:
+    """The articles as symbolic links in a folder of ours (the data stays where it is)."""
+    for file in files:
+        target = folder / file.relative_to(NEWS)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.symlink_to(file)
+    return folder
+
+
+def measure_spacy(files: list[Path]) -> dict[str, float]:
+    import spacy
+
+    from index.nlp import model_name
+
+    texts = [f.read_text(encoding="utf-8", errors="replace") for f in files]
+    start = time.perf_counter()
+    nlp = spacy.load(model_name())
+    loaded = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=64):
+        pass
+    end = time.perf_counter()
+    return {"seconds": end - start, "load_seconds": loaded - start}
+
+
+def measure_newsdesk(files: list[Path], scheduler: str | None) -> dict[str, float]:
+    from index.analysis import Analysis
+    from index.library import Library
+
+    with tempfile.TemporaryDirectory(prefix="nd-cluster-") as work:
+        corpus = linked_corpus(files, Path(work) / "corpus")
+        library = Library([corpus], Path(work) / "ix", analysis=Analysis(scheduler=scheduler))
+        start = time.perf_counter()
+        summary = library.update()
+        seconds = time.perf_counter() - start
+    assert len(summary.added) == len(files), summary.to_json()
+    return {"seconds": seconds}
+
+
+def measure_cluster(files: list[Path]) -> dict[str, float]:
+    from distributed import LocalCluster
+
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        return measure_newsdesk(files, cluster.scheduler_address)
+
+
+def child(kind: str, limit: int | None) -> None:
+    files = article_files(limit)
+    load = os.getloadavg()[0]
+    if kind == "spacy":
+        result = measure_spacy(files)
+    elif kind == "local":
+        result = measure_newsdesk(files, None)
+    else:
+        result = measure_cluster(files)
+    emit(
+        {
+            **result,
+            "articles": len(files),
+            "rate": len(files) / result["seconds"],
+            "peak_rss_mb": peak_rss_mb(),
+            "load_before": load,
+            "load_after": os.getloadavg()[0],
+        }
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    parser.add_argument("--skip-cluster", action="store_true")
+    parser.add_argument("--child", choices=KINDS, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child, args.limit)
+        return
+    limit = [] if args.limit is None else ["--limit", str(args.limit)]
+    kinds = [k for k in KINDS if not (args.skip_cluster and k == "cluster")]
+    print(f"articles: {len(article_files(args.limit))}  cores: {os.cpu_count()}")
+    results = {}
+    for kind in kinds:
+        results[kind] = found = run_child("bench_cluster.py", "--child", kind, *limit)
+        extra = f"  (model load {found['load_seconds']:.1f} s)" if kind == "spacy" else ""
+        print(
+            f"{kind:8} {found['seconds']:7.1f} s  {found['rate']:6.1f} articles/s  "
+            f"peak {found['peak_rss_mb']:.0f} MB  load {found['load_before']:.1f}"
+            f" -> {found['load_after']:.1f}{extra}",
+            flush=True,
+        )
+    base = results["spacy"]["rate"]
+    for kind in kinds[1:]:
+        print(f"{kind} / single-process spaCy: {results[kind]['rate'] / base:.2f}x (target 1.8x)")
+
+
+if __name__ == "__main__":
+    main()
