@@ -57,7 +57,7 @@ def main() -> None:
     if rg is None:
         print("skipped: rg (ripgrep) is not installed (apt-get install ripgrep)")
         return
-    base = newsdesk(args.source, "search", "x", corpus, "--index-dir", str(args.index))
+    base = newsdesk(args.source, "search", QUERIES[0], corpus, "--index-dir", str(args.index))
     subprocess.run(base, stdout=subprocess.DEVNULL, check=True)  # brings the index up to date
     print(f"corpus: {corpus}  cores: {os.cpu_count()}  load: {os.getloadavg()[0]:.1f}")
     times: dict[str, list[float]] = {"search": [], "search --no-update": [], "rg": []}

@@ -10,17 +10,17 @@ output is committed together with the articles.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import threading
 from collections import defaultdict
 from collections.abc import Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .model import Article, Mention
+
+if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imported
+    from concurrent.futures import Executor
 
 VERSION = "4"  # 2: entity mentions in headlines and repeats; 3: fact subjects; 4: both
 # From this many articles in one call, a second worker process pays for its
@@ -87,6 +87,10 @@ class Analysis:
         workers = self._workers(len(articles))
         if workers < 2:
             return self.analyse_here(articles)
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
         if self._pool is None:
             from .apart import exit_with_parent
 
@@ -127,6 +131,8 @@ class Analysis:
         pool, self._pool = self._pool, None
         if pool is None:
             return
+        import multiprocessing
+
         pool.shutdown(wait=False, cancel_futures=True)
         for worker in multiprocessing.active_children():
             worker.terminate()

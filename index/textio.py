@@ -13,8 +13,6 @@ import math
 import os
 import stat
 
-from charset_normalizer import from_bytes
-
 DEFAULT_MAX_MB = 20
 
 
@@ -94,6 +92,8 @@ def _guess_encoding(data: bytes) -> str | None:
     turns "à Genève; £" into "ŕ Genčve; Ł". Western European text is by far
     the commonest legacy encoding of news, so it wins a tie, and only a tie.
     """
+    from charset_normalizer import from_bytes  # only for a file that is not UTF-8
+
     results = from_bytes(data)
     best = results.best()
     if best is None or best.encoding is None:

@@ -14,12 +14,11 @@ import os
 import re
 import sys
 from collections.abc import Sequence
-from importlib.metadata import PackageNotFoundError, version
 
 from index.model import ENTITY_KINDS
 from index.safety import dumps
 
-from . import fetching, output, views
+from . import fetching, output
 
 COMMANDS = (
     "index",
@@ -187,6 +186,8 @@ def _entity_label(value: str) -> str:
 
 
 def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version  # the reader's --version only
+
     try:
         return version("newsdesk")
     except PackageNotFoundError:  # run from a source tree that was never installed
@@ -403,7 +404,9 @@ def _answer(library, args: argparse.Namespace) -> int:
         return output.sources(library, args.json)
     if args.command == "show":
         return output.show(library, args.id, args.json)
-    if args.command in views.VIEWS:
+    if args.command != "search":
+        from . import views  # imported here: search, the command scripts run most, needs none
+
         return views.VIEWS[args.command](library, args)
     from index.search import QueryError
 
