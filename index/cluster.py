@@ -67,8 +67,14 @@ def run_batches(client: Any, task: Batch, model: str, batches: Sequence[list[Any
     the batches not yet done are cancelled on the cluster rather than left to
     hold its workers for minutes."""
     futures = client.map(task, [model] * len(batches), list(batches), pure=False, retries=RETRIES)
+    from distributed import wait
+
     try:
-        return [result for found in client.gather(futures) for result in found]
+        # wait, then each result, rather than gather: a gather cut short by
+        # Ctrl+C leaves tasks behind that print tracebacks as the process ends.
+        with client.as_current():  # wait() finds the client it waits on this way
+            wait(futures)
+        return [result for future in futures for result in future.result()]
     except BaseException:
         client.cancel(futures)
         raise
