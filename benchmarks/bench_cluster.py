@@ -11,8 +11,10 @@ the model inside the timing, as every first run pays it). The LocalCluster is
 started before the clock, as a cluster a user points newsdesk at is already up;
 its workers load the model on their first batch, inside the timing. spaCy is
 ``spacy.load`` of the same model plus ``nlp.pipe`` over the article texts, in
-one process: what a user would run without newsdesk. The load average before
-and after each measurement is printed: the machine may be shared.
+one process: with named-entity recognition only (``spacy-ner``, what newsdesk
+runs spaCy for; the reference of the target) and with the model's whole
+pipeline (``spacy-all``: tagger, parser, lemmatizer too). The load average
+before and after each measurement is printed: the machine may be shared.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.common import NEWS, require  # noqa: E402
 from benchmarks.harness import emit, peak_rss_mb, run_child  # noqa: E402
 
-KINDS = ("spacy", "local", "cluster")
+KINDS = ("spacy-ner", "spacy-all", "local", "cluster")
 
 
 def article_files(limit: int | None) -> list[Path]:
@@ -46,7 +48,7 @@ def linked_corpus(files: list[Path], folder: Path) -> Path:
     return folder
 
 
-def measure_spacy(files: list[Path]) -> dict[str, float]:
+def measure_spacy(files: list[Path], ner_only: bool) -> dict[str, float]:
     import spacy
 
     from index.nlp import model_name
@@ -54,6 +56,8 @@ def measure_spacy(files: list[Path]) -> dict[str, float]:
     texts = [f.read_text(encoding="utf-8", errors="replace") for f in files]
     start = time.perf_counter()
     nlp = spacy.load(model_name())
+    if ner_only:
+        nlp.select_pipes(enable=["ner"])
     loaded = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=64):
         pass
@@ -87,8 +91,8 @@ def measure_cluster(files: list[Path]) -> dict[str, float]:
 def child(kind: str, limit: int | None) -> None:
     files = article_files(limit)
     load = os.getloadavg()[0]
-    if kind == "spacy":
-        result = measure_spacy(files)
+    if kind.startswith("spacy"):
+        result = measure_spacy(files, ner_only=kind == "spacy-ner")
     elif kind == "local":
         result = measure_newsdesk(files, None)
     else:
@@ -109,27 +113,31 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--skip-cluster", action="store_true")
+    parser.add_argument("--skip-spacy-all", action="store_true", help="(minutes on 2 cores)")
     parser.add_argument("--child", choices=KINDS, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(args.child, args.limit)
         return
     limit = [] if args.limit is None else ["--limit", str(args.limit)]
-    kinds = [k for k in KINDS if not (args.skip_cluster and k == "cluster")]
+    skip = {"cluster": args.skip_cluster, "spacy-all": args.skip_spacy_all}
+    kinds = [k for k in KINDS if not skip.get(k)]
     print(f"articles: {len(article_files(args.limit))}  cores: {os.cpu_count()}")
     results = {}
     for kind in kinds:
         results[kind] = found = run_child("bench_cluster.py", "--child", kind, *limit)
-        extra = f"  (model load {found['load_seconds']:.1f} s)" if kind == "spacy" else ""
+        extra = f"  (model load {found['load_seconds']:.1f} s)" if "spacy" in kind else ""
         print(
-            f"{kind:8} {found['seconds']:7.1f} s  {found['rate']:6.1f} articles/s  "
+            f"{kind:10} {found['seconds']:7.1f} s  {found['rate']:6.1f} articles/s  "
             f"peak {found['peak_rss_mb']:.0f} MB  load {found['load_before']:.1f}"
             f" -> {found['load_after']:.1f}{extra}",
             flush=True,
         )
-    base = results["spacy"]["rate"]
-    for kind in kinds[1:]:
-        print(f"{kind} / single-process spaCy: {results[kind]['rate'] / base:.2f}x (target 1.8x)")
+    spacies = [k for k in kinds if k.startswith("spacy")]
+    for kind in (k for k in kinds if k not in spacies):
+        for spacy in spacies:
+            ratio = results[kind]["rate"] / results[spacy]["rate"]
+            print(f"{kind} / single-process {spacy}: {ratio:.2f}x (target: 1.8x spacy-ner)")
 
 
 if __name__ == "__main__":
