@@ -8,7 +8,9 @@ hold them yet (with NLP: minutes), outside the timing. Each query then runs
 ``--repeat`` times as ``newsdesk search QUERY CORPUS --index-dir DIR`` (its
 update check included), as ``... --no-update``, and as ``rg -i -c QUERY
 CORPUS``, interleaved so that a busy moment of a shared machine falls on all
-three alike; medians are printed with the ratio to rg (the target: 3x).
+three alike; medians are printed with the ratio to rg (the target: 3x). Two
+floors are timed beside them: this interpreter starting and ending, and
+starting and importing the search (Whoosh and what it imports).
 ``--source TREE`` runs newsdesk from another checkout (an earlier version,
 for a before figure) with this interpreter.
 """
@@ -61,7 +63,19 @@ def main() -> None:
     subprocess.run(base, stdout=subprocess.DEVNULL, check=True)  # brings the index up to date
     print(f"corpus: {corpus}  cores: {os.cpu_count()}  load: {os.getloadavg()[0]:.1f}")
     times: dict[str, list[float]] = {"search": [], "search --no-update": [], "rg": []}
+    floors = {
+        "python start": [sys.executable, "-c", "pass"],
+        "python + search imports": [
+            sys.executable,
+            "-c",
+            RUN.split("; from")[0] + "; import index.search",
+            str(args.source),
+        ],
+    }
+    times.update({name: [] for name in floors})
     for _ in range(args.repeat):
+        for name, command in floors.items():
+            times[name].append(wall(command))
         for query in QUERIES:
             command = newsdesk(args.source, "search", query, corpus, "--index-dir", str(args.index))
             times["search"].append(wall(command))
