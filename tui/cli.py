@@ -206,8 +206,21 @@ def parse(args_list: list[str]) -> argparse.Namespace:
     else:
         args = reader_parser().parse_intermixed_args(args_list)
         args.command = None
-    args = _checked(args)
-    _check_paths(args.paths, reader=args.command is None)
+    args = _with_settings(_checked(args))
+    _check_paths(args.paths, reader=args.command in (None, "serve"))
+    return args
+
+
+def _with_settings(args: argparse.Namespace) -> argparse.Namespace:
+    """What the settings file adds where the command line and the environment
+    say nothing (command line > environment > settings file > defaults)."""
+    from . import settings
+
+    try:
+        args.settings = settings.load()
+        settings.apply(args.settings, args, corpus=args.command != "fetch")
+    except settings.SettingsError as error:
+        raise UsageError(str(error)) from None
     return args
 
 
@@ -370,15 +383,31 @@ def _run_reader(args: argparse.Namespace) -> int:
     """
     from .app import NewsdeskApp  # imported here so the shell commands start fast
 
+    _check_reader_settings(args)
     try:
         # The reader indexes in a process of its own, so keys never wait for it.
-        app = NewsdeskApp(_library(args, apart=True))
+        app = NewsdeskApp(_library(args, apart=True), settings=args.settings)
         app.run()
     except Exception as error:
         return _crashed(error)
     if app.crash is not None:
         return _crashed(app.crash)
     return app.return_code or EXIT_OK
+
+
+def _check_reader_settings(args: argparse.Namespace) -> None:
+    """The theme and keymap of the settings file, checked before the screen
+    changes, so a misspelt one is a message in the shell (exit 2)."""
+    from textual.theme import BUILTIN_THEMES
+
+    from . import settings
+    from .app import NewsdeskApp
+
+    try:
+        settings.check_theme(args.settings, BUILTIN_THEMES)
+        settings.check_keymap(args.settings, NewsdeskApp.binding_ids())
+    except settings.SettingsError as error:
+        raise UsageError(str(error)) from None
 
 
 def _crashed(error: BaseException) -> int:
