@@ -34,6 +34,31 @@ WIDTH, HEIGHT = 1600, 900  # wide enough for the three panes side by side
 GUTTER = "▌"  # the article pane's mark of the passage under the cursor
 
 
+# textual.js keeps its terminal in a local variable; this catches it as it is
+# made (its first addon is set on it), so the test can read what it shows.
+CATCH_TERMINAL = """
+Object.defineProperty(Object.prototype, "fitAddon", {
+  configurable: true,
+  set(value) {
+    window.newsdeskTerminal = this.terminal;
+    Object.defineProperty(this, "fitAddon", {value, writable: true, enumerable: true});
+  },
+});
+"""
+READ_SCREEN = """
+(() => {
+  const terminal = window.newsdeskTerminal;
+  if (!terminal) return "";
+  const buffer = terminal.buffer.active, rows = [];
+  for (let y = 0; y < terminal.rows; y++) {
+    const line = buffer.getLine(buffer.viewportY + y);
+    rows.push(line ? line.translateToString(true) : "");
+  }
+  return rows.join("\\n");
+})()
+"""
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -97,13 +122,9 @@ class Page:
         raise AssertionError("the browser closed the connection")
 
     async def screen(self) -> str:
-        """The terminal's rows as text (xterm.js draws them as DOM rows)."""
-        found = await self.call(
-            "Runtime.evaluate",
-            expression="Array.from(document.querySelectorAll('.xterm-rows > div'))"
-            ".map(row => row.textContent).join('\\n')",
-            returnByValue=True,
-        )
+        """The terminal's rows as text, read from xterm.js's buffer (it draws
+        on a canvas, so the page holds no text to read)."""
+        found = await self.call("Runtime.evaluate", expression=READ_SCREEN, returnByValue=True)
         return found["result"].get("value") or ""
 
     async def until(self, test: Callable[[str], bool], seconds: float = 60.0) -> str:
@@ -115,8 +136,19 @@ class Page:
             await asyncio.sleep(0.25)
         raise AssertionError(f"the page never showed what was expected:\n{text}")
 
+    async def focus(self) -> None:
+        """Give the terminal the keyboard, as a click on the page does."""
+        await self.call(
+            "Runtime.evaluate",
+            expression="document.querySelector('.xterm-helper-textarea').focus()",
+        )
+
     async def type(self, key: str) -> None:
-        await self.call("Input.insertText", text=key)
+        """A key pressed and released, as a keyboard sends it to the page."""
+        code = {"key": key, "text": key, "code": f"Key{key.upper()}"}
+        code["windowsVirtualKeyCode"] = ord(key.upper())  # type: ignore[assignment]
+        await self.call("Input.dispatchKeyEvent", type="keyDown", **code)
+        await self.call("Input.dispatchKeyEvent", type="keyUp", **code)
 
     async def screenshot(self) -> bytes:
         shot = await self.call("Page.captureScreenshot", format="png")
@@ -153,6 +185,14 @@ async def browser(tmp_path: Path) -> AsyncIterator[Page]:
                 page = Page(ws)
                 await page.call("Network.enable")
                 await page.call("Page.enable")
+                await page.call("Page.addScriptToEvaluateOnNewDocument", source=CATCH_TERMINAL)
+                await page.call(
+                    "Emulation.setDeviceMetricsOverride",
+                    width=WIDTH,
+                    height=HEIGHT,
+                    deviceScaleFactor=1,
+                    mobile=False,
+                )
                 yield page
     finally:
         process.terminate()
@@ -178,15 +218,15 @@ def png_size(png: bytes) -> tuple[int, int]:
     return width, height
 
 
-def cursor_rows(text: str) -> list[str]:
-    """The article rows marked as under the cursor, without the marks."""
-    return [row.split(GUTTER, 1)[1].strip() for row in text.splitlines() if GUTTER in row]
+def passage_under_cursor(text: str) -> int | None:
+    """The number of the article's passage marked as under the cursor."""
+    found = re.search(GUTTER + r" ¶(\d+)", text)
+    return int(found.group(1)) if found else None
 
 
 def three_panes(text: str) -> bool:
-    return all(title in text for title in ("Sources", "Article", "Other sources")) and bool(
-        cursor_rows(text)
-    )
+    titles = ("─ Sources ─", "─ Article ─", "─ Other sources ─")
+    return all(title in text for title in titles) and passage_under_cursor(text) is not None
 
 
 @pytest.mark.slow
@@ -196,10 +236,15 @@ def test_the_reader_in_a_browser_shows_three_panes_and_moves_with_keys(server, t
         async with browser(tmp_path) as page:
             await page.call("Page.navigate", url=server)
             before = await page.until(three_panes)
+            assert passage_under_cursor(before) == 1
+            assert "Efforts to negotiate peace between Russia and Ukraine" in before  # the article
             first = await page.screenshot()
+            await page.focus()
             await page.type("j")
-            after = await page.until(lambda text: cursor_rows(text) != cursor_rows(before))
-            assert cursor_rows(after) and three_panes(after)
+            await page.until(lambda text: passage_under_cursor(text) == 2)
+            await page.type("j")
+            after = await page.until(lambda text: passage_under_cursor(text) == 3)
+            assert three_panes(after)
             second = await page.screenshot()
             (tmp_path / "reader.png").write_bytes(second)
             assert png_size(second) == (WIDTH, HEIGHT)
@@ -254,4 +299,3 @@ def test_a_port_in_use_is_an_error_that_names_it():
     assert ended.returncode == 1
     assert f"cannot listen on 127.0.0.1:{port}" in " ".join(ended.stderr.split())
     assert "Traceback" not in ended.stderr
-
