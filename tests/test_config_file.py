@@ -81,7 +81,11 @@ def test_no_settings_file_means_the_defaults(config):
     [
         ([], None, "model_from_file"),
         ([], "model_from_environment", "model_from_environment"),
-        (["--model", "model_from_command_line"], "model_from_environment", "model_from_command_line"),
+        (
+            ["--model", "model_from_command_line"],
+            "model_from_environment",
+            "model_from_command_line",
+        ),
     ],
 )
 def test_the_command_line_beats_the_environment_which_beats_the_file(
@@ -247,3 +251,24 @@ def test_a_keymap_rebinds_the_passage_keys_and_the_help_shows_them(config, seeds
 def screen_lines(app: NewsdeskApp) -> list[str]:
     return [strip.text for strip in app.screen._compositor.render_strips()]
 
+
+def test_a_kept_theme_goes_into_the_file_a_link_points_to(config, tmp_path):
+    from tui.settings import save_theme
+
+    dotfiles = tmp_path / "dotfiles" / "newsdesk.toml"
+    dotfiles.parent.mkdir()
+    dotfiles.write_text('# mine\ntheme = "nord"\n')
+    dotfiles.chmod(0o600)
+    config.symlink_to(dotfiles)
+    save_theme(config, "dracula")
+    assert config.is_symlink() and load().theme == "dracula"
+    assert dotfiles.read_text() == '# mine\ntheme = "dracula"\n'
+    assert dotfiles.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_kept_theme_makes_the_file_where_there_is_none(config):
+    from tui.settings import save_theme
+
+    config.parent.rmdir()
+    save_theme(config, "dracula")
+    assert load().theme == "dracula"

@@ -217,7 +217,7 @@ def parse(args_list: list[str]) -> argparse.Namespace:
         args = reader_parser().parse_intermixed_args(args_list)
         args.command = None
     args = _with_settings(_checked(args))
-    _check_paths(args.paths, reader=args.command in (None, "serve"))
+    _check_paths(args.paths, reader=args.command is None)
     return args
 
 

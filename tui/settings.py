@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -208,16 +209,24 @@ def check_keymap(settings: Settings, binding_ids: Iterable[str]) -> None:
 
 def save_theme(path: Path, theme: str) -> None:
     """Write ``theme`` into the settings file, keeping everything else in it as
-    the user wrote it (comments too); the file and its folder are made if needed."""
+    the user wrote it (comments too); the file and its folder are made if needed.
+
+    The new text replaces the old file whole (a crash mid-write leaves the old
+    one), in the file a symbolic link points to (settings kept in a dotfiles
+    repository stay linked) and with the old file's permissions.
+    """
     import tomlkit
 
-    document = tomlkit.parse(path.read_text(encoding="utf-8")) if path.exists() else None
+    target = path.resolve()
+    document = tomlkit.parse(target.read_text(encoding="utf-8")) if target.exists() else None
     document = document if document is not None else tomlkit.document()
     document["theme"] = theme
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".partial")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
     partial.write_text(tomlkit.dumps(document), encoding="utf-8")
-    os.replace(partial, path)  # a crash mid-write leaves the old file whole
+    if target.exists():
+        shutil.copymode(target, partial)
+    os.replace(partial, target)
 
 
 def apply(settings: Settings, args: Any, corpus: bool = True) -> None:
