@@ -19,7 +19,7 @@ from importlib.metadata import PackageNotFoundError, version
 from index.model import ENTITY_KINDS
 from index.safety import dumps
 
-from . import fetching, output, views
+from . import fetching, output, settings, views
 
 COMMANDS = (
     "index",
@@ -216,21 +216,11 @@ def parse(args_list: list[str]) -> argparse.Namespace:
     else:
         args = reader_parser().parse_intermixed_args(args_list)
         args.command = None
-    args = _with_settings(_checked(args))
+    args = _checked(args)
+    # The settings file fills in what the command line and environment leave out.
+    args.settings = settings.load()
+    settings.apply(args.settings, args, corpus=args.command != "fetch")
     _check_paths(args.paths, reader=args.command is None)
-    return args
-
-
-def _with_settings(args: argparse.Namespace) -> argparse.Namespace:
-    """What the settings file adds where the command line and the environment
-    say nothing (command line > environment > settings file > defaults)."""
-    from . import settings
-
-    try:
-        args.settings = settings.load()
-        settings.apply(args.settings, args, corpus=args.command != "fetch")
-    except settings.SettingsError as error:
-        raise UsageError(str(error)) from None
     return args
 
 
@@ -267,7 +257,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except SystemExit as exit_:
         return int(exit_.code or 0) if isinstance(exit_.code, int) else EXIT_USAGE
-    except UsageError as error:
+    except (UsageError, settings.SettingsError) as error:
         output.error(str(error))
         return EXIT_USAGE
     except KeyboardInterrupt:
@@ -395,7 +385,7 @@ def _run_reader(args: argparse.Namespace) -> int:
     """
     from .app import NewsdeskApp  # imported here so the shell commands start fast
 
-    _check_reader_settings(args)
+    settings.check_reader(args.settings)
     try:
         # The reader indexes in a process of its own, so keys never wait for it.
         app = NewsdeskApp(_library(args, apart=True), settings=args.settings)
@@ -410,26 +400,11 @@ def _run_reader(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     """The reader in a browser: what would stop it opening (a bad theme, a
     folder that is not an index) is said here, before anything is served."""
-    _check_reader_settings(args)
+    settings.check_reader(args.settings)
     _library(args).close()
     from .serve import run
 
     return run(args)
-
-
-def _check_reader_settings(args: argparse.Namespace) -> None:
-    """The theme and keymap of the settings file, checked before the screen
-    changes, so a misspelt one is a message in the shell (exit 2)."""
-    from textual.theme import BUILTIN_THEMES
-
-    from . import settings
-    from .app import NewsdeskApp
-
-    try:
-        settings.check_theme(args.settings, BUILTIN_THEMES)
-        settings.check_keymap(args.settings, NewsdeskApp.binding_ids())
-    except settings.SettingsError as error:
-        raise UsageError(str(error)) from None
 
 
 def _crashed(error: BaseException) -> int:

@@ -207,6 +207,17 @@ def check_keymap(settings: Settings, binding_ids: Iterable[str]) -> None:
             )
 
 
+def check_reader(settings: Settings) -> None:
+    """The theme and keymap, checked before the reader's screen takes the
+    terminal, so a misspelt one is a message in the shell (exit 2)."""
+    from textual.theme import BUILTIN_THEMES
+
+    from .app import NewsdeskApp
+
+    check_theme(settings, BUILTIN_THEMES)
+    check_keymap(settings, NewsdeskApp.binding_ids())
+
+
 def save_theme(path: Path, theme: str) -> None:
     """Write ``theme`` into the settings file, keeping everything else in it as
     the user wrote it (comments too); the file and its folder are made if needed.
