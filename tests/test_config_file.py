@@ -134,6 +134,8 @@ BAD = [
     ("[keymap]\nquit = 5\n", [], "line 2", "the keys for 'quit' must be a string"),
     ('theme = "nrod"\n', ["--index-dir"], "line 1", "no theme named 'nrod'"),
     ('[keymap]\n\nnext_pasage = "n"\n', ["--index-dir"], "line 3", "no key binding with the id"),
+    ('[keymap]\nnext_passage = "j,ctrl-n"\n', ["--index-dir"], "line 2", "'ctrl-n' is no key"),
+    ('[keymap]\nback = "page_down"\n', ["--index-dir"], "line 2", "'page_down' is no key"),
 ]
 
 
@@ -250,6 +252,15 @@ def test_a_keymap_rebinds_the_passage_keys_and_the_help_shows_them(config, seeds
 
 def screen_lines(app: NewsdeskApp) -> list[str]:
     return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+@pytest.mark.parametrize(
+    "key", ["j", "J", "?", "ctrl+n", "shift+tab", "pagedown", "f5", "slash", "question_mark"]
+)
+def test_keys_are_written_as_textual_names_them(key):
+    from tui.settings import is_key
+
+    assert is_key(key)
 
 
 def test_a_kept_theme_goes_into_the_file_a_link_points_to(config, tmp_path):

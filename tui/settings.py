@@ -216,6 +216,29 @@ def check_reader(settings: Settings) -> None:
 
     check_theme(settings, BUILTIN_THEMES)
     check_keymap(settings, NewsdeskApp.binding_ids())
+    for binding_id, keys in settings.keymap.items():
+        unknown = [key for key in keys.split(",") if not is_key(key)]
+        if unknown:
+            raise SettingsError(
+                f"{settings.where(f'keymap.{binding_id}')}: {unknown[0]!r} is no key "
+                "(keys are written as 'j', 'J', 'ctrl+n', 'pagedown', 'f5', 'question_mark')"
+            )
+
+
+MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
+
+
+def is_key(key: str) -> bool:
+    """Whether Textual can ever report ``key`` (a misspelt name such as
+    ``ctrl-n`` or ``page_down`` would bind a key no keyboard sends)."""
+    from textual.keys import REPLACED_KEYS, Keys, key_to_character
+
+    *modifiers, name = key.split("+")
+    if not name or not MODIFIERS.issuperset(modifiers):
+        return False
+    if len(name) == 1 or name in {k.value for k in Keys}:
+        return True
+    return key_to_character(REPLACED_KEYS.get(name, name)) is not None
 
 
 def save_theme(path: Path, theme: str) -> None:
