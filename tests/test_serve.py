@@ -299,3 +299,4 @@ def test_a_port_in_use_is_an_error_that_names_it():
     assert ended.returncode == 1
     assert f"cannot listen on 127.0.0.1:{port}" in " ".join(ended.stderr.split())
     assert "Traceback" not in ended.stderr
+    assert "the reader is at" not in ended.stdout  # not said of an address it cannot use

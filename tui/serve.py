@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import re
 import shlex
+import socket
 import sys
 from pathlib import Path
 
@@ -93,10 +94,26 @@ def run(args: argparse.Namespace) -> int:
     error with exit code 1 that names it."""
     from .webserver import OfflineServer  # aiohttp and textual-serve load only here
 
+    _check_address(args.host, args.port)
     server = OfflineServer(reader_command(args), args.host, args.port)
     try:
         server.serve()
     except OSError as error:
-        reason = error.strerror or str(error)
-        raise OSError(f"cannot listen on {args.host}:{args.port}: {reason}") from None
+        raise _cannot_listen(args.host, args.port, error) from None
     return 0
+
+
+def _check_address(host: str, port: int) -> None:
+    """Bind the address once before serving: the server says where the reader
+    is before it binds, which must not be said of an address it cannot use."""
+    try:
+        family, kind, _, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        with socket.socket(family, kind) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server does
+            probe.bind(address)
+    except OSError as error:
+        raise _cannot_listen(host, port, error) from None
+
+
+def _cannot_listen(host: str, port: int, error: OSError) -> OSError:
+    return OSError(f"cannot listen on {host}:{port}: {error.strerror or error}")
