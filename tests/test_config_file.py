@@ -192,9 +192,11 @@ def test_the_theme_of_the_file_is_used_and_a_new_choice_is_kept(config, seeds_in
         async with app.run_test(size=(120, 40)) as pilot:
             await opened(app, pilot)
             assert app.theme == "nord"
-            app.theme = "gruvbox"  # what the palette's "Change theme" does
-            await pilot.pause()
-            await pilot.pause()
+            # Ctrl+P, "theme", then the theme by name, as a user changes it.
+            for keys in (["ctrl+p"], list("theme"), ["enter"], list("gruvbox"), ["enter"]):
+                await pilot.press(*keys)
+                await pilot.pause(0.3)
+            assert app.theme == "gruvbox" and isinstance(app.screen, ReaderScreen)
 
     asyncio.run(test())
     text = config.read_text()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import itertools
+import queue
 import re
 import shutil
 import signal
@@ -16,6 +17,7 @@ import socket
 import struct
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -203,13 +205,28 @@ async def browser(tmp_path: Path) -> AsyncIterator[Page]:
             process.wait()
 
 
-def devtools_endpoint(process: subprocess.Popen) -> str:
+def devtools_endpoint(process: subprocess.Popen, seconds: float = 30.0) -> str:
     """Chromium says where its DevTools listen on stderr when it is ready."""
-    for line in process.stderr:  # type: ignore[union-attr]
+    lines: queue.Queue[str | None] = queue.Queue()
+
+    def read() -> None:
+        for line in process.stderr:  # type: ignore[union-attr]
+            lines.put(line)
+        lines.put(None)
+
+    threading.Thread(target=read, daemon=True).start()
+    deadline = time.monotonic() + seconds
+    while (left := deadline - time.monotonic()) > 0:
+        try:
+            line = lines.get(timeout=left)
+        except queue.Empty:
+            break
+        if line is None:
+            raise AssertionError("Chromium ended without opening DevTools")
         found = re.search(r"DevTools listening on ws://([^/]+)/", line)
         if found:
             return f"http://{found.group(1)}"
-    raise AssertionError("Chromium ended without opening DevTools")
+    raise AssertionError(f"Chromium did not open DevTools within {seconds:.0f} s")
 
 
 def png_size(png: bytes) -> tuple[int, int]:
@@ -253,7 +270,7 @@ def test_the_reader_in_a_browser_shows_three_panes_and_moves_with_keys(server, t
             assert not outside, f"the page loaded from elsewhere: {outside}"
             assert any("/static/fonts/RobotoMono" in u for u in page.requested)
 
-    asyncio.run(test())
+    asyncio.run(asyncio.wait_for(test(), timeout=300))  # a browser that hangs fails the test
 
 
 def test_the_served_page_asks_no_other_host_for_anything():
