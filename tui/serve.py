@@ -7,10 +7,12 @@ Each browser tab that connects starts its own reader process (the same
 command as ``newsdesk [PATH ...]``), which textual-serve drives over a
 websocket; the page draws it with xterm.js, shipped inside textual-serve.
 
-The page textual-serve ships asks Google Fonts for Roboto Mono. Without
-network that stylesheet never loads, and a browser waits for it before
-drawing; it is replaced here by the Roboto Mono files textual-serve also
-ships, so the page loads nothing but what this server serves.
+The page textual-serve ships asks Google Fonts for Roboto Mono, its one
+request to another host. Without network that request fails (where a name
+lookup hangs instead, the page waits for it: a stylesheet holds up drawing)
+and the terminal is drawn in another font. It is replaced here by the
+Roboto Mono files textual-serve also ships, so the page loads nothing but
+what this server serves.
 """
 
 from __future__ import annotations
