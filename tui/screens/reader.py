@@ -31,8 +31,8 @@ from index.listing import arrange
 from index.model import Hit, outlet_label
 from index.safety import clean_line
 
-from .. import render
-from ..commands import ArticleCommands, EntityCommands, StoryCommands
+from .. import keeps, render
+from ..commands import ArticleCommands, EntityCommands, KeepCommands, StoryCommands
 from ..inert import toast
 from ..render import Entry
 from ..state import Position, ReadingState
@@ -88,12 +88,12 @@ class LastSearch:
     words: set[str] = field(default_factory=set)
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(keeps.KeepActions, Screen[None]):
     """Read one article at a time and compare it with the other sources."""
 
     AUTO_FOCUS = "#article"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
-    COMMANDS = {ArticleCommands, StoryCommands, EntityCommands}
+    COMMANDS = {ArticleCommands, StoryCommands, EntityCommands, KeepCommands}
     BINDINGS = [
         Binding("j", "move(1)", "Next passage", show=False, id="next_passage"),
         Binding("k", "move(-1)", "Previous passage", show=False, id="prev_passage"),
@@ -118,6 +118,7 @@ class ReaderScreen(Screen[None]):
         Binding("m", "matrix", "Matrix", id="matrix"),
         Binding("c", "copy", "Copy", id="copy"),
         Binding("R", "reload_feeds", "Reload feeds", show=False, id="reload_feeds"),
+        *keeps.BINDINGS,
     ]
 
     @dataclass
@@ -508,11 +509,13 @@ class ReaderScreen(Screen[None]):
 
     # Modals.
 
-    def action_search(self) -> None:
+    def action_search(self, query: str = "") -> None:
+        """The search box, on the last query (or ``query``, a saved search)."""
         from .search import SearchScreen
 
         titles = {e.id: render.title_of(e) for e in self.entries}
-        screen = SearchScreen(self.library, self.searched.query, titles, lambda: self.building)
+        query = query or self.searched.query
+        screen = SearchScreen(self.library, query, titles, lambda: self.building)
         self.app.push_screen(screen, self._searched)
 
     async def _searched(self, outcome: SearchOutcome | None) -> None:

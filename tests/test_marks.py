@@ -1,0 +1,210 @@
+"""Marks and saved searches: made with a key, listed, jumped to, kept between runs."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from textual.widgets import Input, OptionList
+
+from tui.app import NewsdeskApp
+from tui.screens.marks import MarksScreen
+from tui.screens.search import SearchScreen
+from tui.state import Mark, ReadingState
+
+from .test_tui import (  # noqa: F401 (fixtures)
+    EFE,
+    JAZEERA,
+    StubLibrary,
+    index_dir,
+    library,
+    press,
+    reader,
+    run,
+    screen_text,
+    seeds_index,
+    settle,
+    shown,
+    stub,
+)
+
+
+def notes(app: NewsdeskApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+def saved_state(app: NewsdeskApp) -> ReadingState:
+    """The state as a later run of the reader reads it from disk."""
+    return ReadingState.load(app.reading.key, app.reading.path.parent)
+
+
+def test_b_marks_the_passage_and_the_mark_is_saved_at_once(library):
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            await settle(app, pilot)
+            await press(app, pilot, "j", "j", "b")
+            assert shown(app) == (EFE, 3)
+            assert saved_state(app).marks == [Mark(EFE, 3)]
+            assert any("Marked ¶3" in n for n in notes(app))
+            await press(app, pilot, "B")
+            assert saved_state(app).marks == [Mark(EFE, 3), Mark(EFE, None)]
+            await press(app, pilot, "b")  # again: unmarked
+            assert saved_state(app).marks == [Mark(EFE, None)]
+            assert any("Unmarked ¶3" in n for n in notes(app))
+
+    run(test)
+
+
+def test_the_marks_list_jumps_to_a_mark_and_unmarks(library):
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            await press(app, pilot, "j", "b", "J", "J", "b")
+            second = shown(app)
+            assert second[0] != EFE
+            await press(app, pilot, "M")
+            assert isinstance(app.screen, MarksScreen)
+            listed = screen_text(app)
+            assert "¶2" in listed and "EFE" in listed
+            await press(app, pilot, "enter")  # the first mark: EFE ¶2
+            assert shown(app) == (EFE, 2)
+            await press(app, pilot, "M", "u")
+            assert saved_state(app).marks == [Mark(second[0], 1)]
+            assert app.screen.query_one(OptionList).option_count == 1
+            await press(app, pilot, "escape")
+            assert not isinstance(app.screen, MarksScreen)
+
+    run(test)
+
+
+def test_marks_are_listed_again_when_the_reader_opens_again(library):
+    async def test():
+        for run_number in range(2):
+            app = NewsdeskApp(library)
+            async with app.run_test(size=(120, 40)) as pilot:
+                await settle(app, pilot)
+                if run_number == 0:
+                    await press(app, pilot, "j", "b")
+                    continue
+                await press(app, pilot, "M")
+                assert app.screen.query_one(OptionList).option_count == 1
+                assert "¶2" in screen_text(app)
+
+    run(test)
+
+
+def test_with_no_marks_the_list_says_how_to_make_one(library):
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            await press(app, pilot, "M")
+            assert "Nothing is marked yet" in screen_text(app)
+
+    run(test)
+
+
+def test_a_mark_in_the_command_palette_jumps_to_it(stub):
+    async def test():
+        app = NewsdeskApp(stub)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            await press(app, pilot, "J", "j", "j", "j", "b", "K")
+            assert shown(app)[0] == EFE
+            await press(app, pilot, "ctrl+p")
+            await pilot.press(*"mark Al Jaz")
+            await pilot.pause(0.3)
+            await press(app, pilot, "enter")
+            assert shown(app) == (JAZEERA, 4)
+
+    run(test)
+
+
+def test_a_damaged_mark_in_the_state_file_leaves_the_others(tmp_path):
+    path = tmp_path / "reading.json"
+    corpus = {
+        "read": ["a.txt"],
+        "marks": [["a.txt", 2], ["b.txt", None], ["c.txt", "two"], "junk", ["a.txt", 2]],
+        "searches": {"talks": "talks AND prisoners", "bad": 3},
+    }
+    path.write_text(json.dumps({"corpora": {"k": corpus}}), encoding="utf-8")
+    state = ReadingState.load("k", tmp_path)
+    assert state.read == {"a.txt"}
+    assert state.marks == [Mark("a.txt", 2), Mark("b.txt", None)]
+    assert state.searches == {"talks": "talks AND prisoners"}
+
+
+def test_a_mark_that_cannot_be_saved_is_said_so(library, monkeypatch):
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            await settle(app, pilot)
+            monkeypatch.setattr(ReadingState, "save", lambda self: False)
+            await press(app, pilot, "b")
+            assert any("could not be saved" in n for n in notes(app))
+            assert app.reading.marks == [Mark(EFE, 1)]  # still marked while the reader runs
+
+    run(test)
+
+
+# Saved searches.
+
+
+async def search_for(app: NewsdeskApp, pilot, query: str) -> None:
+    """Search with / and open the first result."""
+    await press(app, pilot, "slash")
+    app.screen.query_one(Input).value = query
+    await settle(app, pilot)
+    await press(app, pilot, "enter")
+
+
+def test_a_named_search_is_saved_and_reopened_from_the_palette(library):
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            await settle(app, pilot)
+            await search_for(app, pilot, "prisoners")
+            await press(app, pilot, "S")
+            app.screen.query_one(Input).value = "swap"
+            await press(app, pilot, "enter")
+            assert saved_state(app).searches == {"swap": "prisoners"}
+            reader(app).searched.query = ""  # as in a later run: no last search
+            await press(app, pilot, "ctrl+p")
+            await pilot.press(*"search swap")
+            await pilot.pause(0.3)
+            await press(app, pilot, "enter")
+            await settle(app, pilot)
+            assert isinstance(app.screen, SearchScreen)
+            assert app.screen.query_one(Input).value == "prisoners"
+            assert app.screen.query_one(OptionList).option_count > 0
+
+    run(test)
+
+
+@pytest.mark.parametrize("typed", ["", "   "])
+def test_a_search_needs_a_name(library, typed):
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            await search_for(app, pilot, "prisoners")
+            await press(app, pilot, "S")
+            app.screen.query_one(Input).value = typed
+            await press(app, pilot, "enter")
+            assert "Type a name." in screen_text(app)
+            assert saved_state(app).searches == {}
+
+    run(test)
+
+
+def test_save_search_without_a_search_says_what_to_do(library):
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            await settle(app, pilot)
+            await press(app, pilot, "S")
+            assert any("search with / first" in n for n in notes(app))
+
+    run(test)

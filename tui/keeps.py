@@ -1,0 +1,191 @@
+"""What a reader keeps and takes away: links, marks, saved searches, exports.
+
+The reader screen's actions for these live here, as a mixin, so the screen
+module stays about reading; their keys are :data:`BINDINGS`, which the reader
+lists with its own (the help screen reads them from there).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from rich.text import Text
+from textual.binding import Binding
+
+from index.model import outlet_label
+from index.safety import clean_line
+
+from . import export, links, render
+from .inert import toast
+from .state import Mark
+
+if TYPE_CHECKING:
+    from .screens.reader import ReaderScreen
+
+BINDINGS = [
+    Binding("o", "open_link", "Open link", id="open_link"),
+    Binding("b", "mark(False)", "Mark passage", id="mark_passage"),
+    Binding("B", "mark(True)", "Mark article", show=False, id="mark_article"),
+    Binding("M", "marks", "Marks", show=False, id="marks"),
+    Binding("x", "export", "Export", show=False, id="export"),
+    Binding("S", "save_search", "Save the last search", show=False, id="save_search"),
+]
+WORDS = 60  # characters of a marked passage shown in the list
+
+
+class KeepActions:
+    """Links, marks, saved searches and exports, for :class:`ReaderScreen`."""
+
+    # Links.
+
+    def action_open_link(self) -> None:
+        reader = cast("ReaderScreen", self)
+        shown = reader.article.article
+        if shown is None:
+            return
+        url = links.usable_url(shown.url)
+        if url is None:
+            message = (
+                "This article has no link."
+                if not shown.url
+                else ("This article's link is not a web address (http or https): not opened.")
+            )
+            toast(reader, message, severity="warning" if shown.url else "information", timeout=4)
+            return
+        reader.run_worker(lambda: _open(reader, url), thread=True, exclusive=True, group="link")
+
+    def link_opened(self, url: str, opened: bool) -> None:
+        """Say where the link went; copy it (OSC 52) where no browser opened it."""
+        reader = cast("ReaderScreen", self)
+        if opened:
+            toast(reader, f"Opened in the browser: {url}", timeout=4)
+            return
+        reader.app.copy_to_clipboard(url)
+        why = "over SSH" if links.over_ssh() else "no browser here"
+        toast(reader, f"Copied the link ({why}): {url}", timeout=5)
+
+    # Marks.
+
+    def action_mark(self, whole: bool) -> None:
+        reader = cast("ReaderScreen", self)
+        shown, number = reader.article.article, reader.article.cursor
+        if shown is None or (not whole and not number):
+            return
+        mark = Mark(shown.id, None if whole else number)
+        what = "this article" if whole else f"¶{number}"
+        marked = reader.state.toggle_mark(mark)
+        count = len(reader.state.marks)
+        said = f"Marked {what} ({count} marked; M lists them)." if marked else f"Unmarked {what}."
+        reader.keep_state(said)
+
+    def keep_state(self, said: str) -> None:
+        """Save what the user just kept, at once: it must outlive a crash."""
+        reader = cast("ReaderScreen", self)
+        if reader.state.save():
+            toast(reader, said, timeout=3)
+        else:
+            toast(
+                reader,
+                f"{said} It could not be saved: the state folder is not writable.",
+                severity="warning",
+                timeout=6,
+            )
+
+    def action_marks(self) -> None:
+        from .screens.marks import MarksScreen
+
+        reader = cast("ReaderScreen", self)
+        listed = [(m, mark_text(reader, m)) for m in reader.state.marks]
+        dialog = MarksScreen(listed, reader.unmark, lambda: reader.action_export("marks"))
+        reader.app.push_screen(dialog, reader._go)
+
+    def unmark(self, mark: Mark) -> None:
+        reader = cast("ReaderScreen", self)
+        if reader.state.is_marked(mark):
+            reader.state.toggle_mark(mark)
+            reader.keep_state("Unmarked.")
+
+    # Saved searches.
+
+    def action_save_search(self) -> None:
+        from .screens.prompt import PromptScreen
+
+        reader = cast("ReaderScreen", self)
+        query = reader.searched.query
+        if not query:
+            toast(reader, "No search to save: search with / first.", timeout=4)
+            return
+        dialog = PromptScreen("Name this search", f"Query: {query}", query)
+        reader.app.push_screen(dialog, lambda name: reader.save_search(name, query))
+
+    def save_search(self, name: str | None, query: str) -> None:
+        reader = cast("ReaderScreen", self)
+        if name:
+            reader.state.save_search(name, query)
+            reader.keep_state(f"Saved the search “{name}”: Ctrl+P and its name open it.")
+
+    # Exports.
+
+    def action_export(self, kind: str = "") -> None:
+        from .screens.export import ExportScreen
+
+        reader = cast("ReaderScreen", self)
+        sources = exportable(reader)
+        if not sources:
+            toast(
+                reader,
+                "Nothing to export yet: open an article of a story, search with /, "
+                "or mark passages with b.",
+                timeout=5,
+            )
+            return
+        preferred = kind or next(k for k in ("marks", "search", "story") if k in sources)
+        reader.app.push_screen(ExportScreen(sources, preferred), reader.exported)
+
+    def exported(self, path: Path | None) -> None:
+        reader = cast("ReaderScreen", self)
+        if path is not None:
+            toast(reader, f"Wrote {path}", timeout=6)
+
+
+def _open(screen: ReaderScreen, url: str) -> None:
+    """In a thread: start the browser, then report back on the UI thread."""
+    opened = links.open_in_browser(url)
+    screen.app.call_from_thread(screen.link_opened, url, opened)
+
+
+def story_of(screen: ReaderScreen) -> dict[str, Any] | None:
+    """The story of the article shown, if it is in one."""
+    shown = screen.article.article
+    if shown is None:
+        return None
+    return next((s for s in screen.stories if shown.id in s.get("articles", [])), None)
+
+
+def exportable(screen: ReaderScreen) -> dict[str, Any]:
+    """What can be exported now, each with how to build it (called off the UI thread)."""
+    library, found = screen.library, {}
+    story = story_of(screen)
+    if story is not None:
+        found["story"] = lambda: export.story_report(library, str(story["id"]))
+    query = screen.searched.query
+    if query:
+        found["search"] = lambda: export.search_results(library, query)
+    marks = list(screen.state.marks)
+    if marks:
+        found["marks"] = lambda: export.marked(library, marks)
+    return found
+
+
+def mark_text(screen: ReaderScreen, mark: Mark) -> Text:
+    """A mark as listed: outlet, title, and the passage's number and first words."""
+    entry = next((e for e in screen.entries if e.id == mark.article_id), None)
+    if entry is None:
+        return Text.assemble((clean_line(mark.article_id), "bold"), ("  no longer indexed", "dim"))
+    text = Text.assemble((f"{outlet_label(entry.source)}: ", "bold"), render.title_of(entry))
+    if mark.passage is None:
+        return text.append("  (the article)", style="dim")
+    passage = screen.library.passage(mark.article_id, mark.passage)
+    words = render.shorten(clean_line(passage.text), WORDS) if passage else ""
+    return text.append(f"  ¶{mark.passage} ", style="dim").append(words, style="italic")
