@@ -12,21 +12,12 @@ from tui.screens.marks import MarksScreen
 from tui.screens.search import SearchScreen
 from tui.state import Mark, ReadingState
 
-from .test_tui import (  # noqa: F401 (fixtures)
-    EFE,
-    JAZEERA,
-    StubLibrary,
-    index_dir,
-    library,
-    press,
-    reader,
-    run,
-    screen_text,
-    seeds_index,
-    settle,
-    shown,
-    stub,
-)
+from . import test_tui
+from .test_tui import EFE, JAZEERA, press, reader, run, screen_text, settle, shown
+
+# The reader tests' fixtures: the seeds indexed once, a copy for each test.
+seeds_index, index_dir = test_tui.seeds_index, test_tui.index_dir
+library, stub = test_tui.library, test_tui.stub
 
 
 def notes(app: NewsdeskApp) -> list[str]:

@@ -49,6 +49,7 @@ def cite(meta: dict[str, Any], article_id: str, passage: Any | None) -> dict[str
         "source": meta.get("source"),
         "title": meta.get("title"),
         "date": meta.get("date"),
+        "date_raw": meta.get("date_raw"),  # as written, where it could not be used
         "url": meta.get("url"),
         "article": article_id,
         "file": meta.get("path", article_id),
@@ -89,7 +90,12 @@ def search_results(library: Any, query: str) -> dict[str, Any]:
     meta = article_meta(library)
     for hit in found["hits"]:
         article = meta.get(hit["id"], {})
-        hit.update(date=article.get("date"), url=article.get("url"), file=article.get("path"))
+        hit.update(
+            date=article.get("date"),
+            date_raw=article.get("date_raw"),
+            url=article.get("url"),
+            file=article.get("path"),
+        )
     return {"query": query, **found}
 
 
@@ -130,7 +136,7 @@ def _source_line(cited: dict[str, Any]) -> str:
     parts = [
         escape(cited.get("source") or UNKNOWN_OUTLET),
         f"“{escape(cited.get('title') or '(no title)')}”",
-        escape(cited.get("date") or "no date"),
+        escape(_date(cited)),
     ]
     if cited.get("url"):
         parts.append(_link(cited["url"]))
@@ -138,6 +144,13 @@ def _source_line(cited: dict[str, Any]) -> str:
     if cited.get("passage"):
         where += f" ¶{cited['passage']}"
     return ", ".join(parts) + f" — {where}"
+
+
+def _date(cited: dict[str, Any]) -> str:
+    """The date, or the date as written where it could not be used (as ``c`` copies it)."""
+    if cited.get("date"):
+        return str(cited["date"])
+    return f"{cited['date_raw']} (unverified)" if cited.get("date_raw") else "no date"
 
 
 def _link(url: str) -> str:

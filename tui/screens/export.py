@@ -16,7 +16,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, RadioButton, RadioSet, Static
 
@@ -33,10 +33,16 @@ class ExportScreen(ModalScreen[Path | None]):
     """What to export, in which format, and where; dismissed with the file written."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Close", id="export.close")]
+    # Not the modals' .dialog: that one fills 85% of the screen, this asks three things.
     DEFAULT_CSS = """
-    ExportScreen #export-dialog { height: auto; max-height: 85%; }
-    ExportScreen RadioSet { width: auto; margin-right: 2; }
+    ExportScreen #export-dialog {
+        width: 90%; max-width: 100; height: auto;
+        border: thick $accent; background: $surface; padding: 0 1;
+    }
+    ExportScreen RadioSet { width: 1fr; height: auto; layout: horizontal; }
+    ExportScreen RadioButton { width: auto; margin-right: 2; }
     ExportScreen #export-choices { height: auto; }
+    ExportScreen #export-status { height: auto; }
     """
 
     def __init__(self, sources: Sources, kind: str) -> None:
@@ -47,9 +53,9 @@ class ExportScreen(ModalScreen[Path | None]):
         self._confirmed: Path | None = None  # the existing file the user was asked about
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="export-dialog", classes="dialog"):
+        with Vertical(id="export-dialog"):
             yield Static(Text("Export", style="bold"))
-            with Horizontal(id="export-choices"):
+            with Vertical(id="export-choices"):
                 with RadioSet(id="export-kind"):
                     for kind in self.sources:
                         label = export.KINDS[kind].capitalize()

@@ -18,7 +18,10 @@ class PromptScreen(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Close", id="prompt.close")]
     DEFAULT_CSS = """
-    PromptScreen #prompt-dialog { height: auto; }
+    PromptScreen #prompt-dialog {
+        width: 90%; max-width: 80; height: auto;
+        border: thick $accent; background: $surface; padding: 0 1;
+    }
     """
 
     def __init__(self, question: str, detail: str, value: str = "") -> None:
@@ -26,7 +29,7 @@ class PromptScreen(ModalScreen[str | None]):
         self.question, self.detail, self.value = question, detail, value
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="prompt-dialog", classes="dialog"):
+        with Vertical(id="prompt-dialog"):
             yield Static(Text(self.question, style="bold"))
             yield Static(inert(self.detail, "dim"))
             yield Input(self.value, id="prompt-input")
