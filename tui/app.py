@@ -229,6 +229,7 @@ class NewsdeskApp(App[None]):
         """Every binding the user can press, by where it works."""
         from .screens.diff import DiffScreen
         from .screens.entities import EntityBrowser
+        from .screens.marks import MarksScreen
         from .screens.matrix import MatrixScreen
         from .screens.search import SearchScreen
 
@@ -247,6 +248,7 @@ class NewsdeskApp(App[None]):
                 "Omission matrix",
                 _bindings(MatrixScreen.BINDINGS, [_enter("matrix", "Open that article")]),
             ),
+            ("Marks", _bindings(MarksScreen.BINDINGS, [_enter("marks", "Go to the mark")])),
         ]
 
     def action_help_quit(self) -> None:

@@ -27,8 +27,8 @@ BINDINGS = [
     Binding("o", "open_link", "Open link", id="open_link"),
     Binding("b", "mark(False)", "Mark passage", id="mark_passage"),
     Binding("B", "mark(True)", "Mark article", show=False, id="mark_article"),
-    Binding("M", "marks", "Marks", show=False, id="marks"),
-    Binding("x", "export", "Export", show=False, id="export"),
+    Binding("M", "marks", "List marks", show=False, id="marks"),
+    Binding("x", "export", "Export to a file", show=False, id="export"),
     Binding("S", "save_search", "Save the last search", show=False, id="save_search"),
 ]
 WORDS = 60  # characters of a marked passage shown in the list
