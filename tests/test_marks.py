@@ -199,3 +199,33 @@ def test_save_search_without_a_search_says_what_to_do(library):
             assert any("search with / first" in n for n in notes(app))
 
     run(test)
+
+
+def flagged_lines(app: NewsdeskApp) -> list[str]:
+    """The article pane's lines that carry the mark flag."""
+    pane = reader(app).article.region
+    lines = screen_text(app).splitlines()[pane.y : pane.bottom]
+    return [line[pane.x : pane.right] for line in lines if "⚑" in line[pane.x : pane.right]]
+
+
+def test_marked_passages_and_articles_are_flagged_in_the_article(library):
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            assert flagged_lines(app) == []
+            await press(app, pilot, "j", "b")
+            (line,) = flagged_lines(app)
+            assert "¶2" in line
+            await press(app, pilot, "B")
+            title = library.article(EFE).title
+            assert len(flagged_lines(app)) == 2
+            assert title[:20] in flagged_lines(app)[0]
+            await press(app, pilot, "J")  # another article: nothing of it is marked
+            assert flagged_lines(app) == []
+            await press(app, pilot, "K")  # back: the flags are there again
+            assert len(flagged_lines(app)) == 2
+            await press(app, pilot, "j", "b", "B")  # K opened it at ¶1: unmark ¶2 and it
+            assert flagged_lines(app) == []
+
+    run(test)

@@ -18,7 +18,7 @@ from index.safety import clean_line
 
 from . import export, links, render
 from .inert import toast
-from .state import Mark
+from .state import Mark, ReadingState
 
 if TYPE_CHECKING:
     from .screens.reader import ReaderScreen
@@ -75,6 +75,7 @@ class KeepActions:
         mark = Mark(shown.id, None if whole else number)
         what = "this article" if whole else f"¶{number}"
         marked = reader.state.toggle_mark(mark)
+        reader.article.show_marks(flags(reader.state, shown.id))
         count = len(reader.state.marks)
         said = f"Marked {what} ({count} marked; M lists them)." if marked else f"Unmarked {what}."
         reader.keep_state(said)
@@ -104,6 +105,9 @@ class KeepActions:
         reader = cast("ReaderScreen", self)
         if reader.state.is_marked(mark):
             reader.state.toggle_mark(mark)
+            shown = reader.article.article
+            if shown is not None:
+                reader.article.show_marks(flags(reader.state, shown.id))
             reader.keep_state("Unmarked.")
 
     # Saved searches.
@@ -147,6 +151,12 @@ class KeepActions:
         reader = cast("ReaderScreen", self)
         if path is not None:
             toast(reader, f"Wrote {path}", timeout=6)
+
+
+def flags(state: ReadingState, article_id: str) -> set[int]:
+    """What the article pane flags: the marked passages, and 0 (its title) for
+    the marked article."""
+    return {m.passage or 0 for m in state.marks if m.article_id == article_id}
 
 
 def _open(screen: ReaderScreen, url: str) -> None:

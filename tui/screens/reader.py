@@ -381,6 +381,7 @@ class ReaderScreen(keeps.KeepActions, Screen[None]):
             await self.article.show(
                 article, self.library.mentions(article.id), terms, where.passage
             )
+        self.article.show_marks(keeps.flags(self.state, article.id))
         self.state.mark_read(article.id)
         self.sources.refresh_mark(article.id)
         self.sources.show_article(article.id)
