@@ -279,3 +279,26 @@ def test_the_story_report_exports_from_the_reader(analysed_seeds_index, tmp_path
             assert "“Tuesday”" in text and "“Wednesday”" in text  # the talks' date differs
 
     run(test)
+
+
+@pytest.mark.parametrize(
+    "command, said",
+    [
+        ("export marked passages", "No marks to export"),
+        ("export search results", "search with / first"),
+        ("export story report", "in no story"),  # the seeds are not analysed here
+    ],
+)
+def test_an_export_asked_for_in_the_palette_says_why_there_is_none(library, here, command, said):
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            await settle(app, pilot)
+            await press(app, pilot, "ctrl+p")
+            await pilot.press(*command)
+            await pilot.pause(0.3)
+            await press(app, pilot, "enter")
+            assert not isinstance(app.screen, ExportScreen)
+            assert any(said in n for n in notes(app))
+
+    run(test)

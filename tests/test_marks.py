@@ -229,3 +229,19 @@ def test_marked_passages_and_articles_are_flagged_in_the_article(library):
             assert flagged_lines(app) == []
 
     run(test)
+
+
+def test_a_saved_search_is_forgotten_from_the_palette(library):
+    async def test():
+        app = NewsdeskApp(library)
+        app.reading.save_search("swap", "prisoners")
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            await press(app, pilot, "ctrl+p")
+            await pilot.press(*"forget search swap")
+            await pilot.pause(0.3)
+            await press(app, pilot, "enter")
+            assert app.reading.searches == {}
+            assert saved_state(app).searches == {}
+
+    run(test)

@@ -123,10 +123,12 @@ class KeepCommands(Provider):
             where = Position(mark.article_id, mark.passage or 1)
             display = Text("mark ").append_text(mark_text(reader, mark))
             yield f"mark {display.plain}", display, "jump to it", partial(reader.jump, where)
-        for name, query in reader.state.searches.items():
-            name, query = clean_line(name), clean_line(query)
-            display = Text.assemble("search ", (name, "bold"))
-            yield f"search {name}", display, query, partial(reader.action_search, query)
+        for name, query in list(reader.state.searches.items()):
+            shown, words = clean_line(name), clean_line(query)
+            display = Text.assemble("search ", (shown, "bold"))
+            yield f"search {shown}", display, words, partial(reader.action_search, query)
+            display = Text.assemble("forget search ", (shown, "bold"))
+            yield f"forget search {shown}", display, words, partial(reader.forget_search, name)
         yield "marks list", Text("marks list"), "every mark (M)", reader.action_marks
         save = reader.action_save_search
         yield "save search", Text("save search"), "name the last search (S)", save

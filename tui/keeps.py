@@ -32,6 +32,11 @@ BINDINGS = [
     Binding("S", "save_search", "Save the last search", show=False, id="save_search"),
 ]
 WORDS = 60  # characters of a marked passage shown in the list
+UNAVAILABLE = {
+    "story": "This article is in no story, so there is no report to export.",
+    "search": "No search results to export: search with / first.",
+    "marks": "No marks to export: b marks the passage under the cursor.",
+}
 
 
 class KeepActions:
@@ -123,6 +128,11 @@ class KeepActions:
         dialog = PromptScreen("Name this search", f"Query: {query}", query)
         reader.app.push_screen(dialog, lambda name: reader.save_search(name, query))
 
+    def forget_search(self, name: str) -> None:
+        reader = cast("ReaderScreen", self)
+        if reader.state.searches.pop(name, None) is not None:
+            reader.keep_state(f"Forgot the search “{name}”.")
+
     def save_search(self, name: str | None, query: str) -> None:
         reader = cast("ReaderScreen", self)
         if name:
@@ -136,6 +146,9 @@ class KeepActions:
 
         reader = cast("ReaderScreen", self)
         sources = exportable(reader)
+        if kind and kind not in sources:
+            toast(reader, UNAVAILABLE[kind], timeout=5)
+            return
         if not sources:
             toast(
                 reader,
