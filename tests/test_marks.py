@@ -245,3 +245,58 @@ def test_a_saved_search_is_forgotten_from_the_palette(library):
             assert saved_state(app).searches == {}
 
     run(test)
+
+
+# A query as a filter on the sources list.
+
+
+def test_f_lists_only_the_articles_the_last_search_found_and_again_all(library):
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            await settle(app, pilot)
+            everything = list(reader(app).sources.article_ids)
+            await search_for(app, pilot, "Medinsky")
+            matching = {h.article_id for h in library.search("Medinsky", limit=100).hits}
+            assert 0 < len(matching) < len(everything)
+            await press(app, pilot, "F")
+            await settle(app, pilot)
+            assert set(reader(app).sources.article_ids) == matching
+            assert "Sources · Medinsky" in screen_text(app)
+            assert any(f"{len(matching)} articles match Medinsky" in n for n in notes(app))
+            first = reader(app).sources.article_ids[0]
+            await press(app, pilot, "J", "K")  # J and K walk the matching articles
+            assert shown(app)[0] in matching
+            await press(app, pilot, "F")
+            assert reader(app).sources.article_ids == everything
+            assert first in everything
+
+    run(test)
+
+
+def test_a_saved_search_filters_the_sources_from_the_palette(library):
+    async def test():
+        app = NewsdeskApp(library)
+        app.reading.save_search("medinsky", "Medinsky")
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            await press(app, pilot, "ctrl+p")
+            await pilot.press(*"filter sources by medinsky")
+            await pilot.pause(0.3)
+            await press(app, pilot, "enter")
+            await settle(app, pilot)
+            matching = {h.article_id for h in library.search("Medinsky", limit=100).hits}
+            assert set(reader(app).sources.article_ids) == matching
+
+    run(test)
+
+
+def test_f_without_a_search_says_what_to_do(library):
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            await settle(app, pilot)
+            await press(app, pilot, "F")
+            assert any("search with / first" in n for n in notes(app))
+
+    run(test)

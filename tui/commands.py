@@ -129,6 +129,12 @@ class KeepCommands(Provider):
             yield f"search {shown}", display, words, partial(reader.action_search, query)
             display = Text.assemble("forget search ", (shown, "bold"))
             yield f"forget search {shown}", display, words, partial(reader.forget_search, name)
+            display = Text.assemble("filter sources by ", (shown, "bold"))
+            filtering = partial(reader.action_filter_sources, query)
+            yield f"filter sources by {shown}", display, words, filtering
+        if reader.sources_filter:
+            everything = partial(reader.action_filter_sources, "")
+            yield "filter sources: none", Text("filter sources: none"), "list all (F)", everything
         yield "marks list", Text("marks list"), "every mark (M)", reader.action_marks
         save = reader.action_save_search
         yield "save search", Text("save search"), "name the last search (S)", save

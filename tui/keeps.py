@@ -22,6 +22,7 @@ from .state import Mark, ReadingState
 
 if TYPE_CHECKING:
     from .screens.reader import ReaderScreen
+    from .widgets.sources import Group
 
 BINDINGS = [
     Binding("o", "open_link", "Open link", id="open_link"),
@@ -30,8 +31,10 @@ BINDINGS = [
     Binding("M", "marks", "List marks", show=False, id="marks"),
     Binding("x", "export", "Export to a file", show=False, id="export"),
     Binding("S", "save_search", "Save the last search", show=False, id="save_search"),
+    Binding("F", "filter_sources", "Sources matching the last search", show=False, id="filter"),
 ]
 WORDS = 60  # characters of a marked passage shown in the list
+FILTER_LIMIT = 10_000  # passages read for a filter: their articles are the ones listed
 UNAVAILABLE = {
     "story": "This article is in no story, so there is no report to export.",
     "search": "No search results to export: search with / first.",
@@ -139,6 +142,50 @@ class KeepActions:
             reader.state.save_search(name, query)
             reader.keep_state(f"Saved the search “{name}”: Ctrl+P and its name open it.")
 
+    # A query as a filter on the sources list.
+
+    sources_filter: tuple[str, frozenset[str]] | None = None  # the query, its articles
+
+    def action_filter_sources(self, query: str = "") -> None:
+        """List only the articles with a passage matching ``query`` (the last
+        search's by default); pressed again with no query, list them all."""
+        reader = cast("ReaderScreen", self)
+        query = query or ("" if reader.sources_filter else reader.searched.query)
+        if query:
+            run = lambda: _filter(reader, query)  # noqa: E731
+            reader.run_worker(run, thread=True, exclusive=True, group="filter")
+        elif reader.sources_filter:
+            reader.sources_filter = None
+            reader.sources.border_title = "Sources"
+            reader.sources.populate(reader.listed_groups(), reader.state.read)
+            toast(reader, "Sources: every article is listed again.", timeout=3)
+        else:
+            toast(reader, "No search to filter the sources by: search with / first.", timeout=4)
+
+    def listed_groups(self) -> list[Group]:
+        """The sources list's groups, only the matching articles while filtered."""
+        from .screens.reader import listed
+
+        reader = cast("ReaderScreen", self)
+        groups = listed(reader.entries, reader.stories)
+        if reader.sources_filter is None:
+            return groups
+        ids = reader.sources_filter[1]
+        kept = [(title, [e for e in rows if e.id in ids]) for title, _, rows in groups]
+        return [(title, len(rows), rows) for title, rows in kept if rows]
+
+    def sources_filtered(self, query: str, ids: frozenset[str], problem: str | None) -> None:
+        reader = cast("ReaderScreen", self)
+        if problem is not None:
+            toast(reader, f"The sources cannot be filtered by {query}: {problem}", timeout=6)
+            return
+        reader.sources_filter = (query, ids)
+        groups = reader.listed_groups()
+        reader.sources.populate(groups, reader.state.read)
+        reader.sources.border_title = Text(f"Sources · {clean_line(query)}")
+        count = sum(n for _, n, _ in groups)
+        toast(reader, f"Sources: {count} articles match {query} (F again: all).", timeout=5)
+
     # Exports.
 
     def action_export(self, kind: str = "") -> None:
@@ -170,6 +217,17 @@ def flags(state: ReadingState, article_id: str) -> set[int]:
     """What the article pane flags: the marked passages, and 0 (its title) for
     the marked article."""
     return {m.passage or 0 for m in state.marks if m.article_id == article_id}
+
+
+def _filter(screen: ReaderScreen, query: str) -> None:
+    """In a thread: the articles with a passage matching ``query``."""
+    try:
+        found = screen.library.search(query, limit=FILTER_LIMIT)
+    except Exception as problem:  # noqa: BLE001 - a query error, said in a toast
+        screen.app.call_from_thread(screen.sources_filtered, query, frozenset(), str(problem))
+        return
+    ids = frozenset(hit.article_id for hit in found.hits)
+    screen.app.call_from_thread(screen.sources_filtered, query, ids, None)
 
 
 def _open(screen: ReaderScreen, url: str) -> None:
