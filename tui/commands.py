@@ -20,9 +20,8 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from index.model import UNKNOWN_OUTLET
 from index.safety import clean_line
 
-from .export import KINDS
 from .inert import inert
-from .keeps import mark_text
+from .keeps import KINDS, mark_text
 from .render import Entry, title_of
 from .state import Position
 

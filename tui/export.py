@@ -29,7 +29,6 @@ from index.safety import clean, dumps
 from .links import usable_url
 from .state import Mark
 
-KINDS = {"story": "story report", "search": "search results", "marks": "marked passages"}
 FORMATS = ("md", "json")
 SEARCH_LIMIT = 1000  # results exported for one query: far more than anyone reads
 

@@ -16,7 +16,7 @@ from textual.binding import Binding
 from index.model import outlet_label
 from index.safety import clean_line
 
-from . import export, links, render
+from . import links, render
 from .inert import toast
 from .state import Mark, ReadingState
 
@@ -35,6 +35,8 @@ BINDINGS = [
 ]
 WORDS = 60  # characters of a marked passage shown in the list
 FILTER_LIMIT = 10_000  # passages read for a filter: their articles are the ones listed
+# What the reader exports (the report and its numpy-backed comparisons load on export).
+KINDS = {"story": "story report", "search": "search results", "marks": "marked passages"}
 UNAVAILABLE = {
     "story": "This article is in no story, so there is no report to export.",
     "search": "No search results to export: search with / first.",
@@ -246,6 +248,8 @@ def story_of(screen: ReaderScreen) -> dict[str, Any] | None:
 
 def exportable(screen: ReaderScreen) -> dict[str, Any]:
     """What can be exported now, each with how to build it (called off the UI thread)."""
+    from . import export
+
     library, found = screen.library, {}
     story = story_of(screen)
     if story is not None:

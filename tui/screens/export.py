@@ -22,8 +22,9 @@ from textual.widgets import Input, RadioButton, RadioSet, Static
 
 from .. import export
 from ..inert import inert
+from ..keeps import KINDS
 
-# What can be exported now: its kind (a key of export.KINDS) and how to build its data.
+# What can be exported now: its kind (a key of keeps.KINDS) and how to build its data.
 Sources = Mapping[str, Callable[[], dict[str, Any]]]
 FORMAT_NAMES = {"md": "Markdown", "json": "JSON"}
 HINT = "Enter writes the file (.md: Markdown, .json: JSON) · Tab: what and how · Esc: close"
@@ -58,7 +59,7 @@ class ExportScreen(ModalScreen[Path | None]):
             with Vertical(id="export-choices"):
                 with RadioSet(id="export-kind"):
                     for kind in self.sources:
-                        label = export.KINDS[kind].capitalize()
+                        label = KINDS[kind].capitalize()
                         yield RadioButton(label, value=kind == self.kind, name=kind)
                 with RadioSet(id="export-format"):
                     for fmt, label in FORMAT_NAMES.items():
