@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -300,5 +301,46 @@ def test_an_export_asked_for_in_the_palette_says_why_there_is_none(library, here
             await press(app, pilot, "enter")
             assert not isinstance(app.screen, ExportScreen)
             assert any(said in n for n in notes(app))
+
+    run(test)
+
+
+def test_where_the_current_folder_cannot_be_written_exports_go_to_documents(
+    here, tmp_path, monkeypatch
+):
+    documents = tmp_path / "Documents"
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(documents))
+    monkeypatch.setattr(export.os, "access", lambda path, mode: False)
+    assert export.default_path("search", "json") == documents / "newsdesk-search.json"
+
+
+def test_an_export_closed_while_it_is_written_is_still_written_and_said(library, here, monkeypatch):
+    from tui import keeps
+
+    release = threading.Event()
+
+    def slowly() -> dict:
+        release.wait(10)
+        return {"marks": [], "missing": []}
+
+    monkeypatch.setattr(keeps, "exportable", lambda screen: {"marks": slowly})
+
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            await settle(app, pilot)
+            await press(app, pilot, "x")
+            await press(app, pilot, "enter", "enter")  # twice: written once
+            await press(app, pilot, "escape")
+            assert not isinstance(app.screen, ExportScreen)
+            release.set()
+            await settle(app, pilot)
+            assert (
+                (here / "newsdesk-marks.md")
+                .read_text(encoding="utf-8")
+                .startswith("# Marked passages")
+            )
+            assert any("Wrote" in n for n in notes(app))
+            assert not any("exists" in n for n in notes(app))
 
     run(test)

@@ -121,7 +121,9 @@ def to_markdown(kind: str, data: dict[str, Any]) -> str:
         return report.to_markdown(data) + _sources_md(data["sources"])
     if kind == "search":
         title = f"# Search: {escape(data['query'])}"
-        count = f"{data['total']} passages match; the best {len(data['hits'])} follow."
+        total, shown = data["total"], len(data["hits"])
+        found = "1 passage matches" if total == 1 else f"{total} passages match"
+        count = f"{found}." if total == shown else f"{found}; the best {shown} follow."
         items = [_hit_md(h) for h in data["hits"]]
         return "\n".join([title, "", count, "", *items])
     items = [_cited_md(m) for m in data["marks"]]

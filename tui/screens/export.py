@@ -9,19 +9,20 @@ second time on the same name; every error stays in the dialog, in words.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from rich.text import Text
-from textual import on, work
-from textual.app import ComposeResult
+from textual import on
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, RadioButton, RadioSet, Static
 
 from .. import export
-from ..inert import inert
+from ..inert import inert, toast
 from ..keeps import KINDS
 
 # What can be exported now: its kind (a key of keeps.KINDS) and how to build its data.
@@ -52,6 +53,7 @@ class ExportScreen(ModalScreen[Path | None]):
         self.kind = kind if kind in sources else next(iter(sources))
         self.fmt = "md"
         self._confirmed: Path | None = None  # the existing file the user was asked about
+        self._writing = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-dialog"):
@@ -94,6 +96,8 @@ class ExportScreen(ModalScreen[Path | None]):
 
     @on(Input.Submitted, "#export-path")
     def _submitted(self, event: Input.Submitted) -> None:
+        if self._writing:  # Enter pressed again while the file is written
+            return
         try:
             path = export.target(event.value)
             fmt = export.format_of(path)
@@ -106,21 +110,33 @@ class ExportScreen(ModalScreen[Path | None]):
             self._say(f"{path} exists. Enter again replaces it; or change the name.", "bold")
             return
         self._say("Writing…", "dim")
-        self._write(self.kind, fmt, path, replace)
+        self._writing = True
+        # The App's worker, not the dialog's: closing the dialog must not stop it.
+        work = partial(self._write, self.app, self.kind, fmt, path, replace)
+        self.app.run_worker(work, thread=True, group="export")
 
-    @work(thread=True, exclusive=True, group="export")
-    def _write(self, kind: str, fmt: str, path: Path, replace: bool) -> None:
+    def _write(self, app: App, kind: str, fmt: str, path: Path, replace: bool) -> None:
+        """In a thread: build the export and write it, then say so on the UI thread."""
         try:
             data = self.sources[kind]()
             export.write(path, export.render(kind, fmt, data), replace)
         except export.ExportError as problem:
-            self.app.call_from_thread(self._failed, str(problem))
+            app.call_from_thread(self._failed, str(problem))
         except Exception as problem:  # noqa: BLE001 - said in the dialog, never a traceback
             reason = str(problem) or problem.__class__.__name__
-            self.app.call_from_thread(self._failed, f"The export failed: {reason}")
+            app.call_from_thread(self._failed, f"The export failed: {reason}")
         else:
-            self.app.call_from_thread(self.dismiss, path)
+            app.call_from_thread(self._written, path)
+
+    def _written(self, path: Path) -> None:
+        if self.is_current:
+            self.dismiss(path)
+        else:  # closed with Esc while the file was written: it was written all the same
+            toast(self.app.screen, f"Wrote {path}", timeout=6)
 
     def _failed(self, message: str) -> None:
-        self._confirmed = None
-        self._say(message)
+        self._writing, self._confirmed = False, None
+        if self.is_current:
+            self._say(message)
+        else:
+            toast(self.app.screen, message, severity="error", timeout=8)
