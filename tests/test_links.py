@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import base64
 import json
+import shlex
 import stat
 import webbrowser
 from pathlib import Path
@@ -154,3 +156,30 @@ def test_a_link_that_is_not_a_web_address_is_neither_opened_nor_copied(
             assert not desktop.exists()
 
     run(test)
+
+
+@pytest.mark.slow
+def test_in_a_real_terminal_of_an_ssh_session_o_writes_the_link_with_osc_52(tmp_path):
+    """The installed reader in tmux, in an SSH session's environment: the link
+    goes to the terminal's clipboard as an OSC 52 write, and nothing is started."""
+    from .e2e_helpers import Terminals, assert_clean_exit, newsdesk_command, reader_env
+    from .test_terminal_bytes import wait_for_bytes
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    front = f'title: "Harbour budget"\nsource: "Harbour Post"\nurl: "{URL}"'
+    text = "The council met.\n\nThe mayor spoke."
+    (corpus / "budget.md").write_text(f"---\n{front}\n---\n{text}\n", encoding="utf-8")
+    env = reader_env(SSH_CONNECTION="10.0.0.1 5000 10.0.0.2 22", BROWSER=str(tmp_path / "none"))
+    log = tmp_path / "terminal.bytes"
+    with Terminals() as terminals:
+        term = terminals.open(150, 45, env)
+        term.pipe_output(log)
+        term.command(f"{shlex.quote(newsdesk_command())} {shlex.quote(str(corpus))}")
+        term.wait_for(lambda s: "budget.md" in s and "▌ ¶1" in s, "the article", timeout=90)
+        term.keys("o")
+        term.wait_for("Copied the link (over SSH)", "the toast")
+        term.keys("q")
+        assert_clean_exit(term)
+    raw = wait_for_bytes(log, b"EXITED:0")
+    assert b"\x1b]52;c;" + base64.b64encode(URL.encode()) + b"\x07" in raw
