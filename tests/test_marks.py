@@ -300,3 +300,27 @@ def test_f_without_a_search_says_what_to_do(library):
             assert any("search with / first" in n for n in notes(app))
 
     run(test)
+
+
+def test_the_marks_list_shows_untrusted_outlets_and_titles_as_written(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    article = {
+        "title": "Budget [bold]x[/] \x1b[2J",
+        "source": "Agency [link=http://evil]y[/link] \x1b]52;c;SGk=\x07",
+        "text": "The council met [red]today[/].\n\nThe mayor spoke.",
+    }
+    (corpus / "a.json").write_text(json.dumps(article), encoding="utf-8")
+    library = test_tui.indexed(corpus, tmp_path)
+
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(160, 40)) as pilot:
+            await settle(app, pilot)
+            await press(app, pilot, "b", "M")
+            listed = screen_text(app)
+            assert "Agency [link=http://evil]y[/link] ␛]52;c;SGk=␇" in listed
+            assert "Budget [bold]x[/] ␛[2J" in listed
+            assert "The council met [red]today[/]." in listed
+
+    run(test)

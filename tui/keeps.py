@@ -21,6 +21,7 @@ from .inert import toast
 from .state import Mark, ReadingState
 
 if TYPE_CHECKING:
+    from .render import Entry
     from .screens.reader import ReaderScreen
     from .widgets.sources import Group
 
@@ -47,6 +48,16 @@ UNAVAILABLE = {
 class KeepActions:
     """Links, marks, saved searches and exports, for :class:`ReaderScreen`."""
 
+    _entries: tuple[list[Entry], dict[str, Entry]] | None = None  # the list, by id
+
+    def entry(self, article_id: str) -> Entry | None:
+        """The listed article ``article_id`` (an index of the list, made once per list:
+        the palette asks for every mark at every key, of a list of 100,000 articles)."""
+        reader = cast("ReaderScreen", self)
+        if self._entries is None or self._entries[0] is not reader.entries:
+            self._entries = (reader.entries, {e.id: e for e in reader.entries})
+        return self._entries[1].get(article_id)
+
     # Links.
 
     def action_open_link(self) -> None:
@@ -56,12 +67,11 @@ class KeepActions:
             return
         url = links.usable_url(shown.url)
         if url is None:
-            message = (
-                "This article has no link."
-                if not shown.url
-                else ("This article's link is not a web address (http or https): not opened.")
-            )
-            toast(reader, message, severity="warning" if shown.url else "information", timeout=4)
+            if shown.url:
+                message = "This article's link is not a web address (http or https): not opened."
+                toast(reader, message, severity="warning", timeout=4)
+            else:
+                toast(reader, "This article has no link.", timeout=4)
             return
         reader.run_worker(lambda: _open(reader, url), thread=True, exclusive=True, group="link")
 
@@ -265,10 +275,11 @@ def exportable(screen: ReaderScreen) -> dict[str, Any]:
 
 def mark_text(screen: ReaderScreen, mark: Mark) -> Text:
     """A mark as listed: outlet, title, and the passage's number and first words."""
-    entry = next((e for e in screen.entries if e.id == mark.article_id), None)
+    entry = screen.entry(mark.article_id)
     if entry is None:
         return Text.assemble((clean_line(mark.article_id), "bold"), ("  no longer indexed", "dim"))
-    text = Text.assemble((f"{outlet_label(entry.source)}: ", "bold"), render.title_of(entry))
+    outlet = clean_line(outlet_label(entry.source))
+    text = Text.assemble((f"{outlet}: ", "bold"), render.title_of(entry))
     if mark.passage is None:
         return text.append("  (the article)", style="dim")
     passage = screen.library.passage(mark.article_id, mark.passage)
