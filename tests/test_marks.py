@@ -324,3 +324,25 @@ def test_the_marks_list_shows_untrusted_outlets_and_titles_as_written(tmp_path):
             assert "The council met [red]today[/]." in listed
 
     run(test)
+
+
+def test_the_keys_of_marks_can_be_rebound_in_the_settings_keymap(library, tmp_path):
+    from tui.settings import Settings
+
+    keymap = {"mark_passage": "f", "marks": "ctrl+l", "marks.unmark": "r"}
+    settings = Settings(path=tmp_path / "config.toml", keymap=keymap)
+
+    async def test():
+        app = NewsdeskApp(library, settings=settings)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            await press(app, pilot, "b")
+            assert app.reading.marks == []  # b no longer marks: it was rebound
+            await press(app, pilot, "f")
+            assert app.reading.marks == [Mark(EFE, 1)]
+            await press(app, pilot, "ctrl+l")
+            assert isinstance(app.screen, MarksScreen)
+            await press(app, pilot, "r")
+            assert app.reading.marks == []
+
+    run(test)
