@@ -119,7 +119,11 @@ def test_a_story_report_is_the_report_of_that_story_with_its_sources(analysed_se
     full = discrepancies(library)
     story = full["discrepancies"][0]["story"]
     data = export.story_report(library, story)
-    assert data["discrepancies"] == [d for d in full["discrepancies"] if d["story"] == story]
+    mine = [d for d in full["discrepancies"] if d["story"] == story]
+    assert [d["key"] for d in data["discrepancies"]] == [d["key"] for d in mine]
+    urls = {row["id"]: row["url"] for row in library.articles()}
+    for ours, theirs in zip(data["discrepancies"], mine, strict=True):
+        assert [{**c, "url": urls[c["article"]]} for c in theirs["citations"]] == ours["citations"]
     assert [s["id"] for s in data["stories"]] == [story]
     cited = {c["article"] for d in data["discrepancies"] for c in d["citations"]}
     assert {s["article"] for s in data["sources"]} == cited

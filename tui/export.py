@@ -65,7 +65,8 @@ def cite(meta: dict[str, Any], article_id: str, passage: Any | None) -> dict[str
 
 def story_report(library: Any, story_id: str) -> dict[str, Any]:
     """``newsdesk report --format json`` for one story, with its loose fits
-    counted, and the cited articles' links and dates under ``sources``."""
+    counted, each citation with its article's link, and the cited articles
+    under ``sources``."""
     full = report.discrepancies(library, loose=True)
     mine = [d for d in full["discrepancies"] if d["story"] == story_id]
     shown = [d for d in mine if d["relation"] == report.DIFFER]
@@ -78,6 +79,8 @@ def story_report(library: Any, story_id: str) -> dict[str, Any]:
     }
     stories = [{**s, "discrepancies": shown} for s in full["stories"] if s["id"] == story_id]
     meta = article_meta(library)
+    for citation in (c for d in shown for c in d["citations"]):
+        citation["url"] = meta.get(citation["article"], {}).get("url")
     cited = dict.fromkeys(c["article"] for d in shown for c in d["citations"])
     sources = [cite(meta.get(a, {}), a, None) for a in cited]
     return {"summary": summary, "discrepancies": shown, "stories": stories, "sources": sources}
