@@ -163,7 +163,9 @@ class KeepActions:
         search's by default); pressed again with no query, list them all."""
         reader = cast("ReaderScreen", self)
         query = query or ("" if reader.sources_filter else reader.searched.query)
-        if query:
+        if query and not reader.entries:  # only the list's first rows are read yet
+            toast(reader, "The list of articles is still being read: filter it in a moment.")
+        elif query:
             run = lambda: _filter(reader, query)  # noqa: E731
             reader.run_worker(run, thread=True, exclusive=True, group="filter")
         elif reader.sources_filter:
