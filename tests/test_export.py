@@ -348,3 +348,25 @@ def test_an_export_closed_while_it_is_written_is_still_written_and_said(library,
             assert not any("exists" in n for n in notes(app))
 
     run(test)
+
+
+def test_choosing_what_to_export_changes_the_default_name_but_not_a_typed_one(library, here):
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            await press(app, pilot, "slash")
+            app.screen.query_one(Input).value = "prisoners"
+            await settle(app, pilot)
+            await press(app, pilot, "enter", "b", "x")
+            field = app.screen.query_one(Input)
+            assert field.value == str(here / "newsdesk-marks.md")
+            await press(app, pilot, "tab")  # to the kinds: the first is highlighted
+            await press(app, pilot, "enter")
+            assert app.screen.kind == "search"
+            assert field.value == str(here / "newsdesk-search.md")
+            field.value = "mine.md"
+            await press(app, pilot, "right", "enter")  # the next: the marks again
+            assert app.screen.kind == "marks" and field.value == "mine.md"
+
+    run(test)
