@@ -1291,7 +1291,7 @@ def test_help_lists_the_keys_of_every_pane(library):
 def test_help_lists_every_binding(library):
     async def test():
         app = NewsdeskApp(library)
-        async with app.run_test(size=(120, 90)) as pilot:  # the panes' keys, then the legend
+        async with app.run_test(size=(120, 110)) as pilot:  # the panes' keys, then the legend
             await settle(app, pilot)
             await press(app, pilot, "question_mark")
             assert isinstance(app.screen, HelpScreen)

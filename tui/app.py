@@ -9,12 +9,13 @@ can hand it one with a temporary index.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import gc
 import os
 import signal
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -22,10 +23,13 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.theme import Theme
 
 from index.library import Library
 
+from .inert import inert
 from .screens.reader import ReaderScreen
+from .settings import Settings, save_theme
 from .state import ReadingState
 from .widgets.article import ArticleView
 from .widgets.crosssource import CrossSourcePane
@@ -49,6 +53,19 @@ def _bindings(*groups: Iterable[BindingType]) -> list[Binding]:
     return [b for group in groups for b in group if isinstance(b, Binding)]
 
 
+def rebound(
+    sections: list[tuple[str, list[Binding]]], keymap: Mapping[str, str]
+) -> list[tuple[str, list[Binding]]]:
+    """The help's sections with the keys a keymap gave them, so the help
+    shows the keys that work, not the ones newsdesk ships with."""
+
+    def key_of(b: Binding) -> Binding:
+        keys = keymap.get(b.id or "")
+        return dataclasses.replace(b, key=keys) if keys else b
+
+    return [(title, [key_of(b) for b in bindings]) for title, bindings in sections]
+
+
 def _enter(where: str, does: str) -> Binding:
     """Enter in a list, for the help screen (the list widget itself binds it)."""
     return Binding("enter", "select", does, id=f"{where}.enter")
@@ -65,9 +82,16 @@ class NewsdeskApp(App[None]):
         Binding("question_mark", "help", "Help", id="help"),
     ]
 
-    def __init__(self, library: Library, state: ReadingState | None = None) -> None:
+    def __init__(
+        self,
+        library: Library,
+        state: ReadingState | None = None,
+        settings: Settings | None = None,
+    ) -> None:
         super().__init__()
         self.library = library
+        self.settings = settings  # None: no settings file, a theme change is not kept
+        self._saved_theme = (settings and settings.theme) or self.theme
         self.reading = state or ReadingState.load(str(library.location))
         self.quitting = False
         self._routed: WeakKeyDictionary[events.Key, Screen] = WeakKeyDictionary()
@@ -85,6 +109,30 @@ class NewsdeskApp(App[None]):
         gc.set_threshold(gen0, gen1, NEVER)
         self.set_interval(IDLE / 2, self._collect_when_idle)
         self._end_on_signals()
+        self._apply_settings()
+
+    def _apply_settings(self) -> None:
+        """The theme and keymap of the settings file; a theme chosen later (from
+        the command palette) is written back to it, so the next start has it."""
+        if self.settings is None:
+            return
+        if self.settings.theme:
+            self.theme = self.settings.theme
+        self.set_keymap(dict(self.settings.keymap))
+        self.theme_changed_signal.subscribe(self, self._keep_theme)
+
+    def _keep_theme(self, theme: Theme) -> None:
+        if self.settings is None or theme.name == self._saved_theme:
+            return  # the one set at start, or no file to keep it in
+        import tomlkit.exceptions
+
+        try:
+            save_theme(self.settings.path, theme.name)
+        except (OSError, UnicodeDecodeError, tomlkit.exceptions.ParseError) as problem:
+            message = f"the theme is not kept: {self.settings.path}: {problem}"
+            self.notify(inert(message).plain, markup=False, severity="warning")
+            return
+        self._saved_theme = theme.name
 
     def _end_on_signals(self) -> None:
         """SIGTERM and SIGHUP end the reader as q does: the terminal is put back
@@ -164,17 +212,29 @@ class NewsdeskApp(App[None]):
         from .screens.help import HelpScreen  # the modals load when first opened
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.help_sections()))
+            self.push_screen(HelpScreen(rebound(self.help_sections(), self._keymap)))
 
-    def help_sections(self) -> list[tuple[str, list[Binding]]]:
+    @classmethod
+    def binding_ids(cls) -> set[str]:
+        """The ids a keymap in the settings file may rebind: the help also lists
+        keys that Textual and its list widgets bind, which a keymap cannot reach."""
+        described_only = {b.id for b in ANYWHERE} | {
+            b.id for _, bindings in cls.help_sections() for b in bindings if b.action == "select"
+        }
+        every = {b.id for _, bindings in cls.help_sections() for b in bindings if b.id}
+        return every - described_only
+
+    @classmethod
+    def help_sections(cls) -> list[tuple[str, list[Binding]]]:
         """Every binding the user can press, by where it works."""
         from .screens.diff import DiffScreen
         from .screens.entities import EntityBrowser
+        from .screens.marks import MarksScreen
         from .screens.matrix import MatrixScreen
         from .screens.search import SearchScreen
 
         return [
-            ("Reading", _bindings(ReaderScreen.BINDINGS, ArticleView.BINDINGS, self.BINDINGS)),
+            ("Reading", _bindings(ReaderScreen.BINDINGS, ArticleView.BINDINGS, cls.BINDINGS)),
             ("Sources pane", _bindings(SourcesList.BINDINGS)),
             ("Other sources pane", _bindings(CrossSourcePane.BINDINGS)),
             ("Anywhere", ANYWHERE),
@@ -188,6 +248,7 @@ class NewsdeskApp(App[None]):
                 "Omission matrix",
                 _bindings(MatrixScreen.BINDINGS, [_enter("matrix", "Open that article")]),
             ),
+            ("Marks", _bindings(MarksScreen.BINDINGS, [_enter("marks", "Go to the mark")])),
         ]
 
     def action_help_quit(self) -> None:

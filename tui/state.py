@@ -1,8 +1,9 @@
 """What one user has read, and where they have been, kept between sessions.
 
-Read marks and the back history are per user and per corpus (keyed by the
-index location), saved as JSON in ``user_state_dir("newsdesk")``. Saving
-never stops the reader: a read-only home only means the marks are not kept.
+Read marks, the back history, marked articles and passages, and named
+searches are per user and per corpus (keyed by the index location), saved as
+JSON in ``user_state_dir("newsdesk")``. Saving never stops the reader: a
+read-only home only means the state is not kept.
 No Textual here: the state is plain data the screens ask about.
 """
 
@@ -28,15 +29,25 @@ class Position:
     passage: int = 1
 
 
+@dataclass(frozen=True)
+class Mark:
+    """A marked article (``passage`` None) or one passage of it."""
+
+    article_id: str
+    passage: int | None = None
+
+
 @dataclass
 class ReadingState:
-    """Read marks and back history of one corpus, for one user."""
+    """Read marks, back history, marks and saved searches of one corpus, for one user."""
 
     key: str
     path: Path | None = None
     read: set[str] = field(default_factory=set)
     history: list[Position] = field(default_factory=list)
     last: Position | None = None
+    marks: list[Mark] = field(default_factory=list)  # in the order they were made
+    searches: dict[str, str] = field(default_factory=dict)  # name -> query
 
     @classmethod
     def load(cls, key: str, directory: Path | None = None) -> ReadingState:
@@ -49,7 +60,8 @@ class ReadingState:
             state.history = [Position(str(a), int(n)) for a, n in saved.get("history", [])]
             state.last = Position(*saved["last"]) if saved.get("last") else None
         except (OSError, ValueError, TypeError, AttributeError, KeyError):
-            pass
+            return state
+        state.marks, state.searches = _marks(saved), _searches(saved)
         return state
 
     def is_read(self, article_id: str) -> bool:
@@ -70,6 +82,21 @@ class ReadingState:
     def back(self) -> Position | None:
         return self.history.pop() if self.history else None
 
+    def is_marked(self, mark: Mark) -> bool:
+        return mark in self.marks
+
+    def toggle_mark(self, mark: Mark) -> bool:
+        """Mark ``mark``, or unmark it if it was; True if it is marked now."""
+        if mark in self.marks:
+            self.marks.remove(mark)
+            return False
+        self.marks.append(mark)
+        return True
+
+    def save_search(self, name: str, query: str) -> None:
+        """Keep ``query`` under ``name`` (a name used before now names this query)."""
+        self.searches[name] = query
+
     def save(self) -> bool:
         """Write the state atomically; False if it could not be written."""
         if self.path is None:
@@ -80,6 +107,8 @@ class ReadingState:
                 "read": sorted(self.read),
                 "history": [[p.article_id, p.passage] for p in self.history],
                 "last": [self.last.article_id, self.last.passage] if self.last else None,
+                "marks": [[m.article_id, m.passage] for m in self.marks],
+                "searches": dict(self.searches),
             }
             self.path.parent.mkdir(parents=True, exist_ok=True)
             _write_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=1))
@@ -94,6 +123,27 @@ class ReadingState:
         except (OSError, ValueError):
             return {}
         return data if isinstance(data, dict) else {}
+
+
+def _marks(saved: dict) -> list[Mark]:
+    """The saved marks; a damaged entry is left out, not the others with it."""
+    marks: list[Mark] = []
+    for item in saved.get("marks") or []:
+        try:
+            article, passage = item
+            mark = Mark(str(article), None if passage is None else int(passage))
+        except (TypeError, ValueError):
+            continue
+        if mark not in marks:
+            marks.append(mark)
+    return marks
+
+
+def _searches(saved: dict) -> dict[str, str]:
+    found = saved.get("searches")
+    if not isinstance(found, dict):
+        return {}
+    return {str(k): v for k, v in found.items() if isinstance(v, str) and v.strip()}
 
 
 def _write_atomic(path: Path, text: str) -> None:

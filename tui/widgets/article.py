@@ -26,6 +26,7 @@ from .. import render
 from .lines import WrappedView, strip_of
 
 GUTTER = "▌"  # marks the passage under the cursor without colour
+FLAG = "⚑"  # beside a marked passage's first line, or a marked article's title
 HEADER, RULE = 0, -1  # line owners that are not passages
 
 
@@ -124,6 +125,7 @@ class ArticleView(WrappedView, can_focus=True):
         self._passages: list[Text] = []
         self._spans: dict[int, tuple[int, int]] = {}  # passage -> (first line, line count)
         self._prepared: Prepared | None = None
+        self.marked: frozenset[int] = frozenset()  # marked passages; HEADER: the article
 
     # What is shown.
 
@@ -162,6 +164,15 @@ class ArticleView(WrappedView, can_focus=True):
         spans: dict[int, tuple[int, int]] = {}
         lines = [line for part in self._parts(header, texts, True, width, spans) for line in part]
         self._prepared = Prepared(article, mentions, header, texts, width, lines, spans)
+
+    def show_marks(self, marked: Iterable[int]) -> None:
+        """Flag the marked passages (and the title, ``HEADER``, for a marked article)."""
+        old, self.marked = self.marked, frozenset(marked)
+        for number in old ^ self.marked:
+            if number == HEADER:
+                self.refresh_lines(0, 1)
+            else:
+                self._refresh_passage(number)
 
     def show_message(self, message: Text) -> None:
         """An empty state (no articles, or indexing still running)."""
@@ -207,13 +218,22 @@ class ArticleView(WrappedView, can_focus=True):
 
     def line_state(self, number: int) -> tuple:
         owner = self._lines[number].owner
-        return (owner > 0 and owner == self.cursor,)
+        return (owner > 0 and owner == self.cursor, self._flagged(number))
+
+    def _flagged(self, number: int) -> bool:
+        """Whether line ``number`` starts a marked passage or is a marked article's title."""
+        owner = self._lines[number].owner
+        if owner not in self.marked:
+            return False
+        span = self._spans.get(owner)
+        return number == (0 if owner == HEADER else span[0] if span else -1)
 
     def draw(self, number: int, width: int) -> Strip:
         line = self._lines[number]
-        return self._draw(line, line.owner > 0 and line.owner == self.cursor, width)
+        on = line.owner > 0 and line.owner == self.cursor
+        return self._draw(line, on, width, self._flagged(number))
 
-    def _draw(self, line: Line, on: bool, width: int) -> Strip:
+    def _draw(self, line: Line, on: bool, width: int, flagged: bool = False) -> Strip:
         base = self.line_style()
         style = base + self.line_style("article-view--cursor") if on else base
         text = line.text
@@ -224,7 +244,8 @@ class ArticleView(WrappedView, can_focus=True):
             if on
             else Segment(" ", style)
         )
-        return strip_of(self.app.console, text, width, style, (gutter, Segment(" ", style)))
+        flag = Segment(FLAG, style + self.line_style("article-view--gutter")) if flagged else None
+        return strip_of(self.app.console, text, width, style, (gutter, flag or Segment(" ", style)))
 
     def _refresh_passage(self, number: int) -> None:
         span = self._span(number)
