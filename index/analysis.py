@@ -27,6 +27,7 @@ from .mentions import (
     regions,
     relabel,
     split_spans,
+    trim_headlines,
     truecase,
 )
 from .model import Article, Mention
@@ -142,10 +143,11 @@ class Analysis:
         """Run NER over the title and passages (not captions or tags), mapped back
         to article offsets, then find the names it recognised again wherever the
         article repeats them (see :mod:`index.mentions`)."""
-        texts, owners, cased, spans_of = [], [], [], []
+        texts, owners, cased, spans_of, headlines_of = [], [], [], [], []
         for index, article in enumerate(articles):
             spans = regions(article)
             pieces, last = [], 0  # the article with its headlines re-cased, same offsets
+            headlines = []
             for start, end in spans:
                 region = article.text[start:end]
                 if needs_truecase(region):  # a headline in Title Case or capitals
@@ -153,10 +155,12 @@ class Analysis:
                     region = truecase(region, body)
                     pieces += [article.text[last:start], region]
                     last = end
+                    headlines.append((start, end))
                 texts.append(region)
                 owners.append((index, start))
             cased.append("".join(pieces) + article.text[last:])
             spans_of.append(spans)
+            headlines_of.append(headlines)
         found = nlp.find_mentions(texts, self.model, n_process=1)
         by_article: list[list[Mention]] = [[] for _ in articles]
         for (index, offset), mentions in zip(owners, found, strict=True):
@@ -167,14 +171,15 @@ class Analysis:
                 for m in mentions
             )  # fmt: skip
         result = []
-        for article, text, mentions, spans in zip(
-            articles, cased, by_article, spans_of, strict=True
+        for article, text, mentions, spans, headlines in zip(
+            articles, cased, by_article, spans_of, headlines_of, strict=True
         ):
             # Untagged names are looked for in the headline as the body would case it.
             mentions = [
                 replace(m, text=article.text[m.start : m.end])
                 for m in capitalised(text, relabel(split_spans(article.text, mentions)), spans)
             ]
+            mentions = trim_headlines(article.text, mentions, headlines)
             result.append(propagate(article.text, mentions, spans))
         return result
 

@@ -338,6 +338,67 @@ def _mend(span: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def trim_headlines(
+    text: str, mentions: Sequence[Mention], headlines: Sequence[tuple[int, int]]
+) -> list[Mention]:
+    """Mentions with a headline's span cut to the names the article's body knows:
+    in Title Case the model runs a name into the words around it ("Lindsay Lohan
+    Check", "Colts Beat Chiefs", "Esther Williams Dead"), which the body never
+    writes with a capital. A span the body names as it is, or with a word the body
+    capitalises mid-sentence ("New York Times" beside "New York"), is kept."""
+    inside = SpanSet(headlines)
+    body = [m for m in mentions if not inside.overlaps(m.start, m.end)]
+    names = _names(body)
+    if not names:
+        return list(mentions)
+    spellings = _Spellings(names)
+    middle, _ = _body_forms(
+        "\n".join(text[a:b] for a, b in _outside(headlines, len(text)))
+    )
+    result = []
+    for mention in mentions:
+        found = list(spellings.finditer(text, mention.start, mention.end))
+        if (
+            mention.kind not in NAMED_KINDS
+            or not inside.overlaps(mention.start, mention.end)
+            or not found
+            or _named_as_is(mention.text, names, found)
+            or _capitalised_elsewhere(text, mention, found, middle)
+        ):
+            result.append(mention)
+            continue
+        for at, name in found:
+            kind, label = names[name]
+            result.append(Mention(at, at + len(name), name, kind, label))
+    return result
+
+
+def _outside(spans: Sequence[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """The stretches of a text of ``length`` characters outside ``spans``."""
+    result, last = [], 0
+    for start, end in sorted(spans):
+        result.append((last, start))
+        last = max(last, end)
+    return result + [(last, length)]
+
+
+def _named_as_is(span: str, names: Mapping[str, object], found) -> bool:
+    return _bare(span) in names or (len(found) == 1 and len(found[0][1]) == len(span))
+
+
+def _capitalised_elsewhere(text: str, mention: Mention, found, middle) -> bool:
+    """Whether a word of ``mention`` outside the names ``found`` in it is one the
+    body writes with a capital mid-sentence: then it is part of a name."""
+    taken = SpanSet((at, at + len(name)) for at, name in found)
+    for word in _WORD.finditer(text, mention.start, mention.end):
+        if taken.overlaps(word.start(), word.end()):
+            continue
+        spellings = middle.get(word.group().lower())
+        if spellings and spellings.most_common(1)[0][0][:1].isupper():
+            return True
+    return False
+
+
 def surname(words: Sequence[str]) -> str | None:
     """The surname of a full name's words ("Arcade Joseph Comeaux Jr." -> Comeaux)."""
     words = [w.rstrip(",") for w in without_suffix(list(words))]
