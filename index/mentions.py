@@ -344,8 +344,8 @@ def trim_headlines(
     """Mentions with a headline's span cut to the names the article's body knows:
     in Title Case the model runs a name into the words around it ("Lindsay Lohan
     Check", "Colts Beat Chiefs", "Esther Williams Dead"), which the body never
-    writes with a capital. A span the body names as it is, or with a word the body
-    capitalises mid-sentence ("New York Times" beside "New York"), is kept."""
+    writes with a capital. A span the body names as it is, or with words that may
+    be part of the name (see :func:`_part_of_a_name`), is kept."""
     inside = SpanSet(headlines)
     body = [m for m in mentions if not inside.overlaps(m.start, m.end)]
     names = _names(body)
@@ -363,7 +363,7 @@ def trim_headlines(
             or not inside.overlaps(mention.start, mention.end)
             or not found
             or _named_as_is(mention.text, names, found)
-            or _capitalised_elsewhere(text, mention, found, middle)
+            or _part_of_a_name(text, mention, found, middle)
         ):
             result.append(mention)
             continue
@@ -386,9 +386,11 @@ def _named_as_is(span: str, names: Mapping[str, object], found) -> bool:
     return _bare(span) in names or (len(found) == 1 and len(found[0][1]) == len(span))
 
 
-def _capitalised_elsewhere(text: str, mention: Mention, found, middle) -> bool:
-    """Whether a word of ``mention`` outside the names ``found`` in it is one the
-    body writes with a capital mid-sentence: then it is part of a name."""
+def _part_of_a_name(text: str, mention: Mention, found, middle) -> bool:
+    """Whether the words of ``mention`` outside the names ``found`` in it may be
+    part of a name: one the body writes with a capital mid-sentence ("New York
+    Times" beside "New York"), or, after a person's one-word name, a word the
+    body never writes (the surname of "Lindsay Lohan" beside "Lindsay")."""
     taken = SpanSet((at, at + len(name)) for at, name in found)
     for word in _WORD.finditer(text, mention.start, mention.end):
         if taken.overlaps(word.start(), word.end()):
@@ -396,7 +398,8 @@ def _capitalised_elsewhere(text: str, mention: Mention, found, middle) -> bool:
         spellings = middle.get(word.group().lower())
         if spellings and spellings.most_common(1)[0][0][:1].isupper():
             return True
-    return False
+    at, name = found[0]
+    return mention.kind == "person" and len(found) == 1 and " " not in name and at == mention.start
 
 
 def surname(words: Sequence[str]) -> str | None:
