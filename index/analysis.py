@@ -32,6 +32,7 @@ from .mentions import (
 )
 from .model import Article, Mention
 from .passages import PassageLocator
+from .tables import teams
 
 VERSION = "4"  # 2: entity mentions in headlines and repeats; 3: fact subjects; 4: both
 # From this many articles in one call, a second worker process pays for its
@@ -177,7 +178,11 @@ class Analysis:
             # Untagged names are looked for in the headline as the body would case it.
             mentions = [
                 replace(m, text=article.text[m.start : m.end])
-                for m in capitalised(text, relabel(split_spans(article.text, mentions)), spans)
+                for m in capitalised(
+                    text,
+                    teams(article.text, relabel(split_spans(article.text, mentions)), spans),
+                    spans,
+                )
             ]
             mentions = trim_headlines(article.text, mentions, headlines)
             result.append(propagate(article.text, mentions, spans))

@@ -352,9 +352,7 @@ def trim_headlines(
     if not names:
         return list(mentions)
     spellings = _Spellings(names)
-    middle, _ = _body_forms(
-        "\n".join(text[a:b] for a, b in _outside(headlines, len(text)))
-    )
+    middle, _ = _body_forms("\n".join(text[a:b] for a, b in _outside(headlines, len(text))))
     result = []
     for mention in mentions:
         found = list(spellings.finditer(text, mention.start, mention.end))
