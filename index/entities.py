@@ -592,12 +592,7 @@ def merge(
     ``groups`` (article id -> story id) lets a bare surname join the full name used
     in its own story; dates and numbers are not entities and are skipped.
     """
-    nodes = _nodes(mentions, groups or {})
-    links = _Links(nodes)
-    _link_people(nodes, links)
-    _link_abbreviations(nodes, links, spelled_out(mentions, passages or {}))
-    _link_organisations(nodes, links, common_words(passages or {}))
-    _link_places(nodes, links)
+    nodes, links = linked(mentions, passages or {}, groups or {})
     clusters: dict[int, list[_Node]] = defaultdict(list)
     for i, node in enumerate(nodes):
         clusters[links.root(i)].append(node)
@@ -605,6 +600,21 @@ def merge(
     entities = [_entity(members, sources, locate) for members in clusters.values()]
     entities.sort(key=_rank)
     return _with_ids(entities)
+
+
+def linked(
+    mentions: Mapping[str, Sequence[Mention]],
+    passages: Mapping[str, Sequence[Passage]],
+    groups: Mapping[str, str],
+) -> tuple[list[_Node], _Links]:
+    """The nodes of a corpus's mentions and what the rules join of them."""
+    nodes = _nodes(mentions, groups)
+    links = _Links(nodes)
+    _link_people(nodes, links)
+    _link_abbreviations(nodes, links, spelled_out(mentions, passages))
+    _link_organisations(nodes, links, common_words(passages))
+    _link_places(nodes, links)
+    return nodes, links
 
 
 def _rank(e: Entity) -> tuple[int, str, str, str, int]:
