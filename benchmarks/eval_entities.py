@@ -480,7 +480,15 @@ def acronym_problems(entities: list[dict[str, Any]]) -> list[str]:
 class StepTimer:
     """Seconds spent in newsdesk's own steps around the model (index.mentions)."""
 
-    STEPS = ("truecase", "split_spans", "relabel", "capitalised", "trim_headlines", "propagate")
+    STEPS = (
+        "truecase",
+        "split_spans",
+        "relabel",
+        "teams",
+        "capitalised",
+        "trim_headlines",
+        "propagate",
+    )
 
     def __init__(self) -> None:
         import index.analysis as analysis

@@ -347,27 +347,25 @@ def trim_headlines(
     writes with a capital. A span the body names as it is, or with words that may
     be part of the name (see :func:`_part_of_a_name`), is kept."""
     inside = SpanSet(headlines)
-    body = [m for m in mentions if not inside.overlaps(m.start, m.end)]
-    names = _names(body)
+    named = [m.kind in NAMED_KINDS and inside.overlaps(m.start, m.end) for m in mentions]
+    if not any(named):  # most articles: nothing to cut, so nothing to read
+        return list(mentions)
+    names = _names([m for m, here in zip(mentions, named, strict=True) if not here])
     if not names:
         return list(mentions)
     spellings = _Spellings(names)
-    middle, _ = _body_forms("\n".join(text[a:b] for a, b in _outside(headlines, len(text))))
+    middle: dict[str, Counter[str]] | None = None  # the body's case, read once if needed
     result = []
-    for mention in mentions:
-        found = list(spellings.finditer(text, mention.start, mention.end))
-        if (
-            mention.kind not in NAMED_KINDS
-            or not inside.overlaps(mention.start, mention.end)
-            or not found
-            or _named_as_is(mention.text, names, found)
-            or _part_of_a_name(text, mention, found, middle)
-        ):
-            result.append(mention)
-            continue
-        for at, name in found:
-            kind, label = names[name]
-            result.append(Mention(at, at + len(name), name, kind, label))
+    for mention, here in zip(mentions, named, strict=True):
+        found = list(spellings.finditer(text, mention.start, mention.end)) if here else []
+        if found and not _named_as_is(mention.text, names, found):
+            if middle is None:
+                body = "\n".join(text[a:b] for a, b in _outside(headlines, len(text)))
+                middle = _body_forms(body)[0]
+            if not _part_of_a_name(text, mention, found, middle):
+                result += [Mention(at, at + len(name), name, *names[name]) for at, name in found]
+                continue
+        result.append(mention)
     return result
 
 
