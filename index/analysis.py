@@ -178,14 +178,16 @@ class Analysis:
             articles, cased, by_article, spans_of, headlines_of, strict=True
         ):
             # Untagged names are looked for in the headline as the body would case it.
-            mentions = [
-                replace(m, text=article.text[m.start : m.end])
-                for m in capitalised(
-                    text,
-                    teams(article.text, relabel(split_spans(article.text, mentions)), spans),
-                    spans,
-                )
-            ]
+            # Kinds are voted once the backoff's names are in: a capitalised run that is
+            # the surname of a person named here ("Harris" after "Chris Harris") is him.
+            mentions = relabel(
+                [
+                    replace(m, text=article.text[m.start : m.end])
+                    for m in capitalised(
+                        text, teams(article.text, split_spans(article.text, mentions), spans), spans
+                    )
+                ]
+            )
             mentions = trim_headlines(article.text, mentions, headlines)
             result.append(propagate(article.text, mentions, spans))
         return result

@@ -408,7 +408,8 @@ def relabel(mentions: Sequence[Mention]) -> list[Mention]:
     """One kind per name within an article: a bare name that is the surname of a
     person named in full here is that person ("Teixeira" tagged as an
     organisation beside "Mark Teixeira"); otherwise mentions of one spelling take
-    the kind most of them have."""
+    the kind most of them have. A capitalised run the model left (label "") has a
+    say only where the model never labelled that spelling."""
     surnames = set()
     for mention in mentions:
         if mention.kind == "person":
@@ -426,11 +427,17 @@ def relabel(mentions: Sequence[Mention]) -> list[Mention]:
             if bare in surnames:
                 kind, label = "person", "PERSON"
             else:
-                kind, label = votes[bare].most_common(1)[0][0]
+                kind, label = _voted(votes[bare])
             if kind != mention.kind:
                 mention = Mention(mention.start, mention.end, mention.text, kind, label)
         result.append(mention)
     return result
+
+
+def _voted(votes: Counter[tuple[str, str]]) -> tuple[str, str]:
+    """The most common (kind, label), the model's labels before the backoff's."""
+    labelled = Counter({vote: n for vote, n in votes.items() if vote[1]})
+    return (labelled or votes).most_common(1)[0][0]
 
 
 def _bare(text: str) -> str:
