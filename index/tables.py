@@ -5,7 +5,8 @@ row) or "Chelsea 2 Everton 2" (a result). A small model reads a town there as a
 place, a club as a person, or nothing at all, and the line is no sentence to
 help it. The shape of the line says what the names are: a name followed only by
 figures is a team, whatever the town it is named after, so it is an
-organisation here, with the exact span of its words.
+organisation here, with the exact span of its words; a national side keeps its
+country's kind.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from .gazetteer import is_country
 from .model import Mention
+from .names import alias_key
 from .spans import SpanSet
 
 # A team's name: words that begin with a capital, or a number that begins a name
@@ -24,7 +27,11 @@ _FIGURES = r"(?:\s+[-+]?\.?\d[\d./]*)"
 # "Hartlepool 21 6 4 11 23 28 22": a name and at least two figures.
 _STANDING = re.compile(rf"[ \t]*(?P<a>{_NAME}){_FIGURES}{{2,}}[ \t]*$", re.MULTILINE)
 # "Chelsea 2 Everton 2", "Greenock Morton 0 St Johnstone 2": two names, each with a score.
-_RESULT = re.compile(rf"[ \t]*(?P<a>{_NAME})\s+\d+\s+(?P<b>{_NAME})\s+\d+[ \t]*$", re.MULTILINE)
+# A result may end with a note in brackets: "Japan 2 Syria 1 ( halftime 0-1 )".
+_NOTE = r"(?:\s*\([^()]*\))?"
+_RESULT = re.compile(
+    rf"[ \t]*(?P<a>{_NAME})\s+\d+\s+(?P<b>{_NAME})\s+\d+{_NOTE}[ \t]*$", re.MULTILINE
+)
 TEAM = ("organisation", "ORG")
 # A date or a time is written the same way ("June 14 2013"); it is no team.
 _CALENDAR = frozenset(
@@ -79,6 +86,12 @@ def team_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return found
 
 
+def _kind(name: str) -> tuple[str, str]:
+    """A club is an organisation; a national side is named by its country, and a
+    reader looks for it as the country ("Japan 2 Syria 1")."""
+    return ("place", "GPE") if is_country(alias_key(name)) else TEAM
+
+
 def teams(
     text: str, mentions: Sequence[Mention], regions: Iterable[tuple[int, int]]
 ) -> list[Mention]:
@@ -89,6 +102,6 @@ def teams(
         return list(mentions)
     table = SpanSet(spans)
     kept = [m for m in mentions if not table.overlaps(m.start, m.end)]
-    kept += [Mention(a, b, text[a:b], *TEAM) for a, b in spans]
+    kept += [Mention(a, b, text[a:b], *_kind(text[a:b])) for a, b in spans]
     kept.sort(key=lambda m: (m.start, m.end))
     return kept

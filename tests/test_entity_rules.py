@@ -480,6 +480,18 @@ def test_the_names_on_a_sports_table_line_are_teams(line, names):
     assert [(m.text, m.kind) for m in found] == [(name, "organisation") for name in names]
 
 
+def test_a_national_side_on_a_table_line_is_its_country():
+    text = "Japan 2 Syria 1 ( halftime 0-1 )"
+    found = teams(text, [], [(0, len(text))])
+    assert [(m.text, m.kind) for m in found] == [("Japan", "place"), ("Syria", "place")]
+
+
+def test_the_models_label_outvotes_the_capitalised_backoff():
+    leeds = [Mention(0, 5, "Leeds", "place", "GPE")]
+    leeds += [Mention(at, at + 5, "Leeds", "other", "") for at in (20, 40)]
+    assert {m.kind for m in relabel(leeds)} == {"place"}
+
+
 @pytest.mark.parametrize(
     "line",
     ["June 14 2013", "Leeds won 2 of 3 games on Saturday.", "Prices rose 5 2 ways"],
