@@ -478,13 +478,15 @@ def acronym_problems(entities: list[dict[str, Any]]) -> list[str]:
 
 
 class StepTimer:
-    """Seconds spent in newsdesk's own steps around the model (index.mentions)."""
+    """Seconds spent in newsdesk's own steps around the model (index.mentions,
+    index.tables, index.datelines)."""
 
     STEPS = (
         "truecase",
         "split_spans",
         "relabel",
         "teams",
+        "datelines",
         "capitalised",
         "trim_headlines",
         "propagate",

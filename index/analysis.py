@@ -20,6 +20,7 @@ from dataclasses import asdict, replace
 from typing import Any
 
 from . import nlp
+from .datelines import datelines
 from .mentions import (
     capitalised,
     needs_truecase,
@@ -184,7 +185,9 @@ class Analysis:
                 [
                     replace(m, text=article.text[m.start : m.end])
                     for m in capitalised(
-                        text, teams(article.text, split_spans(article.text, mentions), spans), spans
+                        text,
+                        _shaped(article.text, split_spans(article.text, mentions), spans),
+                        spans,
                     )
                 ]
             )
@@ -204,6 +207,12 @@ class Analysis:
 
 
 _WORKER: dict[str, Analysis] = {}
+
+
+def _shaped(text: str, mentions: list[Mention], spans: list[tuple[int, int]]) -> list[Mention]:
+    """Mentions where a line's shape says what its names are: the teams of a
+    sports table, the places of a dateline."""
+    return datelines(text, teams(text, mentions, spans), spans)
 
 
 def _too_long(article: Article) -> str:

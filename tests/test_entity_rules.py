@@ -11,6 +11,7 @@ from dataclasses import replace
 import pytest
 
 from index.analysis import Analysis
+from index.datelines import datelines
 from index.entities import merge
 from index.mentions import (
     capitalised,
@@ -501,3 +502,27 @@ def test_a_date_or_a_sentence_with_figures_is_no_table(line):
     assert teams(line, [leeds] if line.startswith("Leeds") else [], [(0, len(line))]) == (
         [leeds] if line.startswith("Leeds") else []
     )
+
+
+# -- datelines ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "places"),
+    [
+        ("AL-AIN , United Arab Emirates 1996-12-06", ["AL-AIN", "United Arab Emirates"]),
+        ("WASHINGTON (Reuters) - The Senate voted on Friday.", ["WASHINGTON"]),
+    ],
+)
+def test_the_names_of_a_dateline_are_places(line, places):
+    text = f"{line}\nThe talks went on.\n"
+    model = [Mention(0, len(places[0]), places[0], "organisation", "ORG")]
+    found = datelines(text, model, [(0, len(text))])
+    assert [(m.text, m.kind) for m in found] == [(place, "place") for place in places]
+
+
+@pytest.mark.parametrize(
+    "line", ["SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT .", "FBI agents said so."]
+)
+def test_a_headline_in_capitals_is_no_dateline(line):
+    assert datelines(line, [], [(0, len(line))]) == []
