@@ -388,14 +388,17 @@ def _part_of_a_name(text: str, mention: Mention, found, middle) -> bool:
     Times" beside "New York"), or, after a person's one-word name, a word the
     body never writes (the surname of "Lindsay Lohan" beside "Lindsay")."""
     taken = SpanSet((at, at + len(name)) for at, name in found)
+    unknown = False
     for word in _WORD.finditer(text, mention.start, mention.end):
         if taken.overlaps(word.start(), word.end()):
             continue
         spellings = middle.get(word.group().lower())
         if spellings and spellings.most_common(1)[0][0][:1].isupper():
             return True
+        unknown = unknown or not spellings
     at, name = found[0]
-    return mention.kind == "person" and len(found) == 1 and " " not in name and at == mention.start
+    given = len(found) == 1 and " " not in name and at == mention.start
+    return unknown and given and mention.kind == "person"
 
 
 def surname(words: Sequence[str]) -> str | None:

@@ -97,6 +97,15 @@ def test_a_headline_span_run_into_its_words_is_cut_to_the_names_the_body_knows()
     assert all(text[m.start : m.end] == m.text for m in found)
 
 
+def test_a_word_the_body_writes_in_lower_case_is_cut_even_after_a_one_word_name():
+    text, headline, mentions = headline_and_body(
+        "Colts Clinch Playoff Berth", "The Colts clinch a playoff berth.", "Colts Clinch", "Colts"
+    )
+    mentions = [replace(m, kind="person") for m in mentions]
+    found = trim_headlines(text, mentions, [headline])
+    assert [m.text for m in found if m.end <= headline[1]] == ["Colts"]
+
+
 @pytest.mark.parametrize(
     ("headline", "body", "span", "known"),
     [  # the other words may be part of the name: the span is kept
