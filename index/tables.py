@@ -24,13 +24,16 @@ from .spans import SpanSet
 # St Germain", "Brighton and Hove Albion").
 _NAME = r"(?:\d{4}\s)?[A-Z][\w.'&-]*(?:\s(?:(?:and|de|of)\s)?[A-Z][\w.'&-]*)*"
 _FIGURES = r"(?:\s+[-+]?\.?\d[\d./]*)"
+# A club's country in brackets after its name: "Alba Berlin ( Germany ) 9 5 4 14".
+_COUNTRY = r"(?:\s*\([^()\d]*\))?"
 # "Hartlepool 21 6 4 11 23 28 22": a name and at least two figures.
-_STANDING = re.compile(rf"[ \t]*(?P<a>{_NAME}){_FIGURES}{{2,}}[ \t]*$", re.MULTILINE)
+_STANDING = re.compile(rf"[ \t]*(?P<a>{_NAME}){_COUNTRY}{_FIGURES}{{2,}}[ \t]*$", re.MULTILINE)
 # "Chelsea 2 Everton 2", "Greenock Morton 0 St Johnstone 2": two names, each with a score.
 # A result may end with a note in brackets: "Japan 2 Syria 1 ( halftime 0-1 )".
 _NOTE = r"(?:\s*\([^()]*\))?"
 _RESULT = re.compile(
-    rf"[ \t]*(?P<a>{_NAME})\s+\d+\s+(?P<b>{_NAME})\s+\d+{_NOTE}[ \t]*$", re.MULTILINE
+    rf"[ \t]*(?P<a>{_NAME}){_COUNTRY}\s+\d+\s+(?P<b>{_NAME}){_COUNTRY}\s+\d+{_NOTE}[ \t]*$",
+    re.MULTILINE,
 )
 TEAM = ("organisation", "ORG")
 # A date or a time is written the same way ("June 14 2013"); it is no team.

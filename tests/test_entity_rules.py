@@ -479,6 +479,11 @@ def test_a_line_of_names_in_title_case_is_read_as_written():
         ("INDIANA 8 8 .500 8", ["INDIANA"]),
         ("Greenock Morton 0 St Johnstone 2", ["Greenock Morton", "St Johnstone"]),  # a result
         ("Werder Bremen 1 1860 Munich 1", ["Werder Bremen", "1860 Munich"]),
+        ("Alba Berlin ( Germany ) 9 5 4 14", ["Alba Berlin"]),  # a club and its country
+        (
+            "Partizan Belgrade ( Yugoslavia ) 78 Kinder Bologna ( Italy ) 70",
+            ["Partizan Belgrade", "Kinder Bologna"],
+        ),
     ],
 )
 def test_the_names_on_a_sports_table_line_are_teams(line, names):
