@@ -20,6 +20,7 @@ from dataclasses import asdict, replace
 from typing import Any
 
 from . import nlp
+from .datelines import datelines
 from .mentions import (
     capitalised,
     needs_truecase,
@@ -27,12 +28,16 @@ from .mentions import (
     regions,
     relabel,
     split_spans,
+    trim_headlines,
     truecase,
 )
 from .model import Article, Mention
 from .passages import PassageLocator
+from .tables import teams
 
-VERSION = "4"  # 2: entity mentions in headlines and repeats; 3: fact subjects; 4: both
+# 2: entity mentions in headlines and repeats; 3: fact subjects; 4: both;
+# 5: headline spans cut to the body's names, teams on sports table lines
+VERSION = "5"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200
@@ -142,10 +147,11 @@ class Analysis:
         """Run NER over the title and passages (not captions or tags), mapped back
         to article offsets, then find the names it recognised again wherever the
         article repeats them (see :mod:`index.mentions`)."""
-        texts, owners, cased, spans_of = [], [], [], []
+        texts, owners, cased, spans_of, headlines_of = [], [], [], [], []
         for index, article in enumerate(articles):
             spans = regions(article)
             pieces, last = [], 0  # the article with its headlines re-cased, same offsets
+            headlines = []
             for start, end in spans:
                 region = article.text[start:end]
                 if needs_truecase(region):  # a headline in Title Case or capitals
@@ -153,10 +159,12 @@ class Analysis:
                     region = truecase(region, body)
                     pieces += [article.text[last:start], region]
                     last = end
+                    headlines.append((start, end))
                 texts.append(region)
                 owners.append((index, start))
             cased.append("".join(pieces) + article.text[last:])
             spans_of.append(spans)
+            headlines_of.append(headlines)
         found = nlp.find_mentions(texts, self.model, n_process=1)
         by_article: list[list[Mention]] = [[] for _ in articles]
         for (index, offset), mentions in zip(owners, found, strict=True):
@@ -167,14 +175,23 @@ class Analysis:
                 for m in mentions
             )  # fmt: skip
         result = []
-        for article, text, mentions, spans in zip(
-            articles, cased, by_article, spans_of, strict=True
+        for article, text, mentions, spans, headlines in zip(
+            articles, cased, by_article, spans_of, headlines_of, strict=True
         ):
             # Untagged names are looked for in the headline as the body would case it.
-            mentions = [
-                replace(m, text=article.text[m.start : m.end])
-                for m in capitalised(text, relabel(split_spans(article.text, mentions)), spans)
-            ]
+            # Kinds are voted once the backoff's names are in: a capitalised run that is
+            # the surname of a person named here ("Harris" after "Chris Harris") is him.
+            mentions = relabel(
+                [
+                    replace(m, text=article.text[m.start : m.end])
+                    for m in capitalised(
+                        text,
+                        _shaped(article.text, split_spans(article.text, mentions), spans),
+                        spans,
+                    )
+                ]
+            )
+            mentions = trim_headlines(article.text, mentions, headlines)
             result.append(propagate(article.text, mentions, spans))
         return result
 
@@ -190,6 +207,12 @@ class Analysis:
 
 
 _WORKER: dict[str, Analysis] = {}
+
+
+def _shaped(text: str, mentions: list[Mention], spans: list[tuple[int, int]]) -> list[Mention]:
+    """Mentions where a line's shape says what its names are: the teams of a
+    sports table, the places of a dateline."""
+    return datelines(text, teams(text, mentions, spans), spans)
 
 
 def _too_long(article: Article) -> str:
