@@ -478,9 +478,19 @@ def acronym_problems(entities: list[dict[str, Any]]) -> list[str]:
 
 
 class StepTimer:
-    """Seconds spent in newsdesk's own steps around the model (index.mentions)."""
+    """Seconds spent in newsdesk's own steps around the model (index.mentions,
+    index.tables, index.datelines)."""
 
-    STEPS = ("truecase", "split_spans", "relabel", "capitalised", "propagate")
+    STEPS = (
+        "truecase",
+        "split_spans",
+        "relabel",
+        "teams",
+        "datelines",
+        "capitalised",
+        "trim_headlines",
+        "propagate",
+    )
 
     def __init__(self) -> None:
         import index.analysis as analysis

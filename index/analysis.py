@@ -22,7 +22,9 @@ from .model import Article, Mention
 if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imported
     from concurrent.futures import Executor
 
-VERSION = "4"  # 2: entity mentions in headlines and repeats; 3: fact subjects; 4: both
+# 2: entity mentions in headlines and repeats; 3: fact subjects; 4: both;
+# 5: headline spans cut to the body's names, teams on sports table lines
+VERSION = "5"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200
@@ -175,12 +177,23 @@ class Analysis:
         """Run NER over the title and passages (not captions or tags), mapped back
         to article offsets, then find the names it recognised again wherever the
         article repeats them (see :mod:`index.mentions`)."""
-        from .mentions import needs_truecase, regions, truecase
+        from .mentions import (
+            capitalised,
+            needs_truecase,
+            propagate,
+            regions,
+            relabel,
+            split_spans,
+            trim_headlines,
+            truecase,
+        )
+        from .nlp import find_mentions
 
-        texts, owners, cased, spans_of = [], [], [], []
+        texts, owners, cased, spans_of, headlines_of = [], [], [], [], []
         for index, article in enumerate(articles):
             spans = regions(article)
             pieces, last = [], 0  # the article with its headlines re-cased, same offsets
+            headlines = []
             for start, end in spans:
                 region = article.text[start:end]
                 if needs_truecase(region):  # a headline in Title Case or capitals
@@ -188,12 +201,12 @@ class Analysis:
                     region = truecase(region, body)
                     pieces += [article.text[last:start], region]
                     last = end
+                    headlines.append((start, end))
                 texts.append(region)
                 owners.append((index, start))
             cased.append("".join(pieces) + article.text[last:])
             spans_of.append(spans)
-        from .nlp import find_mentions
-
+            headlines_of.append(headlines)
         found = find_mentions(texts, self.model, n_process=1)
         by_article: list[list[Mention]] = [[] for _ in articles]
         for (index, offset), mentions in zip(owners, found, strict=True):
@@ -203,12 +216,26 @@ class Analysis:
                         m.kind, m.label)
                 for m in mentions
             )  # fmt: skip
-        return [
-            _names(article, text, mentions, spans)
-            for article, text, mentions, spans in zip(
-                articles, cased, by_article, spans_of, strict=True
+        result = []
+        for article, text, mentions, spans, headlines in zip(
+            articles, cased, by_article, spans_of, headlines_of, strict=True
+        ):
+            # Untagged names are looked for in the headline as the body would case it.
+            # Kinds are voted once the backoff's names are in: a capitalised run that is
+            # the surname of a person named here ("Harris" after "Chris Harris") is him.
+            mentions = relabel(
+                [
+                    replace(m, text=article.text[m.start : m.end])
+                    for m in capitalised(
+                        text,
+                        _shaped(article.text, split_spans(article.text, mentions), spans),
+                        spans,
+                    )
+                ]
             )
-        ]
+            mentions = trim_headlines(article.text, mentions, headlines)
+            result.append(propagate(article.text, mentions, spans))
+        return result
 
     def summarise(self, analyses: dict[str, dict[str, Any]]) -> dict[str, Any]:
         from .summary import summarise
@@ -225,16 +252,13 @@ _WORKER: dict[str, Analysis] = {}
 _LOADING = threading.Lock()  # a Dask worker may run two batches in threads at once
 
 
-def _names(article: Article, cased: str, mentions: list[Mention], spans) -> list[Mention]:
-    """Untagged names looked for in the headline as the body would case it, and
-    every name found again wherever the article repeats it."""
-    from .mentions import capitalised, propagate, relabel, split_spans
+def _shaped(text: str, mentions: list[Mention], spans: list[tuple[int, int]]) -> list[Mention]:
+    """Mentions where a line's shape says what its names are: the teams of a
+    sports table, the places of a dateline."""
+    from .datelines import datelines
+    from .tables import teams
 
-    mentions = [
-        replace(m, text=article.text[m.start : m.end])
-        for m in capitalised(cased, relabel(split_spans(article.text, mentions)), spans)
-    ]
-    return propagate(article.text, mentions, spans)
+    return datelines(text, teams(text, mentions, spans), spans)
 
 
 def _too_long(article: Article) -> str:

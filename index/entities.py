@@ -135,12 +135,14 @@ class _Node:
     @cached_property
     def suffix(self) -> tuple[str, ...]:
         """A person's generational suffix ("jr" of "Donald Trump Jr."): father and son
-        share every other word, so names join only with the same suffix, or none."""
+        share every other word, so names join only with the same suffix, or none.
+        "Sr." is not kept: the father is the one news names without a suffix ("W.
+        Mark Felt Sr." is W. Mark Felt), the son is always "Jr."."""
         tokens, found = self.tokens, list[str]()
         while self.kind == "person" and len(tokens) > 1 and tokens[-1] in SUFFIXES:
             found.insert(0, tokens[-1])
             tokens = tokens[:-1]
-        return tuple(found)
+        return tuple(word for word in found if word != "sr")
 
     def same_generation(self, other: _Node) -> bool:
         """Same suffix; a bare surname without one may stand for either."""
@@ -337,16 +339,15 @@ def _link_people(nodes: list[_Node], links: _Links) -> None:
                     nodes[i].forms, nodes[j].forms
                 ):
                     links.join(i, j)
-        for i in block:  # "Richard Nixon" is the one "Richard M. Nixon" of the story
-            first, last = nodes[i].forms[0], nodes[i].forms[-1]
-            if len(nodes[i].forms) != 2:
+        for i in block:  # "Richard Nixon", "Mark Felt": the one "Richard M. Nixon",
+            if len(nodes[i].forms) != 2:  # "W. Mark Felt" of the story
                 continue
             fuller = [
                 j
                 for j in block
                 if len(nodes[j].forms) > 2
                 and nodes[j].suffix == nodes[i].suffix
-                and _same_name((first, last), (nodes[j].forms[0], nodes[j].forms[-1]))
+                and any(_same_name(nodes[i].forms, f) for f in _short_forms(nodes[j].forms))
             ]
             target = links.unique_target(fuller, nodes, nodes[i])
             if target is not None:
@@ -390,6 +391,14 @@ def _link_people(nodes: list[_Node], links: _Links) -> None:
             linked.add(i)
     lone = [i for i in people if i not in linked and len(nodes[i].forms) == 1]
     _link_lone_names(nodes, links, lone)
+
+
+def _short_forms(forms: tuple[str, ...]) -> set[tuple[str, str]]:
+    """How a longer name is shortened to two words: its first word and its last
+    ("Richard M. Nixon": Richard Nixon), or the first that is not an initial and
+    its last ("W. Mark Felt": Mark Felt)."""
+    given = next((word for word in forms[:-1] if len(word) > 1), forms[0])
+    return {(forms[0], forms[-1]), (given, forms[-1])}
 
 
 def _familiar(given: str, other: str) -> bool:
@@ -583,12 +592,7 @@ def merge(
     ``groups`` (article id -> story id) lets a bare surname join the full name used
     in its own story; dates and numbers are not entities and are skipped.
     """
-    nodes = _nodes(mentions, groups or {})
-    links = _Links(nodes)
-    _link_people(nodes, links)
-    _link_abbreviations(nodes, links, spelled_out(mentions, passages or {}))
-    _link_organisations(nodes, links, common_words(passages or {}))
-    _link_places(nodes, links)
+    nodes, links = linked(mentions, passages or {}, groups or {})
     clusters: dict[int, list[_Node]] = defaultdict(list)
     for i, node in enumerate(nodes):
         clusters[links.root(i)].append(node)
@@ -596,6 +600,21 @@ def merge(
     entities = [_entity(members, sources, locate) for members in clusters.values()]
     entities.sort(key=_rank)
     return _with_ids(entities)
+
+
+def linked(
+    mentions: Mapping[str, Sequence[Mention]],
+    passages: Mapping[str, Sequence[Passage]],
+    groups: Mapping[str, str],
+) -> tuple[list[_Node], _Links]:
+    """The nodes of a corpus's mentions and what the rules join of them."""
+    nodes = _nodes(mentions, groups)
+    links = _Links(nodes)
+    _link_people(nodes, links)
+    _link_abbreviations(nodes, links, spelled_out(mentions, passages))
+    _link_organisations(nodes, links, common_words(passages))
+    _link_places(nodes, links)
+    return nodes, links
 
 
 def _rank(e: Entity) -> tuple[int, str, str, str, int]:

@@ -96,6 +96,12 @@ def is_major_place(key: str) -> bool:
     return place is not None and (place.is_country or place.population >= MAJOR_CITY)
 
 
+def is_country(key: str) -> bool:
+    """A country's name ("japan", "united arab emirates")."""
+    place = _gazetteer()[0].get(key)
+    return place is not None and place.is_country
+
+
 # Acronyms so common that news uses them without spelling them out, with the name
 # each stands for (as alias keys). Any other acronym joins a longer name only where
 # a text spells it out ("the Federal Bureau of Investigation (FBI)").

@@ -338,6 +338,69 @@ def _mend(span: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def trim_headlines(
+    text: str, mentions: Sequence[Mention], headlines: Sequence[tuple[int, int]]
+) -> list[Mention]:
+    """Mentions with a headline's span cut to the names the article's body knows:
+    in Title Case the model runs a name into the words around it ("Lindsay Lohan
+    Check", "Colts Beat Chiefs", "Esther Williams Dead"), which the body never
+    writes with a capital. A span the body names as it is, or with words that may
+    be part of the name (see :func:`_part_of_a_name`), is kept."""
+    inside = SpanSet(headlines)
+    named = [m.kind in NAMED_KINDS and inside.overlaps(m.start, m.end) for m in mentions]
+    if not any(named):  # most articles: nothing to cut, so nothing to read
+        return list(mentions)
+    names = _names([m for m, here in zip(mentions, named, strict=True) if not here])
+    if not names:
+        return list(mentions)
+    spellings = _Spellings(names)
+    middle: dict[str, Counter[str]] | None = None  # the body's case, read once if needed
+    result = []
+    for mention, here in zip(mentions, named, strict=True):
+        found = list(spellings.finditer(text, mention.start, mention.end)) if here else []
+        if found and not _named_as_is(mention.text, names, found):
+            if middle is None:
+                body = "\n".join(text[a:b] for a, b in _outside(headlines, len(text)))
+                middle = _body_forms(body)[0]
+            if not _part_of_a_name(text, mention, found, middle):
+                result += [Mention(at, at + len(name), name, *names[name]) for at, name in found]
+                continue
+        result.append(mention)
+    return result
+
+
+def _outside(spans: Sequence[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """The stretches of a text of ``length`` characters outside ``spans``."""
+    result, last = [], 0
+    for start, end in sorted(spans):
+        result.append((last, start))
+        last = max(last, end)
+    return result + [(last, length)]
+
+
+def _named_as_is(span: str, names: Mapping[str, object], found) -> bool:
+    return _bare(span) in names or (len(found) == 1 and len(found[0][1]) == len(span))
+
+
+def _part_of_a_name(text: str, mention: Mention, found, middle) -> bool:
+    """Whether the words of ``mention`` outside the names ``found`` in it may be
+    part of a name: one the body writes with a capital mid-sentence ("New York
+    Times" beside "New York"), or, after a person's one-word name, a word the
+    body never writes (the surname of "Lindsay Lohan" beside "Lindsay")."""
+    taken = SpanSet((at, at + len(name)) for at, name in found)
+    unknown = False
+    for word in _WORD.finditer(text, mention.start, mention.end):
+        if taken.overlaps(word.start(), word.end()):
+            continue
+        spellings = middle.get(word.group().lower())
+        if spellings and spellings.most_common(1)[0][0][:1].isupper():
+            return True
+        unknown = unknown or not spellings
+    at, name = found[0]
+    given = len(found) == 1 and " " not in name and at == mention.start
+    return unknown and given and mention.kind == "person"
+
+
 def surname(words: Sequence[str]) -> str | None:
     """The surname of a full name's words ("Arcade Joseph Comeaux Jr." -> Comeaux)."""
     words = [w.rstrip(",") for w in without_suffix(list(words))]
@@ -348,7 +411,8 @@ def relabel(mentions: Sequence[Mention]) -> list[Mention]:
     """One kind per name within an article: a bare name that is the surname of a
     person named in full here is that person ("Teixeira" tagged as an
     organisation beside "Mark Teixeira"); otherwise mentions of one spelling take
-    the kind most of them have."""
+    the kind most of them have. A capitalised run the model left (label "") has a
+    say only where the model never labelled that spelling."""
     surnames = set()
     for mention in mentions:
         if mention.kind == "person":
@@ -366,11 +430,17 @@ def relabel(mentions: Sequence[Mention]) -> list[Mention]:
             if bare in surnames:
                 kind, label = "person", "PERSON"
             else:
-                kind, label = votes[bare].most_common(1)[0][0]
+                kind, label = _voted(votes[bare])
             if kind != mention.kind:
                 mention = Mention(mention.start, mention.end, mention.text, kind, label)
         result.append(mention)
     return result
+
+
+def _voted(votes: Counter[tuple[str, str]]) -> tuple[str, str]:
+    """The most common (kind, label), the model's labels before the backoff's."""
+    labelled = Counter({vote: n for vote, n in votes.items() if vote[1]})
+    return (labelled or votes).most_common(1)[0][0]
 
 
 def _bare(text: str) -> str:
