@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from .store import IndexError_
+from .errors import IndexError_
 
 if TYPE_CHECKING:
     from .build import Progress, Summary

@@ -22,12 +22,12 @@ from collections.abc import Callable
 from contextlib import suppress
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from whoosh.index import IndexError as WhooshIndexError
-from whoosh.util.filelock import try_for
 
-from .folder import INDEX_NAME, IndexStorage
+if TYPE_CHECKING:
+    from .engines.base import Engine
 
 MARK = ".newsdesk-damaged"
 
@@ -91,21 +91,11 @@ def marked(path: Path) -> str | None:
         return None
 
 
-def clear(path: Path, wait: float = 10.0) -> None:
-    """Delete the index's own files (Whoosh's names only) and the mark, holding
-    the write lock so that no other newsdesk process writes meanwhile."""
-    storage = IndexStorage(str(path))
-    lock = storage.lock(f"{INDEX_NAME}_WRITELOCK")
-    if not try_for(lambda: lock.acquire(False), timeout=wait, delay=0.1):
-        raise IndexDamaged(path, Exception("another newsdesk process holds it"))
-    try:
-        for name in storage.list():
-            with suppress(FileNotFoundError):
-                storage.delete_file(name)
-        with suppress(FileNotFoundError):
-            (path / MARK).unlink()
-    finally:
-        lock.release()
+def clear(path: Path, engine: Engine, wait: float = 10.0) -> None:
+    """Delete the engine's own files (never another file in the folder), then the mark."""
+    engine.clear(path, wait)
+    with suppress(FileNotFoundError):
+        (path / MARK).unlink()
 
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -12,13 +12,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import engines
 from .apart import Child
 from .corpus import Corpus
 from .damage import guarded
-from .model import Article, Passage, Skipped
-from .search import SearchResult, as_typed, search
+from .errors import IndexError_
+from .model import Article, Passage, SearchResult, Skipped
+from .search import as_typed, search
 from .seeds import seeds_dir
-from .store import IndexError_, Store, index_dir_for, latest_commit, writable
+from .store import Store, index_dir_for, latest_commit, unpack, writable
 
 if TYPE_CHECKING:  # the indexer is imported when a run needs it, not to open the reader
     from . import build
@@ -33,7 +35,9 @@ class Library:
         index_dir: str | os.PathLike[str] | None = None,
         analysis: Any = None,
         apart: bool = False,
+        engine: str | None = None,
     ) -> None:
+        self.engine = engines.get(engine)  # the name given, NEWSDESK_ENGINE or Whoosh
         self.corpus = Corpus.of(list(paths) or [seeds_dir()])
         self.index_path = index_dir_for(self.corpus, index_dir)
         self.analysis = analysis
@@ -47,16 +51,16 @@ class Library:
     @property
     def read_only(self) -> bool:
         """True when this user may read the index but not update it."""
-        return Store.exists(self.index_path) and not writable(self.index_path)
+        return self.exists and not writable(self.index_path)
 
     @property
     def exists(self) -> bool:
-        return Store.exists(self.index_path)
+        return Store.exists(self.index_path, self.engine)
 
     def latest_commit(self) -> int:
         """The number of the index's last commit, by this process or another
         (-1 before the first): a reader follows it to keep its list current."""
-        return latest_commit(self.index_path)
+        return latest_commit(self.index_path, self.engine)
 
     def update(self, progress: build.Progress | None = None, wait: float = 10.0) -> build.Summary:
         """Index what is new or changed; a read-only index is left as it is."""
@@ -75,6 +79,7 @@ class Library:
                 self.index_path,
                 progress=progress,
                 wait=wait,
+                engine=self.engine,
                 analyse=hooks.analyse if hooks else None,
                 summarise=hooks.summarise if hooks else None,
                 analysis_key=hooks.key if hooks else "",
@@ -105,7 +110,7 @@ class Library:
         # thread while its worker's update may drop the store.
         store = self._store
         if store is None:
-            store = self._store = Store(self.index_path)
+            store = self._store = Store(self.index_path, self.engine)
         else:
             store.refresh()
         return store
@@ -239,11 +244,8 @@ class Library:
     def facts(self) -> list[dict[str, Any]]:
         """Every fact of every article, in article and passage order."""
         found = []
-        with self.store.searcher() as searcher:
-            for doc in searcher.documents(kind="blob"):
-                from .store import unpack
-
-                found.extend(unpack(doc["data"]).get("facts", []))
+        for doc in self.store.documents("blob"):
+            found.extend(unpack(doc["data"]).get("facts", []))
         return sorted(found, key=lambda f: (f["article"], f["passage"], f["start"]))
 
     @guarded

@@ -302,7 +302,7 @@ def _ensure_index(library, quiet: bool) -> None:
     if library.read_only:
         output.note(f"the index at {library.location} is read-only; showing it as it is")
         return
-    from index.store import IndexError_
+    from index.errors import IndexError_
 
     try:
         summary = library.update(progress=None if quiet else output.progress(), wait=2.0)
@@ -353,7 +353,7 @@ def _answer(library, args: argparse.Namespace) -> int:
         return output.show(library, args.id, args.json)
     if args.command in views.VIEWS:
         return views.VIEWS[args.command](library, args)
-    from index.search import QueryError
+    from index.errors import QueryError
 
     try:
         result = library.search(args.query, limit=args.limit)

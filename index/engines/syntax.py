@@ -1,4 +1,4 @@
-"""A user's query, parsed and checked before it reaches the index.
+"""A user's query, parsed and checked before it reaches an engine.
 
 Queries use Whoosh syntax (AND/OR/NOT, "phrases", ``field:value``, ``pris*``,
 ``prisonrs~`` for a word one letter off). What a user could get wrong is
@@ -17,7 +17,9 @@ from collections.abc import Callable, Iterable
 from whoosh import query as q
 from whoosh.qparser import FuzzyTermPlugin, QueryParser
 
-from .schema import ENTITY_FIELDS, SCHEMA
+from ..errors import QueryError
+from .whoosh_schema import SCHEMA
+from .words import ENTITY_FIELDS
 
 MAX_QUERY_CHARS = 2000
 MIN_WILDCARD_CHARS = 2
@@ -46,10 +48,6 @@ _EXPANDED_TERM = re.compile(rf"\b({'|'.join(EXPANDED)}):(\"[^\"]*\"|'[^']*'|[^\s
 # Maps (field, what the user typed) to the index field and terms it stands for:
 # ``person:Fidan`` is every alias of the canonical Hakan Fidan in ``entity``.
 Expander = Callable[[str, str], tuple[str, list[str]]]
-
-
-class QueryError(ValueError):
-    """A query that cannot be run, with a message saying what is wrong in it."""
 
 
 def parse(text: str, expand: Expander | None = None) -> q.Query:

@@ -1,0 +1,234 @@
+"""Every search engine behaves the same for the user: run against each engine.
+
+The same seeds, the same queries, the same passages found; updates, deletions,
+one commit per run and the write lock work the same way. A new engine is added
+to :data:`ENGINES` below as it is to ``index.engines``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import threading
+
+import pytest
+
+from index import engines
+from index.errors import IndexLocked, QueryError
+from index.library import Library
+
+from .conftest import SEEDS
+
+ENGINES = [
+    pytest.param(
+        name,
+        marks=pytest.mark.skipif(
+            importlib.util.find_spec(name) is None, reason=f"{name} is not installed"
+        ),
+    )
+    for name in engines.ENGINES
+]
+
+# Queries of every kind the README documents, and what the seeds hold for them.
+QUERIES = [
+    "prisoners",
+    "prisoner",
+    "Dolmabahce",
+    "Dolmabahçe",
+    '"prisoners of war"',
+    "pris*",
+    "prisonrs~",
+    "prisoners AND ceasefire",
+    "prisoners OR ceasefire",
+    "prisoners NOT exchange",
+    "(Kyiv OR Kiev) AND talks",
+    "source:EFE",
+    'source:"Al Jazeera" prisoner',
+    "title:talks",
+    "date:[2025-05-01 TO 2025-05-31] prisoners",
+    "1,000",
+    "1000",
+    "text:Istanbul",
+]
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request) -> str:
+    return request.param
+
+
+def indexed(paths, index_dir, engine: str) -> Library:
+    library = Library(paths, index_dir, engine=engine)
+    library.update()
+    return library
+
+
+@pytest.fixture
+def library(engine, tmp_path) -> Library:
+    return indexed([SEEDS], tmp_path / "ix", engine)
+
+
+def found(library: Library, query: str) -> set[tuple[str, int]]:
+    return {(h.article_id, h.passage) for h in library.search(query, limit=500).hits}
+
+
+def test_the_seeds_are_listed_and_read_back_whole(library):
+    assert [a["id"][:3] for a in library.articles()] == ["000", "001", "002", "003", "004"]
+    article = library.article(library.articles()[0]["id"])
+    assert article is not None and article.passages
+    assert all(article.text[p.start : p.end] == p.text for p in article.passages)
+
+
+def test_words_stem_accents_fold_and_numbers_keep_their_digits(library):
+    assert found(library, "prisoner") == found(library, "prisoners") != set()
+    assert {a[:3] for a, _ in found(library, "Dolmabahce")} == {"000", "001", "003"}
+    assert found(library, "1,000") == found(library, "1000") != set()
+
+
+def test_phrases_prefixes_fields_and_operators(library):
+    assert {a[:3] for a, _ in found(library, '"prisoners of war"')} == {"001", "002"}
+    assert ("002_a8eac72172824d05.txt", 1) in found(library, "pris*")
+    assert {a[:3] for a, _ in found(library, "source:EFE")} == {"000"}
+    both = found(library, "prisoners AND ceasefire")
+    either = found(library, "prisoners OR ceasefire")
+    assert both <= found(library, "prisoners") <= either
+    assert not found(library, "prisoners NOT exchange") & found(library, "exchange")
+
+
+def test_hits_cite_their_passage_and_highlight_the_words_matched(library):
+    result = library.search("Dolmabahce", limit=50)
+    assert result.total == len(result.hits) > 0
+    for hit in result.hits:
+        passage = library.article(hit.article_id).passages[hit.passage - 1]
+        assert (hit.start, hit.end) == (passage.start, passage.end)
+        words = [hit.snippet[s:e].lower() for s, e in hit.matches]
+        assert words and set(words) <= {"dolmabahçe", "dolmabahce"}
+
+
+def test_the_total_counts_every_passage_matched_beyond_the_limit(library):
+    everything = library.search("prisoners", limit=500)
+    first = library.search("prisoners", limit=2)
+    assert len(first.hits) == 2 and first.total == everything.total > 2
+    assert [h.passage for h in first.hits] == [h.passage for h in everything.hits[:2]]
+
+
+def test_bad_queries_are_explained(library):
+    for query in ("", "*", "colour:red", '"unclosed', "a*", "prisoners~9"):
+        with pytest.raises(QueryError):
+            library.search(query)
+
+
+def test_search_as_typed_finds_the_word_being_typed(library):
+    assert found(library, "prisoners") <= {
+        (h.article_id, h.passage) for h in library.search_as_typed("prisone", 500).hits
+    }
+
+
+def test_a_changed_file_is_found_by_its_new_words_only(engine, seeds_copy, tmp_path):
+    library = indexed([seeds_copy], tmp_path / "ix", engine)
+    assert not found(library, "zanzibar")
+    target = seeds_copy / "002_a8eac72172824d05.txt"
+    target.write_text("Talks in Zanzibar\n\nDelegates met in Zanzibar today.\n", encoding="utf-8")
+    summary = library.update()
+    assert summary.updated == ["002_a8eac72172824d05.txt"]
+    assert {a for a, _ in found(library, "zanzibar")} == {"002_a8eac72172824d05.txt"}
+    assert "002_a8eac72172824d05.txt" not in {a for a, _ in found(library, '"prisoners of war"')}
+
+
+def test_a_deleted_file_leaves_the_index_and_its_search(engine, seeds_copy, tmp_path):
+    library = indexed([seeds_copy], tmp_path / "ix", engine)
+    (seeds_copy / "001_4a6a3c07746cc093.txt").unlink()
+    assert library.update().removed == ["001_4a6a3c07746cc093.txt"]
+    assert len(library.articles()) == 4
+    assert "001_4a6a3c07746cc093.txt" not in {a for a, _ in found(library, "prisoners")}
+
+
+def test_a_file_named_like_an_internal_document_is_an_article_like_any(engine, tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("views:a.txt", "blob:a.txt", "a.txt"):
+        (corpus / name).write_text(f"Report {name}\n\nDelegates met in Geneva.\n", "utf-8")
+    library = indexed([corpus], tmp_path / "ix", engine)
+    assert sorted(a["id"] for a in library.articles()) == ["a.txt", "blob:a.txt", "views:a.txt"]
+    assert len(found(library, "geneva")) == 3
+    assert not library.update().changed  # its catalog was not overwritten by the article
+
+
+def test_a_second_indexing_run_waits_for_the_first(engine, seeds_copy, tmp_path):
+    library = indexed([seeds_copy], tmp_path / "ix", engine)
+    (seeds_copy / "new.txt").write_text("Late news\n\nA ceasefire in Geneva.\n", "utf-8")
+    writer = library.engine.writer(library.index_path, wait=1.0)
+    try:
+        with pytest.raises(IndexLocked):
+            library.update(wait=0.2)
+        assert not found(library, "geneva")  # nothing half-written is seen
+    finally:
+        writer.cancel()
+    assert library.update().added == ["new.txt"]
+    assert found(library, "geneva")
+
+
+def test_readers_see_the_last_commit_while_a_run_writes(engine, seeds_copy, tmp_path):
+    library = indexed([seeds_copy], tmp_path / "ix", engine)
+    before = found(library, "prisoners")
+    writer = library.engine.writer(library.index_path, wait=1.0)
+    try:
+        writer.delete_article("002_a8eac72172824d05.txt")
+        other = Library([seeds_copy], library.index_path, engine=engine)
+        assert found(other, "prisoners") == before
+    finally:
+        writer.cancel()
+    assert found(library, "prisoners") == before
+
+
+def test_searches_from_many_threads_agree(library):
+    expected = found(library, "prisoners")
+    results: list[set[tuple[str, int]]] = []
+
+    def run() -> None:
+        for _ in range(5):
+            results.append(found(library, "prisoners"))
+
+    threads = [threading.Thread(target=run) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == [expected] * 20
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_every_engine_finds_what_whoosh_finds(engine, query, tmp_path_factory):
+    """The reference is Whoosh, the default: the same passages for every query."""
+    if engine == engines.DEFAULT:
+        pytest.skip("the reference itself")
+    reference = _reference(tmp_path_factory)
+    mine = _built(engine, tmp_path_factory)
+    theirs, ours = reference.search(query, limit=500), mine.search(query, limit=500)
+    assert {(h.article_id, h.passage) for h in ours.hits} == {
+        (h.article_id, h.passage) for h in theirs.hits
+    }
+    assert ours.total == theirs.total
+
+
+_BUILT: dict[str, Library] = {}
+
+
+def _built(engine: str, factory) -> Library:
+    """The seeds indexed once per engine for the comparison."""
+    if engine not in _BUILT:
+        _BUILT[engine] = indexed([SEEDS], factory.mktemp(engine) / "ix", engine)
+    return _BUILT[engine]
+
+
+def _reference(factory) -> Library:
+    return _built(engines.DEFAULT, factory)
+
+
+def test_an_unknown_engine_is_named_with_the_choices(tmp_path, monkeypatch):
+    from index.errors import UnknownEngine
+
+    monkeypatch.setenv("NEWSDESK_ENGINE", "lucene")
+    with pytest.raises(UnknownEngine, match="engines are whoosh"):
+        Library([SEEDS], tmp_path / "ix")
+    shutil.rmtree(tmp_path, ignore_errors=True)
