@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
 from typing import Any
 
 from .engines.base import Expander, Found
 from .engines.syntax import parse
-from .engines.words import TOKEN_PATTERN, text_analyzer
+from .engines.words import TOKEN_PATTERN, index_form
 from .errors import QueryError
 from .model import Hit, SearchResult
 from .store import Store
@@ -83,20 +82,7 @@ def term_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
     """Where in ``text`` the words whose index form is in ``terms`` stand."""
     if not terms:
         return []
-    return [(m.start(), m.end()) for m in _TOKEN.finditer(text) if _index_form(m.group()) in terms]
-
-
-@lru_cache(maxsize=200_000)
-def _index_form(word: str) -> str | None:
-    """What the index holds for one word (None for a stop word), worked out once."""
-    for token in _analyzer()(word, removestops=False, mode="index"):
-        return None if token.stopped else token.text
-    return None
-
-
-@lru_cache(maxsize=1)
-def _analyzer():
-    return text_analyzer()
+    return [(m.start(), m.end()) for m in _TOKEN.finditer(text) if index_form(m.group()) in terms]
 
 
 def make_snippet(text: str, terms: set[str]) -> tuple[str, list[tuple[int, int]]]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import fnmatch
 import json
+import re
 import shutil
 import time
 from collections.abc import Iterable, Iterator
@@ -27,10 +28,11 @@ from ..errors import IndexError_, IndexLocked, QueryError
 from .base import KEY_FIELDS, LIST_FIELDS, PASSAGE_FIELDS, Document, Expander, Found, Stop
 from .syntax import leaves, parse
 from .whoosh_search import PREFIX_TERMS, fact_keys_for
-from .words import name_analyzer, text_analyzer
+from .words import TOKEN_PATTERN, index_form, name_analyzer, text_analyzer
 
 FOLDER = "tantivy"
 HEAP = 64_000_000  # bytes for the writer's buffer; one thread (the machine is shared)
+_TOKEN = re.compile(TOKEN_PATTERN)
 _ANALYZERS = {"text": text_analyzer(), "title": text_analyzer(), "source": name_analyzer()}
 
 
@@ -184,7 +186,7 @@ def _matched(text: str, words: set[str]) -> frozenset[str]:
     """The words sought that this passage holds (to highlight them)."""
     if not words:
         return frozenset()
-    return frozenset(t.text for t in _ANALYZERS["text"](text) if t.text in words)
+    return frozenset(form for w in _TOKEN.findall(text) if (form := index_form(w)) in words)
 
 
 class _Translator:

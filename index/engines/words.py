@@ -9,6 +9,8 @@ makes), so a query means the same whichever engine runs it.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from whoosh.analysis import (
     Analyzer,
     CharsetFilter,
@@ -58,3 +60,17 @@ def text_analyzer() -> Analyzer:
 def name_analyzer() -> Analyzer:
     """For names (sources, entity aliases): no stemming, accents folded."""
     return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | CharsetFilter(accent_map)
+
+
+@lru_cache(maxsize=200_000)
+def index_form(word: str) -> str | None:
+    """What the index holds for one word of text (None for a stop word), worked
+    out once: highlighting asks for the same words again and again."""
+    for token in _text()(word, removestops=False, mode="index"):
+        return None if token.stopped else token.text
+    return None
+
+
+@lru_cache(maxsize=1)
+def _text() -> Analyzer:
+    return text_analyzer()
