@@ -26,11 +26,14 @@ from .readers import read
 from .store import (
     ARTICLES_UID,
     CATALOG_UID,
+    FORMAT,
+    FORMAT_UID,
     LISTING_HEAD_UID,
     LISTING_UID,
     STATE_UID,
     STORIES_UID,
-    article_from_json,
+    IndexOutdated,
+    check_format,
     claimed,
     pack,
     unpack,
@@ -84,17 +87,24 @@ def update(corpus: Corpus, index_path: Path, **options: Any) -> Summary:
     by a reader before, is rebuilt from the corpus (see :mod:`index.damage`)."""
     options["engine"] = options.get("engine") or engines.get()
     why = marked(index_path)
+    said = f"was damaged ({why})"
     if why is None:
         try:
             return _update(corpus, index_path, **options)
+        except IndexOutdated as outdated:
+            said = f"was written in another format ({_format_name(outdated.found)})"
         except IndexDamaged as damaged:
-            why = damaged.reason
+            said = f"was damaged ({damaged.reason})"
         except READ_DAMAGE as error:
-            why = describe(error)
+            said = f"was damaged ({describe(error)})"
     clear(index_path, options["engine"], options.get("wait", 10.0))
     summary = _update(corpus, index_path, **options)
-    summary.rebuilt = f"the index at {index_path} was damaged ({why}); rebuilt it from the corpus"
+    summary.rebuilt = f"the index at {index_path} {said}; rebuilt it from the corpus"
     return summary
+
+
+def _format_name(found: Any) -> str:
+    return f"format {found}, not {FORMAT}" if found is not None else f"before format {FORMAT}"
 
 
 def _update(
@@ -120,8 +130,6 @@ def _update(
     known, todo, gone = _plan(catalog, entries, analysis_key)
     summary = Summary(unchanged=len(entries) - len(todo))
     if not todo and not gone and not state_missing:
-        if not catalog.stored:  # an index from before catalogs: add them, nothing else
-            _store_catalog(engine, index_path, catalog, wait)
         summary.skipped = catalog.skipped() + walk_skipped
         return summary
     writer = engine.writer(index_path, wait)
@@ -160,6 +168,7 @@ def _open(index_path: Path, engine: Engine) -> tuple[_Catalog, bool]:
     if not engine.exists(index_path):
         return _Catalog({}, {}, lambda: ({}, {})), True
     reader = engine.reader(index_path)
+    check_format(reader, index_path)
     return _catalog(reader), _state_missing(reader)
 
 
@@ -173,7 +182,6 @@ class _Catalog:
     files: dict[str, list[Any]]
     skips: dict[str, list[dict[str, str]]]
     load: Callable[[], tuple[dict[str, dict[str, Any]], dict[str, str]]]
-    stored: bool = True
     _articles: dict[str, dict[str, Any]] | None = None
     _leads: dict[str, str] | None = None
     _by_path: dict[str, list[str]] | None = None  # path -> article ids, built when needed
@@ -238,22 +246,11 @@ class _Catalog:
         ]
 
 
-def _store_catalog(engine: Engine, index_path: Path, catalog: _Catalog, wait: float) -> None:
-    writer = engine.writer(index_path, wait)
-    try:
-        state = writer.reader().get("state", STATE_UID)
-        stories = (unpack(state["data"]) if state else {}).get("stories", [])
-        _write_catalog(writer, catalog, stories)
-        writer.commit()
-    except BaseException:
-        writer.cancel()
-        raise
-
-
 def _write_catalog(writer: Writer, catalog: _Catalog, stories: list[dict[str, Any]]) -> None:
     files = {"files": catalog.files, "skips": catalog.skips}
     articles = {"articles": catalog.articles, "leads": catalog.leads}
     rows = catalog.listing()
+    writer.replace({"uid": FORMAT_UID, "kind": "catalog", "data": pack(FORMAT)})
     writer.replace({"uid": CATALOG_UID, "kind": "catalog", "data": pack(files)})
     writer.replace({"uid": ARTICLES_UID, "kind": "catalog", "data": pack(articles)})
     writer.replace({"uid": LISTING_UID, "kind": "catalog", "data": pack(rows)})
@@ -263,34 +260,12 @@ def _write_catalog(writer: Writer, catalog: _Catalog, stories: list[dict[str, An
 
 
 def _catalog(reader: Reader) -> _Catalog:
-    """The catalog of the last commit, or one rebuilt from every stored
-    document for an index written before catalogs (it is then stored)."""
+    """The catalog of the last commit (empty before the first)."""
     doc = reader.get("catalog", CATALOG_UID)
-    if doc is not None:
-        data = unpack(doc["data"])
-        # Which documents exist (by number: reading them would unpack them).
-        stored = all(
-            reader.has("catalog", uid)
-            for uid in (LISTING_UID, ARTICLES_UID, LISTING_HEAD_UID, STORIES_UID)
-        )
-        if "articles" in data:  # all in one document, as first written
-            found = (data["articles"], data["leads"])
-            return _Catalog(data["files"], data["skips"], lambda: found, stored=False)
-        return _Catalog(data["files"], data["skips"], partial(_stored_articles, reader), stored)
-    files, skips = {}, {}
-    for doc in reader.documents("file"):
-        files[doc["path"]] = [doc.get("size", -1), doc.get("mtime", -1), doc.get("hash", "")]
-        if doc.get("data"):
-            skips[doc["path"]] = unpack(doc["data"])
-    articles, leads = {}, {}
-    for doc in reader.documents("article"):
-        row = unpack(doc["data"])
-        articles[row["id"]] = row
-        uid = f"blob:{row['id']}"
-        blob = None if row.get("title") else reader.get("blob", uid)
-        if blob is not None:
-            leads[row["id"]] = article_from_json(unpack(blob["data"])["article"]).lead
-    return _Catalog(files, skips, lambda: (articles, leads), stored=False)
+    if doc is None:
+        return _Catalog({}, {}, lambda: ({}, {}))
+    data = unpack(doc["data"])
+    return _Catalog(data["files"], data["skips"], partial(_stored_articles, reader))
 
 
 def _stored_articles(reader: Reader) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:

@@ -130,7 +130,7 @@ class Library:
     def listing_head(self) -> list[tuple[str | None, int, list[list[str | None]]]] | None:
         """The first few hundred rows of :meth:`listing` in the order the sources
         list shows them, as ``(story title or None, articles in it, rows)``; None
-        for an index written before newsdesk stored it."""
+        before the first run's commit."""
         found = self.store.listing_head()
         if found is None:
             return None
@@ -226,13 +226,7 @@ class Library:
     def stories(self) -> list[dict[str, Any]]:
         """``[{"id", "title", "articles": [ids]}]``; empty before analysis runs."""
 
-        def read() -> list[dict[str, Any]]:
-            found = self.store.stories()
-            if found is None:  # an index from before the stories had a document
-                found = self.state().get("stories", [])
-            return found
-
-        return list(self._held_for_generation("stories", read))
+        return list(self._held_for_generation("stories", self.store.stories))
 
     @guarded
     def entities(self, kind: str | None = None) -> list[dict[str, Any]]:

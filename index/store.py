@@ -40,7 +40,33 @@ LISTING_UID = "__listing__"
 LISTING_HEAD_UID = "__listing_head__"
 STORIES_UID = "__stories__"
 ARTICLES_UID = "__articles__"
+FORMAT_UID = "__format__"
 MEMO_SIZE = 16
+# The layout of the stored documents. An index in another layout is not read
+# but rebuilt from the corpus (see ``index.build.update``), which is the source
+# of truth: one layout to read, instead of a fallback for every older one.
+FORMAT = 2
+
+
+class IndexOutdated(IndexError_):
+    """The index was written in another layout than this newsdesk reads."""
+
+    def __init__(self, path: Path, found: Any) -> None:
+        self.path, self.found = path, found
+        version = f"format {found}" if found is not None else "an unnumbered format"
+        super().__init__(
+            f"the index at {path} was written by another version of newsdesk ({version}; "
+            f"this one reads format {FORMAT}); it is rebuilt from the corpus"
+        )
+
+
+def check_format(reader: Reader, path: Path) -> None:
+    """Raise :class:`IndexOutdated` unless the last commit is in :data:`FORMAT`
+    or holds nothing yet (a first run stopped before it wrote anything)."""
+    doc = reader.get("catalog", FORMAT_UID)
+    found = unpack(doc["data"]) if doc else None
+    if found != FORMAT and (doc is not None or reader.has("state", STATE_UID)):
+        raise IndexOutdated(path, found)
 
 
 def index_dir_for(corpus: Corpus, index_dir: str | os.PathLike[str] | None = None) -> Path:
@@ -111,6 +137,7 @@ class Store:
         self._memo: dict[tuple[int, str, str], Any] = {}
         self._memo_lock = threading.Lock()
         self._reader: Reader = self.engine.reader(self.path)
+        check_format(self._reader, self.path)
 
     @staticmethod
     def exists(path: Path, engine: Engine | None = None) -> bool:
@@ -128,13 +155,16 @@ class Store:
 
     def refresh(self) -> bool:
         """Reopen if another process committed; return whether anything changed."""
-        return self._reader.refresh()
+        changed = self._reader.refresh()
+        if changed:
+            check_format(self._reader, self.path)
+        return changed
 
     def documents(self, kind: str) -> list[dict[str, Any]]:
         return list(self._reader.documents(kind))
 
     def catalog(self) -> dict[str, Any] | None:
-        """The catalog of the last commit (None for an index written before it existed)."""
+        """The catalog of the last commit (None before the first run's commit)."""
         return self._stored("catalog", CATALOG_UID)
 
     def listing(self) -> list[list[str | None]]:
@@ -142,41 +172,26 @@ class Store:
         date, raw date, title, and the lead of an untitled one ("" where not
         known). One compact document, read once and not kept: at 100,000
         articles the full catalog is a second to parse and hundreds of MB."""
-        rows = self._read("catalog", LISTING_UID)
-        if rows is not None:
-            return rows
-        fields = ("source", "date", "date_raw", "title")
-        return [[row["id"], *(row.get(f) for f in fields), ""] for row in self.articles()]
+        return self._read("catalog", LISTING_UID) or []
 
     def listing_head(self) -> dict[str, Any] | None:
         """The first few hundred articles as the sources list shows them (see
-        :func:`index.listing.head`); None for an index written before it existed."""
+        :func:`index.listing.head`); None before the first run's commit."""
         return self._read("catalog", LISTING_HEAD_UID)
 
-    def stories(self) -> list[dict[str, Any]] | None:
+    def stories(self) -> list[dict[str, Any]]:
         """The stories alone (the corpus-wide state they are part of is tens of
-        MB at 20,000 analysed articles); None for an index written before."""
-        return self._read("catalog", STORIES_UID)
+        MB at 20,000 analysed articles)."""
+        return self._read("catalog", STORIES_UID) or []
 
     def articles(self) -> list[dict[str, Any]]:
         """Every article's metadata (no text), in id order."""
-        catalog = self.catalog()
-        stored = self._stored("catalog", ARTICLES_UID) if catalog is not None else None
-        if stored is not None:
-            rows = list(stored["articles"].values())
-        elif catalog is not None and "articles" in catalog:
-            rows = list(catalog["articles"].values())
-        else:
-            rows = [unpack(doc["data"]) for doc in self.documents("article")]
-        return sorted(rows, key=lambda row: row["id"])
+        stored = self._stored("catalog", ARTICLES_UID) or {"articles": {}}
+        return sorted(stored["articles"].values(), key=lambda row: row["id"])
 
     def skipped(self) -> list[Skipped]:
-        catalog = self.catalog()
-        if catalog is not None:
-            entries = [entry for found in catalog["skips"].values() for entry in found]
-        else:
-            rows = [doc for doc in self.documents("file") if doc.get("data")]
-            entries = [entry for doc in rows for entry in unpack(doc["data"])]
+        catalog = self.catalog() or {"skips": {}}
+        entries = [entry for found in catalog["skips"].values() for entry in found]
         return sorted((Skipped(**entry) for entry in entries), key=lambda s: s.path)
 
     def blob(self, article_id: str) -> dict[str, Any] | None:

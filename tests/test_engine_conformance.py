@@ -196,6 +196,24 @@ def test_searches_from_many_threads_agree(library):
     assert results == [expected] * 20
 
 
+def test_an_index_in_another_format_is_rebuilt_with_a_message(engine, seeds_copy, tmp_path):
+    from index.store import FORMAT, FORMAT_UID, IndexOutdated, Store, pack
+
+    library = indexed([seeds_copy], tmp_path / "ix", engine)
+    before = found(library, "prisoners")
+    writer = library.engine.writer(library.index_path, wait=1.0)
+    writer.replace({"uid": FORMAT_UID, "kind": "catalog", "data": pack(FORMAT - 1)})
+    writer.commit()
+    with pytest.raises(IndexOutdated, match=f"format {FORMAT - 1}; this one reads format"):
+        Store(library.index_path, library.engine)
+    summary = library.update()
+    assert summary.rebuilt == (
+        f"the index at {library.index_path} was written in another format "
+        f"(format {FORMAT - 1}, not {FORMAT}); rebuilt it from the corpus"
+    )
+    assert len(summary.added) == 5 and found(library, "prisoners") == before
+
+
 @pytest.mark.parametrize("engine", [p for p in ENGINES if p.values[0] != engines.DEFAULT])
 @pytest.mark.parametrize("query", QUERIES)
 def test_every_engine_finds_what_whoosh_finds(engine, query, tmp_path_factory):
