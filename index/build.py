@@ -22,6 +22,7 @@ from .damage import READ_DAMAGE, IndexDamaged, clear, describe, marked
 from .engines.base import Engine, Reader, Writer
 from .listing import head
 from .model import Article, Skipped
+from .passages import passage_key
 from .readers import read
 from .store import (
     ARTICLES_UID,
@@ -373,7 +374,7 @@ def _add_article(writer: Writer, article: Article, analysis: dict[str, Any]) -> 
             {"uid": f"blob:{article.id}", "kind": "blob", "data": pack(blob), **common},
             *(
                 {
-                    "uid": f"{article.id}#p{passage.number}",
+                    "uid": passage_key(article.id, passage.number),
                     "kind": "passage",
                     "number": passage.number,
                     "start": passage.start,

@@ -227,6 +227,47 @@ def test_every_engine_finds_what_whoosh_finds(engine, query, tmp_path_factory):
     assert ours.total == theirs.total
 
 
+# Fields the analysis fills in, expanded through the corpus-wide state.
+ANALYSED_QUERIES = [
+    "person:Fidan",
+    "place:Kiev",
+    "place:Kyiv",
+    "entity:Erdogan",
+    "relation:differ",
+    "story:s1",
+    "story:s2 prisoners",
+    "fact:prisoners",
+    'fact:"prisoners of war"',
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("engine", ENGINES)
+def test_entity_story_and_relation_fields_find_the_same_passages(engine, tmp_path_factory):
+    """With the NLP: what the fields expand to is searched the same by every engine."""
+    reference = _analysed(engines.DEFAULT, tmp_path_factory)
+    mine = _analysed(engine, tmp_path_factory)
+    for query in ANALYSED_QUERIES:
+        theirs, ours = reference.search(query, limit=500), mine.search(query, limit=500)
+        assert theirs.total > 0, query
+        assert {(h.article_id, h.passage) for h in ours.hits} == {
+            (h.article_id, h.passage) for h in theirs.hits
+        }, query
+        assert ours.total == theirs.total, query
+
+
+def _analysed(engine: str, factory) -> Library:
+    """The seeds indexed with the NLP once per engine."""
+    from index.analysis import Analysis
+
+    key = f"{engine}+nlp"
+    if key not in _BUILT:
+        folder = factory.mktemp(key) / "ix"
+        _BUILT[key] = Library([SEEDS], folder, analysis=Analysis(), engine=engine)
+        _BUILT[key].update()
+    return _BUILT[key]
+
+
 _BUILT: dict[str, Library] = {}
 
 

@@ -21,8 +21,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 Document = dict[str, Any]
-# Maps (field, what the user typed) to the index field and terms it stands for:
-# ``person:Fidan`` is every alias of the canonical Hakan Fidan in ``entity``.
+# What ``person:``, ``story:``, ``relation:`` stand for (see ``index.engines.syntax``).
 Expander = Callable[[str, str], tuple[str, list[str]]]
 Stop = Callable[[], bool]
 
