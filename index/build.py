@@ -96,7 +96,7 @@ def update(corpus: Corpus, index_path: Path, **options: Any) -> Summary:
             said = f"was written in another format ({_format_name(outdated.found)})"
         except IndexDamaged as damaged:
             said = f"was damaged ({damaged.reason})"
-        except READ_DAMAGE as error:
+        except (*READ_DAMAGE, *options["engine"].damage) as error:
             said = f"was damaged ({describe(error)})"
     clear(index_path, options["engine"], options.get("wait", 10.0))
     summary = _update(corpus, index_path, **options)

@@ -24,17 +24,16 @@ from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from whoosh.index import IndexError as WhooshIndexError
-
 if TYPE_CHECKING:
     from .engines.base import Engine
 
 MARK = ".newsdesk-damaged"
 
 # What reading a damaged index raises: a pickle or a compressed field cut short
-# or changed, a segment gone. Whoosh reads its table of contents with ``ord``
-# and ``struct``, so an emptied or garbled one raises TypeError or ValueError
-# as well: those count only while the index is being opened (see ``opening``).
+# or changed, a segment gone; and what the engine adds (``Engine.damage``).
+# Whoosh reads its table of contents with ``ord`` and ``struct``, so an emptied
+# or garbled one raises TypeError or ValueError as well: those count only while
+# the index is being opened (:data:`OPEN_DAMAGE`).
 READ_DAMAGE: tuple[type[BaseException], ...] = (
     EOFError,
     zlib.error,
@@ -43,7 +42,6 @@ READ_DAMAGE: tuple[type[BaseException], ...] = (
     FileNotFoundError,
     UnicodeDecodeError,
     json.JSONDecodeError,
-    WhooshIndexError,
 )
 OPEN_DAMAGE: tuple[type[BaseException], ...] = (
     *READ_DAMAGE,
@@ -102,8 +100,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def guarded(method: F) -> F:
-    """A method of an object with an ``index_path`` (and a ``_store`` it may
-    drop) that reads its index: damage met while reading raises
+    """A method of an object with an ``index_path``, an ``engine`` (and a
+    ``_store`` it may drop) that reads its index: damage met while reading raises
     :class:`IndexDamaged` and marks the folder.
 
     The method is tried once more on a store opened again first: a segment
@@ -112,13 +110,14 @@ def guarded(method: F) -> F:
 
     @wraps(method)
     def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
+        damage = (*READ_DAMAGE, *self.engine.damage)
         try:
             return method(self, *args, **kwargs)
-        except READ_DAMAGE:
+        except damage:
             self._store = None
         try:
             return method(self, *args, **kwargs)
-        except READ_DAMAGE as error:
+        except damage as error:
             raise mark(Path(self.index_path), error) from error
 
     return wrapper  # type: ignore[return-value]

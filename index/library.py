@@ -91,7 +91,9 @@ class Library:
         return summary
 
     def _update_apart(self, progress: build.Progress | None, wait: float) -> build.Summary:
-        child = self._child = Child(list(self.corpus.roots), self.index_path, self.analysis, wait)
+        roots = list(self.corpus.roots)
+        child = Child(roots, self.index_path, self.analysis, wait, self.engine.name)
+        self._child = child
         try:
             return child.run(progress)
         finally:

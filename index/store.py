@@ -32,7 +32,7 @@ from .errors import IndexError_, IndexLocked
 from .folder import claim
 from .model import Article, Passage, Skipped
 
-__all__ = ["IndexError_", "IndexLocked", "Store", "open_for_writing", "writer_for"]
+__all__ = ["IndexError_", "IndexLocked", "IndexOutdated", "Store"]
 
 STATE_UID = "__state__"
 CATALOG_UID = "__catalog__"
@@ -104,21 +104,6 @@ def claimed(path: Path) -> None:
         claim(path)
     except OSError as error:
         raise IndexError_(f"cannot create the index folder {path}: {error.strerror}") from None
-
-
-def open_for_writing(path: Path) -> Any:
-    """The Whoosh index at ``path``, created if needed (for tests that hold its lock)."""
-    from .engines.whoosh import open_for_writing as whoosh_open
-
-    claimed(path)
-    return whoosh_open(path)
-
-
-def writer_for(ix: Any, wait: float = 10.0) -> Any:
-    """A raw Whoosh writer holding the index's lock (for tests)."""
-    from .engines.whoosh import writer_for as whoosh_writer
-
-    return whoosh_writer(ix, wait)
 
 
 def latest_commit(path: Path, engine: Engine | None = None) -> int:

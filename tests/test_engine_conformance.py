@@ -8,6 +8,7 @@ to :data:`ENGINES` below as it is to ``index.engines``.
 from __future__ import annotations
 
 import importlib.util
+import json
 import threading
 
 import pytest
@@ -289,3 +290,36 @@ def test_an_unknown_engine_is_named_with_the_choices(tmp_path, monkeypatch):
     with pytest.raises(UnknownEngine, match="engines are whoosh, tantivy"):
         Library([SEEDS], tmp_path / "ix")
     assert not (tmp_path / "ix").exists()
+
+
+def _cli_hits(capsys, *args: str) -> list[tuple[str, int]]:
+    from tui.cli import main
+
+    assert main(["search", "prisoners", str(SEEDS), "--json", "--limit", "50", *args]) == 0
+    return sorted((h["id"], h["passage"]) for h in json.loads(capsys.readouterr().out)["hits"])
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_command_line_chooses_the_engine(engine, capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSDESK_ENGINE", engines.DEFAULT)  # restored after the test
+    reference = _cli_hits(capsys, "--index-dir", str(tmp_path / "a"))
+    assert _cli_hits(capsys, "--engine", engine, "--index-dir", str(tmp_path / "b")) == reference
+    monkeypatch.setenv("NEWSDESK_ENGINE", engine)
+    assert _cli_hits(capsys, "--index-dir", str(tmp_path / "c")) == reference
+    chosen = engines.get(engine)
+    assert chosen.exists(tmp_path / "b") and chosen.exists(tmp_path / "c")
+
+
+def test_an_unknown_engine_on_the_command_line_is_refused(capsys, tmp_path):
+    from tui.cli import main
+
+    code = main(["search", "prisoners", str(SEEDS), "--engine", "lucene"])
+    assert code == 2
+    assert "unknown search engine 'lucene'; engines are whoosh, tantivy" in capsys.readouterr().err
+
+
+def test_indexing_apart_writes_the_engine_the_library_reads(engine, tmp_path, monkeypatch):
+    monkeypatch.delenv("NEWSDESK_ENGINE", raising=False)
+    library = Library([SEEDS], tmp_path / "ix", engine=engine, apart=True)
+    assert len(library.update().added) == 5
+    assert library.engine.exists(tmp_path / "ix") and found(library, "prisoners")

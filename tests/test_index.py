@@ -100,7 +100,8 @@ def test_the_count_of_matches_leaves_out_removed_files(tmp_path):
 
 
 def test_an_index_from_before_the_catalog_is_rebuilt_and_says_so(seeds_library):
-    from index.store import CATALOG_UID, FORMAT_UID, LISTING_UID, open_for_writing, writer_for
+    from index.engines.whoosh import open_for_writing, writer_for
+    from index.store import CATALOG_UID, FORMAT_UID, LISTING_UID
 
     listing = seeds_library.listing()
     assert [row[0] for row in listing] == sorted(a["id"] for a in seeds_library.articles())

@@ -119,6 +119,8 @@ class Engine(Protocol):
     """A search engine: where its index lives in a folder, and how it is opened."""
 
     name: str
+    # What reading a damaged index raises besides ``index.damage.READ_DAMAGE``.
+    damage: tuple[type[BaseException], ...]
 
     def exists(self, path: Path) -> bool:
         """Whether a commit of this engine's index is in the folder."""

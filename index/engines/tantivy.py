@@ -355,6 +355,7 @@ class TantivyEngine:
     """tantivy, chosen with ``--engine tantivy`` or ``NEWSDESK_ENGINE=tantivy``."""
 
     name = "tantivy"
+    damage: tuple[type[BaseException], ...] = ()  # tantivy checks its files as it opens them
 
     def exists(self, path: Path) -> bool:
         return (path / FOLDER / "meta.json").is_file()

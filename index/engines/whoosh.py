@@ -18,14 +18,16 @@ from whoosh import index as whoosh_index
 from whoosh import query as q
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import TOC, EmptyIndexError
+from whoosh.index import IndexError as WhooshIndexError
 from whoosh.reading import TermNotFound
 from whoosh.searching import Searcher
 from whoosh.util.filelock import try_for
 from whoosh.writing import MERGE_SMALL, OPTIMIZE, SegmentWriter
 
-from ..damage import OPEN_DAMAGE, IndexDamaged, mark, marked
+from ..damage import OPEN_DAMAGE as _OPEN
+from ..damage import IndexDamaged, mark, marked
 from ..errors import IndexError_, IndexLocked
-from ..folder import INDEX_NAME, OWN_FILE
+from ..folder import INDEX_NAME, OWN_FILE, claim
 from . import whoosh_mmap
 from .base import Document, Expander, Found, Stop
 from .syntax import parse
@@ -34,6 +36,7 @@ from .whoosh_search import count, find
 
 whoosh_mmap.install()
 
+OPEN_DAMAGE = (*_OPEN, WhooshIndexError)
 IDLE_SEARCHERS = 2  # kept open to lend (the reader's UI thread and one worker)
 
 
@@ -76,7 +79,8 @@ def _committed(storage: IndexStorage) -> bool:
 
 
 def open_for_writing(path: Path) -> whoosh_index.Index:
-    """Open or create the Whoosh index at ``path`` (claimed by the caller)."""
+    """Open or create the Whoosh index at ``path``, a folder newsdesk may use."""
+    claim(path)
     storage = IndexStorage(str(path))
     if _committed(storage):
         try:
@@ -285,6 +289,7 @@ class WhooshEngine:
     """Whoosh, the default engine: its files sit in the index folder itself."""
 
     name = "whoosh"
+    damage: tuple[type[BaseException], ...] = (WhooshIndexError,)
 
     def exists(self, path: Path) -> bool:
         return path.is_dir() and _committed(IndexStorage(str(path)))
