@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import subprocess
+import sys
 import threading
 
 import pytest
@@ -17,7 +19,7 @@ from index import engines
 from index.errors import IndexLocked, QueryError
 from index.library import Library
 
-from .conftest import SEEDS
+from .conftest import ROOT, SEEDS
 
 ENGINES = [
     pytest.param(
@@ -323,3 +325,34 @@ def test_indexing_apart_writes_the_engine_the_library_reads(engine, tmp_path, mo
     library = Library([SEEDS], tmp_path / "ix", engine=engine, apart=True)
     assert len(library.update().added) == 5
     assert library.engine.exists(tmp_path / "ix") and found(library, "prisoners")
+
+
+def test_an_index_cut_short_is_rebuilt_and_says_so(engine, seeds_copy, tmp_path):
+    from index.folder import MARKER
+
+    # Built by another process: cutting files this one maps would crash it, not the test.
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tui.cli",
+            "index",
+            str(seeds_copy),
+            "--engine",
+            engine,
+            "--index-dir",
+            str(tmp_path / "ix"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr
+    for file in (tmp_path / "ix").rglob("*"):
+        if file.is_file() and file.name != MARKER and not file.name.endswith("lock"):
+            file.write_bytes(file.read_bytes()[: file.stat().st_size // 2])
+    library = Library([seeds_copy], tmp_path / "ix", engine=engine)
+    summary = library.update()
+    assert summary.rebuilt.startswith(f"the index at {tmp_path / 'ix'} was damaged (")
+    assert summary.rebuilt.endswith("rebuilt it from the corpus")
+    assert {a[:3] for a, _ in found(library, '"prisoners of war"')} == {"001", "002"}
