@@ -250,6 +250,13 @@ class _CommitReader(WhooshReader):
         self._ix = ix
         self._generation = int(ix.latest_generation())
 
+    def close(self) -> None:
+        """Close the searchers kept to lend (their files may be merged away)."""
+        with self._idle_lock:
+            for _owner, searcher in self._idle:
+                searcher.close()
+            self._idle.clear()
+
 
 class WhooshWriter:
     """One run's Whoosh writer, holding the index's write lock until it ends."""
@@ -257,6 +264,7 @@ class WhooshWriter:
     def __init__(self, path: Path, wait: float) -> None:
         self.ix = open_for_writing(path)
         self.path = path
+        self._reader: _CommitReader | None = None
         self._writer = writer_for(self.ix, wait)
 
     def write(self, documents: Iterable[Document]) -> None:
@@ -276,13 +284,22 @@ class WhooshWriter:
         self._writer.delete_by_term("path", path)
 
     def reader(self) -> WhooshReader:
-        return _CommitReader(self.ix, self.path)
+        if self._reader is None:
+            self._reader = _CommitReader(self.ix, self.path)
+        return self._reader
 
     def commit(self) -> None:
+        self._close_reader()
         self._writer.commit(mergetype=_merge)
 
     def cancel(self) -> None:
+        self._close_reader()
         abandon(self._writer)
+
+    def _close_reader(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
 
 
 class WhooshEngine:
