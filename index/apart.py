@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from .store import IndexError_
+from .errors import IndexError_
 
 if TYPE_CHECKING:
     from .build import Progress, Summary
@@ -42,10 +42,14 @@ class UpdateStopped(IndexError_):
 class Child:
     """One update running in a child process; :meth:`run` waits for it."""
 
-    def __init__(self, paths: list[str], index_path: Path, analysis: Any, wait: float) -> None:
+    def __init__(
+        self, paths: list[str], index_path: Path, analysis: Any, wait: float, engine: str = ""
+    ) -> None:
         here = str(Path(__file__).resolve().parent.parent)  # where `index` imports from
         found = [here, os.environ.get("PYTHONPATH", "")]
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in found if p)}
+        if engine:  # the caller's engine, whatever the environment says
+            env["NEWSDESK_ENGINE"] = engine
         self._process = subprocess.Popen(
             [sys.executable, "-c", "from index.apart import main; main()"],
             stdin=subprocess.PIPE,

@@ -3,7 +3,8 @@
 A file whose size and modification time are unchanged is not even opened; one
 whose bytes hash the same is not parsed again. New and changed files are read,
 analysed (NLP and facts, when an analyser is given) and written; files that
-are gone are removed. Everything lands in one Whoosh commit, so a run that is
+are gone are removed. Everything lands in one commit of the index's engine
+(see :mod:`index.engines`), so a run that is
 killed leaves the previous index whole, and readers never see half a run.
 """
 
@@ -15,31 +16,28 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from whoosh.writing import MERGE_SMALL, OPTIMIZE
-
-from . import outlets
+from . import engines, outlets
 from .corpus import Corpus, FileEntry, without_clashing_ids
-from .damage import OPEN_DAMAGE, READ_DAMAGE, IndexDamaged, clear, describe, marked
+from .damage import READ_DAMAGE, IndexDamaged, clear, describe, marked
+from .engines.base import Engine, Reader, Writer
 from .listing import head
 from .model import Article, Skipped
+from .passages import passage_key
 from .readers import read
 from .store import (
     ARTICLES_UID,
     CATALOG_UID,
+    FORMAT,
+    FORMAT_UID,
     LISTING_HEAD_UID,
     LISTING_UID,
     STATE_UID,
     STORIES_UID,
-    abandon,
-    article_from_json,
-    has_document,
-    open_for_writing,
+    IndexOutdated,
+    check_format,
+    claimed,
     pack,
-    replace_document,
-    stored_data,
-    stored_fields,
     unpack,
-    writer_for,
 )
 
 # Called with (done, total, what) as files are read.
@@ -88,24 +86,33 @@ def update(corpus: Corpus, index_path: Path, **options: Any) -> Summary:
     """Bring the index at ``index_path`` up to date with ``corpus`` (see
     :func:`_update` for the options); a damaged index, found so now or marked
     by a reader before, is rebuilt from the corpus (see :mod:`index.damage`)."""
+    options["engine"] = options.get("engine") or engines.get()
     why = marked(index_path)
+    said = f"was damaged ({why})"
     if why is None:
         try:
             return _update(corpus, index_path, **options)
+        except IndexOutdated as outdated:
+            said = f"was written in another format ({_format_name(outdated.found)})"
         except IndexDamaged as damaged:
-            why = damaged.reason
-        except READ_DAMAGE as error:
-            why = describe(error)
-    clear(index_path, options.get("wait", 10.0))
+            said = f"was damaged ({damaged.reason})"
+        except (*READ_DAMAGE, *options["engine"].damage) as error:
+            said = f"was damaged ({describe(error)})"
+    clear(index_path, options["engine"], options.get("wait", 10.0))
     summary = _update(corpus, index_path, **options)
-    summary.rebuilt = f"the index at {index_path} was damaged ({why}); rebuilt it from the corpus"
+    summary.rebuilt = f"the index at {index_path} {said}; rebuilt it from the corpus"
     return summary
+
+
+def _format_name(found: Any) -> str:
+    return f"format {found}, not {FORMAT}" if found is not None else f"before format {FORMAT}"
 
 
 def _update(
     corpus: Corpus,
     index_path: Path,
     *,
+    engine: Engine,
     analyse: Analyser | None = None,
     summarise: Summariser | None = None,
     progress: Progress | None = None,
@@ -118,25 +125,23 @@ def _update(
     ``analysis_key`` names the analysis (model, extractor version): files
     analysed under another key are redone even when their bytes are unchanged.
     """
-    ix, catalog, state_missing = _open(index_path)
+    catalog, state_missing = _open(index_path, engine)
     walk_skipped: list[Skipped] = []
     entries = without_clashing_ids(list(corpus.walk(walk_skipped)), walk_skipped)
     known, todo, gone = _plan(catalog, entries, analysis_key)
     summary = Summary(unchanged=len(entries) - len(todo))
     if not todo and not gone and not state_missing:
-        if not catalog.stored:  # an index from before catalogs: add them, nothing else
-            _store_catalog(ix, catalog, wait)
         summary.skipped = catalog.skipped() + walk_skipped
         return summary
-    writer = writer_for(ix, wait)
+    writer = engine.writer(index_path, wait)
     fresh: dict[str, dict[str, Any]] = {}
     try:
         # Another process may have committed while this one waited for the lock.
-        catalog = _catalog(ix)
+        catalog = _catalog(writer.reader())
         known, todo, gone = _plan(catalog, entries, analysis_key)
         summary.unchanged = len(entries) - len(todo)
         for path in gone:
-            writer.delete_by_term("path", path)
+            writer.delete_article(path)
             summary.removed.append(path)
         catalog.drop(gone)
         for start in range(0, len(todo), batch):
@@ -145,27 +150,27 @@ def _update(
             if progress:
                 progress(min(start + batch, len(todo)), len(todo), chunk[-1].id)
         replaced = set(summary.removed) | set(summary.updated)
-        state = _corpus_state(ix, fresh, replaced, summarise)
+        state = _corpus_state(writer.reader(), fresh, replaced, summarise)
         _write_views(writer, state.pop("views", {}), catalog.paths())
-        replace_document(writer, uid=STATE_UID, kind="state", data=pack(state))
+        writer.replace({"uid": STATE_UID, "kind": "state", "data": pack(state)})
         _write_catalog(writer, catalog, state.get("stories", []))
-        writer.commit(mergetype=_merge)
+        writer.commit()
     except BaseException:
-        abandon(writer)
+        writer.cancel()
         raise
     summary.skipped = catalog.skipped() + walk_skipped
     return summary
 
 
-def _open(index_path: Path) -> tuple[Any, _Catalog, bool]:
-    """The index, its catalog and whether its state is missing; an index that
+def _open(index_path: Path, engine: Engine) -> tuple[_Catalog, bool]:
+    """The index's catalog and whether its state is missing; an index that
     cannot be opened or read so far raises :class:`IndexDamaged`."""
-    ix = open_for_writing(index_path)
-    try:
-        ix.searcher().close()  # opens every segment
-        return ix, _catalog(ix), _state_missing(ix)
-    except OPEN_DAMAGE as error:
-        raise IndexDamaged(index_path, error) from error
+    claimed(index_path)
+    if not engine.exists(index_path):
+        return _Catalog({}, {}, lambda: ({}, {})), True
+    reader = engine.reader(index_path)
+    check_format(reader, index_path)
+    return _catalog(reader), _state_missing(reader)
 
 
 @dataclass
@@ -178,7 +183,6 @@ class _Catalog:
     files: dict[str, list[Any]]
     skips: dict[str, list[dict[str, str]]]
     load: Callable[[], tuple[dict[str, dict[str, Any]], dict[str, str]]]
-    stored: bool = True
     _articles: dict[str, dict[str, Any]] | None = None
     _leads: dict[str, str] | None = None
     _by_path: dict[str, list[str]] | None = None  # path -> article ids, built when needed
@@ -243,85 +247,31 @@ class _Catalog:
         ]
 
 
-def _merge(writer, segments: list[Any]) -> list[Any]:
-    """Whoosh's policy (merge the small segments), or merge every segment once
-    those written since the largest weigh as much as it.
-
-    Every run that changes a file writes the corpus-wide state, the views and
-    the catalog again, and the copies they replace stay on disk until their
-    segment is merged: 2.3 MB of articles had 105 MB of index after three
-    partial updates. Merging all once the rest has grown as large as the
-    largest segment rewrites the index once per doubling (a bounded cost per
-    byte written) and keeps it within about twice its live size."""
-    sizes = [_size(writer.storage, segment) for segment in segments]
-    if len(sizes) > 1 and sum(sizes) - max(sizes) >= max(sizes):
-        return OPTIMIZE(writer, segments)
-    return MERGE_SMALL(writer, segments)
-
-
-def _size(storage, segment) -> int:
-    return sum(storage.file_length(name) for name in segment.list_files(storage))
-
-
-def _store_catalog(ix, catalog: _Catalog, wait: float) -> None:
-    with ix.searcher() as searcher:
-        stories = (stored_data(searcher, "state", STATE_UID) or {}).get("stories", [])
-    writer = writer_for(ix, wait)
-    try:
-        _write_catalog(writer, catalog, stories)
-        writer.commit()
-    except BaseException:
-        abandon(writer)
-        raise
-
-
-def _write_catalog(writer, catalog: _Catalog, stories: list[dict[str, Any]]) -> None:
+def _write_catalog(writer: Writer, catalog: _Catalog, stories: list[dict[str, Any]]) -> None:
     files = {"files": catalog.files, "skips": catalog.skips}
     articles = {"articles": catalog.articles, "leads": catalog.leads}
     rows = catalog.listing()
-    replace_document(writer, uid=CATALOG_UID, kind="catalog", data=pack(files))
-    replace_document(writer, uid=ARTICLES_UID, kind="catalog", data=pack(articles))
-    replace_document(writer, uid=LISTING_UID, kind="catalog", data=pack(rows))
+    writer.replace({"uid": FORMAT_UID, "kind": "catalog", "data": pack(FORMAT)})
+    writer.replace({"uid": CATALOG_UID, "kind": "catalog", "data": pack(files)})
+    writer.replace({"uid": ARTICLES_UID, "kind": "catalog", "data": pack(articles)})
+    writer.replace({"uid": LISTING_UID, "kind": "catalog", "data": pack(rows)})
     listing_head = pack(head(rows, stories))
-    replace_document(writer, uid=LISTING_HEAD_UID, kind="catalog", data=listing_head)
-    replace_document(writer, uid=STORIES_UID, kind="catalog", data=pack(stories))
+    writer.replace({"uid": LISTING_HEAD_UID, "kind": "catalog", "data": listing_head})
+    writer.replace({"uid": STORIES_UID, "kind": "catalog", "data": pack(stories)})
 
 
-def _catalog(ix) -> _Catalog:
-    """The catalog of the last commit, or one rebuilt from every stored
-    document for an index written before catalogs (it is then stored)."""
-    with ix.searcher() as searcher:
-        doc = stored_fields(searcher, "catalog", CATALOG_UID)
-        if doc is not None:
-            data = unpack(doc["data"])
-            # Which documents exist (by number: reading them would unpack them).
-            stored = all(
-                has_document(searcher, "catalog", uid)
-                for uid in (LISTING_UID, ARTICLES_UID, LISTING_HEAD_UID, STORIES_UID)
-            )
-            if "articles" in data:  # all in one document, as first written
-                found = (data["articles"], data["leads"])
-                return _Catalog(data["files"], data["skips"], lambda: found, stored=False)
-            return _Catalog(data["files"], data["skips"], partial(_stored_articles, ix), stored)
-        files, skips = {}, {}
-        for doc in searcher.documents(kind="file"):
-            files[doc["path"]] = [doc.get("size", -1), doc.get("mtime", -1), doc.get("hash", "")]
-            if doc.get("data"):
-                skips[doc["path"]] = unpack(doc["data"])
-        articles, leads = {}, {}
-        for doc in searcher.documents(kind="article"):
-            row = unpack(doc["data"])
-            articles[row["id"]] = row
-            uid = f"blob:{row['id']}"
-            blob = None if row.get("title") else stored_fields(searcher, "blob", uid)
-            if blob is not None:
-                leads[row["id"]] = article_from_json(unpack(blob["data"])["article"]).lead
-    return _Catalog(files, skips, lambda: (articles, leads), stored=False)
+def _catalog(reader: Reader) -> _Catalog:
+    """The catalog of the last commit (empty before the first)."""
+    doc = reader.get("catalog", CATALOG_UID)
+    if doc is None:
+        return _Catalog({}, {}, lambda: ({}, {}))
+    data = unpack(doc["data"])
+    return _Catalog(data["files"], data["skips"], partial(_stored_articles, reader))
 
 
-def _stored_articles(ix) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
-    with ix.searcher() as searcher:
-        data = stored_data(searcher, "catalog", ARTICLES_UID) or {}
+def _stored_articles(reader: Reader) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
+    doc = reader.get("catalog", ARTICLES_UID)
+    data = unpack(doc["data"]) if doc else {}
     return data.get("articles", {}), data.get("leads", {})
 
 
@@ -348,13 +298,12 @@ def _file_key(entry: FileEntry, key: str) -> str:
     return f"{entry.outlet.key}|{key}" if entry.outlet else key
 
 
-def _state_missing(ix) -> bool:
-    with ix.searcher() as searcher:  # by number: the document itself is the whole state
-        return not has_document(searcher, "state", STATE_UID)
+def _state_missing(reader: Reader) -> bool:
+    return not reader.has("state", STATE_UID)  # not read: it is the whole state
 
 
 def _index_chunk(
-    writer,
+    writer: Writer,
     chunk,
     known,
     summary: Summary,
@@ -370,7 +319,7 @@ def _index_chunk(
         content_hash = f"{sha}|{_file_key(entry, key)}"
         previous = known.get(entry.id)
         if previous and previous.hash == content_hash and sha:
-            replace_document(writer, **_file_doc(entry, content_hash, result.skipped))
+            writer.replace(_file_doc(entry, content_hash, result.skipped))
             catalog.add_file(entry, content_hash, result.skipped)
             summary.unchanged += 1
             continue
@@ -386,8 +335,8 @@ def _index_chunk(
         if refused:
             skipped = skipped + [Skipped(a.id, by_id[a.id]["skipped"]) for a in refused]
             found = [a for a in found if "skipped" not in by_id[a.id]]
-        writer.delete_by_term("path", entry.id)
-        replace_document(writer, **_file_doc(entry, content_hash, skipped))
+        writer.delete_article(entry.id)
+        writer.replace(_file_doc(entry, content_hash, skipped))
         catalog.add_file(entry, content_hash, skipped)
         for article in found:
             blobs[article.id] = _add_article(writer, article, by_id[article.id])
@@ -408,7 +357,7 @@ def _file_doc(entry: FileEntry, content_hash: str, skipped: list[Skipped] | None
     return doc
 
 
-def _add_article(writer, article: Article, analysis: dict[str, Any]) -> dict[str, Any]:
+def _add_article(writer: Writer, article: Article, analysis: dict[str, Any]) -> dict[str, Any]:
     meta = article.to_json()
     common = {
         "article": article.id,
@@ -417,48 +366,56 @@ def _add_article(writer, article: Article, analysis: dict[str, Any]) -> dict[str
         "title": article.title or "",
         "date": article.date or "",
     }
-    writer.add_document(uid=article.id, kind="article", data=pack(meta), **common)
     blob = {"article": article.to_json(with_text=True), **analysis}
-    writer.add_document(uid=f"blob:{article.id}", kind="blob", data=pack(blob), **common)
     fields_by_passage = analysis.get("passage_fields", {})
-    for passage in article.passages:
-        extra = fields_by_passage.get(str(passage.number), {})
-        writer.add_document(
-            uid=f"{article.id}#p{passage.number}",
-            kind="passage",
-            number=passage.number,
-            start=passage.start,
-            end=passage.end,
-            text=passage.text,
-            **common,
-            **extra,
-        )
+    writer.write(
+        [
+            {"uid": article.id, "kind": "article", "data": pack(meta), **common},
+            {"uid": f"blob:{article.id}", "kind": "blob", "data": pack(blob), **common},
+            *(
+                {
+                    "uid": passage_key(article.id, passage.number),
+                    "kind": "passage",
+                    "number": passage.number,
+                    "start": passage.start,
+                    "end": passage.end,
+                    "text": passage.text,
+                    **common,
+                    **fields_by_passage.get(str(passage.number), {}),
+                }
+                for passage in article.passages
+            ),
+        ]
+    )
     return blob
 
 
-def _write_views(writer, views: dict[str, Any], paths: dict[str, str]) -> None:
+def _write_views(writer: Writer, views: dict[str, Any], paths: dict[str, str]) -> None:
     """One document of cross-source views per article, looked up as the reader moves."""
     for article_id, view in views.items():
-        replace_document(
-            writer,
-            uid=f"views:{article_id}",
-            kind="views",
-            article=article_id,
-            path=paths.get(article_id, article_id),
-            data=pack(view),
+        writer.replace(
+            {
+                "uid": f"views:{article_id}",
+                "kind": "views",
+                "article": article_id,
+                "path": paths.get(article_id, article_id),
+                "data": pack(view),
+            }
         )
 
 
 def _corpus_state(
-    ix, fresh: dict[str, dict[str, Any]], replaced: set[str], summarise: Summariser | None
+    reader: Reader,
+    fresh: dict[str, dict[str, Any]],
+    replaced: set[str],
+    summarise: Summariser | None,
 ) -> dict[str, Any]:
     """The corpus-wide state over the stored analyses (minus files replaced in
     this run) and the fresh ones, so it can be committed with them."""
     analyses: dict[str, dict[str, Any]] = {}
-    with ix.searcher() as searcher:
-        for doc in searcher.documents(kind="blob"):
-            if doc["path"] not in replaced:
-                data = unpack(doc["data"])
-                analyses[data["article"]["id"]] = data
+    for doc in reader.documents("blob"):
+        if doc["path"] not in replaced:
+            data = unpack(doc["data"])
+            analyses[data["article"]["id"]] = data
     analyses.update(fresh)
     return summarise(analyses) if summarise else {"articles": len(analyses)}

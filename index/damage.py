@@ -22,19 +22,18 @@ from collections.abc import Callable
 from contextlib import suppress
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from whoosh.index import IndexError as WhooshIndexError
-from whoosh.util.filelock import try_for
-
-from .folder import INDEX_NAME, IndexStorage
+if TYPE_CHECKING:
+    from .engines.base import Engine
 
 MARK = ".newsdesk-damaged"
 
 # What reading a damaged index raises: a pickle or a compressed field cut short
-# or changed, a segment gone. Whoosh reads its table of contents with ``ord``
-# and ``struct``, so an emptied or garbled one raises TypeError or ValueError
-# as well: those count only while the index is being opened (see ``opening``).
+# or changed, a segment gone; and what the engine adds (``Engine.damage``).
+# Whoosh reads its table of contents with ``ord`` and ``struct``, so an emptied
+# or garbled one raises TypeError or ValueError as well: those count only while
+# the index is being opened (:data:`OPEN_DAMAGE`).
 READ_DAMAGE: tuple[type[BaseException], ...] = (
     EOFError,
     zlib.error,
@@ -43,7 +42,6 @@ READ_DAMAGE: tuple[type[BaseException], ...] = (
     FileNotFoundError,
     UnicodeDecodeError,
     json.JSONDecodeError,
-    WhooshIndexError,
 )
 OPEN_DAMAGE: tuple[type[BaseException], ...] = (
     *READ_DAMAGE,
@@ -91,29 +89,19 @@ def marked(path: Path) -> str | None:
         return None
 
 
-def clear(path: Path, wait: float = 10.0) -> None:
-    """Delete the index's own files (Whoosh's names only) and the mark, holding
-    the write lock so that no other newsdesk process writes meanwhile."""
-    storage = IndexStorage(str(path))
-    lock = storage.lock(f"{INDEX_NAME}_WRITELOCK")
-    if not try_for(lambda: lock.acquire(False), timeout=wait, delay=0.1):
-        raise IndexDamaged(path, Exception("another newsdesk process holds it"))
-    try:
-        for name in storage.list():
-            with suppress(FileNotFoundError):
-                storage.delete_file(name)
-        with suppress(FileNotFoundError):
-            (path / MARK).unlink()
-    finally:
-        lock.release()
+def clear(path: Path, engine: Engine, wait: float = 10.0) -> None:
+    """Delete the engine's own files (never another file in the folder), then the mark."""
+    engine.clear(path, wait)
+    with suppress(FileNotFoundError):
+        (path / MARK).unlink()
 
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 def guarded(method: F) -> F:
-    """A method of an object with an ``index_path`` (and a ``_store`` it may
-    drop) that reads its index: damage met while reading raises
+    """A method of an object with an ``index_path``, an ``engine`` (and a
+    ``_store`` it may drop) that reads its index: damage met while reading raises
     :class:`IndexDamaged` and marks the folder.
 
     The method is tried once more on a store opened again first: a segment
@@ -122,13 +110,14 @@ def guarded(method: F) -> F:
 
     @wraps(method)
     def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
+        damage = (*READ_DAMAGE, *self.engine.damage)
         try:
             return method(self, *args, **kwargs)
-        except READ_DAMAGE:
+        except damage:
             self._store = None
         try:
             return method(self, *args, **kwargs)
-        except READ_DAMAGE as error:
+        except damage as error:
             raise mark(Path(self.index_path), error) from error
 
     return wrapper  # type: ignore[return-value]

@@ -8,8 +8,9 @@ match loosely (``newsdesk_notes.txt`` passes for a segment file), so:
   marker file names it (:data:`MARKER`), and an index written before the
   marker (with Whoosh's ``_newsdesk_N.toc``) is recognised and marked;
 - a folder holding anything else is refused with a message that says so;
-- Whoosh sees only the files it names itself (:class:`IndexStorage`), so
-  nothing else in the folder can be deleted or overwritten by its clean-up.
+- an engine sees only the files it names itself (Whoosh through
+  ``index.engines.whoosh.IndexStorage``), so nothing else in the folder can be
+  deleted or overwritten by its clean-up.
 """
 
 from __future__ import annotations
@@ -17,8 +18,6 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-
-from whoosh.filedb.filestore import FileStorage
 
 INDEX_NAME = "newsdesk"
 MARKER = ".newsdesk-index"
@@ -30,21 +29,11 @@ _MARKER_TEXT = (
 # by 16 random letters and digits ("newsdesk_0a1b2c3d4e5f6g7h.seg").
 _TOC = re.compile(rf"_{INDEX_NAME}_(\d+)\.toc")
 _LOCK = f"{INDEX_NAME}_WRITELOCK"
-_OWN_FILE = re.compile(rf"_{INDEX_NAME}_\d+\.toc|{INDEX_NAME}_[0-9a-z]{{16}}\.[A-Za-z0-9_.]+")
+OWN_FILE = re.compile(rf"_{INDEX_NAME}_\d+\.toc|{INDEX_NAME}_[0-9a-z]{{16}}\.[A-Za-z0-9_.]+")
 
 
 class NotAnIndexFolder(Exception):
     """The folder named for the index holds files and is not a newsdesk index."""
-
-
-class IndexStorage(FileStorage):
-    """An index folder as Whoosh sees it: only the files it names itself.
-
-    Whoosh decides what to delete (after each commit, and when it creates an
-    index) from this listing; a file of the user's is never in it."""
-
-    def list(self) -> list[str]:
-        return [name for name in super().list() if _OWN_FILE.fullmatch(name)]
 
 
 def is_index_folder(path: Path) -> bool:
@@ -56,7 +45,7 @@ def is_index_folder(path: Path) -> bool:
     if MARKER in names or any(_TOC.fullmatch(name) for name in names):
         return True
     # A first run of an earlier version stopped before its first commit.
-    return bool(names) and all(_OWN_FILE.fullmatch(n) or n == _LOCK for n in names)
+    return bool(names) and all(OWN_FILE.fullmatch(n) or n == _LOCK for n in names)
 
 
 def check(path: Path) -> None:

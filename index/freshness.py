@@ -17,14 +17,11 @@ from .corpus import Corpus, FileEntry, without_clashing_ids
 from .model import Skipped
 from .store import (
     ARTICLES_UID,
-    CATALOG_UID,
     LISTING_HEAD_UID,
     LISTING_UID,
     STATE_UID,
     STORIES_UID,
     Store,
-    has_document,
-    stored_data,
 )
 
 # Documents an index written by this newsdesk holds; without one of them the
@@ -49,12 +46,12 @@ def current(corpus: Corpus, store: Store, analysis_key: str) -> bool:
 def _recorded_files(store: Store) -> dict[str, list[Any]] | None:
     """The last commit's ``path -> [size, mtime, hash|key]``, or None when that
     commit lacks a document the indexer would add (an older index's layout)."""
-    with store.searcher() as searcher:
-        if not all(has_document(searcher, "catalog", uid) for uid in _NEEDED[1:]):
-            return None
-        if not has_document(searcher, "state", STATE_UID):
-            return None
-        catalog = stored_data(searcher, "catalog", CATALOG_UID)
+    reader = store.reader
+    if not all(reader.has("catalog", uid) for uid in _NEEDED[1:]):
+        return None
+    if not reader.has("state", STATE_UID):
+        return None
+    catalog = store.catalog()
     if not isinstance(catalog, dict) or "articles" in catalog:
         return None
     files = catalog.get("files")

@@ -12,13 +12,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import engines
 from .apart import Child
 from .corpus import Corpus
 from .damage import guarded
-from .model import Article, Passage, Skipped
-from .search import SearchResult, as_typed, search
+from .errors import IndexError_
+from .model import Article, Passage, SearchResult, Skipped
+from .search import as_typed, search
 from .seeds import seeds_dir
-from .store import IndexError_, Store, index_dir_for, latest_commit, writable
+from .store import Store, index_dir_for, latest_commit, unpack, writable
 
 if TYPE_CHECKING:  # the indexer is imported when a run needs it, not to open the reader
     from . import build
@@ -33,7 +35,9 @@ class Library:
         index_dir: str | os.PathLike[str] | None = None,
         analysis: Any = None,
         apart: bool = False,
+        engine: str | None = None,
     ) -> None:
+        self.engine = engines.get(engine)  # the name given, NEWSDESK_ENGINE or Whoosh
         self.corpus = Corpus.of(list(paths) or [seeds_dir()])
         self.index_path = index_dir_for(self.corpus, index_dir)
         self.analysis = analysis
@@ -47,16 +51,16 @@ class Library:
     @property
     def read_only(self) -> bool:
         """True when this user may read the index but not update it."""
-        return Store.exists(self.index_path) and not writable(self.index_path)
+        return self.exists and not writable(self.index_path)
 
     @property
     def exists(self) -> bool:
-        return Store.exists(self.index_path)
+        return Store.exists(self.index_path, self.engine)
 
     def latest_commit(self) -> int:
         """The number of the index's last commit, by this process or another
         (-1 before the first): a reader follows it to keep its list current."""
-        return latest_commit(self.index_path)
+        return latest_commit(self.index_path, self.engine)
 
     def update(self, progress: build.Progress | None = None, wait: float = 10.0) -> build.Summary:
         """Index what is new or changed; a read-only index is left as it is."""
@@ -75,6 +79,7 @@ class Library:
                 self.index_path,
                 progress=progress,
                 wait=wait,
+                engine=self.engine,
                 analyse=hooks.analyse if hooks else None,
                 summarise=hooks.summarise if hooks else None,
                 analysis_key=hooks.key if hooks else "",
@@ -86,7 +91,9 @@ class Library:
         return summary
 
     def _update_apart(self, progress: build.Progress | None, wait: float) -> build.Summary:
-        child = self._child = Child(list(self.corpus.roots), self.index_path, self.analysis, wait)
+        roots = list(self.corpus.roots)
+        child = Child(roots, self.index_path, self.analysis, wait, self.engine.name)
+        self._child = child
         try:
             return child.run(progress)
         finally:
@@ -105,7 +112,7 @@ class Library:
         # thread while its worker's update may drop the store.
         store = self._store
         if store is None:
-            store = self._store = Store(self.index_path)
+            store = self._store = Store(self.index_path, self.engine)
         else:
             store.refresh()
         return store
@@ -125,7 +132,7 @@ class Library:
     def listing_head(self) -> list[tuple[str | None, int, list[list[str | None]]]] | None:
         """The first few hundred rows of :meth:`listing` in the order the sources
         list shows them, as ``(story title or None, articles in it, rows)``; None
-        for an index written before newsdesk stored it."""
+        before the first run's commit."""
         found = self.store.listing_head()
         if found is None:
             return None
@@ -221,13 +228,7 @@ class Library:
     def stories(self) -> list[dict[str, Any]]:
         """``[{"id", "title", "articles": [ids]}]``; empty before analysis runs."""
 
-        def read() -> list[dict[str, Any]]:
-            found = self.store.stories()
-            if found is None:  # an index from before the stories had a document
-                found = self.state().get("stories", [])
-            return found
-
-        return list(self._held_for_generation("stories", read))
+        return list(self._held_for_generation("stories", self.store.stories))
 
     @guarded
     def entities(self, kind: str | None = None) -> list[dict[str, Any]]:
@@ -239,11 +240,8 @@ class Library:
     def facts(self) -> list[dict[str, Any]]:
         """Every fact of every article, in article and passage order."""
         found = []
-        with self.store.searcher() as searcher:
-            for doc in searcher.documents(kind="blob"):
-                from .store import unpack
-
-                found.extend(unpack(doc["data"]).get("facts", []))
+        for doc in self.store.documents("blob"):
+            found.extend(unpack(doc["data"]).get("facts", []))
         return sorted(found, key=lambda f: (f["article"], f["passage"], f["start"]))
 
     @guarded

@@ -223,3 +223,20 @@ class Hit:
             "title": self.title,
             "source": self.source,
         }
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """How many passages matched in all, and the best of them.
+
+    ``complete`` is False when the search stopped early (its time budget ran
+    out, or it was told to stop): the hits are the best of the passages
+    scored so far and ``total`` counts those.
+    """
+
+    total: int
+    hits: tuple[Hit, ...]
+    complete: bool = True
+
+    def to_json(self) -> dict:
+        return {"total": self.total, "hits": [h.to_json() for h in self.hits]}

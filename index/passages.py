@@ -10,6 +10,12 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .model import Passage
 
+
+def passage_key(article_id: str, number: int) -> str:
+    """One passage's key in the index: what a search for given passages names."""
+    return f"{article_id}#p{number}"
+
+
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _LINE = re.compile(r"\n")
 

@@ -14,6 +14,7 @@ from .entities import alias_key, merge
 from .facts import unify_keys
 from .mentions import share_names
 from .model import Article, Entity, Mention
+from .passages import passage_key
 from .store import article_from_json
 from .stories import StoryInput, group, story_title
 from .subjects import describe, split_key
@@ -396,7 +397,9 @@ class _Context:
 
 
 def expander(state: dict[str, Any]):
-    """Turn ``person:Fidan``, ``story:s1``, ``relation:differ`` into index terms."""
+    """What ``person:Fidan``, ``story:s1``, ``relation:differ`` stand for: an
+    entity's alias keys, a story's articles, the passages holding a fact of a
+    relation (see ``index.engines.syntax``, which makes them the engine's terms)."""
     entities = {e["id"]: e for e in state.get("entities", [])}
     alias_index = state.get("alias_index", {})
     kinds = {"organisation", "person", "place", "group", "event"}
@@ -411,10 +414,10 @@ def expander(state: dict[str, Any]):
             return "entity", sorted({alias_key(a["text"]) for a in entity["aliases"]})
         if field == "story":
             story = next((s for s in state.get("stories", []) if s["id"] == value), None)
-            return "article", story["articles"] if story else [value]
+            return "articles", story["articles"] if story else [value]
         if field == "relation":
             wanted = {g["key"] for g in state.get("groups", []) if g["relation"] == value}
-            return "uid", _passages_with(state, wanted) or ["-none-"]
+            return "passages", _passages_with(state, wanted) or ["-none-"]
         return field, [value]
 
     return expand
@@ -431,11 +434,11 @@ def _loose_match(key: str, entities: dict[str, Any], field: str) -> str | None:
 
 
 def _passages_with(state: dict[str, Any], keys: set[str]) -> list[str]:
-    """Passage uids holding a member fact of the groups with these keys."""
+    """The passages holding a member fact of the groups with these keys."""
     found = set()
     for group_ in state.get("groups", []):
         if group_["key"] in keys:
             for fact_id in group_["members"]:
                 article, passage, _n = fact_id.rsplit(":", 2)
-                found.add(f"{article}#p{passage}")
+                found.add(passage_key(article, int(passage)))
     return sorted(found)

@@ -319,7 +319,7 @@ def test_a_read_only_index_opens_with_a_message_not_an_error(shared_dir):
 
 
 def hold_write_lock(index_dir: Path):
-    from index.store import open_for_writing
+    from index.engines.whoosh import open_for_writing
 
     return open_for_writing(index_dir).writer(timeout=1)
 

@@ -11,8 +11,12 @@ from .conftest import ROOT
 
 
 def test_importing_index_loads_no_textual_or_rich():
+    """The library and every search engine."""
     code = (
-        "import sys, index, index.library, index.search, index.build, index.readers;"
+        "import importlib, pkgutil, sys, index, index.library, index.search, index.build;"
+        "import index.readers, index.engines;"
+        "[importlib.import_module(m.name) for m in pkgutil.iter_modules("
+        "index.engines.__path__, 'index.engines.')];"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')];"
         "print(bad); sys.exit(1 if bad else 0)"
     )

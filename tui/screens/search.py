@@ -23,10 +23,10 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from index.errors import QueryError
 from index.library import Library
-from index.model import Hit
+from index.model import Hit, SearchResult
 from index.safety import clean_line
-from index.search import QueryError, SearchResult
 
 from .. import render
 

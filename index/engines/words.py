@@ -1,12 +1,15 @@
-"""The Whoosh schema: one index holding articles and their passages.
+"""How text becomes words in the index, the same for every engine.
 
-Passage documents carry the article's source, title, date and story so a
-query such as ``source:EFE prisoners`` filters passages directly. The text
-analyzer folds accents ("Dolmabahce" finds "Dolmabahçe") and stems
+The text analyzer folds accents ("Dolmabahce" finds "Dolmabahçe") and stems
 ("prisoner" finds "prisoners"); numbers keep their digits ("1,000" = "1000").
+Names (sources, entity aliases) are folded but not stemmed. Whoosh's analysis
+chain does the work for every engine (another engine indexes the words it
+makes), so a query means the same whichever engine runs it.
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 from whoosh.analysis import (
     Analyzer,
@@ -17,7 +20,6 @@ from whoosh.analysis import (
     StopFilter,
     SubstitutionFilter,
 )
-from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.support.charset import accent_map
 
 TOKEN_PATTERN = r"\d+(?:,\d{3})+(?:\.\d+)?|\w+(?:\.\w+)*"
@@ -60,35 +62,15 @@ def name_analyzer() -> Analyzer:
     return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | CharsetFilter(accent_map)
 
 
-def build_schema() -> Schema:
-    """The one schema. ``uid`` is unique within a ``kind``: an article id, or
-    ``id#pN`` for a passage (see ``index.store.numbers_of``: a file may be named
-    like another kind's uid, so ``uid`` alone is not a key)."""
-    text = text_analyzer()
-    names = name_analyzer()
-    schema = Schema(
-        uid=ID(unique=True, stored=True),
-        kind=ID(stored=True),
-        article=ID(stored=True),
-        path=ID(stored=True),
-        number=NUMERIC(stored=True),
-        start=STORED(),
-        end=STORED(),
-        source=TEXT(analyzer=names, stored=True),
-        title=TEXT(analyzer=text, stored=True),
-        date=ID(stored=True),
-        story=ID(stored=True),
-        text=TEXT(analyzer=text, stored=True, phrase=True),
-        entity=KEYWORD(commas=True, lowercase=True, scorable=True),
-        fact=KEYWORD(commas=True, lowercase=True),
-        relation=KEYWORD(commas=True, lowercase=True),
-        # File state, on article and skipped-file documents, for incremental runs.
-        size=STORED(),
-        mtime=STORED(),
-        hash=ID(stored=True),
-        data=STORED(),
-    )
-    return schema
+@lru_cache(maxsize=200_000)
+def index_form(word: str) -> str | None:
+    """What the index holds for one word of text (None for a stop word), worked
+    out once: highlighting asks for the same words again and again."""
+    for token in _text()(word, removestops=False, mode="index"):
+        return None if token.stopped else token.text
+    return None
 
 
-SCHEMA = build_schema()
+@lru_cache(maxsize=1)
+def _text() -> Analyzer:
+    return text_analyzer()

@@ -1,4 +1,4 @@
-"""A user's query, parsed and checked before it reaches the index.
+"""A user's query, parsed and checked before it reaches an engine.
 
 Queries use Whoosh syntax (AND/OR/NOT, "phrases", ``field:value``, ``pris*``,
 ``prisonrs~`` for a word one letter off). What a user could get wrong is
@@ -12,12 +12,15 @@ and nothing matches every passage or costs a pass over the whole vocabulary
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from whoosh import query as q
 from whoosh.qparser import FuzzyTermPlugin, QueryParser
 
-from .schema import ENTITY_FIELDS, SCHEMA
+from ..errors import QueryError
+from .base import Expander
+from .whoosh_schema import SCHEMA
+from .words import ENTITY_FIELDS
 
 MAX_QUERY_CHARS = 2000
 MIN_WILDCARD_CHARS = 2
@@ -43,13 +46,12 @@ _EDITS = re.compile(r"(?<=[^\s\"'])~(\d+)")
 EXPANDED = ("entity", "story", "relation", *ENTITY_FIELDS)
 _EXPANDED_TERM = re.compile(rf"\b({'|'.join(EXPANDED)}):(\"[^\"]*\"|'[^']*'|[^\s()]+)")
 
-# Maps (field, what the user typed) to the index field and terms it stands for:
-# ``person:Fidan`` is every alias of the canonical Hakan Fidan in ``entity``.
-Expander = Callable[[str, str], tuple[str, list[str]]]
-
-
-class QueryError(ValueError):
-    """A query that cannot be run, with a message saying what is wrong in it."""
+# An expander maps (field, what the user typed) to what it stands for:
+# ``person:Fidan`` is every alias of the canonical Hakan Fidan (``"entity"``,
+# alias keys), a story its ``"articles"``, a relation the ``"passages"``
+# holding its facts.
+# Where the index keeps what an expansion names.
+_HELD_IN = {"articles": "article", "passages": "uid"}
 
 
 def parse(text: str, expand: Expander | None = None) -> q.Query:
@@ -121,6 +123,7 @@ def _expanded_clause(
         target, terms = ("entity" if field in ENTITY_FIELDS else field), [value.lower()]
     else:
         target, terms = expand(field, value)
+        target = _HELD_IN.get(target, target)
     terms = [t.replace("'", " ") for t in terms] or ["-none-"]
     produced.update((target, t) for t in terms)
     return "(" + " OR ".join(f"{target}:'{t}'" for t in terms) + ")"

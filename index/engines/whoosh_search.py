@@ -1,0 +1,158 @@
+"""Running a parsed query on a Whoosh searcher, within a time budget when one
+is given, with its hits as stored fields (snippets are made by newsdesk)."""
+
+from __future__ import annotations
+
+import heapq
+import re
+import time
+from collections.abc import Callable
+from contextlib import suppress
+
+from whoosh import query as q
+from whoosh.collectors import TimeLimit, WrappingCollector
+from whoosh.searching import Searcher
+
+from .base import PASSAGE_FIELDS, Found, Stop
+from .syntax import leaves
+
+# A prefix stands for at most this many of its most frequent completions.
+PREFIX_TERMS = 32
+
+
+def find(
+    searcher: Searcher, parsed: q.Query, limit: int, budget: float | None, stop: Stop | None
+) -> Found:
+    """The passages matching ``parsed``, best first (see ``Reader.search``)."""
+    only_passages = _passages_only(parsed)
+    parsed = _bounded(parsed, searcher.reader())
+    passages = parsed if only_passages else q.And([parsed, q.Term("kind", "passage", boost=0.0)])
+    if budget is None and stop is None:
+        kind = None if only_passages else q.Term("kind", "passage")
+        results = searcher.search(parsed, limit=max(1, limit), terms=True, filter=kind)
+        cut = False
+    else:
+        # Passages only, scored by the query alone (the kind term weighs
+        # nothing). Not a filter: Whoosh builds a filter's set of every
+        # passage before it scores anything (0.5 s at 20,000 articles),
+        # which no budget could cut; an And intersects as it goes.
+        # Every match is counted as it is scored (no block skipping): within
+        # the budget the total is exact, and counting after it would not be.
+        top = searcher.collector(limit=max(1, limit), terms=True, optimize=False)
+        collector = _Bounded(top, budget, stop)
+        with suppress(TimeLimit):
+            searcher.search_with_collector(passages, collector)
+        results, cut = collector.results(), collector.cut
+    if cut:
+        total = collector.seen
+    elif results.has_exact_length() and only_passages:
+        total = len(results)
+    else:
+        # The top hits were found by skipping blocks that could not make the
+        # list, so Whoosh only estimates the total, from counts that still
+        # include deleted passages; and with the kind filter its count took
+        # in the article documents too (source:EFE counted the article).
+        # Count the matching passages instead (no scoring).
+        total = sum(1 for _ in passages.matcher(searcher).all_ids())
+    rows = [(dict(hit.fields()), float(hit.score or 0.0), _text_terms(hit)) for hit in results]
+    return Found(total, rows, complete=not cut)
+
+
+def count(searcher: Searcher, parsed: q.Query) -> int:
+    """How many passages match, without scoring them."""
+    parsed = _bounded(parsed, searcher.reader())
+    passages = q.And([parsed, q.Term("kind", "passage", boost=0.0)])
+    return sum(1 for _ in passages.matcher(searcher).all_ids())
+
+
+def _text_terms(hit) -> frozenset[str]:
+    """The words of the ``text`` field that this hit matched."""
+    return frozenset(
+        t.decode() if isinstance(t, bytes) else t
+        for field, t in (hit.matched_terms() or ())
+        if field == "text"
+    )
+
+
+class _Bounded(WrappingCollector):
+    """Collects until a deadline passes or ``stop()`` says so, then raises
+    :class:`TimeLimit`; the results so far stay readable."""
+
+    EVERY = 16  # matches between two looks at the clock
+
+    def __init__(self, child, budget: float | None, stop: Callable[[], bool] | None) -> None:
+        self.child = child
+        self.budget = budget
+        self.stop = stop
+        self.deadline: float | None = None
+        self.cut = False
+        self.seen = 0  # matches collected
+
+    def prepare(self, top_searcher, q, context) -> None:
+        self.child.prepare(top_searcher, q, context)
+        self.deadline = None if self.budget is None else time.perf_counter() + self.budget
+        self.cut = False
+
+    def _due(self) -> bool:
+        late = self.deadline is not None and time.perf_counter() > self.deadline
+        return late or bool(self.stop and self.stop())
+
+    def collect_matches(self) -> None:
+        child = self.child
+        if self.deadline is None and self.stop is None:
+            for docnum in child.matches():
+                child.collect(docnum)
+            return
+        for docnum in child.matches():
+            if self.seen % self.EVERY == 0 and self._due():
+                self.cut = True
+                raise TimeLimit
+            child.collect(docnum)
+            self.seen += 1
+
+
+def fact_keys_for(word: str, keys) -> list[str]:
+    """``fact:prisoners`` stands for every fact key with that word in it
+    ("prisoners of war", "prisoners released"), or a plural of it
+    (``fact:prisoner``): a key is what is counted and what happened to it, which
+    nobody types whole. Shared by every engine."""
+    word = word.strip()
+    if not word or " " in word:
+        return []
+    return [key for key in keys if _names(key, word)]
+
+
+def _fact_keys(node: q.Term, reader) -> q.Query:
+    keys = fact_keys_for(str(node.text), (k.decode("utf-8") for k in reader.lexicon("fact")))
+    if not keys:
+        return node
+    return q.Or([q.Term("fact", key) for key in keys], boost=node.boost)
+
+
+def _names(key: str, word: str) -> bool:
+    words = re.split(r"[\s:]+", key)
+    return any(w == word or (w.startswith(word) and len(w) - len(word) <= 2) for w in words)
+
+
+def _passages_only(parsed: q.Query) -> bool:
+    """Whether only passage documents can match: every word is in a field that
+    only passages index. Then no ``kind`` term is needed, which saves reading
+    the longest posting list of all (every passage) at every search."""
+    return all(getattr(leaf, "fieldname", None) in PASSAGE_FIELDS for leaf in leaves(parsed))
+
+
+def _bounded(node: q.Query, reader) -> q.Query:
+    """Replace a prefix, wildcard or fuzzy word by its most frequent words:
+    "ch*" typed while searching as you type has thousands, and scoring them
+    all takes seconds."""
+    if isinstance(node, q.Term) and node.fieldname == "fact":
+        return _fact_keys(node, reader)
+    if isinstance(node, (q.Prefix, q.Wildcard, q.FuzzyTerm)):
+        words = list(node._btexts(reader))
+        if len(words) <= PREFIX_TERMS:
+            return node
+        top = heapq.nlargest(
+            PREFIX_TERMS, words, key=lambda w: reader.doc_frequency(node.fieldname, w)
+        )
+        return q.Or([q.Term(node.fieldname, w) for w in top], boost=node.boost)
+    return node if node.is_leaf() else node.apply(lambda child: _bounded(child, reader))
