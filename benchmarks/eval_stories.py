@@ -161,6 +161,15 @@ def bbc_categories(cache: Path) -> None:
         )
         for g in sorted(mixed, key=len, reverse=True)[:3]:
             print(f"    e.g. {dict(Counter(truth[a] for a in g))}")
+    print(f"  articles with a copy under the same headline: {_copies(blobs)}")
+
+
+def _copies(blobs: dict) -> int:
+    """BBC articles another one repeats under the same headline: the surest of
+    those with a same-event counterpart (reports of one event under different
+    headlines are more, but unlabelled)."""
+    titles = Counter((b["article"].get("title") or "").strip().lower() for b in blobs.values())
+    return sum(n for title, n in titles.items() if title and n > 1)
 
 
 def main() -> None:

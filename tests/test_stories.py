@@ -88,6 +88,30 @@ def test_two_events_of_one_kind_are_two_stories():
         assert largest >= 0.7 * sum(t == event for t in truth.values()), event
 
 
+def bbc_files(*names: str) -> list[tuple[Path, str]]:
+    if not BBC.exists():
+        pytest.skip("the BBC corpus is not on this machine")
+    return [(BBC / name, f"bbc/{name}") for name in names]
+
+
+@pytest.mark.slow
+def test_one_outlets_reports_on_one_firm_are_different_events():
+    """Ryanair's order of Boeing planes, Boeing's new 777 and a Japanese order:
+    one firm in the news three times, three stories."""
+    files = bbc_files("business/047.txt", "business/069.txt", "business/335.txt")
+    groups = group(story_inputs_of(analysed(files)))
+    assert len(groups) == 3, groups
+
+
+@pytest.mark.slow
+def test_two_copies_of_one_report_are_one_story():
+    """BBC holds "Latest Opera browser gets vocal" twice; a report on
+    invisible ink in Kyrgyz elections is not part of it."""
+    files = bbc_files("tech/089.txt", "tech/310.txt", "tech/001.txt")
+    groups = group(story_inputs_of(analysed(files)))
+    assert ["bbc/tech/089.txt", "bbc/tech/310.txt"] in groups
+
+
 @pytest.mark.parametrize(
     ("edges", "apart", "expected"),
     [
