@@ -466,6 +466,7 @@ def _analysed(
     if not analyse or not articles:
         tick(len(articles), len(articles))
         return [{} for _ in articles]
+    tick(0, len(articles))  # said at once: the first results may take seconds (loading NLP)
     if "progress" in inspect.signature(analyse).parameters:
         found = analyse(articles, progress=tick)  # type: ignore[call-arg]
     else:

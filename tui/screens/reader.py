@@ -8,6 +8,7 @@ entities, side by side, matrix) returns a :class:`Position` to jump to.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import threading
@@ -296,6 +297,7 @@ class ReaderScreen(Screen[None]):
                 self._read_list_again(partial=True)
             elif not self.sources.article_ids and not self._said_not_yet:
                 self.article.show_message(self._first_index())
+                self.cross.show({}, pending=True)
         self._show_status()
 
     def _show_status(self) -> None:
@@ -322,10 +324,8 @@ class ReaderScreen(Screen[None]):
     def _call_from_worker(self, callback) -> None:
         """``callback`` on the UI thread, unless the reader is closing (then nothing waits)."""
         if not self.app.quitting:
-            try:
+            with contextlib.suppress(RuntimeError):  # the app's loop is gone
                 self.app.call_from_thread(callback)
-            except RuntimeError:  # the app's loop is gone
-                pass
 
     @on(Loaded)
     async def _loaded(self, message: Loaded) -> None:
