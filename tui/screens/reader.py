@@ -8,7 +8,6 @@ entities, side by side, matrix) returns a :class:`Position` to jump to.
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import os
 import threading
@@ -140,6 +139,9 @@ class ReaderScreen(Screen[None]):
         changed: bool = True
         indexing: bool = False  # read before an update that is still to run
 
+    class Indexed(Message):
+        """The update is over (done, failed or stopped): its progress line goes."""
+
     def __init__(self, library: Library, state: ReadingState) -> None:
         super().__init__()
         self.library = library
@@ -245,7 +247,7 @@ class ReaderScreen(Screen[None]):
                     return
             finally:
                 self.building = False
-                self._call_from_worker(self._indexing_done)
+                self.post_message(self.Indexed())
         try:
             self._listed = self.library.latest_commit()
             entries, stories = read_entries(self.library), self.library.stories()
@@ -313,6 +315,7 @@ class ReaderScreen(Screen[None]):
             bar.update(total=counted[1], progress=counted[0])
         self.query_one("#indexing-label", Label).update(self.indexing.line())
 
+    @on(Indexed)
     def _indexing_done(self) -> None:
         """The run is over: its line goes (the list it changed follows)."""
         self.indexing = None
@@ -320,12 +323,6 @@ class ReaderScreen(Screen[None]):
             self._ticking.stop()
             self._ticking = None
         self.query_one("#indexing").display = False
-
-    def _call_from_worker(self, callback) -> None:
-        """``callback`` on the UI thread, unless the reader is closing (then nothing waits)."""
-        if not self.app.quitting:
-            with contextlib.suppress(RuntimeError):  # the app's loop is gone
-                self.app.call_from_thread(callback)
 
     @on(Loaded)
     async def _loaded(self, message: Loaded) -> None:
