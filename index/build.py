@@ -5,6 +5,12 @@ whose bytes hash the same is not parsed again. New and changed files are read,
 analysed (NLP and facts, when an analyser is given) and written; files that
 are gone are removed. Everything lands in one Whoosh commit, so a run that is
 killed leaves the previous index whole, and readers never see half a run.
+
+A first index (no corpus-wide state yet) is the exception: nothing is there to
+keep whole, and a user waits minutes for it, so each batch of articles is
+committed as soon as it is written (without the corpus-wide state, which comes
+with the last commit). A stopped first index keeps its batches; the next run
+goes on from there.
 """
 
 from __future__ import annotations
