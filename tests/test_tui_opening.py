@@ -261,7 +261,7 @@ def test_every_stage_of_a_run_is_reported_with_counts_of_articles_not_sidecars(t
         (
             [(0, 2225, "", COMPARING)],
             42,
-            "comparing 2,225 articles across sources · entities, stories, facts: 42 s so far",
+            "Indexing: comparing 2,225 articles across sources · 42 s so far",
             "left",
         ),
         ([(2225, 2225, "", SAVING)], 75, "saving the index · 1 min so far", "left"),

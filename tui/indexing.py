@@ -53,22 +53,22 @@ class IndexingStatus:
 
     def line(self) -> Text:
         """The line to show, as plain text (file names are cleaned, never markup)."""
-        text = Text(self._head(), style="bold")
-        detail = self._detail()
-        if detail:
-            text.append(f" · {detail}")
-        return text
+        return Text(f"Indexing{self._head()}", style="bold").append(self._detail())
+
+    def short(self) -> str:
+        """The line without its first word, beside a bar that names it already."""
+        return f"{self._head().lstrip(': ')}{self._detail()}"
 
     def _head(self) -> str:
         if self.stage == LISTING:
-            return f"Indexing: listing the folders, {self.done:,} files found"
+            return f": listing the folders, {self.done:,} files found"
         if self.stage == COMPARING:
-            return f"Indexing: comparing {self.total:,} articles across sources"
+            return f": comparing {self.total:,} articles across sources"
         if self.stage == WRITING:
-            return f"Indexing: writing cross-source views {self.done:,}/{self.total:,}"
+            return f": writing cross-source views {self.done:,}/{self.total:,}"
         if self.stage == SAVING:
-            return "Indexing: saving the index"
-        return f"Indexing {self.done:,}/{self.total:,} files"
+            return ": saving the index"
+        return f" {self.done:,}/{self.total:,} files"
 
     def _detail(self) -> str:
         parts = []
@@ -76,16 +76,14 @@ class IndexingStatus:
             parts.append(f"reading {clean_line(self.what)[-40:]}" if self.what else "reading")
         elif self.stage == ANALYSING:
             parts.append("analysing (entities, facts)")
-        elif self.stage == COMPARING:
-            parts.append(f"entities, stories, facts: {duration(self.estimate.elapsed())} so far")
-        elif self.stage == SAVING:
+        elif self.stage in (COMPARING, SAVING):
             parts.append(f"{duration(self.estimate.elapsed())} so far")
         if self.readable >= 0 and self.stage in (READING, ANALYSING, READABLE):
             parts.append(f"{self.readable:,} readable")
         left = self.estimate.left(self.total)
         if left is not None and self.stage in (READING, ANALYSING, READABLE, WRITING):
             parts.append(f"about {duration(left)} left" + self._then())
-        return " · ".join(parts)
+        return "".join(f" · {part}" for part in parts)
 
     def _then(self) -> str:
         """What comes after the files on a first index, so no one waits for 0 s."""
