@@ -345,7 +345,7 @@ class ReaderScreen(Screen[None]):
             toast(self, message.error, severity="error", timeout=10)
         try:
             await self._show_loaded(message.changed, message.indexing)
-            if not message.indexing and self.article.cursor:
+            if not message.indexing and self.cross.pending and self.article.cursor:
                 self._passage_changed(self.article.cursor)  # the comparison is there now
         finally:
             self.call_after_refresh(self._first_screen.set)
