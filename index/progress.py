@@ -26,7 +26,7 @@ SAVING = "saving"  # the last commit: done = total = files
 
 # Called with (done, total, what, stage); ``what`` is the file being read, if any.
 Progress = Callable[..., None]
-EVERY = 0.2  # seconds between two reports of one stage (its first and last always go)
+EVERY = 0.2  # seconds between two reports of one stage (a new stage and done = total always go)
 
 
 @dataclass
