@@ -22,7 +22,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from whoosh.writing import MERGE_SMALL, OPTIMIZE
+from whoosh.writing import MERGE_SMALL, NO_MERGE, OPTIMIZE
 
 from . import outlets
 from .corpus import Corpus, FileEntry, without_clashing_ids
@@ -199,9 +199,11 @@ def _batches(todo: list[FileEntry], size: int, first: int) -> Iterator[list[File
 
 def _commit_readable(ix, writer, catalog: _Catalog, wait: float):
     """Commit the articles written so far (with a catalog, no corpus-wide state
-    yet) and go on with a new writer: the reader lists them at once."""
+    yet) and go on with a new writer: the reader lists them at once. The
+    segments are merged once, by the last commit: merging as the batches come
+    would rewrite the growing index at each doubling, and delay the next batch."""
     _write_catalog(writer, catalog, [])
-    writer.commit(mergetype=_merge)
+    writer.commit(mergetype=NO_MERGE)
     return writer_for(ix, wait)
 
 
