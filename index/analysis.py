@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import threading
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, replace
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +34,14 @@ NAMED_KINDS = ("person", "organisation", "place", "group", "event", "other")
 # take about 30 s per million characters on one core, and no news article is
 # near it (a long feature is 50,000). Like the file size cap, it is said.
 MAX_ANALYSED_CHARS = 500_000
+
+
+# Told (articles analysed, of how many) as an analysis goes.
+Tick = Callable[[int, int], None]
+
+
+def _ignore(done: int, of: int) -> None:
+    """No one to tell."""
 
 
 class Analysis:
@@ -70,17 +78,20 @@ class Analysis:
     def key(self) -> str:
         return f"{self.model}/{VERSION}"
 
-    def analyse(self, articles: Sequence[Article]) -> list[dict[str, Any]]:
+    def analyse(
+        self, articles: Sequence[Article], progress: Tick | None = None
+    ) -> list[dict[str, Any]]:
         """Mentions and facts of each article, or ``{"skipped": reason}`` for
-        one too long to analyse (see :data:`MAX_ANALYSED_CHARS`)."""
+        one too long to analyse (see :data:`MAX_ANALYSED_CHARS`); ``progress``
+        is told (done, of) as they are analysed."""
         kept = [a for a in articles if len(a.text) <= MAX_ANALYSED_CHARS]
-        found = iter(self._analyse(kept) if kept else [])
+        found = iter(self._analyse(kept, progress or _ignore) if kept else [])
         return [
             next(found) if len(a.text) <= MAX_ANALYSED_CHARS else {"skipped": _too_long(a)}
             for a in articles
         ]
 
-    def _analyse(self, articles: Sequence[Article]) -> list[dict[str, Any]]:
+    def _analyse(self, articles: Sequence[Article], progress: Tick) -> list[dict[str, Any]]:
         """Mentions and facts of each article, in worker processes when there
         are enough articles to keep every core busy (NER and facts both), or
         on the cluster when a scheduler is named, however few they are."""
@@ -88,7 +99,7 @@ class Analysis:
             return self._on_cluster(articles)
         workers = self._workers(len(articles))
         if workers < 2:
-            return self.analyse_here(articles)
+            return self._analyse_here_in_chunks(articles, progress)
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
         from concurrent.futures.process import BrokenProcessPool
@@ -106,7 +117,11 @@ class Analysis:
         chunks = [list(articles[i : i + size]) for i in range(0, len(articles), size)]
         try:
             futures = [self._pool.submit(_analyse_chunk, self.model, chunk) for chunk in chunks]
-            return [result for future in futures for result in future.result()]
+            results = []
+            for future in futures:
+                results += future.result()
+                progress(len(results), len(articles))
+            return results
         except BrokenProcessPool:
             # A worker could not start or died (memory, an unusual __main__):
             # slower, but the articles still get analysed.
@@ -128,6 +143,16 @@ class Analysis:
         size = max(1, min(CHUNK, len(articles) // 4))
         batches = [list(articles[i : i + size]) for i in range(0, len(articles), size)]
         return cluster.run_batches(self._client, _analyse_chunk, self.model, batches)
+
+    def _analyse_here_in_chunks(
+        self, articles: Sequence[Article], progress: Tick
+    ) -> list[dict[str, Any]]:
+        """:meth:`analyse_here`, a chunk at a time so that progress can be told."""
+        results: list[dict[str, Any]] = []
+        for start in range(0, len(articles), CHUNK):
+            results += self.analyse_here(articles[start : start + CHUNK])
+            progress(len(results), len(articles))
+        return results
 
     def _abandon(self) -> None:
         pool, self._pool = self._pool, None

@@ -121,8 +121,8 @@ def _serve(request: BinaryIO, reply: BinaryIO) -> None:
         pickle.dump(message, reply)
         reply.flush()  # a gone reader stops the update here (BrokenPipeError)
 
-    def progress(done: int, total: int, what: str) -> None:
-        send(("progress", done, total, what))
+    def progress(*event: object) -> None:  # (done, total, what, stage): index.progress
+        send(("progress", *event))
 
     try:
         try:

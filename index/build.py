@@ -6,11 +6,18 @@ analysed (NLP and facts, when an analyser is given) and written; files that
 are gone are removed. Everything lands in one commit of the index's engine
 (see :mod:`index.engines`), so a run that is
 killed leaves the previous index whole, and readers never see half a run.
+
+A first index (no corpus-wide state yet) is the exception: nothing is there to
+keep whole, and a user waits minutes for it, so each batch of articles is
+committed as soon as it is written (without the corpus-wide state, which comes
+with the last commit). A stopped first index keeps its batches; the next run
+goes on from there.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import inspect
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -23,6 +30,17 @@ from .engines.base import Engine, Reader, Writer
 from .listing import head
 from .model import Article, Skipped
 from .passages import passage_key
+from .progress import (
+    ANALYSING,
+    COMPARING,
+    LISTING,
+    READABLE,
+    READING,
+    SAVING,
+    WRITING,
+    Progress,
+    Reporter,
+)
 from .readers import read
 from .store import (
     ARTICLES_UID,
@@ -40,13 +58,12 @@ from .store import (
     unpack,
 )
 
-# Called with (done, total, what) as files are read.
-Progress = Callable[[int, int, str], None]
 # Per-article analysis (mentions, facts) as plain JSON data, one dict per article;
 # ``{"skipped": reason}`` leaves an article out with the reason.
 Analyser = Callable[[Sequence[Article]], list[dict[str, Any]]]
 # Corpus-wide state from every article's analysis: {article id: analysis}.
 Summariser = Callable[[dict[str, dict[str, Any]]], dict[str, Any]]
+FIRST_BATCH = 16  # files in a first index's first commit: read within seconds
 
 
 @dataclass
@@ -124,10 +141,15 @@ def _update(
 
     ``analysis_key`` names the analysis (model, extractor version): files
     analysed under another key are redone even when their bytes are unchanged.
+    A first index (one with no corpus-wide state yet) commits each batch of
+    articles as it is done, so they can be read while the rest is analysed.
     """
+    report = Reporter(progress)
     catalog, state_missing = _open(index_path, engine)
     walk_skipped: list[Skipped] = []
+    report(0, 0, "", LISTING)
     entries = without_clashing_ids(list(corpus.walk(walk_skipped)), walk_skipped)
+    report(len(entries), len(entries), "", LISTING)
     known, todo, gone = _plan(catalog, entries, analysis_key)
     summary = Summary(unchanged=len(entries) - len(todo))
     if not todo and not gone and not state_missing:
@@ -144,22 +166,65 @@ def _update(
             writer.delete_article(path)
             summary.removed.append(path)
         catalog.drop(gone)
-        for start in range(0, len(todo), batch):
-            chunk = todo[start : start + batch]
-            _index_chunk(writer, chunk, known, summary, analyse, fresh, analysis_key, catalog)
-            if progress:
-                progress(min(start + batch, len(todo)), len(todo), chunk[-1].id)
+        ready = len(entries) - len(todo)
+        if state_missing:
+            report(ready, len(entries), "", READABLE)
+        for chunk in _batches(todo, batch, FIRST_BATCH if state_missing else batch):
+            steps = _Steps(report, ready, len(entries))
+            chosen = (analyse, analysis_key)
+            _index_chunk(writer, chunk, known, summary, chosen, fresh, catalog, steps)
+            ready += len(chunk)
+            if state_missing and ready < len(entries):
+                _commit_readable(writer, catalog)
+                report(ready, len(entries), "", READABLE)
         replaced = set(summary.removed) | set(summary.updated)
+        report(0, len(catalog.articles), "", COMPARING)
         state = _corpus_state(writer.reader(), fresh, replaced, summarise)
-        _write_views(writer, state.pop("views", {}), catalog.paths())
+        _write_views(writer, state.pop("views", {}), catalog.paths(), report)
         writer.replace({"uid": STATE_UID, "kind": "state", "data": pack(state)})
         _write_catalog(writer, catalog, state.get("stories", []))
+        report(len(entries), len(entries), "", SAVING)
         writer.commit()
     except BaseException:
         writer.cancel()
         raise
     summary.skipped = catalog.skipped() + walk_skipped
     return summary
+
+
+def _batches(todo: list[FileEntry], size: int, first: int) -> Iterator[list[FileEntry]]:
+    """``todo`` in batches of ``size``, the first one of ``first`` files: on a
+    first index, the first articles are readable after seconds, not minutes."""
+    start = min(first, size)
+    if todo[:start]:
+        yield todo[:start]
+    for at in range(start, len(todo), size):
+        yield todo[at : at + size]
+
+
+def _commit_readable(writer: Writer, catalog: _Catalog) -> None:
+    """Make the articles written so far visible (with a catalog, no corpus-wide
+    state yet) and go on writing: the reader lists them at once. See
+    :meth:`index.engines.base.Writer.checkpoint`."""
+    _write_catalog(writer, catalog, [])
+    writer.checkpoint()
+
+
+@dataclass
+class _Steps:
+    """Progress within one batch, as counts of the whole run's files."""
+
+    report: Reporter
+    before: int  # files done before this batch
+    total: int
+
+    def read(self, done: int, what: str) -> None:
+        self.report(self.before + done, self.total, what, READING)
+
+    def analysed(self, done: int, of: int, files: int) -> None:
+        """``done`` of ``of`` articles analysed, in a batch of ``files`` files."""
+        share = files * done // of if of else files
+        self.report(self.before + share, self.total, "", ANALYSING)
 
 
 def _open(index_path: Path, engine: Engine) -> tuple[_Catalog, bool]:
@@ -307,13 +372,17 @@ def _index_chunk(
     chunk,
     known,
     summary: Summary,
-    analyse: Analyser | None,
+    chosen: tuple[Analyser | None, str],
     blobs: dict[str, dict[str, Any]],
-    key: str,
     catalog: _Catalog,
+    steps: _Steps,
 ) -> None:
+    """Read, analyse and write one batch of files; ``chosen`` is the analyser
+    and its key."""
+    analyse, key = chosen
     fresh: list[tuple[FileEntry, list[Article], list[Skipped], str]] = []
-    for entry in chunk:
+    for done, entry in enumerate(chunk):
+        steps.read(done, entry.id)
         result, sha = read(entry.full_path, entry.id)
         result.articles = outlets.apply(entry.outlet, result.articles)
         content_hash = f"{sha}|{_file_key(entry, key)}"
@@ -326,7 +395,8 @@ def _index_chunk(
         (summary.updated if previous else summary.added).append(entry.id)
         fresh.append((entry, result.articles, result.skipped, content_hash))
     articles = [a for _, found, _, _ in fresh for a in found]
-    analyses = analyse(articles) if analyse and articles else [{} for _ in articles]
+    steps.read(len(chunk), chunk[-1].id)
+    analyses = _analysed(analyse, articles, partial(steps.analysed, files=len(chunk)))
     by_id = {a.id: extra for a, extra in zip(articles, analyses, strict=True)}
     catalog.drop(entry.id for entry, _, _, _ in fresh)
     for entry, found, skipped, content_hash in fresh:
@@ -341,6 +411,23 @@ def _index_chunk(
         for article in found:
             blobs[article.id] = _add_article(writer, article, by_id[article.id])
             catalog.add_article(article)
+
+
+def _analysed(
+    analyse: Analyser | None, articles: list[Article], tick: Callable[[int, int], None]
+) -> list[dict[str, Any]]:
+    """``analyse(articles)``, telling ``tick(done, of)`` as articles are analysed
+    where the analyser can say (``index.analysis.Analysis`` does)."""
+    if not analyse or not articles:
+        tick(len(articles), len(articles))
+        return [{} for _ in articles]
+    tick(0, len(articles))  # said at once: the first results may take seconds (loading NLP)
+    if "progress" in inspect.signature(analyse).parameters:
+        found = analyse(articles, progress=tick)  # type: ignore[call-arg]
+    else:
+        found = analyse(articles)
+    tick(len(articles), len(articles))
+    return found
 
 
 def _file_doc(entry: FileEntry, content_hash: str, skipped: list[Skipped] | None) -> dict:
@@ -390,9 +477,12 @@ def _add_article(writer: Writer, article: Article, analysis: dict[str, Any]) -> 
     return blob
 
 
-def _write_views(writer: Writer, views: dict[str, Any], paths: dict[str, str]) -> None:
+def _write_views(
+    writer: Writer, views: dict[str, Any], paths: dict[str, str], report: Reporter
+) -> None:
     """One document of cross-source views per article, looked up as the reader moves."""
-    for article_id, view in views.items():
+    for done, (article_id, view) in enumerate(views.items()):
+        report(done, len(views), "", WRITING)
         writer.replace(
             {
                 "uid": f"views:{article_id}",

@@ -18,7 +18,7 @@ def test_an_update_apart_builds_the_same_index_and_reports_progress(seeds_copy, 
     apart = Library([seeds_copy], tmp_path / "apart", apart=True)
     seen: list[tuple[int, int, str]] = []
 
-    summary = apart.update(progress=lambda done, total, what: seen.append((done, total, what)))
+    summary = apart.update(progress=lambda done, total, what, *_: seen.append((done, total, what)))
 
     assert sorted(summary.added) == sorted(here.update().added)
     assert len(summary.added) == 5 and not summary.updated and not summary.removed
@@ -63,7 +63,7 @@ def test_stopping_an_update_apart_keeps_the_last_commit_and_frees_the_index(tmp_
     apart = Library([corpus], tmp_path / "index", apart=True)
     seen: list[int] = []
 
-    def stop_at_first(done: int, total: int, what: str) -> None:
+    def stop_at_first(done: int, total: int, what: str, *_: str) -> None:
         seen.append(done)
         apart.close()  # as the reader does when it quits mid-run
 
@@ -83,7 +83,7 @@ def test_the_indexing_process_is_gone_after_a_stop(tmp_path, seeds_copy):
     apart = Library([seeds_copy], tmp_path / "index", apart=True)
     children: list = []
 
-    def stop(done: int, total: int, what: str) -> None:
+    def stop(done: int, total: int, what: str, *_: str) -> None:
         children.append(apart._child)
         apart.close()
 

@@ -183,6 +183,30 @@ def test_readers_see_the_last_commit_while_a_run_writes(engine, seeds_copy, tmp_
     assert found(library, "prisoners") == before
 
 
+def test_a_checkpoint_shows_what_is_written_and_the_run_goes_on(engine, seeds_copy, tmp_path):
+    """A first index shows its articles batch by batch: what a run has written
+    is seen after a checkpoint, while the run keeps the index to itself."""
+    library = indexed([seeds_copy], tmp_path / "ix", engine)
+    before = found(library, "prisoners")
+    gone = {hit for hit in before if hit[0].startswith("002")}
+    assert gone
+    writer = library.engine.writer(library.index_path, wait=1.0)
+    try:
+        writer.delete_article("002_a8eac72172824d05.txt")
+        writer.checkpoint()
+        other = Library([seeds_copy], library.index_path, engine=engine)
+        assert found(other, "prisoners") == before - gone
+        with pytest.raises(IndexLocked):
+            library.engine.writer(library.index_path, wait=0.2)
+        writer.delete_article("001_4a6a3c07746cc093.txt")
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+    later = Library([seeds_copy], library.index_path, engine=engine)
+    assert not {hit for hit in found(later, "prisoners") if hit[0][:3] in {"001", "002"}}
+
+
 def test_searches_from_many_threads_agree(library):
     expected = found(library, "prisoners")
     results: list[set[tuple[str, int]]] = []

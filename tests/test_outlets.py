@@ -88,7 +88,7 @@ def test_a_sidecar_meta_json_names_outlets_and_is_not_an_article(tmp_path):
     )
     seen: list[tuple[int, int]] = []
     library = Library([corpus], tmp_path / "ix")
-    summary = library.update(progress=lambda done, total, _: seen.append((done, total)))
+    summary = library.update(progress=lambda done, total, *_: seen.append((done, total)))
     assert _outlets(library) == {"nyt.txt": "New York Times", "x.txt": None, "own.md": "Fox News"}
     assert summary.skipped == [] and len(summary.added) == 3
     assert seen[-1] == (3, 3)  # meta.json is not counted as an article

@@ -15,13 +15,15 @@ from collections.abc import Callable
 from contextlib import suppress
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.progress import BarColumn, Progress, TextColumn
 from rich.table import Table
 from rich.text import Text
 
 from index.model import NO_BODY, UNKNOWN_OUTLET
+from index.progress import READING, SAVING
 from index.safety import clean, clean_line, dumps
 
+from .indexing import IndexingStatus
 from .inert import inert
 
 
@@ -53,24 +55,30 @@ def describe(error: BaseException) -> str:
     return text
 
 
-def progress() -> Callable[[int, int, str], None] | None:
-    """A progress bar on stderr when it is a terminal, else nothing."""
+def progress() -> Callable[..., None] | None:
+    """A progress bar on stderr when it is a terminal, else nothing; it names
+    each stage of the run with its counts and the time left (see tui.indexing)."""
     if not sys.stderr.isatty():
         return None
     bar = Progress(
         TextColumn("indexing"),
-        BarColumn(),
-        MofNCompleteColumn(),
+        BarColumn(bar_width=20),
         TextColumn("{task.description}", markup=False),
         console=stderr,
         transient=True,
     )
     task = bar.add_task("", total=None)
+    status = IndexingStatus()
     bar.start()
 
-    def update(done: int, total: int, what: str) -> None:
-        bar.update(task, completed=done, total=total, description=clean_line(what)[-40:])
-        if done >= total:
+    def update(done: int, total: int, what: str, stage: str = READING) -> None:
+        status.update(done, total, what, stage)
+        counted = status.counted
+        if counted is None:
+            bar.update(task, total=None, description=status.short())
+        else:
+            bar.update(task, completed=counted[0], total=counted[1], description=status.short())
+        if stage == SAVING:
             bar.stop()
 
     return update

@@ -106,6 +106,12 @@ class Writer(Protocol):
         """The commit this run started from (not what it has written since)."""
         ...
 
+    def checkpoint(self) -> None:
+        """Make what is written so far visible and go on writing in the same run
+        (a first index shows its articles batch by batch). Nothing is merged
+        here: the segments are merged once, by :meth:`commit`."""
+        ...
+
     def commit(self) -> None:
         """Make the run's changes visible at once, and release the index."""
         ...

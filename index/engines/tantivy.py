@@ -340,6 +340,9 @@ class TantivyWriter:
     def reader(self) -> TantivyReader:
         return TantivyReader(self.path)
 
+    def checkpoint(self) -> None:
+        self._writer.commit()  # the writer goes on; the lock is kept
+
     def commit(self) -> None:
         self._writer.commit()
         self._writer.wait_merging_threads()  # ends the writer: the lock is released

@@ -22,7 +22,7 @@ from whoosh.index import IndexError as WhooshIndexError
 from whoosh.reading import TermNotFound
 from whoosh.searching import Searcher
 from whoosh.util.filelock import try_for
-from whoosh.writing import MERGE_SMALL, OPTIMIZE, SegmentWriter
+from whoosh.writing import MERGE_SMALL, NO_MERGE, OPTIMIZE, SegmentWriter
 
 from ..damage import OPEN_DAMAGE as _OPEN
 from ..damage import IndexDamaged, mark, marked
@@ -265,6 +265,7 @@ class WhooshWriter:
         self.ix = open_for_writing(path)
         self.path = path
         self._reader: _CommitReader | None = None
+        self._wait = wait
         self._writer = writer_for(self.ix, wait)
 
     def write(self, documents: Iterable[Document]) -> None:
@@ -287,6 +288,13 @@ class WhooshWriter:
         if self._reader is None:
             self._reader = _CommitReader(self.ix, self.path)
         return self._reader
+
+    def checkpoint(self) -> None:
+        """Commit without merging (merging as the batches come would rewrite the
+        growing index at each doubling) and take the lock again at once."""
+        self._close_reader()
+        self._writer.commit(mergetype=NO_MERGE)
+        self._writer = writer_for(self.ix, self._wait)
 
     def commit(self) -> None:
         self._close_reader()

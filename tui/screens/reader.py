@@ -22,6 +22,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Label, ProgressBar
 
@@ -29,10 +30,12 @@ from index.apart import UpdateStopped
 from index.library import Library
 from index.listing import arrange
 from index.model import Hit, outlet_label
+from index.progress import READABLE, READING
 from index.safety import clean_line
 
 from .. import keeps, render
 from ..commands import ArticleCommands, EntityCommands, KeepCommands, StoryCommands
+from ..indexing import IndexingStatus
 from ..inert import toast
 from ..render import Entry
 from ..state import Position, ReadingState
@@ -137,6 +140,9 @@ class ReaderScreen(keeps.KeepActions, Screen[None]):
         changed: bool = True
         indexing: bool = False  # read before an update that is still to run
 
+    class Indexed(Message):
+        """The update is over (done, failed or stopped): its progress line goes."""
+
     def __init__(self, library: Library, state: ReadingState) -> None:
         super().__init__()
         self.library = library
@@ -151,6 +157,9 @@ class ReaderScreen(keeps.KeepActions, Screen[None]):
         self._focusing: str | None = None  # the pane whose focus is on its way
         self._first_screen = threading.Event()  # set once a loaded list is on screen
         self._listed = -1  # the commit the article list was read from
+        self.indexing: IndexingStatus | None = None  # the run under way, if one is
+        self._ticking: Timer | None = None
+        self._said_not_yet = False  # the article pane says a stopped first index goes on
 
     def compose(self) -> ComposeResult:
         # The breakpoint's class from the start: set on the first resize, it made
@@ -239,6 +248,7 @@ class ReaderScreen(keeps.KeepActions, Screen[None]):
                     return
             finally:
                 self.building = False
+                self.post_message(self.Indexed())
         try:
             self._listed = self.library.latest_commit()
             entries, stories = read_entries(self.library), self.library.stories()
@@ -256,14 +266,16 @@ class ReaderScreen(keeps.KeepActions, Screen[None]):
             self._read_list_again()
 
     @work(thread=True, exclusive=True, group="follow")
-    def _read_list_again(self) -> None:
+    def _read_list_again(self, partial: bool = False) -> None:
+        """Read the list of the last commit; ``partial``: one a first index made
+        of its articles so far, shown without drawing the article again."""
         commit = self.library.latest_commit()
         try:
             entries, stories = read_entries(self.library), self.library.stories()
         except Exception:  # noqa: BLE001 - a commit under way: the next look reads it
             return
         self._listed = commit
-        self.post_message(self.Loaded(entries, stories))
+        self.post_message(self.Loaded(entries, stories, changed=not partial, indexing=partial))
 
     def _show_and_wait(self, loaded: Loaded) -> None:
         """Post ``loaded`` and let the screen draw it before reading on: both want
@@ -272,18 +284,51 @@ class ReaderScreen(keeps.KeepActions, Screen[None]):
         self.post_message(loaded)
         self._first_screen.wait(timeout=5)
 
-    def _progress_from_worker(self, done: int, total: int, what: str) -> None:
-        self.app.call_from_thread(self._show_progress, done, total, what)
+    def _progress_from_worker(self, done: int, total: int, what: str, stage: str = READING) -> None:
+        self.app.call_from_thread(self._show_progress, done, total, what, stage)
 
-    def _show_progress(self, done: int, total: int, what: str) -> None:
+    def _show_progress(self, done: int, total: int, what: str, stage: str) -> None:
+        """Show where the run is; a first index's articles are listed as each
+        batch is committed (the rest of the list follows)."""
+        if self.indexing is None:
+            self.indexing = IndexingStatus()
+            self._ticking = self.set_interval(1.0, self._show_status)
+        self.indexing.update(done, total, what, stage)
+        if stage == READABLE:
+            self.building = True
+            if done:
+                self._read_list_again(partial=True)
+            elif not self.sources.article_ids and not self._said_not_yet:
+                self.article.show_message(self._first_index())
+                self.cross.show({}, pending=True)
+        self._show_status()
+
+    def _show_status(self) -> None:
+        """The indexing line, again each second: the comparison counts its seconds."""
+        if self.indexing is None:
+            return
         self.query_one("#indexing").display = True
-        self.query_one(ProgressBar).update(total=total, progress=done)
-        label = Text(f"Indexing {done}/{total}  ", style="bold")
-        self.query_one("#indexing-label", Label).update(label.append(clean_line(what)[-40:]))
+        counted = self.indexing.counted
+        bar = self.query_one(ProgressBar)
+        if counted is None:
+            bar.update(total=None)
+        else:
+            bar.update(total=counted[1], progress=counted[0])
+        self.query_one("#indexing-label", Label).update(self.indexing.line())
+
+    @on(Indexed)
+    def _indexing_done(self) -> None:
+        """The run is over: its line goes (the list it changed follows)."""
+        self.indexing = None
+        if self._ticking is not None:
+            self._ticking.stop()
+            self._ticking = None
+        self.query_one("#indexing").display = False
 
     @on(Loaded)
     async def _loaded(self, message: Loaded) -> None:
-        self.query_one("#indexing").display = False
+        if not message.indexing:
+            self._indexing_done()
         if message.head is not None:
             self.sources.populate(message.head, self.state.read)
         else:
@@ -301,12 +346,15 @@ class ReaderScreen(keeps.KeepActions, Screen[None]):
             toast(self, message.error, severity="error", timeout=10)
         try:
             await self._show_loaded(message.changed, message.indexing)
+            if not message.indexing and self.cross.pending and self.article.cursor:
+                self._passage_changed(self.article.cursor)  # the comparison is there now
         finally:
             self.call_after_refresh(self._first_screen.set)
 
     async def _show_loaded(self, changed: bool, indexing: bool = False) -> None:
         ids = self.sources.article_ids
         if not ids:
+            self._said_not_yet = indexing
             self.article.show_message(self._not_yet() if indexing else self._no_articles())
             return
         known = set(ids)
@@ -333,6 +381,16 @@ class ReaderScreen(keeps.KeepActions, Screen[None]):
             text.append(
                 f"\nskipped {clean_line(item.path)}: {clean_line(item.reason)}", style="dim"
             )
+        return text
+
+    def _first_index(self) -> Text:
+        """What the article pane says before a first index has any article."""
+        text = Text(f"Indexing {self._corpus_name()}…\n\n", style="bold")
+        text.append(
+            "This folder is indexed for the first time. Its first articles show here "
+            "within seconds, and the others as they are indexed; the progress is at the top.",
+            style="dim",
+        )
         return text
 
     def _not_yet(self) -> Text:
@@ -419,7 +477,7 @@ class ReaderScreen(keeps.KeepActions, Screen[None]):
             view = self.library.related(shown.id, number)
         except (KeyError, LookupError):
             view = {}
-        self.cross.show(view)
+        self.cross.show(view, pending=self.building)
 
     @on(SourcesList.ArticleChosen)
     async def _article_chosen(self, message: SourcesList.ArticleChosen) -> None:

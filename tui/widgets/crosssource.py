@@ -23,6 +23,12 @@ from textual.strip import Strip
 from .. import render
 from .lines import WrappedView, strip_of
 
+# While a first index is built its articles are readable before the comparison
+# across sources is computed (that takes every article).
+PENDING_HINT = (
+    "Still being computed: what other sources say is compared once every article "
+    "of the folder is indexed (the progress is at the top). This pane fills in then."
+)
 EMPTY_HINT = (
     "Nothing from other sources for this passage yet.\n\n"
     "When the index is built with the analysis, this pane lists the facts of the "
@@ -93,6 +99,7 @@ class CrossSourcePane(WrappedView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.view: Mapping[str, Any] = {}
+        self.pending = False  # the comparison is still being computed (a first index)
         self._related: list[Mapping[str, Any]] = []
         self._items: dict[int, tuple[int, int]] = {}  # related item -> (first line, count)
 
@@ -116,8 +123,10 @@ class CrossSourcePane(WrappedView, can_focus=True):
         """Everything the pane holds, as plain text (also what is scrolled out of view)."""
         return "\n".join(line.text.plain for line in self._lines)
 
-    def show(self, view: Mapping[str, Any]) -> None:
-        """Render ``library.related(...)`` for one passage (or the empty state)."""
+    def show(self, view: Mapping[str, Any], pending: bool = False) -> None:
+        """Render ``library.related(...)`` for one passage (or the empty state);
+        ``pending``: the comparison is not computed yet, so an empty view says so."""
+        self.pending = pending
         self.view = view
         self._related = list(view.get("related") or [])
         self.relayout()
@@ -131,7 +140,8 @@ class CrossSourcePane(WrappedView, can_focus=True):
         count = 0
         self._items = {}
         if self.is_empty:
-            hint = [Line(PLAIN, t) for t in Text(EMPTY_HINT, style="dim").wrap(console, width)]
+            said = PENDING_HINT if self.pending else EMPTY_HINT
+            hint = [Line(PLAIN, t) for t in Text(said, style="dim").wrap(console, width)]
             count += len(hint)
             yield hint
         for name, title, make in SECTIONS:
