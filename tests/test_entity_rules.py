@@ -443,6 +443,33 @@ def test_a_full_name_one_article_of_a_story_recognises_is_found_in_the_others():
     assert shared["c.txt"] == []  # another story's article keeps what its own model found
 
 
+@pytest.mark.parametrize(
+    ("person", "other", "kind"),
+    [
+        # ECB+ dev topic 4 and 7: the model calls these an organisation
+        ("Betty Mae Page", "Bettie Page", "organisation"),
+        ("Hasim Rahman", "American Hasim Rahman", "organisation"),
+    ],
+)
+def test_a_name_given_another_kind_is_the_person_its_story_names(person, other, kind):
+    mentions = corpus([(person, "person")], [(other, kind)])
+    same_story = merge(mentions, {}, groups={"a0": "s1", "a1": "s1"})
+    joined = entity_with(same_story, other)
+    assert joined == entity_with(same_story, person)
+    assert joined.kind == "person"
+    apart = merge(mentions, {}, groups={"a0": "s1", "a1": "s2"})
+    assert entity_with(apart, other) != entity_with(apart, person)
+    assert entity_with(apart, other).kind == kind
+
+
+def test_a_place_sharing_a_surname_stays_a_place():
+    # a surname that is also a place: "East" is no familiar form of "Jack"
+    mentions = corpus([("Jack London", "person")], [("East London", "place")])
+    entities = merge(mentions, {}, groups={"a0": "s1", "a1": "s1"})
+    assert entity_with(entities, "East London").kind == "place"
+    assert entity_with(entities, "East London") != entity_with(entities, "Jack London")
+
+
 def test_father_and_son_are_two_people():
     entities = merge(
         corpus(
