@@ -37,7 +37,7 @@ from .tables import teams
 
 # 2: entity mentions in headlines and repeats; 3: fact subjects; 4: both;
 # 5: headline spans cut to the body's names, teams on sports table lines
-VERSION = "5"
+VERSION = "6"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

@@ -167,6 +167,29 @@ def test_capitalised_names_the_model_left_are_mentions():
     assert all(m.kind == "other" for m in found)
 
 
+@pytest.mark.slow
+def test_two_capitals_are_found_where_the_article_names_what_they_stand_for():
+    # ECB+ dev topic 27: the small model leaves "IE"
+    article, mentions = analysed(
+        "Microsoft releases emergency patch for IE\n\n"
+        "Microsoft on Wednesday released an emergency patch to fix a perilous software "
+        "flaw allowing hackers to hijack Internet Explorer browsers.\n\n"
+        '"Microsoft encourages all IE customers to test and deploy this update as soon as '
+        'possible," said Christopher Budd.\n'
+    )
+    found = [m for m in mentions if m.text == "IE"]
+    assert [article.text[m.start : m.end] for m in found] == ["IE", "IE"]
+    assert len({m.kind for m in found}) == 1  # one name, one kind in an article
+
+
+def test_two_capitals_without_their_name_in_the_article_are_left():
+    text = "The PM spoke on TV. Gordon Brown said GB would act."
+    found = capitalised(
+        text, [Mention(20, 32, "Gordon Brown", "person", "PERSON")], [(0, len(text))]
+    )
+    assert [m.text for m in found] == ["Gordon Brown"]
+
+
 # -- surnames in context -----------------------------------------------------------------
 
 
