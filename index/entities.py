@@ -412,11 +412,15 @@ def _link_people(nodes: list[_Node], links: _Links) -> None:
             and _same_name(short, nodes[j].forms[-len(short) :])
         ]
         # Beyond its story, a bare surname is the person far more often named so
-        # ("Blair": Tony Blair, not Cherie Blair); within it, only the one person.
+        # ("Blair": Tony Blair, not Cherie Blair); within its article or story, the
+        # person named there far more often than the others (W. Mark Felt, not his
+        # daughter Joan Felt), or none where they are named alike.
         # A name used bare far more often than in full is likely something else
         # ("Twitter" beside one "Anthony Weiner Twitter").
         least = 1 + bare[short] // 10 if len(short) == 1 else 1
-        target = links.target(fits, nodes, nodes[i], far=SURNAME_DOMINANCE, min_size=least)
+        target = links.target(
+            fits, nodes, nodes[i], near=SURNAME_DOMINANCE, far=SURNAME_DOMINANCE, min_size=least
+        )
         if target is not None:
             links.join(i, target)
             linked.add(i)

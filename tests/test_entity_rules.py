@@ -218,6 +218,15 @@ def test_two_namesakes_in_one_story_leave_the_bare_surname_apart():
     assert {a.text for a in bush.aliases} == {"Bush"}
 
 
+def test_a_bare_surname_is_the_person_its_article_names_far_more_often():
+    # ECB+ dev topic 28: the story of W. Mark Felt names his daughter Joan Felt once
+    felt = [("W. Mark Felt", "person")] + [("Mark Felt", "person")] * 5
+    mentions = corpus(felt + [("Joan Felt", "person"), ("Felt", "person")])
+    entities = merge(mentions, {})
+    assert entity_with(entities, "Felt") == entity_with(entities, "W. Mark Felt")
+    assert entity_with(entities, "Joan Felt") != entity_with(entities, "W. Mark Felt")
+
+
 # -- name variants --------------------------------------------------------------------------
 
 
