@@ -283,7 +283,7 @@ def _two_letter_acronyms(
     the initials of ("Internet Explorer"): every occurrence, with that name's kind.
     Too short to look for on their own ("TV", "PM" say nothing), and whether "IE"
     is Internet Explorer is still left to the merge's evidence."""
-    named = {}
+    named: dict[str, str] = {}
     for mention in mentions:
         words = mention.text.split()
         if mention.kind in _ABBREVIATED and len(words) == 2 and all(w[:1].isupper() for w in words):
