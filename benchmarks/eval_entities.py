@@ -623,7 +623,9 @@ def main() -> None:
         default=Path(tempfile.gettempdir()) / "newsdesk-eval-cache",
         help="folder for the model's cached spans ('' for none)",
     )
-    parser.add_argument("--misses", type=Path, help="write the missed ECB+ mentions here")
+    parser.add_argument(
+        "--misses", type=Path, help="write the ECB+ mentions missed by head word here"
+    )
     parser.add_argument("--sweep", action="store_true", help="cross-validate the merge ratios")
     args = parser.parse_args()
     skip = set(args.skip.split(","))
