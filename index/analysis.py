@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 
 # 2: entity mentions in headlines and repeats; 3: fact subjects; 4: both;
 # 5: headline spans cut to the body's names, teams on sports table lines
-VERSION = "5"
+VERSION = "6"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

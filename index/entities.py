@@ -291,6 +291,37 @@ def _node(key: str, found: list[tuple[str, Mention]], surnames: Counter[str], gr
     return node
 
 
+def _people_by_story(nodes: list[_Node]) -> list[_Node]:
+    """A name of several words that the model calls an organisation or a place is a
+    person where its own story names a person it can only be: the same surname
+    with a familiar given name ("Bettie Page" beside "Betty Mae Page") or the
+    person's full name with a word before it ("American Hasim Rahman"). Decided in
+    the story, never corpus-wide: a surname that is also a place needs that
+    evidence beside it."""
+    people: dict[tuple[str, str], list[tuple[str, ...]]] = defaultdict(list)
+    for node in nodes:
+        if node.kind == "person" and len(node.forms) > 1:
+            for story in node.stories:
+                people[story, node.forms[-1]].append(node.forms)
+    result = []
+    for node in nodes:
+        if node.kind in ("organisation", "place", "other") and " " in node.key:
+            person = replace(node, kind="person", corrected=True)
+            known = [f for s in node.stories for f in people.get((s, person.forms[-1]), ())]
+            if any(_could_be(person.forms, forms) for forms in known):
+                node = person
+        result.append(node)
+    return result
+
+
+def _could_be(forms: tuple[str, ...], person: tuple[str, ...]) -> bool:
+    """Whether a name (person forms) can only stand for ``person``: it ends with the
+    whole of that name, or has two words, the same surname and a familiar given name."""
+    if len(forms) > len(person) and forms[-len(person) :] == person:
+        return True
+    return len(forms) == 2 and _familiar(forms[0], person[0])
+
+
 def _split_by_article(node: _Node, groups: Mapping[str, str]) -> list[_Node]:
     """A surname alone may be different people in different articles: each
     article's bare name is resolved on its own, nearest first."""
@@ -381,11 +412,15 @@ def _link_people(nodes: list[_Node], links: _Links) -> None:
             and _same_name(short, nodes[j].forms[-len(short) :])
         ]
         # Beyond its story, a bare surname is the person far more often named so
-        # ("Blair": Tony Blair, not Cherie Blair); within it, only the one person.
+        # ("Blair": Tony Blair, not Cherie Blair); within its article or story, the
+        # person named there far more often than the others (W. Mark Felt, not his
+        # daughter Joan Felt), or none where they are named alike.
         # A name used bare far more often than in full is likely something else
         # ("Twitter" beside one "Anthony Weiner Twitter").
         least = 1 + bare[short] // 10 if len(short) == 1 else 1
-        target = links.target(fits, nodes, nodes[i], far=SURNAME_DOMINANCE, min_size=least)
+        target = links.target(
+            fits, nodes, nodes[i], near=SURNAME_DOMINANCE, far=SURNAME_DOMINANCE, min_size=least
+        )
         if target is not None:
             links.join(i, target)
             linked.add(i)
@@ -608,7 +643,7 @@ def linked(
     groups: Mapping[str, str],
 ) -> tuple[list[_Node], _Links]:
     """The nodes of a corpus's mentions and what the rules join of them."""
-    nodes = _nodes(mentions, groups)
+    nodes = _people_by_story(_nodes(mentions, groups))
     links = _Links(nodes)
     _link_people(nodes, links)
     _link_abbreviations(nodes, links, spelled_out(mentions, passages))

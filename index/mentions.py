@@ -267,8 +267,36 @@ def capitalised(
             ):
                 found.append(Mention(begin, begin + len(span), span, "other", ""))
                 added.add(begin, begin + len(span))
+    found += _two_letter_acronyms(text, found, regions)
     found.sort(key=lambda m: (m.start, m.end))
     return found
+
+
+_ABBREVIATED = ("organisation", "place", "other")  # not people: "GB" is not Gordon Brown
+_TWO_CAPITALS = re.compile(r"(?<![\w'’.&-])[A-Z]{2}(?![\w'’&-]|\.\w)")
+
+
+def _two_letter_acronyms(
+    text: str, mentions: Sequence[Mention], regions: Iterable[tuple[int, int]]
+) -> list[Mention]:
+    """Two capitals the model leaves ("IE") where the article names what they are
+    the initials of ("Internet Explorer"): every occurrence, with that name's kind.
+    Too short to look for on their own ("TV", "PM" say nothing), and whether "IE"
+    is Internet Explorer is still left to the merge's evidence."""
+    named: dict[str, str] = {}
+    for mention in mentions:
+        words = mention.text.split()
+        if mention.kind in _ABBREVIATED and len(words) == 2 and all(w[:1].isupper() for w in words):
+            named.setdefault("".join(w[0] for w in words), mention.kind)
+    if not named:
+        return []
+    taken = SpanSet((m.start, m.end) for m in mentions)
+    return [
+        Mention(match.start(), match.end(), match.group(), named[match.group()], "")
+        for start, end in regions
+        for match in _TWO_CAPITALS.finditer(text, start, end)
+        if match.group() in named and not taken.overlaps(match.start(), match.end())
+    ]
 
 
 # Words of a web page's furniture that end up in front of a name ("Add Donald Trump").

@@ -167,6 +167,29 @@ def test_capitalised_names_the_model_left_are_mentions():
     assert all(m.kind == "other" for m in found)
 
 
+@pytest.mark.slow
+def test_two_capitals_are_found_where_the_article_names_what_they_stand_for():
+    # ECB+ dev topic 27: the small model leaves "IE"
+    article, mentions = analysed(
+        "Microsoft releases emergency patch for IE\n\n"
+        "Microsoft on Wednesday released an emergency patch to fix a perilous software "
+        "flaw allowing hackers to hijack Internet Explorer browsers.\n\n"
+        '"Microsoft encourages all IE customers to test and deploy this update as soon as '
+        'possible," said Christopher Budd.\n'
+    )
+    found = [m for m in mentions if m.text == "IE"]
+    assert [article.text[m.start : m.end] for m in found] == ["IE", "IE"]
+    assert len({m.kind for m in found}) == 1  # one name, one kind in an article
+
+
+def test_two_capitals_without_their_name_in_the_article_are_left():
+    text = "The PM spoke on TV. Gordon Brown said GB would act."
+    found = capitalised(
+        text, [Mention(20, 32, "Gordon Brown", "person", "PERSON")], [(0, len(text))]
+    )
+    assert [m.text for m in found] == ["Gordon Brown"]
+
+
 # -- surnames in context -----------------------------------------------------------------
 
 
@@ -193,6 +216,15 @@ def test_two_namesakes_in_one_story_leave_the_bare_surname_apart():
     assert entity_with(entities, "George W. Bush") != entity_with(entities, "George H. W. Bush")
     bush = entity_with(entities, "Bush")
     assert {a.text for a in bush.aliases} == {"Bush"}
+
+
+def test_a_bare_surname_is_the_person_its_article_names_far_more_often():
+    # ECB+ dev topic 28: the story of W. Mark Felt names his daughter Joan Felt once
+    felt = [("W. Mark Felt", "person")] + [("Mark Felt", "person")] * 5
+    mentions = corpus(felt + [("Joan Felt", "person"), ("Felt", "person")])
+    entities = merge(mentions, {})
+    assert entity_with(entities, "Felt") == entity_with(entities, "W. Mark Felt")
+    assert entity_with(entities, "Joan Felt") != entity_with(entities, "W. Mark Felt")
 
 
 # -- name variants --------------------------------------------------------------------------
@@ -333,7 +365,7 @@ def test_a_palace_a_square_an_island_are_places(name):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("topic", "floor"), [(1, 0.75), (10, 0.91), (28, 0.89)])
+@pytest.mark.parametrize(("topic", "floor"), [(1, 0.75), (10, 0.91), (28, 0.91)])
 def test_cross_document_merging_keeps_its_quality_on_real_gold(topic, floor):
     """B3 F1 of the canonical entities over ECB+ named gold mentions of a dev topic
     (benchmarks/eval_entities.py prints every topic); a missed mention is a singleton."""
@@ -441,6 +473,33 @@ def test_a_full_name_one_article_of_a_story_recognises_is_found_in_the_others():
     assert articles["b.txt"].text[found.start : found.end] == "Tony Reagins"
     assert found.kind == "person"
     assert shared["c.txt"] == []  # another story's article keeps what its own model found
+
+
+@pytest.mark.parametrize(
+    ("person", "other", "kind"),
+    [
+        # ECB+ dev topic 4 and 7: the model calls these an organisation
+        ("Betty Mae Page", "Bettie Page", "organisation"),
+        ("Hasim Rahman", "American Hasim Rahman", "organisation"),
+    ],
+)
+def test_a_name_given_another_kind_is_the_person_its_story_names(person, other, kind):
+    mentions = corpus([(person, "person")], [(other, kind)])
+    same_story = merge(mentions, {}, groups={"a0": "s1", "a1": "s1"})
+    joined = entity_with(same_story, other)
+    assert joined == entity_with(same_story, person)
+    assert joined.kind == "person"
+    apart = merge(mentions, {}, groups={"a0": "s1", "a1": "s2"})
+    assert entity_with(apart, other) != entity_with(apart, person)
+    assert entity_with(apart, other).kind == kind
+
+
+def test_a_place_sharing_a_surname_stays_a_place():
+    # a surname that is also a place: "East" is no familiar form of "Jack"
+    mentions = corpus([("Jack London", "person")], [("East London", "place")])
+    entities = merge(mentions, {}, groups={"a0": "s1", "a1": "s1"})
+    assert entity_with(entities, "East London").kind == "place"
+    assert entity_with(entities, "East London") != entity_with(entities, "Jack London")
 
 
 def test_father_and_son_are_two_people():
