@@ -81,11 +81,12 @@ def organisation(payload: str) -> str:
 def body(number: int, payload: str, following: str) -> str:
     """An organisation named around ``payload`` and one around the next article's
     payload (so the two articles share a hostile entity, which ``related`` gives
-    as its reason), and a figure that differs between articles."""
+    as its reason), and a figure that one article gives differently (a figure
+    that differs in many makes them separate stories)."""
     return (
         f"Turkish Foreign Minister Hakan Fidan hosted the talks in Istanbul on Friday "
         f"with the {organisation(payload)} and the {organisation(following)}. Russia "
-        f"and Ukraine agreed to exchange {1000 + 100 * (number % 3):,} prisoners of war.\n\n"
+        f"and Ukraine agreed to exchange {1200 if number == 5 else 1000:,} prisoners of war.\n\n"
         f"Vladimir Medinsky led the Russian delegation; the talks lasted less than two hours.\n"
     )
 
