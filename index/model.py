@@ -208,21 +208,9 @@ class Hit:
     matches: tuple[tuple[int, int], ...] = ()
     title: str | None = None
     source: str | None = None
-    # The matched terms in index form, to find them elsewhere (search.term_spans).
+    # The matched terms in index form: the reader highlights them in the passage
+    # by the rule that made the snippet's matches (search.term_spans).
     terms: tuple[str, ...] = ()
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.article_id,
-            "passage": self.passage,
-            "start": self.start,
-            "end": self.end,
-            "score": round(self.score, 4),
-            "snippet": self.snippet,
-            "matches": [list(m) for m in self.matches],
-            "title": self.title,
-            "source": self.source,
-        }
 
 
 @dataclass(frozen=True)
@@ -237,6 +225,3 @@ class SearchResult:
     total: int
     hits: tuple[Hit, ...]
     complete: bool = True
-
-    def to_json(self) -> dict:
-        return {"total": self.total, "hits": [h.to_json() for h in self.hits]}

@@ -28,6 +28,7 @@ from textual.widgets import DataTable, Input, OptionList, Static
 
 from index import dates
 from index.library import Library
+from index.model import Passage
 from index.search import with_prefix
 from tui import render
 from tui.app import NewsdeskApp
@@ -1090,6 +1091,15 @@ def test_search_shows_results_as_you_type_and_enter_opens_the_passage(library):
             )
 
     run(test)
+
+
+def test_a_hit_highlights_its_words_in_the_passage_as_in_its_snippet(library):
+    hit = library.search("prisoner", limit=1).hits[0]
+    passage = Passage("a.txt", 1, 0, 52, "Prisoners were swapped; one prisoner, not imprisoned.")
+    content = render.passage_text(passage, terms=hit.terms)
+    marked = [passage.text[s.start : s.end] for s in content.spans if s.style == render.TERM_STYLE]
+    assert marked == ["Prisoners", "prisoner"]  # every form the index matched, no other word
+    assert {hit.snippet[s:e].lower() for s, e in hit.matches} <= {"prisoner", "prisoners"}
 
 
 def test_search_result_can_be_chosen_from_the_list(library):

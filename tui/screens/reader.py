@@ -522,7 +522,7 @@ class ReaderScreen(keeps.KeepActions, Screen[None]):
     async def _searched(self, outcome: SearchOutcome | None) -> None:
         if outcome is None:
             return
-        words = set().union(*(render.hit_words(h) for h in outcome.hits))
+        words = set().union(*(h.terms for h in outcome.hits))
         self.searched = LastSearch(outcome.query, outcome.hits, outcome.index, words)
         await self._open_hit()
 

@@ -1,0 +1,60 @@
+"""The typed results go to JSON and back unchanged, with the keys the README
+documents: what the CLI prints, an export holds or the index stores reads
+back as the result it was made from."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from index import codec
+from index.model import Hit, SearchResult
+
+SETTINGS = settings(max_examples=60, deadline=None, derandomize=True)
+TEXT = st.text(st.characters(codec="utf-8"), max_size=40)
+SPANS = st.lists(st.tuples(st.integers(0, 500), st.integers(0, 500)), max_size=4).map(tuple)
+# Scores are shown to four places: the ones drawn here already are.
+SCORES = st.integers(0, 10**7).map(lambda n: n / 10**4)
+HITS = st.builds(
+    Hit,
+    article_id=TEXT,
+    passage=st.integers(1, 10_000),
+    start=st.integers(0, 10**6),
+    end=st.integers(0, 10**6),
+    score=SCORES,
+    snippet=TEXT,
+    matches=SPANS,
+    title=st.none() | TEXT,
+    source=st.none() | TEXT,
+)
+RESULTS = st.builds(SearchResult, total=st.integers(0, 10**6), hits=st.lists(HITS).map(tuple))
+
+
+@SETTINGS
+@given(RESULTS)
+def test_a_search_result_survives_json(result):
+    printed = json.dumps(codec.to_json(result))
+    assert codec.from_json(json.loads(printed), SearchResult) == result
+
+
+def test_a_hit_keeps_the_documented_keys():
+    hit = Hit(
+        "a.txt", 2, 10, 40, 1.234567, "the prisoners", ((4, 13),), "Talks", "EFE", ("prison",)
+    )
+    assert codec.to_json(hit) == {
+        "id": "a.txt",
+        "passage": 2,
+        "start": 10,
+        "end": 40,
+        "score": 1.2346,
+        "snippet": "the prisoners",
+        "matches": [[4, 13]],
+        "title": "Talks",
+        "source": "EFE",
+    }
+
+
+def test_a_search_result_prints_its_total_and_hits_only():
+    assert codec.to_json(SearchResult(3, (), complete=False)) == {"total": 3, "hits": []}
