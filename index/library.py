@@ -17,7 +17,7 @@ from .apart import Child
 from .corpus import Corpus
 from .damage import guarded
 from .errors import IndexError_
-from .model import Article, Passage, SearchResult, Skipped
+from .model import Article, Passage, SearchResult, Skipped, Story
 from .search import as_typed, search
 from .seeds import seeds_dir
 from .store import Store, index_dir_for, latest_commit, unpack, writable
@@ -225,9 +225,8 @@ class Library:
     # Corpus-wide views, computed at index time and read from the saved state.
 
     @guarded
-    def stories(self) -> list[dict[str, Any]]:
-        """``[{"id", "title", "articles": [ids]}]``; empty before analysis runs."""
-
+    def stories(self) -> list[Story]:
+        """The stories, as the sources list orders them; none before analysis runs."""
         return list(self._held_for_generation("stories", self.store.stories))
 
     @guarded

@@ -195,6 +195,16 @@ class Entity:
 
 
 @dataclass(frozen=True)
+class Story:
+    """Articles of several sources that report the same event, in the order the
+    sources list shows them; its title is drawn from theirs."""
+
+    id: str
+    title: str
+    articles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Hit:
     """One search result: a passage, its score and a highlighted snippet."""
 

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from index import codec
-from index.model import Hit, SearchResult
+from index.model import Hit, SearchResult, Story
 
 SETTINGS = settings(max_examples=60, deadline=None, derandomize=True)
 TEXT = st.text(st.characters(codec="utf-8"), max_size=40)
@@ -29,6 +29,7 @@ HITS = st.builds(
     title=st.none() | TEXT,
     source=st.none() | TEXT,
 )
+STORIES = st.builds(Story, id=TEXT, title=TEXT, articles=st.lists(TEXT).map(tuple))
 RESULTS = st.builds(SearchResult, total=st.integers(0, 10**6), hits=st.lists(HITS).map(tuple))
 
 
@@ -58,3 +59,19 @@ def test_a_hit_keeps_the_documented_keys():
 
 def test_a_search_result_prints_its_total_and_hits_only():
     assert codec.to_json(SearchResult(3, (), complete=False)) == {"total": 3, "hits": []}
+
+
+@SETTINGS
+@given(st.lists(STORIES))
+def test_stories_survive_json(stories):
+    printed = json.dumps(codec.to_json(stories))
+    assert codec.from_json(json.loads(printed), list[Story]) == stories
+
+
+def test_a_story_keeps_the_documented_keys():
+    story = Story("s1", "Istanbul talks", ("a.txt", "b.txt"))
+    assert codec.to_json(story) == {
+        "id": "s1",
+        "title": "Istanbul talks",
+        "articles": ["a.txt", "b.txt"],
+    }

@@ -28,7 +28,7 @@ from textual.widgets import DataTable, Input, OptionList, Static
 
 from index import dates
 from index.library import Library
-from index.model import Passage
+from index.model import Passage, Story
 from index.search import with_prefix
 from tui import render
 from tui.app import NewsdeskApp
@@ -51,7 +51,7 @@ JAZEERA = "001_4a6a3c07746cc093.txt"
 THIRD = "002_a8eac72172824d05.txt"
 FOURTH = "003_caa32e451265d8d9.txt"
 FIFTH = "004_454988fc12dd0efa.txt"
-STORY = {"id": "story-1", "title": "Istanbul talks", "articles": [EFE, JAZEERA, THIRD]}
+STORY = Story("story-1", "Istanbul talks", (EFE, JAZEERA, THIRD))
 
 
 def run(test: Callable[[], Awaitable[None]]) -> None:
@@ -99,7 +99,7 @@ def _span(library: Library, article_id: str, words: str) -> tuple[int, int]:
 class StubLibrary(Library):
     """The seeds, plus stories, entities, mentions and cross-source views."""
 
-    def stories(self) -> list[dict[str, Any]]:
+    def stories(self) -> list[Story]:
         return [STORY]
 
     def analysis_of(self, article_id: str) -> dict[str, Any]:

@@ -81,12 +81,12 @@ class StoryCommands(_JumpProvider):
 
     def targets(self) -> Iterator[Target]:
         for story in self.reader.stories:
-            articles = story.get("articles") or []
+            articles = story.articles
             if articles:
-                title = clean_line(str(story.get("title") or story.get("id")))
+                title = clean_line(story.title or story.id)
                 display = Text.assemble("story ", (title, "bold"), (f"  {len(articles)}", "dim"))
                 help_text = f"{len(articles)} articles"
-                yield f"story {title}", display, help_text, Position(str(articles[0]))
+                yield f"story {title}", display, help_text, Position(articles[0])
 
 
 class EntityCommands(_JumpProvider):

@@ -8,6 +8,7 @@ from typing import Any
 
 from rich.text import Text
 
+from index import codec
 from index.model import UNKNOWN_OUTLET
 from index.safety import clean, clean_line, dumps
 from index.subjects import subject_of
@@ -103,12 +104,12 @@ def _groups_block(groups: list[dict[str, Any]], by_id: dict[str, dict[str, Any]]
 def stories(library, args: argparse.Namespace) -> int:
     found = library.stories()
     if args.json:
-        print(dumps({"stories": [{k: s[k] for k in ("id", "title", "articles")} for s in found]}))
+        print(dumps({"stories": codec.to_json(found)}))
         return EXIT_OK
     meta = {row["id"]: row for row in library.articles()}
     for story in found:
-        stdout.print(Text.assemble((story["id"], "bold"), "  ", clean_line(story["title"])))
-        for aid in story["articles"]:
+        stdout.print(Text.assemble((story.id, "bold"), "  ", clean_line(story.title)))
+        for aid in story.articles:
             row = meta.get(aid, {})
             stdout.print(
                 Text(
