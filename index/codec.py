@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from cattrs import Converter
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from .model import Hit, SearchResult
+from .model import Entity, EntityMention, Hit, SearchResult
 
 T = TypeVar("T")
 
@@ -48,8 +48,26 @@ def _search_codec(converter: Converter) -> None:
     )
 
 
+def _entity_codec(converter: Converter) -> None:
+    """An entity's kind is its ``label`` and a mention's article its ``id`` in the
+    JSON ``newsdesk entities --json`` documents (and the index stores)."""
+    kind, article = override(rename="label"), override(rename="id")
+    converter.register_unstructure_hook(
+        EntityMention, make_dict_unstructure_fn(EntityMention, converter, article=article)
+    )
+    converter.register_structure_hook(
+        EntityMention, make_dict_structure_fn(EntityMention, converter, article=article)
+    )
+    # An entity's hooks are made after its mentions', which they call.
+    converter.register_unstructure_hook(
+        Entity, make_dict_unstructure_fn(Entity, converter, kind=kind)
+    )
+    converter.register_structure_hook(Entity, make_dict_structure_fn(Entity, converter, kind=kind))
+
+
 _hit_codec(_converter)
 _search_codec(_converter)
+_entity_codec(_converter)
 
 
 def to_json(value: Any) -> Any:

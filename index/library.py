@@ -12,12 +12,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import engines
+from . import codec, engines
 from .apart import Child
 from .corpus import Corpus
 from .damage import guarded
 from .errors import IndexError_
-from .model import Article, Passage, SearchResult, Skipped, Story
+from .model import Article, Entity, Passage, SearchResult, Skipped, Story
 from .search import as_typed, search
 from .seeds import seeds_dir
 from .store import Store, index_dir_for, latest_commit, unpack, writable
@@ -230,10 +230,13 @@ class Library:
         return list(self._held_for_generation("stories", self.store.stories))
 
     @guarded
-    def entities(self, kind: str | None = None) -> list[dict[str, Any]]:
-        """Canonical entities (``newsdesk entities --json`` shape), optionally of one kind."""
-        found = self.state().get("entities", [])
-        return [e for e in found if kind is None or e.get("label") == kind]
+    def entities(self, kind: str | None = None) -> list[Entity]:
+        """Canonical entities with their spellings and mentions, optionally of one kind."""
+        found: list[Entity] = self._held_for_generation("entities", self._read_entities)
+        return [e for e in found if kind is None or e.kind == kind]
+
+    def _read_entities(self) -> list[Entity]:
+        return codec.from_json(self.state().get("entities", []), list[Entity])
 
     @guarded
     def facts(self) -> list[dict[str, Any]]:

@@ -43,7 +43,7 @@ def summarise(analyses: dict[str, dict[str, Any]]) -> dict[str, Any]:
         "version": STATE_VERSION,
         "stories": stories,
         "story_of": story_of,
-        "entities": [_entity_json(e) for e in entities],
+        "entities": codec.to_json(entities),
         "alias_index": alias_index,
         "groups": crossref.groups(context.facts),
         "copies": context.copies,
@@ -131,21 +131,6 @@ def _stories(articles: dict[str, Article], analyses, entity_sets) -> list[dict[s
         for number, members in enumerate(group(inputs), 1)
     ]
     return codec.to_json(stories)  # stored as JSON, read back as Story by the library
-
-
-def _entity_json(entity: Entity) -> dict[str, Any]:
-    return {
-        "id": entity.id,
-        "name": entity.name,
-        "label": entity.kind,
-        "aliases": [
-            {"text": a.text, "count": a.count, "sources": list(a.sources)} for a in entity.aliases
-        ],
-        "mentions": [
-            {"id": m.article, "passage": m.passage, "start": m.start, "end": m.end, "text": m.text}
-            for m in entity.mentions
-        ],
-    }
 
 
 class _Context:

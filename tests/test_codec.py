@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from index import codec
-from index.model import Hit, SearchResult, Story
+from index.model import Alias, Entity, EntityMention, Hit, SearchResult, Story
 
 SETTINGS = settings(max_examples=60, deadline=None, derandomize=True)
 TEXT = st.text(st.characters(codec="utf-8"), max_size=40)
@@ -74,4 +74,49 @@ def test_a_story_keeps_the_documented_keys():
         "id": "s1",
         "title": "Istanbul talks",
         "articles": ["a.txt", "b.txt"],
+    }
+
+
+MENTIONS = st.builds(
+    EntityMention,
+    article=TEXT,
+    passage=st.integers(1, 10_000),
+    start=st.integers(0, 10**6),
+    end=st.integers(0, 10**6),
+    text=TEXT,
+)
+ALIASES = st.builds(
+    Alias, text=TEXT, count=st.integers(0, 10**4), sources=st.lists(TEXT).map(tuple)
+)
+ENTITIES = st.builds(
+    Entity,
+    id=TEXT,
+    name=TEXT,
+    kind=st.sampled_from(["person", "organisation", "place", "group", "event", "other"]),
+    aliases=st.lists(ALIASES, max_size=3).map(tuple),
+    mentions=st.lists(MENTIONS, max_size=3).map(tuple),
+)
+
+
+@SETTINGS
+@given(st.lists(ENTITIES, max_size=5))
+def test_entities_survive_json(entities):
+    printed = json.dumps(codec.to_json(entities))
+    assert codec.from_json(json.loads(printed), list[Entity]) == entities
+
+
+def test_an_entity_keeps_the_documented_keys():
+    kyiv = Entity(
+        "place:kyiv",
+        "Kyiv",
+        "place",
+        (Alias("Kiev", 3, ("b.txt",)),),
+        (EntityMention("b.txt", 4, 1234, 1238, "Kiev"),),
+    )
+    assert codec.to_json(kyiv) == {
+        "id": "place:kyiv",
+        "name": "Kyiv",
+        "label": "place",
+        "aliases": [{"text": "Kiev", "count": 3, "sources": ["b.txt"]}],
+        "mentions": [{"id": "b.txt", "passage": 4, "start": 1234, "end": 1238, "text": "Kiev"}],
     }

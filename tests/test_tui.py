@@ -28,7 +28,7 @@ from textual.widgets import DataTable, Input, OptionList, Static
 
 from index import dates
 from index.library import Library
-from index.model import Passage, Story
+from index.model import Alias, Entity, EntityMention, Passage, Story
 from index.search import with_prefix
 from tui import render
 from tui.app import NewsdeskApp
@@ -111,29 +111,26 @@ class StubLibrary(Library):
             mentions.append({"start": start, "end": end, "text": words, "kind": kind})
         return {"mentions": mentions}
 
-    def entities(self, kind: str | None = None) -> list[dict[str, Any]]:
+    def entities(self, kind: str | None = None) -> list[Entity]:
         start, end = _span(self, JAZEERA, "Hakan Fidan")
-        fidan = {
-            "id": "person/hakan-fidan",
-            "name": "Hakan Fidan",
-            "label": "person",
-            "aliases": [
-                {"text": "Hakan Fidan", "count": 2, "sources": ["Al Jazeera"]},
-                {"text": "Fidan", "count": 3, "sources": ["Al Jazeera", "EFE"]},
-            ],
-            "mentions": [
-                {"id": JAZEERA, "passage": 2, "start": start, "end": end, "text": "Hakan Fidan"},
-                {"id": JAZEERA, "passage": 8, "start": 0, "end": 5, "text": "Fidan"},
-            ],
-        }
-        istanbul = {
-            "id": "place/istanbul",
-            "name": "Istanbul",
-            "label": "place",
-            "aliases": [{"text": "Istanbul", "count": 9, "sources": ["EFE", "Al Jazeera"]}],
-            "mentions": [{"id": EFE, "passage": 1, "start": 0, "end": 8, "text": "Istanbul"}],
-        }
-        return [e for e in (fidan, istanbul) if kind is None or e["label"] == kind]
+        fidan = Entity(
+            "person/hakan-fidan",
+            "Hakan Fidan",
+            "person",
+            (Alias("Hakan Fidan", 2, ("Al Jazeera",)), Alias("Fidan", 3, ("Al Jazeera", "EFE"))),
+            (
+                EntityMention(JAZEERA, 2, start, end, "Hakan Fidan"),
+                EntityMention(JAZEERA, 8, 0, 5, "Fidan"),
+            ),
+        )
+        istanbul = Entity(
+            "place/istanbul",
+            "Istanbul",
+            "place",
+            (Alias("Istanbul", 9, ("EFE", "Al Jazeera")),),
+            (EntityMention(EFE, 1, 0, 8, "Istanbul"),),
+        )
+        return [e for e in (fidan, istanbul) if kind is None or e.kind == kind]
 
     def related(self, article_id: str, number: int) -> dict[str, Any]:
         view = super().related(article_id, number)
@@ -1360,7 +1357,7 @@ def test_entity_browser_filters_by_any_spelling(stub):
             browser = app.screen
             browser.query_one(Input).focus()
             await press(app, pilot, *"istan")
-            assert [e["name"] for e in browser.shown] == ["Istanbul"]
+            assert [e.name for e in browser.shown] == ["Istanbul"]
 
     run(test)
 
@@ -1378,7 +1375,7 @@ def test_entity_browser_filters_as_soon_as_one_types_in_its_list(stub):
             assert isinstance(app.screen, EntityBrowser)
             await press(app, pilot, "backspace", "backspace", "backspace", "backspace", "backspace")
             await press(app, pilot, *"istan")
-            assert [e["name"] for e in browser.shown] == ["Istanbul"]
+            assert [e.name for e in browser.shown] == ["Istanbul"]
 
     run(test)
 

@@ -94,14 +94,12 @@ class EntityCommands(_JumpProvider):
 
     def targets(self) -> Iterator[Target]:
         for entity in self.reader.library.entities():
-            mentions: list[dict[str, Any]] = entity.get("mentions") or []
+            mentions = entity.mentions
             if not mentions:
                 continue
-            first = mentions[0]
-            name = clean_line(entity.get("name"))
-            display = Text.assemble("entity ", (name, "bold"), f"  {entity.get('label', '')}")
-            article = str(first.get("id") or first.get("article"))
-            position = Position(article, int(first.get("passage") or 1))
+            name = clean_line(entity.name)
+            display = Text.assemble("entity ", (name, "bold"), f"  {entity.kind}")
+            position = Position(mentions[0].article, mentions[0].passage)
             yield f"entity {name}", display, f"{len(mentions)} mentions", position
 
 

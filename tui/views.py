@@ -28,19 +28,19 @@ BADGE_STYLES = {"agree": "green", "compatible": "yellow", "differ": "bold red", 
 def entities(library, args: argparse.Namespace) -> int:
     found = library.entities(args.label)
     if args.json:
-        print(dumps({"entities": found}))
+        print(dumps({"entities": codec.to_json(found)}))
         return EXIT_OK
     for entity in found:
         line = Text.assemble(
-            (clean_line(entity["name"]), "bold"),
-            f"  {entity['label']}",
-            (f"  {len(entity['mentions'])} mentions", "dim"),
+            (clean_line(entity.name), "bold"),
+            f"  {entity.kind}",
+            (f"  {len(entity.mentions)} mentions", "dim"),
         )
         stdout.print(line)
-        for alias in entity["aliases"]:
-            sources = ", ".join(clean_line(s) for s in alias["sources"])
+        for alias in entity.aliases:
+            sources = ", ".join(clean_line(s) for s in alias.sources)
             stdout.print(
-                Text(f"    {clean_line(alias['text'])} ×{alias['count']}  ({sources})", style="dim")
+                Text(f"    {clean_line(alias.text)} ×{alias.count}  ({sources})", style="dim")
             )
     return EXIT_OK
 
