@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from cattrs import Converter
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from .model import Entity, EntityMention, Hit, SearchResult
+from .model import Entity, EntityMention, Hit, MatrixSource, SearchResult
 
 T = TypeVar("T")
 
@@ -65,9 +65,21 @@ def _entity_codec(converter: Converter) -> None:
     converter.register_structure_hook(Entity, make_dict_structure_fn(Entity, converter, kind=kind))
 
 
+def _matrix_codec(converter: Converter) -> None:
+    """A matrix's column names its article ``id``, as a mention does."""
+    article_id = override(rename="id")
+    converter.register_unstructure_hook(
+        MatrixSource, make_dict_unstructure_fn(MatrixSource, converter, article_id=article_id)
+    )
+    converter.register_structure_hook(
+        MatrixSource, make_dict_structure_fn(MatrixSource, converter, article_id=article_id)
+    )
+
+
 _hit_codec(_converter)
 _search_codec(_converter)
 _entity_codec(_converter)
+_matrix_codec(_converter)
 
 
 def to_json(value: Any) -> Any:

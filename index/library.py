@@ -17,7 +17,7 @@ from .apart import Child
 from .corpus import Corpus
 from .damage import guarded
 from .errors import IndexError_
-from .model import Article, Entity, Passage, SearchResult, Skipped, Story
+from .model import Article, Entity, OmissionMatrix, Passage, SearchResult, Skipped, Story
 from .search import as_typed, search
 from .seeds import seeds_dir
 from .store import Store, index_dir_for, latest_commit, unpack, writable
@@ -265,7 +265,7 @@ class Library:
         return cross_source(self, article_id, number)
 
     @guarded
-    def matrix(self, story_id: str) -> dict[str, Any]:
+    def matrix(self, story_id: str) -> OmissionMatrix:
         """The omission matrix of a story: facts by sources."""
         from .compare import omission_matrix
 

@@ -8,6 +8,7 @@ is exactly the cited words.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -235,3 +236,44 @@ class SearchResult:
     total: int
     hits: tuple[Hit, ...]
     complete: bool = True
+
+
+@dataclass(frozen=True)
+class MatrixCell:
+    """What one source states for one fact of a story, and where, to open it."""
+
+    text: str
+    fact: str  # the fact's id
+    passage: int
+    start: int
+    end: int
+    value: float | None = None
+
+
+@dataclass(frozen=True)
+class MatrixSource:
+    """A column of the omission matrix: one article of the story and its outlet."""
+
+    article_id: str
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    """One fact of a story across its sources: how they relate, and each one's
+    words (None where a source does not report it)."""
+
+    key: str
+    label: str
+    relation: str | None = None
+    cells: Mapping[str, MatrixCell | None] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class OmissionMatrix:
+    """A story's facts (rows) by its sources (columns), the most reported first."""
+
+    story: str
+    title: str = ""
+    sources: tuple[MatrixSource, ...] = ()
+    rows: tuple[MatrixRow, ...] = ()

@@ -10,7 +10,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from index import codec
-from index.model import Alias, Entity, EntityMention, Hit, SearchResult, Story
+from index.model import (
+    Alias,
+    Entity,
+    EntityMention,
+    Hit,
+    MatrixCell,
+    MatrixRow,
+    MatrixSource,
+    OmissionMatrix,
+    SearchResult,
+    Story,
+)
 
 SETTINGS = settings(max_examples=60, deadline=None, derandomize=True)
 TEXT = st.text(st.characters(codec="utf-8"), max_size=40)
@@ -120,3 +131,42 @@ def test_an_entity_keeps_the_documented_keys():
         "aliases": [{"text": "Kiev", "count": 3, "sources": ["b.txt"]}],
         "mentions": [{"id": "b.txt", "passage": 4, "start": 1234, "end": 1238, "text": "Kiev"}],
     }
+
+
+CELLS = st.builds(
+    MatrixCell,
+    text=TEXT,
+    fact=TEXT,
+    passage=st.integers(1, 10_000),
+    start=st.integers(0, 10**6),
+    end=st.integers(0, 10**6),
+    value=st.none() | st.floats(allow_nan=False),  # "inf" for "more than 40"
+)
+MATRICES = st.builds(
+    OmissionMatrix,
+    story=TEXT,
+    title=TEXT,
+    sources=st.lists(st.builds(MatrixSource, article_id=TEXT, source=st.none() | TEXT)).map(tuple),
+    rows=st.lists(
+        st.builds(
+            MatrixRow,
+            key=TEXT,
+            label=TEXT,
+            relation=st.sampled_from([None, "agree", "compatible", "differ"]),
+            cells=st.dictionaries(TEXT, st.none() | CELLS, max_size=3),
+        ),
+        max_size=3,
+    ).map(tuple),
+)
+
+
+@SETTINGS
+@given(MATRICES)
+def test_an_omission_matrix_survives_the_stored_json(matrix):
+    stored = json.dumps(codec.to_json(matrix))  # as index.store packs it
+    assert codec.from_json(json.loads(stored), OmissionMatrix) == matrix
+
+
+def test_a_matrix_column_names_its_article_id():
+    matrix = OmissionMatrix("s1", "Talks", (MatrixSource("a.txt", "EFE"),))
+    assert codec.to_json(matrix)["sources"] == [{"id": "a.txt", "source": "EFE"}]

@@ -117,10 +117,10 @@ def test_wire_copies_count_as_one_source(tmp_path):
 def test_omission_matrix_shows_who_reports_what(library):
     story = next(s for s in library.stories() if A002 in s.articles)
     matrix = library.matrix(story.id)
-    assert [c["id"] for c in matrix["sources"]] == [A000, A002]
-    rows = {r["key"]: r for r in matrix["rows"]}
+    assert [c.article_id for c in matrix.sources] == [A000, A002]
+    rows = {r.key: r for r in matrix.rows}
     swap = rows["prisoners of war|narrator"]
-    assert swap["cells"][A000] is None and swap["cells"][A002]["text"] == "1,200 prisoners of war"
+    assert swap.cells[A000] is None and swap.cells[A002].text == "1,200 prisoners of war"
 
 
 def run(capsys, *args):

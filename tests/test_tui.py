@@ -28,7 +28,17 @@ from textual.widgets import DataTable, Input, OptionList, Static
 
 from index import dates
 from index.library import Library
-from index.model import Alias, Entity, EntityMention, Passage, Story
+from index.model import (
+    Alias,
+    Entity,
+    EntityMention,
+    MatrixCell,
+    MatrixRow,
+    MatrixSource,
+    OmissionMatrix,
+    Passage,
+    Story,
+)
 from index.search import with_prefix
 from tui import render
 from tui.app import NewsdeskApp
@@ -187,33 +197,26 @@ class StubLibrary(Library):
         ]
         return view
 
-    def matrix(self, story_id: str) -> dict[str, Any]:
-        return {
-            "story": story_id,
-            "sources": [{"id": EFE, "source": "EFE"}, {"id": JAZEERA, "source": "Al Jazeera"}],
-            "rows": [
-                {
-                    "key": "prisoners",
-                    "label": "prisoners to be exchanged",
-                    "cells": {
-                        EFE: None,
-                        JAZEERA: {"text": "1,200 prisoners", "value": 1200, "relation": "differ"},
-                    },
-                },
-                {
-                    "key": "duration",
-                    "label": "length of the talks",
-                    "cells": {
-                        EFE: {"text": "less than an hour", "value": "<1 h", "relation": "agree"},
-                        JAZEERA: {
-                            "text": "less than two hours",
-                            "value": "<2 h",
-                            "relation": "agree",
-                        },
-                    },
-                },
-            ],
-        }
+    def matrix(self, story_id: str) -> OmissionMatrix:
+        prisoners = MatrixCell("1,200 prisoners", "f1", 3, 0, 15, 1200)
+        hour, hours = (
+            MatrixCell("less than an hour", "f2", 2, 0, 17, 1),
+            MatrixCell("less than two hours", "f3", 4, 0, 19, 2),
+        )
+        return OmissionMatrix(
+            story_id,
+            STORY.title,
+            (MatrixSource(EFE, "EFE"), MatrixSource(JAZEERA, "Al Jazeera")),
+            (
+                MatrixRow(
+                    "prisoners",
+                    "prisoners to be exchanged",
+                    "differ",
+                    {EFE: None, JAZEERA: prisoners},
+                ),
+                MatrixRow("duration", "length of the talks", "agree", {EFE: hour, JAZEERA: hours}),
+            ),
+        )
 
 
 # Fixtures and small helpers.
@@ -1461,12 +1464,13 @@ def test_matrix_shows_facts_by_source_and_opens_a_cell(stub):
 def test_matrix_shows_every_source_of_a_wide_story(stub, monkeypatch):
     outlets = ["EFE", "Al Jazeera", "Reuters", "BBC", "Anadolu"]
     label = "prisoners of war to be exchanged by both sides before the next round of talks"
-    value = {"text": "1,000 prisoners of war each, by the end of the week", "relation": "agree"}
-    matrix = {
-        "story": "story-1",
-        "sources": [{"id": f"a{n}", "source": name} for n, name in enumerate(outlets)],
-        "rows": [{"key": "prisoners", "label": label, "cells": {"a1": value}}],
-    }
+    value = MatrixCell("1,000 prisoners of war each, by the end of the week", "f1", 1, 0, 51)
+    matrix = OmissionMatrix(
+        "story-1",
+        "Istanbul talks",
+        tuple(MatrixSource(f"a{n}", name) for n, name in enumerate(outlets)),
+        (MatrixRow("prisoners", label, "agree", {"a1": value}),),
+    )
     monkeypatch.setattr(StubLibrary, "matrix", lambda self, story_id: matrix)
 
     async def test():
@@ -1476,7 +1480,7 @@ def test_matrix_shows_every_source_of_a_wide_story(stub, monkeypatch):
             await press(app, pilot, "m")
             text = screen_text(app)
             assert all(name in text for name in outlets), text
-            words = [*label.split(), *value["text"].split()]
+            words = [*label.split(), *value.text.split()]
             assert all(word in text for word in words)  # wrapped, not cut
 
     run(test)

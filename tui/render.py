@@ -22,7 +22,7 @@ from rich.console import Console
 from rich.text import Text
 
 from index.diffing import Token
-from index.model import NO_BODY, UNKNOWN_OUTLET, Article, Hit, Passage
+from index.model import NO_BODY, UNKNOWN_OUTLET, Article, Hit, MatrixCell, Passage
 from index.safety import clean, clean_line
 from index.search import term_spans
 from index.subjects import subject_of
@@ -295,14 +295,12 @@ def diff_text(text: str, diff_tokens: Sequence[Token]) -> Text:
     return rendered
 
 
-def matrix_cell(cell: Mapping[str, Any] | None) -> Text:
-    """One cell of the omission matrix: the value and its relation, or a gap."""
-    if not cell:
+def matrix_cell(cell: MatrixCell | None) -> Text:
+    """One cell of the omission matrix: the source's words, or a gap (the row
+    carries how the sources relate)."""
+    if cell is None:
         return Text("— not reported", style=DIM)
-    label = Text(clean_line(str(cell.get("text") or cell.get("value") or "")))
-    relation = cell.get("relation")
-    # The badge on a line of its own: a narrow column never splits "✗" from "differ".
-    return label.append("\n").append_text(badge(relation)) if relation else label
+    return Text(clean_line(cell.text))
 
 
 def citation(article: Article, passage: Passage) -> str:
