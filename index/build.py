@@ -23,12 +23,12 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from . import engines, outlets
+from . import codec, engines, outlets
 from .corpus import Corpus, FileEntry, without_clashing_ids
 from .damage import READ_DAMAGE, IndexDamaged, clear, describe, marked
 from .engines.base import Engine, Reader, Writer
 from .listing import head
-from .model import Article, Skipped
+from .model import Article, Skipped, Story
 from .passages import passage_key
 from .progress import (
     ANALYSING,
@@ -320,7 +320,7 @@ def _write_catalog(writer: Writer, catalog: _Catalog, stories: list[dict[str, An
     writer.replace({"uid": CATALOG_UID, "kind": "catalog", "data": pack(files)})
     writer.replace({"uid": ARTICLES_UID, "kind": "catalog", "data": pack(articles)})
     writer.replace({"uid": LISTING_UID, "kind": "catalog", "data": pack(rows)})
-    listing_head = pack(head(rows, stories))
+    listing_head = pack(head(rows, codec.from_json(stories, list[Story])))
     writer.replace({"uid": LISTING_HEAD_UID, "kind": "catalog", "data": listing_head})
     writer.replace({"uid": STORIES_UID, "kind": "catalog", "data": pack(stories)})
 

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import codec
+from .model import OmissionMatrix
+
 
 def cross_source(library: Any, article_id: str, number: int) -> dict[str, Any]:
     """What the other sources say about passage ``number`` of ``article_id``."""
@@ -31,7 +34,7 @@ def cross_source(library: Any, article_id: str, number: int) -> dict[str, Any]:
     }
 
 
-def omission_matrix(library: Any, story_id: str) -> dict[str, Any]:
-    """Facts (rows) by sources (columns) for one story."""
-    matrices = library.state().get("matrices", {})
-    return matrices.get(story_id, {"story": story_id, "sources": [], "rows": []})
+def omission_matrix(library: Any, story_id: str) -> OmissionMatrix:
+    """Facts (rows) by sources (columns) for one story (empty for an unknown one)."""
+    stored = library.state().get("matrices", {}).get(story_id)
+    return codec.from_json(stored, OmissionMatrix) if stored else OmissionMatrix(story_id)

@@ -12,12 +12,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import engines
+from . import codec, engines
 from .apart import Child
 from .corpus import Corpus
 from .damage import guarded
 from .errors import IndexError_
-from .model import Article, Passage, SearchResult, Skipped
+from .model import Article, Entity, OmissionMatrix, Passage, SearchResult, Skipped, Story
 from .search import as_typed, search
 from .seeds import seeds_dir
 from .store import Store, index_dir_for, latest_commit, unpack, writable
@@ -225,16 +225,18 @@ class Library:
     # Corpus-wide views, computed at index time and read from the saved state.
 
     @guarded
-    def stories(self) -> list[dict[str, Any]]:
-        """``[{"id", "title", "articles": [ids]}]``; empty before analysis runs."""
-
+    def stories(self) -> list[Story]:
+        """The stories, as the sources list orders them; none before analysis runs."""
         return list(self._held_for_generation("stories", self.store.stories))
 
     @guarded
-    def entities(self, kind: str | None = None) -> list[dict[str, Any]]:
-        """Canonical entities (``newsdesk entities --json`` shape), optionally of one kind."""
-        found = self.state().get("entities", [])
-        return [e for e in found if kind is None or e.get("label") == kind]
+    def entities(self, kind: str | None = None) -> list[Entity]:
+        """Canonical entities with their spellings and mentions, optionally of one kind."""
+        found: list[Entity] = self._held_for_generation("entities", self._read_entities)
+        return [e for e in found if kind is None or e.kind == kind]
+
+    def _read_entities(self) -> list[Entity]:
+        return codec.from_json(self.state().get("entities", []), list[Entity])
 
     @guarded
     def facts(self) -> list[dict[str, Any]]:
@@ -263,7 +265,7 @@ class Library:
         return cross_source(self, article_id, number)
 
     @guarded
-    def matrix(self, story_id: str) -> dict[str, Any]:
+    def matrix(self, story_id: str) -> OmissionMatrix:
         """The omission matrix of a story: facts by sources."""
         from .compare import omission_matrix
 

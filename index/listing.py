@@ -9,17 +9,17 @@ whole listing follows a moment later.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
+
+from .model import Story
 
 HEAD = 300  # articles in the head document: several screens of the list
 
 Row = TypeVar("Row", bound=Sequence[Any])
 
 
-def arrange(
-    rows: Iterable[Row], stories: Sequence[Mapping[str, Any]]
-) -> list[tuple[str | None, list[Row]]]:
+def arrange(rows: Iterable[Row], stories: Sequence[Story]) -> list[tuple[str | None, list[Row]]]:
     """``rows`` (each starting with an article id) by story, in story order, as
     ``(story title, rows)``; the rows in no story last, under ``None``. An article
     is shown once, in the first story that names it."""
@@ -27,19 +27,17 @@ def arrange(
     seen: set[str] = set()
     found: list[tuple[str | None, list[Row]]] = []
     for story in stories:
-        members = [by_id[i] for i in story.get("articles", []) if i in by_id and i not in seen]
+        members = [by_id[i] for i in story.articles if i in by_id and i not in seen]
         seen.update(row[0] for row in members)
         if members:
-            found.append((str(story.get("title") or story.get("id")), members))
+            found.append((story.title or story.id, members))
     rest = [row for article_id, row in by_id.items() if article_id not in seen]
     if rest:
         found.append((None, rest))
     return found
 
 
-def head(
-    rows: Iterable[Row], stories: Sequence[Mapping[str, Any]], size: int | None = None
-) -> dict[str, Any]:
+def head(rows: Iterable[Row], stories: Sequence[Story], size: int | None = None) -> dict[str, Any]:
     """The first ``size`` (:data:`HEAD`) articles as the list shows them: ``{"total":
     articles, "groups": [[story title or None, articles in the story, [rows]]]}``."""
     groups, left, total = [], HEAD if size is None else size, 0

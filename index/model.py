@@ -8,6 +8,7 @@ is exactly the cited words.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -195,6 +196,16 @@ class Entity:
 
 
 @dataclass(frozen=True)
+class Story:
+    """Articles of several sources that report the same event, in the order the
+    sources list shows them; its title is drawn from theirs."""
+
+    id: str
+    title: str
+    articles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Hit:
     """One search result: a passage, its score and a highlighted snippet."""
 
@@ -208,21 +219,9 @@ class Hit:
     matches: tuple[tuple[int, int], ...] = ()
     title: str | None = None
     source: str | None = None
-    # The matched terms in index form, to find them elsewhere (search.term_spans).
+    # The matched terms in index form: the reader highlights them in the passage
+    # by the rule that made the snippet's matches (search.term_spans).
     terms: tuple[str, ...] = ()
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.article_id,
-            "passage": self.passage,
-            "start": self.start,
-            "end": self.end,
-            "score": round(self.score, 4),
-            "snippet": self.snippet,
-            "matches": [list(m) for m in self.matches],
-            "title": self.title,
-            "source": self.source,
-        }
 
 
 @dataclass(frozen=True)
@@ -238,5 +237,43 @@ class SearchResult:
     hits: tuple[Hit, ...]
     complete: bool = True
 
-    def to_json(self) -> dict:
-        return {"total": self.total, "hits": [h.to_json() for h in self.hits]}
+
+@dataclass(frozen=True)
+class MatrixCell:
+    """What one source states for one fact of a story, and where, to open it."""
+
+    text: str
+    fact: str  # the fact's id
+    passage: int
+    start: int
+    end: int
+    value: float | None = None
+
+
+@dataclass(frozen=True)
+class MatrixSource:
+    """A column of the omission matrix: one article of the story and its outlet."""
+
+    article_id: str
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    """One fact of a story across its sources: how they relate, and each one's
+    words (None where a source does not report it)."""
+
+    key: str
+    label: str
+    relation: str | None = None
+    cells: Mapping[str, MatrixCell | None] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class OmissionMatrix:
+    """A story's facts (rows) by its sources (columns), the most reported first."""
+
+    story: str
+    title: str = ""
+    sources: tuple[MatrixSource, ...] = ()
+    rows: tuple[MatrixRow, ...] = ()

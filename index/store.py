@@ -25,12 +25,12 @@ from typing import Any
 
 from platformdirs import user_cache_dir
 
-from . import engines
+from . import codec, engines
 from .corpus import Corpus
 from .engines.base import Engine, Reader
 from .errors import IndexError_, IndexLocked
 from .folder import claim
-from .model import Article, Passage, Skipped
+from .model import Article, Passage, Skipped, Story
 
 __all__ = ["IndexError_", "IndexLocked", "IndexOutdated", "Store"]
 
@@ -164,10 +164,10 @@ class Store:
         :func:`index.listing.head`); None before the first run's commit."""
         return self._read("catalog", LISTING_HEAD_UID)
 
-    def stories(self) -> list[dict[str, Any]]:
+    def stories(self) -> list[Story]:
         """The stories alone (the corpus-wide state they are part of is tens of
         MB at 20,000 analysed articles)."""
-        return self._read("catalog", STORIES_UID) or []
+        return codec.from_json(self._read("catalog", STORIES_UID) or [], list[Story])
 
     def articles(self) -> list[dict[str, Any]]:
         """Every article's metadata (no text), in id order."""

@@ -9,11 +9,11 @@ from collections.abc import Iterable
 from itertools import islice
 from typing import Any
 
-from . import crossref
+from . import codec, crossref
 from .entities import alias_key, merge
 from .facts import unify_keys
 from .mentions import share_names
-from .model import Article, Entity, Mention
+from .model import Article, Entity, Mention, Story
 from .passages import passage_key
 from .store import article_from_json
 from .stories import StoryInput, group, story_title
@@ -43,7 +43,7 @@ def summarise(analyses: dict[str, dict[str, Any]]) -> dict[str, Any]:
         "version": STATE_VERSION,
         "stories": stories,
         "story_of": story_of,
-        "entities": [_entity_json(e) for e in entities],
+        "entities": codec.to_json(entities),
         "alias_index": alias_index,
         "groups": crossref.groups(context.facts),
         "copies": context.copies,
@@ -126,31 +126,11 @@ def stated_date(facts: list[dict[str, Any]]) -> str | None:
 def _stories(articles: dict[str, Article], analyses, entity_sets) -> list[dict[str, Any]]:
     inputs = story_inputs(articles, analyses, entity_sets)
     by_id = {i.id: i for i in inputs}
-    stories = []
-    for number, members in enumerate(group(inputs), 1):
-        stories.append(
-            {
-                "id": f"s{number}",
-                "title": story_title([by_id[m] for m in members]),
-                "articles": members,
-            }
-        )
-    return stories
-
-
-def _entity_json(entity: Entity) -> dict[str, Any]:
-    return {
-        "id": entity.id,
-        "name": entity.name,
-        "label": entity.kind,
-        "aliases": [
-            {"text": a.text, "count": a.count, "sources": list(a.sources)} for a in entity.aliases
-        ],
-        "mentions": [
-            {"id": m.article, "passage": m.passage, "start": m.start, "end": m.end, "text": m.text}
-            for m in entity.mentions
-        ],
-    }
+    stories = [
+        Story(f"s{number}", story_title([by_id[m] for m in members]), tuple(members))
+        for number, members in enumerate(group(inputs), 1)
+    ]
+    return codec.to_json(stories)  # stored as JSON, read back as Story by the library
 
 
 class _Context:

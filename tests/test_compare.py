@@ -34,9 +34,9 @@ def others(item):
 
 
 def test_the_two_rounds_of_talks_are_two_stories(library):
-    stories = {tuple(s["articles"]) for s in library.stories()}
+    stories = {s.articles for s in library.stories()}
     assert stories == {(A001, A003, A004), (A000, A002)}
-    assert all(s["title"] for s in library.stories())
+    assert all(s.title for s in library.stories())
 
 
 def test_agree_same_figure_in_two_sources(library):
@@ -115,12 +115,12 @@ def test_wire_copies_count_as_one_source(tmp_path):
 
 
 def test_omission_matrix_shows_who_reports_what(library):
-    story = next(s for s in library.stories() if A002 in s["articles"])
-    matrix = library.matrix(story["id"])
-    assert [c["id"] for c in matrix["sources"]] == [A000, A002]
-    rows = {r["key"]: r for r in matrix["rows"]}
+    story = next(s for s in library.stories() if A002 in s.articles)
+    matrix = library.matrix(story.id)
+    assert [c.article_id for c in matrix.sources] == [A000, A002]
+    rows = {r.key: r for r in matrix.rows}
     swap = rows["prisoners of war|narrator"]
-    assert swap["cells"][A000] is None and swap["cells"][A002]["text"] == "1,200 prisoners of war"
+    assert swap.cells[A000] is None and swap.cells[A002].text == "1,200 prisoners of war"
 
 
 def run(capsys, *args):
@@ -199,9 +199,9 @@ def test_the_listing_head_is_the_start_of_the_list_as_shown_by_story(library, mo
 
     rows, stories = library.listing(), library.stories()
     whole = [(title, len(members), members) for title, members in listing.arrange(rows, stories)]
-    assert [title for title, _, _ in whole] == [s["title"] for s in stories]  # all in one
-    assert [[row[0] for row in members] for _, _, members in whole] == [
-        s["articles"] for s in stories
+    assert [title for title, _, _ in whole] == [s.title for s in stories]  # all in one
+    assert [tuple(row[0] for row in members) for _, _, members in whole] == [
+        s.articles for s in stories
     ]
     assert library.listing_head() == whole  # five articles: all of them fit in the head
 
@@ -225,7 +225,7 @@ def test_stories_and_plain_searches_do_not_read_the_corpus_wide_state(seeds_inde
         return state(self)
 
     monkeypatch.setattr(Store, "state", counted)
-    assert [s["articles"] for s in library.stories()] == [
+    assert [list(s.articles) for s in library.stories()] == [
         ["001_4a6a3c07746cc093.txt", "003_caa32e451265d8d9.txt", "004_454988fc12dd0efa.txt"],
         ["000_52c0d36fd34b07fa.txt", "002_a8eac72172824d05.txt"],
     ]

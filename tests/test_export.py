@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Static
 
+from index import codec
 from index.library import Library
 from index.report import discrepancies
 from tui import export
@@ -101,7 +102,7 @@ def test_markdown_keeps_untrusted_text_from_making_links_headings_or_emphasis(tm
 
 def test_search_results_are_the_search_json_with_dates_and_links(library):
     data = export.search_results(library, "prisoners")
-    plain = library.search("prisoners", limit=export.SEARCH_LIMIT).to_json()
+    plain = codec.to_json(library.search("prisoners", limit=export.SEARCH_LIMIT))
     assert data["query"] == "prisoners"
     assert data["total"] == plain["total"] > 0
     assert [(h["id"], h["passage"]) for h in data["hits"]] == [

@@ -28,6 +28,17 @@ from textual.widgets import DataTable, Input, OptionList, Static
 
 from index import dates
 from index.library import Library
+from index.model import (
+    Alias,
+    Entity,
+    EntityMention,
+    MatrixCell,
+    MatrixRow,
+    MatrixSource,
+    OmissionMatrix,
+    Passage,
+    Story,
+)
 from index.search import with_prefix
 from tui import render
 from tui.app import NewsdeskApp
@@ -50,7 +61,7 @@ JAZEERA = "001_4a6a3c07746cc093.txt"
 THIRD = "002_a8eac72172824d05.txt"
 FOURTH = "003_caa32e451265d8d9.txt"
 FIFTH = "004_454988fc12dd0efa.txt"
-STORY = {"id": "story-1", "title": "Istanbul talks", "articles": [EFE, JAZEERA, THIRD]}
+STORY = Story("story-1", "Istanbul talks", (EFE, JAZEERA, THIRD))
 
 
 def run(test: Callable[[], Awaitable[None]]) -> None:
@@ -98,7 +109,7 @@ def _span(library: Library, article_id: str, words: str) -> tuple[int, int]:
 class StubLibrary(Library):
     """The seeds, plus stories, entities, mentions and cross-source views."""
 
-    def stories(self) -> list[dict[str, Any]]:
+    def stories(self) -> list[Story]:
         return [STORY]
 
     def analysis_of(self, article_id: str) -> dict[str, Any]:
@@ -110,29 +121,26 @@ class StubLibrary(Library):
             mentions.append({"start": start, "end": end, "text": words, "kind": kind})
         return {"mentions": mentions}
 
-    def entities(self, kind: str | None = None) -> list[dict[str, Any]]:
+    def entities(self, kind: str | None = None) -> list[Entity]:
         start, end = _span(self, JAZEERA, "Hakan Fidan")
-        fidan = {
-            "id": "person/hakan-fidan",
-            "name": "Hakan Fidan",
-            "label": "person",
-            "aliases": [
-                {"text": "Hakan Fidan", "count": 2, "sources": ["Al Jazeera"]},
-                {"text": "Fidan", "count": 3, "sources": ["Al Jazeera", "EFE"]},
-            ],
-            "mentions": [
-                {"id": JAZEERA, "passage": 2, "start": start, "end": end, "text": "Hakan Fidan"},
-                {"id": JAZEERA, "passage": 8, "start": 0, "end": 5, "text": "Fidan"},
-            ],
-        }
-        istanbul = {
-            "id": "place/istanbul",
-            "name": "Istanbul",
-            "label": "place",
-            "aliases": [{"text": "Istanbul", "count": 9, "sources": ["EFE", "Al Jazeera"]}],
-            "mentions": [{"id": EFE, "passage": 1, "start": 0, "end": 8, "text": "Istanbul"}],
-        }
-        return [e for e in (fidan, istanbul) if kind is None or e["label"] == kind]
+        fidan = Entity(
+            "person/hakan-fidan",
+            "Hakan Fidan",
+            "person",
+            (Alias("Hakan Fidan", 2, ("Al Jazeera",)), Alias("Fidan", 3, ("Al Jazeera", "EFE"))),
+            (
+                EntityMention(JAZEERA, 2, start, end, "Hakan Fidan"),
+                EntityMention(JAZEERA, 8, 0, 5, "Fidan"),
+            ),
+        )
+        istanbul = Entity(
+            "place/istanbul",
+            "Istanbul",
+            "place",
+            (Alias("Istanbul", 9, ("EFE", "Al Jazeera")),),
+            (EntityMention(EFE, 1, 0, 8, "Istanbul"),),
+        )
+        return [e for e in (fidan, istanbul) if kind is None or e.kind == kind]
 
     def related(self, article_id: str, number: int) -> dict[str, Any]:
         view = super().related(article_id, number)
@@ -189,33 +197,26 @@ class StubLibrary(Library):
         ]
         return view
 
-    def matrix(self, story_id: str) -> dict[str, Any]:
-        return {
-            "story": story_id,
-            "sources": [{"id": EFE, "source": "EFE"}, {"id": JAZEERA, "source": "Al Jazeera"}],
-            "rows": [
-                {
-                    "key": "prisoners",
-                    "label": "prisoners to be exchanged",
-                    "cells": {
-                        EFE: None,
-                        JAZEERA: {"text": "1,200 prisoners", "value": 1200, "relation": "differ"},
-                    },
-                },
-                {
-                    "key": "duration",
-                    "label": "length of the talks",
-                    "cells": {
-                        EFE: {"text": "less than an hour", "value": "<1 h", "relation": "agree"},
-                        JAZEERA: {
-                            "text": "less than two hours",
-                            "value": "<2 h",
-                            "relation": "agree",
-                        },
-                    },
-                },
-            ],
-        }
+    def matrix(self, story_id: str) -> OmissionMatrix:
+        prisoners = MatrixCell("1,200 prisoners", "f1", 3, 0, 15, 1200)
+        hour, hours = (
+            MatrixCell("less than an hour", "f2", 2, 0, 17, 1),
+            MatrixCell("less than two hours", "f3", 4, 0, 19, 2),
+        )
+        return OmissionMatrix(
+            story_id,
+            STORY.title,
+            (MatrixSource(EFE, "EFE"), MatrixSource(JAZEERA, "Al Jazeera")),
+            (
+                MatrixRow(
+                    "prisoners",
+                    "prisoners to be exchanged",
+                    "differ",
+                    {EFE: None, JAZEERA: prisoners},
+                ),
+                MatrixRow("duration", "length of the talks", "agree", {EFE: hour, JAZEERA: hours}),
+            ),
+        )
 
 
 # Fixtures and small helpers.
@@ -1092,6 +1093,15 @@ def test_search_shows_results_as_you_type_and_enter_opens_the_passage(library):
     run(test)
 
 
+def test_a_hit_highlights_its_words_in_the_passage_as_in_its_snippet(library):
+    hit = library.search("prisoner", limit=1).hits[0]
+    passage = Passage("a.txt", 1, 0, 52, "Prisoners were swapped; one prisoner, not imprisoned.")
+    content = render.passage_text(passage, terms=hit.terms)
+    marked = [passage.text[s.start : s.end] for s in content.spans if s.style == render.TERM_STYLE]
+    assert marked == ["Prisoners", "prisoner"]  # every form the index matched, no other word
+    assert {hit.snippet[s:e].lower() for s, e in hit.matches} <= {"prisoner", "prisoners"}
+
+
 def test_search_result_can_be_chosen_from_the_list(library):
     async def test():
         app = NewsdeskApp(library)
@@ -1350,7 +1360,7 @@ def test_entity_browser_filters_by_any_spelling(stub):
             browser = app.screen
             browser.query_one(Input).focus()
             await press(app, pilot, *"istan")
-            assert [e["name"] for e in browser.shown] == ["Istanbul"]
+            assert [e.name for e in browser.shown] == ["Istanbul"]
 
     run(test)
 
@@ -1368,7 +1378,7 @@ def test_entity_browser_filters_as_soon_as_one_types_in_its_list(stub):
             assert isinstance(app.screen, EntityBrowser)
             await press(app, pilot, "backspace", "backspace", "backspace", "backspace", "backspace")
             await press(app, pilot, *"istan")
-            assert [e["name"] for e in browser.shown] == ["Istanbul"]
+            assert [e.name for e in browser.shown] == ["Istanbul"]
 
     run(test)
 
@@ -1454,12 +1464,13 @@ def test_matrix_shows_facts_by_source_and_opens_a_cell(stub):
 def test_matrix_shows_every_source_of_a_wide_story(stub, monkeypatch):
     outlets = ["EFE", "Al Jazeera", "Reuters", "BBC", "Anadolu"]
     label = "prisoners of war to be exchanged by both sides before the next round of talks"
-    value = {"text": "1,000 prisoners of war each, by the end of the week", "relation": "agree"}
-    matrix = {
-        "story": "story-1",
-        "sources": [{"id": f"a{n}", "source": name} for n, name in enumerate(outlets)],
-        "rows": [{"key": "prisoners", "label": label, "cells": {"a1": value}}],
-    }
+    value = MatrixCell("1,000 prisoners of war each, by the end of the week", "f1", 1, 0, 51)
+    matrix = OmissionMatrix(
+        "story-1",
+        "Istanbul talks",
+        tuple(MatrixSource(f"a{n}", name) for n, name in enumerate(outlets)),
+        (MatrixRow("prisoners", label, "agree", {"a1": value}),),
+    )
     monkeypatch.setattr(StubLibrary, "matrix", lambda self, story_id: matrix)
 
     async def test():
@@ -1469,7 +1480,7 @@ def test_matrix_shows_every_source_of_a_wide_story(stub, monkeypatch):
             await press(app, pilot, "m")
             text = screen_text(app)
             assert all(name in text for name in outlets), text
-            words = [*label.split(), *value["text"].split()]
+            words = [*label.split(), *value.text.split()]
             assert all(word in text for word in words)  # wrapped, not cut
 
     run(test)

@@ -81,12 +81,12 @@ class StoryCommands(_JumpProvider):
 
     def targets(self) -> Iterator[Target]:
         for story in self.reader.stories:
-            articles = story.get("articles") or []
+            articles = story.articles
             if articles:
-                title = clean_line(str(story.get("title") or story.get("id")))
+                title = clean_line(story.title or story.id)
                 display = Text.assemble("story ", (title, "bold"), (f"  {len(articles)}", "dim"))
                 help_text = f"{len(articles)} articles"
-                yield f"story {title}", display, help_text, Position(str(articles[0]))
+                yield f"story {title}", display, help_text, Position(articles[0])
 
 
 class EntityCommands(_JumpProvider):
@@ -94,14 +94,12 @@ class EntityCommands(_JumpProvider):
 
     def targets(self) -> Iterator[Target]:
         for entity in self.reader.library.entities():
-            mentions: list[dict[str, Any]] = entity.get("mentions") or []
+            mentions = entity.mentions
             if not mentions:
                 continue
-            first = mentions[0]
-            name = clean_line(entity.get("name"))
-            display = Text.assemble("entity ", (name, "bold"), f"  {entity.get('label', '')}")
-            article = str(first.get("id") or first.get("article"))
-            position = Position(article, int(first.get("passage") or 1))
+            name = clean_line(entity.name)
+            display = Text.assemble("entity ", (name, "bold"), f"  {entity.kind}")
+            position = Position(mentions[0].article, mentions[0].passage)
             yield f"entity {name}", display, f"{len(mentions)} mentions", position
 
 

@@ -21,7 +21,7 @@ from typing import Any
 
 from platformdirs import user_documents_dir
 
-from index import report
+from index import codec, report
 from index.model import UNKNOWN_OUTLET
 from index.report import _md as escape
 from index.safety import clean, dumps
@@ -88,7 +88,7 @@ def story_report(library: Any, story_id: str) -> dict[str, Any]:
 
 def search_results(library: Any, query: str) -> dict[str, Any]:
     """``newsdesk search QUERY --json``, each hit with its article's date and link."""
-    found = library.search(query, limit=SEARCH_LIMIT).to_json()
+    found = codec.to_json(library.search(query, limit=SEARCH_LIMIT))
     meta = article_meta(library)
     for hit in found["hits"]:
         article = meta.get(hit["id"], {})

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, cast
 from rich.text import Text
 from textual.binding import Binding
 
-from index.model import outlet_label
+from index.model import Story, outlet_label
 from index.safety import clean_line
 
 from . import links, render
@@ -250,12 +250,12 @@ def _open(screen: ReaderScreen, url: str) -> None:
     screen.app.call_from_thread(screen.link_opened, url, opened)
 
 
-def story_of(screen: ReaderScreen) -> dict[str, Any] | None:
+def story_of(screen: ReaderScreen) -> Story | None:
     """The story of the article shown, if it is in one."""
     shown = screen.article.article
     if shown is None:
         return None
-    return next((s for s in screen.stories if shown.id in s.get("articles", [])), None)
+    return next((s for s in screen.stories if shown.id in s.articles), None)
 
 
 def exportable(screen: ReaderScreen) -> dict[str, Any]:
@@ -265,7 +265,7 @@ def exportable(screen: ReaderScreen) -> dict[str, Any]:
     library, found = screen.library, {}
     story = story_of(screen)
     if story is not None:
-        found["story"] = lambda: export.story_report(library, str(story["id"]))
+        found["story"] = lambda: export.story_report(library, story.id)
     query = screen.searched.query
     if query:
         found["search"] = lambda: export.search_results(library, query)

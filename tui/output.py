@@ -19,7 +19,8 @@ from rich.progress import BarColumn, Progress, TextColumn
 from rich.table import Table
 from rich.text import Text
 
-from index.model import NO_BODY, UNKNOWN_OUTLET
+from index import codec
+from index.model import NO_BODY, UNKNOWN_OUTLET, SearchResult
 from index.progress import READING, SAVING
 from index.safety import clean, clean_line, dumps
 
@@ -185,9 +186,9 @@ def show(library, article_id: str, as_json: bool) -> int:
     return EXIT_OK
 
 
-def search(result, query: str, as_json: bool) -> int:
+def search(result: SearchResult, query: str, as_json: bool) -> int:
     if as_json:
-        print(dumps(result.to_json()))
+        print(dumps(codec.to_json(result)))
         return EXIT_OK
     noun = "passage matches" if result.total == 1 else "passages match"
     stdout.print(Text(f"{result.total} {noun} {clean_line(query)}", style="dim"))

@@ -22,8 +22,9 @@ from rich.console import Console
 from rich.text import Text
 
 from index.diffing import Token
-from index.model import NO_BODY, UNKNOWN_OUTLET, Article, Hit, Passage
+from index.model import NO_BODY, UNKNOWN_OUTLET, Article, Hit, MatrixCell, Passage
 from index.safety import clean, clean_line
+from index.search import term_spans
 from index.subjects import subject_of
 
 KIND_STYLES: dict[str, str] = {
@@ -141,30 +142,18 @@ def passage_text(
     """A passage with its entity mentions and search terms highlighted.
 
     ``mentions`` carry offsets into the article text; they are shifted to the
-    passage here. ``terms`` are words to highlight wherever they occur.
+    passage here. ``terms`` are a search's hit terms in index form (``Hit.terms``):
+    every word that indexes as one of them is highlighted, by the rule that
+    marked the hit's snippet, so ``prisoner`` finds ``Prisoners`` here too.
     """
     text = Text(clean(passage.text))
     for mention in mentions:
         start, end = mention["start"] - passage.start, mention["end"] - passage.start
         if 0 <= start < end <= len(text):
             text.stylize(KIND_STYLES.get(mention.get("kind", "other"), "italic"), start, end)
-    for start, end in word_spans(passage.text, terms):
+    for start, end in term_spans(passage.text, set(terms)):
         text.stylize(TERM_STYLE, start, end)
     return text
-
-
-def word_spans(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
-    """Whole-word, case-insensitive occurrences of ``words`` in ``text``."""
-    alternatives = sorted({w for w in words if w.strip()}, key=len, reverse=True)
-    if not alternatives:
-        return []
-    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, alternatives)) + r")\b", re.I)
-    return [m.span() for m in pattern.finditer(text)]
-
-
-def hit_words(hit: Hit) -> set[str]:
-    """The words a search hit matched, as they appear in its snippet."""
-    return {hit.snippet[start:end] for start, end in hit.matches}
 
 
 def hit_text(hit: Hit, title: Text | None = None) -> Text:
@@ -306,14 +295,12 @@ def diff_text(text: str, diff_tokens: Sequence[Token]) -> Text:
     return rendered
 
 
-def matrix_cell(cell: Mapping[str, Any] | None) -> Text:
-    """One cell of the omission matrix: the value and its relation, or a gap."""
-    if not cell:
+def matrix_cell(cell: MatrixCell | None) -> Text:
+    """One cell of the omission matrix: the source's words, or a gap (the row
+    carries how the sources relate)."""
+    if cell is None:
         return Text("— not reported", style=DIM)
-    label = Text(clean_line(str(cell.get("text") or cell.get("value") or "")))
-    relation = cell.get("relation")
-    # The badge on a line of its own: a narrow column never splits "✗" from "differ".
-    return label.append("\n").append_text(badge(relation)) if relation else label
+    return Text(clean_line(cell.text))
 
 
 def citation(article: Article, passage: Passage) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 
 from rich.text import Text
 
+from index import codec
 from index.model import UNKNOWN_OUTLET
 from index.safety import clean, clean_line, dumps
 from index.subjects import subject_of
@@ -27,19 +28,19 @@ BADGE_STYLES = {"agree": "green", "compatible": "yellow", "differ": "bold red", 
 def entities(library, args: argparse.Namespace) -> int:
     found = library.entities(args.label)
     if args.json:
-        print(dumps({"entities": found}))
+        print(dumps({"entities": codec.to_json(found)}))
         return EXIT_OK
     for entity in found:
         line = Text.assemble(
-            (clean_line(entity["name"]), "bold"),
-            f"  {entity['label']}",
-            (f"  {len(entity['mentions'])} mentions", "dim"),
+            (clean_line(entity.name), "bold"),
+            f"  {entity.kind}",
+            (f"  {len(entity.mentions)} mentions", "dim"),
         )
         stdout.print(line)
-        for alias in entity["aliases"]:
-            sources = ", ".join(clean_line(s) for s in alias["sources"])
+        for alias in entity.aliases:
+            sources = ", ".join(clean_line(s) for s in alias.sources)
             stdout.print(
-                Text(f"    {clean_line(alias['text'])} ×{alias['count']}  ({sources})", style="dim")
+                Text(f"    {clean_line(alias.text)} ×{alias.count}  ({sources})", style="dim")
             )
     return EXIT_OK
 
@@ -103,12 +104,12 @@ def _groups_block(groups: list[dict[str, Any]], by_id: dict[str, dict[str, Any]]
 def stories(library, args: argparse.Namespace) -> int:
     found = library.stories()
     if args.json:
-        print(dumps({"stories": [{k: s[k] for k in ("id", "title", "articles")} for s in found]}))
+        print(dumps({"stories": codec.to_json(found)}))
         return EXIT_OK
     meta = {row["id"]: row for row in library.articles()}
     for story in found:
-        stdout.print(Text.assemble((story["id"], "bold"), "  ", clean_line(story["title"])))
-        for aid in story["articles"]:
+        stdout.print(Text.assemble((story.id, "bold"), "  ", clean_line(story.title)))
+        for aid in story.articles:
             row = meta.get(aid, {})
             stdout.print(
                 Text(

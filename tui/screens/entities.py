@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from rich.text import Text
 from textual import events, on
@@ -14,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from index.model import Entity, EntityMention
 from index.safety import clean_line
 
 from .. import render
@@ -25,18 +25,12 @@ EMPTY = (
 )
 
 
-def mention_article(mention: Mapping[str, Any]) -> str:
-    """The article of a mention (``id`` in the library's JSON, ``article`` in the model)."""
-    return str(mention.get("id") or mention.get("article") or "")
-
-
-def entity_prompt(entity: Mapping[str, Any]) -> Text:
-    label = entity.get("label", "other")
-    text = Text(clean_line(entity.get("name")), style=render.KIND_STYLES.get(label, "bold"))
-    text.append(f"  {label}", style="dim")
-    text.append(f"  {len(entity.get('mentions') or [])}×", style="dim")
-    spellings = [clean_line(a.get("text")) for a in entity.get("aliases") or []]
-    others = [s for s in spellings if s != clean_line(entity.get("name"))]
+def entity_prompt(entity: Entity) -> Text:
+    text = Text(clean_line(entity.name), style=render.KIND_STYLES.get(entity.kind, "bold"))
+    text.append(f"  {entity.kind}", style="dim")
+    text.append(f"  {len(entity.mentions)}×", style="dim")
+    spellings = [clean_line(a.text) for a in entity.aliases]
+    others = [s for s in spellings if s != clean_line(entity.name)]
     return text.append(f"\n  also: {', '.join(others)}" if others else "", style="italic dim")
 
 
@@ -46,13 +40,13 @@ class EntityBrowser(ModalScreen[Position | None]):
     BINDINGS = [Binding("escape", "dismiss(None)", "Close", id="entities.close")]
 
     def __init__(
-        self, entities: Sequence[Mapping[str, Any]], sources: Mapping[str, str] | None = None
+        self, entities: Sequence[Entity], sources: Mapping[str, str] | None = None
     ) -> None:
         super().__init__()
         self.entities = list(entities)
         self.sources = dict(sources or {})
-        self.shown: list[Mapping[str, Any]] = []
-        self.mentions: list[Mapping[str, Any]] = []
+        self.shown: list[Entity] = []
+        self.mentions: list[EntityMention] = []
 
     def compose(self) -> ComposeResult:
         with Vertical(id="entities-dialog", classes="dialog"):
@@ -107,33 +101,31 @@ class EntityBrowser(ModalScreen[Position | None]):
         self._show_mentions(self.shown[event.option_index])
         self.query_one("#entities-mentions").focus()
 
-    def _show_mentions(self, entity: Mapping[str, Any]) -> None:
+    def _show_mentions(self, entity: Entity) -> None:
         self.mentions = sorted(
-            entity.get("mentions") or [],
-            key=lambda m: (self.sources.get(mention_article(m), ""), mention_article(m)),
+            entity.mentions, key=lambda m: (self.sources.get(m.article, ""), m.article)
         )
         listing = self.query_one("#entities-mentions", OptionList)
         listing.set_options(Option(self._mention_prompt(m)) for m in self.mentions)
         if self.mentions:
             listing.highlighted = 0
 
-    def _mention_prompt(self, mention: Mapping[str, Any]) -> Text:
-        article = mention_article(mention)
-        source = self.sources.get(article) or article
+    def _mention_prompt(self, mention: EntityMention) -> Text:
+        source = self.sources.get(mention.article) or mention.article
         return Text.assemble(
             (clean_line(source), "bold"),
-            (f"  ¶{mention.get('passage')}", "dim"),
+            (f"  ¶{mention.passage}", "dim"),
             "  ",
-            (clean_line(mention.get("text")), "italic"),
+            (clean_line(mention.text), "italic"),
         )
 
     @on(OptionList.OptionSelected, "#entities-mentions")
     def _mention_chosen(self, event: OptionList.OptionSelected) -> None:
         mention = self.mentions[event.option_index]
-        self.dismiss(Position(mention_article(mention), int(mention.get("passage") or 1)))
+        self.dismiss(Position(mention.article, mention.passage))
 
 
-def _names(entity: Mapping[str, Any]) -> str:
+def _names(entity: Entity) -> str:
     """Every spelling of an entity, for the filter."""
-    aliases = " ".join(str(a.get("text", "")) for a in entity.get("aliases") or [])
-    return f"{entity.get('name', '')} {aliases}".casefold()
+    aliases = " ".join(a.text for a in entity.aliases)
+    return f"{entity.name} {aliases}".casefold()

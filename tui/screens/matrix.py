@@ -6,9 +6,6 @@ outlet left out the civilian prisoners or the length of the talks.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -17,6 +14,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from index.model import OmissionMatrix
 from index.safety import clean_line
 
 from .. import render
@@ -34,11 +32,11 @@ class MatrixScreen(ModalScreen[Position | None]):
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Close", id="matrix.close")]
 
-    def __init__(self, matrix: Mapping[str, Any], title: str = "") -> None:
+    def __init__(self, matrix: OmissionMatrix, title: str = "") -> None:
         super().__init__()
         self.matrix = matrix
         self.title_text = title
-        self.columns = [str(s.get("id")) for s in matrix.get("sources") or []]
+        self.columns = [s.article_id for s in matrix.sources]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="matrix-dialog", classes="dialog"):
@@ -54,19 +52,18 @@ class MatrixScreen(ModalScreen[Position | None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        rows = self.matrix.get("rows") or []
+        rows = self.matrix.rows
         if not rows:
             self.query_one("#matrix-legend", Static).update(Text(EMPTY, style="dim"))
         table.add_column(Text("fact", style="bold"), key="fact", width=FACT_WIDTH)
-        for source in self.matrix.get("sources") or []:
-            name = clean_line(source.get("source")) or clean_line(source.get("id"))
-            table.add_column(Text(name, style="bold"), key=str(source.get("id")), width=VALUE_WIDTH)
+        for source in self.matrix.sources:
+            name = clean_line(source.source) or clean_line(source.article_id)
+            table.add_column(Text(name, style="bold"), key=source.article_id, width=VALUE_WIDTH)
         for number, row in enumerate(rows):
-            cells = row.get("cells") or {}
-            label = Text(clean_line(row.get("label") or row.get("key")), style="bold")
-            if row.get("relation"):
-                label.append("\n").append_text(render.badge(row["relation"]))
-            values = [render.matrix_cell(cells.get(column)) for column in self.columns]
+            label = Text(clean_line(row.label or row.key), style="bold")
+            if row.relation:
+                label.append("\n").append_text(render.badge(row.relation))
+            values = [render.matrix_cell(row.cells.get(column)) for column in self.columns]
             table.add_row(label, *values, key=str(number), height=None)
         table.focus()
 
@@ -74,6 +71,6 @@ class MatrixScreen(ModalScreen[Position | None]):
     def _open(self, event: DataTable.CellSelected) -> None:
         column = event.coordinate.column - 1
         if 0 <= column < len(self.columns):
-            row = (self.matrix.get("rows") or [])[event.coordinate.row]
-            cell = (row.get("cells") or {}).get(self.columns[column]) or {}
-            self.dismiss(Position(self.columns[column], int(cell.get("passage") or 1)))
+            row = self.matrix.rows[event.coordinate.row]
+            cell = row.cells.get(self.columns[column])
+            self.dismiss(Position(self.columns[column], cell.passage if cell else 1))

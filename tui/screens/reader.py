@@ -13,7 +13,7 @@ import os
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -29,7 +29,7 @@ from textual.widgets import Label, ProgressBar
 from index.apart import UpdateStopped
 from index.library import Library
 from index.listing import arrange
-from index.model import Hit, outlet_label
+from index.model import Hit, Story, outlet_label
 from index.progress import READABLE, READING
 from index.safety import clean_line
 
@@ -57,7 +57,7 @@ WIDE = 110  # columns from which the three panes sit side by side
 FOLLOW_SECONDS = 2.0  # how often the reader looks for another process's commit
 
 
-def listed(entries: list[Entry], stories: list[dict[str, Any]]) -> list[Group]:
+def listed(entries: list[Entry], stories: list[Story]) -> list[Group]:
     """The sources list's groups: articles by story, the rest last."""
     return [(title, len(rows), rows) for title, rows in arrange(entries, stories)]
 
@@ -133,7 +133,7 @@ class ReaderScreen(keeps.KeepActions, Screen[None]):
         ``changed`` says the index changed since the article shown was read."""
 
         entries: list[Entry]
-        stories: list[dict[str, Any]]
+        stories: list[Story]
         note: str | None = None
         error: str | None = None
         head: list[Group] | None = None
@@ -148,7 +148,7 @@ class ReaderScreen(keeps.KeepActions, Screen[None]):
         self.library = library
         self.state = state
         self.entries: list[Entry] = []
-        self.stories: list[dict[str, Any]] = []
+        self.stories: list[Story] = []
         self.searched = LastSearch()
         # True while an update runs with no article listed yet (a first index, or
         # one whose first run was stopped): empty answers then mean "not yet".
@@ -580,7 +580,7 @@ class ReaderScreen(keeps.KeepActions, Screen[None]):
     async def _searched(self, outcome: SearchOutcome | None) -> None:
         if outcome is None:
             return
-        words = set().union(*(render.hit_words(h) for h in outcome.hits))
+        words = set().union(*(h.terms for h in outcome.hits))
         self.searched = LastSearch(outcome.query, outcome.hits, outcome.index, words)
         await self._open_hit()
 
@@ -627,12 +627,12 @@ class ReaderScreen(keeps.KeepActions, Screen[None]):
         from .matrix import MatrixScreen
 
         shown = self.article.article
-        story = next((s for s in self.stories if shown and shown.id in s.get("articles", [])), None)
+        story = next((s for s in self.stories if shown and shown.id in s.articles), None)
         if story is None:
             toast(self, "This article is in no story, so there is no matrix.", timeout=4)
             return
-        matrix = self.library.matrix(str(story["id"]))
-        self.app.push_screen(MatrixScreen(matrix, str(story.get("title") or "")), self._go)
+        matrix = self.library.matrix(story.id)
+        self.app.push_screen(MatrixScreen(matrix, story.title), self._go)
 
     def action_copy(self) -> None:
         shown, number = self.article.article, self.article.cursor

@@ -1,0 +1,92 @@
+"""The one way newsdesk's typed results become JSON and come back.
+
+The CLI's ``--json``, the exports and the stored documents all go through
+here, so a result has one name for each of its parts everywhere: where the
+JSON a user reads keeps an older key (a hit's ``article_id`` is ``"id"``), the
+rename is written once, below, not at each place that prints it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from cattrs import Converter
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from .model import Entity, EntityMention, Hit, MatrixSource, SearchResult
+
+T = TypeVar("T")
+
+SCORE_DIGITS = 4  # a score's JSON is rounded: more digits say nothing to a reader
+
+# JSON has lists only: a tuple (a span, the hits) is written as one.
+_converter = Converter(unstruct_collection_overrides={tuple: list})
+
+
+def _hit_codec(converter: Converter) -> None:
+    """A hit keeps the JSON keys ``newsdesk search --json`` documents; its terms
+    are the reader's, to highlight the passage, and not printed."""
+    article_id, terms = override(rename="id"), override(omit=True)
+    score = override(unstruct_hook=lambda s: round(s, SCORE_DIGITS))
+    converter.register_unstructure_hook(
+        Hit,
+        make_dict_unstructure_fn(Hit, converter, article_id=article_id, terms=terms, score=score),
+    )
+    converter.register_structure_hook(
+        Hit, make_dict_structure_fn(Hit, converter, article_id=article_id, terms=terms)
+    )
+
+
+def _search_codec(converter: Converter) -> None:
+    """A search result's JSON is its total and hits (``complete`` is the reader's)."""
+    complete = override(omit=True)
+    converter.register_unstructure_hook(
+        SearchResult, make_dict_unstructure_fn(SearchResult, converter, complete=complete)
+    )
+    converter.register_structure_hook(
+        SearchResult, make_dict_structure_fn(SearchResult, converter, complete=complete)
+    )
+
+
+def _entity_codec(converter: Converter) -> None:
+    """An entity's kind is its ``label`` and a mention's article its ``id`` in the
+    JSON ``newsdesk entities --json`` documents (and the index stores)."""
+    kind, article = override(rename="label"), override(rename="id")
+    converter.register_unstructure_hook(
+        EntityMention, make_dict_unstructure_fn(EntityMention, converter, article=article)
+    )
+    converter.register_structure_hook(
+        EntityMention, make_dict_structure_fn(EntityMention, converter, article=article)
+    )
+    # An entity's hooks are made after its mentions', which they call.
+    converter.register_unstructure_hook(
+        Entity, make_dict_unstructure_fn(Entity, converter, kind=kind)
+    )
+    converter.register_structure_hook(Entity, make_dict_structure_fn(Entity, converter, kind=kind))
+
+
+def _matrix_codec(converter: Converter) -> None:
+    """A matrix's column names its article ``id``, as a mention does."""
+    article_id = override(rename="id")
+    converter.register_unstructure_hook(
+        MatrixSource, make_dict_unstructure_fn(MatrixSource, converter, article_id=article_id)
+    )
+    converter.register_structure_hook(
+        MatrixSource, make_dict_structure_fn(MatrixSource, converter, article_id=article_id)
+    )
+
+
+_hit_codec(_converter)
+_search_codec(_converter)
+_entity_codec(_converter)
+_matrix_codec(_converter)
+
+
+def to_json(value: Any) -> Any:
+    """``value`` (a result, or a list of them) as plain JSON data."""
+    return _converter.unstructure(value)
+
+
+def from_json(data: Any, kind: type[T]) -> T:
+    """The result of type ``kind`` that :func:`to_json` made ``data`` from."""
+    return _converter.structure(data, kind)
