@@ -33,7 +33,7 @@ def summarise(analyses: dict[str, dict[str, Any]]) -> dict[str, Any]:
     sources = {aid: a.source or aid for aid, a in articles.items()}
     passages = {aid: a.passages for aid, a in articles.items()}
     first = merge(mentions, sources, passages)
-    stories = _stories(articles, analyses, entity_sets(first))
+    stories = _stories(articles, analyses, first)
     story_of = {aid: s["id"] for s in stories for aid in s["articles"]}
     mentions = share_names(articles, mentions, story_of)
     entities = merge(mentions, sources, passages, groups=story_of)
@@ -123,11 +123,12 @@ def stated_date(facts: list[dict[str, Any]]) -> str | None:
     return dt.date.fromordinal(max(days)).isoformat() if days else None
 
 
-def _stories(articles: dict[str, Article], analyses, entity_sets) -> list[dict[str, Any]]:
-    inputs = story_inputs(articles, analyses, entity_sets)
+def _stories(articles: dict[str, Article], analyses, first: list[Entity]) -> list[dict[str, Any]]:
+    inputs = story_inputs(articles, analyses, entity_sets(first))
     by_id = {i.id: i for i in inputs}
+    names = {entity.id: entity.name for entity in first}  # titled by names, not by keys
     stories = [
-        Story(f"s{number}", story_title([by_id[m] for m in members]), tuple(members))
+        Story(f"s{number}", story_title([by_id[m] for m in members], names), tuple(members))
         for number, members in enumerate(group(inputs), 1)
     ]
     return codec.to_json(stories)  # stored as JSON, read back as Story by the library

@@ -152,3 +152,15 @@ def test_trees_are_read_as_stored():
 def test_grouping_without_any_article_or_signal():
     assert group([]) == []
     assert group([StoryInput("a.txt", "the and of")]) == [["a.txt"]]
+
+
+@pytest.mark.slow
+def test_a_story_without_titles_is_named_in_words_not_internal_keys(seeds):
+    """An untitled report alone is named by the names it gives ("Donald Trump"),
+    never by keys such as ``person:donald-trump``."""
+    from index.summary import summarise
+
+    untitled = {aid: blob for aid, blob in seeds.items() if aid.startswith("001")}
+    (story,) = summarise(untitled)["stories"]
+    assert story["title"], story
+    assert ":" not in story["title"] and "-" not in story["title"], story["title"]
