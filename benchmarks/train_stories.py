@@ -1,7 +1,7 @@
 """Learn the same-story decision from labelled clusters, and check it by
 cross-validation.
 
-    python benchmarks/train_stories.py [--cache DIR] [--write]
+    python benchmarks/train_stories.py [--cache DIR] [--write] [--without FEATURE ...]
 
 Every article of the 253 multi-source clusters is mixed into one corpus, and
 every ECB+ dev document into another (gold story: topic x subtopic, two events
@@ -22,6 +22,23 @@ folds, the corpora are clustered with those out-of-fold scores, and the
 threshold used for a fold's articles is the one that scored best on the other
 folds' articles. ``--write`` fits the model on all pairs and stores it with
 the threshold chosen on all folds in ``index/story_model.json``.
+
+``--without`` measures what features are worth: their columns are zeroed before
+training (a tree never splits on a constant), so the cross-validated figures
+are those of a model that never saw them (zeroing the figure columns also stops
+them keeping pairs apart). Measured and dropped, as cross-validated ARI
+multi-source / ECB+ against 0.839 / 0.913: the IDF-weighted overlap of the
+entities named in each article's title and lead (0.835 / 0.902), the share of
+one article's lead entities the other names at all (0.840 / 0.909), both (0.837
+/ 0.901), the share of the smaller article's entities the other names (0.838 /
+0.897; each of these raised the ARI of the clusters mixed with 300 BBC articles
+from 0.774 to 0.79-0.80, and cost ECB+'s two events of one kind); a linkage
+scoring two clusters by each article's best link into the other instead of the
+mean of all pairs (0.815 / 0.876), or by a blend of the two (half: 0.823 /
+0.903, a quarter: 0.816 / 0.919); thresholds in steps of 0.025 instead of 0.05
+(0.840 / 0.913). Without ``days_apart`` and ``dated`` the figures barely move
+(0.839 / 0.914): dates as the labelled corpora state them say little, so
+trusted dates need labelled dated articles.
 
 One command redoes it all after a change to the analysis or the entity merge:
 ``python benchmarks/train_stories.py --write``. The first run analyses the
@@ -364,13 +381,26 @@ def _tree_json(tree: Tree) -> dict[str, list]:
     }
 
 
+def without(c: Pairs, names: list[str]) -> None:
+    """Zero the columns of ``names``: trees never split on a constant column."""
+    for name in names:
+        c.features[:, story_features.NAMES.index(name)] = 0.0
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, default=CACHE)
     parser.add_argument("--write", action="store_true", help="store the model fitted on all pairs")
     parser.add_argument("--conflicts", type=int, default=CONFLICTS, help="0: no pairs kept apart")
+    parser.add_argument(
+        "--without", nargs="+", default=[], choices=story_features.NAMES, help="features left out"
+    )
     args = parser.parse_args()
+    if args.write and args.without:
+        parser.error("--without measures; the stored model uses every feature")
     found = corpora(args.cache)
+    for c in found:
+        without(c, args.without)
     parts = learned_parts(found, out_of_fold(found), args.conflicts)
     report(found, parts)
     if args.write:
