@@ -17,7 +17,17 @@ from .apart import Child
 from .corpus import Corpus
 from .damage import guarded
 from .errors import IndexError_
-from .model import Article, Entity, OmissionMatrix, Passage, SearchResult, Skipped, Story
+from .model import (
+    Article,
+    CrossSourceView,
+    Entity,
+    OmissionMatrix,
+    Passage,
+    PassageView,
+    SearchResult,
+    Skipped,
+    Story,
+)
 from .search import as_typed, search
 from .seeds import seeds_dir
 from .store import Store, index_dir_for, latest_commit, unpack, writable
@@ -176,8 +186,11 @@ class Library:
         return self._held_for_generation("state", self.store.state)
 
     @guarded
-    def views(self, article_id: str) -> dict[str, Any]:
-        return self.store.views(article_id)
+    def views(self, article_id: str) -> dict[int, PassageView]:
+        """The cross-source views of an article's passages, by passage number."""
+        from .compare import passage_views
+
+        return passage_views(self.store.views(article_id))
 
     @guarded
     def search(
@@ -258,8 +271,9 @@ class Library:
         return discrepancies(self, loose)
 
     @guarded
-    def related(self, article_id: str, number: int) -> dict[str, Any]:
-        """The cross-source view of one passage (``newsdesk related --json`` shape)."""
+    def related(self, article_id: str, number: int) -> CrossSourceView:
+        """The cross-source view of one passage (``newsdesk related --json`` through
+        :mod:`index.codec`)."""
         from .compare import cross_source
 
         return cross_source(self, article_id, number)

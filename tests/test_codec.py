@@ -12,14 +12,25 @@ from hypothesis import strategies as st
 from index import codec
 from index.model import (
     Alias,
+    CitedFact,
+    Counterpart,
+    CrossSourceView,
     Entity,
+    EntityCoverage,
     EntityMention,
+    EntityRef,
+    FactView,
     Hit,
     MatrixCell,
     MatrixRow,
     MatrixSource,
     OmissionMatrix,
+    Passage,
+    PassageView,
+    QuoteView,
+    RelatedPassage,
     SearchResult,
+    Spelling,
     Story,
 )
 
@@ -170,3 +181,133 @@ def test_an_omission_matrix_survives_the_stored_json(matrix):
 def test_a_matrix_column_names_its_article_id():
     matrix = OmissionMatrix("s1", "Talks", (MatrixSource("a.txt", "EFE"),))
     assert codec.to_json(matrix)["sources"] == [{"id": "a.txt", "source": "EFE"}]
+
+
+# An interval's bounds may be open-ended ("more than 40": up to infinity).
+BOUNDS = st.none() | st.floats(allow_nan=False)
+FACTS = st.builds(
+    CitedFact,
+    id=TEXT,
+    article=TEXT,
+    passage=st.integers(1, 10_000),
+    kind=st.sampled_from(["quantity", "duration", "date", "quote"]),
+    text=TEXT,
+    start=st.integers(0, 10**6),
+    end=st.integers(0, 10**6),
+    key=st.none() | TEXT,
+    value=BOUNDS,
+    low=BOUNDS,
+    high=BOUNDS,
+    low_open=st.booleans(),
+    high_open=st.booleans(),
+    qualifier=st.none() | TEXT,
+    unit=st.none() | TEXT,
+    speaker=st.none() | TEXT,
+    quote=st.none() | TEXT,
+    source=TEXT,
+    subject=TEXT,
+)
+RELATIONS = st.sampled_from(["agree", "compatible", "differ", "only here"])
+RELATED = st.builds(
+    RelatedPassage,
+    article_id=TEXT,
+    passage=st.integers(1, 10_000),
+    score=SCORES,
+    reasons=st.lists(TEXT, max_size=3).map(tuple),
+    start=st.integers(0, 10**6),
+    end=st.integers(0, 10**6),
+    text=TEXT,
+    source=st.none() | TEXT,
+    title=st.none() | TEXT,
+    same_story=st.booleans(),
+)
+COUNTERPARTS = st.builds(
+    Counterpart,
+    fact=FACTS,
+    relation=st.none() | RELATIONS,
+    same_story=st.booleans(),
+    source=TEXT,
+    same_wire=st.booleans(),
+)
+FACT_VIEWS = st.builds(
+    FactView,
+    fact=FACTS,
+    relation=RELATIONS,
+    others=st.lists(COUNTERPARTS, max_size=3).map(tuple),
+    elsewhere=st.integers(0, 10**4),
+)
+COVERAGE = st.builds(
+    EntityCoverage,
+    entity=st.builds(EntityRef, id=TEXT, name=TEXT, kind=TEXT),
+    sources=st.integers(0, 50),
+    of=st.integers(0, 50),
+    spellings=st.lists(
+        st.builds(Spelling, text=TEXT, sources=st.lists(TEXT, max_size=3).map(tuple)), max_size=3
+    ).map(tuple),
+)
+QUOTES = st.builds(
+    QuoteView,
+    speaker=st.none() | TEXT,
+    here=FACTS,
+    others=st.lists(FACTS, max_size=2).map(tuple),
+)
+SECTIONS = {
+    "related": st.lists(RELATED, max_size=3).map(tuple),
+    "facts": st.lists(FACT_VIEWS, max_size=2).map(tuple),
+    "entities": st.lists(COVERAGE, max_size=3).map(tuple),
+    "quotes": st.lists(QUOTES, max_size=2).map(tuple),
+}
+PASSAGES = st.builds(
+    Passage,
+    article_id=TEXT,
+    number=st.integers(1, 10_000),
+    start=st.integers(0, 10**6),
+    end=st.integers(0, 10**6),
+    text=TEXT,
+)
+
+
+@SETTINGS
+@given(
+    st.dictionaries(st.integers(1, 500).map(str), st.builds(PassageView, **SECTIONS), max_size=3)
+)
+def test_an_articles_stored_views_read_back(views):
+    stored = json.dumps(codec.to_json(views))  # as index.store packs it
+    assert codec.from_json(json.loads(stored), dict[str, PassageView]) == views
+
+
+@SETTINGS
+@given(st.builds(CrossSourceView, passage=PASSAGES, **SECTIONS))
+def test_a_cross_source_view_survives_json(view):
+    printed = json.dumps(codec.to_json(view))
+    assert codec.from_json(json.loads(printed), CrossSourceView) == view
+
+
+def test_a_cross_source_view_keeps_the_documented_keys():
+    more = CitedFact(
+        "b.txt:3:1", "b.txt", 3, "quantity", "more than 40", 10, 22, "people", 40.0, 40.0,
+        float("inf"), True, False, "more than", "count", source="EFE", subject="people",
+    )  # fmt: skip
+    view = CrossSourceView(
+        Passage("a.txt", 3, 100, 180, "Officials said 45 people ..."),
+        (RelatedPassage("b.txt", 3, 0.62, ("entity: Kyiv",), 0, 40, "More than 40", "EFE"),),
+        (FactView(more, "compatible", (Counterpart(more, "agree", True, "EFE", False),)),),
+        (EntityCoverage(EntityRef("place:kyiv", "Kyiv", "place"), 2, 2, (Spelling("Kiev"),)),),
+        (QuoteView("Medinsky", more),),
+    )
+    printed = codec.to_json(view)
+    assert printed["passage"] == {
+        "id": "a.txt", "passage": 3, "start": 100, "end": 180, "text": "Officials said 45 people ...",
+    }  # fmt: skip
+    assert list(printed["related"][0]) == [
+        "id", "passage", "score", "reasons", "start", "end", "text", "source", "title", "same_story",
+    ]  # fmt: skip
+    fact = printed["facts"][0]
+    assert (fact["fact"]["high"], fact["fact"]["source"], fact["elsewhere"]) == ("inf", "EFE", 0)
+    assert list(fact["others"][0]) == ["fact", "relation", "same_story", "source", "same_wire"]
+    assert printed["entities"][0]["entity"] == {
+        "id": "place:kyiv",
+        "name": "Kyiv",
+        "label": "place",
+    }
+    assert printed["quotes"][0] == {"speaker": "Medinsky", "here": fact["fact"], "others": []}

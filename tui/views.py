@@ -9,9 +9,9 @@ from typing import Any
 from rich.text import Text
 
 from index import codec
-from index.model import UNKNOWN_OUTLET
+from index.model import UNKNOWN_OUTLET, EntityCoverage, FactView
 from index.safety import clean, clean_line, dumps
-from index.subjects import subject_of
+from index.subjects import describe, subject_of
 
 from .inert import inert
 from .output import EXIT_NOT_FOUND, EXIT_OK, error, stdout
@@ -57,7 +57,7 @@ def facts(library, args: argparse.Namespace) -> int:
                 (f"{clean_line(fact['article'])} ¶{fact['passage']}", "dim"),
                 f"  {fact['kind']}  ",
                 (clean_line(fact["text"]), "bold"),
-                f"  {clean_line(subject_of(fact))}{who}",
+                f"  {clean_line(describe(fact.get('key')))}{who}",
             )
         )
     _groups_block(groups, {fact["id"]: fact for fact in found})
@@ -131,57 +131,61 @@ def related(library, args: argparse.Namespace) -> int:
         error(str(missing.args[0]))
         return EXIT_NOT_FOUND
     if args.json:
-        print(dumps(view))
+        print(dumps(codec.to_json(view)))
         return EXIT_OK
-    stdout.print(Text(clean(view["passage"]["text"]), style="bold"), soft_wrap=True)
-    _facts_block(view["facts"])
-    if view["related"]:
+    stdout.print(Text(clean(view.passage.text), style="bold"), soft_wrap=True)
+    _facts_block(view.facts)
+    if view.related:
         stdout.print(Text("\nRelated passages", style="underline"))
-    for item in view["related"]:
+    for item in view.related:
         stdout.print(
             Text.assemble(
-                (f"{clean_line(item['id'])} ¶{item['passage']}", "bold"),
-                (f"  {item['score']:.2f}  ", "dim"),
-                inert("; ".join(item["reasons"]), "dim"),
+                (f"{clean_line(item.article_id)} ¶{item.passage}", "bold"),
+                (f"  {item.score:.2f}  ", "dim"),
+                inert("; ".join(item.reasons), "dim"),
             )
         )
-        stdout.print(Text(clean(item["text"])), soft_wrap=True)
-    if view["entities"]:
-        stdout.print(Text("\nEntities", style="underline"))
-    for item in view["entities"]:
-        spellings = "; ".join(
-            f"{clean_line(s['text'])} ({', '.join(clean_line(x) for x in s['sources'])})"
-            for s in item["spellings"]
-        )
-        stdout.print(
-            Text(
-                f"{clean_line(item['entity']['name'])}: named by {item['sources']} of "
-                f"{item['of']} sources — {spellings}"
-            )
-        )
+        stdout.print(Text(clean(item.text)), soft_wrap=True)
+    _entities_block(view.entities)
     return EXIT_OK
 
 
-def _facts_block(items: list[dict[str, Any]]) -> None:
+def _entities_block(items: tuple[EntityCoverage, ...]) -> None:
+    if items:
+        stdout.print(Text("\nEntities", style="underline"))
+    for item in items:
+        spellings = "; ".join(
+            f"{clean_line(s.text)} ({', '.join(clean_line(x) for x in s.sources)})"
+            for s in item.spellings
+        )
+        stdout.print(
+            Text(
+                f"{clean_line(item.entity.name)}: named by {item.sources} of "
+                f"{item.of} sources — {spellings}"
+            )
+        )
+
+
+def _facts_block(items: tuple[FactView, ...]) -> None:
     if items:
         stdout.print(Text("\nFacts", style="underline"))
     for item in items:
-        fact = item["fact"]
+        fact = item.fact
         stdout.print(
             Text.assemble(
-                (BADGES[item["relation"]], BADGE_STYLES[item["relation"]]),
+                (BADGES[item.relation], BADGE_STYLES[item.relation]),
                 "  ",
-                (clean_line(fact["text"]), "bold"),
+                (clean_line(fact.text), "bold"),
                 (f"  {clean_line(subject_of(fact))}", "dim"),
             )
         )
-        for other in item["others"]:
-            where = "" if other["same_story"] else "  (another story: context)"
-            relation = other["relation"] or "not comparable"
+        for other in item.others:
+            where = "" if other.same_story else "  (another story: context)"
+            relation = other.relation or "not comparable"
             stdout.print(
                 Text(
                     f"    {BADGES.get(relation, relation)}  "
-                    f"{clean_line(other['source'])}: {clean_line(other['fact']['text'])}"
+                    f"{clean_line(other.source)}: {clean_line(other.fact.text)}"
                     f"{where}"
                 )
             )
