@@ -1716,17 +1716,15 @@ def test_the_other_sources_pane_shows_names_not_internal_keys(stub, monkeypatch)
     run(test)
 
 
-OTHER = {
-    "fact": {"text": "less than an hour", "subject": "duration of the talks"},
-    "others": [
-        {
-            "fact": {"text": "less than two hours and a bit more"},
-            "relation": "differ",
-            "source": "Al Jazeera",
-            "same_story": False,
-        }
-    ],
-}
+OTHER = FactView(
+    cited("less than an hour", subject="duration of the talks"),
+    "differ",
+    (
+        Counterpart(
+            cited("less than two hours and a bit more", JAZEERA), "differ", False, "Al Jazeera"
+        ),
+    ),
+)
 
 
 @pytest.mark.parametrize("width", range(28, 52))
