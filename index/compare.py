@@ -18,7 +18,8 @@ def cross_source(library: Any, article_id: str, number: int) -> CrossSourceView:
     passage = library.passage(article_id, number)
     if passage is None:
         raise KeyError(f"no passage {number} in article '{article_id}'")
-    view = library.views(article_id).get(number, PassageView())
+    stored = library.store.views(article_id).get(str(number))
+    view = codec.from_json(stored, PassageView) if stored else PassageView()
     return CrossSourceView(passage, view.related, view.facts, view.entities, view.quotes)
 
 
