@@ -18,6 +18,7 @@ from .model import (
     Entity,
     EntityMention,
     EntityRef,
+    Fact,
     Hit,
     MatrixSource,
     Passage,
@@ -104,12 +105,11 @@ def _fact_codec(converter: Converter) -> None:
         name: override(unstruct_hook=_bound_out, struct_hook=_bound_in)
         for name in ("value", "low", "high")
     }
-    converter.register_unstructure_hook(
-        CitedFact, make_dict_unstructure_fn(CitedFact, converter, **bounds)
-    )
-    converter.register_structure_hook(
-        CitedFact, make_dict_structure_fn(CitedFact, converter, **bounds)
-    )
+    for kind in (Fact, CitedFact):
+        converter.register_unstructure_hook(
+            kind, make_dict_unstructure_fn(kind, converter, **bounds)
+        )
+        converter.register_structure_hook(kind, make_dict_structure_fn(kind, converter, **bounds))
 
 
 def _view_codec(converter: Converter) -> None:

@@ -21,6 +21,7 @@ from .model import (
     Article,
     CrossSourceView,
     Entity,
+    Fact,
     OmissionMatrix,
     Passage,
     PassageView,
@@ -252,12 +253,12 @@ class Library:
         return codec.from_json(self.state().get("entities", []), list[Entity])
 
     @guarded
-    def facts(self) -> list[dict[str, Any]]:
+    def facts(self) -> list[Fact]:
         """Every fact of every article, in article and passage order."""
-        found = []
+        found: list[Fact] = []
         for doc in self.store.documents("blob"):
-            found.extend(unpack(doc["data"]).get("facts", []))
-        return sorted(found, key=lambda f: (f["article"], f["passage"], f["start"]))
+            found.extend(codec.from_json(unpack(doc["data"]).get("facts", []), list[Fact]))
+        return sorted(found, key=lambda f: (f.article, f.passage, f.start))
 
     @guarded
     def fact_groups(self) -> list[dict[str, Any]]:

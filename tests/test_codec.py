@@ -5,6 +5,7 @@ back as the result it was made from."""
 from __future__ import annotations
 
 import json
+from dataclasses import fields, replace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -19,6 +20,7 @@ from index.model import (
     EntityCoverage,
     EntityMention,
     EntityRef,
+    Fact,
     FactView,
     Hit,
     MatrixCell,
@@ -207,6 +209,7 @@ FACTS = st.builds(
     source=TEXT,
     subject=TEXT,
 )
+FACT_FIELDS = [f.name for f in fields(Fact)]
 RELATIONS = st.sampled_from(["agree", "compatible", "differ", "only here"])
 RELATED = st.builds(
     RelatedPassage,
@@ -311,3 +314,17 @@ def test_a_cross_source_view_keeps_the_documented_keys():
         "label": "place",
     }
     assert printed["quotes"][0] == {"speaker": "Medinsky", "here": fact["fact"], "others": []}
+
+
+@SETTINGS
+@given(st.lists(FACTS.map(lambda f: Fact(**{k: getattr(f, k) for k in FACT_FIELDS})), max_size=4))
+def test_facts_survive_json(facts):
+    printed = json.dumps(codec.to_json(facts))
+    assert codec.from_json(json.loads(printed), list[Fact]) == facts
+
+
+def test_a_fact_keeps_the_keys_the_analysis_stores():
+    fact = Fact("a.txt:2:1", "a.txt", 2, "quantity", "more than 40", 5, 17, "people", 40.0, 40.0)
+    fact = replace(fact, high=float("inf"), low_open=True, unit="count")
+    assert codec.to_json(fact) == fact.to_json()  # what the index holds reads back
+    assert codec.from_json(fact.to_json(), Fact) == fact

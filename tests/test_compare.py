@@ -308,6 +308,6 @@ def crossref_index(rows):
             start=0, end=len(text), key="duration:talks", value=high, low=low, high=high,
             high_open=high_open, unit="minutes",
         )  # fmt: skip
-        facts.append({**fact.to_json()})
+        facts.append(fact)
         index.add(Comparable(fact, fact.to_json(), "duration:talks|narrator", "s1", article))
     return index, facts

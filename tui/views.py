@@ -9,7 +9,7 @@ from typing import Any
 from rich.text import Text
 
 from index import codec
-from index.model import UNKNOWN_OUTLET, EntityCoverage, FactView
+from index.model import UNKNOWN_OUTLET, EntityCoverage, Fact, FactView
 from index.safety import clean, clean_line, dumps
 from index.subjects import describe, subject_of
 
@@ -48,26 +48,30 @@ def entities(library, args: argparse.Namespace) -> int:
 def facts(library, args: argparse.Namespace) -> int:
     found, groups = library.facts(), library.fact_groups()
     if args.json:
-        print(dumps({"facts": found, "groups": groups}))
+        print(dumps({"facts": codec.to_json(found), "groups": groups}))
         return EXIT_OK
     for fact in found:
-        who = f"  [{clean_line(fact['speaker'])}]" if fact.get("speaker") else ""
         stdout.print(
             Text.assemble(
-                (f"{clean_line(fact['article'])} ¶{fact['passage']}", "dim"),
-                f"  {fact['kind']}  ",
-                (clean_line(fact["text"]), "bold"),
-                f"  {clean_line(describe(fact.get('key')))}{who}",
+                (f"{clean_line(fact.article)} ¶{fact.passage}", "dim"),
+                f"  {fact.kind}  ",
+                (clean_line(fact.text), "bold"),
+                f"  {clean_line(describe(fact.key))}{_said_by(fact)}",
             )
         )
-    _groups_block(groups, {fact["id"]: fact for fact in found})
+    _groups_block(groups, {fact.id: fact for fact in found})
     return EXIT_OK
 
 
 RELATION_ORDER = ("differ", "compatible", "agree", "only here")
 
 
-def _groups_block(groups: list[dict[str, Any]], by_id: dict[str, dict[str, Any]]) -> None:
+def _said_by(fact: Fact | None) -> str:
+    """`` [speaker]`` after a fact someone is quoted as stating."""
+    return f"  [{clean_line(fact.speaker)}]" if fact and fact.speaker else ""
+
+
+def _groups_block(groups: list[dict[str, Any]], by_id: dict[str, Fact]) -> None:
     """The comparisons ``--json`` gives as ``groups``: worst relation first, each
     with the facts compared and the pairs that differ."""
     if groups:
@@ -86,11 +90,9 @@ def _groups_block(groups: list[dict[str, Any]], by_id: dict[str, dict[str, Any]]
             )
         )
         for member in group["members"]:
-            fact = by_id.get(member, {})
-            who = f"  [{clean_line(fact['speaker'])}]" if fact.get("speaker") else ""
-            stdout.print(
-                Text(f"    {clean_line(member)}  {clean_line(fact.get('text'))}{who}", style="dim")
-            )
+            fact = by_id.get(member)
+            text = clean_line(fact.text if fact else None)
+            stdout.print(Text(f"    {clean_line(member)}  {text}{_said_by(fact)}", style="dim"))
         for first, second, pair in group["pairs"]:
             if pair == "differ":
                 stdout.print(
