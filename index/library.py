@@ -22,6 +22,7 @@ from .model import (
     CrossSourceView,
     Entity,
     Fact,
+    FactGroup,
     OmissionMatrix,
     Passage,
     PassageView,
@@ -261,8 +262,9 @@ class Library:
         return sorted(found, key=lambda f: (f.article, f.passage, f.start))
 
     @guarded
-    def fact_groups(self) -> list[dict[str, Any]]:
-        return list(self.state().get("groups", []))
+    def fact_groups(self) -> list[FactGroup]:
+        """The facts compared across sources, a group per key, story and speaker."""
+        return codec.from_json(self.state().get("groups", []), list[FactGroup])
 
     @guarded
     def report(self, loose: bool = False) -> dict[str, Any]:

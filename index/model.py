@@ -280,6 +280,21 @@ class OmissionMatrix:
 
 
 @dataclass(frozen=True)
+class FactGroup:
+    """One comparison key in one story, stated by one speaker: its facts (by id),
+    how many independent sources state them, and how each pair relates (the
+    group's ``relation`` is its worst pair)."""
+
+    key: str
+    subject: str
+    story: str | None
+    relation: str
+    members: tuple[str, ...] = ()
+    sources: int = 0
+    pairs: tuple[tuple[str, str, str], ...] = ()
+
+
+@dataclass(frozen=True)
 class CitedFact(Fact):
     """A fact as the cross-source view shows it: with the outlet that states it
     and what it is about, in words."""

@@ -21,6 +21,7 @@ from index.model import (
     EntityMention,
     EntityRef,
     Fact,
+    FactGroup,
     FactView,
     Hit,
     MatrixCell,
@@ -328,3 +329,31 @@ def test_a_fact_keeps_the_keys_the_analysis_stores():
     fact = replace(fact, high=float("inf"), low_open=True, unit="count")
     assert codec.to_json(fact) == fact.to_json()  # what the index holds reads back
     assert codec.from_json(fact.to_json(), Fact) == fact
+
+
+GROUPS = st.builds(
+    FactGroup,
+    key=TEXT,
+    subject=TEXT,
+    story=st.none() | TEXT,
+    relation=RELATIONS,
+    members=st.lists(TEXT, max_size=3).map(tuple),
+    sources=st.integers(0, 50),
+    pairs=st.lists(st.tuples(TEXT, TEXT, RELATIONS), max_size=3).map(tuple),
+)
+
+
+@SETTINGS
+@given(st.lists(GROUPS, max_size=4))
+def test_fact_groups_survive_the_stored_json(groups):
+    stored = json.dumps(codec.to_json(groups))  # as the corpus-wide state holds them
+    assert codec.from_json(json.loads(stored), list[FactGroup]) == groups
+
+
+def test_a_fact_group_keeps_the_documented_keys():
+    group = FactGroup("days|narrator", "days", "s1", "differ", ("a:1:1", "b:1:1"), 2,
+                      (("a:1:1", "b:1:1", "differ"),))  # fmt: skip
+    assert codec.to_json(group) == {
+        "key": "days|narrator", "subject": "days", "story": "s1", "relation": "differ",
+        "members": ["a:1:1", "b:1:1"], "sources": 2, "pairs": [["a:1:1", "b:1:1", "differ"]],
+    }  # fmt: skip

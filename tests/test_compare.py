@@ -107,8 +107,8 @@ def test_wire_copies_count_as_one_source(tmp_path):
     copies = library.state()["copies"]
     assert [(c["a"], c["b"]) for c in copies] == [("a.txt", "b.txt")]
     assert copies[0]["shared_words"] >= 30
-    group = next(g for g in library.fact_groups() if g["key"].startswith("prisoners of war"))
-    assert group["sources"] == 2  # a and b are one wire copy
+    group = next(g for g in library.fact_groups() if g.key.startswith("prisoners of war"))
+    assert group.sources == 2  # a and b are one wire copy
 
 
 def test_omission_matrix_shows_who_reports_what(library):

@@ -4,12 +4,11 @@ stories, related passages and the discrepancy report."""
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from rich.text import Text
 
 from index import codec
-from index.model import UNKNOWN_OUTLET, EntityCoverage, Fact, FactView
+from index.model import UNKNOWN_OUTLET, EntityCoverage, Fact, FactGroup, FactView
 from index.safety import clean, clean_line, dumps
 from index.subjects import describe, subject_of
 
@@ -48,7 +47,7 @@ def entities(library, args: argparse.Namespace) -> int:
 def facts(library, args: argparse.Namespace) -> int:
     found, groups = library.facts(), library.fact_groups()
     if args.json:
-        print(dumps({"facts": codec.to_json(found), "groups": groups}))
+        print(dumps({"facts": codec.to_json(found), "groups": codec.to_json(groups)}))
         return EXIT_OK
     for fact in found:
         stdout.print(
@@ -71,29 +70,29 @@ def _said_by(fact: Fact | None) -> str:
     return f"  [{clean_line(fact.speaker)}]" if fact and fact.speaker else ""
 
 
-def _groups_block(groups: list[dict[str, Any]], by_id: dict[str, Fact]) -> None:
+def _groups_block(groups: list[FactGroup], by_id: dict[str, Fact]) -> None:
     """The comparisons ``--json`` gives as ``groups``: worst relation first, each
     with the facts compared and the pairs that differ."""
     if groups:
         stdout.print(
             Text("\nGroups: one subject in one story, compared across sources", "underline")
         )
-    ordered = sorted(groups, key=lambda g: (RELATION_ORDER.index(g["relation"]), g["story"]))
+    ordered = sorted(groups, key=lambda g: (RELATION_ORDER.index(g.relation), g.story or ""))
     for group in ordered:
-        relation = group["relation"]
+        relation = group.relation
         stdout.print(
             Text.assemble(
                 (BADGES[relation], BADGE_STYLES[relation]),
                 "  ",
-                (clean_line(group["subject"]), "bold"),
-                (f"  story {clean_line(group['story'])}, {group['sources']} sources", "dim"),
+                (clean_line(group.subject), "bold"),
+                (f"  story {clean_line(group.story)}, {group.sources} sources", "dim"),
             )
         )
-        for member in group["members"]:
+        for member in group.members:
             fact = by_id.get(member)
             text = clean_line(fact.text if fact else None)
             stdout.print(Text(f"    {clean_line(member)}  {text}{_said_by(fact)}", style="dim"))
-        for first, second, pair in group["pairs"]:
+        for first, second, pair in group.pairs:
             if pair == "differ":
                 stdout.print(
                     Text(
