@@ -23,6 +23,7 @@ from .model import (
     Entity,
     Fact,
     FactGroup,
+    Mention,
     OmissionMatrix,
     Passage,
     PassageView,
@@ -170,9 +171,9 @@ class Library:
             return article.passages[number - 1]
         return None
 
-    def mentions(self, article_id: str) -> list[dict[str, Any]]:
+    def mentions(self, article_id: str) -> list[Mention]:
         """The article's entity mentions as stored by the analysis (none without NLP)."""
-        return self.analysis_of(article_id).get("mentions") or []
+        return codec.from_json(self.analysis_of(article_id).get("mentions") or [], list[Mention])
 
     def _held_for_generation(self, name: str, read: Callable[[], Any]) -> Any:
         """``read()``, kept until the index changes generation."""

@@ -5,7 +5,7 @@ back as the result it was made from."""
 from __future__ import annotations
 
 import json
-from dataclasses import fields, replace
+from dataclasses import asdict, fields, replace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -27,6 +27,7 @@ from index.model import (
     MatrixCell,
     MatrixRow,
     MatrixSource,
+    Mention,
     OmissionMatrix,
     Passage,
     PassageView,
@@ -357,3 +358,20 @@ def test_a_fact_group_keeps_the_documented_keys():
         "key": "days|narrator", "subject": "days", "story": "s1", "relation": "differ",
         "members": ["a:1:1", "b:1:1"], "sources": 2, "pairs": [["a:1:1", "b:1:1", "differ"]],
     }  # fmt: skip
+
+
+MENTION_SPANS = st.builds(
+    Mention,
+    start=st.integers(0, 10**6),
+    end=st.integers(0, 10**6),
+    text=TEXT,
+    kind=st.sampled_from(["person", "organisation", "place", "group", "date", "other"]),
+    label=TEXT,
+)
+
+
+@SETTINGS
+@given(st.lists(MENTION_SPANS, max_size=4))
+def test_an_articles_mentions_read_back_as_the_analysis_stored_them(mentions):
+    stored = json.dumps([asdict(m) for m in mentions])  # as the analysis stores them
+    assert codec.from_json(json.loads(stored), list[Mention]) == mentions

@@ -15,8 +15,8 @@ where Textual turns colours into greys.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, NamedTuple
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 from rich.console import Console
 from rich.text import Text
@@ -31,6 +31,7 @@ from index.model import (
     FactView,
     Hit,
     MatrixCell,
+    Mention,
     Passage,
     QuoteView,
     RelatedPassage,
@@ -148,7 +149,7 @@ def article_header(article: Article) -> Text:
 
 def passage_text(
     passage: Passage,
-    mentions: Iterable[Mapping[str, Any]] = (),
+    mentions: Iterable[Mention] = (),
     terms: Iterable[str] = (),
 ) -> Text:
     """A passage with its entity mentions and search terms highlighted.
@@ -160,9 +161,9 @@ def passage_text(
     """
     text = Text(clean(passage.text))
     for mention in mentions:
-        start, end = mention["start"] - passage.start, mention["end"] - passage.start
+        start, end = mention.start - passage.start, mention.end - passage.start
         if 0 <= start < end <= len(text):
-            text.stylize(KIND_STYLES.get(mention.get("kind", "other"), "italic"), start, end)
+            text.stylize(KIND_STYLES.get(mention.kind, "italic"), start, end)
     for start, end in term_spans(passage.text, set(terms)):
         text.stylize(TERM_STYLE, start, end)
     return text
