@@ -19,6 +19,7 @@ from .damage import guarded
 from .errors import IndexError_
 from .model import (
     Article,
+    ArticleInfo,
     CrossSourceView,
     Entity,
     Fact,
@@ -131,8 +132,9 @@ class Library:
         return store
 
     @guarded
-    def articles(self) -> list[dict[str, Any]]:
-        return self.store.articles()
+    def articles(self) -> list[ArticleInfo]:
+        """Every article's metadata, in id order."""
+        return codec.from_json(self.store.articles(), list[ArticleInfo])
 
     @guarded
     def listing(self) -> list[list[str | None]]:

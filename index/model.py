@@ -104,6 +104,25 @@ class Article:
 
 
 @dataclass(frozen=True)
+class ArticleInfo:
+    """An article's metadata without its text: what ``newsdesk sources`` lists,
+    and what a citation names, read from one catalog document for every article."""
+
+    id: str
+    path: str
+    format: str
+    source: str | None = None
+    title: str | None = None
+    date: str | None = None
+    date_raw: str | None = None
+    date_note: str | None = None
+    url: str | None = None
+    author: str | None = None
+    passages: int = 0
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Skipped:
     """A file that could not be read, with the reason a user can act on."""
 

@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 from index import codec
 from index.model import (
     Alias,
+    Article,
+    ArticleInfo,
     CitedFact,
     Counterpart,
     CrossSourceView,
@@ -375,3 +377,14 @@ MENTION_SPANS = st.builds(
 def test_an_articles_mentions_read_back_as_the_analysis_stored_them(mentions):
     stored = json.dumps([asdict(m) for m in mentions])  # as the analysis stores them
     assert codec.from_json(json.loads(stored), list[Mention]) == mentions
+
+
+def test_an_articles_row_reads_back_as_newsdesk_sources_lists_it():
+    article = Article(
+        "a.txt", "a.txt", "text", "Talks.\n\nMore.", "Talks", "EFE", "2025-07-23",
+        passages=(Passage("a.txt", 1, 0, 6, "Talks."), Passage("a.txt", 2, 8, 13, "More.")),
+        notes=("outlet 'EFE' from the dateline",),
+    )  # fmt: skip
+    row = codec.from_json(article.to_json(), ArticleInfo)  # as the catalog stores it
+    assert (row.passages, row.notes) == (2, article.notes)
+    assert codec.to_json(row) == article.to_json()

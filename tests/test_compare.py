@@ -267,6 +267,7 @@ def test_a_fact_that_fits_every_other_is_never_cited_as_differing():
     """ "less than an hour" fits both "less than 40 minutes" and "45 minutes"; only
     the two that cannot both be true make the difference, and it ranks first."""
     from index.crossref import groups
+    from index.model import ArticleInfo
     from index.report import discrepancies, to_markdown
 
     rows = [("a", "less than 40 minutes", 0, 40, True), ("b", "45 minutes", 45, 45, False),
@@ -286,7 +287,7 @@ def test_a_fact_that_fits_every_other_is_never_cited_as_differing():
             return facts
 
         def articles(self):
-            return [{"id": a, "path": f"{a}.txt", "source": a.upper()} for a in "abc"]
+            return [ArticleInfo(a, f"{a}.txt", "text", source=a.upper()) for a in "abc"]
 
     report = discrepancies(Stub())
     (item,) = report["discrepancies"]

@@ -25,7 +25,7 @@ def _write(folder, files: dict[str, str]) -> None:
 
 
 def _outlets(library: Library) -> dict[str, str | None]:
-    return {row["id"]: row["source"] for row in library.articles()}
+    return {row.id: row.source for row in library.articles()}
 
 
 def test_newsdesk_toml_names_the_outlet_of_a_folder_or_a_pattern(tmp_path):

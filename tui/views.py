@@ -107,15 +107,16 @@ def stories(library, args: argparse.Namespace) -> int:
     if args.json:
         print(dumps({"stories": codec.to_json(found)}))
         return EXIT_OK
-    meta = {row["id"]: row for row in library.articles()}
+    meta = {row.id: row for row in library.articles()}
     for story in found:
         stdout.print(Text.assemble((story.id, "bold"), "  ", clean_line(story.title)))
         for aid in story.articles:
-            row = meta.get(aid, {})
+            row = meta.get(aid)
+            source, title = (row.source, row.title) if row else (None, None)
             stdout.print(
                 Text(
-                    f"    {clean_line(aid)}  {clean_line(row.get('source')) or UNKNOWN_OUTLET}  "
-                    f"{clean_line(row.get('title')) or ''}",
+                    f"    {clean_line(aid)}  {clean_line(source) or UNKNOWN_OUTLET}  "
+                    f"{clean_line(title) or ''}",
                     style="dim",
                 )
             )
