@@ -133,7 +133,11 @@ class Library:
 
     @guarded
     def articles(self) -> list[ArticleInfo]:
-        """Every article's metadata, in id order."""
+        """Every article's metadata, in id order (decoded once per generation of
+        the index: 2,225 rows take about 20 ms)."""
+        return list(self._held_for_generation("articles", self._read_articles))
+
+    def _read_articles(self) -> list[ArticleInfo]:
         return codec.from_json(self.store.articles(), list[ArticleInfo])
 
     @guarded
