@@ -13,10 +13,22 @@ from typing import Any, TypeVar
 from cattrs import Converter
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from .model import Entity, EntityMention, Hit, MatrixSource, SearchResult
+from .model import (
+    CitedFact,
+    Entity,
+    EntityMention,
+    EntityRef,
+    Fact,
+    Hit,
+    MatrixSource,
+    Passage,
+    RelatedPassage,
+    SearchResult,
+)
 
 T = TypeVar("T")
 
+INF = float("inf")
 SCORE_DIGITS = 4  # a score's JSON is rounded: more digits say nothing to a reader
 
 # JSON has lists only: a tuple (a span, the hits) is written as one.
@@ -76,7 +88,49 @@ def _matrix_codec(converter: Converter) -> None:
     )
 
 
+def _bound_out(value: float | None) -> float | str | None:
+    """JSON has no infinity: an open-ended interval's bound is written "inf"."""
+    if value is not None and value in (INF, -INF):
+        return "inf" if value > 0 else "-inf"
+    return value
+
+
+def _bound_in(value: Any, _: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+def _fact_codec(converter: Converter) -> None:
+    """A fact's unbounded interval ends are "inf" and "-inf" in its JSON."""
+    bounds: dict[str, Any] = {
+        name: override(unstruct_hook=_bound_out, struct_hook=_bound_in)
+        for name in ("value", "low", "high")
+    }
+    for kind in (Fact, CitedFact):
+        converter.register_unstructure_hook(
+            kind, make_dict_unstructure_fn(kind, converter, **bounds)
+        )
+        converter.register_structure_hook(kind, make_dict_structure_fn(kind, converter, **bounds))
+
+
+def _view_codec(converter: Converter) -> None:
+    """The cross-source view keeps the keys ``newsdesk related --json`` documents:
+    a passage's article is its ``id`` and its number its ``passage``, an
+    entity's kind its ``label``."""
+    renames: list[tuple[type, dict[str, Any]]] = [
+        (Passage, {"article_id": override(rename="id"), "number": override(rename="passage")}),
+        (RelatedPassage, {"article_id": override(rename="id")}),
+        (EntityRef, {"kind": override(rename="label")}),
+    ]
+    for kind, fields in renames:
+        converter.register_unstructure_hook(
+            kind, make_dict_unstructure_fn(kind, converter, **fields)
+        )
+        converter.register_structure_hook(kind, make_dict_structure_fn(kind, converter, **fields))
+
+
 _hit_codec(_converter)
+_fact_codec(_converter)
+_view_codec(_converter)
 _search_codec(_converter)
 _entity_codec(_converter)
 _matrix_codec(_converter)

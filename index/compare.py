@@ -10,28 +10,22 @@ from __future__ import annotations
 from typing import Any
 
 from . import codec
-from .model import OmissionMatrix
+from .model import CrossSourceView, OmissionMatrix, PassageView
 
 
-def cross_source(library: Any, article_id: str, number: int) -> dict[str, Any]:
+def cross_source(library: Any, article_id: str, number: int) -> CrossSourceView:
     """What the other sources say about passage ``number`` of ``article_id``."""
     passage = library.passage(article_id, number)
     if passage is None:
         raise KeyError(f"no passage {number} in article '{article_id}'")
-    views = library.views(article_id).get(str(number), {})
-    return {
-        "passage": {
-            "id": article_id,
-            "passage": number,
-            "start": passage.start,
-            "end": passage.end,
-            "text": passage.text,
-        },
-        "related": views.get("related", []),
-        "facts": views.get("facts", []),
-        "entities": views.get("entities", []),
-        "quotes": views.get("quotes", []),
-    }
+    stored = library.store.views(article_id).get(str(number))
+    view = codec.from_json(stored, PassageView) if stored else PassageView()
+    return CrossSourceView(passage, view.related, view.facts, view.entities, view.quotes)
+
+
+def passage_views(stored: dict[str, Any]) -> dict[int, PassageView]:
+    """An article's stored views (by passage number, as JSON keys them) read back."""
+    return {int(number): codec.from_json(view, PassageView) for number, view in stored.items()}
 
 
 def omission_matrix(library: Any, story_id: str) -> OmissionMatrix:

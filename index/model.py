@@ -104,6 +104,25 @@ class Article:
 
 
 @dataclass(frozen=True)
+class ArticleInfo:
+    """An article's metadata without its text: what ``newsdesk sources`` lists,
+    and what a citation names, read from one catalog document for every article."""
+
+    id: str
+    path: str
+    format: str
+    source: str | None = None
+    title: str | None = None
+    date: str | None = None
+    date_raw: str | None = None
+    date_note: str | None = None
+    url: str | None = None
+    author: str | None = None
+    passages: int = 0
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Skipped:
     """A file that could not be read, with the reason a user can act on."""
 
@@ -277,3 +296,123 @@ class OmissionMatrix:
     title: str = ""
     sources: tuple[MatrixSource, ...] = ()
     rows: tuple[MatrixRow, ...] = ()
+
+
+@dataclass(frozen=True)
+class FactGroup:
+    """One comparison key in one story, stated by one speaker: its facts (by id),
+    how many independent sources state them, and how each pair relates (the
+    group's ``relation`` is its worst pair)."""
+
+    key: str
+    subject: str
+    story: str | None
+    relation: str
+    members: tuple[str, ...] = ()
+    sources: int = 0
+    pairs: tuple[tuple[str, str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class CitedFact(Fact):
+    """A fact as the cross-source view shows it: with the outlet that states it
+    and what it is about, in words."""
+
+    source: str = ""
+    subject: str = ""
+
+
+@dataclass(frozen=True)
+class RelatedPassage:
+    """A passage of another article that tells of the same thing, and why."""
+
+    article_id: str
+    passage: int
+    score: float
+    reasons: tuple[str, ...] = ()
+    start: int = 0
+    end: int = 0
+    text: str = ""
+    source: str | None = None
+    title: str | None = None
+    same_story: bool = True
+
+
+@dataclass(frozen=True)
+class Counterpart:
+    """What another source states for a fact, and how the two relate (None:
+    not comparable)."""
+
+    fact: CitedFact
+    relation: str | None = None
+    same_story: bool = True
+    source: str = ""
+    same_wire: bool = False
+
+
+@dataclass(frozen=True)
+class FactView:
+    """A fact of the passage with its counterparts: those of its story, then a
+    few of other stories as context (``elsewhere`` counts all of those)."""
+
+    fact: CitedFact
+    relation: str = "only here"
+    others: tuple[Counterpart, ...] = ()
+    elsewhere: int = 0
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    """An entity named in the passage: its id, name and kind."""
+
+    id: str
+    name: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Spelling:
+    """One way the story's sources write an entity, and which sources do."""
+
+    text: str
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class EntityCoverage:
+    """How many of the story's sources (``of``) name an entity, and how."""
+
+    entity: EntityRef
+    sources: int = 0
+    of: int = 0
+    spellings: tuple[Spelling, ...] = ()
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    """A quote of the passage and the same speaker's quotes in other sources."""
+
+    speaker: str | None
+    here: CitedFact
+    others: tuple[CitedFact, ...] = ()
+
+
+@dataclass(frozen=True)
+class PassageView:
+    """What the other sources say about one passage, as the index stores it."""
+
+    related: tuple[RelatedPassage, ...] = ()
+    facts: tuple[FactView, ...] = ()
+    entities: tuple[EntityCoverage, ...] = ()
+    quotes: tuple[QuoteView, ...] = ()
+
+
+@dataclass(frozen=True)
+class CrossSourceView:
+    """A passage and what the other sources say about it (``newsdesk related``)."""
+
+    passage: Passage
+    related: tuple[RelatedPassage, ...] = ()
+    facts: tuple[FactView, ...] = ()
+    entities: tuple[EntityCoverage, ...] = ()
+    quotes: tuple[QuoteView, ...] = ()

@@ -15,7 +15,7 @@ from collections import defaultdict
 from typing import Any
 
 from . import crossref
-from .model import UNKNOWN_OUTLET
+from .model import UNKNOWN_OUTLET, ArticleInfo, Fact
 from .safety import clean_line
 from .subjects import describe
 
@@ -26,8 +26,8 @@ def discrepancies(library: Any, loose: bool = False) -> dict[str, Any]:
     """``{"summary", "discrepancies": [ranked], "stories": [{"id", "title",
     "discrepancies"}]}``; ``loose`` also lists compatible figures."""
     state = library.state()
-    facts = {f["id"]: f for f in library.facts()}
-    meta = {row["id"]: row for row in library.articles()}
+    facts = {f.id: f for f in library.facts()}
+    meta = {row.id: row for row in library.articles()}
     stories = {s["id"]: s for s in state.get("stories", [])}
     pairs = state.get("copies", [])
     copies = crossref.source_groups({*meta, *(p[k] for p in pairs for k in "ab")}, pairs)
@@ -84,7 +84,7 @@ def _discrepancy(group, relation, facts, meta, copies, stories) -> dict[str, Any
     return item
 
 
-def _pairs(group: dict[str, Any], facts: dict[str, Any]) -> list[tuple[str, str, str]]:
+def _pairs(group: dict[str, Any], facts: dict[str, Fact]) -> list[tuple[str, str, str]]:
     """Stored pairs; an index written before groups kept pairs has only members."""
     if "pairs" in group:
         return [tuple(p) for p in group["pairs"]]  # type: ignore[misc]
@@ -108,20 +108,20 @@ def _speaker(citations: list[dict[str, Any]], fallback: str) -> str:
     return max(named, key=len) if named else fallback
 
 
-def _citation(fact: dict[str, Any], meta: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    article = meta.get(fact["article"], {})
+def _citation(fact: Fact, meta: dict[str, ArticleInfo]) -> dict[str, Any]:
+    article = meta.get(fact.article)
     return {
-        "fact": fact["id"],
-        "source": article.get("source"),
-        "title": article.get("title"),
-        "date": article.get("date"),
-        "file": article.get("path", fact["article"]),
-        "article": fact["article"],
-        "passage": fact["passage"],
-        "start": fact["start"],
-        "end": fact["end"],
-        "text": fact["text"],
-        "speaker": fact.get("speaker"),
+        "fact": fact.id,
+        "source": article and article.source,
+        "title": article and article.title,
+        "date": article and article.date,
+        "file": article.path if article else fact.article,
+        "article": fact.article,
+        "passage": fact.passage,
+        "start": fact.start,
+        "end": fact.end,
+        "text": fact.text,
+        "speaker": fact.speaker,
     }
 
 

@@ -19,9 +19,9 @@ Plain regular expressions over the sentence, like the rest of fact finding.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
+from .model import CitedFact
 from .speakers import wordset
 
 # A verb near a count, in the participle used in keys, synonyms merged.
@@ -206,10 +206,10 @@ def framed(key: str, frame: str | None, day: str | None = None) -> str:
     return f"{key} on {day}" if day else key
 
 
-def subject_of(item: Mapping[str, Any]) -> str:
-    """What a fact or a group of facts is about, in words: its own subject where
-    the analysis stored one, else described from its key."""
-    return item.get("subject") or describe(item.get("key"))
+def subject_of(fact: CitedFact) -> str:
+    """What a fact is about, in words: its own subject where the analysis
+    stored one, else described from its key."""
+    return fact.subject or describe(fact.key)
 
 
 def describe(key: str | None) -> str:

@@ -5,6 +5,7 @@ back as the result it was made from."""
 from __future__ import annotations
 
 import json
+from dataclasses import asdict, fields, replace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -12,14 +13,30 @@ from hypothesis import strategies as st
 from index import codec
 from index.model import (
     Alias,
+    Article,
+    ArticleInfo,
+    CitedFact,
+    Counterpart,
+    CrossSourceView,
     Entity,
+    EntityCoverage,
     EntityMention,
+    EntityRef,
+    Fact,
+    FactGroup,
+    FactView,
     Hit,
     MatrixCell,
     MatrixRow,
     MatrixSource,
+    Mention,
     OmissionMatrix,
+    Passage,
+    PassageView,
+    QuoteView,
+    RelatedPassage,
     SearchResult,
+    Spelling,
     Story,
 )
 
@@ -170,3 +187,204 @@ def test_an_omission_matrix_survives_the_stored_json(matrix):
 def test_a_matrix_column_names_its_article_id():
     matrix = OmissionMatrix("s1", "Talks", (MatrixSource("a.txt", "EFE"),))
     assert codec.to_json(matrix)["sources"] == [{"id": "a.txt", "source": "EFE"}]
+
+
+# An interval's bounds may be open-ended ("more than 40": up to infinity).
+BOUNDS = st.none() | st.floats(allow_nan=False)
+FACTS = st.builds(
+    CitedFact,
+    id=TEXT,
+    article=TEXT,
+    passage=st.integers(1, 10_000),
+    kind=st.sampled_from(["quantity", "duration", "date", "quote"]),
+    text=TEXT,
+    start=st.integers(0, 10**6),
+    end=st.integers(0, 10**6),
+    key=st.none() | TEXT,
+    value=BOUNDS,
+    low=BOUNDS,
+    high=BOUNDS,
+    low_open=st.booleans(),
+    high_open=st.booleans(),
+    qualifier=st.none() | TEXT,
+    unit=st.none() | TEXT,
+    speaker=st.none() | TEXT,
+    quote=st.none() | TEXT,
+    source=TEXT,
+    subject=TEXT,
+)
+FACT_FIELDS = [f.name for f in fields(Fact)]
+RELATIONS = st.sampled_from(["agree", "compatible", "differ", "only here"])
+RELATED = st.builds(
+    RelatedPassage,
+    article_id=TEXT,
+    passage=st.integers(1, 10_000),
+    score=SCORES,
+    reasons=st.lists(TEXT, max_size=3).map(tuple),
+    start=st.integers(0, 10**6),
+    end=st.integers(0, 10**6),
+    text=TEXT,
+    source=st.none() | TEXT,
+    title=st.none() | TEXT,
+    same_story=st.booleans(),
+)
+COUNTERPARTS = st.builds(
+    Counterpart,
+    fact=FACTS,
+    relation=st.none() | RELATIONS,
+    same_story=st.booleans(),
+    source=TEXT,
+    same_wire=st.booleans(),
+)
+FACT_VIEWS = st.builds(
+    FactView,
+    fact=FACTS,
+    relation=RELATIONS,
+    others=st.lists(COUNTERPARTS, max_size=3).map(tuple),
+    elsewhere=st.integers(0, 10**4),
+)
+COVERAGE = st.builds(
+    EntityCoverage,
+    entity=st.builds(EntityRef, id=TEXT, name=TEXT, kind=TEXT),
+    sources=st.integers(0, 50),
+    of=st.integers(0, 50),
+    spellings=st.lists(
+        st.builds(Spelling, text=TEXT, sources=st.lists(TEXT, max_size=3).map(tuple)), max_size=3
+    ).map(tuple),
+)
+QUOTES = st.builds(
+    QuoteView,
+    speaker=st.none() | TEXT,
+    here=FACTS,
+    others=st.lists(FACTS, max_size=2).map(tuple),
+)
+SECTIONS = {
+    "related": st.lists(RELATED, max_size=3).map(tuple),
+    "facts": st.lists(FACT_VIEWS, max_size=2).map(tuple),
+    "entities": st.lists(COVERAGE, max_size=3).map(tuple),
+    "quotes": st.lists(QUOTES, max_size=2).map(tuple),
+}
+PASSAGES = st.builds(
+    Passage,
+    article_id=TEXT,
+    number=st.integers(1, 10_000),
+    start=st.integers(0, 10**6),
+    end=st.integers(0, 10**6),
+    text=TEXT,
+)
+
+
+@SETTINGS
+@given(
+    st.dictionaries(st.integers(1, 500).map(str), st.builds(PassageView, **SECTIONS), max_size=3)
+)
+def test_an_articles_stored_views_read_back(views):
+    stored = json.dumps(codec.to_json(views))  # as index.store packs it
+    assert codec.from_json(json.loads(stored), dict[str, PassageView]) == views
+
+
+@SETTINGS
+@given(st.builds(CrossSourceView, passage=PASSAGES, **SECTIONS))
+def test_a_cross_source_view_survives_json(view):
+    printed = json.dumps(codec.to_json(view))
+    assert codec.from_json(json.loads(printed), CrossSourceView) == view
+
+
+def test_a_cross_source_view_keeps_the_documented_keys():
+    more = CitedFact(
+        "b.txt:3:1", "b.txt", 3, "quantity", "more than 40", 10, 22, "people", 40.0, 40.0,
+        float("inf"), True, False, "more than", "count", source="EFE", subject="people",
+    )  # fmt: skip
+    view = CrossSourceView(
+        Passage("a.txt", 3, 100, 180, "Officials said 45 people ..."),
+        (RelatedPassage("b.txt", 3, 0.62, ("entity: Kyiv",), 0, 40, "More than 40", "EFE"),),
+        (FactView(more, "compatible", (Counterpart(more, "agree", True, "EFE", False),)),),
+        (EntityCoverage(EntityRef("place:kyiv", "Kyiv", "place"), 2, 2, (Spelling("Kiev"),)),),
+        (QuoteView("Medinsky", more),),
+    )
+    printed = codec.to_json(view)
+    assert printed["passage"] == {
+        "id": "a.txt", "passage": 3, "start": 100, "end": 180, "text": "Officials said 45 people ...",
+    }  # fmt: skip
+    assert list(printed["related"][0]) == [
+        "id", "passage", "score", "reasons", "start", "end", "text", "source", "title", "same_story",
+    ]  # fmt: skip
+    fact = printed["facts"][0]
+    assert (fact["fact"]["high"], fact["fact"]["source"], fact["elsewhere"]) == ("inf", "EFE", 0)
+    assert list(fact["others"][0]) == ["fact", "relation", "same_story", "source", "same_wire"]
+    assert printed["entities"][0]["entity"] == {
+        "id": "place:kyiv",
+        "name": "Kyiv",
+        "label": "place",
+    }
+    assert printed["quotes"][0] == {"speaker": "Medinsky", "here": fact["fact"], "others": []}
+
+
+@SETTINGS
+@given(st.lists(FACTS.map(lambda f: Fact(**{k: getattr(f, k) for k in FACT_FIELDS})), max_size=4))
+def test_facts_survive_json(facts):
+    printed = json.dumps(codec.to_json(facts))
+    assert codec.from_json(json.loads(printed), list[Fact]) == facts
+
+
+def test_a_fact_keeps_the_keys_the_analysis_stores():
+    fact = Fact("a.txt:2:1", "a.txt", 2, "quantity", "more than 40", 5, 17, "people", 40.0, 40.0)
+    fact = replace(fact, high=float("inf"), low_open=True, unit="count")
+    assert codec.to_json(fact) == fact.to_json()  # what the index holds reads back
+    assert codec.from_json(fact.to_json(), Fact) == fact
+
+
+GROUPS = st.builds(
+    FactGroup,
+    key=TEXT,
+    subject=TEXT,
+    story=st.none() | TEXT,
+    relation=RELATIONS,
+    members=st.lists(TEXT, max_size=3).map(tuple),
+    sources=st.integers(0, 50),
+    pairs=st.lists(st.tuples(TEXT, TEXT, RELATIONS), max_size=3).map(tuple),
+)
+
+
+@SETTINGS
+@given(st.lists(GROUPS, max_size=4))
+def test_fact_groups_survive_the_stored_json(groups):
+    stored = json.dumps(codec.to_json(groups))  # as the corpus-wide state holds them
+    assert codec.from_json(json.loads(stored), list[FactGroup]) == groups
+
+
+def test_a_fact_group_keeps_the_documented_keys():
+    group = FactGroup("days|narrator", "days", "s1", "differ", ("a:1:1", "b:1:1"), 2,
+                      (("a:1:1", "b:1:1", "differ"),))  # fmt: skip
+    assert codec.to_json(group) == {
+        "key": "days|narrator", "subject": "days", "story": "s1", "relation": "differ",
+        "members": ["a:1:1", "b:1:1"], "sources": 2, "pairs": [["a:1:1", "b:1:1", "differ"]],
+    }  # fmt: skip
+
+
+MENTION_SPANS = st.builds(
+    Mention,
+    start=st.integers(0, 10**6),
+    end=st.integers(0, 10**6),
+    text=TEXT,
+    kind=st.sampled_from(["person", "organisation", "place", "group", "date", "other"]),
+    label=TEXT,
+)
+
+
+@SETTINGS
+@given(st.lists(MENTION_SPANS, max_size=4))
+def test_an_articles_mentions_read_back_as_the_analysis_stored_them(mentions):
+    stored = json.dumps([asdict(m) for m in mentions])  # as the analysis stores them
+    assert codec.from_json(json.loads(stored), list[Mention]) == mentions
+
+
+def test_an_articles_row_reads_back_as_newsdesk_sources_lists_it():
+    article = Article(
+        "a.txt", "a.txt", "text", "Talks.\n\nMore.", "Talks", "EFE", "2025-07-23",
+        passages=(Passage("a.txt", 1, 0, 6, "Talks."), Passage("a.txt", 2, 8, 13, "More.")),
+        notes=("outlet 'EFE' from the dateline",),
+    )  # fmt: skip
+    row = codec.from_json(article.to_json(), ArticleInfo)  # as the catalog stores it
+    assert (row.passages, row.notes) == (2, article.notes)
+    assert codec.to_json(row) == article.to_json()

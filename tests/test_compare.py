@@ -23,14 +23,11 @@ def library(seeds_index):
 
 def facts_view(library, article, passage, text):
     view = library.related(article, passage)
-    return next(f for f in view["facts"] if f["fact"]["text"] == text)
+    return next(f for f in view.facts if f.fact.text == text)
 
 
 def others(item):
-    return {
-        (o["fact"]["article"], o["fact"]["text"]): (o["relation"], o["same_story"])
-        for o in item["others"]
-    }
+    return {(o.fact.article, o.fact.text): (o.relation, o.same_story) for o in item.others}
 
 
 def test_the_two_rounds_of_talks_are_two_stories(library):
@@ -41,13 +38,13 @@ def test_the_two_rounds_of_talks_are_two_stories(library):
 
 def test_agree_same_figure_in_two_sources(library):
     item = facts_view(library, A003, 1, "1,000 POWs each")
-    assert item["relation"] == "agree"
+    assert item.relation == "agree"
     assert others(item)[(A001, "1,000 prisoners of war each")] == ("agree", True)
 
 
 def test_other_story_figure_is_context_not_a_contradiction(library):
     item = facts_view(library, A002, 1, "1,200 prisoners of war")
-    assert item["relation"] == "only here"  # nothing in its own story reports the swap
+    assert item.relation == "only here"  # nothing in its own story reports the swap
     assert others(item)[(A001, "1,000 prisoners of war each")] == ("differ", False)
 
 
@@ -56,7 +53,7 @@ def test_compatible_and_differ_durations(library):
     assert others(hour)[(A002, "just 40 minutes")] == ("compatible", True)
     # "less than 40" and "just 40" touch: a reporter's rounding, not a contradiction
     under_40 = facts_view(library, A000, 2, "less than 40 minutes")
-    assert under_40["relation"] == "compatible"
+    assert under_40.relation == "compatible"
     assert others(under_40)[(A002, "just 40 minutes")] == ("compatible", True)
     two_hours = facts_view(library, A003, 1, "under two hours")
     assert others(two_hours)[(A001, "less than two hours")] == ("agree", True)
@@ -69,26 +66,26 @@ def test_reports_that_name_different_days_differ(library):
 
 def test_related_passages_come_from_other_articles_with_reasons(library):
     view = library.related(A003, 1)
-    assert view["related"], "the lead of 003 has related passages"
-    assert all(r["id"] != A003 for r in view["related"])
-    best = view["related"][0]
-    assert best["id"] in (A001, A004) and best["passage"] == 1
-    assert any(reason.startswith("entity: ") for reason in best["reasons"])
-    text = (SEEDS / best["id"]).read_text(encoding="utf-8")
-    assert text[best["start"] : best["end"]] == best["text"]
+    assert view.related, "the lead of 003 has related passages"
+    assert all(r.article_id != A003 for r in view.related)
+    best = view.related[0]
+    assert best.article_id in (A001, A004) and best.passage == 1
+    assert any(reason.startswith("entity: ") for reason in best.reasons)
+    text = (SEEDS / best.article_id).read_text(encoding="utf-8")
+    assert text[best.start : best.end] == best.text
 
 
 def test_entity_coverage_counts_sources_and_spellings(library):
     view = library.related(A002, 4)
-    kiev = next(e for e in view["entities"] if e["entity"]["name"] == "Kyiv")
-    assert (kiev["sources"], kiev["of"]) == (2, 2)
-    assert {s["text"] for s in kiev["spellings"]} == {"Kyiv", "Kiev"}
+    kiev = next(e for e in view.entities if e.entity.name == "Kyiv")
+    assert (kiev.sources, kiev.of) == (2, 2)
+    assert {s.text for s in kiev.spellings} == {"Kyiv", "Kiev"}
 
 
 def test_quotes_by_the_same_speaker_elsewhere(library):
     view = library.related(A002, 7)
-    quote = next(q for q in view["quotes"] if "Medinsky" in (q["speaker"] or ""))
-    assert any(o["article"] == A000 for o in quote["others"])
+    quote = next(q for q in view.quotes if "Medinsky" in (q.speaker or ""))
+    assert any(o.article == A000 for o in quote.others)
 
 
 def test_wire_copies_count_as_one_source(tmp_path):
@@ -110,8 +107,8 @@ def test_wire_copies_count_as_one_source(tmp_path):
     copies = library.state()["copies"]
     assert [(c["a"], c["b"]) for c in copies] == [("a.txt", "b.txt")]
     assert copies[0]["shared_words"] >= 30
-    group = next(g for g in library.fact_groups() if g["key"].startswith("prisoners of war"))
-    assert group["sources"] == 2  # a and b are one wire copy
+    group = next(g for g in library.fact_groups() if g.key.startswith("prisoners of war"))
+    assert group.sources == 2  # a and b are one wire copy
 
 
 def test_omission_matrix_shows_who_reports_what(library):
@@ -270,6 +267,7 @@ def test_a_fact_that_fits_every_other_is_never_cited_as_differing():
     """ "less than an hour" fits both "less than 40 minutes" and "45 minutes"; only
     the two that cannot both be true make the difference, and it ranks first."""
     from index.crossref import groups
+    from index.model import ArticleInfo
     from index.report import discrepancies, to_markdown
 
     rows = [("a", "less than 40 minutes", 0, 40, True), ("b", "45 minutes", 45, 45, False),
@@ -289,7 +287,7 @@ def test_a_fact_that_fits_every_other_is_never_cited_as_differing():
             return facts
 
         def articles(self):
-            return [{"id": a, "path": f"{a}.txt", "source": a.upper()} for a in "abc"]
+            return [ArticleInfo(a, f"{a}.txt", "text", source=a.upper()) for a in "abc"]
 
     report = discrepancies(Stub())
     (item,) = report["discrepancies"]
@@ -311,6 +309,6 @@ def crossref_index(rows):
             start=0, end=len(text), key="duration:talks", value=high, low=low, high=high,
             high_open=high_open, unit="minutes",
         )  # fmt: skip
-        facts.append({**fact.to_json()})
+        facts.append(fact)
         index.add(Comparable(fact, fact.to_json(), "duration:talks|narrator", "s1", article))
     return index, facts

@@ -45,7 +45,7 @@ def client(cluster):
 def _contents(path: Path, corpus: Path) -> dict:
     """Everything a reader sees of an index, as plain data."""
     library = Library([corpus], path, analysis=Analysis())
-    ids = [a["id"] for a in library.articles()]
+    ids = [a.id for a in library.articles()]
     return {
         "articles": library.articles(),
         "analyses": {aid: library.analysis_of(aid) for aid in ids},

@@ -75,8 +75,8 @@ def found(library: Library, query: str) -> set[tuple[str, int]]:
 
 
 def test_the_seeds_are_listed_and_read_back_whole(library):
-    assert [a["id"][:3] for a in library.articles()] == ["000", "001", "002", "003", "004"]
-    article = library.article(library.articles()[0]["id"])
+    assert [a.id[:3] for a in library.articles()] == ["000", "001", "002", "003", "004"]
+    article = library.article(library.articles()[0].id)
     assert article is not None and article.passages
     assert all(article.text[p.start : p.end] == p.text for p in article.passages)
 
@@ -151,7 +151,7 @@ def test_a_file_named_like_an_internal_document_is_an_article_like_any(engine, t
     for name in ("views:a.txt", "blob:a.txt", "a.txt"):
         (corpus / name).write_text(f"Report {name}\n\nDelegates met in Geneva.\n", "utf-8")
     library = indexed([corpus], tmp_path / "ix", engine)
-    assert sorted(a["id"] for a in library.articles()) == ["a.txt", "blob:a.txt", "views:a.txt"]
+    assert sorted(a.id for a in library.articles()) == ["a.txt", "blob:a.txt", "views:a.txt"]
     assert len(found(library, "geneva")) == 3
     assert not library.update().changed  # its catalog was not overwritten by the article
 

@@ -122,7 +122,7 @@ def test_a_story_report_is_the_report_of_that_story_with_its_sources(analysed_se
     data = export.story_report(library, story)
     mine = [d for d in full["discrepancies"] if d["story"] == story]
     assert [d["key"] for d in data["discrepancies"]] == [d["key"] for d in mine]
-    urls = {row["id"]: row["url"] for row in library.articles()}
+    urls = {row.id: row.url for row in library.articles()}
     for ours, theirs in zip(data["discrepancies"], mine, strict=True):
         assert [{**c, "url": urls[c["article"]]} for c in theirs["citations"]] == ours["citations"]
     assert [s["id"] for s in data["stories"]] == [story]

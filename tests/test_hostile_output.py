@@ -322,11 +322,11 @@ def test_the_copy_toast_and_the_palette_show_hostile_names_as_written(tmp_path):
             assert isinstance(screen, ReaderScreen)
             copied = set()
             for article in library.articles():  # c on every article
-                await screen.open(Position(article["id"]))
+                await screen.open(Position(article.id))
                 await press(app, pilot, "c")
                 await pilot.pause(0.05)  # the toast is drawn: none may fail to render
                 copied |= {n.message for n in app._notifications}  # before any expires
-                if article["source"] == "Agency [/]":
+                if article.source == "Agency [/]":
                     assert "Copied ¶1 of Agency [/] with its citation." in screen_text(app)
             assert {f"Copied ¶1 of {outlet} with its citation." for outlet in outlets} <= copied
 

@@ -104,7 +104,7 @@ def test_an_index_from_before_the_catalog_is_rebuilt_and_says_so(seeds_library):
     from index.store import CATALOG_UID, FORMAT_UID, LISTING_UID
 
     listing = seeds_library.listing()
-    assert [row[0] for row in listing] == sorted(a["id"] for a in seeds_library.articles())
+    assert [row[0] for row in listing] == sorted(a.id for a in seeds_library.articles())
     untitled = [row for row in listing if not row[4]]
     assert untitled and all(row[5] for row in untitled)  # their lead stands in for a title
     writer = writer_for(open_for_writing(seeds_library.index_path))

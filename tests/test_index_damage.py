@@ -73,7 +73,7 @@ def damaged(sound_index, tmp_path):
 
 def _answers(library: Library) -> tuple:
     return (
-        [a["id"] for a in library.articles()],
+        [a.id for a in library.articles()],
         sorted({h.article_id for h in library.search("prisoners", limit=50).hits}),
         library.article(ARTICLE).text[:80],
         library.listing()[0][0],
@@ -92,7 +92,7 @@ def test_an_update_rebuilds_a_damaged_index_and_says_which(kind, damaged, sound_
     found = _answers(library)
     if not summary.rebuilt:  # the damage lay where the update does not read
         with pytest.raises(IndexDamaged, match=str(index)):
-            _ = [library.article(a["id"]) for a in library.articles()], library.search("talks")
+            _ = [library.article(a.id) for a in library.articles()], library.search("talks")
         summary = library.update()  # marked when read: rebuilt now
         found = _answers(library)
     assert str(index) in summary.rebuilt and "rebuilt it from the corpus" in summary.rebuilt

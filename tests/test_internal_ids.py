@@ -52,7 +52,7 @@ def test_files_named_like_internal_documents_are_read_shown_and_found(tmp_path):
     summary = library.update()
     every = set(NAMED + WALKED)
     assert set(summary.added) == every and len(summary.added) == len(every)
-    assert {row["id"] for row in library.articles()} == every
+    assert {row.id for row in library.articles()} == every
     assert {row[0] for row in library.listing()} == every
     for name in every:
         article = library.article(name)

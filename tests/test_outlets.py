@@ -25,7 +25,7 @@ def _write(folder, files: dict[str, str]) -> None:
 
 
 def _outlets(library: Library) -> dict[str, str | None]:
-    return {row["id"]: row["source"] for row in library.articles()}
+    return {row.id: row.source for row in library.articles()}
 
 
 def test_newsdesk_toml_names_the_outlet_of_a_folder_or_a_pattern(tmp_path):
@@ -133,7 +133,7 @@ def test_coverage_counts_outlets_not_articles(tmp_path):
     library = Library([corpus], tmp_path / "ix", analysis=Analysis())
     library.update()
     view = library.related("a.md", 1)
-    counts = {e["entity"]["name"]: (e["sources"], e["of"]) for e in view["entities"]}
+    counts = {e.entity.name: (e.sources, e.of) for e in view.entities}
     story = next(s.articles for s in library.stories() if "a.md" in s.articles)
     assert "b.md" in story  # two articles of one outlet in one story
     outlets = {library.article(a).source for a in story}

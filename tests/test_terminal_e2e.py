@@ -170,15 +170,15 @@ def test_wide_reader_search_jump_back_and_quit(terminals, launch, library, seeds
     term.wait_for("Related passages", "related passages in the other sources pane")
 
     # Tab to the other sources, pick the second related passage, Enter jumps there.
-    related = library.related(first, 1)["related"]
+    related = library.related(first, 1).related
     assert len(related) >= 2, related
     target = related[1]
     term.press_and_see_change("Tab", "focus on the related passages")
     term.press_and_see_change("Down", "the second related passage highlighted")
     term.keys("Enter")
     term.wait_for(
-        cursor_on(library, target["id"], int(target["passage"])),
-        f"the jump to {target['id']} ¶{target['passage']}",
+        cursor_on(library, target.article_id, target.passage),
+        f"the jump to {target.article_id} ¶{target.passage}",
     )
 
     # Backspace goes back to where the user was.

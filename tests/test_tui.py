@@ -14,6 +14,7 @@ import re
 import shutil
 import threading
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -30,13 +31,22 @@ from index import dates
 from index.library import Library
 from index.model import (
     Alias,
+    CitedFact,
+    Counterpart,
+    CrossSourceView,
     Entity,
+    EntityCoverage,
     EntityMention,
+    EntityRef,
+    FactView,
     MatrixCell,
     MatrixRow,
     MatrixSource,
     OmissionMatrix,
     Passage,
+    QuoteView,
+    RelatedPassage,
+    Spelling,
     Story,
 )
 from index.search import with_prefix
@@ -106,6 +116,11 @@ def _span(library: Library, article_id: str, words: str) -> tuple[int, int]:
     return start, start + len(words)
 
 
+def cited(text: str, article: str = EFE, kind: str = "quantity", **more: Any) -> CitedFact:
+    """A fact of ``article`` as the cross-source view gives it (offsets do not matter here)."""
+    return CitedFact(f"{article}:1:0", article, 1, kind, text, 0, len(text), **more)
+
+
 class StubLibrary(Library):
     """The seeds, plus stories, entities, mentions and cross-source views."""
 
@@ -142,60 +157,47 @@ class StubLibrary(Library):
         )
         return [e for e in (fidan, istanbul) if kind is None or e.kind == kind]
 
-    def related(self, article_id: str, number: int) -> dict[str, Any]:
+    def related(self, article_id: str, number: int) -> CrossSourceView:
         view = super().related(article_id, number)
         if (article_id, number) != (EFE, 1):
             return view
         other = self.passage(JAZEERA, 1)
-        view["related"] = [
-            {
-                "id": JAZEERA,
-                "passage": 1,
-                "start": other.start,
-                "end": other.end,
-                "score": 0.82,
-                "reasons": ["same story", "shared entities: Istanbul"],
-                "source": "Al Jazeera",
-                "title": None,
-                "text": other.text,
-            }
-        ]
-        view["facts"] = [
-            {
-                "fact": {"kind": "duration", "text": "less than an hour", "key": "talks duration"},
-                "others": [
-                    {
-                        "fact": {"text": "less than two hours", "article": JAZEERA},
-                        "relation": "compatible",
-                        "same_story": True,
-                        "source": "Al Jazeera",
-                    },
-                    {
-                        "fact": {"text": "about three hours", "article": THIRD},
-                        "relation": "differ",
-                        "same_story": True,
-                        "source": "Reuters",
-                    },
-                ],
-            },
-            {"fact": {"kind": "date", "text": "Tuesday", "key": "talks day"}, "others": []},
-        ]
-        view["entities"] = [
-            {
-                "entity": {"id": "place/istanbul", "name": "Istanbul", "label": "place"},
-                "sources": 2,
-                "of": 5,
-                "spellings": [{"text": "İstanbul", "sources": ["Anadolu"]}],
-            }
-        ]
-        view["quotes"] = [
-            {
-                "speaker": "Rustem Umerov",
-                "here": {"text": "ongoing prisoner exchanges"},
-                "others": [{"text": "we agreed to exchange 1,000", "source": "Al Jazeera"}],
-            }
-        ]
-        return view
+        related = RelatedPassage(
+            JAZEERA,
+            1,
+            0.82,
+            ("same story", "shared entities: Istanbul"),
+            other.start,
+            other.end,
+            other.text,
+            "Al Jazeera",
+        )
+        hour = cited("less than an hour", kind="duration", key="talks duration")
+        facts = (
+            FactView(
+                hour,
+                "differ",
+                (
+                    Counterpart(
+                        cited("less than two hours", JAZEERA), "compatible", True, "Al Jazeera"
+                    ),
+                    Counterpart(cited("about three hours", THIRD), "differ", True, "Reuters"),
+                ),
+            ),
+            FactView(cited("Tuesday", kind="date", key="talks day")),
+        )
+        istanbul = EntityCoverage(
+            EntityRef("place/istanbul", "Istanbul", "place"),
+            2,
+            5,
+            (Spelling("İstanbul", ("Anadolu",)),),
+        )
+        quote = QuoteView(
+            "Rustem Umerov",
+            cited("ongoing prisoner exchanges", kind="quote"),
+            (cited("we agreed to exchange 1,000", kind="quote", source="Al Jazeera"),),
+        )
+        return replace(view, related=(related,), facts=facts, entities=(istanbul,), quotes=(quote,))
 
     def matrix(self, story_id: str) -> OmissionMatrix:
         prisoners = MatrixCell("1,200 prisoners", "f1", 3, 0, 15, 1200)
@@ -933,7 +935,7 @@ def test_a_key_typed_right_after_tab_goes_to_the_new_pane(index_dir):
                 app._driver.send_message(event)
             await pilot.pause(0.3)
             await settle(app, pilot)
-            assert shown(app) == (target["id"], int(target["passage"]))
+            assert shown(app) == (target.article_id, target.passage)
 
     run(test)
 
@@ -1689,24 +1691,17 @@ def test_the_other_sources_pane_puts_facts_first_and_related_passages_last(stub)
 
 
 def test_the_other_sources_pane_shows_names_not_internal_keys(stub, monkeypatch):
-    view = {
-        "facts": [
-            {
-                "fact": {"text": "Tuesday", "key": "date:talks", "speaker": "person:rustem-umerov"},
-                "others": [],
-            }
-        ],
-        "quotes": [{"speaker": "person:oleh-syniehubov", "here": {"text": "we agreed"}}],
-        "related": [
-            {
-                "id": JAZEERA,
-                "passage": 1,
-                "source": "Al Jazeera",
-                "text": "The talks ended.",
-                "reasons": ["quote (as said by person:rustem-umerov)", "entity: place:kyiv"],
-            }
-        ],
-    }
+    tuesday = cited("Tuesday", kind="date", key="date:talks", speaker="person:rustem-umerov")
+    said = cited("we agreed", kind="quote")
+    reasons = ("quote (as said by person:rustem-umerov)", "entity: place:kyiv")
+    view = CrossSourceView(
+        stub.passage(EFE, 1),
+        related=(
+            RelatedPassage(JAZEERA, 1, 0.5, reasons, text="The talks ended.", source="Al Jazeera"),
+        ),
+        facts=(FactView(tuesday),),
+        quotes=(QuoteView("person:oleh-syniehubov", said),),
+    )
     monkeypatch.setattr(StubLibrary, "related", lambda self, article_id, number: view)
 
     async def test():
@@ -1721,17 +1716,15 @@ def test_the_other_sources_pane_shows_names_not_internal_keys(stub, monkeypatch)
     run(test)
 
 
-OTHER = {
-    "fact": {"text": "less than an hour", "subject": "duration of the talks"},
-    "others": [
-        {
-            "fact": {"text": "less than two hours and a bit more"},
-            "relation": "differ",
-            "source": "Al Jazeera",
-            "same_story": False,
-        }
-    ],
-}
+OTHER = FactView(
+    cited("less than an hour", subject="duration of the talks"),
+    "differ",
+    (
+        Counterpart(
+            cited("less than two hours and a bit more", JAZEERA), "differ", False, "Al Jazeera"
+        ),
+    ),
+)
 
 
 @pytest.mark.parametrize("width", range(28, 52))

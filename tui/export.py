@@ -22,7 +22,7 @@ from typing import Any
 from platformdirs import user_documents_dir
 
 from index import codec, report
-from index.model import UNKNOWN_OUTLET
+from index.model import UNKNOWN_OUTLET, ArticleInfo
 from index.report import _md as escape
 from index.safety import clean, dumps
 
@@ -37,21 +37,21 @@ class ExportError(Exception):
     """Why an export could not be written, in words for the user."""
 
 
-def article_meta(library: Any) -> dict[str, dict[str, Any]]:
+def article_meta(library: Any) -> dict[str, ArticleInfo]:
     """Every article's metadata by id, as ``newsdesk sources --json`` lists it."""
-    return {row["id"]: row for row in library.articles()}
+    return {row.id: row for row in library.articles()}
 
 
-def cite(meta: dict[str, Any], article_id: str, passage: Any | None) -> dict[str, Any]:
+def cite(meta: ArticleInfo | None, article_id: str, passage: Any | None) -> dict[str, Any]:
     """Where a passage (or a whole article, ``passage`` None) comes from."""
     cited = {
-        "source": meta.get("source"),
-        "title": meta.get("title"),
-        "date": meta.get("date"),
-        "date_raw": meta.get("date_raw"),  # as written, where it could not be used
-        "url": meta.get("url"),
+        "source": meta and meta.source,
+        "title": meta and meta.title,
+        "date": meta and meta.date,
+        "date_raw": meta and meta.date_raw,  # as written, where it could not be used
+        "url": meta and meta.url,
         "article": article_id,
-        "file": meta.get("path", article_id),
+        "file": meta.path if meta else article_id,
         "passage": None,
     }
     if passage is not None:
@@ -80,9 +80,10 @@ def story_report(library: Any, story_id: str) -> dict[str, Any]:
     stories = [{**s, "discrepancies": shown} for s in full["stories"] if s["id"] == story_id]
     meta = article_meta(library)
     for citation in (c for d in shown for c in d["citations"]):
-        citation["url"] = meta.get(citation["article"], {}).get("url")
+        known = meta.get(citation["article"])
+        citation["url"] = known.url if known else None
     cited = dict.fromkeys(c["article"] for d in shown for c in d["citations"])
-    sources = [cite(meta.get(a, {}), a, None) for a in cited]
+    sources = [cite(meta.get(a), a, None) for a in cited]
     return {"summary": summary, "discrepancies": shown, "stories": stories, "sources": sources}
 
 
@@ -91,12 +92,12 @@ def search_results(library: Any, query: str) -> dict[str, Any]:
     found = codec.to_json(library.search(query, limit=SEARCH_LIMIT))
     meta = article_meta(library)
     for hit in found["hits"]:
-        article = meta.get(hit["id"], {})
+        article = meta.get(hit["id"])
         hit.update(
-            date=article.get("date"),
-            date_raw=article.get("date_raw"),
-            url=article.get("url"),
-            file=article.get("path"),
+            date=article and article.date,
+            date_raw=article and article.date_raw,
+            url=article and article.url,
+            file=article and article.path,
         )
     return {"query": query, **found}
 

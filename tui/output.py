@@ -103,7 +103,9 @@ def summary_text(summary) -> Text:
 def sources(library, as_json: bool) -> int:
     articles, skipped = library.articles(), library.skipped()
     if as_json:
-        print(dumps({"articles": articles, "skipped": [s.to_json() for s in skipped]}))
+        print(
+            dumps({"articles": codec.to_json(articles), "skipped": [s.to_json() for s in skipped]})
+        )
         return EXIT_OK
     if not stdout.is_terminal:
         return _sources_lines(articles, skipped)
@@ -116,20 +118,20 @@ def sources(library, as_json: bool) -> int:
             justify="right" if name == "passages" else "left",
         )
     for row in articles:
-        date = row["date"] or ("? " + (row["date_raw"] or "") if row["date_raw"] else "")
+        date = row.date or ("? " + (row.date_raw or "") if row.date_raw else "")
         table.add_row(
-            inert(row["id"]),
-            inert(row["source"]) if row["source"] else Text(UNKNOWN_OUTLET, style="dim italic"),
+            inert(row.id),
+            inert(row.source) if row.source else Text(UNKNOWN_OUTLET, style="dim italic"),
             inert(date),
-            inert(row["title"]) if row["title"] else Text("(no title)", style="dim"),
-            str(row["passages"]),
+            inert(row.title) if row.title else Text("(no title)", style="dim"),
+            str(row.passages),
         )
     stdout.print(table)
     for row in articles:
-        if row["date_note"]:
+        if row.date_note:
             stdout.print(
                 Text(
-                    f"date of {clean_line(row['id'])}: {clean_line(row['date_note'])}",
+                    f"date of {clean_line(row.id)}: {clean_line(row.date_note)}",
                     style="yellow",
                 )
             )
@@ -143,17 +145,17 @@ def sources(library, as_json: bool) -> int:
 def _sources_lines(articles, skipped) -> int:
     """One tab-separated line per article, for pipes and scripts."""
     for row in articles:
-        date = row["date"] or (f"?{row['date_raw']}" if row["date_raw"] else "-")
+        date = row.date or (f"?{row.date_raw}" if row.date_raw else "-")
         fields = (
-            row["id"],
-            row["source"] or UNKNOWN_OUTLET,
+            row.id,
+            row.source or UNKNOWN_OUTLET,
             date,
-            row["title"] or "(no title)",
-            str(row["passages"]),
+            row.title or "(no title)",
+            str(row.passages),
         )
         print("\t".join(clean_line(f) for f in fields))
-        if row["date_note"]:
-            print(f"#\tdate of {clean_line(row['id'])}: {clean_line(row['date_note'])}")
+        if row.date_note:
+            print(f"#\tdate of {clean_line(row.id)}: {clean_line(row.date_note)}")
     for item in skipped:
         print(f"#\tskipped {clean_line(item.path)}: {clean_line(item.reason)}")
     return EXIT_OK

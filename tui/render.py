@@ -15,14 +15,27 @@ where Textual turns colours into greys.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, NamedTuple
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 from rich.console import Console
 from rich.text import Text
 
 from index.diffing import Token
-from index.model import NO_BODY, UNKNOWN_OUTLET, Article, Hit, MatrixCell, Passage
+from index.model import (
+    NO_BODY,
+    UNKNOWN_OUTLET,
+    Article,
+    CitedFact,
+    EntityCoverage,
+    FactView,
+    Hit,
+    MatrixCell,
+    Mention,
+    Passage,
+    QuoteView,
+    RelatedPassage,
+)
 from index.safety import clean, clean_line
 from index.search import term_spans
 from index.subjects import subject_of
@@ -136,7 +149,7 @@ def article_header(article: Article) -> Text:
 
 def passage_text(
     passage: Passage,
-    mentions: Iterable[Mapping[str, Any]] = (),
+    mentions: Iterable[Mention] = (),
     terms: Iterable[str] = (),
 ) -> Text:
     """A passage with its entity mentions and search terms highlighted.
@@ -148,9 +161,9 @@ def passage_text(
     """
     text = Text(clean(passage.text))
     for mention in mentions:
-        start, end = mention["start"] - passage.start, mention["end"] - passage.start
+        start, end = mention.start - passage.start, mention.end - passage.start
         if 0 <= start < end <= len(text):
-            text.stylize(KIND_STYLES.get(mention.get("kind", "other"), "italic"), start, end)
+            text.stylize(KIND_STYLES.get(mention.kind, "italic"), start, end)
     for start, end in term_spans(passage.text, set(terms)):
         text.stylize(TERM_STYLE, start, end)
     return text
@@ -178,43 +191,41 @@ def badge(relation: str) -> Text:
     return Text(label, style=style)
 
 
-def fact_label(fact: Mapping[str, Any]) -> Text:
+def fact_label(fact: CitedFact) -> Text:
     """A fact's words, with what it is about (in words, not the internal key) and
     its qualifier when the analysis gave them."""
-    text = Text(clean_line(fact.get("text")), style="bold")
-    extras = [subject_of(fact), fact.get("qualifier")]
-    if fact.get("speaker"):
-        extras.append(f"said by {fact['speaker']}")
+    text = Text(clean_line(fact.text), style="bold")
+    extras = [subject_of(fact), fact.qualifier]
+    if fact.speaker:
+        extras.append(f"said by {fact.speaker}")
     details = ", ".join(readable(e) for e in extras if e)
     return text.append(f"  ({details})" if details else "", style=DIM)
 
 
-def fact_block(item: Mapping[str, Any]) -> Text:
+def fact_block(item: FactView) -> Text:
     """One fact of this passage and what each other source reports for it."""
-    text = fact_label(item.get("fact", {}))
-    others = item.get("others") or []
-    if not others:
+    text = fact_label(item.fact)
+    if not item.others:
         return text.append("\n  ").append_text(badge("only here"))
-    for other in others:
-        fact = other.get("fact", {})
-        text.append("\n  ").append_text(badge(other.get("relation", "")))
-        text.append(f"  {clean_line(other.get('source')) or UNKNOWN_OUTLET}: ", style="bold")
-        text.append(clean_line(fact.get("text")))
-        if not other.get("same_story", True):
+    for other in item.others:
+        text.append("\n  ").append_text(badge(other.relation or ""))
+        text.append(f"  {clean_line(other.source) or UNKNOWN_OUTLET}: ", style="bold")
+        text.append(clean_line(other.fact.text))
+        if not other.same_story:
             text.append(f"  {OTHER_STORY}", style=DIM)
     return text
 
 
-def related_text(item: Mapping[str, Any]) -> Text:
+def related_text(item: RelatedPassage) -> Text:
     """A related passage of another source, with why it is related."""
     head = Text.assemble(
-        outlet_text(item.get("source")),
-        (f"  ¶{item.get('passage')}", DIM),
-        (f"  {float(item.get('score') or 0):.2f}", DIM),
+        outlet_text(item.source),
+        (f"  ¶{item.passage}", DIM),
+        (f"  {item.score:.2f}", DIM),
         "\n",
     )
-    head.append(shorten(clean_line(item.get("text"))))
-    reasons = ", ".join(readable(r) for r in item.get("reasons") or [])
+    head.append(shorten(clean_line(item.text)))
+    reasons = ", ".join(readable(r) for r in item.reasons)
     return head.append(f"\n  because: {reasons}" if reasons else "", style=DIM)
 
 
@@ -258,29 +269,28 @@ def shorten(text: str, limit: int = 200) -> str:
     return text[: cut if cut > limit // 2 else limit].rstrip(" ,;:") + "…"
 
 
-def entity_block(item: Mapping[str, Any]) -> Text:
+def entity_block(item: EntityCoverage) -> Text:
     """An entity of this passage: how many sources name it, and how."""
-    entity = item.get("entity", {})
+    entity = item.entity
     text = Text.assemble(
-        (clean_line(entity.get("name")), KIND_STYLES.get(entity.get("label", ""), "bold")),
-        (f"  {entity.get('label', '')}", DIM),
-        f"  in {item.get('sources', 0)} of {item.get('of', 0)} sources",
+        (clean_line(entity.name), KIND_STYLES.get(entity.kind, "bold")),
+        (f"  {entity.kind}", DIM),
+        f"  in {item.sources} of {item.of} sources",
     )
-    for spelling in item.get("spellings") or []:
-        sources = ", ".join(clean_line(s) for s in spelling.get("sources") or [])
-        text.append(f"\n  “{clean_line(spelling.get('text'))}”", style="italic")
+    for spelling in item.spellings:
+        sources = ", ".join(clean_line(s) for s in spelling.sources)
+        text.append(f"\n  “{clean_line(spelling.text)}”", style="italic")
         text.append(f"  {sources}", style=DIM)
     return text
 
 
-def quote_block(item: Mapping[str, Any]) -> Text:
+def quote_block(item: QuoteView) -> Text:
     """Quotes by the same speaker in other sources."""
-    text = Text(readable(item.get("speaker")) or "unknown speaker", style="bold")
-    here = item.get("here") or {}
-    text.append("\n  here: ", style=DIM).append(clean_line(here.get("text")), style="italic")
-    for other in item.get("others") or []:
-        text.append(f"\n  {clean_line(other.get('source') or other.get('article'))}: ", style=DIM)
-        text.append(clean_line(other.get("text")), style="italic")
+    text = Text(readable(item.speaker) or "unknown speaker", style="bold")
+    text.append("\n  here: ", style=DIM).append(clean_line(item.here.text), style="italic")
+    for other in item.others:
+        text.append(f"\n  {clean_line(other.source or other.article)}: ", style=DIM)
+        text.append(clean_line(other.text), style="italic")
     return text
 
 

@@ -4,14 +4,13 @@ stories, related passages and the discrepancy report."""
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from rich.text import Text
 
 from index import codec
-from index.model import UNKNOWN_OUTLET
+from index.model import UNKNOWN_OUTLET, EntityCoverage, Fact, FactGroup, FactView
 from index.safety import clean, clean_line, dumps
-from index.subjects import subject_of
+from index.subjects import describe, subject_of
 
 from .inert import inert
 from .output import EXIT_NOT_FOUND, EXIT_OK, error, stdout
@@ -48,50 +47,52 @@ def entities(library, args: argparse.Namespace) -> int:
 def facts(library, args: argparse.Namespace) -> int:
     found, groups = library.facts(), library.fact_groups()
     if args.json:
-        print(dumps({"facts": found, "groups": groups}))
+        print(dumps({"facts": codec.to_json(found), "groups": codec.to_json(groups)}))
         return EXIT_OK
     for fact in found:
-        who = f"  [{clean_line(fact['speaker'])}]" if fact.get("speaker") else ""
         stdout.print(
             Text.assemble(
-                (f"{clean_line(fact['article'])} ¶{fact['passage']}", "dim"),
-                f"  {fact['kind']}  ",
-                (clean_line(fact["text"]), "bold"),
-                f"  {clean_line(subject_of(fact))}{who}",
+                (f"{clean_line(fact.article)} ¶{fact.passage}", "dim"),
+                f"  {fact.kind}  ",
+                (clean_line(fact.text), "bold"),
+                f"  {clean_line(describe(fact.key))}{_said_by(fact)}",
             )
         )
-    _groups_block(groups, {fact["id"]: fact for fact in found})
+    _groups_block(groups, {fact.id: fact for fact in found})
     return EXIT_OK
 
 
 RELATION_ORDER = ("differ", "compatible", "agree", "only here")
 
 
-def _groups_block(groups: list[dict[str, Any]], by_id: dict[str, dict[str, Any]]) -> None:
+def _said_by(fact: Fact | None) -> str:
+    """`` [speaker]`` after a fact someone is quoted as stating."""
+    return f"  [{clean_line(fact.speaker)}]" if fact and fact.speaker else ""
+
+
+def _groups_block(groups: list[FactGroup], by_id: dict[str, Fact]) -> None:
     """The comparisons ``--json`` gives as ``groups``: worst relation first, each
     with the facts compared and the pairs that differ."""
     if groups:
         stdout.print(
             Text("\nGroups: one subject in one story, compared across sources", "underline")
         )
-    ordered = sorted(groups, key=lambda g: (RELATION_ORDER.index(g["relation"]), g["story"]))
+    ordered = sorted(groups, key=lambda g: (RELATION_ORDER.index(g.relation), g.story or ""))
     for group in ordered:
-        relation = group["relation"]
+        relation = group.relation
         stdout.print(
             Text.assemble(
                 (BADGES[relation], BADGE_STYLES[relation]),
                 "  ",
-                (clean_line(group["subject"]), "bold"),
-                (f"  story {clean_line(group['story'])}, {group['sources']} sources", "dim"),
+                (clean_line(group.subject), "bold"),
+                (f"  story {clean_line(group.story)}, {group.sources} sources", "dim"),
             )
         )
-        for member in group["members"]:
-            fact = by_id.get(member, {})
-            who = f"  [{clean_line(fact['speaker'])}]" if fact.get("speaker") else ""
-            stdout.print(
-                Text(f"    {clean_line(member)}  {clean_line(fact.get('text'))}{who}", style="dim")
-            )
-        for first, second, pair in group["pairs"]:
+        for member in group.members:
+            fact = by_id.get(member)
+            text = clean_line(fact.text if fact else None)
+            stdout.print(Text(f"    {clean_line(member)}  {text}{_said_by(fact)}", style="dim"))
+        for first, second, pair in group.pairs:
             if pair == "differ":
                 stdout.print(
                     Text(
@@ -106,15 +107,16 @@ def stories(library, args: argparse.Namespace) -> int:
     if args.json:
         print(dumps({"stories": codec.to_json(found)}))
         return EXIT_OK
-    meta = {row["id"]: row for row in library.articles()}
+    meta = {row.id: row for row in library.articles()}
     for story in found:
         stdout.print(Text.assemble((story.id, "bold"), "  ", clean_line(story.title)))
         for aid in story.articles:
-            row = meta.get(aid, {})
+            row = meta.get(aid)
+            source, title = (row.source, row.title) if row else (None, None)
             stdout.print(
                 Text(
-                    f"    {clean_line(aid)}  {clean_line(row.get('source')) or UNKNOWN_OUTLET}  "
-                    f"{clean_line(row.get('title')) or ''}",
+                    f"    {clean_line(aid)}  {clean_line(source) or UNKNOWN_OUTLET}  "
+                    f"{clean_line(title) or ''}",
                     style="dim",
                 )
             )
@@ -131,57 +133,61 @@ def related(library, args: argparse.Namespace) -> int:
         error(str(missing.args[0]))
         return EXIT_NOT_FOUND
     if args.json:
-        print(dumps(view))
+        print(dumps(codec.to_json(view)))
         return EXIT_OK
-    stdout.print(Text(clean(view["passage"]["text"]), style="bold"), soft_wrap=True)
-    _facts_block(view["facts"])
-    if view["related"]:
+    stdout.print(Text(clean(view.passage.text), style="bold"), soft_wrap=True)
+    _facts_block(view.facts)
+    if view.related:
         stdout.print(Text("\nRelated passages", style="underline"))
-    for item in view["related"]:
+    for item in view.related:
         stdout.print(
             Text.assemble(
-                (f"{clean_line(item['id'])} ¶{item['passage']}", "bold"),
-                (f"  {item['score']:.2f}  ", "dim"),
-                inert("; ".join(item["reasons"]), "dim"),
+                (f"{clean_line(item.article_id)} ¶{item.passage}", "bold"),
+                (f"  {item.score:.2f}  ", "dim"),
+                inert("; ".join(item.reasons), "dim"),
             )
         )
-        stdout.print(Text(clean(item["text"])), soft_wrap=True)
-    if view["entities"]:
-        stdout.print(Text("\nEntities", style="underline"))
-    for item in view["entities"]:
-        spellings = "; ".join(
-            f"{clean_line(s['text'])} ({', '.join(clean_line(x) for x in s['sources'])})"
-            for s in item["spellings"]
-        )
-        stdout.print(
-            Text(
-                f"{clean_line(item['entity']['name'])}: named by {item['sources']} of "
-                f"{item['of']} sources — {spellings}"
-            )
-        )
+        stdout.print(Text(clean(item.text)), soft_wrap=True)
+    _entities_block(view.entities)
     return EXIT_OK
 
 
-def _facts_block(items: list[dict[str, Any]]) -> None:
+def _entities_block(items: tuple[EntityCoverage, ...]) -> None:
+    if items:
+        stdout.print(Text("\nEntities", style="underline"))
+    for item in items:
+        spellings = "; ".join(
+            f"{clean_line(s.text)} ({', '.join(clean_line(x) for x in s.sources)})"
+            for s in item.spellings
+        )
+        stdout.print(
+            Text(
+                f"{clean_line(item.entity.name)}: named by {item.sources} of "
+                f"{item.of} sources — {spellings}"
+            )
+        )
+
+
+def _facts_block(items: tuple[FactView, ...]) -> None:
     if items:
         stdout.print(Text("\nFacts", style="underline"))
     for item in items:
-        fact = item["fact"]
+        fact = item.fact
         stdout.print(
             Text.assemble(
-                (BADGES[item["relation"]], BADGE_STYLES[item["relation"]]),
+                (BADGES[item.relation], BADGE_STYLES[item.relation]),
                 "  ",
-                (clean_line(fact["text"]), "bold"),
+                (clean_line(fact.text), "bold"),
                 (f"  {clean_line(subject_of(fact))}", "dim"),
             )
         )
-        for other in item["others"]:
-            where = "" if other["same_story"] else "  (another story: context)"
-            relation = other["relation"] or "not comparable"
+        for other in item.others:
+            where = "" if other.same_story else "  (another story: context)"
+            relation = other.relation or "not comparable"
             stdout.print(
                 Text(
                     f"    {BADGES.get(relation, relation)}  "
-                    f"{clean_line(other['source'])}: {clean_line(other['fact']['text'])}"
+                    f"{clean_line(other.source)}: {clean_line(other.fact.text)}"
                     f"{where}"
                 )
             )

@@ -7,9 +7,8 @@ out even without colour. ``d`` moves on to the next other source.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -20,6 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from index.diffing import diff_words
+from index.model import CrossSourceView, RelatedPassage
 from index.safety import clean_line
 
 from .. import render
@@ -37,18 +37,16 @@ class Side:
     text: str
 
 
-def candidates(view: Mapping[str, Any], own_source: str | None, own_id: str) -> list[Side]:
+def candidates(view: CrossSourceView | None, own_source: str | None, own_id: str) -> list[Side]:
     """The best related passage of each other source, best first."""
-    best: dict[str, Mapping[str, Any]] = {}
-    for item in sorted(view.get("related") or [], key=lambda r: -float(r.get("score") or 0)):
-        source = str(item.get("source") or item.get("id"))
-        if item.get("id") == own_id or (own_source and source == own_source):
+    best: dict[str, RelatedPassage] = {}
+    related = view.related if view is not None else ()
+    for item in sorted(related, key=lambda r: -r.score):
+        source = item.source or item.article_id
+        if item.article_id == own_id or (own_source and source == own_source):
             continue
         best.setdefault(source, item)
-    return [
-        Side(str(i["id"]), int(i.get("passage") or 1), s, str(i.get("title") or ""), i["text"])
-        for s, i in best.items()
-    ]
+    return [Side(i.article_id, i.passage, s, i.title or "", i.text) for s, i in best.items()]
 
 
 class DiffScreen(ModalScreen[Position | None]):

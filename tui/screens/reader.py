@@ -29,7 +29,7 @@ from textual.widgets import Label, ProgressBar
 from index.apart import UpdateStopped
 from index.library import Library
 from index.listing import arrange
-from index.model import Hit, Story, outlet_label
+from index.model import CrossSourceView, Hit, Story, outlet_label
 from index.progress import READABLE, READING
 from index.safety import clean_line
 
@@ -300,7 +300,7 @@ class ReaderScreen(keeps.KeepActions, Screen[None]):
                 self._read_list_again(partial=True)
             elif not self.sources.article_ids and not self._said_not_yet:
                 self.article.show_message(self._first_index())
-                self.cross.show({}, pending=True)
+                self.cross.show(None, pending=True)
         self._show_status()
 
     def _show_status(self) -> None:
@@ -474,9 +474,9 @@ class ReaderScreen(keeps.KeepActions, Screen[None]):
             return
         self.state.last = Position(shown.id, number)
         try:
-            view = self.library.related(shown.id, number)
+            view: CrossSourceView | None = self.library.related(shown.id, number)
         except (KeyError, LookupError):
-            view = {}
+            view = None
         self.cross.show(view, pending=self.building)
 
     @on(SourcesList.ArticleChosen)

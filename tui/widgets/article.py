@@ -8,9 +8,9 @@ opening another article creates no widgets.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.segment import Segment
 from rich.text import Text
@@ -20,7 +20,7 @@ from textual.geometry import Region
 from textual.reactive import reactive
 from textual.strip import Strip
 
-from index.model import Article
+from index.model import Article, Mention
 
 from .. import render
 from .lines import WrappedView, strip_of
@@ -31,7 +31,7 @@ HEADER, RULE = 0, -1  # line owners that are not passages
 
 
 def passage_texts(
-    article: Article, mentions: list[Mapping[str, Any]], terms: frozenset[str] = frozenset()
+    article: Article, mentions: list[Mention], terms: frozenset[str] = frozenset()
 ) -> list[Text]:
     """The article's passages as drawn: numbered, with entity and search highlights."""
     return [
@@ -53,7 +53,7 @@ class Prepared:
     """An article built and wrapped ahead of being shown."""
 
     article: Article
-    mentions: list[Mapping[str, Any]]
+    mentions: list[Mention]
     header: Text
     texts: list[Text]
     width: int
@@ -63,7 +63,7 @@ class Prepared:
     def fits(
         self,
         article: Article,
-        mentions: list[Mapping[str, Any]],
+        mentions: list[Mention],
         terms: frozenset[str],
         width: int,
     ) -> bool:
@@ -136,7 +136,7 @@ class ArticleView(WrappedView, can_focus=True):
     async def show(
         self,
         article: Article,
-        mentions: Iterable[Mapping[str, Any]] = (),
+        mentions: Iterable[Mention] = (),
         terms: Iterable[str] = (),
         passage: int = 1,
     ) -> None:
@@ -156,7 +156,7 @@ class ArticleView(WrappedView, can_focus=True):
         self.set_reactive(ArticleView.cursor, 0)
         self.go_to(passage)
 
-    def prepare(self, article: Article, mentions: Iterable[Mapping[str, Any]] = ()) -> None:
+    def prepare(self, article: Article, mentions: Iterable[Mention] = ()) -> None:
         """Build and wrap ``article`` now, so that showing it next is only drawing
         (the reader prepares the next article while the user reads this one)."""
         mentions, width = list(mentions), self.wrap_width

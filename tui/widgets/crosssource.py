@@ -8,7 +8,7 @@ one when the pane has focus, Enter (or a click) jumps there.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -19,6 +19,8 @@ from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
+
+from index.model import CrossSourceView, RelatedPassage
 
 from .. import render
 from .lines import WrappedView, strip_of
@@ -36,7 +38,7 @@ EMPTY_HINT = (
     "related passages (Enter jumps there), who is named and how each source spells "
     "them, and quotes by the same speaker."
 )
-SECTIONS: tuple[tuple[str, str, Callable[[Mapping[str, Any]], Text]], ...] = (
+SECTIONS: tuple[tuple[str, str, Callable[[Any], Text]], ...] = (
     # What a reader came for first: the facts, then who is named, what was said,
     # and last the related passages (often many screens of them).
     ("facts", "Facts", render.fact_block),
@@ -98,9 +100,9 @@ class CrossSourcePane(WrappedView, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.view: Mapping[str, Any] = {}
+        self.view: CrossSourceView | None = None
         self.pending = False  # the comparison is still being computed (a first index)
-        self._related: list[Mapping[str, Any]] = []
+        self._related: list[RelatedPassage] = []
         self._items: dict[int, tuple[int, int]] = {}  # related item -> (first line, count)
 
     def on_mount(self) -> None:
@@ -111,10 +113,14 @@ class CrossSourcePane(WrappedView, can_focus=True):
     @property
     def is_empty(self) -> bool:
         """Whether the pane shows the empty state (nothing from other sources)."""
-        return not any(self.view.get(name) for name, _, _ in SECTIONS)
+        return not any(self._section(name) for name, _, _ in SECTIONS)
+
+    def _section(self, name: str) -> tuple[Any, ...]:
+        """The items of one section of the view (none without a view)."""
+        return getattr(self.view, name) if self.view is not None else ()
 
     @property
-    def related(self) -> list[Mapping[str, Any]]:
+    def related(self) -> list[RelatedPassage]:
         """The related passages listed, in order."""
         return self._related
 
@@ -123,12 +129,12 @@ class CrossSourcePane(WrappedView, can_focus=True):
         """Everything the pane holds, as plain text (also what is scrolled out of view)."""
         return "\n".join(line.text.plain for line in self._lines)
 
-    def show(self, view: Mapping[str, Any], pending: bool = False) -> None:
+    def show(self, view: CrossSourceView | None, pending: bool = False) -> None:
         """Render ``library.related(...)`` for one passage (or the empty state);
         ``pending``: the comparison is not computed yet, so an empty view says so."""
         self.pending = pending
         self.view = view
-        self._related = list(view.get("related") or [])
+        self._related = list(view.related) if view is not None else []
         self.relayout()
         self.set_reactive(CrossSourcePane.selected, 0)
         self.scroll_to(0, 0, animate=False, immediate=True)
@@ -145,7 +151,7 @@ class CrossSourcePane(WrappedView, can_focus=True):
             count += len(hint)
             yield hint
         for name, title, make in SECTIONS:
-            items = list(self.view.get(name) or [])
+            items = self._section(name)
             if not items:
                 continue
             for number, item in enumerate(items):
@@ -211,8 +217,7 @@ class CrossSourcePane(WrappedView, can_focus=True):
     def action_choose(self) -> None:
         if 0 <= self.selected < len(self._related):
             item = self._related[self.selected]
-            passage = int(item.get("passage") or 1)
-            self.post_message(self.RelatedChosen(self, str(item["id"]), passage))
+            self.post_message(self.RelatedChosen(self, item.article_id, item.passage))
 
     def on_click(self, event: events.Click) -> None:
         number = self.line_at(event)
