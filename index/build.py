@@ -27,6 +27,7 @@ from . import codec, engines, outlets
 from .corpus import Corpus, FileEntry, without_clashing_ids
 from .damage import READ_DAMAGE, IndexDamaged, clear, describe, marked
 from .engines.base import Engine, Reader, Writer
+from .incremental import plan_views, stored_digests
 from .listing import head
 from .model import Article, Skipped, Story
 from .passages import passage_key
@@ -180,7 +181,10 @@ def _update(
         replaced = set(summary.removed) | set(summary.updated)
         report(0, len(catalog.articles), "", COMPARING)
         state = _corpus_state(writer.reader(), fresh, replaced, summarise)
-        _write_views(writer, state.pop("views", {}), catalog.paths(), report)
+        before = {} if state_missing else stored_digests(writer.reader())
+        views = plan_views(state.pop("views", {}), before, fresh)
+        _write_views(writer, views.write, catalog.paths(), report)
+        writer.replace(views.document())
         writer.replace({"uid": STATE_UID, "kind": "state", "data": pack(state)})
         _write_catalog(writer, catalog, state.get("stories", []))
         report(len(entries), len(entries), "", SAVING)
