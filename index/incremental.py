@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,3 +59,39 @@ def plan_views(views: dict[str, Any], before: dict[str, str], reread: Iterable[s
         aid: view for aid, view in views.items() if aid in again or before.get(aid) != digests[aid]
     }
     return ViewPlan(write, digests, len(views) - len(write))
+
+
+# A story's related passages under the digest of what they are computed from:
+# [[article id, passage number, picks], ...] (JSON has no tuple keys).
+RelatedMemo = dict[str, list[list[Any]]]
+MEMO_UID = "__related_memo__"
+
+
+def related_digest(
+    passages: Sequence[tuple[str, int, str]],
+    entities: Mapping[tuple[str, int], set[str]],
+    keys: Mapping[tuple[str, int], set[str]],
+    names: Mapping[str, str],
+) -> str:
+    """Everything one story's related passages depend on (see
+    :func:`index.crossref.related_passages`): its passages in order, their
+    entities and fact keys, and the names of those entities."""
+    places = [(aid, number) for aid, number, _ in passages]
+    named = sorted({eid for place in places for eid in entities.get(place, ())})
+    return digest(
+        [
+            [list(p) for p in passages],
+            [sorted(entities.get(place, ())) for place in places],
+            [sorted(keys.get(place, ())) for place in places],
+            [[eid, names.get(eid)] for eid in named],
+        ]
+    )
+
+
+def stored_memo(reader: Reader) -> RelatedMemo:
+    doc = reader.get("catalog", MEMO_UID)
+    return unpack(doc["data"]) if doc else {}
+
+
+def memo_document(memo: RelatedMemo) -> dict[str, Any]:
+    return {"uid": MEMO_UID, "kind": "catalog", "data": pack(memo)}

@@ -118,3 +118,33 @@ def test_incremental_updates_equal_a_full_build(tmp_path, seed):
         assert rebuilt["entities"] and rebuilt["stories"]  # the analysis did run
         for part in rebuilt:
             assert incremental[part] == rebuilt[part], (number, done, part)
+
+
+@pytest.mark.slow
+def test_an_update_compares_again_only_the_stories_it_touches(tmp_path, monkeypatch):
+    """Adding an article leaves the related passages of the other stories as
+    they were committed: they are not computed again."""
+    if not BBC.exists():
+        pytest.skip(f"{BBC} is not available on this machine")
+    from index import crossref
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    kept = tmp_path / "kept"
+    Library([corpus], kept, analysis=MemoAnalysis()).update()
+    compared: list[set[str]] = []
+    real = crossref.related_passages
+
+    def counting(passages, *args):
+        compared.append({aid for aid, _, _ in passages})
+        return real(passages, *args)
+
+    monkeypatch.setattr(crossref, "related_passages", counting)
+    shutil.copyfile(sorted((BBC / "tech").glob("*.txt"))[0], corpus / "tech-001.txt")
+    Library([corpus], kept, analysis=MemoAnalysis()).update()
+    seeds = {f.name for f in SEEDS.iterdir()}
+    assert not any(ids <= seeds for ids in compared)  # the seeds' stories were kept
+    full = tmp_path / "full"
+    Library([corpus], full, analysis=MemoAnalysis()).update()
+    assert any(ids <= seeds for ids in compared)  # a full build does compare them
+    assert _stored(kept, corpus) == _stored(full, corpus)
