@@ -9,6 +9,16 @@ digest is kept beside the index, and an update writes only the views whose
 digest differs from the last commit's, plus those of the articles it read again
 (deleting a file's documents deletes its view too). What is stored is then
 exactly what a full rewrite would store.
+
+The related passages of a story are likewise kept under a digest of all they
+are computed from (the story's passages, their entities and fact keys, those
+entities' names): a story an update does not touch is not compared again.
+Both are content-addressed, so a stale entry can never be used, only missed.
+
+What is still done over the whole corpus on every update: merging entities
+(a bare surname is resolved against the whole corpus), grouping stories (its
+term weights are the corpus's), fact groups and the views themselves, which
+are then compared with the digests.
 """
 
 from __future__ import annotations
