@@ -46,7 +46,7 @@ def summarise(
     mentions = share_names(articles, mentions, story_of)
     entities = merge(mentions, sources, passages, groups=story_of)
     alias_index = {alias_key(a.text): e.id for e in entities for a in e.aliases}
-    context = _Context(articles, analyses, entities, alias_index, story_of, memo or {})
+    context = _Context(articles, analyses, entities, alias_index, story_of, memo)
     return {
         "version": STATE_VERSION,
         "stories": stories,
@@ -145,10 +145,12 @@ def _stories(articles: dict[str, Article], analyses, entity_sets) -> list[dict[s
 class _Context:
     """Indexes over the whole corpus, built once per summary."""
 
-    def __init__(self, articles, analyses, entities, alias_index, story_of, memo) -> None:
+    def __init__(
+        self, articles, analyses, entities, alias_index, story_of, memo: RelatedMemo | None = None
+    ) -> None:
         self.articles = articles
-        self.memo: RelatedMemo = {}
-        self._last_memo: RelatedMemo = memo
+        self.memo: RelatedMemo = {}  # what the next run may reuse
+        self._last_memo: RelatedMemo = memo or {}
         self.story_of = story_of
         self.members: dict[str, list[str]] = defaultdict(list)
         for article_id, story_id in sorted(story_of.items()):
