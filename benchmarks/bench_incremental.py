@@ -1,5 +1,5 @@
-"""What a small change to an analysed corpus costs, beside what it cost when
-every article's cross-source views were rewritten.
+"""What a small change to an analysed corpus costs, beside the same update
+recomputing every story's related passages and rewriting every view.
 
     python benchmarks/bench_incremental.py [--size N] [--work DIR] [--mentions FILE]
 
@@ -11,8 +11,8 @@ of its own so that its peak memory is its own, on two copies of one index:
 
 - one article added: seconds until the update is committed, its own analysis
   (NER of a new text and facts) within that, a search finding it and its views
-  read, with only changed views written (now) and with every view rewritten
-  (before);
+  read, keeping what did not change (now) and recomputing everything (before;
+  it runs first, so its analysis pays the NER the cache then holds);
 - 1% of the articles changed, the same two ways;
 - the corpus-wide pass alone, over the stored analyses;
 - ``newsdesk index`` from the shell after one more article is added (the real
