@@ -262,10 +262,14 @@ class Analysis:
             result.append(propagate(article.text, mentions, spans))
         return result
 
-    def summarise(self, analyses: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    def summarise(
+        self, analyses: dict[str, dict[str, Any]], memo: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
+        """The corpus-wide state; ``memo`` is the last run's ``related_memo``
+        (see :func:`index.summary.summarise`)."""
         from .summary import summarise
 
-        return summarise(analyses)
+        return summarise(analyses, memo)
 
     def expander(self, state: dict[str, Any]):
         from .summary import expander

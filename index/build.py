@@ -27,6 +27,7 @@ from . import codec, engines, outlets
 from .corpus import Corpus, FileEntry, without_clashing_ids
 from .damage import READ_DAMAGE, IndexDamaged, clear, describe, marked
 from .engines.base import Engine, Reader, Writer
+from .incremental import memo_document, plan_views, stored_digests, stored_memo
 from .listing import head
 from .model import Article, Skipped, Story
 from .passages import passage_key
@@ -180,7 +181,7 @@ def _update(
         replaced = set(summary.removed) | set(summary.updated)
         report(0, len(catalog.articles), "", COMPARING)
         state = _corpus_state(writer.reader(), fresh, replaced, summarise)
-        _write_views(writer, state.pop("views", {}), catalog.paths(), report)
+        _write_derived(writer, state, fresh, catalog.paths(), state_missing, report)
         writer.replace({"uid": STATE_UID, "kind": "state", "data": pack(state)})
         _write_catalog(writer, catalog, state.get("stories", []))
         report(len(entries), len(entries), "", SAVING)
@@ -477,6 +478,23 @@ def _add_article(writer: Writer, article: Article, analysis: dict[str, Any]) -> 
     return blob
 
 
+def _write_derived(
+    writer: Writer,
+    state: dict[str, Any],
+    fresh: dict[str, dict[str, Any]],
+    paths: dict[str, str],
+    first: bool,
+    report: Reporter,
+) -> None:
+    """Write the views that changed (all of them on a first index) and what the
+    next run needs to tell which (see :mod:`index.incremental`)."""
+    before = {} if first else stored_digests(writer.reader())
+    views = plan_views(state.pop("views", {}), before, fresh)
+    _write_views(writer, views.write, paths, report)
+    writer.replace(views.document())
+    writer.replace(memo_document(state.pop("related_memo", {})))
+
+
 def _write_views(
     writer: Writer, views: dict[str, Any], paths: dict[str, str], report: Reporter
 ) -> None:
@@ -508,4 +526,8 @@ def _corpus_state(
             data = unpack(doc["data"])
             analyses[data["article"]["id"]] = data
     analyses.update(fresh)
-    return summarise(analyses) if summarise else {"articles": len(analyses)}
+    if summarise is None:
+        return {"articles": len(analyses)}
+    if "memo" in inspect.signature(summarise).parameters:
+        return summarise(analyses, memo=stored_memo(reader))  # type: ignore[call-arg]
+    return summarise(analyses)

@@ -12,6 +12,7 @@ from typing import Any
 from . import codec, crossref
 from .entities import alias_key, merge
 from .facts import unify_keys
+from .incremental import RelatedMemo, related_digest
 from .mentions import share_names
 from .model import Article, Entity, Mention, Story
 from .passages import passage_key
@@ -24,8 +25,15 @@ COMPARED_KINDS = ("quantity", "duration", "date")
 OTHER_STORY_FACTS = 5
 
 
-def summarise(analyses: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """Everything the reader shows about more than one article at a time."""
+def summarise(
+    analyses: dict[str, dict[str, Any]], memo: RelatedMemo | None = None
+) -> dict[str, Any]:
+    """Everything the reader shows about more than one article at a time.
+
+    ``memo`` holds the related passages of each story as the last run found
+    them, under a digest of everything they are computed from: a story whose
+    digest is unchanged is not compared again. The memo to keep is returned
+    under ``related_memo``."""
     articles = {aid: article_from_json(blob["article"]) for aid, blob in analyses.items()}
     mentions = {
         aid: [Mention(**m) for m in blob.get("mentions", [])] for aid, blob in analyses.items()
@@ -38,7 +46,7 @@ def summarise(analyses: dict[str, dict[str, Any]]) -> dict[str, Any]:
     mentions = share_names(articles, mentions, story_of)
     entities = merge(mentions, sources, passages, groups=story_of)
     alias_index = {alias_key(a.text): e.id for e in entities for a in e.aliases}
-    context = _Context(articles, analyses, entities, alias_index, story_of)
+    context = _Context(articles, analyses, entities, alias_index, story_of, memo)
     return {
         "version": STATE_VERSION,
         "stories": stories,
@@ -50,6 +58,7 @@ def summarise(analyses: dict[str, dict[str, Any]]) -> dict[str, Any]:
         "unified_keys": context.unified,
         "matrices": {s["id"]: context.matrix(s) for s in stories},
         "views": {aid: context.views(aid) for aid in sorted(articles)},
+        "related_memo": context.memo,
     }
 
 
@@ -137,8 +146,12 @@ def _stories(articles: dict[str, Article], analyses, first: list[Entity]) -> lis
 class _Context:
     """Indexes over the whole corpus, built once per summary."""
 
-    def __init__(self, articles, analyses, entities, alias_index, story_of) -> None:
+    def __init__(
+        self, articles, analyses, entities, alias_index, story_of, memo: RelatedMemo | None = None
+    ) -> None:
         self.articles = articles
+        self.memo: RelatedMemo = {}  # what the next run may reuse
+        self._last_memo: RelatedMemo = memo or {}
         self.story_of = story_of
         self.members: dict[str, list[str]] = defaultdict(list)
         for article_id, story_id in sorted(story_of.items()):
@@ -223,8 +236,21 @@ class _Context:
         names = {eid: e.name for eid, e in self.entity_by_id.items()}
         result = {}
         for passages in by_story.values():
-            result.update(crossref.related_passages(passages, self.entities_in, keys, names))
+            result.update(self._related_in(passages, keys, names))
         return result
+
+    def _related_in(self, passages, keys, names) -> dict[tuple[str, int], list[dict[str, Any]]]:
+        """One story's related passages, from the memo when nothing they are
+        computed from has changed (most stories, after a small update)."""
+        if len({aid for aid, _, _ in passages}) < 2:
+            return {}  # one article: nothing to relate, nothing worth keeping
+        key = related_digest(passages, self.entities_in, keys, names)
+        found = self._last_memo.get(key)
+        if found is None:
+            related = crossref.related_passages(passages, self.entities_in, keys, names)
+            found = [[aid, number, picks] for (aid, number), picks in related.items()]
+        self.memo[key] = found
+        return {(aid, number): picks for aid, number, picks in found}
 
     def views(self, aid: str) -> dict[str, Any]:
         article = self.articles[aid]

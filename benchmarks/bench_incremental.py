@@ -1,0 +1,218 @@
+"""What a small change to an analysed corpus costs, beside the same update
+recomputing every story's related passages and rewriting every view.
+
+    python benchmarks/bench_incremental.py [--size N] [--work DIR] [--mentions FILE]
+
+Builds the BBC corpus (or ``N`` articles of it, with the generated copies of
+:mod:`benchmarks.scale_corpus` beyond 2,225) with entities, facts, stories and
+views, reusing the NER of the originals (see :mod:`benchmarks.replay`; the
+cache, ``--mentions``, makes a second run skip spaCy). Then, each in a process
+of its own so that its peak memory is its own, on two copies of one index:
+
+- one article added: seconds until the update is committed, its own analysis
+  (NER of a new text and facts) within that, a search finding it and its views
+  read, keeping what did not change (now) and recomputing everything (before;
+  it runs first, so its analysis pays the NER the cache then holds);
+- 1% of the articles changed, the same two ways;
+- the corpus-wide pass alone, over the stored analyses;
+- ``newsdesk index`` from the shell after one more article is added (the real
+  analysis: loading spaCy is part of it), and with nothing changed.
+
+Prints one line per figure and a ``RESULT`` JSON line (see harness.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.harness import PYTHON, ROOT, emit, peak_rss_mb, run_child  # noqa: E402
+from benchmarks.scale_corpus import files_of, make, touch_fraction  # noqa: E402
+
+HELD = 2  # articles kept out of the first build: one added by the library, one by the shell
+
+
+def _library(corpus: Path, index: Path, mentions: Path):
+    from benchmarks.replay import ReplayAnalysis
+    from index.library import Library
+
+    return Library([corpus], index, analysis=ReplayAnalysis(mentions))
+
+
+def _as_before() -> None:
+    """What an update did before it kept what had not changed: every story's
+    related passages compared again, every view written."""
+    from index import build
+
+    build.stored_digests = lambda reader: {}  # type: ignore[assignment]
+    build.stored_memo = lambda reader: {}  # type: ignore[assignment]
+
+
+def child(args: argparse.Namespace) -> None:
+    """One measurement, in this process (see ``--child``)."""
+    if args.all_views:
+        _as_before()
+    library = _library(args.corpus, args.index, args.mentions)
+    if args.child == "pass":
+        emit(_corpus_pass(library))
+        return
+    analysis = library.analysis
+    own: list[float] = []
+    analyse = analysis.analyse
+
+    def timed_analyse(articles, progress=None):
+        start = time.perf_counter()
+        found = analyse(articles, progress)
+        own.append(time.perf_counter() - start)
+        return found
+
+    analysis.analyse = timed_analyse
+    start = time.perf_counter()
+    summary = library.update()
+    committed = time.perf_counter() - start
+    changed = summary.added + summary.updated
+    result: dict[str, Any] = {"update_s": committed, "own_analysis_s": sum(own)}
+    if args.child == "add":
+        result.update(_shown(library, changed[0], start))
+    result["changed_files"] = len(changed)
+    result["peak_rss_mb"] = peak_rss_mb()
+    emit(result)
+
+
+def _shown(library, article_id: str, start: float) -> dict[str, Any]:
+    """Seconds from the start of the update until the new article is found by
+    a search and its cross-source view is read."""
+    title = library.article(article_id).title or ""
+    word = max(re.findall(r"[A-Za-z]+", title), key=len, default="the")
+    hits = library.search(f"title:{word}", limit=50)
+    found = any(hit.article_id == article_id for hit in hits.hits)
+    views = library.views(article_id)
+    return {"shown_s": time.perf_counter() - start, "found": found, "views": len(views)}
+
+
+def _corpus_pass(library) -> dict[str, Any]:
+    """The corpus-wide pass alone, over every stored analysis."""
+    from index.store import unpack
+
+    analyses = {}
+    for doc in library.store.documents("blob"):
+        data = unpack(doc["data"])
+        analyses[data["article"]["id"]] = data
+    start = time.perf_counter()
+    library.analysis.summarise(analyses)
+    return {"pass_s": time.perf_counter() - start, "peak_rss_mb": peak_rss_mb()}
+
+
+def _run(kind: str, corpus: Path, index: Path, mentions: Path, *extra: str) -> dict[str, Any]:
+    paths = ["--corpus", str(corpus), "--index", str(index), "--mentions", str(mentions)]
+    return run_child("bench_incremental.py", "--child", kind, *paths, *extra)
+
+
+def _shell(corpus: Path, index: Path) -> float:
+    command = [
+        str(Path(PYTHON).parent / "newsdesk"),
+        "index",
+        str(corpus),
+        "--index-dir",
+        str(index),
+    ]
+    start = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True, cwd=ROOT)
+    return time.perf_counter() - start
+
+
+def _twice(kind: str, work: Path, corpus: Path, mentions: Path) -> dict[str, Any]:
+    """``kind`` on a copy of the index rewriting every view, then on the index."""
+    shutil.rmtree(work / "before", ignore_errors=True)
+    shutil.copytree(work / "index", work / "before")
+    before = _run(kind, corpus, work / "before", mentions, "--all-views")
+    now = _run(kind, corpus, work / "index", mentions)
+    shutil.rmtree(work / "before", ignore_errors=True)
+    return {"before": before, "now": now}
+
+
+def main(args: argparse.Namespace) -> None:
+    work = args.work or Path(tempfile.mkdtemp(prefix="newsdesk-incr-"))
+    corpus, held = work / "corpus", work / "held"
+    mentions = args.mentions or work / "mentions.json"
+    shutil.rmtree(work / "index", ignore_errors=True)
+    shutil.rmtree(corpus, ignore_errors=True)
+    make(args.size, corpus)
+    held.mkdir(parents=True, exist_ok=True)
+    out = files_of(corpus)[-HELD:]
+    for n, file in enumerate(out):
+        file.rename(held / f"{n}.txt")
+    result: dict[str, Any] = {"articles": args.size}
+    result["build"] = _run("update", corpus, work / "index", mentions)
+    print(f"first build of {args.size - HELD}: {result['build']['update_s']:.1f} s")
+    (held / "0.txt").rename(out[0])
+    result["add"] = _twice("add", work, corpus, mentions)
+    if not args.add_only:
+        touched = touch_fraction(corpus, 0.01)
+        result["one_percent"] = _twice("update", work, corpus, mentions)
+        result["one_percent"]["files"] = touched
+        result["pass"] = _run("pass", corpus, work / "index", mentions)
+        (held / "1.txt").rename(out[1])
+        result["shell_one_s"] = _shell(corpus, work / "index")
+        result["shell_none_s"] = _shell(corpus, work / "index")
+    report(result)
+    emit(result)
+    if not args.work:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def report(result: dict[str, Any]) -> None:
+    add = result["add"]
+    for name, run in (("before (everything recomputed)", add["before"]), ("now", add["now"])):
+        print(
+            f"one article added, {name}: committed {run['update_s']:.1f} s, "
+            f"of which its own analysis {run['own_analysis_s']:.1f} s; searchable and "
+            f"shown {run['shown_s']:.1f} s (found {run['found']}); "
+            f"peak {run['peak_rss_mb']:.0f} MB"
+        )
+    if "one_percent" in result:
+        _report_rest(result)
+
+
+def _report_rest(result: dict[str, Any]) -> None:
+    pct = result["one_percent"]
+    for name, run in (("before", pct["before"]), ("now", pct["now"])):
+        share = run["update_s"] / result["build"]["update_s"]
+        print(
+            f"1% changed ({pct['files']} files), {name}: {run['update_s']:.1f} s, "
+            f"{share:.0%} of the first build; peak {run['peak_rss_mb']:.0f} MB"
+        )
+    print(f"corpus-wide pass alone: {result['pass']['pass_s']:.1f} s")
+    print(
+        f"newsdesk index from the shell: one article added {result['shell_one_s']:.1f} s, "
+        f"nothing changed {result['shell_none_s']:.1f} s"
+    )
+
+
+def arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=2225, help="articles in the corpus")
+    parser.add_argument("--work", type=Path, help="work folder, kept (default: a temporary one)")
+    parser.add_argument("--mentions", type=Path, help="NER cache of the BBC originals")
+    parser.add_argument(
+        "--add-only", action="store_true", help="measure one article added, nothing else"
+    )
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--index", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--all-views", action="store_true", help=argparse.SUPPRESS)
+    return parser.parse_args()
+
+
+if __name__ == "__main__":
+    parsed = arguments()
+    (child if parsed.child else main)(parsed)
