@@ -193,3 +193,17 @@ def test_a_figure_given_differently_never_lowers_the_learned_score():
     disagreeing[:, NAMES.index("dates_conflicting")] = 1
     model = shipped()
     assert np.array_equal(model.probability(rows), model.probability(disagreeing))
+
+
+@pytest.mark.slow
+def test_two_outlets_giving_one_day_differently_are_one_story(seeds, tmp_path):
+    """A day given differently (Friday against Thursday) is, like a count, a
+    difference within one story, not a sign of another event."""
+    original = SEEDS / "001_4a6a3c07746cc093.txt"
+    text = original.read_text(encoding="utf-8")
+    assert text.count("Friday") == 1
+    wire = tmp_path / "005_wire.txt"
+    wire.write_text(text.replace("Friday", "Thursday").replace("Al Jazeera", "Reuters"), "utf-8")
+    groups = group(story_inputs_of({**seeds, **analysed([(wire, "005_wire.txt")])}))
+    (story,) = [g for g in groups if "005_wire.txt" in g]
+    assert original.name in story, groups
