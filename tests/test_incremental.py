@@ -65,7 +65,7 @@ def _stored(path: Path, corpus: Path) -> dict[str, Any]:
     """Everything a reader can see of the index, as plain data."""
     library = Library([corpus], path, analysis=MemoAnalysis())
     state = library.state()
-    ids = sorted(a["id"] for a in library.articles())
+    ids = sorted(a.id for a in library.articles())
     return {
         "state": state,
         "articles": ids,
