@@ -53,7 +53,7 @@ def _runnable(line: str) -> list[str]:
 
 
 def _queries() -> list[str]:
-    paragraph = README[README.index("Search uses Whoosh syntax") :]
+    paragraph = README[README.index("Search uses Whoosh's query syntax") :]
     paragraph = paragraph[: paragraph.index("In the reader")]
     spans = re.findall(r"`([^`]+)`", paragraph.replace("\n", " "))
     return [s for s in spans if s not in NOT_QUERIES]

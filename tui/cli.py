@@ -38,7 +38,7 @@ EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 ENTITY_LABELS = tuple(k for k in ENTITY_KINDS if k not in ("date", "number"))
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 QUERY_HELP = """\
-QUERY uses Whoosh syntax:
+QUERY uses Whoosh's query syntax, with either engine:
   prisoners                     a word (stemmed, accents folded: prisoner, Dolmabahce)
   "prisoners of war"            a phrase
   talks AND NOT ceasefire       AND, OR, NOT and (parentheses)
@@ -60,7 +60,7 @@ COMMAND_HELP = {
     "index": "build or update the index, with a summary",
     "sources": "list the articles (id, outlet, date, title, passages) and skipped files",
     "show": "one article with its passages and their offsets",
-    "search": "search passages (Whoosh syntax; 'newsdesk search --help')",
+    "search": "search passages (the query syntax: 'newsdesk search --help')",
     "entities": "canonical entities with their spellings and mentions",
     "facts": "quantities, durations, dates and quotes, with their groups and relations",
     "stories": "articles grouped into stories (reports of one event)",
