@@ -15,6 +15,7 @@ plain text rules, never with lists of names:
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -189,32 +190,8 @@ def needs_truecase(title: str) -> bool:
 
 # Capitalised words that are not names (calendar words, the pronoun I).
 _NOT_NAMES = frozenset(
-    [
-        "i",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-    ]
+    ["i", "mr", "mrs", "ms", "dr"]
+    + [name.lower() for name in (*calendar.month_name, *calendar.day_name) if name]
 )
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}['’]?s")
 _CAPITALISED_RUN = re.compile(

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from .gazetteer import is_country
 from .model import Mention
 from .names import alias_key
+from .numbers import MONTHS, WEEKDAYS
 from .spans import SpanSet
 
 # A team's name: words that begin with a capital, or a number that begins a name
@@ -37,41 +38,7 @@ _RESULT = re.compile(
 )
 TEAM = ("organisation", "ORG")
 # A date or a time is written the same way ("June 14 2013"); it is no team.
-_CALENDAR = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-)
+_CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 
 def team_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
