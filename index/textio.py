@@ -12,6 +12,8 @@ import errno
 import math
 import os
 import stat
+import tempfile
+from pathlib import Path
 
 DEFAULT_MAX_MB = 20
 
@@ -154,3 +156,16 @@ def read_file(path: str) -> bytes:
         if error.errno == errno.ELOOP:
             raise Unreadable("symbolic link loop") from None
         raise Unreadable(f"cannot read: {error.strerror or error}") from None
+
+
+def write_atomic(path: Path, text: str, prefix: str = ".newsdesk-") -> None:
+    """Write ``text`` to ``path`` whole or not at all: into a temporary file
+    beside it, then renamed over it (a crash or a full disk leaves the old file)."""
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=path.suffix)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

@@ -14,7 +14,6 @@ No Textual here.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -25,6 +24,7 @@ from index import codec, report
 from index.model import UNKNOWN_OUTLET, ArticleInfo
 from index.report import _md as escape
 from index.safety import clean, dumps
+from index.textio import write_atomic
 
 from .links import usable_url
 from .state import Mark
@@ -226,7 +226,7 @@ def write(path: Path, text: str, replace: bool = False) -> None:
         raise ExportError(f"There is no folder {clean(str(path.parent))}.")
     try:
         if replace:
-            _replace(path, text)
+            write_atomic(path, text)
         else:
             with path.open("x", encoding="utf-8") as file:
                 file.write(text)
@@ -235,14 +235,3 @@ def write(path: Path, text: str, replace: bool = False) -> None:
     except OSError as problem:
         reason = problem.strerror or str(problem)
         raise ExportError(f"{clean(str(path))} could not be written: {reason}.") from None
-
-
-def _replace(path: Path, text: str) -> None:
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".newsdesk-", suffix=path.suffix)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise

@@ -10,12 +10,12 @@ No Textual here: the state is plain data the screens ask about.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from platformdirs import user_state_dir
+
+from index.textio import write_atomic
 
 HISTORY_LIMIT = 100
 STATE_FILE = "reading.json"
@@ -111,7 +111,7 @@ class ReadingState:
                 "searches": dict(self.searches),
             }
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            _write_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=1))
+            write_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=1), ".reading-")
         except OSError:
             return False
         return True
@@ -144,14 +144,3 @@ def _searches(saved: dict) -> dict[str, str]:
     if not isinstance(found, dict):
         return {}
     return {str(k): v for k, v in found.items() if isinstance(v, str) and v.strip()}
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".reading-", suffix=".json")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
