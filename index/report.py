@@ -132,16 +132,16 @@ def to_markdown(report: dict[str, Any]) -> str:
     for rank, item in enumerate(report["discrepancies"], 1):
         who = f" (according to {item['speaker']})" if item["speaker"] else ""
         verdict = "differ" if item["relation"] == DIFFER else "compatible (a loose fit)"
-        lines.append(f"## {rank}. {_md(item['subject'])}{_md(who)}: {verdict}")
+        lines.append(f"## {rank}. {md_escape(item['subject'])}{md_escape(who)}: {verdict}")
         lines.append(
-            f"Story {item['story']}, {_md(item['story_title'])}; "
+            f"Story {item['story']}, {md_escape(item['story_title'])}; "
             f"{item['sources']} independent sources."
         )
         lines.append("")
         for c in item["citations"]:
-            source = _md(c["source"] or UNKNOWN_OUTLET)
+            source = md_escape(c["source"] or UNKNOWN_OUTLET)
             lines.append(
-                f"- {source}, “{_md(c['text'])}” — {_md(c['file'])} "
+                f"- {source}, “{md_escape(c['text'])}” — {md_escape(c['file'])} "
                 f"¶{c['passage']}, characters {c['start']}–{c['end']}"
             )
         lines.append("")
@@ -166,7 +166,7 @@ def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def _md(text: str | None) -> str:
+def md_escape(text: str | None) -> str:
     """Escape Markdown emphasis and link characters in untrusted text, on one
     line: a title holding a line break and ``# ...`` would start a heading."""
     text = clean_line(text)

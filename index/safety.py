@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from typing import Any
+from urllib.parse import urlsplit
 
 # C0 controls except tab and newline, DEL, C1 controls, bidi embeddings,
 # overrides and isolates, the line/paragraph separators some terminals act on,
@@ -60,3 +61,20 @@ def dumps(data: Any) -> str:
     """
     text = json.dumps(data, ensure_ascii=False, indent=2)
     return _JSON_UNSAFE.sub(_escape_json, text)
+
+
+WEB_SCHEMES = ("http", "https")
+
+
+def usable_url(url: str | None) -> str | None:
+    """``url`` if it is a web link newsdesk may open or copy, else None."""
+    if not url:
+        return None
+    url = url.strip()
+    if any(c.isspace() or not c.isprintable() for c in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # a malformed host, such as an unclosed [
+        return None
+    return url if parts.scheme.lower() in WEB_SCHEMES and parts.hostname else None

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Static
 
-from index import codec
+from index import codec, exports
 from index.library import Library
 from index.report import discrepancies
 from tui import export
@@ -67,7 +67,7 @@ def test_marked_passages_are_cited_with_outlet_title_date_link_id_and_passage(tm
     corpus.mkdir()
     (corpus / "a.json").write_text(json.dumps(HOSTILE), encoding="utf-8")
     library = indexed(corpus, tmp_path)
-    data = export.marked(library, [Mark("a.json", 2), Mark("a.json"), Mark("gone.txt", 1)])
+    data = exports.marked(library, [Mark("a.json", 2), Mark("a.json"), Mark("gone.txt", 1)])
     passage = library.passage("a.json", 2)
     assert data["marks"][0] == {
         "source": "The *Harbour* Post",
@@ -91,7 +91,7 @@ def test_markdown_keeps_untrusted_text_from_making_links_headings_or_emphasis(tm
     corpus.mkdir()
     (corpus / "a.json").write_text(json.dumps(HOSTILE), encoding="utf-8")
     library = indexed(corpus, tmp_path)
-    text = export.to_markdown("marks", export.marked(library, [Mark("a.json", 2)]))
+    text = exports.to_markdown("marks", exports.marked(library, [Mark("a.json", 2)]))
     assert "\\[click\\](https://evil.example)" in text
     assert "\\# not a heading" in text
     assert "The \\*Harbour\\* Post" in text
@@ -101,15 +101,15 @@ def test_markdown_keeps_untrusted_text_from_making_links_headings_or_emphasis(tm
 
 
 def test_search_results_are_the_search_json_with_dates_and_links(library):
-    data = export.search_results(library, "prisoners")
-    plain = codec.to_json(library.search("prisoners", limit=export.SEARCH_LIMIT))
+    data = exports.search_results(library, "prisoners")
+    plain = codec.to_json(library.search("prisoners", limit=exports.SEARCH_LIMIT))
     assert data["query"] == "prisoners"
     assert data["total"] == plain["total"] > 0
     assert [(h["id"], h["passage"]) for h in data["hits"]] == [
         (h["id"], h["passage"]) for h in plain["hits"]
     ]
     assert all({"date", "url", "file"} <= set(h) for h in data["hits"])
-    text = export.to_markdown("search", data)
+    text = exports.to_markdown("search", data)
     assert text.startswith("# Search: prisoners")
     assert f"{data['total']} passages match" in text
 
@@ -119,7 +119,7 @@ def test_a_story_report_is_the_report_of_that_story_with_its_sources(analysed_se
     library = Library([SEEDS], analysed_seeds_index)
     full = discrepancies(library)
     story = full["discrepancies"][0]["story"]
-    data = export.story_report(library, story)
+    data = exports.story_report(library, story)
     mine = [d for d in full["discrepancies"] if d["story"] == story]
     assert [d["key"] for d in data["discrepancies"]] == [d["key"] for d in mine]
     urls = {row.id: row.url for row in library.articles()}
@@ -129,7 +129,7 @@ def test_a_story_report_is_the_report_of_that_story_with_its_sources(analysed_se
     cited = {c["article"] for d in data["discrepancies"] for c in d["citations"]}
     assert {s["article"] for s in data["sources"]} == cited
     assert all("url" in s and "date" in s for s in data["sources"])
-    text = export.to_markdown("story", data)
+    text = exports.to_markdown("story", data)
     assert text.startswith("# Discrepancies between sources")
     assert "## Sources" in text and "Tuesday" in text
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from index.safety import usable_url
 from tui import links
 from tui.app import NewsdeskApp
 
@@ -72,7 +73,7 @@ def notes(app: NewsdeskApp) -> list[str]:
     ],
 )
 def test_only_web_links_are_opened_or_copied(url, usable):
-    assert links.usable_url(url) == usable
+    assert usable_url(url) == usable
 
 
 def test_there_is_no_browser_over_ssh_or_without_a_display(desktop, monkeypatch):

@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.binding import Binding
 
 from index.model import Story, outlet_label
-from index.safety import clean_line
+from index.safety import clean_line, usable_url
 
 from . import links, render
 from .inert import toast
@@ -65,7 +65,7 @@ class KeepActions:
         shown = reader.article.article
         if shown is None:
             return
-        url = links.usable_url(shown.url)
+        url = usable_url(shown.url)
         if url is None:
             if shown.url:
                 message = "This article's link is not a web address (http or https): not opened."
@@ -260,18 +260,18 @@ def story_of(screen: ReaderScreen) -> Story | None:
 
 def exportable(screen: ReaderScreen) -> dict[str, Any]:
     """What can be exported now, each with how to build it (called off the UI thread)."""
-    from . import export
+    from index import exports  # the report's modules load numpy: not at start-up
 
     library, found = screen.library, {}
     story = story_of(screen)
     if story is not None:
-        found["story"] = lambda: export.story_report(library, story.id)
+        found["story"] = lambda: exports.story_report(library, story.id)
     query = screen.searched.query
     if query:
-        found["search"] = lambda: export.search_results(library, query)
+        found["search"] = lambda: exports.search_results(library, query)
     marks = list(screen.state.marks)
     if marks:
-        found["marks"] = lambda: export.marked(library, marks)
+        found["marks"] = lambda: exports.marked(library, marks)
     return found
 
 

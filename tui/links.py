@@ -19,26 +19,10 @@ from __future__ import annotations
 import os
 import sys
 import webbrowser
-from urllib.parse import urlsplit
 
-SCHEMES = ("http", "https")
 # Browsers that draw in the terminal: started from the reader, they would fight it.
 TEXT_BROWSERS = {"www-browser", "links", "links2", "elinks", "lynx", "w3m", "browsh", "carbonyl"}
 SSH_VARIABLES = ("SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY")
-
-
-def usable_url(url: str | None) -> str | None:
-    """``url`` if it is a web link newsdesk may open or copy, else None."""
-    if not url:
-        return None
-    url = url.strip()
-    if any(c.isspace() or not c.isprintable() for c in url):
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:  # a malformed host, such as an unclosed [
-        return None
-    return url if parts.scheme.lower() in SCHEMES and parts.hostname else None
 
 
 def over_ssh() -> bool:

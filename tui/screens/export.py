@@ -21,6 +21,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, RadioButton, RadioSet, Static
 
+from index import exports
+
 from .. import export
 from ..inert import inert, toast
 from ..keeps import KINDS
@@ -119,7 +121,7 @@ class ExportScreen(ModalScreen[Path | None]):
         """In a thread: build the export and write it, then say so on the UI thread."""
         try:
             data = self.sources[kind]()
-            export.write(path, export.render(kind, fmt, data), replace)
+            export.write(path, exports.render(kind, fmt, data), replace)
         except export.ExportError as problem:
             app.call_from_thread(self._failed, str(problem))
         except Exception as problem:  # noqa: BLE001 - said in the dialog, never a traceback
