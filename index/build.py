@@ -27,6 +27,7 @@ from . import codec, engines, outlets
 from .corpus import Corpus, FileEntry, without_clashing_ids
 from .damage import READ_DAMAGE, IndexDamaged, clear, describe, marked
 from .engines.base import Engine, Reader, Writer
+from .freshness import file_key, unchanged
 from .incremental import memo_document, plan_views, stored_digests, stored_memo
 from .listing import head
 from .model import Article, Skipped, Story
@@ -344,24 +345,13 @@ def _stored_articles(reader: Reader) -> tuple[dict[str, dict[str, Any]], dict[st
 def _plan(catalog: _Catalog, entries: list[FileEntry], key: str):
     """What is known, what must be (re)read and what is gone, as of the last commit."""
     known = catalog.known()
-    todo = [e for e in entries if not _unchanged(known.get(e.id), e, _file_key(e, key))]
+    todo = [e for e in entries if not _unchanged(known.get(e.id), e, file_key(e, key))]
     gone = sorted(set(known) - {e.id for e in entries})
     return known, todo, gone
 
 
 def _unchanged(known: _Known | None, entry: FileEntry, key: str) -> bool:
-    return (
-        known is not None
-        and known.size == entry.size
-        and known.mtime == entry.mtime
-        and known.hash.endswith(f"|{key}")
-    )
-
-
-def _file_key(entry: FileEntry, key: str) -> str:
-    """The analysis key, and the outlet newsdesk.toml or a sidecar names for the
-    file: naming another outlet re-reads the file though its bytes are the same."""
-    return f"{entry.outlet.key}|{key}" if entry.outlet else key
+    return known is not None and unchanged(known.size, known.mtime, known.hash, entry, key)
 
 
 def _state_missing(reader: Reader) -> bool:
@@ -386,7 +376,7 @@ def _index_chunk(
         steps.read(done, entry.id)
         result, sha = read(entry.full_path, entry.id)
         result.articles = outlets.apply(entry.outlet, result.articles)
-        content_hash = f"{sha}|{_file_key(entry, key)}"
+        content_hash = f"{sha}|{file_key(entry, key)}"
         previous = known.get(entry.id)
         if previous and previous.hash == content_hash and sha:
             writer.replace(_file_doc(entry, content_hash, result.skipped))

@@ -59,9 +59,19 @@ def _recorded_files(store: Store) -> dict[str, list[Any]] | None:
 
 
 def _unchanged(known: list[Any] | None, entry: FileEntry, analysis_key: str) -> bool:
-    """The indexer's own test (index.build._unchanged with its _file_key)."""
     if not known or len(known) != 3:
         return False
     size, mtime, content = known
-    key = f"{entry.outlet.key}|{analysis_key}" if entry.outlet else analysis_key
+    return unchanged(size, mtime, content, entry, file_key(entry, analysis_key))
+
+
+def file_key(entry: FileEntry, analysis_key: str) -> str:
+    """The analysis key, and the outlet newsdesk.toml or a sidecar names for the
+    file: naming another outlet re-reads the file though its bytes are the same."""
+    return f"{entry.outlet.key}|{analysis_key}" if entry.outlet else analysis_key
+
+
+def unchanged(size: int, mtime: float, content: str, entry: FileEntry, key: str) -> bool:
+    """The indexer's test of a file against what the last commit recorded of it
+    (its size, time and ``hash|key``), with ``key`` from :func:`file_key`."""
     return size == entry.size and mtime == entry.mtime and str(content).endswith(f"|{key}")
