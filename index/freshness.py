@@ -15,24 +15,13 @@ from typing import Any
 
 from .corpus import Corpus, FileEntry, without_clashing_ids
 from .model import Skipped
-from .store import (
-    ARTICLES_UID,
-    LISTING_HEAD_UID,
-    LISTING_UID,
-    STATE_UID,
-    STORIES_UID,
-    Store,
-)
-
-# Documents an index written by this newsdesk holds; without one of them the
-# indexer has something to add (see index.build._update).
-_NEEDED = (STATE_UID, LISTING_UID, ARTICLES_UID, LISTING_HEAD_UID, STORIES_UID)
+from .store import STATE_UID, Store
 
 
 def current(corpus: Corpus, store: Store, analysis_key: str) -> bool:
     """True when an update of ``store`` would find nothing to do: no file new,
     changed (size or modification time) or gone, none analysed under another
-    key or outlet, and every corpus-wide document in place."""
+    key or outlet, and the corpus-wide state in place."""
     files = _recorded_files(store)
     if files is None:
         return False
@@ -44,17 +33,14 @@ def current(corpus: Corpus, store: Store, analysis_key: str) -> bool:
 
 
 def _recorded_files(store: Store) -> dict[str, list[Any]] | None:
-    """The last commit's ``path -> [size, mtime, hash|key]``, or None when that
-    commit lacks a document the indexer would add (an older index's layout)."""
-    reader = store.reader
-    if not all(reader.has("catalog", uid) for uid in _NEEDED[1:]):
-        return None
-    if not reader.has("state", STATE_UID):
+    """The last commit's ``path -> [size, mtime, hash|key]``, or None when its
+    corpus-wide state is missing (a first index stopped before comparing): the
+    indexer's own test (see index.build._update). An index of another format
+    never gets here: opening its store raises."""
+    if not store.reader.has("state", STATE_UID):
         return None
     catalog = store.catalog()
-    if not isinstance(catalog, dict) or "articles" in catalog:
-        return None
-    files = catalog.get("files")
+    files = catalog.get("files") if isinstance(catalog, dict) else None
     return files if isinstance(files, dict) else None
 
 
