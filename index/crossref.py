@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from .intervals import relate, same_key
+from .intervals import CONTEXT, relate, same_key
 from .model import UNKNOWN_OUTLET, Article, Fact
 from .subjects import describe
 
@@ -44,6 +44,15 @@ def relate_facts(a: Fact, b: Fact) -> str | None:
     if relation is None and a.kind == b.kind == "date" and _undated_weekdays(a, b):
         return "agree" if a.text.lower() == b.text.lower() else "differ"
     return relation
+
+
+def counterpart_relation(item: Comparable, other: Comparable) -> str | None:
+    """How ``other`` relates to ``item`` in the cross-source pane: compared when
+    both are of one story; from another story, only context (another round of
+    talks has another date: no contradiction)."""
+    if other.story != item.story:
+        return CONTEXT
+    return relate_facts(item.fact, other.fact)
 
 
 def _undated_weekdays(a: Fact, b: Fact) -> bool:

@@ -35,6 +35,9 @@ from .subjects import split_key
 
 AGREE, COMPATIBLE, DIFFER = "agree", "compatible", "differ"
 ONLY_HERE = "only here"  # a fact with no counterpart in any other source
+# A counterpart from another story: shown beside the fact, never compared with it
+# (the seeds' "Tuesday" of the other round of talks contradicts nothing).
+CONTEXT = "context"
 
 # Minutes in one unit of each time scale, to compare across scales.
 _MINUTES = {"minutes": 1.0, "days": 1440.0, "years": 365.25 * 1440.0}

@@ -45,7 +45,19 @@ def test_agree_same_figure_in_two_sources(library):
 def test_other_story_figure_is_context_not_a_contradiction(library):
     item = facts_view(library, A002, 1, "1,200 prisoners of war")
     assert item.relation == "only here"  # nothing in its own story reports the swap
-    assert others(item)[(A001, "1,000 prisoners of war each")] == ("differ", False)
+    assert others(item)[(A001, "1,000 prisoners of war each")] == ("context", False)
+
+
+@pytest.mark.slow
+def test_another_rounds_date_is_context_never_a_difference(library):
+    """001 dates the first round of talks (Friday); EFE's "Tuesday" is the second
+    round's, another story: shown beside it, never as a contradiction."""
+    item = facts_view(library, A001, 1, "Friday")
+    assert item.relation == "agree"
+    assert others(item)[(A003, "Friday")] == ("agree", True)
+    assert others(item)[(A000, "Tuesday")] == ("context", False)
+    assert others(item)[(A002, "Wednesday")] == ("context", False)
+    assert all(o.relation == "context" for o in item.others if not o.same_story)
 
 
 def test_compatible_and_differ_durations(library):
@@ -143,10 +155,24 @@ def test_commands_print_the_documented_json(capsys, seeds_index):
     assert {"passage", "related", "facts", "entities", "quotes"} <= set(json.loads(out))
 
 
+@pytest.mark.slow
+def test_related_says_another_storys_value_is_context(capsys, seeds_index):
+    code, out = run(capsys, "related", A001, "1")
+    assert code == 0
+    tuesday = next(line for line in out.splitlines() if "EFE: Tuesday" in line)
+    assert "context" in tuesday and "(another story)" in tuesday and "differ" not in tuesday
+    code, out = run(capsys, "related", A001, "1", "--json")
+    friday = next(f for f in json.loads(out)["facts"] if f["fact"]["text"] == "Friday")
+    relations = {o["fact"]["text"]: (o["relation"], o["same_story"]) for o in friday["others"]}
+    assert relations["Tuesday"] == ("context", False)
+    assert relations["Friday"] == ("agree", True)
+
+
 def test_report_cites_the_differing_words(capsys, seeds_index):
     code, out = run(capsys, "report")
     assert code == 0
     assert "date of the talks" in out and "“Tuesday”" in out and "“Wednesday”" in out
+    assert "“Friday”" not in out  # the other round's date is no party to the difference
     assert "less than 40 minutes" not in out  # a loose fit, left out by default
     assert "report --all" in out.split("## ")[0]  # the summary says how to see them
     code, out = run(capsys, "report", "--all")
@@ -260,7 +286,9 @@ def test_a_fact_shows_every_counterpart_in_its_story_and_a_few_from_others():
     assert shown[2:] == [(f"a{n:02}", False) for n in range(3, 3 + OTHER_STORY_FACTS)]
     assert view["elsewhere"] == 9  # all of them counted, a few listed
     assert view["relation"] == "differ"  # 102 against 101 and 103, in the story
-    assert {o["relation"] for o in view["others"]} == {"differ"}
+    relations = [(o["relation"], o["same_story"]) for o in view["others"]]
+    # 104 and on are another story's prisoners: context, never a difference
+    assert set(relations) == {("differ", True), ("context", False)}
 
 
 def test_a_fact_that_fits_every_other_is_never_cited_as_differing():
@@ -312,3 +340,33 @@ def crossref_index(rows):
         facts.append(fact)
         index.add(Comparable(fact, fact.to_json(), "duration:talks|narrator", "s1", article))
     return index, facts
+
+
+@pytest.mark.slow
+def test_the_pane_shows_another_storys_date_as_context(library):
+    """In the reader, 001's "Friday" lists EFE's "Tuesday" (the other round of
+    talks) with the context mark, not the differ badge."""
+    import asyncio
+
+    from tui.app import NewsdeskApp
+
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(160, 50)) as pilot:
+            for _ in range(len(SEEDS_FILES) + 1):
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+                screen = app.screen_stack[0]
+                if screen.article.article and screen.article.article.id == A001:
+                    break
+                await pilot.press("J")
+            assert screen.article.article.id == A001
+            lines = screen.cross.text.splitlines()
+            tuesday = next(line for line in lines if "EFE: Tuesday" in line)
+            assert "· context" in tuesday and "(other story)" in tuesday
+            assert "✗ differ" not in tuesday
+
+    asyncio.run(test())
+
+
+SEEDS_FILES = (A000, A001, A002, A003, A004)

@@ -60,6 +60,8 @@ BADGES: dict[str, tuple[str, str]] = {
     # and in 16 colours, where the focused border and the cursor are red.
     "differ": ("✗ differ", "bold bright_white on magenta"),
     "only here": ("• only here", "dim"),
+    # A value of another story: beside the fact, never a contradiction of it.
+    "context": ("· context", "dim"),
 }
 NOTABLE_DIFF_STYLE = "bold reverse red"
 OTHER_STORY = "(other story)"  # after a value from an article of another story

@@ -20,6 +20,7 @@ BADGES = {
     "compatible": "≈ compatible",
     "differ": "✗ differ",
     "only here": "• only here",
+    "context": "· context",
 }
 BADGE_STYLES = {"agree": "green", "compatible": "yellow", "differ": "bold red", "only here": "dim"}
 
@@ -182,7 +183,7 @@ def _facts_block(items: tuple[FactView, ...]) -> None:
             )
         )
         for other in item.others:
-            where = "" if other.same_story else "  (another story: context)"
+            where = "" if other.same_story else "  (another story)"
             relation = other.relation or "not comparable"
             stdout.print(
                 Text(
