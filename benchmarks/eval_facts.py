@@ -36,8 +36,9 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +53,7 @@ from index.readers import read  # noqa: E402
 LABELS = ROOT / "benchmarks" / "fact_labels.jsonl"
 CACHE = Path("/tmp/newsdesk-eval-facts-mentions")
 SHOWN = ("differ", "agree")
+COMPARED = (*SHOWN, "compatible")
 
 
 def split_of(cluster: str) -> str:
@@ -92,8 +94,9 @@ def mentions_of(articles: list[Article]) -> list[list[Mention]]:
     return [[Mention(**m) for m in json.loads(p.read_text())] for p in paths]
 
 
-def shown_pairs(folder: Path) -> list[dict[str, Any]]:
-    """Pairs of facts of different sources the pane shows as differ or agree."""
+def compared_pairs(folder: Path) -> list[dict[str, Any]]:
+    """Pairs of facts of different sources the pane compares (differ, agree or
+    compatible), then the candidates it does not (see :func:`candidates`)."""
     articles = load(folder)
     if len(articles) < 2:
         return []
@@ -117,13 +120,60 @@ def shown_pairs(folder: Path) -> list[dict[str, Any]]:
             for item in view["facts"]:
                 for other in item["others"]:
                     if (
-                        other["relation"] in SHOWN
+                        other["relation"] in COMPARED
                         and other["same_story"]
                         and not other["same_wire"]
                     ):
                         pair = _pair(folder.name, item["fact"], other["fact"], other["relation"])
                         seen.setdefault(pair["id"], pair)
+    for pair in candidates(folder.name, [a["facts"] for a in analyses.values()]):
+        seen.setdefault(pair["id"], pair)
     return sorted(seen.values(), key=lambda p: p["id"])
+
+
+def candidates(cluster: str, facts: list[list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """Pairs a fact-checker would look at that the pane may not compare: counts
+    of two articles whose counted words end in the same noun ("four
+    half-siblings", "five half-siblings"), or durations of one subject, with
+    different values; at most two per noun, picked by a hash of the pair."""
+    by_noun: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for i, mine in enumerate(facts):
+        for theirs in facts[i + 1 :]:
+            for a in mine:
+                for b in theirs:
+                    noun = _candidate_noun(a, b)
+                    if noun:
+                        by_noun[noun].append(_pair(cluster, a, b, "candidate"))
+    picked = []
+    for _, pairs in sorted(by_noun.items()):
+        pairs.sort(key=lambda p: hashlib.sha1(p["id"].encode()).hexdigest())
+        picked += pairs[:2]
+    return picked
+
+
+def _candidate_noun(a: dict[str, Any], b: dict[str, Any]) -> str | None:
+    """What two facts would both be about, if they may be counterparts."""
+    if a["kind"] != b["kind"] or a["value"] is None or b["value"] is None:
+        return None
+    if a["value"] == b["value"]:
+        return None
+    if a["kind"] == "quantity":
+        noun = _last_noun(a["text"])
+        return noun if noun and noun == _last_noun(b["text"]) else None
+    if a["kind"] == "duration" and a["unit"] == b["unit"] and a["key"] and b["key"]:
+        subject = a["key"].split("|")[0]
+        return subject if subject == b["key"].split("|")[0] else None
+    return None
+
+
+def _last_noun(text: str) -> str | None:
+    words = re.findall(r"[A-Za-z][\w'-]*", text)
+    if not words:
+        return None
+    word = words[-1].lower()
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _pair(cluster: str, a: dict[str, Any], b: dict[str, Any], relation: str) -> dict[str, Any]:
@@ -180,11 +230,21 @@ def score(pairs: list[dict[str, Any]], labels: dict[str, dict[str, Any]], split:
             f"{relation:7} shown {len(mine):4}  labelled {labelled:4}  precision {text}"
             f"  unlabelled {sum(1 for p in mine if p['id'] not in labels)}"
         )
+    for relation in ("compatible", "candidate"):
+        mine = [p for p in pairs if p["relation"] == relation]
+        found = Counter(labels[p["id"]]["label"] for p in mine if p["id"] in labels)
+        print(
+            f"{relation:10} {len(mine):4}  labelled {sum(found.values()):4}  "
+            + "  ".join(f"{label} {n}" for label, n in sorted(found.items()))
+        )
     shown = {p["id"]: p["relation"] for p in pairs}
     real = [row for row in labels.values() if row["label"] == "differ"]
     real = [row for row in real if split == "all" or split_of(row["cluster"]) == split]
     lost = [row["id"] for row in real if shown.get(row["id"]) != "differ"]
-    print(f"true differences labelled {len(real)}, lost {len(lost)}")
+    print(
+        f"true differences labelled {len(real)}, shown as differ {len(real) - len(lost)}, "
+        f"lost {len(lost)}"
+    )
     for pair_id in lost:
         print(f"  lost: {pair_id}")
 
@@ -200,18 +260,24 @@ def context(cluster: str, end: tuple) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("tune", "test", "all"), default="all")
-    parser.add_argument("--pairs", help="also write the shown pairs to this JSON file")
+    parser.add_argument("--pairs", help="also write the compared pairs to this JSON file")
     parser.add_argument("--unlabelled", action="store_true", help="list pairs with no label")
+    parser.add_argument(
+        "--candidates",
+        action="store_true",
+        help="with --unlabelled: compatible pairs and candidates too",
+    )
     args = parser.parse_args()
-    pairs = [p for folder in clusters(args.split) for p in shown_pairs(folder)]
+    pairs = [p for folder in clusters(args.split) for p in compared_pairs(folder)]
     labels = read_labels()
     if args.pairs:
         Path(args.pairs).write_text(json.dumps(pairs, indent=1, ensure_ascii=False))
     print(f"clusters: {len(clusters(args.split))} ({args.split}); labelled pairs: {len(labels)}")
     score(pairs, labels, args.split)
     if args.unlabelled:
+        listed = (*SHOWN, "compatible", "candidate") if args.candidates else SHOWN
         for pair in pairs:
-            if pair["id"] not in labels:
+            if pair["id"] not in labels and pair["relation"] in listed:
                 keys = f"{pair['a'][4]} / {pair['b'][4]}"
                 print(f"\n{pair['id']}  {pair['relation']}  {keys}")
                 print(f"  A: {context(pair['cluster'], pair['a'])}")

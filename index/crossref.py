@@ -8,7 +8,7 @@ index) and runs at index time; the reader only looks the results up.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -37,22 +37,35 @@ def fact_from_json(data: Mapping[str, Any]) -> Fact:
     return Fact(**{k: v for k, v in values.items() if k in known})
 
 
-def relate_facts(a: Fact, b: Fact) -> str | None:
+def relate_facts(a: Fact, b: Fact, lone: bool = False) -> str | None:
     """:func:`intervals.relate`, plus undated weekdays compared by name: two
     reports of one event that name different days disagree."""
-    relation = relate(a, b)
+    relation = relate(a, b, lone)
     if relation is None and a.kind == b.kind == "date" and _undated_weekdays(a, b):
         return "agree" if a.text.lower() == b.text.lower() else "differ"
     return relation
 
 
-def counterpart_relation(item: Comparable, other: Comparable) -> str | None:
+def counterpart_relation(
+    item: Comparable, other: Comparable, members: Sequence[Comparable]
+) -> str | None:
     """How ``other`` relates to ``item`` in the cross-source pane: compared when
-    both are of one story; from another story, only context (another round of
-    talks has another date: no contradiction)."""
+    both are of one story (``members``: the story's facts under their key);
+    from another story, only context (another round of talks has another
+    date: no contradiction)."""
     if other.story != item.story:
         return CONTEXT
-    return relate_facts(item.fact, other.fact)
+    return relate_pair(item, other, members)
+
+
+def relate_pair(a: Comparable, b: Comparable, members: Sequence[Comparable]) -> str | None:
+    """The relation of two facts of one story, where ``members`` are the story's
+    facts under their key: a count each article states only once is the one
+    figure of its kind both report, so a bare noun ("five half-siblings") is
+    enough to compare it (:func:`intervals.relate`)."""
+    per_article = Counter(m.fact.article for m in members)
+    lone = per_article[a.fact.article] == 1 and per_article[b.fact.article] == 1
+    return relate_facts(a.fact, b.fact, lone)
 
 
 def _undated_weekdays(a: Fact, b: Fact) -> bool:
@@ -130,7 +143,7 @@ def group_pairs(members: Sequence[Comparable]) -> list[tuple[str, str, str]]:
     for i, a in enumerate(members):
         for b in members[i + 1 :]:
             if a.source_group != b.source_group:
-                relation = relate_facts(a.fact, b.fact)
+                relation = relate_pair(a, b, members)
                 if relation:
                     found.append((a.fact.id, b.fact.id, relation))
     return found

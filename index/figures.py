@@ -298,6 +298,9 @@ def _counted(text: str, start: int, end: int, value: float) -> tuple[list[str], 
             break
         word = match.group(1).rstrip(".")
         following = matches[i + 1].group(1) if i + 1 < len(matches) else ""
+        if _skipped_modifier(word, words, following):
+            stop = match.end(1)
+            continue
         if not _counted_word(word, words, following):
             break
         words.append(word)
@@ -311,6 +314,17 @@ def _counted(text: str, start: int, end: int, value: float) -> tuple[list[str], 
     if not words or not _number_agrees(words, value):
         return None
     return words, stop
+
+
+def _skipped_modifier(word: str, words: list[str], following: str) -> bool:
+    """A possessive or a participle between "of" and what is counted: "55,000
+    pages of Clinton's emails" and "50,000 pages of printed emails" both count
+    "pages of emails"."""
+    if not words or words[-1].lower() != "of" or not following:
+        return False
+    lower, after = word.lower(), following.lower()
+    modifier = lower.endswith(("’s", "'s")) or (lower.endswith("ed") and lower not in _PARTICIPLES)
+    return modifier and after not in _STOP and not after.endswith(("’s", "'s", "ed", "ly"))
 
 
 def _counted_word(word: str, words: list[str], following: str) -> bool:

@@ -52,16 +52,21 @@ class Interval(NamedTuple):
     high_open: bool
 
 
-def relate(a: Fact, b: Fact) -> str | None:
+def relate(a: Fact, b: Fact, lone: bool = False) -> str | None:
     """``AGREE``, ``COMPATIBLE`` or ``DIFFER``; ``None`` when the two facts say
-    nothing about the same thing (other kind, key, unit or speaker)."""
+    nothing about the same thing (other kind, key, unit or speaker).
+
+    ``lone``: each is the only count of its kind in its article, so a key of
+    one word with no verb ("four half-siblings") can still be compared, when
+    the values are near (see :func:`near`)."""
     if a.kind != b.kind:
         return None
     if a.kind == "quote":
         return _relate_quotes(a, b)
     if not same_key(a.key, b.key):
         return None
-    if a.kind == "quantity" and not specific(a.key or "", b.key or ""):
+    bare = a.kind == "quantity" and not specific(a.key or "", b.key or "")
+    if bare and not (lone and near(a, b)):
         return None
     pair = _in_common_unit(a, b)
     if pair is None:
@@ -156,6 +161,20 @@ def specific(a: str, b: str) -> bool:
     unified = unify_keys([sa.noun, sb.noun])
     noun = unified.get(sa.noun, sa.noun)
     return len([w for w in noun.split() if w not in _VAGUE_WORDS]) > 1
+
+
+# How far apart two lone counts of one word may be and still be one figure told
+# two ways: "four half-siblings" and "five" are; "eight children" and "five",
+# or "seven artefacts" and "4,300", are more likely two different groups.
+NEAR = 1.25
+
+
+def near(a: Fact, b: Fact) -> bool:
+    """Whether two counts are close enough to be two reports of one figure."""
+    values = sorted(v for v in (a.value, b.value) if v is not None and v > 0)
+    if len(values) < 2 or math.isinf(values[1]):
+        return False
+    return values[1] <= NEAR * values[0]
 
 
 def interval_of(fact: Fact) -> Interval | None:

@@ -296,7 +296,7 @@ class _Context:
         others = [
             {
                 "fact": other.data,
-                "relation": crossref.counterpart_relation(item, other),
+                "relation": crossref.counterpart_relation(item, other, in_story),
                 "same_story": other.story == item.story,
                 "source": other.data["source"],
                 "same_wire": other.source_group == item.source_group,

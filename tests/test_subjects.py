@@ -5,6 +5,7 @@ shared multi-source articles and are skipped where those are not on disk."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -54,6 +55,11 @@ KEYS = [
      "more than 750", "rockets fired this year"),
     ("Some 2,000 athletes will participate in the Games.", "quantity", "Some 2,000",
      "athletes taking part"),
+    # a possessive or a participle after "of" is not what is counted
+    ("The department said it had received 55,000 pages of Clinton's emails.", "quantity",
+     "55,000", "pages of emails"),
+    ("Dozens of boxes filled with 50,000 pages of printed emails were delivered.", "quantity",
+     "50,000", "pages of emails"),
     # a generic noun with no verb, a lone "one", a rate, thresholds: nothing to compare
     ("The rally drew 300 people on Sunday.", "quantity", "300", None),
     ("According to police, one man approached the victim.", "quantity", "one", None),
@@ -188,6 +194,43 @@ RELATIONS = [
 def test_counterparts_and_rounding(a, b, kind, words_a, words_b, expected):
     assert pair(a, b, kind, words_a, words_b) == expected
     assert pair(b, a, kind, words_b, words_a) == expected
+
+
+CRUZ = "Cruz, his four half-siblings, their mother and her husband lived in a one-room lean-to."
+CRUZ_TOO = "Cruz lived with his mother, stepfather and five half-siblings."
+LONE = [
+    # what each of two reports states (one line, one article), the two facts, relation
+    ([CRUZ], [CRUZ_TOO], "four", "five", DIFFER),  # the one count of half-siblings each gives
+    ([CRUZ, "He later met two half-siblings in Texas."], [CRUZ_TOO], "four", "five", None),
+    (["Seven artefacts were found in the top layer."],
+     ["The team recovered around 4,300 artefacts."], "Seven", "around", None),  # too far apart
+    (["Officials said eight children were among the dead."],
+     ["Kifah Rafati said her five children had been sleeping there."], "eight", "five", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("a,b,words_a,words_b,expected", LONE)
+def test_a_bare_count_each_report_states_once_is_compared(a, b, words_a, words_b, expected):
+    """A count named by one word and no verb ("five half-siblings") says too
+    little to compare in general; when each report states it once, and the
+    values are near, the two are the story's one figure of its kind."""
+    from index.crossref import Comparable, group_pairs
+
+    def members(lines: list[str], article_id: str) -> list[Comparable]:
+        found = facts("\n\n".join(lines), "quantity")
+        return [
+            Comparable(
+                replace(f, article=article_id, id=f"{article_id}:{n}"), {}, "k", "s", article_id
+            )
+            for n, f in enumerate(found)
+            if f.key
+        ]
+
+    mine, theirs = members(a, "a"), members(b, "b")
+    first = next(m for m in mine if m.fact.text.startswith(words_a))
+    second = next(m for m in theirs if m.fact.text.startswith(words_b))
+    pairs = {(x, y): r for x, y, r in group_pairs(mine + theirs)}
+    assert pairs.get((first.fact.id, second.fact.id)) == expected
 
 
 @pytest.mark.parametrize(
