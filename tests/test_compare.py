@@ -11,7 +11,7 @@ from index.analysis import Analysis
 from index.library import Library
 from tui.cli import main
 
-from .conftest import SEEDS
+from .conftest import SEEDS, SHARED_DATA
 
 A000, A001, A002, A003, A004 = (next(SEEDS.glob(f"00{n}_*.txt")).name for n in range(5))
 
@@ -370,3 +370,38 @@ def test_the_pane_shows_another_storys_date_as_context(library):
 
 
 SEEDS_FILES = (A000, A001, A002, A003, A004)
+
+
+def _one_story_views(folder, monkeypatch) -> dict:
+    """The stored views of a shared multi-source folder read as one story (the
+    facts' rules, without NLP: no speaker needs a person mention here)."""
+    from index import summary
+    from index.facts import extract_facts
+    from index.readers import read
+
+    if not folder.is_dir():
+        pytest.skip("the shared multi-source articles are not on this machine")
+    analyses = {}
+    for file in sorted(folder.glob("*.txt")):
+        for article in read(str(file), file.name)[0].articles:
+            facts = [f.to_json() for f in extract_facts(article)]
+            analyses[article.id] = {
+                "article": article.to_json(with_text=True), "mentions": [], "facts": facts,
+            }  # fmt: skip
+    monkeypatch.setattr(summary, "group", lambda inputs, *_: [[i.id for i in inputs]])
+    return summary.summarise(analyses)["views"]
+
+
+def test_two_reports_of_one_familys_size_differ(monkeypatch):
+    """ "Cruz, his four half-siblings, their mother..." against "lived with his
+    mother, stepfather and five half-siblings": a bare count, stated once by each
+    report, is the one figure of its kind and they contradict each other."""
+    views = _one_story_views(SHARED_DATA / "multisource" / "multinews-dba05d25c7e7", monkeypatch)
+    item = next(
+        i for v in views["01.txt"].values() for i in v["facts"]
+        if i["fact"]["text"] == "four half-siblings"
+    )  # fmt: skip
+    assert item["relation"] == "differ"
+    assert [(o["fact"]["text"], o["relation"]) for o in item["others"]] == [
+        ("five half-siblings", "differ")
+    ]

@@ -95,6 +95,24 @@ def test_counts_compare_only_when_what_happened_to_them_matches():
     )
 
 
+@pytest.mark.parametrize(
+    "a,b,expected",
+    [
+        (4, 5, DIFFER),  # four half-siblings against five: a quarter apart at most
+        (6, 6, AGREE),
+        (5, 8, None),  # eight children against five: likelier two groups
+        (7, 4300, None),  # seven artefacts against 4,300
+    ],
+)
+def test_a_lone_bare_count_compares_only_with_a_near_value(a, b, expected):
+    """A count of one word and no verb says too little alone; when it is the only
+    one of its kind in each article (``lone``), a near value is the same figure."""
+    first, second = fact(a, a, key="half-siblings"), fact(b, b, key="half-siblings")
+    assert relate(first, second) is None
+    assert relate(first, second, lone=True) == expected
+    assert relate(second, first, lone=True) == expected
+
+
 def test_acronym_keys_compare_with_the_words_they_abbreviate():
     assert relate(fact(1000, 1000, key="pows"), fact(1000, 1000)) == AGREE
 
