@@ -53,7 +53,6 @@ from index.readers import read  # noqa: E402
 LABELS = ROOT / "benchmarks" / "fact_labels.jsonl"
 CACHE = Path("/tmp/newsdesk-eval-facts-mentions")
 SHOWN = ("differ", "agree")
-COMPARED = (*SHOWN, "compatible")
 
 
 def split_of(cluster: str) -> str:
@@ -95,8 +94,9 @@ def mentions_of(articles: list[Article]) -> list[list[Mention]]:
 
 
 def compared_pairs(folder: Path) -> list[dict[str, Any]]:
-    """Pairs of facts of different sources the pane compares (differ, agree or
-    compatible), then the candidates it does not (see :func:`candidates`)."""
+    """Pairs of facts of different sources the pane lists together: compared
+    (differ, agree or compatible) or "grouped" (under one key, but not
+    comparable), then the candidates it does not list (see :func:`candidates`)."""
     articles = load(folder)
     if len(articles) < 2:
         return []
@@ -119,12 +119,9 @@ def compared_pairs(folder: Path) -> list[dict[str, Any]]:
         for view in views.values():
             for item in view["facts"]:
                 for other in item["others"]:
-                    if (
-                        other["relation"] in COMPARED
-                        and other["same_story"]
-                        and not other["same_wire"]
-                    ):
-                        pair = _pair(folder.name, item["fact"], other["fact"], other["relation"])
+                    if other["same_story"] and not other["same_wire"]:
+                        relation = other["relation"] or "grouped"
+                        pair = _pair(folder.name, item["fact"], other["fact"], relation)
                         seen.setdefault(pair["id"], pair)
     for pair in candidates(folder.name, [a["facts"] for a in analyses.values()]):
         seen.setdefault(pair["id"], pair)
@@ -230,7 +227,7 @@ def score(pairs: list[dict[str, Any]], labels: dict[str, dict[str, Any]], split:
             f"{relation:7} shown {len(mine):4}  labelled {labelled:4}  precision {text}"
             f"  unlabelled {sum(1 for p in mine if p['id'] not in labels)}"
         )
-    for relation in ("compatible", "candidate"):
+    for relation in ("compatible", "grouped", "candidate"):
         mine = [p for p in pairs if p["relation"] == relation]
         found = Counter(labels[p["id"]]["label"] for p in mine if p["id"] in labels)
         print(
@@ -275,7 +272,7 @@ def main() -> None:
     print(f"clusters: {len(clusters(args.split))} ({args.split}); labelled pairs: {len(labels)}")
     score(pairs, labels, args.split)
     if args.unlabelled:
-        listed = (*SHOWN, "compatible", "candidate") if args.candidates else SHOWN
+        listed = (*SHOWN, "compatible", "grouped", "candidate") if args.candidates else SHOWN
         for pair in pairs:
             if pair["id"] not in labels and pair["relation"] in listed:
                 keys = f"{pair['a'][4]} / {pair['b'][4]}"
