@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -46,26 +46,29 @@ def relate_facts(a: Fact, b: Fact, lone: bool = False) -> str | None:
     return relation
 
 
-def counterpart_relation(
-    item: Comparable, other: Comparable, members: Sequence[Comparable]
-) -> str | None:
+def counterpart_relation(item: Comparable, other: Comparable, lone: Set[str]) -> str | None:
     """How ``other`` relates to ``item`` in the cross-source pane: compared when
-    both are of one story (``members``: the story's facts under their key);
-    from another story, only context (another round of talks has another
-    date: no contradiction)."""
+    both are of one story (``lone``: see :func:`relate_pair`); from another
+    story, only context (another round of talks has another date: no
+    contradiction)."""
     if other.story != item.story:
         return CONTEXT
-    return relate_pair(item, other, members)
+    return relate_pair(item, other, lone)
 
 
-def relate_pair(a: Comparable, b: Comparable, members: Sequence[Comparable]) -> str | None:
-    """The relation of two facts of one story, where ``members`` are the story's
-    facts under their key: a count each article states only once is the one
-    figure of its kind both report, so a bare noun ("five half-siblings") is
-    enough to compare it (:func:`intervals.relate`)."""
-    per_article = Counter(m.fact.article for m in members)
-    lone = per_article[a.fact.article] == 1 and per_article[b.fact.article] == 1
-    return relate_facts(a.fact, b.fact, lone)
+def lone_articles(members: Iterable[Comparable]) -> set[str]:
+    """The articles that state only one of ``members`` (a story's facts under one key)."""
+    counts = Counter(m.fact.article for m in members)
+    return {article for article, n in counts.items() if n == 1}
+
+
+def relate_pair(a: Comparable, b: Comparable, lone: Set[str]) -> str | None:
+    """The relation of two facts of one story, where ``lone`` are the articles
+    that state only one fact under their key: a count each article states once
+    is the one figure of its kind both report, so a bare noun ("five
+    half-siblings") is enough to compare it (:func:`intervals.relate`)."""
+    both = a.fact.article in lone and b.fact.article in lone
+    return relate_facts(a.fact, b.fact, both)
 
 
 def _undated_weekdays(a: Fact, b: Fact) -> bool:
@@ -140,10 +143,11 @@ def group_pairs(members: Sequence[Comparable]) -> list[tuple[str, str, str]]:
     relation: a group's relation is its worst pair, but a fact that fits every
     other is never part of a differing pair."""
     found = []
+    lone = lone_articles(members)
     for i, a in enumerate(members):
         for b in members[i + 1 :]:
             if a.source_group != b.source_group:
-                relation = relate_pair(a, b, members)
+                relation = relate_pair(a, b, lone)
                 if relation:
                     found.append((a.fact.id, b.fact.id, relation))
     return found

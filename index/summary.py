@@ -293,10 +293,11 @@ class _Context:
         if elsewhere:
             outside = (o for o in everywhere if o.story != item.story)
             found += islice(outside, OTHER_STORY_FACTS)
+        lone = crossref.lone_articles(in_story)
         others = [
             {
                 "fact": other.data,
-                "relation": crossref.counterpart_relation(item, other, in_story),
+                "relation": crossref.counterpart_relation(item, other, lone),
                 "same_story": other.story == item.story,
                 "source": other.data["source"],
                 "same_wire": other.source_group == item.source_group,
