@@ -24,7 +24,8 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 
 # 2: entity mentions in headlines and repeats; 3: fact subjects; 4: both;
 # 5: headline spans cut to the body's names, teams on sports table lines;
-# 7: another story's figures are context in the stored views, never compared
+# 7: counted words read past a possessive after "of"; another story's figures
+# are context in the stored views, never compared
 VERSION = "7"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).

@@ -14,7 +14,12 @@ reports is comparing two intervals:
 
 Two facts are compared only when they are about the same thing: the same key
 (acronyms unified, a count with no verb matching one with a verb, but "people
-injured" never "people struck"), and the same unit scale.
+injured" never "people struck"), and the same unit scale. A count of one word
+and no verb ("five half-siblings") is compared only where each article states
+it once and the values are near (:func:`near`).
+
+A counterpart from another story (``CONTEXT``) is never compared: the seeds'
+two rounds of talks each have their own date.
 
 Quotes have no interval. Two quotes of the same speaker agree when their words
 are the same (ignoring case, punctuation and curly-quote spelling), and are
