@@ -132,7 +132,7 @@ def candidates(cluster: str, facts: list[list[dict[str, Any]]]) -> list[dict[str
     """Pairs a fact-checker would look at that the pane may not compare: counts
     of two articles whose counted words end in the same noun ("four
     half-siblings", "five half-siblings"), or durations of one subject, with
-    different values; at most three per noun, picked by a hash of the pair."""
+    different values; at most five per noun, picked by a hash of the pair."""
     by_noun: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for i, mine in enumerate(facts):
         for theirs in facts[i + 1 :]:
@@ -144,7 +144,7 @@ def candidates(cluster: str, facts: list[list[dict[str, Any]]]) -> list[dict[str
     picked = []
     for _, pairs in sorted(by_noun.items()):
         pairs.sort(key=lambda p: hashlib.sha1(p["id"].encode()).hexdigest())
-        picked += pairs[:3]
+        picked += pairs[:5]
     return picked
 
 
