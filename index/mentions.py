@@ -367,7 +367,7 @@ def trim_headlines(
             if middle is None:
                 body = "\n".join(text[a:b] for a, b in _outside(headlines, len(text)))
                 middle = _body_forms(body)[0]
-            if not _part_of_a_name(text, mention, found, middle):
+            if not _part_of_a_name(text, mention, found, middle, names):
                 result += [Mention(at, at + len(name), name, *names[name]) for at, name in found]
                 continue
         result.append(mention)
@@ -387,11 +387,14 @@ def _named_as_is(span: str, names: Mapping[str, object], found) -> bool:
     return _bare(span) in names or (len(found) == 1 and len(found[0][1]) == len(span))
 
 
-def _part_of_a_name(text: str, mention: Mention, found, middle) -> bool:
+def _part_of_a_name(
+    text: str, mention: Mention, found, middle, names: Mapping[str, tuple[str, str]]
+) -> bool:
     """Whether the words of ``mention`` outside the names ``found`` in it may be
     part of a name: one the body writes with a capital mid-sentence ("New York
-    Times" beside "New York"), or, after a person's one-word name, a word the
-    body never writes (the surname of "Lindsay Lohan" beside "Lindsay")."""
+    Times" beside "New York"), or, after a one-word name the body gives a person,
+    a word the body never writes (the surname of "Lindsay Lohan" beside
+    "Lindsay"; not "Colts Clinch", where the body's Colts are a team)."""
     taken = SpanSet((at, at + len(name)) for at, name in found)
     unknown = False
     for word in _WORD.finditer(text, mention.start, mention.end):
@@ -403,7 +406,7 @@ def _part_of_a_name(text: str, mention: Mention, found, middle) -> bool:
         unknown = unknown or not spellings
     at, name = found[0]
     given = len(found) == 1 and " " not in name and at == mention.start
-    return unknown and given and mention.kind == "person"
+    return unknown and given and mention.kind == "person" and names[name][0] == "person"
 
 
 def surname(words: Sequence[str]) -> str | None:
