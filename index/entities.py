@@ -347,13 +347,24 @@ def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     except perhaps one typo in a given name; surnames must agree (Johnson, Johnston)."""
     if len(a) != len(b):
         return False
-    differ = [k for k, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    differ = [
+        k
+        for k, (x, y) in enumerate(zip(a, b, strict=True))
+        if x != y and not (0 < k < len(a) - 1 and _initial_of(x, y))
+    ]
     if not differ:
         return True
     if len(differ) > 1 or differ[0] == len(a) - 1:
         return False
     x, y = a[differ[0]], b[differ[0]]
     return min(len(x), len(y)) >= 6 and Levenshtein.distance(x, y) <= 1
+
+
+def _initial_of(x: str, y: str) -> bool:
+    """One middle name is the other's initial ("Frederick C. LaRue" is "Frederick
+    Cheney LaRue")."""
+    short, long = sorted((x, y), key=len)
+    return len(short) == 1 and long.startswith(short)
 
 
 def _link_people(nodes: list[_Node], links: _Links) -> None:
