@@ -606,9 +606,13 @@ def share_names(
     mentions: Mapping[str, Sequence[Mention]],
     groups: Mapping[str, str],
 ) -> dict[str, list[Mention]]:
-    """Each article's mentions plus the full names (two words or more) that other
-    articles of its story recognise and it repeats where the model missed them: a
-    story's articles name the same people, places and organisations."""
+    """Each article's mentions plus the names that other articles of its story
+    recognise and it repeats where the model missed them (often as a sentence's
+    first word, "Chargers defensive tackle Jamal Williams..."): a story's articles
+    name the same people, places and organisations. A full name (two words or
+    more) is looked for as it is; a one-word name only where the model tagged it
+    in two articles of the story and the article never writes it in lower case
+    ("Police" is no name where it writes "police")."""
     by_story: dict[str, list[str]] = defaultdict(list)
     for article in sorted(articles):
         by_story[groups.get(article, article)].append(article)
@@ -617,7 +621,22 @@ def share_names(
         if len(members) < 2:
             continue
         full = [m for aid in members for m in mentions.get(aid, ()) if " " in m.text.strip()]
+        single = _story_words(members, mentions)
         for aid in members:
-            own = mentions.get(aid, [])
-            result[aid] = propagate(articles[aid].text, own, regions(articles[aid]), full)
+            own, text = mentions.get(aid, []), articles[aid].text
+            lower = {w for w in _WORD.findall(text) if w.islower()}
+            known = full + [m for m in single if m.text.lower() not in lower]
+            result[aid] = propagate(text, own, regions(articles[aid]), known)
     return result
+
+
+def _story_words(members: Sequence[str], mentions: Mapping[str, Sequence[Mention]]) -> list[Mention]:
+    """The one-word names the model itself tagged (not a rule's guess) in at least
+    two articles of a story, one mention of each per article."""
+    seen: dict[str, dict[str, Mention]] = defaultdict(dict)
+    for aid in members:
+        for mention in mentions.get(aid, ()):
+            word = mention.text
+            if mention.label and mention.kind in NAMED_KINDS and _WORD.fullmatch(word):
+                seen[word].setdefault(aid, mention)
+    return [m for found in seen.values() if len(found) >= 2 for m in found.values()]
