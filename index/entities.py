@@ -59,7 +59,10 @@ _COMPANY_FORMS = frozenset(
 )  # fmt: skip
 # British and American spellings of words common in names of organisations and places.
 _SPELLINGS = {"centre": "center", "theatre": "theater", "organisation": "organization",
-              "defence": "defense", "labour": "labor", "programme": "program"}  # fmt: skip
+              "defence": "defense", "labour": "labor", "programme": "program",
+              "mt": "mount", "ft": "fort"}  # fmt: skip
+# What a sea is called without its last word ("the Mediterranean", "the Pacific").
+_WATERS = frozenset({"sea", "ocean"})
 
 
 # What a name ends with when it names a place ("Dolmabahce Palace", "Qeshm Island").
@@ -639,7 +642,20 @@ _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])")
 
 
 def _link_places(nodes: list[_Node], links: _Links) -> None:
-    """Places with the same GeoNames id are one place (Kyiv / Kiev, US / United States)."""
+    """Places with the same GeoNames id are one place (Kyiv / Kiev, US / United States);
+    so are names equal but for an abbreviation ("Mt Cook" / "Mount Cook") and a sea
+    named without "Sea" or "Ocean" ("Mediterranean"), unless that is a country or a
+    city of its own ("Japan" is no Sea of Japan)."""
+    places = [i for i, node in enumerate(nodes) if node.kind == "place"]
+    by_plain: dict[str, int] = {}
+    for i in places:
+        by_plain.setdefault(nodes[i].plain, i)
+        links.join(by_plain[nodes[i].plain], i)
+    for i in places:
+        *name, last = nodes[i].tokens
+        short = by_plain.get(" ".join(name))
+        if last in _WATERS and short is not None and not is_major_place(nodes[short].key):
+            links.join(short, i)
     first: dict[int, int] = {}
     for i, node in enumerate(nodes):
         place = place_of(node.key, node.abbreviated()) if node.kind == "place" else None
