@@ -438,9 +438,10 @@ def _link_people(nodes: list[_Node], links: _Links) -> None:
         if target is not None:
             links.join(i, target)
             linked.add(i)
-    lone = [i for i in people if i not in linked and len(nodes[i].forms) == 1]
-    blends = _link_blends(nodes, links, lone, [i for i in people if len(nodes[i].forms) > 1])
-    _link_lone_names(nodes, links, [i for i in lone if i not in blends])
+    unlinked = [i for i in people if i not in linked]
+    blends = _link_blends(nodes, links, unlinked, [i for i in people if len(nodes[i].forms) > 1])
+    lone = [i for i in unlinked if len(nodes[i].forms) == 1 and i not in blends]
+    _link_lone_names(nodes, links, lone)
 
 
 # A name made of the starts of a given name and a surname: "LiLo", "J.Lo", "A-Rod".
@@ -448,20 +449,20 @@ _BLEND = re.compile(r"([A-Z][a-z]{0,2})[-.]?([A-Z][a-z]{1,3})")
 
 
 def _link_blends(
-    nodes: list[_Node], links: _Links, lone: list[int], full: list[int]
+    nodes: list[_Node], links: _Links, unlinked: list[int], full: list[int]
 ) -> set[int]:
     """Celebrity news shortens a name to the starts of its given name and surname
     ("LiLo" for Lindsay Lohan, "A-Rod" for Alex Rodriguez): such a one-word name
     joins the one person of its article or story whose name it fits. Returns the
     nodes joined."""
     joined = set()
-    for i in lone:
+    for i in unlinked:
         blend = _BLEND.fullmatch(_spelling(nodes[i].mentions[0][1].text))
         if blend is None:
             continue
         given, last = (_translit(part.lower()) for part in blend.groups())
-        fits = [j for j in full if nodes[j].forms[0].startswith(given)
-                and nodes[j].forms[-1].startswith(last)]  # fmt: skip
+        fits = [j for j in full if j != i and nodes[j].forms[0].startswith(given)
+                and nodes[j].forms[-1].startswith(last) and nodes[j].forms[-1] != last]  # fmt: skip
         target = links.target(fits, nodes, nodes[i], reach=2)
         if target is not None:
             links.join(i, target)
