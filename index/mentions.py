@@ -632,11 +632,13 @@ def share_names(
 
 def _story_words(members: Sequence[str], mentions: Mapping[str, Sequence[Mention]]) -> list[Mention]:
     """The one-word names the model itself tagged (not a rule's guess) in at least
-    two articles of a story, one mention of each per article."""
+    two articles of a story, one mention of each per article; not a class of
+    people in capitals ("MPs")."""
     seen: dict[str, dict[str, Mention]] = defaultdict(dict)
     for aid in members:
         for mention in mentions.get(aid, ()):
             word = mention.text
-            if mention.label and mention.kind in NAMED_KINDS and _WORD.fullmatch(word):
+            if (mention.label and mention.kind in NAMED_KINDS and _WORD.fullmatch(word)
+                    and not _PLURAL_ACRONYM.fullmatch(word)):  # fmt: skip
                 seen[word].setdefault(aid, mention)
     return [m for found in seen.values() if len(found) >= 2 for m in found.values()]

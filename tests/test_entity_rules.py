@@ -563,14 +563,21 @@ def test_a_one_word_name_two_articles_of_a_story_tag_is_found_in_the_others():
     assert found.kind == "organisation"
 
 
-def test_a_one_word_name_is_not_shared_where_the_article_writes_it_in_lower_case():
+@pytest.mark.parametrize(
+    ("word", "last"),
+    [  # a word the article writes in lower case; a class of people in capitals
+        ("Police", "Police said the police inquiry goes on."),
+        ("MPs", "MPs will vote on the bill next week."),
+    ],
+)
+def test_a_one_word_name_is_not_shared_where_it_is_no_name(word, last):
     articles = story_of_three(
-        "Shooting\n\nThe Police said a man was shot.\n",
-        "Shot\n\nThe Police said the man was known to them.\n",
-        "Inquiry\n\nPolice said the police inquiry goes on.\n",
+        f"Inquiry\n\nThe {word} said a man was shot.\n",
+        f"Vote\n\nThe {word} said the man was known to them.\n",
+        f"Inquiry\n\n{last}\n",
     )
-    mentions = {"a.txt": tagged(articles["a.txt"], "Police", "organisation", "ORG"),
-                "b.txt": tagged(articles["b.txt"], "Police", "organisation", "ORG"),
+    mentions = {"a.txt": tagged(articles["a.txt"], word, "organisation", "ORG"),
+                "b.txt": tagged(articles["b.txt"], word, "organisation", "ORG"),
                 "c.txt": []}  # fmt: skip
     assert share_names(articles, mentions, dict.fromkeys(articles, "s1"))["c.txt"] == []
 
