@@ -23,8 +23,9 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
     from concurrent.futures import Executor
 
 # 2: entity mentions in headlines and repeats; 3: fact subjects; 4: both;
-# 5: headline spans cut to the body's names, teams on sports table lines
-VERSION = "6"
+# 5: headline spans cut to the body's names, teams on sports table lines;
+# 7: a headline run-on after a name that is no person's is cut
+VERSION = "7"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

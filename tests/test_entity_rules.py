@@ -420,7 +420,7 @@ def test_a_palace_a_square_an_island_are_places(name):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("topic", "floor"), [(1, 0.75), (10, 0.91), (28, 0.91)])
+@pytest.mark.parametrize(("topic", "floor"), [(1, 0.78), (10, 0.91), (28, 0.93), (35, 0.88)])
 def test_cross_document_merging_keeps_its_quality_on_real_gold(topic, floor):
     """B3 F1 of the canonical entities over ECB+ named gold mentions of a dev topic
     (benchmarks/eval_entities.py prints every topic); a missed mention is a singleton."""
