@@ -630,7 +630,9 @@ def share_names(
     return result
 
 
-def _story_words(members: Sequence[str], mentions: Mapping[str, Sequence[Mention]]) -> list[Mention]:
+def _story_words(
+    members: Sequence[str], mentions: Mapping[str, Sequence[Mention]]
+) -> list[Mention]:
     """The one-word names the model itself tagged (not a rule's guess) in at least
     two articles of a story, one mention of each per article; not a class of
     people in capitals ("MPs")."""

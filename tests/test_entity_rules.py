@@ -532,7 +532,8 @@ def test_a_full_name_one_article_of_a_story_recognises_is_found_in_the_others():
 
 def story_of_three(*bodies: str):
     """Articles a.txt, b.txt, c.txt of one story, read from ``bodies``."""
-    read = [read_bytes(body.encode(), f"{name}.txt") for name, body in zip("abc", bodies)]
+    names = ("a.txt", "b.txt", "c.txt")
+    read = [read_bytes(body.encode(), name) for name, body in zip(names, bodies, strict=True)]
     return {a.id: a for r in read for a in r.articles}
 
 
