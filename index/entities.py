@@ -59,8 +59,9 @@ _COMPANY_FORMS = frozenset(
 )  # fmt: skip
 # British and American spellings of words common in names of organisations and places.
 _SPELLINGS = {"centre": "center", "theatre": "theater", "organisation": "organization",
-              "defence": "defense", "labour": "labor", "programme": "program",
-              "mt": "mount", "ft": "fort"}  # fmt: skip
+              "defence": "defense", "labour": "labor", "programme": "program"}  # fmt: skip
+# Words a place's name abbreviates ("Mt Cook", "Ft Worth"); not for organisations (FT).
+_PLACE_WORDS = {"mt": "mount", "ft": "fort"}
 # What a sea is called without its last word ("the Mediterranean", "the Pacific").
 _WATERS = frozenset({"sea", "ocean"})
 
@@ -650,11 +651,12 @@ def _link_places(nodes: list[_Node], links: _Links) -> None:
     places = [i for i, node in enumerate(nodes) if node.kind == "place"]
     by_plain: dict[str, int] = {}
     for i in places:
-        by_plain.setdefault(nodes[i].plain, i)
-        links.join(by_plain[nodes[i].plain], i)
+        plain = " ".join(_PLACE_WORDS.get(word, word) for word in nodes[i].plain.split())
+        by_plain.setdefault(plain, i)
+        links.join(by_plain[plain], i)
     for i in places:
         *name, last = nodes[i].tokens
-        short = by_plain.get(" ".join(name))
+        short = by_plain.get(" ".join(_PLACE_WORDS.get(word, word) for word in name))
         if last in _WATERS and short is not None and not is_major_place(nodes[short].key):
             links.join(short, i)
     first: dict[int, int] = {}
