@@ -3,11 +3,12 @@
 Sources spell names differently (Zelensky / Zelenskyy, Kyiv / Kiev, U.S. / the United
 States) and the model's labels are noisy, so mentions are grouped by general rules,
 never by lists of names: (1) mentions with one :func:`alias_key` form a node whose kind
-is voted; (2) people: romanisation variants, and a short form joins the one full name
-it fits, preferring the same story; (3) acronyms join the one name whose initials they
-spell; (4) places with the same GeoNames id (names, alternate names, country codes) are
-one place. The entity's kind is voted over all its mentions, so one odd label from the
-model does not change what the user sees.
+is voted; (2) people: romanisation variants and middle initials, and a short form (a
+surname, a blend such as "LiLo") joins the one full name it fits, preferring the same
+story; (3) acronyms join the one name whose initials they spell; (4) places with the
+same GeoNames id (names, alternate names, country codes) are one place, as are names
+equal but for "Mt" or a sea's "Sea". The entity's kind is voted over all its mentions,
+so one odd label from the model does not change what the user sees.
 
 Keys and acronym initials come from :mod:`index.names`, places from :mod:`index.gazetteer`
 (loaded on first use, so importing this module stays cheap).
@@ -60,6 +61,10 @@ _COMPANY_FORMS = frozenset(
 # British and American spellings of words common in names of organisations and places.
 _SPELLINGS = {"centre": "center", "theatre": "theater", "organisation": "organization",
               "defence": "defense", "labour": "labor", "programme": "program"}  # fmt: skip
+# Words a place's name abbreviates ("Mt Cook", "Ft Worth"); not for organisations (FT).
+_PLACE_WORDS = {"mt": "mount", "ft": "fort"}
+# What a sea is called without its last word ("the Mediterranean", "the Pacific").
+_WATERS = frozenset({"sea", "ocean"})
 
 
 # What a name ends with when it names a place ("Dolmabahce Palace", "Qeshm Island").
@@ -347,13 +352,24 @@ def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     except perhaps one typo in a given name; surnames must agree (Johnson, Johnston)."""
     if len(a) != len(b):
         return False
-    differ = [k for k, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    differ = [
+        k
+        for k, (x, y) in enumerate(zip(a, b, strict=True))
+        if x != y and not (0 < k < len(a) - 1 and _initial_of(x, y))
+    ]
     if not differ:
         return True
     if len(differ) > 1 or differ[0] == len(a) - 1:
         return False
     x, y = a[differ[0]], b[differ[0]]
     return min(len(x), len(y)) >= 6 and Levenshtein.distance(x, y) <= 1
+
+
+def _initial_of(x: str, y: str) -> bool:
+    """One middle name is the other's initial ("Frederick C. LaRue" is "Frederick
+    Cheney LaRue")."""
+    short, long = sorted((x, y), key=len)
+    return len(short) == 1 and long.startswith(short)
 
 
 def _link_people(nodes: list[_Node], links: _Links) -> None:
@@ -424,8 +440,36 @@ def _link_people(nodes: list[_Node], links: _Links) -> None:
         if target is not None:
             links.join(i, target)
             linked.add(i)
-    lone = [i for i in people if i not in linked and len(nodes[i].forms) == 1]
+    unlinked = [i for i in people if i not in linked]
+    blends = _link_blends(nodes, links, unlinked, [i for i in people if len(nodes[i].forms) > 1])
+    lone = [i for i in unlinked if len(nodes[i].forms) == 1 and i not in blends]
     _link_lone_names(nodes, links, lone)
+
+
+# A name made of the starts of a given name and a surname: "LiLo", "J.Lo", "A-Rod".
+_BLEND = re.compile(r"([A-Z][a-z]{0,2})[-.]?([A-Z][a-z]{1,3})")
+
+
+def _link_blends(
+    nodes: list[_Node], links: _Links, unlinked: list[int], full: list[int]
+) -> set[int]:
+    """Celebrity news shortens a name to the starts of its given name and surname
+    ("LiLo" for Lindsay Lohan, "A-Rod" for Alex Rodriguez): such a one-word name
+    joins the one person of its article or story whose name it fits. Returns the
+    nodes joined."""
+    joined = set()
+    for i in unlinked:
+        blend = _BLEND.fullmatch(_spelling(nodes[i].mentions[0][1].text))
+        if blend is None:
+            continue
+        given, last = (_translit(part.lower()) for part in blend.groups())
+        fits = [j for j in full if j != i and nodes[j].forms[0].startswith(given)
+                and nodes[j].forms[-1].startswith(last) and nodes[j].forms[-1] != last]  # fmt: skip
+        target = links.target(fits, nodes, nodes[i], reach=2)
+        if target is not None:
+            links.join(i, target)
+            joined.add(i)
+    return joined
 
 
 def _short_forms(forms: tuple[str, ...]) -> set[tuple[str, str]]:
@@ -601,7 +645,21 @@ _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])")
 
 
 def _link_places(nodes: list[_Node], links: _Links) -> None:
-    """Places with the same GeoNames id are one place (Kyiv / Kiev, US / United States)."""
+    """Places with the same GeoNames id are one place (Kyiv / Kiev, US / United States);
+    so are names equal but for an abbreviation ("Mt Cook" / "Mount Cook") and a sea
+    named without "Sea" or "Ocean" ("Mediterranean"), unless that is a country or a
+    city of its own ("Japan" is no Sea of Japan)."""
+    places = [i for i, node in enumerate(nodes) if node.kind == "place"]
+    by_plain: dict[str, int] = {}
+    for i in places:
+        plain = " ".join(_PLACE_WORDS.get(word, word) for word in nodes[i].plain.split())
+        by_plain.setdefault(plain, i)
+        links.join(by_plain[plain], i)
+    for i in places:
+        *name, last = nodes[i].tokens
+        short = by_plain.get(" ".join(_PLACE_WORDS.get(word, word) for word in name))
+        if last in _WATERS and short is not None and not is_major_place(nodes[short].key):
+            links.join(short, i)
     first: dict[int, int] = {}
     for i, node in enumerate(nodes):
         place = place_of(node.key, node.abbreviated()) if node.kind == "place" else None

@@ -367,7 +367,7 @@ def trim_headlines(
             if middle is None:
                 body = "\n".join(text[a:b] for a, b in _outside(headlines, len(text)))
                 middle = _body_forms(body)[0]
-            if not _part_of_a_name(text, mention, found, middle):
+            if not _part_of_a_name(text, mention, found, middle, names):
                 result += [Mention(at, at + len(name), name, *names[name]) for at, name in found]
                 continue
         result.append(mention)
@@ -387,11 +387,14 @@ def _named_as_is(span: str, names: Mapping[str, object], found) -> bool:
     return _bare(span) in names or (len(found) == 1 and len(found[0][1]) == len(span))
 
 
-def _part_of_a_name(text: str, mention: Mention, found, middle) -> bool:
+def _part_of_a_name(
+    text: str, mention: Mention, found, middle, names: Mapping[str, tuple[str, str]]
+) -> bool:
     """Whether the words of ``mention`` outside the names ``found`` in it may be
     part of a name: one the body writes with a capital mid-sentence ("New York
-    Times" beside "New York"), or, after a person's one-word name, a word the
-    body never writes (the surname of "Lindsay Lohan" beside "Lindsay")."""
+    Times" beside "New York"), or, after a one-word name the body gives a person,
+    a word the body never writes (the surname of "Lindsay Lohan" beside
+    "Lindsay"; not "Colts Clinch", where the body's Colts are a team)."""
     taken = SpanSet((at, at + len(name)) for at, name in found)
     unknown = False
     for word in _WORD.finditer(text, mention.start, mention.end):
@@ -403,7 +406,7 @@ def _part_of_a_name(text: str, mention: Mention, found, middle) -> bool:
         unknown = unknown or not spellings
     at, name = found[0]
     given = len(found) == 1 and " " not in name and at == mention.start
-    return unknown and given and mention.kind == "person"
+    return unknown and given and mention.kind == "person" and names[name][0] == "person"
 
 
 def surname(words: Sequence[str]) -> str | None:
@@ -603,9 +606,13 @@ def share_names(
     mentions: Mapping[str, Sequence[Mention]],
     groups: Mapping[str, str],
 ) -> dict[str, list[Mention]]:
-    """Each article's mentions plus the full names (two words or more) that other
-    articles of its story recognise and it repeats where the model missed them: a
-    story's articles name the same people, places and organisations."""
+    """Each article's mentions plus the names that other articles of its story
+    recognise and it repeats where the model missed them (often as a sentence's
+    first word, "Chargers defensive tackle Jamal Williams..."): a story's articles
+    name the same people, places and organisations. A full name (two words or
+    more) is looked for as it is; a one-word name only where the model tagged it
+    in two articles of the story and the article never writes it in lower case
+    ("Police" is no name where it writes "police")."""
     by_story: dict[str, list[str]] = defaultdict(list)
     for article in sorted(articles):
         by_story[groups.get(article, article)].append(article)
@@ -614,7 +621,26 @@ def share_names(
         if len(members) < 2:
             continue
         full = [m for aid in members for m in mentions.get(aid, ()) if " " in m.text.strip()]
+        single = _story_words(members, mentions)
         for aid in members:
-            own = mentions.get(aid, [])
-            result[aid] = propagate(articles[aid].text, own, regions(articles[aid]), full)
+            own, text = mentions.get(aid, []), articles[aid].text
+            lower = {w for w in _WORD.findall(text) if w.islower()}
+            known = full + [m for m in single if m.text.lower() not in lower]
+            result[aid] = propagate(text, own, regions(articles[aid]), known)
     return result
+
+
+def _story_words(
+    members: Sequence[str], mentions: Mapping[str, Sequence[Mention]]
+) -> list[Mention]:
+    """The one-word names the model itself tagged (not a rule's guess) in at least
+    two articles of a story, one mention of each per article; not a class of
+    people in capitals ("MPs")."""
+    seen: dict[str, dict[str, Mention]] = defaultdict(dict)
+    for aid in members:
+        for mention in mentions.get(aid, ()):
+            word = mention.text
+            if (mention.label and mention.kind in NAMED_KINDS and _WORD.fullmatch(word)
+                    and not _PLURAL_ACRONYM.fullmatch(word)):  # fmt: skip
+                seen[word].setdefault(aid, mention)
+    return [m for found in seen.values() if len(found) >= 2 for m in found.values()]
