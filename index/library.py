@@ -38,6 +38,7 @@ from .store import Store, index_dir_for, latest_commit, unpack, writable
 
 if TYPE_CHECKING:  # the indexer is imported when a run needs it, not to open the reader
     from . import build
+    from .report import Report
 
 
 class Library:
@@ -274,7 +275,7 @@ class Library:
         return codec.from_json(self.state().get("groups", []), list[FactGroup])
 
     @guarded
-    def report(self, loose: bool = False) -> dict[str, Any]:
+    def report(self, loose: bool = False) -> Report:
         """The ranked discrepancy report; ``loose`` lists compatible figures too."""
         from .report import discrepancies
 

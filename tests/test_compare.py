@@ -268,7 +268,7 @@ def test_a_fact_that_fits_every_other_is_never_cited_as_differing():
     the two that cannot both be true make the difference, and it ranks first."""
     from index.crossref import groups
     from index.model import ArticleInfo
-    from index.report import discrepancies, to_markdown
+    from index.report import ReportSummary, discrepancies, to_markdown
 
     rows = [("a", "less than 40 minutes", 0, 40, True), ("b", "45 minutes", 45, 45, False),
             ("c", "less than an hour", 0, 60, True)]  # fmt: skip
@@ -290,11 +290,11 @@ def test_a_fact_that_fits_every_other_is_never_cited_as_differing():
             return [ArticleInfo(a, f"{a}.txt", "text", source=a.upper()) for a in "abc"]
 
     report = discrepancies(Stub())
-    (item,) = report["discrepancies"]
-    assert [c["text"] for c in item["citations"]] == ["less than 40 minutes", "45 minutes"]
-    assert report["summary"] == {
-        "stories": 1, "differences": 1, "loose_fits": 0, "shown": 1, "loose_included": False,
-    }  # fmt: skip
+    (item,) = report.discrepancies
+    assert [c.text for c in item.citations] == ["less than 40 minutes", "45 minutes"]
+    assert report.summary == ReportSummary(
+        stories=1, differences=1, loose_fits=0, shown=1, loose_included=False,
+    )  # fmt: skip
     assert "## 1. duration of the talks: differ" in to_markdown(report)
 
 
