@@ -825,7 +825,7 @@ def test_tab_moves_between_the_panes(library):
 def test_a_built_index_opens_at_once_then_shows_what_its_update_added(
     seeds_copy, tmp_path, monkeypatch
 ):
-    from tui.screens import reader as reader_module
+    from tui.screens import loading
 
     Library([seeds_copy], tmp_path / "index").update()
     (seeds_copy / "late.txt").write_text(
@@ -833,14 +833,14 @@ def test_a_built_index_opens_at_once_then_shows_what_its_update_added(
         encoding="utf-8",
     )
     listed: list[int] = []
-    read = reader_module.read_entries
+    read = loading.read_entries
 
     def counting(library):
         entries = read(library)
         listed.append(len(entries))
         return entries
 
-    monkeypatch.setattr(reader_module, "read_entries", counting)
+    monkeypatch.setattr(loading, "read_entries", counting)
 
     async def test():
         app = NewsdeskApp(Library([seeds_copy], tmp_path / "index"))
