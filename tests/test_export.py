@@ -20,12 +20,12 @@ from tui.app import NewsdeskApp
 from tui.screens.export import ExportScreen
 from tui.state import Mark, Position
 
-from . import test_tui
+from . import tui_helpers
 from .conftest import SEEDS
-from .test_tui import EFE, indexed, press, reader, run, settle, shown
+from .tui_helpers import EFE, indexed, press, reader, run, settle, shown
 
 # The reader tests' fixtures: the seeds indexed once, a copy for each test.
-seeds_index, index_dir, library = test_tui.seeds_index, test_tui.index_dir, test_tui.library
+index_dir, library = tui_helpers.index_dir, tui_helpers.library
 
 HOSTILE = {
     "title": "Budget [click](https://evil.example) # not a heading",

@@ -47,7 +47,7 @@ from tui.state import Position
 
 from .conftest import ROOT
 from .e2e_helpers import STEP_TIMEOUT, Terminals, assert_clean_exit, newsdesk_command, reader_env
-from .test_tui import press, screen_text, settle
+from .tui_helpers import press, screen_text, settle
 
 # In the order of the corpus: the last file indexed is the one the progress bar
 # shows as it finishes, so it holds a link and closing tags.
