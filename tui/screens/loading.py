@@ -298,7 +298,7 @@ class CorpusLoading(Screen[None]):
 
     def action_reload_feeds(self) -> None:
         """Fetch the feeds of the open folders in the background, then index them."""
-        reader = cast("ReaderScreen", self)
         from ..reload import reload_feeds
 
+        reader = cast("ReaderScreen", self)
         reader.run_worker(lambda: reload_feeds(reader), thread=True, exclusive=True, group="feeds")

@@ -36,9 +36,9 @@ class Lookups:
 
     def action_search(self, query: str = "") -> None:
         """The search box, on the last query (or ``query``, a saved search)."""
-        reader = cast("ReaderScreen", self)
         from .search import SearchScreen
 
+        reader = cast("ReaderScreen", self)
         titles = {e.id: render.title_of(e) for e in reader.entries}
         query = query or reader.searched.query
         screen = SearchScreen(reader.library, query, titles, lambda: reader.building)
@@ -69,9 +69,9 @@ class Lookups:
         toast(reader, f"Result {reader.searched.index + 1} of {len(hits)}", timeout=2)
 
     def action_entities(self) -> None:
-        reader = cast("ReaderScreen", self)
         from .entities import EntityBrowser
 
+        reader = cast("ReaderScreen", self)
         sources = {e.id: outlet_label(e.source) for e in reader.entries}
         reader.app.push_screen(EntityBrowser(reader.library.entities(), sources), reader._go)
 
@@ -81,9 +81,9 @@ class Lookups:
             await reader.jump(where)
 
     def action_diff(self) -> None:
-        reader = cast("ReaderScreen", self)
         from .diff import DiffScreen, Side, candidates
 
+        reader = cast("ReaderScreen", self)
         shown, number = reader.article.article, reader.article.cursor
         if shown is None or not number:
             return
@@ -97,9 +97,9 @@ class Lookups:
         reader.app.push_screen(screen, reader._go)
 
     def action_matrix(self) -> None:
-        reader = cast("ReaderScreen", self)
         from .matrix import MatrixScreen
 
+        reader = cast("ReaderScreen", self)
         shown = reader.article.article
         story = next((s for s in reader.stories if shown and shown.id in s.articles), None)
         if story is None:
