@@ -62,7 +62,7 @@ class Analysis:
         self._client: Any = None
 
     def __getstate__(self) -> dict[str, Any]:
-        # Sent to an indexing process (index.apart) without the worker pool or
+        # Sent to an indexing process (index.update_process) without the worker pool or
         # the cluster connection: that process opens its own.
         return {**self.__dict__, "_pool": None, "_client": None}
 
@@ -105,7 +105,7 @@ class Analysis:
         from concurrent.futures.process import BrokenProcessPool
 
         if self._pool is None:
-            from .apart import exit_with_parent
+            from .update_process import exit_with_parent
 
             context = multiprocessing.get_context("spawn")  # safe beside threads
             self._pool = ProcessPoolExecutor(

@@ -18,12 +18,12 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Label, ProgressBar
 
-from index.apart import UpdateStopped
 from index.library import Library
 from index.listing import arrange
 from index.model import Story
 from index.progress import READABLE, READING
 from index.safety import clean_line
+from index.update_process import UpdateStopped
 
 from ..indexing import IndexingStatus
 from ..inert import toast
