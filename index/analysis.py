@@ -266,13 +266,13 @@ class Analysis:
         self, analyses: dict[str, dict[str, Any]], memo: dict[str, Any] | None = None
     ) -> dict[str, Any]:
         """The corpus-wide state; ``memo`` is the last run's ``related_memo``
-        (see :func:`index.summary.summarise`)."""
-        from .summary import summarise
+        (see :func:`index.corpus_pass.summarise`)."""
+        from .corpus_pass import summarise
 
         return summarise(analyses, memo)
 
     def expander(self, state: dict[str, Any]):
-        from .summary import expander
+        from .corpus_pass import expander
 
         return expander(state)
 

@@ -233,8 +233,8 @@ def test_stories_and_plain_searches_do_not_read_the_corpus_wide_state(seeds_inde
 
 
 def test_a_fact_shows_every_counterpart_in_its_story_and_a_few_from_others():
+    from index.corpus_pass import OTHER_STORY_FACTS, _Context
     from index.model import Article, Passage
-    from index.summary import OTHER_STORY_FACTS, _Context
 
     articles, analyses, story_of = {}, {}, {}
     for n in range(12):  # three in the story, nine in another
