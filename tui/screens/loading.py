@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import os
+import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
@@ -16,6 +17,7 @@ from rich.text import Text
 from textual import on, work
 from textual.message import Message
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Label, ProgressBar
 
 from index.library import Library
@@ -81,6 +83,17 @@ class CorpusLoading(Screen[None]):
 
     class Indexed(Message):
         """The update is over (done, failed or stopped): its progress line goes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        # True while an update runs with no article listed yet (a first index, or
+        # one whose first run was stopped): empty answers then mean "not yet".
+        self.building = False
+        self._first_screen = threading.Event()  # set once a loaded list is on screen
+        self._listed = -1  # the commit the article list was read from
+        self.indexing: IndexingStatus | None = None  # the run under way, if one is
+        self._ticking: Timer | None = None
+        self._said_not_yet = False  # the article pane says a stopped first index goes on
 
     @work(thread=True, exclusive=True, group="index")
     def index_corpus(self, head_shown: bool = False) -> None:

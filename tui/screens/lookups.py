@@ -34,6 +34,10 @@ class LastSearch:
 class Lookups:
     """Search, entities, side by side and the matrix: a part of :class:`ReaderScreen`."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.searched = LastSearch()  # n / N walk its hits; F, S and x use its query
+
     def action_search(self, query: str = "") -> None:
         """The search box, on the last query (or ``query``, a saved search)."""
         from .search import SearchScreen

@@ -9,14 +9,12 @@ look-up (search, entities, side by side, matrix: :mod:`.lookups`) returns a
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Label, ProgressBar
 
@@ -25,7 +23,6 @@ from index.model import CrossSourceView, Story
 
 from .. import keeps
 from ..commands import ArticleCommands, EntityCommands, KeepCommands, StoryCommands
-from ..indexing import IndexingStatus
 from ..inert import toast
 from ..render import Entry
 from ..state import Position, ReadingState
@@ -35,7 +32,7 @@ from ..widgets.footer import ReaderFooter
 from ..widgets.panebar import PaneBar
 from ..widgets.sources import SourcesList
 from .loading import CorpusLoading, read_head
-from .lookups import LastSearch, Lookups
+from .lookups import Lookups
 
 PANES = ("sources", "article", "cross")
 PANE_TITLES = {"sources": "Sources", "article": "Article", "cross": "Other sources"}
@@ -87,17 +84,8 @@ class ReaderScreen(keeps.KeepActions, Lookups, CorpusLoading):
         self.state = state
         self.entries: list[Entry] = []
         self.stories: list[Story] = []
-        self.searched = LastSearch()
-        # True while an update runs with no article listed yet (a first index, or
-        # one whose first run was stopped): empty answers then mean "not yet".
-        self.building = False
         self.active_pane = "article"
         self._focusing: str | None = None  # the pane whose focus is on its way
-        self._first_screen = threading.Event()  # set once a loaded list is on screen
-        self._listed = -1  # the commit the article list was read from
-        self.indexing: IndexingStatus | None = None  # the run under way, if one is
-        self._ticking: Timer | None = None
-        self._said_not_yet = False  # the article pane says a stopped first index goes on
 
     def compose(self) -> ComposeResult:
         # The breakpoint's class from the start: set on the first resize, it made
