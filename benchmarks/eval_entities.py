@@ -41,11 +41,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.common import DATA, MULTISOURCE, NER_GOLD, NEWS, ROOT  # noqa: E402
 from index import nlp  # noqa: E402
 from index.analysis import Analysis  # noqa: E402
+from index.corpus_pass import summarise  # noqa: E402
 from index.gazetteer import KNOWN_ACRONYMS  # noqa: E402
 from index.model import Article, Passage  # noqa: E402
 from index.names import alias_key  # noqa: E402
 from index.readers import read  # noqa: E402
-from index.summary import summarise  # noqa: E402
 
 ECB = DATA / "ecbplus-dev"
 PRONOUNS = frozenset(

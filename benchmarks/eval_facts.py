@@ -45,7 +45,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import MULTISOURCE, ROOT, require  # noqa: E402
-from index import summary  # noqa: E402
+from index import corpus_pass  # noqa: E402
 from index.facts import extract_facts  # noqa: E402
 from index.model import Article, Mention  # noqa: E402
 from index.readers import read  # noqa: E402
@@ -108,12 +108,12 @@ def compared_pairs(folder: Path) -> list[dict[str, Any]]:
             "mentions": [m.__dict__ for m in found],
             "facts": [f.to_json() for f in facts],
         }
-    original = summary.group
-    summary.group = _one_story  # type: ignore[assignment]  # the folder is the story
+    original = corpus_pass.group
+    corpus_pass.group = _one_story  # type: ignore[assignment]  # the folder is the story
     try:
-        state = summary.summarise(analyses)
+        state = corpus_pass.summarise(analyses)
     finally:
-        summary.group = original
+        corpus_pass.group = original
     seen: dict[tuple, dict[str, Any]] = {}
     for views in state["views"].values():
         for view in views.values():

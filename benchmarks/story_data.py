@@ -131,7 +131,7 @@ def story_inputs(blobs: dict[str, dict[str, Any]], before: bool = False) -> list
     """The grouping's inputs as the corpus-wide pass builds them (first entity
     merge, then ``summary.story_inputs``); ``before`` with the figure tokens of
     the hand-weighted grouping."""
-    from index.summary import story_inputs_of
+    from index.corpus_pass import story_inputs_of
 
     found = story_inputs_of(blobs)
     if not before:

@@ -65,7 +65,7 @@ class Analysis:
         self._client: Any = None
 
     def __getstate__(self) -> dict[str, Any]:
-        # Sent to an indexing process (index.apart) without the worker pool or
+        # Sent to an indexing process (index.update_process) without the worker pool or
         # the cluster connection: that process opens its own.
         return {**self.__dict__, "_pool": None, "_client": None}
 
@@ -108,7 +108,7 @@ class Analysis:
         from concurrent.futures.process import BrokenProcessPool
 
         if self._pool is None:
-            from .apart import exit_with_parent
+            from .update_process import exit_with_parent
 
             context = multiprocessing.get_context("spawn")  # safe beside threads
             self._pool = ProcessPoolExecutor(
@@ -269,13 +269,13 @@ class Analysis:
         self, analyses: dict[str, dict[str, Any]], memo: dict[str, Any] | None = None
     ) -> dict[str, Any]:
         """The corpus-wide state; ``memo`` is the last run's ``related_memo``
-        (see :func:`index.summary.summarise`)."""
-        from .summary import summarise
+        (see :func:`index.corpus_pass.summarise`)."""
+        from .corpus_pass import summarise
 
         return summarise(analyses, memo)
 
     def expander(self, state: dict[str, Any]):
-        from .summary import expander
+        from .corpus_pass import expander
 
         return expander(state)
 

@@ -7,6 +7,7 @@ screen. The JSON reuses ``newsdesk search --json`` and ``report --format json``.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any, Protocol
 
 from . import codec, report
@@ -58,23 +59,24 @@ def story_report(library: Any, story_id: str) -> dict[str, Any]:
     counted, each citation with its article's link, and the cited articles
     under ``sources``."""
     full = report.discrepancies(library, loose=True)
-    mine = [d for d in full["discrepancies"] if d["story"] == story_id]
-    shown = [d for d in mine if d["relation"] == report.DIFFER]
-    summary = {
-        "stories": 1,
-        "differences": len(shown),
-        "loose_fits": len(mine) - len(shown),
-        "shown": len(shown),
-        "loose_included": False,
-    }
-    stories = [{**s, "discrepancies": shown} for s in full["stories"] if s["id"] == story_id]
+    mine = [d for d in full.discrepancies if d.story == story_id]
+    shown = tuple(d for d in mine if d.relation == report.DIFFER)
+    summary = report.ReportSummary(
+        stories=1,
+        differences=len(shown),
+        loose_fits=len(mine) - len(shown),
+        shown=len(shown),
+        loose_included=False,
+    )
+    stories = tuple(replace(s, discrepancies=shown) for s in full.stories if s.id == story_id)
+    data = codec.to_json(report.Report(summary, shown, stories))
     meta = article_meta(library)
-    for citation in (c for d in shown for c in d["citations"]):
+    listed = [*data["discrepancies"], *(d for s in data["stories"] for d in s["discrepancies"])]
+    for citation in (c for d in listed for c in d["citations"]):
         known = meta.get(citation["article"])
         citation["url"] = known.url if known else None
-    cited = dict.fromkeys(c["article"] for d in shown for c in d["citations"])
-    sources = [cite(meta.get(a), a, None) for a in cited]
-    return {"summary": summary, "discrepancies": shown, "stories": stories, "sources": sources}
+    cited = dict.fromkeys(c.article for d in shown for c in d.citations)
+    return {**data, "sources": [cite(meta.get(a), a, None) for a in cited]}
 
 
 def search_results(library: Any, query: str) -> dict[str, Any]:
@@ -112,7 +114,8 @@ def marked(library: Any, marks: Iterable[Marked]) -> dict[str, Any]:
 
 def to_markdown(kind: str, data: dict[str, Any]) -> str:
     if kind == "story":
-        return report.to_markdown(data) + _sources_md(data["sources"])
+        typed = codec.from_json(data, report.Report)
+        return report.to_markdown(typed) + _sources_md(data["sources"])
     if kind == "search":
         title = f"# Search: {escape(data['query'])}"
         total, shown = data["total"], len(data["hits"])

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import codec, engines
-from .apart import Child
 from .corpus import Corpus
 from .damage import guarded
 from .errors import IndexError_
@@ -35,9 +34,11 @@ from .model import (
 from .search import as_typed, search
 from .seeds import seeds_dir
 from .store import Store, index_dir_for, latest_commit, unpack, writable
+from .update_process import Child
 
 if TYPE_CHECKING:  # the indexer is imported when a run needs it, not to open the reader
     from . import build
+    from .report import Report
 
 
 class Library:
@@ -55,7 +56,7 @@ class Library:
         self.corpus = Corpus.of(list(paths) or [seeds_dir()])
         self.index_path = index_dir_for(self.corpus, index_dir)
         self.analysis = analysis
-        # Update in a child process (see index.apart): the reader sets it, so
+        # Update in a child process (see index.update_process): the reader sets it, so
         # indexing never holds the interpreter its key presses need.
         self.apart = apart
         self._child: Child | None = None
@@ -274,7 +275,7 @@ class Library:
         return codec.from_json(self.state().get("groups", []), list[FactGroup])
 
     @guarded
-    def report(self, loose: bool = False) -> dict[str, Any]:
+    def report(self, loose: bool = False) -> Report:
         """The ranked discrepancy report; ``loose`` lists compatible figures too."""
         from .report import discrepancies
 

@@ -5,7 +5,7 @@ run reports every stage (listing the folders, reading files, analysing them,
 the corpus-wide comparison, writing the cross-source views, saving) with its
 counts, so a caller never shows a silent phase; :class:`Estimate` turns the
 counts into the time left. Events are plain values: the same ones cross the
-pipe from an indexing process (``index.apart``) to the reader.
+pipe from an indexing process (``index.update_process``) to the reader.
 """
 
 from __future__ import annotations

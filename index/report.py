@@ -12,6 +12,7 @@ summary on top counts them.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, replace
 from typing import Any
 
 from . import crossref
@@ -22,9 +23,80 @@ from .subjects import describe
 DIFFER, COMPATIBLE = "differ", "compatible"
 
 
-def discrepancies(library: Any, loose: bool = False) -> dict[str, Any]:
-    """``{"summary", "discrepancies": [ranked], "stories": [{"id", "title",
-    "discrepancies"}]}``; ``loose`` also lists compatible figures."""
+@dataclass(frozen=True)
+class Citation:
+    """One fact of a differing pair, cited to its article and exact words."""
+
+    fact: str
+    source: str | None
+    title: str | None
+    date: str | None
+    file: str
+    article: str
+    passage: int
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+
+
+@dataclass(frozen=True)
+class FactPair:
+    """Two facts of one group and how they compare."""
+
+    a: str
+    b: str
+    relation: str
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    """A figure sources give differently (or, with loose fits, compatibly)."""
+
+    key: str
+    subject: str
+    speaker: str | None
+    relation: str
+    story: str
+    story_title: str
+    sources: int
+    pairs: tuple[FactPair, ...]
+    citations: tuple[Citation, ...]
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class StoryDiscrepancies:
+    """A story and the discrepancies listed for it, ranked."""
+
+    id: str
+    title: str
+    discrepancies: tuple[Discrepancy, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReportSummary:
+    """The counts on top of the report."""
+
+    stories: int
+    differences: int
+    loose_fits: int
+    shown: int
+    loose_included: bool
+
+
+@dataclass(frozen=True)
+class Report:
+    """The discrepancy report: its summary, the discrepancies ranked, and the
+    same discrepancies by story (``newsdesk report --format json``)."""
+
+    summary: ReportSummary
+    discrepancies: tuple[Discrepancy, ...]
+    stories: tuple[StoryDiscrepancies, ...]
+
+
+def discrepancies(library: Any, loose: bool = False) -> Report:
+    """The report of the whole corpus; ``loose`` also lists compatible figures."""
     state = library.state()
     facts = {f.id: f for f in library.facts()}
     meta = {row.id: row for row in library.articles()}
@@ -42,23 +114,23 @@ def discrepancies(library: Any, loose: bool = False) -> dict[str, Any]:
         item = item or _discrepancy(group, COMPATIBLE, facts, meta, copies, stories)
         if item is None:
             counts["loose_fits"] -= 1
-        elif item["relation"] == DIFFER or loose:
+        elif item.relation == DIFFER or loose:
             found.append(item)
-    found.sort(key=lambda d: (-d["score"], d["story"], d["key"]))
-    by_story: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    found.sort(key=lambda d: (-d.score, d.story, d.key))
+    by_story: dict[str, list[Discrepancy]] = defaultdict(list)
     for item in found:
-        by_story[item["story"]].append(item)
-    return {
-        "summary": {**counts, "shown": len(found), "loose_included": loose},
-        "discrepancies": found,
-        "stories": [
-            {"id": sid, "title": s["title"], "discrepancies": by_story.get(sid, [])}
+        by_story[item.story].append(item)
+    return Report(
+        summary=ReportSummary(**counts, shown=len(found), loose_included=loose),
+        discrepancies=tuple(found),
+        stories=tuple(
+            StoryDiscrepancies(sid, s["title"], tuple(by_story.get(sid, [])))
             for sid, s in stories.items()
-        ],
-    }
+        ),
+    )
 
 
-def _discrepancy(group, relation, facts, meta, copies, stories) -> dict[str, Any] | None:
+def _discrepancy(group, relation, facts, meta, copies, stories) -> Discrepancy | None:
     """The group's pairs with ``relation`` and the facts that take part in them,
     or None when it has no such pair (a fact that fits every other is not cited)."""
     pairs = [p for p in _pairs(group, facts) if p[2] == relation]
@@ -66,22 +138,21 @@ def _discrepancy(group, relation, facts, meta, copies, stories) -> dict[str, Any
     if not cited:
         return None
     citations = [_citation(facts[fid], meta) for fid in cited]
-    sources = {copies.get(c["article"], c["article"]) for c in citations}
+    sources = {copies.get(c.article, c.article) for c in citations}
     story = stories[group["story"]]
     key, _, speaker = group["key"].partition("|")
-    item = {
-        "key": group["key"],
-        "subject": group.get("subject") or describe(key),
-        "speaker": None if speaker in ("", "narrator") else _speaker(citations, speaker),
-        "relation": relation,
-        "story": story["id"],
-        "story_title": story["title"],
-        "sources": len(sources),
-        "pairs": [{"a": a, "b": b, "relation": r} for a, b, r in pairs],
-        "citations": citations,
-    }
-    item["score"] = _score(item, group, story)
-    return item
+    item = Discrepancy(
+        key=group["key"],
+        subject=group.get("subject") or describe(key),
+        speaker=None if speaker in ("", "narrator") else _speaker(citations, speaker),
+        relation=relation,
+        story=story["id"],
+        story_title=story["title"],
+        sources=len(sources),
+        pairs=tuple(FactPair(a, b, r) for a, b, r in pairs),
+        citations=tuple(citations),
+    )
+    return replace(item, score=_score(item, group, story))
 
 
 def _pairs(group: dict[str, Any], facts: dict[str, Fact]) -> list[tuple[str, str, str]]:
@@ -92,72 +163,75 @@ def _pairs(group: dict[str, Any], facts: dict[str, Fact]) -> list[tuple[str, str
     return [(a, b, group["relation"]) for i, a in enumerate(members) for b in members[i + 1 :]]
 
 
-def _score(item: dict[str, Any], group: dict[str, Any], story: dict[str, Any]) -> float:
+def _score(item: Discrepancy, group: dict[str, Any], story: dict[str, Any]) -> float:
     """Higher for what a reader should see first (see the module docstring)."""
-    score = 100.0 if item["relation"] == DIFFER else 0.0
-    score += 10.0 * min(item["sources"], 5)
+    score = 100.0 if item.relation == DIFFER else 0.0
+    score += 10.0 * min(item.sources, 5)
     reporting = {m.rsplit(":", 2)[0] for m in group["members"]}
     score += 20.0 * len(reporting) / max(1, len(story["articles"]))
-    score += 0.0 if item["speaker"] else 5.0
-    first = min(c["passage"] for c in item["citations"])
+    score += 0.0 if item.speaker else 5.0
+    first = min(c.passage for c in item.citations)
     return score + max(0.0, 10.0 - first)
 
 
-def _speaker(citations: list[dict[str, Any]], fallback: str) -> str:
-    named = [c["speaker"] for c in citations if c.get("speaker")]
+def _speaker(citations: list[Citation], fallback: str) -> str:
+    named = [c.speaker for c in citations if c.speaker]
     return max(named, key=len) if named else fallback
 
 
-def _citation(fact: Fact, meta: dict[str, ArticleInfo]) -> dict[str, Any]:
+def _citation(fact: Fact, meta: dict[str, ArticleInfo]) -> Citation:
     article = meta.get(fact.article)
-    return {
-        "fact": fact.id,
-        "source": article and article.source,
-        "title": article and article.title,
-        "date": article and article.date,
-        "file": article.path if article else fact.article,
-        "article": fact.article,
-        "passage": fact.passage,
-        "start": fact.start,
-        "end": fact.end,
-        "text": fact.text,
-        "speaker": fact.speaker,
-    }
+    return Citation(
+        fact=fact.id,
+        source=article.source if article else None,
+        title=article.title if article else None,
+        date=article.date if article else None,
+        file=article.path if article else fact.article,
+        article=fact.article,
+        passage=fact.passage,
+        start=fact.start,
+        end=fact.end,
+        text=fact.text,
+        speaker=fact.speaker,
+    )
 
 
-def to_markdown(report: dict[str, Any]) -> str:
+def to_markdown(report: Report) -> str:
     """The report as Markdown, ready to paste into a fact-check: a summary, then
     the discrepancies ranked, most worth reading first."""
-    lines = ["# Discrepancies between sources", "", *_summary(report["summary"]), ""]
-    for rank, item in enumerate(report["discrepancies"], 1):
-        who = f" (according to {item['speaker']})" if item["speaker"] else ""
-        verdict = "differ" if item["relation"] == DIFFER else "compatible (a loose fit)"
-        lines.append(f"## {rank}. {md_escape(item['subject'])}{md_escape(who)}: {verdict}")
-        lines.append(
-            f"Story {item['story']}, {md_escape(item['story_title'])}; "
-            f"{item['sources']} independent sources."
-        )
-        lines.append("")
-        for c in item["citations"]:
-            source = md_escape(c["source"] or UNKNOWN_OUTLET)
-            lines.append(
-                f"- {source}, “{md_escape(c['text'])}” — {md_escape(c['file'])} "
-                f"¶{c['passage']}, characters {c['start']}–{c['end']}"
-            )
-        lines.append("")
+    lines = ["# Discrepancies between sources", "", *_summary(report.summary), ""]
+    for rank, item in enumerate(report.discrepancies, 1):
+        lines.extend(_discrepancy_md(rank, item))
     return "\n".join(lines)
 
 
-def _summary(summary: dict[str, Any]) -> list[str]:
+def _discrepancy_md(rank: int, item: Discrepancy) -> list[str]:
+    who = f" (according to {item.speaker})" if item.speaker else ""
+    verdict = "differ" if item.relation == DIFFER else "compatible (a loose fit)"
     lines = [
-        f"{_count(summary['differences'], 'figure differs', 'figures differ')} between "
-        f"sources across {_count(summary['stories'], 'story', 'stories')}; "
-        f"{summary['loose_fits']} more only loosely fit (rounded or approximate "
+        f"## {rank}. {md_escape(item.subject)}{md_escape(who)}: {verdict}",
+        f"Story {item.story}, {md_escape(item.story_title)}; {item.sources} independent sources.",
+        "",
+    ]
+    for c in item.citations:
+        source = md_escape(c.source or UNKNOWN_OUTLET)
+        lines.append(
+            f"- {source}, “{md_escape(c.text)}” — {md_escape(c.file)} "
+            f"¶{c.passage}, characters {c.start}–{c.end}"
+        )
+    return [*lines, ""]
+
+
+def _summary(summary: ReportSummary) -> list[str]:
+    lines = [
+        f"{_count(summary.differences, 'figure differs', 'figures differ')} between "
+        f"sources across {_count(summary.stories, 'story', 'stories')}; "
+        f"{summary.loose_fits} more only loosely fit (rounded or approximate "
         "figures that can both be true)."
     ]
-    if not summary["loose_included"] and summary["loose_fits"]:
+    if not summary.loose_included and summary.loose_fits:
         lines.append("The loose fits are left out; `newsdesk report --all` lists them too.")
-    if not summary["shown"]:
+    if not summary.shown:
         lines.append("No figure differs between the sources of any story.")
     return lines
 

@@ -57,3 +57,40 @@ def seeds_copy(tmp_path) -> Path:
     target = tmp_path / "corpus"
     shutil.copytree(SEEDS, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def plain_seeds_index(tmp_path_factory) -> Path:
+    """The seeds indexed once without the analysis (at the tests' fixed date);
+    the reader's tests each get a copy (``tests.tui_helpers.index_dir``)."""
+    from index import dates
+    from index.library import Library
+
+    path = tmp_path_factory.mktemp("plain-seeds-index") / "index"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(dates, "today", lambda: TODAY)
+        Library(index_dir=path).update()
+    return path
+
+
+@pytest.fixture
+def reader_pilot():
+    """Open the reader on a library at a terminal size, wait until it has indexed
+    and listed the corpus, then run ``body(app, pilot)`` in it: what most of
+    the reader's Pilot tests do first."""
+    import asyncio
+
+    from tui.app import NewsdeskApp
+
+    from .tui_helpers import settle
+
+    def drive(library, body, size=(120, 40), **options) -> None:
+        async def opened() -> None:
+            app = NewsdeskApp(library)
+            async with app.run_test(size=size, **options) as pilot:
+                await settle(app, pilot)
+                await body(app, pilot)
+
+        asyncio.run(opened())
+
+    return drive

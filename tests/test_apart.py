@@ -8,9 +8,9 @@ import os
 
 import pytest
 
-from index.apart import UpdateStopped
 from index.library import Library
 from index.store import IndexError_
+from index.update_process import UpdateStopped
 
 
 def test_an_update_apart_builds_the_same_index_and_reports_progress(seeds_copy, tmp_path):

@@ -39,6 +39,14 @@ from index.model import (
     Spelling,
     Story,
 )
+from index.report import (
+    Citation,
+    Discrepancy,
+    FactPair,
+    Report,
+    ReportSummary,
+    StoryDiscrepancies,
+)
 
 SETTINGS = settings(max_examples=60, deadline=None, derandomize=True)
 TEXT = st.text(st.characters(codec="utf-8"), max_size=40)
@@ -388,3 +396,72 @@ def test_an_articles_row_reads_back_as_newsdesk_sources_lists_it():
     row = codec.from_json(article.to_json(), ArticleInfo)  # as the catalog stores it
     assert (row.passages, row.notes) == (2, article.notes)
     assert codec.to_json(row) == article.to_json()
+
+
+CITATIONS = st.builds(
+    Citation,
+    fact=TEXT,
+    source=st.none() | TEXT,
+    title=st.none() | TEXT,
+    date=st.none() | TEXT,
+    file=TEXT,
+    article=TEXT,
+    passage=st.integers(1, 10_000),
+    start=st.integers(0, 10**6),
+    end=st.integers(0, 10**6),
+    text=TEXT,
+    speaker=st.none() | TEXT,
+)
+DISCREPANCIES = st.builds(
+    Discrepancy,
+    pairs=st.lists(st.builds(FactPair, a=TEXT, b=TEXT, relation=TEXT), max_size=3).map(tuple),
+    citations=st.lists(CITATIONS, max_size=3).map(tuple),
+    score=st.floats(0, 200),
+)
+REPORTS = st.builds(
+    Report,
+    discrepancies=st.lists(DISCREPANCIES, max_size=3).map(tuple),
+    stories=st.lists(
+        st.builds(
+            StoryDiscrepancies,
+            discrepancies=st.lists(DISCREPANCIES, max_size=2).map(tuple),
+        ),
+        max_size=2,
+    ).map(tuple),
+)
+
+
+@SETTINGS
+@given(REPORTS)
+def test_a_report_survives_json(report):
+    printed = json.dumps(codec.to_json(report))
+    assert codec.from_json(json.loads(printed), Report) == report
+
+
+def test_a_report_keeps_the_documented_keys():
+    """``newsdesk report --format json`` as the README documents it."""
+    cited = Citation(
+        "a.txt:1:1", "EFE", "Talks", "2025-05-16", "a.txt", "a.txt", 1, 4, 9, "1,000", None
+    )
+    item = Discrepancy(
+        "prisoners|narrator", "prisoners", None, "differ", "s1", "Talks", 2,
+        (FactPair("a.txt:1:1", "b.txt:1:1", "differ"),), (cited,), 150.0,
+    )  # fmt: skip
+    summary = ReportSummary(1, 1, 0, 1, False)
+    found = codec.to_json(Report(summary, (item,), (StoryDiscrepancies("s1", "Talks", (item,)),)))
+    assert list(found) == ["summary", "discrepancies", "stories"]
+    assert list(found["summary"]) == [
+        "stories", "differences", "loose_fits", "shown", "loose_included",
+    ]  # fmt: skip
+    (printed,) = found["discrepancies"]
+    assert set(printed) == {
+        "key", "subject", "speaker", "relation", "story", "story_title", "sources", "score",
+        "pairs", "citations",
+    }  # fmt: skip
+    assert printed["pairs"] == [{"a": "a.txt:1:1", "b": "b.txt:1:1", "relation": "differ"}]
+    assert printed["citations"][0] == {
+        "fact": "a.txt:1:1", "source": "EFE", "title": "Talks", "date": "2025-05-16",
+        "file": "a.txt", "article": "a.txt", "passage": 1, "start": 4, "end": 9,
+        "text": "1,000", "speaker": None,
+    }  # fmt: skip
+    assert found["stories"] == [{"id": "s1", "title": "Talks", "discrepancies": [printed]}]

@@ -259,8 +259,8 @@ def test_stories_and_plain_searches_do_not_read_the_corpus_wide_state(seeds_inde
 
 
 def test_a_fact_shows_every_counterpart_in_its_story_and_a_few_from_others():
+    from index.corpus_pass import OTHER_STORY_FACTS, _Context
     from index.model import Article, Passage
-    from index.summary import OTHER_STORY_FACTS, _Context
 
     articles, analyses, story_of = {}, {}, {}
     for n in range(12):  # three in the story, nine in another
@@ -296,7 +296,7 @@ def test_a_fact_that_fits_every_other_is_never_cited_as_differing():
     the two that cannot both be true make the difference, and it ranks first."""
     from index.crossref import groups
     from index.model import ArticleInfo
-    from index.report import discrepancies, to_markdown
+    from index.report import ReportSummary, discrepancies, to_markdown
 
     rows = [("a", "less than 40 minutes", 0, 40, True), ("b", "45 minutes", 45, 45, False),
             ("c", "less than an hour", 0, 60, True)]  # fmt: skip
@@ -318,11 +318,11 @@ def test_a_fact_that_fits_every_other_is_never_cited_as_differing():
             return [ArticleInfo(a, f"{a}.txt", "text", source=a.upper()) for a in "abc"]
 
     report = discrepancies(Stub())
-    (item,) = report["discrepancies"]
-    assert [c["text"] for c in item["citations"]] == ["less than 40 minutes", "45 minutes"]
-    assert report["summary"] == {
-        "stories": 1, "differences": 1, "loose_fits": 0, "shown": 1, "loose_included": False,
-    }  # fmt: skip
+    (item,) = report.discrepancies
+    assert [c.text for c in item.citations] == ["less than 40 minutes", "45 minutes"]
+    assert report.summary == ReportSummary(
+        stories=1, differences=1, loose_fits=0, shown=1, loose_included=False,
+    )  # fmt: skip
     assert "## 1. duration of the talks: differ" in to_markdown(report)
 
 

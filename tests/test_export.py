@@ -20,12 +20,12 @@ from tui.app import NewsdeskApp
 from tui.screens.export import ExportScreen
 from tui.state import Mark, Position
 
-from . import test_tui
+from . import tui_helpers
 from .conftest import SEEDS
-from .test_tui import EFE, indexed, press, reader, run, settle, shown
+from .tui_helpers import EFE, indexed, press, reader, run, settle, shown
 
 # The reader tests' fixtures: the seeds indexed once, a copy for each test.
-seeds_index, index_dir, library = test_tui.seeds_index, test_tui.index_dir, test_tui.library
+index_dir, library = tui_helpers.index_dir, tui_helpers.library
 
 HOSTILE = {
     "title": "Budget [click](https://evil.example) # not a heading",
@@ -117,7 +117,7 @@ def test_search_results_are_the_search_json_with_dates_and_links(library):
 @pytest.mark.slow
 def test_a_story_report_is_the_report_of_that_story_with_its_sources(analysed_seeds_index):
     library = Library([SEEDS], analysed_seeds_index)
-    full = discrepancies(library)
+    full = codec.to_json(discrepancies(library))
     story = full["discrepancies"][0]["story"]
     data = exports.story_report(library, story)
     mine = [d for d in full["discrepancies"] if d["story"] == story]
@@ -126,6 +126,7 @@ def test_a_story_report_is_the_report_of_that_story_with_its_sources(analysed_se
     for ours, theirs in zip(data["discrepancies"], mine, strict=True):
         assert [{**c, "url": urls[c["article"]]} for c in theirs["citations"]] == ours["citations"]
     assert [s["id"] for s in data["stories"]] == [story]
+    assert data["stories"][0]["discrepancies"] == data["discrepancies"]
     cited = {c["article"] for d in data["discrepancies"] for c in d["citations"]}
     assert {s["article"] for s in data["sources"]} == cited
     assert all("url" in s and "date" in s for s in data["sources"])

@@ -39,7 +39,7 @@ from pathlib import Path
 import pytest
 
 from index.library import Library
-from index.report import to_markdown
+from index.report import Citation, Discrepancy, Report, ReportSummary, to_markdown
 from index.safety import clean_line
 from tui.app import NewsdeskApp
 from tui.screens.reader import ReaderScreen
@@ -47,7 +47,7 @@ from tui.state import Position
 
 from .conftest import ROOT
 from .e2e_helpers import STEP_TIMEOUT, Terminals, assert_clean_exit, newsdesk_command, reader_env
-from .test_tui import press, screen_text, settle
+from .tui_helpers import press, screen_text, settle
 
 # In the order of the corpus: the last file indexed is the one the progress bar
 # shows as it finishes, so it holds a link and closing tags.
@@ -272,27 +272,23 @@ def test_errors_echo_a_hostile_id_on_one_inert_line(indexed):
 
 def test_the_markdown_report_keeps_hostile_fields_on_their_line_and_inert():
     hostile = "Talks\n\n# Fake heading [x](http://evil) " + "".join(PAYLOADS.values())
-    citation = {"source": hostile, "file": hostile, "text": hostile, "passage": 1}
-    report = {
-        "summary": {
-            "differences": 1,
-            "stories": 1,
-            "loose_fits": 0,
-            "loose_included": False,
-            "shown": 1,
-        },
-        "discrepancies": [
-            {
-                "subject": f"prisoners {hostile}",
-                "speaker": hostile,
-                "relation": "differ",
-                "story": "s1",
-                "story_title": hostile,
-                "sources": 2,
-                "citations": [{**citation, "start": 0, "end": 5}],
-            }
-        ],
-    }
+    citation = Citation(
+        fact="a:1:1", source=hostile, title=hostile, date=None, file=hostile, article="a",
+        passage=1, start=0, end=5, text=hostile, speaker=hostile,
+    )  # fmt: skip
+    item = Discrepancy(
+        key="prisoners|narrator",
+        subject=f"prisoners {hostile}",
+        speaker=hostile,
+        relation="differ",
+        story="s1",
+        story_title=hostile,
+        sources=2,
+        pairs=(),
+        citations=(citation,),
+    )
+    summary = ReportSummary(stories=1, differences=1, loose_fits=0, shown=1, loose_included=False)
+    report = Report(summary, (item,), ())
     lines = to_markdown(report).splitlines()
     assert [line for line in lines if line.startswith("#")] == [
         "# Discrepancies between sources",

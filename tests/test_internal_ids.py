@@ -108,7 +108,7 @@ def test_the_command_line_shows_and_lists_them(tmp_path, capsys):
 def test_the_reader_opens_and_pages_through_them(tmp_path):
     from tui.app import NewsdeskApp
 
-    from .test_tui import press, reader, run, screen_text, settle, shown
+    from .tui_helpers import press, reader, run, screen_text, settle, shown
 
     paths = make_corpus(tmp_path / "corpus")
     Library(paths, tmp_path / "ix").update()

@@ -14,10 +14,10 @@ import pytest
 from tui import export, keeps
 from tui.app import NewsdeskApp
 
-from . import test_tui
+from . import tui_helpers
 from .test_tui_snapshots import NARROW, WIDE, steps
 
-seeds_index, index_dir = test_tui.seeds_index, test_tui.index_dir
+index_dir = tui_helpers.index_dir
 
 
 @pytest.fixture
@@ -26,7 +26,7 @@ def app(index_dir, monkeypatch) -> NewsdeskApp:
     monkeypatch.setattr(export, "default_folder", lambda: Path("/home/reader"))
     # No toasts: they go after a few seconds, so a slow run would not show them.
     monkeypatch.setattr(keeps, "toast", lambda *args, **kwargs: None)
-    return NewsdeskApp(test_tui.StubLibrary(index_dir=index_dir))
+    return NewsdeskApp(tui_helpers.StubLibrary(index_dir=index_dir))
 
 
 @pytest.mark.parametrize("size", [WIDE, NARROW], ids=["wide", "narrow"])

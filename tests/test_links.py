@@ -16,7 +16,7 @@ from index.safety import usable_url
 from tui import links
 from tui.app import NewsdeskApp
 
-from .test_tui import indexed, press, run, settle
+from .tui_helpers import indexed, press, run, settle
 
 URL = "https://example.org/harbour-budget?x=1&y=2"
 

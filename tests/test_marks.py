@@ -12,12 +12,12 @@ from tui.screens.marks import MarksScreen
 from tui.screens.search import SearchScreen
 from tui.state import Mark, ReadingState
 
-from . import test_tui
-from .test_tui import EFE, JAZEERA, press, reader, run, screen_text, settle, shown
+from . import tui_helpers
+from .tui_helpers import EFE, JAZEERA, press, reader, run, screen_text, settle, shown
 
 # The reader tests' fixtures: the seeds indexed once, a copy for each test.
-seeds_index, index_dir = test_tui.seeds_index, test_tui.index_dir
-library, stub = test_tui.library, test_tui.stub
+index_dir = tui_helpers.index_dir
+library, stub = tui_helpers.library, tui_helpers.stub
 
 
 def notes(app: NewsdeskApp) -> list[str]:
@@ -311,7 +311,7 @@ def test_the_marks_list_shows_untrusted_outlets_and_titles_as_written(tmp_path):
         "text": "The council met [red]today[/].\n\nThe mayor spoke.",
     }
     (corpus / "a.json").write_text(json.dumps(article), encoding="utf-8")
-    library = test_tui.indexed(corpus, tmp_path)
+    library = tui_helpers.indexed(corpus, tmp_path)
 
     async def test():
         app = NewsdeskApp(library)

@@ -31,7 +31,7 @@ NOT_NEEDED = (
     "index.build",
     "index.readers",
     "index.facts",
-    "index.summary",
+    "index.corpus_pass",
 )
 PROBE = """
 import json, sys

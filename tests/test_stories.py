@@ -11,10 +11,10 @@ import numpy as np
 import pytest
 
 from index.analysis import Analysis
+from index.corpus_pass import story_inputs_of
 from index.readers import read
 from index.stories import StoryInput, average_linkage, group
 from index.story_model import PATH, Model, Tree, shipped
-from index.summary import story_inputs_of
 
 from .conftest import SEEDS, SHARED_DATA
 
@@ -158,7 +158,7 @@ def test_grouping_without_any_article_or_signal():
 def test_a_story_without_titles_is_named_in_words_not_internal_keys(seeds):
     """An untitled report alone is named by the names it gives ("Donald Trump"),
     never by keys such as ``person:donald-trump``."""
-    from index.summary import summarise
+    from index.corpus_pass import summarise
 
     untitled = {aid: blob for aid, blob in seeds.items() if aid.startswith("001")}
     (story,) = summarise(untitled)["stories"]

@@ -258,7 +258,7 @@ def test_keys_typed_in_one_go_all_count(terminals, seeds_index, size):
 def indexing_processes() -> set[int]:
     """Pids of newsdesk indexing processes (the reader's child) on this machine."""
     done = subprocess.run(
-        ["pgrep", "-f", "from index.apart import main"], capture_output=True, text=True
+        ["pgrep", "-f", "from index.update_process import main"], capture_output=True, text=True
     )
     return {int(pid) for pid in done.stdout.split()}
 

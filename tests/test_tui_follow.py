@@ -11,7 +11,7 @@ from index.library import Library
 from tui.app import NewsdeskApp
 from tui.screens import reader as reader_module
 
-from .test_tui import press, reader, run, settle, shown
+from .tui_helpers import press, reader, run, settle, shown
 
 
 def test_the_list_follows_another_process_s_commits(tmp_path, monkeypatch):

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from index.apart import UpdateStopped
 from index.build import FIRST_BATCH
 from index.engines.whoosh import open_for_writing
 from index.library import Library
@@ -24,6 +23,7 @@ from index.progress import (
     SAVING,
     Estimate,
 )
+from index.update_process import UpdateStopped
 from tui.app import NewsdeskApp
 from tui.indexing import IndexingStatus
 from tui.screens.reader import ReaderScreen

@@ -14,7 +14,7 @@ from textual.widgets import Input
 
 from tui.app import NewsdeskApp
 
-from .test_tui import StubLibrary, index_dir, seeds_index, settle  # noqa: F401 (fixtures)
+from .tui_helpers import StubLibrary, index_dir, settle  # noqa: F401 (fixtures)
 
 WIDE, NARROW = (120, 40), (80, 24)
 

@@ -437,9 +437,10 @@ def _answer(library, args: argparse.Namespace) -> int:
     if args.command == "show":
         return output.show(library, args.id, args.json)
     if args.command != "search":
-        from . import views  # imported here: search, the command scripts run most, needs none
+        # Imported here: search, the command scripts run most, needs none.
+        from . import comparison_output
 
-        return views.VIEWS[args.command](library, args)
+        return comparison_output.VIEWS[args.command](library, args)
     from index.errors import QueryError
 
     try:

@@ -1,4 +1,4 @@
-"""What a reader keeps and takes away: links, marks, saved searches, exports.
+"""What a reader keeps and takes away: links, copies, marks, saved searches, exports.
 
 The reader screen's actions for these live here, as a mixin, so the screen
 module stays about reading; their keys are :data:`BINDINGS`, which the reader
@@ -46,7 +46,7 @@ UNAVAILABLE = {
 
 
 class KeepActions:
-    """Links, marks, saved searches and exports, for :class:`ReaderScreen`."""
+    """Links, copies, marks, saved searches and exports, for :class:`ReaderScreen`."""
 
     _entries: tuple[list[Entry], dict[str, Entry]] | None = None  # the list, by id
 
@@ -84,6 +84,18 @@ class KeepActions:
         reader.app.copy_to_clipboard(url)
         why = "over SSH" if links.over_ssh() else "no browser here"
         toast(reader, f"Copied the link ({why}): {url}", timeout=5)
+
+    # Copies.
+
+    def action_copy(self) -> None:
+        """Copy the passage with its citation (through the terminal: OSC 52)."""
+        reader = cast("ReaderScreen", self)
+        shown, number = reader.article.article, reader.article.cursor
+        if shown is None or not number:
+            return
+        reader.app.copy_to_clipboard(render.citation(shown, shown.passages[number - 1]))
+        source = shown.source or "the article"
+        toast(reader, f"Copied ¶{number} of {source} with its citation.", timeout=3)
 
     # Marks.
 
@@ -178,7 +190,7 @@ class KeepActions:
 
     def listed_groups(self) -> list[Group]:
         """The sources list's groups, only the matching articles while filtered."""
-        from .screens.reader import listed
+        from .screens.loading import listed
 
         reader = cast("ReaderScreen", self)
         groups = listed(reader.entries, reader.stories)

@@ -2,40 +2,27 @@
 
 Three panes side by side on a wide terminal; on a narrow one (80 columns)
 one pane at a time, with tabs above and Tab / Shift+Tab to move between
-them. Indexing runs in a thread worker on open; every modal (search,
-entities, side by side, matrix) returns a :class:`Position` to jump to.
+them. Indexing runs in a thread worker on open (:mod:`.loading`); every
+look-up (search, entities, side by side, matrix: :mod:`.lookups`) returns a
+:class:`Position` to jump to.
 """
 
 from __future__ import annotations
 
-import gc
-import os
-import threading
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.message import Message
-from textual.screen import Screen
-from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Label, ProgressBar
 
-from index.apart import UpdateStopped
 from index.library import Library
-from index.listing import arrange
-from index.model import CrossSourceView, Hit, Story, outlet_label
-from index.progress import READABLE, READING
-from index.safety import clean_line
+from index.model import CrossSourceView, Story
 
-from .. import keeps, render
+from .. import keeps
 from ..commands import ArticleCommands, EntityCommands, KeepCommands, StoryCommands
-from ..indexing import IndexingStatus
 from ..inert import toast
 from ..render import Entry
 from ..state import Position, ReadingState
@@ -43,13 +30,9 @@ from ..widgets.article import ArticleView
 from ..widgets.crosssource import CrossSourcePane
 from ..widgets.footer import ReaderFooter
 from ..widgets.panebar import PaneBar
-from ..widgets.sources import Group, SourcesList
-
-if TYPE_CHECKING:
-    from .search import SearchOutcome
-
-# The modal screens (search, entities, side by side, matrix) are imported when
-# first opened, as Textual imports its widgets: start-up is what users wait for.
+from ..widgets.sources import SourcesList
+from .loading import CorpusLoading, read_head
+from .lookups import Lookups
 
 PANES = ("sources", "article", "cross")
 PANE_TITLES = {"sources": "Sources", "article": "Article", "cross": "Other sources"}
@@ -57,42 +40,13 @@ WIDE = 110  # columns from which the three panes sit side by side
 FOLLOW_SECONDS = 2.0  # how often the reader looks for another process's commit
 
 
-def listed(entries: list[Entry], stories: list[Story]) -> list[Group]:
-    """The sources list's groups: articles by story, the rest last."""
-    return [(title, len(rows), rows) for title, rows in arrange(entries, stories)]
+class ReaderScreen(keeps.KeepActions, Lookups, CorpusLoading):
+    """Read one article at a time and compare it with the other sources.
 
-
-def read_head(library: Library) -> list[Group] | None:
-    """The first few hundred articles as the list shows them (None: not stored)."""
-    found = library.listing_head()
-    if found is None:
-        return None
-    return [(title, count, [Entry._make(r) for r in rows]) for title, count, rows in found]
-
-
-def read_entries(library: Library) -> list[Entry]:
-    """The sources list rows. The index keeps the lead of untitled articles;
-    one written by an older newsdesk needs their first passage (read here, once)."""
-    entries = [Entry._make(row) for row in library.listing()]
-    for number, entry in enumerate(entries):
-        if not entry.title and not entry.lead:
-            article = library.article(entry.id)
-            entries[number] = entry._replace(lead=article.lead if article else "")
-    return entries
-
-
-@dataclass
-class LastSearch:
-    """The last search the user opened a result of, for n / N."""
-
-    query: str = ""
-    hits: tuple[Hit, ...] = ()
-    index: int = 0
-    words: set[str] = field(default_factory=set)
-
-
-class ReaderScreen(keeps.KeepActions, Screen[None]):
-    """Read one article at a time and compare it with the other sources."""
+    Each of its features is a part of it in a module of its own: loading the
+    corpus (:class:`CorpusLoading`), the look-ups it opens over itself
+    (:class:`Lookups`) and what a reader keeps (:class:`keeps.KeepActions`);
+    moving through the article and between the panes is here."""
 
     AUTO_FOCUS = "#article"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
@@ -124,42 +78,14 @@ class ReaderScreen(keeps.KeepActions, Screen[None]):
         *keeps.BINDINGS,
     ]
 
-    @dataclass
-    class Loaded(Message):
-        """The index is ready (updated, or read-only) and the article list was read.
-
-        ``head`` is set instead of ``entries`` for the first screen of a large
-        index: its first few hundred articles, with the whole list to follow.
-        ``changed`` says the index changed since the article shown was read."""
-
-        entries: list[Entry]
-        stories: list[Story]
-        note: str | None = None
-        error: str | None = None
-        head: list[Group] | None = None
-        changed: bool = True
-        indexing: bool = False  # read before an update that is still to run
-
-    class Indexed(Message):
-        """The update is over (done, failed or stopped): its progress line goes."""
-
     def __init__(self, library: Library, state: ReadingState) -> None:
         super().__init__()
         self.library = library
         self.state = state
         self.entries: list[Entry] = []
         self.stories: list[Story] = []
-        self.searched = LastSearch()
-        # True while an update runs with no article listed yet (a first index, or
-        # one whose first run was stopped): empty answers then mean "not yet".
-        self.building = False
         self.active_pane = "article"
         self._focusing: str | None = None  # the pane whose focus is on its way
-        self._first_screen = threading.Event()  # set once a loaded list is on screen
-        self._listed = -1  # the commit the article list was read from
-        self.indexing: IndexingStatus | None = None  # the run under way, if one is
-        self._ticking: Timer | None = None
-        self._said_not_yet = False  # the article pane says a stopped first index goes on
 
     def compose(self) -> ComposeResult:
         # The breakpoint's class from the start: set on the first resize, it made
@@ -210,208 +136,6 @@ class ReaderScreen(keeps.KeepActions, Screen[None]):
     def position(self) -> Position | None:
         shown = self.article.article
         return Position(shown.id, self.article.cursor or 1) if shown else None
-
-    # Indexing and loading.
-
-    @work(thread=True, exclusive=True, group="index")
-    def index_corpus(self, head_shown: bool = False) -> None:
-        """Update the index (unless read-only), then read the article list, off the UI thread.
-
-        An index that was built before opens at once on its last commit (its
-        head, when ``head_shown``, is on screen already); the update runs
-        after, and the list is read again only if it changed files.
-        """
-        note = error = None
-        shown = listed_any = False
-        if self.library.exists and not self.library.read_only:
-            try:
-                self._listed = self.library.latest_commit()
-                entries, stories = read_entries(self.library), self.library.stories()
-            except Exception:  # read again below, after the update, with the reason
-                pass
-            else:
-                loaded = self.Loaded(entries, stories, changed=not head_shown, indexing=True)
-                self._show_and_wait(loaded)
-                shown, listed_any = True, bool(entries)
-        if self.library.read_only:
-            note = f"The index at {self.library.location} is read-only: showing it as it is."
-        else:
-            self.building = not listed_any
-            try:
-                summary = self.library.update(progress=self._progress_from_worker)
-            except UpdateStopped:  # the reader is closing
-                return
-            except Exception as problem:  # the reader still opens on the previous index
-                error = f"Indexing failed: {problem}"
-            else:
-                if shown and not summary.changed:
-                    return
-            finally:
-                self.building = False
-                self.post_message(self.Indexed())
-        try:
-            self._listed = self.library.latest_commit()
-            entries, stories = read_entries(self.library), self.library.stories()
-        except Exception as problem:  # the update's error, if any, says more
-            entries, stories = [], []
-            error = error or f"The index could not be read: {problem}"
-        self.post_message(self.Loaded(entries, stories, note, error))
-
-    def _follow_commits(self) -> None:
-        """Read the list again when another process committed since it was read
-        (new articles listed, deleted ones gone), unless this one is indexing."""
-        if any(w.group in ("index", "follow") and w.is_running for w in self.workers):
-            return
-        if self._listed >= 0 and self.library.latest_commit() > self._listed:
-            self._read_list_again()
-
-    @work(thread=True, exclusive=True, group="follow")
-    def _read_list_again(self, partial: bool = False) -> None:
-        """Read the list of the last commit; ``partial``: one a first index made
-        of its articles so far, shown without drawing the article again."""
-        commit = self.library.latest_commit()
-        try:
-            entries, stories = read_entries(self.library), self.library.stories()
-        except Exception:  # noqa: BLE001 - a commit under way: the next look reads it
-            return
-        self._listed = commit
-        self.post_message(self.Loaded(entries, stories, changed=not partial, indexing=partial))
-
-    def _show_and_wait(self, loaded: Loaded) -> None:
-        """Post ``loaded`` and let the screen draw it before reading on: both want
-        the interpreter, and the screen is what the user waits for."""
-        self._first_screen.clear()
-        self.post_message(loaded)
-        self._first_screen.wait(timeout=5)
-
-    def _progress_from_worker(self, done: int, total: int, what: str, stage: str = READING) -> None:
-        self.app.call_from_thread(self._show_progress, done, total, what, stage)
-
-    def _show_progress(self, done: int, total: int, what: str, stage: str) -> None:
-        """Show where the run is; a first index's articles are listed as each
-        batch is committed (the rest of the list follows)."""
-        if self.indexing is None:
-            self.indexing = IndexingStatus()
-            self._ticking = self.set_interval(1.0, self._show_status)
-        self.indexing.update(done, total, what, stage)
-        if stage == READABLE:
-            self.building = True
-            if done:
-                self._read_list_again(partial=True)
-            elif not self.sources.article_ids and not self._said_not_yet:
-                self.article.show_message(self._first_index())
-                self.cross.show(None, pending=True)
-        self._show_status()
-
-    def _show_status(self) -> None:
-        """The indexing line, again each second: the comparison counts its seconds."""
-        if self.indexing is None:
-            return
-        self.query_one("#indexing").display = True
-        counted = self.indexing.counted
-        bar = self.query_one(ProgressBar)
-        if counted is None:
-            bar.update(total=None)
-        else:
-            bar.update(total=counted[1], progress=counted[0])
-        self.query_one("#indexing-label", Label).update(self.indexing.line())
-
-    @on(Indexed)
-    def _indexing_done(self) -> None:
-        """The run is over: its line goes (the list it changed follows)."""
-        self.indexing = None
-        if self._ticking is not None:
-            self._ticking.stop()
-            self._ticking = None
-        self.query_one("#indexing").display = False
-
-    @on(Loaded)
-    async def _loaded(self, message: Loaded) -> None:
-        if not message.indexing:
-            self._indexing_done()
-        if message.head is not None:
-            self.sources.populate(message.head, self.state.read)
-        else:
-            self.entries, self.stories = message.entries, message.stories
-            self.sources.populate(self.listed_groups(), self.state.read)
-            # What was just loaded and listed lives as long as the reader: keep it
-            # out of the cyclic garbage collector, whose full passes over it (50-100
-            # ms on an index of 2,225 analysed articles, 25-30 ms over the list of
-            # 100,000 rows) were the slowest key presses. Objects without cycles
-            # are still freed as usual.
-            gc.freeze()
-        if message.note:
-            toast(self, message.note, title="Read-only index", timeout=8)
-        if message.error:
-            toast(self, message.error, severity="error", timeout=10)
-        try:
-            await self._show_loaded(message.changed, message.indexing)
-            if not message.indexing and self.cross.pending and self.article.cursor:
-                self._passage_changed(self.article.cursor)  # the comparison is there now
-        finally:
-            self.call_after_refresh(self._first_screen.set)
-
-    async def _show_loaded(self, changed: bool, indexing: bool = False) -> None:
-        ids = self.sources.article_ids
-        if not ids:
-            self._said_not_yet = indexing
-            self.article.show_message(self._not_yet() if indexing else self._no_articles())
-            return
-        known = set(ids)
-        here = self.position  # set when the last commit was shown before an update
-        if here and here.article_id in known:
-            if changed:
-                await self.open(here, terms=self.article.terms, remember=False, reload=True)
-            return
-        last = self.state.last
-        if last and last.article_id not in known and self.library.article(last.article_id):
-            known.add(last.article_id)  # not among the first rows listed, but there
-        start = last if last and last.article_id in known else None
-        await self.open(start or Position(ids[0]), remember=False)
-
-    def _no_articles(self) -> Text:
-        text = Text("No articles to show.\n\n", style="bold")
-        try:
-            skipped = self.library.skipped()[:20]
-        except Exception as problem:  # no index to read: it could not be made
-            text.append(f"The index could not be read: {clean_line(str(problem))}", style="dim")
-            return text
-        text.append(f"Nothing readable was found in {self._corpus_name()}.", style="dim")
-        for item in skipped:
-            text.append(
-                f"\nskipped {clean_line(item.path)}: {clean_line(item.reason)}", style="dim"
-            )
-        return text
-
-    def _first_index(self) -> Text:
-        """What the article pane says before a first index has any article."""
-        text = Text(f"Indexing {self._corpus_name()}…\n\n", style="bold")
-        text.append(
-            "This folder is indexed for the first time. Its first articles show here "
-            "within seconds, and the others as they are indexed; the progress is at the top.",
-            style="dim",
-        )
-        return text
-
-    def _not_yet(self) -> Text:
-        """An index with no articles yet, before its update: a first run was
-        stopped before it wrote any (``q`` while indexing), and this one goes on."""
-        text = Text(f"Indexing {self._corpus_name()}…\n\n", style="bold")
-        text.append(
-            "No articles have been indexed yet: the last run stopped before it was done. "
-            "They show here as soon as this run writes them; the progress is at the top.",
-            style="dim",
-        )
-        return text
-
-    def _corpus_name(self) -> str:
-        """The folders or files the reader was opened on, as the user would name them."""
-        home = os.path.expanduser("~")
-        roots = [
-            "~" + r[len(home) :] if home != "/" and r.startswith(home + os.sep) else r
-            for r in self.library.corpus.roots
-        ]
-        return clean_line(", ".join(roots))
 
     # Moving around.
 
@@ -565,85 +289,3 @@ class ReaderScreen(keeps.KeepActions, Screen[None]):
     @on(PaneBar.Chosen)
     def _pane_chosen(self, message: PaneBar.Chosen) -> None:
         self.activate(message.pane)
-
-    # Modals.
-
-    def action_search(self, query: str = "") -> None:
-        """The search box, on the last query (or ``query``, a saved search)."""
-        from .search import SearchScreen
-
-        titles = {e.id: render.title_of(e) for e in self.entries}
-        query = query or self.searched.query
-        screen = SearchScreen(self.library, query, titles, lambda: self.building)
-        self.app.push_screen(screen, self._searched)
-
-    async def _searched(self, outcome: SearchOutcome | None) -> None:
-        if outcome is None:
-            return
-        words = set().union(*(h.terms for h in outcome.hits))
-        self.searched = LastSearch(outcome.query, outcome.hits, outcome.index, words)
-        await self._open_hit()
-
-    async def _open_hit(self) -> None:
-        hit = self.searched.hits[self.searched.index]
-        if await self.open(Position(hit.article_id, hit.passage), terms=self.searched.words):
-            self.activate("article")
-
-    async def action_hit(self, step: int) -> None:
-        hits = self.searched.hits
-        if not hits:
-            toast(self, "No search results: press / to search.", timeout=3)
-            return
-        self.searched.index = (self.searched.index + step) % len(hits)
-        await self._open_hit()
-        toast(self, f"Result {self.searched.index + 1} of {len(hits)}", timeout=2)
-
-    def action_entities(self) -> None:
-        from .entities import EntityBrowser
-
-        sources = {e.id: outlet_label(e.source) for e in self.entries}
-        self.app.push_screen(EntityBrowser(self.library.entities(), sources), self._go)
-
-    async def _go(self, where: Position | None) -> None:
-        if where is not None:
-            await self.jump(where)
-
-    def action_diff(self) -> None:
-        from .diff import DiffScreen, Side, candidates
-
-        shown, number = self.article.article, self.article.cursor
-        if shown is None or not number:
-            return
-        others = candidates(self.cross.view, shown.source, shown.id)
-        if not others:
-            toast(self, "No passage of another source is related to this one.", timeout=4)
-            return
-        passage = shown.passages[number - 1]
-        here = Side(shown.id, number, outlet_label(shown.source), shown.title or "", passage.text)
-        screen = DiffScreen(here, others)
-        self.app.push_screen(screen, self._go)
-
-    def action_matrix(self) -> None:
-        from .matrix import MatrixScreen
-
-        shown = self.article.article
-        story = next((s for s in self.stories if shown and shown.id in s.articles), None)
-        if story is None:
-            toast(self, "This article is in no story, so there is no matrix.", timeout=4)
-            return
-        matrix = self.library.matrix(story.id)
-        self.app.push_screen(MatrixScreen(matrix, story.title), self._go)
-
-    def action_copy(self) -> None:
-        shown, number = self.article.article, self.article.cursor
-        if shown is None or not number:
-            return
-        self.app.copy_to_clipboard(render.citation(shown, shown.passages[number - 1]))
-        source = shown.source or "the article"
-        toast(self, f"Copied ¶{number} of {source} with its citation.", timeout=3)
-
-    def action_reload_feeds(self) -> None:
-        """Fetch the feeds of the open folders in the background, then index them."""
-        from ..reload import reload_feeds
-
-        self.run_worker(lambda: reload_feeds(self), thread=True, exclusive=True, group="feeds")

@@ -199,7 +199,7 @@ def report(library, args: argparse.Namespace) -> int:
 
     found = library.report(loose=getattr(args, "all", False))
     if args.format == "json" or args.json:
-        print(dumps(found))
+        print(dumps(codec.to_json(found)))
     else:
         print(clean(to_markdown(found)))
     return EXIT_OK

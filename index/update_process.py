@@ -51,7 +51,7 @@ class Child:
         if engine:  # the caller's engine, whatever the environment says
             env["NEWSDESK_ENGINE"] = engine
         self._process = subprocess.Popen(
-            [sys.executable, "-c", "from index.apart import main; main()"],
+            [sys.executable, "-c", "from index.update_process import main; main()"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,

@@ -14,7 +14,21 @@ from .entities import alias_key, merge
 from .facts import unify_keys
 from .incremental import RelatedMemo, related_digest
 from .mentions import share_names
-from .model import Article, Entity, Mention, Story
+from .model import (
+    Article,
+    CitedFact,
+    Counterpart,
+    Entity,
+    EntityCoverage,
+    EntityRef,
+    FactView,
+    Mention,
+    PassageView,
+    QuoteView,
+    RelatedPassage,
+    Spelling,
+    Story,
+)
 from .passages import passage_key
 from .store import article_from_json
 from .stories import StoryInput, group, story_title
@@ -158,6 +172,7 @@ class _Context:
             self.members[story_id].append(article_id)
         self._covered: dict[tuple[str, str], tuple[set[str], dict[str, set[str]]]] = {}
         self._by_article: dict[str, dict[str, list[Mention]]] = {}
+        self._cited_facts: dict[str, CitedFact] = {}
         self.alias_index = alias_index
         self.entity_by_id = {e.id: e for e in entities}
         self.sources = {aid: a.label for aid, a in articles.items()}
@@ -253,34 +268,45 @@ class _Context:
         return {(aid, number): picks for aid, number, picks in found}
 
     def views(self, aid: str) -> dict[str, Any]:
+        """The article's views as stored: JSON through the codec, by passage number."""
         article = self.articles[aid]
-        return {str(p.number): self._view(aid, p.number) for p in article.passages}
+        return {str(p.number): codec.to_json(self._view(aid, p.number)) for p in article.passages}
 
-    def _view(self, aid: str, number: int) -> dict[str, Any]:
+    def _view(self, aid: str, number: int) -> PassageView:
         related = []
         for pick in self.related.get((aid, number), []):
             other = self.articles[pick["id"]]
             passage = other.passages[pick["passage"] - 1]
             related.append(
-                {
-                    **pick,
-                    "start": passage.start,
-                    "end": passage.end,
-                    "text": passage.text,
-                    "source": other.label,
-                    "title": other.title,
-                    "same_story": self.story_of.get(pick["id"]) == self.story_of.get(aid),
-                }
+                RelatedPassage(
+                    article_id=pick["id"],
+                    passage=pick["passage"],
+                    score=pick["score"],
+                    reasons=tuple(pick["reasons"]),
+                    start=passage.start,
+                    end=passage.end,
+                    text=passage.text,
+                    source=other.label,
+                    title=other.title,
+                    same_story=self.story_of.get(pick["id"]) == self.story_of.get(aid),
+                )
             )
         items = self.facts_of.get((aid, number), [])
-        return {
-            "related": related,
-            "facts": [self._fact_view(i) for i in items if i.fact.kind != "quote"],
-            "entities": self._entity_view(aid, number),
-            "quotes": [self._quote_view(i) for i in items if i.fact.kind == "quote"],
-        }
+        return PassageView(
+            related=tuple(related),
+            facts=tuple(self._fact_view(i) for i in items if i.fact.kind != "quote"),
+            entities=self._entity_view(aid, number),
+            quotes=tuple(self._quote_view(i) for i in items if i.fact.kind == "quote"),
+        )
 
-    def _fact_view(self, item: crossref.Comparable) -> dict[str, Any]:
+    def _cited(self, item: crossref.Comparable) -> CitedFact:
+        """The fact with its outlet and subject, made once however many views cite it."""
+        found = self._cited_facts.get(item.fact.id)
+        if found is None:
+            found = self._cited_facts[item.fact.id] = codec.from_json(item.data, CitedFact)
+        return found
+
+    def _fact_view(self, item: crossref.Comparable) -> FactView:
         """The fact with every counterpart in its story, and a few from other
         stories as context (all of them would grow as the square of the corpus)."""
         in_story = self.facts_by_story[item.story][item.ckey]
@@ -295,47 +321,47 @@ class _Context:
             found += islice(outside, OTHER_STORY_FACTS)
         lone = crossref.lone_articles(in_story)
         others = [
-            {
-                "fact": other.data,
-                "relation": crossref.counterpart_relation(item, other, lone),
-                "same_story": other.story == item.story,
-                "source": other.data["source"],
-                "same_wire": other.source_group == item.source_group,
-            }
+            Counterpart(
+                fact=self._cited(other),
+                relation=crossref.counterpart_relation(item, other, lone),
+                same_story=other.story == item.story,
+                source=other.data["source"],
+                same_wire=other.source_group == item.source_group,
+            )
             for other in found
         ]
-        relations = [o["relation"] for o in others if o["same_story"] and not o["same_wire"]]
-        others.sort(key=lambda o: (not o["same_story"], o["fact"]["article"]))
-        return {
-            "fact": item.data,
-            "relation": crossref.overall(relations),
-            "others": others,
-            "elsewhere": elsewhere,
-        }
+        relations = [o.relation for o in others if o.same_story and not o.same_wire]
+        others.sort(key=lambda o: (not o.same_story, o.fact.article))
+        return FactView(
+            fact=self._cited(item),
+            relation=crossref.overall(relations),
+            others=tuple(others),
+            elsewhere=elsewhere,
+        )
 
-    def _quote_view(self, item: crossref.Comparable) -> dict[str, Any]:
-        others = [o.data for o in self.facts.others(item)]
-        return {"speaker": item.fact.speaker, "here": item.data, "others": others}
+    def _quote_view(self, item: crossref.Comparable) -> QuoteView:
+        others = tuple(self._cited(o) for o in self.facts.others(item))
+        return QuoteView(speaker=item.fact.speaker, here=self._cited(item), others=others)
 
-    def _entity_view(self, aid: str, number: int) -> list[dict[str, Any]]:
+    def _entity_view(self, aid: str, number: int) -> tuple[EntityCoverage, ...]:
         story = self.story_of.get(aid)
         members = self.members.get(story, [aid]) if story else [aid]
-        views: list[dict[str, Any]] = []
+        views: list[EntityCoverage] = []
         for eid in sorted(self.entities_in.get((aid, number), ())):
             entity = self.entity_by_id[eid]
             naming, spellings = self._coverage(eid, story or aid)
             views.append(
-                {
-                    "entity": {"id": eid, "name": entity.name, "label": entity.kind},
-                    "sources": self._outlets(naming),
-                    "of": self._outlets(members),
-                    "spellings": [
-                        {"text": t, "sources": sorted(s)} for t, s in sorted(spellings.items())
-                    ],
-                }
+                EntityCoverage(
+                    entity=EntityRef(eid, entity.name, entity.kind),
+                    sources=self._outlets(naming),
+                    of=self._outlets(members),
+                    spellings=tuple(
+                        Spelling(t, tuple(sorted(s))) for t, s in sorted(spellings.items())
+                    ),
+                )
             )
-        views.sort(key=lambda v: (-v["sources"], v["entity"]["name"]))
-        return views
+        views.sort(key=lambda v: (-v.sources, v.entity.name))
+        return tuple(views)
 
     def _outlets(self, articles: Iterable[str]) -> int:
         """How many outlets these articles are from (an article with none named

@@ -1,0 +1,75 @@
+"""The Other sources pane: facts, related passages, entities, quotes.
+
+Pilot tests with plain asserts on what a user would notice, on the seeds
+(and :class:`tests.tui_helpers.StubLibrary` for the comparison data)."""
+
+from __future__ import annotations
+
+from tui import render
+
+from . import tui_helpers
+from .tui_helpers import EFE, FIFTH, FOURTH, JAZEERA, THIRD, press, reader, screen_text, shown
+
+index_dir, stub = tui_helpers.index_dir, tui_helpers.stub  # fixtures
+
+
+def test_cross_source_pane_shows_facts_related_entities_and_quotes(stub, reader_pilot):
+    async def body(app, pilot):
+        pane = reader(app).cross
+        text = " ".join(pane.text.split())  # the pane's lines, wrapped to its width, rejoined
+        assert "Facts" in screen_text(app) and "Related passages" in screen_text(app)
+        assert not pane.is_empty and "Nothing from other sources" not in screen_text(app)
+        for expected in (
+            "less than an hour",
+            "≈ compatible",
+            "✗ differ",
+            "• only here",
+            "Al Jazeera",
+            "same story, shared entities: Istanbul",
+            "in 2 of 5 sources",
+            "“İstanbul”",
+            "Rustem Umerov",
+            "we agreed to exchange 1,000",
+        ):
+            assert expected in text, expected
+        await press(app, pilot, "j")  # passage 2 has nothing: the empty state returns
+        assert pane.is_empty and not pane.related
+        assert "Nothing from other sources" in screen_text(app)
+        assert "Related passages" not in screen_text(app)
+
+    reader_pilot(stub, body, (160, 50))
+
+
+def test_enter_on_a_related_passage_jumps_there(stub, reader_pilot):
+    async def body(app, pilot):
+        await press(app, pilot, "tab")
+        assert app.focused is reader(app).cross
+        await press(app, pilot, "enter")
+        assert shown(app) == (JAZEERA, 1)
+        assert reader(app).pane_of(app.focused) == "article"
+        await press(app, pilot, "backspace")
+        assert shown(app) == (EFE, 1)
+
+    reader_pilot(stub, body, (160, 50))
+
+
+def test_entity_mentions_are_highlighted_by_kind(stub, reader_pilot):
+    async def body(app, pilot):
+        content = reader(app).article.passage_content(1)
+        styled = {content.plain[span.start : span.end]: str(span.style) for span in content.spans}
+        assert styled["Istanbul"] == render.KIND_STYLES["place"]
+        assert styled["Ukrainian"] == render.KIND_STYLES["group"]
+        assert styled["Tuesday"] == render.KIND_STYLES["date"]
+
+    reader_pilot(stub, body, (120, 40))
+
+
+def test_sources_are_grouped_by_story_with_the_rest_under_other(stub, reader_pilot):
+    async def body(app, pilot):
+        sources = reader(app).sources
+        assert sources.headings == ["Istanbul talks  3", "Other  2"]
+        text = screen_text(app)
+        assert "Istanbul talks  3" in text and "Other  2" in text
+        assert sources.article_ids == [EFE, JAZEERA, THIRD, FOURTH, FIFTH]
+
+    reader_pilot(stub, body, (120, 40))

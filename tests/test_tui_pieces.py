@@ -1,0 +1,42 @@
+"""The reader's pieces without a screen: its saved state, citations.
+
+Pilot tests with plain asserts on what a user would notice, on the seeds
+(and :class:`tests.tui_helpers.StubLibrary` for the comparison data)."""
+
+from __future__ import annotations
+
+from tui import render
+from tui.state import Position, ReadingState
+
+from . import tui_helpers
+from .tui_helpers import EFE, JAZEERA, THIRD
+
+index_dir, library = tui_helpers.index_dir, tui_helpers.library  # fixtures
+
+
+def test_reading_state_round_trip_and_damaged_file(tmp_path):
+    state = ReadingState.load("corpus-a", tmp_path)
+    state.mark_read(EFE)
+    state.push(Position(EFE, 3))
+    state.last = Position(JAZEERA, 2)
+    assert state.save()
+    other = ReadingState.load("corpus-b", tmp_path)
+    other.mark_read(THIRD)
+    other.save()
+    again = ReadingState.load("corpus-a", tmp_path)
+    assert (again.read, again.history, again.last) == (
+        {EFE},
+        [Position(EFE, 3)],
+        Position(JAZEERA, 2),
+    )
+    assert again.back() == Position(EFE, 3) and again.back() is None
+    (tmp_path / "reading.json").write_text("{not json", encoding="utf-8")
+    assert ReadingState.load("corpus-a", tmp_path).read == set()
+
+
+def test_citation_names_outlet_title_date_file_and_offsets(library):
+    library.update()
+    article = library.article(JAZEERA)
+    cited = render.citation(article, article.passages[1])
+    assert cited.startswith(f"“{article.passages[1].text}”")
+    assert "Al Jazeera" in cited and f"{JAZEERA} ¶2" in cited and "no date" in cited
