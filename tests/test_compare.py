@@ -375,7 +375,7 @@ SEEDS_FILES = (A000, A001, A002, A003, A004)
 def _one_story_views(folder, monkeypatch) -> dict:
     """The stored views of a shared multi-source folder read as one story (the
     facts' rules, without NLP: no speaker needs a person mention here)."""
-    from index import summary
+    from index import corpus_pass
     from index.facts import extract_facts
     from index.readers import read
 
@@ -388,8 +388,8 @@ def _one_story_views(folder, monkeypatch) -> dict:
             analyses[article.id] = {
                 "article": article.to_json(with_text=True), "mentions": [], "facts": facts,
             }  # fmt: skip
-    monkeypatch.setattr(summary, "group", lambda inputs, *_: [[i.id for i in inputs]])
-    return summary.summarise(analyses)["views"]
+    monkeypatch.setattr(corpus_pass, "group", lambda inputs, *_: [[i.id for i in inputs]])
+    return corpus_pass.summarise(analyses)["views"]
 
 
 def test_two_reports_of_one_familys_size_differ(monkeypatch):
