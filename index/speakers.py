@@ -71,7 +71,8 @@ _TITLES = wordset(
 _SENTENCE_WORDS = wordset(
     "in on at for but and or however despite meanwhile still while after before since if some "
     "every no both this that these those when as with by from of to though although yet so "
-    "then also even only just during under over"
+    "then also even only just during under over "
+    "monday tuesday wednesday thursday friday saturday sunday"
 )
 _INSTITUTIONS = wordset(
     "council ministry palace house union nations states administration agency army forces force "
@@ -163,11 +164,9 @@ class People:
     def __init__(self, text: str, mentions: Sequence[Mention]) -> None:
         self.text = text
         valid = [m for m in mentions if 0 <= m.start < m.end <= len(text)]
-        places = [(m.start, m.end) for m in valid if m.kind == "place"]
         named = {_trim_possessive(text, m.start, m.end) for m in valid if m.kind == "person"}
         spans = {s for s in named if " " in text[s[0] : s[1]]}
-        in_places = SpanSet(places)
-        spans |= {s for s in _name_spans(text) if not in_places.overlaps(*s)}
+        spans |= _runs_missed(text, valid, named)
         full = {" ".join(text[s:e].split()) for s, e in spans}
         self.names = sorted(full, key=len, reverse=True)
         # The longest name ending with each run of last words: looked up, not
@@ -227,6 +226,21 @@ class People:
         return " ".join(self.text[found.start : end].split()) if found else None
 
 
+def _runs_missed(text: str, mentions: Sequence[Mention], named: set[Span]) -> set[Span]:
+    """Capitalised runs that name a person the NLP missed: not those over a
+    place or an event it found ("Hurricane Irene", "Carling Cup", "New Year";
+    its organisations are not trusted here: it tags many people so), nor a
+    run that only adds a word before a full name it found ("Add Donald Trump",
+    a headline's capitals)."""
+    others = SpanSet([(m.start, m.end) for m in mentions if m.kind in ("place", "event")])
+    full = {end: start for start, end in named if " " in text[start:end]}
+    return {
+        (start, end)
+        for start, end in _name_spans(text)
+        if not others.overlaps(start, end) and not start < full.get(end, start)
+    }
+
+
 def _trim_possessive(text: str, start: int, end: int) -> Span:
     words = text[start:end]
     if words.endswith(("’s", "'s")):
@@ -242,26 +256,34 @@ def _name_spans(text: str) -> list[Span]:
     """Spans of capitalised word runs that look like a person's name."""
     found: list[Span] = []
     run: list[re.Match[str]] = []
+    common = {w for w in _TOKEN.findall(text) if w.islower()}
     for match in _TOKEN.finditer(text):
         if run and text[run[-1].end() : match.start()] != " ":
-            found += _name_in_run(run)
+            found += _name_in_run(run, common)
             run = []
         word = match.group()
         if word[0].isupper() and any(c.islower() for c in word) and not word.endswith(("’s", "'s")):
             run.append(match)
         elif run:
-            found += _name_in_run(run)
+            found += _name_in_run(run, common)
             run = []
-    return found + _name_in_run(run)
+    return found + _name_in_run(run, common)
 
 
-def _name_in_run(run: list[re.Match[str]]) -> list[Span]:
+def _name_in_run(run: list[re.Match[str]], common: set[str]) -> list[Span]:
+    """The name in a capitalised run, after its titles and the words capitalised
+    only because they begin a sentence or a headline: a word the article also
+    writes in lower case ("Endorses Rick Perry", "Now Vodafone", "Replace John
+    Kerry") is no part of a name."""
     words = [m.group().lower() for m in run]
     cut = max(
         (
             i
             for i, w in enumerate(words)
-            if w in _TITLES or w in _SENTENCE_WORDS or nationality(run[i].group())
+            if w in _TITLES
+            or w in _SENTENCE_WORDS
+            or nationality(run[i].group())
+            or all(v in common for v in words[: i + 1])
         ),
         default=-1,
     )
