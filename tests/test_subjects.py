@@ -120,6 +120,25 @@ def test_a_call_sign_in_quotation_marks_is_not_a_quote():
     assert [f.quote for f in facts(said, "quote")] == ["a theater prop,"]
 
 
+TITLES = [
+    # a programme, a film, a place: the sentence's comma or full stop inside the marks
+    'Sen. Bob Corker, a Tennessee Republican, said on "Fox News Sunday."',
+    "Obama will appear on “Meet the Press.”",
+    'He starred in "Good Morning, Vietnam," and "Mrs. Doubtfire."',
+    'Arpaio runs "Tent City," an outdoor jail, in Phoenix.',
+]
+
+
+@pytest.mark.parametrize("sentence", TITLES)
+def test_a_title_with_the_sentences_stop_inside_the_marks_is_not_a_quote(sentence):
+    assert [f.quote for f in facts(sentence, "quote")] == []
+
+
+def test_a_word_said_alone_is_still_a_quote():
+    said = '"Ah-hah," said one voter at the Ames straw poll.'
+    assert [f.quote for f in facts(said, "quote")] == ["Ah-hah,"]
+
+
 SPEAKERS = [
     # sentence, fact starts with, speaker
     ("The Kremlin said 1,000 prisoners were freed.", "1,000", "The Kremlin"),
