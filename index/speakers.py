@@ -168,7 +168,7 @@ class People:
         spans = {s for s in named if " " in text[s[0] : s[1]]}
         spans |= _runs_missed(text, valid, named)
         full = {" ".join(text[s:e].split()) for s, e in spans}
-        self.names = sorted(full, key=len, reverse=True)
+        self.names = sorted(full, key=lambda name: (-len(name), name))  # the same every run
         # The longest name ending with each run of last words: looked up, not
         # searched (a page naming 8,000 people asks once per figure).
         self._by_tail: dict[tuple[str, ...], str] = {}

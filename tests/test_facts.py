@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import math
+import os
 from contextlib import contextmanager
 
 import pytest
@@ -386,3 +387,30 @@ def test_an_event_the_nlp_found_speaks_for_nobody():
     event = Mention(start, start + len("Hurricane Irene"), "Hurricane Irene", "event", "EVENT")
     quote = [f for f in extract_facts(make_article(text), [event]) if f.kind == "quote"]
     assert quote[0].speaker != "Hurricane Irene"
+
+
+def test_a_speaker_is_the_same_on_every_run():
+    """Two names of one length end in one surname: the pick must not follow
+    Python's string hashing, which changes with each process."""
+    import subprocess
+    import sys
+
+    code = (
+        "from index.facts import extract_facts;"
+        "from tests.test_facts import make_article;"
+        "t='Special Agent Peter Strzok testified. Agent Strzok arrived. Roger Strzok left.\\n'"
+        "'\"I never did,\" Strzok said.';"
+        "print([f.speaker for f in extract_facts(make_article(t)) if f.kind == 'quote'])"
+    )
+    said = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        ).stdout
+        for seed in range(6)
+    }
+    assert len(said) == 1
