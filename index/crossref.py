@@ -50,10 +50,20 @@ def counterpart_relation(item: Comparable, other: Comparable, lone: Set[str]) ->
     """How ``other`` relates to ``item`` in the cross-source pane: compared when
     both are of one story (``lone``: see :func:`relate_pair`); from another
     story, only context (another round of talks has another date: no
-    contradiction)."""
+    contradiction), and only when it is a counterpart at all: the same subject,
+    verb, day and unit. Under one comparison key, "650,000 people signed" and
+    another story's "thousands of people missing", or "dozens of groups" and
+    "three groups", are not."""
     if other.story != item.story:
-        return CONTEXT
+        if (item.fact.key or "").startswith(_OWN_EVENT):
+            return None  # "the first in three years": since this story's own event
+        return CONTEXT if relate_facts(item.fact, other.fact) else None
     return relate_pair(item, other, lone)
+
+
+# Keys measured from the story's own event, so no other story's figure is a
+# counterpart of them.
+_OWN_EVENT = "duration:since"
 
 
 def lone_articles(members: Iterable[Comparable]) -> set[str]:
