@@ -66,7 +66,7 @@ _TITLES = wordset(
     "princess mr mrs ms dr sir dame ambassador governor mayor kremlin head chief commander "
     "colonel col admiral deputy vice adviser advisor envoy negotiator sen rep representative "
     "judge justice director chairman chairwoman chair leader officer official lead senior "
-    "former retired late state"
+    "former retired late state agent special"
 )
 _SENTENCE_WORDS = wordset(
     "in on at for but and or however despite meanwhile still while after before since if some "
@@ -433,10 +433,38 @@ def _prepositional(doc: Doc, start: int, position: int) -> bool:
 
 
 def _descriptor(phrase: str) -> str | None:
+    """ "A Russian official" or "the chairman of the Bar Council", up to where
+    the noun phrase ends: "The president over the weekend", "The attorney
+    general has again" and "an IMF official in a briefing on Wednesday" are
+    "The president", "The attorney general" and "an IMF official"."""
     head = phrase.split(",")[0].strip()
-    if re.match(r"(?:a|an|the)\s", head, re.IGNORECASE) and len(head.split()) <= 8:
-        return None if re.search(r"[“”\"]", head) else head
-    return None
+    if not re.match(r"(?:a|an|the)\s", head, re.IGNORECASE) or len(head.split()) > 8:
+        return None
+    words = head.split()
+    end = next((i for i, w in enumerate(words[1:], 1) if _ends_noun_phrase(w)), len(words))
+    head = " ".join(words[:end])
+    if end < 2 or words[1].lower() in _TIMES or re.search(r"[“”\"]", head):
+        return None  # "A day after ...": when, not who
+    return head
+
+
+_TIMES = wordset("day week month year moment time while")
+_NOT_IN_A_NAME = wordset(
+    "in on at over during after before meanwhile again also has had have would will could "
+    "can may might is was were are then later recently today yesterday tonight who that "
+    "which than"
+)
+
+
+def _ends_noun_phrase(word: str) -> bool:
+    """A word no title or office holds: a preposition of time or place, an adverb,
+    an auxiliary verb or a number ("the new plant would produce 150")."""
+    lower = word.lower()
+    return (
+        lower in _NOT_IN_A_NAME
+        or lower.endswith("ly")
+        or bool(re.fullmatch(r"[$£€]?[\d.,]+", word))
+    )
 
 
 def _resolve_pronoun(doc: Doc, index: int, position: int) -> str | None:

@@ -414,3 +414,18 @@ def test_a_speaker_is_the_same_on_every_run():
         for seed in range(6)
     }
     assert len(said) == 1
+
+
+DESCRIPTORS = [
+    # a speaker named by a description ends where the noun phrase does
+    ('The foreign secretary meanwhile said: "We will not be bullied."', "The foreign secretary"),
+    ('An IMF official in a briefing on Wednesday said: "Growth is slowing."', "An IMF official"),
+    ('The attorney general has again said: "The law is clear."', "The attorney general"),
+    ('A day after the vote, aides said: "We are ready."', None),
+]
+
+
+@pytest.mark.parametrize("text,speaker", DESCRIPTORS)
+def test_a_described_speaker_is_the_noun_phrase_alone(text, speaker):
+    quote = [f for f in extract_facts(make_article(text)) if f.kind == "quote"]
+    assert [f.speaker for f in quote] == [speaker]
