@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # 7: counted words read past a possessive after "of"; another story's figures
 # are context in the stored views, never compared
 # 8: a headline run-on after a name that is no person's is cut
-VERSION = "8"
+VERSION = "9"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

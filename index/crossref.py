@@ -50,10 +50,30 @@ def counterpart_relation(item: Comparable, other: Comparable, lone: Set[str]) ->
     """How ``other`` relates to ``item`` in the cross-source pane: compared when
     both are of one story (``lone``: see :func:`relate_pair`); from another
     story, only context (another round of talks has another date: no
-    contradiction)."""
+    contradiction), and only when it is a counterpart at all: the same subject,
+    verb, day and unit. Under one comparison key, "650,000 people signed" and
+    another story's "thousands of people missing", or "dozens of groups" and
+    "three groups", are not."""
     if other.story != item.story:
-        return CONTEXT
+        if (item.fact.key or "").startswith(_OWN_EVENT):
+            return None  # "the first in three years": since this story's own event
+        if item.fact.kind == "date" and _years_apart(item.fact, other.fact):
+            return None  # talks of 2012 are no context for a summit of 2018
+        return CONTEXT if relate_facts(item.fact, other.fact) else None
     return relate_pair(item, other, lone)
+
+
+# Keys measured from the story's own event, so no other story's figure is a
+# counterpart of them.
+_OWN_EVENT = "duration:since"
+
+
+def _years_apart(a: Fact, b: Fact) -> bool:
+    """Whether two dates are known and more than a year apart: not another round
+    of the same talks but a meeting of another year on some weekday."""
+    if a.value is None or b.value is None:
+        return False  # weekdays of undated articles: compared by name
+    return abs(a.value - b.value) > 366
 
 
 def lone_articles(members: Iterable[Comparable]) -> set[str]:

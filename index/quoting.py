@@ -1,7 +1,8 @@
 """Which quotation marks hold words somebody said.
 
 News puts quotation marks around speech, and also around names and titles: "the
-call sign “Corsair”", "“Two Fat Ladies” made its debut". Only the first are
+call sign “Corsair”", "“Two Fat Ladies” made its debut", "told “Fox News
+Sunday.”" (the sentence's full stop inside the marks). Only the first are
 quote facts (:func:`index.speakers.quote_facts`); a number inside the second
 is part of a name, not a count (:mod:`index.figures`).
 """
@@ -36,4 +37,9 @@ def is_a_name(text: str, start: int, end: int) -> bool:
     titled = all(w[:1].isupper() or w.lower() in ("of", "the", "and", "a", "in") for w in words)
     if titled and _CALLED.search(before):
         return True
+    if titled and len(words) >= 2 and re.search(r"\w[.,]$", inner):
+        # American style puts the sentence's comma or full stop inside the
+        # marks: "on “Meet the Press.”", "“Tent City,” a jail"; a word or
+        # two said alone ("“Ah-hah,”") is speech.
+        return len(words) <= 4
     return titled and len(words) <= 4 and not re.search(r"[.,!?;:]$", inner)

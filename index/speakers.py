@@ -66,12 +66,13 @@ _TITLES = wordset(
     "princess mr mrs ms dr sir dame ambassador governor mayor kremlin head chief commander "
     "colonel col admiral deputy vice adviser advisor envoy negotiator sen rep representative "
     "judge justice director chairman chairwoman chair leader officer official lead senior "
-    "former retired late state"
+    "former retired late state agent special"
 )
 _SENTENCE_WORDS = wordset(
     "in on at for but and or however despite meanwhile still while after before since if some "
     "every no both this that these those when as with by from of to though although yet so "
-    "then also even only just during under over"
+    "then also even only just during under over "
+    "monday tuesday wednesday thursday friday saturday sunday"
 )
 _INSTITUTIONS = wordset(
     "council ministry palace house union nations states administration agency army forces force "
@@ -163,13 +164,11 @@ class People:
     def __init__(self, text: str, mentions: Sequence[Mention]) -> None:
         self.text = text
         valid = [m for m in mentions if 0 <= m.start < m.end <= len(text)]
-        places = [(m.start, m.end) for m in valid if m.kind == "place"]
         named = {_trim_possessive(text, m.start, m.end) for m in valid if m.kind == "person"}
         spans = {s for s in named if " " in text[s[0] : s[1]]}
-        in_places = SpanSet(places)
-        spans |= {s for s in _name_spans(text) if not in_places.overlaps(*s)}
+        spans |= _runs_missed(text, valid, named)
         full = {" ".join(text[s:e].split()) for s, e in spans}
-        self.names = sorted(full, key=len, reverse=True)
+        self.names = sorted(full, key=lambda name: (-len(name), name))  # the same every run
         # The longest name ending with each run of last words: looked up, not
         # searched (a page naming 8,000 people asks once per figure).
         self._by_tail: dict[tuple[str, ...], str] = {}
@@ -227,6 +226,21 @@ class People:
         return " ".join(self.text[found.start : end].split()) if found else None
 
 
+def _runs_missed(text: str, mentions: Sequence[Mention], named: set[Span]) -> set[Span]:
+    """Capitalised runs that name a person the NLP missed: not those over a
+    place or an event it found ("Hurricane Irene", "Carling Cup", "New Year";
+    its organisations are not trusted here: it tags many people so), nor a
+    run that only adds a word before a full name it found ("Add Donald Trump",
+    a headline's capitals)."""
+    others = SpanSet([(m.start, m.end) for m in mentions if m.kind in ("place", "event")])
+    full = {end: start for start, end in named if " " in text[start:end]}
+    return {
+        (start, end)
+        for start, end in _name_spans(text)
+        if not others.overlaps(start, end) and not start < full.get(end, start)
+    }
+
+
 def _trim_possessive(text: str, start: int, end: int) -> Span:
     words = text[start:end]
     if words.endswith(("’s", "'s")):
@@ -242,26 +256,34 @@ def _name_spans(text: str) -> list[Span]:
     """Spans of capitalised word runs that look like a person's name."""
     found: list[Span] = []
     run: list[re.Match[str]] = []
+    common = {w for w in _TOKEN.findall(text) if w.islower()}
     for match in _TOKEN.finditer(text):
         if run and text[run[-1].end() : match.start()] != " ":
-            found += _name_in_run(run)
+            found += _name_in_run(run, common)
             run = []
         word = match.group()
         if word[0].isupper() and any(c.islower() for c in word) and not word.endswith(("’s", "'s")):
             run.append(match)
         elif run:
-            found += _name_in_run(run)
+            found += _name_in_run(run, common)
             run = []
-    return found + _name_in_run(run)
+    return found + _name_in_run(run, common)
 
 
-def _name_in_run(run: list[re.Match[str]]) -> list[Span]:
+def _name_in_run(run: list[re.Match[str]], common: set[str]) -> list[Span]:
+    """The name in a capitalised run, after its titles and the words capitalised
+    only because they begin a sentence or a headline: a word the article also
+    writes in lower case ("Endorses Rick Perry", "Now Vodafone", "Replace John
+    Kerry") is no part of a name."""
     words = [m.group().lower() for m in run]
     cut = max(
         (
             i
             for i, w in enumerate(words)
-            if w in _TITLES or w in _SENTENCE_WORDS or nationality(run[i].group())
+            if w in _TITLES
+            or w in _SENTENCE_WORDS
+            or nationality(run[i].group())
+            or all(v in common for v in words[: i + 1])
         ),
         default=-1,
     )
@@ -411,10 +433,38 @@ def _prepositional(doc: Doc, start: int, position: int) -> bool:
 
 
 def _descriptor(phrase: str) -> str | None:
+    """ "A Russian official" or "the chairman of the Bar Council", up to where
+    the noun phrase ends: "The president over the weekend", "The attorney
+    general has again" and "an IMF official in a briefing on Wednesday" are
+    "The president", "The attorney general" and "an IMF official"."""
     head = phrase.split(",")[0].strip()
-    if re.match(r"(?:a|an|the)\s", head, re.IGNORECASE) and len(head.split()) <= 8:
-        return None if re.search(r"[“”\"]", head) else head
-    return None
+    if not re.match(r"(?:a|an|the)\s", head, re.IGNORECASE) or len(head.split()) > 8:
+        return None
+    words = head.split()
+    end = next((i for i, w in enumerate(words[1:], 1) if _ends_noun_phrase(w)), len(words))
+    head = " ".join(words[:end])
+    if end < 2 or words[1].lower() in _TIMES or re.search(r"[“”\"]", head):
+        return None  # "A day after ...": when, not who
+    return head
+
+
+_TIMES = wordset("day week month year moment time while")
+_NOT_IN_A_NAME = wordset(
+    "in on at over during after before meanwhile again also has had have would will could "
+    "can may might is was were are then later recently today yesterday tonight who that "
+    "which than"
+)
+
+
+def _ends_noun_phrase(word: str) -> bool:
+    """A word no title or office holds: a preposition of time or place, an adverb,
+    an auxiliary verb or a number ("the new plant would produce 150")."""
+    lower = word.lower()
+    return (
+        lower in _NOT_IN_A_NAME
+        or lower.endswith("ly")
+        or bool(re.fullmatch(r"[$£€]?[\d.,]+", word))
+    )
 
 
 def _resolve_pronoun(doc: Doc, index: int, position: int) -> str | None:

@@ -104,10 +104,25 @@ def needed(before: str, after: str) -> bool:
     return bool(_NEEDED_BEFORE.search(before[-40:]) or _NEEDED_AFTER.match(after))
 
 
+# Units of measure and money: "0.17 s", "3 cm spits", "32 cents" are
+# measurements, not tallies; what they measure is not in the words after them.
+MEASURES = wordset(
+    "s ms sec secs min mins h hr hrs cm mm km m μm nm ft in yd mi kg g mg lb lbs oz t "
+    "mph kph kmh mb gb kb tb mw kw gw hz ghz mhz cents cent pence pennies euros yen yuan "
+    "rupees francs pesos yards inches tons tonnes acres hectares gallons litres liters "
+    "ounces grams kilograms kilos bytes megabytes gigabytes megapixels watts volts"
+)
+
+
 def quantity_subject(noun: str, value: float, verb: str | None) -> str | None:
     """The key of a counted figure: the noun, with the verb when there is one;
-    None when the noun alone says nothing comparable ("people", "times") or the
-    number only introduces someone ("one man approached")."""
+    None when the noun alone says nothing comparable ("people", "times"), the
+    number only introduces someone ("one man approached") or the figure is a
+    measurement that does not say of what ("0.17 s", "32 cents", "3 cm spits";
+    "five inches of rain" does)."""
+    words = noun.split()
+    if words and words[0] in MEASURES and words[1:2] != ["of"]:
+        return None
     if verb and not noun.endswith(verb):
         return f"{noun} {verb}"
     head = noun.split(" of ")[0].split()[-1] if noun else ""

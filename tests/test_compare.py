@@ -405,3 +405,57 @@ def test_two_reports_of_one_familys_size_differ(monkeypatch):
     assert [(o["fact"]["text"], o["relation"]) for o in item["others"]] == [
         ("five half-siblings", "differ")
     ]
+
+
+def _comparable(sentence: str, story: str):
+    from index.crossref import Comparable
+    from index.facts import extract_facts
+    from index.model import Article, Passage
+
+    aid = f"{story}.txt"
+    article = Article(
+        aid, aid, "text", sentence, passages=(Passage(aid, 1, 0, len(sentence), sentence),)
+    )
+    fact = next(f for f in extract_facts(article) if f.kind != "date")
+    return Comparable(fact, fact.to_json(), fact.key or "", story, aid)
+
+
+CONTEXTS = [
+    # a fact, another story's fact under the same comparison key, shown as context?
+    ("More than 650,000 people signed the petition.",
+     "Thousands of people were missing after the storm.", None),
+    ("It was the first such visit in three years.",
+     "It is the first time in 13 years that the club won.", None),
+    ("Russia and Ukraine exchanged 1,000 prisoners of war.",
+     "The two sides exchanged 1,200 prisoners of war.", "context"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("mine,theirs,relation", CONTEXTS)
+def test_another_storys_figure_is_context_only_when_it_is_a_counterpart(mine, theirs, relation):
+    from index.crossref import counterpart_relation
+
+    item, other = _comparable(mine, "s1"), _comparable(theirs, "s2")
+    assert counterpart_relation(item, other, set()) == relation
+
+
+def test_a_date_of_another_year_is_no_context():
+    from index.crossref import counterpart_relation
+    from index.facts import extract_facts
+    from index.model import Article, Passage
+
+    def dated(sentence: str, day: str, story: str):
+        from index.crossref import Comparable
+
+        aid = f"{story}.txt"
+        passage = Passage(aid, 1, 0, len(sentence), sentence)
+        article = Article(aid, aid, "text", sentence, date=day, passages=(passage,))
+        fact = next(f for f in extract_facts(article) if f.kind == "date")
+        return Comparable(fact, fact.to_json(), fact.key or "", story, aid)
+
+    talks = "The talks in Helsinki on Monday should not move forward."
+    summit, earlier = dated(talks, "2018-07-13", "s1"), dated(talks, "2012-03-02", "s2")
+    assert summit.fact.key == earlier.fact.key == "date:talks"
+    assert counterpart_relation(summit, earlier, set()) is None
+    later = dated(talks.replace("Monday", "Tuesday"), "2018-09-20", "s3")
+    assert counterpart_relation(summit, later, set()) == "context"

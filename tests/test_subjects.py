@@ -120,6 +120,25 @@ def test_a_call_sign_in_quotation_marks_is_not_a_quote():
     assert [f.quote for f in facts(said, "quote")] == ["a theater prop,"]
 
 
+TITLES = [
+    # a programme, a film, a place: the sentence's comma or full stop inside the marks
+    'Sen. Bob Corker, a Tennessee Republican, said on "Fox News Sunday."',
+    "Obama will appear on “Meet the Press.”",
+    'He starred in "Good Morning, Vietnam," and "Mrs. Doubtfire."',
+    'Arpaio runs "Tent City," an outdoor jail, in Phoenix.',
+]
+
+
+@pytest.mark.parametrize("sentence", TITLES)
+def test_a_title_with_the_sentences_stop_inside_the_marks_is_not_a_quote(sentence):
+    assert [f.quote for f in facts(sentence, "quote")] == []
+
+
+def test_a_word_said_alone_is_still_a_quote():
+    said = '"Ah-hah," said one voter at the Ames straw poll.'
+    assert [f.quote for f in facts(said, "quote")] == ["Ah-hah,"]
+
+
 SPEAKERS = [
     # sentence, fact starts with, speaker
     ("The Kremlin said 1,000 prisoners were freed.", "1,000", "The Kremlin"),
@@ -270,3 +289,22 @@ def test_real_articles(cluster, name, words, key):
     assert found, f"{words!r} not found"
     assert {f.key for f in found} == {key}
     assert all(text[f.start : f.end] == f.text for f in found)
+
+
+MEASUREMENTS = [
+    # BBC business 144: two crudes, one fall each; the words after the number
+    # say what unit it is in, not what was counted
+    ("US light crude fell 32 cents to $51.43 a barrel.", "32 cents"),
+    ("Excavation was undertaken using 5 cm spits, with a trowel and hand shovel.", "5 cm spits"),
+    ("Curves were constructed using the first 0.17 s of each stimulation.", "0.17 s"),
+]
+
+
+@pytest.mark.parametrize("sentence,words", MEASUREMENTS)
+def test_a_measurement_is_no_count_to_compare(sentence, words):
+    assert one(sentence, "quantity", words).key is None
+
+
+def test_a_measurement_of_something_keeps_its_subject():
+    fact = one("The storm dropped 5 inches of rain on the city.", "quantity", "5 inches")
+    assert fact.key == "inches of rain"
