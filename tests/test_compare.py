@@ -459,3 +459,31 @@ def test_a_date_of_another_year_is_no_context():
     assert counterpart_relation(summit, earlier, set()) is None
     later = dated(talks.replace("Monday", "Tuesday"), "2018-09-20", "s3")
     assert counterpart_relation(summit, later, set()) == "context"
+
+
+def test_another_storys_figure_that_is_no_counterpart_is_not_listed():
+    """Under one comparison key, another story's "thousands of people missing"
+    says nothing about "650,000 people signed": the pane does not list it as
+    "not comparable", only the other story's counterparts, as context."""
+    from index.corpus_pass import _Context
+    from index.facts import extract_facts
+    from index.model import Article, Passage
+
+    sentences = {
+        "a1": ("s1", "More than 650,000 people signed the petition."),
+        "a2": ("s1", "About 600,000 people signed the petition."),
+        "b1": ("s2", "Thousands of people were missing after the storm."),
+        "b2": ("s2", "More than 700,000 people signed the petition."),
+    }
+    articles, analyses, story_of = {}, {}, {}
+    for aid, (story, text) in sentences.items():
+        passage = Passage(aid, 1, 0, len(text), text)
+        articles[aid] = Article(aid, f"{aid}.txt", "text", text, source=aid, passages=(passage,))
+        facts = [f.to_json() for f in extract_facts(articles[aid])]
+        analyses[aid], story_of[aid] = {"facts": facts}, story
+    assert any("people" in f["text"] for f in analyses["b1"]["facts"])
+    view = _Context(articles, analyses, [], {}, story_of).views("a1")["1"]["facts"][0]
+    listed = {o["fact"]["article"]: o["relation"] for o in view["others"]}
+    assert "b1" not in listed
+    assert listed["a2"] in ("agree", "compatible")
+    assert listed["b2"] == "context"
