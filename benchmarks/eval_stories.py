@@ -92,9 +92,58 @@ def labelled(cache: Path) -> None:
             "before: hand-weighted", measured(labels_of(stories_dense.group(before), c.ids), truth)
         )
         line("baseline TF-IDF, cross-validated", base[m], f"  (thresholds {_listed(base_chosen)})")
+        _ceiling(c, truth, parts, chosen, n)
     median = sorted(chosen)[train.FOLDS // 2]
     split = train.split_topics(corpora, parts[median])
     print(f"ECB+ topics grouped alone, both events apart: {split}")
+
+
+def _ceiling(
+    c: train.Pairs,
+    truth: list[str],
+    parts: dict[float, list[np.ndarray]],
+    chosen: list[float],
+    n: int,
+) -> None:
+    """What no grouping by content can reach: articles that share almost no
+    words with any other article of their gold story (a cookie notice, an
+    archive's page furniture, an unrelated page scraped with the rest) can only
+    be a story of their own. The best ARI possible is the gold partition with
+    those left alone; the learned grouping is also scored without them."""
+    for cut in CEILING_CUTS:
+        off = _off_topic(c.inputs, truth, cut)
+        best = [f"alone:{i}" if o else t for i, (t, o) in enumerate(zip(truth, off, strict=True))]
+        keep = ~off
+        kept = [t for t, k in zip(truth, keep, strict=True) if k]
+        without = np.mean([train.scores_of(parts[t][n][keep], kept)["ari"] for t in chosen])
+        print(
+            f"  ceiling: {int(off.sum())} articles share < {cut} TF-IDF cosine with every other "
+            f"of their story: best ARI {train.scores_of(np.array(best), truth)['ari']:.3f}; "
+            f"learned, cross-validated, without them {without:.3f}"
+        )
+
+
+CEILING_CUTS = (0.1, 0.15)
+
+
+def _off_topic(inputs: list[StoryInput], truth: list[str], cut: float) -> np.ndarray:
+    """Per article, whether its best TF-IDF cosine with another article of its
+    gold story is below ``cut`` (False for an article alone in its story)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(
+        [a.text for a in inputs]
+    )
+    gold = np.array(truth)
+    off = np.zeros(len(inputs), bool)
+    for story in set(truth):
+        members = np.flatnonzero(gold == story)
+        if len(members) < 2:
+            continue
+        block = (matrix[members] @ matrix[members].T).toarray()
+        np.fill_diagonal(block, 0.0)
+        off[members] = block.max(axis=1) < cut
+    return off
 
 
 def _only(parts: dict[float, list[np.ndarray]], keep: list[int]) -> dict[float, list[np.ndarray]]:
