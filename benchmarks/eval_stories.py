@@ -33,9 +33,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks import stories_dense  # noqa: E402
 from benchmarks import train_stories as train  # noqa: E402
 from benchmarks.story_data import CACHE, load, sample, story_inputs  # noqa: E402
-from index.stories import StoryInput, group  # noqa: E402
+from index.stories import StoryInput, average_linkage, group, pair_features  # noqa: E402
+from index.story_model import shipped  # noqa: E402
 
 BASELINE_THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.05, 0.61, 0.025))
+STRICTER = (0.7, 0.8, 0.9)  # thresholds above the shipped one, for what they would cost
+# Below this TF-IDF cosine with every other article of its gold story, an article
+# cannot be grouped by its content.
+CEILING_CUTS = (0.1, 0.15)
 
 
 def labels_of(groups: list[list[str]], ids: list[str]) -> np.ndarray:
@@ -96,6 +101,7 @@ def labelled(cache: Path) -> None:
     median = sorted(chosen)[train.FOLDS // 2]
     split = train.split_topics(corpora, parts[median])
     print(f"ECB+ topics grouped alone, both events apart: {split}")
+    _stricter_labelled([corpora[n] for n in mixed], _only(parts, mixed))
 
 
 def _ceiling(
@@ -123,9 +129,6 @@ def _ceiling(
         )
 
 
-CEILING_CUTS = (0.1, 0.15)
-
-
 def _off_topic(inputs: list[StoryInput], truth: list[str], cut: float) -> np.ndarray:
     """Per article, whether its best TF-IDF cosine with another article of its
     gold story is below ``cut`` (False for an article alone in its story)."""
@@ -144,6 +147,16 @@ def _off_topic(inputs: list[StoryInput], truth: list[str], cut: float) -> np.nda
         np.fill_diagonal(block, 0.0)
         off[members] = block.max(axis=1) < cut
     return off
+
+
+def _stricter_labelled(corpora: list[train.Pairs], parts: dict[float, list[np.ndarray]]) -> None:
+    """What the thresholds BBC is also grouped at cost the labelled corpora."""
+    for threshold in STRICTER:
+        found = []
+        for c, labels in zip(corpora, parts[threshold], strict=True):
+            ari = train.scores_of(labels, [c.truth[i] for i in c.ids])["ari"]
+            found.append(f"{c.name} {ari:.3f}")
+        print(f"  learned, out-of-fold pair scores, threshold {threshold}: ARI {', '.join(found)}")
 
 
 def _only(parts: dict[float, list[np.ndarray]], keep: list[int]) -> dict[float, list[np.ndarray]]:
@@ -211,6 +224,27 @@ def bbc_categories(cache: Path) -> None:
         for g in sorted(mixed, key=len, reverse=True)[:3]:
             print(f"    e.g. {dict(Counter(truth[a] for a in g))}")
     print(f"  articles with a copy under the same headline: {_copies(blobs)}")
+    _stricter(story_inputs(blobs), truth)
+
+
+def _stricter(inputs: list[StoryInput], truth: dict[str, str]) -> None:
+    """BBC's grouped articles at thresholds above the shipped one: how far a
+    stricter cut would bring one outlet's same-subject reports apart (the
+    labelled corpora's cost is printed beside their figures)."""
+    model = shipped()
+    rows, cols, found = pair_features(inputs)
+    scores, apart = model.probability(found), model.apart(found)
+    for threshold in STRICTER:
+        labels = average_linkage(len(inputs), rows, cols, scores, threshold, apart)
+        groups: dict[int, list[str]] = {}
+        for item, label in zip(inputs, labels, strict=True):
+            groups.setdefault(label, []).append(item.id)
+        shared = [g for g in groups.values() if len(g) > 1]
+        mixed = sum(len({truth[a] for a in g}) > 1 for g in shared)
+        print(
+            f"  at threshold {threshold}: stories of 2+ articles {len(shared)} "
+            f"({sum(map(len, shared))} articles); spanning categories {mixed}"
+        )
 
 
 def _copies(blobs: dict) -> int:
