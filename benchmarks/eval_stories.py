@@ -33,9 +33,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks import stories_dense  # noqa: E402
 from benchmarks import train_stories as train  # noqa: E402
 from benchmarks.story_data import CACHE, load, sample, story_inputs  # noqa: E402
-from index.stories import StoryInput, group  # noqa: E402
+from index.stories import StoryInput, average_linkage, group, pair_features  # noqa: E402
+from index.story_model import shipped  # noqa: E402
 
 BASELINE_THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.05, 0.61, 0.025))
+STRICTER = (0.7, 0.8, 0.9)  # thresholds above the shipped one, for what they would cost
+# Below this TF-IDF cosine with every other article of its gold story, an article
+# cannot be grouped by its content.
+CEILING_CUTS = (0.1, 0.15)
 
 
 def labels_of(groups: list[list[str]], ids: list[str]) -> np.ndarray:
@@ -92,9 +97,66 @@ def labelled(cache: Path) -> None:
             "before: hand-weighted", measured(labels_of(stories_dense.group(before), c.ids), truth)
         )
         line("baseline TF-IDF, cross-validated", base[m], f"  (thresholds {_listed(base_chosen)})")
+        _ceiling(c, truth, parts, chosen, n)
     median = sorted(chosen)[train.FOLDS // 2]
     split = train.split_topics(corpora, parts[median])
     print(f"ECB+ topics grouped alone, both events apart: {split}")
+    _stricter_labelled([corpora[n] for n in mixed], _only(parts, mixed))
+
+
+def _ceiling(
+    c: train.Pairs,
+    truth: list[str],
+    parts: dict[float, list[np.ndarray]],
+    chosen: list[float],
+    n: int,
+) -> None:
+    """What no grouping by content can reach: articles that share almost no
+    words with any other article of their gold story (a cookie notice, an
+    archive's page furniture, an unrelated page scraped with the rest) can only
+    be a story of their own. The best ARI possible is the gold partition with
+    those left alone; the learned grouping is also scored without them."""
+    for cut in CEILING_CUTS:
+        off = _off_topic(c.inputs, truth, cut)
+        best = [f"alone:{i}" if o else t for i, (t, o) in enumerate(zip(truth, off, strict=True))]
+        keep = ~off
+        kept = [t for t, k in zip(truth, keep, strict=True) if k]
+        without = np.mean([train.scores_of(parts[t][n][keep], kept)["ari"] for t in chosen])
+        print(
+            f"  ceiling: {int(off.sum())} articles share < {cut} TF-IDF cosine with every other "
+            f"of their story: best ARI {train.scores_of(np.array(best), truth)['ari']:.3f}; "
+            f"learned, cross-validated, without them {without:.3f}"
+        )
+
+
+def _off_topic(inputs: list[StoryInput], truth: list[str], cut: float) -> np.ndarray:
+    """Per article, whether its best TF-IDF cosine with another article of its
+    gold story is below ``cut`` (False for an article alone in its story)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(
+        [a.text for a in inputs]
+    )
+    gold = np.array(truth)
+    off = np.zeros(len(inputs), bool)
+    for story in set(truth):
+        members = np.flatnonzero(gold == story)
+        if len(members) < 2:
+            continue
+        block = (matrix[members] @ matrix[members].T).toarray()
+        np.fill_diagonal(block, 0.0)
+        off[members] = block.max(axis=1) < cut
+    return off
+
+
+def _stricter_labelled(corpora: list[train.Pairs], parts: dict[float, list[np.ndarray]]) -> None:
+    """What the thresholds BBC is also grouped at cost the labelled corpora."""
+    for threshold in STRICTER:
+        found = []
+        for c, labels in zip(corpora, parts[threshold], strict=True):
+            ari = train.scores_of(labels, [c.truth[i] for i in c.ids])["ari"]
+            found.append(f"{c.name} {ari:.3f}")
+        print(f"  learned, out-of-fold pair scores, threshold {threshold}: ARI {', '.join(found)}")
 
 
 def _only(parts: dict[float, list[np.ndarray]], keep: list[int]) -> dict[float, list[np.ndarray]]:
@@ -162,6 +224,27 @@ def bbc_categories(cache: Path) -> None:
         for g in sorted(mixed, key=len, reverse=True)[:3]:
             print(f"    e.g. {dict(Counter(truth[a] for a in g))}")
     print(f"  articles with a copy under the same headline: {_copies(blobs)}")
+    _stricter(story_inputs(blobs), truth)
+
+
+def _stricter(inputs: list[StoryInput], truth: dict[str, str]) -> None:
+    """BBC's grouped articles at thresholds above the shipped one: how far a
+    stricter cut would bring one outlet's same-subject reports apart (the
+    labelled corpora's cost is printed beside their figures)."""
+    model = shipped()
+    rows, cols, found = pair_features(inputs)
+    scores, apart = model.probability(found), model.apart(found)
+    for threshold in STRICTER:
+        labels = average_linkage(len(inputs), rows, cols, scores, threshold, apart)
+        groups: dict[int, list[str]] = {}
+        for item, label in zip(inputs, labels, strict=True):
+            groups.setdefault(label, []).append(item.id)
+        shared = [g for g in groups.values() if len(g) > 1]
+        mixed = sum(len({truth[a] for a in g}) > 1 for g in shared)
+        print(
+            f"  at threshold {threshold}: stories of 2+ articles {len(shared)} "
+            f"({sum(map(len, shared))} articles); spanning categories {mixed}"
+        )
 
 
 def _copies(blobs: dict) -> int:
