@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, replace
 from typing import TYPE_CHECKING, Any
 
@@ -263,13 +263,17 @@ class Analysis:
         return result
 
     def summarise(
-        self, analyses: dict[str, dict[str, Any]], memo: dict[str, Any] | None = None
+        self,
+        analyses: dict[str, dict[str, Any]],
+        memo: dict[str, Any] | None = None,
+        changed: Iterable[str] = (),
     ) -> dict[str, Any]:
-        """The corpus-wide state; ``memo`` is the last run's ``related_memo``
-        (see :func:`index.summary.summarise`)."""
+        """The corpus-wide state; ``memo`` is what the last run kept and
+        ``changed`` the articles read again in this one (see
+        :func:`index.summary.summarise`)."""
         from .summary import summarise
 
-        return summarise(analyses, memo)
+        return summarise(analyses, memo, changed)
 
     def expander(self, state: dict[str, Any]):
         from .summary import expander
