@@ -161,6 +161,12 @@ def group_by_component(
     those of a component of the last run (``last``, by digest): then it has
     that run's groups. The scores come from :func:`index.stories.scored_pairs`,
     whatever scores them. ``kept`` receives every component's groups by digest.
+
+    One thing of the rest of the graph does reach a component in a whole-graph
+    run: which of two merging clusters keeps its number follows how many
+    neighbours each has, pairs below the threshold included, and numbers order
+    merges whose mean scores are exactly equal. Groups can then differ only
+    where two merges tie to the last bit and lead to different groups.
     """
     if not articles:
         return []
@@ -207,7 +213,7 @@ def _part_digest(ids: list[str], rows, cols, values, apart) -> str:
     """Everything average linkage reads of one component, exactly (the
     scores' bytes, not a rounding of them)."""
     found = hashlib.blake2b(digest_size=12)
-    found.update("\n".join(ids).encode())
+    found.update("\0".join(ids).encode())  # no file name holds a NUL
     for array in (rows, cols, values, apart):
         found.update(b"|" + (b"-" if array is None else np.ascontiguousarray(array).tobytes()))
     return found.hexdigest()

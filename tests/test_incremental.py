@@ -15,7 +15,7 @@ import pytest
 
 from index import incremental, stories
 from index.analysis import Analysis
-from index.incremental import digest, group_by_component, plan_views
+from index.incremental import Memo, digest, group_by_component, plan_views
 from index.library import Library
 from index.model import Article
 from index.story_features import StoryInput
@@ -217,29 +217,47 @@ def test_incremental_updates_equal_a_full_build(tmp_path, seed):
 
 @pytest.mark.slow
 def test_an_update_compares_again_only_the_stories_it_touches(tmp_path, monkeypatch):
-    """Adding an article leaves the related passages of the other stories as
-    they were committed: they are not computed again."""
+    """Adding an article leaves the related passages and the views of the
+    other stories as they were committed: they are not computed again."""
     if not BBC.exists():
         pytest.skip(f"{BBC} is not available on this machine")
-    from index import crossref
+    from index import crossref, summary
 
     corpus = tmp_path / "corpus"
     shutil.copytree(SEEDS, corpus)
     kept = tmp_path / "kept"
     Library([corpus], kept, analysis=MemoAnalysis()).update()
     compared: list[set[str]] = []
-    real = crossref.related_passages
+    viewed: list[str] = []
+    real, real_views = crossref.related_passages, summary._Context.views
 
     def counting(passages, *args):
         compared.append({aid for aid, _, _ in passages})
         return real(passages, *args)
 
+    def counting_views(context, aid):
+        viewed.append(aid)
+        return real_views(context, aid)
+
     monkeypatch.setattr(crossref, "related_passages", counting)
+    monkeypatch.setattr(summary._Context, "views", counting_views)
     shutil.copyfile(sorted((BBC / "tech").glob("*.txt"))[0], corpus / "tech-001.txt")
     Library([corpus], kept, analysis=MemoAnalysis()).update()
     seeds = {f.name for f in SEEDS.iterdir()}
     assert not any(ids <= seeds for ids in compared)  # the seeds' stories were kept
+    assert "tech-001.txt" in viewed and not seeds <= set(viewed)  # so were their views
+    viewed.clear()
     full = tmp_path / "full"
     Library([corpus], full, analysis=MemoAnalysis()).update()
     assert any(ids <= seeds for ids in compared)  # a full build does compare them
+    assert seeds <= set(viewed)  # and computes every view
     assert _stored(kept, corpus) == _stored(full, corpus)
+
+
+def test_a_memo_of_an_older_layout_is_not_used():
+    """Related passages kept before stories and views were: nothing is reused
+    (everything is computed again), nothing fails."""
+    old = Memo.from_json({"0123abcd": [["a.txt", 1, []]]})
+    assert (old.related, old.stories, old.views) == ({}, {}, set())
+    memo = Memo({"k": []}, {"g": [["a"]]}, {"v"})
+    assert Memo.from_json(memo.to_json()) == memo
