@@ -161,6 +161,8 @@ class _Context:
         self, articles, analyses, entities, alias_index, story_of, memo: RelatedMemo | None = None
     ) -> None:
         self.articles = articles
+        self.analyses = analyses
+        self._facts_digests: dict[str, str] = {}
         self.memo: RelatedMemo = {}  # what the next run may reuse
         self._last_memo: RelatedMemo = memo or {}
         self.story_of = story_of
@@ -297,7 +299,8 @@ class _Context:
             [
                 self.related_keys.get(story, ""),
                 [self._article_inputs(aid) for aid in members],
-                [[i.data, i.ckey, i.source_group] for i in facts],
+                [self._facts_digest(aid) for aid in members],
+                [[i.fact.id, i.ckey, i.source_group] for i in facts],
                 [self._counterparts(story, ckey) for ckey in sorted({i.ckey for i in facts})],
                 [self._entity_inputs(eid, story) for eid in named],
             ]
@@ -312,9 +315,20 @@ class _Context:
         """The facts under ``ckey`` a view of ``story`` reads beyond its own."""
         everywhere = self.facts.by_key[ckey]
         if ckey.startswith("quote|"):
-            return [ckey, [[o.data, o.story == story] for o in everywhere]]
+            return [ckey, [self._fact_inputs(o) for o in everywhere]]
         outside = islice((o for o in everywhere if o.story != story), OTHER_STORY_FACTS)
-        return [ckey, len(everywhere), [[o.data, o.source_group] for o in outside]]
+        return [ckey, len(everywhere), [self._fact_inputs(o) for o in outside]]
+
+    def _fact_inputs(self, item: crossref.Comparable) -> list[Any]:
+        """A fact as a view cites it: what it says is its article's stored
+        facts (digested once per article), its outlet and wire."""
+        article = item.fact.article
+        return [item.fact.id, self._facts_digest(article), self.sources[article], item.source_group]
+
+    def _facts_digest(self, aid: str) -> str:
+        if aid not in self._facts_digests:
+            self._facts_digests[aid] = digest(self.analyses[aid].get("facts", []))
+        return self._facts_digests[aid]
 
     def _entity_inputs(self, eid: str, story: str) -> list[Any]:
         entity = self.entity_by_id[eid]
