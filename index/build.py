@@ -522,6 +522,7 @@ def _corpus_state(
     if "memo" in inspect.signature(summarise).parameters:
         # What the last run computed, and the articles read again (their
         # views were deleted with their documents, so they are always written).
-        last = stored_memo(reader)
+        # Views are kept only against the digests they were stored under.
+        last = stored_memo(reader) if stored_digests(reader) else {}
         return summarise(analyses, memo=last, changed=set(fresh))  # type: ignore[call-arg]
     return summarise(analyses)
