@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, replace
 from typing import TYPE_CHECKING, Any
 
@@ -268,13 +268,17 @@ class Analysis:
         return result
 
     def summarise(
-        self, analyses: dict[str, dict[str, Any]], memo: dict[str, Any] | None = None
+        self,
+        analyses: dict[str, dict[str, Any]],
+        memo: dict[str, Any] | None = None,
+        changed: Iterable[str] = (),
     ) -> dict[str, Any]:
-        """The corpus-wide state; ``memo`` is the last run's ``related_memo``
-        (see :func:`index.corpus_pass.summarise`)."""
+        """The corpus-wide state; ``memo`` is what the last run kept and
+        ``changed`` the articles read again in this one (see
+        :func:`index.corpus_pass.summarise`)."""
         from .corpus_pass import summarise
 
-        return summarise(analyses, memo)
+        return summarise(analyses, memo, changed)
 
     def expander(self, state: dict[str, Any]):
         from .corpus_pass import expander

@@ -479,10 +479,11 @@ def _write_derived(
     """Write the views that changed (all of them on a first index) and what the
     next run needs to tell which (see :mod:`index.incremental`)."""
     before = {} if first else stored_digests(writer.reader())
-    views = plan_views(state.pop("views", {}), before, fresh)
+    kept = state.pop("views_kept", [])
+    views = plan_views(state.pop("views", {}), before, fresh, kept)
     _write_views(writer, views.write, paths, report)
     writer.replace(views.document())
-    writer.replace(memo_document(state.pop("related_memo", {})))
+    writer.replace(memo_document(state.pop("memo", {})))
 
 
 def _write_views(
@@ -519,5 +520,9 @@ def _corpus_state(
     if summarise is None:
         return {"articles": len(analyses)}
     if "memo" in inspect.signature(summarise).parameters:
-        return summarise(analyses, memo=stored_memo(reader))  # type: ignore[call-arg]
+        # What the last run computed, and the articles read again (their
+        # views were deleted with their documents, so they are always written).
+        # Views are kept only against the digests they were stored under.
+        last = stored_memo(reader) if stored_digests(reader) else {}
+        return summarise(analyses, memo=last, changed=set(fresh))  # type: ignore[call-arg]
     return summarise(analyses)

@@ -12,7 +12,7 @@ from typing import Any
 from . import codec, crossref
 from .entities import alias_key, merge
 from .facts import unify_keys
-from .incremental import RelatedMemo, related_digest
+from .incremental import Memo, RelatedMemo, digest, group_by_component, related_digest
 from .mentions import share_names
 from .model import (
     Article,
@@ -31,7 +31,7 @@ from .model import (
 )
 from .passages import passage_key
 from .store import article_from_json
-from .stories import StoryInput, group, story_title
+from .stories import StoryInput, story_title
 from .subjects import describe, split_key
 
 STATE_VERSION = 1
@@ -40,14 +40,20 @@ OTHER_STORY_FACTS = 5
 
 
 def summarise(
-    analyses: dict[str, dict[str, Any]], memo: RelatedMemo | None = None
+    analyses: dict[str, dict[str, Any]],
+    memo: dict[str, Any] | None = None,
+    changed: Iterable[str] = (),
 ) -> dict[str, Any]:
     """Everything the reader shows about more than one article at a time.
 
-    ``memo`` holds the related passages of each story as the last run found
-    them, under a digest of everything they are computed from: a story whose
-    digest is unchanged is not compared again. The memo to keep is returned
-    under ``related_memo``."""
+    ``memo`` is what the last run computed under digests of its inputs (see
+    :class:`index.incremental.Memo`): a part of the story graph, a story's
+    related passages or its views whose inputs are unchanged are not computed
+    again. ``views`` then holds only the views computed (every view of the
+    stories of ``changed``, the articles read again); ``views_kept`` lists the
+    articles whose stored views stand. The memo to keep is returned under
+    ``memo``."""
+    last, kept = Memo.from_json(memo), Memo()
     articles = {aid: article_from_json(blob["article"]) for aid, blob in analyses.items()}
     mentions = {
         aid: [Mention(**m) for m in blob.get("mentions", [])] for aid, blob in analyses.items()
@@ -55,12 +61,14 @@ def summarise(
     sources = {aid: a.source or aid for aid, a in articles.items()}
     passages = {aid: a.passages for aid, a in articles.items()}
     first = merge(mentions, sources, passages)
-    stories = _stories(articles, analyses, first)
+    stories = _stories(articles, analyses, first, last, kept)
     story_of = {aid: s["id"] for s in stories for aid in s["articles"]}
     mentions = share_names(articles, mentions, story_of)
     entities = merge(mentions, sources, passages, groups=story_of)
     alias_index = {alias_key(a.text): e.id for e in entities for a in e.aliases}
-    context = _Context(articles, analyses, entities, alias_index, story_of, memo)
+    context = _Context(articles, analyses, entities, alias_index, story_of, last.related)
+    views, unchanged = context.changed_views(last.views, kept.views, set(changed))
+    kept.related = context.memo
     return {
         "version": STATE_VERSION,
         "stories": stories,
@@ -71,8 +79,9 @@ def summarise(
         "copies": context.copies,
         "unified_keys": context.unified,
         "matrices": {s["id"]: context.matrix(s) for s in stories},
-        "views": {aid: context.views(aid) for aid in sorted(articles)},
-        "related_memo": context.memo,
+        "views": views,
+        "views_kept": unchanged,
+        "memo": kept.to_json(),
     }
 
 
@@ -146,13 +155,15 @@ def stated_date(facts: list[dict[str, Any]]) -> str | None:
     return dt.date.fromordinal(max(days)).isoformat() if days else None
 
 
-def _stories(articles: dict[str, Article], analyses, first: list[Entity]) -> list[dict[str, Any]]:
+def _stories(
+    articles: dict[str, Article], analyses, first: list[Entity], last: Memo, kept: Memo
+) -> list[dict[str, Any]]:
     inputs = story_inputs(articles, analyses, entity_sets(first))
     by_id = {i.id: i for i in inputs}
     names = {entity.id: entity.name for entity in first}  # titled by names, not by keys
     stories = [
         Story(f"s{number}", story_title([by_id[m] for m in members], names), tuple(members))
-        for number, members in enumerate(group(inputs), 1)
+        for number, members in enumerate(group_by_component(inputs, last.stories, kept.stories), 1)
     ]
     return codec.to_json(stories)  # stored as JSON, read back as Story by the library
 
@@ -164,6 +175,8 @@ class _Context:
         self, articles, analyses, entities, alias_index, story_of, memo: RelatedMemo | None = None
     ) -> None:
         self.articles = articles
+        self.analyses = analyses
+        self._facts_digests: dict[str, str] = {}
         self.memo: RelatedMemo = {}  # what the next run may reuse
         self._last_memo: RelatedMemo = memo or {}
         self.story_of = story_of
@@ -250,22 +263,93 @@ class _Context:
         keys = {place: {c.ckey for c in items} for place, items in self.facts_of.items()}
         names = {eid: e.name for eid, e in self.entity_by_id.items()}
         result = {}
-        for passages in by_story.values():
-            result.update(self._related_in(passages, keys, names))
+        self.related_keys: dict[str, str] = {}
+        for story, passages in by_story.items():
+            self.related_keys[story] = related_digest(passages, self.entities_in, keys, names)
+            result.update(self._related_in(passages, keys, names, self.related_keys[story]))
         return result
 
-    def _related_in(self, passages, keys, names) -> dict[tuple[str, int], list[dict[str, Any]]]:
+    def _related_in(
+        self, passages, keys, names, key: str
+    ) -> dict[tuple[str, int], list[dict[str, Any]]]:
         """One story's related passages, from the memo when nothing they are
         computed from has changed (most stories, after a small update)."""
         if len({aid for aid, _, _ in passages}) < 2:
             return {}  # one article: nothing to relate, nothing worth keeping
-        key = related_digest(passages, self.entities_in, keys, names)
         found = self._last_memo.get(key)
         if found is None:
             related = crossref.related_passages(passages, self.entities_in, keys, names)
             found = [[aid, number, picks] for (aid, number), picks in related.items()]
         self.memo[key] = found
         return {(aid, number): picks for aid, number, picks in found}
+
+    def changed_views(
+        self, last: set[str], keys: set[str], changed: set[str]
+    ) -> tuple[dict[str, Any], list[str]]:
+        """The views of the stories whose view inputs differ from every story's
+        of the last run (``last``, by digest) or that hold an article of
+        ``changed``; and the articles whose stored views stand. ``keys``
+        receives every story's digest."""
+        views: dict[str, Any] = {}
+        unchanged: list[str] = []
+        for story, members in sorted(self.members.items()):
+            key = self.view_key(story, members)
+            keys.add(key)
+            if key in last and not changed.intersection(members):
+                unchanged += members
+            else:
+                views.update((aid, self.views(aid)) for aid in members)
+        return views, unchanged
+
+    def view_key(self, story: str, members: list[str]) -> str:
+        """A digest of everything :meth:`views` reads for the articles of
+        ``story``: their passages and what relates them (see
+        :func:`index.incremental.related_digest`), their outlets and titles,
+        their facts with every counterpart a view cites or counts, and the
+        names, kinds and spellings of their entities in the story."""
+        places = [(aid, p.number) for aid in members for p in self.articles[aid].passages]
+        named = sorted({eid for place in places for eid in self.entities_in.get(place, ())})
+        facts = [item for place in places for item in self.facts_of.get(place, ())]
+        return digest(
+            [
+                self.related_keys.get(story, ""),
+                [self._article_inputs(aid) for aid in members],
+                [self._facts_digest(aid) for aid in members],
+                [[i.fact.id, i.ckey, i.source_group] for i in facts],
+                [self._counterparts(story, ckey) for ckey in sorted({i.ckey for i in facts})],
+                [self._entity_inputs(eid, story) for eid in named],
+            ]
+        )
+
+    def _article_inputs(self, aid: str) -> list[Any]:
+        article = self.articles[aid]
+        spans = [[p.number, p.start, p.end] for p in article.passages]
+        return [aid, article.label, article.title, article.source, self.source_group[aid], spans]
+
+    def _counterparts(self, story: str, ckey: str) -> list[Any]:
+        """The facts under ``ckey`` a view of ``story`` reads beyond its own."""
+        everywhere = self.facts.by_key[ckey]
+        if ckey.startswith("quote|"):
+            return [ckey, [self._fact_inputs(o) for o in everywhere]]
+        outside = islice((o for o in everywhere if o.story != story), OTHER_STORY_FACTS)
+        return [ckey, len(everywhere), [self._fact_inputs(o) for o in outside]]
+
+    def _fact_inputs(self, item: crossref.Comparable) -> list[Any]:
+        """A fact as a view cites it: what it says is its article's stored
+        facts (digested once per article), its outlet and wire."""
+        article = item.fact.article
+        return [item.fact.id, self._facts_digest(article), self.sources[article], item.source_group]
+
+    def _facts_digest(self, aid: str) -> str:
+        if aid not in self._facts_digests:
+            self._facts_digests[aid] = digest(self.analyses[aid].get("facts", []))
+        return self._facts_digests[aid]
+
+    def _entity_inputs(self, eid: str, story: str) -> list[Any]:
+        entity = self.entity_by_id[eid]
+        naming, spellings = self._coverage(eid, story)
+        said = sorted((text, sorted(found)) for text, found in spellings.items())
+        return [eid, entity.name, entity.kind, sorted(naming), said]
 
     def views(self, aid: str) -> dict[str, Any]:
         """The article's views as stored: JSON through the codec, by passage number."""

@@ -15,10 +15,17 @@ are computed from (the story's passages, their entities and fact keys, those
 entities' names): a story an update does not touch is not compared again.
 Both are content-addressed, so a stale entry can never be used, only missed.
 
+Stories are clustered a connected part of the pair graph at a time (see
+:func:`group_by_component`), and a part whose pairs and scores are the last
+run's keeps the last run's groups. The views of a story are computed only when
+something they read changed (see ``index.corpus_pass``): the digest of a story's
+view inputs is kept, and an unchanged one keeps its articles' stored views.
+
 What is still done over the whole corpus on every update: merging entities
-(a bare surname is resolved against the whole corpus), grouping stories (its
-term weights are the corpus's), fact groups and the views themselves, which
-are then compared with the digests.
+(a bare surname is resolved against the whole corpus, and the merge rules
+read every mention), scoring story pairs (term weights and nearest neighbours
+are the corpus's, so one new article shifts every score a little), fact
+groups, the omission matrices, and the digests that tell what changed.
 """
 
 from __future__ import annotations
@@ -26,11 +33,16 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
+
+import numpy as np
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
 
 from .engines.base import Reader
 from .store import pack, unpack
+from .stories import StoryInput, average_linkage, grouped, scored_pairs
 
 DIGESTS_UID = "__view_digests__"
 
@@ -60,15 +72,22 @@ class ViewPlan:
         return {"uid": DIGESTS_UID, "kind": "catalog", "data": pack(self.digests)}
 
 
-def plan_views(views: dict[str, Any], before: dict[str, str], reread: Iterable[str]) -> ViewPlan:
+def plan_views(
+    views: dict[str, Any],
+    before: dict[str, str],
+    reread: Iterable[str],
+    kept: Iterable[str] = (),
+) -> ViewPlan:
     """Views whose content changed since ``before``, or whose article was read
-    again in this run (its old documents, view included, are deleted)."""
+    again in this run (its old documents, view included, are deleted). The
+    articles in ``kept`` were not computed again: their views are as stored."""
     again = set(reread)
-    digests = {aid: digest(view) for aid, view in views.items()}
+    digests = {aid: before[aid] for aid in kept if aid in before}
+    digests.update((aid, digest(view)) for aid, view in views.items())
     write = {
         aid: view for aid, view in views.items() if aid in again or before.get(aid) != digests[aid]
     }
-    return ViewPlan(write, digests, len(views) - len(write))
+    return ViewPlan(write, digests, len(digests) - len(write))
 
 
 # A story's related passages under the digest of what they are computed from:
@@ -98,10 +117,103 @@ def related_digest(
     )
 
 
-def stored_memo(reader: Reader) -> RelatedMemo:
+@dataclass
+class Memo:
+    """What the last run computed, each part under the digest of its inputs:
+    ``related`` (a story's related passages), ``stories`` (a part of the story
+    graph's groups) and ``views`` (digests of stories' view inputs whose views
+    are stored)."""
+
+    related: RelatedMemo = field(default_factory=dict)
+    stories: dict[str, list[list[str]]] = field(default_factory=dict)
+    views: set[str] = field(default_factory=set)
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any] | None) -> Memo:
+        data = data or {}
+        if "related" not in data:  # written before stories and views were kept
+            return cls()
+        return cls(dict(data["related"]), dict(data["stories"]), set(data["views"]))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"related": self.related, "stories": self.stories, "views": sorted(self.views)}
+
+
+def stored_memo(reader: Reader) -> dict[str, Any]:
     doc = reader.get("catalog", MEMO_UID)
     return unpack(doc["data"]) if doc else {}
 
 
-def memo_document(memo: RelatedMemo) -> dict[str, Any]:
+def memo_document(memo: Mapping[str, Any]) -> dict[str, Any]:
     return {"uid": MEMO_UID, "kind": "catalog", "data": pack(memo)}
+
+
+def group_by_component(
+    articles: Sequence[StoryInput], last: Mapping[str, list[list[str]]], kept: dict[str, Any]
+) -> list[list[str]]:
+    """:func:`index.stories.group`, one part of the pair graph at a time.
+
+    Average linkage merges two clusters only while their mean score is above
+    the threshold, so never without a pair above it between them: every group
+    lies inside one connected component of the pairs above the threshold, and
+    pairs between components never weigh in. Each component is clustered on
+    its own pairs, unless its members, pairs, scores and pairs kept apart are
+    those of a component of the last run (``last``, by digest): then it has
+    that run's groups. The scores come from :func:`index.stories.scored_pairs`,
+    whatever scores them. ``kept`` receives every component's groups by digest.
+
+    One thing of the rest of the graph does reach a component in a whole-graph
+    run: which of two merging clusters keeps its number follows how many
+    neighbours each has, pairs below the threshold included, and numbers order
+    merges whose mean scores are exactly equal. Groups can then differ only
+    where two merges tie to the last bit and lead to different groups.
+    """
+    if not articles:
+        return []
+    ids = [a.id for a in articles]
+    rows, cols, values, cut, apart = scored_pairs(articles)
+    labels = _components(len(ids), rows[values > cut], cols[values > cut])
+    weighed = values > 0 if apart is None else (values > 0) | apart
+    groups: list[list[str]] = []
+    for members, part in _parts(labels, rows, weighed & (labels[rows] == labels[cols])):
+        local = np.searchsorted(members, rows[part]), np.searchsorted(members, cols[part])
+        away = None if apart is None else apart[part]
+        key = _part_digest([ids[m] for m in members], *local, values[part], away)
+        if key not in last:
+            found = average_linkage(len(members), *local, values[part], cut, away)
+            kept[key] = grouped([ids[m] for m in members], found)
+        else:
+            kept[key] = last[key]
+        groups += kept[key]
+    groups += [[ids[i]] for i in np.flatnonzero(np.bincount(labels)[labels] == 1)]
+    return sorted(groups, key=lambda g: (-len(g), g[0]))
+
+
+def _components(size: int, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    graph = coo_matrix((np.ones(len(rows)), (rows, cols)), shape=(size, size))
+    return connected_components(graph, directed=False)[1]
+
+
+def _parts(labels: np.ndarray, rows: np.ndarray, inside: np.ndarray):
+    """Each component of more than one article: its members (in corpus order)
+    and the indices of its pairs (those ``inside`` it)."""
+    order = np.argsort(labels, kind="stable")
+    members_of = np.split(order, np.flatnonzero(np.diff(labels[order])) + 1)
+    edges = np.flatnonzero(inside)
+    edges = edges[np.argsort(labels[rows[edges]], kind="stable")]
+    edge_labels = labels[rows[edges]]
+    for members in members_of:
+        if len(members) > 1:
+            label = labels[members[0]]
+            lo, hi = np.searchsorted(edge_labels, [label, label + 1])
+            yield members, edges[lo:hi]
+
+
+def _part_digest(ids: list[str], rows, cols, values, apart) -> str:
+    """Everything average linkage reads of one component, exactly (the
+    scores' bytes, not a rounding of them)."""
+    found = hashlib.blake2b(digest_size=12)
+    found.update("\0".join(ids).encode())  # no file name holds a NUL
+    for array in (rows, cols, values, apart):
+        found.update(b"|" + (b"-" if array is None else np.ascontiguousarray(array).tobytes()))
+    return found.hexdigest()

@@ -42,14 +42,28 @@ def group(
     """Article ids grouped into stories, largest first, each group in id order."""
     if not articles:
         return []
+    pairs = scored_pairs(articles, threshold, weights)
+    return grouped([a.id for a in articles], average_linkage(len(articles), *pairs))
+
+
+def scored_pairs(
+    articles: Sequence[StoryInput], threshold: float | None = None, weights: Model | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, float, np.ndarray | None]:
+    """What :func:`average_linkage` is given: candidate pairs, their probability,
+    the threshold and the pairs kept apart (apart so that an update can cluster
+    only the parts of the graph that changed, see :mod:`index.incremental`)."""
     weights = weights or shipped()
     rows, cols, found = pair_features(articles)
     values = weights.probability(found)
     cut = weights.threshold if threshold is None else threshold
-    labels = average_linkage(len(articles), rows, cols, values, cut, weights.apart(found))
+    return rows, cols, values, cut, weights.apart(found)
+
+
+def grouped(ids: Sequence[str], labels: Sequence[int]) -> list[list[str]]:
+    """Ids by cluster label, largest group first, each group in id order."""
     groups: dict[int, list[str]] = {}
-    for article, label in zip(articles, labels, strict=True):
-        groups.setdefault(label, []).append(article.id)
+    for article, label in zip(ids, labels, strict=True):
+        groups.setdefault(label, []).append(article)
     return sorted((sorted(g) for g in groups.values()), key=lambda g: (-len(g), g[0]))
 
 

@@ -10,12 +10,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
+from index import incremental, stories
 from index.analysis import Analysis
-from index.incremental import digest, plan_views
+from index.incremental import Memo, digest, group_by_component, plan_views
 from index.library import Library
 from index.model import Article
+from index.story_features import StoryInput
 
 from .conftest import SEEDS, SHARED_DATA
 
@@ -50,6 +53,98 @@ def test_only_changed_views_are_written():
 def test_digest_ignores_key_order_but_not_values():
     assert digest({"x": 1, "y": [1, 2]}) == digest({"y": [1, 2], "x": 1})
     assert digest({"x": 1}) != digest({"x": 2})
+
+
+def test_views_kept_carry_their_stored_digests():
+    before = {"a": "old-a", "b": "old-b"}
+    plan = plan_views({"c": {"1": {}}}, before, reread=[], kept=["a"])
+    assert plan.digests == {"a": "old-a", "c": digest({"1": {}})}  # b was deleted
+    assert list(plan.write) == ["c"] and plan.kept == 1
+
+
+CUT = 0.8
+
+
+class RandomScores:
+    """A pair score function of article ids alone, as :func:`index.stories.scored_pairs`
+    returns them: articles of one hidden event score high together, a few
+    random candidates score anything, some pairs are kept apart."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.scores: dict[tuple[str, str], tuple[float, bool]] = {}
+        self.event: dict[str, int] = {}
+
+    def add(self, new: str, present: Sequence[str]) -> None:
+        self.event[new] = self.rng.randrange(25)
+        alike = [other for other in present if self.event[other] == self.event[new]]
+        for other in alike:
+            self._score(new, other, self.rng.uniform(0.6, 1.0))
+        for other in self.rng.sample(list(present), min(3, len(present))):
+            self._score(new, other, self.rng.uniform(0.0, 0.82))  # rarely above the cut
+
+    def _score(self, a: str, b: str, value: float) -> None:
+        self.scores[(min(a, b), max(a, b))] = (value, self.rng.random() < 0.05)
+
+    def rescore(self, count: int) -> None:
+        for pair in self.rng.sample(sorted(self.scores), min(count, len(self.scores))):
+            self.scores[pair] = (self.rng.random(), self.scores[pair][1])
+
+    def __call__(self, articles: Sequence[StoryInput]):
+        at = {a.id: n for n, a in enumerate(articles)}
+        pairs = sorted(
+            (at[a], at[b], value, apart)
+            for (a, b), (value, apart) in self.scores.items()
+            if a in at and b in at
+        )
+        rows, cols, values, apart = (np.array(column) for column in zip(*pairs, strict=True))
+        return rows, cols, values.astype(float), CUT, apart.astype(bool)
+
+
+def _full_grouping(articles: Sequence[StoryInput], scores: RandomScores) -> list[list[str]]:
+    rows, cols, values, cut, apart = scores(articles)
+    labels = stories.average_linkage(len(articles), rows, cols, values, cut, apart)
+    return stories.grouped([a.id for a in articles], labels)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_grouping_by_component_equals_the_whole_graph(monkeypatch, seed):
+    """After random adds, deletes and changed scores, grouping a component at a
+    time with the last run's groups kept is the whole graph's grouping, and only
+    the components whose pairs or scores changed are clustered again."""
+    rng = random.Random(seed)
+    scores = RandomScores(rng)
+    monkeypatch.setattr(incremental, "scored_pairs", scores)
+    clustered: list[int] = []
+    real = incremental.average_linkage
+
+    def counting(size, *args):
+        clustered.append(size)
+        return real(size, *args)
+
+    monkeypatch.setattr(incremental, "average_linkage", counting)
+    ids = [f"a{n:03d}" for n in range(80)]
+    for n, aid in enumerate(ids):
+        scores.add(aid, ids[:n])
+    memo: dict[str, list[list[str]]] = {}
+    multi = 0
+    for step in range(8):
+        articles = [StoryInput(aid, "") for aid in sorted(ids)]
+        kept: dict[str, list[list[str]]] = {}
+        clustered.clear()
+        found = group_by_component(articles, memo, kept)
+        assert found == _full_grouping(articles, scores), step
+        multi = max(multi, max(len(g) for g in found))
+        if step:
+            assert len(clustered) < len(kept)  # the unchanged components were kept
+        memo = kept
+        assert group_by_component(articles, memo, {}) == found
+        gone = rng.sample(ids, 2)
+        ids = [aid for aid in ids if aid not in gone] + [f"b{step}{n}" for n in range(2)]
+        for aid in ids[-2:]:
+            scores.add(aid, ids[:-2])
+        scores.rescore(2)
+    assert multi > 2  # groups of several articles were formed
 
 
 def _pool() -> dict[str, Path]:
@@ -122,29 +217,47 @@ def test_incremental_updates_equal_a_full_build(tmp_path, seed):
 
 @pytest.mark.slow
 def test_an_update_compares_again_only_the_stories_it_touches(tmp_path, monkeypatch):
-    """Adding an article leaves the related passages of the other stories as
-    they were committed: they are not computed again."""
+    """Adding an article leaves the related passages and the views of the
+    other stories as they were committed: they are not computed again."""
     if not BBC.exists():
         pytest.skip(f"{BBC} is not available on this machine")
-    from index import crossref
+    from index import crossref, summary
 
     corpus = tmp_path / "corpus"
     shutil.copytree(SEEDS, corpus)
     kept = tmp_path / "kept"
     Library([corpus], kept, analysis=MemoAnalysis()).update()
     compared: list[set[str]] = []
-    real = crossref.related_passages
+    viewed: list[str] = []
+    real, real_views = crossref.related_passages, summary._Context.views
 
     def counting(passages, *args):
         compared.append({aid for aid, _, _ in passages})
         return real(passages, *args)
 
+    def counting_views(context, aid):
+        viewed.append(aid)
+        return real_views(context, aid)
+
     monkeypatch.setattr(crossref, "related_passages", counting)
+    monkeypatch.setattr(summary._Context, "views", counting_views)
     shutil.copyfile(sorted((BBC / "tech").glob("*.txt"))[0], corpus / "tech-001.txt")
     Library([corpus], kept, analysis=MemoAnalysis()).update()
     seeds = {f.name for f in SEEDS.iterdir()}
     assert not any(ids <= seeds for ids in compared)  # the seeds' stories were kept
+    assert "tech-001.txt" in viewed and not seeds <= set(viewed)  # so were their views
+    viewed.clear()
     full = tmp_path / "full"
     Library([corpus], full, analysis=MemoAnalysis()).update()
     assert any(ids <= seeds for ids in compared)  # a full build does compare them
+    assert seeds <= set(viewed)  # and computes every view
     assert _stored(kept, corpus) == _stored(full, corpus)
+
+
+def test_a_memo_of_an_older_layout_is_not_used():
+    """Related passages kept before stories and views were: nothing is reused
+    (everything is computed again), nothing fails."""
+    old = Memo.from_json({"0123abcd": [["a.txt", 1, []]]})
+    assert (old.related, old.stories, old.views) == ({}, {}, set())
+    memo = Memo({"k": []}, {"g": [["a"]]}, {"v"})
+    assert Memo.from_json(memo.to_json()) == memo
