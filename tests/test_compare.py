@@ -388,7 +388,9 @@ def _one_story_views(folder, monkeypatch) -> dict:
             analyses[article.id] = {
                 "article": article.to_json(with_text=True), "mentions": [], "facts": facts,
             }  # fmt: skip
-    monkeypatch.setattr(corpus_pass, "group", lambda inputs, *_: [[i.id for i in inputs]])
+    monkeypatch.setattr(
+        corpus_pass, "group_by_component", lambda inputs, *_: [[i.id for i in inputs]]
+    )
     return corpus_pass.summarise(analyses)["views"]
 
 

@@ -221,7 +221,7 @@ def test_an_update_compares_again_only_the_stories_it_touches(tmp_path, monkeypa
     other stories as they were committed: they are not computed again."""
     if not BBC.exists():
         pytest.skip(f"{BBC} is not available on this machine")
-    from index import crossref, summary
+    from index import corpus_pass, crossref
 
     corpus = tmp_path / "corpus"
     shutil.copytree(SEEDS, corpus)
@@ -229,7 +229,7 @@ def test_an_update_compares_again_only_the_stories_it_touches(tmp_path, monkeypa
     Library([corpus], kept, analysis=MemoAnalysis()).update()
     compared: list[set[str]] = []
     viewed: list[str] = []
-    real, real_views = crossref.related_passages, summary._Context.views
+    real, real_views = crossref.related_passages, corpus_pass._Context.views
 
     def counting(passages, *args):
         compared.append({aid for aid, _, _ in passages})
@@ -240,7 +240,7 @@ def test_an_update_compares_again_only_the_stories_it_touches(tmp_path, monkeypa
         return real_views(context, aid)
 
     monkeypatch.setattr(crossref, "related_passages", counting)
-    monkeypatch.setattr(summary._Context, "views", counting_views)
+    monkeypatch.setattr(corpus_pass._Context, "views", counting_views)
     shutil.copyfile(sorted((BBC / "tech").glob("*.txt"))[0], corpus / "tech-001.txt")
     Library([corpus], kept, analysis=MemoAnalysis()).update()
     seeds = {f.name for f in SEEDS.iterdir()}
