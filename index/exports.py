@@ -102,11 +102,16 @@ class LinkedCitation(Citation):
 
 @dataclass(frozen=True)
 class LinkedDiscrepancy(Discrepancy):
+    """A discrepancy whose citations are linked: the codec writes what a field
+    is declared to hold, so the field is declared again."""
+
     citations: tuple[LinkedCitation, ...]
 
 
 @dataclass(frozen=True)
 class LinkedStory(StoryDiscrepancies):
+    """A story's discrepancies, their citations linked."""
+
     discrepancies: tuple[LinkedDiscrepancy, ...] = ()
 
 
