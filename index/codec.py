@@ -37,15 +37,24 @@ _converter = Converter(unstruct_collection_overrides={tuple: list})
 
 def _hit_codec(converter: Converter) -> None:
     """A hit keeps the JSON keys ``newsdesk search --json`` documents; its terms
-    are the reader's, to highlight the passage, and not printed."""
+    are the reader's, to highlight the passage, and not printed. A result that
+    extends a hit (an exported one, with its article's link) keeps them too,
+    its own keys after them."""
     article_id, terms = override(rename="id"), override(omit=True)
     score = override(unstruct_hook=lambda s: round(s, SCORE_DIGITS))
-    converter.register_unstructure_hook(
-        Hit,
-        make_dict_unstructure_fn(Hit, converter, article_id=article_id, terms=terms, score=score),
+
+    def is_hit(kind: Any) -> bool:
+        return isinstance(kind, type) and issubclass(kind, Hit)
+
+    converter.register_unstructure_hook_factory(
+        is_hit,
+        lambda kind: make_dict_unstructure_fn(
+            kind, converter, article_id=article_id, terms=terms, score=score
+        ),
     )
-    converter.register_structure_hook(
-        Hit, make_dict_structure_fn(Hit, converter, article_id=article_id, terms=terms)
+    converter.register_structure_hook_factory(
+        is_hit,
+        lambda kind: make_dict_structure_fn(kind, converter, article_id=article_id, terms=terms),
     )
 
 

@@ -21,15 +21,12 @@ UNTYPED = re.compile(r"\bAny\b|\bdict\b(?!\[)|\blist\b(?!\[)|\bobject\b")
 # The stored documents the corpus-wide pass and the report read inside index/
 # (and the tests that check what was stored); tui/ never calls them (below).
 STORED = {"state", "analysis_of"}
-# What tui/ may take untyped, and why: JSON on its way out, printed or written
-# unread (the codec's encoder, each result's ``to_json``, the documents tui/
-# hands back to ``exports.render`` to write to a file); the analysis hooks,
+# What tui/ may take untyped, and why: JSON on its way out, printed unread
+# (the codec's encoder, each result's ``to_json``); the analysis hooks,
 # which tui/ gives the library for the build to call; and the fetch state,
 # whose keys (the feeds' URLs) are all tui/ reads of it.
-EXPORTS = ("cite", "story_report", "search_results", "marked")
 PASSED_ON = {
     "index.codec.to_json",
-    *(f"index.exports.{name}" for name in EXPORTS),
     *(f"index.analysis.Analysis.{name}" for name in ("analyse", "analyse_here", "summarise")),
     "index.fetch.entries.load_state",
 }

@@ -67,7 +67,8 @@ def test_marked_passages_are_cited_with_outlet_title_date_link_id_and_passage(tm
     corpus.mkdir()
     (corpus / "a.json").write_text(json.dumps(HOSTILE), encoding="utf-8")
     library = indexed(corpus, tmp_path)
-    data = exports.marked(library, [Mark("a.json", 2), Mark("a.json"), Mark("gone.txt", 1)])
+    marked = exports.marked(library, [Mark("a.json", 2), Mark("a.json"), Mark("gone.txt", 1)])
+    data = json.loads(exports.render("json", marked))
     passage = library.passage("a.json", 2)
     assert data["marks"][0] == {
         "source": "The *Harbour* Post",
@@ -84,6 +85,20 @@ def test_marked_passages_are_cited_with_outlet_title_date_link_id_and_passage(tm
     }
     assert data["marks"][1]["passage"] is None and "text" not in data["marks"][1]
     assert data["missing"] == [{"article": "gone.txt", "passage": 1}]
+    assert codec.from_json(data, exports.MarkedExport) == marked  # reads back as it was
+
+
+def test_an_export_of_nothing_says_so_rather_than_failing(library):
+    nothing = exports.marked(library, [])
+    assert json.loads(exports.render("json", nothing)) == {"marks": [], "missing": []}
+    assert exports.render("md", nothing) == "# Marked passages\n"
+    found = exports.search_results(library, "zzzzunfound")
+    assert json.loads(exports.render("json", found)) == {
+        "query": "zzzzunfound",
+        "total": 0,
+        "hits": [],
+    }
+    assert "0 passages match." in exports.render("md", found)
 
 
 def test_markdown_keeps_untrusted_text_from_making_links_headings_or_emphasis(tmp_path):
@@ -91,7 +106,7 @@ def test_markdown_keeps_untrusted_text_from_making_links_headings_or_emphasis(tm
     corpus.mkdir()
     (corpus / "a.json").write_text(json.dumps(HOSTILE), encoding="utf-8")
     library = indexed(corpus, tmp_path)
-    text = exports.to_markdown("marks", exports.marked(library, [Mark("a.json", 2)]))
+    text = exports.to_markdown(exports.marked(library, [Mark("a.json", 2)]))
     assert "\\[click\\](https://evil.example)" in text
     assert "\\# not a heading" in text
     assert "The \\*Harbour\\* Post" in text
@@ -101,7 +116,8 @@ def test_markdown_keeps_untrusted_text_from_making_links_headings_or_emphasis(tm
 
 
 def test_search_results_are_the_search_json_with_dates_and_links(library):
-    data = exports.search_results(library, "prisoners")
+    found = exports.search_results(library, "prisoners")
+    data = json.loads(exports.render("json", found))
     plain = codec.to_json(library.search("prisoners", limit=exports.SEARCH_LIMIT))
     assert data["query"] == "prisoners"
     assert data["total"] == plain["total"] > 0
@@ -109,7 +125,10 @@ def test_search_results_are_the_search_json_with_dates_and_links(library):
         (h["id"], h["passage"]) for h in plain["hits"]
     ]
     assert all({"date", "url", "file"} <= set(h) for h in data["hits"])
-    text = exports.to_markdown("search", data)
+    assert [{k: v for k, v in h.items() if k in plain["hits"][0]} for h in data["hits"]] == plain[
+        "hits"
+    ]
+    text = exports.to_markdown(found)
     assert text.startswith("# Search: prisoners")
     assert f"{data['total']} passages match" in text
 
@@ -119,7 +138,8 @@ def test_a_story_report_is_the_report_of_that_story_with_its_sources(analysed_se
     library = Library([SEEDS], analysed_seeds_index)
     full = codec.to_json(discrepancies(library))
     story = full["discrepancies"][0]["story"]
-    data = exports.story_report(library, story)
+    exported = exports.story_report(library, story)
+    data = json.loads(exports.render("json", exported))
     mine = [d for d in full["discrepancies"] if d["story"] == story]
     assert [d["key"] for d in data["discrepancies"]] == [d["key"] for d in mine]
     urls = {row.id: row.url for row in library.articles()}
@@ -130,7 +150,7 @@ def test_a_story_report_is_the_report_of_that_story_with_its_sources(analysed_se
     cited = {c["article"] for d in data["discrepancies"] for c in d["citations"]}
     assert {s["article"] for s in data["sources"]} == cited
     assert all("url" in s and "date" in s for s in data["sources"])
-    text = exports.to_markdown("story", data)
+    text = exports.to_markdown(exported)
     assert text.startswith("# Discrepancies between sources")
     assert "## Sources" in text and "Tuesday" in text
 
@@ -325,9 +345,9 @@ def test_an_export_closed_while_it_is_written_is_still_written_and_said(library,
 
     release = threading.Event()
 
-    def slowly() -> dict:
+    def slowly() -> exports.MarkedExport:
         release.wait(10)
-        return {"marks": [], "missing": []}
+        return exports.MarkedExport(marks=(), missing=())
 
     monkeypatch.setattr(keeps, "exportable", lambda screen: {"marks": slowly})
 

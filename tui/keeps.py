@@ -7,8 +7,9 @@ lists with its own (the help screen reads them from there).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual.binding import Binding
@@ -21,6 +22,8 @@ from .inert import toast
 from .state import Mark, ReadingState
 
 if TYPE_CHECKING:
+    from index.exports import Export
+
     from .render import Entry
     from .screens.reader import ReaderScreen
     from .widgets.sources import Group
@@ -270,11 +273,12 @@ def story_of(screen: ReaderScreen) -> Story | None:
     return next((s for s in screen.stories if shown.id in s.articles), None)
 
 
-def exportable(screen: ReaderScreen) -> dict[str, Any]:
+def exportable(screen: ReaderScreen) -> dict[str, Callable[[], Export]]:
     """What can be exported now, each with how to build it (called off the UI thread)."""
     from index import exports  # the report's modules load numpy: not at start-up
 
-    library, found = screen.library, {}
+    library = screen.library
+    found: dict[str, Callable[[], Export]] = {}
     story = story_of(screen)
     if story is not None:
         found["story"] = lambda: exports.story_report(library, story.id)

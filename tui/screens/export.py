@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 from rich.text import Text
 from textual import on
@@ -28,7 +27,7 @@ from ..inert import inert, toast
 from ..keeps import KINDS
 
 # What can be exported now: its kind (a key of keeps.KINDS) and how to build its data.
-Sources = Mapping[str, Callable[[], dict[str, Any]]]
+Sources = Mapping[str, Callable[[], exports.Export]]
 FORMAT_NAMES = {"md": "Markdown", "json": "JSON"}
 HINT = "Enter writes the file (.md: Markdown, .json: JSON) · Tab: what and how · Esc: close"
 
@@ -121,7 +120,7 @@ class ExportScreen(ModalScreen[Path | None]):
         """In a thread: build the export and write it, then say so on the UI thread."""
         try:
             data = self.sources[kind]()
-            export.write(path, exports.render(kind, fmt, data), replace)
+            export.write(path, exports.render(fmt, data), replace)
         except export.ExportError as problem:
             app.call_from_thread(self._failed, str(problem))
         except Exception as problem:  # noqa: BLE001 - said in the dialog, never a traceback
