@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import sys
 import tempfile
 import time
@@ -95,6 +96,15 @@ def measure_cluster(files: list[Path]) -> dict[str, float]:
         return measure_newsdesk(files, cluster.scheduler_address)
 
 
+def cpu_seconds() -> float:
+    """User and system time of this process and of its ended children (the
+    local pool's workers; a LocalCluster's are still running when this is
+    read, so the cluster's figure is this process's alone)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def child(kind: str, limit: int | None) -> None:
     files = article_files(limit)
     load = os.getloadavg()[0]
@@ -110,6 +120,7 @@ def child(kind: str, limit: int | None) -> None:
             "articles": len(files),
             "rate": len(files) / result["seconds"],
             "peak_rss_mb": peak_rss_mb(),
+            "cpu_seconds": cpu_seconds(),
             "load_before": load,
             "load_after": os.getloadavg()[0],
         }
@@ -138,6 +149,7 @@ def main() -> None:
         extra = f"  (model load {found['load_seconds']:.1f} s)" if "spacy" in kind else ""
         print(
             f"{kind:10} {found['seconds']:7.1f} s  {found['rate']:6.1f} articles/s  "
+            f"cpu {found['cpu_seconds']:6.1f} s  "
             f"peak {found['peak_rss_mb']:.0f} MB  load {found['load_before']:.1f}"
             f" -> {found['load_after']:.1f}{extra}",
             flush=True,
