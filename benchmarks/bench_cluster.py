@@ -15,9 +15,10 @@ one process: the model as ``spacy.load`` gives it, its whole pipeline
 (``spacy-all``: tagger, parser, lemmatizer and NER; what a user of spaCy runs,
 and the baseline of the target, 1.8x), and with named-entity recognition only
 (``spacy-ner``, the one component newsdesk runs: its model's NER has its own
-embedding layer, so the other components change none of its entities, as
-tests/test_nlp.py checks). The load average before and after each measurement
-is printed: the machine may be shared.
+embedding layer, so the other components change almost none of its entities;
+benchmarks/README.md gives the quality evaluations both ways). The load
+average before and after each measurement is printed: the machine may be
+shared.
 """
 
 from __future__ import annotations

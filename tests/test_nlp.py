@@ -126,8 +126,10 @@ def test_only_ner_runs():
 
 @pytest.mark.slow
 def test_ner_alone_finds_what_the_whole_pipeline_finds():
-    """Running only NER (the tagger, parser and lemmatizer switched off) must
-    not change a single entity: the model's NER has its own embedding layer."""
+    """Running only NER (the tagger, parser and lemmatizer switched off) finds
+    the seeds' entities as the whole pipeline does: the model's NER has its own
+    embedding layer. Only the token norms the attribute ruler sets can move an
+    entity (3 of 12,073 on 300 BBC articles; benchmarks/README.md)."""
     import spacy
 
     whole = spacy.load(nlp.DEFAULT_MODEL)
