@@ -1,24 +1,32 @@
 """``newsdesk search`` as a whole process, against ``rg`` on the same files, in
 one run: the time a user waits at the shell on an index that is up to date.
 
-    python benchmarks/bench_shell_search.py --index DIR [--repeat N] [--source TREE]
+    python benchmarks/bench_shell_search.py --index DIR [--repeat N] [--engines E,F]
+        [--source TREE]
 
-The 2,225 BBC articles are indexed into ``--index`` first when it does not
-hold them yet (with NLP: minutes), outside the timing. Each query then runs
-``--repeat`` times as ``newsdesk search QUERY CORPUS --index-dir DIR`` (its
-update check included), as ``... --no-update``, and as ``rg -i -c QUERY
-CORPUS``, interleaved so that a busy moment of a shared machine falls on all
-three alike; medians are printed with the ratio to rg (the target: 3x). Two
-floors are timed beside them: this interpreter starting and ending, and
-starting and importing the search (Whoosh and what it imports).
-``--source TREE`` runs newsdesk from another checkout (an earlier version,
-for a before figure) with this interpreter.
+The 2,225 BBC articles are indexed into ``--index`` first for each engine
+(``--engines``, default ``whoosh,tantivy``: each keeps its own files in the
+folder) when it does not hold them yet (with NLP: minutes each), outside the
+timing. Each query then runs ``--repeat`` times as ``newsdesk search QUERY
+CORPUS --index-dir DIR --engine E`` (its update check included), as ``...
+--no-update``, and as ``rg -i -c QUERY CORPUS``, interleaved so that a busy
+moment of a shared machine falls on all alike; medians of the wall time and of
+the CPU time (user and system: what the process itself costs, less swayed by
+the other processes of a shared machine) are printed with their ratios to rg's
+(the target: 3x). Floors are timed beside them: this interpreter starting and
+ending, and starting and importing what a search imports (each engine and
+:mod:`index.search`). newsdesk runs with its bytecode cached, as an installed
+copy has it (``PYTHONDONTWRITEBYTECODE`` is dropped for it: without the cache
+every run compiles newsdesk's own modules again). ``--source TREE`` runs
+newsdesk from another checkout (an earlier version, for a before figure) with
+this interpreter.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -33,60 +41,85 @@ from benchmarks.common import NEWS, require  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ("prisoners", "election", "broadband", "chancellor")
 RUN = "import sys; sys.path.insert(0, sys.argv.pop(1)); from tui.cli import main; sys.exit(main())"
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 def newsdesk(source: Path, *args: str) -> list[str]:
     return [sys.executable, "-c", RUN, str(source), *args]
 
 
-def wall(command: list[str]) -> float:
-    """Seconds from start to exit of ``command`` (its output thrown away)."""
+def imports(source: Path, modules: str) -> list[str]:
+    return [sys.executable, "-c", RUN.split("; from")[0] + f"; import {modules}", str(source)]
+
+
+def run(command: list[str]) -> tuple[float, float]:
+    """Wall and CPU seconds (user and system) from start to exit of ``command``
+    (its output thrown away)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    done = subprocess.run(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=ENV
+    )
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode not in (0, 1):  # rg exits 1 when nothing matches
         raise RuntimeError(f"{' '.join(command)} failed: {done.stderr[-500:]}")
-    return seconds
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return seconds, cpu
+
+
+def commands(args: argparse.Namespace, corpus: str, rg: str) -> dict[str, list[list[str]]]:
+    """Each measurement's commands, one per query (floors: one)."""
+    found: dict[str, list[list[str]]] = {
+        "rg": [[rg, "-i", "-c", query, corpus] for query in QUERIES],
+        "python start": [[sys.executable, "-c", "pass"]],
+    }
+    for engine in args.engines:
+        where = [corpus, "--index-dir", str(args.index), "--engine", engine]
+        searches = [newsdesk(args.source, "search", query, *where) for query in QUERIES]
+        found[f"{engine}: search"] = searches
+        if args.source == ROOT:  # an earlier checkout may not have the option
+            found[f"{engine}: --no-update"] = [[*c, "--no-update"] for c in searches]
+        module = f"index.engines.{engine}, index.search"
+        found[f"{engine}: imports"] = [imports(args.source, module)]
+    return found
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--index", type=Path, required=True, help="index folder (made if new)")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--engines", type=lambda v: v.split(","), default=["whoosh", "tantivy"])
     parser.add_argument("--source", type=Path, default=ROOT, help="newsdesk checkout to run")
     args = parser.parse_args()
     corpus, rg = str(require(NEWS)), shutil.which("rg")
     if rg is None:
         print("skipped: rg (ripgrep) is not installed (apt-get install ripgrep)")
         return
-    base = newsdesk(args.source, "search", QUERIES[0], corpus, "--index-dir", str(args.index))
-    subprocess.run(base, stdout=subprocess.DEVNULL, check=True)  # brings the index up to date
+    for engine in args.engines:  # brings each engine's index up to date
+        where = [corpus, "--index-dir", str(args.index), "--engine", engine]
+        command = newsdesk(args.source, "search", QUERIES[0], *where)
+        subprocess.run(command, stdout=subprocess.DEVNULL, check=True, env=ENV)
     print(f"corpus: {corpus}  cores: {os.cpu_count()}  load: {os.getloadavg()[0]:.1f}")
-    times: dict[str, list[float]] = {"search": [], "search --no-update": [], "rg": []}
-    floors = {
-        "python start": [sys.executable, "-c", "pass"],
-        "python + search imports": [
-            sys.executable,
-            "-c",
-            RUN.split("; from")[0] + "; import index.search",
-            str(args.source),
-        ],
-    }
-    times.update({name: [] for name in floors})
+    measured = commands(args, corpus, rg)
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in measured}
     for _ in range(args.repeat):
-        for name, command in floors.items():
-            times[name].append(wall(command))
-        for query in QUERIES:
-            command = newsdesk(args.source, "search", query, corpus, "--index-dir", str(args.index))
-            times["search"].append(wall(command))
-            if args.source == ROOT:  # an earlier checkout may not have the option
-                times["search --no-update"].append(wall([*command, "--no-update"]))
-            times["rg"].append(wall([rg, "-i", "-c", query, corpus]))
-    rg_median = statistics.median(times["rg"])
-    for name, samples in times.items():
-        if samples:
-            median = statistics.median(samples)
-            print(f"{name:20} median {median * 1000:7.0f} ms  {median / rg_median:5.1f}x rg")
+        for index in range(len(QUERIES)):
+            for name, runs in measured.items():
+                if index < len(runs):
+                    times[name].append(run(runs[index]))
+    report(times)
+
+
+def report(times: dict[str, list[tuple[float, float]]]) -> None:
+    wall = {name: statistics.median(s for s, _ in samples) for name, samples in times.items()}
+    cpu = {name: statistics.median(c for _, c in samples) for name, samples in times.items()}
+    print(f"{'':24} {'wall':>8} {'x rg':>6} {'cpu':>8} {'x rg':>6}")
+    for name in times:
+        print(
+            f"{name:24} {wall[name] * 1000:6.0f}ms {wall[name] / wall['rg']:5.1f}x "
+            f"{cpu[name] * 1000:6.0f}ms {cpu[name] / cpu['rg']:5.1f}x"
+        )
     print(f"load after: {os.getloadavg()[0]:.1f} (target: search within 3x rg)")
 
 

@@ -64,6 +64,7 @@ class Analysis:
         self.processes = processes
         self.scheduler = scheduler
         self._pool: Executor | None = None
+        self._pool_size = 0
         self._client: Any = None
 
     def __getstate__(self) -> dict[str, Any]:
@@ -84,44 +85,43 @@ class Analysis:
         return f"{self.model}/{VERSION}"
 
     def analyse(
-        self, articles: Sequence[Article], progress: Tick | None = None
+        self, articles: Sequence[Article], progress: Tick | None = None, coming: int = 0
     ) -> list[dict[str, Any]]:
         """Mentions and facts of each article, or ``{"skipped": reason}`` for
         one too long to analyse (see :data:`MAX_ANALYSED_CHARS`); ``progress``
-        is told (done, of) as they are analysed."""
+        is told (done, of) as they are analysed. ``coming`` is how many files
+        the run still has to analyse, these included: a first index hands its
+        articles over in batches, and a small first or last batch of a large
+        run is worth the worker processes the whole run pays for once."""
         kept = [a for a in articles if len(a.text) <= MAX_ANALYSED_CHARS]
-        found = iter(self._analyse(kept, progress or _ignore) if kept else [])
+        planned = max(len(kept), coming)
+        found = iter(self._analyse(kept, progress or _ignore, planned) if kept else [])
         return [
             next(found) if len(a.text) <= MAX_ANALYSED_CHARS else {"skipped": _too_long(a)}
             for a in articles
         ]
 
-    def _analyse(self, articles: Sequence[Article], progress: Tick) -> list[dict[str, Any]]:
-        """Mentions and facts of each article, in worker processes when there
-        are enough articles to keep every core busy (NER and facts both), or
-        on the cluster when a scheduler is named, however few they are."""
+    def _analyse(
+        self, articles: Sequence[Article], progress: Tick, planned: int
+    ) -> list[dict[str, Any]]:
+        """Mentions and facts of each article, in worker processes when the run
+        has enough articles (``planned``) to keep every core busy (NER and facts
+        both), or on the cluster when a scheduler is named, however few they are.
+        Workers once started serve every later batch of the run, small or not."""
         if self.scheduler:
             return self._on_cluster(articles)
-        workers = self._workers(len(articles))
+        workers = self._workers(planned) if self._pool is None else self._pool_size
         if workers < 2:
             return self._analyse_here_in_chunks(articles, progress)
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
         from concurrent.futures.process import BrokenProcessPool
 
-        if self._pool is None:
-            from .update_process import exit_with_parent
-
-            context = multiprocessing.get_context("spawn")  # safe beside threads
-            self._pool = ProcessPoolExecutor(
-                workers, mp_context=context, initializer=exit_with_parent
-            )
+        pool = self._pool or self._start_pool(workers)
         # Several small chunks per worker rather than one each: a worker that
         # finishes early takes the next instead of waiting for the other.
         size = max(1, min(CHUNK, -(-len(articles) // workers)))
         chunks = [list(articles[i : i + size]) for i in range(0, len(articles), size)]
         try:
-            futures = [self._pool.submit(_analyse_chunk, self.model, chunk) for chunk in chunks]
+            futures = [pool.submit(_analyse_chunk, self.model, chunk) for chunk in chunks]
             results = []
             for future in futures:
                 results += future.result()
@@ -138,6 +138,19 @@ class Analysis:
             # dropped and the workers ended, not left to finish minutes of NLP.
             self._abandon()
             raise
+
+    def _start_pool(self, workers: int) -> Executor:
+        """Worker processes kept until :meth:`close` (the end of the run): each
+        loads the model once, on its first chunk."""
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        from .update_process import exit_with_parent
+
+        context = multiprocessing.get_context("spawn")  # safe beside threads
+        self._pool = ProcessPoolExecutor(workers, mp_context=context, initializer=exit_with_parent)
+        self._pool_size = workers
+        return self._pool
 
     def _on_cluster(self, articles: Sequence[Article]) -> list[dict[str, Any]]:
         """Batches small enough that every worker of a small cluster gets some,

@@ -171,11 +171,13 @@ def _update(
         ready = len(entries) - len(todo)
         if state_missing:
             report(ready, len(entries), "", READABLE)
+        coming = len(todo)
         for chunk in _batches(todo, batch, FIRST_BATCH if state_missing else batch):
-            steps = _Steps(report, ready, len(entries))
+            steps = _Steps(report, ready, len(entries), coming)
             chosen = (analyse, analysis_key)
             _index_chunk(writer, chunk, known, summary, chosen, fresh, catalog, steps)
             ready += len(chunk)
+            coming -= len(chunk)
             if state_missing and ready < len(entries):
                 _commit_readable(writer, catalog)
                 report(ready, len(entries), "", READABLE)
@@ -219,6 +221,7 @@ class _Steps:
     report: Reporter
     before: int  # files done before this batch
     total: int
+    coming: int  # files of the run still to analyse, this batch's included
 
     def read(self, done: int, what: str) -> None:
         self.report(self.before + done, self.total, what, READING)
@@ -387,7 +390,7 @@ def _index_chunk(
         fresh.append((entry, result.articles, result.skipped, content_hash))
     articles = [a for _, found, _, _ in fresh for a in found]
     steps.read(len(chunk), chunk[-1].id)
-    analyses = _analysed(analyse, articles, partial(steps.analysed, files=len(chunk)))
+    analyses = _analysed(analyse, articles, partial(steps.analysed, files=len(chunk)), steps.coming)
     by_id = {a.id: extra for a, extra in zip(articles, analyses, strict=True)}
     catalog.drop(entry.id for entry, _, _, _ in fresh)
     for entry, found, skipped, content_hash in fresh:
@@ -405,18 +408,24 @@ def _index_chunk(
 
 
 def _analysed(
-    analyse: Analyser | None, articles: list[Article], tick: Callable[[int, int], None]
+    analyse: Analyser | None,
+    articles: list[Article],
+    tick: Callable[[int, int], None],
+    coming: int,
 ) -> list[dict[str, Any]]:
     """``analyse(articles)``, telling ``tick(done, of)`` as articles are analysed
-    where the analyser can say (``index.analysis.Analysis`` does)."""
+    where the analyser can say, and how many files the run has from this batch
+    on (``index.analysis.Analysis`` takes both: it starts its workers for a
+    large run even for its small first and last batches)."""
     if not analyse or not articles:
         tick(len(articles), len(articles))
         return [{} for _ in articles]
     tick(0, len(articles))  # said at once: the first results may take seconds (loading NLP)
-    if "progress" in inspect.signature(analyse).parameters:
-        found = analyse(articles, progress=tick)  # type: ignore[call-arg]
-    else:
-        found = analyse(articles)
+    takes = inspect.signature(analyse).parameters
+    extra: dict[str, Any] = {"progress": tick} if "progress" in takes else {}
+    if "coming" in takes:
+        extra["coming"] = coming
+    found = analyse(articles, **extra)
     tick(len(articles), len(articles))
     return found
 

@@ -5,6 +5,7 @@ is a usage error before any work, and Ctrl+C stops the run cleanly."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -193,3 +194,38 @@ def _idle(client, seconds: float = 60.0) -> bool:
             return True
         time.sleep(0.1)
     return False
+
+
+POOL_PROBE = """
+import json, sys
+from pathlib import Path
+from index.analysis import Analysis
+from index.readers import read
+
+files = sorted(Path(sys.argv[1]).glob("*.txt"))
+articles = [a for f in files for a in read(str(f), f.name)[0].articles]
+pooled = Analysis().analyse(articles, coming=5000)
+here_loaded_spacy = "spacy" in sys.modules
+same = pooled == Analysis(processes=1).analyse_here(articles)
+print(json.dumps({"here_loaded_spacy": here_loaded_spacy, "same": same}))
+"""
+
+
+@pytest.mark.slow
+def test_a_small_batch_of_a_large_run_goes_to_the_worker_processes():
+    """A first index of thousands of files hands its articles over in batches,
+    the first of only 16: those are analysed by the worker processes too, so the
+    indexing process does not load a model of its own, and the results are
+    those of an analysis in one process."""
+    done = subprocess.run(
+        [sys.executable, "-c", POOL_PROBE, str(SEEDS)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == {
+        "here_loaded_spacy": False,
+        "same": True,
+    }

@@ -32,6 +32,10 @@ NOT_NEEDED = (
     "index.readers",
     "index.facts",
     "index.corpus_pass",
+    "tui.fetching",
+    "tui.serve",
+    "rich.progress",
+    "rich.table",
 )
 PROBE = """
 import json, sys

@@ -13,12 +13,13 @@ import difflib
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from index.model import ENTITY_KINDS
 from index.safety import dumps
 
-from . import fetching, output, serve, settings
+from . import output, settings
 
 COMMANDS = (
     "index",
@@ -128,7 +129,28 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
         epilog="'newsdesk COMMAND --help' describes each command.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    index = _subcommand(sub, "index")
+    for name in COMMANDS:
+        _ARGUMENTS[name](sub.add_parser(name, help=COMMAND_HELP[name], **_described(name)))
+    return parser, sub.choices
+
+
+def command_parser(name: str) -> argparse.ArgumentParser:
+    """One command's parser alone, as ``newsdesk NAME`` parses it: a search
+    does not build (nor import what describes) every other command's options."""
+    parser = argparse.ArgumentParser(prog=f"newsdesk {name}", **_described(name))
+    _ARGUMENTS[name](parser)
+    return parser
+
+
+def _described(name: str) -> dict[str, Any]:
+    return {
+        "description": COMMAND_HELP[name][:1].upper() + COMMAND_HELP[name][1:] + ".",
+        "epilog": QUERY_HELP if name == "search" else None,
+        "formatter_class": argparse.RawDescriptionHelpFormatter,
+    }
+
+
+def _index_arguments(index: argparse.ArgumentParser) -> None:
     index.add_argument(
         "--scheduler",
         metavar="ADDRESS",
@@ -136,11 +158,14 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
         "else this machine's cores)",
     )
     _common(index)
-    _common(_subcommand(sub, "sources"))
-    show = _subcommand(sub, "show")
+
+
+def _show_arguments(show: argparse.ArgumentParser) -> None:
     show.add_argument("id", metavar="ID", help=ARTICLE_ID_HELP)
     _common(show)
-    find = _subcommand(sub, "search", epilog=QUERY_HELP)
+
+
+def _search_arguments(find: argparse.ArgumentParser) -> None:
     find.add_argument("query", metavar="QUERY", help="what to look for (see below)")
     find.add_argument(
         "--limit", type=at_least_one, default=10, metavar="N", help="at most N results (default 10)"
@@ -151,7 +176,9 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
         help="search the index as it is, without checking the files for changes (for scripts)",
     )
     _common(find)
-    entities = _subcommand(sub, "entities")
+
+
+def _entities_arguments(entities: argparse.ArgumentParser) -> None:
     entities.add_argument(
         "--label",
         metavar="L",
@@ -159,31 +186,47 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
         help="only this kind: " + ", ".join(ENTITY_LABELS),
     )
     _common(entities)
-    _common(_subcommand(sub, "facts"))
-    _common(_subcommand(sub, "stories"))
-    related = _subcommand(sub, "related")
+
+
+def _related_arguments(related: argparse.ArgumentParser) -> None:
     related.add_argument("id", metavar="ARTICLE_ID", help=ARTICLE_ID_HELP)
     related.add_argument("passage", metavar="PASSAGE", type=int, help="passage number, from 1")
     _common(related)
-    report = _subcommand(sub, "report")
+
+
+def _report_arguments(report: argparse.ArgumentParser) -> None:
     report.add_argument("--format", choices=("md", "json"), default="md")
     report.add_argument(
         "--all", action="store_true", help="also list figures that only loosely fit"
     )
     _common(report)
-    _common(fetching.add_arguments(_subcommand(sub, "fetch")), paths=False)
-    _common(serve.add_arguments(_subcommand(sub, "serve")), json=False)
-    return parser, sub.choices
 
 
-def _subcommand(sub, name: str, epilog: str | None = None) -> argparse.ArgumentParser:
-    return sub.add_parser(
-        name,
-        help=COMMAND_HELP[name],
-        description=COMMAND_HELP[name][:1].upper() + COMMAND_HELP[name][1:] + ".",
-        epilog=epilog,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+def _fetch_arguments(fetch: argparse.ArgumentParser) -> None:
+    from . import fetching
+
+    _common(fetching.add_arguments(fetch), paths=False)
+
+
+def _serve_arguments(served: argparse.ArgumentParser) -> None:
+    from . import serve
+
+    _common(serve.add_arguments(served), json=False)
+
+
+_ARGUMENTS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
+    "index": _index_arguments,
+    "sources": _common,
+    "show": _show_arguments,
+    "search": _search_arguments,
+    "entities": _entities_arguments,
+    "facts": _common,
+    "stories": _common,
+    "related": _related_arguments,
+    "report": _report_arguments,
+    "fetch": _fetch_arguments,
+    "serve": _serve_arguments,
+}
 
 
 def _entity_label(value: str) -> str:
@@ -225,7 +268,7 @@ def parse(args_list: list[str]) -> argparse.Namespace:
     (``newsdesk search prisoners --json ~/news --limit 3``); a path that does not
     exist is a usage error before anything is written."""
     if args_list and args_list[0] in COMMANDS:
-        args = _parsers()[1][args_list[0]].parse_intermixed_args(args_list[1:])
+        args = command_parser(args_list[0]).parse_intermixed_args(args_list[1:])
         args.command = args_list[0]
     else:
         args = reader_parser().parse_intermixed_args(args_list)
@@ -396,6 +439,8 @@ def _run_command(args: argparse.Namespace) -> int:
     from index.damage import IndexDamaged
 
     if args.command == "fetch":
+        from . import fetching
+
         try:
             return fetching.run(args, _library)
         except fetching.Refused as error:
@@ -473,6 +518,8 @@ def _run_reader(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     """The reader in a browser: what would stop it opening (a bad theme, a
     folder that is not an index) is said here, before anything is served."""
+    from . import serve
+
     settings.check_reader(args.settings)
     _library(args).close()
     return serve.run(args)

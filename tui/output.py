@@ -15,8 +15,6 @@ from collections.abc import Callable
 from contextlib import suppress
 
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn
-from rich.table import Table
 from rich.text import Text
 
 from index import codec
@@ -61,6 +59,9 @@ def progress() -> Callable[..., None] | None:
     each stage of the run with its counts and the time left (see tui.indexing)."""
     if not sys.stderr.isatty():
         return None
+    # Here rather than at the top: a search from the shell draws no bar.
+    from rich.progress import BarColumn, Progress, TextColumn
+
     bar = Progress(
         TextColumn("indexing"),
         BarColumn(bar_width=20),
@@ -109,6 +110,8 @@ def sources(library, as_json: bool) -> int:
         return EXIT_OK
     if not stdout.is_terminal:
         return _sources_lines(articles, skipped)
+    from rich.table import Table  # a search needs no table
+
     table = Table(box=None, pad_edge=False, show_edge=False)
     for name in ("id", "source", "date", "title", "passages"):
         table.add_column(
