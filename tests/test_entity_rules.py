@@ -165,6 +165,50 @@ def test_a_name_is_not_found_inside_a_longer_word_or_another_name():
     assert [text[m.start : m.end] for m in found] == ["Ford", "Betty Ford Center", "Ford"]
 
 
+def test_a_place_the_model_cut_short_is_the_whole_name_the_article_gives():
+    text = (
+        "Indian Navy foils attack in Gulf of Aden, nabs 26 pirates\n"
+        "Indian Navy patrolling the Gulf of Aden yesterday thwarted a multi-boat attack."
+    )
+    gulf = text.index("Gulf")
+    aden = text.index("Gulf of Aden", gulf + 1)
+    found = propagate(
+        text,
+        [
+            Mention(gulf, gulf + 4, "Gulf", "place", "LOC"),
+            Mention(aden, aden + 12, "Gulf of Aden", "place", "LOC"),
+        ],
+        [(0, len(text))],
+    )
+    assert [(text[m.start : m.end], m.kind) for m in found] == [
+        ("Gulf of Aden", "place"),
+        ("Gulf of Aden", "place"),
+    ]
+
+
+def test_names_inside_a_longer_name_of_another_kind_are_left_as_found():
+    text = (
+        "The Colts could clinch a playoff berth with a win over the Kansas City Chiefs. "
+        "The Kansas City Chiefs lost possibly the best game they've played this season."
+    )
+    first = text.index("Kansas City Chiefs")
+    second = text.index("Kansas City Chiefs", first + 1)
+    found = propagate(
+        text,
+        [
+            Mention(first, first + 18, "Kansas City Chiefs", "organisation", "ORG"),
+            Mention(second, second + 11, "Kansas City", "place", "GPE"),
+            Mention(second + 12, second + 18, "Chiefs", "organisation", "ORG"),
+        ],
+        [(0, len(text))],
+    )
+    assert [(m.text, m.kind) for m in found] == [
+        ("Kansas City Chiefs", "organisation"),
+        ("Kansas City", "place"),
+        ("Chiefs", "organisation"),
+    ]
+
+
 def test_a_surname_tagged_as_an_organisation_is_the_person_named_in_full():
     mentions = [
         Mention(0, 13, "Mark Teixeira", "person", "PERSON"),
