@@ -12,17 +12,19 @@ from index.model import UNKNOWN_OUTLET, EntityCoverage, Fact, FactGroup, FactVie
 from index.safety import clean, clean_line, dumps
 from index.subjects import describe, subject_of
 
+from . import render
 from .inert import inert
 from .output import EXIT_NOT_FOUND, EXIT_OK, error, stdout
 
-BADGES = {
-    "agree": "✓ agree",
-    "compatible": "≈ compatible",
-    "differ": "✗ differ",
-    "only here": "• only here",
-    "context": "· context",
+# The pane's words for each relation; the shell's own colours (no block badge).
+BADGES = {relation: label for relation, (label, _style) in render.BADGES.items()}
+BADGE_STYLES = {
+    "agree": "green",
+    "compatible": "yellow",
+    "differ": "bold red",
+    "only here": "dim",
+    "context": "dim",
 }
-BADGE_STYLES = {"agree": "green", "compatible": "yellow", "differ": "bold red", "only here": "dim"}
 
 
 def entities(library, args: argparse.Namespace) -> int:

@@ -278,25 +278,24 @@ class CorpusLoading(Screen[None]):
 
     def _first_index(self) -> Text:
         """What the article pane says before a first index has any article."""
-        reader = cast("ReaderScreen", self)
-        text = Text(f"Indexing {reader._corpus_name()}…\n\n", style="bold")
-        text.append(
+        return self._indexing_message(
             "This folder is indexed for the first time. Its first articles show here "
-            "within seconds, and the others as they are indexed; the progress is at the top.",
-            style="dim",
+            "within seconds, and the others as they are indexed; the progress is at the top."
         )
-        return text
 
     def _not_yet(self) -> Text:
         """An index with no articles yet, before its update: a first run was
         stopped before it wrote any (``q`` while indexing), and this one goes on."""
+        return self._indexing_message(
+            "No articles have been indexed yet: the last run stopped before it was done. "
+            "They show here as soon as this run writes them; the progress is at the top."
+        )
+
+    def _indexing_message(self, explanation: str) -> Text:
+        """The "Indexing <corpus>…" heading over a dim explanation of what the pane waits for."""
         reader = cast("ReaderScreen", self)
         text = Text(f"Indexing {reader._corpus_name()}…\n\n", style="bold")
-        text.append(
-            "No articles have been indexed yet: the last run stopped before it was done. "
-            "They show here as soon as this run writes them; the progress is at the top.",
-            style="dim",
-        )
+        text.append(explanation, style="dim")
         return text
 
     def _corpus_name(self) -> str:
