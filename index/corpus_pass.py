@@ -37,6 +37,10 @@ from .subjects import describe, split_key
 STATE_VERSION = 1
 COMPARED_KINDS = ("quantity", "duration", "date")
 OTHER_STORY_FACTS = 5
+# How many facts of other stories (the first, in the index's order) a view looks
+# at for those few counterparts: a bounded walk, so views do not grow as the
+# square of the corpus, and the same window the view's digest covers.
+OTHER_STORY_SCAN = 25
 
 
 def summarise(
@@ -331,8 +335,14 @@ class _Context:
         everywhere = self.facts.by_key[ckey]
         if ckey.startswith("quote|"):
             return [ckey, [self._fact_inputs(o) for o in everywhere]]
-        outside = islice((o for o in everywhere if o.story != story), OTHER_STORY_FACTS)
+        outside = self._outside(story, ckey)
         return [ckey, len(everywhere), [self._fact_inputs(o) for o in outside]]
+
+    def _outside(self, story: str | None, ckey: str) -> list[crossref.Comparable]:
+        """The facts of other stories under ``ckey`` that a view of ``story``
+        looks at: the first :data:`OTHER_STORY_SCAN`, in the index's order."""
+        everywhere = self.facts.by_key[ckey]
+        return list(islice((o for o in everywhere if o.story != story), OTHER_STORY_SCAN))
 
     def _fact_inputs(self, item: crossref.Comparable) -> list[Any]:
         """A fact as a view cites it: what it says is its article's stored
@@ -401,18 +411,16 @@ class _Context:
             for other in in_story
             if other.fact.article != item.fact.article
         ]
-        # Both lists keep the index's order: the first few facts of other stories
-        # are found without walking every fact under this key, which made the
-        # views grow as the square of the corpus (200 of 400 s at 20,000 articles).
-        # Another story's fact is listed only when it is a counterpart (context):
-        # under one key, "650,000 people signed" has nothing to say about
-        # "thousands of people missing".
+        # A few facts of other stories, from a bounded window of them (walking
+        # every fact under this key made the views grow as the square of the
+        # corpus: 200 of 400 s at 20,000 articles), and only counterparts
+        # (context): under one key, "650,000 people signed" has nothing to say
+        # about "thousands of people missing".
         elsewhere = len(everywhere) - len(in_story)
         if elsewhere:
             outside = (
                 (other, crossref.counterpart_relation(item, other, lone))
-                for other in everywhere
-                if other.story != item.story
+                for other in self._outside(item.story, item.ckey)
             )
             found += islice(((o, r) for o, r in outside if r is not None), OTHER_STORY_FACTS)
         others = [
