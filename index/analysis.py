@@ -28,8 +28,9 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # are context in the stored views, never compared
 # 8: a headline run-on after a name that is no person's is cut;
 # 9: speakers, quotes and units read more strictly; 10: another story's fact is
-# listed in a view only when it is a counterpart
-VERSION = "11"
+# listed in a view only when it is a counterpart; 12: sports teams' full names
+# and nicknames are organisations (index/teams.py)
+VERSION = "12"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200
@@ -231,6 +232,7 @@ class Analysis:
             truecase,
         )
         from .nlp import find_mentions
+        from .teams import known_teams
 
         texts, owners, cased, spans_of, headlines_of = [], [], [], [], []
         for index, article in enumerate(articles):
@@ -277,7 +279,8 @@ class Analysis:
                 ]
             )
             mentions = trim_headlines(article.text, mentions, headlines)
-            result.append(propagate(article.text, mentions, spans))
+            mentions = propagate(article.text, mentions, spans)
+            result.append(known_teams(article.text, mentions))
         return result
 
     def summarise(

@@ -35,6 +35,7 @@ from .names import (
     without_suffix,
 )  # alias_key: also public here
 from .passages import PassageLocator
+from .teams import full_team, teams_named
 
 # How much more often one candidate must be named than all others together for a
 # bare surname beyond its story (Blair: Tony Blair) and for a short organisation
@@ -671,6 +672,50 @@ def _link_places(nodes: list[_Node], links: _Links) -> None:
             first[place.geonameid] = i
 
 
+def _link_teams(nodes: list[_Node], links: _Links, common: set[str]) -> None:
+    """A sports team's names are one organisation (see :mod:`index.teams`), whatever
+    the model called each: its full names ("Indianapolis Colts", "Indy Colts") are the
+    team, and a nickname ("Colts"; "Sixers" for the Philadelphia 76ers) joins the team
+    named in full in its article or story, or, where only one team bears it, its other
+    nicknames there. A nickname several teams bear ("Giants") joins the one named far
+    more often; one the corpus writes in lower case ("Heat", "Bills") only in its
+    article; a people's name ("Texans", "Irish") never."""
+    full: dict[int, list[int]] = defaultdict(list)  # team -> nodes of its full names
+    only: dict[int, list[int]] = defaultdict(list)  # team -> nodes of nicknames only it bears
+    nicknames = []
+    for i, node in enumerate(nodes):
+        team = full_team(node.key)
+        if team is not None:
+            full[team].append(i)
+            node.kind, node.corrected = "organisation", True
+        elif teams_named(node.key) and node.kind != "group":
+            nicknames.append(i)
+            bearers = teams_named(node.key)
+            if len(bearers) == 1:
+                only[next(iter(bearers))].append(i)
+    for found in full.values():
+        for i in found[1:]:
+            links.join(found[0], i)
+    for i in nicknames:
+        node = nodes[i]
+        bearers = teams_named(node.key)
+        candidates = [j for t in bearers for j in (*full.get(t, ()), *only.get(t, ())) if j != i]
+        if node.key in common:  # "Heat": only beside the team's full name
+            candidates = [j for j in candidates if nodes[j].articles & node.articles]
+        if len(bearers) == 1:  # every candidate is the one team: join those near
+            near = [j for j in candidates if nodes[j].stories & node.stories]
+            for j in near:
+                links.join(i, j)
+            joined = bool(near)
+        else:
+            target = links.target(candidates, nodes, node, near=NAME_DOMINANCE, reach=2)
+            if target is not None:
+                links.join(i, target)
+            joined = target is not None
+        if joined:
+            node.kind, node.corrected = "organisation", True
+
+
 # -- entities --------------------------------------------------------------------------
 
 
@@ -705,8 +750,10 @@ def linked(
     links = _Links(nodes)
     _link_people(nodes, links)
     _link_abbreviations(nodes, links, spelled_out(mentions, passages))
-    _link_organisations(nodes, links, common_words(passages))
+    common = common_words(passages)
+    _link_organisations(nodes, links, common)
     _link_places(nodes, links)
+    _link_teams(nodes, links, common)
     return nodes, links
 
 

@@ -25,6 +25,7 @@ from index.mentions import (
 from index.model import Mention, Passage
 from index.readers import read_bytes
 from index.tables import teams
+from index.teams import known_teams
 
 from .conftest import ROOT
 from .test_entities import corpus, entity_with
@@ -751,3 +752,78 @@ def test_the_names_of_a_dateline_are_places(line, places):
 )
 def test_a_headline_in_capitals_is_no_dateline(line):
     assert datelines(line, [], [(0, len(line))]) == []
+
+
+# -- sports teams --------------------------------------------------------------------------------
+
+
+def test_a_teams_full_name_is_one_organisation_not_its_city():
+    # ECB+ dev topic 5: the model reads "Philadelphia" of "Philadelphia 76ers" as the city
+    text = "The Philadelphia 76ers fired coach Maurice Cheeks on Saturday. The Sixers are 9-14."
+    model = [Mention(4, 16, "Philadelphia", "place", "GPE"), Mention(35, 49, "Maurice Cheeks",
+             "person", "PERSON")]  # fmt: skip
+    found = {(m.text, m.kind) for m in known_teams(text, model)}
+    assert found == {("Philadelphia 76ers", "organisation"), ("Maurice Cheeks", "person"),
+                     ("Sixers", "organisation")}  # fmt: skip
+
+
+def test_a_team_nickname_is_not_tagged_where_the_text_names_no_team():
+    text = "Cheeks said the Sixers had a bad week."
+    assert known_teams(text, []) == []
+
+
+def test_a_teams_names_and_nicknames_are_one_entity():
+    # ECB+ dev topic 29: "Jaguars" called a person, "Jacksonville Jaguars" a place
+    entities = merge(
+        corpus(
+            [("Jacksonville Jaguars", "place"), ("Jaguars", "person"), ("Colts", "organisation")],
+            [("Jags", "person"), ("Indianapolis Colts", "organisation"), ("Colts", "person")],
+        ),
+        {},
+        groups={"a0": "s", "a1": "s"},
+    )
+    jaguars = entity_with(entities, "Jaguars")
+    assert {a.text for a in jaguars.aliases} == {"Jacksonville Jaguars", "Jaguars", "Jags"}
+    assert jaguars.kind == "organisation"
+    assert {a.text for a in entity_with(entities, "Colts").aliases} == {
+        "Colts", "Indianapolis Colts"}  # fmt: skip
+
+
+def test_a_nickname_two_teams_bear_joins_only_the_one_named_beside_it():
+    entities = merge(
+        corpus(
+            [("New York Giants", "organisation"), ("Giants", "organisation")],
+            [("San Francisco Giants", "organisation")],
+        ),
+        {},
+        groups={"a0": "s0", "a1": "s1"},
+    )
+    assert {a.text for a in entity_with(entities, "Giants").aliases} == {
+        "Giants", "New York Giants"}  # fmt: skip
+    both = merge(
+        corpus(
+            [
+                ("New York Giants", "organisation"),
+                ("San Francisco Giants", "organisation"),
+                ("Giants", "organisation"),
+            ]
+        ),  # fmt: skip
+        {},
+    )
+    assert {a.text for a in entity_with(both, "Giants").aliases} == {"Giants"}
+
+
+def test_a_peoples_name_or_a_common_word_is_no_team_beyond_its_article():
+    passages = passages_of("The heat was on.", "a2")
+    entities = merge(
+        corpus(
+            [("Houston Texans", "organisation"), ("Miami Heat", "organisation")],
+            [("Texans", "group")],
+            [("Heat", "organisation")],
+        ),
+        {},
+        passages,
+        groups={"a0": "s", "a1": "s", "a2": "s"},
+    )
+    assert {a.text for a in entity_with(entities, "Texans").aliases} == {"Texans"}
+    assert {a.text for a in entity_with(entities, "Heat").aliases} == {"Heat"}

@@ -1,0 +1,103 @@
+"""Sports teams: a team's full name, its nickname and the nickname's short forms.
+
+Sports news names one team three ways, "the Philadelphia 76ers", "the 76ers" and
+"the Sixers", and no rule on spellings can tell that "Sixers" is "76ers" or that
+"Jags" are the Jacksonville Jaguars; a small model also reads "Philadelphia" of
+"Philadelphia 76ers" as the city and "Jaguars" as a person. ``teams.tsv`` lists the
+teams of the North American major leagues and of major college sports, so that:
+
+- :func:`known_teams` makes a team's full name, where a text writes it ("Indianapolis
+  Colts"), one organisation mention, and so the team's nicknames in an article that
+  writes its full name;
+- :func:`full_team` and :func:`teams_named` give what :mod:`index.entities` joins:
+  every full name of a team is that team; a nickname is one of the teams bearing it
+  ("Colts": one team; "Giants": two), the one the corpus names nearest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from .model import Mention
+from .names import alias_key
+from .spans import SpanSet
+
+PATH = Path(__file__).with_name("teams.tsv")
+TEAM = ("organisation", "ORG")
+
+
+class Teams(NamedTuple):
+    full: dict[str, int]  # alias key of "place nickname" -> team, when only one team
+    nicknames: dict[str, frozenset[int]]  # alias key of a nickname -> the teams bearing it
+    spellings: dict[str, int]  # "Indianapolis Colts", "INDIANAPOLIS COLTS" -> team
+    nickname_spellings: dict[int, tuple[str, ...]]  # team -> "Colts", "COLTS"
+    pattern: re.Pattern[str]  # every spelling of a full name, longest first
+
+
+@lru_cache(maxsize=1)
+def teams() -> Teams:
+    """The list, read on first use."""
+    full: dict[str, set[int]] = defaultdict(set)
+    spelled: dict[str, set[int]] = defaultdict(set)
+    nicknames: dict[str, set[int]] = defaultdict(set)
+    nickname_spellings: dict[int, tuple[str, ...]] = {}
+    lines = PATH.read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+    for team, (_, places, names) in enumerate(rows):
+        names_of = names.split("|")
+        nickname_spellings[team] = tuple(s for n in names_of for s in (n, n.upper()))
+        for name in names_of:
+            nicknames[alias_key(name)].add(team)
+            for place in places.split("|"):
+                for text in (f"{place} {name}", f"{place} {name}".upper()):
+                    spelled[text].add(team)
+                full[alias_key(f"{place} {name}")].add(team)
+    spellings = {text: next(iter(ts)) for text, ts in spelled.items() if len(ts) == 1}
+    alternatives = "|".join(re.escape(t) for t in sorted(spellings, key=len, reverse=True))
+    return Teams(
+        {key: next(iter(ts)) for key, ts in full.items() if len(ts) == 1},
+        {key: frozenset(ts) for key, ts in nicknames.items()},
+        spellings,
+        nickname_spellings,
+        re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])"),
+    )
+
+
+def full_team(key: str) -> int | None:
+    """The one team an alias key names in full ("indianapolis colts"), if any."""
+    return teams().full.get(key)
+
+
+def teams_named(key: str) -> frozenset[int]:
+    """The teams a nickname may stand for ("giants": New York's and San Francisco's)."""
+    return teams().nicknames.get(key, frozenset())
+
+
+def known_teams(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """``mentions`` with each team's full name written in ``text`` one organisation
+    ("Philadelphia 76ers", not the city "Philadelphia"), and, in a text that writes a
+    team's full name, that team's nicknames too (a headline's "Chargers"). The
+    model's spans over these are replaced by the team's."""
+    known = teams()
+    spans, named = [], set()
+    for match in known.pattern.finditer(text):
+        spans.append((match.start(), match.end()))
+        named.add(known.spellings[match.group()])
+    if not spans:
+        return list(mentions)
+    taken = SpanSet(spans)
+    for team in sorted(named):
+        for name in known.nickname_spellings[team]:
+            for match in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", text):
+                if not taken.overlaps(match.start(), match.end()):
+                    spans.append((match.start(), match.end()))
+                    taken.add(match.start(), match.end())
+    kept = [m for m in mentions if not taken.overlaps(m.start, m.end)]
+    kept += [Mention(a, b, text[a:b], *TEAM) for a, b in spans]
+    kept.sort(key=lambda m: (m.start, m.end))
+    return kept
