@@ -35,7 +35,7 @@ from .names import (
     without_suffix,
 )  # alias_key: also public here
 from .passages import PassageLocator
-from .teams import full_team, teams_named
+from .teams import full_team, school_team, teams_named
 
 # How much more often one candidate must be named than all others together for a
 # bare surname beyond its story (Blair: Tony Blair) and for a short organisation
@@ -120,6 +120,7 @@ class _Node:
     corrected: bool = False  # kind comes from the gazetteer, not the model
     stories: frozenset[str] = field(default_factory=frozenset)
     articles: frozenset[str] = field(default_factory=frozenset)
+    team: int | None = None  # a college's name standing for its team (index.teams)
 
     @property
     def tokens(self) -> list[str]:
@@ -672,6 +673,35 @@ def _link_places(nodes: list[_Node], links: _Links) -> None:
             first[place.geonameid] = i
 
 
+def _schools_as_teams(nodes: list[_Node]) -> list[_Node]:
+    """Sports news names a college's team by the college ("North Carolina beat
+    Creighton"): in an article that names the team itself, in full or by a nickname
+    no other team bears ("Tar Heels", "Bluejays"), the college's name is the team;
+    elsewhere it keeps its own node ("North Carolina" the state)."""
+    named: dict[str, set[int]] = defaultdict(set)  # article -> teams it names
+    for node in nodes:
+        team = full_team(node.key)
+        bearers = teams_named(node.key) if node.kind != "group" else frozenset()
+        if team is None and len(bearers) == 1:
+            team = next(iter(bearers))
+        for article in node.articles if team is not None else ():
+            named[article].add(team)
+    result = []
+    for node in nodes:
+        team = school_team(node.key) if node.kind != "person" else None
+        playing = [(a, m) for a, m in node.mentions if team is not None and team in named[a]]
+        if not playing:
+            result.append(node)
+            continue
+        rest = [(a, m) for a, m in node.mentions if team not in named[a]]
+        if rest:
+            result.append(replace(node, mentions=rest, articles=frozenset(a for a, _ in rest)))
+        articles = frozenset(a for a, _ in playing)
+        result.append(replace(node, mentions=playing, articles=articles, kind="organisation",
+                              corrected=True, team=team))  # fmt: skip
+    return result
+
+
 def _link_teams(nodes: list[_Node], links: _Links, common: set[str]) -> None:
     """A sports team's names are one organisation (see :mod:`index.teams`), whatever
     the model called each: its full names ("Indianapolis Colts", "Indy Colts") are the
@@ -684,7 +714,7 @@ def _link_teams(nodes: list[_Node], links: _Links, common: set[str]) -> None:
     only: dict[int, list[int]] = defaultdict(list)  # team -> nodes of nicknames only it bears
     nicknames = []
     for i, node in enumerate(nodes):
-        team = full_team(node.key)
+        team = node.team if node.team is not None else full_team(node.key)
         if team is not None:
             full[team].append(i)
             node.kind, node.corrected = "organisation", True
@@ -746,7 +776,7 @@ def linked(
     groups: Mapping[str, str],
 ) -> tuple[list[_Node], _Links]:
     """The nodes of a corpus's mentions and what the rules join of them."""
-    nodes = _people_by_story(_nodes(mentions, groups))
+    nodes = _schools_as_teams(_people_by_story(_nodes(mentions, groups)))
     links = _Links(nodes)
     _link_people(nodes, links)
     _link_abbreviations(nodes, links, spelled_out(mentions, passages))

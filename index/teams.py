@@ -37,6 +37,7 @@ class Teams(NamedTuple):
     spellings: dict[str, int]  # "Indianapolis Colts", "INDIANAPOLIS COLTS" -> team
     nickname_spellings: dict[int, tuple[str, ...]]  # team -> "Colts", "COLTS"
     pattern: re.Pattern[str]  # every spelling of a full name, longest first
+    schools: dict[str, int]  # alias key of a college's name -> its team, when only one
 
 
 @lru_cache(maxsize=1)
@@ -46,10 +47,14 @@ def teams() -> Teams:
     spelled: dict[str, set[int]] = defaultdict(set)
     nicknames: dict[str, set[int]] = defaultdict(set)
     nickname_spellings: dict[int, tuple[str, ...]] = {}
+    schools: dict[str, set[int]] = defaultdict(set)
     lines = PATH.read_text(encoding="utf-8").splitlines()
     rows = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
-    for team, (_, places, names) in enumerate(rows):
+    for team, (league, places, names) in enumerate(rows):
         names_of = names.split("|")
+        if league == "NCAA":
+            for place in places.split("|"):
+                schools[alias_key(place)].add(team)
         nickname_spellings[team] = tuple(s for n in names_of for s in (n, n.upper()))
         for name in names_of:
             nicknames[alias_key(name)].add(team)
@@ -65,12 +70,18 @@ def teams() -> Teams:
         spellings,
         nickname_spellings,
         re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])"),
+        {key: next(iter(ts)) for key, ts in schools.items() if len(ts) == 1},
     )
 
 
 def full_team(key: str) -> int | None:
     """The one team an alias key names in full ("indianapolis colts"), if any."""
     return teams().full.get(key)
+
+
+def school_team(key: str) -> int | None:
+    """The college team an alias key names by its school ("creighton", "north carolina")."""
+    return teams().schools.get(key)
 
 
 def teams_named(key: str) -> frozenset[int]:

@@ -827,3 +827,22 @@ def test_a_peoples_name_or_a_common_word_is_no_team_beyond_its_article():
     )
     assert {a.text for a in entity_with(entities, "Texans").aliases} == {"Texans"}
     assert {a.text for a in entity_with(entities, "Heat").aliases} == {"Heat"}
+
+
+def test_a_colleges_name_is_its_team_only_where_the_article_names_the_team():
+    # ECB+ dev topic 31: "North Carolina beat Creighton"; the Tar Heels are the team
+    entities = merge(
+        corpus(
+            [("North Carolina", "place"), ("Tar Heels", "organisation"), ("Creighton", "place")],
+            [("North Carolina", "place"), ("Raleigh", "place")],
+        ),
+        {},
+        groups={"a0": "s0", "a1": "s1"},
+    )
+    team = entity_with(entities, "Tar Heels")
+    assert team.kind == "organisation"
+    assert {(m.article, m.text) for m in team.mentions} == {
+        ("a0", "North Carolina"), ("a0", "Tar Heels")}  # fmt: skip
+    state = [e for e in entities if e.kind == "place" and e.name == "North Carolina"]
+    assert [[m.article for m in e.mentions] for e in state] == [["a1"]]
+    assert entity_with(entities, "Creighton").kind == "place"  # its team is not named
