@@ -673,6 +673,44 @@ def _link_places(nodes: list[_Node], links: _Links) -> None:
             first[place.geonameid] = i
 
 
+# What a facility's name may end with, one source or another ("Betty Ford Center",
+# "Betty Ford Clinic", "Betty Ford Treatment Center"), and what may stand before it.
+_FACILITY_HEADS = frozenset({"center", "centre", "clinic", "hospital", "building", "facility"})
+_FACILITY_KINDS = frozenset({"treatment", "medical", "rehab", "rehabilitation", "health"})
+
+
+def _facility_core(tokens: list[str]) -> tuple[str, ...] | None:
+    """A facility's name without the words that say what kind it is ("betty ford"
+    of "Betty Ford Treatment Center"); None for a name not ending with one."""
+    if len(tokens) < 2 or tokens[-1] not in _FACILITY_HEADS:
+        return None
+    tokens = tokens[:-1]
+    while len(tokens) > 1 and tokens[-1] in _FACILITY_KINDS | _FACILITY_HEADS:
+        tokens = tokens[:-1]
+    return tuple(tokens)
+
+
+def _link_facilities(nodes: list[_Node], links: _Links) -> None:
+    """A facility named with different words for its kind in one story is one
+    facility ("Betty Ford Center" / "Betty Ford Clinic" / "Betty Ford Treatment
+    Center"), whatever the model called each; the name without any such word ("Betty
+    Ford", the person) is left alone, and so is a one-word rest ("City Hospital" /
+    "City Clinic")."""
+    by_core: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, node in enumerate(nodes):
+        core = _facility_core(node.tokens)
+        if core is not None and len(core) > 1 and node.kind != "group":
+            by_core[core].append(i)
+    for found in by_core.values():
+        for n, i in enumerate(found):
+            for j in found[n + 1 :]:
+                if nodes[i].stories & nodes[j].stories:
+                    links.join(i, j)
+                    for k in (i, j):
+                        if nodes[k].kind == "person":
+                            nodes[k].kind, nodes[k].corrected = "organisation", True
+
+
 def _schools_as_teams(nodes: list[_Node]) -> list[_Node]:
     """Sports news names a college's team by the college ("North Carolina beat
     Creighton"): in an article that names the team itself, in full or by a nickname
@@ -784,6 +822,7 @@ def linked(
     _link_organisations(nodes, links, common)
     _link_places(nodes, links)
     _link_teams(nodes, links, common)
+    _link_facilities(nodes, links)
     return nodes, links
 
 
