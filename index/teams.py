@@ -36,7 +36,7 @@ class Teams(NamedTuple):
     nicknames: dict[str, frozenset[int]]  # alias key of a nickname -> the teams bearing it
     spellings: dict[str, int]  # "Indianapolis Colts", "INDIANAPOLIS COLTS" -> team
     nickname_spellings: dict[int, tuple[str, ...]]  # team -> "Colts", "COLTS"
-    pattern: re.Pattern[str]  # every spelling of a full name, longest first
+    full_ending: dict[str, tuple[str, ...]]  # last word -> spellings of full names, longest first
     schools: dict[str, int]  # alias key of a college's name -> its team, when only one
 
 
@@ -63,13 +63,15 @@ def teams() -> Teams:
                     spelled[text].add(team)
                 full[alias_key(f"{place} {name}")].add(team)
     spellings = {text: next(iter(ts)) for text, ts in spelled.items() if len(ts) == 1}
-    alternatives = "|".join(re.escape(t) for t in sorted(spellings, key=len, reverse=True))
+    ending: dict[str, list[str]] = defaultdict(list)
+    for text in sorted(spellings, key=len, reverse=True):
+        ending[_WORD.findall(text)[-1]].append(text)
     return Teams(
         {key: next(iter(ts)) for key, ts in full.items() if len(ts) == 1},
         {key: frozenset(ts) for key, ts in nicknames.items()},
         spellings,
         nickname_spellings,
-        re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])"),
+        {word: tuple(texts) for word, texts in ending.items()},
         {key: next(iter(ts)) for key, ts in schools.items() if len(ts) == 1},
     )
 
@@ -95,20 +97,46 @@ def known_teams(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     team's full name, that team's nicknames too (a headline's "Chargers"). The
     model's spans over these are replaced by the team's."""
     known = teams()
+    if known.full_ending.keys().isdisjoint(_CAPITALISED.findall(text)):
+        return list(mentions)  # most texts: no word ends a team's name
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     spans, named = [], set()
-    for match in known.pattern.finditer(text):
-        spans.append((match.start(), match.end()))
-        named.add(known.spellings[match.group()])
+    for _, end, word in words:
+        for spelling in known.full_ending.get(word, ()):
+            start = end - len(spelling)
+            if _written_at(text, spelling, start):
+                spans.append((start, end))
+                named.add(known.spellings[spelling])
+                break
     if not spans:
         return list(mentions)
     taken = SpanSet(spans)
-    for team in sorted(named):
-        for name in known.nickname_spellings[team]:
-            for match in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", text):
-                if not taken.overlaps(match.start(), match.end()):
-                    spans.append((match.start(), match.end()))
-                    taken.add(match.start(), match.end())
+    nicknames = {n: t for t in named for n in known.nickname_spellings[t]}
+    by_last: dict[str, list[str]] = defaultdict(list)
+    for name in nicknames:
+        by_last[_WORD.findall(name)[-1]].append(name)
+    for _, end, word in words:
+        for name in by_last.get(word, ()):
+            start = end - len(name)
+            if _written_at(text, name, start) and not taken.overlaps(start, end):
+                spans.append((start, end))
+                taken.add(start, end)
     kept = [m for m in mentions if not taken.overlaps(m.start, m.end)]
     kept += [Mention(a, b, text[a:b], *TEAM) for a, b in spans]
     kept.sort(key=lambda m: (m.start, m.end))
     return kept
+
+
+_WORD = re.compile(r"\w+")
+_CAPITALISED = re.compile(r"\b[A-Z0-9]\w+")  # every team's name ends with such a word
+
+
+def _written_at(text: str, name: str, start: int) -> bool:
+    """Whether ``name`` stands at ``start`` of ``text`` as whole words."""
+    end = start + len(name)
+    return (
+        start >= 0
+        and text.startswith(name, start)
+        and (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "_'’-"))
+        and (end == len(text) or not (text[end].isalnum() or text[end] in "_-"))
+    )
