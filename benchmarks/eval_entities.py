@@ -522,7 +522,7 @@ def acronym_problems(entities: list[dict[str, Any]]) -> list[str]:
 
 class StepTimer:
     """Seconds spent in newsdesk's own steps around the model (index.mentions,
-    index.tables, index.datelines)."""
+    index.tables, index.datelines, index.teams)."""
 
     STEPS = (
         "truecase",
@@ -533,6 +533,7 @@ class StepTimer:
         "capitalised",
         "trim_headlines",
         "propagate",
+        "known_teams",
     )
 
     def __init__(self) -> None:
@@ -541,11 +542,14 @@ class StepTimer:
         import index.datelines
         import index.mentions
         import index.tables
+        import index.teams
 
         self.seconds: dict[str, float] = dict.fromkeys(self.STEPS, 0.0)
         for step in self.STEPS:
             module = next(
-                m for m in (index.mentions, index.tables, index.datelines) if hasattr(m, step)
+                m
+                for m in (index.mentions, index.tables, index.datelines, index.teams)
+                if hasattr(m, step)
             )
             setattr(module, step, self._timed(step, getattr(module, step)))
 
