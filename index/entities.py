@@ -722,8 +722,9 @@ def _schools_as_teams(nodes: list[_Node]) -> list[_Node]:
         bearers = teams_named(node.key) if node.kind != "group" else frozenset()
         if team is None and len(bearers) == 1:
             team = next(iter(bearers))
-        for article in node.articles if team is not None else ():
-            named[article].add(team)
+        if team is not None:
+            for article in node.articles:
+                named[article].add(team)
     result = []
     for node in nodes:
         team = school_team(node.key) if node.kind != "person" else None
