@@ -128,7 +128,7 @@ def test_omission_matrix_shows_who_reports_what(library):
     matrix = library.matrix(story.id)
     assert [c.article_id for c in matrix.sources] == [A000, A002]
     rows = {r.key: r for r in matrix.rows}
-    swap = rows["prisoners of war|narrator"]
+    swap = rows["prisoners of war"]
     assert swap.cells[A000] is None and swap.cells[A002].text == "1,200 prisoners of war"
 
 

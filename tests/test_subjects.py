@@ -74,6 +74,11 @@ KEYS = [
     ("Trump spoke at a 77-minute press conference on Thursday.", "duration", "77",
      "duration:press conference"),
     ("The shutdown left workers without pay for 35 days.", "duration", "35", "duration:shutdown"),
+    # what an extension extends: two extensions of different measures are two subjects
+    ("The deal came under criticism over the two-year extension of tax cuts for the rich.",
+     "duration", "two-year", "duration:extension of cuts"),
+    ("The deal did not include money for a 13-month extension of unemployment insurance.",
+     "duration", "13-month", "duration:extension of insurance"),
     ("The judge sentenced him to seven years in prison.", "duration", "seven",
      "duration:prison sentence"),
     ("Hikers walk 20 miles a day for five months.", "duration", "five", None),
