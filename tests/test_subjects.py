@@ -74,6 +74,12 @@ KEYS = [
     ("Trump spoke at a 77-minute press conference on Thursday.", "duration", "77",
      "duration:press conference"),
     ("The shutdown left workers without pay for 35 days.", "duration", "35", "duration:shutdown"),
+    # a weight in pounds, after "weighs" or a height; other pounds say of what or nothing
+    ("She stands about 5 feet 8, weighs about 120 pounds and should be considered armed.",
+     "quantity", "about 120", "weight"),
+    ("The suspect, in her 20s or 30s, 5-foot-8 and 130 pounds, knocked over six stores.",
+     "quantity", "130", "weight"),
+    ("The fine was 300 pounds.", "quantity", "300", None),
     # what an extension extends: two extensions of different measures are two subjects
     ("The deal came under criticism over the two-year extension of tax cuts for the rich.",
      "duration", "two-year", "duration:extension of cuts"),
