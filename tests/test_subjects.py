@@ -186,6 +186,13 @@ RELATIONS = [
     # two reports, kind, the two facts, relation (None: not counterparts)
     ("The meeting lasted less than 40 minutes.", "The talks lasted just 40 minutes.", "duration",
      "less than 40", "just 40", COMPATIBLE),
+    # "two-dozen" is 24, not a range from two to twelve
+    ("The president, immediately after making his remarks, signed nearly two-dozen executive "
+     "actions.", "The administration is supplementing its proposal with 23 executive actions.",
+     "quantity", "nearly two-dozen", "23", COMPATIBLE),
+    ("The president signed two dozen executive actions.",
+     "The administration is supplementing its proposal with 19 executive actions.",
+     "quantity", "two dozen", "19", DIFFER),
     ("The talks ended after less than two hours.", "The talks lasted three hours.", "duration",
      "less than two", "three", DIFFER),
     ("A judge sentenced Durst to seven years in prison.",
