@@ -184,7 +184,7 @@ def _of_what(after: str) -> str | None:
     phrase = re.match(r"\s*[\w-]+\s+of\s+((?:[\w’'-]+\s*)+)", after)
     if not phrase:
         return None
-    words = []
+    words: list[str] = []
     for word in phrase.group(1).split():
         if word.lower() in STOP:
             if words:
