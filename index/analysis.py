@@ -29,8 +29,9 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # 8: a headline run-on after a name that is no person's is cut;
 # 9: speakers, quotes and units read more strictly; 10: another story's fact is
 # listed in a view only when it is a counterpart; 12: sports teams' full names
-# and nicknames are organisations (index/teams.py)
-VERSION = "12"
+# and nicknames are organisations (index/teams.py); 13: a speaker's figure is
+# compared with the narrator's, "two dozen" is 24, weights read after "weighs"
+VERSION = "13"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

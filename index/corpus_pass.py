@@ -236,8 +236,12 @@ class _Context:
         elif fact.key and fact.key != "date":  # a bare date says nothing comparable
             # "1,000 POWs" and "1,000 prisoners of war exchanged" are one group;
             # intervals.relate keeps "people struck" from "people injured" in it.
+            # Whoever states a figure, it is in one group with the narrator's: "the
+            # department said it had received 55,000 pages" against another
+            # report's "50,000 pages" (crossref.relate_pair keeps two different
+            # speakers' figures from being compared).
             noun = split_key(fact.key)[0]
-            ckey = f"{self.unified.get(noun, noun)}|{speaker or 'narrator'}"
+            ckey = self.unified.get(noun, noun)
         else:
             ckey = None
         if ckey is None:
@@ -248,6 +252,7 @@ class _Context:
             ckey,
             self.story_of.get(aid),
             self.source_group[aid],
+            speaker,
         )
         self.facts.add(item)
         self.facts_of[(aid, fact.passage)].append(item)
@@ -515,8 +520,10 @@ class _Context:
                         "end": item.fact.end,
                     }
             relation = crossref._group_relation(in_story)
-            speakers = sorted({i.fact.speaker for i in in_story if i.fact.speaker}, key=len)
-            said = f" — {speakers[-1]}" if speakers else ""
+            # Named only when a speaker states every figure of the row: the
+            # narrator's figures share it (see _add_fact).
+            speakers = sorted({i.fact.speaker or "" for i in in_story}, key=len)
+            said = f" — {speakers[-1]}" if speakers[0] else ""
             rows[ckey] = {
                 "key": ckey,
                 "label": crossref.subject_of(in_story) + said,

@@ -59,6 +59,8 @@ def counterpart_relation(item: Comparable, other: Comparable, lone: Set[str]) ->
             return None  # "the first in three years": since this story's own event
         if item.fact.kind == "date" and _years_apart(item.fact, other.fact):
             return None  # talks of 2012 are no context for a summit of 2018
+        if _two_speakers(item, other):
+            return None
         return CONTEXT if relate_facts(item.fact, other.fact) else None
     return relate_pair(item, other, lone)
 
@@ -87,8 +89,17 @@ def relate_pair(a: Comparable, b: Comparable, lone: Set[str]) -> str | None:
     that state only one fact under their key: a count each article states once
     is the one figure of its kind both report, so a bare noun ("five
     half-siblings") is enough to compare it (:func:`intervals.relate`)."""
+    if _two_speakers(a, b):
+        return None
     both = a.fact.article in lone and b.fact.article in lone
     return relate_facts(a.fact, b.fact, both)
+
+
+def _two_speakers(a: Comparable, b: Comparable) -> bool:
+    """Whether two figures are stated by two different speakers: each side's
+    claim ("Medinsky said 3,000", "Kyiv said 2,000") is compared with what the
+    narrators report, never with the other side's."""
+    return bool(a.speaker and b.speaker and a.speaker != b.speaker)
 
 
 def _undated_weekdays(a: Fact, b: Fact) -> bool:
@@ -119,6 +130,8 @@ class Comparable:
     ckey: str
     story: str | None
     source_group: str
+    # Who states it: the canonical speaker, or "" for the narrator.
+    speaker: str = ""
 
 
 @dataclass

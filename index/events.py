@@ -168,11 +168,30 @@ def _noun_after(after: str, hyphen: bool) -> str | None:
         if first in EVENTS:
             return EVENTS[first]
         compound = second and second not in STOP and not second.endswith(("ed", "ing", "ly"))
-        return f"{first} {singular(second)}" if compound else singular(first)
+        noun = f"{first} {singular(second)}" if compound else singular(first)
+        extended = _of_what(after) if second == "of" else None
+        return f"{noun} of {extended}" if extended else noun
     of = re.match(r"\s+of\s+((?:[\w-]+\s+){0,4}?)([a-z][\w-]*)\b", after)
     if of and of.group(2) in _SPELLS and not any(w in STOP for w in of.group(1).split()):
         return EVENTS.get(of.group(2), singular(of.group(2)))
     return None
+
+
+def _of_what(after: str) -> str | None:
+    """What a "two-year extension of tax cuts" extends: the last word of the
+    noun phrase after "of" ("cuts"; "unemployment insurance" is "insurance"),
+    so that two extensions of different measures are two subjects."""
+    phrase = re.match(r"\s*[\w-]+\s+of\s+((?:[\w’'-]+\s*)+)", after)
+    if not phrase:
+        return None
+    words: list[str] = []
+    for word in phrase.group(1).split():
+        if word.lower() in STOP:
+            if words:
+                break
+            continue
+        words.append(word)
+    return words[-1].lower() if words else None
 
 
 # What "four days of ..." can measure: events, not "eight years of tax returns".

@@ -390,8 +390,20 @@ def _quantity_key(doc: Doc, index: int, words: list[str], span: Span, value: flo
         lowered[head] = _plural(lowered[head])
     if needed(before, after) or rate(after):
         return None  # "needs 60 votes", "1.75 cents per ounce": not a tally to compare
+    if lowered in (["pounds"], ["lbs"]) and _WEIGHS.search(before):
+        return "weight"  # a bare count: compared only where each report states one
     subject = quantity_subject(" ".join(lowered), value, verb)
     return framed(subject, *frame_at(doc, index, start)) if subject else None
+
+
+# A person's or a thing's weight in pounds: "weighs about 120 pounds", or after
+# a height, "5-foot-8 and 130 pounds", "6 feet 2 inches tall, 200 pounds".
+_WEIGHS = re.compile(
+    r"(?:\bweigh(?:s|ed|ing)?\s+(?:in\s+at\s+)?|"
+    r"\b\d+(?:-foot-\d+|\s+(?:feet|foot)(?:\s+\d+(?:\s+inch(?:es)?)?)?|'\s*\d+\"?)"
+    r"(?:\s+tall)?\s*(?:,\s*|\s+and\s+|,\s+and\s+))$",
+    re.I,
+)
 
 
 def _verb_before(text: str) -> str | None:

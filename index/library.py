@@ -271,7 +271,7 @@ class Library:
 
     @guarded
     def fact_groups(self) -> list[FactGroup]:
-        """The facts compared across sources, a group per key, story and speaker."""
+        """The facts compared across sources, a group per key and story (a quote: per speaker)."""
         return codec.from_json(self.state().get("groups", []), list[FactGroup])
 
     @guarded

@@ -32,7 +32,8 @@ _WORDS = (
     rf"(?:{'|'.join(_TENS)})(?:[-\s](?:{'|'.join(_ONES[1:10])}))?"
     rf"|a\s+dozen|dozen|{'|'.join(sorted(_ONES, key=len, reverse=True))}|an?"
 )
-NUMBER = rf"(?:{_DIGITS}|{_WORDS})(?:\s+(?:{'|'.join(SCALES)}))?"
+# "two dozen", "two-dozen": a count of dozens.
+NUMBER = rf"(?:{_DIGITS}|{_WORDS})(?:[\s-]+dozen(?![\w-]))?(?:\s+(?:{'|'.join(SCALES)}))?"
 # A number standing alone: not glued to letters, digits or a preceding hyphen
 # ("COVID-19", "A4"), so "24-hour" still matches but "2-L" is caught later.
 NUMBER_RE = re.compile(rf"(?<![\w\-/:.,$€£])(?:{NUMBER})(?![\w])", re.IGNORECASE)
@@ -88,12 +89,15 @@ WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 def parse_number(text: str) -> float | None:
     """The value of a number as written ("1,000", "12.5", "twenty-four",
     "3 million", "an"); ``None`` when it is not a number."""
-    words = text.strip().lower().replace(",", "").split()
+    words = re.sub(r"-dozen\b", " dozen", text.strip().lower().replace(",", "")).split()
     if not words:
         return None
     scale = 1.0
     if len(words) > 1 and words[-1] in SCALES:
         scale = SCALES[words.pop()]
+    if len(words) > 1 and words[-1] == "dozen" and words[:-1] != ["a"]:
+        scale *= 12.0  # "two dozen" is 24
+        words.pop()
     head = " ".join(words)
     value: float | None
     try:

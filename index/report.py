@@ -144,7 +144,7 @@ def _discrepancy(group, relation, facts, meta, copies, stories) -> Discrepancy |
     item = Discrepancy(
         key=group["key"],
         subject=group.get("subject") or describe(key),
-        speaker=None if speaker in ("", "narrator") else _speaker(citations, speaker),
+        speaker=_speaker(citations, speaker),
         relation=relation,
         story=story["id"],
         story_title=story["title"],
@@ -174,9 +174,13 @@ def _score(item: Discrepancy, group: dict[str, Any], story: dict[str, Any]) -> f
     return score + max(0.0, 10.0 - first)
 
 
-def _speaker(citations: list[Citation], fallback: str) -> str:
+def _speaker(citations: list[Citation], fallback: str) -> str | None:
+    """Who states every cited figure, or None when a narrator states one of
+    them (a speaker's figure differs from what another report states)."""
     named = [c.speaker for c in citations if c.speaker]
-    return max(named, key=len) if named else fallback
+    if len(named) < len(citations):
+        return None
+    return max(named, key=len) if named else (fallback or None)
 
 
 def _citation(fact: Fact, meta: dict[str, ArticleInfo]) -> Citation:

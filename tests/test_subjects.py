@@ -74,6 +74,17 @@ KEYS = [
     ("Trump spoke at a 77-minute press conference on Thursday.", "duration", "77",
      "duration:press conference"),
     ("The shutdown left workers without pay for 35 days.", "duration", "35", "duration:shutdown"),
+    # a weight in pounds, after "weighs" or a height; other pounds say of what or nothing
+    ("She stands about 5 feet 8, weighs about 120 pounds and should be considered armed.",
+     "quantity", "about 120", "weight"),
+    ("The suspect, in her 20s or 30s, 5-foot-8 and 130 pounds, knocked over six stores.",
+     "quantity", "130", "weight"),
+    ("The fine was 300 pounds.", "quantity", "300", None),
+    # what an extension extends: two extensions of different measures are two subjects
+    ("The deal came under criticism over the two-year extension of tax cuts for the rich.",
+     "duration", "two-year", "duration:extension of cuts"),
+    ("The deal did not include money for a 13-month extension of unemployment insurance.",
+     "duration", "13-month", "duration:extension of insurance"),
     ("The judge sentenced him to seven years in prison.", "duration", "seven",
      "duration:prison sentence"),
     ("Hikers walk 20 miles a day for five months.", "duration", "five", None),
@@ -175,6 +186,13 @@ RELATIONS = [
     # two reports, kind, the two facts, relation (None: not counterparts)
     ("The meeting lasted less than 40 minutes.", "The talks lasted just 40 minutes.", "duration",
      "less than 40", "just 40", COMPATIBLE),
+    # "two-dozen" is 24, not a range from two to twelve
+    ("The president, immediately after making his remarks, signed nearly two-dozen executive "
+     "actions.", "The administration is supplementing its proposal with 23 executive actions.",
+     "quantity", "nearly two-dozen", "23", COMPATIBLE),
+    ("The president signed two dozen executive actions.",
+     "The administration is supplementing its proposal with 19 executive actions.",
+     "quantity", "two dozen", "19", DIFFER),
     ("The talks ended after less than two hours.", "The talks lasted three hours.", "duration",
      "less than two", "three", DIFFER),
     ("A judge sentenced Durst to seven years in prison.",
