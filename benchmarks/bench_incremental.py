@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import functools
 import importlib
+import json
 import re
 import shutil
 import subprocess
@@ -177,8 +178,31 @@ def _shell(corpus: Path, index: Path) -> float:
     return time.perf_counter() - start
 
 
-def _twice(kind: str, work: Path, corpus: Path, mentions: Path) -> dict[str, Any]:
+def _keep_build(work: Path, out: list[Path], build: dict[str, Any]) -> None:
+    """Keep the first build (index, where the held articles go, its figures)
+    for a later run with ``--reuse``."""
+    shutil.rmtree(work / "built", ignore_errors=True)
+    shutil.copytree(work / "index", work / "built")
+    (work / "built.json").write_text(json.dumps({**build, "held": [str(f) for f in out]}))
+
+
+def _restore(work: Path, corpus: Path, held: Path) -> list[Path]:
+    """The kept first build back in place, the held articles out of the corpus."""
+    out = [Path(f) for f in json.loads((work / "built.json").read_text())["held"]]
+    held.mkdir(parents=True, exist_ok=True)
+    for n, file in enumerate(out):
+        if file.exists():
+            file.rename(held / f"{n}.txt")
+    shutil.copytree(work / "built", work / "index")
+    return out
+
+
+def _twice(
+    kind: str, work: Path, corpus: Path, mentions: Path, now_only: bool = False
+) -> dict[str, Any]:
     """``kind`` on a copy of the index rewriting every view, then on the index."""
+    if now_only:
+        return {"now": _run(kind, corpus, work / "index", mentions)}
     shutil.rmtree(work / "before", ignore_errors=True)
     shutil.copytree(work / "index", work / "before")
     before = _run(kind, corpus, work / "before", mentions, "--all-views")
@@ -191,18 +215,24 @@ def main(args: argparse.Namespace) -> None:
     work = args.work or Path(tempfile.mkdtemp(prefix="newsdesk-incr-"))
     corpus, held = work / "corpus", work / "held"
     mentions = args.mentions or work / "mentions.json"
-    shutil.rmtree(work / "index", ignore_errors=True)
-    shutil.rmtree(corpus, ignore_errors=True)
-    make(args.size, corpus)
-    held.mkdir(parents=True, exist_ok=True)
-    out = files_of(corpus)[-HELD:]
-    for n, file in enumerate(out):
-        file.rename(held / f"{n}.txt")
     result: dict[str, Any] = {"articles": args.size}
-    result["build"] = _run("update", corpus, work / "index", mentions)
+    shutil.rmtree(work / "index", ignore_errors=True)
+    if args.reuse and (work / "built").is_dir():
+        out = _restore(work, corpus, held)
+        result["build"] = json.loads((work / "built.json").read_text())
+    else:
+        shutil.rmtree(corpus, ignore_errors=True)
+        make(args.size, corpus)
+        held.mkdir(parents=True, exist_ok=True)
+        out = files_of(corpus)[-HELD:]
+        for n, file in enumerate(out):
+            file.rename(held / f"{n}.txt")
+        result["build"] = _run("update", corpus, work / "index", mentions)
+        if args.reuse:
+            _keep_build(work, out, result["build"])
     print(f"first build of {args.size - HELD}: {result['build']['update_s']:.1f} s")
     (held / "0.txt").rename(out[0])
-    result["add"] = _twice("add", work, corpus, mentions)
+    result["add"] = _twice("add", work, corpus, mentions, args.now_only)
     if not args.add_only:
         touched = touch_fraction(corpus, 0.01)
         result["one_percent"] = _twice("update", work, corpus, mentions)
@@ -219,7 +249,8 @@ def main(args: argparse.Namespace) -> None:
 
 def report(result: dict[str, Any]) -> None:
     add = result["add"]
-    for name, run in (("before (everything recomputed)", add["before"]), ("now", add["now"])):
+    runs = (("before (everything recomputed)", add.get("before")), ("now", add["now"]))
+    for name, run in (r for r in runs if r[1]):
         print(
             f"one article added, {name}: committed {run['update_s']:.1f} s, "
             f"({run['update_cpu_s']:.1f} s CPU), of which its own analysis "
@@ -261,6 +292,14 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--mentions", type=Path, help="NER cache of the BBC originals")
     parser.add_argument(
         "--add-only", action="store_true", help="measure one article added, nothing else"
+    )
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="keep the first build in the work folder and start from it when kept",
+    )
+    parser.add_argument(
+        "--now-only", action="store_true", help="skip the update that recomputes everything"
     )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
