@@ -14,6 +14,8 @@ The related passages of a story are likewise kept under a digest of all they
 are computed from (the story's passages, their entities and fact keys, those
 entities' names): a story an update does not touch is not compared again.
 Both are content-addressed, so a stale entry can never be used, only missed.
+The memo is stored in shards by key prefix, and an update writes only the
+shards whose entries changed (see :func:`memo_documents`).
 
 Stories are clustered a connected part of the pair graph at a time (see
 :func:`group_by_component`), and a part whose pairs and scores are the last
@@ -21,11 +23,14 @@ run's keeps the last run's groups. The views of a story are computed only when
 something they read changed (see ``index.corpus_pass``): the digest of a story's
 view inputs is kept, and an unchanged one keeps its articles' stored views.
 
-What is still done over the whole corpus on every update: merging entities
-(a bare surname is resolved against the whole corpus, and the merge rules
-read every mention), scoring story pairs (term weights and nearest neighbours
-are the corpus's, so one new article shifts every score a little), fact
-groups, the omission matrices, and the digests that tell what changed.
+What is still done over the whole corpus on every update: reading every
+stored analysis, merging entities twice (a bare surname is resolved against
+the whole corpus, and the merge rules read every mention; the corpus's text is
+read once for both merges), sharing names within stories, scoring story pairs
+(term weights and nearest neighbours are the corpus's, so one new article
+shifts every score a little), fact groups, the omission matrices, the digests
+that tell what changed, and the corpus-wide state and catalog documents,
+written whole.
 """
 
 from __future__ import annotations
@@ -148,11 +153,11 @@ SHARDED = {"sharded": 1}  # the catalog's memo document once the memo is in shar
 
 def stored_memo(reader: Reader) -> dict[str, Any]:
     """The last run's memo, as :meth:`Memo.to_json` wrote it (its shards put
-    together again; an index written before the shards has it whole)."""
+    together again). A memo kept whole, before the shards, is not used: the
+    next update computes everything once, as a first index does."""
     doc = reader.get("catalog", MEMO_UID)
-    found = unpack(doc["data"]) if doc else {}
-    if found != SHARDED:
-        return found
+    if doc is None or unpack(doc["data"]) != SHARDED:
+        return {}
     memo: dict[str, Any] = {"related": {}, "stories": {}, "views": []}
     for shard in reader.documents(MEMO_KIND):
         data = unpack(shard["data"])
