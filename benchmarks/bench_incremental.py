@@ -56,6 +56,9 @@ PARTS = {
     "views computed": ("index.corpus_pass", "_Context.views"),
     "view inputs digested": ("index.corpus_pass", "_Context.view_key"),
     "views written": ("index.build", "_write_derived"),
+    "state written": ("index.build", "_write_state"),
+    "catalog written": ("index.build", "_write_catalog"),
+    "commit": ("index.engines.whoosh", "WhooshWriter.commit"),
 }
 
 

@@ -186,7 +186,7 @@ def _update(
         last = {} if state_missing else stored_memo(writer.reader())
         state = _corpus_state(writer.reader(), fresh, replaced, summarise, last)
         _write_derived(writer, state, fresh, catalog.paths(), (state_missing, last), report)
-        writer.replace({"uid": STATE_UID, "kind": "state", "data": pack(state)})
+        _write_state(writer, state)
         _write_catalog(writer, catalog, state.get("stories", []))
         report(len(entries), len(entries), "", SAVING)
         writer.commit()
@@ -498,6 +498,11 @@ def _write_derived(
     writer.replace(views.document())
     for document in memo_documents(state.pop("memo", {}), last):
         writer.replace(document)
+
+
+def _write_state(writer: Writer, state: dict[str, Any]) -> None:
+    """The corpus-wide state, one document written whole."""
+    writer.replace({"uid": STATE_UID, "kind": "state", "data": pack(state)})
 
 
 def _write_views(
