@@ -20,7 +20,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -83,6 +83,7 @@ def _plain(tokens: list[str]) -> str:
     return " ".join(_SPELLINGS.get(token, token) for token in tokens)
 
 
+@lru_cache(maxsize=1 << 17)
 def _spelling(text: str) -> str:
     """How an alias is shown: the source's spelling, minus "the" and possessive."""
     text = " ".join(text.split())
