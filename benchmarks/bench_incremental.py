@@ -82,7 +82,7 @@ def child(args: argparse.Namespace) -> None:
     """One measurement, in this process (see ``--child``)."""
     if args.all_views:
         _as_before()
-    spent = _time_parts()
+    spent, cpu_spent = _time_parts()
     library = _library(args.corpus, args.index, args.mentions)
     if args.child == "pass":
         emit(_corpus_pass(library))
@@ -110,31 +110,36 @@ def child(args: argparse.Namespace) -> None:
     result["changed_files"] = len(changed)
     result["peak_rss_mb"] = peak_rss_mb()
     # Reading the stored analyses is what _corpus_state spends beyond the pass.
-    spent["stored analyses read"] -= spent["corpus-wide pass"]
+    for parts in (spent, cpu_spent):
+        parts["stored analyses read"] -= parts["corpus-wide pass"]
     result["parts_s"] = dict(spent)
+    result["parts_cpu_s"] = dict(cpu_spent)
     emit(result)
 
 
-def _time_parts() -> dict[str, float]:
-    """Wrap each of :data:`PARTS` to add up the seconds spent in it."""
+def _time_parts() -> tuple[dict[str, float], dict[str, float]]:
+    """Wrap each of :data:`PARTS` to add up the seconds spent in it, on the
+    wall and of CPU (steadier on a shared machine)."""
     spent: dict[str, float] = defaultdict(float)
+    cpu: dict[str, float] = defaultdict(float)
     for name, (module, path) in PARTS.items():
         owner: Any = importlib.import_module(module)
         *outer, attr = path.split(".")
         for step in outer:
             owner = getattr(owner, step)
-        setattr(owner, attr, _timer(getattr(owner, attr), name, spent))
-    return spent
+        setattr(owner, attr, _timer(getattr(owner, attr), name, spent, cpu))
+    return spent, cpu
 
 
-def _timer(function, name: str, spent: dict[str, float]):
+def _timer(function, name: str, spent: dict[str, float], cpu: dict[str, float]):
     @functools.wraps(function)
     def timed(*args, **kwargs):
-        start = time.perf_counter()
+        start, used = time.perf_counter(), time.process_time()
         try:
             return function(*args, **kwargs)
         finally:
             spent[name] += time.perf_counter() - start
+            cpu[name] += time.process_time() - used
 
     return timed
 
@@ -274,8 +279,12 @@ def report(result: dict[str, Any]) -> None:
 
 
 def _report_parts(what: str, run: dict[str, Any]) -> None:
-    parts = sorted(run.get("parts_s", {}).items(), key=lambda kv: -kv[1])
-    print(f"  {what}, by part: " + ", ".join(f"{name} {s:.1f} s" for name, s in parts))
+    cpu = run.get("parts_cpu_s", {})
+    parts = sorted(run.get("parts_s", {}).items(), key=lambda kv: -cpu.get(kv[0], kv[1]))
+    print(
+        f"  {what}, by part (wall / CPU): "
+        + ", ".join(f"{name} {s:.1f} / {cpu.get(name, 0):.1f} s" for name, s in parts)
+    )
 
 
 def _report_rest(result: dict[str, Any]) -> None:
