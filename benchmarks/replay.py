@@ -30,7 +30,9 @@ class ReplayAnalysis(Analysis):
         self.cache_path = cache
         self.cache: dict[str, list[dict]] = json.loads(cache.read_text()) if cache.exists() else {}
 
-    def _analyse(self, articles: Sequence[Article], progress: Tick) -> list[dict[str, Any]]:
+    def _analyse(
+        self, articles: Sequence[Article], progress: Tick, planned: int = 0
+    ) -> list[dict[str, Any]]:
         """Always in this process: a worker process would run a plain
         :class:`Analysis`, whose NER is spaCy's on every copy, and the cache
         would stay empty."""

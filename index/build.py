@@ -28,7 +28,7 @@ from .corpus import Corpus, FileEntry, without_clashing_ids
 from .damage import READ_DAMAGE, IndexDamaged, clear, describe, marked
 from .engines.base import Engine, Reader, Writer
 from .freshness import file_key, unchanged
-from .incremental import memo_document, plan_views, stored_digests, stored_memo
+from .incremental import memo_documents, plan_views, stored_digests, stored_memo
 from .listing import head
 from .model import Article, Skipped, Story
 from .passages import passage_key
@@ -183,9 +183,10 @@ def _update(
                 report(ready, len(entries), "", READABLE)
         replaced = set(summary.removed) | set(summary.updated)
         report(0, len(catalog.articles), "", COMPARING)
-        state = _corpus_state(writer.reader(), fresh, replaced, summarise)
-        _write_derived(writer, state, fresh, catalog.paths(), state_missing, report)
-        writer.replace({"uid": STATE_UID, "kind": "state", "data": pack(state)})
+        last = {} if state_missing else stored_memo(writer.reader())
+        state = _corpus_state(writer.reader(), fresh, replaced, summarise, last)
+        _write_derived(writer, state, fresh, catalog.paths(), (state_missing, last), report)
+        _write_state(writer, state)
         _write_catalog(writer, catalog, state.get("stories", []))
         report(len(entries), len(entries), "", SAVING)
         writer.commit()
@@ -482,17 +483,26 @@ def _write_derived(
     state: dict[str, Any],
     fresh: dict[str, dict[str, Any]],
     paths: dict[str, str],
-    first: bool,
+    stored: tuple[bool, dict[str, Any]],
     report: Reporter,
 ) -> None:
     """Write the views that changed (all of them on a first index) and what the
-    next run needs to tell which (see :mod:`index.incremental`)."""
+    next run needs to tell which (see :mod:`index.incremental`). ``stored``
+    says whether this is a first index and holds the memo the index holds:
+    only the memo's shards that changed are written."""
+    first, last = stored
     before = {} if first else stored_digests(writer.reader())
     kept = state.pop("views_kept", [])
     views = plan_views(state.pop("views", {}), before, fresh, kept)
     _write_views(writer, views.write, paths, report)
     writer.replace(views.document())
-    writer.replace(memo_document(state.pop("memo", {})))
+    for document in memo_documents(state.pop("memo", {}), last):
+        writer.replace(document)
+
+
+def _write_state(writer: Writer, state: dict[str, Any]) -> None:
+    """The corpus-wide state, one document written whole."""
+    writer.replace({"uid": STATE_UID, "kind": "state", "data": pack(state)})
 
 
 def _write_views(
@@ -517,9 +527,11 @@ def _corpus_state(
     fresh: dict[str, dict[str, Any]],
     replaced: set[str],
     summarise: Summariser | None,
+    memo: dict[str, Any],
 ) -> dict[str, Any]:
     """The corpus-wide state over the stored analyses (minus files replaced in
-    this run) and the fresh ones, so it can be committed with them."""
+    this run) and the fresh ones, so it can be committed with them; ``memo``
+    is what the last run kept (see :func:`index.incremental.stored_memo`)."""
     analyses: dict[str, dict[str, Any]] = {}
     for doc in reader.documents("blob"):
         if doc["path"] not in replaced:
@@ -532,6 +544,6 @@ def _corpus_state(
         # What the last run computed, and the articles read again (their
         # views were deleted with their documents, so they are always written).
         # Views are kept only against the digests they were stored under.
-        last = stored_memo(reader) if stored_digests(reader) else {}
+        last = memo if stored_digests(reader) else {}
         return summarise(analyses, memo=last, changed=set(fresh))  # type: ignore[call-arg]
     return summarise(analyses)

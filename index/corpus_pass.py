@@ -10,7 +10,7 @@ from itertools import islice
 from typing import Any
 
 from . import codec, crossref
-from .entities import alias_key, merge
+from .entities import CorpusText, alias_key, merge
 from .facts import unify_keys
 from .incremental import Memo, RelatedMemo, digest, group_by_component, related_digest
 from .mentions import share_names
@@ -64,11 +64,12 @@ def summarise(
     }
     sources = {aid: a.source or aid for aid, a in articles.items()}
     passages = {aid: a.passages for aid, a in articles.items()}
-    first = merge(mentions, sources, passages)
+    text = CorpusText(passages)  # read once for both merges
+    first = merge(mentions, sources, passages, text=text)
     stories = _stories(articles, analyses, first, last, kept)
     story_of = {aid: s["id"] for s in stories for aid in s["articles"]}
     mentions = share_names(articles, mentions, story_of)
-    entities = merge(mentions, sources, passages, groups=story_of)
+    entities = merge(mentions, sources, passages, groups=story_of, text=text)
     alias_index = {alias_key(a.text): e.id for e in entities for a in e.aliases}
     context = _Context(articles, analyses, entities, alias_index, story_of, last.related)
     views, unchanged = context.changed_views(last.views, kept.views, set(changed))

@@ -20,7 +20,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -84,6 +84,7 @@ def _plain(tokens: list[str]) -> str:
     return " ".join(_SPELLINGS.get(token, token) for token in tokens)
 
 
+@lru_cache(maxsize=1 << 17)
 def _spelling(text: str) -> str:
     """How an alias is shown: the source's spelling, minus "the" and possessive."""
     text = " ".join(text.split())
@@ -532,26 +533,61 @@ def spelled_out(
 ) -> set[tuple[str, str]]:
     """(acronym, name) alias keys that a text defines: "the Federal Bureau of
     Investigation (FBI)", or "FBI (Federal Bureau of Investigation)"."""
-    found = set()
+    found: set[tuple[str, str]] = set()
     for article, spans in mentions.items():
-        named = [m for m in spans if m.kind in NAMED_KINDS]
-        ends = {m.end: m for m in named}
-        starts = {m.start: m for m in named}
-        for passage in passages.get(article, ()):
-            for match in _PARENTHESISED.finditer(passage.text):
-                at = passage.start + match.start()
-                inner = match.group(1).strip()
-                before = _ending_at(ends, at)
-                if before is not None and _abbreviates(inner, before.text):
-                    found.add((alias_key(inner), alias_key(before.text)))
-                    continue
-                acronym = _ACRONYM_BEFORE.search(passage.text, 0, match.start())
-                if acronym and _abbreviates(acronym.group(1), inner):
-                    inside = starts.get(passage.start + match.start(1) + _lead(match.group(1)))
-                    name = inner
-                    if inside is not None and inside.end - inside.start >= len(inner.strip()):
-                        name = inside.text
-                    found.add((alias_key(acronym.group(1)), alias_key(name)))
+        found |= _spelled_out_in(spans, passages.get(article, ()))
+    return found
+
+
+class CorpusText:
+    """What the merge rules read of the corpus's text beyond its mentions, read
+    once for both merges of a corpus-wide pass: the words it writes in lower
+    case (see :func:`common_words`) and, per article, the acronyms it spells
+    out (see :func:`spelled_out`), read again only for an article whose
+    mentions differ from those it was read with."""
+
+    def __init__(self, passages: Mapping[str, Sequence[Passage]]) -> None:
+        self.passages = passages
+        self._common: set[str] | None = None
+        self._spelled: dict[str, tuple[Sequence[Mention], set[tuple[str, str]]]] = {}
+
+    def common_words(self) -> set[str]:
+        if self._common is None:
+            self._common = common_words(self.passages)
+        return self._common
+
+    def spelled_out(self, mentions: Mapping[str, Sequence[Mention]]) -> set[tuple[str, str]]:
+        found: set[tuple[str, str]] = set()
+        for article, spans in mentions.items():
+            known = self._spelled.get(article)
+            if known is None or not (known[0] is spans or known[0] == spans):
+                known = (spans, _spelled_out_in(spans, self.passages.get(article, ())))
+                self._spelled[article] = known
+            found |= known[1]
+        return found
+
+
+def _spelled_out_in(spans: Sequence[Mention], passages: Sequence[Passage]) -> set[tuple[str, str]]:
+    """What :func:`spelled_out` finds in one article."""
+    found = set()
+    named = [m for m in spans if m.kind in NAMED_KINDS]
+    ends = {m.end: m for m in named}
+    starts = {m.start: m for m in named}
+    for passage in passages:
+        for match in _PARENTHESISED.finditer(passage.text):
+            at = passage.start + match.start()
+            inner = match.group(1).strip()
+            before = _ending_at(ends, at)
+            if before is not None and _abbreviates(inner, before.text):
+                found.add((alias_key(inner), alias_key(before.text)))
+                continue
+            acronym = _ACRONYM_BEFORE.search(passage.text, 0, match.start())
+            if acronym and _abbreviates(acronym.group(1), inner):
+                inside = starts.get(passage.start + match.start(1) + _lead(match.group(1)))
+                name = inner
+                if inside is not None and inside.end - inside.start >= len(inner.strip()):
+                    name = inside.text
+                found.add((alias_key(acronym.group(1)), alias_key(name)))
     return found
 
 
@@ -793,13 +829,16 @@ def merge(
     sources: Mapping[str, str | None],
     passages: Mapping[str, Sequence[Passage]] | None = None,
     groups: Mapping[str, str] | None = None,
+    text: CorpusText | None = None,
 ) -> list[Entity]:
     """Canonical entities of a corpus, most mentioned first (deterministic).
 
     ``groups`` (article id -> story id) lets a bare surname join the full name used
     in its own story; dates and numbers are not entities and are skipped.
+    ``text``, the passages' :class:`CorpusText`, is given to share what it reads
+    between merges of one corpus.
     """
-    nodes, links = linked(mentions, passages or {}, groups or {})
+    nodes, links = linked(mentions, passages or {}, groups or {}, text)
     clusters: dict[int, list[_Node]] = defaultdict(list)
     for i, node in enumerate(nodes):
         clusters[links.root(i)].append(node)
@@ -813,13 +852,15 @@ def linked(
     mentions: Mapping[str, Sequence[Mention]],
     passages: Mapping[str, Sequence[Passage]],
     groups: Mapping[str, str],
+    text: CorpusText | None = None,
 ) -> tuple[list[_Node], _Links]:
     """The nodes of a corpus's mentions and what the rules join of them."""
+    text = text or CorpusText(passages)
     nodes = _schools_as_teams(_people_by_story(_nodes(mentions, groups)))
     links = _Links(nodes)
     _link_people(nodes, links)
-    _link_abbreviations(nodes, links, spelled_out(mentions, passages))
-    common = common_words(passages)
+    _link_abbreviations(nodes, links, text.spelled_out(mentions))
+    common = text.common_words()
     _link_organisations(nodes, links, common)
     _link_places(nodes, links)
     _link_teams(nodes, links, common)

@@ -9,6 +9,7 @@ imported, so computing a search key stays cheap.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -20,6 +21,7 @@ _DOTTED = re.compile(r"\b[a-z]\.(?: ?[a-z]\.)+|\b(?:[a-z]\.)+[a-z]\b")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=1 << 17)  # a corpus names the same few names again and again
 def alias_key(text: str) -> str:
     """The form two spellings must share to be the same alias (and the search key).
 

@@ -168,6 +168,8 @@ def _stored(path: Path, corpus: Path) -> dict[str, Any]:
         "stories": library.stories(),
         "entities": library.entities(),
         "views": {aid: library.views(aid) for aid in ids},
+        # What the next update reuses: kept in shards, the same as a full build's.
+        "memo": incremental.stored_memo(library.store.reader),
     }
 
 
@@ -252,6 +254,43 @@ def test_an_update_compares_again_only_the_stories_it_touches(tmp_path, monkeypa
     assert any(ids <= seeds for ids in compared)  # a full build does compare them
     assert seeds <= set(viewed)  # and computes every view
     assert _stored(kept, corpus) == _stored(full, corpus)
+
+
+@pytest.mark.slow
+def test_an_update_writes_only_the_memo_shards_that_changed(tmp_path, monkeypatch):
+    """Adding an article to a corpus rewrites the memo shards holding what it
+    changed, not the memo whole, and the memo read back is the one computed."""
+    if not BBC.exists():
+        pytest.skip(f"{BBC} is not available on this machine")
+    from index import build
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    for file in sorted((BBC / "politics").glob("*.txt"))[:10]:
+        shutil.copyfile(file, corpus / f"politics-{file.name}")
+    kept = tmp_path / "kept"
+    Library([corpus], kept, analysis=MemoAnalysis()).update()
+    shards = len(incremental.memo_shards(incremental.stored_memo(_reader(kept, corpus))))
+    written: list[list[str]] = []
+    real = build.memo_documents
+
+    def counting(memo, last):
+        found = real(memo, last)
+        written.append([d["uid"] for d in found if d["kind"] == incremental.MEMO_KIND])
+        computed.append(memo)
+        return found
+
+    computed: list[dict[str, Any]] = []
+    monkeypatch.setattr(build, "memo_documents", counting)
+    shutil.copyfile(sorted((BBC / "tech").glob("*.txt"))[0], corpus / "tech-001.txt")
+    Library([corpus], kept, analysis=MemoAnalysis()).update()
+    assert shards > 10 and 0 < len(written[0]) < shards / 2
+    stored = incremental.stored_memo(_reader(kept, corpus))
+    assert Memo.from_json(stored) == Memo.from_json(computed[0])
+
+
+def _reader(path: Path, corpus: Path):
+    return Library([corpus], path, analysis=MemoAnalysis()).store.reader
 
 
 def test_a_memo_of_an_older_layout_is_not_used():
