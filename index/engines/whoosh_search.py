@@ -10,7 +10,13 @@ from collections.abc import Callable
 from contextlib import suppress
 
 from whoosh import query as q
-from whoosh.collectors import TimeLimit, WrappingCollector
+from whoosh.collectors import (
+    Collector,
+    FilterCollector,
+    TimeLimit,
+    TopCollector,
+    WrappingCollector,
+)
 from whoosh.searching import Searcher
 
 from .base import PASSAGE_FIELDS, Found, Stop
@@ -29,30 +35,28 @@ def find(
     passages = parsed if only_passages else q.And([parsed, q.Term("kind", "passage", boost=0.0)])
     if budget is None and stop is None:
         kind = None if only_passages else q.Term("kind", "passage")
-        results = searcher.search(parsed, limit=max(1, limit), filter=kind, optimize=False)
-        cut = False
+        every = _every_match(limit, kind)
+        searcher.search_with_collector(parsed, every)
+        results, cut = every.results(), False
     else:
         # Passages only, scored by the query alone (the kind term weighs
         # nothing). Not a filter: Whoosh builds a filter's set of every
         # passage before it scores anything (0.5 s at 20,000 articles),
         # which no budget could cut; an And intersects as it goes.
-        # Every match is counted as it is scored (no block skipping): within
-        # the budget the total is exact, and counting after it would not be.
-        top = searcher.collector(limit=max(1, limit), optimize=False)
-        collector = _Bounded(top, budget, stop)
+        # Every match is counted as it is scored: within the budget the
+        # total is exact, and counting after it would not be.
+        collector = _Bounded(_every_match(limit), budget, stop)
         with suppress(TimeLimit):
             searcher.search_with_collector(passages, collector)
         results, cut = collector.results(), collector.cut
     if cut:
         total = collector.seen
-    elif results.has_exact_length() and only_passages:
-        total = len(results)
+    elif only_passages:
+        total = len(results)  # every match was scored, so counted
     else:
-        # The top hits were found by skipping blocks that could not make the
-        # list, so Whoosh only estimates the total, from counts that still
-        # include deleted passages; and with the kind filter its count took
-        # in the article documents too (source:EFE counted the article).
-        # Count the matching passages instead (no scoring).
+        # With the kind filter Whoosh's count took in the article documents
+        # too (source:EFE counted the article): count the matching passages
+        # instead (no scoring).
         total = sum(1 for _ in passages.matcher(searcher).all_ids())
     words = _text_terms(searcher, passages, [hit.docnum for hit in results])
     rows = [
@@ -60,6 +64,18 @@ def find(
         for hit in results
     ]
     return Found(total, rows, complete=not cut)
+
+
+def _every_match(limit: int, allow: q.Query | None = None) -> Collector:
+    """The best ``limit`` passages, found by scoring every match, which counts
+    them all as it goes. Whoosh's block-quality skipping cost a prefix's many
+    words more than it skipped, and its total was then an estimate that a
+    second pass over the matches had to correct; and no matcher is replaced
+    by one without the words that cannot lift a passage into the list (the
+    passages only those words match went uncounted: person:blair found 222
+    of its 223)."""
+    top = TopCollector(max(1, limit), usequality=False, replace=0)
+    return FilterCollector(top, allow=allow) if allow is not None else top
 
 
 def count(searcher: Searcher, parsed: q.Query) -> int:
