@@ -16,27 +16,14 @@ from . import engines
 from .corpus import Corpus
 from .damage import guarded
 from .errors import IndexError_
-from .model import (
-    Article,
-    ArticleInfo,
-    CrossSourceView,
-    Entity,
-    Fact,
-    FactGroup,
-    Mention,
-    OmissionMatrix,
-    Passage,
-    PassageView,
-    SearchResult,
-    Skipped,
-    Story,
-)
+from .model import Article, ArticleInfo, Mention, Passage, SearchResult, Skipped, Story
 from .search import as_typed, search
 from .seeds import seeds_dir
 from .store import Store, index_dir_for, latest_commit, unpack, writable
 
 if TYPE_CHECKING:  # the indexer is imported when a run needs it, not to open the reader
     from . import build
+    from .model_views import CrossSourceView, Entity, Fact, FactGroup, OmissionMatrix, PassageView
     from .report import Report
     from .update_process import Child
 
@@ -266,6 +253,7 @@ class Library:
 
     def _read_entities(self) -> list[Entity]:
         from . import codec  # cattrs: not for a search
+        from .model_views import Entity
 
         return codec.from_json(self.state().get("entities", []), list[Entity])
 
@@ -273,6 +261,7 @@ class Library:
     def facts(self) -> list[Fact]:
         """Every fact of every article, in article and passage order."""
         from . import codec  # cattrs: not for a search
+        from .model_views import Fact
 
         found: list[Fact] = []
         for doc in self.store.documents("blob"):
@@ -283,6 +272,7 @@ class Library:
     def fact_groups(self) -> list[FactGroup]:
         """The facts compared across sources, a group per key, story and speaker."""
         from . import codec  # cattrs: not for a search
+        from .model_views import FactGroup
 
         return codec.from_json(self.state().get("groups", []), list[FactGroup])
 

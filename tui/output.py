@@ -271,11 +271,11 @@ def search(result: SearchResult, query: str, as_json: bool) -> int:
         head = Text.assemble((article, "bold"), passage, (score, "dim"))
         if outlet:
             head.append(outlet, style="dim")
-        snippet = Text(text)
+        drawn = Text(text)
         for start, end in matches:
-            snippet.stylize("bold reverse", start, end)
+            drawn.stylize("bold reverse", start, end)
         stdout.print(head)
-        stdout.print(snippet, soft_wrap=True)
+        stdout.print(drawn, soft_wrap=True)
         stdout.print()
     return EXIT_OK
 
