@@ -2,8 +2,9 @@
 
 Importing Whoosh for a ``newsdesk search`` spent most of its time on modules
 no search runs: ``whoosh.compat`` imports ``urllib.request`` for
-``urlretrieve`` (with it ``http.client``, ``email`` and ``ssl``); the query
-module imports English morphology for ``Variations`` queries
+``urlretrieve`` (with it ``http.client``, ``email`` and ``ssl``) and
+``html`` (with its table of entities) for ``escape``; the query module
+imports English morphology for ``Variations`` queries
 (``whoosh.lang.morph_en`` compiles six very large regular expressions) and
 the analysis module the double metaphone; and the ``cached_property``
 package its reader uses imports ``asyncio`` (to tell a coroutine apart when a
@@ -25,6 +26,7 @@ from typing import Any
 # module -> the names Whoosh (or cached_property) takes from it at import
 DEFERRED = {
     "urllib.request": ("urlretrieve",),
+    "html": ("escape",),  # its entities table, for highlighting in HTML
     "whoosh.lang.morph_en": ("variations",),
     "whoosh.lang.dmetaphone": ("double_metaphone",),
     "asyncio": (),
