@@ -293,8 +293,8 @@ def _plain(texts: Any) -> bool:
     """Whether a search's lines can be written as they are: into a pipe or a
     file (no styles to draw), and with no tab, which Rich widens to its next
     stop by the cells it counts."""
-    console = _consoles.get("stdout")
-    if not _configured or (console.is_terminal if console else _is_terminal(sys.stdout)):
+    made = [console for name, console in _consoles.items() if name == "stdout"]
+    if not _configured or (made[0].is_terminal if made else _is_terminal(sys.stdout)):
         return False
     return not any("\t" in text for text in texts)
 
