@@ -93,26 +93,30 @@ class Corpus:
             for entry in found:
                 if entry.id not in ids:
                     ids.add(entry.id)
-                    yield replace(entry, outlet=outlets.of(entry.full_path))
+                    outlet = outlets.of(entry.full_path)
+                    yield replace(entry, outlet=outlet) if outlet else entry
 
     def _walk_dir(self, top: str, seen: set[tuple[int, int]], skipped: list[Skipped]):
         """Depth first with a stack of our own, not recursion: a folder tree
         deeper than Python's recursion limit (hostile or generated) is still
-        walked instead of ending the whole run with a RecursionError."""
-        stack = [iter([top])]
+        walked instead of ending the whole run with a RecursionError. Whether
+        a name is a folder comes with the folder's listing (no ``stat`` of
+        its own): the update check before every search is this walk."""
+        stack = [iter([(top, True)])]
         while stack:
-            path = next(stack[-1], None)
-            if path is None:
+            item = next(stack[-1], None)
+            if item is None:
                 stack.pop()
-            elif path is top or os.path.isdir(path):
-                names = self._open_dir(path, seen, skipped)
-                if names:
-                    stack.append(iter([os.path.join(path, n) for n in names]))
+            elif item[1]:
+                found = self._open_dir(item[0], seen, skipped)
+                if found:
+                    stack.append(iter(found))
             else:
-                yield from self._entry(path, skipped)
+                yield from self._entry(item[0], skipped)
 
     def _open_dir(self, top: str, seen: set[tuple[int, int]], skipped: list[Skipped]):
-        """The visible names in folder ``top``, or None (reported) if it cannot be read."""
+        """The visible paths in folder ``top`` in name order, each with whether
+        it is a folder (a link to one too), or None (reported) if it cannot be read."""
         try:
             info = os.stat(top)
         except OSError as error:
@@ -123,11 +127,12 @@ class Corpus:
             return None
         seen.add((info.st_dev, info.st_ino))
         try:
-            names = sorted(os.listdir(top))
+            with os.scandir(top) as listing:
+                names = sorted((e.name, e) for e in listing if not e.name.startswith("."))
         except OSError as error:
             skipped.append(Skipped(self.id_of(top), f"cannot open folder: {error.strerror}"))
             return None
-        return [name for name in names if not name.startswith(".")]
+        return [(os.path.join(top, name), _is_dir(entry)) for name, entry in names]
 
     def _entry(self, path: str, skipped: list[Skipped], explicit: bool = False):
         if not explicit and (format_of(path) is None or os.path.basename(path) in NOT_ARTICLES):
@@ -144,6 +149,14 @@ class Corpus:
             skipped.append(Skipped(self.id_of(path), reason))
             return
         yield FileEntry(path, self.id_of(path), info.st_size, info.st_mtime_ns)
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    """``os.path.isdir`` of a listed name, from the listing where it can."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 # Files holding several articles: their articles' ids are "path#N".

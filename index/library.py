@@ -12,33 +12,20 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import codec, engines
+from . import engines
 from .corpus import Corpus
 from .damage import guarded
 from .errors import IndexError_
-from .model import (
-    Article,
-    ArticleInfo,
-    CrossSourceView,
-    Entity,
-    Fact,
-    FactGroup,
-    Mention,
-    OmissionMatrix,
-    Passage,
-    PassageView,
-    SearchResult,
-    Skipped,
-    Story,
-)
+from .model import Article, ArticleInfo, Mention, Passage, SearchResult, Skipped, Story
 from .search import as_typed, search
 from .seeds import seeds_dir
 from .store import Store, index_dir_for, latest_commit, unpack, writable
-from .update_process import Child
 
 if TYPE_CHECKING:  # the indexer is imported when a run needs it, not to open the reader
     from . import build
+    from .model_views import CrossSourceView, Entity, Fact, FactGroup, OmissionMatrix, PassageView
     from .report import Report
+    from .update_process import Child
 
 
 class Library:
@@ -107,6 +94,8 @@ class Library:
 
     def _update_apart(self, progress: build.Progress | None, wait: float) -> build.Summary:
         roots = list(self.corpus.roots)
+        from .update_process import Child
+
         child = Child(roots, self.index_path, self.analysis, wait, self.engine.name)
         self._child = child
         try:
@@ -139,6 +128,8 @@ class Library:
         return list(self._held_for_generation("articles", self._read_articles))
 
     def _read_articles(self) -> list[ArticleInfo]:
+        from . import codec  # cattrs: not for a search
+
         return codec.from_json(self.store.articles(), list[ArticleInfo])
 
     @guarded
@@ -180,6 +171,8 @@ class Library:
 
     def mentions(self, article_id: str) -> list[Mention]:
         """The article's entity mentions as stored by the analysis (none without NLP)."""
+        from . import codec  # cattrs: not for a search
+
         return codec.from_json(self.analysis_of(article_id).get("mentions") or [], list[Mention])
 
     def _held_for_generation(self, name: str, read: Callable[[], Any]) -> Any:
@@ -259,11 +252,17 @@ class Library:
         return [e for e in found if kind is None or e.kind == kind]
 
     def _read_entities(self) -> list[Entity]:
+        from . import codec  # cattrs: not for a search
+        from .model_views import Entity
+
         return codec.from_json(self.state().get("entities", []), list[Entity])
 
     @guarded
     def facts(self) -> list[Fact]:
         """Every fact of every article, in article and passage order."""
+        from . import codec  # cattrs: not for a search
+        from .model_views import Fact
+
         found: list[Fact] = []
         for doc in self.store.documents("blob"):
             found.extend(codec.from_json(unpack(doc["data"]).get("facts", []), list[Fact]))
@@ -272,6 +271,9 @@ class Library:
     @guarded
     def fact_groups(self) -> list[FactGroup]:
         """The facts compared across sources, a group per key and story (a quote: per speaker)."""
+        from . import codec  # cattrs: not for a search
+        from .model_views import FactGroup
+
         return codec.from_json(self.state().get("groups", []), list[FactGroup])
 
     @guarded

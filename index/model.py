@@ -8,9 +8,11 @@ is exactly the cited words.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .model_views import *  # noqa: F403
 
 
 @dataclass(frozen=True)
@@ -149,72 +151,6 @@ class Mention:
 
 
 @dataclass(frozen=True)
-class Fact:
-    """A comparable statement found in one passage.
-
-    ``kind`` is quantity, duration, date or quote. Quantities, durations and
-    dates carry an interval ``[low, high]`` in ``unit`` (``high`` may be
-    ``inf``); ``low_open``/``high_open`` say whether the bounds are excluded.
-    """
-
-    id: str
-    article: str
-    passage: int
-    kind: str
-    text: str
-    start: int
-    end: int
-    key: str | None = None
-    value: float | None = None
-    low: float | None = None
-    high: float | None = None
-    low_open: bool = False
-    high_open: bool = False
-    qualifier: str | None = None
-    unit: str | None = None
-    speaker: str | None = None
-    quote: str | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
-        for name in ("low", "high", "value"):
-            if data[name] is not None and data[name] in (float("inf"), float("-inf")):
-                data[name] = "inf" if data[name] > 0 else "-inf"
-        return data
-
-
-@dataclass(frozen=True)
-class Alias:
-    """One spelling of an entity, with how often and by which sources it is used."""
-
-    text: str
-    count: int
-    sources: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class EntityMention:
-    """Where an entity is named: article id, passage number and offsets."""
-
-    article: str
-    passage: int
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True)
-class Entity:
-    """The canonical thing behind several mentions."""
-
-    id: str
-    name: str
-    kind: str
-    aliases: tuple[Alias, ...] = ()
-    mentions: tuple[EntityMention, ...] = field(default=(), repr=False)
-
-
-@dataclass(frozen=True)
 class Story:
     """Articles of several sources that report the same event, in the order the
     sources list shows them; its title is drawn from theirs."""
@@ -257,162 +193,37 @@ class SearchResult:
     complete: bool = True
 
 
-@dataclass(frozen=True)
-class MatrixCell:
-    """What one source states for one fact of a story, and where, to open it."""
-
-    text: str
-    fact: str  # the fact's id
-    passage: int
-    start: int
-    end: int
-    value: float | None = None
-
-
-@dataclass(frozen=True)
-class MatrixSource:
-    """A column of the omission matrix: one article of the story and its outlet."""
-
-    article_id: str
-    source: str | None = None
-
-
-@dataclass(frozen=True)
-class MatrixRow:
-    """One fact of a story across its sources: how they relate, and each one's
-    words (None where a source does not report it)."""
-
-    key: str
-    label: str
-    relation: str | None = None
-    cells: Mapping[str, MatrixCell | None] = field(default_factory=dict)
+# Entities, facts and the cross-source views live in index.model_views: a
+# search reads none of them, and making their dataclasses was a third of what
+# importing newsdesk cost ``newsdesk search``. They are named here all the same.
+_VIEWS = frozenset(
+    {
+        "Alias",
+        "CitedFact",
+        "Counterpart",
+        "CrossSourceView",
+        "Entity",
+        "EntityCoverage",
+        "EntityMention",
+        "EntityRef",
+        "Fact",
+        "FactGroup",
+        "FactView",
+        "MatrixCell",
+        "MatrixRow",
+        "MatrixSource",
+        "OmissionMatrix",
+        "PassageView",
+        "QuoteView",
+        "RelatedPassage",
+        "Spelling",
+    }
+)
 
 
-@dataclass(frozen=True)
-class OmissionMatrix:
-    """A story's facts (rows) by its sources (columns), the most reported first."""
+def __getattr__(name: str) -> Any:
+    if name in _VIEWS:
+        from . import model_views
 
-    story: str
-    title: str = ""
-    sources: tuple[MatrixSource, ...] = ()
-    rows: tuple[MatrixRow, ...] = ()
-
-
-@dataclass(frozen=True)
-class FactGroup:
-    """One comparison key in one story, stated by one speaker: its facts (by id),
-    how many independent sources state them, and how each pair relates (the
-    group's ``relation`` is its worst pair)."""
-
-    key: str
-    subject: str
-    story: str | None
-    relation: str
-    members: tuple[str, ...] = ()
-    sources: int = 0
-    pairs: tuple[tuple[str, str, str], ...] = ()
-
-
-@dataclass(frozen=True)
-class CitedFact(Fact):
-    """A fact as the cross-source view shows it: with the outlet that states it
-    and what it is about, in words."""
-
-    source: str = ""
-    subject: str = ""
-
-
-@dataclass(frozen=True)
-class RelatedPassage:
-    """A passage of another article that tells of the same thing, and why."""
-
-    article_id: str
-    passage: int
-    score: float
-    reasons: tuple[str, ...] = ()
-    start: int = 0
-    end: int = 0
-    text: str = ""
-    source: str | None = None
-    title: str | None = None
-    same_story: bool = True
-
-
-@dataclass(frozen=True)
-class Counterpart:
-    """What another source states for a fact, and how the two relate (None:
-    not comparable)."""
-
-    fact: CitedFact
-    relation: str | None = None
-    same_story: bool = True
-    source: str = ""
-    same_wire: bool = False
-
-
-@dataclass(frozen=True)
-class FactView:
-    """A fact of the passage with its counterparts: those of its story, then a
-    few of other stories as context (``elsewhere`` counts all of those)."""
-
-    fact: CitedFact
-    relation: str = "only here"
-    others: tuple[Counterpart, ...] = ()
-    elsewhere: int = 0
-
-
-@dataclass(frozen=True)
-class EntityRef:
-    """An entity named in the passage: its id, name and kind."""
-
-    id: str
-    name: str
-    kind: str
-
-
-@dataclass(frozen=True)
-class Spelling:
-    """One way the story's sources write an entity, and which sources do."""
-
-    text: str
-    sources: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class EntityCoverage:
-    """How many of the story's sources (``of``) name an entity, and how."""
-
-    entity: EntityRef
-    sources: int = 0
-    of: int = 0
-    spellings: tuple[Spelling, ...] = ()
-
-
-@dataclass(frozen=True)
-class QuoteView:
-    """A quote of the passage and the same speaker's quotes in other sources."""
-
-    speaker: str | None
-    here: CitedFact
-    others: tuple[CitedFact, ...] = ()
-
-
-@dataclass(frozen=True)
-class PassageView:
-    """What the other sources say about one passage, as the index stores it."""
-
-    related: tuple[RelatedPassage, ...] = ()
-    facts: tuple[FactView, ...] = ()
-    entities: tuple[EntityCoverage, ...] = ()
-    quotes: tuple[QuoteView, ...] = ()
-
-
-@dataclass(frozen=True)
-class CrossSourceView:
-    """A passage and what the other sources say about it (``newsdesk related``)."""
-
-    passage: Passage
-    related: tuple[RelatedPassage, ...] = ()
-    facts: tuple[FactView, ...] = ()
-    entities: tuple[EntityCoverage, ...] = ()
-    quotes: tuple[QuoteView, ...] = ()
+        return getattr(model_views, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -21,7 +21,6 @@ from __future__ import annotations
 import fnmatch
 import json
 import os
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
@@ -119,6 +118,8 @@ def _settings(path: str, skipped: list[Skipped]) -> list[tuple[str, str]]:
             reason = f"not used: not a readable file under {MAX_BYTES} bytes"
             skipped.append(Skipped(CONFIG, reason))
         return []
+    import tomllib  # only for a folder with a newsdesk.toml
+
     try:
         table = tomllib.loads(data.decode("utf-8")).get("outlets", {})
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:

@@ -23,9 +23,7 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from platformdirs import user_cache_dir
-
-from . import codec, engines
+from . import engines
 from .corpus import Corpus
 from .engines.base import Engine, Reader
 from .errors import IndexError_, IndexLocked
@@ -74,6 +72,8 @@ def index_dir_for(corpus: Corpus, index_dir: str | os.PathLike[str] | None = Non
     ``NEWSDESK_INDEX_DIR`` or the user's cache directory."""
     if index_dir:
         return Path(index_dir)
+    from platformdirs import user_cache_dir  # only where no folder is named
+
     base = os.environ.get("NEWSDESK_INDEX_DIR") or os.path.join(
         user_cache_dir("newsdesk", appauthor=False), "indexes"
     )
@@ -167,6 +167,8 @@ class Store:
     def stories(self) -> list[Story]:
         """The stories alone (the corpus-wide state they are part of is tens of
         MB at 20,000 analysed articles)."""
+        from . import codec  # cattrs, which a search does not need
+
         return codec.from_json(self._read("catalog", STORIES_UID) or [], list[Story])
 
     def articles(self) -> list[dict[str, Any]]:

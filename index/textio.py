@@ -12,7 +12,6 @@ import errno
 import math
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 DEFAULT_MAX_MB = 20
@@ -161,6 +160,8 @@ def read_file(path: str) -> bytes:
 def write_atomic(path: Path, text: str, prefix: str = ".newsdesk-") -> None:
     """Write ``text`` to ``path`` whole or not at all: into a temporary file
     beside it, then renamed over it (a crash or a full disk leaves the old file)."""
+    import tempfile  # not for reading
+
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=path.suffix)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as file:

@@ -8,13 +8,16 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 
 import pytest
 
 from index.corpus import Corpus
 from index.freshness import current
 from index.library import Library
+from index.model import Hit, SearchResult
 from index.store import Store
+from tui import output
 from tui.cli import main
 
 from .conftest import ROOT
@@ -39,6 +42,7 @@ NOT_NEEDED = (
 )
 PROBE = """
 import json, sys
+from tui import output
 from tui.cli import main
 code = main(sys.argv[1:])
 sys.stdout.flush()
@@ -66,6 +70,29 @@ def test_search_on_an_unchanged_index_loads_no_indexer_or_nlp(seeds_index):
     assert code == 0
     assert json.loads(out)["total"] > 0
     loaded = [name for name in NOT_NEEDED if name in modules]
+    assert loaded == []
+
+
+@pytest.mark.slow
+def test_a_search_into_a_pipe_loads_nothing_it_does_not_run(seeds_index):
+    code, out, modules = _search_in_subprocess("prisoners")
+    assert code == 0
+    assert "passages match prisoners" in out.splitlines()[0]
+    loaded = [
+        name
+        for name in (
+            "rich",
+            "cattrs",
+            "index.codec",
+            "index.model_views",
+            "asyncio",
+            "urllib.request",
+            "ssl",
+            "html.entities",
+            "whoosh.lang.morph_en",
+        )
+        if name in modules
+    ]
     assert loaded == []
 
 
@@ -141,3 +168,44 @@ def test_another_analysis_or_outlet_makes_the_index_stale(plain_index, seeds_cop
     assert not _current(plain_index, key="some_model/4")
     (seeds_copy / "newsdesk.toml").write_text('[outlets]\n"*.txt" = "Wire"\n')
     assert not _current(plain_index)
+
+
+HOSTILE = SearchResult(
+    3,
+    (
+        Hit(
+            "bbc/politics/[bold]001.txt",
+            4,
+            0,
+            120,
+            3.14159,
+            "The Chancellor [red]said[/] the \x1b]52;c;aGk=\x07budget was  \u202eset, trailing  ",
+            ((4, 14),),
+            "Brown: 'no' to [link=https://example.com]cuts[/link]",
+            "BBC",
+        ),
+        Hit("東京/会談.txt", 2, 5, 60, 1.0, "東京で会談 talks ended\nwithout a deal", ((0, 2),)),
+        Hit("wire/untitled.txt", 1, 0, 10, 0.5, "", (), None, None),
+    ),
+)
+
+
+@pytest.mark.parametrize("snippet_tab", [False, True])
+def test_a_search_into_a_pipe_prints_what_rich_prints_there(monkeypatch, capsys, snippet_tab):
+    """Into a pipe, the lines of a search are written without Rich: the bytes
+    are the ones Rich writes there, hostile text, wide characters and a snippet
+    of two lines included (a tab, which Rich widens by cells, goes through Rich)."""
+    result = HOSTILE
+    if snippet_tab:
+        hits = (replace(HOSTILE.hits[0], snippet="東京\tTokyo\tsaid"), *HOSTILE.hits[1:])
+        result = replace(HOSTILE, hits=hits)
+    monkeypatch.setattr(output, "_configured", True)
+    assert output.search(result, "chancellor [b]", as_json=False) == 0
+    plain = capsys.readouterr().out
+    monkeypatch.setattr(output, "_plain", lambda texts: False)
+    monkeypatch.setattr(output, "_consoles", {})
+    assert output.search(result, "chancellor [b]", as_json=False) == 0
+    drawn = capsys.readouterr().out
+    assert plain == drawn
+    assert plain.startswith("3 passages match chancellor [b]\n")
+    assert "\x1b" not in plain and "\u202e" not in plain

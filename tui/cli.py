@@ -9,7 +9,6 @@ no traceback reaches the terminal.
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
 import re
 import sys
@@ -294,6 +293,8 @@ def _check_paths(paths: Sequence[str], reader: bool) -> None:
 
 def _missing(path: str, reader: bool) -> str:
     message = f"no such file or folder: {path}"
+    import difflib
+
     close = difflib.get_close_matches(path, COMMANDS, n=1, cutoff=0.6) if reader else []
     if close:
         return f"{message}; did you mean 'newsdesk {close[0]}'?"

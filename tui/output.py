@@ -13,37 +13,79 @@ import os
 import sys
 from collections.abc import Callable
 from contextlib import suppress
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.text import Text
-
-from index import codec
 from index.model import NO_BODY, UNKNOWN_OUTLET, SearchResult
 from index.progress import READING, SAVING
 from index.safety import clean, clean_line, dumps
 
-from .indexing import IndexingStatus
-from .inert import inert
+if TYPE_CHECKING:
+    from rich.console import Console
 
-
-class _Console(Console):
-    def on_broken_pipe(self) -> None:
-        """Rich would exit with code 1; the command line stops quietly instead."""
-        raise BrokenPipeError
-
-
-stdout = _Console(highlight=False, soft_wrap=False)
-stderr = Console(stderr=True, highlight=False)
 EXIT_OK, EXIT_NOT_FOUND = 0, 1
+# Rich is imported when something is drawn with it: a search into a pipe
+# prints its lines as they are, which is what Rich would write there.
+_consoles: dict[str, Console] = {}
+_configured = False
+
+
+def _console(name: str) -> Console:
+    """The Rich console of ``stdout`` or ``stderr``, made when first used."""
+    console = _consoles.get(name)
+    if console is None:
+        from rich.console import Console
+
+        class _Console(Console):
+            def on_broken_pipe(self) -> None:
+                """Rich would exit with code 1; the command line stops quietly instead."""
+                raise BrokenPipeError
+
+        if name == "stdout":
+            console = _Console(highlight=False, soft_wrap=False)
+        else:
+            console = Console(stderr=True, highlight=False)
+        if _configured:
+            console.soft_wrap = not console.is_terminal
+        console = _consoles.setdefault(name, console)
+    return console
+
+
+def __getattr__(name: str) -> Any:
+    """``output.stdout`` and ``output.stderr``: the Rich consoles."""
+    if name in ("stdout", "stderr"):
+        return _console(name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _is_terminal(stream: Any) -> bool:
+    """What Rich's console would decide for ``stream``: its environment
+    variables first (TTY_COMPATIBLE, FORCE_COLOR), else whether it is a tty."""
+    compatible = os.environ.get("TTY_COMPATIBLE", "")
+    if compatible in ("0", "1"):
+        return compatible == "1"
+    force = os.environ.get("FORCE_COLOR")
+    if force is not None:
+        return force != ""
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except ValueError:  # a closed stream
+        return False
 
 
 def error(message: str) -> None:
     """One line on stderr, whatever the message holds (a file name, a path)."""
-    stderr.print(Text.assemble(("newsdesk: ", "bold red"), inert(message)))
+    from rich.text import Text
+
+    from .inert import inert
+
+    _console("stderr").print(Text.assemble(("newsdesk: ", "bold red"), inert(message)))
 
 
 def note(message: str) -> None:
-    stderr.print(Text(clean(message), style="dim"))
+    from rich.text import Text
+
+    _console("stderr").print(Text(clean(message), style="dim"))
 
 
 def describe(error: BaseException) -> str:
@@ -62,11 +104,13 @@ def progress() -> Callable[..., None] | None:
     # Here rather than at the top: a search from the shell draws no bar.
     from rich.progress import BarColumn, Progress, TextColumn
 
+    from .indexing import IndexingStatus
+
     bar = Progress(
         TextColumn("indexing"),
         BarColumn(bar_width=20),
         TextColumn("{task.description}", markup=False),
-        console=stderr,
+        console=_console("stderr"),
         transient=True,
     )
     task = bar.add_task("", total=None)
@@ -94,7 +138,9 @@ def summary_line(summary) -> str:
     )
 
 
-def summary_text(summary) -> Text:
+def summary_text(summary) -> Any:
+    from rich.text import Text
+
     text = Text(summary_line(summary))
     for item in summary.skipped:
         text.append(f"\n  skipped {clean_line(item.path)}: {clean_line(item.reason)}")
@@ -104,13 +150,19 @@ def summary_text(summary) -> Text:
 def sources(library, as_json: bool) -> int:
     articles, skipped = library.articles(), library.skipped()
     if as_json:
+        from index import codec
+
         print(
             dumps({"articles": codec.to_json(articles), "skipped": [s.to_json() for s in skipped]})
         )
         return EXIT_OK
+    stdout = _console("stdout")
     if not stdout.is_terminal:
         return _sources_lines(articles, skipped)
     from rich.table import Table  # a search needs no table
+    from rich.text import Text
+
+    from .inert import inert
 
     table = Table(box=None, pad_edge=False, show_edge=False)
     for name in ("id", "source", "date", "title", "passages"):
@@ -172,6 +224,9 @@ def show(library, article_id: str, as_json: bool) -> int:
     if as_json:
         print(dumps(article.to_json(with_text=True)))
         return EXIT_OK
+    from rich.text import Text
+
+    stdout = _console("stdout")
     stdout.print(Text(clean_line(article.title) or "(no title)", style="bold"))
     for label, value in (
         ("source", article.source),
@@ -193,30 +248,64 @@ def show(library, article_id: str, as_json: bool) -> int:
 
 def search(result: SearchResult, query: str, as_json: bool) -> int:
     if as_json:
+        from index import codec
+
         print(dumps(codec.to_json(result)))
         return EXIT_OK
     noun = "passage matches" if result.total == 1 else "passages match"
-    stdout.print(Text(f"{result.total} {noun} {clean_line(query)}", style="dim"))
-    for hit in result.hits:
-        head = Text.assemble(
-            (clean_line(hit.article_id), "bold"), f" ¶{hit.passage}", (f"  {hit.score:.2f}", "dim")
-        )
-        if hit.source or hit.title:
-            head.append(
-                f"  {clean_line(hit.source) or UNKNOWN_OUTLET}: {clean_line(hit.title) or ''}",
-                style="dim",
-            )
-        snippet = Text(clean(hit.snippet))
-        for start, end in hit.matches:
-            snippet.stylize("bold reverse", start, end)
+    heading = f"{result.total} {noun} {clean_line(query)}"
+    hits = [(_hit_head(hit), clean(hit.snippet), hit.matches) for hit in result.hits]
+    if _plain(snippet for _, snippet, _ in hits):
+        # What Rich writes into a pipe, written without it: the lines as they are.
+        lines = [heading]
+        for (article, (passage, score), outlet), snippet, _ in hits:
+            lines += (article + passage + score + outlet, snippet, "")
+        sys.stdout.write("\n".join(lines) + "\n")
+        sys.stdout.flush()  # a closed pipe is found here, not at exit
+        return EXIT_OK
+    from rich.text import Text
+
+    stdout = _console("stdout")
+    stdout.print(Text(heading, style="dim"))
+    for (article, (passage, score), outlet), text, matches in hits:
+        head = Text.assemble((article, "bold"), passage, (score, "dim"))
+        if outlet:
+            head.append(outlet, style="dim")
+        drawn = Text(text)
+        for start, end in matches:
+            drawn.stylize("bold reverse", start, end)
         stdout.print(head)
-        stdout.print(snippet, soft_wrap=True)
+        stdout.print(drawn, soft_wrap=True)
         stdout.print()
     return EXIT_OK
 
 
+def _hit_head(hit: Any) -> tuple[str, tuple[str, str], str]:
+    """A hit's first line in its parts: the article, its passage and score,
+    and its outlet and title."""
+    outlet = ""
+    if hit.source or hit.title:
+        outlet = f"  {clean_line(hit.source) or UNKNOWN_OUTLET}: {clean_line(hit.title) or ''}"
+    return clean_line(hit.article_id), (f" ¶{hit.passage}", f"  {hit.score:.2f}"), outlet
+
+
+def _plain(texts: Any) -> bool:
+    """Whether a search's lines can be written as they are: into a pipe or a
+    file (no styles to draw), and with no tab, which Rich widens to its next
+    stop by the cells it counts."""
+    made = [console for name, console in _consoles.items() if name == "stdout"]
+    if not _configured or (made[0].is_terminal if made else _is_terminal(sys.stdout)):
+        return False
+    return not any("\t" in text for text in texts)
+
+
 def reader_summary(library) -> int:
+    from rich.text import Text
+
+    from .inert import inert
+
     articles = library.articles()
+    stdout = _console("stdout")
     stdout.print(inert(f"{len(articles)} articles indexed at {library.location}"))
     stdout.print(
         Text("Try: newsdesk sources | newsdesk search prisoners | newsdesk show ID", style="dim")
@@ -227,14 +316,17 @@ def reader_summary(library) -> int:
 def configure() -> None:
     """Into a pipe or a file, lines are written whole, as rg and git write them:
     only a terminal wraps them to its width."""
-    stdout.soft_wrap = not stdout.is_terminal
-    stderr.soft_wrap = not stderr.is_terminal
+    global _configured
+    _configured = True
+    for console in _consoles.values():
+        console.soft_wrap = not console.is_terminal
 
 
 def closed_pipe() -> None:
     """The reader of a pipe left (``| head``): whatever is still buffered must
     not fail again at exit, so stdout is pointed at nothing."""
-    stdout.quiet = True
+    if "stdout" in _consoles:
+        _consoles["stdout"].quiet = True
     with suppress(OSError, ValueError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -89,6 +87,8 @@ def _reason(error: Exception) -> str:
 
 def parse(text: str, path: Path) -> Settings:
     """Settings from the text of a file at ``path``, checked value by value."""
+    import tomllib  # only when there is a settings file
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -111,7 +111,7 @@ def parse(text: str, path: Path) -> Settings:
     )
 
 
-def _toml_problem(error: tomllib.TOMLDecodeError, path: Path) -> str:
+def _toml_problem(error: Exception, path: Path) -> str:
     """``file, line N: not valid TOML: ...``: tomllib puts the place at the end
     of its message (``Invalid value (at line 3, column 8)``)."""
     place = re.search(r"\s*\(at line (\d+), column (\d+)\)$", str(error))
@@ -259,6 +259,8 @@ def save_theme(path: Path, theme: str) -> None:
     partial = target.with_name(target.name + ".partial")
     partial.write_text(tomlkit.dumps(document), encoding="utf-8")
     if target.exists():
+        import shutil
+
         shutil.copymode(target, partial)
     os.replace(partial, target)
 

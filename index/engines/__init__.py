@@ -13,6 +13,9 @@ import os
 
 from ..errors import UnknownEngine
 from .base import Engine
+from .lean import import_whoosh
+
+import_whoosh()  # before any module of the engines imports Whoosh
 
 # name -> (module, what to install for it)
 ENGINES = {
