@@ -466,9 +466,10 @@ def propagate(
     they (or ``known``, mentions from elsewhere in ``text``'s story) recognise: the
     same words in the same case (or in capitals), and a person's surname alone
     (of this article's names only). Kinds are voted over the name's mentions;
-    spans that overlap a mention already found are left to it, unless a place's
-    name covers it whole, where the model cut the name short ("Gulf" in the
-    headline "Indian Navy foils attack in Gulf of Aden"; see :func:`_cut_short`)."""
+    spans that overlap a mention already found are left to it, unless the name
+    covers it whole, where the model cut the name short ("Gulf" in the headline
+    "Indian Navy foils attack in Gulf of Aden", "Betty Ford" in "Lindsay Lohan
+    checks into Betty Ford Center"; see :func:`_cut_short`)."""
     names = _names(mentions)
     for name, voted in _names(known, surnames=False).items():
         names.setdefault(name, voted)
@@ -486,8 +487,6 @@ def propagate(
                 continue
             kind, label = names[name]
             if taken.overlaps(at, stop):
-                if kind != "place":
-                    continue
                 inner = [m for m in found if m.start < stop and at < m.end]
                 if not _cut_short(inner, at, stop):
                     continue
@@ -499,12 +498,11 @@ def propagate(
 
 
 def _cut_short(inner: Sequence[Mention], start: int, end: int) -> bool:
-    """Whether a place's name at ``start:end`` replaces the mentions ``inner`` it
-    overlaps: one name, covered whole. Only places (the caller checks): widening
-    other names split more than it joined on the ECB+ dev topics, as with
-    "Kansas City" and "Chiefs" inside "Kansas City Chiefs" (the articles go on to
-    call the team "Chiefs", which must join it) and "People" inside "People
-    magazine"."""
+    """Whether a name at ``start:end`` replaces the mentions ``inner`` it
+    overlaps: one name, covered whole ("Maurice" in "Maurice Cheeks", "Press" in
+    "Associated Press"). Kept to places until sports teams' names were joined
+    (index/teams.py): "Kansas City" and "Chiefs" inside "Kansas City Chiefs" were
+    then left apart from the articles' many bare "Chiefs"."""
     return (
         len(inner) == 1
         and inner[0].kind in NAMED_KINDS

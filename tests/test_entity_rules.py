@@ -187,6 +187,39 @@ def test_a_place_the_model_cut_short_is_the_whole_name_the_article_gives():
     ]
 
 
+def test_a_name_the_model_cut_short_is_the_whole_name_its_story_or_article_gives():
+    # ECB+ dev topic 5: a results line where the model tags only "Maurice"; the
+    # story's other articles name Maurice Cheeks
+    text = "PHILADELPHIA 76ERS Fired Jim O'Brien, coach. Named Maurice Cheeks coach."
+    at = text.index("Maurice")
+    found = propagate(
+        text,
+        [Mention(at, at + 7, "Maurice", "person", "PERSON")],
+        [(0, len(text))],
+        known=[Mention(0, 14, "Maurice Cheeks", "person", "PERSON")],
+    )
+    assert [(m.text, m.kind) for m in found] == [("Maurice Cheeks", "person")]
+    # ECB+ dev topic 1: the re-cased headline reads "Betty Ford center", and the
+    # model takes "Betty Ford" for the person; the body names the Betty Ford Center
+    text = (
+        "Lindsay Lohan checks into Betty Ford Center\n"
+        "Lindsay Lohan has checked into the Betty Ford Center to begin a 90-day stay."
+    )
+    body = text.index("Betty Ford Center", 30)
+    found = propagate(
+        text,
+        [
+            Mention(26, 36, "Betty Ford", "person", "PERSON"),
+            Mention(body, body + 17, "Betty Ford Center", "organisation", "ORG"),
+        ],
+        [(0, len(text))],
+    )
+    assert [(text[m.start : m.end], m.kind) for m in found if "Ford" in m.text] == [
+        ("Betty Ford Center", "organisation"),
+        ("Betty Ford Center", "organisation"),
+    ]
+
+
 def test_names_inside_a_longer_name_of_another_kind_are_left_as_found():
     text = (
         "The Colts could clinch a playoff berth with a win over the Kansas City Chiefs. "
