@@ -31,7 +31,8 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # listed in a view only when it is a counterpart; 12: sports teams' full names
 # and nicknames are organisations (index/teams.py); 13: a speaker's figure is
 # compared with the narrator's, "two dozen" is 24, weights read after "weighs";
-# 14: a name the model cut short is the whole name, whatever its kind
+# 14: a name the model cut short is the whole name, whatever its kind; a town
+# with a result beside it is the team its article names
 VERSION = "14"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).

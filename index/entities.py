@@ -35,7 +35,7 @@ from .names import (
     without_suffix,
 )  # alias_key: also public here
 from .passages import PassageLocator
-from .teams import full_team, school_team, teams_named
+from .teams import TOWN_TEAM, full_team, school_team, teams_named, town_teams
 
 # How much more often one candidate must be named than all others together for a
 # bare surname beyond its story (Blair: Tony Blair) and for a short organisation
@@ -648,8 +648,10 @@ def _link_organisations(nodes: list[_Node], links: _Links, common: set[str]) -> 
             parts[forms[:size]].append(i)
             parts[forms[-size:]].append(i)
     for same in by_forms.values():
-        for i in same[1:]:
-            links.join(same[0], i)
+        first: dict[int | None, int] = {}  # a town read as its team is not the town
+        for i in same:
+            team = nodes[i].team if town_teams(nodes[i].key) else None
+            links.join(first.setdefault(team, i), i)
     for i in organisations:
         forms = nodes[i].forms
         if forms[-1] in SMALL_WORDS or (len(forms) == 1 and len(forms[0]) < 3):
@@ -748,10 +750,13 @@ def _link_facilities(nodes: list[_Node], links: _Links) -> None:
 
 
 def _schools_as_teams(nodes: list[_Node]) -> list[_Node]:
-    """Sports news names a college's team by the college ("North Carolina beat
-    Creighton"): in an article that names the team itself, in full or by a nickname
-    no other team bears ("Tar Heels", "Bluejays"), the college's name is the team;
-    elsewhere it keeps its own node ("North Carolina" the state)."""
+    """Sports news names a team by its college or its town ("North Carolina beat
+    Creighton", "a 31-24 win over Jacksonville"): in an article that names the team
+    itself, in full or by a nickname no other team bears ("Tar Heels", "Jaguars"),
+    a college's name is the team, and so is a town's name that the article's
+    mentions mark as a team (``TOWN_TEAM``, see :func:`index.teams.known_teams`);
+    elsewhere each keeps its own node ("North Carolina" the state, "in
+    Jacksonville" the town)."""
     named: dict[str, set[int]] = defaultdict(set)  # article -> teams it names
     for node in nodes:
         team = full_team(node.key)
@@ -763,18 +768,35 @@ def _schools_as_teams(nodes: list[_Node]) -> list[_Node]:
                 named[article].add(team)
     result = []
     for node in nodes:
-        team = school_team(node.key) if node.kind != "person" else None
-        playing = [(a, m) for a, m in node.mentions if team is not None and team in named[a]]
-        if not playing:
+        school = school_team(node.key) if node.kind != "person" else None
+        towns = town_teams(node.key)
+        by_team: dict[int | None, list[tuple[str, Mention]]] = defaultdict(list)
+        for article, mention in node.mentions:
+            team = _team_of(mention, named[article], school, towns)
+            by_team[team].append((article, mention))
+        if None in by_team and len(by_team) == 1:
             result.append(node)
             continue
-        rest = [(a, m) for a, m in node.mentions if team not in named[a]]
-        if rest:
-            result.append(replace(node, mentions=rest, articles=frozenset(a for a, _ in rest)))
-        articles = frozenset(a for a, _ in playing)
-        result.append(replace(node, mentions=playing, articles=articles, kind="organisation",
-                              corrected=True, team=team))  # fmt: skip
+        for team, found in by_team.items():
+            articles = frozenset(a for a, _ in found)
+            if team is None:  # its kind voted again without the team's mentions
+                kind = node.kind if node.corrected else _vote(Counter(m.kind for _, m in found))
+                result.append(replace(node, mentions=found, articles=articles, kind=kind))
+            else:
+                result.append(replace(node, mentions=found, articles=articles,
+                                      kind="organisation", corrected=True, team=team))  # fmt: skip
     return result
+
+
+def _team_of(
+    mention: Mention, named: set[int], school: int | None, towns: frozenset[int]
+) -> int | None:
+    """The team a college's or a town's name stands for in an article naming the
+    teams ``named``, if it does (see :func:`_schools_as_teams`)."""
+    if school is not None and school in named:
+        return school
+    here = towns & named if mention.label == TOWN_TEAM else frozenset()
+    return next(iter(here)) if len(here) == 1 else None
 
 
 def _link_teams(nodes: list[_Node], links: _Links, common: set[str]) -> None:

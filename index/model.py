@@ -147,7 +147,7 @@ class Mention:
     end: int
     text: str
     kind: str  # one of ENTITY_KINDS
-    label: str = ""  # the model's own label (PERSON, GPE, ...)
+    label: str = ""  # the model's own label (PERSON, GPE, ...); TEAM: a town read as its team
 
 
 @dataclass(frozen=True)

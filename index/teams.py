@@ -38,6 +38,7 @@ class Teams(NamedTuple):
     nickname_spellings: dict[int, tuple[str, ...]]  # team -> "Colts", "COLTS"
     full_ending: dict[str, tuple[str, ...]]  # last word -> spellings of full names, longest first
     schools: dict[str, int]  # alias key of a college's name -> its team, when only one
+    towns: dict[str, frozenset[int]]  # alias key of a team's town ("indy") -> its teams
 
 
 @lru_cache(maxsize=1)
@@ -48,6 +49,7 @@ def teams() -> Teams:
     nicknames: dict[str, set[int]] = defaultdict(set)
     nickname_spellings: dict[int, tuple[str, ...]] = {}
     schools: dict[str, set[int]] = defaultdict(set)
+    towns: dict[str, set[int]] = defaultdict(set)
     lines = PATH.read_text(encoding="utf-8").splitlines()
     rows = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
     for team, (league, places, names) in enumerate(rows):
@@ -56,6 +58,9 @@ def teams() -> Teams:
             for place in places.split("|"):
                 schools[alias_key(place)].add(team)
         nickname_spellings[team] = tuple(s for n in names_of for s in (n, n.upper()))
+        if league != "NCAA":  # a college's name is its team only by school_team's rule
+            for place in places.split("|"):
+                towns[alias_key(place)].add(team)
         for name in names_of:
             nicknames[alias_key(name)].add(team)
             for place in places.split("|"):
@@ -73,6 +78,7 @@ def teams() -> Teams:
         nickname_spellings,
         {word: tuple(texts) for word, texts in ending.items()},
         {key: next(iter(ts)) for key, ts in schools.items() if len(ts) == 1},
+        {key: frozenset(ts) for key, ts in towns.items()},
     )
 
 
@@ -86,6 +92,11 @@ def school_team(key: str) -> int | None:
     return teams().schools.get(key)
 
 
+def town_teams(key: str) -> frozenset[int]:
+    """The professional teams of a town, by its alias key ("indy": the Colts)."""
+    return teams().towns.get(key, frozenset())
+
+
 def teams_named(key: str) -> frozenset[int]:
     """The teams a nickname may stand for ("giants": New York's and San Francisco's)."""
     return teams().nicknames.get(key, frozenset())
@@ -95,7 +106,8 @@ def known_teams(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """``mentions`` with each team's full name written in ``text`` one organisation
     ("Philadelphia 76ers", not the city "Philadelphia"), and, in a text that writes a
     team's full name, that team's nicknames too (a headline's "Chargers"). The
-    model's spans over these are replaced by the team's."""
+    model's spans over these are replaced by the team's. A town's name standing
+    for a team the text names is marked too (see :func:`_towns_as_teams`)."""
     known = teams()
     if known.full_ending.keys().isdisjoint(_CAPITALISED.findall(text)):
         return list(mentions)  # most texts: no word ends a team's name
@@ -109,7 +121,7 @@ def known_teams(text: str, mentions: Sequence[Mention]) -> list[Mention]:
                 named.add(known.spellings[spelling])
                 break
     if not spans:
-        return list(mentions)
+        return _towns_as_teams(text, list(mentions), named)
     taken = SpanSet(spans)
     nicknames = {n: t for t in named for n in known.nickname_spellings[t]}
     by_last: dict[str, list[str]] = defaultdict(list)
@@ -124,7 +136,74 @@ def known_teams(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     kept = [m for m in mentions if not taken.overlaps(m.start, m.end)]
     kept += [Mention(a, b, text[a:b], *TEAM) for a, b in spans]
     kept.sort(key=lambda m: (m.start, m.end))
-    return kept
+    return _towns_as_teams(text, kept, named)
+
+
+# What is said of a team, never of a town: a result or a record beside its name.
+_RESULT_BEFORE = re.compile(
+    r"(?:\b(?:over|against|vs|v|beat|beats|beating|defeated|defeats|overcame|edged|routed|"
+    r"topped|blanked|whipped)|\b(?:lost|lose|loses|losing|fell|fall|falls|falling)\s+to)"
+    r"\.?\s+$",
+    re.IGNORECASE,
+)
+_RESULT_AFTER = re.compile(
+    r"\s*\(\d{1,3}-\d{1,3}(?:-\d{1,3})?\)"  # a record: "Indianapolis (11-4)"
+    r"|\s+\d{1,3}-\d{1,3}\b"  # a score: "overcame Jacksonville 31-24"
+    r"|\s+(?:beat|beats|defeated|edged|routed|won|rallied|clinched|overcame|topped)\b"
+    r"|\s+to\s+(?:a|an|its|their)\s+(?:\d{1,3}-\d{1,3}\s+)?(?:win|victory)\b",
+    re.IGNORECASE,
+)
+TOWN_TEAM = "TEAM"  # the label of a town's name read as its team
+
+
+def _towns_as_teams(text: str, mentions: list[Mention], named: set[int]) -> list[Mention]:
+    """Sports news names a team by its town ("a 31-24 win over Jacksonville",
+    "Indianapolis (11-4)"): where the text names the one team of that town that it
+    names at all (in full or by a nickname no other team bears), a town's name with
+    a result or a record beside it, or that the model reads as an organisation or a
+    person (an agent: "KC blasted Indy", not "in Indy"), is that
+    team: an organisation labelled :data:`TOWN_TEAM` (index.entities joins it to the
+    team). A town named otherwise ("in Indianapolis") stays the town."""
+    known = teams()
+    towns = [
+        (i, known.towns[key])
+        for i, m in enumerate(mentions)
+        if (key := alias_key(m.text)) in known.towns and m.kind in _NAMED and m.label != TOWN_TEAM
+    ]
+    if not towns:
+        return mentions
+    playing = named | _nicknamed(text)
+    result = list(mentions)
+    for i, bearers in towns:
+        mention = mentions[i]
+        if len(bearers & playing) != 1:
+            continue
+        line_start = text.rfind("\n", 0, mention.start) + 1
+        before = text[max(line_start, mention.start - 30) : mention.start]
+        if (
+            mention.kind in ("organisation", "person")  # "KC ran so effectively"
+            or _RESULT_BEFORE.search(before)
+            or _RESULT_AFTER.match(text, mention.end)
+        ):
+            result[i] = Mention(mention.start, mention.end, mention.text, TEAM[0], TOWN_TEAM)
+    return result
+
+
+_NAMED = frozenset({"person", "organisation", "place", "group", "event", "other"})
+
+
+def _nicknamed(text: str) -> set[int]:
+    """The teams ``text`` names by a capitalised nickname only one team bears."""
+    found: set[int] = set()
+    words = [m.group() for m in _WORD.finditer(text)]
+    for n, word in enumerate(words):
+        if not word[:1].isupper():
+            continue
+        for name in (word, " ".join(words[n : n + 2])):
+            bearers = teams_named(alias_key(name))
+            if len(bearers) == 1:
+                found |= bearers
+    return found
 
 
 _WORD = re.compile(r"\w+")

@@ -25,7 +25,7 @@ from index.mentions import (
 from index.model import Mention, Passage
 from index.readers import read_bytes
 from index.tables import teams
-from index.teams import known_teams
+from index.teams import TOWN_TEAM, known_teams
 
 from .conftest import ROOT
 from .test_entities import corpus, entity_with
@@ -879,6 +879,63 @@ def test_a_colleges_name_is_its_team_only_where_the_article_names_the_team():
     state = [e for e in entities if e.kind == "place" and e.name == "North Carolina"]
     assert [[m.article for m in e.mentions] for e in state] == [["a1"]]
     assert entity_with(entities, "Creighton").kind == "place"  # its team is not named
+
+
+def town_mentions(text: str, *spans: tuple[str, str, str]) -> list[Mention]:
+    """The model's mentions: (span, kind, label), each at its first place after the last."""
+    found, at = [], 0
+    for span, kind, label in spans:
+        at = text.index(span, at)
+        found.append(Mention(at, at + len(span), span, kind, label))
+        at += len(span)
+    return found
+
+
+def test_a_town_with_a_result_beside_it_is_the_team_its_article_names():
+    # ECB+ dev topic 29: sports news names a team by its town
+    text = (
+        "Peyton Manning passed for 364 yards to carry the Indianapolis Colts over the "
+        "Jacksonville Jaguars 31-24 Thursday night.\n"
+        "Indianapolis (11-4) made an NFL-best fourth double-digit comeback this season.\n"
+        "The Colts will face their division rivals, the Houston Texans, at home in "
+        "Indianapolis for their final game of the regular season.\n"
+        "KC blasted Indy with 352 net rushing yards."
+    )
+    model = town_mentions(
+        text,
+        ("Peyton Manning", "person", "PERSON"),
+        ("Indianapolis", "place", "GPE"),
+        ("Jacksonville Jaguars", "organisation", "ORG"),
+        ("Indianapolis", "place", "GPE"),
+        ("Colts", "organisation", "ORG"),
+        ("Indianapolis", "place", "GPE"),
+        ("KC", "organisation", "ORG"),
+        ("Indy", "person", "PERSON"),
+    )
+    found = [(m.text, m.kind, m.label) for m in known_teams(text, model)]
+    assert found[3] == ("Indianapolis", "organisation", TOWN_TEAM)  # "Indianapolis (11-4)"
+    assert found[6] == ("Indianapolis", "place", "GPE")  # "at home in Indianapolis"
+    assert found[-2] == ("KC", "organisation", "ORG")  # Kansas City's team is not named
+    assert found[-1] == ("Indy", "organisation", TOWN_TEAM)  # read as an agent
+    entities = merge({"a0": known_teams(text, model)}, {})
+    colts = entity_with(entities, "Colts")
+    assert {a.text for a in colts.aliases} == {"Indianapolis Colts", "Colts", "Indianapolis",
+                                               "Indy"}  # fmt: skip
+    assert len([m for m in colts.mentions if m.text == "Indianapolis"]) == 1
+    town = [e for e in entities if e.kind == "place" and e.name == "Indianapolis"]
+    assert [len(e.mentions) for e in town] == [1]
+
+
+def test_a_town_is_no_team_where_its_article_names_none_of_its_teams():
+    # ECB+ dev topic 29: this article names the Colts, not the Jaguars
+    text = (
+        "Indianapolis Colts wide receiver Marvin Harrison did not play in Thursday "
+        "night's 31-24 win over Jacksonville due to a hamstring injury."
+    )
+    model = town_mentions(text, ("Indianapolis Colts", "organisation", "ORG"),
+                          ("Jacksonville", "place", "GPE"))  # fmt: skip
+    assert ("Jacksonville", "place", "GPE") in {(m.text, m.kind, m.label)
+                                                for m in known_teams(text, model)}  # fmt: skip
 
 
 def test_a_facility_named_with_other_words_for_its_kind_is_one_in_its_story():
