@@ -141,4 +141,8 @@ KNOWN_ACRONYMS = {
     "gop": "republican party",
     "anc": "african national congress",
     "ira": "irish republican army",
+    # the news agencies that news cites by their initials ("reports AP")
+    "ap": "associated press",
+    "afp": "agence france presse",
+    "upi": "united press international",
 }

@@ -473,6 +473,18 @@ def test_an_acronym_not_spelled_out_stays_apart_from_a_name_with_its_initials():
     assert entity_with(entities, "KRG") != entity_with(entities, "Kurdistan Regional Government")
 
 
+def test_a_news_agency_cited_by_its_initials_is_the_agency():
+    # ECB+ dev topic 1: "according to the Associated Press" in one article,
+    # "prosecutors have not signed off on the facility, reports AP." in another
+    entities = merge(
+        corpus([("Lindsay Lohan", "person"), ("Associated Press", "organisation")],
+               [("AP", "organisation")], [("AFP", "organisation")]),
+        {},
+    )  # fmt: skip
+    assert entity_with(entities, "AP") == entity_with(entities, "Associated Press")
+    assert {a.text for a in entity_with(entities, "AFP").aliases} == {"AFP"}
+
+
 def test_well_known_acronyms_resolve_to_what_they_are():
     entities = merge(
         corpus(
