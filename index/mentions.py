@@ -206,7 +206,8 @@ def capitalised(
     text: str, mentions: Sequence[Mention], regions: Iterable[tuple[int, int]]
 ) -> list[Mention]:
     """``mentions`` plus the names the model left untagged: runs of capitalised words
-    within a sentence ("Internet Explorer", "Tar Heels"), kind "other". A word at a
+    within a sentence ("Internet Explorer", "Tar Heels"), or the whole of a
+    quotation (a title: "the sequel to \"Twilight\""), kind "other". A word at a
     sentence start, after an opening quote, in a run of capitals, a calendar word,
     or a single word the article also writes lower case, says nothing and is left."""
     taken = SpanSet((m.start, m.end) for m in mentions)
@@ -217,7 +218,9 @@ def capitalised(
         for match in _CAPITALISED_RUN.finditer(text, start, end):
             span, begin = match.group(), match.start()
             before = text[max(start, begin - 3) : begin].rstrip(" ")
-            if begin == start or not before or before[-1] in ".!?:;\n\"“‘'(—–-":
+            if _quoted_title(text, begin, match.end(), start):
+                pass  # a title in quotes is a name from its first word: "Twilight"
+            elif begin == start or not before or before[-1] in ".!?:;\n\"“‘'(—–-":
                 # a sentence's first word says nothing: what follows it may
                 rest = _AFTER_FIRST.match(span)
                 if rest is None:
@@ -247,6 +250,15 @@ def capitalised(
     found += _two_letter_acronyms(text, found, regions)
     found.sort(key=lambda m: (m.start, m.end))
     return found
+
+
+def _quoted_title(text: str, begin: int, end: int, start: int) -> bool:
+    """Whether the capitalised run at ``begin:end`` is the whole of a quotation, as
+    the title of a book or a film is written ("the sequel to \"Twilight.\"")."""
+    if begin <= start or text[begin - 1] not in '"“':
+        return False
+    after = text[end : end + 2]
+    return after[:1] in ('"', "”") or (after[:1] in ",." and after[1:2] in ('"', "”"))
 
 
 _ABBREVIATED = ("organisation", "place", "other")  # not people: "GB" is not Gordon Brown
@@ -548,8 +560,9 @@ class _Spellings:
     one pattern alternating the names tried each of them at every word (3.4 s
     for 16,000 names in 320,000 characters, 15 times a quarter of that).
 
-    A name matches as the pattern ``(?<![\\w.'’-])NAME(?=['’]s\\b|[^\\w'’.-]|\\.(?!\\w)|$)``
-    would, with ``end`` read as the end of the text."""
+    A name matches as the pattern
+    ``(?<![\\w.'’-])NAME(?=['’]s\\b|(?<=s)['’](?!\\w)|[^\\w'’.-]|\\.(?!\\w)|$)`` would,
+    with ``end`` read as the end of the text."""
 
     def __init__(self, names: Iterable[str]) -> None:
         self.root: dict[str, Any] = {}
@@ -588,13 +601,16 @@ class _Spellings:
 
 def _name_ends(text: str, position: int, end: int) -> bool:
     """Whether a name may end before ``position``: at the end, before a
-    possessive, a full stop that ends no word, or a character of no word."""
+    possessive (a plural's too), a full stop that ends no word, or a character of
+    no word."""
     if position >= end:
         return True
     char = text[position]
     if char == ".":
         return position + 1 >= end or not _word_char(text[position + 1])
     if char in "'’":
+        if text[position - 1] == "s":  # a plural's possessive: "the Chargers' lineman"
+            return position + 1 >= end or not _word_char(text[position + 1])
         return (
             position + 1 < end
             and text[position + 1] == "s"

@@ -251,6 +251,37 @@ def test_a_surname_tagged_as_an_organisation_is_the_person_named_in_full():
     assert [m.kind for m in relabel(mentions)] == ["person", "person"]
 
 
+def test_a_name_is_found_before_a_plurals_possessive():
+    # ECB+ dev topic 35: the headline's "Chargers'" was missed where the body's
+    # "Chargers" was found
+    text = (
+        "Chargers' Jamal Williams arrested on DUI suspicion\n"
+        "Chargers defensive tackle Jamal Williams was arrested on suspicion of drunken "
+        "driving, the team's second such arrest in less than a month."
+    )
+    body = text.index("Chargers", 10)
+    found = propagate(
+        text,
+        [Mention(body, body + 8, "Chargers", "organisation", "ORG")],
+        [(0, len(text))],
+    )
+    assert [(m.start, m.text) for m in found] == [(0, "Chargers"), (body, "Chargers")]
+    # a word that only begins with the name is not it
+    assert len(propagate("The Chargersville fair.", found[1:], [(0, 23)])) == 1
+
+
+def test_a_title_in_quotes_is_a_name_from_its_first_word():
+    # ECB+ dev topic 6: the model tags neither title
+    text = (
+        'Chris Weitz is in negotiations to helm "New Moon," the sequel to Summit '
+        'Entertainment\'s vampire breakout "Twilight."\n'
+        '"It was a great experience," Weitz said.'
+    )
+    found = {m.text for m in capitalised(text, [], [(0, len(text))])}
+    assert {"Twilight", "New Moon"} <= found
+    assert not {m for m in found if m.startswith("It")}
+
+
 def test_capitalised_names_the_model_left_are_mentions():
     text = "Users of Internet Explorer were told to update. The Tar Heels won on Monday."
     found = capitalised(text, [], [(0, len(text))])
