@@ -220,6 +220,30 @@ def test_a_name_the_model_cut_short_is_the_whole_name_its_story_or_article_gives
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "inner", "known"),
+    [
+        # BBC politics: "Mr Blair" is found too, but the name is still Blair
+        ("Tony Blair has also said he is intending to get out and talk to as many people "
+         "as possible. But Labour campaign chiefs say there are no plans for Mr Blair to "
+         "hold a daily news conference.", "Blair", "Mr Blair"),
+        # ECB+ dev topic 30: a span the model ran on is not the name
+        ("The SEACOM undersea cable experienced downtime beginning on Saturday.", "SEACOM",
+         "SEACOM undersea cable"),
+    ],
+)  # fmt: skip
+def test_a_title_or_a_run_on_is_not_the_whole_name(text, inner, known):
+    at = text.rindex(known) + known.index(inner)
+    found = propagate(
+        text,
+        [Mention(at, at + len(inner), inner, "person", "PERSON")],
+        [(0, len(text))],
+        known=[Mention(0, len(known), known, "person", "PERSON")],
+    )
+    assert (at, inner) in {(m.start, m.text) for m in found}
+    assert known not in {m.text for m in found}
+
+
 def test_names_inside_a_longer_name_of_another_kind_are_left_as_found():
     text = (
         "The Colts could clinch a playoff berth with a win over the Kansas City Chiefs. "
