@@ -500,7 +500,7 @@ def propagate(
             kind, label = names[name]
             if taken.overlaps(at, stop):
                 inner = [m for m in found if m.start < stop and at < m.end]
-                if not _cut_short(inner, name, at, stop):
+                if not _cut_short(inner, name, kind, at, stop):
                     continue
                 found = [m for m in found if m not in inner]
             found.append(Mention(at, stop, name, kind, label))
@@ -509,20 +509,27 @@ def propagate(
     return found
 
 
-def _cut_short(inner: Sequence[Mention], name: str, start: int, end: int) -> bool:
-    """Whether the name ``name`` at ``start:end`` replaces the mentions ``inner`` it
-    overlaps: one name, covered whole ("Maurice" in "Maurice Cheeks", "Press" in
-    "Associated Press"), unless the name ends with a word in lower case, a span the
-    model ran on ("SEACOM undersea cable"), or a class of people ("Labour MPs"), or
-    begins with what a person is ("Mr Blair": the name is Blair, and the entity is
-    named Tony Blair). Kept to places until sports teams' names were joined
+def _cut_short(inner: Sequence[Mention], name: str, kind: str, start: int, end: int) -> bool:
+    """Whether the name ``name`` of ``kind`` at ``start:end`` replaces the mentions
+    ``inner`` it overlaps: one name, covered whole ("Gulf" in "Gulf of Aden",
+    "Maurice" in "Maurice Cheeks", "Press" in "Associated Press"). Besides places
+    ("Qeshm island"), not a name ending with a word in lower case, a span the model
+    ran on ("SEACOM undersea cable"), nor a class of people ("Labour MPs"), nor one
+    beginning with what a person is ("Mr Blair": the name is Blair, and the entity
+    is named Tony Blair). Kept to places until sports teams' names were joined
     (index/teams.py): "Kansas City" and "Chiefs" inside "Kansas City Chiefs" were
     then left apart from the articles' many bare "Chiefs"."""
+    words = name.split()
     return (
         len(inner) == 1
-        and not name.split()[-1].islower()
-        and not _PLURAL_ACRONYM.fullmatch(name.split()[-1])  # "Labour MPs" are people
-        and name.split()[0].lower().rstrip(".") not in ROLES  # "Blair" is no "Mr Blair"
+        and (
+            kind == "place"
+            or not (
+                words[-1].islower()
+                or _PLURAL_ACRONYM.fullmatch(words[-1])
+                or words[0].lower().rstrip(".") in ROLES
+            )
+        )
         and inner[0].kind in NAMED_KINDS
         and start <= inner[0].start
         and inner[0].end <= end

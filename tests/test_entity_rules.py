@@ -244,6 +244,22 @@ def test_a_title_or_a_run_on_is_not_the_whole_name(text, inner, known):
     assert known not in {m.text for m in found}
 
 
+def test_a_place_ending_with_a_word_in_lower_case_is_still_the_whole_name():
+    # ECB+ dev topic 20: the story names "Qeshm island"; the model tags "Qeshm"
+    text = (
+        "The tremor struck an area around the town of Dargahan on Qeshm island, at the "
+        "entrance to the Gulf through which 40 percent of the world's traded oil passes."
+    )
+    at = text.index("Qeshm")
+    found = propagate(
+        text,
+        [Mention(at, at + 5, "Qeshm", "place", "GPE")],
+        [(0, len(text))],
+        known=[Mention(0, 12, "Qeshm island", "place", "LOC")],
+    )
+    assert [(m.start, m.text) for m in found] == [(at, "Qeshm island")]
+
+
 def test_names_inside_a_longer_name_of_another_kind_are_left_as_found():
     text = (
         "The Colts could clinch a playoff berth with a win over the Kansas City Chiefs. "
@@ -565,7 +581,9 @@ def test_a_palace_a_square_an_island_are_places(name):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("topic", "floor"), [(1, 0.78), (10, 0.91), (28, 0.93), (35, 0.88)])
+@pytest.mark.parametrize(
+    ("topic", "floor"), [(1, 0.815), (10, 0.91), (28, 0.93), (29, 0.90), (35, 0.92)]
+)
 def test_cross_document_merging_keeps_its_quality_on_real_gold(topic, floor):
     """B3 F1 of the canonical entities over ECB+ named gold mentions of a dev topic
     (benchmarks/eval_entities.py prints every topic); a missed mention is a singleton."""
