@@ -161,9 +161,9 @@ def _towns_as_teams(text: str, mentions: list[Mention], named: set[int]) -> list
     "Indianapolis (11-4)"): where the text names the one team of that town that it
     names at all (in full or by a nickname no other team bears), a town's name with
     a result or a record beside it, or that the model reads as an organisation or a
-    person (an agent: "KC blasted Indy", not "in Indy"), is that
-    team: an organisation labelled :data:`TOWN_TEAM` (index.entities joins it to the
-    team). A town named otherwise ("in Indianapolis") stays the town."""
+    person (an agent: "KC blasted Indy", not "in Indy"), is that team: an
+    organisation labelled :data:`TOWN_TEAM` (index.entities joins it to the team).
+    A town named otherwise ("in Indianapolis") stays the town."""
     known = teams()
     towns = [
         (i, known.towns[key])
