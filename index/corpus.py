@@ -73,8 +73,12 @@ class Corpus:
             return relative
         return os.fsencode(relative).decode("utf-8", "backslashreplace")
 
-    def walk(self, skipped: list[Skipped]) -> Iterator[FileEntry]:
-        """Every article file once, in a stable order; problems go to ``skipped``.
+    def walk(
+        self, skipped: list[Skipped], folders: dict[str, int] | None = None
+    ) -> Iterator[FileEntry]:
+        """Every article file once, in a stable order; problems go to ``skipped``,
+        and every folder listed to ``folders`` (with its modification time in
+        ns, taken before its listing) when given.
 
         A file named on its own and inside a folder also named (``newsdesk
         index notes notes/a.txt``) is one file: read twice, its articles were
@@ -87,7 +91,7 @@ class Corpus:
                 skipped.append(Skipped(root, "no such file or folder"))
                 continue
             if os.path.isdir(root):
-                found = self._walk_dir(root, seen, skipped)
+                found = self._walk_dir(root, seen, skipped, folders)
             else:
                 found = self._entry(root, skipped, explicit=True)
             for entry in found:
@@ -96,7 +100,13 @@ class Corpus:
                     outlet = outlets.of(entry.full_path)
                     yield replace(entry, outlet=outlet) if outlet else entry
 
-    def _walk_dir(self, top: str, seen: set[tuple[int, int]], skipped: list[Skipped]):
+    def _walk_dir(
+        self,
+        top: str,
+        seen: set[tuple[int, int]],
+        skipped: list[Skipped],
+        folders: dict[str, int] | None = None,
+    ):
         """Depth first with a stack of our own, not recursion: a folder tree
         deeper than Python's recursion limit (hostile or generated) is still
         walked instead of ending the whole run with a RecursionError. Whether
@@ -108,13 +118,19 @@ class Corpus:
             if item is None:
                 stack.pop()
             elif item[1]:
-                found = self._open_dir(item[0], seen, skipped)
+                found = self._open_dir(item[0], seen, skipped, folders)
                 if found:
                     stack.append(iter(found))
             else:
                 yield from self._entry(item[0], skipped)
 
-    def _open_dir(self, top: str, seen: set[tuple[int, int]], skipped: list[Skipped]):
+    def _open_dir(
+        self,
+        top: str,
+        seen: set[tuple[int, int]],
+        skipped: list[Skipped],
+        folders: dict[str, int] | None = None,
+    ):
         """The visible paths in folder ``top`` in name order, each with whether
         it is a folder (a link to one too), or None (reported) if it cannot be read."""
         try:
@@ -126,6 +142,8 @@ class Corpus:
             skipped.append(Skipped(self.id_of(top), "symbolic link loop (folder already read)"))
             return None
         seen.add((info.st_dev, info.st_ino))
+        if folders is not None:
+            folders[top] = info.st_mtime_ns
         try:
             with os.scandir(top) as listing:
                 names = sorted((e.name, e) for e in listing if not e.name.startswith("."))
