@@ -163,7 +163,12 @@ class WhooshReader:
                 storage = IndexStorage(str(self.path), readonly=True)
                 ix = storage.open_index(INDEX_NAME)
                 self._generation = int(ix.latest_generation())
-                ix.searcher().close()  # opens every segment: a damaged one says so here
+                # Opens every segment, so a damaged one says so here; kept to
+                # lend, as opening it again costs as much (the table of
+                # contents read, the schema unpickled, each segment's headers).
+                opened = ix.searcher()
+                with self._idle_lock:
+                    self._idle.append((ix, opened))
                 return ix
             except EmptyIndexError:
                 raise IndexError_(f"no index at {self.path}: run 'newsdesk index' first") from None
