@@ -40,7 +40,13 @@ from benchmarks.common import NEWS, require  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ("prisoners", "election", "broadband", "chancellor")
-RUN = "import sys; sys.path.insert(0, sys.argv.pop(1)); from tui.cli import main; sys.exit(main())"
+# The console script's entry point (an earlier checkout's, when it has no tui.entry).
+RUN = (
+    "import sys; sys.path.insert(0, sys.argv.pop(1))\n"
+    "try:\n    from tui.entry import main\n"
+    "except ImportError:\n    from tui.cli import main\n"
+    "sys.exit(main())"
+)
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
@@ -49,7 +55,7 @@ def newsdesk(source: Path, *args: str) -> list[str]:
 
 
 def imports(source: Path, modules: str) -> list[str]:
-    return [sys.executable, "-c", RUN.split("; from")[0] + f"; import {modules}", str(source)]
+    return [sys.executable, "-c", RUN.split("\n")[0] + f"; import {modules}", str(source)]
 
 
 def run(command: list[str]) -> tuple[float, float]:

@@ -104,6 +104,18 @@ def test_the_installed_command_runs():
     assert json.loads(done.stdout)["total"] == 3
 
 
+def test_a_command_run_from_python_leaves_garbage_collection_on(capsys):
+    """The command pauses the collector while it starts; a program (or a test
+    run) that calls it goes on collecting afterwards, whatever the command did."""
+    import gc
+
+    for args in (["search", "prisoners"], ["search", "a lone *"], ["sources"]):
+        assert gc.isenabled()
+        main(args)
+        assert gc.isenabled()
+    capsys.readouterr()
+
+
 def newsdesk(*args: str, **options) -> subprocess.CompletedProcess[str]:
     """The command as a user runs it, in a process of its own (the warm index
     is found through the environment the fixtures set)."""

@@ -9,6 +9,7 @@ no traceback reaches the terminal.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import re
 import sys
@@ -34,6 +35,7 @@ COMMANDS = (
     "serve",
 )
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+_paused = False  # whether main() paused the garbage collector
 # Dates and numbers are facts, not canonical entities: 'newsdesk facts' lists them.
 ENTITY_LABELS = tuple(k for k in ENTITY_KINDS if k not in ("date", "number"))
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
@@ -303,8 +305,34 @@ def _missing(path: str, reader: bool) -> str:
     return message
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the console script; returns the exit code."""
+def main(argv: Sequence[str] | None = None, collecting: bool | None = None) -> int:
+    """The command line's work; returns the exit code.
+
+    The cyclic garbage collector is paused while the command starts: importing
+    Whoosh and newsdesk makes tens of thousands of objects and no garbage.
+    Anything longer than reading the index (an update, the reader, the
+    comparison commands) runs with it again (:func:`_collecting`). Called from
+    Python, it is left as it was found; the console script (:mod:`tui.entry`)
+    paused it itself and says whether it was on (``collecting``)."""
+    global _paused
+    own = collecting is None
+    paused = _paused = gc.isenabled() if own else bool(collecting)
+    gc.disable()
+    try:
+        return _main(argv)
+    finally:
+        _paused = False
+        if own and paused:
+            gc.enable()
+
+
+def _collecting() -> None:
+    """Collect garbage again from here on (see :func:`main`)."""
+    if _paused:
+        gc.enable()
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
         args = parse(args_list)
@@ -418,6 +446,7 @@ def _ensure_index(library, quiet: bool) -> None:
     from index.errors import IndexError_
 
     _connected(library)
+    _collecting()
     try:
         summary = library.update(progress=None if quiet else output.progress(), wait=2.0)
     except (IndexError_, OSError) as error:
@@ -439,6 +468,8 @@ def _ensure_index(library, quiet: bool) -> None:
 def _run_command(args: argparse.Namespace) -> int:
     from index.damage import IndexDamaged
 
+    if args.command != "search":
+        _collecting()
     if args.command == "fetch":
         from . import fetching
 
@@ -502,6 +533,7 @@ def _run_reader(args: argparse.Namespace) -> int:
     A crash ends with a one-line message, the traceback in the crash log and exit
     code 1; SIGTERM or SIGHUP with 128 plus the signal's number, as a shell says.
     """
+    _collecting()
     from .app import NewsdeskApp  # imported here so the shell commands start fast
 
     settings.check_reader(args.settings)
