@@ -83,6 +83,7 @@ def test_a_search_into_a_pipe_loads_nothing_it_does_not_run(seeds_index):
     loaded = [
         name
         for name in (
+            "argparse",
             "rich",
             "cattrs",
             "index.codec",
