@@ -93,6 +93,7 @@ def test_a_search_into_a_pipe_loads_nothing_it_does_not_run(seeds_index):
             "ssl",
             "html.entities",
             "whoosh.lang.morph_en",
+            "whoosh.qparser",
         )
         if name in modules
     ]
