@@ -94,6 +94,7 @@ def test_a_search_into_a_pipe_loads_nothing_it_does_not_run(seeds_index):
             "html.entities",
             "whoosh.lang.morph_en",
             "whoosh.qparser",
+            "_hashlib",
         )
         if name in modules
     ]
@@ -148,6 +149,20 @@ def plain_index(seeds_copy, tmp_path):
 
 def _current(library: Library, key: str = "") -> bool:
     return current(Corpus.of([library.corpus.roots[0]]), Store(library.index_path), key)
+
+
+def test_a_corpus_keeps_the_index_folder_it_had(tmp_path):
+    """The default index folder is named by a SHA-1 of the corpus's folders:
+    reading it without hashlib's OpenSSL must give the same name, or every
+    index made before would be lost and rebuilt."""
+    import hashlib
+
+    roots = [tmp_path / "news", tmp_path / "wire ü"]
+    for root in roots:
+        root.mkdir()
+    key = Corpus.of(roots).key
+    digest = hashlib.sha1("\0".join(sorted(str(r) for r in roots)).encode()).hexdigest()
+    assert key == f"news-{digest[:12]}"
 
 
 def test_an_index_just_written_is_current(plain_index):
