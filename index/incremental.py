@@ -190,7 +190,7 @@ def memo_documents(memo: Mapping[str, Any], last: Mapping[str, Any]) -> list[dic
     """The documents to write for ``memo`` where the index holds ``last``: the
     shards that differ (one emptied is written empty) and the catalog's mark."""
     now, before = memo_shards(memo), memo_shards(last)
-    empty = {"related": {}, "stories": {}, "views": []}
+    empty: dict[str, Any] = {"related": {}, "stories": {}, "views": []}
     docs = [{"uid": MEMO_UID, "kind": "catalog", "data": pack(SHARDED)}]
     for prefix in sorted(set(now) | set(before)):
         shard = now.get(prefix, empty)

@@ -307,13 +307,15 @@ def _plain_search(args_list: Sequence[str]) -> SimpleNamespace | None:
             words.append(arg)
             continue
         name, equals, value = arg.partition("=")
+        found_value: str | bool | None
         if name in _SEARCH_FLAGS and not equals:
             key, found_value = _SEARCH_FLAGS[name], True
         elif name in _SEARCH_VALUES:
             key = _SEARCH_VALUES[name]
-            found_value = value if equals else next(rest, None)
-            if found_value is None or (not equals and found_value.startswith("-")):
+            text = value if equals else next(rest, None)
+            if text is None or (not equals and text.startswith("-")):
                 return None
+            found_value = text
         else:
             return None
         if key in given:
