@@ -16,7 +16,8 @@ same analysis, only ``stat``s those: a folder whose time is unchanged holds the
 same names (adding, removing or renaming a file changes its folder's time),
 and each file is compared as the walk compares it (size and time), so an edit
 in place is found too. Anything else (a folder's time, a file, a commit, the
-analysis) makes the full check run. What neither check can see is what the
+analysis, a file of the index: a rebuild may reach the same commit number)
+makes the full check run. What neither check can see is what the
 indexer does not look at either: a file rewritten with its size and time put
 back. A folder changed within :data:`SETTLE_NS` of the check is not kept (a
 file system whose times are coarse may give two changes in that window the
@@ -29,6 +30,7 @@ import json
 import os
 import time
 from contextlib import suppress
+from pathlib import Path
 from typing import Any
 
 from .corpus import Corpus, FileEntry, without_clashing_ids
@@ -36,7 +38,8 @@ from .model import Skipped
 from .outlets import CONFIG, SIDECAR
 from .store import STATE_UID, Store
 
-LISTING = ".newsdesk-listing-{engine}.json"  # in the index folder, one per engine
+LISTING_PREFIX = ".newsdesk-listing-"
+LISTING = LISTING_PREFIX + "{engine}.json"  # in the index folder, one per engine
 LISTING_LAYOUT = 1
 SETTLE_NS = 2_000_000_000
 
@@ -45,8 +48,12 @@ def current(corpus: Corpus, store: Store, analysis_key: str) -> bool:
     """True when an update of ``store`` would find nothing to do: no file new,
     changed (size or modification time) or gone, none analysed under another
     key or outlet, and the corpus-wide state in place."""
-    key = _listing_key(corpus, store, analysis_key)
-    if _listed_unchanged(store, key):
+    key: list[Any] | None
+    try:
+        key = [*_listing_key(corpus, store, analysis_key), _index_files(store.path)]
+    except OSError:  # a writer is changing the index: check in full, keep nothing
+        key = None
+    if key is not None and _listed_unchanged(store, key):
         return True
     files = _recorded_files(store)
     if files is None:
@@ -58,7 +65,7 @@ def current(corpus: Corpus, store: Store, analysis_key: str) -> bool:
         return False
     if not all(_unchanged(files.get(entry.id), entry, analysis_key) for entry in entries):
         return False
-    if not skipped:  # a folder that could not be read, a broken link: walked every time
+    if key is not None and not skipped:  # an unreadable folder, a broken link: walked again
         _remember(store, key, corpus, folders, entries)
     return True
 
@@ -67,6 +74,20 @@ def _listing_key(corpus: Corpus, store: Store, analysis_key: str) -> list[Any]:
     """What a kept listing holds for: the commit it was checked against, and
     the corpus and analysis it was checked for (as JSON reads it back)."""
     return [LISTING_LAYOUT, store.engine.name, store.generation, analysis_key, list(corpus.roots)]
+
+
+def _index_files(path: Path) -> list[list[Any]]:
+    """Every file of the index (its engines' folders included) with its size
+    and time, the kept listings left out: a commit or a rebuild changes it,
+    even one that reaches the same commit number as before."""
+    found = []
+    for top, _folders, names in os.walk(path):
+        for name in names:
+            if not name.startswith(LISTING_PREFIX):
+                full = os.path.join(top, name)
+                info = os.stat(full)
+                found.append([os.path.relpath(full, path), info.st_size, info.st_mtime_ns])
+    return sorted(found)
 
 
 def _listing_path(store: Store) -> str:

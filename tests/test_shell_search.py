@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -257,6 +258,27 @@ def test_a_new_commit_or_analysis_is_checked_in_full(settled_index, seeds_copy):
     settled_index.update()  # a commit the kept listing was not checked against
     (seeds_copy / "new.txt").unlink()
     _settled(seeds_copy)
+    assert not _current(settled_index)
+
+
+def test_an_index_rebuilt_to_the_same_commit_number_is_checked_in_full(
+    settled_index, seeds_copy, tmp_path
+):
+    """Another index at the same commit number (a rebuild stopped as far as the
+    one checked had gone) is not taken for the one the listing was kept for."""
+    other_corpus = tmp_path / "other"
+    shutil.copytree(seeds_copy, other_corpus)
+    sorted(other_corpus.glob("*.txt"))[0].unlink()
+    other = Library([other_corpus], tmp_path / "other-ix")
+    other.update()
+    index = settled_index.index_path
+    assert Store(other.index_path).generation == Store(index).generation
+    for name in os.listdir(index):
+        if name.startswith("_newsdesk_") or name.startswith("newsdesk_"):
+            os.unlink(index / name)
+    for name in os.listdir(other.index_path):
+        if name.startswith("_newsdesk_") or name.startswith("newsdesk_"):
+            shutil.copy2(other.index_path / name, index / name)
     assert not _current(settled_index)
 
 
