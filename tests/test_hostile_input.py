@@ -289,7 +289,7 @@ def test_a_hostile_folder_indexes_everything_readable_and_explains_the_rest(tmp_
 
 
 def check_hostile_folder(corpus, expected, tmp_path, monkeypatch):
-    real_open, real_listdir = open, os.listdir
+    real_open, real_listdir, real_scandir = open, os.listdir, os.scandir
 
     def deny_open(path, *args, **kwargs):  # root reads anything: simulate a denied file
         if str(path).endswith("locked.txt"):
@@ -301,8 +301,14 @@ def check_hostile_folder(corpus, expected, tmp_path, monkeypatch):
             raise PermissionError(errno.EACCES, "Permission denied", str(path))
         return real_listdir(path)
 
+    def deny_scandir(path="."):  # the walk lists a folder with scandir
+        if str(path).endswith("locked-folder"):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_scandir(path)
+
     monkeypatch.setattr("builtins.open", deny_open)
     monkeypatch.setattr(os, "listdir", deny_listdir)
+    monkeypatch.setattr(os, "scandir", deny_scandir)
     started = time.monotonic()
     summary = update(Corpus.of([corpus]), tmp_path / "ix")
     elapsed = time.monotonic() - started
