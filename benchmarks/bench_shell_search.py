@@ -2,7 +2,7 @@
 one run: the time a user waits at the shell on an index that is up to date.
 
     python benchmarks/bench_shell_search.py --index DIR [--repeat N] [--engines E,F]
-        [--source TREE]
+        [--source TREE] [--before TREE]
 
 The 2,225 BBC articles are indexed into ``--index`` first for each engine
 (``--engines``, default ``whoosh,tantivy``: each keeps its own files in the
@@ -19,7 +19,8 @@ ending, and starting and importing what a search imports (each engine and
 copy has it (``PYTHONDONTWRITEBYTECODE`` is dropped for it: without the cache
 every run compiles newsdesk's own modules again). ``--source TREE`` runs
 newsdesk from another checkout (an earlier version, for a before figure) with
-this interpreter.
+this interpreter; ``--before TREE`` runs another checkout's search beside this
+one's, interleaved with it, for a before and after from the same run.
 """
 
 from __future__ import annotations
@@ -40,7 +41,13 @@ from benchmarks.common import NEWS, require  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ("prisoners", "election", "broadband", "chancellor")
-RUN = "import sys; sys.path.insert(0, sys.argv.pop(1)); from tui.cli import main; sys.exit(main())"
+# The console script's entry point (an earlier checkout's, when it has no tui.entry).
+RUN = (
+    "import sys; sys.path.insert(0, sys.argv.pop(1))\n"
+    "try:\n    from tui.entry import main\n"
+    "except ImportError:\n    from tui.cli import main\n"
+    "sys.exit(main())"
+)
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
@@ -49,7 +56,7 @@ def newsdesk(source: Path, *args: str) -> list[str]:
 
 
 def imports(source: Path, modules: str) -> list[str]:
-    return [sys.executable, "-c", RUN.split("; from")[0] + f"; import {modules}", str(source)]
+    return [sys.executable, "-c", RUN.split("\n")[0] + f"; import {modules}", str(source)]
 
 
 def run(command: list[str]) -> tuple[float, float]:
@@ -80,6 +87,9 @@ def commands(args: argparse.Namespace, corpus: str, rg: str) -> dict[str, list[l
         found[f"{engine}: search"] = searches
         if args.source == ROOT:  # an earlier checkout may not have the option
             found[f"{engine}: --no-update"] = [[*c, "--no-update"] for c in searches]
+        if args.before is not None:
+            before = [newsdesk(args.before, "search", query, *where) for query in QUERIES]
+            found[f"{engine}: search, before"] = before
         module = f"index.engines.{engine}, index.search"
         found[f"{engine}: imports"] = [imports(args.source, module)]
     return found
@@ -91,6 +101,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--engines", type=lambda v: v.split(","), default=["whoosh", "tantivy"])
     parser.add_argument("--source", type=Path, default=ROOT, help="newsdesk checkout to run")
+    parser.add_argument("--before", type=Path, help="another checkout's search, run beside it")
     args = parser.parse_args()
     corpus, rg = str(require(NEWS)), shutil.which("rg")
     if rg is None:
@@ -114,10 +125,10 @@ def main() -> None:
 def report(times: dict[str, list[tuple[float, float]]]) -> None:
     wall = {name: statistics.median(s for s, _ in samples) for name, samples in times.items()}
     cpu = {name: statistics.median(c for _, c in samples) for name, samples in times.items()}
-    print(f"{'':24} {'wall':>8} {'x rg':>6} {'cpu':>8} {'x rg':>6}")
+    print(f"{'':28} {'wall':>8} {'x rg':>6} {'cpu':>8} {'x rg':>6}")
     for name in times:
         print(
-            f"{name:24} {wall[name] * 1000:6.0f}ms {wall[name] / wall['rg']:5.1f}x "
+            f"{name:28} {wall[name] * 1000:6.0f}ms {wall[name] / wall['rg']:5.1f}x "
             f"{cpu[name] * 1000:6.0f}ms {cpu[name] / cpu['rg']:5.1f}x"
         )
     print(f"load after: {os.getloadavg()[0]:.1f} (target: search within 3x rg)")

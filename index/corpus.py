@@ -8,7 +8,6 @@ that cannot be opened are reported, not raised.
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
 import re
 from collections.abc import Iterator, Sequence
@@ -50,7 +49,7 @@ class Corpus:
     @property
     def key(self) -> str:
         """A stable name for this corpus, used to pick its index folder."""
-        digest = hashlib.sha1("\0".join(self.roots).encode()).hexdigest()[:12]
+        digest = _sha1("\0".join(self.roots).encode()).hexdigest()[:12]
         name = Path(self.roots[0]).name or "root"
         safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in name)[:40]
         return f"{safe}-{digest}"
@@ -73,8 +72,12 @@ class Corpus:
             return relative
         return os.fsencode(relative).decode("utf-8", "backslashreplace")
 
-    def walk(self, skipped: list[Skipped]) -> Iterator[FileEntry]:
-        """Every article file once, in a stable order; problems go to ``skipped``.
+    def walk(
+        self, skipped: list[Skipped], folders: dict[str, int] | None = None
+    ) -> Iterator[FileEntry]:
+        """Every article file once, in a stable order; problems go to ``skipped``,
+        and every folder listed to ``folders`` (with its modification time in
+        ns, taken before its listing) when given.
 
         A file named on its own and inside a folder also named (``newsdesk
         index notes notes/a.txt``) is one file: read twice, its articles were
@@ -87,7 +90,7 @@ class Corpus:
                 skipped.append(Skipped(root, "no such file or folder"))
                 continue
             if os.path.isdir(root):
-                found = self._walk_dir(root, seen, skipped)
+                found = self._walk_dir(root, seen, skipped, folders)
             else:
                 found = self._entry(root, skipped, explicit=True)
             for entry in found:
@@ -96,7 +99,13 @@ class Corpus:
                     outlet = outlets.of(entry.full_path)
                     yield replace(entry, outlet=outlet) if outlet else entry
 
-    def _walk_dir(self, top: str, seen: set[tuple[int, int]], skipped: list[Skipped]):
+    def _walk_dir(
+        self,
+        top: str,
+        seen: set[tuple[int, int]],
+        skipped: list[Skipped],
+        folders: dict[str, int] | None = None,
+    ):
         """Depth first with a stack of our own, not recursion: a folder tree
         deeper than Python's recursion limit (hostile or generated) is still
         walked instead of ending the whole run with a RecursionError. Whether
@@ -108,13 +117,19 @@ class Corpus:
             if item is None:
                 stack.pop()
             elif item[1]:
-                found = self._open_dir(item[0], seen, skipped)
+                found = self._open_dir(item[0], seen, skipped, folders)
                 if found:
                     stack.append(iter(found))
             else:
                 yield from self._entry(item[0], skipped)
 
-    def _open_dir(self, top: str, seen: set[tuple[int, int]], skipped: list[Skipped]):
+    def _open_dir(
+        self,
+        top: str,
+        seen: set[tuple[int, int]],
+        skipped: list[Skipped],
+        folders: dict[str, int] | None = None,
+    ):
         """The visible paths in folder ``top`` in name order, each with whether
         it is a folder (a link to one too), or None (reported) if it cannot be read."""
         try:
@@ -126,6 +141,8 @@ class Corpus:
             skipped.append(Skipped(self.id_of(top), "symbolic link loop (folder already read)"))
             return None
         seen.add((info.st_dev, info.st_ino))
+        if folders is not None:
+            folders[top] = info.st_mtime_ns
         try:
             with os.scandir(top) as listing:
                 names = sorted((e.name, e) for e in listing if not e.name.startswith("."))
@@ -149,6 +166,18 @@ class Corpus:
             skipped.append(Skipped(self.id_of(path), reason))
             return
         yield FileEntry(path, self.id_of(path), info.st_size, info.st_mtime_ns)
+
+
+def _sha1(data: bytes):
+    """SHA-1 without importing :mod:`hashlib`, whose OpenSSL takes longer to
+    load (6-8 ms of CPU) than a search's whole update check: CPython's own
+    SHA-1, which hashlib falls back to (as :mod:`random` takes its SHA-512),
+    gives the same digest."""
+    try:
+        from _sha1 import sha1
+    except ImportError:  # an interpreter built without it
+        from hashlib import sha1
+    return sha1(data)
 
 
 def _is_dir(entry: os.DirEntry[str]) -> bool:

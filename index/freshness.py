@@ -7,29 +7,157 @@ the question the indexer's plan asks first (is every file's size, time and
 analysis key what the last commit recorded, with none added or gone?) with
 nothing but a walk of the folders and one catalog document, so a command only
 pays for the indexer when there is something to index.
+
+Once a check finds the index current, what it listed is kept beside the index
+(:data:`LISTING`): every folder walked with its modification time, every
+article file and every outlet file (``newsdesk.toml``, ``meta.json``) with
+its size and time. The next check on the same commit of the index, with the
+same analysis, only ``stat``s those: a folder whose time is unchanged holds the
+same names (adding, removing or renaming a file changes its folder's time),
+and each file is compared as the walk compares it (size and time), so an edit
+in place is found too. Anything else (a folder's time, a file, a commit, the
+analysis, a file of the index: a rebuild may reach the same commit number)
+makes the full check run. What neither check can see is what the
+indexer does not look at either: a file rewritten with its size and time put
+back. A folder changed within :data:`SETTLE_NS` of the check is not kept (a
+file system whose times are coarse may give two changes in that window the
+same time), so it is walked again next time.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import time
+from contextlib import suppress
+from pathlib import Path
 from typing import Any
 
 from .corpus import Corpus, FileEntry, without_clashing_ids
 from .model import Skipped
+from .outlets import CONFIG, SIDECAR
 from .store import STATE_UID, Store
+
+LISTING_PREFIX = ".newsdesk-listing-"
+LISTING = LISTING_PREFIX + "{engine}.json"  # in the index folder, one per engine
+LISTING_LAYOUT = 1
+SETTLE_NS = 2_000_000_000
 
 
 def current(corpus: Corpus, store: Store, analysis_key: str) -> bool:
     """True when an update of ``store`` would find nothing to do: no file new,
     changed (size or modification time) or gone, none analysed under another
     key or outlet, and the corpus-wide state in place."""
+    key: list[Any] | None
+    try:
+        key = [*_listing_key(corpus, store, analysis_key), _index_files(store.path)]
+    except OSError:  # a writer is changing the index: check in full, keep nothing
+        key = None
+    if key is not None and _listed_unchanged(store, key):
+        return True
     files = _recorded_files(store)
     if files is None:
         return False
     skipped: list[Skipped] = []
-    entries = without_clashing_ids(list(corpus.walk(skipped)), skipped)
+    folders: dict[str, int] = {}
+    entries = without_clashing_ids(list(corpus.walk(skipped, folders)), skipped)
     if len(entries) != len(files):
         return False
-    return all(_unchanged(files.get(entry.id), entry, analysis_key) for entry in entries)
+    if not all(_unchanged(files.get(entry.id), entry, analysis_key) for entry in entries):
+        return False
+    if key is not None and not skipped:  # an unreadable folder, a broken link: walked again
+        _remember(store, key, corpus, folders, entries)
+    return True
+
+
+def _listing_key(corpus: Corpus, store: Store, analysis_key: str) -> list[Any]:
+    """What a kept listing holds for: the commit it was checked against, and
+    the corpus and analysis it was checked for (as JSON reads it back)."""
+    return [LISTING_LAYOUT, store.engine.name, store.generation, analysis_key, list(corpus.roots)]
+
+
+def _index_files(path: Path) -> list[list[Any]]:
+    """Every file of the index (its engines' folders included) with its size
+    and time, the kept listings left out: a commit or a rebuild changes it,
+    even one that reaches the same commit number as before."""
+    found = []
+    for top, _folders, names in os.walk(path):
+        for name in names:
+            if not name.startswith(LISTING_PREFIX):
+                full = os.path.join(top, name)
+                info = os.stat(full)
+                found.append([os.path.relpath(full, path), info.st_size, info.st_mtime_ns])
+    return sorted(found)
+
+
+def _listing_path(store: Store) -> str:
+    return os.path.join(store.path, LISTING.format(engine=store.engine.name))
+
+
+def _stat(path: str) -> list[int] | None:
+    """Size and modification time (ns) of the file at ``path``, None if there is none."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return [info.st_size, info.st_mtime_ns]
+
+
+def _watched(corpus: Corpus, folders: dict[str, int]) -> list[str]:
+    """The files that name outlets, wherever one could be: they are not
+    articles, but editing one changes what an update would do."""
+    roots = [r if os.path.isdir(r) else os.path.dirname(r) for r in corpus.roots]
+    sidecars = {*folders, *(os.path.dirname(r) for r in corpus.roots if not os.path.isdir(r))}
+    return [
+        *(os.path.join(root, CONFIG) for root in roots),
+        *(os.path.join(folder, SIDECAR) for folder in sorted(sidecars)),
+    ]
+
+
+def _remember(
+    store: Store, key: list[Any], corpus: Corpus, folders: dict[str, int], entries: list[FileEntry]
+) -> None:
+    """Keep the listing of a check that found the index current (see the
+    module's description); nothing is kept where it cannot be written."""
+    settled = time.time_ns() - SETTLE_NS
+    if any(mtime > settled for mtime in folders.values()):
+        return
+    kept = {
+        "key": key,
+        "folders": sorted(folders.items()),
+        "files": [[entry.full_path, entry.size, entry.mtime] for entry in entries],
+        "watched": [[path, _stat(path)] for path in _watched(corpus, folders)],
+    }
+    path = _listing_path(store)
+    spare = f"{path}.{os.getpid()}"
+    try:
+        with open(spare, "w", encoding="utf-8") as handle:
+            json.dump(kept, handle, separators=(",", ":"))
+        os.replace(spare, path)
+    except OSError:  # a read-only index, a full disk: the next check walks again
+        with suppress(OSError):
+            os.unlink(spare)
+
+
+def _listed_unchanged(store: Store, key: list[Any]) -> bool:
+    """Whether the listing kept for ``key`` still holds: every folder's time,
+    every file's size and time as they were."""
+    try:
+        with open(_listing_path(store), encoding="utf-8") as handle:
+            kept = json.load(handle)
+        if kept["key"] != key:
+            return False
+        stat = os.stat
+        for folder, mtime in kept["folders"]:
+            if stat(folder).st_mtime_ns != mtime:
+                return False
+        for path, size, mtime in kept["files"]:
+            info = stat(path)
+            if info.st_size != size or info.st_mtime_ns != mtime:
+                return False
+        return all(_stat(path) == known for path, known in kept["watched"])
+    except (OSError, ValueError, KeyError, TypeError):  # none kept, or another layout
+        return False
 
 
 def _recorded_files(store: Store) -> dict[str, list[Any]] | None:

@@ -104,6 +104,60 @@ def test_the_installed_command_runs():
     assert json.loads(done.stdout)["total"] == 3
 
 
+def test_a_command_run_from_python_leaves_garbage_collection_on(capsys):
+    """The command pauses the collector while it starts; a program (or a test
+    run) that calls it goes on collecting afterwards, whatever the command did."""
+    import gc
+
+    for args in (["search", "prisoners"], ["search", "a lone *"], ["sources"]):
+        assert gc.isenabled()
+        main(args)
+        assert gc.isenabled()
+    capsys.readouterr()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["prisoners"],
+        ["prisoners of war", "--limit", "3"],
+        ["--json", "prisoners", "a", "b", "--limit=2"],
+        ["prisoners", "--index-dir", "ix", "--engine", "whoosh", "--model", "m", "--no-update"],
+        ["place:Kiev", "--index-dir=", "--engine=tantivy", "--json"],
+        ["", "a folder with spaces"],
+        ["talks", "--limit", " 7", "--index-dir=-x"],
+    ],
+)
+def test_a_plain_search_is_read_as_its_parser_reads_it(args):
+    from tui.cli import _plain_search, command_parser
+
+    plain = _plain_search(["search", *args])
+    assert plain is not None
+    assert vars(plain) == vars(command_parser("search").parse_intermixed_args(args))
+
+
+@pytest.mark.parametrize(
+    "args, code, message",
+    [
+        (["--help"], 0, "QUERY uses Whoosh's query syntax"),
+        (["prisoners", "--lim", "3", "--json"], 0, ""),
+        (["prisoners", "--limit", "0"], 2, "must be 1 or more"),
+        (["prisoners", "--limit", "-3"], 2, "must be 1 or more, not -3"),
+        (["prisoners", "--limit"], 2, "expected one argument"),
+        (["prisoners", "--json=yes"], 2, "ignored explicit argument"),
+        (["prisoners", "--colour"], 2, "unrecognized arguments: --colour"),
+        ([], 2, "the following arguments are required: QUERY"),
+        (["prisoners", "--json", "--json"], 0, '"total"'),
+    ],
+)
+def test_what_a_plain_search_is_not_is_left_to_the_parser(capsys, args, code, message):
+    """Help, abbreviations and mistakes are answered as the parser answers them."""
+    got, out, err = run(capsys, "search", *args)
+    assert got == code
+    assert message in out + err
+    assert "Traceback" not in out + err
+
+
 def newsdesk(*args: str, **options) -> subprocess.CompletedProcess[str]:
     """The command as a user runs it, in a process of its own (the warm index
     is found through the environment the fixtures set)."""

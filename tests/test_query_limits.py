@@ -99,3 +99,56 @@ def test_totals_count_passages_only_whatever_the_limit(library, query):
     assert every.total == len(every.hits) == 6
     assert library.search(query, limit=1).total == 6
     assert library.search(query, limit=1, budget=60.0).total == 6
+
+
+def _seed_sentences() -> list[str]:
+    """Every line of the bundled seed articles, as a user might paste it."""
+    from .conftest import SEEDS
+
+    return [
+        line.strip()
+        for path in sorted(SEEDS.glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+
+
+def test_words_alone_are_parsed_as_whoosh_parses_them():
+    """A query of words alone is read without Whoosh's query parser; it must
+    be the very query the parser makes, for every word of real articles (stop
+    words, numbers, accents, capitals) and for what is more than words."""
+    import re
+
+    from index.engines import syntax
+
+    queries = set()
+    for sentence in _seed_sentences():
+        words = sentence.split()
+        queries.update(" ".join(words[i : i + n]) for n in (1, 2, 4) for i in range(len(words)))
+        queries.add(" ".join(re.findall(r"[^\W_]+", sentence)))
+    queries |= {"AND", "prisoners OR talks", "NOT talks", "the of and", "Kiev TO Kyiv", "x_y"}
+    read_alone = 0
+    for query in sorted(q for q in queries if q):
+        words = syntax._words(query)
+        if words is not None:
+            read_alone += 1
+            assert words == syntax._parser().parse(query), query
+    assert read_alone > 1000  # most of them are words alone
+
+
+def test_a_search_of_words_finds_what_the_parser_finds(library, monkeypatch):
+    from index.engines import syntax
+
+    queries = ("prisoners", "prisoners Istanbul", "talks went", "the", "Ankara 2025")
+    found = [_found(library, query) for query in queries]
+    monkeypatch.setattr(syntax, "_words", lambda text: None)
+    assert [_found(library, query) for query in queries] == found
+    assert found[0][0] == 4 and found[-1][0] == 0
+
+
+def _found(library, query: str):
+    try:
+        result = library.search(query, limit=10)
+    except QueryError as error:
+        return str(error)
+    return result.total, [(h.article_id, h.passage, h.score, h.snippet) for h in result.hits]

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
+import time
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -81,6 +84,7 @@ def test_a_search_into_a_pipe_loads_nothing_it_does_not_run(seeds_index):
     loaded = [
         name
         for name in (
+            "argparse",
             "rich",
             "cattrs",
             "index.codec",
@@ -90,6 +94,8 @@ def test_a_search_into_a_pipe_loads_nothing_it_does_not_run(seeds_index):
             "ssl",
             "html.entities",
             "whoosh.lang.morph_en",
+            "whoosh.qparser",
+            "_hashlib",
         )
         if name in modules
     ]
@@ -146,6 +152,20 @@ def _current(library: Library, key: str = "") -> bool:
     return current(Corpus.of([library.corpus.roots[0]]), Store(library.index_path), key)
 
 
+def test_a_corpus_keeps_the_index_folder_it_had(tmp_path):
+    """The default index folder is named by a SHA-1 of the corpus's folders:
+    reading it without hashlib's OpenSSL must give the same name, or every
+    index made before would be lost and rebuilt."""
+    import hashlib
+
+    roots = [tmp_path / "news", tmp_path / "wire ü"]
+    for root in roots:
+        root.mkdir()
+    key = Corpus.of(roots).key
+    digest = hashlib.sha1("\0".join(sorted(str(r) for r in roots)).encode()).hexdigest()
+    assert key == f"news-{digest[:12]}"
+
+
 def test_an_index_just_written_is_current(plain_index):
     assert _current(plain_index)
 
@@ -168,6 +188,128 @@ def test_another_analysis_or_outlet_makes_the_index_stale(plain_index, seeds_cop
     assert not _current(plain_index, key="some_model/4")
     (seeds_copy / "newsdesk.toml").write_text('[outlets]\n"*.txt" = "Wire"\n')
     assert not _current(plain_index)
+
+
+def _settled(folder: Path) -> None:
+    """Every folder under ``folder`` last changed an hour ago, as a corpus
+    nobody is writing to is: the update check then keeps what it listed."""
+    hour_ago = time.time_ns() - 3600 * 1_000_000_000
+    for top, _dirs, _names in os.walk(folder):
+        os.utime(top, ns=(hour_ago, hour_ago))
+
+
+def _put_back(folder: Path, change) -> None:
+    """``change()`` made inside ``folder`` with the folder's time put back, as
+    an edit in place leaves it."""
+    before = folder.stat()
+    change()
+    os.utime(folder, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
+@pytest.fixture
+def settled_index(plain_index, seeds_copy):
+    """``plain_index`` on a corpus whose folders settled, checked once: the
+    listing is kept, and the next check only compares it."""
+    _settled(seeds_copy)
+    assert _current(plain_index)
+    return plain_index
+
+
+def test_a_second_check_of_an_unchanged_corpus_reads_no_folder(settled_index, monkeypatch):
+    def no_walk(*args, **kwargs):
+        raise AssertionError("the folders were walked again")
+
+    monkeypatch.setattr(Corpus, "walk", no_walk)
+    assert _current(settled_index)
+
+
+def test_an_article_edited_in_place_is_found_by_the_kept_listing(settled_index, seeds_copy):
+    article = sorted(seeds_copy.glob("*.txt"))[0]
+    _put_back(seeds_copy, lambda: article.write_text(article.read_text() + "\nA late line.\n"))
+    assert not _current(settled_index)
+    settled_index.update()
+    assert _current(settled_index)
+
+
+def test_an_article_added_or_removed_is_found_by_the_kept_listing(settled_index, seeds_copy):
+    (seeds_copy / "new.txt").write_text("Headline\n\nA new report.\n")
+    assert not _current(settled_index)
+    settled_index.update()
+    _settled(seeds_copy)
+    assert _current(settled_index)
+    (seeds_copy / "new.txt").unlink()
+    assert not _current(settled_index)
+
+
+def test_a_sidecar_edited_in_place_makes_the_kept_listing_stale(settled_index, seeds_copy):
+    sidecar = seeds_copy / "meta.json"
+    sidecar.write_text('{"outlet": "Wire"}')
+    settled_index.update()
+    _settled(seeds_copy)
+    assert _current(settled_index)
+    _put_back(seeds_copy, lambda: sidecar.write_text('{"outlet": "Agency"}'))
+    assert not _current(settled_index)
+
+
+def test_a_new_commit_or_analysis_is_checked_in_full(settled_index, seeds_copy):
+    assert not _current(settled_index, key="some_model/4")
+    assert _current(settled_index)
+    (seeds_copy / "new.txt").write_text("Headline\n\nA new report.\n")
+    settled_index.update()  # a commit the kept listing was not checked against
+    (seeds_copy / "new.txt").unlink()
+    _settled(seeds_copy)
+    assert not _current(settled_index)
+
+
+def test_an_index_rebuilt_to_the_same_commit_number_is_checked_in_full(
+    settled_index, seeds_copy, tmp_path
+):
+    """Another index at the same commit number (a rebuild stopped as far as the
+    one checked had gone) is not taken for the one the listing was kept for."""
+    other_corpus = tmp_path / "other"
+    shutil.copytree(seeds_copy, other_corpus)
+    sorted(other_corpus.glob("*.txt"))[0].unlink()
+    other = Library([other_corpus], tmp_path / "other-ix")
+    other.update()
+    index = settled_index.index_path
+    assert Store(other.index_path).generation == Store(index).generation
+    for name in os.listdir(index):
+        if name.startswith("_newsdesk_") or name.startswith("newsdesk_"):
+            os.unlink(index / name)
+    for name in os.listdir(other.index_path):
+        if name.startswith("_newsdesk_") or name.startswith("newsdesk_"):
+            shutil.copy2(other.index_path / name, index / name)
+    assert not _current(settled_index)
+
+
+def test_a_folder_changed_just_now_is_walked_again(plain_index, seeds_copy, monkeypatch):
+    """A folder changed within the last seconds may change again with the same
+    time on a file system with coarse times: its listing is not kept."""
+    os.utime(seeds_copy)  # changed now
+    assert _current(plain_index)
+    walked = []
+    real_walk = Corpus.walk
+    monkeypatch.setattr(Corpus, "walk", lambda *a, **k: walked.append(1) or real_walk(*a, **k))
+    assert _current(plain_index)
+    assert walked
+
+
+@pytest.mark.slow
+def test_a_search_finds_an_edit_made_in_place_after_a_kept_listing(seeds_copy, tmp_path):
+    index_dir = str(tmp_path / "ix")
+    assert main(["index", str(seeds_copy), "--index-dir", index_dir]) == 0
+    _settled(seeds_copy)
+    where = [str(seeds_copy), "--index-dir", index_dir, "--json"]
+    code, out, modules = _search_in_subprocess("talks", *where)
+    assert code == 0 and "index.build" not in modules
+    article = sorted(seeds_copy.glob("*.txt"))[0]
+    _put_back(
+        seeds_copy,
+        lambda: article.write_text(article.read_text() + "\n\nA zeppelin was seen.\n"),
+    )
+    code, out, modules = _search_in_subprocess("zeppelin", *where)
+    assert code == 0
+    assert [hit["id"] for hit in json.loads(out)["hits"]] == [article.name]
 
 
 HOSTILE = SearchResult(

@@ -8,17 +8,21 @@ no traceback reaches the terminal.
 
 from __future__ import annotations
 
-import argparse
+import gc
 import os
 import re
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
 
 from index.model import ENTITY_KINDS
 from index.safety import dumps
 
 from . import output, settings
+
+if TYPE_CHECKING:  # argparse is imported to parse anything but a plain search
+    import argparse
 
 COMMANDS = (
     "index",
@@ -34,6 +38,7 @@ COMMANDS = (
     "serve",
 )
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+_paused = False  # whether main() paused the garbage collector
 # Dates and numbers are facts, not canonical entities: 'newsdesk facts' lists them.
 ENTITY_LABELS = tuple(k for k in ENTITY_KINDS if k not in ("date", "number"))
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
@@ -77,6 +82,8 @@ class UsageError(Exception):
 
 def at_least_one(text: str) -> int:
     """``--limit``: a count of results, 1 or more (0 or -1 would mean nothing sensible)."""
+    import argparse
+
     try:
         number = int(text)
     except ValueError:
@@ -122,6 +129,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
     """The parser of every command, and each command's own parser."""
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="newsdesk",
         description="Compare how several news sources tell the same story.",
@@ -136,12 +145,16 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
 def command_parser(name: str) -> argparse.ArgumentParser:
     """One command's parser alone, as ``newsdesk NAME`` parses it: a search
     does not build (nor import what describes) every other command's options."""
+    import argparse
+
     parser = argparse.ArgumentParser(prog=f"newsdesk {name}", **_described(name))
     _ARGUMENTS[name](parser)
     return parser
 
 
 def _described(name: str) -> dict[str, Any]:
+    import argparse
+
     return {
         "description": COMMAND_HELP[name][:1].upper() + COMMAND_HELP[name][1:] + ".",
         "epilog": QUERY_HELP if name == "search" else None,
@@ -229,6 +242,8 @@ _ARGUMENTS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
 
 
 def _entity_label(value: str) -> str:
+    import argparse
+
     if value in ("date", "number"):
         raise argparse.ArgumentTypeError(
             f"{value}s are facts, not entities: 'newsdesk facts' lists them"
@@ -248,6 +263,8 @@ def _version() -> str:
 
 
 def reader_parser() -> argparse.ArgumentParser:
+    import argparse
+
     commands = "\n".join(f"  {name:<10}{COMMAND_HELP[name]}" for name in COMMANDS)
     parser = argparse.ArgumentParser(
         prog="newsdesk",
@@ -262,11 +279,70 @@ def reader_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# A plain search's options, spelled out, and where argparse puts each.
+_SEARCH_FLAGS = {"--json": "json", "--no-update": "no_update"}
+_SEARCH_VALUES = {
+    "--limit": "limit",
+    "--index-dir": "index_dir",
+    "--model": "model",
+    "--engine": "engine",
+}
+
+
+def _plain_search(args_list: Sequence[str]) -> SimpleNamespace | None:
+    """A ``newsdesk search`` as its parser reads it, without argparse (a tenth
+    of a search's imports, with what its help and errors need), when every
+    argument is plain: words and paths not starting with ``-``, and the
+    options spelled out in full, each once. Anything else (``--help``, an
+    abbreviation, ``--``, a mistake) is None, and argparse reads it."""
+    if not args_list or args_list[0] != "search":
+        return None
+    found: dict[str, Any] = {"limit": 10, "no_update": False, "index_dir": None}
+    found.update(model=None, engine=None, json=False)
+    given: set[str] = set()
+    words: list[str] = []
+    rest = iter(args_list[1:])
+    for arg in rest:
+        if not arg.startswith("-"):
+            words.append(arg)
+            continue
+        name, equals, value = arg.partition("=")
+        found_value: str | bool | None
+        if name in _SEARCH_FLAGS and not equals:
+            key, found_value = _SEARCH_FLAGS[name], True
+        elif name in _SEARCH_VALUES:
+            key = _SEARCH_VALUES[name]
+            text = value if equals else next(rest, None)
+            if text is None or (not equals and text.startswith("-")):
+                return None
+            found_value = text
+        else:
+            return None
+        if key in given:
+            return None
+        given.add(key)
+        found[key] = found_value
+    if not words:
+        return None
+    if "limit" in given:
+        try:
+            found["limit"] = int(found["limit"])
+        except ValueError:
+            return None
+        if found["limit"] < 1:
+            return None
+    return SimpleNamespace(**found, query=words[0], paths=words[1:])
+
+
 def parse(args_list: list[str]) -> argparse.Namespace:
     """The arguments of a command or of the reader, options anywhere among them
     (``newsdesk search prisoners --json ~/news --limit 3``); a path that does not
     exist is a usage error before anything is written."""
-    if args_list and args_list[0] in COMMANDS:
+    plain = _plain_search(args_list)
+    if plain is not None:
+        args: Any = plain
+        args.command = "search"
+    elif args_list and args_list[0] in COMMANDS:
         args = command_parser(args_list[0]).parse_intermixed_args(args_list[1:])
         args.command = args_list[0]
     else:
@@ -303,8 +379,34 @@ def _missing(path: str, reader: bool) -> str:
     return message
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the console script; returns the exit code."""
+def main(argv: Sequence[str] | None = None, collecting: bool | None = None) -> int:
+    """The command line's work; returns the exit code.
+
+    The cyclic garbage collector is paused while the command starts: importing
+    Whoosh and newsdesk makes tens of thousands of objects and no garbage.
+    Anything longer than reading the index (an update, the reader, the
+    comparison commands) runs with it again (:func:`_collecting`). Called from
+    Python, it is left as it was found; the console script (:mod:`tui.entry`)
+    paused it itself and says whether it was on (``collecting``)."""
+    global _paused
+    own = collecting is None
+    paused = _paused = gc.isenabled() if own else bool(collecting)
+    gc.disable()
+    try:
+        return _main(argv)
+    finally:
+        _paused = False
+        if own and paused:
+            gc.enable()
+
+
+def _collecting() -> None:
+    """Collect garbage again from here on (see :func:`main`)."""
+    if _paused:
+        gc.enable()
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
         args = parse(args_list)
@@ -418,6 +520,7 @@ def _ensure_index(library, quiet: bool) -> None:
     from index.errors import IndexError_
 
     _connected(library)
+    _collecting()
     try:
         summary = library.update(progress=None if quiet else output.progress(), wait=2.0)
     except (IndexError_, OSError) as error:
@@ -439,6 +542,8 @@ def _ensure_index(library, quiet: bool) -> None:
 def _run_command(args: argparse.Namespace) -> int:
     from index.damage import IndexDamaged
 
+    if args.command != "search":
+        _collecting()
     if args.command == "fetch":
         from . import fetching
 
@@ -502,6 +607,7 @@ def _run_reader(args: argparse.Namespace) -> int:
     A crash ends with a one-line message, the traceback in the crash log and exit
     code 1; SIGTERM or SIGHUP with 128 plus the signal's number, as a shell says.
     """
+    _collecting()
     from .app import NewsdeskApp  # imported here so the shell commands start fast
 
     settings.check_reader(args.settings)

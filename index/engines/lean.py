@@ -12,7 +12,10 @@ cached property is first read, which :mod:`inspect` answers alone until
 asyncio is loaded). While Whoosh is first imported, each of these modules is
 stood in for by one whose functions import the real module when first
 called; the stand-ins leave ``sys.modules`` at once, so any later import gets
-the real module.
+the real module. One is not deferred but replaced: Whoosh's hash tables take
+``md5`` from :mod:`hashlib`, whose OpenSSL took 4-8 ms of CPU to load (more
+than a search's update check), and get CPython's own MD5 (hashlib's fallback,
+the same digests) instead.
 """
 
 from __future__ import annotations
@@ -30,9 +33,16 @@ DEFERRED = {
     "whoosh.lang.morph_en": ("variations",),
     "whoosh.lang.dmetaphone": ("double_metaphone",),
     "asyncio": (),
+    "hashlib": ("md5",),  # replaced: see _md5
 }
 # What importing the engines imports of Whoosh and its helpers.
-IMPORTS = ("cached_property", "whoosh.compat", "whoosh.analysis", "whoosh.query")
+IMPORTS = (
+    "cached_property",
+    "whoosh.compat",
+    "whoosh.analysis",
+    "whoosh.query",
+    "whoosh.filedb.filetables",
+)
 
 
 class _Deferred(types.ModuleType):
@@ -66,6 +76,16 @@ def _iscoroutinefunction(func: Any) -> bool:
     return inspect.iscoroutinefunction(func)
 
 
+def _md5() -> Callable[..., Any]:
+    """MD5 as Whoosh's hash tables call it (``md5(key, usedforsecurity=False)``),
+    from CPython's own module where the interpreter has it."""
+    try:
+        from _md5 import md5
+    except ImportError:  # built without it: hashlib's, imported when first called
+        return _forward("hashlib", "md5")
+    return md5  # type: ignore[no-any-return]
+
+
 def import_whoosh() -> None:
     """Import Whoosh's modules the engines use, with the stand-ins."""
     if all(name in sys.modules for name in IMPORTS):
@@ -80,6 +100,8 @@ def import_whoosh() -> None:
         sys.modules[module] = stand_in
     if "asyncio" in standing:
         standing["asyncio"].iscoroutinefunction = _iscoroutinefunction  # type: ignore[attr-defined]
+    if "hashlib" in standing:
+        standing["hashlib"].md5 = _md5()  # type: ignore[attr-defined]
     try:
         for name in IMPORTS:
             importlib.import_module(name)

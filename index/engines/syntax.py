@@ -13,14 +13,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from whoosh import query as q
-from whoosh.qparser import FuzzyTermPlugin, QueryParser
 
 from ..errors import QueryError
 from .base import Expander
 from .whoosh_schema import SCHEMA
 from .words import ENTITY_FIELDS
+
+if TYPE_CHECKING:  # Whoosh's parser is imported for queries that are more than words
+    from whoosh.qparser import QueryParser
 
 MAX_QUERY_CHARS = 2000
 MIN_WILDCARD_CHARS = 2
@@ -45,6 +48,9 @@ _STORED_ONLY = frozenset(name for name in SCHEMA.names() if not SCHEMA[name].ind
 _EDITS = re.compile(r"(?<=[^\s\"'])~(\d+)")
 EXPANDED = ("entity", "story", "relation", *ENTITY_FIELDS)
 _EXPANDED_TERM = re.compile(rf"\b({'|'.join(EXPANDED)}):(\"[^\"]*\"|'[^']*'|[^\s()]+)")
+# Words of letters and digits alone, none of them an operator of Whoosh's parser.
+_WORDS = re.compile(r"[^\W_]+(?:\s+[^\W_]+)*")
+_OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
 
 # An expander maps (field, what the user typed) to what it stands for:
 # ``person:Fidan`` is every alias of the canonical Hakan Fidan (``"entity"``,
@@ -74,7 +80,9 @@ def parse(text: str, expand: Expander | None = None) -> q.Query:
     produced: set[tuple[str, str]] = set()  # (field, term) the expander wrote
     text = _EXPANDED_TERM.sub(lambda m: _expanded_clause(m, expand, produced), text)
     try:
-        parsed = _parser().parse(text)
+        parsed = _words(text)
+        if parsed is None:
+            parsed = _parser().parse(text)
     except Exception as error:  # the parser's own errors have no common base
         raise QueryError(f"the query could not be read: {error}") from None
     if parsed is q.NullQuery or isinstance(parsed, q.NullQuery.__class__):
@@ -94,7 +102,31 @@ def _check_shape(text: str) -> None:
         raise QueryError(f"'{empty.group(1)}:' needs a word to search for ({empty.group(1)}:word)")
 
 
+def _words(text: str) -> q.Query | None:
+    """A query of words alone (``prisoners``, ``talks Istanbul 2025``) as
+    Whoosh's parser reads it (each word analysed as the ``text`` field
+    analyses a query, stop words dropped, the rest all required), without
+    importing the parser and compiling its patterns: most of what a search
+    typed at the shell is. None for anything else, or a word that analyses
+    into several."""
+    if not _WORDS.fullmatch(text):
+        return None
+    words = text.split()
+    if any(word in _OPERATORS for word in words):
+        return None
+    field = SCHEMA["text"]
+    terms: list[q.Query] = []
+    for word in words:
+        forms = list(field.process_text(word, mode="query", tokenize=True, removestops=True))
+        if len(forms) > 1:
+            return None
+        terms.extend(q.Term("text", form) for form in forms)
+    return q.And(terms).normalize()
+
+
 def _parser() -> QueryParser:
+    from whoosh.qparser import FuzzyTermPlugin, QueryParser
+
     parser = QueryParser("text", SCHEMA)
     parser.add_plugin(FuzzyTermPlugin())
     return parser

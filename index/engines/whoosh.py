@@ -17,7 +17,7 @@ from typing import Any
 from whoosh import index as whoosh_index
 from whoosh import query as q
 from whoosh.filedb.filestore import FileStorage
-from whoosh.index import TOC, EmptyIndexError
+from whoosh.index import TOC, EmptyIndexError, FileIndex
 from whoosh.index import IndexError as WhooshIndexError
 from whoosh.reading import TermNotFound
 from whoosh.searching import Searcher
@@ -48,6 +48,18 @@ class IndexStorage(FileStorage):
 
     def list(self) -> list[str]:
         return [name for name in super().list() if OWN_FILE.fullmatch(name)]
+
+
+class _ReadIndex(FileIndex):
+    """The index opened for reading. Whoosh's reads the commit's table of
+    contents on opening only to see that it can (unpickling the schema and
+    every segment's deleted documents), then again for each searcher; here
+    the searcher's read is the one, and says what is wrong the same way."""
+
+    def __init__(self, storage: IndexStorage) -> None:
+        self.storage = storage
+        self._schema = None
+        self.indexname = INDEX_NAME
 
 
 def numbers_of(reader: Any, kind: str, uid: str) -> list[int]:
@@ -160,10 +172,14 @@ class WhooshReader:
         problem: BaseException | None = None
         for attempt in range(5):
             try:
-                storage = IndexStorage(str(self.path), readonly=True)
-                ix = storage.open_index(INDEX_NAME)
+                ix = _ReadIndex(IndexStorage(str(self.path), readonly=True))
                 self._generation = int(ix.latest_generation())
-                ix.searcher().close()  # opens every segment: a damaged one says so here
+                # Opens every segment, so a damaged one says so here; kept to
+                # lend, as opening it again costs as much (the table of
+                # contents read, the schema unpickled, each segment's headers).
+                opened = ix.searcher()
+                with self._idle_lock:
+                    self._idle.append((ix, opened))
                 return ix
             except EmptyIndexError:
                 raise IndexError_(f"no index at {self.path}: run 'newsdesk index' first") from None
