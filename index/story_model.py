@@ -65,6 +65,9 @@ class Model:
     # of them when it happened, and the same value for none, are kept in
     # different stories (0: never).
     conflicts: int = 0
+    # The share of a pair's score taken from how alike both articles' scores
+    # against every other article are (see ``stories.in_context``; 0: none).
+    context: float = 0.0
 
     @classmethod
     def from_json(cls, data: Mapping) -> Model:
@@ -86,6 +89,7 @@ class Model:
             trees,
             float(data["threshold"]),
             int(data.get("conflicts", 0)),
+            float(data.get("context", 0.0)),
         )
 
     def probability(self, features: np.ndarray) -> np.ndarray:
