@@ -4,11 +4,9 @@ Two reports of one event share distinctive words, named entities and exact
 figures, and were written within days of each other. Each candidate pair of
 articles gets features of what they share (``index/story_features.py``) and a
 model learned from real same-event clusters (``index/story_model.py``) turns
-them into the probability that both report one event, half of a pair's score;
-the other half is how alike both articles' probabilities against every other
-article are (reports of one event keep the same company). Average-linkage
-clustering merges groups while their mean score stays above the learned
-threshold, except where two articles state different values for the same figures and
+them into the probability that both report one event. Average-linkage clustering
+merges groups while their mean probability stays above the learned threshold,
+except where two articles state different values for the same figures and
 none alike (two rounds of the same talks, weeks apart, read alike otherwise).
 
 Comparing every pair does not scale (100,000 articles are 5 billion pairs), so
@@ -56,7 +54,7 @@ def scored_pairs(
     only the parts of the graph that changed, see :mod:`index.incremental`)."""
     weights = weights or shipped()
     rows, cols, found = pair_features(articles)
-    values = in_context(len(articles), rows, cols, weights.probability(found), weights.context)
+    values = weights.probability(found)
     cut = weights.threshold if threshold is None else threshold
     return rows, cols, values, cut, weights.apart(found)
 
@@ -73,39 +71,8 @@ def pair_similarities(
     articles: Sequence[StoryInput], weights: Model | None = None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Candidate pairs ``i < j`` and the probability that they report one event."""
-    weights = weights or shipped()
     rows, cols, found = pair_features(articles)
-    values = weights.probability(found)
-    return rows, cols, in_context(len(articles), rows, cols, values, weights.context)
-
-
-def in_context(
-    size: int, rows: np.ndarray, cols: np.ndarray, values: np.ndarray, weight: float
-) -> np.ndarray:
-    """Each pair's score blended with how alike the two articles' company is.
-
-    An article's company is its row of pair scores (itself at 1). Two reports
-    of one event are scored alike against the same other reports; two events
-    of one subject each have their own reports, and a pair across them, scored
-    high on the subject's names and words alone, has little company in common.
-    The score becomes ``(1 - weight) * score + weight * cosine of the rows``,
-    computed over the candidate pairs only (rows hold at most a few dozen
-    scores each, so the cost stays that of the pairs).
-    """
-    if not weight or not len(rows):
-        return values
-    every = np.arange(size)
-    graph = sparse.csr_matrix(
-        (
-            np.concatenate([values, values, np.ones(size)]),
-            (np.concatenate([rows, cols, every]), np.concatenate([cols, rows, every])),
-        ),
-        shape=(size, size),
-    )
-    norms = np.sqrt(np.asarray(graph.multiply(graph).sum(axis=1)).ravel())
-    normed = (sparse.diags(1.0 / norms) @ graph).tocsr()
-    company = story_features.row_dots(normed, rows, cols)
-    return (1.0 - weight) * values + weight * company
+    return rows, cols, (weights or shipped()).probability(found)
 
 
 def pair_features(

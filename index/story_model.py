@@ -65,9 +65,6 @@ class Model:
     # of them when it happened, and the same value for none, are kept in
     # different stories (0: never).
     conflicts: int = 0
-    # The share of a pair's score taken from how alike both articles' scores
-    # against every other article are (see ``stories.in_context``; 0: none).
-    context: float = 0.0
 
     @classmethod
     def from_json(cls, data: Mapping) -> Model:
@@ -89,7 +86,6 @@ class Model:
             trees,
             float(data["threshold"]),
             int(data.get("conflicts", 0)),
-            float(data.get("context", 0.0)),
         )
 
     def probability(self, features: np.ndarray) -> np.ndarray:

@@ -13,7 +13,7 @@ import pytest
 from index.analysis import Analysis
 from index.corpus_pass import story_inputs_of
 from index.readers import read
-from index.stories import StoryInput, average_linkage, group, in_context
+from index.stories import StoryInput, average_linkage, group
 from index.story_model import PATH, Model, Tree, shipped
 
 from .conftest import SEEDS, SHARED_DATA
@@ -133,19 +133,6 @@ def test_average_linkage_keeps_marked_pairs_apart(edges, apart, expected):
     for node, label in enumerate(labels):
         clusters.setdefault(label, []).append(node)
     assert sorted(clusters.values()) == expected
-
-
-def test_a_pair_without_company_in_common_loses_score():
-    """Articles 0-2 report one event, 3-4 another of the same subject; 2 and 3
-    share the subject's words (0.75) but no other report."""
-    edges = [(0, 1, 0.8), (0, 2, 0.8), (1, 2, 0.8), (3, 4, 0.8), (2, 3, 0.75)]
-    rows = np.array([i for i, _, _ in edges])
-    cols = np.array([j for _, j, _ in edges])
-    values = np.array([v for _, _, v in edges])
-    blended = in_context(5, rows, cols, values, 0.5)
-    across = blended[edges.index((2, 3, 0.75))]
-    assert across < 0.7 < blended[values == 0.8].min()
-    assert np.array_equal(in_context(5, rows, cols, values, 0.0), values)
 
 
 def test_trees_are_read_as_stored():
