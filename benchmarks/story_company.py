@@ -69,6 +69,15 @@ def blended(corpora: list[train.Pairs], oof: Scores, share: float, **kw) -> Scor
     ]
 
 
+def mixed(corpora: list[train.Pairs], oof: Scores, share: float, how) -> Scores:
+    """Company as ``how`` (mean, least, most) of the 10-best and above-0.2 cosines."""
+    found = []
+    for c, p in zip(corpora, oof, strict=True):
+        both = np.stack([company(c, p, best=10), company(c, p, floor=0.2)])
+        found.append((1 - share) * p + share * how(both, axis=0))
+    return found
+
+
 def falling(corpora: list[train.Pairs], oof: Scores, share: float, scale: float) -> Scores:
     """A share of company that falls as the two articles' neighbourhoods fill."""
     found = []
@@ -247,6 +256,12 @@ def main() -> None:
     for best in (3, 5, 10, 20):
         rows[f"{best} best, half"] = lambda k=best: {"": blended(corpora, oof, 0.5, best=k)}
     rows["10 best above 0.2, half"] = lambda: {"": blended(corpora, oof, 0.5, floor=0.2, best=10)}
+    rows["10 best, a quarter"] = lambda: {"": blended(corpora, oof, 0.25, best=10)}
+    rows["15 best, half"] = lambda: {"": blended(corpora, oof, 0.5, best=15)}
+    for how in (np.mean, np.min, np.max):
+        rows[f"{how.__name__} of 10 best and above 0.2, half"] = lambda h=how: {
+            "": mixed(corpora, oof, 0.5, h)
+        }
     for scale in (1.0, 2.0, 4.0):
         rows[f"share 0.75 exp(-S/{scale:g})"] = lambda s=scale: {"": falling(corpora, oof, 0.75, s)}
     rows["chosen per fold: none, above 0.2, 10 best"] = lambda: {
