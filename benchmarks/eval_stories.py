@@ -33,8 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks import stories_dense  # noqa: E402
 from benchmarks import train_stories as train  # noqa: E402
 from benchmarks.story_data import CACHE, load, sample, story_inputs  # noqa: E402
-from index.stories import StoryInput, average_linkage, group, pair_features  # noqa: E402
-from index.story_model import shipped  # noqa: E402
+from index.stories import StoryInput, average_linkage, group, scored_pairs  # noqa: E402
 
 BASELINE_THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.05, 0.61, 0.025))
 STRICTER = (0.7, 0.8, 0.9)  # thresholds above the shipped one, for what they would cost
@@ -231,9 +230,7 @@ def _stricter(inputs: list[StoryInput], truth: dict[str, str]) -> None:
     """BBC's grouped articles at thresholds above the shipped one: how far a
     stricter cut would bring one outlet's same-subject reports apart (the
     labelled corpora's cost is printed beside their figures)."""
-    model = shipped()
-    rows, cols, found = pair_features(inputs)
-    scores, apart = model.probability(found), model.apart(found)
+    rows, cols, scores, _, apart = scored_pairs(inputs)
     for threshold in STRICTER:
         labels = average_linkage(len(inputs), rows, cols, scores, threshold, apart)
         groups: dict[int, list[str]] = {}
