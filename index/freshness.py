@@ -37,6 +37,7 @@ from .corpus import Corpus, FileEntry, without_clashing_ids
 from .model import Skipped
 from .outlets import CONFIG, SIDECAR
 from .store import STATE_UID, Store
+from .textio import write_atomic
 
 LISTING_PREFIX = ".newsdesk-listing-"
 LISTING = LISTING_PREFIX + "{engine}.json"  # in the index folder, one per engine
@@ -128,15 +129,11 @@ def _remember(
         "files": [[entry.full_path, entry.size, entry.mtime] for entry in entries],
         "watched": [[path, _stat(path)] for path in _watched(corpus, folders)],
     }
-    path = _listing_path(store)
-    spare = f"{path}.{os.getpid()}"
-    try:
-        with open(spare, "w", encoding="utf-8") as handle:
-            json.dump(kept, handle, separators=(",", ":"))
-        os.replace(spare, path)
-    except OSError:  # a read-only index, a full disk: the next check walks again
-        with suppress(OSError):
-            os.unlink(spare)
+    with suppress(OSError):  # a read-only index, a full disk: the next check walks again
+        # the spare file's name starts as a listing's: never counted as the index's
+        write_atomic(
+            Path(_listing_path(store)), json.dumps(kept, separators=(",", ":")), LISTING_PREFIX
+        )
 
 
 def _listed_unchanged(store: Store, key: list[Any]) -> bool:
