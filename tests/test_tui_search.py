@@ -103,6 +103,29 @@ def test_search_result_can_be_chosen_from_the_list(library, reader_pilot):
     reader_pilot(library, body, (120, 40))
 
 
+def test_the_same_hits_arriving_again_leave_the_highlight_where_the_user_moved_it(
+    library, reader_pilot
+):
+    from tui.screens import search as search_module
+
+    async def body(app, pilot):
+        screen = await search_for(app, pilot, "prisoners")
+        await press(app, pilot, "down", "down")  # on the second hit
+        moved = screen.results.highlighted
+        assert moved  # not the first
+        # the same query's search answers again (the box reopened with it runs twice)
+        again = library.search_as_typed("prisoners", search_module.LIMIT)
+        assert again.hits == screen.hits
+        screen.post_message(SearchScreen.Results("prisoners", again))
+        await settle(app, pilot)
+        assert screen.results.highlighted == moved
+        second = screen.hits[1]
+        await press(app, pilot, "enter")
+        assert shown(app) == (second.article_id, second.passage)
+
+    reader_pilot(library, body, (120, 40))
+
+
 def test_search_tries_the_last_word_as_a_prefix_while_typing(library, reader_pilot):
     async def body(app, pilot):
         assert library.search("Dolmab").total == 0

@@ -149,6 +149,9 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
         self._show(message.result, message.query)
 
     def _show(self, result: SearchResult, query: str) -> None:
+        # The same hits again (the search re-run, as when the box reopens with
+        # the last query): the list and its highlight stay where the user moved it.
+        unchanged = bool(result.hits) and result.hits == self.hits
         self.hits = result.hits
         noun = "passage matches" if result.total == 1 else "passages match"
         status = f"{result.total} {noun}" if query else "Type to search"
@@ -164,6 +167,8 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
                 "done (its progress is at the top of the reader)."
             )
         self.query_one("#search-status", Static).update(Text(status, style="dim"))
+        if unchanged:
+            return
         options: list[Option | None] = []
         for hit in self.hits:
             options += [Option(render.hit_text(hit, self.titles.get(hit.article_id))), None]
