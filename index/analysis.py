@@ -33,7 +33,7 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # compared with the narrator's, "two dozen" is 24, weights read after "weighs";
 # 14: a name the model cut short is the whole name, whatever its kind; a town
 # with a result beside it is the team its article names
-VERSION = "14"
+VERSION = "15"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

@@ -50,7 +50,8 @@ _SPEECH = (
     r"urged|claimed|saying|telling|adding|noting|stressing|warning|signaled|signalled|expressed|"
     r"tweeted|denied|maintained|estimated|alleged)"
 )
-_SPEECH_RE = re.compile(rf"\b{_SPEECH}\b")
+# "described as white, in her 20s" describes someone; it reports no one's words.
+_SPEECH_RE = re.compile(rf"\b{_SPEECH}\b(?<!described)|\bdescribed\b(?!\s+as\b)")
 _AUX_TAIL = re.compile(
     r"(?:[\s,]+(?:also|then|later|has|had|have|was|previously|\w+ly)\b)*[\s,]*$", re.IGNORECASE
 )
@@ -172,10 +173,16 @@ class People:
         # The longest name ending with each run of last words: looked up, not
         # searched (a page naming 8,000 people asks once per figure).
         self._by_tail: dict[tuple[str, ...], str] = {}
+        # Tails two different people end with ("Trump" of Donald and of Melania
+        # Trump): resolved by the nearest full name before, never by length.
+        self._shared: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
         for name in self.names:
             lowered = name.lower().split()
             for size in range(1, len(lowered) + 1):
-                self._by_tail.setdefault(tuple(lowered[-size:]), name)
+                tail = tuple(lowered[-size:])
+                kept = self._by_tail.setdefault(tail, name)
+                if kept != name and not _one_person(kept.lower().split(), lowered):
+                    self._shared.setdefault(tail, [])
         surnames = {n.split()[-1] for n in self.names}
         spans |= {s for s in named - spans if self._speaks(s[1])}
         in_names = SpanSet(spans)
@@ -184,6 +191,16 @@ class People:
                 spans.add(match.span())
         self.spans = sorted(s for s in spans if s[0] < s[1])
         self.starts = [s[0] for s in self.spans]
+        # Full names a bare surname may stand for: not those that start with a
+        # title or with a word the article also writes in lower case ("Did
+        # Trump", "Resist Trump": a headline's capitals).
+        common = {w for w in _TOKEN.findall(text) if w.islower()}
+        inside = _inside_sentences(text)
+        self._full_spans = [
+            s
+            for s in self.spans
+            if " " in text[s[0] : s[1]].strip() and _given(text, s, common, inside)
+        ]
         self.ends = {s[1]: s for s in self.spans}
         # Organisations, and places standing for their governments ("Moscow said").
         bodies = [m for m in valid if m.kind in ("organisation", "group", "place")]
@@ -195,9 +212,20 @@ class People:
         return bool(re.match(rf"\s+(?:also\s+)?{_SPEECH}\b", self.text[end : end + 40]))
 
     def fullest(self, span: Span) -> str:
-        """The longest name in the article ending with the words at ``span``."""
+        """The longest name in the article ending with the words at ``span``; where
+        two people of the article end with them ("Trump" after "President Donald
+        Trump and first lady Melania Trump"), the nearest full name before it, or
+        the words as written when none comes before."""
         words = self.text[span[0] : span[1]].split()
-        return self._by_tail.get(tuple(w.lower() for w in words), " ".join(words))
+        tail = tuple(w.lower() for w in words)
+        if tail not in self._shared:
+            return self._by_tail.get(tail, " ".join(words))
+        for at in range(bisect_left(self._full_spans, span) - 1, -1, -1):
+            start, end = self._full_spans[at]
+            before = self.text[start:end].split()
+            if tuple(w.lower() for w in before[-len(tail) :]) == tail and len(before) > len(tail):
+                return self._by_tail.get(tuple(w.lower() for w in before), " ".join(before))
+        return " ".join(words)
 
     def between(self, start: int, end: int) -> list[Span]:
         """Person spans inside ``[start, end)``, in text order."""
@@ -224,6 +252,39 @@ class People:
         """An organisation or a place named just before ``end`` ("the Kremlin said")."""
         found = self.bodies.get(end)
         return " ".join(self.text[found.start : end].split()) if found else None
+
+
+def _given(text: str, span: Span, common: set[str], inside: set[str]) -> bool:
+    """Whether a full name starts with what may be a given name: not a title, not
+    a word the article also writes in lower case, and, where the name opens a
+    line or a sentence (a headline's "Did Trump"), a word the article also
+    capitalises inside a sentence."""
+    first = text[span[0] : span[1]].split()[0]
+    if first.lower() in _TITLES or first.lower() in common:
+        return False
+    return not _opens_sentence(text, span[0]) or first in inside
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip(" \"“‘'(")
+    return not before or before[-1] in ".!?\n:—–"
+
+
+def _inside_sentences(text: str) -> set[str]:
+    """The capitalised words the text writes inside a sentence."""
+    return {
+        m.group()
+        for m in _TOKEN.finditer(text)
+        if m.group()[0].isupper() and not _opens_sentence(text, m.start())
+    }
+
+
+def _one_person(a: list[str], b: list[str]) -> bool:
+    """Whether two names ending alike can be one person: one ends with the other
+    ("Melania Trump", "first lady Melania Trump") or both start with the same first
+    name ("Donald Trump", "Donald J. Trump")."""
+    short, long = sorted((a, b), key=len)
+    return long[len(long) - len(short) :] == short or a[0] == b[0]
 
 
 def _runs_missed(text: str, mentions: Sequence[Mention], named: set[Span]) -> set[Span]:
@@ -437,7 +498,7 @@ def _descriptor(phrase: str) -> str | None:
     the noun phrase ends: "The president over the weekend", "The attorney
     general has again" and "an IMF official in a briefing on Wednesday" are
     "The president", "The attorney general" and "an IMF official"."""
-    head = phrase.split(",")[0].strip()
+    head = re.split(r",|\s[—–]\s", phrase)[0].strip()
     if not re.match(r"(?:a|an|the)\s", head, re.IGNORECASE) or len(head.split()) > 8:
         return None
     words = head.split()

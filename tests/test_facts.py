@@ -429,3 +429,43 @@ DESCRIPTORS = [
 def test_a_described_speaker_is_the_noun_phrase_alone(text, speaker):
     quote = [f for f in extract_facts(make_article(text)) if f.kind == "quote"]
     assert [f.speaker for f in quote] == [speaker]
+
+
+SHARED_SURNAME = (
+    "First lady Melania Trump opened the White House visitor’s office.\n"
+    "President Donald Trump held court with reporters for 80 minutes Thursday.\n"
+    "“To be honest, I inherited a mess,” Trump said.\n"
+)
+
+
+def test_a_surname_two_people_share_is_the_nearest_full_name_before_it():
+    """ "Trump said" after "Melania Trump" and "Donald Trump" is not the longer of
+    the two names: it is the one named nearest before it, or left as written."""
+    quotes = [f for f in extract_facts(make_article(SHARED_SURNAME)) if f.kind == "quote"]
+    assert [f.speaker for f in quotes] == ["Donald Trump"]
+    first = SHARED_SURNAME.split("\n")[2] + "\n" + SHARED_SURNAME
+    quotes = [f for f in extract_facts(make_article(first)) if f.kind == "quote"]
+    assert quotes[0].speaker == "Trump"  # no full name before it: which Trump is unknown
+
+
+def test_a_headline_word_is_no_given_name_for_a_shared_surname():
+    text = (
+        "Protesters marched past the hotel where President Donald Trump and Ivanka Trump "
+        "stayed.\n"
+        "Resisting Trump\n"
+        "“We will not stop,” Trump said."
+    )
+    quotes = [f for f in extract_facts(make_article(text)) if f.kind == "quote"]
+    assert quotes[0].speaker in ("Ivanka Trump", "Donald Trump")
+
+
+def test_a_description_reports_no_ones_words():
+    text = (
+        "The brunette suspect — described as white, in her 20s or 30s, 5-foot-8 and 130 "
+        "pounds — is believed to have robbed six stores."
+    )
+    weight = [f for f in extract_facts(make_article(text)) if "130" in f.text]
+    assert weight and weight[0].speaker is None
+    said = "The president described the plan as 23 steps he could take at once."
+    steps = [f for f in extract_facts(make_article(said)) if "23" in f.text]
+    assert steps and steps[0].speaker == "The president"
