@@ -23,6 +23,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .model import Article, Fact, Mention, Passage
 from .quoting import QUOTE_RE, is_a_name
@@ -175,14 +176,14 @@ class People:
         self._by_tail: dict[tuple[str, ...], str] = {}
         # Tails two different people end with ("Trump" of Donald and of Melania
         # Trump): resolved by the nearest full name before, never by length.
-        self._shared: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+        self._shared: set[tuple[str, ...]] = set()
         for name in self.names:
             lowered = name.lower().split()
             for size in range(1, len(lowered) + 1):
                 tail = tuple(lowered[-size:])
                 kept = self._by_tail.setdefault(tail, name)
                 if kept != name and not _one_person(kept.lower().split(), lowered):
-                    self._shared.setdefault(tail, [])
+                    self._shared.add(tail)
         surnames = {n.split()[-1] for n in self.names}
         spans |= {s for s in named - spans if self._speaks(s[1])}
         in_names = SpanSet(spans)
@@ -191,20 +192,25 @@ class People:
                 spans.add(match.span())
         self.spans = sorted(s for s in spans if s[0] < s[1])
         self.starts = [s[0] for s in self.spans]
-        # Full names a bare surname may stand for: not those that start with a
-        # title or with a word the article also writes in lower case ("Did
-        # Trump", "Resist Trump": a headline's capitals).
-        common = {w for w in _TOKEN.findall(text) if w.islower()}
-        inside = _inside_sentences(text)
-        self._full_spans = [
-            s
-            for s in self.spans
-            if " " in text[s[0] : s[1]].strip() and _given(text, s, common, inside)
-        ]
         self.ends = {s[1]: s for s in self.spans}
         # Organisations, and places standing for their governments ("Moscow said").
         bodies = [m for m in valid if m.kind in ("organisation", "group", "place")]
         self.bodies = {_trim_possessive(text, m.start, m.end)[1]: m for m in bodies}
+
+    @cached_property
+    def _full_spans(self) -> list[Span]:
+        """Full names a bare surname may stand for: not those that start with a
+        title or with a word the article also writes in lower case ("Did
+        Trump", "Resist Trump": a headline's capitals); asked only where two
+        people share a surname."""
+        text = self.text
+        common = {w for w in _TOKEN.findall(text) if w.islower()}
+        inside = _inside_sentences(text)
+        return [
+            s
+            for s in self.spans
+            if " " in text[s[0] : s[1]].strip() and _given(text, s, common, inside)
+        ]
 
     def _speaks(self, end: int) -> bool:
         """A one-word person mention counts when a speech verb follows it:
