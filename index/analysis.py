@@ -14,7 +14,7 @@ import os
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from .model import Article, Mention
@@ -213,7 +213,7 @@ class Analysis:
             facts = extract_facts(article, found)
             results.append(
                 {
-                    "mentions": [asdict(m) for m in found],
+                    "mentions": [dict(m.__dict__) for m in found],  # plain fields: no deep copy
                     "facts": [f.to_json() for f in facts],
                     "passage_fields": _passage_fields(article, found, facts),
                 }

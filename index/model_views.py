@@ -5,7 +5,7 @@ when first named (``from index.model import Entity`` works as before)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 from .model import Passage
@@ -61,7 +61,7 @@ class Fact:
     quote: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = dict(self.__dict__)  # its fields, all plain values: no deep copy needed
         for name in ("low", "high", "value"):
             if data[name] is not None and data[name] in (float("inf"), float("-inf")):
                 data[name] = "inf" if data[name] > 0 else "-inf"
