@@ -25,7 +25,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .mentions import needs_truecase
 from .model import Article, Fact, Mention, Passage
+from .names import ROLES
 from .quoting import QUOTE_RE, is_a_name
 from .spans import SpanSet
 
@@ -198,19 +200,25 @@ class People:
         self.bodies = {_trim_possessive(text, m.start, m.end)[1]: m for m in bodies}
 
     @cached_property
-    def _full_spans(self) -> list[Span]:
-        """Full names a bare surname may stand for: not those that start with a
-        title or with a word the article also writes in lower case ("Did
-        Trump", "Resist Trump": a headline's capitals); asked only where two
-        people share a surname."""
+    def _full_spans(self) -> list[tuple[Span, bool]]:
+        """Full names a bare surname may stand for, each with whether its first
+        word is one the article capitalises inside a sentence ("President Donald
+        Trump", "and Bill Clinton") rather than only at a sentence's start or in
+        a headline's capitals ("Democrats Urge Sestak", or any name of a line in
+        Title Case: "White House Asked Bill Clinton to Urge Sestak"); not those that start
+        with a title or a word the article also writes in lower case ("Did
+        Trump"). Asked only where two people share a surname."""
         text = self.text
-        common = {w for w in _TOKEN.findall(text) if w.islower()}
+        common = {w.lower() for w in _TOKEN.findall(text) if w.islower()} | _TITLES | ROLES
         inside = _inside_sentences(text)
-        return [
-            s
-            for s in self.spans
-            if " " in text[s[0] : s[1]].strip() and _given(text, s, common, inside)
-        ]
+        found = []
+        for span in self.spans:
+            words = _TOKEN.findall(text, span[0], span[1])
+            if " " in text[span[0] : span[1]].strip() and words[0].lower() not in common:
+                end = text.find("\n", span[1])
+                line = text[text.rfind("\n", 0, span[0]) + 1 : end if end >= 0 else len(text)]
+                found.append((span, words[0] in inside and not needs_truecase(line)))
+        return found
 
     def _speaks(self, end: int) -> bool:
         """A one-word person mention counts when a speech verb follows it:
@@ -218,20 +226,32 @@ class People:
         return bool(re.match(rf"\s+(?:also\s+)?{_SPEECH}\b", self.text[end : end + 40]))
 
     def fullest(self, span: Span) -> str:
-        """The longest name in the article ending with the words at ``span``; where
-        two people of the article end with them ("Trump" after "President Donald
-        Trump and first lady Melania Trump"), the nearest full name before it, or
-        the words as written when none comes before."""
+        """The longest name in the article ending with the words at ``span``. Where
+        two people of the article end with them ("Trump" of Donald and of Melania
+        Trump, "Davis" of Wendy and of Jeff Davis): the one named before it in its
+        own paragraph, else the one the article names in full most often (the
+        first named, on a tie); the words as written when neither is named."""
         words = self.text[span[0] : span[1]].split()
         tail = tuple(w.lower() for w in words)
         if tail not in self._shared:
             return self._by_tail.get(tail, " ".join(words))
-        for at in range(bisect_left(self._full_spans, span) - 1, -1, -1):
-            start, end = self._full_spans[at]
-            before = self.text[start:end].split()
-            if tuple(w.lower() for w in before[-len(tail) :]) == tail and len(before) > len(tail):
-                return self._by_tail.get(tuple(w.lower() for w in before), " ".join(before))
-        return " ".join(words)
+        named: dict[str, list[int]] = {}
+        given: dict[str, bool] = {}
+        near: str | None = None
+        for (start, end), inside in self._full_spans:
+            full = self.text[start:end].split()
+            if len(full) <= len(tail) or tuple(w.lower() for w in full[-len(tail) :]) != tail:
+                continue
+            name = self._by_tail.get(tuple(w.lower() for w in full), " ".join(full))
+            named.setdefault(name, []).append(start)
+            given[name] = given.get(name, False) or inside
+            if end <= span[0] and "\n" not in self.text[end : span[0]]:
+                near = name  # the last one before it in its paragraph
+        if near:
+            return near
+        if not named:
+            return " ".join(words)
+        return min(named, key=lambda n: (-len(named[n]), not given[n], named[n][0]))
 
     def between(self, start: int, end: int) -> list[Span]:
         """Person spans inside ``[start, end)``, in text order."""
@@ -260,37 +280,31 @@ class People:
         return " ".join(self.text[found.start : end].split()) if found else None
 
 
-def _given(text: str, span: Span, common: set[str], inside: set[str]) -> bool:
-    """Whether a full name starts with what may be a given name: not a title, not
-    a word the article also writes in lower case, and, where the name opens a
-    line or a sentence (a headline's "Did Trump"), a word the article also
-    capitalises inside a sentence."""
-    first = text[span[0] : span[1]].split()[0]
-    if first.lower() in _TITLES or first.lower() in common:
-        return False
-    return not _opens_sentence(text, span[0]) or first in inside
-
-
-def _opens_sentence(text: str, start: int) -> bool:
-    before = text[max(0, start - 3) : start].rstrip(" \"“‘'(")
-    return not before or before[-1] in ".!?\n:—–"
-
-
 def _inside_sentences(text: str) -> set[str]:
-    """The capitalised words the text writes inside a sentence."""
-    return {
-        m.group()
-        for m in _TOKEN.finditer(text)
-        if m.group()[0].isupper() and not _opens_sentence(text, m.start())
-    }
+    """The capitalised words the text writes inside a sentence: just after a word
+    in lower case, a title or a word such as "When" ("said Wendy", "Sen. Wendy",
+    "When Linda"), not at a sentence's start nor inside a headline's run of
+    capitals ("Republicans Ask Sestak")."""
+    found = set()
+    previous, end = "", 0
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        gap = text[end : match.start()]
+        title = previous.lower() in _TITLES or previous.lower() in ROLES
+        after = previous and (previous[0].islower() or title or previous.lower() in _SENTENCE_WORDS)
+        if after and (gap == " " or title and gap == ". ") and word[0].isupper():
+            found.add(word)
+        previous, end = word, match.end()
+    return found
 
 
 def _one_person(a: list[str], b: list[str]) -> bool:
-    """Whether two names ending alike can be one person: one ends with the other
-    ("Melania Trump", "first lady Melania Trump") or both start with the same first
-    name ("Donald Trump", "Donald J. Trump")."""
+    """Whether two names ending alike can be one person: they end in the same two
+    words or more ("Archaeologist Giles Hamm", "Pic Giles Hamm"), one ends with
+    the other ("Melania Trump", "first lady Melania Trump"), or both start with
+    the same first name ("Donald Trump", "Donald J. Trump")."""
     short, long = sorted((a, b), key=len)
-    return long[len(long) - len(short) :] == short or a[0] == b[0]
+    return long[len(long) - len(short) :] == short or a[-2:] == b[-2:] or a[0] == b[0]
 
 
 def _runs_missed(text: str, mentions: Sequence[Mention], named: set[Span]) -> set[Span]:
