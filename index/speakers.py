@@ -584,7 +584,11 @@ def _reported_by(doc: Doc, index: int, position: int) -> str | None:
         if _in_quote(doc, verb.start()):
             continue
         who = _subject(doc, index, start, verb.start())
-        who = who or _named_after(doc, index, verb.end(), end)
+        before = doc.text[start : verb.start()].rstrip()
+        if not who and (not before or before[-1] in ",\"”’'"):
+            # inverted: "..., said Kremlin spokesperson Dmitry Peskov"; after a
+            # subject ("Officials said John Aguillon ...") a name is what is said
+            who = _named_after(doc, index, verb.end(), end)
         if who:
             return who
     according = re.search(r"\baccording to\s+", doc.text[start:end])

@@ -441,7 +441,7 @@ SHARED_SURNAME = (
 
 
 def test_a_surname_two_people_share_is_the_one_the_article_names_most():
-    """"Davis wrote" after "Wendy Davis" and "Jeffrey Davis" is not the longer name
+    """ "Davis wrote" after "Wendy Davis" and "Jeffrey Davis" is not the longer name
     nor the last one named: it is the one the article names in full most often."""
     quotes = [f for f in extract_facts(make_article(SHARED_SURNAME)) if f.kind == "quote"]
     assert [f.speaker for f in quotes] == ["Wendy Davis"]
@@ -477,3 +477,17 @@ def test_a_description_reports_no_ones_words():
     said = "The president described the plan as 23 steps he could take at once."
     steps = [f for f in extract_facts(make_article(said)) if "23" in f.text]
     assert steps and steps[0].speaker == "The president"
+
+
+def test_a_name_after_a_speech_verb_with_its_subject_is_what_is_said():
+    """ "Officials said John Aguillon (27 service years) ..." names who was there;
+    only an inverted verb (", said John Smith") is followed by its speaker."""
+    text = (
+        "Officials said John Aguillon (27 service years), George Herrera (16 years) and "
+        "reserve deputy Johnny Longoria (two years) were involved in the shooting."
+    )
+    figures = [f for f in extract_facts(make_article(text)) if f.kind != "quote"]
+    assert figures and all(f.speaker is None for f in figures)
+    inverted = "Israel's Cabinet approved up to 75,000 reservists, said spokesman Mark Regev."
+    figures = [f for f in extract_facts(make_article(inverted)) if "75,000" in f.text]
+    assert figures[0].speaker == "Mark Regev"
