@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -315,11 +316,34 @@ def _runs_missed(text: str, mentions: Sequence[Mention], named: set[Span]) -> se
     a headline's capitals)."""
     others = SpanSet([(m.start, m.end) for m in mentions if m.kind in ("place", "event")])
     full = {end: start for start, end in named if " " in text[start:end]}
-    return {
+    runs = [
         (start, end)
         for start, end in _name_spans(text)
         if not others.overlaps(start, end) and not start < full.get(end, start)
+    ]
+    # A person is named again by surname ("Lambach said" after "Randy W. Lambach")
+    # or speaks where named; a run that is neither is more likely a thing's name
+    # ("Range Rover", "Hide Caption", "WTS Paradigm").
+    alone = Counter(m.group() for m in _TOKEN.finditer(text))
+    return {
+        (start, end)
+        for start, end in runs
+        if alone[text[start:end].split()[-1]] > 1
+        or _SPEAKS_NEXT.match(text, end)
+        or _SPEECH_BEFORE.search(text[max(0, start - 60) : start])
     }
+
+
+# After a name: its speech verb, a comma (an appositive), or a verb and ", saying"
+# ("Marco Rubio downplayed expectations, saying"); before it, an inverted speech
+# verb and up to three words of titles (", said Kremlin spokesperson Dmitry Peskov").
+_SPEAKS_NEXT = re.compile(
+    rf"\s+(?:(?:also|has|had|have|was|is|then|later)\s+)*(?:{_SPEECH}|quoted)\b|,"
+    r"|\s+[a-z]+ed\b[^.!?“\"]{0,60},\s+saying\b"
+)
+_SPEECH_BEFORE = re.compile(  # not "told National Geographic": who is told is no speaker
+    rf"\b(?!told\b|tells\b|telling\b|asked\b){_SPEECH}\s+(?:[\w.’'-]+\s+){{0,3}}$"
+)
 
 
 def _trim_possessive(text: str, start: int, end: int) -> Span:

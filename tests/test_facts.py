@@ -491,3 +491,21 @@ def test_a_name_after_a_speech_verb_with_its_subject_is_what_is_said():
     inverted = "Israel's Cabinet approved up to 75,000 reservists, said spokesman Mark Regev."
     figures = [f for f in extract_facts(make_article(inverted)) if "75,000" in f.text]
     assert figures[0].speaker == "Mark Regev"
+
+
+def test_a_capitalised_run_named_once_and_silent_is_no_speaker():
+    """A run of capitals the NLP did not tag is a person only where the article
+    names it again by its last word or it speaks where named: "a black Range
+    Rover SUV" is a car, "Randy Wright" who says something is a person."""
+    text = (
+        "Those involved in the dispute took to the road in two vehicles, a silver-gray "
+        "Maserati and a black Range Rover SUV, police said."
+    )
+    vehicles = [f for f in extract_facts(make_article(text)) if "two vehicles" in f.text]
+    assert vehicles and vehicles[0].speaker is None
+    father = (
+        "Randy Wright spoke to reporters on Monday.\n"
+        "“They say we should be so happy with her progress after 3 or 4 days,” Wright says."
+    )
+    days = [f for f in extract_facts(make_article(father)) if "4 days" in f.text]
+    assert days and days[0].speaker == "Randy Wright"
