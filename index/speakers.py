@@ -55,7 +55,14 @@ _SPEECH = (
     r"tweeted|denied|maintained|estimated|alleged)"
 )
 # "described as white, in her 20s" describes someone; it reports no one's words.
-_SPEECH_RE = re.compile(rf"\b{_SPEECH}\b(?<!described)|\bdescribed\b(?!\s+as\b)")
+# A participle after a determiner is an adjective ("their alleged efforts", "an
+# estimated 200"), not a speech verb.
+_ADJECTIVE = "".join(
+    f"(?<!\\b{word} )" for word in ("a", "an", "the", "their", "his", "her", "its", "our")
+)
+_SPEECH_RE = re.compile(
+    rf"{_ADJECTIVE}\b{_SPEECH}\b(?<!described)|{_ADJECTIVE}\bdescribed\b(?!\s+as\b)"
+)
 _AUX_TAIL = re.compile(
     r"(?:[\s,]+(?:also|then|later|has|had|have|was|previously|\w+ly)\b)*[\s,]*$", re.IGNORECASE
 )

@@ -509,3 +509,16 @@ def test_a_capitalised_run_named_once_and_silent_is_no_speaker():
     )
     days = [f for f in extract_facts(make_article(father)) if "4 days" in f.text]
     assert days and days[0].speaker == "Randy Wright"
+
+
+def test_a_participle_after_a_determiner_is_no_speech_verb():
+    text = (
+        "He is suing director Bryan Singer and three other Hollywood power-players for the "
+        "alleged sexual assault of two clients.\n"
+        "The Washington region could lose an estimated $200 million a day."
+    )
+    figures = [f for f in extract_facts(make_article(text)) if f.kind != "quote"]
+    assert figures and all(f.speaker is None for f in figures)
+    said = "Senator Tom Jones alleged that he stole 12 cars."
+    cars = [f for f in extract_facts(make_article(said)) if "12 cars" in f.text]
+    assert cars and cars[0].speaker == "Tom Jones"
