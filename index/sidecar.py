@@ -31,9 +31,21 @@ import sys
 from array import array
 from bisect import insort
 from heapq import heappush, heapreplace
-from typing import Any
+
+TYPE_CHECKING = False  # typing itself is not imported: it is most of what this would cost
+if TYPE_CHECKING:
+    from typing import Any
 
 NAME = ".newsdesk-words-whoosh.bin"
+LISTING_PREFIX = ".newsdesk-listing-"  # index.freshness's kept listings
+LISTING_LAYOUT = 2  # what a kept listing holds (index.freshness writes it)
+# One file per layout: newsdesk versions sharing an index keep apart.
+LISTING = LISTING_PREFIX + "{engine}-" + f"{LISTING_LAYOUT}.json"
+ENGINE = "whoosh"
+TOC_PREFIX, TOC_SUFFIX = "_newsdesk_", ".toc"  # a Whoosh commit's table of contents
+# The sources of what names the analysis and the stored layout
+# (index.analysis.VERSION, index.nlp.DEFAULT_MODEL, index.store.FORMAT).
+CODE = ("analysis.py", "nlp.py", "store.py")
 SPARE = ".newsdesk-words-"  # a table being written, before it is renamed
 MAGIC = b"NDWORDS1"
 B, K1 = 0.75, 1.2  # Whoosh's BM25F defaults, which the engine uses
@@ -137,7 +149,9 @@ class Table:
         base = self._starts["forms"]
         return self.data[base + self.form_offsets[at] : base + self.form_offsets[at + 1]].decode()
 
-    def entry(self, term: str) -> tuple[float, tuple[tuple[int, int], ...], bytes, bytes, tuple[str, ...]] | None:
+    def entry(
+        self, term: str
+    ) -> tuple[float, tuple[tuple[int, int], ...], bytes, bytes, tuple[str, ...]] | None:
         """A word's idf, (segment, document frequency) pairs, postings (global
         numbers), weights and the spellings of it in the passages."""
         at = self._find(self.term_offsets, "terms", term.encode("utf-8", "surrogatepass"))
@@ -199,6 +213,107 @@ def all_words(path: str | os.PathLike[str]) -> dict[str, str]:
     }
 
 
+def index_files(path: str | os.PathLike[str]) -> list[list[Any]]:
+    """Every file of the index (its engines' folders included) with its size
+    and time, the kept listings left out: a commit or a rebuild changes it,
+    even one that reaches the same commit number as before."""
+    found = []
+    for top, _folders, names in os.walk(path):
+        for name in names:
+            if not name.startswith(LISTING_PREFIX):
+                full = os.path.join(top, name)
+                info = os.stat(full)
+                found.append([os.path.relpath(full, path), info.st_size, info.st_mtime_ns])
+    return sorted(found)
+
+
+def code_files() -> list[list[Any]]:
+    """The sources that say what the analysis key and the stored layout are,
+    with their sizes and times (what Python's bytecode cache trusts too): a
+    kept listing read without importing them holds while they are unchanged."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    found = []
+    for name in CODE:
+        info = os.stat(os.path.join(here, name))
+        found.append([name, info.st_size, info.st_mtime_ns])
+    return found
+
+
+def read_listing(path: str | os.PathLike[str], engine: str = ENGINE) -> Any:
+    """The listing kept beside the index (see :mod:`index.freshness`), or None."""
+    import json
+
+    try:
+        with open(os.path.join(path, LISTING.format(engine=engine)), encoding="utf-8") as handle:
+            return json.load(handle)
+    except (OSError, ValueError):
+        return None
+
+
+def listing_holds(kept: Any) -> bool:
+    """Whether every folder's time and every file's size and time in a kept
+    listing are as they were."""
+    try:
+        stat = os.stat
+        for folder, mtime in kept["folders"]:
+            if stat(folder).st_mtime_ns != mtime:
+                return False
+        for path, size, mtime in kept["files"]:
+            info = stat(path)
+            if info.st_size != size or info.st_mtime_ns != mtime:
+                return False
+        for path, known in kept["watched"]:
+            try:
+                info = stat(path)
+            except FileNotFoundError:
+                if known is not None:
+                    return False
+                continue
+            if known != [info.st_size, info.st_mtime_ns]:
+                return False
+        return True
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+
+
+def latest_commit(files: list[list[Any]]) -> int:
+    """The number of the last Whoosh commit among the index's files, -1 for none."""
+    found = -1
+    for name, _size, _mtime in files:
+        if name.startswith(TOC_PREFIX) and name.endswith(TOC_SUFFIX):
+            number = name[len(TOC_PREFIX) : -len(TOC_SUFFIX)]
+            if number.isdecimal() and number.isascii():
+                found = max(found, int(number))
+    return found
+
+
+def current_commit(
+    path: str, roots: list[str], model: str | None, check_files: bool = True
+) -> int | None:
+    """The Whoosh commit of the index at ``path`` when the listing kept beside
+    it holds (see :mod:`index.freshness`): the same index files, corpus,
+    analysis and newsdesk sources, and (``check_files``) every corpus file as
+    it was. ``model`` is the one named (``--model``, ``$NEWSDESK_MODEL``),
+    None for the default. None whenever it cannot say."""
+    kept = read_listing(path)
+    try:
+        layout, engine, generation, key, kept_roots, files = kept["key"]
+        code = kept["code"]
+        if engine != ENGINE or kept_roots != roots or code["files"] != code_files():
+            return None
+        if key != f"{model or code['default_model']}/{code['version']}":
+            return None
+        if layout != LISTING_LAYOUT or files != index_files(path):
+            return None
+        if latest_commit(files) != generation:
+            return None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if check_files and not listing_holds(kept):
+        return None
+    return int(generation)
+
+
 def query_terms(table: Table, text: str) -> list[str] | None:
     """The terms Whoosh's query of words alone would hold for ``text`` (each
     word's index form, stop words dropped, each term once, in order), or None
@@ -256,7 +371,7 @@ def _within(numbers: array, weights: array, low: int, high: int) -> dict[int, fl
     from bisect import bisect_left
 
     start, end = bisect_left(numbers, low), bisect_left(numbers, high)
-    return dict(zip(numbers[start:end], weights[start:end]))
+    return dict(zip(numbers[start:end], weights[start:end], strict=True))
 
 
 def _scored(leaves: list[tuple[int, float, dict[int, float]]], lengths: Any, avgfl: float):
@@ -280,7 +395,13 @@ def _scored(leaves: list[tuple[int, float, dict[int, float]]], lengths: Any, avg
         yield docnum, _score(shape, leaves, docnum, length, avgfl)
 
 
-def _score(node: Any, leaves: list[tuple[int, float, dict[int, float]]], docnum: int, length: int, avgfl: float) -> float:
+def _score(
+    node: Any,
+    leaves: list[tuple[int, float, dict[int, float]]],
+    docnum: int,
+    length: int,
+    avgfl: float,
+) -> float:
     if isinstance(node, tuple):
         return _score(node[0], leaves, docnum, length, avgfl) + _score(
             node[1], leaves, docnum, length, avgfl

@@ -193,7 +193,9 @@ def _postings(leaf: Any, info: Any, offset: int, numbers: array, weights: array)
         ids, found, _values = info.inlined_postings()
         blocks = [(ids, found)]
     else:
-        matcher = leaf._codec.postings_reader(leaf._terms._postfile, info, leaf.schema[FIELD].format)
+        matcher = leaf._codec.postings_reader(
+            leaf._terms._postfile, info, leaf.schema[FIELD].format
+        )
         blocks = []
         while matcher.is_active():
             matcher._read_ids()
@@ -205,7 +207,7 @@ def _postings(leaf: Any, info: Any, offset: int, numbers: array, weights: array)
             numbers.extend(ids)
             weights.extend(found)
             continue
-        for docnum, weight in zip(ids, found):
+        for docnum, weight in zip(ids, found, strict=True):
             if deleted is None or docnum not in deleted:
                 numbers.append(offset + docnum)
                 weights.append(weight)
