@@ -204,8 +204,8 @@ def _postings(leaf: Any, info: Any, offset: int, numbers: array, weights: array)
             matcher._next_block()
     for ids, found in blocks:
         if deleted is None and offset == 0:
-            numbers.extend(ids)
-            weights.extend(found)
+            numbers.extend(iter(ids))  # Whoosh keeps them in arrays of any width
+            weights.extend(iter(found))
             continue
         for docnum, weight in zip(ids, found, strict=True):
             if deleted is None or docnum not in deleted:
