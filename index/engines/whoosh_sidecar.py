@@ -28,6 +28,7 @@ import re
 import sys
 import tempfile
 from array import array
+from collections import Counter
 from contextlib import suppress
 from math import log
 from pathlib import Path
@@ -90,45 +91,21 @@ def _table(searcher: Searcher, generation: int, toc: bytes, known: dict[str, str
     lengths = array("I", bytes(4 * ndocs))
     stored: dict[int, bytes] = {}
     words: dict[str, str] = {}
-    for leaf, offset in leaves:
-        for docnum in _passages(leaf):
-            fields = leaf.stored_fields(docnum)
-            number = offset + docnum
-            # None: a passage without a word (Whoosh scores none such)
-            lengths[number] = leaf.doc_field_length(docnum, FIELD, 1) or 0
-            text = fields.get(FIELD) or ""
-            stored[number] = marshal.dumps(
-                (
-                    fields.get("article"),
-                    fields.get("number"),
-                    fields.get("start"),
-                    fields.get("end"),
-                    fields.get("title"),
-                    fields.get("source"),
-                    text,
-                )
-            )
-            for token in _TOKEN.findall(text):
-                key = token.lower()
-                if key not in words:
-                    form = known.get(key)
-                    if form is None:
-                        form = index_form(token) or ""
-                    words[key] = form
-    forms: dict[str, list[str]] = {}
-    for word, form in words.items():
-        if form:
-            forms.setdefault(form, []).append(word)
     entries: dict[str, list[Any]] = {}
     for position, (leaf, offset) in enumerate(leaves):
-        for term, info in _terms(leaf):
+        infos = dict(_terms(leaf))
+        for term, info in infos.items():
             entry = entries.get(term)
             if entry is None:
                 entry = entries[term] = [[], array("I"), array("d"), 0]
             entry[0].append((position, info.doc_frequency()))
             entry[3] += info.doc_frequency()
-            if leaf.doc_count():  # a segment whose documents are all deleted has no postings
-                _postings(leaf, info, offset, entry[1], entry[2])
+        if leaf.doc_count():  # a segment whose documents are all deleted has no postings
+            _segment(leaf, offset, infos, entries, (lengths, stored, words, known))
+    forms: dict[str, list[str]] = {}
+    for word, form in words.items():
+        if form:
+            forms.setdefault(form, []).append(word)
     # Whoosh's BM25F statistics, as its searcher computes them (deleted
     # documents included, as Whoosh counts them).
     avgfl = searcher.avg_field_length(FIELD) or 1
@@ -170,12 +147,88 @@ def _table(searcher: Searcher, generation: int, toc: bytes, known: dict[str, str
     )
 
 
+def _segment(
+    leaf: Any,
+    offset: int,
+    infos: dict[str, Any],
+    entries: dict[str, list[Any]],
+    into: tuple[array, dict[int, bytes], dict[str, str], dict[str, str]],
+) -> None:
+    """A segment's passages: their stored fields, field lengths and words,
+    and each word's postings. The postings are counted from the passages'
+    text by its words' index forms (reading Whoosh's posting blocks in Python
+    took most of the time), and the counts are checked against what Whoosh
+    recorded for every word of the segment (its documents and its weight,
+    deleted passages included): should any differ, the segment's postings
+    are read from Whoosh instead."""
+    lengths, stored, words, known = into
+    deleted = leaf.deleted_docs_set if leaf.has_deletions() else frozenset()
+    counted: dict[str, list[int]] = {}
+    live: list[tuple[int, dict[str, int]]] = []
+    spelt: dict[str, str] = {}  # a token as written -> its index form
+    for docnum in _passages(leaf):
+        fields = leaf.stored_fields(docnum)
+        text = fields.get(FIELD) or ""
+        counts: dict[str, int] = {}
+        for token, times in Counter(_TOKEN.findall(text)).items():
+            form = spelt.get(token)
+            if form is None:
+                key = token.lower()
+                form = words.get(key)
+                if form is None:
+                    form = known.get(key)
+                    if form is None:
+                        form = index_form(token) or ""
+                    words[key] = form
+                spelt[token] = form
+            if form:
+                counts[form] = counts.get(form, 0) + times
+        for form, weight in counts.items():
+            total = counted.get(form)
+            if total is None:
+                counted[form] = [1, weight]
+            else:
+                total[0] += 1
+                total[1] += weight
+        if docnum in deleted:
+            continue
+        number = offset + docnum
+        # None: a passage without a word (Whoosh scores none such)
+        lengths[number] = leaf.doc_field_length(docnum, FIELD, 1) or 0
+        stored[number] = marshal.dumps(
+            (
+                fields.get("article"),
+                fields.get("number"),
+                fields.get("start"),
+                fields.get("end"),
+                fields.get("title"),
+                fields.get("source"),
+                text,
+            )
+        )
+        live.append((number, counts))
+    same = len(counted) == len(infos) and all(
+        counted.get(term) == [info.doc_frequency(), info.weight()] for term, info in infos.items()
+    )
+    if not same:
+        for term, info in infos.items():
+            _postings(leaf, info, offset, entries[term][1], entries[term][2])
+        return
+    for number, counts in live:
+        for form, weight in counts.items():
+            entry = entries[form]
+            entry[1].append(number)
+            entry[2].append(weight)
+
+
 def _passages(leaf: Any) -> list[int]:
-    """The segment's live passages, by the postings of ``kind:passage``."""
+    """The segment's passages, deleted ones too, by the postings of ``kind:passage``."""
     try:
-        return list(leaf.postings("kind", "passage").all_ids())
+        info = leaf._terms.term_info("kind", b"passage")
     except TermNotFound:
         return []
+    matcher = leaf._codec.postings_reader(leaf._terms._postfile, info, leaf.schema["kind"].format)
+    return list(matcher.all_ids())
 
 
 def _terms(leaf: Any) -> Any:
