@@ -109,13 +109,17 @@ def _add(parser: argparse.ArgumentParser, option: options.Option) -> None:
     """One option of the table in :mod:`tui.options`, as argparse reads it."""
     if option.metavar is None:
         parser.add_argument(option.flag, action="store_true", help=option.help)
-    else:
+    elif option.number:
         parser.add_argument(
             option.flag,
             metavar=option.metavar,
             default=option.default,
-            type=at_least_one if option.number else None,
+            type=at_least_one,
             help=option.help,
+        )
+    else:
+        parser.add_argument(
+            option.flag, metavar=option.metavar, default=option.default, help=option.help
         )
 
 
