@@ -161,6 +161,31 @@ class Table:
         blob = self.data[base + self.entry_offsets[at] : base + self.entry_offsets[at + 1]]
         return marshal.loads(blob)  # type: ignore[no-any-return]
 
+    def raw(self, docnum: int) -> bytes:
+        """A passage's stored fields as the table keeps them (b"" for another document)."""
+        base = self._starts["docs"]
+        return self.data[base + self.doc_offsets[docnum] : base + self.doc_offsets[docnum + 1]]
+
+    def entries(self) -> Any:
+        """Every word with its entry (see :meth:`entry`), in order."""
+        terms, base = self._starts["terms"], self._starts["entries"]
+        offsets, at = self.term_offsets, self.entry_offsets
+        for i in range(len(offsets) - 1):
+            term = self.data[terms + offsets[i] : terms + offsets[i + 1]]
+            entry = marshal.loads(self.data[base + at[i] : base + at[i + 1]])
+            yield term.decode("utf-8", "surrogatepass"), entry
+
+    def words(self) -> dict[str, str]:
+        """Every word the table knows, with its index form."""
+        words, forms = self._starts["words"], self._starts["forms"]
+        word_at, form_at, data = self.word_offsets, self.form_offsets, self.data
+        return {
+            data[words + word_at[i] : words + word_at[i + 1]].decode(
+                "utf-8", "surrogatepass"
+            ): data[forms + form_at[i] : forms + form_at[i + 1]].decode()
+            for i in range(len(word_at) - 1)
+        }
+
     def stored(self, docnum: int) -> tuple[Any, ...]:
         """(article, number, start, end, title, source, text) of a passage."""
         base = self._starts["docs"]
@@ -189,28 +214,21 @@ def open_table(path: str | os.PathLike[str], generation: int) -> Table | None:
         return None
 
 
-def all_words(path: str | os.PathLike[str]) -> dict[str, str]:
-    """Every word the table beside ``path`` knows, with its index form
-    (whatever commit it describes: a word's form does not change)."""
-    with open(os.path.join(path, NAME), "rb") as file:
-        data = file.read()
-    if data[: len(MAGIC)] != MAGIC:
-        return {}
-    start = int.from_bytes(data[len(MAGIC) : len(MAGIC) + 8], "little")
-    header = marshal.loads(data[len(MAGIC) + 8 : start])
-    sections = {
-        name: data[start + offset : start + offset + length]
-        for name, (offset, length) in header["sections"].items()
-    }
-    words, forms = sections["words"], sections["forms"]
-    word_at = memoryview(sections["word_offsets"]).cast("Q")
-    form_at = memoryview(sections["form_offsets"]).cast("Q")
-    return {
-        words[word_at[i] : word_at[i + 1]].decode("utf-8", "surrogatepass"): forms[
-            form_at[i] : form_at[i + 1]
-        ].decode("utf-8")
-        for i in range(len(word_at) - 1)
-    }
+def last_table(path: str | os.PathLike[str]) -> Table | None:
+    """The table beside the index at ``path``, whatever commit it describes
+    (an index writing the next one takes from it what has not changed)."""
+    try:
+        with open(os.path.join(path, NAME), "rb") as file:
+            data = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+        if data[: len(MAGIC)] != MAGIC:
+            return None
+        start = int.from_bytes(data[len(MAGIC) : len(MAGIC) + 8], "little")
+        header = marshal.loads(data[len(MAGIC) + 8 : start])
+        if header["byteorder"] != sys.byteorder or "segment_ids" not in header:
+            return None
+        return Table(data, header, start)
+    except (OSError, ValueError, EOFError, KeyError, TypeError, IndexError):
+        return None
 
 
 def index_files(path: str | os.PathLike[str]) -> list[list[Any]]:

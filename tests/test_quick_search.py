@@ -333,3 +333,48 @@ def test_many_searches_of_the_bbc_say_what_whoosh_says(capsys, tmp_path):
     os.utime(corpus, ns=(before.st_atime_ns, before.st_mtime_ns))
     _settled(corpus)
     assert compare() >= 0.9 * 3 * len(queries)
+
+
+def _fresh(index_dir: Path) -> sidecar.Table:
+    """The table of the index's last commit written anew, from Whoosh alone."""
+    from whoosh.index import TOC, FileIndex
+    from whoosh.searching import Searcher
+
+    from index.engines import whoosh_sidecar
+    from index.engines.whoosh import IndexStorage
+
+    storage = IndexStorage(str(index_dir))
+    generation = int(TOC._latest_generation(storage, "newsdesk"))
+    toc = TOC.read(storage, "newsdesk", gen=generation)
+    reader = FileIndex._reader(storage, toc.schema, toc.segments, generation)
+    key = (index_dir / whoosh_sidecar.toc_name(generation)).read_bytes()
+    data = whoosh_sidecar._table(Searcher(reader), generation, key, None)
+    fresh = index_dir.parent / "fresh"
+    fresh.mkdir(exist_ok=True)
+    (fresh / sidecar.NAME).write_bytes(data)
+    shutil.copy2(index_dir / whoosh_sidecar.toc_name(generation), fresh)
+    table = sidecar.open_table(fresh, generation)
+    assert table is not None
+    return table
+
+
+def test_a_table_taken_from_the_last_one_is_the_one_written_anew(corpus, index_dir):
+    """An update takes the segments it did not write from the last table,
+    less the passages it deleted: the same words, postings, lengths and
+    passages as a table written from Whoosh alone."""
+    first = sidecar.last_table(index_dir)
+    assert first is not None
+    articles = sorted(corpus.glob("*.txt"))
+    articles[0].write_text(articles[0].read_text() + "\n\nA zeppelin was seen over the talks.\n")
+    articles[1].unlink()
+    (corpus / "new.txt").write_text("Talks\n\nThe talks in Istanbul went on.\n")
+    _library(corpus, index_dir).update()
+    table = sidecar.last_table(index_dir)
+    assert table is not None
+    kept = set(first.header["segment_ids"]) & set(table.header["segment_ids"])
+    assert kept  # the first commit's segment is still there, with deletions
+    fresh = _fresh(index_dir)
+    assert dict(table.entries()) == dict(fresh.entries())
+    for section in ("lengths", "doc_offsets", "docs"):
+        assert bytes(table._sections[section]) == bytes(fresh._sections[section])
+    assert table.words().items() >= fresh.words().items()

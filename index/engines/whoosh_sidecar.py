@@ -28,6 +28,7 @@ import re
 import sys
 import tempfile
 from array import array
+from bisect import bisect_left
 from collections import Counter
 from contextlib import suppress
 from math import log
@@ -61,7 +62,7 @@ def write(storage: Any, path: Path) -> None:
         toc_bytes = (Path(path) / toc_name(generation)).read_bytes()
         toc = TOC.read(storage, INDEX_NAME, gen=generation)
         reader = FileIndex._reader(storage, toc.schema, toc.segments, toc.generation)
-        data = _table(Searcher(reader), generation, toc_bytes, _previous_words(path))
+        data = _table(Searcher(reader), generation, toc_bytes, sidecar.last_table(path))
         _write_atomic(target, data)
     except Exception:  # the commit stands; only the shortcut is lost
         with suppress(OSError):
@@ -76,32 +77,36 @@ def current(path: Path) -> bool:
     return generation >= 0 and sidecar.open_table(path, generation) is not None
 
 
-def _previous_words(path: Path) -> dict[str, str]:
-    """The words the table beside the index knows already (what a word's
-    index form is does not change with the commit)."""
-    with suppress(Exception):
-        return sidecar.all_words(path)
-    return {}
-
-
-def _table(searcher: Searcher, generation: int, toc: bytes, known: dict[str, str]) -> bytes:
+def _table(
+    searcher: Searcher, generation: int, toc: bytes, previous: sidecar.Table | None
+) -> bytes:
+    """The table's bytes. A segment the previous table (of an earlier commit)
+    describes is taken from it, less the passages deleted since: a segment's
+    files never change, so an update reads only the segments it wrote."""
     reader = searcher.reader()
     leaves = list(reader.leaf_readers())
     ndocs = reader.doc_count_all()
     lengths = array("I", bytes(4 * ndocs))
     stored: dict[int, bytes] = {}
-    words: dict[str, str] = {}
-    entries: dict[str, list[Any]] = {}
+    words: dict[str, str] = previous.words() if previous is not None else {}
+    entries: dict[str, list[Any]] = {}  # term -> [(segment, df)], df, [(segment, numbers, weights)]
+    known = _segments(previous)
+    kept: dict[int, tuple[int, int, int, Any]] = {}  # old position -> position, offsets, leaf
     for position, (leaf, offset) in enumerate(leaves):
+        old = known.get(leaf.segment().segment_id())
+        if old is not None and previous is not None and old[2] == leaf.doc_count_all():
+            kept[old[0]] = (position, old[1], offset, leaf)
+            _kept_documents(previous, leaf, old[1], offset, lengths, stored)
+            continue
         infos = dict(_terms(leaf))
         for term, info in infos.items():
-            entry = entries.get(term)
-            if entry is None:
-                entry = entries[term] = [[], array("I"), array("d"), 0]
+            entry = _entry(entries, term)
             entry[0].append((position, info.doc_frequency()))
-            entry[3] += info.doc_frequency()
+            entry[1] += info.doc_frequency()
         if leaf.doc_count():  # a segment whose documents are all deleted has no postings
-            _segment(leaf, offset, infos, entries, (lengths, stored, words, known))
+            _segment(leaf, position, offset, infos, entries, (lengths, stored, words))
+    if kept and previous is not None:
+        _kept_postings(previous, kept, entries)
     forms: dict[str, list[str]] = {}
     for word, form in words.items():
         if form:
@@ -113,15 +118,16 @@ def _table(searcher: Searcher, generation: int, toc: bytes, known: dict[str, str
     ordered = sorted(entries)
     blobs = []
     for text in ordered:
-        segments, postings, weights, frequency = entries[text]
+        segments, frequency, parts = entries[text]
         idf = log(every / (frequency + 1)) + 1  # whoosh.scoring.WeightingModel.idf
+        parts.sort(key=lambda part: part[0])
         blobs.append(
             marshal.dumps(
                 (
                     idf,
-                    tuple(segments),
-                    postings.tobytes(),
-                    weights.tobytes(),
+                    tuple(sorted(segments)),
+                    b"".join(numbers.tobytes() for _, numbers, _ in parts),
+                    b"".join(weights.tobytes() for _, _, weights in parts),
                     tuple(sorted(forms.get(text, ()))),
                 )
             )
@@ -133,6 +139,8 @@ def _table(searcher: Searcher, generation: int, toc: bytes, known: dict[str, str
         "avgfl": float(avgfl),
         "key_file": toc_name(generation),
         "offsets": [offset for _leaf, offset in leaves],
+        "segment_ids": [leaf.segment().segment_id() for leaf, _offset in leaves],
+        "segment_docs": [leaf.doc_count_all() for leaf, _offset in leaves],
         "docs": ndocs,
         "byteorder": sys.byteorder,
     }
@@ -147,12 +155,93 @@ def _table(searcher: Searcher, generation: int, toc: bytes, known: dict[str, str
     )
 
 
+def _entry(entries: dict[str, list[Any]], term: str) -> list[Any]:
+    entry = entries.get(term)
+    if entry is None:
+        entry = entries[term] = [[], 0, []]
+    return entry
+
+
+def _segments(previous: sidecar.Table | None) -> dict[str, tuple[int, int, int]]:
+    """segment id -> (position, offset, documents) in the previous table."""
+    if previous is None:
+        return {}
+    header = previous.header
+    return {
+        segment: (position, offset, docs)
+        for position, (segment, offset, docs) in enumerate(
+            zip(header["segment_ids"], header["offsets"], header["segment_docs"], strict=True)
+        )
+    }
+
+
+def _kept_documents(
+    previous: sidecar.Table,
+    leaf: Any,
+    old: int,
+    offset: int,
+    lengths: array,
+    stored: dict[int, bytes],
+) -> None:
+    """A kept segment's live passages: stored fields and lengths as the
+    previous table has them, at their numbers in this commit."""
+    deleted = leaf.deleted_docs_set if leaf.has_deletions() else frozenset()
+    for docnum in range(leaf.doc_count_all()):
+        if docnum in deleted:
+            continue
+        blob = previous.raw(old + docnum)
+        if blob:
+            stored[offset + docnum] = blob
+            lengths[offset + docnum] = previous.lengths[old + docnum]
+
+
+def _kept_postings(
+    previous: sidecar.Table,
+    kept: dict[int, tuple[int, int, int, Any]],
+    entries: dict[str, list[Any]],
+) -> None:
+    """Each word's frequencies and postings in the kept segments, from the
+    previous table: numbered for this commit, passages deleted since left out."""
+    deleted = {
+        position: (leaf.deleted_docs_set if leaf.has_deletions() else frozenset())
+        for position, (_new, _old, _offset, leaf) in kept.items()
+    }
+    for term, (_idf, segments, postings, weights, _forms) in previous.entries():
+        mine = [(old, df) for old, df in segments if old in kept]
+        if not mine:
+            continue
+        entry = _entry(entries, term)
+        numbers, found = array("I"), array("d")
+        numbers.frombytes(postings)
+        found.frombytes(weights)
+        for old, df in mine:
+            position, old_offset, offset, leaf = kept[old]
+            entry[0].append((position, df))
+            entry[1] += df
+            start = bisect_left(numbers, old_offset)
+            end = bisect_left(numbers, old_offset + leaf.doc_count_all())
+            if start == end:
+                continue
+            gone = deleted[old]
+            shift = offset - old_offset
+            if not gone and not shift:
+                entry[2].append((position, numbers[start:end], found[start:end]))
+                continue
+            here, weighed = array("I"), array("d")
+            for number, weight in zip(numbers[start:end], found[start:end], strict=True):
+                if number - old_offset not in gone:
+                    here.append(number + shift)
+                    weighed.append(weight)
+            entry[2].append((position, here, weighed))
+
+
 def _segment(
     leaf: Any,
+    position: int,
     offset: int,
     infos: dict[str, Any],
     entries: dict[str, list[Any]],
-    into: tuple[array, dict[int, bytes], dict[str, str], dict[str, str]],
+    into: tuple[array, dict[int, bytes], dict[str, str]],
 ) -> None:
     """A segment's passages: their stored fields, field lengths and words,
     and each word's postings. The postings are counted from the passages'
@@ -161,7 +250,7 @@ def _segment(
     recorded for every word of the segment (its documents and its weight,
     deleted passages included): should any differ, the segment's postings
     are read from Whoosh instead."""
-    lengths, stored, words, known = into
+    lengths, stored, words = into
     deleted = leaf.deleted_docs_set if leaf.has_deletions() else frozenset()
     counted: dict[str, list[int]] = {}
     live: list[tuple[int, dict[str, int]]] = []
@@ -176,10 +265,7 @@ def _segment(
                 key = token.lower()
                 form = words.get(key)
                 if form is None:
-                    form = known.get(key)
-                    if form is None:
-                        form = index_form(token) or ""
-                    words[key] = form
+                    form = words[key] = index_form(token) or ""
                 spelt[token] = form
             if form:
                 counts[form] = counts.get(form, 0) + times
@@ -210,15 +296,19 @@ def _segment(
     same = len(counted) == len(infos) and all(
         counted.get(term) == [info.doc_frequency(), info.weight()] for term, info in infos.items()
     )
+    parts = {term: (array("I"), array("d")) for term in infos}
     if not same:
         for term, info in infos.items():
-            _postings(leaf, info, offset, entries[term][1], entries[term][2])
-        return
-    for number, counts in live:
-        for form, weight in counts.items():
-            entry = entries[form]
-            entry[1].append(number)
-            entry[2].append(weight)
+            _postings(leaf, info, offset, *parts[term])
+    else:
+        for number, counts in live:
+            for form, weight in counts.items():
+                numbers, weights = parts[form]
+                numbers.append(number)
+                weights.append(weight)
+    for term, (numbers, weights) in parts.items():
+        if numbers:
+            entries[term][2].append((position, numbers, weights))
 
 
 def _passages(leaf: Any) -> list[int]:
