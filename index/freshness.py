@@ -26,7 +26,7 @@ same time), so it is walked again next time.
 
 from __future__ import annotations
 
-import json
+import marshal
 import os
 import time
 from contextlib import suppress
@@ -43,6 +43,7 @@ from .sidecar import (
     code_files,
     index_files,
     listing_holds,
+    read_listing,
 )
 from .store import STATE_UID, Store
 from .textio import write_atomic
@@ -136,17 +137,14 @@ def _remember(
     }
     with suppress(OSError):  # a read-only index, a full disk: the next check walks again
         # the spare file's name starts as a listing's: never counted as the index's
-        write_atomic(
-            Path(_listing_path(store)), json.dumps(kept, separators=(",", ":")), LISTING_PREFIX
-        )
+        write_atomic(Path(_listing_path(store)), marshal.dumps(kept), LISTING_PREFIX)
 
 
 def _listed_unchanged(store: Store, key: list[Any]) -> bool:
     """Whether the listing kept for ``key`` still holds: every folder's time,
     every file's size and time as they were."""
+    kept = read_listing(store.path, store.engine.name)
     try:
-        with open(_listing_path(store), encoding="utf-8") as handle:
-            kept = json.load(handle)
         if kept["key"] != key:
             return False
         return listing_holds(kept)
