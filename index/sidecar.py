@@ -265,7 +265,7 @@ def read_listing(path: str | os.PathLike[str], engine: str = ENGINE) -> Any:
     """The listing kept beside the index (see :mod:`index.freshness`), or None."""
     try:
         with open(os.path.join(path, LISTING.format(engine=engine)), "rb") as handle:
-            return marshal.load(handle)
+            return marshal.loads(handle.read())  # load(handle) reads it piece by piece
     except (OSError, ValueError, EOFError, TypeError):
         return None
 
