@@ -334,6 +334,87 @@ def current_commit(
     return int(generation)
 
 
+def seeds_folder() -> str | None:
+    """index.seeds.seeds_dir, without pathlib, or None."""
+    here = os.path.dirname(os.path.realpath(__file__))
+    for candidate in (os.path.join(here, "seeds"), os.path.join(os.path.dirname(here), "seeds")):
+        if os.path.isdir(candidate):
+            return candidate
+    return None
+
+
+class PlainHit:
+    """One passage a plain search found, as a result line shows it."""
+
+    __slots__ = (
+        "article",
+        "passage",
+        "start",
+        "end",
+        "score",
+        "snippet",
+        "matches",
+        "title",
+        "source",
+    )
+
+    def __init__(
+        self,
+        article: str,
+        passage: int,
+        start: int,
+        end: int,
+        score: float,
+        snippet: str,
+        matches: list[tuple[int, int]],
+        title: str | None,
+        source: str | None,
+    ) -> None:
+        self.article, self.passage, self.start, self.end = article, passage, start, end
+        self.score, self.snippet, self.matches = score, snippet, matches
+        self.title, self.source = title, source
+
+
+class PlainAnswer:
+    """How many passages a plain search matched, and the best of them."""
+
+    __slots__ = ("total", "hits")
+
+    def __init__(self, total: int, hits: list[PlainHit]) -> None:
+        self.total = total
+        self.hits = hits
+
+
+def answer(
+    path: str, roots: list[str], model: str | None, query: str, limit: int, check_files: bool
+) -> PlainAnswer | None:
+    """A search of words alone on the index at ``path`` for the corpus
+    ``roots``, from the word table, when the kept listing holds (see
+    :func:`current_commit`) and the table is that commit's; None otherwise
+    (another query, a word no passage has, stop words alone)."""
+    generation = current_commit(path, roots, model, check_files=check_files)
+    if generation is None:
+        return None
+    table = open_table(path, generation)
+    if table is None:
+        return None
+    terms = query_terms(table, query)
+    if not terms:
+        return None
+    total, best = search(table, terms, limit)
+    spellings: set[str] = set()
+    for term in terms:
+        entry = table.entry(term)
+        if entry is not None:
+            spellings.update(entry[4])
+    hits = []
+    for score, docnum in best:
+        article, number, start, end, title, source, text = table.stored(docnum)
+        shown, matches = snippet(text or "", spellings)
+        hits.append(PlainHit(article, number, start, end, score, shown, matches, title, source))
+    return PlainAnswer(total, hits)
+
+
 def query_terms(table: Table, text: str) -> list[str] | None:
     """The terms Whoosh's query of words alone would hold for ``text`` (each
     word's index form, stop words dropped, each term once, in order), or None

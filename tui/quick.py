@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import sys
 
-from index import sidecar
+from index.sidecar import ENGINE, answer, seeds_folder
 
 from .options import ENGINE_ENV, plain_search
 
@@ -80,26 +80,16 @@ def search(args_list: list[str]) -> int | None:
         return None
     path, roots = where
     model = args.model or os.environ.get("NEWSDESK_MODEL") or None
-    generation = sidecar.current_commit(path, roots, model, check_files=not args.no_update)
-    if generation is None:
+    if len(args.query.strip()) > MAX_QUERY_CHARS:
         return None
-    table = sidecar.open_table(path, generation)
-    if table is None or len(args.query.strip()) > MAX_QUERY_CHARS:
+    found = answer(path, roots, model, args.query, args.limit, check_files=not args.no_update)
+    if found is None:
         return None
-    terms = sidecar.query_terms(table, args.query)
-    if not terms:  # not words alone, a word never seen, or stop words only
-        return None
-    total, best = sidecar.search(table, terms, args.limit)
-    spellings: set[str] = set()
-    for term in terms:
-        entry = table.entry(term)
-        if entry is not None:
-            spellings.update(entry[4])
-    hits = []
-    for score, docnum in best:
-        article, number, start, end, title, source, text = table.stored(docnum)
-        snippet, matches = sidecar.snippet(text or "", spellings)
-        hits.append((article, number, start, end, score, snippet, matches, title, source))
+    total = found.total
+    hits = [
+        (h.article, h.passage, h.start, h.end, h.score, h.snippet, h.matches, h.title, h.source)
+        for h in found.hits
+    ]
     lines = _json(total, hits) if args.json else _lines(total, hits, args.query)
     if lines is None:
         return None
@@ -116,7 +106,7 @@ def _index(args: Any) -> tuple[str, list[str]] | None:
     :class:`index.library.Library` would choose them, or None where they
     would look further (a settings file, another engine, a path to refuse)."""
     engine = (args.engine or os.environ.get(ENGINE_ENV) or "whoosh").strip().lower()
-    if engine != sidecar.ENGINE or sys.platform != "linux":
+    if engine != ENGINE or sys.platform != "linux":
         return None
     if os.environ.get("NEWSDESK_MAX_FILE_MB", "").strip() or os.environ.get("NEWSDESK_CONFIG"):
         return None
@@ -125,7 +115,7 @@ def _index(args: Any) -> tuple[str, list[str]] | None:
     for path in args.paths:
         if "://" in path or not os.path.lexists(path):
             return None
-    paths = args.paths or [_seeds()]
+    paths = args.paths or [seeds_folder()]
     if paths[0] is None:
         return None
     roots = sorted({os.path.abspath(p) for p in paths})
@@ -150,15 +140,6 @@ def _xdg(variable: str, default: str) -> str:
     if not base.strip():
         base = os.path.expanduser(default)
     return os.path.join(base, _APP)
-
-
-def _seeds() -> str | None:
-    """index.seeds.seeds_dir, or None."""
-    here = os.path.dirname(os.path.realpath(sidecar.__file__))
-    for candidate in (os.path.join(here, "seeds"), os.path.join(os.path.dirname(here), "seeds")):
-        if os.path.isdir(candidate):
-            return candidate
-    return None
 
 
 def _corpus_key(roots: list[str]) -> str:
