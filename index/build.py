@@ -156,6 +156,7 @@ def _update(
     summary = Summary(unchanged=len(entries) - len(todo))
     if not todo and not gone and not state_missing:
         summary.skipped = catalog.skipped() + walk_skipped
+        engine.keep_sidecar(index_path)
         return summary
     writer = engine.writer(index_path, wait)
     fresh: dict[str, dict[str, Any]] = {}

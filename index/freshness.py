@@ -26,7 +26,7 @@ same time), so it is walked again next time.
 
 from __future__ import annotations
 
-import json
+import marshal
 import os
 import time
 from contextlib import suppress
@@ -36,12 +36,18 @@ from typing import Any
 from .corpus import Corpus, FileEntry, without_clashing_ids
 from .model import Skipped
 from .outlets import CONFIG, SIDECAR
+from .sidecar import (
+    LISTING,
+    LISTING_LAYOUT,
+    LISTING_PREFIX,
+    code_files,
+    index_files,
+    listing_holds,
+    read_listing,
+)
 from .store import STATE_UID, Store
 from .textio import write_atomic
 
-LISTING_PREFIX = ".newsdesk-listing-"
-LISTING = LISTING_PREFIX + "{engine}.json"  # in the index folder, one per engine
-LISTING_LAYOUT = 1
 SETTLE_NS = 2_000_000_000
 
 
@@ -78,17 +84,7 @@ def _listing_key(corpus: Corpus, store: Store, analysis_key: str) -> list[Any]:
 
 
 def _index_files(path: Path) -> list[list[Any]]:
-    """Every file of the index (its engines' folders included) with its size
-    and time, the kept listings left out: a commit or a rebuild changes it,
-    even one that reaches the same commit number as before."""
-    found = []
-    for top, _folders, names in os.walk(path):
-        for name in names:
-            if not name.startswith(LISTING_PREFIX):
-                full = os.path.join(top, name)
-                info = os.stat(full)
-                found.append([os.path.relpath(full, path), info.st_size, info.st_mtime_ns])
-    return sorted(found)
+    return index_files(path)
 
 
 def _listing_path(store: Store) -> str:
@@ -123,36 +119,35 @@ def _remember(
     settled = time.time_ns() - SETTLE_NS
     if any(mtime > settled for mtime in folders.values()):
         return
+    from .analysis import VERSION
+    from .nlp import DEFAULT_MODEL
+
     kept = {
         "key": key,
+        # What the shell's plain search needs to check the key without
+        # importing these (index.sidecar.current_commit).
+        "code": {
+            "files": code_files(),
+            "version": VERSION,
+            "default_model": DEFAULT_MODEL,
+        },
         "folders": sorted(folders.items()),
         "files": [[entry.full_path, entry.size, entry.mtime] for entry in entries],
         "watched": [[path, _stat(path)] for path in _watched(corpus, folders)],
     }
     with suppress(OSError):  # a read-only index, a full disk: the next check walks again
         # the spare file's name starts as a listing's: never counted as the index's
-        write_atomic(
-            Path(_listing_path(store)), json.dumps(kept, separators=(",", ":")), LISTING_PREFIX
-        )
+        write_atomic(Path(_listing_path(store)), marshal.dumps(kept), LISTING_PREFIX)
 
 
 def _listed_unchanged(store: Store, key: list[Any]) -> bool:
     """Whether the listing kept for ``key`` still holds: every folder's time,
     every file's size and time as they were."""
+    kept = read_listing(store.path, store.engine.name)
     try:
-        with open(_listing_path(store), encoding="utf-8") as handle:
-            kept = json.load(handle)
         if kept["key"] != key:
             return False
-        stat = os.stat
-        for folder, mtime in kept["folders"]:
-            if stat(folder).st_mtime_ns != mtime:
-                return False
-        for path, size, mtime in kept["files"]:
-            info = stat(path)
-            if info.st_size != size or info.st_mtime_ns != mtime:
-                return False
-        return all(_stat(path) == known for path, known in kept["watched"])
+        return listing_holds(kept)
     except (OSError, ValueError, KeyError, TypeError):  # none kept, or another layout
         return False
 

@@ -157,15 +157,19 @@ def read_file(path: str) -> bytes:
         raise Unreadable(f"cannot read: {error.strerror or error}") from None
 
 
-def write_atomic(path: Path, text: str, prefix: str = ".newsdesk-") -> None:
-    """Write ``text`` to ``path`` whole or not at all: into a temporary file
-    beside it, then renamed over it (a crash or a full disk leaves the old file)."""
+def write_atomic(path: Path, text: str | bytes, prefix: str = ".newsdesk-") -> None:
+    """Write ``text`` (or bytes) to ``path`` whole or not at all: into a temporary
+    file beside it, then renamed over it (a crash or a full disk leaves the old file)."""
     import tempfile  # not for reading
 
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=path.suffix)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
+        if isinstance(text, bytes):
+            with os.fdopen(handle, "wb") as file:
+                file.write(text)
+        else:
+            with os.fdopen(handle, "w", encoding="utf-8") as file:
+                file.write(text)
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

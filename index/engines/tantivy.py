@@ -379,5 +379,8 @@ class TantivyEngine:
     def parse(self, text: str, expand: Expander | None = None) -> q.Query:
         return parse(text, expand)
 
+    def keep_sidecar(self, path: Path) -> None:
+        """tantivy's searches all go through tantivy: nothing is kept beside it."""
+
 
 ENGINE = TantivyEngine()

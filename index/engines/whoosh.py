@@ -28,7 +28,7 @@ from ..damage import OPEN_DAMAGE as _OPEN
 from ..damage import IndexDamaged, mark, marked
 from ..errors import IndexError_, IndexLocked
 from ..folder import INDEX_NAME, OWN_FILE, claim
-from . import whoosh_mmap
+from . import whoosh_mmap, whoosh_sidecar
 from .base import Document, Expander, Found, Stop
 from .syntax import parse
 from .whoosh_schema import SCHEMA
@@ -315,6 +315,7 @@ class WhooshWriter:
     def commit(self) -> None:
         self._close_reader()
         self._writer.commit(mergetype=_merge)
+        whoosh_sidecar.write(self.ix.storage, self.path)
 
     def cancel(self) -> None:
         self._close_reader()
@@ -357,11 +358,19 @@ class WhooshEngine:
             for name in storage.list():
                 with suppress(FileNotFoundError):
                     storage.delete_file(name)
+            with suppress(FileNotFoundError):
+                (path / whoosh_sidecar.sidecar.NAME).unlink()
         finally:
             lock.release()
 
     def parse(self, text: str, expand: Expander | None = None) -> q.Query:
         return parse(text, expand)
+
+    def keep_sidecar(self, path: Path) -> None:
+        """Write the word table the shell's search reads (:mod:`index.sidecar`)
+        when the last commit has none: an index written before it existed."""
+        if not whoosh_sidecar.current(path):
+            whoosh_sidecar.write(IndexStorage(str(path)), path)
 
 
 ENGINE = WhooshEngine()

@@ -1,0 +1,380 @@
+"""``newsdesk search WORDS`` from the shell, answered from the word table
+beside the index without Whoosh (tui.quick, index.sidecar), says byte for
+byte what the search through Whoosh says; and where the table cannot answer
+for the index as it is now, the search goes through Whoosh."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from index import safety, sidecar
+from index.engines.syntax import _words
+from index.engines.words import TOKEN_PATTERN, index_form
+from index.library import Library
+from index.model import UNKNOWN_OUTLET
+from tui import quick
+from tui.cli import main
+
+from .conftest import ROOT, SHARED_DATA
+
+BBC_POLITICS = SHARED_DATA / "news-corpus" / "bbc" / "politics"
+_TOKEN = re.compile(TOKEN_PATTERN)
+
+
+def _settled(folder: Path) -> None:
+    """Every folder under ``folder`` last changed an hour ago, as a corpus
+    nobody is writing to is: the update check then keeps what it listed."""
+    hour_ago = time.time_ns() - 3600 * 1_000_000_000
+    for top, _dirs, _names in os.walk(folder):
+        os.utime(top, ns=(hour_ago, hour_ago))
+
+
+def _both(capsys, *args: str) -> tuple[tuple[int, str, str], tuple[int, str, str] | None]:
+    """The command through Whoosh (which also keeps the listing the quick
+    path reads), then the quick path's answer (None: it did not answer)."""
+    code = main(["search", *args])
+    full = (code, *capsys.readouterr())
+    answered = quick.search(["search", *args])
+    quick_out = capsys.readouterr()
+    return full, (None if answered is None else (answered, *quick_out))
+
+
+class _KeyOnly:
+    """The command line's analysis key without running the NLP, which no
+    search of the text reads: the index is current for the command line,
+    and made in seconds."""
+
+    analyse = summarise = None
+
+    def __init__(self) -> None:
+        from index.analysis import Analysis
+
+        self.key = Analysis().key
+
+
+def _library(corpus: Path, index_dir: Path | None = None) -> Library:
+    return Library([corpus], index_dir, analysis=_KeyOnly())
+
+
+@pytest.fixture
+def corpus(seeds_copy):
+    _settled(seeds_copy)
+    return seeds_copy
+
+
+@pytest.fixture
+def index_dir(corpus, tmp_path):
+    path = tmp_path / "ix"
+    _library(corpus, path).update()
+    return path
+
+
+def _words_of(texts) -> list[str]:
+    return sorted({m.group() for text in texts for m in _TOKEN.finditer(text)})
+
+
+QUERIES = (
+    "talks",
+    "Istanbul talks",
+    "prisoners exchange",
+    "the talks",
+    "Russia Ukraine",
+    "ceasefire",
+    "1,000 2025",
+    "Prisoners",
+    "said said",
+    "a zeppelin",
+)
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_a_plain_search_says_what_the_whoosh_search_says(capsys, corpus, index_dir, query):
+    where = [str(corpus), "--index-dir", str(index_dir)]
+    for extra in ([], ["--json"], ["--limit", "2"], ["--json", "--limit=1"]):
+        full, fast = _both(capsys, query, *where, *extra)
+        if query in ("a zeppelin", "1,000 2025"):  # a word no passage has, a comma
+            assert fast is None
+            continue
+        assert fast is not None and fast == full, (query, extra)
+
+
+def test_the_seeds_are_answered_without_whoosh_in_a_process_of_their_own(corpus, index_dir):
+    """What the console script runs: no Whoosh, no data model, no argparse."""
+    where = [str(corpus), "--index-dir", str(index_dir)]
+    assert main(["search", "talks", *where]) == 0  # keeps the listing
+    probe = (
+        "import sys, json\n"
+        "from tui.entry import main\n"
+        "code = main()\n"
+        "sys.stdout.flush()\n"
+        "print(json.dumps([code, sorted(sys.modules)]), file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, "search", "Istanbul talks", *where],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    code, modules = json.loads(done.stderr.strip().splitlines()[-1])
+    assert code == 0
+    assert done.stdout.splitlines()[0].endswith("match Istanbul talks")
+    loaded = [
+        name
+        for name in ("whoosh", "index.model", "index.engines", "argparse", "dataclasses", "rich")
+        if name in modules
+    ]
+    assert loaded == []
+
+
+def test_a_changed_article_is_searched_through_the_update(capsys, corpus, index_dir):
+    where = [str(corpus), "--index-dir", str(index_dir)]
+    _both(capsys, "talks", *where)
+    article = sorted(corpus.glob("*.txt"))[0]
+    before = corpus.stat()
+    article.write_text(article.read_text() + "\n\nA zeppelin was seen over the talks.\n")
+    os.utime(corpus, ns=(before.st_atime_ns, before.st_mtime_ns))  # an edit in place
+    assert quick.search(["search", "talks", *where]) is None  # the listing no longer holds
+    _library(corpus, index_dir).update()  # a new commit, with its table
+    full, fast = _both(capsys, "zeppelin", *where)
+    assert full[0] == 0 and article.name in full[1]
+    assert fast == full
+
+
+def test_a_table_of_another_commit_is_never_read(capsys, corpus, index_dir, tmp_path):
+    where = [str(corpus), "--index-dir", str(index_dir)]
+    _both(capsys, "talks", *where)
+    old = tmp_path / "old-table"
+    shutil.copy2(index_dir / sidecar.NAME, old)
+    (corpus / "new.txt").write_text("Zeppelins\n\nA zeppelin was seen over the talks.\n")
+    _library(corpus, index_dir).update()
+    _settled(corpus)
+    shutil.copy2(
+        old, index_dir / sidecar.NAME
+    )  # the last commit's table replaced by the one before
+    full, fast = _both(capsys, "talks", *where)
+    assert "new.txt" in full[1]
+    assert fast is None
+
+
+def test_a_damaged_or_missing_table_leaves_the_search_to_whoosh(capsys, corpus, index_dir):
+    where = [str(corpus), "--index-dir", str(index_dir)]
+    table = index_dir / sidecar.NAME
+    for damage in (lambda: table.write_bytes(table.read_bytes()[:1000]), table.unlink):
+        full, fast = _both(capsys, "talks", *where)
+        assert fast == full
+        damage()
+        full, fast = _both(capsys, "talks", *where)
+        assert full[0] == 0 and "passages match talks" in full[1]
+        assert fast is None
+        _library(corpus, index_dir).update()  # nothing to do: the table is written again
+        assert table.exists()
+
+
+def test_other_queries_options_and_settings_are_left_to_the_command_line(
+    capsys, corpus, index_dir, isolated, monkeypatch
+):
+    where = [str(corpus), "--index-dir", str(index_dir)]
+    assert main(["search", "talks", *where]) == 0
+    capsys.readouterr()
+    for query in ('"Istanbul talks"', "talks AND Istanbul", "talk*", "source:EFE", "the of"):
+        assert quick.search(["search", query, *where]) is None
+    for extra in (["--engine", "tantivy"], ["--lim", "3"], ["--help"], ["--model", "other"]):
+        assert quick.search(["search", "talks", *where, *extra]) is None
+    monkeypatch.setenv("FORCE_COLOR", "1")  # Rich draws on a terminal
+    assert quick.search(["search", "talks", *where]) is None
+    monkeypatch.delenv("FORCE_COLOR")
+    settings = isolated / "config" / "newsdesk" / "config.toml"
+    settings.parent.mkdir(parents=True)
+    settings.write_text('theme = "textual-dark"\n')
+    assert quick.search(["search", "talks", *where]) is None
+    settings.unlink()
+    assert quick.search(["search", "talks", *where]) == 0
+    assert capsys.readouterr().out.startswith("19 passages match talks\n")
+
+
+def test_the_index_folder_is_the_one_the_library_picks(capsys, corpus, monkeypatch, isolated):
+    """No --index-dir: the folder under $NEWSDESK_INDEX_DIR, or the user's cache."""
+    import platformdirs
+
+    for where in (None, "~/indexes-x"):
+        if where is None:
+            monkeypatch.delenv("NEWSDESK_INDEX_DIR")
+        else:
+            monkeypatch.setenv("HOME", str(isolated))
+            monkeypatch.setenv("NEWSDESK_INDEX_DIR", os.path.expanduser(where))
+        library = _library(corpus)  # the command line expands a ~ the shell left
+        library.update()
+        if where is not None:
+            monkeypatch.setenv("NEWSDESK_INDEX_DIR", where)
+        full, fast = _both(capsys, "Istanbul", str(corpus))
+        assert fast == full and full[0] == 0, where
+        assert quick._index(_args(str(corpus)))[0] == str(library.index_path)
+    for value in ("", "  ", str(isolated / "xdg")):
+        monkeypatch.setenv("XDG_CONFIG_HOME", value)
+        monkeypatch.setenv("XDG_CACHE_HOME", value)
+        config = platformdirs.user_config_dir("newsdesk", appauthor=False)
+        assert quick._xdg("XDG_CONFIG_HOME", "~/.config") == config
+        cache = platformdirs.user_cache_dir("newsdesk", appauthor=False)
+        assert quick._xdg("XDG_CACHE_HOME", "~/.cache") == cache
+
+
+def _args(*paths: str):
+    from tui.options import plain_search
+
+    return plain_search(["search", "x", *paths])
+
+
+def test_the_unknown_outlet_is_named_as_the_model_names_it():
+    assert quick.UNKNOWN_OUTLET == UNKNOWN_OUTLET
+
+
+def test_every_character_is_made_safe_as_index_safety_makes_it():
+    every = "".join(chr(code) for code in range(0x110000))
+    assert quick.clean(every) == safety.clean(every)
+    assert quick.clean_line("a\tb\nc\x1b") == safety.clean_line("a\tb\nc\x1b")
+    data = {"snippet": every, "title": "東京\u202e"}
+    made = json.dumps(data, ensure_ascii=False, indent=2).translate(quick._table("json"))
+    assert made == safety.dumps(data)
+
+
+def test_words_are_found_where_the_token_pattern_finds_them():
+    samples = [
+        "1,000,00 and 1,000.5x, 12,345.67.8 U.S. a_b x. .. 1,0001 3.14.15 2,000a",
+        "Dolmabahçe ٣٤٥,٦٧٨ ²³ ½ ⅷ İstanbul 東京で会談 _under_ end.",
+        *(chr(code) + "x1,234.5" for code in range(0x110000) if chr(code).isalnum()),
+        "".join(chr(code) for code in range(0x3000)),
+    ]
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        samples.append(path.read_text(encoding="utf-8"))
+    for text in samples:
+        assert sidecar.spans(text) == [m.span() for m in _TOKEN.finditer(text)]
+
+
+def _table(index_dir: Path) -> sidecar.Table:
+    library = Library(index_dir=index_dir)
+    table = sidecar.open_table(index_dir, library.store.generation)
+    assert table is not None
+    return table
+
+
+def test_every_word_of_the_passages_has_its_index_form_in_the_table(plain_seeds_index, tmp_path):
+    index_dir = tmp_path / "ix"
+    shutil.copytree(plain_seeds_index, index_dir)
+    table = _table(index_dir)
+    texts = [
+        p.text for a in Library(index_dir=index_dir).articles() for p in _passages(index_dir, a.id)
+    ]
+    for word in _words_of(texts):
+        assert table.form(word) == (index_form(word) or "")
+        terms = sidecar.query_terms(table, word)
+        parsed = _words(word)
+        expected = [] if parsed is None or not hasattr(parsed, "text") else [parsed.text]
+        if word.isalnum():  # a query of words alone
+            assert terms == expected, word
+
+
+def _passages(index_dir: Path, article_id: str):
+    return Library(index_dir=index_dir).article(article_id).passages
+
+
+@pytest.mark.skipif(not BBC_POLITICS.exists(), reason=f"{BBC_POLITICS} is not on this machine")
+def test_many_searches_of_the_bbc_say_what_whoosh_says(capsys, tmp_path):
+    """417 BBC politics articles: words of every frequency, alone and in twos
+    and threes, each as text, JSON and a few hits; then again after an
+    incremental update that rewrote an article and deleted another (the
+    table rewritten, the deleted passages still counted as Whoosh counts)."""
+    corpus = tmp_path / "politics"
+    shutil.copytree(BBC_POLITICS, corpus)
+    _settled(corpus)
+    index_dir = tmp_path / "ix"
+    library = _library(corpus, index_dir)
+    library.update()
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(corpus.glob("*.txt"))]
+    counts = Counter(m.group().lower() for text in texts for m in _TOKEN.finditer(text))
+    ranked = [w for w, _ in counts.most_common() if w.isalnum()]
+    singles = ranked[::40][:60]
+    queries = [*singles, *(f"{a} {b}" for a, b in zip(singles, singles[7:], strict=False))]
+    queries += [
+        f"{a} {b} {c}" for a, b, c in zip(ranked[::97], ranked[5::97], ranked[9::97], strict=False)
+    ][:15]
+    queries += ["Blair Brown election", "The Prime Minister", "Labour", "tax", "2005"]
+
+    def compare() -> int:
+        answered = 0
+        for query in queries:
+            for extra in ([], ["--json"], ["--limit", "3"]):
+                full, fast = _both(
+                    capsys, query, str(corpus), "--index-dir", str(index_dir), *extra
+                )
+                if fast is not None:
+                    answered += 1
+                    assert fast == full, (query, extra)
+        return answered
+
+    assert compare() >= 0.9 * 3 * len(queries)  # a word of titles alone is Whoosh's
+    edited, deleted = sorted(corpus.glob("*.txt"))[:2]
+    before = corpus.stat()
+    edited.write_text(
+        edited.read_text(encoding="utf-8", errors="replace") + "\n\nTax talks went on.\n"
+    )
+    deleted.unlink()
+    library.update()
+    os.utime(corpus, ns=(before.st_atime_ns, before.st_mtime_ns))
+    _settled(corpus)
+    assert compare() >= 0.9 * 3 * len(queries)
+
+
+def _fresh(index_dir: Path) -> sidecar.Table:
+    """The table of the index's last commit written anew, from Whoosh alone."""
+    from whoosh.index import TOC, FileIndex
+    from whoosh.searching import Searcher
+
+    from index.engines import whoosh_sidecar
+    from index.engines.whoosh import IndexStorage
+
+    storage = IndexStorage(str(index_dir))
+    generation = int(TOC._latest_generation(storage, "newsdesk"))
+    toc = TOC.read(storage, "newsdesk", gen=generation)
+    reader = FileIndex._reader(storage, toc.schema, toc.segments, generation)
+    key = (index_dir / whoosh_sidecar.toc_name(generation)).read_bytes()
+    data = whoosh_sidecar._table(Searcher(reader), generation, key, None)
+    fresh = index_dir.parent / "fresh"
+    fresh.mkdir(exist_ok=True)
+    (fresh / sidecar.NAME).write_bytes(data)
+    shutil.copy2(index_dir / whoosh_sidecar.toc_name(generation), fresh)
+    table = sidecar.open_table(fresh, generation)
+    assert table is not None
+    return table
+
+
+def test_a_table_taken_from_the_last_one_is_the_one_written_anew(corpus, index_dir):
+    """An update takes the segments it did not write from the last table,
+    less the passages it deleted: the same words, postings, lengths and
+    passages as a table written from Whoosh alone."""
+    first = sidecar.last_table(index_dir)
+    assert first is not None
+    articles = sorted(corpus.glob("*.txt"))
+    articles[0].write_text(articles[0].read_text() + "\n\nA zeppelin was seen over the talks.\n")
+    articles[1].unlink()
+    (corpus / "new.txt").write_text("Talks\n\nThe talks in Istanbul went on.\n")
+    _library(corpus, index_dir).update()
+    table = sidecar.last_table(index_dir)
+    assert table is not None
+    kept = set(first.header["segment_ids"]) & set(table.header["segment_ids"])
+    assert kept  # the first commit's segment is still there, with deletions
+    fresh = _fresh(index_dir)
+    assert dict(table.entries()) == dict(fresh.entries())
+    for section in ("lengths", "doc_offsets", "docs"):
+        assert bytes(table._sections[section]) == bytes(fresh._sections[section])
+    assert table.words().items() >= fresh.words().items()

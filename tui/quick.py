@@ -1,0 +1,218 @@
+"""``newsdesk search WORDS`` from the shell, answered without Whoosh.
+
+The console script (:mod:`tui.entry`) asks this first. It answers a search
+of words alone into a pipe or a file when the index is up to date by the
+listing the update check kept (:mod:`index.freshness`) and the word table of
+that commit is there (:mod:`index.sidecar`): the standard library reads them
+both, and the lines (or JSON) are those :mod:`tui.output` writes. Anything
+else returns None before a byte is written, and the command runs as before:
+another query, option, engine or settings file, a terminal (Rich draws
+there), an index to update, read-only or missing, a word no passage has.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from index.sidecar import ENGINE, answer, seeds_folder
+
+from .options import ENGINE_ENV, plain_search
+
+TYPE_CHECKING = False  # typing itself is not imported: it is most of what this would cost
+if TYPE_CHECKING:
+    from typing import Any
+
+UNKNOWN_OUTLET = "(unknown outlet)"  # index.model.UNKNOWN_OUTLET
+MAX_QUERY_CHARS = 2000  # index.engines.syntax.MAX_QUERY_CHARS
+_APP = "newsdesk"
+# index.safety: what a terminal could act on, made visible (clean), and what
+# JSON escapes besides (dumps).
+_UNSAFE = (
+    (0x00, 0x08),
+    (0x0B, 0x1F),
+    (0x7F, 0x9F),
+    (0x061C, 0x061C),
+    (0x200E, 0x200F),
+    (0x202A, 0x202E),
+    (0x2066, 0x2069),
+    (0x2028, 0x2029),
+    (0xD800, 0xDFFF),
+)
+_tables: dict[str, dict[int, str]] = {}
+
+
+def _table(kind: str) -> dict[int, str]:
+    table = _tables.get(kind)
+    if table is None:
+        table = _tables[kind] = {}
+        for low, high in _UNSAFE:
+            for code in range(low, high + 1):
+                if kind == "json":
+                    if code >= 0x7F:
+                        table[code] = f"\\u{code:04x}"
+                elif code < 0x20:
+                    table[code] = chr(0x2400 + code)
+                else:
+                    table[code] = "\u2421" if code == 0x7F else "\ufffd"
+    return table
+
+
+def clean(text: str | None) -> str:
+    """:func:`index.safety.clean`."""
+    if not text:
+        return ""
+    return text.translate(_table("text"))
+
+
+def clean_line(text: str | None) -> str:
+    """:func:`index.safety.clean_line`."""
+    return clean(text).replace("\n", " ").replace("\t", " ")
+
+
+def search(args_list: list[str]) -> int | None:
+    """The exit code of a plain search answered here, or None (see the module)."""
+    args = plain_search(args_list)
+    if args is None or not args.json and _is_terminal(sys.stdout):
+        return None
+    where = _index(args)
+    if where is None:
+        return None
+    path, roots = where
+    model = args.model or os.environ.get("NEWSDESK_MODEL") or None
+    if len(args.query.strip()) > MAX_QUERY_CHARS:
+        return None
+    found = answer(path, roots, model, args.query, args.limit, check_files=not args.no_update)
+    if found is None:
+        return None
+    total = found.total
+    hits = [
+        (h.article, h.passage, h.start, h.end, h.score, h.snippet, h.matches, h.title, h.source)
+        for h in found.hits
+    ]
+    lines = _json(total, hits) if args.json else _lines(total, hits, args.query)
+    if lines is None:
+        return None
+    try:
+        sys.stdout.write(lines)
+        sys.stdout.flush()  # a closed pipe is found here, not at exit
+    except BrokenPipeError:  # '| head' closed the pipe: stop quietly, as rg and git do
+        _closed_pipe()
+    return 0
+
+
+def _index(args: Any) -> tuple[str, list[str]] | None:
+    """The index folder and the corpus's roots, as :mod:`tui.cli` and
+    :class:`index.library.Library` would choose them, or None where they
+    would look further (a settings file, another engine, a path to refuse)."""
+    engine = (args.engine or os.environ.get(ENGINE_ENV) or "whoosh").strip().lower()
+    if engine != ENGINE or sys.platform != "linux":
+        return None
+    if os.environ.get("NEWSDESK_MAX_FILE_MB", "").strip() or os.environ.get("NEWSDESK_CONFIG"):
+        return None
+    if os.path.lexists(os.path.join(_xdg("XDG_CONFIG_HOME", "~/.config"), "config.toml")):
+        return None
+    for path in args.paths:
+        if "://" in path or not os.path.lexists(path):
+            return None
+    paths = args.paths or [seeds_folder()]
+    if paths[0] is None:
+        return None
+    roots = sorted({os.path.abspath(p) for p in paths})
+    if args.index_dir is not None:
+        if not args.index_dir.strip():
+            return None
+        path = os.path.expanduser(args.index_dir)
+    else:
+        base = os.environ.get("NEWSDESK_INDEX_DIR") or ""
+        if base.startswith("~"):
+            base = os.path.expanduser(base)
+        base = base or os.path.join(_xdg("XDG_CACHE_HOME", "~/.cache"), "indexes")
+        path = os.path.join(base, _corpus_key(roots))
+    if not os.path.isdir(path) or not os.access(path, os.W_OK | os.X_OK):
+        return None  # none yet, or read-only (the command says so)
+    return path, roots
+
+
+def _xdg(variable: str, default: str) -> str:
+    """platformdirs' user folder for newsdesk on Linux."""
+    base = os.environ.get(variable, "")
+    if not base.strip():
+        base = os.path.expanduser(default)
+    return os.path.join(base, _APP)
+
+
+def _corpus_key(roots: list[str]) -> str:
+    """index.corpus.Corpus.key."""
+    try:
+        from _sha1 import sha1
+    except ImportError:
+        from hashlib import sha1
+    digest = sha1("\0".join(roots).encode()).hexdigest()[:12]
+    name = os.path.basename(roots[0]) or "root"
+    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in name)[:40]
+    return f"{safe}-{digest}"
+
+
+def _is_terminal(stream: Any) -> bool:
+    """tui.output._is_terminal: what Rich would decide."""
+    compatible = os.environ.get("TTY_COMPATIBLE", "")
+    if compatible in ("0", "1"):
+        return compatible == "1"
+    force = os.environ.get("FORCE_COLOR")
+    if force is not None:
+        return force != ""
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except ValueError:
+        return False
+
+
+def _lines(total: int, hits: list[tuple[Any, ...]], query: str) -> str | None:
+    """tui.output.search's lines into a pipe; None for a snippet holding a tab
+    (Rich widens it)."""
+    noun = "passage matches" if total == 1 else "passages match"
+    lines = [f"{total} {noun} {clean_line(query)}"]
+    for article, number, _start, _end, score, snippet, _matches, title, source in hits:
+        text = clean(snippet)
+        if "\t" in text:
+            return None
+        outlet = ""
+        if source or title:
+            outlet = f"  {clean_line(source) or UNKNOWN_OUTLET}: {clean_line(title) or ''}"
+        lines += (f"{clean_line(article)} ¶{number}  {score:.2f}{outlet}", text, "")
+    return "\n".join(lines) + "\n"
+
+
+def _json(total: int, hits: list[tuple[Any, ...]]) -> str:
+    """tui.output.search's JSON (index.codec's keys, index.safety.dumps)."""
+    import json
+
+    data = {
+        "total": total,
+        "hits": [
+            {
+                "id": article,
+                "passage": number,
+                "start": start,
+                "end": end,
+                "score": round(score, 4),
+                "snippet": snippet,
+                "matches": [list(span) for span in matches],
+                "title": title or None,
+                "source": source or None,
+            }
+            for article, number, start, end, score, snippet, matches, title, source in hits
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2).translate(_table("json")) + "\n"
+
+
+def _closed_pipe() -> None:
+    """tui.output.closed_pipe: what is still buffered must not fail at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
