@@ -32,8 +32,9 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # and nicknames are organisations (index/teams.py); 13: a speaker's figure is
 # compared with the narrator's, "two dozen" is 24, weights read after "weighs";
 # 14: a name the model cut short is the whole name, whatever its kind; a town
-# with a result beside it is the team its article names
-VERSION = "14"
+# with a result beside it is the team its article names; 15: common nouns that
+# stand for a named entity ("Woman" in a headline, "Police"), index/references.py
+VERSION = "15"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200
@@ -206,6 +207,7 @@ class Analysis:
     def analyse_here(self, articles: Sequence[Article]) -> list[dict[str, Any]]:
         """Mentions and facts of each article, in this process."""
         from .facts import extract_facts
+        from .references import find_references
 
         mentions = self._mentions(articles)
         results = []
@@ -214,6 +216,7 @@ class Analysis:
             results.append(
                 {
                     "mentions": [asdict(m) for m in found],
+                    "references": [asdict(r) for r in find_references(article, found)],
                     "facts": [f.to_json() for f in facts],
                     "passage_fields": _passage_fields(article, found, facts),
                 }

@@ -30,6 +30,7 @@ from .model import (
     Story,
 )
 from .passages import passage_key
+from .references import Reference
 from .store import article_from_json
 from .stories import StoryInput, story_title
 from .subjects import describe, split_key
@@ -69,7 +70,12 @@ def summarise(
     stories = _stories(articles, analyses, first, last, kept)
     story_of = {aid: s["id"] for s in stories for aid in s["articles"]}
     mentions = share_names(articles, mentions, story_of)
-    entities = merge(mentions, sources, passages, groups=story_of, text=text)
+    references = {
+        aid: [Reference(**r) for r in blob["references"]]
+        for aid, blob in analyses.items()
+        if blob.get("references")
+    }
+    entities = merge(mentions, sources, passages, groups=story_of, text=text, references=references)
     alias_index = {alias_key(a.text): e.id for e in entities for a in e.aliases}
     context = _Context(articles, analyses, entities, alias_index, story_of, last.related)
     views, unchanged = context.changed_views(last.views, kept.views, set(changed))
@@ -488,7 +494,8 @@ class _Context:
             for article in set(self.members.get(story, [story])):
                 for mention in by_article.get(article, ()):
                     naming.add(article)
-                    spellings[mention.text].add(self.sources[article])
+                    if not mention.common:  # "Woman" is no spelling of her name
+                        spellings[mention.text].add(self.sources[article])
             self._covered[key] = (naming, spellings)
         return self._covered[key]
 

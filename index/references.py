@@ -1,0 +1,295 @@
+"""Common nouns that stand for a named entity within one article.
+
+A headline calls people by what they are ("Woman Killed in Queens Hit-And-Run",
+"Chargers' Receiver Arrested") and a sentence may open with "Police" for the
+force its article names. Such a word is a mention of that entity (it belongs to
+its mentions and its coverage) but never one of its names: the corpus-wide merge
+(:func:`index.entities.merge`) adds it to the entity of its target without making
+it an alias or the displayed name.
+
+A capitalised common noun is linked only on evidence in its own article, and only
+where exactly one candidate has it:
+
+- the text calls a person by that noun: before the name ("wide receiver Vincent
+  Jackson", "lawyer, Mark Heller"), in an apposition ("Robert Buckley, 32, a
+  British climber"), with a copula ("Jackson is a receiver") or in a headline's
+  "as" ("Hire Maurice Cheeks as Head Coach");
+- a teenager ("Teen") is the one person given an age from 13 to 19
+  ("16-year-old Kimani Gray");
+- a woman, mother, actress ("Woman", "GRANDMOTHER") is the one person of the
+  article named with "she" or "her" after the name, and a man the one named with
+  "he" or "his", where the body itself writes the noun in lower case;
+- "Police" or "Cops" is the one police force the article names ("NYPD",
+  "Bloomington Police Department").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .model import Article, Mention
+from .names import ROLES
+
+# Nouns a headline calls a person by. Singular; a plural is not one person.
+PERSON_NOUNS = frozenset(
+    {"woman", "man", "girl", "boy", "teen", "teenager", "mother", "mom", "father", "dad",
+     "grandmother", "grandfather", "grandma", "grandpa", "wife", "husband", "widow", "son",
+     "daughter", "actress", "actor", "singer", "rapper", "star", "driver", "motorist",
+     "lawyer", "attorney", "inmate", "prisoner", "escapee", "convict", "fugitive", "suspect",
+     "gunman", "coach", "player", "climber", "hiker", "doctor", "nurse", "teacher", "student",
+     "pilot", "receiver", "quarterback", "lineman", "tackle", "linebacker", "pitcher",
+     "boxer", "champion", "striker", "goalkeeper", "captain", "chief", "director",
+     "spokesman", "spokeswoman", "officer", "cop", "soldier", "priest", "bishop", "pope",
+     "governor", "mayor", "senator", "president", "minister", "businessman", "businesswoman",
+     "billionaire", "heiress", "model", "host", "comedian", "author", "writer", "judge"}
+)  # fmt: skip
+FEMALE = frozenset(
+    {"woman", "girl", "mother", "mom", "grandmother", "grandma", "wife", "widow", "daughter",
+     "actress", "spokeswoman", "businesswoman", "heiress"}
+)  # fmt: skip
+MALE = frozenset(
+    {"man", "boy", "father", "dad", "grandfather", "grandpa", "husband", "son", "gunman",
+     "spokesman", "businessman"}
+)  # fmt: skip
+TEEN = frozenset({"teen", "teenager"})
+POLICE_NOUNS = frozenset({"police", "cops"})
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# Words that end a noun phrase between a name and the noun: "Buckley, 32, was
+# climbing to a small hut" says nothing of what he is.
+_STOP = frozenset(
+    {"and", "or", "but", "for", "of", "with", "to", "from", "by", "in", "on", "at", "was", "is",
+     "were", "are", "has", "had", "have", "said", "says", "told", "who", "which", "that", "after",
+     "before", "when", "while", "as", "than"}
+)  # fmt: skip
+_AGE = re.compile(r"\b(1[3-9])[-\s]year[-\s]old\s+$")
+_AGE_AFTER = re.compile(r"^\s*,\s*(1[3-9])\s*,")
+_FEMALE_WORDS = re.compile(r"\b(?:she|her|herself)\b", re.IGNORECASE)
+_MALE_WORDS = re.compile(r"\b(?:he|his|him|himself)\b", re.IGNORECASE)
+_LOCATIVE = re.compile(r"\b(?:in|of|from|at|near|to)\s+$")
+_QUOTED = re.compile(r"\b(?:said|says|told|according|spokes\w*)\b", re.IGNORECASE)
+_POLICE_NAME = re.compile(r"\bpolice\b|\bsheriff|^[A-Z]{1,4}PD$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A common noun at ``start``-``end`` standing for the named mention at
+    ``target_start``-``target_end`` of the same article."""
+
+    start: int
+    end: int
+    text: str
+    target_start: int
+    target_end: int
+
+
+@dataclass
+class _Person:
+    """A person of one article: the mentions sharing a surname, the first full one
+    the target of what refers to them."""
+
+    target: Mention
+    mentions: list[Mention]
+
+
+def find_references(article: Article, mentions: Sequence[Mention]) -> list[Reference]:
+    """The capitalised common nouns of ``article`` that stand for one of its named
+    ``mentions`` (see the module's rules), in text order."""
+    text = article.text
+    heads = _headlines(article)
+    body_start = heads[-1][1] if heads else 0
+    people = _people(mentions, text, body_start)
+    forces = {m.text.casefold(): m for m in mentions if _is_force(m)}
+    found = []
+    taken = [(m.start, m.end) for m in mentions]
+    capitalised = _capitalised_nouns(text, article, heads)
+    nouns = {w.casefold() for s, _, w in capitalised if s < body_start} - POLICE_NOUNS
+    for start, end, word in capitalised:
+        if any(s < end and start < e for s, e in taken):
+            continue
+        noun = word.casefold()
+        if noun in POLICE_NOUNS:
+            target = next(iter(forces.values())) if len(forces) == 1 else None
+        else:
+            target = _person_for(noun, text, people, body_start, nouns)
+        if target is not None:
+            found.append(Reference(start, end, word, target.start, target.end))
+    return found
+
+
+def _headlines(article: Article) -> list[tuple[int, int]]:
+    """The article's title, where its text holds it."""
+    from .mentions import title_span
+
+    span = title_span(article)
+    return [span] if span else []
+
+
+def _capitalised_nouns(
+    text: str, article: Article, heads: list[tuple[int, int]]
+) -> list[tuple[int, int, str]]:
+    """Person and police nouns written with a capital: any in a headline, and the
+    first word of a passage ("Police intervened...")."""
+    found = []
+    for start, end in heads:
+        for match in _WORD.finditer(text, start, end):
+            word = match.group()
+            if word[0].isupper() and _noun(word):
+                found.append((match.start(), match.end(), word))
+    for passage in article.passages:
+        match = _WORD.match(text, passage.start)
+        if match and match.end() <= passage.end and match.group().casefold() in POLICE_NOUNS:
+            found.append((match.start(), match.end(), match.group()))
+    return found
+
+
+def _noun(word: str) -> bool:
+    noun = word.casefold()
+    return noun in PERSON_NOUNS or noun in POLICE_NOUNS
+
+
+def _is_force(mention: Mention) -> bool:
+    """A police force's name: "NYPD", "New York Police", "the Sheriff's Office"."""
+    return mention.kind == "organisation" and bool(_POLICE_NAME.search(mention.text.strip()))
+
+
+def _people(mentions: Sequence[Mention], text: str, body_start: int) -> list[_Person]:
+    """The article's people, one per surname, each named in the body; a one-word
+    name written after "in" or "of" is left out."""
+    by_surname: dict[str, list[Mention]] = {}
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if mention.kind != "person":
+            continue
+        words = [w for w in _WORD.findall(mention.text) if w.casefold().rstrip(".") not in ROLES]
+        if words:
+            by_surname.setdefault(words[-1].casefold().removesuffix("'s"), []).append(mention)
+    people = []
+    for found in by_surname.values():
+        body = [m for m in found if m.start >= body_start]
+        full = [m for m in body if len(_WORD.findall(m.text)) >= 2]
+        if not full and any(_LOCATIVE.search(text, max(0, m.start - 8), m.start) for m in found):
+            continue  # "of Burnsville", "in Bloomington": a town the model took for a person
+        if body:
+            people.append(_Person((full or body)[0], found))
+    return people
+
+
+def _person_for(
+    noun: str, text: str, people: list[_Person], body_start: int, nouns: set[str]
+) -> Mention | None:
+    """The one person the text calls by ``noun``, or None."""
+    called = [p for p in people if any(_called(noun, m, text) for m in p.mentions)]
+    if not called:
+        called = _introduced(noun, text, people, body_start, nouns)
+    if not called and noun in TEEN:
+        called = [p for p in people if any(_teen(m, text) for m in p.mentions)]
+    if not called and (noun in FEMALE or noun in MALE) and _written_lower(noun, text, body_start):
+        called = _by_pronoun(noun in FEMALE, people, text)
+    return called[0].target if len(called) == 1 else None
+
+
+def _called(noun: str, mention: Mention, text: str) -> bool:
+    """Whether the text says the person of ``mention`` is a ``noun``."""
+    before = text[max(0, mention.start - 40) : mention.start]
+    if re.search(rf"\b{noun}\s*,?\s*$", before, re.IGNORECASE):
+        return True
+    if re.search(
+        rf"\b{noun}\b[^.\n]{{0,40}}\bidentified\s+(?:him|her\s+)?as\s+$", before, re.IGNORECASE
+    ):
+        return True
+    after = text[mention.end : mention.end + 80].split("\n", 1)[0]
+    match = re.match(
+        r"^(?:['’]s)?\s*(?:,\s*(?:\d+\s*,\s*)?(?:who\s+(?:is|was)\s+)?|\s+(?:is|was|as)\s+)"
+        r"((?:a|an|the|its|their|his|her|new)\s+)?((?:[\w'’-]+\s+){0,3}?)" + noun + r"\b",
+        after,
+        re.IGNORECASE,
+    )
+    if not match:
+        return False
+    words = match.group(2).split()
+    if any(w.casefold() in _STOP for w in words):
+        return False
+    # Without an article, only a headline's capitalised words or ages stand between.
+    return bool(match.group(1)) or all(w[0].isupper() or w[0].isdigit() for w in words)
+
+
+def _introduction(noun: str) -> re.Pattern[str]:
+    """How a lead brings in someone it names later: "a 59-year-old woman", "an
+    escaped inmate", for a teenager "an 18-year-old"."""
+    if noun in TEEN:
+        return re.compile(
+            r"\b(?:a|an)\s+1[3-9]-year-old\b|\b(?:a|an)\s+(?:[\w'’-]+\s+){0,3}?teen(?:ager)?\b",
+            re.IGNORECASE,
+        )
+    return re.compile(rf"\b(?:a|an)\s+((?:[\w'’-]+\s+){{0,3}}?){noun}\b", re.IGNORECASE)
+
+
+def _introduced(
+    noun: str, text: str, people: list[_Person], body_start: int, nouns: set[str]
+) -> list[_Person]:
+    """The person a news lead introduces by ``noun`` and names next: "A 32-year-old
+    British climber ... Robert Buckley, 32, was climbing". Only where the lead
+    before that name brings in no other of the headline's nouns ("An intoxicated
+    driver ... a woman": either could be the one named) and the name is no one
+    quoted ("said Sheriff ...")."""
+    first = min(
+        (m for p in people for m in p.mentions if m.start >= body_start),
+        key=lambda m: m.start,
+        default=None,
+    )
+    if first is None:
+        return []
+    lead = text[body_start : first.start]
+    if len(lead) > 600 or not _is_introduction(_introduction(noun), lead):
+        return []
+    if any(_is_introduction(_introduction(other), lead) for other in nouns - {noun}):
+        return []
+    genders = {g for g, words in (("f", FEMALE), ("m", MALE)) if noun in words}
+    genders |= {g for g, words in (("f", FEMALE), ("m", MALE)) if _introduces(words, lead)}
+    if len(genders) > 1:
+        return []  # "A man ... killed a Burnsville woman": the next name may be either
+    around = text[max(0, first.start - 30) : first.end + 30]
+    if _QUOTED.search(around):
+        return []
+    return [p for p in people if first in p.mentions]
+
+
+def _introduces(words: frozenset[str], lead: str) -> bool:
+    pattern = rf"\b(?:a|an)\s+((?:[\w'’-]+\s+){{0,3}}?)(?:{'|'.join(sorted(words))})\b"
+    return _is_introduction(re.compile(pattern, re.IGNORECASE), lead)
+
+
+def _is_introduction(pattern: re.Pattern[str], lead: str) -> bool:
+    for match in pattern.finditer(lead):
+        words = (match.group(1) or "").split() if match.groups() else []
+        if not any(w.casefold() in _STOP for w in words):
+            return True
+    return False
+
+
+def _teen(mention: Mention, text: str) -> bool:
+    before = text[max(0, mention.start - 20) : mention.start]
+    return bool(_AGE.search(before) or _AGE_AFTER.match(text, mention.end))
+
+
+def _written_lower(noun: str, text: str, body_start: int) -> bool:
+    return re.search(rf"\b{noun}\b", text[body_start:]) is not None
+
+
+def _by_pronoun(female: bool, people: list[_Person], text: str) -> list[_Person]:
+    """The people whose name the next pronoun after it (in the same or the next
+    sentence, before another person is named) gives the wanted gender."""
+    wanted, other = (_FEMALE_WORDS, _MALE_WORDS) if female else (_MALE_WORDS, _FEMALE_WORDS)
+    starts = sorted(m.start for p in people for m in p.mentions)
+    result = []
+    for person in people:
+        for mention in person.mentions:
+            limit = next((s for s in starts if s >= mention.end), len(text))
+            window = text[mention.end : min(limit, mention.end + 200)]
+            first_wanted, first_other = wanted.search(window), other.search(window)
+            if first_wanted and (not first_other or first_wanted.start() < first_other.start()):
+                result.append(person)
+                break
+    return result
