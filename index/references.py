@@ -68,7 +68,10 @@ _AGE = re.compile(r"\b(1[3-9])[-\s]year[-\s]old\s+$")
 _AGE_AFTER = re.compile(r"^\s*,\s*(1[3-9])\s*,")
 _FEMALE_WORDS = re.compile(r"\b(?:she|her|herself)\b", re.IGNORECASE)
 _MALE_WORDS = re.compile(r"\b(?:he|his|him|himself)\b", re.IGNORECASE)
-_LOCATIVE = re.compile(r"\b(?:in|of|from|at|near|to)\s+$")
+_NOT_A_PERSON = re.compile(r"\b(?:in|of|from|at|near|to|a|an)\s+$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+# A name that opens its sentence, after an age or a title at most.
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)(?:\d+-year-old\s+|[A-Z][a-z]{0,3}\.?\s+)?$")
 _QUOTED = re.compile(r"\b(?:said|says|told|according|spokes\w*)\b", re.IGNORECASE)
 _POLICE_NAME = re.compile(r"\bpolice\b|\bsheriff|^[A-Z]{1,4}PD$", re.IGNORECASE)
 
@@ -95,8 +98,8 @@ class _Person:
 
 
 def find_references(article: Article, mentions: Sequence[Mention]) -> list[Reference]:
-    """The capitalised common nouns of ``article`` that stand for one of its named
-    ``mentions`` (see the module's rules), in text order."""
+    """The common nouns of ``article`` that stand for one of its named ``mentions``
+    (see the module's rules), in text order."""
     text = article.text
     heads = _headlines(article)
     body_start = heads[-1][1] if heads else 0
@@ -104,18 +107,17 @@ def find_references(article: Article, mentions: Sequence[Mention]) -> list[Refer
     forces = {m.text.casefold(): m for m in mentions if _is_force(m)}
     found = []
     taken = [(m.start, m.end) for m in mentions]
-    capitalised = _capitalised_nouns(text, article, heads)
-    nouns = {w.casefold() for s, _, w in capitalised if s < body_start} - POLICE_NOUNS
-    for start, end, word in capitalised:
-        if any(s < end and start < e for s, e in taken):
+    candidates = _candidates(text, article, heads, mentions)
+    nouns = {noun for _, _, at, noun in candidates if at < body_start} - POLICE_NOUNS
+    for start, end, at, noun in candidates:
+        if any(s <= at < e for s, e in taken):
             continue
-        noun = word.casefold()
         if noun in POLICE_NOUNS:
             target = next(iter(forces.values())) if len(forces) == 1 else None
         else:
-            target = _person_for(noun, text, people, body_start, nouns)
+            target = _person_for(noun, (start, end, at), text, people, body_start, nouns)
         if target is not None:
-            found.append(Reference(start, end, word, target.start, target.end))
+            found.append(Reference(start, end, text[start:end], target.start, target.end))
     return found
 
 
@@ -127,27 +129,42 @@ def _headlines(article: Article) -> list[tuple[int, int]]:
     return [span] if span else []
 
 
-def _capitalised_nouns(
-    text: str, article: Article, heads: list[tuple[int, int]]
-) -> list[tuple[int, int, str]]:
-    """Person and police nouns written with a capital: any in a headline, and the
-    first word of a passage ("Police intervened...")."""
+_PERSON_NOUN = re.compile(
+    r"\b(" + "|".join(sorted(PERSON_NOUNS, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
+_OF_COUNT = re.compile(r"\s+of\s+\d+\b")
+_MODIFIERS = ("place", "group")
+
+
+def _candidates(
+    text: str, article: Article, heads: list[tuple[int, int]], mentions: Sequence[Mention]
+) -> list[tuple[int, int, int, str]]:
+    """Person and police nouns that may stand for a name, as (start, end, where the
+    noun is, the noun): in a headline any with a capital ("Woman"); anywhere one
+    after a place or people's name ("a Brooklyn mother of 12", "San Diego lineman"),
+    whose span takes that name in; "Police" or "Cops" beginning a passage."""
+    modifiers = {m.end: m for m in mentions if m.kind in _MODIFIERS}
     found = []
+    for match in _PERSON_NOUN.finditer(text):
+        at, end = match.span(1)
+        word, start = match.group(1), at
+        before = modifiers.get(at - 1) if text[at - 1 : at] == " " else None
+        if before is not None:
+            start = before.start
+        elif not (word[0].isupper() and any(s <= at < e for s, e in heads)):
+            continue
+        count = _OF_COUNT.match(text, end)
+        end = count.end() if count else end
+        found.append((start, end, at, word.casefold()))
     for start, end in heads:
         for match in _WORD.finditer(text, start, end):
-            word = match.group()
-            if word[0].isupper() and _noun(word):
-                found.append((match.start(), match.end(), word))
+            if match.group()[0].isupper() and match.group().casefold() in POLICE_NOUNS:
+                found.append((match.start(), match.end(), match.start(), match.group().casefold()))
     for passage in article.passages:
         match = _WORD.match(text, passage.start)
         if match and match.end() <= passage.end and match.group().casefold() in POLICE_NOUNS:
-            found.append((match.start(), match.end(), match.group()))
-    return found
-
-
-def _noun(word: str) -> bool:
-    noun = word.casefold()
-    return noun in PERSON_NOUNS or noun in POLICE_NOUNS
+            found.append((match.start(), match.end(), match.start(), match.group().casefold()))
+    return sorted(found)
 
 
 def _is_force(mention: Mention) -> bool:
@@ -156,45 +173,80 @@ def _is_force(mention: Mention) -> bool:
 
 
 def _people(mentions: Sequence[Mention], text: str, body_start: int) -> list[_Person]:
-    """The article's people, one per surname, each named in the body; a one-word
-    name written after "in" or "of" is left out."""
-    by_surname: dict[str, list[Mention]] = {}
+    """The article's people, each named in the body: a full name with the bare
+    surnames that can only be that person's (two McDermotts share none); a name
+    of one word alone, unless written after "in", "of" or "a" ("of Burnsville",
+    "a Sikh tradition": not a person the model took it for)."""
+    people: dict[str, list[Mention]] = {}
+    bare: dict[str, list[Mention]] = {}
     for mention in sorted(mentions, key=lambda m: m.start):
-        if mention.kind != "person":
-            continue
         words = [w for w in _WORD.findall(mention.text) if w.casefold().rstrip(".") not in ROLES]
-        if words:
-            by_surname.setdefault(words[-1].casefold().removesuffix("'s"), []).append(mention)
-    people = []
-    for found in by_surname.values():
+        if mention.kind != "person" or not words:
+            continue
+        surname = words[-1].casefold().removesuffix("'s").removesuffix("’s")
+        if len(words) >= 2:
+            people.setdefault(" ".join(words).casefold(), []).append(mention)
+        else:
+            bare.setdefault(surname, []).append(mention)
+    fulls: dict[str, list[str]] = {}
+    for key in people:
+        fulls.setdefault(key.rsplit(" ", 1)[-1].removesuffix("'s"), []).append(key)
+    for surname, found in bare.items():
+        keys = fulls.get(surname, [])
+        if len(keys) == 1:
+            people[keys[0]].extend(found)
+        elif not keys and not any(
+            _NOT_A_PERSON.search(text, max(0, m.start - 8), m.start) for m in found
+        ):
+            people[surname] = found
+    result = []
+    for found in people.values():
+        found.sort(key=lambda m: m.start)
         body = [m for m in found if m.start >= body_start]
         full = [m for m in body if len(_WORD.findall(m.text)) >= 2]
-        if not full and any(_LOCATIVE.search(text, max(0, m.start - 8), m.start) for m in found):
-            continue  # "of Burnsville", "in Bloomington": a town the model took for a person
         if body:
-            people.append(_Person((full or body)[0], found))
-    return people
+            result.append(_Person((full or body)[0], found))
+    return result
 
 
 def _person_for(
-    noun: str, text: str, people: list[_Person], body_start: int, nouns: set[str]
+    noun: str,
+    candidate: tuple[int, int, int],
+    text: str,
+    people: list[_Person],
+    body_start: int,
+    nouns: set[str],
 ) -> Mention | None:
-    """The one person the text calls by ``noun``, or None."""
-    called = [p for p in people if any(_called(noun, m, text) for m in p.mentions)]
-    if not called:
-        called = _introduced(noun, text, people, body_start, nouns)
+    """The one person the text calls by ``noun``, or None. ``candidate`` is where
+    the reference starts, ends and has its noun: a name before the noun ("U.S.
+    Attorney") must be the one the text gives the person ("District Attorney Paul
+    Howard" is another attorney)."""
+    start, _, at = candidate
+    modifier = text[start:at].split()
+    called = [p for p in people if any(_called(noun, m, text, []) for m in p.mentions)]
+    if modifier and called:  # every one so called, and so with that name before the noun
+        fits = [p for p in called if any(_called(noun, m, text, modifier) for m in p.mentions)]
+        if len(fits) < len(called):
+            return None
+    headline = at < body_start
+    if not called and headline:
+        called = _introduced(noun, at, text, people, body_start, nouns)
     if not called and noun in TEEN:
         called = [p for p in people if any(_teen(m, text) for m in p.mentions)]
-    if not called and (noun in FEMALE or noun in MALE) and _written_lower(noun, text, body_start):
+    gendered = noun in FEMALE or noun in MALE
+    if not called and headline and gendered and _written_lower(noun, text, body_start):
         called = _by_pronoun(noun in FEMALE, people, text)
     return called[0].target if len(called) == 1 else None
 
 
-def _called(noun: str, mention: Mention, text: str) -> bool:
-    """Whether the text says the person of ``mention`` is a ``noun``."""
+def _called(noun: str, mention: Mention, text: str, modifier: list[str]) -> bool:
+    """Whether the text says the person of ``mention`` is a ``noun`` (with the
+    name before it in ``modifier``, if any, or none)."""
     before = text[max(0, mention.start - 40) : mention.start]
-    if re.search(rf"\b{noun}\s*,?\s*$", before, re.IGNORECASE):
-        return True
+    match = re.search(rf"(\S+\s+)?\b{noun}\s*,?\s*$", before, re.IGNORECASE)
+    if match:
+        word = (match.group(1) or "").strip()
+        return not (modifier and word[:1].isupper() and word not in modifier)
     if re.search(
         rf"\b{noun}\b[^.\n]{{0,40}}\bidentified\s+(?:him|her\s+)?as\s+$", before, re.IGNORECASE
     ):
@@ -227,7 +279,7 @@ def _introduction(noun: str) -> re.Pattern[str]:
 
 
 def _introduced(
-    noun: str, text: str, people: list[_Person], body_start: int, nouns: set[str]
+    noun: str, at: int, text: str, people: list[_Person], body_start: int, nouns: set[str]
 ) -> list[_Person]:
     """The person a news lead introduces by ``noun`` and names next: "A 32-year-old
     British climber ... Robert Buckley, 32, was climbing". Only where the lead
@@ -239,8 +291,8 @@ def _introduced(
         key=lambda m: m.start,
         default=None,
     )
-    if first is None:
-        return []
+    if first is None or at > first.start or not _SENTENCE_START.search(text, 0, first.start):
+        return []  # the name is its sentence's subject: "An Atlanta judge sentenced Nichols"
     lead = text[body_start : first.start]
     if len(lead) > 600 or not _is_introduction(_introduction(noun), lead):
         return []
@@ -253,7 +305,10 @@ def _introduced(
     around = text[max(0, first.start - 30) : first.end + 30]
     if _QUOTED.search(around):
         return []
-    return [p for p in people if first in p.mentions]
+    chosen = [p for p in people if first in p.mentions]
+    if noun in FEMALE or noun in MALE:  # "a Brownsville mother ... Andrew Lopez, 20, ... he"
+        chosen = [p for p in chosen if p not in _by_pronoun(noun in MALE, people, text)]
+    return chosen
 
 
 def _introduces(words: frozenset[str], lead: str) -> bool:
@@ -279,15 +334,16 @@ def _written_lower(noun: str, text: str, body_start: int) -> bool:
 
 
 def _by_pronoun(female: bool, people: list[_Person], text: str) -> list[_Person]:
-    """The people whose name the next pronoun after it (in the same or the next
-    sentence, before another person is named) gives the wanted gender."""
+    """The people whose name the next pronoun after it (in the same sentence,
+    before another person is named) gives the wanted gender: "Raj Chohan was
+    leaving her car"."""
     wanted, other = (_FEMALE_WORDS, _MALE_WORDS) if female else (_MALE_WORDS, _FEMALE_WORDS)
     starts = sorted(m.start for p in people for m in p.mentions)
     result = []
     for person in people:
         for mention in person.mentions:
             limit = next((s for s in starts if s >= mention.end), len(text))
-            window = text[mention.end : min(limit, mention.end + 200)]
+            window = _SENTENCE_END.split(text[mention.end : min(limit, mention.end + 200)])[0]
             first_wanted, first_other = wanted.search(window), other.search(window)
             if first_wanted and (not first_other or first_wanted.start() < first_other.start()):
                 result.append(person)
