@@ -118,6 +118,59 @@ def find_references(article: Article, mentions: Sequence[Mention]) -> list[Refer
             target = _person_for(noun, (start, end, at), text, people, body_start, nouns)
         if target is not None:
             found.append(Reference(start, end, text[start:end], target.start, target.end))
+    found.extend(_heads_named(text, heads, body_start, mentions, taken))
+    return sorted(found, key=lambda r: r.start)
+
+
+_BEFORE_WORD = re.compile(r"([\w'’.-]+)\s+$")
+
+
+def _fits(before: str, name: str) -> bool:
+    """Whether the headline word before the noun leaves it the thing named: a small
+    word, a possessive ("Palin's Church") or a word of the name; not another
+    modifier ("Different Rehab Centre", "Obama Administration")."""
+    match = _BEFORE_WORD.search(before)
+    if not match:
+        return True
+    word = match.group(1)
+    if word.casefold() in _SMALL_WORDS or re.search(r"['’]s?$", word):
+        return True
+    return word.casefold() in {w.casefold() for w in _WORD.findall(name)}
+
+
+def _heads_named(
+    text: str,
+    heads: list[tuple[int, int]],
+    body_start: int,
+    mentions: Sequence[Mention],
+    taken: list[tuple[int, int]],
+) -> list[Reference]:
+    """A headline's capitalised common noun that ends the one longer name of a
+    thing its body gives ("Palin's Church Damaged" where the body names the
+    "Wasilla Bible Church" and writes "the church"): the definite description by
+    its head word. Not for people ("Smith" is no common noun)."""
+    by_head: dict[str, dict[str, Mention]] = {}
+    for mention in mentions:
+        words = _WORD.findall(mention.text)
+        if mention.kind in _THINGS and len(words) >= 2 and mention.start >= body_start:
+            head = words[-1].casefold().removesuffix("'s").removesuffix("’s")
+            by_head.setdefault(head, {}).setdefault(mention.text.casefold(), mention)
+    found = []
+    body = text[body_start:]
+    for start, end in heads:
+        for match in _WORD.finditer(text, start, end):
+            word = match.group().removesuffix("'s").removesuffix("’s")
+            named = by_head.get(word.casefold(), {})
+            if (
+                len(named) == 1
+                and word[:1].isupper()
+                and not any(s <= match.start() < e for s, e in taken)
+                and re.search(rf"\b{re.escape(word.casefold())}\b", body)
+                and _fits(text[start : match.start()], next(iter(named.values())).text)
+            ):
+                (target,) = named.values()
+                at = match.start()
+                found.append(Reference(at, at + len(word), word, target.start, target.end))
     return found
 
 
@@ -134,6 +187,10 @@ _PERSON_NOUN = re.compile(
 )
 _OF_COUNT = re.compile(r"\s+of\s+\d+\b")
 _MODIFIERS = ("place", "group")
+_THINGS = ("organisation", "place", "other", "event")
+_SMALL_WORDS = frozenset(
+    {"the", "a", "an", "of", "in", "into", "at", "on", "to", "for", "from", "by", "with", "and"}
+)
 
 
 def _candidates(
@@ -243,7 +300,8 @@ def _called(noun: str, mention: Mention, text: str, modifier: list[str]) -> bool
     """Whether the text says the person of ``mention`` is a ``noun`` (with the
     name before it in ``modifier``, if any, or none)."""
     before = text[max(0, mention.start - 40) : mention.start]
-    match = re.search(rf"(\S+\s+)?\b{noun}\s*,?\s*$", before, re.IGNORECASE)
+    before = before.rsplit("\n", 1)[-1]  # within its line: a headline does not run on
+    match = re.search(rf"(\S+\s+)?\b{noun}(?:\s+of\s+\d+)?\s*,?\s*$", before, re.IGNORECASE)
     if match:
         word = (match.group(1) or "").strip()
         return not (modifier and word[:1].isupper() and word not in modifier)

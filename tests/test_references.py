@@ -98,6 +98,20 @@ def test_no_link_without_one_clear_candidate(text):
     assert references(text) == {}
 
 
+def test_a_headline_noun_joins_the_one_name_its_body_ends_with_it():
+    church = (
+        "Palin's Church Damaged In Suspicious Fire\n"
+        "Authorities estimate the damages to the Wasilla Bible Church at $1 million.\n"
+        "He also declined to say whether the church has received any recent threats.\n"
+    )
+    assert references(church) == {"Church": "Wasilla Bible Church"}
+    other = (  # another centre than the one named
+        "Lindsay Lohan Checks Out Of Rehab... To Check Into Different Rehab Centre\n"
+        "The actress has left the Betty Ford Centre and gone to a rehab centre in Malibu.\n"
+    )
+    assert references(other) == {}
+
+
 def test_a_police_force_joins_only_where_the_article_names_one():
     two = (
         "Police Search For Gunman\n"
