@@ -207,16 +207,18 @@ class Analysis:
     def analyse_here(self, articles: Sequence[Article]) -> list[dict[str, Any]]:
         """Mentions and facts of each article, in this process."""
         from .facts import extract_facts
-        from .references import find_references
+        from .references import common_nouns, find_references
 
         mentions = self._mentions(articles)
         results = []
         for article, found in zip(articles, mentions, strict=True):
+            references = find_references(article, found)
+            found = common_nouns(found, references)
             facts = extract_facts(article, found)
             results.append(
                 {
                     "mentions": [asdict(m) for m in found],
-                    "references": [asdict(r) for r in find_references(article, found)],
+                    "references": [asdict(r) for r in references],
                     "facts": [f.to_json() for f in facts],
                     "passage_fields": _passage_fields(article, found, facts),
                 }

@@ -106,7 +106,10 @@ def find_references(article: Article, mentions: Sequence[Mention]) -> list[Refer
     people = _people(mentions, text, body_start)
     forces = {m.text.casefold(): m for m in mentions if _is_force(m)}
     found = []
-    taken = [(m.start, m.end) for m in mentions]
+    body_words = set(_LOWER.findall(text, body_start))
+    taken = [
+        (m.start, m.end) for m in mentions if not _common_in_headline(m, body_start, body_words)
+    ]
     candidates = _candidates(text, article, heads, mentions)
     nouns = {noun for _, _, at, noun in candidates if at < body_start} - POLICE_NOUNS
     for start, end, at, noun in candidates:
@@ -136,6 +139,23 @@ def _fits(before: str, name: str) -> bool:
     if word.casefold() in _SMALL_WORDS or re.search(r"['’]s?$", word):
         return True
     return word.casefold() in {w.casefold() for w in _WORD.findall(name)}
+
+
+_LOWER = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
+
+
+def _common_in_headline(mention: Mention, body_start: int, body_words: set[str]) -> bool:
+    """A headline's one word that the model took for a name but its body writes in
+    lower case ("Church", "Woman"): a common noun, free to stand for a name."""
+    word = mention.text.removesuffix("'s").removesuffix("’s")
+    return mention.end <= body_start and word.isalpha() and word.casefold() in body_words
+
+
+def common_nouns(mentions: Sequence[Mention], references: Sequence[Reference]) -> list[Mention]:
+    """``mentions`` without those a reference now reads as a common noun (the
+    model's "Church" in "Palin's Church Damaged"): they are no names."""
+    spans = {(r.start, r.end) for r in references}
+    return [m for m in mentions if (m.start, m.end) not in spans or " " in m.text]
 
 
 def _heads_named(

@@ -106,6 +106,17 @@ def test_a_headline_noun_joins_the_one_name_its_body_ends_with_it():
         "No one was hurt in the fire at the church.\n"
     )
     assert references(church) == {"Church": "Wasilla Bible Church"}
+    # The model tags this headline's "Church" as a name; the body's "the church"
+    # says it is a common noun, and it is no longer one of the article's names.
+    tagged = (
+        "Palin's Church Damaged In Suspicious Fire\n"
+        "Authorities estimate the damages to the Wasilla Bible Church at $1 million.\n"
+        "He also declined to say whether the church has received any recent threats.\n"
+    )
+    assert references(tagged) == {"Church": "Wasilla Bible Church"}
+    (article,) = read_bytes(tagged.encode(), "church.txt").articles
+    (result,) = Analysis().analyse_here([article])
+    assert "Church" not in {m["text"] for m in result["mentions"]}
     other = (  # another centre than the one named
         "Lindsay Lohan Checks Out Of Rehab... To Check Into Different Rehab Centre\n"
         "The actress has left the Betty Ford Centre and gone to a rehab centre in Malibu.\n"
