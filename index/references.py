@@ -106,7 +106,8 @@ def find_references(article: Article, mentions: Sequence[Mention]) -> list[Refer
     people = _people(mentions, text, body_start)
     forces = {m.text.casefold(): m for m in mentions if _is_force(m)}
     found = []
-    body_words = set(_LOWER.findall(text, body_start))
+    in_headline = [m for m in mentions if m.end <= body_start and " " not in m.text]
+    body_words = set(_LOWER.findall(text, body_start)) if in_headline else set()
     taken = [
         (m.start, m.end) for m in mentions if not _common_in_headline(m, body_start, body_words)
     ]
@@ -202,9 +203,7 @@ def _headlines(article: Article) -> list[tuple[int, int]]:
     return [span] if span else []
 
 
-_PERSON_NOUN = re.compile(
-    r"\b(" + "|".join(sorted(PERSON_NOUNS, key=len, reverse=True)) + r")\b", re.IGNORECASE
-)
+_NEXT_WORD = re.compile(r" ([A-Za-z]+)\b")
 _OF_COUNT = re.compile(r"\s+of\s+\d+\b")
 _MODIFIERS = ("place", "group")
 _THINGS = ("organisation", "place", "other", "event")
@@ -220,19 +219,20 @@ def _candidates(
     noun is, the noun): in a headline any with a capital ("Woman"); anywhere one
     after a place or people's name ("a Brooklyn mother of 12", "San Diego lineman"),
     whose span takes that name in; "Police" or "Cops" beginning a passage."""
-    modifiers = {m.end: m for m in mentions if m.kind in _MODIFIERS}
+    nouns: dict[int, tuple[int, int, str]] = {}  # where the noun is: start, end, noun
+    for start, end in heads:
+        for match in _WORD.finditer(text, start, end):
+            word = match.group().removesuffix("'s").removesuffix("’s")
+            if word[0].isupper() and word.casefold() in PERSON_NOUNS:
+                nouns[match.start()] = (match.start(), match.start() + len(word), word.casefold())
+    for mention in mentions:  # a person noun right after a place's or a people's name
+        match = _NEXT_WORD.match(text, mention.end) if mention.kind in _MODIFIERS else None
+        if match and match.group(1).casefold() in PERSON_NOUNS:
+            nouns[match.start(1)] = (mention.start, match.end(1), match.group(1).casefold())
     found = []
-    for match in _PERSON_NOUN.finditer(text):
-        at, end = match.span(1)
-        word, start = match.group(1), at
-        before = modifiers.get(at - 1) if text[at - 1 : at] == " " else None
-        if before is not None:
-            start = before.start
-        elif not (word[0].isupper() and any(s <= at < e for s, e in heads)):
-            continue
+    for at, (start, end, noun) in nouns.items():
         count = _OF_COUNT.match(text, end)
-        end = count.end() if count else end
-        found.append((start, end, at, word.casefold()))
+        found.append((start, count.end() if count else end, at, noun))
     for start, end in heads:
         for match in _WORD.finditer(text, start, end):
             if match.group()[0].isupper() and match.group().casefold() in POLICE_NOUNS:
@@ -256,9 +256,9 @@ def _people(mentions: Sequence[Mention], text: str, body_start: int) -> list[_Pe
     "a Sikh tradition": not a person the model took it for)."""
     people: dict[str, list[Mention]] = {}
     bare: dict[str, list[Mention]] = {}
-    for mention in sorted(mentions, key=lambda m: m.start):
+    for mention in sorted((m for m in mentions if m.kind == "person"), key=lambda m: m.start):
         words = [w for w in _WORD.findall(mention.text) if w.casefold().rstrip(".") not in ROLES]
-        if mention.kind != "person" or not words:
+        if not words:
             continue
         surname = words[-1].casefold().removesuffix("'s").removesuffix("’s")
         if len(words) >= 2:
