@@ -113,11 +113,14 @@ def find_references(article: Article, mentions: Sequence[Mention]) -> list[Refer
     ]
     candidates = _candidates(text, article, heads, mentions)
     nouns = {noun for _, _, at, noun in candidates if at < body_start} - POLICE_NOUNS
+    named_after = _titled(text, mentions)
     for start, end, at, noun in candidates:
         if any(s <= at < e for s, e in taken):
             continue
         if noun in POLICE_NOUNS:
             target = next(iter(forces.values())) if len(forces) == 1 else None
+        elif end in named_after:  # "President Obama": the title of the name it precedes
+            target = named_after[end]
         else:
             target = _person_for(noun, (start, end, at), text, people, body_start, nouns)
         if target is not None:
@@ -195,6 +198,25 @@ def _heads_named(
     return found
 
 
+def _titled(text: str, mentions: Sequence[Mention]) -> dict[int, Mention]:
+    """People named right after a word, by where that word ends: "President
+    Obama", "wide receiver Vincent Jackson". A one-word name only after a title
+    ("Wife Swap" is a programme's name, not a wife's)."""
+    found = {}
+    for mention in mentions:
+        at = mention.start - 1
+        if mention.kind != "person" or text[at : at + 1] != " ":
+            continue
+        before = _LAST_WORD.search(text, max(0, at - 20), at)
+        title = before is not None and before.group().casefold() in ROLES
+        if " " in mention.text.strip() or title:
+            found[at] = mention
+    return found
+
+
+_LAST_WORD = re.compile(r"[A-Za-z]+$")
+
+
 def _headlines(article: Article) -> list[tuple[int, int]]:
     """The article's title, where its text holds it."""
     from .mentions import title_span
@@ -203,6 +225,10 @@ def _headlines(article: Article) -> list[tuple[int, int]]:
     return [span] if span else []
 
 
+# Whose the noun is, before an apposition's comma: "Lohan's attorney, Shawn Holley".
+_OWNED = re.compile(
+    r"(?:['’]s?|\b(?:his|her|their|its|the|a|an|of))\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE
+)
 _NEXT_WORD = re.compile(r" ([A-Za-z]+)\b")
 _OF_COUNT = re.compile(r"\s+of\s+\d+\b")
 _MODIFIERS = ("place", "group")
@@ -321,9 +347,13 @@ def _called(noun: str, mention: Mention, text: str, modifier: list[str]) -> bool
     name before it in ``modifier``, if any, or none)."""
     before = text[max(0, mention.start - 40) : mention.start]
     before = before.rsplit("\n", 1)[-1]  # within its line: a headline does not run on
-    match = re.search(rf"(\S+\s+)?\b{noun}(?:\s+of\s+\d+)?\s*,?\s*$", before, re.IGNORECASE)
+    match = re.search(rf"(\S+\s+)?\b({noun})(?:\s+of\s+\d+)?\s*(,?)\s*$", before, re.IGNORECASE)
     if match:
         word = (match.group(1) or "").strip()
+        if match.group(3) and not _OWNED.search(before, 0, match.start(2)):
+            return False  # "as US President, Tony Blair has said": a clause, not a title
+        if match.group(2)[0].isupper() and len(_WORD.findall(mention.text)) < 2:
+            return False  # "Wife Swap": a title of something, not a wife named Swap
         return not (modifier and word[:1].isupper() and word not in modifier)
     if re.search(
         rf"\b{noun}\b[^.\n]{{0,40}}\bidentified\s+(?:him|her\s+)?as\s+$", before, re.IGNORECASE
@@ -341,6 +371,8 @@ def _called(noun: str, mention: Mention, text: str, modifier: list[str]) -> bool
     words = match.group(2).split()
     if any(w.casefold() in _STOP for w in words):
         return False
+    if modifier and not set(modifier) <= set(words):
+        return False  # "Audrey Tautou, star of Amelie" is no "Hollywood star"
     # Without an article, only a headline's capitalised words or ages stand between.
     return bool(match.group(1)) or all(w[0].isupper() or w[0].isdigit() for w in words)
 
