@@ -124,6 +124,42 @@ def test_a_headline_noun_joins_the_one_name_its_body_ends_with_it():
     assert references(other) == {}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a clause before the name, not a title: Bush is the president
+            "Blair sees greater Bush consensus\n"
+            "George W Bush will display a more consensual approach to world politics as he "
+            "begins his second term as US President, Tony Blair has said.\n"
+            "Mr Blair told the Guardian newspaper that Mr Bush had listened.\n",
+            {},
+        ),
+        (  # a programme's name, not a wife named Swap
+            "Wife Swap makers sue US 'copycat'\n"
+            "The British producers of US Wife Swap are taking legal action against a show "
+            "they claim is a copy.\n",
+            {},
+        ),
+        (  # she is a French actress, and the star of Amelie, not a "Hollywood star"
+            "Tautou to star in Da Vinci film\n"
+            "French actress Audrey Tautou, star of hit film Amelie, will play the female lead.\n"
+            "Director Ron Howard chose Tautou for the part, preferring a French actress to a "
+            "big name Hollywood star.\n",
+            {"French actress": "Audrey Tautou"},
+        ),
+        (  # a headline's title before the name is that person's
+            "President Obama Overturns Endangered Species Rule\n"
+            "President Barack Obama on Tuesday reversed a rule issued in the last weeks of "
+            "the Bush administration.\n",
+            {"President": "Obama"},
+        ),
+    ],
+)
+def test_titles_are_read_where_they_name_someone(text, expected):
+    """Sentences of BBC and ECB+ news where a looser reading linked the wrong person."""
+    assert references(text) == expected
+
+
 def test_a_police_force_joins_only_where_the_article_names_one():
     two = (
         "Police Search For Gunman\n"
