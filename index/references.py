@@ -225,6 +225,9 @@ def _headlines(article: Article) -> list[tuple[int, int]]:
     return [span] if span else []
 
 
+# What ends an apposition: "Gary Speed, the Greek striker found the corner" is a
+# clause of its own, "Thomas, the Wales captain)" and "Lohan, the actress, said" not.
+_CLOSED = r"\b(?=\s*(?:[,.;:)!?'\"”’]|$)|\s+(?:of|in|at|for|from|who|with|and|since)\b)"
 # Whose the noun is, before an apposition's comma: "Lohan's attorney, Shawn Holley".
 _OWNED = re.compile(
     r"(?:['’]s?|\b(?:his|her|their|its|the|a|an|of))\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE
@@ -354,7 +357,10 @@ def _called(noun: str, mention: Mention, text: str, modifier: list[str]) -> bool
             return False  # "as US President, Tony Blair has said": a clause, not a title
         if match.group(2)[0].isupper() and len(_WORD.findall(mention.text)) < 2:
             return False  # "Wife Swap": a title of something, not a wife named Swap
-        return not (modifier and word[:1].isupper() and word not in modifier)
+        # "36-year-old champion Klitschko" may be "the Ukrainian champion"; "including
+        # captain Tana Umaga" is no "France captain", "met President Bush" no
+        # "Pakistani president".
+        return not modifier or word in modifier or any(c.isdigit() for c in word)
     if re.search(
         rf"\b{noun}\b[^.\n]{{0,40}}\bidentified\s+(?:him|her\s+)?as\s+$", before, re.IGNORECASE
     ):
@@ -362,7 +368,7 @@ def _called(noun: str, mention: Mention, text: str, modifier: list[str]) -> bool
     after = text[mention.end : mention.end + 80].split("\n", 1)[0]
     match = re.match(
         r"^(?:['’]s)?\s*(?:,\s*(?:\d+\s*,\s*)?(?:who\s+(?:is|was)\s+)?|\s+(?:is|was|as)\s+)"
-        r"((?:a|an|the|its|their|his|her|new)\s+)?((?:[\w'’-]+\s+){0,3}?)" + noun + r"\b",
+        r"((?:a|an|the|its|their|his|her|new)\s+)?((?:[\w'’-]+\s+){0,3}?)" + noun + _CLOSED,
         after,
         re.IGNORECASE,
     )

@@ -147,6 +147,19 @@ def test_a_headline_noun_joins_the_one_name_its_body_ends_with_it():
             "big name Hollywood star.\n",
             {"French actress": "Audrey Tautou"},
         ),
+        (  # a clause after the name, not an apposition: the striker is someone else
+            "Bolton 2-1 Newcastle\n"
+            "After a neat exchange of passes involving Kevin Davies and Gary Speed, the Greek "
+            "striker found the bottom corner with a first-time strike.\n",
+            {},
+        ),
+        (  # the All Blacks' captain is no "France captain"
+            "Lions tour squad named\n"
+            "O'Driscoll heads one of four Wallabies, alongside four All Blacks including "
+            "captain Tana Umaga.\n"
+            "The side was weakened by the withdrawal of France captain Fabien Pelous.\n",
+            {},
+        ),
         (  # a headline's title before the name is that person's
             "President Obama Overturns Endangered Species Rule\n"
             "President Barack Obama on Tuesday reversed a rule issued in the last weeks of "
