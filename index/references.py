@@ -7,20 +7,34 @@ its mentions and its coverage) but never one of its names: the corpus-wide merge
 (:func:`index.entities.merge`) adds it to the entity of its target without making
 it an alias or the displayed name.
 
-A capitalised common noun is linked only on evidence in its own article, and only
-where exactly one candidate has it:
+A common noun is linked only on evidence in its own article, and only where
+exactly one candidate has it. The candidates are a headline's capitalised person
+nouns ("Woman", "RECEIVER"), a person noun after a place's or a people's name
+anywhere ("a Brownsville mother of 12"; the span takes the name in), and "Police"
+or "Cops" in a headline or opening a passage. The evidence:
 
-- the text calls a person by that noun: before the name ("wide receiver Vincent
-  Jackson", "lawyer, Mark Heller"), in an apposition ("Robert Buckley, 32, a
-  British climber"), with a copula ("Jackson is a receiver") or in a headline's
-  "as" ("Hire Maurice Cheeks as Head Coach");
+- the noun right before a person's name is that person's title ("President
+  Obama"; before a one-word name only a title such as "President");
+- the text calls one person by that noun: before the name ("wide receiver Vincent
+  Jackson", "Lohan's attorney, Shawn Holley"), in an apposition that closes
+  ("Robert Buckley, 32, a British climber,"), with a copula ("Jackson is a
+  receiver"), "identified as", or a headline's "as" ("Hire Maurice Cheeks as Head
+  Coach"); with a name before the noun ("Texas inmate"), that name must be there too;
 - a teenager ("Teen") is the one person given an age from 13 to 19
   ("16-year-old Kimani Gray");
-- a woman, mother, actress ("Woman", "GRANDMOTHER") is the one person of the
-  article named with "she" or "her" after the name, and a man the one named with
-  "he" or "his", where the body itself writes the noun in lower case;
-- "Police" or "Cops" is the one police force the article names ("NYPD",
-  "Bloomington Police Department").
+- a headline's noun the lead introduces ("A 32-year-old British climber") is the
+  person whose name opens the next sentence, where the lead brings in no other of
+  the headline's nouns and not both a man and a woman;
+- a headline's "Woman", "Mother", "Man" is the one person named with "she" or
+  "her" ("he", "his") in the name's own sentence, where the body itself writes the
+  noun in lower case;
+- "Police" or "Cops" is the one police force the article names ("NYPD");
+- a headline's capitalised noun that ends the one longer name of a thing its body
+  names and writes in lower case is that thing ("Palin's Church": the Wasilla Bible
+  Church), unless another word qualifies it ("Different Rehab Centre").
+
+A headline's one word the model tagged as a name that a reference reads as a
+common noun ("Church") is no name (:func:`common_nouns`).
 """
 
 from __future__ import annotations
@@ -90,8 +104,8 @@ class Reference:
 
 @dataclass
 class _Person:
-    """A person of one article: the mentions sharing a surname, the first full one
-    the target of what refers to them."""
+    """A person of one article: the mentions of one full name and the bare surname
+    only it can have; the first full one is the target of what refers to them."""
 
     target: Mention
     mentions: list[Mention]
