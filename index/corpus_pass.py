@@ -20,6 +20,7 @@ from .model import (
     Counterpart,
     Entity,
     EntityCoverage,
+    EntityMention,
     EntityRef,
     FactView,
     Mention,
@@ -195,7 +196,7 @@ class _Context:
         for article_id, story_id in sorted(story_of.items()):
             self.members[story_id].append(article_id)
         self._covered: dict[tuple[str, str], tuple[set[str], dict[str, set[str]]]] = {}
-        self._by_article: dict[str, dict[str, list[Mention]]] = {}
+        self._by_article: dict[str, dict[str, list[EntityMention]]] = {}
         self._cited_facts: dict[str, CitedFact] = {}
         self.alias_index = alias_index
         self.entity_by_id = {e.id: e for e in entities}
@@ -499,12 +500,12 @@ class _Context:
             self._covered[key] = (naming, spellings)
         return self._covered[key]
 
-    def _mentions_by_article(self, eid: str) -> dict[str, list[Mention]]:
+    def _mentions_by_article(self, eid: str) -> dict[str, list[EntityMention]]:
         """Entity ``eid``'s mentions by article, once per entity: a story reads its
         own articles' instead of every mention in the corpus (a country named
         in thousands of articles was scanned once per story)."""
         if eid not in self._by_article:
-            found: dict[str, list[Mention]] = defaultdict(list)
+            found: dict[str, list[EntityMention]] = defaultdict(list)
             for mention in self.entity_by_id[eid].mentions:
                 found[mention.article].append(mention)
             self._by_article[eid] = found

@@ -269,9 +269,9 @@ def _candidates(
             if word[0].isupper() and word.casefold() in PERSON_NOUNS:
                 nouns[match.start()] = (match.start(), match.start() + len(word), word.casefold())
     for mention in mentions:  # a person noun right after a place's or a people's name
-        match = _NEXT_WORD.match(text, mention.end) if mention.kind in _MODIFIERS else None
-        if match and match.group(1).casefold() in PERSON_NOUNS:
-            nouns[match.start(1)] = (mention.start, match.end(1), match.group(1).casefold())
+        after = _NEXT_WORD.match(text, mention.end) if mention.kind in _MODIFIERS else None
+        if after and after.group(1).casefold() in PERSON_NOUNS:
+            nouns[after.start(1)] = (mention.start, after.end(1), after.group(1).casefold())
     found = []
     for at, (start, end, noun) in nouns.items():
         count = _OF_COUNT.match(text, end)
@@ -281,9 +281,9 @@ def _candidates(
             if match.group()[0].isupper() and match.group().casefold() in POLICE_NOUNS:
                 found.append((match.start(), match.end(), match.start(), match.group().casefold()))
     for passage in article.passages:
-        match = _WORD.match(text, passage.start)
-        if match and match.end() <= passage.end and match.group().casefold() in POLICE_NOUNS:
-            found.append((match.start(), match.end(), match.start(), match.group().casefold()))
+        first = _WORD.match(text, passage.start)
+        if first and first.end() <= passage.end and first.group().casefold() in POLICE_NOUNS:
+            found.append((first.start(), first.end(), first.start(), first.group().casefold()))
     return sorted(found)
 
 
