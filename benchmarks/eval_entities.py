@@ -522,7 +522,7 @@ def acronym_problems(entities: list[dict[str, Any]]) -> list[str]:
 
 class StepTimer:
     """Seconds spent in newsdesk's own steps around the model (index.mentions,
-    index.tables, index.datelines, index.teams)."""
+    index.tables, index.datelines, index.teams, index.references)."""
 
     STEPS = (
         "truecase",
@@ -534,6 +534,7 @@ class StepTimer:
         "trim_headlines",
         "propagate",
         "known_teams",
+        "find_references",
     )
 
     def __init__(self) -> None:
@@ -541,6 +542,7 @@ class StepTimer:
         # steps are timed where they are defined.
         import index.datelines
         import index.mentions
+        import index.references
         import index.tables
         import index.teams
 
@@ -548,7 +550,13 @@ class StepTimer:
         for step in self.STEPS:
             module = next(
                 m
-                for m in (index.mentions, index.tables, index.datelines, index.teams)
+                for m in (
+                    index.mentions,
+                    index.tables,
+                    index.datelines,
+                    index.teams,
+                    index.references,
+                )
                 if hasattr(m, step)
             )
             setattr(module, step, self._timed(step, getattr(module, step)))

@@ -32,8 +32,10 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # and nicknames are organisations (index/teams.py); 13: a speaker's figure is
 # compared with the narrator's, "two dozen" is 24, weights read after "weighs";
 # 14: a name the model cut short is the whole name, whatever its kind; a town
-# with a result beside it is the team its article names
-VERSION = "15"
+# with a result beside it is the team its article names; 15: common nouns that
+# stand for a named entity ("Woman" in a headline, "Police"), index/references.py;
+# 16: who states a figure (a surname two people share, runs the model missed)
+VERSION = "16"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200
@@ -206,14 +208,19 @@ class Analysis:
     def analyse_here(self, articles: Sequence[Article]) -> list[dict[str, Any]]:
         """Mentions and facts of each article, in this process."""
         from .facts import extract_facts
+        from .references import common_nouns, find_references
 
         mentions = self._mentions(articles)
         results = []
         for article, found in zip(articles, mentions, strict=True):
+            references = find_references(article, found)
+            found = common_nouns(found, references)
             facts = extract_facts(article, found)
             results.append(
                 {
-                    "mentions": [dict(m.__dict__) for m in found],  # plain fields: no deep copy
+                    # plain fields: copied, not through asdict's deep copy
+                    "mentions": [dict(m.__dict__) for m in found],
+                    "references": [dict(r.__dict__) for r in references],
                     "facts": [f.to_json() for f in facts],
                     "passage_fields": _passage_fields(article, found, facts),
                 }

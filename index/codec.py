@@ -73,8 +73,10 @@ def _entity_codec(converter: Converter) -> None:
     """An entity's kind is its ``label`` and a mention's article its ``id`` in the
     JSON ``newsdesk entities --json`` documents (and the index stores)."""
     kind, article = override(rename="label"), override(rename="id")
+    common = override(omit_if_default=True)  # only a common noun's mention says so
     converter.register_unstructure_hook(
-        EntityMention, make_dict_unstructure_fn(EntityMention, converter, article=article)
+        EntityMention,
+        make_dict_unstructure_fn(EntityMention, converter, article=article, common=common),
     )
     converter.register_structure_hook(
         EntityMention, make_dict_structure_fn(EntityMention, converter, article=article)

@@ -20,6 +20,7 @@ from .model import (
     Counterpart,
     Entity,
     EntityCoverage,
+    EntityMention,
     EntityRef,
     FactView,
     Mention,
@@ -30,6 +31,7 @@ from .model import (
     Story,
 )
 from .passages import passage_key
+from .references import Reference
 from .store import article_from_json
 from .stories import StoryInput, story_title
 from .subjects import describe, split_key
@@ -69,7 +71,12 @@ def summarise(
     stories = _stories(articles, analyses, first, last, kept)
     story_of = {aid: s["id"] for s in stories for aid in s["articles"]}
     mentions = share_names(articles, mentions, story_of)
-    entities = merge(mentions, sources, passages, groups=story_of, text=text)
+    references = {
+        aid: [Reference(**r) for r in blob["references"]]
+        for aid, blob in analyses.items()
+        if blob.get("references")
+    }
+    entities = merge(mentions, sources, passages, groups=story_of, text=text, references=references)
     alias_index = {alias_key(a.text): e.id for e in entities for a in e.aliases}
     context = _Context(articles, analyses, entities, alias_index, story_of, last.related)
     views, unchanged = context.changed_views(last.views, kept.views, set(changed))
@@ -189,7 +196,7 @@ class _Context:
         for article_id, story_id in sorted(story_of.items()):
             self.members[story_id].append(article_id)
         self._covered: dict[tuple[str, str], tuple[set[str], dict[str, set[str]]]] = {}
-        self._by_article: dict[str, dict[str, list[Mention]]] = {}
+        self._by_article: dict[str, dict[str, list[EntityMention]]] = {}
         self._cited_facts: dict[str, CitedFact] = {}
         self.alias_index = alias_index
         self.entity_by_id = {e.id: e for e in entities}
@@ -488,16 +495,17 @@ class _Context:
             for article in set(self.members.get(story, [story])):
                 for mention in by_article.get(article, ()):
                     naming.add(article)
-                    spellings[mention.text].add(self.sources[article])
+                    if not mention.common:  # "Woman" is no spelling of her name
+                        spellings[mention.text].add(self.sources[article])
             self._covered[key] = (naming, spellings)
         return self._covered[key]
 
-    def _mentions_by_article(self, eid: str) -> dict[str, list[Mention]]:
+    def _mentions_by_article(self, eid: str) -> dict[str, list[EntityMention]]:
         """Entity ``eid``'s mentions by article, once per entity: a story reads its
         own articles' instead of every mention in the corpus (a country named
         in thousands of articles was scanned once per story)."""
         if eid not in self._by_article:
-            found: dict[str, list[Mention]] = defaultdict(list)
+            found: dict[str, list[EntityMention]] = defaultdict(list)
             for mention in self.entity_by_id[eid].mentions:
                 found[mention.article].append(mention)
             self._by_article[eid] = found

@@ -35,6 +35,7 @@ from .names import (
     without_suffix,
 )  # alias_key: also public here
 from .passages import PassageLocator
+from .references import Reference
 from .teams import TOWN_TEAM, full_team, school_team, teams_named, town_teams
 
 # How much more often one candidate must be named than all others together for a
@@ -852,20 +853,27 @@ def merge(
     passages: Mapping[str, Sequence[Passage]] | None = None,
     groups: Mapping[str, str] | None = None,
     text: CorpusText | None = None,
+    references: Mapping[str, Sequence[Reference]] | None = None,
 ) -> list[Entity]:
     """Canonical entities of a corpus, most mentioned first (deterministic).
 
     ``groups`` (article id -> story id) lets a bare surname join the full name used
     in its own story; dates and numbers are not entities and are skipped.
     ``text``, the passages' :class:`CorpusText`, is given to share what it reads
-    between merges of one corpus.
+    between merges of one corpus. ``references`` (article id -> the common nouns
+    of :mod:`index.references`) join the entity of the mention they stand for as
+    mentions marked ``common``, never as one of its names.
     """
     nodes, links = linked(mentions, passages or {}, groups or {}, text)
     clusters: dict[int, list[_Node]] = defaultdict(list)
     for i, node in enumerate(nodes):
         clusters[links.root(i)].append(node)
+    common = _referring(nodes, links, references or {})
     locate = PassageLocator(passages or {})
-    entities = [_entity(members, sources, locate) for members in clusters.values()]
+    entities = [
+        _entity(members, sources, locate, common.get(root, ()))
+        for root, members in clusters.items()
+    ]
     entities.sort(key=_rank)
     return _with_ids(entities)
 
@@ -890,13 +898,40 @@ def linked(
     return nodes, links
 
 
+def _referring(
+    nodes: list[_Node], links: _Links, references: Mapping[str, Sequence[Reference]]
+) -> dict[int, list[tuple[str, Reference]]]:
+    """The references of each cluster (by its root): a reference joins the cluster
+    of the mention it stands for (that mention, or the one covering its start)."""
+    found: dict[int, list[tuple[str, Reference]]] = defaultdict(list)
+    if not references:
+        return found
+    spans: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    for i, node in enumerate(nodes):
+        for article, mention in node.mentions:
+            if article in references:
+                spans[article].append((mention.start, mention.end, i))
+    for article, refs in references.items():
+        for ref in refs:
+            hits = [i for s, e, i in spans.get(article, ()) if s <= ref.target_start < e]
+            if hits:
+                found[links.root(hits[0])].append((article, ref))
+    return found
+
+
 def _rank(e: Entity) -> tuple[int, str, str, str, int]:
     """Most mentioned first, then by name; the first mention settles equal names."""
     return -len(e.mentions), e.name, e.kind, e.mentions[0].article, e.mentions[0].start
 
 
-def _entity(members: list[_Node], sources: Mapping[str, str | None], locate) -> Entity:
-    """One entity from its nodes: voted kind, aliases with their sources, mentions."""
+def _entity(
+    members: list[_Node],
+    sources: Mapping[str, str | None],
+    locate,
+    common: Sequence[tuple[str, Reference]] = (),
+) -> Entity:
+    """One entity from its nodes: voted kind, aliases with their sources, mentions
+    (with the common nouns that stand for it, which add no alias and no vote)."""
     kinds: Counter[str] = Counter()
     counts: Counter[str] = Counter()
     used_by: dict[str, set[str]] = defaultdict(set)
@@ -915,6 +950,12 @@ def _entity(members: list[_Node], sources: Mapping[str, str | None], locate) -> 
     aliases = tuple(
         Alias(text, counts[text], tuple(sorted(used_by[text])))
         for text in sorted(counts, key=lambda t: (-counts[t], t))
+    )
+    named = {(m.article, m.start) for m in found}
+    found.extend(
+        EntityMention(article, locate(article, ref.start), ref.start, ref.end, ref.text, True)
+        for article, ref in common
+        if (article, ref.start) not in named
     )
     found.sort(key=lambda m: (m.article, m.start, m.end))
     kind = _vote(kinds)

@@ -79,13 +79,16 @@ class Alias:
 
 @dataclass(frozen=True)
 class EntityMention:
-    """Where an entity is named: article id, passage number and offsets."""
+    """Where an entity is named: article id, passage number and offsets.
+    ``common``: a common noun that stands for it there ("Woman" in a headline about
+    a named woman), one of its mentions but not one of its names."""
 
     article: str
     passage: int
     start: int
     end: int
     text: str
+    common: bool = False
 
 
 @dataclass(frozen=True)
