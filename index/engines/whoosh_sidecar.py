@@ -60,9 +60,13 @@ def write(storage: Any, path: Path) -> None:
         if generation < 0:
             return
         toc_bytes = (Path(path) / toc_name(generation)).read_bytes()
-        toc = TOC.read(storage, INDEX_NAME, gen=generation)
-        reader = FileIndex._reader(storage, toc.schema, toc.segments, toc.generation)
-        data = _table(Searcher(reader), generation, toc_bytes, sidecar.last_table(path))
+        try:
+            toc = TOC.read(storage, INDEX_NAME, gen=generation)
+            reader = FileIndex._reader(storage, toc.schema, toc.segments, toc.generation)
+            data = _table(Searcher(reader), generation, toc_bytes, sidecar.last_table(path))
+        except Exception:  # searched through Whoosh; no update tries again before the next commit
+            key = {"toc": toc_bytes, "generation": generation, "key_file": toc_name(generation)}
+            data = sidecar.pack_unanswered({**key, "byteorder": sys.byteorder})
         _write_atomic(target, data)
     except Exception:  # the commit stands; only the shortcut is lost
         with suppress(OSError):
@@ -74,7 +78,7 @@ def current(path: Path) -> bool:
     from .whoosh import IndexStorage
 
     generation = int(TOC._latest_generation(IndexStorage(str(path)), INDEX_NAME))
-    return generation >= 0 and sidecar.open_table(path, generation) is not None
+    return generation >= 0 and sidecar.describes(path, generation)
 
 
 def _table(
