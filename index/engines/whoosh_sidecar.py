@@ -52,8 +52,9 @@ def toc_name(generation: int) -> str:
 
 
 def write(storage: Any, path: Path) -> None:
-    """Write the table of the latest commit of the index at ``path``; a
-    failure leaves no table (a search then goes through Whoosh)."""
+    """Write the table of the latest commit of the index at ``path``. A table
+    that cannot be made is written as one that answers nothing (its searches
+    go through Whoosh), and one that cannot be written is not there."""
     target = Path(path) / sidecar.NAME
     try:
         generation = int(TOC._latest_generation(storage, INDEX_NAME))
