@@ -198,9 +198,17 @@ class Table:
         )
 
 
-def open_table(path: str | os.PathLike[str], generation: int) -> Table | None:
-    """The table beside the index at ``path`` when it describes commit
-    ``generation`` as it is on disk now, else None."""
+def pack_unanswered(header: dict[str, Any]) -> bytes:
+    """A table that answers nothing, keyed to its commit: what a commit whose
+    table could not be made leaves, so that no update tries again before the
+    next commit (its searches go through the engine)."""
+    head = marshal.dumps({**header, "unanswered": True})
+    return MAGIC + (len(MAGIC) + 8 + len(head)).to_bytes(8, "little") + head
+
+
+def _keyed(path: str | os.PathLike[str], generation: int) -> tuple[Any, dict[str, Any], int] | None:
+    """The table's bytes, header and start when it was written for commit
+    ``generation`` as it is on disk now (its table of contents, byte for byte)."""
     try:
         with open(os.path.join(path, NAME), "rb") as file:
             data = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
@@ -213,8 +221,26 @@ def open_table(path: str | os.PathLike[str], generation: int) -> Table | None:
         with open(os.path.join(path, header["key_file"]), "rb") as key:
             if key.read() != header["toc"]:
                 return None
-        return Table(data, header, start)
+        return data, header, start
     except (OSError, ValueError, EOFError, KeyError, TypeError, IndexError):
+        return None
+
+
+def describes(path: str | os.PathLike[str], generation: int) -> bool:
+    """Whether the table beside the index at ``path`` was written for commit
+    ``generation`` (one that answers nothing included)."""
+    return _keyed(path, generation) is not None
+
+
+def open_table(path: str | os.PathLike[str], generation: int) -> Table | None:
+    """The table beside the index at ``path`` when it describes commit
+    ``generation`` as it is on disk now, else None."""
+    found = _keyed(path, generation)
+    if found is None or found[1].get("unanswered"):
+        return None
+    try:
+        return Table(*found)
+    except (ValueError, KeyError, TypeError, IndexError):
         return None
 
 

@@ -378,3 +378,31 @@ def test_a_table_taken_from_the_last_one_is_the_one_written_anew(corpus, index_d
     for section in ("lengths", "doc_offsets", "docs"):
         assert bytes(table._sections[section]) == bytes(fresh._sections[section])
     assert table.words().items() >= fresh.words().items()
+
+
+def test_a_table_that_cannot_be_made_is_not_tried_again_until_the_next_commit(
+    capsys, corpus, index_dir, monkeypatch
+):
+    from index.engines import whoosh_sidecar
+
+    where = [str(corpus), "--index-dir", str(index_dir)]
+    real, tried = whoosh_sidecar._table, []
+
+    def failing(*args, **kwargs):
+        tried.append(1)
+        raise MemoryError
+
+    monkeypatch.setattr(whoosh_sidecar, "_table", failing)
+    (corpus / "new.txt").write_text("Zeppelins\n\nA zeppelin was seen over the talks.\n")
+    _library(corpus, index_dir).update()
+    _settled(corpus)
+    full, fast = _both(capsys, "zeppelin", *where)
+    assert "new.txt" in full[1] and fast is None  # answered through Whoosh
+    _library(corpus, index_dir).update()  # nothing to do: the commit's table is not made again
+    assert len(tried) == 1
+    monkeypatch.setattr(whoosh_sidecar, "_table", real)
+    (corpus / "new.txt").write_text("Zeppelins\n\nTwo zeppelins were seen over the talks.\n")
+    _library(corpus, index_dir).update()
+    _settled(corpus)
+    full, fast = _both(capsys, "zeppelins", *where)  # a word the passages now have
+    assert fast == full and "Two zeppelins" in full[1]

@@ -52,17 +52,22 @@ def toc_name(generation: int) -> str:
 
 
 def write(storage: Any, path: Path) -> None:
-    """Write the table of the latest commit of the index at ``path``; a
-    failure leaves no table (a search then goes through Whoosh)."""
+    """Write the table of the latest commit of the index at ``path``. A table
+    that cannot be made is written as one that answers nothing (its searches
+    go through Whoosh), and one that cannot be written is not there."""
     target = Path(path) / sidecar.NAME
     try:
         generation = int(TOC._latest_generation(storage, INDEX_NAME))
         if generation < 0:
             return
         toc_bytes = (Path(path) / toc_name(generation)).read_bytes()
-        toc = TOC.read(storage, INDEX_NAME, gen=generation)
-        reader = FileIndex._reader(storage, toc.schema, toc.segments, toc.generation)
-        data = _table(Searcher(reader), generation, toc_bytes, sidecar.last_table(path))
+        try:
+            toc = TOC.read(storage, INDEX_NAME, gen=generation)
+            reader = FileIndex._reader(storage, toc.schema, toc.segments, toc.generation)
+            data = _table(Searcher(reader), generation, toc_bytes, sidecar.last_table(path))
+        except Exception:  # searched through Whoosh; no update tries again before the next commit
+            key = {"toc": toc_bytes, "generation": generation, "key_file": toc_name(generation)}
+            data = sidecar.pack_unanswered({**key, "byteorder": sys.byteorder})
         _write_atomic(target, data)
     except Exception:  # the commit stands; only the shortcut is lost
         with suppress(OSError):
@@ -74,7 +79,7 @@ def current(path: Path) -> bool:
     from .whoosh import IndexStorage
 
     generation = int(TOC._latest_generation(IndexStorage(str(path)), INDEX_NAME))
-    return generation >= 0 and sidecar.open_table(path, generation) is not None
+    return generation >= 0 and sidecar.describes(path, generation)
 
 
 def _table(
