@@ -351,3 +351,12 @@ def test_a_search_into_a_pipe_prints_what_rich_prints_there(monkeypatch, capsys,
     assert plain == drawn
     assert plain.startswith("3 passages match chancellor [b]\n")
     assert "\x1b" not in plain and "\u202e" not in plain
+
+
+@pytest.mark.slow
+def test_a_hit_of_an_article_with_no_title_shows_its_outlet_alone(seeds_index):
+    """Seed 001 has no title: its hits say "Al Jazeera", not "Al Jazeera: "."""
+    code, out, _modules = _search_in_subprocess("prisoners")
+    assert code == 0
+    heads = [line for line in out.splitlines() if line.startswith("001_")]
+    assert heads and all(line.endswith("  Al Jazeera") for line in heads)

@@ -285,7 +285,8 @@ def _hit_head(hit: Any) -> tuple[str, tuple[str, str], str]:
     and its outlet and title."""
     outlet = ""
     if hit.source or hit.title:
-        outlet = f"  {clean_line(hit.source) or UNKNOWN_OUTLET}: {clean_line(hit.title) or ''}"
+        title = clean_line(hit.title)  # an article with no title: its outlet alone
+        outlet = f"  {clean_line(hit.source) or UNKNOWN_OUTLET}" + (f": {title}" if title else "")
     return clean_line(hit.article_id), (f" ¶{hit.passage}", f"  {hit.score:.2f}"), outlet
 
 

@@ -180,7 +180,8 @@ def _lines(total: int, hits: list[tuple[Any, ...]], query: str) -> str | None:
             return None
         outlet = ""
         if source or title:
-            outlet = f"  {clean_line(source) or UNKNOWN_OUTLET}: {clean_line(title) or ''}"
+            shown = clean_line(title)  # an article with no title: its outlet alone
+            outlet = f"  {clean_line(source) or UNKNOWN_OUTLET}" + (f": {shown}" if shown else "")
         lines += (f"{clean_line(article)} ¶{number}  {score:.2f}{outlet}", text, "")
     return "\n".join(lines) + "\n"
 
