@@ -170,7 +170,7 @@ def test_a_scheduler_address_that_makes_no_sense_is_said(tmp_path, capsys):
 @pytest.mark.skipif(not BBC.exists(), reason=f"{BBC} is not on this machine")
 def test_ctrl_c_stops_the_run_and_its_batches_on_the_cluster(client, cluster, tmp_path):
     path = tmp_path / "ix"
-    command = [sys.executable, "-m", "tui.cli", "index", str(BBC), "--index-dir", str(path)]
+    command = [sys.executable, "-c", FROM_A_TERMINAL, "index", str(BBC), "--index-dir", str(path)]
     run = subprocess.Popen(
         [*command, "--scheduler", cluster.scheduler_address],
         cwd=ROOT,
@@ -185,6 +185,15 @@ def test_ctrl_c_stops_the_run_and_its_batches_on_the_cluster(client, cluster, tm
     assert "interrupted" in err and "Traceback" not in err, err
     assert Library([BBC], path).articles() == []  # nothing half written: no run committed
     assert _idle(client)  # the batches not done were cancelled, not left running
+
+
+# ``newsdesk`` as a terminal starts it, where Ctrl+C raises KeyboardInterrupt:
+# a process started in the background by a shell without job control (a CI
+# runner, ``cmd &``) inherits SIGINT ignored, and Python then leaves it so.
+FROM_A_TERMINAL = (
+    "import runpy, signal; signal.signal(signal.SIGINT, signal.default_int_handler); "
+    "runpy.run_module('tui.cli', run_name='__main__', alter_sys=True)"
+)
 
 
 def _idle(client, seconds: float = 60.0) -> bool:
