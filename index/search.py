@@ -17,11 +17,11 @@ from .engines.syntax import parse
 from .engines.words import TOKEN_PATTERN, index_form
 from .errors import QueryError
 from .model import Hit, SearchResult
+from .sidecar import window
 from .store import Store
 
 __all__ = ["QueryError", "SearchResult", "as_typed", "find", "parse", "search", "with_prefix"]
 
-SNIPPET_CHARS = 240
 _TOKEN = re.compile(TOKEN_PATTERN)
 
 
@@ -87,20 +87,7 @@ def term_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
 
 def make_snippet(text: str, terms: set[str]) -> tuple[str, list[tuple[int, int]]]:
     """A window of the passage around its first match, and the match offsets in it."""
-    spans = term_spans(text, terms)
-    if len(text) <= SNIPPET_CHARS + 60:
-        return text, spans
-    centre = spans[0][0] if spans else 0
-    start = max(0, centre - SNIPPET_CHARS // 3)
-    start = text.rfind(" ", 0, start) + 1 if start else 0
-    end = min(len(text), start + SNIPPET_CHARS)
-    space = text.find(" ", end)
-    end = space if space != -1 else len(text)
-    prefix = "…" if start else ""
-    suffix = "…" if end < len(text) else ""
-    shift = len(prefix) - start
-    inside = [(s + shift, e + shift) for s, e in spans if s >= start and e <= end]
-    return prefix + text[start:end] + suffix, inside
+    return window(text, term_spans(text, terms))
 
 
 _LAST_WORD = re.compile(r"(?<![\w:*\"'])([^\W\d_]{2,})$")

@@ -51,7 +51,7 @@ CODE = ("analysis.py", "nlp.py", "store.py")
 SPARE = ".newsdesk-words-"  # a table being written, before it is renamed
 MAGIC = b"NDWORDS1"
 B, K1 = 0.75, 1.2  # Whoosh's BM25F defaults, which the engine uses
-SNIPPET_CHARS = 240  # index.search.SNIPPET_CHARS
+SNIPPET_CHARS = 240  # how much of a long passage a search result shows
 _SECTIONS = (
     "term_offsets",
     "terms",
@@ -206,9 +206,9 @@ def pack_unanswered(header: dict[str, Any]) -> bytes:
     return MAGIC + (len(MAGIC) + 8 + len(head)).to_bytes(8, "little") + head
 
 
-def _keyed(path: str | os.PathLike[str], generation: int) -> tuple[Any, dict[str, Any], int] | None:
-    """The table's bytes, header and start when it was written for commit
-    ``generation`` as it is on disk now (its table of contents, byte for byte)."""
+def _read(path: str | os.PathLike[str]) -> tuple[Any, dict[str, Any], int] | None:
+    """The table's bytes (memory-mapped), header and where its sections start,
+    whatever commit it was written for; None for no table or another layout."""
     try:
         with open(os.path.join(path, NAME), "rb") as file:
             data = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
@@ -216,14 +216,29 @@ def _keyed(path: str | os.PathLike[str], generation: int) -> tuple[Any, dict[str
             return None
         start = int.from_bytes(data[len(MAGIC) : len(MAGIC) + 8], "little")
         header = marshal.loads(data[len(MAGIC) + 8 : start])
-        if header["generation"] != generation or header["byteorder"] != sys.byteorder:
+        if header["byteorder"] != sys.byteorder:
+            return None
+        return data, header, start
+    except (OSError, ValueError, EOFError, KeyError, TypeError, IndexError):
+        return None
+
+
+def _keyed(path: str | os.PathLike[str], generation: int) -> tuple[Any, dict[str, Any], int] | None:
+    """The table's bytes, header and start when it was written for commit
+    ``generation`` as it is on disk now (its table of contents, byte for byte)."""
+    found = _read(path)
+    if found is None:
+        return None
+    header = found[1]
+    try:
+        if header["generation"] != generation:
             return None
         with open(os.path.join(path, header["key_file"]), "rb") as key:
             if key.read() != header["toc"]:
                 return None
-        return data, header, start
-    except (OSError, ValueError, EOFError, KeyError, TypeError, IndexError):
+    except (OSError, KeyError, TypeError):
         return None
+    return found
 
 
 def describes(path: str | os.PathLike[str], generation: int) -> bool:
@@ -247,17 +262,12 @@ def open_table(path: str | os.PathLike[str], generation: int) -> Table | None:
 def last_table(path: str | os.PathLike[str]) -> Table | None:
     """The table beside the index at ``path``, whatever commit it describes
     (an index writing the next one takes from it what has not changed)."""
+    found = _read(path)
+    if found is None or "segment_ids" not in found[1]:
+        return None
     try:
-        with open(os.path.join(path, NAME), "rb") as file:
-            data = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
-        if data[: len(MAGIC)] != MAGIC:
-            return None
-        start = int.from_bytes(data[len(MAGIC) : len(MAGIC) + 8], "little")
-        header = marshal.loads(data[len(MAGIC) + 8 : start])
-        if header["byteorder"] != sys.byteorder or "segment_ids" not in header:
-            return None
-        return Table(data, header, start)
-    except (OSError, ValueError, EOFError, KeyError, TypeError, IndexError):
+        return Table(*found)
+    except (ValueError, KeyError, TypeError, IndexError):
         return None
 
 
@@ -587,10 +597,17 @@ def tokens(text: str) -> list[str]:
 def snippet(text: str, spellings: set[str]) -> tuple[str, list[tuple[int, int]]]:
     """``index.search.make_snippet`` with the matched words found by their
     spellings (lower-cased) rather than analysed one by one."""
-    spans_ = [(s, e) for s, e in spans(text) if text[s:e].lower() in spellings] if spellings else []
+    found = [(s, e) for s, e in spans(text) if text[s:e].lower() in spellings] if spellings else []
+    return window(text, found)
+
+
+def window(text: str, found: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """A passage's snippet: the passage whole when short, else about
+    ``SNIPPET_CHARS`` around its first match, cut at spaces; with the matches
+    ``found`` (offsets in ``text``) moved to the snippet's offsets."""
     if len(text) <= SNIPPET_CHARS + 60:
-        return text, spans_
-    centre = spans_[0][0] if spans_ else 0
+        return text, found
+    centre = found[0][0] if found else 0
     start = max(0, centre - SNIPPET_CHARS // 3)
     start = text.rfind(" ", 0, start) + 1 if start else 0
     end = min(len(text), start + SNIPPET_CHARS)
@@ -599,5 +616,5 @@ def snippet(text: str, spellings: set[str]) -> tuple[str, list[tuple[int, int]]]
     prefix = "…" if start else ""
     suffix = "…" if end < len(text) else ""
     shift = len(prefix) - start
-    inside = [(s + shift, e + shift) for s, e in spans_ if s >= start and e <= end]
+    inside = [(s + shift, e + shift) for s, e in found if s >= start and e <= end]
     return prefix + text[start:end] + suffix, inside
