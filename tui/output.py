@@ -19,6 +19,8 @@ from index.model import NO_BODY, UNKNOWN_OUTLET, SearchResult
 from index.progress import READING, SAVING
 from index.safety import clean, clean_line, dumps
 
+from .quick import is_terminal, outlet
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -55,22 +57,6 @@ def __getattr__(name: str) -> Any:
     if name in ("stdout", "stderr"):
         return _console(name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def _is_terminal(stream: Any) -> bool:
-    """What Rich's console would decide for ``stream``: its environment
-    variables first (TTY_COMPATIBLE, FORCE_COLOR), else whether it is a tty."""
-    compatible = os.environ.get("TTY_COMPATIBLE", "")
-    if compatible in ("0", "1"):
-        return compatible == "1"
-    force = os.environ.get("FORCE_COLOR")
-    if force is not None:
-        return force != ""
-    isatty = getattr(stream, "isatty", None)
-    try:
-        return bool(isatty and isatty())
-    except ValueError:  # a closed stream
-        return False
 
 
 def error(message: str) -> None:
@@ -283,11 +269,8 @@ def search(result: SearchResult, query: str, as_json: bool) -> int:
 def _hit_head(hit: Any) -> tuple[str, tuple[str, str], str]:
     """A hit's first line in its parts: the article, its passage and score,
     and its outlet and title."""
-    outlet = ""
-    if hit.source or hit.title:
-        title = clean_line(hit.title)  # an article with no title: its outlet alone
-        outlet = f"  {clean_line(hit.source) or UNKNOWN_OUTLET}" + (f": {title}" if title else "")
-    return clean_line(hit.article_id), (f" ¶{hit.passage}", f"  {hit.score:.2f}"), outlet
+    head = (f" ¶{hit.passage}", f"  {hit.score:.2f}")
+    return clean_line(hit.article_id), head, outlet(hit.source, hit.title)
 
 
 def _plain(texts: Any) -> bool:
@@ -295,7 +278,7 @@ def _plain(texts: Any) -> bool:
     file (no styles to draw), and with no tab, which Rich widens to its next
     stop by the cells it counts."""
     made = [console for name, console in _consoles.items() if name == "stdout"]
-    if not _configured or (made[0].is_terminal if made else _is_terminal(sys.stdout)):
+    if not _configured or (made[0].is_terminal if made else is_terminal(sys.stdout)):
         return False
     return not any("\t" in text for text in texts)
 

@@ -73,7 +73,7 @@ def clean_line(text: str | None) -> str:
 def search(args_list: list[str]) -> int | None:
     """The exit code of a plain search answered here, or None (see the module)."""
     args = plain_search(args_list)
-    if args is None or not args.json and _is_terminal(sys.stdout):
+    if args is None or not args.json and is_terminal(sys.stdout):
         return None
     where = _index(args)
     if where is None:
@@ -154,8 +154,9 @@ def _corpus_key(roots: list[str]) -> str:
     return f"{safe}-{digest}"
 
 
-def _is_terminal(stream: Any) -> bool:
-    """tui.output._is_terminal: what Rich would decide."""
+def is_terminal(stream: Any) -> bool:
+    """What Rich's console would decide for ``stream``: its environment
+    variables first (TTY_COMPATIBLE, FORCE_COLOR), else whether it is a tty."""
     compatible = os.environ.get("TTY_COMPATIBLE", "")
     if compatible in ("0", "1"):
         return compatible == "1"
@@ -165,8 +166,17 @@ def _is_terminal(stream: Any) -> bool:
     isatty = getattr(stream, "isatty", None)
     try:
         return bool(isatty and isatty())
-    except ValueError:
+    except ValueError:  # a closed stream
         return False
+
+
+def outlet(source: str | None, title: str | None) -> str:
+    """A result line's outlet and title ("  Al Jazeera: Talks end"); the
+    outlet alone for an article with no title, nothing when neither is known."""
+    if not (source or title):
+        return ""
+    shown = clean_line(title)
+    return f"  {clean_line(source) or UNKNOWN_OUTLET}" + (f": {shown}" if shown else "")
 
 
 def _lines(total: int, hits: list[tuple[Any, ...]], query: str) -> str | None:
@@ -178,11 +188,8 @@ def _lines(total: int, hits: list[tuple[Any, ...]], query: str) -> str | None:
         text = clean(snippet)
         if "\t" in text:
             return None
-        outlet = ""
-        if source or title:
-            shown = clean_line(title)  # an article with no title: its outlet alone
-            outlet = f"  {clean_line(source) or UNKNOWN_OUTLET}" + (f": {shown}" if shown else "")
-        lines += (f"{clean_line(article)} ¶{number}  {score:.2f}{outlet}", text, "")
+        head = f"{clean_line(article)} ¶{number}  {score:.2f}{outlet(source, title)}"
+        lines += (head, text, "")
     return "\n".join(lines) + "\n"
 
 
