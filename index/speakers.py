@@ -178,7 +178,10 @@ class People:
         valid = [m for m in mentions if 0 <= m.start < m.end <= len(text)]
         named = {_trim_possessive(text, m.start, m.end) for m in valid if m.kind == "person"}
         spans = {s for s in named if " " in text[s[0] : s[1]]}
-        spans |= _runs_missed(text, valid, named)
+        # Each word of the article with how often it is written: read once for
+        # the runs below and for the full names a shared surname may stand for.
+        self._words = Counter(_TOKEN.findall(text))
+        spans |= _runs_missed(text, valid, named, self._words)
         full = {" ".join(text[s:e].split()) for s, e in spans}
         self.names = sorted(full, key=lambda name: (-len(name), name))  # the same every run
         # The longest name ending with each run of last words: looked up, not
@@ -217,7 +220,7 @@ class People:
         with a title or a word the article also writes in lower case ("Did
         Trump"). Asked only where two people share a surname."""
         text = self.text
-        common = {w.lower() for w in _TOKEN.findall(text) if w.islower()} | _TITLES | ROLES
+        common = {w for w in self._words if w.islower()} | _TITLES | ROLES
         inside = _inside_sentences(text)
         found = []
         for span in self.spans:
@@ -315,7 +318,9 @@ def _one_person(a: list[str], b: list[str]) -> bool:
     return long[len(long) - len(short) :] == short or a[-2:] == b[-2:] or a[0] == b[0]
 
 
-def _runs_missed(text: str, mentions: Sequence[Mention], named: set[Span]) -> set[Span]:
+def _runs_missed(
+    text: str, mentions: Sequence[Mention], named: set[Span], words: Counter[str]
+) -> set[Span]:
     """Capitalised runs that name a person the NLP missed: not those over a
     place or an event it found ("Hurricane Irene", "Carling Cup", "New Year";
     its organisations are not trusted here: it tags many people so), nor a
@@ -325,17 +330,16 @@ def _runs_missed(text: str, mentions: Sequence[Mention], named: set[Span]) -> se
     full = {end: start for start, end in named if " " in text[start:end]}
     runs = [
         (start, end)
-        for start, end in _name_spans(text)
+        for start, end in _name_spans(text, {w for w in words if w.islower()})
         if not others.overlaps(start, end) and not start < full.get(end, start)
     ]
     # A person is named again by surname ("Lambach said" after "Randy W. Lambach")
     # or speaks where named; a run that is neither is more likely a thing's name
     # ("Range Rover", "Hide Caption", "WTS Paradigm").
-    alone = Counter(m.group() for m in _TOKEN.finditer(text))
     return {
         (start, end)
         for start, end in runs
-        if alone[text[start:end].split()[-1]] > 1
+        if words[text[start:end].split()[-1]] > 1
         or _SPEAKS_NEXT.match(text, end)
         or _SPEECH_BEFORE.search(text[max(0, start - 60) : start])
     }
@@ -364,11 +368,11 @@ def _trim_possessive(text: str, start: int, end: int) -> Span:
     return start, end
 
 
-def _name_spans(text: str) -> list[Span]:
-    """Spans of capitalised word runs that look like a person's name."""
+def _name_spans(text: str, common: set[str]) -> list[Span]:
+    """Spans of capitalised word runs that look like a person's name (``common``:
+    the words the text writes in lower case)."""
     found: list[Span] = []
     run: list[re.Match[str]] = []
-    common = {w for w in _TOKEN.findall(text) if w.islower()}
     for match in _TOKEN.finditer(text):
         if run and text[run[-1].end() : match.start()] != " ":
             found += _name_in_run(run, common)
