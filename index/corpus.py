@@ -12,11 +12,11 @@ import os
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from .formats import format_of
 from .model import Skipped
 from .outlets import NOT_ARTICLES, Given, Outlets
+from .sidecar import corpus_key
 
 
 @dataclass(frozen=True)
@@ -49,10 +49,7 @@ class Corpus:
     @property
     def key(self) -> str:
         """A stable name for this corpus, used to pick its index folder."""
-        digest = _sha1("\0".join(self.roots).encode()).hexdigest()[:12]
-        name = Path(self.roots[0]).name or "root"
-        safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in name)[:40]
-        return f"{safe}-{digest}"
+        return corpus_key(list(self.roots))
 
     def id_of(self, full_path: str) -> str:
         """The path relative to the corpus folder, always printable Unicode.
@@ -166,18 +163,6 @@ class Corpus:
             skipped.append(Skipped(self.id_of(path), reason))
             return
         yield FileEntry(path, self.id_of(path), info.st_size, info.st_mtime_ns)
-
-
-def _sha1(data: bytes):
-    """SHA-1 without importing :mod:`hashlib`, whose OpenSSL takes longer to
-    load (6-8 ms of CPU) than a search's whole update check: CPython's own
-    SHA-1, which hashlib falls back to (as :mod:`random` takes its SHA-512),
-    gives the same digest."""
-    try:
-        from _sha1 import sha1
-    except ImportError:  # an interpreter built without it
-        from hashlib import sha1
-    return sha1(data)
 
 
 def _is_dir(entry: os.DirEntry[str]) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import sys
 
-from index.sidecar import ENGINE, answer, seeds_folder
+from index.sidecar import ENGINE, answer, corpus_key, seeds_folder
 
 from .options import ENGINE_ENV, plain_search
 
@@ -128,7 +128,7 @@ def _index(args: Any) -> tuple[str, list[str]] | None:
         if base.startswith("~"):
             base = os.path.expanduser(base)
         base = base or os.path.join(_xdg("XDG_CACHE_HOME", "~/.cache"), "indexes")
-        path = os.path.join(base, _corpus_key(roots))
+        path = os.path.join(base, corpus_key(roots))
     if not os.path.isdir(path) or not os.access(path, os.W_OK | os.X_OK):
         return None  # none yet, or read-only (the command says so)
     return path, roots
@@ -140,18 +140,6 @@ def _xdg(variable: str, default: str) -> str:
     if not base.strip():
         base = os.path.expanduser(default)
     return os.path.join(base, _APP)
-
-
-def _corpus_key(roots: list[str]) -> str:
-    """index.corpus.Corpus.key."""
-    try:
-        from _sha1 import sha1
-    except ImportError:
-        from hashlib import sha1
-    digest = sha1("\0".join(roots).encode()).hexdigest()[:12]
-    name = os.path.basename(roots[0]) or "root"
-    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in name)[:40]
-    return f"{safe}-{digest}"
 
 
 def is_terminal(stream: Any) -> bool:
