@@ -47,7 +47,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import MULTISOURCE, ROOT, require  # noqa: E402
 from index import corpus_pass  # noqa: E402
-from index.facts import extract_facts  # noqa: E402
+from index.analysis import analysed  # noqa: E402
 from index.model import Article, Mention  # noqa: E402
 from index.readers import read  # noqa: E402
 
@@ -103,12 +103,9 @@ def compared_pairs(folder: Path) -> list[dict[str, Any]]:
         return []
     analyses = {}
     for article, found in zip(articles, mentions_of(articles), strict=True):
-        facts = extract_facts(article, found)
-        analyses[article.id] = {
-            "article": article.to_json(with_text=True),
-            "mentions": [m.__dict__ for m in found],
-            "facts": [f.to_json() for f in facts],
-        }
+        # stored as the indexer stores it (common nouns for names, facts)
+        analyses[article.id] = {"article": article.to_json(with_text=True)}
+        analyses[article.id].update(analysed(article, found))
     # The folder is the story: the corpus pass groups through this one function.
     with patch.object(corpus_pass, "group_by_component", _one_story):
         state = corpus_pass.summarise(analyses)

@@ -207,25 +207,8 @@ class Analysis:
 
     def analyse_here(self, articles: Sequence[Article]) -> list[dict[str, Any]]:
         """Mentions and facts of each article, in this process."""
-        from .facts import extract_facts
-        from .references import common_nouns, find_references
-
         mentions = self._mentions(articles)
-        results = []
-        for article, found in zip(articles, mentions, strict=True):
-            references = find_references(article, found)
-            found = common_nouns(found, references)
-            facts = extract_facts(article, found)
-            results.append(
-                {
-                    # plain fields: copied, not through asdict's deep copy
-                    "mentions": [dict(m.__dict__) for m in found],
-                    "references": [dict(r.__dict__) for r in references],
-                    "facts": [f.to_json() for f in facts],
-                    "passage_fields": _passage_fields(article, found, facts),
-                }
-            )
-        return results
+        return [analysed(a, found) for a, found in zip(articles, mentions, strict=True)]
 
     def _mentions(self, articles: Sequence[Article]) -> list[list[Mention]]:
         """Run NER over the title and passages (not captions or tags), mapped back
@@ -314,6 +297,25 @@ class Analysis:
 
 _WORKER: dict[str, Analysis] = {}
 _LOADING = threading.Lock()  # a Dask worker may run two batches in threads at once
+
+
+def analysed(article: Article, found: Sequence[Mention]) -> dict[str, Any]:
+    """What is stored of one article given its NLP mentions: the mentions (a
+    common noun standing for a name marked so), those references, the facts
+    and the passages' search fields."""
+    from .facts import extract_facts
+    from .references import common_nouns, find_references
+
+    references = find_references(article, found)
+    found = common_nouns(found, references)
+    facts = extract_facts(article, found)
+    return {
+        # plain fields: copied, not through asdict's deep copy
+        "mentions": [dict(m.__dict__) for m in found],
+        "references": [dict(r.__dict__) for r in references],
+        "facts": [f.to_json() for f in facts],
+        "passage_fields": _passage_fields(article, found, facts),
+    }
 
 
 def _shaped(text: str, mentions: list[Mention], spans: list[tuple[int, int]]) -> list[Mention]:
