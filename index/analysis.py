@@ -99,46 +99,48 @@ class Analysis:
         the run still has to analyse, these included: a first index hands its
         articles over in batches, and a small first or last batch of a large
         run is worth the worker processes the whole run pays for once."""
+        return self.start(articles, coming).result(progress or _ignore)
+
+    def start(self, articles: Sequence[Article], coming: int = 0) -> Analysing:
+        """:meth:`analyse`, begun: in worker processes the articles are handed
+        over at once, so that this process can write the last batch meanwhile;
+        :meth:`Analysing.result` waits for them."""
         kept = [a for a in articles if len(a.text) <= MAX_ANALYSED_CHARS]
         planned = max(len(kept), coming)
-        found = iter(self._analyse(kept, progress or _ignore, planned) if kept else [])
-        return [
-            next(found) if len(a.text) <= MAX_ANALYSED_CHARS else {"skipped": _too_long(a)}
-            for a in articles
-        ]
+        workers = self._workers(planned) if self._pool is None else self._pool_size
+        futures = None
+        if kept and not self.scheduler and workers >= 2:
+            pool = self._pool or self._start_pool(workers)
+            # Several small chunks per worker rather than one each: a worker that
+            # finishes early takes the next instead of waiting for the other.
+            size = max(1, min(CHUNK, -(-len(kept) // workers)))
+            chunks = [list(kept[i : i + size]) for i in range(0, len(kept), size)]
+            futures = [pool.submit(_analyse_chunk, self.model, chunk) for chunk in chunks]
+        return Analysing(self, list(articles), kept, futures)
 
-    def _analyse(
-        self, articles: Sequence[Article], progress: Tick, planned: int
-    ) -> list[dict[str, Any]]:
-        """Mentions and facts of each article, in worker processes when the run
-        has enough articles (``planned``) to keep every core busy (NER and facts
-        both), or on the cluster when a scheduler is named, however few they are.
-        Workers once started serve every later batch of the run, small or not."""
+    def _analyse(self, articles: Sequence[Article], progress: Tick) -> list[dict[str, Any]]:
+        """Mentions and facts of each article in this process, or on the
+        cluster when a scheduler is named, however few they are."""
         if self.scheduler:
             return self._on_cluster(articles)
-        workers = self._workers(planned) if self._pool is None else self._pool_size
-        if workers < 2:
-            return self._analyse_here_in_chunks(articles, progress)
+        return self._analyse_here_in_chunks(articles, progress)
+
+    def _collect(self, analysing: Analysing, progress: Tick) -> list[dict[str, Any]]:
+        """The worker processes' results of ``analysing``, in order."""
         from concurrent.futures.process import BrokenProcessPool
 
-        pool = self._pool or self._start_pool(workers)
-        # Several small chunks per worker rather than one each: a worker that
-        # finishes early takes the next instead of waiting for the other.
-        size = max(1, min(CHUNK, -(-len(articles) // workers)))
-        chunks = [list(articles[i : i + size]) for i in range(0, len(articles), size)]
         try:
-            futures = [pool.submit(_analyse_chunk, self.model, chunk) for chunk in chunks]
-            results = []
-            for future in futures:
+            results: list[dict[str, Any]] = []
+            for future in analysing.futures or ():
                 results += future.result()
-                progress(len(results), len(articles))
+                progress(len(results), len(analysing.kept))
             return results
         except BrokenProcessPool:
             # A worker could not start or died (memory, an unusual __main__):
             # slower, but the articles still get analysed.
             self.close()
             self.processes = 1
-            return self.analyse_here(articles)
+            return self.analyse_here(analysing.kept)
         except BaseException:
             # Stopped (SIGTERM, Ctrl+C) or failed: the chunks not yet analysed are
             # dropped and the workers ended, not left to finish minutes of NLP.
@@ -297,6 +299,44 @@ class Analysis:
 
 _WORKER: dict[str, Analysis] = {}
 _LOADING = threading.Lock()  # a Dask worker may run two batches in threads at once
+
+
+class Analysing:
+    """One batch's analysis under way (see :meth:`Analysis.start`)."""
+
+    def __init__(
+        self,
+        analysis: Analysis,
+        articles: list[Article],
+        kept: list[Article],
+        futures: list[Any] | None,
+    ) -> None:
+        self.analysis = analysis
+        self.articles = articles
+        self.kept = kept  # those short enough to analyse
+        self.futures = futures  # handed to the worker processes, or None: done on result()
+
+    def result(self, progress: Tick = _ignore) -> list[dict[str, Any]]:
+        """Each article's analysis, in order, once all are done."""
+        if not self.kept:
+            found = iter([])
+        elif self.futures is None:
+            found = iter(self.analysis._analyse(self.kept, progress))
+        else:
+            found = iter(self.analysis._collect(self, progress))
+        return [
+            next(found) if len(a.text) <= MAX_ANALYSED_CHARS else {"skipped": _too_long(a)}
+            for a in self.articles
+        ]
+
+    def cancel(self) -> None:
+        """Drop what the workers have not done (the run stopped)."""
+        if self.futures is not None:
+            for future in self.futures:
+                future.cancel()
+            if any(not f.done() for f in self.futures):
+                self.analysis._abandon()
+            self.futures = None
 
 
 def analysed(article: Article, found: Sequence[Mention]) -> dict[str, Any]:

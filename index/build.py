@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from . import codec, engines, outlets
 from .corpus import Corpus, FileEntry, without_clashing_ids
@@ -65,6 +65,20 @@ from .store import (
 Analyser = Callable[[Sequence[Article]], list[dict[str, Any]]]
 # Corpus-wide state from every article's analysis: {article id: analysis}.
 Summariser = Callable[[dict[str, dict[str, Any]]], dict[str, Any]]
+
+
+class Analysing(Protocol):
+    """A batch's analysis under way: ``result(tick)`` waits for it (telling
+    ``tick(done, of)`` as articles are done), ``cancel()`` drops it."""
+
+    def result(self, tick: Callable[[int, int], None]) -> list[dict[str, Any]]: ...
+
+    def cancel(self) -> None: ...
+
+
+# Begins the analysis of a batch (its articles, and how many files the run has
+# from this batch on) and returns at once.
+Starter = Callable[[list[Article], int], Analysing]
 FIRST_BATCH = 16  # files in a first index's first commit: read within seconds
 
 
@@ -133,6 +147,7 @@ def _update(
     *,
     engine: Engine,
     analyse: Analyser | None = None,
+    start: Starter | None = None,
     summarise: Summariser | None = None,
     progress: Progress | None = None,
     batch: int = 256,
@@ -143,6 +158,9 @@ def _update(
 
     ``analysis_key`` names the analysis (model, extractor version): files
     analysed under another key are redone even when their bytes are unchanged.
+    ``start``, where given, begins ``analyse``'s work on a batch and returns at
+    once (see :class:`Analysing`), so the next batch is analysed while this one
+    is written.
     A first index (one with no corpus-wide state yet) commits each batch of
     articles as it is done, so they can be read while the rest is analysed.
     """
@@ -160,6 +178,7 @@ def _update(
         return summary
     writer = engine.writer(index_path, wait)
     fresh: dict[str, dict[str, Any]] = {}
+    started: list[_Batch] = []  # batches handed to the analyser
     try:
         # Another process may have committed while this one waited for the lock.
         catalog = _catalog(writer.reader())
@@ -172,16 +191,27 @@ def _update(
         ready = len(entries) - len(todo)
         if state_missing:
             report(ready, len(entries), "", READABLE)
-        coming = len(todo)
+        starter = start or partial(_Later, analyse)
+        # One batch ahead: the next batch is read and handed to the analyser
+        # before the last one is written and committed, so that the worker
+        # processes analyse while this process writes.
+        ahead: _Batch | None = None
+        before = ready
         for chunk in _batches(todo, batch, FIRST_BATCH if state_missing else batch):
-            steps = _Steps(report, ready, len(entries), coming)
-            chosen = (analyse, analysis_key)
-            _index_chunk(writer, chunk, known, summary, chosen, fresh, catalog, steps)
-            ready += len(chunk)
-            coming -= len(chunk)
-            if state_missing and ready < len(entries):
-                _commit_readable(writer, catalog)
-                report(ready, len(entries), "", READABLE)
+            steps = _Steps(report, before, len(entries), len(todo) - (before - ready))
+            # Reading is quick; while a batch is ahead, its analysis is what progress tells.
+            quiet = ahead is not None
+            read_now = _read_chunk(
+                writer, chunk, known, summary, (analysis_key, quiet), catalog, steps
+            )
+            read_now.analysis = starter(read_now.articles, steps.coming)
+            started.append(read_now)
+            before += len(chunk)
+            if ahead is not None:
+                ready = _finish_chunk(writer, ahead, fresh, catalog, ready, state_missing)
+            ahead = read_now
+        if ahead is not None:
+            ready = _finish_chunk(writer, ahead, fresh, catalog, ready, state_missing)
         replaced = set(summary.removed) | set(summary.updated)
         report(0, len(catalog.articles), "", COMPARING)
         last = {} if state_missing else stored_memo(writer.reader())
@@ -192,6 +222,9 @@ def _update(
         report(len(entries), len(entries), "", SAVING)
         writer.commit()
     except BaseException:
+        for begun in started:
+            if begun.analysis is not None:
+                begun.analysis.cancel()  # not minutes of NLP for a run that stopped
         writer.cancel()
         raise
     summary.skipped = catalog.skipped() + walk_skipped
@@ -363,22 +396,35 @@ def _state_missing(reader: Reader) -> bool:
     return not reader.has("state", STATE_UID)  # not read: it is the whole state
 
 
-def _index_chunk(
+@dataclass
+class _Batch:
+    """A batch of files read: the articles to analyse, and what to write once
+    their analyses are back."""
+
+    steps: _Steps
+    files: int
+    fresh: list[tuple[FileEntry, list[Article], list[Skipped], str]]
+    articles: list[Article]
+    analysis: Analysing | None = None
+
+
+def _read_chunk(
     writer: Writer,
     chunk,
     known,
     summary: Summary,
-    chosen: tuple[Analyser | None, str],
-    blobs: dict[str, dict[str, Any]],
+    how: tuple[str, bool],
     catalog: _Catalog,
     steps: _Steps,
-) -> None:
-    """Read, analyse and write one batch of files; ``chosen`` is the analyser
-    and its key."""
-    analyse, key = chosen
+) -> _Batch:
+    """Read one batch of files: unchanged ones are written at once, the others
+    are returned to be analysed. ``how``: the analysis's key, and whether to
+    read without telling progress."""
+    key, quiet = how
     fresh: list[tuple[FileEntry, list[Article], list[Skipped], str]] = []
     for done, entry in enumerate(chunk):
-        steps.read(done, entry.id)
+        if not quiet:
+            steps.read(done, entry.id)
         result, sha = read(entry.full_path, entry.id)
         result.articles = outlets.apply(entry.outlet, result.articles)
         content_hash = f"{sha}|{file_key(entry, key)}"
@@ -391,11 +437,29 @@ def _index_chunk(
         (summary.updated if previous else summary.added).append(entry.id)
         fresh.append((entry, result.articles, result.skipped, content_hash))
     articles = [a for _, found, _, _ in fresh for a in found]
-    steps.read(len(chunk), chunk[-1].id)
-    analyses = _analysed(analyse, articles, partial(steps.analysed, files=len(chunk)), steps.coming)
-    by_id = {a.id: extra for a, extra in zip(articles, analyses, strict=True)}
-    catalog.drop(entry.id for entry, _, _, _ in fresh)
-    for entry, found, skipped, content_hash in fresh:
+    if not quiet:
+        steps.read(len(chunk), chunk[-1].id)
+    return _Batch(steps, len(chunk), fresh, articles)
+
+
+def _finish_chunk(
+    writer: Writer,
+    batch: _Batch,
+    blobs: dict[str, dict[str, Any]],
+    catalog: _Catalog,
+    ready: int,
+    first_index: bool,
+) -> int:
+    """Wait for a batch's analyses and write its articles; on a first index,
+    commit them so they can be read at once. Returns the files now done."""
+    assert batch.analysis is not None
+    tick = partial(batch.steps.analysed, files=batch.files)
+    tick(0, len(batch.articles))  # said at once: the first results may take seconds
+    analyses = batch.analysis.result(tick)
+    batch.analysis = None
+    by_id = {a.id: extra for a, extra in zip(batch.articles, analyses, strict=True)}
+    catalog.drop(entry.id for entry, _, _, _ in batch.fresh)
+    for entry, found, skipped, content_hash in batch.fresh:
         # An analyser may refuse an article (too long to analyse): it is skipped, said why.
         refused = [a for a in found if "skipped" in by_id[a.id]]
         if refused:
@@ -407,6 +471,25 @@ def _index_chunk(
         for article in found:
             blobs[article.id] = _add_article(writer, article, by_id[article.id])
             catalog.add_article(article)
+    ready += batch.files
+    total = batch.steps.total
+    if first_index and ready < total:
+        _commit_readable(writer, catalog)
+        batch.steps.report(ready, total, "", READABLE)
+    return ready
+
+
+class _Later:
+    """An analyser with no way to start early: it runs when its result is asked for."""
+
+    def __init__(self, analyse: Analyser | None, articles: list[Article], coming: int) -> None:
+        self.analyse, self.articles, self.coming = analyse, articles, coming
+
+    def result(self, tick: Callable[[int, int], None]) -> list[dict[str, Any]]:
+        return _analysed(self.analyse, self.articles, tick, self.coming)
+
+    def cancel(self) -> None:
+        """Nothing was started."""
 
 
 def _analysed(

@@ -83,6 +83,7 @@ class Library:
                 wait=wait,
                 engine=self.engine,
                 analyse=hooks.analyse if hooks else None,
+                start=getattr(hooks, "start", None),
                 summarise=hooks.summarise if hooks else None,
                 analysis_key=hooks.key if hooks else "",
             )

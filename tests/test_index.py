@@ -249,3 +249,72 @@ def test_readers_keep_working_while_another_process_indexes(seeds_copy, tmp_path
     assert not errors
     assert counts and counts[0] < counts[-1]
     assert Library([seeds_copy], index_path).search("bulk", limit=1).total == 200
+
+
+class _Early:
+    """An analyser that begins a batch when handed it and is waited for later,
+    as newsdesk's worker processes are: it records what happened when, and how
+    many articles a reader could see at that moment."""
+
+    def __init__(self, index_path, fail_at: int | None = None) -> None:
+        self.index_path = index_path
+        self.fail_at = fail_at
+        self.events: list[tuple[str, int, int]] = []
+        self.batches = 0
+
+    def readable(self) -> int:
+        return len(Store(self.index_path).articles()) if Store.exists(self.index_path) else 0
+
+    def start(self, articles, coming):
+        self.batches += 1
+        number, outer = self.batches, self
+
+        class Started:
+            def result(self, tick):
+                outer.events.append(("result", number, outer.readable()))
+                if number == outer.fail_at:
+                    raise RuntimeError("the analysis failed")
+                return [{} for _ in articles]
+
+            def cancel(self):
+                outer.events.append(("cancel", number, outer.readable()))
+
+        self.events.append(("start", number, self.readable()))
+        return Started()
+
+
+def _reports(folder, count: int):
+    folder.mkdir()
+    for n in range(count):
+        (folder / f"report{n}.txt").write_text(f"Report {n} on the exchange.\n\nPrisoners.")
+    return folder
+
+
+def test_the_next_batch_is_analysed_while_the_last_is_written(tmp_path):
+    """A first index hands a batch to the analysis before writing the one
+    before it, and each batch written can be read before the run ends."""
+    folder, index_path = _reports(tmp_path / "corpus", 6), tmp_path / "ix"
+    early = _Early(index_path)
+    summary = update(Corpus.of([folder]), index_path, start=early.start, batch=2)
+    assert len(summary.added) == 6
+    assert early.events == [
+        ("start", 1, 0),
+        ("start", 2, 0),  # under way before the first batch is written
+        ("result", 1, 0),
+        ("start", 3, 2),
+        ("result", 2, 2),  # the first batch readable meanwhile
+        ("result", 3, 4),
+    ]
+    assert len(Store(index_path).articles()) == 6
+
+
+def test_a_run_that_fails_drops_the_batch_ahead_and_keeps_what_it_wrote(tmp_path):
+    folder, index_path = _reports(tmp_path / "corpus", 6), tmp_path / "ix"
+    early = _Early(index_path, fail_at=2)
+    with pytest.raises(RuntimeError, match="the analysis failed"):
+        update(Corpus.of([folder]), index_path, start=early.start, batch=2)
+    assert ("cancel", 3, 2) in early.events  # not left to run on
+    assert ("start", 4, 2) not in early.events
+    assert len(Store(index_path).articles()) == 2  # the first batch stays readable
+    summary = update(Corpus.of([folder]), index_path, start=_Early(index_path).start, batch=2)
+    assert len(summary.added) == 4 and summary.unchanged == 2
