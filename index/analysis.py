@@ -291,6 +291,17 @@ class Analysis:
 
         return summarise(analyses, memo, changed)
 
+    def summarise_apart(
+        self, analyses: dict[str, dict[str, Any]], memo: dict[str, Any], changed: set[str]
+    ) -> Summarising | None:
+        """:meth:`summarise` begun in one of this run's worker processes, so
+        that this process can merge the index meanwhile; None when the run has
+        none (a small run, or one on a cluster)."""
+        if self._pool is None:
+            return None
+        future = self._pool.submit(_summarise, analyses, memo, changed)
+        return Summarising(self, future, (analyses, memo, changed))
+
     def expander(self, state: dict[str, Any]):
         from .corpus_pass import expander
 
@@ -337,6 +348,38 @@ class Analysing:
             if any(not f.done() for f in self.futures):
                 self.analysis._abandon()
             self.futures = None
+
+
+class Summarising:
+    """The corpus-wide pass under way in a worker process (see
+    :meth:`Analysis.summarise_apart`)."""
+
+    def __init__(self, analysis: Analysis, future: Any, inputs: tuple) -> None:
+        self.analysis, self.future, self.inputs = analysis, future, inputs
+
+    def result(self) -> dict[str, Any]:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return self.future.result()
+        except BrokenProcessPool:
+            # The worker died (memory): the pass is done here instead.
+            self.analysis.close()
+            return self.analysis.summarise(*self.inputs)
+
+    def cancel(self) -> None:
+        """Stop the pass (the run stopped): its worker is ended, not waited for."""
+        if not self.future.cancel() and not self.future.done():
+            self.analysis._abandon()
+
+
+def _summarise(
+    analyses: dict[str, dict[str, Any]], memo: dict[str, Any], changed: set[str]
+) -> dict[str, Any]:
+    """:func:`index.corpus_pass.summarise`, in a worker process."""
+    from .corpus_pass import summarise
+
+    return summarise(analyses, memo, changed)
 
 
 def analysed(article: Article, found: Sequence[Mention]) -> dict[str, Any]:

@@ -79,6 +79,20 @@ class Analysing(Protocol):
 # Begins the analysis of a batch (its articles, and how many files the run has
 # from this batch on) and returns at once.
 Starter = Callable[[list[Article], int], Analysing]
+
+
+class Summarising(Protocol):
+    """The corpus-wide pass under way elsewhere: ``result()`` waits for it."""
+
+    def result(self) -> dict[str, Any]: ...
+
+    def cancel(self) -> None: ...
+
+
+# Begins ``summarise(analyses, memo, changed)`` in another process, or None.
+SummariserApart = Callable[
+    [dict[str, dict[str, Any]], dict[str, Any], set[str]], Summarising | None
+]
 FIRST_BATCH = 16  # files in a first index's first commit: read within seconds
 
 
@@ -149,6 +163,7 @@ def _update(
     analyse: Analyser | None = None,
     start: Starter | None = None,
     summarise: Summariser | None = None,
+    summarise_apart: SummariserApart | None = None,
     progress: Progress | None = None,
     batch: int = 256,
     analysis_key: str = "",
@@ -160,7 +175,9 @@ def _update(
     analysed under another key are redone even when their bytes are unchanged.
     ``start``, where given, begins ``analyse``'s work on a batch and returns at
     once (see :class:`Analysing`), so the next batch is analysed while this one
-    is written.
+    is written; ``summarise_apart``, where given, begins ``summarise`` in
+    another process (or returns None where it cannot), so that a first index
+    merges its segments meanwhile.
     A first index (one with no corpus-wide state yet) commits each batch of
     articles as it is done, so they can be read while the rest is analysed.
     """
@@ -215,7 +232,22 @@ def _update(
         replaced = set(summary.removed) | set(summary.updated)
         report(0, len(catalog.articles), "", COMPARING)
         last = {} if state_missing else stored_memo(writer.reader())
-        state = _corpus_state(writer.reader(), fresh, replaced, summarise, last)
+        away = None
+        if state_missing and summarise_apart is not None:
+            away = summarise_apart(_analyses(writer.reader(), fresh, replaced), {}, set(fresh))
+        if away is not None:
+            # A first index: the corpus-wide pass runs in another process while
+            # this one merges the batches' segments (each takes a core for as
+            # long as the other); every article can be read from here on.
+            try:
+                _write_catalog(writer, catalog, [])
+                writer.checkpoint(merge=True)
+                state = away.result()
+            except BaseException:
+                away.cancel()
+                raise
+        else:
+            state = _corpus_state(writer.reader(), fresh, replaced, summarise, last)
         _write_derived(writer, state, fresh, catalog.paths(), (state_missing, last), report)
         _write_state(writer, state)
         _write_catalog(writer, catalog, state.get("stories", []))
@@ -606,6 +638,20 @@ def _write_views(
         )
 
 
+def _analyses(
+    reader: Reader, fresh: dict[str, dict[str, Any]], replaced: set[str]
+) -> dict[str, dict[str, Any]]:
+    """Every article's analysis: the stored ones (minus files replaced in this
+    run) and the fresh ones."""
+    analyses: dict[str, dict[str, Any]] = {}
+    for doc in reader.documents("blob"):
+        if doc["path"] not in replaced:
+            data = unpack(doc["data"])
+            analyses[data["article"]["id"]] = data
+    analyses.update(fresh)
+    return analyses
+
+
 def _corpus_state(
     reader: Reader,
     fresh: dict[str, dict[str, Any]],
@@ -616,12 +662,7 @@ def _corpus_state(
     """The corpus-wide state over the stored analyses (minus files replaced in
     this run) and the fresh ones, so it can be committed with them; ``memo``
     is what the last run kept (see :func:`index.incremental.stored_memo`)."""
-    analyses: dict[str, dict[str, Any]] = {}
-    for doc in reader.documents("blob"):
-        if doc["path"] not in replaced:
-            data = unpack(doc["data"])
-            analyses[data["article"]["id"]] = data
-    analyses.update(fresh)
+    analyses = _analyses(reader, fresh, replaced)
     if summarise is None:
         return {"articles": len(analyses)}
     if "memo" in inspect.signature(summarise).parameters:

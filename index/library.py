@@ -84,6 +84,7 @@ class Library:
                 engine=self.engine,
                 analyse=hooks.analyse if hooks else None,
                 start=getattr(hooks, "start", None),
+                summarise_apart=getattr(hooks, "summarise_apart", None),
                 summarise=hooks.summarise if hooks else None,
                 analysis_key=hooks.key if hooks else "",
             )

@@ -318,3 +318,31 @@ def test_a_run_that_fails_drops_the_batch_ahead_and_keeps_what_it_wrote(tmp_path
     assert len(Store(index_path).articles()) == 2  # the first batch stays readable
     summary = update(Corpus.of([folder]), index_path, start=_Early(index_path).start, batch=2)
     assert len(summary.added) == 4 and summary.unchanged == 2
+
+
+def test_a_first_index_with_worker_processes_stores_what_one_process_does(seeds_copy, tmp_path):
+    """With worker processes, a first index runs its corpus-wide pass in one of
+    them while it merges the index: the stories, entities and cross-source
+    views it stores are those of a run in one process."""
+    from index.analysis import Analysis
+
+    apart = []
+    pooled = Analysis(processes=2)
+    begin = pooled.summarise_apart
+
+    def summarise_apart(*args):
+        apart.append(begin(*args))
+        return apart[-1]
+
+    pooled.summarise_apart = summarise_apart
+    two = Library([seeds_copy], tmp_path / "two", analysis=pooled)
+    one = Library([seeds_copy], tmp_path / "one", analysis=Analysis(processes=1))
+    two.update()
+    one.update()
+    assert len(apart) == 1 and apart[0] is not None  # the pass ran in a worker
+    assert two.store.state() == one.store.state()
+    assert [s.articles for s in two.stories()] == [s.articles for s in one.stories()]
+    assert two.entities() == one.entities()
+    assert two.report() == one.report()
+    for info in one.articles():
+        assert two.views(info.id) == one.views(info.id)

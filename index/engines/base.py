@@ -106,10 +106,12 @@ class Writer(Protocol):
         """The commit this run started from (not what it has written since)."""
         ...
 
-    def checkpoint(self) -> None:
+    def checkpoint(self, merge: bool = False) -> None:
         """Make what is written so far visible and go on writing in the same run
         (a first index shows its articles batch by batch). Nothing is merged
-        here: the segments are merged once, by :meth:`commit`."""
+        here unless ``merge`` (a first index merges its batches' segments while
+        its corpus-wide pass runs in another process); otherwise the segments
+        are merged once, by :meth:`commit`."""
         ...
 
     def commit(self) -> None:

@@ -340,7 +340,8 @@ class TantivyWriter:
     def reader(self) -> TantivyReader:
         return TantivyReader(self.path)
 
-    def checkpoint(self) -> None:
+    def checkpoint(self, merge: bool = False) -> None:
+        # tantivy merges segments in its own threads, as it sees fit.
         self._writer.commit()  # the writer goes on; the lock is kept
 
     def commit(self) -> None:

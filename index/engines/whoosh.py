@@ -305,11 +305,12 @@ class WhooshWriter:
             self._reader = _CommitReader(self.ix, self.path)
         return self._reader
 
-    def checkpoint(self) -> None:
+    def checkpoint(self, merge: bool = False) -> None:
         """Commit without merging (merging as the batches come would rewrite the
-        growing index at each doubling) and take the lock again at once."""
+        growing index at each doubling), or merging every segment into one, and
+        take the lock again at once."""
         self._close_reader()
-        self._writer.commit(mergetype=NO_MERGE)
+        self._writer.commit(mergetype=OPTIMIZE if merge else NO_MERGE)
         self._writer = writer_for(self.ix, self._wait)
 
     def commit(self) -> None:
