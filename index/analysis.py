@@ -40,6 +40,10 @@ VERSION = "16"
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200
 CHUNK = 16  # articles per task handed to a worker process
+# Up to this many articles, a first index's corpus-wide pass runs in a worker
+# process (see Analysis.summarise_apart): beyond, a second copy of every
+# analysis in memory (pickled, then the worker's) costs more than it saves.
+APART_UP_TO = 20_000
 NAMED_KINDS = ("person", "organisation", "place", "group", "event", "other")
 # An article with more text than this is skipped, not analysed: NLP and facts
 # take about 30 s per million characters on one core, and no news article is
@@ -296,8 +300,9 @@ class Analysis:
     ) -> Summarising | None:
         """:meth:`summarise` begun in one of this run's worker processes, so
         that this process can merge the index meanwhile; None when the run has
-        none (a small run, or one on a cluster)."""
-        if self._pool is None:
+        none (a small run, or one on a cluster) or the corpus is too large to
+        copy (:data:`APART_UP_TO`)."""
+        if self._pool is None or len(analyses) > APART_UP_TO:
             return None
         future = self._pool.submit(_summarise, analyses, memo, changed)
         return Summarising(self, future, (analyses, memo, changed))
