@@ -16,6 +16,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from index import safety, sidecar
 from index.engines.syntax import _words
@@ -191,7 +193,8 @@ def test_other_queries_options_and_settings_are_left_to_the_command_line(
         assert quick.search(["search", query, *where]) is None
     for extra in (["--engine", "tantivy"], ["--lim", "3"], ["--help"], ["--model", "other"]):
         assert quick.search(["search", "talks", *where, *extra]) is None
-    monkeypatch.setenv("FORCE_COLOR", "1")  # Rich draws on a terminal
+    monkeypatch.setenv("TERM", "dumb")  # a terminal Rich draws plainly, 80 wide
+    monkeypatch.setenv("FORCE_COLOR", "1")
     assert quick.search(["search", "talks", *where]) is None
     monkeypatch.delenv("FORCE_COLOR")
     settings = isolated / "config" / "newsdesk" / "config.toml"
@@ -201,6 +204,104 @@ def test_other_queries_options_and_settings_are_left_to_the_command_line(
     settings.unlink()
     assert quick.search(["search", "talks", *where]) == 0
     assert capsys.readouterr().out.startswith("19 passages match talks\n")
+
+
+@pytest.mark.parametrize("columns", ["200", "80", "40", "21"])
+def test_on_a_terminal_a_plain_search_draws_what_rich_draws(
+    capsys, corpus, index_dir, monkeypatch, columns
+):
+    """On a terminal (FORCE_COLOR makes one of the capture, as it does for
+    Rich), the lines are drawn with Rich's styles and wrapped as Rich wraps
+    them to the terminal's width, byte for byte."""
+    from tui import output
+
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.setenv("COLUMNS", columns)
+    where = [str(corpus), "--index-dir", str(index_dir)]
+    answered = 0
+    for query in ("talks", "Istanbul talks", "prisoners exchanged", "Kyiv", "said said"):
+        for extra in ([], ["--limit", "2"]):
+            monkeypatch.setattr(output, "_consoles", {})  # Rich's console as the command makes it
+            full, fast = _both(capsys, query, *where, *extra)
+            assert "\x1b[1;7m" in full[1]  # the matches drawn in bold reverse
+            if fast is not None:
+                answered += 1
+                assert fast == full, (query, extra)
+    # Every result line of the seeds fits 200 cells; none of their snippets fits 40.
+    assert answered == 10  # the seeds' lines take one cell a character: all drawn here
+
+
+_STYLES = {"1": "bold", "2": "dim", "1;7": "bold reverse"}
+_LETTERS = st.sampled_from(list("ab Zé.-’¶:\u00a0  ") + ["ab", "Istanbul", "  ", "x" * 30])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    runs=st.lists(
+        st.tuples(st.sampled_from(["", *_STYLES]), st.lists(_LETTERS, max_size=12).map("".join)),
+        min_size=1,
+        max_size=5,
+    ),
+    width=st.integers(20, 60),
+)
+def test_a_line_is_wrapped_and_styled_as_rich_does_it(runs, width):
+    import io
+
+    from rich.console import Console
+    from rich.text import Text
+
+    written = io.StringIO()
+    console = Console(file=written, force_terminal=True, width=width, highlight=False)
+    line = Text.assemble(*((part, _STYLES[code]) if code else part for code, part in runs))
+    console.print(line)
+    assert "\n".join(quick._wrapped(runs, width)) + "\n" == written.getvalue()
+
+
+def test_a_search_at_a_real_terminal_is_drawn_without_rich(corpus, index_dir):
+    """The console script at a terminal (a pseudo-terminal here): styled lines,
+    and neither Rich nor Whoosh imported."""
+    import pty
+
+    where = [str(corpus), "--index-dir", str(index_dir)]
+    assert main(["search", "talks", *where]) == 0  # keeps the listing
+    probe = (
+        "import sys, json\n"
+        "from tui.entry import main\n"
+        "code = main()\n"
+        "sys.stdout.flush()\n"
+        "print(json.dumps([code, sorted(sys.modules)]), file=sys.stderr)\n"
+    )
+    leader, follower = pty.openpty()
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "200"}
+    env.pop("FORCE_COLOR", None)
+    env.pop("TTY_COMPATIBLE", None)
+    with subprocess.Popen(
+        [sys.executable, "-c", probe, "search", "Istanbul talks", *where],
+        stdout=follower,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env=env,
+    ) as process:
+        os.close(follower)
+        drawn = b""
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the other end closed
+                break
+            if not chunk:
+                break
+            drawn += chunk
+        _, err = process.communicate(timeout=120)
+    os.close(leader)
+    code, modules = json.loads(err.strip().splitlines()[-1])
+    assert code == 0
+    text = drawn.decode("utf-8")
+    assert text.startswith("\x1b[2m") and "match Istanbul talks" in text.splitlines()[0]
+    assert "\x1b[1;7mIstanbul\x1b[0m" in text
+    assert not [name for name in ("whoosh", "rich") if name in modules]
 
 
 def test_the_index_folder_is_the_one_the_library_picks(capsys, corpus, monkeypatch, isolated):

@@ -4,10 +4,11 @@ The console script (:mod:`tui.entry`) asks this first. It answers a search
 of words alone into a pipe or a file when the index is up to date by the
 listing the update check kept (:mod:`index.freshness`) and the word table of
 that commit is there (:mod:`index.sidecar`): the standard library reads them
-both, and the lines (or JSON) are those :mod:`tui.output` writes. Anything
-else returns None before a byte is written, and the command runs as before:
-another query, option, engine or settings file, a terminal (Rich draws
-there), an index to update, read-only or missing, a word no passage has.
+both, and the lines (or JSON) are those :mod:`tui.output` writes, on a terminal
+with the styles Rich would draw. Anything else returns None before a byte is
+written, and the command runs as before: another query, option, engine or
+settings file, a line Rich would wrap on the terminal, an index to update,
+read-only or missing, a word no passage has.
 """
 
 from __future__ import annotations
@@ -73,7 +74,10 @@ def clean_line(text: str | None) -> str:
 def search(args_list: list[str]) -> int | None:
     """The exit code of a plain search answered here, or None (see the module)."""
     args = plain_search(args_list)
-    if args is None or not args.json and is_terminal(sys.stdout):
+    if args is None:
+        return None
+    width = _terminal_width() if not args.json and is_terminal(sys.stdout) else None
+    if width == 0:
         return None
     where = _index(args)
     if where is None:
@@ -90,7 +94,12 @@ def search(args_list: list[str]) -> int | None:
         (h.article, h.passage, h.start, h.end, h.score, h.snippet, h.matches, h.title, h.source)
         for h in found.hits
     ]
-    lines = _json(total, hits) if args.json else _lines(total, hits, args.query)
+    if args.json:
+        lines = _json(total, hits)
+    elif width is not None:
+        lines = _drawn(total, hits, args.query, width)
+    else:
+        lines = _lines(total, hits, args.query)
     if lines is None:
         return None
     try:
@@ -178,6 +187,137 @@ def _lines(total: int, hits: list[tuple[Any, ...]], query: str) -> str | None:
             return None
         head = f"{clean_line(article)} ¶{number}  {score:.2f}{outlet(source, title)}"
         lines += (head, text, "")
+    return "\n".join(lines) + "\n"
+
+
+def _terminal_width() -> int:
+    """The width Rich's console gives a terminal (COLUMNS, else the first of
+    stdin, stdout and stderr that is a terminal, else 80); 0 where this does
+    not draw for Rich: a terminal Rich draws plainly (TERM dumb or unknown) or
+    narrower than any result line."""
+    if os.environ.get("TERM", "").lower() in ("dumb", "unknown"):
+        return 0
+    columns = os.environ.get("COLUMNS")
+    if columns is not None and columns.isdigit():
+        width = int(columns)
+    else:
+        width = 0
+        for descriptor in (0, 1, 2):
+            try:
+                width = os.get_terminal_size(descriptor).columns
+            except (AttributeError, ValueError, OSError):
+                continue
+            break
+        width = width or 80
+    return width if width >= 20 else 0
+
+
+def _one_cell(line: str) -> bool:
+    """Whether every character of ``line`` takes one cell (Latin, punctuation,
+    the pictures of controls), so that Rich's wrapping can be followed here."""
+    for char in line:
+        code = ord(char)
+        if not (
+            0x20 <= code < 0x7F
+            or 0xA0 <= code < 0x300
+            or 0x2010 <= code <= 0x2027
+            or 0x2030 <= code <= 0x205E
+            or 0x2400 <= code <= 0x2426
+        ):
+            return False
+    return True
+
+
+def _wrapped(runs: list[tuple[str, str]], width: int) -> list[str]:
+    """One line of styled runs (an SGR code or "", the text) as Rich wraps it
+    to ``width`` cells, every character one cell: breaks before the word that
+    does not fit (rich._wrap.divide_line), a word longer than a line folded,
+    whitespace beyond the width cut (Text.rstrip_end), then the line cropped
+    (Text.truncate); each run drawn in its style on each line it reaches."""
+    text = "".join(part for _, part in runs)
+    breaks: list[int] = []
+    offset = 0
+    for start, word in _words(text):
+        length = len(word.rstrip())
+        if width - offset >= length:
+            offset += len(word)
+        elif length > width:
+            pieces = [word[i : i + width] for i in range(0, len(word), width)]
+            for number, piece in enumerate(pieces):
+                if start:
+                    breaks.append(start)
+                if number == len(pieces) - 1:
+                    offset = len(piece)
+                else:
+                    start += len(piece)
+        elif offset and start:
+            breaks.append(start)
+            offset = len(word)
+    lines = []
+    for begin, end in zip([0, *breaks], [*breaks, len(text)], strict=True):
+        if end - begin > width:
+            piece = text[begin:end]
+            end -= min(len(piece) - len(piece.rstrip()), end - begin - width)
+        end = min(end, begin + width)
+        drawn, run_start = [], 0
+        for code, part in runs:
+            low, high = max(begin, run_start), min(end, run_start + len(part))
+            if low < high:
+                shown = text[low:high]
+                drawn.append(_style(code, shown) if code else shown)
+            run_start += len(part)
+        lines.append("".join(drawn))
+    return lines
+
+
+def _words(text: str) -> list[tuple[int, str]]:
+    """Each word with the whitespace around it and where it starts, as Rich
+    reads words to wrap them (``\\s*\\S+\\s*`` from the start, without re)."""
+    found, at, size = [], 0, len(text)
+    while True:
+        first = at
+        while first < size and text[first].isspace():
+            first += 1
+        if first == size:
+            return found
+        last = first
+        while last < size and not text[last].isspace():
+            last += 1
+        while last < size and text[last].isspace():
+            last += 1
+        found.append((at, text[at:last]))
+        at = last
+
+
+def _style(code: str, text: str) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m"
+
+
+def _drawn(total: int, hits: list[tuple[Any, ...]], query: str, width: int) -> str | None:
+    """tui.output.search's lines as Rich draws them on a terminal: the heading
+    dim, a hit's article bold and its score and outlet dim (wrapped to the
+    width), its snippet whole with the matches in bold reverse; None where a
+    character may take other than one cell, or Rich would widen a tab or break
+    a snippet's styles over lines."""
+    noun = "passage matches" if total == 1 else "passages match"
+    heading = f"{total} {noun} {clean_line(query)}"
+    if not _one_cell(heading):
+        return None
+    lines = _wrapped([("2", heading)], width)
+    for article, number, _start, _end, score, snippet, matches, title, source in hits:
+        name, shown = clean_line(article), outlet(source, title)
+        head = [("1", name), ("", f" ¶{number}"), ("2", f"  {score:.2f}"), ("2", shown)]
+        text = clean(snippet)
+        if not _one_cell(name + shown) or "\t" in text or "\n" in text:
+            return None
+        parts, at = [], 0
+        for start, end in sorted(tuple(span) for span in matches):
+            if not at <= start < end <= len(text):
+                return None  # overlapping or out of the text: Rich's own reading
+            parts += (text[at:start], _style("1;7", text[start:end]))
+            at = end
+        parts.append(text[at:])
+        lines += (*_wrapped(head, width), "".join(parts), "")
     return "\n".join(lines) + "\n"
 
 
