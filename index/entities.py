@@ -865,9 +865,7 @@ def merge(
     mentions marked ``common``, never as one of its names.
     """
     nodes, links = linked(mentions, passages or {}, groups or {}, text)
-    clusters: dict[int, list[_Node]] = defaultdict(list)
-    for i, node in enumerate(nodes):
-        clusters[links.root(i)].append(node)
+    clusters = _clusters(nodes, links)
     common = _referring(nodes, links, references or {})
     locate = PassageLocator(passages or {})
     entities = [
@@ -876,6 +874,61 @@ def merge(
     ]
     entities.sort(key=_rank)
     return _with_ids(entities)
+
+
+@dataclass(frozen=True)
+class Named:
+    """What story grouping reads of an entity of :func:`merge`: its id, name,
+    kind and the articles that name it."""
+
+    id: str
+    name: str
+    kind: str
+    articles: frozenset[str]
+
+
+def named(
+    mentions: Mapping[str, Sequence[Mention]],
+    passages: Mapping[str, Sequence[Passage]] | None = None,
+    text: CorpusText | None = None,
+) -> list[Named]:
+    """The entities :func:`merge` makes of these mentions (no stories, no
+    references), in its order and with its ids, names and kinds, without
+    the passages, spellings and sources of their mentions: what grouping
+    articles into stories reads, for a fraction of the merge's work."""
+    nodes, links = linked(mentions, passages or {}, {}, text)
+    found: list[tuple[tuple[int, str, str, str, int], Named]] = []
+    for members in _clusters(nodes, links).values():
+        kinds: Counter[str] = Counter()
+        counts: Counter[str] = Counter()
+        articles: set[str] = set()
+        first: tuple[str, int, int] | None = None
+        for node in members:
+            for article, mention in node.mentions:
+                kinds[node.kind if node.corrected else mention.kind] += 1
+                counts[_spelling(mention.text)] += 1
+                place = (article, mention.start, mention.end)
+                if first is None or place < first:
+                    first = place
+            articles |= node.articles
+        assert first is not None  # a node has mentions
+        kind = _vote(kinds)
+        name = _display_name(counts, kind)
+        size = sum(counts.values())
+        found.append(
+            ((-size, name, kind, first[0], first[1]), Named("", name, kind, frozenset(articles)))
+        )
+    found.sort(key=lambda pair: pair[0])  # stable, as merge's sort of its entities
+    ids = _ids([(e.kind, e.name) for _, e in found])
+    return [replace(e, id=eid) for (_, e), eid in zip(found, ids, strict=True)]
+
+
+def _clusters(nodes: list[_Node], links: _Links) -> dict[int, list[_Node]]:
+    """The nodes of each entity, by its root, in the nodes' order."""
+    clusters: dict[int, list[_Node]] = defaultdict(list)
+    for i, node in enumerate(nodes):
+        clusters[links.root(i)].append(node)
+    return clusters
 
 
 def linked(
@@ -988,14 +1041,20 @@ def slug(text: str) -> str:
 
 def _with_ids(entities: list[Entity]) -> list[Entity]:
     """Give each entity "kind:slug", numbering repeats in their sorted order."""
+    ids = _ids([(entity.kind, entity.name) for entity in entities])
+    return [replace(entity, id=eid) for entity, eid in zip(entities, ids, strict=True)]
+
+
+def _ids(named: list[tuple[str, str]]) -> list[str]:
+    """ "kind:slug" of each (kind, name), numbering repeats in the given order."""
     used: set[str] = set()
     result = []
-    for entity in entities:
-        base = candidate = f"{entity.kind}:{slug(entity.name)}"
+    for kind, name in named:
+        base = candidate = f"{kind}:{slug(name)}"
         number = 1
         while candidate in used:
             number += 1
             candidate = f"{base}-{number}"
         used.add(candidate)
-        result.append(replace(entity, id=candidate))
+        result.append(candidate)
     return result
