@@ -16,8 +16,10 @@ goes on from there.
 
 from __future__ import annotations
 
+import gc
 import inspect
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -185,7 +187,8 @@ def _update(
         replaced = set(summary.removed) | set(summary.updated)
         report(0, len(catalog.articles), "", COMPARING)
         last = {} if state_missing else stored_memo(writer.reader())
-        state = _corpus_state(writer.reader(), fresh, replaced, summarise, last)
+        with _collector_paused():
+            state = _corpus_state(writer.reader(), fresh, replaced, summarise, last)
         _write_derived(writer, state, fresh, catalog.paths(), (state_missing, last), report)
         _write_state(writer, state)
         _write_catalog(writer, catalog, state.get("stories", []))
@@ -521,6 +524,22 @@ def _write_views(
                 "data": pack(view),
             }
         )
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused: the corpus-wide pass makes millions
+    of objects (every stored analysis, the merge's nodes and entities) and next
+    to no cyclic garbage, and each full collection walks all of them (a third
+    of the entity merge's CPU seconds on 2,225 articles). Objects without
+    cycles are freed as usual."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _corpus_state(

@@ -263,8 +263,13 @@ _NICKNAME = re.compile(r"\s+(?:[\"“”][^\"“”]{1,30}[\"“”]|['‘’][^
 def _key(mention: Mention) -> str:
     """A mention's alias key; a person's without a quoted nickname or the words
     before the name that say what the person is."""
-    key = alias_key(_without_nickname(mention.text))
-    if mention.kind == "person":
+    return _key_of(mention.text, mention.kind == "person")
+
+
+@lru_cache(maxsize=1 << 17)  # worked out once per spelling, not per mention
+def _key_of(text: str, person: bool) -> str:
+    key = alias_key(_without_nickname(text))
+    if person:
         tokens = key.split()
         while len(tokens) > 1 and tokens[0] in ROLES:
             tokens = tokens[1:]
