@@ -23,12 +23,17 @@ run's keeps the last run's groups. The views of a story are computed only when
 something they read changed (see ``index.corpus_pass``): the digest of a story's
 view inputs is kept, and an unchanged one keeps its articles' stored views.
 
+Names shared within a story (see ``index.mentions.share_in_story``) are kept
+under a digest of its articles' texts, passages and mentions: a story an
+update does not touch shares none again.
+
 What is still done over the whole corpus on every update: reading every
-stored analysis, merging entities twice (a bare surname is resolved against
-the whole corpus, and the merge rules read every mention; the corpus's text is
-read once for both merges), sharing names within stories, scoring story pairs
-(term weights and nearest neighbours are the corpus's, so one new article
-shifts every score a little), fact groups, the omission matrices, the digests
+stored analysis, merging entities (a bare surname is resolved against the
+whole corpus, and the merge rules read every mention): once in full, and once
+for story grouping without building the entities' mentions and spellings
+(``index.entities.named``), the corpus's text read once for both; scoring
+story pairs (term weights and nearest neighbours are the corpus's, so one new
+article shifts every score a little), fact groups, the omission matrices, the digests
 that tell what changed, and the corpus-wide state and catalog documents,
 written whole.
 """

@@ -4,6 +4,7 @@ article's cross-source views, after random adds, edits and deletes."""
 
 from __future__ import annotations
 
+import gc
 import random
 import shutil
 from collections.abc import Sequence
@@ -233,6 +234,7 @@ def test_incremental_updates_equal_a_full_build(tmp_path, seed):
     for number in range(6):
         done = [_step(rng, corpus, pool) for _ in range(rng.randint(1, 3))]
         Library([corpus], kept, analysis=MemoAnalysis()).update()
+        assert gc.isenabled()  # paused for the corpus-wide pass only
         full = tmp_path / f"full{number}"
         Library([corpus], full, analysis=MemoAnalysis()).update()
         incremental, rebuilt = _stored(kept, corpus), _stored(full, corpus)
