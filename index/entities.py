@@ -776,6 +776,9 @@ def _schools_as_teams(nodes: list[_Node]) -> list[_Node]:
     for node in nodes:
         school = school_team(node.key) if node.kind != "person" else None
         towns = town_teams(node.key)
+        if school is None and not towns:  # no mention of it can stand for a team
+            result.append(node)
+            continue
         by_team: dict[int | None, list[tuple[str, Mention]]] = defaultdict(list)
         for article, mention in node.mentions:
             team = _team_of(mention, named[article], school, towns)
