@@ -381,10 +381,18 @@ class Summarising:
 def _summarise(
     analyses: dict[str, dict[str, Any]], memo: dict[str, Any], changed: set[str]
 ) -> dict[str, Any]:
-    """:func:`index.corpus_pass.summarise`, in a worker process."""
+    """:func:`index.corpus_pass.summarise`, in a worker process, with the
+    cyclic garbage collector paused as the indexing process pauses it there
+    (see ``index.build._collector_paused``)."""
+    import gc
+
     from .corpus_pass import summarise
 
-    return summarise(analyses, memo, changed)
+    gc.disable()
+    try:
+        return summarise(analyses, memo, changed)
+    finally:
+        gc.enable()
 
 
 def analysed(article: Article, found: Sequence[Mention]) -> dict[str, Any]:

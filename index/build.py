@@ -16,8 +16,10 @@ goes on from there.
 
 from __future__ import annotations
 
+import gc
 import inspect
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -232,9 +234,14 @@ def _update(
         replaced = set(summary.removed) | set(summary.updated)
         report(0, len(catalog.articles), "", COMPARING)
         last = {} if state_missing else stored_memo(writer.reader())
-        away = None
-        if state_missing and summarise_apart is not None:
-            away = summarise_apart(_analyses(writer.reader(), fresh, replaced), {}, set(fresh))
+        with _collector_paused():
+            away, analyses = None, None
+            if state_missing and summarise_apart is not None:
+                analyses = _analyses(writer.reader(), fresh, replaced)
+                away = summarise_apart(analyses, {}, set(fresh))
+            if away is None:
+                found = (summarise, last, analyses)
+                state = _corpus_state(writer.reader(), fresh, replaced, *found)
         if away is not None:
             # A first index: the corpus-wide pass runs in another process while
             # this one merges the batches' segments (each takes a core for as
@@ -246,8 +253,6 @@ def _update(
             except BaseException:
                 away.cancel()
                 raise
-        else:
-            state = _corpus_state(writer.reader(), fresh, replaced, summarise, last)
         _write_derived(writer, state, fresh, catalog.paths(), (state_missing, last), report)
         _write_state(writer, state)
         _write_catalog(writer, catalog, state.get("stories", []))
@@ -652,17 +657,36 @@ def _analyses(
     return analyses
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused: the corpus-wide pass makes millions
+    of objects (every stored analysis, the merge's nodes and entities) and next
+    to no cyclic garbage, and each full collection walks all of them (a third
+    of the entity merge's CPU seconds on 2,225 articles). Objects without
+    cycles are freed as usual."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
 def _corpus_state(
     reader: Reader,
     fresh: dict[str, dict[str, Any]],
     replaced: set[str],
     summarise: Summariser | None,
     memo: dict[str, Any],
+    analyses: dict[str, dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """The corpus-wide state over the stored analyses (minus files replaced in
     this run) and the fresh ones, so it can be committed with them; ``memo``
-    is what the last run kept (see :func:`index.incremental.stored_memo`)."""
-    analyses = _analyses(reader, fresh, replaced)
+    is what the last run kept (see :func:`index.incremental.stored_memo`);
+    ``analyses``, where already read, are those analyses."""
+    if analyses is None:
+        analyses = _analyses(reader, fresh, replaced)
     if summarise is None:
         return {"articles": len(analyses)}
     if "memo" in inspect.signature(summarise).parameters:

@@ -10,15 +10,21 @@ from itertools import islice
 from typing import Any
 
 from . import codec, crossref
-from .entities import CorpusText, alias_key, merge
+from .entities import CorpusText, Named, alias_key, merge, named
 from .facts import unify_keys
-from .incremental import Memo, RelatedMemo, digest, group_by_component, related_digest
-from .mentions import share_names
+from .incremental import (
+    Memo,
+    NamesMemo,
+    RelatedMemo,
+    digest,
+    group_by_component,
+    related_digest,
+)
+from .mentions import share_in_story, story_members
 from .model import (
     Article,
     CitedFact,
     Counterpart,
-    Entity,
     EntityCoverage,
     EntityMention,
     EntityRef,
@@ -67,10 +73,10 @@ def summarise(
     sources = {aid: a.source or aid for aid, a in articles.items()}
     passages = {aid: a.passages for aid, a in articles.items()}
     text = CorpusText(passages)  # read once for both merges
-    first = merge(mentions, sources, passages, text=text)
+    first = named(mentions, passages, text=text)  # what story grouping reads of a merge
     stories = _stories(articles, analyses, first, last, kept)
     story_of = {aid: s["id"] for s in stories for aid in s["articles"]}
-    mentions = share_names(articles, mentions, story_of)
+    mentions = shared_names(articles, mentions, story_of, last.names, kept.names)
     references = {
         aid: [Reference(**r) for r in blob["references"]]
         for aid, blob in analyses.items()
@@ -97,13 +103,46 @@ def summarise(
     }
 
 
-def entity_sets(entities: list[Entity]) -> dict[str, set[str]]:
+def shared_names(
+    articles: dict[str, Article],
+    mentions: dict[str, list[Mention]],
+    story_of: dict[str, str],
+    last: NamesMemo,
+    kept: NamesMemo,
+) -> dict[str, list[Mention]]:
+    """:func:`index.mentions.share_names`, a story at a time: a story whose
+    articles' texts, titles, passages and mentions are those of a story of
+    the last run (``last``, by digest) has that run's result. ``kept``
+    receives every story's result by digest."""
+    result = {aid: list(found) for aid, found in mentions.items()}
+    for members in story_members(articles, story_of):
+        key = digest([_names_inputs(aid, articles[aid], mentions.get(aid, ())) for aid in members])
+        found = last.get(key)
+        if found is None:
+            shared = share_in_story(articles, mentions, members)
+            found = {aid: [[m.start, m.end, m.text, m.kind, m.label] for m in spans]
+                     for aid, spans in shared.items()}  # fmt: skip
+        else:
+            shared = {aid: [Mention(*m) for m in spans] for aid, spans in found.items()}
+        kept[key] = found
+        result.update(shared)
+    return result
+
+
+def _names_inputs(aid: str, article: Article, mentions: Iterable[Mention]) -> list[Any]:
+    """All that sharing names reads of one article."""
+    spans = [[p.start, p.end] for p in article.passages]
+    said = [[m.start, m.end, m.text, m.kind, m.label] for m in mentions]
+    return [aid, article.title, article.text, spans, said]
+
+
+def entity_sets(entities: list[Named]) -> dict[str, set[str]]:
     """Each article's named entities (canonical ids), for story grouping."""
     found: dict[str, set[str]] = defaultdict(set)
     for entity in entities:
         if entity.kind in ("person", "organisation", "place", "event", "group"):
-            for mention in entity.mentions:
-                found[mention.article].add(entity.id)
+            for article in entity.articles:
+                found[article].add(entity.id)
     return found
 
 
@@ -131,9 +170,8 @@ def story_inputs_of(analyses: dict[str, dict[str, Any]]) -> list[StoryInput]:
     mentions = {
         aid: [Mention(**m) for m in blob.get("mentions", [])] for aid, blob in analyses.items()
     }
-    sources = {aid: a.source or aid for aid, a in articles.items()}
     passages = {aid: a.passages for aid, a in articles.items()}
-    return story_inputs(articles, analyses, entity_sets(merge(mentions, sources, passages)))
+    return story_inputs(articles, analyses, entity_sets(named(mentions, passages)))
 
 
 def story_inputs(
@@ -168,7 +206,7 @@ def stated_date(facts: list[dict[str, Any]]) -> str | None:
 
 
 def _stories(
-    articles: dict[str, Article], analyses, first: list[Entity], last: Memo, kept: Memo
+    articles: dict[str, Article], analyses, first: list[Named], last: Memo, kept: Memo
 ) -> list[dict[str, Any]]:
     inputs = story_inputs(articles, analyses, entity_sets(first))
     by_id = {i.id: i for i in inputs}

@@ -263,8 +263,13 @@ _NICKNAME = re.compile(r"\s+(?:[\"“”][^\"“”]{1,30}[\"“”]|['‘’][^
 def _key(mention: Mention) -> str:
     """A mention's alias key; a person's without a quoted nickname or the words
     before the name that say what the person is."""
-    key = alias_key(_without_nickname(mention.text))
-    if mention.kind == "person":
+    return _key_of(mention.text, mention.kind == "person")
+
+
+@lru_cache(maxsize=1 << 17)  # worked out once per spelling, not per mention
+def _key_of(text: str, person: bool) -> str:
+    key = alias_key(_without_nickname(text))
+    if person:
         tokens = key.split()
         while len(tokens) > 1 and tokens[0] in ROLES:
             tokens = tokens[1:]
@@ -771,6 +776,9 @@ def _schools_as_teams(nodes: list[_Node]) -> list[_Node]:
     for node in nodes:
         school = school_team(node.key) if node.kind != "person" else None
         towns = town_teams(node.key)
+        if school is None and not towns:  # no mention of it can stand for a team
+            result.append(node)
+            continue
         by_team: dict[int | None, list[tuple[str, Mention]]] = defaultdict(list)
         for article, mention in node.mentions:
             team = _team_of(mention, named[article], school, towns)
@@ -865,9 +873,7 @@ def merge(
     mentions marked ``common``, never as one of its names.
     """
     nodes, links = linked(mentions, passages or {}, groups or {}, text)
-    clusters: dict[int, list[_Node]] = defaultdict(list)
-    for i, node in enumerate(nodes):
-        clusters[links.root(i)].append(node)
+    clusters = _clusters(nodes, links)
     common = _referring(nodes, links, references or {})
     locate = PassageLocator(passages or {})
     entities = [
@@ -876,6 +882,61 @@ def merge(
     ]
     entities.sort(key=_rank)
     return _with_ids(entities)
+
+
+@dataclass(frozen=True)
+class Named:
+    """What story grouping reads of an entity of :func:`merge`: its id, name,
+    kind and the articles that name it."""
+
+    id: str
+    name: str
+    kind: str
+    articles: frozenset[str]
+
+
+def named(
+    mentions: Mapping[str, Sequence[Mention]],
+    passages: Mapping[str, Sequence[Passage]] | None = None,
+    text: CorpusText | None = None,
+) -> list[Named]:
+    """The entities :func:`merge` makes of these mentions (no stories, no
+    references), in its order and with its ids, names and kinds, without
+    the passages, spellings and sources of their mentions: what grouping
+    articles into stories reads, for a fraction of the merge's work."""
+    nodes, links = linked(mentions, passages or {}, {}, text)
+    found: list[tuple[tuple[int, str, str, str, int], Named]] = []
+    for members in _clusters(nodes, links).values():
+        kinds: Counter[str] = Counter()
+        counts: Counter[str] = Counter()
+        articles: set[str] = set()
+        first: tuple[str, int, int] | None = None
+        for node in members:
+            for article, mention in node.mentions:
+                kinds[node.kind if node.corrected else mention.kind] += 1
+                counts[_spelling(mention.text)] += 1
+                place = (article, mention.start, mention.end)
+                if first is None or place < first:
+                    first = place
+            articles |= node.articles
+        assert first is not None  # a node has mentions
+        kind = _vote(kinds)
+        name = _display_name(counts, kind)
+        size = sum(counts.values())
+        found.append(
+            ((-size, name, kind, first[0], first[1]), Named("", name, kind, frozenset(articles)))
+        )
+    found.sort(key=lambda pair: pair[0])  # stable, as merge's sort of its entities
+    ids = _ids([(e.kind, e.name) for _, e in found])
+    return [replace(e, id=eid) for (_, e), eid in zip(found, ids, strict=True)]
+
+
+def _clusters(nodes: list[_Node], links: _Links) -> dict[int, list[_Node]]:
+    """The nodes of each entity, by its root, in the nodes' order."""
+    clusters: dict[int, list[_Node]] = defaultdict(list)
+    for i, node in enumerate(nodes):
+        clusters[links.root(i)].append(node)
+    return clusters
 
 
 def linked(
@@ -988,14 +1049,20 @@ def slug(text: str) -> str:
 
 def _with_ids(entities: list[Entity]) -> list[Entity]:
     """Give each entity "kind:slug", numbering repeats in their sorted order."""
+    ids = _ids([(entity.kind, entity.name) for entity in entities])
+    return [replace(entity, id=eid) for entity, eid in zip(entities, ids, strict=True)]
+
+
+def _ids(named: list[tuple[str, str]]) -> list[str]:
+    """ "kind:slug" of each (kind, name), numbering repeats in the given order."""
     used: set[str] = set()
     result = []
-    for entity in entities:
-        base = candidate = f"{entity.kind}:{slug(entity.name)}"
+    for kind, name in named:
+        base = candidate = f"{kind}:{slug(name)}"
         number = 1
         while candidate in used:
             number += 1
             candidate = f"{base}-{number}"
         used.add(candidate)
-        result.append(replace(entity, id=candidate))
+        result.append(candidate)
     return result

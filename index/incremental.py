@@ -23,12 +23,17 @@ run's keeps the last run's groups. The views of a story are computed only when
 something they read changed (see ``index.corpus_pass``): the digest of a story's
 view inputs is kept, and an unchanged one keeps its articles' stored views.
 
+Names shared within a story (see ``index.mentions.share_in_story``) are kept
+under a digest of its articles' texts, passages and mentions: a story an
+update does not touch shares none again.
+
 What is still done over the whole corpus on every update: reading every
-stored analysis, merging entities twice (a bare surname is resolved against
-the whole corpus, and the merge rules read every mention; the corpus's text is
-read once for both merges), sharing names within stories, scoring story pairs
-(term weights and nearest neighbours are the corpus's, so one new article
-shifts every score a little), fact groups, the omission matrices, the digests
+stored analysis, merging entities (a bare surname is resolved against the
+whole corpus, and the merge rules read every mention): once in full, and once
+for story grouping without building the entities' mentions and spellings
+(``index.entities.named``), the corpus's text read once for both; scoring
+story pairs (term weights and nearest neighbours are the corpus's, so one new
+article shifts every score a little), fact groups, the omission matrices, the digests
 that tell what changed, and the corpus-wide state and catalog documents,
 written whole.
 """
@@ -122,26 +127,38 @@ def related_digest(
     )
 
 
+# A story's articles' mentions with the names shared in it (see
+# index.mentions.share_in_story), by article: [[start, end, text, kind, label], ...].
+NamesMemo = dict[str, dict[str, list[list[Any]]]]
+
+
 @dataclass
 class Memo:
     """What the last run computed, each part under the digest of its inputs:
     ``related`` (a story's related passages), ``stories`` (a part of the story
-    graph's groups) and ``views`` (digests of stories' view inputs whose views
-    are stored)."""
+    graph's groups), ``views`` (digests of stories' view inputs whose views
+    are stored) and ``names`` (a story's mentions with the names shared in it)."""
 
     related: RelatedMemo = field(default_factory=dict)
     stories: dict[str, list[list[str]]] = field(default_factory=dict)
     views: set[str] = field(default_factory=set)
+    names: NamesMemo = field(default_factory=dict)
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any] | None) -> Memo:
         data = data or {}
         if "related" not in data:  # written before stories and views were kept
             return cls()
-        return cls(dict(data["related"]), dict(data["stories"]), set(data["views"]))
+        names = dict(data.get("names", {}))  # kept since names shared were
+        return cls(dict(data["related"]), dict(data["stories"]), set(data["views"]), names)
 
     def to_json(self) -> dict[str, Any]:
-        return {"related": self.related, "stories": self.stories, "views": sorted(self.views)}
+        return {
+            "related": self.related,
+            "stories": self.stories,
+            "views": sorted(self.views),
+            "names": self.names,
+        }
 
 
 # The memo is kept in shards, by the first two characters of each entry's key
@@ -158,12 +175,13 @@ def stored_memo(reader: Reader) -> dict[str, Any]:
     doc = reader.get("catalog", MEMO_UID)
     if doc is None or unpack(doc["data"]) != SHARDED:
         return {}
-    memo: dict[str, Any] = {"related": {}, "stories": {}, "views": []}
+    memo: dict[str, Any] = {"related": {}, "stories": {}, "views": [], "names": {}}
     for shard in reader.documents(MEMO_KIND):
         data = unpack(shard["data"])
         memo["related"].update(data["related"])
         memo["stories"].update(data["stories"])
         memo["views"] += data["views"]
+        memo["names"].update(data.get("names", {}))
     memo["views"].sort()
     return memo
 
@@ -175,10 +193,10 @@ def memo_shards(memo: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
     def shard(key: str) -> dict[str, Any]:
         prefix = key[:2]
         if prefix not in shards:
-            shards[prefix] = {"related": {}, "stories": {}, "views": []}
+            shards[prefix] = {"related": {}, "stories": {}, "views": [], "names": {}}
         return shards[prefix]
 
-    for part in ("related", "stories"):
+    for part in ("related", "stories", "names"):
         for key, value in memo.get(part, {}).items():
             shard(key)[part][key] = value
     for key in memo.get("views", []):
@@ -190,7 +208,7 @@ def memo_documents(memo: Mapping[str, Any], last: Mapping[str, Any]) -> list[dic
     """The documents to write for ``memo`` where the index holds ``last``: the
     shards that differ (one emptied is written empty) and the catalog's mark."""
     now, before = memo_shards(memo), memo_shards(last)
-    empty: dict[str, Any] = {"related": {}, "stories": {}, "views": []}
+    empty: dict[str, Any] = {"related": {}, "stories": {}, "views": [], "names": {}}
     docs = [{"uid": MEMO_UID, "kind": "catalog", "data": pack(SHARDED)}]
     for prefix in sorted(set(now) | set(before)):
         shard = now.get(prefix, empty)

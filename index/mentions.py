@@ -666,20 +666,36 @@ def share_names(
     more) is looked for as it is; a one-word name only where the model tagged it
     in two articles of the story and the article never writes it in lower case
     ("Police" is no name where it writes "police")."""
+    result = {aid: list(found) for aid, found in mentions.items()}
+    for members in story_members(articles, groups):
+        result.update(share_in_story(articles, mentions, members))
+    return result
+
+
+def story_members(articles: Iterable[str], groups: Mapping[str, str]) -> list[list[str]]:
+    """The articles of each story of more than one article, each list sorted:
+    the stories :func:`share_names` shares names in."""
     by_story: dict[str, list[str]] = defaultdict(list)
     for article in sorted(articles):
         by_story[groups.get(article, article)].append(article)
-    result = {aid: list(found) for aid, found in mentions.items()}
-    for members in by_story.values():
-        if len(members) < 2:
-            continue
-        full = [m for aid in members for m in mentions.get(aid, ()) if " " in m.text.strip()]
-        single = _story_words(members, mentions)
-        for aid in members:
-            own, text = mentions.get(aid, []), articles[aid].text
-            lower = {w for w in _WORD.findall(text) if w.islower()}
-            known = full + [m for m in single if m.text.lower() not in lower]
-            result[aid] = propagate(text, own, regions(articles[aid]), known)
+    return [members for members in by_story.values() if len(members) > 1]
+
+
+def share_in_story(
+    articles: Mapping[str, Article],
+    mentions: Mapping[str, Sequence[Mention]],
+    members: Sequence[str],
+) -> dict[str, list[Mention]]:
+    """:func:`share_names` in one story: its articles' mentions with the names
+    shared (it reads nothing of the corpus beyond these articles)."""
+    full = [m for aid in members for m in mentions.get(aid, ()) if " " in m.text.strip()]
+    single = _story_words(members, mentions)
+    result = {}
+    for aid in members:
+        own, text = mentions.get(aid, []), articles[aid].text
+        lower = {w for w in _WORD.findall(text) if w.islower()}
+        known = full + [m for m in single if m.text.lower() not in lower]
+        result[aid] = propagate(text, own, regions(articles[aid]), known)
     return result
 
 
