@@ -40,7 +40,8 @@ common noun ("Church") is no name (:func:`common_nouns`).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .model import Article, Mention
@@ -100,6 +101,21 @@ class Reference:
     text: str
     target_start: int
     target_end: int
+
+
+@dataclass(frozen=True)
+class StoryReference:
+    """A headline's common noun at ``start``-``end`` of ``article`` that its own
+    article names no one by, standing for the person the other articles of its
+    story call so: ``targets`` are those named mentions, as (article, start). It
+    joins their entity only where they are all one (see
+    :func:`index.entities.merge`)."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    targets: tuple[tuple[str, int], ...]
 
 
 @dataclass
@@ -479,3 +495,103 @@ def _by_pronoun(female: bool, people: list[_Person], text: str) -> list[_Person]
                 result.append(person)
                 break
     return result
+
+
+def story_references(
+    articles: Mapping[str, Article],
+    mentions: Mapping[str, Sequence[Mention]],
+    groups: Mapping[str, str],
+    references: Mapping[str, Sequence[Reference]],
+) -> list[StoryReference]:
+    """The headlines' person nouns ("Lawyer:", "Teen Arrested") that their own
+    article calls no one by, with the people the other articles of their story
+    call so ("lawyer Mark Heller", or a reference of that noun there): after
+    stories are grouped, the articles of one story are one context. Only the
+    story's evidence of the same kind as an article's own (see
+    :func:`find_references`); whether the people found are one person is the
+    merge's to say."""
+    by_story: dict[str, list[str]] = defaultdict(list)
+    for aid in sorted(articles):
+        by_story[groups.get(aid, aid)].append(aid)
+    found = []
+    for members in by_story.values():
+        if len(members) < 2:
+            continue
+        context = {aid: _Context(aid, articles[aid], mentions.get(aid, ())) for aid in members}
+        for aid in members:
+            own = context[aid]
+            for start, end, noun, modifier in own.open_nouns(references.get(aid, ())):
+                targets = tuple(
+                    target
+                    for other in members
+                    if other != aid
+                    for target in context[other].called(noun, modifier, references.get(other, ()))
+                )
+                if targets:
+                    text = own.article.text[start:end]
+                    found.append(StoryReference(aid, start, end, text, targets))
+    return found
+
+
+class _Context:
+    """What the story-level step reads of one article: its headline's candidate
+    nouns and the people its body names."""
+
+    def __init__(self, aid: str, article: Article, mentions: Sequence[Mention]) -> None:
+        self.aid = aid
+        self.article = article
+        self.mentions = mentions
+        heads = _headlines(article)
+        self.heads = heads
+        self.body_start = heads[-1][1] if heads else 0
+        self._people: list[_Person] | None = None
+
+    @property
+    def people(self) -> list[_Person]:
+        if self._people is None:
+            self._people = _people(self.mentions, self.article.text, self.body_start)
+        return self._people
+
+    def open_nouns(self, references: Sequence[Reference]) -> list[tuple[int, int, str, list[str]]]:
+        """The headline's person nouns that no reference of the article reads and
+        that it calls no one of its own by: (start, end, noun, the name before it)."""
+        text, body_start = self.article.text, self.body_start
+        if not self.heads:
+            return []
+        in_headline = [m for m in self.mentions if m.end <= body_start and " " not in m.text]
+        body_words = set(_LOWER.findall(text, body_start)) if in_headline else set()
+        taken = [
+            (m.start, m.end)
+            for m in self.mentions
+            if not _common_in_headline(m, body_start, body_words)
+        ]
+        taken += [(r.start, r.end) for r in references]
+        found = []
+        for start, end, at, noun in _candidates(text, self.article, self.heads, self.mentions):
+            if at >= body_start or noun in POLICE_NOUNS or any(s <= at < e for s, e in taken):
+                continue
+            if any(_called(noun, m, text, []) for p in self.people for m in p.mentions):
+                continue  # the article's own evidence decided (none, or not one)
+            found.append((start, end, noun, text[start:at].split()))
+        return found
+
+    def called(
+        self, noun: str, modifier: list[str], references: Sequence[Reference]
+    ) -> list[tuple[str, int]]:
+        """The named mentions (article, start) of the people this article calls
+        by ``noun`` (with the name before it in ``modifier``, if any), or whose
+        reference reads that noun."""
+        text, aid = self.article.text, self.aid
+        found = []
+        for person in self.people:
+            if any(_called(noun, m, text, []) for m in person.mentions):
+                if modifier and not any(_called(noun, m, text, modifier) for m in person.mentions):
+                    return []  # "District Attorney Paul Howard" is no "U.S. Attorney"
+                found.append((aid, person.target.start))
+        for ref in references:
+            words = {
+                w.casefold().removesuffix("'s").removesuffix("’s") for w in _WORD.findall(ref.text)
+            }
+            if noun in words:
+                found.append((aid, ref.target_start))
+        return found

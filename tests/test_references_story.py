@@ -1,0 +1,70 @@
+"""A headline's common noun whose name is only in another article of its story
+("Lawyer:" in one report, "lawyer Mark Heller" in another): after stories are
+grouped, the story's articles are one context. Sentences from ECB+ news texts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from index.analysis import Analysis
+from index.corpus_pass import summarise
+from index.readers import read_bytes
+
+HEADLINE = (
+    "Lawyer: Lindsay Lohan checks into rehab facility\n"
+    "Lindsay Lohan has checked into a rehab facility to comply with her sentence in a "
+    "misdemeanor driving case, but her arrival there was not without drama.\n"
+    "Lohan checked into Morningside Recovery in Newport Beach on Thursday.\n"
+)
+HELLER = (
+    "Lindsay Lohan checks into rehab facility in Newport Beach\n"
+    "Lohan lawyer Mark Heller told L. A. Superior Court Judge James R. Dabney that Lohan had "
+    "checked into a rehab facility, but prosecutors have not signed off on the facility.\n"
+    "Lindsay Lohan checked into Morningside Recovery in Newport Beach, Heller said.\n"
+)
+HOLLEY = (
+    "Lindsay Lohan checks into rehab facility, rehires lawyer\n"
+    "Lindsay Lohan has rehired her longtime lawyer, Shawn Holley, after checking into a rehab "
+    "facility in Newport Beach.\n"
+    "Lohan checked into Morningside Recovery on Thursday, Holley said.\n"
+)
+
+
+def state_of(*texts: str) -> dict[str, Any]:
+    blobs = {}
+    for number, text in enumerate(texts):
+        (article,) = read_bytes(text.encode(), f"{number}.txt").articles
+        (result,) = Analysis().analyse_here([article])
+        blobs[article.id] = {"article": article.to_json(with_text=True), **result}
+    state = summarise(blobs)
+    assert len({state["story_of"][aid] for aid in blobs}) == 1  # one story
+    return state
+
+
+def common_mentions(state: dict[str, Any]) -> dict[str, list[str]]:
+    """Each entity's common-noun mentions, by its name."""
+    return {
+        e["name"]: sorted(m["text"] for m in e["mentions"] if m.get("common"))
+        for e in state["entities"]
+        if any(m.get("common") for m in e["mentions"])
+    }
+
+
+def test_a_headline_noun_joins_the_one_person_its_story_calls_so():
+    state = state_of(HEADLINE, HELLER)
+    assert common_mentions(state) == {"Mark Heller": ["Lawyer"]}
+    (heller,) = [e for e in state["entities"] if e["name"] == "Mark Heller"]
+    assert "Lawyer" not in {a["text"] for a in heller["aliases"]}
+    assert "lawyer" not in state["alias_index"]
+
+
+def test_no_link_where_the_story_calls_two_people_so():
+    # Heller and Holley are both Lohan's lawyer: "Lawyer:" could be either.
+    assert common_mentions(state_of(HEADLINE, HELLER, HOLLEY)) == {}
+
+
+def test_an_article_that_calls_someone_so_itself_is_not_overruled():
+    own = HEADLINE.replace(
+        "Lohan checked into", "Her lawyer, Shawn Holley, said Lohan checked into"
+    )
+    assert common_mentions(state_of(own, HELLER)) == {"Shawn Holley": ["Lawyer"]}
