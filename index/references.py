@@ -521,13 +521,13 @@ def story_references(
         for aid in members:
             own = context[aid]
             for start, end, noun, modifier in own.open_nouns(references.get(aid, ())):
-                targets = tuple(
-                    target
+                said = [
+                    context[other].called(noun, modifier, references.get(other, ()))
                     for other in members
                     if other != aid
-                    for target in context[other].called(noun, modifier, references.get(other, ()))
-                )
-                if targets:
+                ]
+                targets = tuple(t for found_there in said if found_there for t in found_there)
+                if targets and None not in said:
                     text = own.article.text[start:end]
                     found.append(StoryReference(aid, start, end, text, targets))
     return found
@@ -554,7 +554,8 @@ class _Context:
 
     def open_nouns(self, references: Sequence[Reference]) -> list[tuple[int, int, str, list[str]]]:
         """The headline's person nouns that no reference of the article reads and
-        that it calls no one of its own by: (start, end, noun, the name before it)."""
+        that it calls no one of its own by, and "Police" where it names no force:
+        (start, end, noun, the name before it)."""
         text, body_start = self.article.text, self.body_start
         if not self.heads:
             return []
@@ -566,27 +567,38 @@ class _Context:
             if not _common_in_headline(m, body_start, body_words)
         ]
         taken += [(r.start, r.end) for r in references]
+        forces = any(_is_force(m) for m in self.mentions)
         found = []
         for start, end, at, noun in _candidates(text, self.article, self.heads, self.mentions):
-            if at >= body_start or noun in POLICE_NOUNS or any(s <= at < e for s, e in taken):
+            if any(s <= at < e for s, e in taken):
                 continue
-            if any(_called(noun, m, text, []) for p in self.people for m in p.mentions):
+            if noun in POLICE_NOUNS:
+                if not forces:  # where it names a force, its own rule decided
+                    found.append((start, end, noun, []))
+                continue
+            if at >= body_start or any(
+                _called(noun, m, text, []) for p in self.people for m in p.mentions
+            ):
                 continue  # the article's own evidence decided (none, or not one)
             found.append((start, end, noun, text[start:at].split()))
         return found
 
     def called(
         self, noun: str, modifier: list[str], references: Sequence[Reference]
-    ) -> list[tuple[str, int]]:
+    ) -> list[tuple[str, int]] | None:
         """The named mentions (article, start) of the people this article calls
-        by ``noun`` (with the name before it in ``modifier``, if any), or whose
-        reference reads that noun."""
+        by ``noun`` (with the name before it in ``modifier``, if any), or of the
+        police forces it names, or whose reference reads that noun; None where it
+        calls someone so without that name ("District Attorney Paul Howard" is no
+        "U.S. Attorney"), which rules the story's link out."""
         text, aid = self.article.text, self.aid
         found = []
-        for person in self.people:
+        if noun in POLICE_NOUNS:
+            found.extend((aid, m.start) for m in self.mentions if _is_force(m))
+        for person in self.people if noun not in POLICE_NOUNS else ():
             if any(_called(noun, m, text, []) for m in person.mentions):
                 if modifier and not any(_called(noun, m, text, modifier) for m in person.mentions):
-                    return []  # "District Attorney Paul Howard" is no "U.S. Attorney"
+                    return None
                 found.append((aid, person.target.start))
         for ref in references:
             words = {

@@ -68,3 +68,30 @@ def test_an_article_that_calls_someone_so_itself_is_not_overruled():
         "Lohan checked into", "Her lawyer, Shawn Holley, said Lohan checked into"
     )
     assert common_mentions(state_of(own, HELLER)) == {"Shawn Holley": ["Lawyer"]}
+
+
+ARREST = (
+    "Police arrest suspect in fatal Bloomington hit and run\n"
+    "The driver allegedly hit a 66-year-old woman near a Bloomington parking lot and fled "
+    "the scene.\n"
+    "Police said alcohol was a factor.\n"
+)
+CHARGES = (
+    "Charges filed in fatal Bloomington hit and run\n"
+    "The Hennepin County Attorney filed criminal charges Friday against the man who they say "
+    "hit and killed a woman walking out of a store in Bloomington.\n"
+    "Bloomington Police say he drank so much his blood-alcohol level was 0.41, more than five "
+    "times the legal limit.\n"
+)
+
+
+def test_police_is_the_one_force_its_story_names():
+    found = common_mentions(state_of(ARREST, CHARGES))
+    assert found == {"Bloomington Police": ["Police", "Police"]}
+
+
+def test_police_joins_no_force_where_the_story_names_two():
+    two = CHARGES.replace(
+        "limit.\n", "limit.\nMinneapolis Police Department officers joined the search.\n"
+    )
+    assert common_mentions(state_of(ARREST, two)) == {}
