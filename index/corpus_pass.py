@@ -31,7 +31,7 @@ from .model import (
     Story,
 )
 from .passages import passage_key
-from .references import Reference, story_references
+from .references import Reference, story_references, without_story_nouns
 from .store import article_from_json
 from .stories import StoryInput, story_title
 from .subjects import describe, split_key
@@ -77,6 +77,7 @@ def summarise(
         if blob.get("references")
     }
     across = story_references(articles, mentions, story_of, references)
+    mentions = without_story_nouns(mentions, across)
     entities = merge(
         mentions,
         sources,

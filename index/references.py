@@ -518,9 +518,10 @@ def story_references(
         if len(members) < 2:
             continue
         context = {aid: _Context(aid, articles[aid], mentions.get(aid, ())) for aid in members}
+        lower = set().union(*(set(_LOWER.findall(articles[aid].text)) for aid in members))
         for aid in members:
             own = context[aid]
-            for start, end, noun, modifier in own.open_nouns(references.get(aid, ())):
+            for start, end, noun, modifier in own.open_nouns(references.get(aid, ()), lower):
                 said = [
                     context[other].called(noun, modifier, references.get(other, ()))
                     for other in members
@@ -531,6 +532,31 @@ def story_references(
                     text = own.article.text[start:end]
                     found.append(StoryReference(aid, start, end, text, targets))
     return found
+
+
+def without_story_nouns(
+    mentions: Mapping[str, Sequence[Mention]], found: Sequence[StoryReference]
+) -> dict[str, list[Mention]]:
+    """``mentions`` without a headline's one word the model took for a name that a
+    story's reference reads as a common noun ("Teen"): it is no name."""
+    covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for ref in found:
+        covered[ref.article].append((ref.start, ref.end))
+    return {
+        aid: [
+            m
+            for m in spans
+            if not (
+                _noun_of(m.text) in PERSON_NOUNS | POLICE_NOUNS
+                and any(s <= m.start and m.end <= e for s, e in covered.get(aid, ()))
+            )
+        ]
+        for aid, spans in mentions.items()
+    }
+
+
+def _noun_of(text: str) -> str:
+    return text.strip().casefold().removesuffix("'s").removesuffix("’s")
 
 
 class _Context:
@@ -552,15 +578,18 @@ class _Context:
             self._people = _people(self.mentions, self.article.text, self.body_start)
         return self._people
 
-    def open_nouns(self, references: Sequence[Reference]) -> list[tuple[int, int, str, list[str]]]:
+    def open_nouns(
+        self, references: Sequence[Reference], story_words: set[str]
+    ) -> list[tuple[int, int, str, list[str]]]:
         """The headline's person nouns that no reference of the article reads and
         that it calls no one of its own by, and "Police" where it names no force:
-        (start, end, noun, the name before it)."""
+        (start, end, noun, the name before it). A headline's one word that the
+        model took for a name is such a noun where the story writes it in lower
+        case (``story_words``): "Teen", "Escapee"."""
         text, body_start = self.article.text, self.body_start
         if not self.heads:
             return []
-        in_headline = [m for m in self.mentions if m.end <= body_start and " " not in m.text]
-        body_words = set(_LOWER.findall(text, body_start)) if in_headline else set()
+        body_words = set(_LOWER.findall(text, body_start)) | story_words
         taken = [
             (m.start, m.end)
             for m in self.mentions

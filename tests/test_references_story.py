@@ -6,9 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from index.analysis import Analysis
 from index.corpus_pass import summarise
 from index.readers import read_bytes
+
+from .conftest import ROOT
 
 HEADLINE = (
     "Lawyer: Lindsay Lohan checks into rehab facility\n"
@@ -95,3 +99,22 @@ def test_police_joins_no_force_where_the_story_names_two():
         "limit.\n", "limit.\nMinneapolis Police Department officers joined the search.\n"
     )
     assert common_mentions(state_of(ARREST, two)) == {}
+
+
+ECB = ROOT.parent / "shared" / "data" / "ecbplus-dev"
+
+
+def test_a_headline_word_the_model_took_for_a_name_is_the_person_its_story_calls_so():
+    """ECB+ dev topic 3: "Texas Prison Escapee Added to U. S. Marshals' ..." names
+    Arcade Joseph Comeaux Jr. in its body without calling him an escapee; another
+    report of the story writes "Texas prison escapee Arcade Joseph Comeaux Jr."."""
+    folder = ECB / "topic03"
+    if not folder.exists():
+        pytest.skip(f"{folder} is not available")
+    texts = [(folder / f"3_{n}ecbplus.txt").read_text(encoding="utf-8") for n in (4, 5)]
+    state = state_of(*texts)
+    comeaux = next(e for e in state["entities"] if e["name"].startswith("Arcade Joseph Comeaux"))
+    common = [(m["id"], m["text"]) for m in comeaux["mentions"] if m.get("common")]
+    assert ("0.txt", "Escapee") in common
+    assert "Escapee" not in {a["text"] for a in comeaux["aliases"]}
+    assert not any(e["name"] == "Escapee" for e in state["entities"])  # no longer a name
