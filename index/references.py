@@ -35,6 +35,12 @@ or "Cops" in a headline or opening a passage. The evidence:
 
 A headline's one word the model tagged as a name that a reference reads as a
 common noun ("Church") is no name (:func:`common_nouns`).
+
+Once stories are grouped, a headline's person noun that its own article calls no
+one by ("Lawyer: Lindsay Lohan checks into rehab"), and "Police" in an article that
+names no force, is read in the story's other articles (:func:`story_references`):
+the people they call by that noun with the same evidence, or the forces they name.
+The merge links it only where all of those are one entity.
 """
 
 from __future__ import annotations
