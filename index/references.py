@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .model import Article, Mention
@@ -269,6 +269,8 @@ _OWNED = re.compile(
     r"(?:['’]s?|\b(?:his|her|their|its|the|a|an|of))\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE
 )
 _NEXT_WORD = re.compile(r" ([A-Za-z]+)\b")
+_FOLLOWING = re.compile(r" ([\w'’-]+)")
+_CAPITAL = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?![\w'’-])")
 _OF_COUNT = re.compile(r"\s+of\s+\d+\b")
 _MODIFIERS = ("place", "group")
 _THINGS = ("organisation", "place", "other", "event")
@@ -514,8 +516,10 @@ def story_references(
     call so ("lawyer Mark Heller", or a reference of that noun there): after
     stories are grouped, the articles of one story are one context. Only the
     story's evidence of the same kind as an article's own (see
-    :func:`find_references`); whether the people found are one person is the
-    merge's to say."""
+    :func:`find_references`), and for a person only one its own article names
+    ("Heller argued ..."): a story may gather reports of several people so
+    called. Not a noun before a name or another noun ("Rapper 50 Cent", "Police
+    chief"). Whether the people found are one person is the merge's to say."""
     by_story: dict[str, list[str]] = defaultdict(list)
     for aid in sorted(articles):
         by_story[groups.get(aid, aid)].append(aid)
@@ -533,10 +537,15 @@ def story_references(
                     for other in members
                     if other != aid
                 ]
-                targets = tuple(t for found_there in said if found_there for t in found_there)
-                if targets and None not in said:
-                    text = own.article.text[start:end]
-                    found.append(StoryReference(aid, start, end, text, targets))
+                targets = [t for found_there in said if found_there for t in found_there]
+                if not targets or None in said:
+                    continue
+                if noun not in POLICE_NOUNS and not own.writes_any(
+                    _surname_of(articles[a].text[s:e]) for a, s, e in targets
+                ):
+                    continue  # a headline is about someone its own article names
+                text = own.article.text[start:end]
+                found.append(StoryReference(aid, start, end, text, tuple(t[:2] for t in targets)))
     return found
 
 
@@ -561,6 +570,16 @@ def without_story_nouns(
     }
 
 
+def _surname_of(name: str) -> str:
+    """A person's last word, without a suffix or a possessive ("Comeaux" of
+    "Arcade Joseph Comeaux Jr.")."""
+    words = [w for w in _WORD.findall(name) if w.casefold().rstrip(".") not in _SUFFIXES]
+    return words[-1].removesuffix("'s").removesuffix("’s") if words else ""
+
+
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
 def _noun_of(text: str) -> str:
     return text.strip().casefold().removesuffix("'s").removesuffix("’s")
 
@@ -577,6 +596,8 @@ class _Context:
         self.heads = heads
         self.body_start = heads[-1][1] if heads else 0
         self._people: list[_Person] | None = None
+        self._lower: set[str] | None = None
+        self._capital: set[str] = set()
 
     @property
     def people(self) -> list[_Person]:
@@ -605,7 +626,7 @@ class _Context:
         forces = any(_is_force(m) for m in self.mentions)
         found = []
         for start, end, at, noun in _candidates(text, self.article, self.heads, self.mentions):
-            if any(s <= at < e for s, e in taken):
+            if any(s <= at < e for s, e in taken) or not self._heads_phrase(end, body_start):
                 continue
             if noun in POLICE_NOUNS:
                 if not forces:  # where it names a force, its own rule decided
@@ -618,10 +639,33 @@ class _Context:
             found.append((start, end, noun, text[start:at].split()))
         return found
 
+    def writes_any(self, names: Iterable[str]) -> bool:
+        """Whether the article's body writes one of ``names`` as a word."""
+        body = self.article.text[self.body_start :]
+        return any(name and re.search(rf"\b{re.escape(name)}\b", body) for name in names)
+
+    def _heads_phrase(self, end: int, body_start: int) -> bool:
+        """Whether the noun ending at ``end`` is the head of its phrase: not the
+        title of a name that follows ("Rapper 50 Cent scores", a name the model
+        missed), nor a word before another noun ("Police chief backs ...")."""
+        after = _FOLLOWING.match(self.article.text, end)
+        if after is None:
+            return True  # "Lawyer: Lindsay Lohan checks into rehab"
+        word = after.group(1)
+        if word[0].isdigit() or word.casefold() in PERSON_NOUNS | POLICE_NOUNS:
+            return False
+        if not word[0].isupper():
+            return True
+        if self._lower is None:  # a name the body writes: "Rapper Snoop Dogg arrested"
+            body = self.article.text[body_start:]
+            self._lower = {w.casefold() for w in _LOWER.findall(body)}
+            self._capital = {w.casefold() for w in _CAPITAL.findall(body)}
+        return word.casefold() in self._lower or word.casefold() not in self._capital
+
     def called(
         self, noun: str, modifier: list[str], references: Sequence[Reference]
-    ) -> list[tuple[str, int]] | None:
-        """The named mentions (article, start) of the people this article calls
+    ) -> list[tuple[str, int, int]] | None:
+        """The named mentions (article, start, end) of the people this article calls
         by ``noun`` (with the name before it in ``modifier``, if any), or of the
         police forces it names, or whose reference reads that noun; None where it
         calls someone so without that name ("District Attorney Paul Howard" is no
@@ -629,16 +673,16 @@ class _Context:
         text, aid = self.article.text, self.aid
         found = []
         if noun in POLICE_NOUNS:
-            found.extend((aid, m.start) for m in self.mentions if _is_force(m))
+            found.extend((aid, m.start, m.end) for m in self.mentions if _is_force(m))
         for person in self.people if noun not in POLICE_NOUNS else ():
             if any(_called(noun, m, text, []) for m in person.mentions):
                 if modifier and not any(_called(noun, m, text, modifier) for m in person.mentions):
                     return None
-                found.append((aid, person.target.start))
+                found.append((aid, person.target.start, person.target.end))
         for ref in references:
             words = {
                 w.casefold().removesuffix("'s").removesuffix("’s") for w in _WORD.findall(ref.text)
             }
             if noun in words:
-                found.append((aid, ref.target_start))
+                found.append((aid, ref.target_start, ref.target_end))
         return found

@@ -18,7 +18,8 @@ HEADLINE = (
     "Lawyer: Lindsay Lohan checks into rehab facility\n"
     "Lindsay Lohan has checked into a rehab facility to comply with her sentence in a "
     "misdemeanor driving case, but her arrival there was not without drama.\n"
-    "Lohan checked into Morningside Recovery in Newport Beach on Thursday.\n"
+    '"My client is ensconced in the bosom of that facility right now," Heller argued after '
+    "a prosecutor objected to Lohan's choice of rehab facilities.\n"
 )
 HELLER = (
     "Lindsay Lohan checks into rehab facility in Newport Beach\n"
@@ -67,10 +68,15 @@ def test_no_link_where_the_story_calls_two_people_so():
     assert common_mentions(state_of(HEADLINE, HELLER, HOLLEY)) == {}
 
 
+def test_no_link_to_someone_the_headline_s_own_article_never_names():
+    # A story may gather reports of several lawyers: the headline is about whom
+    # its own body names.
+    unnamed = HEADLINE.replace("Heller argued", "her lawyer argued")
+    assert common_mentions(state_of(unnamed, HELLER)) == {}
+
+
 def test_an_article_that_calls_someone_so_itself_is_not_overruled():
-    own = HEADLINE.replace(
-        "Lohan checked into", "Her lawyer, Shawn Holley, said Lohan checked into"
-    )
+    own = HEADLINE.replace("Heller argued", "her lawyer, Shawn Holley, argued")
     assert common_mentions(state_of(own, HELLER)) == {"Shawn Holley": ["Lawyer"]}
 
 
