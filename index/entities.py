@@ -932,10 +932,10 @@ def _referring(
                 found[root].append((article, ref))
     for story_ref in story_references:
         roots = {cluster(article, at) for article, at in story_ref.targets}
-        if len(roots) == 1 and None not in roots:
-            (root,) = roots
+        named = {root for root in roots if root is not None}
+        if len(roots) == 1 and len(named) == 1:
             ref = Reference(story_ref.start, story_ref.end, story_ref.text, -1, -1)
-            found[root].append((story_ref.article, ref))
+            found[named.pop()].append((story_ref.article, ref))
     return found
 
 

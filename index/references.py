@@ -553,7 +553,8 @@ def without_story_nouns(
     mentions: Mapping[str, Sequence[Mention]], found: Sequence[StoryReference]
 ) -> dict[str, list[Mention]]:
     """``mentions`` without a headline's one word the model took for a name that a
-    story's reference reads as a common noun ("Teen"): it is no name."""
+    story's reference reads as a common noun ("Teen"): it is no name, whether or
+    not the merge then finds the people it points to one person."""
     covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for ref in found:
         covered[ref.article].append((ref.start, ref.end))
@@ -624,7 +625,7 @@ class _Context:
         ]
         taken += [(r.start, r.end) for r in references]
         forces = any(_is_force(m) for m in self.mentions)
-        found = []
+        found: list[tuple[int, int, str, list[str]]] = []
         for start, end, at, noun in _candidates(text, self.article, self.heads, self.mentions):
             if any(s <= at < e for s, e in taken) or not self._heads_phrase(end, body_start):
                 continue
@@ -671,7 +672,7 @@ class _Context:
         calls someone so without that name ("District Attorney Paul Howard" is no
         "U.S. Attorney"), which rules the story's link out."""
         text, aid = self.article.text, self.aid
-        found = []
+        found: list[tuple[str, int, int]] = []
         if noun in POLICE_NOUNS:
             found.extend((aid, m.start, m.end) for m in self.mentions if _is_force(m))
         for person in self.people if noun not in POLICE_NOUNS else ():
