@@ -191,16 +191,20 @@ def gold_mentions(gold: dict[str, Any]) -> list[dict[str, Any]]:
 _HEAD_END = re.compile(r",|\s(?:in|at|on|near|off|from|outside|inside|with|who|which|that)\s")
 
 
+_POSSESSIVE = re.compile(r"(?<=\w)(?:['’]s|(?<=s)['’])$")
+
+
 def head_word(mention: dict[str, Any]) -> tuple[int, int] | None:
     """The file offsets of a gold mention's head: its last word (not a pronoun or
     determiner) before a comma or a preposition such as "in" ("store" in "a Paris
-    jewelry store", "bank" in "a bank in Athens")."""
+    jewelry store", "bank" in "a bank in Athens"), without a possessive's "'s"
+    ("Lohan" of "Lindsay Lohan's", as the last-word baseline reads it)."""
     head_text = _HEAD_END.split(mention["text"], maxsplit=1)[0]
     words = [w for w in _WORD.findall(head_text) if w.lower() not in PRONOUNS]
     if not words:
         return None
     at = mention["start"] + head_text.rfind(words[-1])
-    return at, at + len(words[-1])
+    return at, at + len(_POSSESSIVE.sub("", words[-1]) or words[-1])
 
 
 def proper_names(mentions: list[dict[str, Any]], texts: dict[str, str]) -> list[dict[str, Any]]:

@@ -37,7 +37,7 @@ from .model import (
     Story,
 )
 from .passages import passage_key
-from .references import Reference
+from .references import Reference, story_references, without_story_nouns
 from .store import article_from_json
 from .stories import StoryInput, story_title
 from .subjects import describe, split_key
@@ -82,7 +82,17 @@ def summarise(
         for aid, blob in analyses.items()
         if blob.get("references")
     }
-    entities = merge(mentions, sources, passages, groups=story_of, text=text, references=references)
+    across = story_references(articles, mentions, story_of, references)
+    mentions = without_story_nouns(mentions, across)
+    entities = merge(
+        mentions,
+        sources,
+        passages,
+        groups=story_of,
+        text=text,
+        references=references,
+        story_references=across,
+    )
     alias_index = {alias_key(a.text): e.id for e in entities for a in e.aliases}
     context = _Context(articles, analyses, entities, alias_index, story_of, last.related)
     views, unchanged = context.changed_views(last.views, kept.views, set(changed))

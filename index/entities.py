@@ -35,7 +35,7 @@ from .names import (
     without_suffix,
 )  # alias_key: also public here
 from .passages import PassageLocator
-from .references import Reference
+from .references import Reference, StoryReference
 from .teams import TOWN_TEAM, full_team, school_team, teams_named, town_teams
 
 # How much more often one candidate must be named than all others together for a
@@ -862,6 +862,7 @@ def merge(
     groups: Mapping[str, str] | None = None,
     text: CorpusText | None = None,
     references: Mapping[str, Sequence[Reference]] | None = None,
+    story_references: Sequence[StoryReference] = (),
 ) -> list[Entity]:
     """Canonical entities of a corpus, most mentioned first (deterministic).
 
@@ -870,11 +871,13 @@ def merge(
     ``text``, the passages' :class:`CorpusText`, is given to share what it reads
     between merges of one corpus. ``references`` (article id -> the common nouns
     of :mod:`index.references`) join the entity of the mention they stand for as
-    mentions marked ``common``, never as one of its names.
+    mentions marked ``common``, never as one of its names; so do ``story_references``
+    (a headline's noun for a person its story's other articles call so) where all
+    the mentions they point to are one entity.
     """
     nodes, links = linked(mentions, passages or {}, groups or {}, text)
     clusters = _clusters(nodes, links)
-    common = _referring(nodes, links, references or {})
+    common = _referring(nodes, links, references or {}, story_references)
     locate = PassageLocator(passages or {})
     entities = [
         _entity(members, sources, locate, common.get(root, ()))
@@ -960,23 +963,40 @@ def linked(
 
 
 def _referring(
-    nodes: list[_Node], links: _Links, references: Mapping[str, Sequence[Reference]]
+    nodes: list[_Node],
+    links: _Links,
+    references: Mapping[str, Sequence[Reference]],
+    story_references: Sequence[StoryReference] = (),
 ) -> dict[int, list[tuple[str, Reference]]]:
     """The references of each cluster (by its root): a reference joins the cluster
-    of the mention it stands for (that mention, or the one covering its start)."""
+    of the mention it stands for (that mention, or the one covering its start); a
+    story's reference joins the one cluster of all the mentions it points to, or
+    none."""
     found: dict[int, list[tuple[str, Reference]]] = defaultdict(list)
-    if not references:
+    if not references and not story_references:
         return found
+    wanted = set(references) | {a for r in story_references for a, _ in r.targets}
     spans: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
     for i, node in enumerate(nodes):
         for article, mention in node.mentions:
-            if article in references:
+            if article in wanted:
                 spans[article].append((mention.start, mention.end, i))
+
+    def cluster(article: str, at: int) -> int | None:
+        hits = [i for s, e, i in spans.get(article, ()) if s <= at < e]
+        return links.root(hits[0]) if hits else None
+
     for article, refs in references.items():
         for ref in refs:
-            hits = [i for s, e, i in spans.get(article, ()) if s <= ref.target_start < e]
-            if hits:
-                found[links.root(hits[0])].append((article, ref))
+            root = cluster(article, ref.target_start)
+            if root is not None:
+                found[root].append((article, ref))
+    for story_ref in story_references:
+        roots = {cluster(article, at) for article, at in story_ref.targets}
+        named = {root for root in roots if root is not None}
+        if len(roots) == 1 and len(named) == 1:
+            ref = Reference(story_ref.start, story_ref.end, story_ref.text, -1, -1)
+            found[named.pop()].append((story_ref.article, ref))
     return found
 
 
