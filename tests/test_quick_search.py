@@ -110,19 +110,23 @@ def test_a_plain_search_says_what_the_whoosh_search_says(capsys, corpus, index_d
         assert fast is not None and fast == full, (query, extra)
 
 
+# The console script in a process of its own: its exit code and the modules it
+# imported, on stderr, after what it printed.
+PROBE = (
+    "import sys, json\n"
+    "from tui.entry import main\n"
+    "code = main()\n"
+    "sys.stdout.flush()\n"
+    "print(json.dumps([code, sorted(sys.modules)]), file=sys.stderr)\n"
+)
+
+
 def test_the_seeds_are_answered_without_whoosh_in_a_process_of_their_own(corpus, index_dir):
     """What the console script runs: no Whoosh, no data model, no argparse."""
     where = [str(corpus), "--index-dir", str(index_dir)]
     assert main(["search", "talks", *where]) == 0  # keeps the listing
-    probe = (
-        "import sys, json\n"
-        "from tui.entry import main\n"
-        "code = main()\n"
-        "sys.stdout.flush()\n"
-        "print(json.dumps([code, sorted(sys.modules)]), file=sys.stderr)\n"
-    )
     done = subprocess.run(
-        [sys.executable, "-c", probe, "search", "Istanbul talks", *where],
+        [sys.executable, "-c", PROBE, "search", "Istanbul talks", *where],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -265,19 +269,12 @@ def test_a_search_at_a_real_terminal_is_drawn_without_rich(corpus, index_dir):
 
     where = [str(corpus), "--index-dir", str(index_dir)]
     assert main(["search", "talks", *where]) == 0  # keeps the listing
-    probe = (
-        "import sys, json\n"
-        "from tui.entry import main\n"
-        "code = main()\n"
-        "sys.stdout.flush()\n"
-        "print(json.dumps([code, sorted(sys.modules)]), file=sys.stderr)\n"
-    )
     leader, follower = pty.openpty()
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "200"}
     env.pop("FORCE_COLOR", None)
     env.pop("TTY_COMPATIBLE", None)
     with subprocess.Popen(
-        [sys.executable, "-c", probe, "search", "Istanbul talks", *where],
+        [sys.executable, "-c", PROBE, "search", "Istanbul talks", *where],
         stdout=follower,
         stderr=subprocess.PIPE,
         text=True,
