@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -190,6 +190,12 @@ class Analysis:
             return
         import multiprocessing
 
+        # Chunks handed over but not yet taken sit in the pool's call queue,
+        # whose feeder thread may be blocked writing to the ended workers: this
+        # process must not wait for it at exit.
+        queue = getattr(pool, "_call_queue", None)
+        if queue is not None:
+            queue.cancel_join_thread()
         pool.shutdown(wait=False, cancel_futures=True)
         for worker in multiprocessing.active_children():
             worker.terminate()
@@ -334,6 +340,7 @@ class Analysing:
 
     def result(self, progress: Tick = _ignore) -> list[dict[str, Any]]:
         """Each article's analysis, in order, once all are done."""
+        found: Iterator[dict[str, Any]]
         if not self.kept:
             found = iter([])
         elif self.futures is None:

@@ -94,6 +94,7 @@ def search(args_list: list[str]) -> int | None:
         (h.article, h.passage, h.start, h.end, h.score, h.snippet, h.matches, h.title, h.source)
         for h in found.hits
     ]
+    lines: str | None
     if args.json:
         lines = _json(total, hits)
     elif width is not None:
@@ -273,7 +274,8 @@ def _wrapped(runs: list[tuple[str, str]], width: int) -> list[str]:
 def _words(text: str) -> list[tuple[int, str]]:
     """Each word with the whitespace around it and where it starts, as Rich
     reads words to wrap them (``\\s*\\S+\\s*`` from the start, without re)."""
-    found, at, size = [], 0, len(text)
+    found: list[tuple[int, str]] = []
+    at, size = 0, len(text)
     while True:
         first = at
         while first < size and text[first].isspace():
@@ -310,7 +312,8 @@ def _drawn(total: int, hits: list[tuple[Any, ...]], query: str, width: int) -> s
         text = clean(snippet)
         if not _one_cell(name + shown) or "\t" in text or "\n" in text:
             return None
-        parts, at = [], 0
+        parts: list[str] = []
+        at = 0
         for start, end in sorted(tuple(span) for span in matches):
             if not at <= start < end <= len(text):
                 return None  # overlapping or out of the text: Rich's own reading
