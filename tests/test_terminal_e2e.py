@@ -72,7 +72,9 @@ def search_hits(env: dict[str, str], query: str) -> list[tuple[str, int]]:
         timeout=120,
     )
     assert done.returncode == 0, done.stderr
-    return [(hit["id"], hit["passage"]) for hit in json.loads(done.stdout)["hits"]]
+    found = json.loads(done.stdout)
+    assert found["total"] == len(found["hits"]), "every hit listed, as in the search box"
+    return [(hit["id"], hit["passage"]) for hit in found["hits"]]
 
 
 @pytest.fixture
@@ -140,13 +142,20 @@ def input_line(query: str) -> str:
     return f"▊  {query}  "
 
 
-def search_and_open(term: Tmux, query: str, position: int) -> None:
+def all_results_listed(query: str, total: int) -> Callable[[str], bool]:
+    """The search box shows ``query`` with all its ``total`` hits found (not the first
+    results while still searching, nor those of a word typed half-way)."""
+    status = re.compile(rf"(?<![\d+]){total} passages? match(es)?(?! so far)")
+    return lambda screen: input_line(query) in screen and status.search(screen) is not None
+
+
+def search_and_open(term: Tmux, query: str, position: int, total: int) -> None:
     """Search, then choose the result at ``position`` (0-based) in the list with Enter."""
     term.keys("/")
     screen = term.wait_for(lambda s: "Search passages" in s or input_line(query) in s, "search box")
     if input_line(query) not in screen:  # the box reopens with the last query
         term.type(query)
-    term.wait_for(lambda s: re.search(r"\d+ passages match", s) is not None, "search results")
+    term.wait_for(all_results_listed(query, total), f"all {total} results for {query!r}")
     term.press_and_see_change("Down", "focus on the results")
     for number in range(position):
         term.press_and_see_change("Down", f"result {number + 2} highlighted")
@@ -188,7 +197,7 @@ def test_wide_reader_search_jump_back_and_quit(terminals, launch, library, seeds
     # Search "prisoners": open the hits in Al Jazeera (001) and the third article (002).
     for article_id in (JAZEERA, THIRD):
         position = next(i for i, hit in enumerate(hits) if hit[0] == article_id)
-        search_and_open(term, "prisoners", position)
+        search_and_open(term, "prisoners", position, len(hits))
         see_passage(term, library, *hits[position])
         term.wait_for_focus("Article", "focus back on the article after the search")
 
@@ -239,7 +248,7 @@ def test_a_passage_opened_deep_in_an_article_is_scrolled_into_view(terminals, se
     term = terminals.open(*WIDE, env)
     open_reader(term, lambda t: t.command(shlex.quote(newsdesk_command())))
     article_id, number = next(hit for hit in hits if hit[1] >= 10)  # well below the first screen
-    search_and_open(term, "prisoners", hits.index((article_id, number)))
+    search_and_open(term, "prisoners", hits.index((article_id, number)), len(hits))
     there = cursor_on(library, article_id, number)
     term.wait_for(lambda s: f"file {article_id}" in s or there(s), f"{article_id} opened")
     term.wait_for(there, f"¶{number} of {article_id} in view", timeout=5)

@@ -126,6 +126,46 @@ def test_the_same_hits_arriving_again_leave_the_highlight_where_the_user_moved_i
     reader_pilot(library, body, (120, 40))
 
 
+def test_the_full_results_arriving_keep_the_hit_the_user_moved_to(library, reader_pilot):
+    from dataclasses import replace
+
+    from tui.screens import search as search_module
+
+    async def body(app, pilot):
+        screen = await search_for(app, pilot, "prisoners")
+        await press(app, pilot, "down", "down", "down")  # on the third hit
+        chosen = screen.hits[screen.results.highlighted]
+        assert screen.results.highlighted == 2
+        # The full search answers after the first, time-boxed one, its best in
+        # another order: the highlight follows the hit, not its old place.
+        full = library.search_as_typed("prisoners", search_module.LIMIT)
+        assert len(full.hits) >= 5
+        hits = full.hits
+        reordered = replace(full, hits=(*hits[:2], hits[3], hits[4], hits[2], *hits[5:]))
+        screen.post_message(SearchScreen.Results("prisoners", reordered))
+        await settle(app, pilot)
+        assert screen.hits[4] == chosen and screen.results.highlighted == 4
+        await press(app, pilot, "up", "enter")  # the user moves on, then opens
+        assert shown(app) == (hits[4].article_id, hits[4].passage)
+
+    reader_pilot(library, body, (120, 40))
+
+
+def test_a_new_query_lists_its_best_hit_first(library, reader_pilot):
+    async def body(app, pilot):
+        screen = await search_for(app, pilot, "prisoners")
+        await press(app, pilot, "down", "down")
+        assert screen.results.highlighted == 1
+        screen.query_one(Input).value = "Istanbul"
+        await settle(app, pilot)
+        assert screen.results.highlighted == 0
+        best = screen.hits[0]
+        await press(app, pilot, "enter")
+        assert shown(app) == (best.article_id, best.passage)
+
+    reader_pilot(library, body, (120, 40))
+
+
 def test_search_tries_the_last_word_as_a_prefix_while_typing(library, reader_pilot):
     async def body(app, pilot):
         assert library.search("Dolmab").total == 0

@@ -77,6 +77,7 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
         self.initial = query
         self.titles = dict(titles or {})
         self.hits: tuple[Hit, ...] = ()
+        self.shown = ""  # the query whose hits are listed
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-dialog", classes="dialog"):
@@ -152,7 +153,7 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
         # The same hits again (the search re-run, as when the box reopens with
         # the last query): the list and its highlight stay where the user moved it.
         unchanged = bool(result.hits) and result.hits == self.hits
-        self.hits = result.hits
+        previous, self.hits = self.hits, result.hits
         noun = "passage matches" if result.total == 1 else "passages match"
         status = f"{result.total} {noun}" if query else "Type to search"
         if query and not result.complete:
@@ -169,12 +170,23 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
         self.query_one("#search-status", Static).update(Text(status, style="dim"))
         if unchanged:
             return
+        # A longer list replacing the first results (the full search finishing
+        # after the user moved down the list): the highlight stays on the hit the
+        # user chose, where it is still listed, so Enter opens what they see.
+        was = self.results.highlighted if query == self.shown else None
+        chosen = (
+            (previous[was].article_id, previous[was].passage)
+            if was and was < len(previous)
+            else None
+        )
+        self.shown = query
+        places = [(hit.article_id, hit.passage) for hit in self.hits]
         options: list[Option | None] = []
         for hit in self.hits:
             options += [Option(render.hit_text(hit, self.titles.get(hit.article_id))), None]
         self.results.set_options(options[:-1])
         if self.hits:
-            self.results.highlighted = 0
+            self.results.highlighted = places.index(chosen) if chosen in places else 0
 
     def action_results(self) -> None:
         if self.hits:
