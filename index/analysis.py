@@ -355,10 +355,7 @@ class Analysing:
     def cancel(self) -> None:
         """Drop what the workers have not done (the run stopped)."""
         if self.futures is not None:
-            for future in self.futures:
-                future.cancel()
-            if any(not f.done() for f in self.futures):
-                self.analysis._abandon()
+            _drop(self.analysis, self.futures)
             self.futures = None
 
 
@@ -381,25 +378,25 @@ class Summarising:
 
     def cancel(self) -> None:
         """Stop the pass (the run stopped): its worker is ended, not waited for."""
-        if not self.future.cancel() and not self.future.done():
-            self.analysis._abandon()
+        _drop(self.analysis, [self.future])
+
+
+def _drop(analysis: Analysis, futures: list[Any]) -> None:
+    """Cancel work handed to the worker processes; where some is already under
+    way, end the workers rather than wait for it."""
+    for future in futures:
+        future.cancel()
+    if any(not future.done() for future in futures):
+        analysis._abandon()
 
 
 def _summarise(
     analyses: dict[str, dict[str, Any]], memo: dict[str, Any], changed: set[str]
 ) -> dict[str, Any]:
-    """:func:`index.corpus_pass.summarise`, in a worker process, with the
-    cyclic garbage collector paused as the indexing process pauses it there
-    (see ``index.build._collector_paused``)."""
-    import gc
-
+    """:func:`index.corpus_pass.summarise`, in a worker process."""
     from .corpus_pass import summarise
 
-    gc.disable()
-    try:
-        return summarise(analyses, memo, changed)
-    finally:
-        gc.enable()
+    return summarise(analyses, memo, changed)
 
 
 def analysed(article: Article, found: Sequence[Mention]) -> dict[str, Any]:

@@ -16,10 +16,8 @@ goes on from there.
 
 from __future__ import annotations
 
-import gc
 import inspect
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -69,7 +67,7 @@ Analyser = Callable[[Sequence[Article]], list[dict[str, Any]]]
 Summariser = Callable[[dict[str, dict[str, Any]]], dict[str, Any]]
 
 
-class Analysing(Protocol):
+class Pending(Protocol):
     """A batch's analysis under way: ``result(tick)`` waits for it (telling
     ``tick(done, of)`` as articles are done), ``cancel()`` drops it."""
 
@@ -80,7 +78,7 @@ class Analysing(Protocol):
 
 # Begins the analysis of a batch (its articles, and how many files the run has
 # from this batch on) and returns at once.
-Starter = Callable[[list[Article], int], Analysing]
+Starter = Callable[[list[Article], int], Pending]
 
 
 class Summarising(Protocol):
@@ -176,7 +174,7 @@ def _update(
     ``analysis_key`` names the analysis (model, extractor version): files
     analysed under another key are redone even when their bytes are unchanged.
     ``start``, where given, begins ``analyse``'s work on a batch and returns at
-    once (see :class:`Analysing`), so the next batch is analysed while this one
+    once (see :class:`Pending`), so the next batch is analysed while this one
     is written; ``summarise_apart``, where given, begins ``summarise`` in
     another process (or returns None where it cannot), so that a first index
     merges its segments meanwhile.
@@ -197,7 +195,7 @@ def _update(
         return summary
     writer = engine.writer(index_path, wait)
     fresh: dict[str, dict[str, Any]] = {}
-    started: list[_Batch] = []  # batches handed to the analyser
+    started: list[_Batch] = []  # batches handed to the analyser, not yet written
     try:
         # Another process may have committed while this one waited for the lock.
         catalog = _catalog(writer.reader())
@@ -214,34 +212,31 @@ def _update(
         # One batch ahead: the next batch is read and handed to the analyser
         # before the last one is written and committed, so that the worker
         # processes analyse while this process writes.
-        ahead: _Batch | None = None
         before = ready
         for chunk in _batches(todo, batch, FIRST_BATCH if state_missing else batch):
             steps = _Steps(report, before, len(entries), len(todo) - (before - ready))
             # Reading is quick; while a batch is ahead, its analysis is what progress tells.
-            quiet = ahead is not None
-            read_now = _read_chunk(
-                writer, chunk, known, summary, (analysis_key, quiet), catalog, steps
-            )
-            read_now.analysis = starter(read_now.articles, steps.coming)
-            started.append(read_now)
+            how = (analysis_key, bool(started), starter)
+            started.append(_read_chunk(writer, chunk, known, summary, how, catalog, steps))
             before += len(chunk)
-            if ahead is not None:
-                ready = _finish_chunk(writer, ahead, fresh, catalog, ready, state_missing)
-            ahead = read_now
-        if ahead is not None:
-            ready = _finish_chunk(writer, ahead, fresh, catalog, ready, state_missing)
+            if len(started) > 1:
+                ready = _finish_chunk(writer, started[0], fresh, catalog, ready, state_missing)
+                del started[0]
+        if started:
+            ready = _finish_chunk(writer, started[0], fresh, catalog, ready, state_missing)
+            del started[0]
         replaced = set(summary.removed) | set(summary.updated)
         report(0, len(catalog.articles), "", COMPARING)
         last = {} if state_missing else stored_memo(writer.reader())
-        with _collector_paused():
+        from .corpus_pass import collector_paused
+
+        with collector_paused():  # reading every analysis makes millions of objects
             away, analyses = None, None
             if state_missing and summarise_apart is not None:
                 analyses = _analyses(writer.reader(), fresh, replaced)
                 away = summarise_apart(analyses, {}, set(fresh))
             if away is None:
-                found = (summarise, last, analyses)
-                state = _corpus_state(writer.reader(), fresh, replaced, *found)
+                state = _corpus_state(writer.reader(), fresh, replaced, summarise, last, analyses)
         if away is not None:
             # A first index: the corpus-wide pass runs in another process while
             # this one merges the batches' segments (each takes a core for as
@@ -260,8 +255,7 @@ def _update(
         writer.commit()
     except BaseException:
         for begun in started:
-            if begun.analysis is not None:
-                begun.analysis.cancel()  # not minutes of NLP for a run that stopped
+            begun.analysis.cancel()  # not minutes of NLP for a run that stopped
         writer.cancel()
         raise
     summary.skipped = catalog.skipped() + walk_skipped
@@ -442,7 +436,7 @@ class _Batch:
     files: int
     fresh: list[tuple[FileEntry, list[Article], list[Skipped], str]]
     articles: list[Article]
-    analysis: Analysing | None = None
+    analysis: Pending
 
 
 def _read_chunk(
@@ -450,14 +444,14 @@ def _read_chunk(
     chunk,
     known,
     summary: Summary,
-    how: tuple[str, bool],
+    how: tuple[str, bool, Starter],
     catalog: _Catalog,
     steps: _Steps,
 ) -> _Batch:
     """Read one batch of files: unchanged ones are written at once, the others
-    are returned to be analysed. ``how``: the analysis's key, and whether to
-    read without telling progress."""
-    key, quiet = how
+    are handed to the analyser and returned. ``how``: the analysis's key,
+    whether to read without telling progress, and how to start the analysis."""
+    key, quiet, start = how
     fresh: list[tuple[FileEntry, list[Article], list[Skipped], str]] = []
     for done, entry in enumerate(chunk):
         if not quiet:
@@ -476,7 +470,7 @@ def _read_chunk(
     articles = [a for _, found, _, _ in fresh for a in found]
     if not quiet:
         steps.read(len(chunk), chunk[-1].id)
-    return _Batch(steps, len(chunk), fresh, articles)
+    return _Batch(steps, len(chunk), fresh, articles, start(articles, steps.coming))
 
 
 def _finish_chunk(
@@ -489,11 +483,9 @@ def _finish_chunk(
 ) -> int:
     """Wait for a batch's analyses and write its articles; on a first index,
     commit them so they can be read at once. Returns the files now done."""
-    assert batch.analysis is not None
     tick = partial(batch.steps.analysed, files=batch.files)
     tick(0, len(batch.articles))  # said at once: the first results may take seconds
     analyses = batch.analysis.result(tick)
-    batch.analysis = None
     by_id = {a.id: extra for a, extra in zip(batch.articles, analyses, strict=True)}
     catalog.drop(entry.id for entry, _, _, _ in batch.fresh)
     for entry, found, skipped, content_hash in batch.fresh:
@@ -655,22 +647,6 @@ def _analyses(
             analyses[data["article"]["id"]] = data
     analyses.update(fresh)
     return analyses
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector paused: the corpus-wide pass makes millions
-    of objects (every stored analysis, the merge's nodes and entities) and next
-    to no cyclic garbage, and each full collection walks all of them (a third
-    of the entity merge's CPU seconds on 2,225 articles). Objects without
-    cycles are freed as usual."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _corpus_state(

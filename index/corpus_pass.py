@@ -4,8 +4,10 @@ entities, stories, fact groups and the per-passage cross-source views."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from itertools import islice
 from typing import Any
 
@@ -51,6 +53,23 @@ OTHER_STORY_FACTS = 5
 OTHER_STORY_SCAN = 25
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused: the corpus-wide pass makes millions
+    of objects (every stored analysis, the merge's nodes and entities) and next
+    to no cyclic garbage, and each full collection walks all of them (a third
+    of the entity merge's CPU seconds on 2,225 articles). Objects without
+    cycles are freed as usual; a pause within a pause leaves it to the outer."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+@collector_paused()
 def summarise(
     analyses: dict[str, dict[str, Any]],
     memo: dict[str, Any] | None = None,

@@ -379,3 +379,25 @@ def test_a_memo_of_an_older_layout_is_not_used():
     assert (old.related, old.stories, old.views) == ({}, {}, set())
     memo = Memo({"k": []}, {"g": [["a"]]}, {"v"})
     assert Memo.from_json(memo.to_json()) == memo
+
+
+def test_the_corpus_pass_runs_with_the_collector_paused_and_leaves_it_as_it_was(monkeypatch):
+    from index import corpus_pass
+
+    seen: list[bool] = []
+    merge = corpus_pass.named
+
+    def watched(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return merge(*args, **kwargs)
+
+    monkeypatch.setattr(corpus_pass, "named", watched)
+    assert gc.isenabled()
+    corpus_pass.summarise({})
+    assert seen == [False] and gc.isenabled()  # paused for the pass, then back on
+    gc.disable()  # a caller that paused it already keeps it paused
+    try:
+        corpus_pass.summarise({})
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
