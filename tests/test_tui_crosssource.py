@@ -73,3 +73,36 @@ def test_sources_are_grouped_by_story_with_the_rest_under_other(stub, reader_pil
         assert sources.article_ids == [EFE, JAZEERA, THIRD, FOURTH, FIFTH]
 
     reader_pilot(stub, body, (120, 40))
+
+
+class _NotComparable(tui_helpers.StubLibrary):
+    """Another report's figure about something near but not the same: the
+    analysis gives it as a counterpart with no relation."""
+
+    def related(self, article_id, number):
+        from dataclasses import replace
+
+        from index.model import Counterpart, FactView
+
+        view = super().related(article_id, number)
+        if (article_id, number) != (EFE, 1):
+            return view
+        near = Counterpart(
+            tui_helpers.cited("19 Palestinians killed", JAZEERA), None, True, "Al Jazeera"
+        )
+        prisoners = FactView(
+            tui_helpers.cited("29 Palestinians", key="palestinians"), "only here", (near,)
+        )
+        return replace(view, facts=(prisoners,))
+
+
+def test_a_figure_that_cannot_be_compared_says_so_in_words(index_dir, reader_pilot):
+    async def body(app, pilot):
+        text = " ".join(reader(app).cross.text.split())  # the pane's lines, rejoined
+        assert (
+            "29 Palestinians (palestinians) – not comparable Al Jazeera: 19 Palestinians killed"
+            in text
+        )
+        assert "? Al Jazeera" not in text
+
+    reader_pilot(_NotComparable(index_dir=index_dir), body, (160, 50))

@@ -62,6 +62,9 @@ BADGES: dict[str, tuple[str, str]] = {
     "only here": ("• only here", "dim"),
     # A value of another story: beside the fact, never a contradiction of it.
     "context": ("· context", "dim"),
+    # About something near but not the same ("29 Palestinians" beside "19 Palestinians
+    # killed"): shown for the reader to judge, never compared.
+    "not comparable": ("– not comparable", "dim"),
 }
 NOTABLE_DIFF_STYLE = "bold reverse red"
 OTHER_STORY = "(other story)"  # after a value from an article of another story
@@ -210,7 +213,7 @@ def fact_block(item: FactView) -> Text:
     if not item.others:
         return text.append("\n  ").append_text(badge("only here"))
     for other in item.others:
-        text.append("\n  ").append_text(badge(other.relation or ""))
+        text.append("\n  ").append_text(badge(other.relation or "not comparable"))
         text.append(f"  {clean_line(other.source) or UNKNOWN_OUTLET}: ", style="bold")
         text.append(clean_line(other.fact.text))
         if not other.same_story:
