@@ -150,6 +150,47 @@ def test_side_by_side_marks_differing_numbers_and_names(stub, reader_pilot):
     reader_pilot(stub, body, (160, 50))
 
 
+class _Unattributed(StubLibrary):
+    """Two other articles of the story with no outlet named (files saved by
+    hand), as the index gives them: each labelled "(unknown outlet)"."""
+
+    def related(self, article_id, number):
+        from dataclasses import replace
+
+        from index.model import UNKNOWN_OUTLET, RelatedPassage
+
+        view = super().related(article_id, number)
+        if (article_id, number) != (tui_helpers.EFE, 1):
+            return view
+        items = []
+        for other, score in ((tui_helpers.FOURTH, 0.7), (tui_helpers.FIFTH, 0.6)):
+            passage = self.passage(other, 1)
+            items.append(
+                RelatedPassage(
+                    other, 1, score, (), passage.start, passage.end, passage.text, UNKNOWN_OUTLET
+                )
+            )
+        return replace(view, related=tuple(items))
+
+
+def test_side_by_side_reaches_every_article_with_no_outlet_and_names_its_file(
+    index_dir, reader_pilot
+):
+    async def body(app, pilot):
+        await press(app, pilot, "d")
+        assert isinstance(app.screen, DiffScreen)
+        assert "1 of 2 other sources" in screen_text(app)
+        right = app.screen.query_one("#diff-right").content.plain
+        assert right.startswith(f"(unknown outlet)  ¶1\n{tui_helpers.FOURTH}\n")
+        await press(app, pilot, "d")
+        right = app.screen.query_one("#diff-right").content.plain
+        assert right.startswith(f"(unknown outlet)  ¶1\n{tui_helpers.FIFTH}\n")
+        await press(app, pilot, "enter")
+        assert shown(app) == (tui_helpers.FIFTH, 1)
+
+    reader_pilot(_Unattributed(index_dir=index_dir), body, (160, 50))
+
+
 def test_enter_in_the_article_compares_its_passage_with_other_sources(stub, reader_pilot):
     async def body(app, pilot):
         assert reader(app).pane_of(app.focused) == "article"

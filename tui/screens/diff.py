@@ -19,7 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from index.diffing import diff_words
-from index.model import CrossSourceView, RelatedPassage
+from index.model import UNKNOWN_OUTLET, CrossSourceView, RelatedPassage, outlet_label
 from index.safety import clean_line
 
 from .. import render
@@ -42,11 +42,17 @@ def candidates(view: CrossSourceView | None, own_source: str | None, own_id: str
     best: dict[str, RelatedPassage] = {}
     related = view.related if view is not None else ()
     for item in sorted(related, key=lambda r: -r.score):
-        source = item.source or item.article_id
+        # An article no outlet is named for is a source of its own, as the
+        # comparison counts it: they are not one "(unknown outlet)".
+        known = item.source and item.source != UNKNOWN_OUTLET
+        source = item.source if known else item.article_id
         if item.article_id == own_id or (own_source and source == own_source):
             continue
         best.setdefault(source, item)
-    return [Side(i.article_id, i.passage, s, i.title or "", i.text) for s, i in best.items()]
+    return [
+        Side(i.article_id, i.passage, outlet_label(i.source), i.title or "", i.text)
+        for i in best.values()
+    ]
 
 
 class DiffScreen(ModalScreen[Position | None]):
@@ -110,4 +116,6 @@ def _column(side: Side, tokens) -> Text:
     head = Text.assemble((clean_line(side.source), "bold"), (f"  ¶{side.passage}", "dim"), "\n")
     if side.title:
         head.append(clean_line(side.title), style="italic").append("\n")
+    elif side.source == UNKNOWN_OUTLET:  # nothing else tells two such articles apart
+        head.append(clean_line(side.article_id), style="dim").append("\n")
     return head.append("\n").append_text(render.diff_text(side.text, tokens))
