@@ -34,8 +34,9 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # 14: a name the model cut short is the whole name, whatever its kind; a town
 # with a result beside it is the team its article names; 15: common nouns that
 # stand for a named entity ("Woman" in a headline, "Police"), index/references.py;
-# 16: who states a figure (a surname two people share, runs the model missed)
-VERSION = "16"
+# 16: who states a figure (a surname two people share, runs the model missed);
+# 17: a photo credit's word that ends a name ("Photo by James Nielsen/AFP") is no outlet
+VERSION = "17"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

@@ -61,6 +61,29 @@ def test_captions_tags_and_sign_offs_stay_out_of_the_body():
     assert seed("004").passages[-1].text.endswith("President Putin.”")
 
 
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Photo by James Nielsen/AFP/Getty Images",
+        "Brendan McDermid/Reuters",
+        "Image credit: Seamus Murphy/VII Network",
+        "By Laura Woods/GoBankingRates",
+    ],
+)
+def test_a_photographer_or_author_in_a_credit_is_not_taken_for_the_outlet(tmp_path, credit):
+    path = tmp_path / "katrina.txt"
+    path.write_text(
+        f"{credit}\n\nTen years ago this morning, a National Weather Service forecaster in "
+        "Slidell, Louisiana, faced a dilemma as Hurricane Katrina approached New Orleans.\n\n"
+        "He wrote the most dire warning the office had ever issued.\n",
+        encoding="utf-8",
+    )
+    result, _ = read(str(path), path.name)
+    (article,) = result.articles
+    assert article.source is None  # not "Nielsen", "McDermid", "Murphy" or "Woods"
+    assert credit not in " ".join(p.text for p in article.passages)
+
+
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
 def test_passage_offsets_slice_the_file_text(prefix):
     article = seed(prefix)

@@ -20,6 +20,10 @@ from ..passages import paragraph_spans
 _CREDIT = re.compile(
     r"(?:^|\s)([A-Z][A-Za-z]{1,11})(?:/[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*)+\.?\s*$"
 )
+# The credit's first word ends a longer name: a photographer's ("Photo by James
+# Nielsen/AFP", "Brendan McDermid/Reuters") or a byline's ("By Laura Woods/GoBankingRates"),
+# not an outlet. An agency's code follows the caption's last sentence ("3035. EFE/EPA/...").
+_NAME_BEFORE = re.compile(r"[A-Z][\w.'’-]*[\w'’]\s+$")
 _CAPTION_START = re.compile(
     r"^(?:photo|image|picture|file photo|caption|image copyright|image caption)\b[:\s]", re.I
 )
@@ -128,7 +132,7 @@ def _take_header(text: str, spans: list, result: Inferred, sources: Counter[str]
 
 def _use_caption(caption: str, result: Inferred, sources: Counter[str]) -> None:
     credit = _CREDIT.search(caption)
-    if credit:
+    if credit and not _NAME_BEFORE.search(caption, 0, credit.start(1)):
         sources[credit.group(1)] += 1
         result.notes.append(f"outlet '{credit.group(1)}' from the photo credit")
     found = dates.find_date(caption)
