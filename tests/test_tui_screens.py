@@ -95,6 +95,44 @@ def test_entity_browser_lists_entities_and_jumps_to_a_mention(stub, reader_pilot
     reader_pilot(stub, body, (120, 40))
 
 
+class _NamedInTitles(StubLibrary):
+    """Istanbul named in EFE's headline and in Al Jazeera's untitled report."""
+
+    def entities(self, kind=None):
+        from index.model import Alias, Entity, EntityMention
+
+        efe, jazeera = self.article(tui_helpers.EFE), self.article(JAZEERA)
+        in_title = efe.text.index("Istanbul")
+        in_text = jazeera.text.index("Istanbul")
+        mentions = (
+            EntityMention(tui_helpers.EFE, 0, in_title, in_title + 8, "Istanbul"),
+            EntityMention(JAZEERA, 1, in_text, in_text + 8, "Istanbul"),
+        )
+        return [
+            Entity(
+                "place/istanbul",
+                "Istanbul",
+                "place",
+                (Alias("Istanbul", 2, ("EFE", "Al Jazeera")),),
+                mentions,
+            )
+        ]
+
+
+def test_entity_browser_says_which_article_and_names_a_headline_mention_as_such(
+    index_dir, reader_pilot
+):
+    async def body(app, pilot):
+        await press(app, pilot, "e", "enter")
+        text = " ".join(screen_text(app).split())
+        assert "EFE title Istanbul" in text and "¶0" not in text
+        assert "Ukraine and Russia end Istanbul peace talks" in text  # EFE's headline
+        assert "Al Jazeera ¶1 Istanbul" in text
+        assert "Efforts to negotiate peace between" in text  # the untitled report's lead
+
+    reader_pilot(_NamedInTitles(index_dir=index_dir), body, (160, 50))
+
+
 def test_entity_browser_filters_by_any_spelling(stub, reader_pilot):
     async def body(app, pilot):
         await press(app, pilot, "e")

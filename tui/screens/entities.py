@@ -40,11 +40,15 @@ class EntityBrowser(ModalScreen[Position | None]):
     BINDINGS = [Binding("escape", "dismiss(None)", "Close", id="entities.close")]
 
     def __init__(
-        self, entities: Sequence[Entity], sources: Mapping[str, str] | None = None
+        self,
+        entities: Sequence[Entity],
+        sources: Mapping[str, str] | None = None,
+        titles: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__()
         self.entities = list(entities)
         self.sources = dict(sources or {})
+        self.titles = dict(titles or {})  # by article id: its title, or its file
         self.shown: list[Entity] = []
         self.mentions: list[EntityMention] = []
 
@@ -111,12 +115,17 @@ class EntityBrowser(ModalScreen[Position | None]):
             listing.highlighted = 0
 
     def _mention_prompt(self, mention: EntityMention) -> Text:
+        """Outlet, where (a passage, or the title: passage 0), the words, and which
+        article: two articles of one outlet, or of none named, are told apart."""
         source = self.sources.get(mention.article) or mention.article
+        where = f"¶{mention.passage}" if mention.passage else "title"
+        title = self.titles.get(mention.article) or mention.article
         return Text.assemble(
             (clean_line(source), "bold"),
-            (f"  ¶{mention.passage}", "dim"),
+            (f"  {where}", "dim"),
             "  ",
             (clean_line(mention.text), "italic"),
+            (f"\n  {render.shorten(clean_line(title), 44)}", "dim"),
         )
 
     @on(OptionList.OptionSelected, "#entities-mentions")

@@ -77,7 +77,9 @@ class Lookups:
 
         reader = cast("ReaderScreen", self)
         sources = {e.id: outlet_label(e.source) for e in reader.entries}
-        reader.app.push_screen(EntityBrowser(reader.library.entities(), sources), reader._go)
+        titles = {e.id: e.title or e.lead or e.id for e in reader.entries}
+        browser = EntityBrowser(reader.library.entities(), sources, titles)
+        reader.app.push_screen(browser, reader._go)
 
     async def _go(self, where: Position | None) -> None:
         reader = cast("ReaderScreen", self)
