@@ -168,6 +168,16 @@ def test_related_says_another_storys_value_is_context(capsys, seeds_index):
     assert relations["Friday"] == ("agree", True)
 
 
+def test_related_names_spellings_of_articles_with_no_outlet_in_single_parentheses(
+    capsys, seeds_index
+):
+    code, out = run(capsys, "related", A003, "3")
+    assert code == 0
+    entities = out[out.index("\nEntities") :]
+    assert "Heorhii Tykhii (unknown outlet)" in entities
+    assert "((" not in entities and "))" not in entities
+
+
 def test_report_cites_the_differing_words(capsys, seeds_index):
     code, out = run(capsys, "report")
     assert code == 0

@@ -155,12 +155,19 @@ def related(library, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _in_parentheses(source: str) -> str:
+    """An outlet inside parentheses: the placeholder without its own, so a spelling
+    reads "Kiev (unknown outlet)", not "Kiev ((unknown outlet))"."""
+    source = clean_line(source)
+    return source[1:-1] if source == UNKNOWN_OUTLET else source
+
+
 def _entities_block(items: tuple[EntityCoverage, ...]) -> None:
     if items:
         stdout.print(Text("\nEntities", style="underline"))
     for item in items:
         spellings = "; ".join(
-            f"{clean_line(s.text)} ({', '.join(clean_line(x) for x in s.sources)})"
+            f"{clean_line(s.text)} ({', '.join(_in_parentheses(x) for x in s.sources)})"
             for s in item.spellings
         )
         stdout.print(
