@@ -178,6 +178,15 @@ def test_related_names_spellings_of_articles_with_no_outlet_in_single_parenthese
     assert "((" not in entities and "))" not in entities
 
 
+def test_facts_names_the_speaker_of_each_group_of_quotes(capsys, seeds_index):
+    code, out = run(capsys, "facts")
+    assert code == 0
+    groups = out[out.index("\nGroups") :].splitlines()
+    heads = [line for line in groups if line[:1] in "✓≈✗•"]
+    assert any("quotes of Rustem Umerov  story" in line for line in heads)
+    assert not any("  quote  story" in line for line in heads)  # whose, not just "quote"
+
+
 def test_report_cites_the_differing_words(capsys, seeds_index):
     code, out = run(capsys, "report")
     assert code == 0

@@ -87,7 +87,7 @@ def _groups_block(groups: list[FactGroup], by_id: dict[str, Fact]) -> None:
             Text.assemble(
                 (BADGES[relation], BADGE_STYLES[relation]),
                 "  ",
-                (clean_line(group.subject), "bold"),
+                (clean_line(_group_subject(group, by_id)), "bold"),
                 (f"  story {clean_line(group.story)}, {group.sources} sources", "dim"),
             )
         )
@@ -103,6 +103,15 @@ def _groups_block(groups: list[FactGroup], by_id: dict[str, Fact]) -> None:
                         style="dim",
                     )
                 )
+
+
+def _group_subject(group: FactGroup, by_id: dict[str, Fact]) -> str:
+    """A group's subject; quotes are grouped by speaker, so theirs names the speaker
+    ("quotes of Kathy Griffin"), as each member's line does."""
+    if not group.key.startswith("quote|"):
+        return group.subject
+    speakers = [f.speaker for m in group.members if (f := by_id.get(m)) and f.speaker]
+    return f"quotes of {speakers[0]}" if speakers else group.subject
 
 
 def stories(library, args: argparse.Namespace) -> int:
