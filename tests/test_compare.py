@@ -187,6 +187,13 @@ def test_facts_names_the_speaker_of_each_group_of_quotes(capsys, seeds_index):
     assert not any("  quote  story" in line for line in heads)  # whose, not just "quote"
 
 
+def test_facts_counts_one_source_in_the_singular(capsys, seeds_index):
+    code, out = run(capsys, "facts")
+    heads = [line for line in out.splitlines() if line.startswith("• only here")]
+    assert heads and all(line.endswith(", 1 source") for line in heads)
+    assert ", 1 sources" not in out
+
+
 def test_report_cites_the_differing_words(capsys, seeds_index):
     code, out = run(capsys, "report")
     assert code == 0

@@ -88,7 +88,7 @@ def _groups_block(groups: list[FactGroup], by_id: dict[str, Fact]) -> None:
                 (BADGES[relation], BADGE_STYLES[relation]),
                 "  ",
                 (clean_line(_group_subject(group, by_id)), "bold"),
-                (f"  story {clean_line(group.story)}, {group.sources} sources", "dim"),
+                (f"  story {clean_line(group.story)}, {_sources(group.sources)}", "dim"),
             )
         )
         for member in group.members:
@@ -103,6 +103,10 @@ def _groups_block(groups: list[FactGroup], by_id: dict[str, Fact]) -> None:
                         style="dim",
                     )
                 )
+
+
+def _sources(count: int) -> str:
+    return f"{count} source" if count == 1 else f"{count} sources"
 
 
 def _group_subject(group: FactGroup, by_id: dict[str, Fact]) -> str:
