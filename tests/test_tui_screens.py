@@ -283,6 +283,29 @@ def test_matrix_shows_every_source_of_a_wide_story(stub, monkeypatch, reader_pil
     reader_pilot(stub, body, (160, 45))
 
 
+def test_matrix_columns_of_articles_with_no_outlet_name_their_files(
+    stub, monkeypatch, reader_pilot
+):
+    from index.model import UNKNOWN_OUTLET
+
+    value = MatrixCell("1,200 prisoners", "f1", 1, 0, 15, 1200)
+    matrix = OmissionMatrix(
+        "story-1",
+        "Istanbul talks",
+        tuple(MatrixSource(a, UNKNOWN_OUTLET) for a in (tui_helpers.FOURTH, tui_helpers.FIFTH)),
+        (MatrixRow("prisoners", "prisoners exchanged", "only here", {tui_helpers.FOURTH: value}),),
+    )
+    monkeypatch.setattr(StubLibrary, "matrix", lambda self, story_id: matrix)
+
+    async def body(app, pilot):
+        await press(app, pilot, "m")
+        headers = [str(c.label) for c in app.screen.query_one(DataTable).columns.values()]
+        assert headers[1:] == ["…aa32e451265d8d9.txt", "…54988fc12dd0efa.txt"]
+        assert UNKNOWN_OUTLET not in screen_text(app)
+
+    reader_pilot(stub, body, (120, 40))
+
+
 def test_matrix_needs_a_story(library, reader_pilot):
     async def body(app, pilot):
         await press(app, pilot, "m")

@@ -14,7 +14,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-from index.model import OmissionMatrix
+from index.model import UNKNOWN_OUTLET, OmissionMatrix
 from index.safety import clean_line
 
 from .. import render
@@ -57,7 +57,9 @@ class MatrixScreen(ModalScreen[Position | None]):
             self.query_one("#matrix-legend", Static).update(Text(EMPTY, style="dim"))
         table.add_column(Text("fact", style="bold"), key="fact", width=FACT_WIDTH)
         for source in self.matrix.sources:
-            name = clean_line(source.source) or clean_line(source.article_id)
+            name = clean_line(source.source)
+            if not name or name == UNKNOWN_OUTLET:  # the file tells such columns apart
+                name = _tail(clean_line(source.article_id), VALUE_WIDTH)
             table.add_column(Text(name, style="bold"), key=source.article_id, width=VALUE_WIDTH)
         for number, row in enumerate(rows):
             label = Text(clean_line(row.label or row.key), style="bold")
@@ -74,3 +76,8 @@ class MatrixScreen(ModalScreen[Position | None]):
             row = self.matrix.rows[event.coordinate.row]
             cell = row.cells.get(self.columns[column])
             self.dismiss(Position(self.columns[column], cell.passage if cell else 1))
+
+
+def _tail(text: str, width: int) -> str:
+    """The end of a long file id, where its name is: "…78303e2cb9fc/01.txt"."""
+    return text if len(text) <= width else "…" + text[-(width - 1) :]
