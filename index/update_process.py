@@ -51,7 +51,9 @@ class Child:
         if engine:  # the caller's engine, whatever the environment says
             env["NEWSDESK_ENGINE"] = engine
         self._process = subprocess.Popen(
-            [sys.executable, "-c", "from index.update_process import main; main()"],
+            # -P: the folder the reader was started in is not searched first, so an
+            # `index` package there (another project's, another checkout's) is not run
+            [sys.executable, "-P", "-c", "from index.update_process import main; main()"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,

@@ -95,3 +95,19 @@ def test_the_indexing_process_is_gone_after_a_stop(tmp_path, seeds_copy):
     assert process.returncode is not None
     with pytest.raises(ProcessLookupError):
         os.kill(process.pid, 0)
+
+
+def test_an_update_apart_runs_newsdesk_whatever_the_folder_it_is_started_in(
+    seeds_copy, tmp_path, monkeypatch
+):
+    # The reader started in a folder holding another project's `index` package
+    # (or another checkout of newsdesk) indexes with its own code, not that one.
+    project = tmp_path / "project"
+    (project / "index").mkdir(parents=True)
+    (project / "index" / "__init__.py").write_text("raise SystemExit(7)\n")
+    monkeypatch.chdir(project)
+    apart = Library([seeds_copy], tmp_path / "index", apart=True)
+
+    summary = apart.update()
+
+    assert len(summary.added) == 5
