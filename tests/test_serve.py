@@ -294,6 +294,24 @@ def test_the_browser_tab_runs_the_reader_on_the_same_corpus_and_index(tmp_path):
     assert command.endswith("--model m") and args.host == "localhost" and args.port == 8000
 
 
+def test_the_served_reader_is_newsdesks_own_whatever_folder_serve_is_started_in(
+    tmp_path, monkeypatch
+):
+    import shlex
+    import subprocess
+
+    from tui.cli import parse
+
+    project = tmp_path / "project"  # another project's packages of the same names
+    for package in ("tui", "index"):
+        (project / package).mkdir(parents=True)
+        (project / package / "__init__.py").write_text("raise SystemExit(7)\n")
+    monkeypatch.chdir(project)
+    command = shlex.split(reader_command(parse(["serve", str(SEEDS)])))
+    done = subprocess.run([*command, "--help"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and "usage: newsdesk" in done.stdout
+
+
 @pytest.mark.parametrize("port", ["0", "70000", "http"])
 def test_a_port_that_is_not_one_is_refused(capsys, port):
     from tui.cli import main

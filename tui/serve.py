@@ -74,7 +74,8 @@ def _port(text: str) -> int:
 def reader_command(args: argparse.Namespace) -> str:
     """The shell command that opens the reader on what ``args`` name, for
     textual-serve to start once per browser tab."""
-    words = [sys.executable, "-m", "tui.cli", *(str(Path(p).resolve()) for p in args.paths)]
+    # -P: a `tui` or `index` package in the folder serve was started in is not run
+    words = [sys.executable, "-P", "-m", "tui.cli", *(str(Path(p).resolve()) for p in args.paths)]
     if args.index_dir:
         words += ["--index-dir", str(Path(args.index_dir).resolve())]
     if args.model:
