@@ -17,7 +17,10 @@ def cross_source(library: Any, article_id: str, number: int) -> CrossSourceView:
     """What the other sources say about passage ``number`` of ``article_id``."""
     passage = library.passage(article_id, number)
     if passage is None:
-        raise KeyError(f"no passage {number} in article '{article_id}'")
+        article = library.article(article_id)
+        count = len(article.passages) if article is not None else 0
+        has = f": its passages are 1 to {count}" if count > 1 else ""
+        raise KeyError(f"no passage {number} in article '{article_id}'{has}")
     stored = library.store.views(article_id).get(str(number))
     view = codec.from_json(stored, PassageView) if stored else PassageView()
     return CrossSourceView(passage, view.related, view.facts, view.entities, view.quotes)

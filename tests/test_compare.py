@@ -194,6 +194,14 @@ def test_facts_counts_one_source_in_the_singular(capsys, seeds_index):
     assert ", 1 sources" not in out
 
 
+def test_related_with_a_passage_the_article_lacks_says_which_it_has(capsys, seeds_index):
+    code = main(["related", A001, "99"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert f"no passage 99 in article '{A001}': its passages are 1 to 11" in err
+    assert "Traceback" not in err
+
+
 def test_report_cites_the_differing_words(capsys, seeds_index):
     code, out = run(capsys, "report")
     assert code == 0
