@@ -35,7 +35,8 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # with a result beside it is the team its article names; 15: common nouns that
 # stand for a named entity ("Woman" in a headline, "Police"), index/references.py;
 # 16: who states a figure (a surname two people share, runs the model missed);
-# 17: a photo credit's word that ends a name ("Photo by James Nielsen/AFP") is no outlet
+# 17: a photo credit's word that ends a name ("Photo by James Nielsen/AFP"), and a
+# "Source:" line with a link or a year (a study cited), are no outlet
 VERSION = "17"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).

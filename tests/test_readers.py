@@ -84,6 +84,22 @@ def test_a_photographer_or_author_in_a_credit_is_not_taken_for_the_outlet(tmp_pa
     assert credit not in " ".join(p.text for p in article.passages)
 
 
+def test_a_source_line_citing_a_study_is_no_outlet_and_stays_in_the_text(tmp_path):
+    path = tmp_path / "screening.txt"
+    citation = "SOURCE: bit.ly/23o5QvC Cancer, online January 25, 2016."
+    path.write_text(
+        "Colon cancer screening may need to start earlier\n\n"
+        "Rates of colorectal cancer are rising among adults under 50, researchers said.\n\n"
+        "It is not clear when screening should start, one doctor said by email.\n\n"
+        f"{citation}\n",
+        encoding="utf-8",
+    )
+    result, _ = read(str(path), path.name)
+    (article,) = result.articles
+    assert article.source is None
+    assert article.passages[-1].text == citation
+
+
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
 def test_passage_offsets_slice_the_file_text(prefix):
     article = seed(prefix)

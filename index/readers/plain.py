@@ -28,6 +28,9 @@ _CAPTION_START = re.compile(
     r"^(?:photo|image|picture|file photo|caption|image copyright|image caption)\b[:\s]", re.I
 )
 _SOURCE_LINE = re.compile(r"^(?:source|sources|via|credit)\s*[;:,-]\s*(.{2,60}?)\s*\.?$", re.I)
+# A "Source:" line that gives a link or a date cites a study or a page
+# ("SOURCE: bit.ly/23o5QvC Cancer, online January 25, 2016"): it names no outlet.
+_CITATION = re.compile(r"\b(?:https?:|www\.)|\w\.[a-z]{2,}/|\b\d{4}\b", re.I)
 _TAG_LINE = re.compile(r"^[a-z0-9][a-z0-9_-]*(?:[ ,]+[a-z0-9][a-z0-9_-]*){0,3}$")
 _SIGN_OFF = re.compile(r"(?<=[.!?\"”’)])\s+([A-Z]{2,6})\s*$")
 _LONE_SIGN_OFF = re.compile(r"^(?:[A-Z]{2,6}|\([A-Z][A-Za-z]{1,15}\))$")
@@ -98,7 +101,7 @@ def _take_trailer(text: str, spans: list, result: Inferred, sources: Counter[str
     while end > 1 and len(spans) - end < MAX_TRAILER_LINES:
         last = text[slice(*spans[end - 1])]
         source = _SOURCE_LINE.match(last)
-        if source:
+        if source and not _CITATION.search(source.group(1)):
             sources[source.group(1).strip()] += 3
             result.notes.append(f"outlet '{source.group(1).strip()}' from the line '{last}'")
         elif _LONE_SIGN_OFF.match(last):
