@@ -636,8 +636,10 @@ def expander(state: dict[str, Any]):
             story = next((s for s in state.get("stories", []) if s["id"] == value), None)
             return "articles", story["articles"] if story else [value]
         if field == "relation":
-            wanted = {g["key"] for g in state.get("groups", []) if g["relation"] == value}
-            return "passages", _passages_with(state, wanted) or ["-none-"]
+            # The groups themselves: a key is one subject in one story, and another
+            # story's group of that key ("date of the talks" of another round) may agree.
+            wanted = [g for g in state.get("groups", []) if g["relation"] == value]
+            return "passages", _passages_with(wanted) or ["-none-"]
         return field, [value]
 
     return expand
@@ -653,12 +655,11 @@ def _loose_match(key: str, entities: dict[str, Any], field: str) -> str | None:
     return None
 
 
-def _passages_with(state: dict[str, Any], keys: set[str]) -> list[str]:
-    """The passages holding a member fact of the groups with these keys."""
+def _passages_with(groups: list[dict[str, Any]]) -> list[str]:
+    """The passages holding a member fact of these groups."""
     found = set()
-    for group_ in state.get("groups", []):
-        if group_["key"] in keys:
-            for fact_id in group_["members"]:
-                article, passage, _n = fact_id.rsplit(":", 2)
-                found.add(passage_key(article, int(passage)))
+    for group_ in groups:
+        for fact_id in group_["members"]:
+            article, passage, _n = fact_id.rsplit(":", 2)
+            found.add(passage_key(article, int(passage)))
     return sorted(found)

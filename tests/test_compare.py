@@ -230,6 +230,8 @@ def test_entity_and_relation_queries(library):
     assert {A000, A002} <= kiev  # 000 writes Kyiv, 002 Kiev
     differ = {(h.article_id, h.passage) for h in library.search("relation:differ", 50).hits}
     assert (A000, 1) in differ and (A002, 1) in differ  # Tuesday against Wednesday
+    # The other round's "date of the talks" (Friday in both reports) agrees: not listed
+    assert (A001, 1) not in differ and (A003, 1) not in differ
     # "prisoners of war exchanged on wednesday" is found by what is counted
     swaps = {h.article_id for h in library.search('fact:"prisoners of war"', 50).hits}
     assert {A001, A002} <= swaps
