@@ -117,6 +117,15 @@ def test_the_command_line_shows_the_placeholder_where_no_outlet_is_named(seeds_i
     assert "Russia and Ukraine have agreed…" not in out
 
 
+def test_sources_says_how_many_articles_name_no_outlet_and_how_to_name_it(seeds_index, capsys):
+    assert main(["sources"]) == 0
+    captured = capsys.readouterr()
+    assert "3 of 5 articles name no outlet" in captured.err and "newsdesk.toml" in captured.err
+    assert "name no outlet" not in captured.out  # the list stays the list, for scripts
+    assert main(["sources", "--json"]) == 0
+    assert "name no outlet" not in capsys.readouterr().err
+
+
 def test_coverage_counts_outlets_not_articles(tmp_path):
     from index.analysis import Analysis
 

@@ -142,6 +142,13 @@ def sources(library, as_json: bool) -> int:
             dumps({"articles": codec.to_json(articles), "skipped": [s.to_json() for s in skipped]})
         )
         return EXIT_OK
+    code = _sources_shown(articles, skipped)
+    sys.stdout.flush()  # the hint comes after the list, where it is seen
+    _outlets_hint(articles)
+    return code
+
+
+def _sources_shown(articles, skipped) -> int:
     stdout = _console("stdout")
     if not stdout.is_terminal:
         return _sources_lines(articles, skipped)
@@ -181,6 +188,20 @@ def sources(library, as_json: bool) -> int:
             Text(f"skipped {clean_line(item.path)}: {clean_line(item.reason)}", style="dim")
         )
     return EXIT_OK
+
+
+def _outlets_hint(articles) -> None:
+    """On standard error (the list itself is for scripts too): how to name the
+    outlet of articles that name none, as each is then a source of its own."""
+    untold = sum(1 for row in articles if not row.source)
+    if untold:
+        _console("stderr").print(
+            f"newsdesk: {untold} of {len(articles)} articles name no outlet; a newsdesk.toml "
+            'beside them names it ([outlets] "*/fox.txt" = "Fox News"; README: Outlets)',
+            markup=False,
+            highlight=False,
+            style="dim",
+        )
 
 
 def _sources_lines(articles, skipped) -> int:
