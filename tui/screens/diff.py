@@ -44,8 +44,8 @@ def candidates(view: CrossSourceView | None, own_source: str | None, own_id: str
     for item in sorted(related, key=lambda r: -r.score):
         # An article no outlet is named for is a source of its own, as the
         # comparison counts it: they are not one "(unknown outlet)".
-        known = item.source and item.source != UNKNOWN_OUTLET
-        source = item.source if known else item.article_id
+        named = item.source if item.source != UNKNOWN_OUTLET else None
+        source = named or item.article_id
         if item.article_id == own_id or (own_source and source == own_source):
             continue
         best.setdefault(source, item)
