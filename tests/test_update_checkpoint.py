@@ -21,6 +21,7 @@ from tui.app import NewsdeskApp
 from tui.state import Position
 
 from .conftest import SEEDS
+from .test_engine_conformance import ENGINES
 from .test_incremental import MULTISOURCE, MemoAnalysis, _stored
 from .tui_helpers import reader, run, screen_text, settle, shown
 
@@ -117,7 +118,11 @@ def test_an_added_article_is_found_and_opens_before_the_pass_and_compared_after(
 
 
 @pytest.mark.slow
-def test_an_update_stopped_before_its_pass_is_finished_by_the_next_one(tmp_path):
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_update_stopped_before_its_pass_is_finished_by_the_next_one(
+    tmp_path, monkeypatch, engine
+):
+    monkeypatch.setenv("NEWSDESK_ENGINE", engine)
     corpus = _corpus(tmp_path)
     index = tmp_path / "index"
     Library([corpus], index, analysis=MemoAnalysis()).update()
