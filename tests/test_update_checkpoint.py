@@ -13,11 +13,13 @@ from typing import Any
 
 import pytest
 
+from index import engines
 from index.freshness import current
 from index.library import Library
 from index.progress import COMPARING, SEARCHABLE
 from index.update_process import UpdateStopped
 from tui.app import NewsdeskApp
+from tui.cli import main
 from tui.state import Position
 
 from .conftest import SEEDS
@@ -120,7 +122,7 @@ def test_an_added_article_is_found_and_opens_before_the_pass_and_compared_after(
 @pytest.mark.slow
 @pytest.mark.parametrize("engine", ENGINES)
 def test_an_update_stopped_before_its_pass_is_finished_by_the_next_one(
-    tmp_path, monkeypatch, engine
+    tmp_path, monkeypatch, capsys, engine
 ):
     monkeypatch.setenv("NEWSDESK_ENGINE", engine)
     corpus = _corpus(tmp_path)
@@ -138,6 +140,13 @@ def test_an_update_stopped_before_its_pass_is_finished_by_the_next_one(
     assert stopped.comparing() == {"steele/nyt.txt", "steele/hpo.txt"}
     assert "steele/hpo.txt" in _hits(stopped, "apologised")
     assert stopped.views("steele/hpo.txt") == {}  # never the old text's view
+    # While another process's update holds the index, a command shows this commit.
+    held = engines.get().writer(index, 1.0)
+    try:
+        assert main(["related", "steele/nyt.txt", "1", str(corpus), "--index-dir", str(index)]) == 0
+    finally:
+        held.cancel()
+    assert "still being compared with the other sources" in capsys.readouterr().err
     # The index knows it is not current: the next command or open updates it.
     assert not current(stopped.corpus, stopped.store, stopped.analysis.key)
     summary = Library([corpus], index, analysis=MemoAnalysis()).update()
