@@ -64,6 +64,8 @@ PARTS = {
     "state written": ("index.build", "_write_state"),
     "catalog written": ("index.build", "_write_catalog"),
     "commit": ("index.engines.whoosh", "WhooshWriter.commit"),
+    # The update's first commit, before the pass: catalog, pending list, checkpoint.
+    "articles committed first": ("index.build", "_commit_searchable"),
 }
 
 
@@ -168,7 +170,9 @@ def _searchable(args: argparse.Namespace, start: float) -> dict[str, Any]:
     """At the update's first commit, before its corpus-wide pass: seconds from
     its start until a reader opening the index then (as another process would)
     lists the new article, finds it by a search of its title and reads it."""
-    reader = _library(args.corpus, args.index, args.mentions)
+    from index.library import Library
+
+    reader = Library([args.corpus], args.index)  # what a search or a reader opens
     waiting = sorted(reader.comparing())
     listed = {row[0] for row in reader.listing()}
     found = bool(waiting) and all(
