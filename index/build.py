@@ -209,7 +209,8 @@ def _update(
     try:
         # Another process may have committed while this one waited for the lock.
         catalog = _catalog(writer.reader())
-        # Articles a stopped update committed without comparing them.
+        # Articles a stopped update committed without comparing them (a
+        # document listing none: it only removed files).
         earlier = _pending(writer.reader())
         known, todo, gone = _plan(catalog, entries, analysis_key)
         summary.unchanged = len(entries) - len(todo)
@@ -240,8 +241,9 @@ def _update(
         replaced = set(summary.removed) | set(summary.updated)
         # What the pass compares again: this run's articles and those a
         # stopped update committed (their views were deleted or never written).
-        again = set(fresh) | (earlier & set(catalog.articles))
-        if not state_missing and (fresh or summary.removed):
+        again = set(fresh) | ((earlier or set()) & set(catalog.articles))
+        first_commit = not state_missing and bool(fresh or summary.removed)
+        if first_commit:
             _commit_searchable(writer, catalog, again)
             report(len(entries), len(entries), "", SEARCHABLE)
         report(0, len(catalog.articles), "", COMPARING)
@@ -270,7 +272,7 @@ def _update(
                 raise
         _write_derived(writer, state, again, catalog.paths(), (state_missing, last), report)
         _write_state(writer, state)
-        if earlier or again:
+        if earlier is not None or first_commit:
             writer.delete("state", PENDING_UID)  # every article is compared
         _write_catalog(writer, catalog, state.get("stories", []))
         report(len(entries), len(entries), "", SAVING)
@@ -306,10 +308,11 @@ def _commit_searchable(writer: Writer, catalog: _Catalog, again: set[str]) -> No
     writer.checkpoint()
 
 
-def _pending(reader: Reader) -> set[str]:
-    """The articles a stopped update committed before comparing them."""
+def _pending(reader: Reader) -> set[str] | None:
+    """The articles a stopped update committed before comparing them; None
+    when its last pass was committed."""
     doc = reader.get("state", PENDING_UID)
-    return set(unpack(doc["data"])["articles"]) if doc else set()
+    return set(unpack(doc["data"])["articles"]) if doc else None
 
 
 def _commit_readable(writer: Writer, catalog: _Catalog) -> None:

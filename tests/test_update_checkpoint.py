@@ -199,3 +199,19 @@ def test_the_reader_lists_and_opens_an_added_article_while_it_is_compared(tmp_pa
         run(test)
     finally:
         hooks.release.set()
+
+
+def test_an_update_that_only_deletes_leaves_the_index_current(seeds_copy, tmp_path):
+    index = tmp_path / "index"
+    Library([seeds_copy], index).update()
+    gone = "003_caa32e451265d8d9.txt"
+    (seeds_copy / gone).unlink()
+    stages: list[str] = []
+    summary = Library([seeds_copy], index).update(progress=lambda *e: stages.append(e[3]))
+    assert summary.removed == [gone] and SEARCHABLE in stages  # gone before the pass
+    library = Library([seeds_copy], index)
+    assert gone not in {a.id for a in library.articles()}
+    assert library.comparing() == frozenset()
+    # Nothing is left to compare: the next command finds the index current.
+    assert current(library.corpus, library.store, "")
+    assert not Library([seeds_copy], index).update().changed
