@@ -174,7 +174,7 @@ def test_the_reader_lists_and_opens_an_added_article_while_it_is_compared(tmp_pa
         app = NewsdeskApp(library)
         async with app.run_test(size=(160, 50)) as pilot:
             screen = reader(app)
-            for _ in range(1500):  # the update reads and analyses the new file first
+            for _ in range(4000):  # the update reads and analyses the new file first
                 await pilot.pause(0.02)
                 if new in screen.sources.article_ids and hooks.reached.is_set():
                     break
