@@ -12,6 +12,14 @@ keep whole, and a user waits minutes for it, so each batch of articles is
 committed as soon as it is written (without the corpus-wide state, which comes
 with the last commit). A stopped first index keeps its batches; the next run
 goes on from there.
+
+An update commits twice for the same reason: the corpus-wide pass reads the
+whole corpus (tens of seconds to minutes), so once its new and changed files
+are written and its deleted ones removed, they are committed with the last
+pass's stories, entities and views as they were, and a document
+(``store.PENDING_UID``) naming the articles not compared yet; the pass then
+runs and its commit drops that document. An index holding it is not current:
+a stopped update leaves it, and the next run compares those articles again.
 """
 
 from __future__ import annotations
@@ -39,6 +47,7 @@ from .progress import (
     READABLE,
     READING,
     SAVING,
+    SEARCHABLE,
     WRITING,
     Progress,
     Reporter,
@@ -51,6 +60,7 @@ from .store import (
     FORMAT_UID,
     LISTING_HEAD_UID,
     LISTING_UID,
+    PENDING_UID,
     STATE_UID,
     STORIES_UID,
     IndexOutdated,
@@ -182,14 +192,14 @@ def _update(
     articles as it is done, so they can be read while the rest is analysed.
     """
     report = Reporter(progress)
-    catalog, state_missing = _open(index_path, engine)
+    catalog, state_missing, pending = _open(index_path, engine)
     walk_skipped: list[Skipped] = []
     report(0, 0, "", LISTING)
     entries = without_clashing_ids(list(corpus.walk(walk_skipped)), walk_skipped)
     report(len(entries), len(entries), "", LISTING)
     known, todo, gone = _plan(catalog, entries, analysis_key)
     summary = Summary(unchanged=len(entries) - len(todo))
-    if not todo and not gone and not state_missing:
+    if not todo and not gone and not state_missing and not pending:
         summary.skipped = catalog.skipped() + walk_skipped
         engine.keep_sidecar(index_path)
         return summary
@@ -199,6 +209,9 @@ def _update(
     try:
         # Another process may have committed while this one waited for the lock.
         catalog = _catalog(writer.reader())
+        # Articles a stopped update committed without comparing them (a
+        # document listing none: it only removed files).
+        earlier = _pending(writer.reader())
         known, todo, gone = _plan(catalog, entries, analysis_key)
         summary.unchanged = len(entries) - len(todo)
         for path in gone:
@@ -226,6 +239,13 @@ def _update(
             ready = _finish_chunk(writer, started[0], fresh, catalog, ready, state_missing)
             del started[0]
         replaced = set(summary.removed) | set(summary.updated)
+        # What the pass compares again: this run's articles and those a
+        # stopped update committed (their views were deleted or never written).
+        again = set(fresh) | ((earlier or set()) & set(catalog.articles))
+        first_commit = not state_missing and bool(fresh or summary.removed)
+        if first_commit:
+            _commit_searchable(writer, catalog, again)
+            report(len(entries), len(entries), "", SEARCHABLE)
         report(0, len(catalog.articles), "", COMPARING)
         last = {} if state_missing else stored_memo(writer.reader())
         from .corpus_pass import collector_paused
@@ -236,7 +256,9 @@ def _update(
                 analyses = _analyses(writer.reader(), fresh, replaced)
                 away = summarise_apart(analyses, {}, set(fresh))
             if away is None:
-                state = _corpus_state(writer.reader(), fresh, replaced, summarise, last, analyses)
+                state = _corpus_state(
+                    writer.reader(), (fresh, again), replaced, summarise, last, analyses
+                )
         if away is not None:
             # A first index: the corpus-wide pass runs in another process while
             # this one merges the batches' segments (each takes a core for as
@@ -248,8 +270,10 @@ def _update(
             except BaseException:
                 away.cancel()
                 raise
-        _write_derived(writer, state, fresh, catalog.paths(), (state_missing, last), report)
+        _write_derived(writer, state, again, catalog.paths(), (state_missing, last), report)
         _write_state(writer, state)
+        if earlier is not None or first_commit:
+            writer.delete("state", PENDING_UID)  # every article is compared
         _write_catalog(writer, catalog, state.get("stories", []))
         report(len(entries), len(entries), "", SAVING)
         writer.commit()
@@ -270,6 +294,25 @@ def _batches(todo: list[FileEntry], size: int, first: int) -> Iterator[list[File
         yield todo[:start]
     for at in range(start, len(todo), size):
         yield todo[at : at + size]
+
+
+def _commit_searchable(writer: Writer, catalog: _Catalog, again: set[str]) -> None:
+    """Make an update's articles visible before the corpus-wide pass: the
+    catalog as it now is (new articles listed, deleted ones gone), the last
+    pass's stories, and the articles not compared yet (see the module's
+    description); everything else stays as the last pass committed it."""
+    stories = writer.reader().get("catalog", STORIES_UID)
+    _write_catalog(writer, catalog, unpack(stories["data"]) if stories else [])
+    pending = {"articles": sorted(again)}
+    writer.replace({"uid": PENDING_UID, "kind": "state", "data": pack(pending)})
+    writer.checkpoint()
+
+
+def _pending(reader: Reader) -> set[str] | None:
+    """The articles a stopped update committed before comparing them; None
+    when its last pass was committed."""
+    doc = reader.get("state", PENDING_UID)
+    return set(unpack(doc["data"])["articles"]) if doc else None
 
 
 def _commit_readable(writer: Writer, catalog: _Catalog) -> None:
@@ -298,15 +341,16 @@ class _Steps:
         self.report(self.before + share, self.total, "", ANALYSING)
 
 
-def _open(index_path: Path, engine: Engine) -> tuple[_Catalog, bool]:
-    """The index's catalog and whether its state is missing; an index that
-    cannot be opened or read so far raises :class:`IndexDamaged`."""
+def _open(index_path: Path, engine: Engine) -> tuple[_Catalog, bool, bool]:
+    """The index's catalog, whether its state is missing and whether articles
+    of it wait for the corpus-wide pass; an index that cannot be opened or
+    read so far raises :class:`IndexDamaged`."""
     claimed(index_path)
     if not engine.exists(index_path):
-        return _Catalog({}, {}, lambda: ({}, {})), True
+        return _Catalog({}, {}, lambda: ({}, {})), True, False
     reader = engine.reader(index_path)
     check_format(reader, index_path)
-    return _catalog(reader), _state_missing(reader)
+    return _catalog(reader), _state_missing(reader), reader.has("state", PENDING_UID)
 
 
 @dataclass
@@ -594,7 +638,7 @@ def _add_article(writer: Writer, article: Article, analysis: dict[str, Any]) -> 
 def _write_derived(
     writer: Writer,
     state: dict[str, Any],
-    fresh: dict[str, dict[str, Any]],
+    again: set[str],
     paths: dict[str, str],
     stored: tuple[bool, dict[str, Any]],
     report: Reporter,
@@ -606,7 +650,7 @@ def _write_derived(
     first, last = stored
     before = {} if first else stored_digests(writer.reader())
     kept = state.pop("views_kept", [])
-    views = plan_views(state.pop("views", {}), before, fresh, kept)
+    views = plan_views(state.pop("views", {}), before, again, kept)
     _write_views(writer, views.write, paths, report)
     writer.replace(views.document())
     for document in memo_documents(state.pop("memo", {}), last):
@@ -651,16 +695,19 @@ def _analyses(
 
 def _corpus_state(
     reader: Reader,
-    fresh: dict[str, dict[str, Any]],
+    read: tuple[dict[str, dict[str, Any]], set[str]],
     replaced: set[str],
     summarise: Summariser | None,
     memo: dict[str, Any],
     analyses: dict[str, dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """The corpus-wide state over the stored analyses (minus files replaced in
-    this run) and the fresh ones, so it can be committed with them; ``memo``
-    is what the last run kept (see :func:`index.incremental.stored_memo`);
-    ``analyses``, where already read, are those analyses."""
+    this run) and the fresh ones, so it can be committed with them; ``read``
+    is the fresh analyses and the articles to compare again (the fresh ones
+    and those a stopped update committed); ``memo`` is what the last run kept
+    (see :func:`index.incremental.stored_memo`); ``analyses``, where already
+    read, are those analyses."""
+    fresh, again = read
     if analyses is None:
         analyses = _analyses(reader, fresh, replaced)
     if summarise is None:
@@ -670,5 +717,5 @@ def _corpus_state(
         # views were deleted with their documents, so they are always written).
         # Views are kept only against the digests they were stored under.
         last = memo if stored_digests(reader) else {}
-        return summarise(analyses, memo=last, changed=set(fresh))  # type: ignore[call-arg]
+        return summarise(analyses, memo=last, changed=set(again))  # type: ignore[call-arg]
     return summarise(analyses)

@@ -45,7 +45,7 @@ from .sidecar import (
     listing_holds,
     read_listing,
 )
-from .store import STATE_UID, Store
+from .store import PENDING_UID, STATE_UID, Store
 from .textio import write_atomic
 
 SETTLE_NS = 2_000_000_000
@@ -154,10 +154,13 @@ def _listed_unchanged(store: Store, key: list[Any]) -> bool:
 
 def _recorded_files(store: Store) -> dict[str, list[Any]] | None:
     """The last commit's ``path -> [size, mtime, hash|key]``, or None when its
-    corpus-wide state is missing (a first index stopped before comparing): the
-    indexer's own test (see index.build._update). An index of another format
-    never gets here: opening its store raises."""
-    if not store.reader.has("state", STATE_UID):
+    corpus-wide state is missing (a first index stopped before comparing) or
+    its articles are not all compared (an update stopped between committing
+    its articles and its pass): the indexer's own test (see
+    index.build._update). An index of another format never gets here: opening
+    its store raises."""
+    reader = store.reader
+    if not reader.has("state", STATE_UID) or reader.has("state", PENDING_UID):
         return None
     catalog = store.catalog()
     files = catalog.get("files") if isinstance(catalog, dict) else None

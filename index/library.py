@@ -191,6 +191,13 @@ class Library:
         return self._held_for_generation("state", self.store.state)
 
     @guarded
+    def comparing(self) -> frozenset[str]:
+        """The articles an update made searchable and readable before its
+        corpus-wide pass compared them with the others (their cross-source
+        views are not computed yet); empty once the pass is committed."""
+        return frozenset(self._held_for_generation("comparing", self.store.comparing))
+
+    @guarded
     def views(self, article_id: str) -> dict[int, PassageView]:
         """The cross-source views of an article's passages, by passage number."""
         from .compare import passage_views

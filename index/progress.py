@@ -20,6 +20,9 @@ LISTING = "listing"  # walking the folders: done = files found
 READING = "reading"  # done/total = files read
 ANALYSING = "analysing"  # done/total = files whose articles are analysed
 READABLE = "readable"  # a first index committed a batch: done = files that can be read
+SEARCHABLE = (
+    "searchable"  # an update committed its articles, not yet compared: done = total = files
+)
 COMPARING = "comparing"  # the corpus-wide pass: total = articles (one step)
 WRITING = "writing"  # done/total = cross-source views written
 SAVING = "saving"  # the last commit: done = total = files

@@ -39,6 +39,10 @@ LISTING_HEAD_UID = "__listing_head__"
 STORIES_UID = "__stories__"
 ARTICLES_UID = "__articles__"
 FORMAT_UID = "__format__"
+# An update commits its new and changed articles before the corpus-wide pass
+# compares them (see ``index.build``): this document, kind "state", lists them
+# until the pass is committed. An index holding it is not current.
+PENDING_UID = "__pending_pass__"
 MEMO_SIZE = 16
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source
@@ -209,6 +213,11 @@ class Store:
 
     def state(self) -> dict[str, Any]:
         return self._read("state", STATE_UID) or {}
+
+    def comparing(self) -> frozenset[str]:
+        """The articles of this commit that the corpus-wide pass has not compared
+        yet (an update's new and changed ones, committed before its pass)."""
+        return frozenset((self._stored("state", PENDING_UID) or {}).get("articles", ()))
 
     def _read(self, kind: str, uid: str) -> Any:
         doc = self._reader.get(kind, uid)

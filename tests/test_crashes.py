@@ -21,7 +21,7 @@ import pytest
 from index.build import update
 from index.corpus import Corpus
 from index.library import Library
-from index.store import Store
+from index.store import PENDING_UID, Store
 
 from .conftest import ROOT
 from .test_terminal_safety import cli
@@ -76,7 +76,14 @@ def test_sigkill_at_random_points_never_loses_a_commit(tmp_path):
     thread = threading.Thread(target=reader)
     thread.start()
     rng = random.Random(20261123)
-    outcomes = {"killed before its commit": 0, "killed after its commit": 0, "finished": 0}
+    outcomes = {
+        "killed before its commit": 0,
+        # An update commits its articles, then the corpus-wide pass: killed in
+        # between, the index has them and knows they are not compared yet.
+        "killed between its two commits": 0,
+        "killed after its commit": 0,
+        "finished": 0,
+    }
     try:
         for run in range(KILL_RUNS):
             adding = not extras.exists()
@@ -90,11 +97,14 @@ def test_sigkill_at_random_points_never_loses_a_commit(tmp_path):
             time.sleep(rng.uniform(0.05, 1.2) * run_time)
             process.send_signal(signal.SIGKILL)
             code = process.wait(timeout=60)
-            count = len(Store(index_dir).articles())
+            store = Store(index_dir)
+            count = len(store.articles())
             assert count in committed, f"run {run}: {count} articles is no committed state"
-            history.add(count)  # each run commits once: its end state is every state it made
+            history.add(count)  # a run's commits all hold its articles: its end state
             if code == 0:
                 outcomes["finished"] += 1
+            elif count == target and store.reader.has("state", PENDING_UID):
+                outcomes["killed between its two commits"] += 1
             elif count == target:
                 outcomes["killed after its commit"] += 1
             else:
@@ -109,7 +119,8 @@ def test_sigkill_at_random_points_never_loses_a_commit(tmp_path):
         stop.set()
         thread.join()
     print(f"\n{KILL_RUNS} SIGKILL runs: {outcomes}; {len(seen_totals)} concurrent reads")
-    assert outcomes["killed before its commit"] >= 3, outcomes
+    stopped = outcomes["killed before its commit"] + outcomes["killed between its two commits"]
+    assert stopped >= 3, outcomes
     assert not errors, errors[:3]
     assert set(seen_totals) <= history  # readers only ever saw states some run committed
     final = cli("index", str(corpus), index_dir=index_dir, timeout=120)
@@ -117,6 +128,7 @@ def test_sigkill_at_random_points_never_loses_a_commit(tmp_path):
     expected = 150 + (EXTRA if extras.exists() else 0)
     assert len(Store(index_dir).articles()) == expected
     assert Library([corpus], index_dir).search("prisoners", limit=1).total == expected
+    assert not Store(index_dir).reader.has("state", PENDING_UID)  # every article compared
 
 
 CRASHER = textwrap.dedent(
@@ -177,10 +189,17 @@ def test_kill_inside_the_commit_keeps_one_whole_generation(tmp_path):
         store = Store(index_dir)
         count = len(store.articles())
         assert count in (before, 40 + n + 1), (name, nth, when, count)
-        assert len(store.state()) > 0 and store.state()["articles"] == count  # same generation
+        # One generation: the pass's state counts every article, or (killed
+        # between an update's two commits) every one but those it names as
+        # not compared yet, for the next run to compare.
+        waiting = store.comparing()
+        assert waiting <= {a["id"] for a in store.articles()}
+        assert len(store.state()) > 0 and store.state()["articles"] + len(waiting) == count
         assert Library([corpus], index_dir).search("prisoners", limit=1).total == count
     summary = update(Corpus.of([corpus]), index_dir)  # the lock a killed run held is free
     assert len(Store(index_dir).articles()) == 40 + len(CRASH_POINTS)
+    assert Store(index_dir).state()["articles"] == 40 + len(CRASH_POINTS)
+    assert not Store(index_dir).comparing()
     assert not update(Corpus.of([corpus]), index_dir).changed, summary
 
 

@@ -21,6 +21,7 @@ from index.progress import (
     READABLE,
     READING,
     SAVING,
+    SEARCHABLE,
     Estimate,
 )
 from index.update_process import UpdateStopped
@@ -265,6 +266,14 @@ def test_every_stage_of_a_run_is_reported_with_counts_of_articles_not_sidecars(t
             "left",
         ),
         ([(2225, 2225, "", SAVING)], 75, "saving the index · 1 min so far", "left"),
+        # An update's new articles are committed before they are compared.
+        (
+            [(2226, 2226, "", SEARCHABLE), (0, 2226, "", COMPARING)],
+            3,
+            "comparing 2,226 articles across sources · 3 s so far · the new articles "
+            "can be read and searched already",
+            "left",
+        ),
         ([(1, 4, "\x1b[31m[bold]evil.txt", READING)], 0, "reading ␛[31m[bold]evil.txt", "\x1b"),
     ],
 )

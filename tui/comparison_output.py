@@ -14,7 +14,7 @@ from index.subjects import describe, subject_of
 
 from . import render
 from .inert import inert
-from .output import EXIT_NOT_FOUND, EXIT_OK, error, stdout
+from .output import EXIT_NOT_FOUND, EXIT_OK, error, note, stdout
 
 # The pane's words for each relation; the shell's own colours (no block badge).
 BADGES = {relation: label for relation, (label, _style) in render.BADGES.items()}
@@ -148,6 +148,11 @@ def related(library, args: argparse.Namespace) -> int:
     except KeyError as missing:
         error(str(missing.args[0]))
         return EXIT_NOT_FOUND
+    if args.id in library.comparing():  # an update's pass runs in another process
+        note(
+            f"'{args.id}' is still being compared with the other sources: "
+            "what they say about it is shown once the index is updated"
+        )
     if args.json:
         print(dumps(codec.to_json(view)))
         return EXIT_OK

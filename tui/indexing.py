@@ -20,6 +20,7 @@ from index.progress import (
     READABLE,
     READING,
     SAVING,
+    SEARCHABLE,
     WRITING,
     Estimate,
     duration,
@@ -37,12 +38,15 @@ class IndexingStatus:
     total: int = 0
     what: str = ""
     readable: int = -1  # articles' files readable so far on a first index (-1: not one)
+    searchable: bool = False  # an update's articles are readable before they are compared
 
     def update(self, done: int, total: int, what: str, stage: str) -> None:
         self.estimate.update(done, stage)
         self.stage, self.done, self.total, self.what = stage, done, total, what
         if stage == READABLE:
             self.readable = done
+        if stage == SEARCHABLE:
+            self.searchable = True
 
     @property
     def counted(self) -> tuple[int, int] | None:
@@ -68,6 +72,8 @@ class IndexingStatus:
             return f": writing cross-source views {self.done:,}/{self.total:,}"
         if self.stage == SAVING:
             return ": saving the index"
+        if self.stage == SEARCHABLE:
+            return f": {self.done:,} files indexed"
         return f" {self.done:,}/{self.total:,} files"
 
     def _detail(self) -> str:
@@ -78,6 +84,8 @@ class IndexingStatus:
             parts.append("analysing (entities, facts)")
         elif self.stage in (COMPARING, SAVING):
             parts.append(f"{duration(self.estimate.elapsed())} so far")
+        if self.searchable and self.stage in (SEARCHABLE, COMPARING, WRITING, SAVING):
+            parts.append("the new articles can be read and searched already")
         if self.readable >= 0 and self.stage in (READING, ANALYSING, READABLE):
             parts.append(f"{self.readable:,} readable")
         left = self.estimate.left(self.total)

@@ -102,6 +102,10 @@ class Writer(Protocol):
         """Delete every document of the file ``path`` (its articles, passages, views)."""
         ...
 
+    def delete(self, kind: str, uid: str) -> None:
+        """Delete the ``kind`` document ``uid``, if there is one."""
+        ...
+
     def reader(self) -> Reader:
         """The commit this run started from (not what it has written since)."""
         ...

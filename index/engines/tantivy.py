@@ -337,6 +337,9 @@ class TantivyWriter:
     def delete_article(self, path: str) -> None:
         self._writer.delete_documents_by_term("path", path)
 
+    def delete(self, kind: str, uid: str) -> None:
+        self._writer.delete_documents_by_query(_kind_and_uid(kind, uid))
+
     def reader(self) -> TantivyReader:
         return TantivyReader(self.path)
 

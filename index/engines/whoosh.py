@@ -291,11 +291,13 @@ class WhooshWriter:
     def replace(self, document: Document) -> None:
         """Whoosh's ``update_document`` within one kind: another kind's document
         with the same uid (an article whose file is named ``blob:a.txt``) stays."""
-        with self._writer.searcher() as searcher:
-            numbers = numbers_of(searcher.reader(), document["kind"], document["uid"])
-            for number in numbers:
-                self._writer.delete_document(number)
+        self.delete(document["kind"], document["uid"])
         self._writer.add_document(**document)
+
+    def delete(self, kind: str, uid: str) -> None:
+        with self._writer.searcher() as searcher:
+            for number in numbers_of(searcher.reader(), kind, uid):
+                self._writer.delete_document(number)
 
     def delete_article(self, path: str) -> None:
         self._writer.delete_by_term("path", path)

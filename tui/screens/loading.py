@@ -23,7 +23,7 @@ from textual.widgets import Label, ProgressBar
 from index.library import Library
 from index.listing import arrange
 from index.model import Story
-from index.progress import READABLE, READING
+from index.progress import READABLE, READING, SEARCHABLE
 from index.safety import clean_line
 from index.update_process import UpdateStopped
 
@@ -150,9 +150,11 @@ class CorpusLoading(Screen[None]):
             reader._read_list_again()
 
     @work(thread=True, exclusive=True, group="follow")
-    def _read_list_again(self, partial: bool = False) -> None:
+    def _read_list_again(self, partial: bool = False, during: bool = False) -> None:
         """Read the list of the last commit; ``partial``: one a first index made
-        of its articles so far, shown without drawing the article again."""
+        of its articles so far, shown without drawing the article again;
+        ``during``: one an update made before comparing its articles (the
+        article shown is drawn again: it may be one the update changed)."""
         reader = cast("ReaderScreen", self)
         commit = reader.library.latest_commit()
         try:
@@ -160,7 +162,8 @@ class CorpusLoading(Screen[None]):
         except Exception:  # noqa: BLE001 - a commit under way: the next look reads it
             return
         reader._listed = commit
-        reader.post_message(reader.Loaded(entries, stories, changed=not partial, indexing=partial))
+        loaded = reader.Loaded(entries, stories, changed=not partial, indexing=partial or during)
+        reader.post_message(loaded)
 
     def _show_and_wait(self, loaded: Loaded) -> None:
         """Post ``loaded`` and let the screen draw it before reading on: both want
@@ -182,6 +185,8 @@ class CorpusLoading(Screen[None]):
             reader.indexing = IndexingStatus()
             reader._ticking = reader.set_interval(1.0, reader._show_status)
         reader.indexing.update(done, total, what, stage)
+        if stage == SEARCHABLE:
+            reader._read_list_again(during=True)
         if stage == READABLE:
             reader.building = True
             if done:

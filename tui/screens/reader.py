@@ -201,7 +201,8 @@ class ReaderScreen(keeps.KeepActions, Lookups, CorpusLoading):
             view: CrossSourceView | None = self.library.related(shown.id, number)
         except (KeyError, LookupError):
             view = None
-        self.cross.show(view, pending=self.building)
+        comparing = shown.id in self.library.comparing()
+        self.cross.show(view, pending=self.building, comparing=comparing)
 
     @on(SourcesList.ArticleChosen)
     async def _article_chosen(self, message: SourcesList.ArticleChosen) -> None:

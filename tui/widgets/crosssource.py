@@ -31,6 +31,13 @@ PENDING_HINT = (
     "Still being computed: what other sources say is compared once every article "
     "of the folder is indexed (the progress is at the top). This pane fills in then."
 )
+# An update lists and searches its new and changed articles before the
+# comparison across sources (that takes every article) has taken them in.
+COMPARING_HINT = (
+    "Still being compared with the others: this article was added or changed since "
+    "the other sources were last compared, so what they say about it is not known "
+    "yet. This pane fills in once the comparison is saved."
+)
 EMPTY_HINT = (
     "Nothing from other sources for this passage yet.\n\n"
     "When the index is built with the analysis, this pane lists the facts of the "
@@ -102,6 +109,7 @@ class CrossSourcePane(WrappedView, can_focus=True):
         super().__init__(id=id)
         self.view: CrossSourceView | None = None
         self.pending = False  # the comparison is still being computed (a first index)
+        self.comparing = False  # this article is not compared yet (an update's pass runs)
         self._related: list[RelatedPassage] = []
         self._items: dict[int, tuple[int, int]] = {}  # related item -> (first line, count)
 
@@ -129,11 +137,16 @@ class CrossSourcePane(WrappedView, can_focus=True):
         """Everything the pane holds, as plain text (also what is scrolled out of view)."""
         return "\n".join(line.text.plain for line in self._lines)
 
-    def show(self, view: CrossSourceView | None, pending: bool = False) -> None:
+    def show(
+        self, view: CrossSourceView | None, pending: bool = False, comparing: bool = False
+    ) -> None:
         """Render ``library.related(...)`` for one passage (or the empty state);
-        ``pending``: the comparison is not computed yet, so an empty view says so."""
-        self.pending = pending
-        self.view = view
+        ``pending``: the comparison is not computed yet, so an empty view says so;
+        ``comparing``: this article is not compared yet, so no view is shown (a
+        changed article's old view was of its old text)."""
+        self.pending = pending or comparing
+        self.comparing = comparing
+        self.view = None if comparing else view
         self._related = list(view.related) if view is not None else []
         self.relayout()
         self.set_reactive(CrossSourcePane.selected, 0)
@@ -146,7 +159,9 @@ class CrossSourcePane(WrappedView, can_focus=True):
         count = 0
         self._items = {}
         if self.is_empty:
-            said = PENDING_HINT if self.pending else EMPTY_HINT
+            said = EMPTY_HINT
+            if self.pending:
+                said = COMPARING_HINT if self.comparing else PENDING_HINT
             hint = [Line(PLAIN, t) for t in Text(said, style="dim").wrap(console, width)]
             count += len(hint)
             yield hint
