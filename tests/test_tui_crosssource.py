@@ -106,3 +106,21 @@ def test_a_figure_that_cannot_be_compared_says_so_in_words(index_dir, reader_pil
         assert "? Al Jazeera" not in text
 
     reader_pilot(_NotComparable(index_dir=index_dir), body, (160, 50))
+
+
+def test_an_article_not_compared_yet_offers_no_related_passage_to_jump_to(stub, reader_pilot):
+    """A changed article's stored view is of its old text: while an update's pass
+    runs, the pane says so and Enter jumps nowhere."""
+
+    async def body(app, pilot):
+        pane = reader(app).cross
+        view = pane.view
+        assert view is not None and view.related  # passage 1 of the seeds has related passages
+        pane.show(view, comparing=True)
+        await pilot.pause()
+        assert pane.is_empty and not pane.related
+        assert "Still being compared with the others" in screen_text(app)
+        await press(app, pilot, "tab", "enter")
+        assert shown(app) == (EFE, 1)
+
+    reader_pilot(stub, body, (160, 50))

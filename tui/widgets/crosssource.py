@@ -147,7 +147,7 @@ class CrossSourcePane(WrappedView, can_focus=True):
         self.pending = pending or comparing
         self.comparing = comparing
         self.view = None if comparing else view
-        self._related = list(view.related) if view is not None else []
+        self._related = list(self.view.related) if self.view is not None else []
         self.relayout()
         self.set_reactive(CrossSourcePane.selected, 0)
         self.scroll_to(0, 0, animate=False, immediate=True)
