@@ -330,10 +330,11 @@ def _people_by_story(nodes: list[_Node]) -> list[_Node]:
 
 def _could_be(forms: tuple[str, ...], person: tuple[str, ...]) -> bool:
     """Whether a name (person forms) can only stand for ``person``: it ends with the
-    whole of that name, or has two words, the same surname and a familiar given name."""
+    whole of that name, or has two words, the same surname and the same or a familiar
+    given name ("Carlie Trent" beside "Carlie Marie Trent")."""
     if len(forms) > len(person) and forms[-len(person) :] == person:
         return True
-    return len(forms) == 2 and _familiar(forms[0], person[0])
+    return len(forms) == 2 and (forms[0] == person[0] or _familiar(forms[0], person[0]))
 
 
 def _split_by_article(node: _Node, groups: Mapping[str, str]) -> list[_Node]:
@@ -490,11 +491,32 @@ def _short_forms(forms: tuple[str, ...]) -> set[tuple[str, str]]:
 
 
 def _familiar(given: str, other: str) -> bool:
-    """A familiar form of a given name: one begins the other, or they share their
-    first three letters ("Fred" / "Frederick", "Katie" / "Kathryn"); not initials."""
-    if given == other or min(len(given), len(other)) < 3:
+    """A familiar form of a given name (``_translit`` forms): one a nickname of the
+    other in a curated table ("Joe" / "Joseph", "Dick" / "Richard", "Bill" /
+    "William"), or one begins the other, or they share their first three letters
+    ("Fred" / "Frederick", "Katie" / "Kathryn"); not initials."""
+    if given == other or min(len(given), len(other)) < 2:
+        return False
+    if (given, other) in _nicknames() or (other, given) in _nicknames():
+        return True
+    if min(len(given), len(other)) < 3:
         return False
     return given.startswith(other) or other.startswith(given) or given[:3] == other[:3]
+
+
+@lru_cache(maxsize=1)
+def _nicknames() -> frozenset[tuple[str, str]]:
+    """(nickname, given name) pairs of English given names, in ``_translit`` forms:
+    the hand-curated table of the ``nicknames`` package (2,600 pairs). A name pairs
+    with the nicknames the table gives it, not with another of their names ("Dick"
+    is Richard's, and "Ricky" too, but Dick and Ricky do not pair)."""
+    from nicknames import NickNamer
+
+    return frozenset(
+        (_translit(nickname), _translit(name))
+        for name, nicknames in NickNamer().nickname_lookup.items()
+        for nickname in nicknames
+    )
 
 
 def _link_lone_names(nodes: list[_Node], links: _Links, lone: list[int]) -> None:

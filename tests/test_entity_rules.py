@@ -676,6 +676,30 @@ def test_a_familiar_given_name_joins_the_full_name_of_its_story():
     assert entity_with(apart, "Fred LaRue") != entity_with(apart, "Frederick C. LaRue")
 
 
+@pytest.mark.parametrize(
+    ("full", "familiar"),
+    [  # the same senator in one story: Fox and HuffPost against the New York Times
+        ("Joseph I. Lieberman", "Joe Lieberman"),
+        ("Richard Blumenthal", "Dick Blumenthal"),
+        ("William Jefferson Clinton", "Bill Clinton"),
+    ],
+)
+def test_a_nickname_joins_the_given_name_of_its_story(full, familiar):
+    mentions = corpus([(full, "person")], [(familiar, "person")])
+    same_story = merge(mentions, {}, groups={"a0": "s1", "a1": "s1"})
+    assert entity_with(same_story, familiar) == entity_with(same_story, full)
+    apart = merge(mentions, {}, groups={"a0": "s1", "a1": "s2"})
+    assert entity_with(apart, familiar) != entity_with(apart, full)
+
+
+def test_a_full_name_without_its_middle_name_is_the_person_where_tagged_a_place():
+    # "Carlie Trent" (tagged a place) in a story about "Carlie Marie Trent", abducted
+    mentions = corpus([("Carlie Marie Trent", "person")], [("Carlie Trent", "place")])
+    merged = merge(mentions, {}, groups={"a0": "s1", "a1": "s1"})
+    (entity,) = {entity_with(merged, "Carlie Trent"), entity_with(merged, "Carlie Marie Trent")}
+    assert entity.kind == "person"
+
+
 def test_a_full_name_one_article_of_a_story_recognises_is_found_in_the_others():
     from index.mentions import share_names
 
