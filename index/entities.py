@@ -507,15 +507,18 @@ def _familiar(given: str, other: str) -> bool:
 @lru_cache(maxsize=1)
 def _nicknames() -> frozenset[tuple[str, str]]:
     """(nickname, given name) pairs of English given names, in ``_translit`` forms:
-    the hand-curated table of the ``nicknames`` package (2,600 pairs). A name pairs
-    with the nicknames the table gives it, not with another of their names ("Dick"
-    is Richard's, and "Ricky" too, but Dick and Ricky do not pair)."""
+    the hand-curated table of the ``nicknames`` package (2,600 pairs), less the
+    pairs of two short names that are each a nickname of a third ("Bob" / "Rob",
+    both Robert's; "Bill" / "Will"): two such people are as often two people."""
     from nicknames import NickNamer
 
+    table = NickNamer().nickname_lookup
+    siblings = {(a, b) for nicknames in table.values() for a in nicknames for b in nicknames}
     return frozenset(
         (_translit(nickname), _translit(name))
-        for name, nicknames in NickNamer().nickname_lookup.items()
+        for name, nicknames in table.items()
         for nickname in nicknames
+        if max(len(name), len(nickname)) > 4 or (name, nickname) not in siblings
     )
 
 

@@ -692,6 +692,14 @@ def test_a_nickname_joins_the_given_name_of_its_story(full, familiar):
     assert entity_with(apart, familiar) != entity_with(apart, full)
 
 
+def test_two_short_nicknames_of_one_name_are_not_one_person():
+    # "Bob" and "Rob" are both Robert's: Rob Partridge, Bob Marley's press officer,
+    # is not Bob Partridge.
+    mentions = corpus([("Bob Partridge", "person")], [("Rob Partridge", "person")])
+    merged = merge(mentions, {}, groups={"a0": "s1", "a1": "s1"})
+    assert entity_with(merged, "Bob Partridge") != entity_with(merged, "Rob Partridge")
+
+
 def test_a_full_name_without_its_middle_name_is_the_person_where_tagged_a_place():
     # "Carlie Trent" (tagged a place) in a story about "Carlie Marie Trent", abducted
     mentions = corpus([("Carlie Marie Trent", "person")], [("Carlie Trent", "place")])
