@@ -508,17 +508,15 @@ def _familiar(given: str, other: str) -> bool:
 def _nicknames() -> frozenset[tuple[str, str]]:
     """(nickname, given name) pairs of English given names, in ``_translit`` forms:
     the hand-curated table of the ``nicknames`` package (2,600 pairs), less the
-    pairs of two short names that are each a nickname of a third ("Bob" / "Rob",
-    both Robert's; "Bill" / "Will"): two such people are as often two people."""
+    pairs of two short names ("Anna" / "Anne", "Bob" / "Rob", "Jack" / "John"):
+    two people so named are as often two people."""
     from nicknames import NickNamer
 
-    table = NickNamer().nickname_lookup
-    siblings = {(a, b) for nicknames in table.values() for a in nicknames for b in nicknames}
     return frozenset(
         (_translit(nickname), _translit(name))
-        for name, nicknames in table.items()
+        for name, nicknames in NickNamer().nickname_lookup.items()
         for nickname in nicknames
-        if max(len(name), len(nickname)) > 4 or (name, nickname) not in siblings
+        if max(len(name), len(nickname)) > 4
     )
 
 
