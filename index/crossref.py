@@ -192,7 +192,12 @@ def _group_relation(members: Sequence[Comparable]) -> str:
 
 def subject_of(members: Sequence[Comparable]) -> str:
     """What a group's facts are about, in words: the most specific key among
-    them ("prisoners of war exchanged" over "pows")."""
+    them ("prisoners of war exchanged" over "pows"); quotes are grouped by speaker,
+    so theirs names the speaker ("quotes of Kathy Griffin")."""
+    if members and all(m.fact.kind == "quote" for m in members):
+        speakers = [m.fact.speaker for m in members if m.fact.speaker]
+        if speakers:
+            return f"quotes of {speakers[0]}"
     keys = sorted({m.fact.key for m in members if m.fact.key}, key=lambda k: (-len(k), k))
     return describe(keys[0]) if keys else ""
 

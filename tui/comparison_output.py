@@ -87,7 +87,7 @@ def _groups_block(groups: list[FactGroup], by_id: dict[str, Fact]) -> None:
             Text.assemble(
                 (BADGES[relation], BADGE_STYLES[relation]),
                 "  ",
-                (clean_line(_group_subject(group, by_id)), "bold"),
+                (clean_line(group.subject), "bold"),
                 (f"  story {clean_line(group.story)}, {_sources(group.sources)}", "dim"),
             )
         )
@@ -107,15 +107,6 @@ def _groups_block(groups: list[FactGroup], by_id: dict[str, Fact]) -> None:
 
 def _sources(count: int) -> str:
     return f"{count} source" if count == 1 else f"{count} sources"
-
-
-def _group_subject(group: FactGroup, by_id: dict[str, Fact]) -> str:
-    """A group's subject; quotes are grouped by speaker, so theirs names the speaker
-    ("quotes of Kathy Griffin"), as each member's line does."""
-    if not group.key.startswith("quote|"):
-        return group.subject
-    speakers = [f.speaker for m in group.members if (f := by_id.get(m)) and f.speaker]
-    return f"quotes of {speakers[0]}" if speakers else group.subject
 
 
 def stories(library, args: argparse.Namespace) -> int:
