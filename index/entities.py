@@ -382,7 +382,7 @@ def _initial_of(x: str, y: str) -> bool:
     return len(short) == 1 and long.startswith(short)
 
 
-def _link_people(nodes: list[_Node], links: _Links) -> None:
+def _link_people(nodes: list[_Node], links: _Links, nicknames: bool = True) -> None:
     """Spelling variants of full names, then short forms to the one full name they fit."""
     people = [i for i, node in enumerate(nodes) if node.kind == "person"]
     by_surname: dict[str, list[int]] = defaultdict(list)
@@ -417,7 +417,7 @@ def _link_people(nodes: list[_Node], links: _Links) -> None:
                 for j in block
                 if j != i
                 and nodes[j].suffix == nodes[i].suffix
-                and _familiar(nodes[i].forms[0], nodes[j].forms[0])
+                and _familiar(nodes[i].forms[0], nodes[j].forms[0], nicknames)
             ]
             target = links.target(familiar, nodes, nodes[i], reach=2)
             if target is not None:
@@ -490,14 +490,14 @@ def _short_forms(forms: tuple[str, ...]) -> set[tuple[str, str]]:
     return {(forms[0], forms[-1]), (given, forms[-1])}
 
 
-def _familiar(given: str, other: str) -> bool:
+def _familiar(given: str, other: str, nicknames: bool = True) -> bool:
     """A familiar form of a given name (``_translit`` forms): one a nickname of the
     other in a curated table ("Joe" / "Joseph", "Dick" / "Richard", "Bill" /
     "William"), or one begins the other, or they share their first three letters
     ("Fred" / "Frederick", "Katie" / "Kathryn"); not initials."""
     if given == other or min(len(given), len(other)) < 2:
         return False
-    if (given, other) in _nicknames() or (other, given) in _nicknames():
+    if nicknames and ((given, other) in _nicknames() or (other, given) in _nicknames()):
         return True
     if min(len(given), len(other)) < 3:
         return False
@@ -975,7 +975,10 @@ def linked(
     text = text or CorpusText(passages)
     nodes = _schools_as_teams(_people_by_story(_nodes(mentions, groups)))
     links = _Links(nodes)
-    _link_people(nodes, links)
+    # A nickname joins a person of its story: before stories are known (what story
+    # grouping reads), "Jim Clyburn" and "James E. Clyburn" stay apart, or two
+    # stories about one politician would share one more entity.
+    _link_people(nodes, links, nicknames=bool(groups))
     _link_abbreviations(nodes, links, text.spelled_out(mentions))
     common = text.common_words()
     _link_organisations(nodes, links, common)

@@ -12,7 +12,7 @@ import pytest
 
 from index.analysis import Analysis
 from index.datelines import datelines
-from index.entities import merge
+from index.entities import merge, named
 from index.mentions import (
     capitalised,
     propagate,
@@ -690,6 +690,22 @@ def test_a_nickname_joins_the_given_name_of_its_story(full, familiar):
     assert entity_with(same_story, familiar) == entity_with(same_story, full)
     apart = merge(mentions, {}, groups={"a0": "s1", "a1": "s2"})
     assert entity_with(apart, familiar) != entity_with(apart, full)
+
+
+def test_story_grouping_reads_no_nickname_join():
+    # Before stories exist, a nickname joins nobody: an article naming both "Jim
+    # Clyburn" and "James E. Clyburn" would otherwise tie every article naming
+    # either form into one entity, and two stories about one politician share it.
+    mentions = corpus(
+        [("James E. Clyburn", "person"), ("Jim Clyburn", "person")],
+        [("Jim Clyburn", "person")],
+        [("James E. Clyburn", "person")],
+    )
+    first = {e.name: e.articles for e in named(mentions)}
+    assert first["Jim Clyburn"] == {"a0", "a1"}
+    assert first["James E. Clyburn"] == {"a0", "a2"}
+    story = merge(mentions, {}, groups={"a0": "s1", "a1": "s1", "a2": "s1"})
+    assert entity_with(story, "Jim Clyburn") == entity_with(story, "James E. Clyburn")
 
 
 def test_two_short_nicknames_of_one_name_are_not_one_person():
