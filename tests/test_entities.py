@@ -295,6 +295,31 @@ def test_keys_alone_load_neither_spacy_nor_the_gazetteer():
     assert done.stdout.strip() == "[]"
 
 
+def test_the_gazetteer_kept_for_the_next_update_gives_the_same_places(tmp_path, monkeypatch):
+    """Each update is a process of its own: the second reads the gazetteer the
+    first built, and a damaged file is built again, with the same answers."""
+    from index import gazetteer
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    asked = [("kyiv", False), ("uk", True), ("united kingdom", False), ("istanbul", False)]
+
+    def answers():
+        gazetteer._gazetteer.cache_clear()
+        found = [gazetteer.place_of(key, short) for key, short in asked]
+        return found, gazetteer.is_major_place("kyiv"), gazetteer.is_country("japan")
+
+    built = answers()
+    (kept,) = (tmp_path / "newsdesk").glob("gazetteer-*")
+    real = gazetteer._built
+    monkeypatch.setattr(gazetteer, "_built", lambda: pytest.fail("built again"))
+    assert answers() == built
+    monkeypatch.setattr(gazetteer, "_built", real)
+    kept.write_bytes(b"not a gazetteer")
+    assert answers() == built
+    assert built[0][1].is_country and built[1] and built[2]
+    gazetteer._gazetteer.cache_clear()
+
+
 # -- the seeds, through the real model ----------------------------------------------------
 
 
