@@ -239,7 +239,7 @@ def story_title(members: Sequence[StoryInput], names: Mapping[str, str] | None =
     names = names or {}
     entity_counts = Counter(e for m in members for e in m.entities)
     shared = [
-        names.get(e, e) for e, n in entity_counts.most_common(6) if n > 1 or len(members) == 1
+        names.get(e, e) for e, n in _most_common(entity_counts, 6) if n > 1 or len(members) == 1
     ]
     titled = [m.title for m in members if m.title]
     if titled:
@@ -248,6 +248,13 @@ def story_title(members: Sequence[StoryInput], names: Mapping[str, str] | None =
     words = Counter(w.lower() for m in members for w in set(_WORD.findall(m.text)))
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    common = [w for w, _ in words.most_common(40) if w not in ENGLISH_STOP_WORDS | {"said"}][:3]
+    common = [w for w, _ in _most_common(words, 40) if w not in ENGLISH_STOP_WORDS | {"said"}][:3]
     parts = shared[:3] or common
     return " · ".join(parts[:3]) if parts else members[0].id
+
+
+def _most_common(counts: Counter[str], n: int) -> list[tuple[str, int]]:
+    """``Counter.most_common``, ties in alphabetical order: the counts are made
+    from sets, whose order changes from one process to the next, and a story's
+    name must not."""
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:n]

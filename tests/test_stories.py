@@ -4,7 +4,10 @@ two events of one kind kept apart, on real articles."""
 from __future__ import annotations
 
 import json
+import os
 import random
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -207,3 +210,30 @@ def test_two_outlets_giving_one_day_differently_are_one_story(seeds, tmp_path):
     groups = group(story_inputs_of({**seeds, **analysed([(wire, "005_wire.txt")])}))
     (story,) = [g for g in groups if "005_wire.txt" in g]
     assert original.name in story, groups
+
+
+def test_a_storys_name_is_the_same_in_every_process():
+    """Names count entities and words from sets, whose order changes with each
+    process's hash seed; two stories named alike must keep one name."""
+    code = (
+        "from index.stories import StoryInput, story_title\n"
+        "a = StoryInput('a', 'Talks in Istanbul end early', entities=frozenset("
+        "{'place:istanbul', 'person:rustem-umerov', 'person:vladimir-medinsky', 'org:kremlin'}))\n"
+        "b = StoryInput('b', 'Prisoners to be exchanged after the talks', entities=a.entities)\n"
+        "print(story_title([a, b]))\n"
+        "a, b = (StoryInput(x.id, x.text) for x in (a, b))\n"
+        "print(story_title([a, b]))\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    found = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=root,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(6)
+    }
+    assert len(found) == 1, found
