@@ -37,7 +37,9 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # 16: who states a figure (a surname two people share, runs the model missed);
 # 17: a photo credit's word that ends a name ("Photo by James Nielsen/AFP"), and a
 # "Source:" line with a link or a year (a study cited), are no outlet
-VERSION = "17"
+# 18: the stored views and matrices hold an article's outlet or None, never the
+# placeholder a reader is shown for none
+VERSION = "18"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

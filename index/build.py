@@ -229,8 +229,19 @@ def _update(
         for chunk in _batches(todo, batch, FIRST_BATCH if state_missing else batch):
             steps = _Steps(report, before, len(entries), len(todo) - (before - ready))
             # Reading is quick; while a batch is ahead, its analysis is what progress tells.
-            how = (analysis_key, bool(started), starter)
-            started.append(_read_chunk(writer, chunk, known, summary, how, catalog, steps))
+            started.append(
+                _read_chunk(
+                    writer,
+                    chunk,
+                    known,
+                    summary,
+                    catalog,
+                    steps,
+                    key=analysis_key,
+                    quiet=bool(started),
+                    start=starter,
+                )
+            )
             before += len(chunk)
             if len(started) > 1:
                 ready = _finish_chunk(writer, started[0], fresh, catalog, ready, state_missing)
@@ -488,14 +499,16 @@ def _read_chunk(
     chunk,
     known,
     summary: Summary,
-    how: tuple[str, bool, Starter],
     catalog: _Catalog,
     steps: _Steps,
+    *,
+    key: str,
+    quiet: bool,
+    start: Starter,
 ) -> _Batch:
     """Read one batch of files: unchanged ones are written at once, the others
-    are handed to the analyser and returned. ``how``: the analysis's key,
-    whether to read without telling progress, and how to start the analysis."""
-    key, quiet, start = how
+    are handed to the analyser and returned. ``key`` is the analysis's key,
+    ``quiet`` reads without telling progress, ``start`` starts the analysis."""
     fresh: list[tuple[FileEntry, list[Article], list[Skipped], str]] = []
     for done, entry in enumerate(chunk):
         if not quiet:

@@ -37,6 +37,8 @@ from .model import (
     RelatedPassage,
     Spelling,
     Story,
+    outlet_label,
+    outlet_of,
 )
 from .passages import passage_key
 from .references import Reference, story_references, without_story_nouns
@@ -262,12 +264,15 @@ class _Context:
         self.members: dict[str, list[str]] = defaultdict(list)
         for article_id, story_id in sorted(story_of.items()):
             self.members[story_id].append(article_id)
-        self._covered: dict[tuple[str, str], tuple[set[str], dict[str, set[str]]]] = {}
+        # (entity, story) -> the articles naming it, and its spellings' outlets
+        self._covered: dict[tuple[str, str], tuple[set[str], dict[str, set[str | None]]]] = {}
         self._by_article: dict[str, dict[str, list[EntityMention]]] = {}
         self._cited_facts: dict[str, CitedFact] = {}
         self.alias_index = alias_index
         self.entity_by_id = {e.id: e for e in entities}
-        self.sources = {aid: a.label for aid, a in articles.items()}
+        # Each article's outlet, None where nothing names one: what the views and
+        # matrices store (the reader draws None as the placeholder).
+        self.sources = {aid: outlet_of(a.source) for aid, a in articles.items()}
         keys = {
             f["key"] for blob in analyses.values() for f in blob.get("facts", []) if f.get("key")
         }
@@ -408,7 +413,7 @@ class _Context:
     def _article_inputs(self, aid: str) -> list[Any]:
         article = self.articles[aid]
         spans = [[p.number, p.start, p.end] for p in article.passages]
-        return [aid, article.label, article.title, article.source, self.source_group[aid], spans]
+        return [aid, article.title, self.sources[aid], self.source_group[aid], spans]
 
     def _counterparts(self, story: str, ckey: str) -> list[Any]:
         """The facts under ``ckey`` a view of ``story`` reads beyond its own."""
@@ -438,7 +443,7 @@ class _Context:
     def _entity_inputs(self, eid: str, story: str) -> list[Any]:
         entity = self.entity_by_id[eid]
         naming, spellings = self._coverage(eid, story)
-        said = sorted((text, sorted(found)) for text, found in spellings.items())
+        said = sorted((text, sorted(found, key=outlet_label)) for text, found in spellings.items())
         return [eid, entity.name, entity.kind, sorted(naming), said]
 
     def views(self, aid: str) -> dict[str, Any]:
@@ -460,7 +465,7 @@ class _Context:
                     start=passage.start,
                     end=passage.end,
                     text=passage.text,
-                    source=other.label,
+                    source=self.sources[pick["id"]],
                     title=other.title,
                     same_story=self.story_of.get(pick["id"]) == self.story_of.get(aid),
                 )
@@ -539,7 +544,9 @@ class _Context:
                     sources=self._outlets(naming),
                     of=self._outlets(members),
                     spellings=tuple(
-                        Spelling(t, tuple(sorted(s))) for t, s in sorted(spellings.items())
+                        # None (no outlet named) sorts as its placeholder is read
+                        Spelling(t, tuple(sorted(s, key=outlet_label)))
+                        for t, s in sorted(spellings.items())
                     ),
                 )
             )
@@ -551,14 +558,14 @@ class _Context:
         is one of its own): "named by 2 of 6 sources" counts outlets."""
         return len({self.articles[a].source or "#" + a for a in articles})
 
-    def _coverage(self, eid: str, story: str) -> tuple[set[str], dict[str, set[str]]]:
+    def _coverage(self, eid: str, story: str) -> tuple[set[str], dict[str, set[str | None]]]:
         """The articles of ``story`` naming entity ``eid`` and the spellings they
         use, worked out once per entity and story rather than per passage."""
         key = (eid, story)
         if key not in self._covered:
             by_article = self._mentions_by_article(eid)
             naming: set[str] = set()
-            spellings: dict[str, set[str]] = defaultdict(set)
+            spellings: dict[str, set[str | None]] = defaultdict(set)
             for article in set(self.members.get(story, [story])):
                 for mention in by_article.get(article, ()):
                     naming.add(article)

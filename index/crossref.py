@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from .intervals import CONTEXT, relate, same_key
-from .model import UNKNOWN_OUTLET, Article, Fact
+from .model import Article, Fact
 from .subjects import describe
 
 ONLY_HERE = "only here"
@@ -238,8 +238,7 @@ def independent_sources(members: Sequence[Comparable]) -> int:
     groups_of: dict[str, set[str]] = defaultdict(set)
     for member in members:
         outlet = member.data.get("source")
-        known = outlet and outlet != UNKNOWN_OUTLET
-        groups_of[str(outlet) if known else "#" + member.fact.article].add(member.source_group)
+        groups_of[outlet or "#" + member.fact.article].add(member.source_group)
     links = [
         {"a": a, "b": b}
         for groups in groups_of.values()

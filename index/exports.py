@@ -11,7 +11,7 @@ from dataclasses import dataclass, fields
 from typing import Any, Protocol, TypeVar
 
 from . import codec, report
-from .model import UNKNOWN_OUTLET, ArticleInfo, Hit, Passage
+from .model import ArticleInfo, Hit, Passage, outlet_label
 from .report import Citation, Discrepancy, StoryDiscrepancies
 from .report import md_escape as escape
 from .safety import dumps, usable_url
@@ -256,7 +256,7 @@ def _search_md(data: SearchExport) -> str:
 def _source_line(cited: Cited | CitedHit) -> str:
     """Outlet, title, date, link and id, on one line."""
     parts = [
-        escape(cited.source or UNKNOWN_OUTLET),
+        escape(outlet_label(cited.source)),
         f"“{escape(cited.title or '(no title)')}”",
         escape(_date(cited)),
     ]

@@ -30,12 +30,18 @@ LEAD_CHARS = 60  # of the first passage, shown where an article has no title
 # The note of a feed entry that is only a headline (and of its file once fetched).
 NO_BODY = "the feed gives only this headline: the article itself is at its link"
 # Where nothing names an article's outlet (index.outlets), everywhere a reader sees one.
+# Only drawn: what newsdesk stores and returns holds the outlet or None.
 UNKNOWN_OUTLET = "(unknown outlet)"
+
+
+def outlet_of(source: str | None) -> str | None:
+    """The outlet an article names, or None where nothing names one."""
+    return source.strip() if source and source.strip() else None
 
 
 def outlet_label(source: str | None) -> str:
     """How an outlet is named to a reader: the outlet, or the marked placeholder."""
-    return source.strip() if source and source.strip() else UNKNOWN_OUTLET
+    return outlet_of(source) or UNKNOWN_OUTLET
 
 
 @dataclass(frozen=True)
@@ -72,12 +78,6 @@ class Article:
         """The start of the first passage, to stand in for a missing title."""
         text = self.passages[0].text if self.passages else ""
         return text[:LEAD_CHARS] + ("…" if len(text) > LEAD_CHARS else "")
-
-    @property
-    def label(self) -> str:
-        """How to name this article's source to a reader: the outlet, or the
-        marked placeholder (a truncated title read as if it were an outlet)."""
-        return outlet_label(self.source)
 
     def to_json(self, with_text: bool = False) -> dict[str, Any]:
         """The stable JSON shape of an article (see the README)."""

@@ -161,9 +161,9 @@ class FactGroup:
 @dataclass(frozen=True)
 class CitedFact(Fact):
     """A fact as the cross-source view shows it: with the outlet that states it
-    and what it is about, in words."""
+    (None where nothing names one) and what it is about, in words."""
 
-    source: str = ""
+    source: str | None = None
     subject: str = ""
 
 
@@ -191,7 +191,7 @@ class Counterpart:
     fact: CitedFact
     relation: str | None = None
     same_story: bool = True
-    source: str = ""
+    source: str | None = None  # None where nothing names the other's outlet
     same_wire: bool = False
 
 
@@ -217,10 +217,11 @@ class EntityRef:
 
 @dataclass(frozen=True)
 class Spelling:
-    """One way the story's sources write an entity, and which sources do."""
+    """One way the story's sources write an entity, and which outlets do (None:
+    an article that names none), named outlets first."""
 
     text: str
-    sources: tuple[str, ...] = ()
+    sources: tuple[str | None, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from . import crossref
-from .model import UNKNOWN_OUTLET, ArticleInfo, Fact
+from .model import ArticleInfo, Fact, outlet_label
 from .safety import clean_line
 from .subjects import describe
 
@@ -218,7 +218,7 @@ def _discrepancy_md(rank: int, item: Discrepancy) -> list[str]:
         "",
     ]
     for c in item.citations:
-        source = md_escape(c.source or UNKNOWN_OUTLET)
+        source = md_escape(outlet_label(c.source))
         lines.append(
             f"- {source}, “{md_escape(c.text)}” — {md_escape(c.file)} "
             f"¶{c.passage}, characters {c.start}–{c.end}"

@@ -9,6 +9,7 @@ import pytest
 
 from index.analysis import Analysis
 from index.library import Library
+from index.model import UNKNOWN_OUTLET
 from tui.cli import main
 
 from .conftest import SEEDS, SHARED_DATA
@@ -176,6 +177,49 @@ def test_related_names_spellings_of_articles_with_no_outlet_in_single_parenthese
     entities = out[out.index("\nEntities") :]
     assert "Heorhii Tykhii (unknown outlet)" in entities
     assert "((" not in entities and "))" not in entities
+
+
+def test_stored_views_of_articles_with_no_outlet_hold_none_not_the_placeholder(library):
+    """What the index stores names no outlet where none is known (the reader
+    draws the placeholder): A003 and A004 name none, Al Jazeera's A001 does."""
+    stored = json.dumps([library.store.views(a) for a in (A001, A003, A004)])
+    assert UNKNOWN_OUTLET not in stored
+    assert UNKNOWN_OUTLET not in json.dumps(library.state()["matrices"])
+    view = library.related(A001, 1)
+    assert {(r.article_id, r.source) for r in view.related} == {(A003, None), (A004, None)}
+    fact = facts_view(library, A003, 1, "1,000 POWs each")
+    assert fact.fact.source is None
+    assert {(o.fact.article, o.source) for o in fact.others} >= {(A001, "Al Jazeera")}
+    story = next(s for s in library.stories() if A003 in s.articles)
+    columns = {c.article_id: c.source for c in library.matrix(story.id).sources}
+    assert columns == {A001: "Al Jazeera", A003: None, A004: None}
+
+
+@pytest.mark.slow
+def test_an_index_that_stored_the_placeholder_as_an_outlet_is_compared_again(
+    capsys, isolated, monkeypatch
+):
+    """An index the previous analysis version wrote held "(unknown outlet)" in its
+    views as if it were an outlet ("Heorhii Tykhii ((unknown outlet))" once read
+    as one); the next command brings every view up to date."""
+    from index import analysis, corpus_pass
+    from index.corpus import Corpus
+    from index.model import outlet_label
+
+    path = isolated / "indexes" / Corpus.of([SEEDS]).key
+    with monkeypatch.context() as before:
+        before.setattr(analysis, "VERSION", "17")  # the last to store the placeholder
+        before.setattr(corpus_pass, "outlet_of", outlet_label)  # what it stored
+        Library([SEEDS], path, analysis=Analysis()).update()
+    assert UNKNOWN_OUTLET in json.dumps(Library([SEEDS], path).store.views(A003))
+    code, out = run(capsys, "related", A003, "3")
+    assert code == 0
+    entities = out[out.index("\nEntities") :]
+    assert "Heorhii Tykhii (unknown outlet)" in entities and "((" not in entities
+    assert "None" not in out
+    refreshed = Library([SEEDS], path)
+    assert UNKNOWN_OUTLET not in json.dumps(refreshed.store.views(A003))
+    assert UNKNOWN_OUTLET not in json.dumps(refreshed.state()["matrices"])
 
 
 def test_facts_names_the_speaker_of_each_group_of_quotes(capsys, seeds_index):

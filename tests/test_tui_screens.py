@@ -5,6 +5,7 @@ Pilot tests with plain asserts on what a user would notice, on the seeds
 
 from __future__ import annotations
 
+import pytest
 from textual.binding import Binding
 from textual.widgets import DataTable, Input, OptionList
 
@@ -21,6 +22,7 @@ from tui.screens.entities import EntityBrowser
 from tui.screens.help import HelpScreen
 from tui.screens.matrix import MatrixScreen
 from tui.screens.reader import ReaderScreen
+from tui.state import Position
 from tui.widgets.crosssource import CrossSourcePane
 from tui.widgets.sources import SourcesList
 
@@ -190,12 +192,12 @@ def test_side_by_side_marks_differing_numbers_and_names(stub, reader_pilot):
 
 class _Unattributed(StubLibrary):
     """Two other articles of the story with no outlet named (files saved by
-    hand), as the index gives them: each labelled "(unknown outlet)"."""
+    hand), as the index gives them: each with no source."""
 
     def related(self, article_id, number):
         from dataclasses import replace
 
-        from index.model import UNKNOWN_OUTLET, RelatedPassage
+        from index.model import RelatedPassage
 
         view = super().related(article_id, number)
         if (article_id, number) != (tui_helpers.EFE, 1):
@@ -204,9 +206,7 @@ class _Unattributed(StubLibrary):
         for other, score in ((tui_helpers.FOURTH, 0.7), (tui_helpers.FIFTH, 0.6)):
             passage = self.passage(other, 1)
             items.append(
-                RelatedPassage(
-                    other, 1, score, (), passage.start, passage.end, passage.text, UNKNOWN_OUTLET
-                )
+                RelatedPassage(other, 1, score, (), passage.start, passage.end, passage.text, None)
             )
         return replace(view, related=tuple(items))
 
@@ -227,6 +227,36 @@ def test_side_by_side_reaches_every_article_with_no_outlet_and_names_its_file(
         assert shown(app) == (tui_helpers.FIFTH, 1)
 
     reader_pilot(_Unattributed(index_dir=index_dir), body, (160, 50))
+
+
+@pytest.mark.slow
+def test_articles_with_no_outlet_are_sources_and_columns_of_their_own(seeds_index, reader_pilot):
+    """On the analysed seeds, Al Jazeera's story has two articles that name no
+    outlet: side by side offers both (not one "(unknown outlet)"), each under
+    the placeholder, and the matrix gives each a column named by its file."""
+    from index.analysis import Analysis
+    from index.model import UNKNOWN_OUTLET
+
+    from .conftest import SEEDS
+
+    async def body(app, pilot):
+        await reader(app).jump(Position(JAZEERA, 1))
+        await pilot.pause()
+        await press(app, pilot, "d")
+        assert "1 of 2 other sources" in screen_text(app)
+        heads = []
+        for _ in range(2):
+            heads.append(app.screen.query_one("#diff-right").content.plain.split("\n")[:2])
+            await press(app, pilot, "d")
+        assert [outlet[: len(UNKNOWN_OUTLET)] for outlet, _ in heads] == [UNKNOWN_OUTLET] * 2
+        seen = {named for _, named in heads}
+        assert tui_helpers.FOURTH in seen  # no title: its file tells it apart
+        assert any(named.startswith("Russia, Ukraine Hold First Direct Talks") for named in seen)
+        await press(app, pilot, "escape", "m")
+        headers = [str(c.label) for c in app.screen.query_one(DataTable).columns.values()]
+        assert headers[1:] == ["Al Jazeera", "…aa32e451265d8d9.txt", "…54988fc12dd0efa.txt"]
+
+    reader_pilot(Library([SEEDS], seeds_index, analysis=Analysis()), body, (160, 50))
 
 
 def test_enter_in_the_article_compares_its_passage_with_other_sources(stub, reader_pilot):
@@ -292,7 +322,7 @@ def test_matrix_columns_of_articles_with_no_outlet_name_their_files(
     matrix = OmissionMatrix(
         "story-1",
         "Istanbul talks",
-        tuple(MatrixSource(a, UNKNOWN_OUTLET) for a in (tui_helpers.FOURTH, tui_helpers.FIFTH)),
+        tuple(MatrixSource(a, None) for a in (tui_helpers.FOURTH, tui_helpers.FIFTH)),
         (MatrixRow("prisoners", "prisoners exchanged", "only here", {tui_helpers.FOURTH: value}),),
     )
     monkeypatch.setattr(StubLibrary, "matrix", lambda self, story_id: matrix)

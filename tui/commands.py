@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from index.model import UNKNOWN_OUTLET
+from index.model import outlet_label
 from index.safety import clean_line
 
 from .inert import inert
@@ -62,7 +62,7 @@ def _with_help(display: Text, help_text: str) -> Text:
 
 
 def _article_text(entry: Entry) -> tuple[str, Text]:
-    source = clean_line(entry.source) or UNKNOWN_OUTLET
+    source = outlet_label(clean_line(entry.source))
     title = title_of(entry)
     return f"{source}: {title.plain}", Text.assemble((f"{source}: ", "bold"), title)
 

@@ -8,7 +8,7 @@ import argparse
 from rich.text import Text
 
 from index import codec
-from index.model import UNKNOWN_OUTLET, EntityCoverage, Fact, FactGroup, FactView
+from index.model import UNKNOWN_OUTLET, EntityCoverage, Fact, FactGroup, FactView, outlet_label
 from index.safety import clean, clean_line, dumps
 from index.subjects import describe, subject_of
 
@@ -122,7 +122,7 @@ def stories(library, args: argparse.Namespace) -> int:
             source, title = (row.source, row.title) if row else (None, None)
             stdout.print(
                 Text(
-                    f"    {clean_line(aid)}  {clean_line(source) or UNKNOWN_OUTLET}  "
+                    f"    {clean_line(aid)}  {outlet_label(clean_line(source))}  "
                     f"{clean_line(title) or ''}",
                     style="dim",
                 )
@@ -164,11 +164,10 @@ def related(library, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _in_parentheses(source: str) -> str:
-    """An outlet inside parentheses: the placeholder without its own, so a spelling
-    reads "Kiev (unknown outlet)", not "Kiev ((unknown outlet))"."""
-    source = clean_line(source)
-    return source[1:-1] if source == UNKNOWN_OUTLET else source
+def _in_parentheses(source: str | None) -> str:
+    """An outlet inside parentheses: for none, the placeholder without its own, so
+    a spelling reads "Kiev (unknown outlet)", not "Kiev ((unknown outlet))"."""
+    return clean_line(source) or UNKNOWN_OUTLET.strip("()")
 
 
 def _entities_block(items: tuple[EntityCoverage, ...]) -> None:
@@ -206,7 +205,7 @@ def _facts_block(items: tuple[FactView, ...]) -> None:
             stdout.print(
                 Text(
                     f"    {BADGES.get(relation, relation)}  "
-                    f"{clean_line(other.source)}: {clean_line(other.fact.text)}"
+                    f"{outlet_label(clean_line(other.source))}: {clean_line(other.fact.text)}"
                     f"{where}"
                 )
             )

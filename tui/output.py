@@ -15,7 +15,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
-from index.model import NO_BODY, UNKNOWN_OUTLET, SearchResult
+from index.model import NO_BODY, UNKNOWN_OUTLET, SearchResult, outlet_label
 from index.progress import READING, SAVING
 from index.safety import clean, clean_line, dumps
 
@@ -210,7 +210,7 @@ def _sources_lines(articles, skipped) -> int:
         date = row.date or (f"?{row.date_raw}" if row.date_raw else "-")
         fields = (
             row.id,
-            row.source or UNKNOWN_OUTLET,
+            outlet_label(row.source),
             date,
             row.title or "(no title)",
             str(row.passages),

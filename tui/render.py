@@ -35,6 +35,7 @@ from index.model import (
     Passage,
     QuoteView,
     RelatedPassage,
+    outlet_label,
 )
 from index.safety import clean, clean_line
 from index.search import term_spans
@@ -214,7 +215,7 @@ def fact_block(item: FactView) -> Text:
         return text.append("\n  ").append_text(badge("only here"))
     for other in item.others:
         text.append("\n  ").append_text(badge(other.relation or "not comparable"))
-        text.append(f"  {clean_line(other.source) or UNKNOWN_OUTLET}: ", style="bold")
+        text.append(f"  {outlet_label(clean_line(other.source))}: ", style="bold")
         text.append(clean_line(other.fact.text))
         if not other.same_story:
             text.append(f"  {OTHER_STORY}", style=DIM)
@@ -283,7 +284,7 @@ def entity_block(item: EntityCoverage) -> Text:
         f"  in {item.sources} of {item.of} sources",
     )
     for spelling in item.spellings:
-        sources = ", ".join(clean_line(s) for s in spelling.sources)
+        sources = ", ".join(outlet_label(clean_line(s)) for s in spelling.sources)
         text.append(f"\n  “{clean_line(spelling.text)}”", style="italic")
         text.append(f"  {sources}", style=DIM)
     return text
@@ -294,7 +295,7 @@ def quote_block(item: QuoteView) -> Text:
     text = Text(readable(item.speaker) or "unknown speaker", style="bold")
     text.append("\n  here: ", style=DIM).append(clean_line(item.here.text), style="italic")
     for other in item.others:
-        text.append(f"\n  {clean_line(other.source or other.article)}: ", style=DIM)
+        text.append(f"\n  {outlet_label(clean_line(other.source))}: ", style=DIM)
         text.append(clean_line(other.text), style="italic")
     return text
 
@@ -322,7 +323,7 @@ def citation(article: Article, passage: Passage) -> str:
     """The passage as plain text with where it comes from, for the clipboard."""
     date = article.date or (f"{article.date_raw} (unverified)" if article.date_raw else "no date")
     head = (
-        f"{clean_line(article.source) or UNKNOWN_OUTLET}, "
+        f"{outlet_label(clean_line(article.source))}, "
         f"“{clean_line(article.title or article.lead)}”, {clean_line(date)}, "
         f"{clean_line(article.path)} ¶{passage.number} [{passage.start}:{passage.end}]"
     )

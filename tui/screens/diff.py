@@ -19,7 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from index.diffing import diff_words
-from index.model import UNKNOWN_OUTLET, CrossSourceView, RelatedPassage, outlet_label
+from index.model import CrossSourceView, RelatedPassage
 from index.safety import clean_line
 
 from .. import render
@@ -28,11 +28,11 @@ from ..state import Position
 
 @dataclass(frozen=True)
 class Side:
-    """One column: which passage, from which outlet, and its text."""
+    """One column: which passage, from which outlet (None: none named), and its text."""
 
     article_id: str
     passage: int
-    source: str
+    source: str | None
     title: str
     text: str
 
@@ -43,16 +43,12 @@ def candidates(view: CrossSourceView | None, own_source: str | None, own_id: str
     related = view.related if view is not None else ()
     for item in sorted(related, key=lambda r: -r.score):
         # An article no outlet is named for is a source of its own, as the
-        # comparison counts it: they are not one "(unknown outlet)".
-        named = item.source if item.source != UNKNOWN_OUTLET else None
-        source = named or item.article_id
+        # comparison counts it: they are not one unknown outlet.
+        source = item.source or item.article_id
         if item.article_id == own_id or (own_source and source == own_source):
             continue
         best.setdefault(source, item)
-    return [
-        Side(i.article_id, i.passage, outlet_label(i.source), i.title or "", i.text)
-        for i in best.values()
-    ]
+    return [Side(i.article_id, i.passage, i.source, i.title or "", i.text) for i in best.values()]
 
 
 class DiffScreen(ModalScreen[Position | None]):
@@ -113,9 +109,9 @@ class DiffScreen(ModalScreen[Position | None]):
 
 
 def _column(side: Side, tokens) -> Text:
-    head = Text.assemble((clean_line(side.source), "bold"), (f"  ¶{side.passage}", "dim"), "\n")
+    head = Text.assemble(render.outlet_text(side.source), (f"  ¶{side.passage}", "dim"), "\n")
     if side.title:
         head.append(clean_line(side.title), style="italic").append("\n")
-    elif side.source == UNKNOWN_OUTLET:  # nothing else tells two such articles apart
+    elif not side.source:  # nothing else tells two such articles apart
         head.append(clean_line(side.article_id), style="dim").append("\n")
     return head.append("\n").append_text(render.diff_text(side.text, tokens))

@@ -98,7 +98,7 @@ class Lookups:
             toast(reader, "No passage of another source is related to this one.", timeout=4)
             return
         passage = shown.passages[number - 1]
-        here = Side(shown.id, number, outlet_label(shown.source), shown.title or "", passage.text)
+        here = Side(shown.id, number, shown.source, shown.title or "", passage.text)
         screen = DiffScreen(here, others)
         reader.app.push_screen(screen, reader._go)
 

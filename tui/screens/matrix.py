@@ -14,7 +14,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-from index.model import UNKNOWN_OUTLET, OmissionMatrix
+from index.model import OmissionMatrix
 from index.safety import clean_line
 
 from .. import render
@@ -58,7 +58,7 @@ class MatrixScreen(ModalScreen[Position | None]):
         table.add_column(Text("fact", style="bold"), key="fact", width=FACT_WIDTH)
         for source in self.matrix.sources:
             name = clean_line(source.source)
-            if not name or name == UNKNOWN_OUTLET:  # the file tells such columns apart
+            if not name:  # no outlet named: the file tells such columns apart
                 name = _tail(clean_line(source.article_id), VALUE_WIDTH)
             table.add_column(Text(name, style="bold"), key=source.article_id, width=VALUE_WIDTH)
         for number, row in enumerate(rows):
