@@ -218,7 +218,7 @@ class EntityRef:
 @dataclass(frozen=True)
 class Spelling:
     """One way the story's sources write an entity, and which outlets do (None:
-    an article that names none), named outlets first."""
+    an article that names none), in the order of their names as shown."""
 
     text: str
     sources: tuple[str | None, ...] = ()
