@@ -39,7 +39,10 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # "Source:" line with a link or a year (a study cited), are no outlet
 # 18: the stored views and matrices hold an article's outlet or None, never the
 # placeholder a reader is shown for none
-VERSION = "18"
+# 19: a byline on a line of its own ("By Hayes Hickman of the Knoxville News
+# Sentinel") and an agency opening the text ("(CNN) Wearing...") name the writer
+# and outlet, and a byline is no headline
+VERSION = "19"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

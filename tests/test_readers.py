@@ -67,7 +67,6 @@ def test_captions_tags_and_sign_offs_stay_out_of_the_body():
         "Photo by James Nielsen/AFP/Getty Images",
         "Brendan McDermid/Reuters",
         "Image credit: Seamus Murphy/VII Network",
-        "By Laura Woods/GoBankingRates",
     ],
 )
 def test_a_photographer_or_author_in_a_credit_is_not_taken_for_the_outlet(tmp_path, credit):
@@ -82,6 +81,75 @@ def test_a_photographer_or_author_in_a_credit_is_not_taken_for_the_outlet(tmp_pa
     (article,) = result.articles
     assert article.source is None  # not "Nielsen", "McDermid", "Murphy" or "Woods"
     assert credit not in " ".join(p.text for p in article.passages)
+
+
+KATRINA = (
+    "Ten years ago this morning, a National Weather Service forecaster in Slidell, "
+    "Louisiana, faced a dilemma as Hurricane Katrina approached New Orleans.\n\n"
+    "He wrote the most dire warning the office had ever issued.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("byline", "author", "outlet"),
+    [
+        ("By Hayes Hickman of the Knoxville News Sentinel", "Hayes Hickman", "Knoxville News Sentinel"),
+        ("By Laura Woods/GoBankingRates", "Laura Woods", "GoBankingRates"),
+        ("By Dan Collyns\n\nBBC News, Lima", "Dan Collyns", "BBC News"),
+        ("By The Associated Press", None, "Associated Press"),
+        ("By Fred Kiva", "Fred Kiva", None),
+    ],
+)  # fmt: skip
+def test_a_byline_names_the_writer_and_outlet_and_is_no_headline(tmp_path, byline, author, outlet):
+    path = tmp_path / "katrina.txt"
+    path.write_text(f"{byline}\n\n{KATRINA}", encoding="utf-8")
+    result, _ = read(str(path), path.name)
+    (article,) = result.articles
+    assert (article.author, article.source, article.title) == (author, outlet, None)
+    assert article.passages[0].text.startswith("Ten years ago")
+
+
+def test_a_byline_is_a_line_of_names_not_a_sentence(tmp_path):
+    path = tmp_path / "lauten.txt"
+    path.write_text(
+        "By Monday, Ms. Lauten had resigned as communications director to Representative "
+        "Stephen Fincher.\n\nShe is the latest cautionary tale about social media.\n",
+        encoding="utf-8",
+    )
+    result, _ = read(str(path), path.name)
+    (article,) = result.articles
+    assert article.author is None and article.passages[0].text.startswith("By Monday")
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        (
+            "(CNN) Wearing a nearly 5-inch coat of carbon-composite solar shields, NASA's "
+            "Parker Solar Probe will explore the sun's atmosphere in a mission that begins "
+            "in the summer of 2018.",
+            "CNN",
+        ),
+        (
+            "(Reuters Health) - One in seven colon and rectal cancers in the U.S. is "
+            "diagnosed in adults younger than 50, a new study finds.",
+            "Reuters Health",
+        ),
+        ("(Thread) — Alyssa Milano (@Alyssa_Milano) December 16, 2017", None),
+        (
+            "(Left to right) Nancy Reagan and her friends at a party in the garden of the "
+            "house on Sunday afternoon.",
+            None,
+        ),
+    ],
+)
+def test_an_agency_opening_the_text_is_its_outlet(tmp_path, text, outlet):
+    path = tmp_path / "lead.txt"
+    path.write_text(f"{text}\n\nThe rest of the report follows here.\n", encoding="utf-8")
+    result, _ = read(str(path), path.name)
+    (article,) = result.articles
+    assert article.source == outlet
+    assert any(p.text == text for p in article.passages) or article.title == text
 
 
 def test_a_source_line_citing_a_study_is_no_outlet_and_stays_in_the_text(tmp_path):

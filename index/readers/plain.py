@@ -38,6 +38,26 @@ _DATELINE = re.compile(
     r"^([A-Z][\w.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,30})?)\s*"
     r"\(([A-Z][A-Za-z&. ]{1,30})\)\s*(?:\.?\s*[-–—]+|:)\s*"
 )
+# A byline on a line of its own, naming the writer and, after "of the", a comma or
+# a slash, the outlet: "By Hayes Hickman of the Knoxville News Sentinel", "By Laura
+# Woods/GoBankingRates". Every word is capitalised, as names are.
+_NAME_WORD = r"[A-Z][\w.'’-]*"
+_BYLINE = re.compile(
+    rf"By\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})"
+    rf"(?:\s*(?:,|/|\s+of)\s*(?:the\s+)?({_NAME_WORD}(?:\s+(?:of\s+|&\s+)?{_NAME_WORD}){{0,5}}))?"
+)
+# The line under a byline naming the outlet and where the writer files from:
+# "By Dan Collyns" / "BBC News, Lima".
+_DESK_LINE = re.compile(
+    rf"({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}),\s*({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})"
+)
+# An agency's name opening the first paragraph, without a place: "(CNN) Wearing a
+# nearly 5-inch coat...", "(Reuters Health) - One in seven...". Its paragraph is a
+# sentence of the report, not an embedded post ("(Thread) — Alyssa Milano ...").
+_LEAD_AGENCY = re.compile(
+    r"\(([A-Z][A-Za-z&.]*(?: [A-Z][A-Za-z&.]*){0,2})\)\s*(?:[-–—]+\s*)?(?=[A-Z0-9“\"‘'])"
+)
+MIN_LEAD_WORDS = 12
 _SENTENCE_END = re.compile(r"[.!;,:]$")
 MAX_TITLE_CHARS = 180
 MAX_TITLE_WORDS = 25
@@ -80,6 +100,7 @@ def infer(text: str) -> Inferred:
     spans = paragraph_spans(text)
     sources: Counter[str] = Counter()
     spans = _take_trailer(text, spans, result, sources)
+    spans = _take_byline(text, spans, result, sources)
     spans = _take_header(text, spans, result, sources)
     spans = _take_captions(text, spans, result, sources)
     spans = _take_dateline_and_sign_off(text, spans, result, sources)
@@ -119,6 +140,36 @@ def _take_trailer(text: str, spans: list, result: Inferred, sources: Counter[str
         result.meta["tags"] = ", ".join(tags)
         result.notes.append(f"trailing tags kept out of the text: {', '.join(tags)}")
     return spans[:end]
+
+
+def _take_byline(text: str, spans: list, result: Inferred, sources: Counter[str]) -> list:
+    """A byline as the first line is the writer and outlet, not a headline."""
+    if len(spans) < 2:
+        return spans
+    line = text[slice(*spans[0])].strip()
+    byline = _BYLINE.fullmatch(line)
+    if not byline:
+        return spans
+    writer, outlet = byline.groups()
+    if not outlet and (" " not in writer or writer.startswith("The ")):
+        writer, outlet = (
+            None,
+            writer.removeprefix("The "),
+        )  # "By Reuters", "By The Associated Press"
+    result.notes.append(f"byline '{line}' kept out of the text")
+    if writer:
+        result.meta["author"] = writer
+    spans = spans[1:]
+    desk = _DESK_LINE.fullmatch(text[slice(*spans[0])].strip()) if len(spans) > 1 else None
+    if not outlet and desk:
+        outlet = desk.group(1)
+        result.meta.setdefault("place", desk.group(2))
+        result.notes.append(f"'{desk.group(0)}' under the byline kept out of the text")
+        spans = spans[1:]
+    if outlet:
+        sources[outlet] += 2
+        result.notes.append(f"outlet '{outlet}' from the byline")
+    return spans
 
 
 def _take_header(text: str, spans: list, result: Inferred, sources: Counter[str]) -> list:
@@ -164,11 +215,16 @@ def _take_dateline_and_sign_off(
 ) -> list:
     if not spans:
         return spans
-    dateline = _DATELINE.match(text[slice(*spans[0])])
+    first = text[slice(*spans[0])]
+    dateline = _DATELINE.match(first)
+    agency = _LEAD_AGENCY.match(first)
     if dateline:
         sources[dateline.group(2).strip()] += 2
         result.meta.setdefault("place", dateline.group(1).strip())
         result.notes.append(f"outlet '{dateline.group(2).strip()}' from the dateline")
+    elif agency and len(first.split()) >= MIN_LEAD_WORDS:
+        sources[agency.group(1)] += 2
+        result.notes.append(f"outlet '{agency.group(1)}' from the agency opening the text")
     start, end = spans[-1]
     sign_off = _SIGN_OFF.search(text, start, end)
     if sign_off:
