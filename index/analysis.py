@@ -42,7 +42,9 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # 19: a byline on a line of its own ("By Hayes Hickman of the Knoxville News
 # Sentinel") and an agency opening the text ("(CNN) Wearing...") name the writer
 # and outlet, and a byline is no headline
-VERSION = "19"
+# 20: a speaker named with a title after a quote ("Mr. Gowdy said"), and after a
+# quoted question opening its sentence (“Why speculate?” Mr. Gowdy added.)
+VERSION = "20"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

@@ -71,6 +71,9 @@ _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|Lt|Gen|Col|Sen|Rep|St|Gov|Prof|Sgt|Capt|Maj|Adm|No|vs|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$"
 )
+# A word's period that ends no sentence, in a speaker's name: "Mr. Gowdy added",
+# "W. Mark Felt said".
+_ABBREVIATED = r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Sgt|Capt|Maj|Adm|St|Jr|Sr|[A-Z])\."
 _TOKEN = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*")
 _TITLES = wordset(
     "a an the president presidential minister prime foreign defense defence secretary senator "
@@ -448,6 +451,11 @@ def _quote_speaker(doc: Doc, index: int, span: Span, previous: Fact | None) -> s
     """The attribution after the quote, else before it in its sentence, else the
     speaker of the quote just before it ("..." Medinsky said. "...")."""
     trail_end = sentence_at(doc, index, span[1] - 1)[1]
+    opens = not doc.text[sentence_at(doc, index, span[0])[0] : span[0]].strip()
+    if opens and doc.text[span[1] - 2] in "?!" and trail_end - span[1] <= 1:
+        # a quoted question opening its sentence ends none: “Why speculate?” Mr.
+        # Gowdy added. (Not one a speaker leads: Cohen pushed back: “says who?”)
+        trail_end = max(trail_end, sentence_at(doc, index, trail_end)[1])
     i = bisect_left(doc.quote_starts, span[1])
     following = doc.quote_starts[i : i + 1]
     who = _trailing(doc, index, span[1], min([trail_end, *following]))
@@ -468,7 +476,9 @@ def _trailing(doc: Doc, index: int, start: int, end: int) -> str | None:
     inverted = re.match(rf"\s*[,:]?\s*{_SPEECH}\b", after)
     if inverted:
         return _named_after(doc, index, start + inverted.end(), end)
-    subject = re.match(rf"\s*[,:]?\s*([^,.;:!?“”\"]{{1,80}}?)\s+{_SPEECH}\b", after)
+    subject = re.match(
+        rf"\s*[,:]?\s*((?:{_ABBREVIATED}|[^,.;:!?“”\"]){{1,80}}?)\s+{_SPEECH}\b", after
+    )
     if subject:
         return _subject(doc, index, start + subject.start(1), start + subject.end(1))
     return None

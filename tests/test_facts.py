@@ -10,6 +10,7 @@ import datetime as dt
 import logging
 import math
 import os
+import re
 from contextlib import contextmanager
 
 import pytest
@@ -379,6 +380,38 @@ def test_a_headline_word_before_a_full_name_is_no_part_of_it():
     perry = Mention(start, start + len("Rick Perry"), "Rick Perry", "person", "PERSON")
     quote = [f for f in extract_facts(make_article(PERRY), [perry]) if f.kind == "quote"]
     assert [f.speaker for f in quote] == ["Rick Perry"]
+
+
+GOWDY = (
+    "In an interview Tuesday, Representative Trey Gowdy said Reince Priebus had "
+    "overstepped his expertise.\n\n"
+    "“As far as I know, he’s not an expert in federal record-keeping law,” Mr. Gowdy said "
+    "of Mr. Priebus. “And I’m 100 percent positive he is not a member of the executive "
+    "branch.”\n\n"
+    "“We don’t know enough facts, so why speculate?” Mr. Gowdy added. “We should keep our "
+    "conclusions and speculation to a minimum and follow the facts.”\n\n"
+    "During the segment, Brianna Keilar pushed back saying the campaign was “down.” "
+    "Michael Cohen pushed back: “says who?” Keilar replied “polls.”"
+)
+
+
+def test_a_speaker_after_a_quote_may_be_named_with_a_title_or_after_a_question():
+    people = [
+        Mention(m.start(), m.end(), m.group(), "person", "PERSON")
+        for m in re.finditer(
+            r"Trey Gowdy|Reince Priebus|Brianna Keilar|Michael Cohen|Gowdy|Priebus|Keilar", GOWDY
+        )
+    ]
+    quotes = [f for f in extract_facts(make_article(GOWDY), people) if f.kind == "quote"]
+    assert [f.speaker for f in quotes] == [
+        "Trey Gowdy",  # “...,” Mr. Gowdy said: the title's period ends no sentence
+        "Trey Gowdy",  # the quote that follows his
+        "Trey Gowdy",  # “... why speculate?” Mr. Gowdy added.
+        "Trey Gowdy",
+        "Brianna Keilar",
+        "Michael Cohen",  # a question a speaker leads is his, not the next speaker's
+        "Brianna Keilar",
+    ]
 
 
 def test_an_event_the_nlp_found_speaks_for_nobody():
