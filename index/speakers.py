@@ -481,6 +481,27 @@ def _trailing(doc: Doc, index: int, start: int, end: int) -> str | None:
     )
     if subject:
         return _subject(doc, index, start + subject.start(1), start + subject.end(1))
+    return _named_before_apposition(doc, start, end)
+
+
+# What follows a speaker's name and comes before the speech verb: "..., the
+# executive director of the Marijuana Industry Group, a Colorado-based trade
+# group, said".
+_APPOSITION = re.compile(rf",[^“”\";!?]{{1,160}}?,\s*(?:\w+ly\s+)?{_SPEECH}\b")
+
+
+def _named_after_quote(doc: Doc, start: int, end: int) -> Span | None:
+    """The person named just after a quote's closing mark and comma, if any."""
+    lead = re.match(r"[\s,]*", doc.text[start:end])
+    found = doc.people.between(start, end)
+    return found[0] if found and lead and found[0][0] == start + lead.end() else None
+
+
+def _named_before_apposition(doc: Doc, start: int, end: int) -> str | None:
+    """“...,” Michael Elliott, the executive director of the group, said."""
+    person = _named_after_quote(doc, start, end)
+    if person and _APPOSITION.match(doc.text, person[1], end):
+        return doc.people.fullest(person)
     return None
 
 

@@ -414,6 +414,21 @@ def test_a_speaker_after_a_quote_may_be_named_with_a_title_or_after_a_question()
     ]
 
 
+def test_a_speaker_named_before_a_description_of_him_is_found():
+    text = (
+        "“If Nebraska and Oklahoma succeed, they will put the violent criminal organizations "
+        "back in charge,” Michael Elliott, the executive director of the Marijuana Industry "
+        "Group, a Colorado-based trade group, said in a statement. “Now that’s what I call a "
+        "good protest,” Jonathan Smith, 45, said."
+    )
+    people = [
+        Mention(m.start(), m.end(), m.group(), "person", "PERSON")
+        for m in re.finditer(r"Michael Elliott|Jonathan Smith", text)
+    ]
+    quotes = [f for f in extract_facts(make_article(text), people) if f.kind == "quote"]
+    assert [f.speaker for f in quotes] == ["Michael Elliott", "Jonathan Smith"]
+
+
 def test_an_event_the_nlp_found_speaks_for_nobody():
     text = 'Hurricane Irene moved north. "It was a long night," Irene said.'
     start = text.index("Hurricane Irene")

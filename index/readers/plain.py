@@ -150,12 +150,11 @@ def _take_byline(text: str, spans: list, result: Inferred, sources: Counter[str]
     byline = _BYLINE.fullmatch(line)
     if not byline:
         return spans
-    writer, outlet = byline.groups()
-    if not outlet and (" " not in writer or writer.startswith("The ")):
-        writer, outlet = (
-            None,
-            writer.removeprefix("The "),
-        )  # "By Reuters", "By The Associated Press"
+    writer: str | None = byline.group(1)
+    outlet: str | None = byline.group(2)
+    if not outlet and (" " not in byline.group(1) or byline.group(1).startswith("The ")):
+        # "By Reuters", "By The Associated Press": an outlet, no writer
+        writer, outlet = None, byline.group(1).removeprefix("The ")
     result.notes.append(f"byline '{line}' kept out of the text")
     if writer:
         result.meta["author"] = writer
