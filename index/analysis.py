@@ -38,8 +38,9 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # 17: a photo credit's word that ends a name ("Photo by James Nielsen/AFP"), and a
 # "Source:" line with a link or a year (a study cited), are no outlet; 18: a
 # caption closed by a credit in parentheses ("(Denis Charlet/AFP/Getty Images)")
-# and rows of share or follow buttons are kept out of titles and passages
-VERSION = "18"
+# and rows of share or follow buttons are kept out of titles and passages; 19: each
+# town of a dateline "GAZA/JERUSALEM" is a place of its own, with or without agency
+VERSION = "19"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200
