@@ -313,6 +313,7 @@ def test_an_agency_file_photo_above_the_dateline_gives_the_outlet_not_the_date(t
     "headline",
     [
         "France v Wales (Sat)",
+        "Russia, Ukraine Hold First Direct Talks In U.S. (VIDEO)",
         "Google shares fall as staff sell",
         "Watchdog probes e-mail deletions",
         "Hard act to follow for OutKast",

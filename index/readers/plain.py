@@ -70,6 +70,7 @@ _DATELINE = re.compile(
     r"\(([A-Z][A-Za-z&. ]{1,30})\)\s*(?:\.?\s*[-–—]+|:)\s*"
 )
 _SENTENCE_END = re.compile(r"[.!;,:]$")
+_INITIAL_END = re.compile(r"\b[A-Z]\.$")  # "U.S. (VIDEO)": an abbreviation, no sentence
 MAX_TITLE_CHARS = 180
 MAX_TITLE_WORDS = 25
 MAX_CAPTION_WORDS = 80
@@ -141,7 +142,7 @@ def is_title(paragraph: str) -> bool:
         and len(paragraph) <= MAX_TITLE_CHARS
         and "\n" not in paragraph
         and bool(before)
-        and not _SENTENCE_END.search(before)
+        and not (_SENTENCE_END.search(before) and not (group and _INITIAL_END.search(before)))
         and not is_caption(paragraph)
         and not is_buttons(paragraph)
         and not _TAG_LINE.match(paragraph)
