@@ -1,6 +1,6 @@
 """Which outlets newsdesk infers from plain-text articles, to read them through.
 
-    python benchmarks/eval_outlets.py
+    python benchmarks/eval_outlets.py [--titles]
 
 Every ``.txt`` article of ../shared/data/multisource and of the BBC News corpus
 is read as newsdesk reads a plain-text file (``index.readers.plain.infer``: a
@@ -9,7 +9,9 @@ outlet in its text as a rule (BBC News files never do; the multisource outlets
 are in ``meta.json``, which this does not read), so each outlet inferred is
 either a real dateline or sign-off ("SAN FRANCISCO (Reuters) -") or a mistake
 ("Photo by James Nielsen/AFP" is no outlet Nielsen). The script prints each
-with the note that says where it came from, then the counts by rule.
+with the note that says where it came from, then the counts by rule. With
+``--titles``, it prints each file's inferred title instead (``None`` where no
+first paragraph reads as a headline), to be compared before and after a change.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from index.readers.plain import infer  # noqa: E402
 
 
 def main() -> int:
+    titles = "--titles" in sys.argv[1:]
     files = sorted(MULTISOURCE.glob("*/*.txt")) + sorted(NEWS.glob("*/*.txt"))
     if not files:
         print(f"no articles under {MULTISOURCE} or {NEWS}", file=sys.stderr)
@@ -37,12 +40,17 @@ def main() -> int:
         except UnicodeDecodeError:
             text = raw.decode("latin-1")
         found = infer(text)
+        if titles:
+            print(f"{path.relative_to(path.parents[1])}\t{found.meta.get('title')!r}")
+            continue
         if "source" not in found.meta:
             continue
         notes = [n for n in found.notes if n.startswith("outlet")]
         for note in notes:
             rules[note.split(" from ", 1)[1].split(" '")[0]] += 1
         print(f"{path.relative_to(path.parents[1])}\t{found.meta['source']}\t{'; '.join(notes)}")
+    if titles:
+        return 0
     print(f"\n{len(files)} files, outlets inferred by rule: {dict(sorted(rules.items()))}")
     return 0
 

@@ -38,10 +38,13 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # 17: a photo credit's word that ends a name ("Photo by James Nielsen/AFP"), and a
 # "Source:" line with a link or a year (a study cited), are no outlet
 # 18: the stored views and matrices hold an article's outlet or None, never the
-# placeholder a reader is shown for none
+# placeholder a reader is shown for none; a caption closed by a credit in
+# parentheses ("(Denis Charlet/AFP/Getty Images)") and rows of share or follow
+# buttons are kept out of titles and passages
 # 19: a byline on a line of its own ("By Hayes Hickman of the Knoxville News
 # Sentinel") and an agency opening the text ("(CNN) Wearing...") name the writer
-# and outlet, and a byline is no headline
+# and outlet, and a byline is no headline; each town of a dateline
+# "GAZA/JERUSALEM" is a place of its own, with or without agency
 # 20: a speaker named with a title after a quote ("Mr. Gowdy said"), and after a
 # quoted question opening its sentence (“Why speculate?” Mr. Gowdy added.), and
 # one named before a description of him (“...,” Michael Elliott, the director, said)

@@ -1075,7 +1075,11 @@ def _display_name(counts: Counter[str], kind: str) -> str:
     person where it is written at least twice (or no other is); for anything else where it is used
     at least a third as often as the most used spelling, or, for an acronym, twice
     ("United States" for US). One odd long span ("Lindsay Lohan Checks", "Chelsea v
-    Birmingham") does not name an entity that sources call otherwise."""
+    Birmingham") does not name an entity that sources call otherwise. A place
+    written in capitals (a dateline's "JERUSALEM") is named as it is written
+    elsewhere, or in Title Case."""
+    if kind == "place":
+        counts = _places_cased(counts)
     most = max(counts, key=lambda t: (counts[t], t))
     if _is_abbreviation(most):
         full = [t for t in counts if " " in t and counts[t] >= 2]
@@ -1086,6 +1090,27 @@ def _display_name(counts: Counter[str], kind: str) -> str:
         full = [t for t in counts if " " in t and 3 * counts[t] >= counts[most]]
     full = full or list(counts)
     return max(full, key=lambda t: (counts[t], len(t.split()), not t.isupper(), t))
+
+
+def _places_cased(counts: Counter[str]) -> Counter[str]:
+    """``counts`` with each spelling of a place in capitals ("JERUSALEM", "AL-AIN")
+    counted as its mixed-case spelling ("Jerusalem"), or in Title Case where there is
+    none and the gazetteer knows it; an acronym's few letters ("SANA", the Syrian
+    agency, is no Sana) stay as they are."""
+    mixed: dict[str, str] = {}
+    for spelling, _ in counts.most_common():
+        if not spelling.isupper():
+            mixed.setdefault(alias_key(spelling), spelling)
+    cased: Counter[str] = Counter()
+    for spelling, count in counts.items():
+        key = alias_key(spelling)
+        letters = sum(c.isalpha() for c in spelling)
+        if spelling.isupper() and key in mixed:
+            spelling = mixed[key]
+        elif spelling.isupper() and letters >= 5 and place_of(key, False) is not None:
+            spelling = spelling.title()
+        cased[spelling] += count
+    return cased
 
 
 def slug(text: str) -> str:

@@ -915,10 +915,57 @@ def test_the_names_of_a_dateline_are_places(line, places):
 
 
 @pytest.mark.parametrize(
-    "line", ["SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT .", "FBI agents said so."]
+    ("line", "glued", "places"),
+    [
+        (
+            "GAZA/JERUSALEM Israel's cabinet authorized the mobilization of up to 75,000 "
+            "reservists on Friday.",
+            "JERUSALEM Israel",
+            ["GAZA", "JERUSALEM"],
+        ),
+        (
+            "GAZA/JERUSALEM (Reuters) - Israel's cabinet authorized the mobilization.",
+            "JERUSALEM",
+            ["GAZA", "JERUSALEM"],
+        ),
+        (
+            "JAKARTA/PANGKALAN BUN, Indonesia Search teams hunting for the wreck of an "
+            "AirAsia jet found a large object on the seabed.",
+            "PANGKALAN BUN",
+            ["JAKARTA", "PANGKALAN BUN", "Indonesia"],
+        ),
+    ],
+)
+def test_each_town_of_a_dateline_is_a_place_not_glued_to_the_next_word(line, glued, places):
+    start = line.index(glued)
+    model = [Mention(start, start + len(glued), glued, "person", "PERSON")]
+    found = datelines(line, model, [(0, len(line))])
+    assert [(m.text, m.kind) for m in found] == [(place, "place") for place in places]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT .",
+        "FBI agents said so.",
+        "AC/DC Rocks the House of Blues on Friday.",
+        "NASA/VILLANUEVA/MUMMA/GALLAGHER/FEIMER ET AL.",
+    ],
 )
 def test_a_headline_in_capitals_is_no_dateline(line):
     assert datelines(line, [], [(0, len(line))]) == []
+
+
+def test_a_place_written_in_capitals_is_named_as_the_text_writes_it():
+    from collections import Counter
+
+    from index.entities import _display_name
+
+    assert _display_name(Counter({"WASHINGTON": 5, "Washington": 2}), "place") == "Washington"
+    assert _display_name(Counter({"PANGKALAN BUN": 1}), "place") == "Pangkalan Bun"
+    assert _display_name(Counter({"GAZA": 2, "Gaza": 1}), "place") == "Gaza"
+    assert _display_name(Counter({"US": 3}), "place") == "US"
+    assert _display_name(Counter({"SANA": 1}), "place") == "SANA"  # the Syrian agency
 
 
 # -- sports teams --------------------------------------------------------------------------------

@@ -317,3 +317,102 @@ def test_rss_and_atom_entries_become_articles():
     (entry,) = read_bytes(ATOM.encode(), "wire.atom").articles
     assert (entry.title, entry.source, entry.date) == ("Atom entry", "Atom Wire", "2025-07-23")
     assert entry.text == "Body of the entry."
+
+
+def _read_text(tmp_path, text: str):
+    path = tmp_path / "pasted.txt"
+    path.write_text(text, encoding="utf-8")
+    result, _ = read(str(path), path.name)
+    (article,) = result.articles
+    return article
+
+
+TRUCKERS = (
+    "Tractor-trailer drivers will intentionally clog the inner loop of the Washington, D.C., "
+    "beltway beginning on the morning of Oct. 11, according to a coordinator of the rally."
+)
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "(Denis Charlet/AFP/Getty Images)",
+        "(European Pressphoto Agency)",
+        "Jeffrey Lord on CNN with Jake Tapper and Wolf Blitzer (CNN/YouTube)",
+        "Members of Occupy Philadelphia remain on site at City Hall into the evening of Nov. 28. "
+        "(David M Warren / Staff Photographer)",
+        "Actors Alyssa Milano and Matt Damon (Photo: Getty Images, WireImage)",
+    ],
+)
+def test_a_caption_closed_by_a_credit_in_parentheses_is_no_headline(tmp_path, credit):
+    article = _read_text(tmp_path, f"{credit}\n\n{TRUCKERS}\n\nOrganizers want attention.\n")
+    assert article.title is None
+    assert credit not in " ".join(p.text for p in article.passages)
+    assert article.passages[0].text == TRUCKERS
+
+
+def test_the_headline_under_a_bracketed_photo_credit_is_the_title(tmp_path):
+    article = _read_text(
+        tmp_path,
+        "The villager shows his injured leg after being attacked by a panda. "
+        "[Photo/Lanzhou Evening News]\n\nVillager compensated for wild panda attack\n\n"
+        "A villager in Gansu province has been compensated after a panda attacked him.\n\n"
+        "The panda that attacked the villager.[Photo/Lanzhou Evening News]\n\n"
+        "The forestry bureau paid for his treatment.\n",
+    )
+    assert article.title == "Villager compensated for wild panda attack"
+    assert "Lanzhou" not in " ".join(p.text for p in article.passages)
+
+
+def test_an_agency_file_photo_above_the_dateline_gives_the_outlet_not_the_date(tmp_path):
+    article = _read_text(
+        tmp_path,
+        "FILE - In this Aug. 15, 2014 file photo, New York City real estate heir Robert Durst "
+        "leaves a Houston courtroom. (Associated Press)\n\n"
+        "NEW ORLEANS (AP) — A federal judge on Wednesday approved a plea agreement for Durst.\n\n"
+        "Durst still faces a separate murder charge in Los Angeles.\n",
+    )
+    assert article.title is None and article.source == "AP"
+    assert article.date_raw is None  # a file photo is older than the report
+    assert article.passages[0].text.startswith("NEW ORLEANS (AP)")
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "France v Wales (Sat)",
+        "Russia, Ukraine Hold First Direct Talks In U.S. (VIDEO)",
+        "Google shares fall as staff sell",
+        "Watchdog probes e-mail deletions",
+        "Hard act to follow for OutKast",
+    ],
+)
+def test_headlines_with_a_note_in_parentheses_or_a_button_word_stay_titles(tmp_path, headline):
+    article = _read_text(tmp_path, f"{headline}\n\n{TRUCKERS}\n\nOrganizers want attention.\n")
+    assert article.title == headline
+
+
+@pytest.mark.parametrize(
+    "buttons",
+    [
+        "Click to email this to a friend (Opens in new window)\n\n"
+        "Click to share on Twitter (Opens in new window)",
+        "936 SHARES Share Tweet",
+        "LISTEN TO ARTICLE 4:34 SHARE THIS ARTICLE Share Tweet Post Email",
+        "Share On more Share On more",
+    ],
+)
+def test_share_buttons_are_neither_headline_nor_text(tmp_path, buttons):
+    article = _read_text(
+        tmp_path,
+        f"{buttons}\n\nThe fight over Kurt Cobain's most priceless guitar is heading for a "
+        "bitter, multimillion-dollar court battle.\n\nLove has said of the guitar: "
+        "\u201cIt's a treasured heirloom of the family.\u201d\n\n"
+        "Read or Share this story: https://usat.ly/2Bwhqz3\n\n"
+        "Follow us on Facebook, Twitter, Google+, Tumblr!\n",
+    )
+    assert article.title is None
+    texts = [p.text for p in article.passages]
+    assert texts[0].startswith("The fight over Kurt Cobain's")
+    assert texts[-1].startswith("Love has said")
+    assert len(texts) == 2

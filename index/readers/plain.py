@@ -27,6 +27,37 @@ _NAME_BEFORE = re.compile(r"[A-Z][\w.'’-]*[\w'’]\s+$")
 _CAPTION_START = re.compile(
     r"^(?:photo|image|picture|file photo|caption|image copyright|image caption)\b[:\s]", re.I
 )
+# A credit in parentheses or brackets closing a caption, or the whole of one:
+# "(Denis Charlet/AFP/Getty Images)", "(Photo: Mark Lennihan, AP)", "(AP Photo/Evan
+# Vucci)", "[Photo/Lanzhou Evening News]", "(European Pressphoto Agency)".
+_CLOSING_GROUP = re.compile(r"[(\[]([^()\[\]]{2,80})[)\]]\s*$")
+_GROUP_CREDIT_START = re.compile(r"^(?:credit|courtesy|via)\b", re.I)
+# A name ending in a word only a credit ends with ("Associated Press", "Getty Images",
+# "Staff Photographer"), every word capitalised, as a name is.
+_CREDIT_NAME = re.compile(
+    r"^(?:[A-Z][\w.&'’-]*\s*/?\s*)*(?:Images|Press|Agency|Photographer|Pictures|Photo)$"
+)
+# Share, e-mail, print and follow buttons of a web page, pasted with its text.
+_BUTTON_LINE = re.compile(
+    r"^(?:click to (?:share|e-?mail|print|tweet|pin)\b|(?:read or )?share (?:this|on)\b"
+    r"|(?:e-?mail|print) this\b|follow us\b|(?:[^.!?]{0,60},\s*)?follow (?:us|him|her|@\w+"
+    r"|(?-i:[A-Z])[^.!?]{0,50}? on (?:Twitter|Facebook|Instagram|Google\+)))"
+    r"|\b(?:e-?mail|send) this to a friend\b|\(opens in (?:a )?new window\)",
+    re.I,
+)
+_BUTTON_WORD = re.compile(
+    r"(?:share[sd]?|tweet|e-?mail|print(?:able)?|version|post|pin|save|comments?|more|on"
+    r"|this|article|story|listen|to|close|facebook|twitter|google\+|linkedin|reddit|pinterest"
+    r"|whatsapp|tumblr|stumbleupon|messenger|flipboard|[\d:,.]+)[:!?]?",
+    re.I,
+)
+_BUTTON_NAME = re.compile(
+    r"share|tweet|e-?mail|print|facebook|twitter|google\+|linkedin|reddit|pinterest|whatsapp",
+    re.I,
+)
+MAX_BUTTON_WORDS = 15
+# A file photo is older than the report it illustrates: its date is not the article's.
+_FILE_PHOTO = re.compile(r"^FILE\b|\bfile (?:photo|picture|image)\b", re.I)
 _SOURCE_LINE = re.compile(r"^(?:source|sources|via|credit)\s*[;:,-]\s*(.{2,60}?)\s*\.?$", re.I)
 # A "Source:" line that gives a link or a date cites a study or a page
 # ("SOURCE: bit.ly/23o5QvC Cancer, online January 25, 2016"): it names no outlet.
@@ -59,6 +90,7 @@ _LEAD_AGENCY = re.compile(
 )
 MIN_LEAD_WORDS = 12
 _SENTENCE_END = re.compile(r"[.!;,:]$")
+_INITIAL_END = re.compile(r"\b[A-Z]\.$")  # "U.S. (VIDEO)": an abbreviation, no sentence
 MAX_TITLE_CHARS = 180
 MAX_TITLE_WORDS = 25
 MAX_CAPTION_WORDS = 80
@@ -78,18 +110,61 @@ def is_caption(paragraph: str) -> bool:
     """A photo caption: ends with a credit, starts like one, or places people (2-L)."""
     if len(paragraph.split()) > MAX_CAPTION_WORDS:
         return False
-    return bool(_CAPTION_START.match(paragraph) or _CREDIT.search(paragraph))
+    return bool(
+        _CAPTION_START.match(paragraph) or _CREDIT.search(paragraph) or is_credit_group(paragraph)
+    )
+
+
+def is_credit_group(paragraph: str) -> bool:
+    """The paragraph ends with a credit in parentheses or brackets, or is one."""
+    group = _CLOSING_GROUP.search(paragraph)
+    if not group or len(paragraph.split()) > MAX_CAPTION_WORDS:
+        return False
+    inner = group.group(1).strip()
+    return bool(
+        _CAPTION_START.match(inner)
+        or _GROUP_CREDIT_START.match(inner)
+        or _CREDIT.search(inner)
+        or _CREDIT_NAME.match(inner)
+    )
+
+
+def is_buttons(paragraph: str) -> bool:
+    """A row of a web page's share, e-mail, print or follow buttons, not text.
+
+    "Click to email this to a friend (Opens in new window)", "936 SHARES Share
+    Tweet", "Follow us on Facebook, Twitter, Google+": either a button's phrase, or
+    every word a button's ("LISTEN TO ARTICLE 4:34 SHARE THIS ARTICLE Share Tweet").
+    """
+    words = paragraph.split()
+    if not 0 < len(words) <= MAX_BUTTON_WORDS:
+        return False
+    if _BUTTON_LINE.search(paragraph):
+        return True
+    return all(_BUTTON_WORD.fullmatch(w) for w in words) and any(
+        _BUTTON_NAME.fullmatch(w.rstrip(":!?")) for w in words
+    )
 
 
 def is_title(paragraph: str) -> bool:
-    """A headline: short, one line, not ending like a sentence, not a caption."""
+    """A headline: short, one line, not ending like a sentence, not a caption.
+
+    A sentence closed by a note in parentheses ("... like polio. (Family
+    photos)") ends like a sentence; an aside wholly in parentheses or brackets
+    ("(This story has been updated ...)") is no headline either.
+    """
     words = paragraph.split()
+    group = _CLOSING_GROUP.search(paragraph)
+    before = paragraph[: group.start()] if group else paragraph
+    before = before.rstrip(" *")  # "*** Join it LIVE here ! ***" ends like a sentence
     return (
         0 < len(words) <= MAX_TITLE_WORDS
         and len(paragraph) <= MAX_TITLE_CHARS
         and "\n" not in paragraph
-        and not _SENTENCE_END.search(paragraph)
+        and bool(before)
+        and not (_SENTENCE_END.search(before) and not (group and _INITIAL_END.search(before)))
         and not is_caption(paragraph)
+        and not is_buttons(paragraph)
         and not _TAG_LINE.match(paragraph)
     )
 
@@ -174,8 +249,15 @@ def _take_byline(text: str, spans: list, result: Inferred, sources: Counter[str]
 def _take_header(text: str, spans: list, result: Inferred, sources: Counter[str]) -> list:
     """Leading captions, then a headline if the next paragraph looks like one."""
     captions = []
-    while len(spans) > 1 and is_caption(text[slice(*spans[0])]):
-        captions.append(spans.pop(0))
+    while len(spans) > 1:
+        paragraph = text[slice(*spans[0])]
+        if is_buttons(paragraph):
+            _use_buttons(paragraph, result)
+        elif is_caption(paragraph):
+            captions.append(spans[0])
+        else:
+            break
+        spans.pop(0)
     for start, end in captions:
         _use_caption(text[start:end], result, sources)
     if len(spans) > 1 and is_title(text[slice(*spans[0])]):
@@ -188,7 +270,7 @@ def _use_caption(caption: str, result: Inferred, sources: Counter[str]) -> None:
     if credit and not _NAME_BEFORE.search(caption, 0, credit.start(1)):
         sources[credit.group(1)] += 1
         result.notes.append(f"outlet '{credit.group(1)}' from the photo credit")
-    found = dates.find_date(caption)
+    found = None if _FILE_PHOTO.search(caption) else dates.find_date(caption)
     if found and "date" not in result.meta:
         result.meta["date"] = found
         result.notes.append(f"date '{found}' from the photo caption")
@@ -197,13 +279,20 @@ def _use_caption(caption: str, result: Inferred, sources: Counter[str]) -> None:
     result.notes.append("photo caption kept out of the text")
 
 
+def _use_buttons(line: str, result: Inferred) -> None:
+    result.notes.append(f"share or follow buttons kept out of the text: '{line}'")
+
+
 def _take_captions(text: str, spans: list, result: Inferred, sources: Counter[str]) -> list:
-    """Captions inside the body ("Image copyright Getty Images ...")."""
+    """Captions inside the body ("Image copyright Getty Images ...", "... (Photo:
+    Ethan Miller, AP)"), and rows of share or follow buttons."""
     kept = []
     for span in spans:
         paragraph = text[slice(*span)]
-        if len(spans) > 1 and _CAPTION_START.match(paragraph):
+        if len(spans) > 1 and (_CAPTION_START.match(paragraph) or is_credit_group(paragraph)):
             _use_caption(paragraph, result, sources)
+        elif len(spans) > 1 and is_buttons(paragraph):
+            _use_buttons(paragraph, result)
         else:
             kept.append(span)
     return kept or spans
