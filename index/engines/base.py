@@ -86,6 +86,11 @@ class Reader(Protocol):
         """How many passages match a parsed query."""
         ...
 
+    def words(self, field: str) -> list[tuple[str, int]]:
+        """Every word the index holds for ``field`` (as analysed: ``text``'s
+        stems), with how many documents hold it."""
+        ...
+
 
 class Writer(Protocol):
     """One indexing run: nothing it does is seen until :meth:`commit`."""

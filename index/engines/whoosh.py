@@ -255,6 +255,16 @@ class WhooshReader:
         with self.searcher() as searcher:
             return count(searcher, query)
 
+    def words(self, field: str) -> list[tuple[str, int]]:
+        with self.searcher() as searcher:
+            return [
+                (
+                    text.decode("utf-8", "surrogatepass") if isinstance(text, bytes) else text,
+                    info.doc_frequency(),
+                )
+                for text, info in searcher.reader().iter_field(field)
+            ]
+
 
 class _CommitReader(WhooshReader):
     """What a writer started from: its own searcher, never refreshed."""

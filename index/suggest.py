@@ -1,0 +1,330 @@
+"""Close spellings the corpus holds, for a search that found nothing.
+
+``Zelenksy`` finds nothing; the corpus writes ``Zelensky`` and ``Zelenskyy``.
+Each word of the query that finds nothing on its own is matched (with
+rapidfuzz, letters swapped counting as one edit) against the words the index
+holds for its field: the ``text`` and ``title`` fields' stems and the
+``source`` field's words, as either engine lists them, or, after ``person:``,
+``place:``, ``entity:`` and the other entity fields, the names and spellings
+of the merged entities. A stem is shown as a passage writes it (the spelling
+of its closest word there, in the corpus's own case), never as the stem.
+Everything else in the query stays as typed: quotes, fields, operators,
+other words. Numbers, wildcards, fuzzy words (``word~``) and words of fewer
+than three letters are never corrected, and neither is a word that finds
+passages. A corrected query is offered only when the same search finds a
+passage with it.
+
+Worked out only when a search has found nothing: a search that finds
+something never comes here.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from .engines.words import ENTITY_FIELDS, TOKEN_PATTERN, index_form
+
+MAX_SUGGESTIONS = 3
+CANDIDATES = 4  # spellings tried for each word that finds nothing
+MAX_TRIED = 12  # corrected queries searched at most
+MIN_LETTERS = 3  # shorter words have too many neighbours to guess from
+WORD_FIELDS = ("text", "title", "source")
+NAME_FIELDS = ("entity", *ENTITY_FIELDS)
+_TOKEN = re.compile(TOKEN_PATTERN)
+_FIELD = re.compile(r"([A-Za-z_]+):(?=\S)")
+_OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
+_SYNTAX = set("*?~^")  # wildcards, fuzzy words and boosts: the user chose what to match
+_FOLD = str.maketrans("", "", "'\u2019")
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A word (or, after an entity field, a name) of the query that could be misspelt."""
+
+    field: str
+    start: int  # where it stands in the query
+    end: int
+    text: str
+    quoted: bool = False  # a name already in quotes
+
+
+@dataclass(frozen=True)
+class Candidate:
+    spelling: str
+    distance: int
+    frequency: int
+
+
+class Corpus:
+    """What suggesting needs of an index, engine-neutral (see :class:`index.library.Library`)."""
+
+    def __init__(
+        self,
+        count: Callable[[str], int],
+        words: Callable[[str], list[tuple[str, int]]],
+        spellings: Callable[[str, str], Counter[str]],
+        names: Callable[[str], list[tuple[str, int]]],
+    ) -> None:
+        self.count = count  # passages a query finds (0 for one that cannot be run)
+        self.words = words  # a field's indexed words with their document frequencies
+        self.spellings = spellings  # (field, indexed word) -> the words passages write for it
+        self.names = names  # an entity field -> (name or spelling, mentions)
+
+
+def suggest(corpus: Corpus, query: str, limit: int = MAX_SUGGESTIONS) -> list[str]:
+    """Up to ``limit`` corrected queries that find passages, best first."""
+    slots = [slot for slot in slots_of(query) if not _found(corpus, slot)]
+    if not slots:
+        return []
+    options = [_candidates(corpus, slot)[:CANDIDATES] for slot in slots]
+    if not all(options):
+        return []
+    found: list[str] = []
+    for combination in _ranked(options)[:MAX_TRIED]:
+        corrected = _replaced(query, slots, combination)
+        if corrected in found or corrected == query:
+            continue
+        if corpus.count(corrected) > 0:
+            found.append(corrected)
+            if len(found) == limit:
+                break
+    return found
+
+
+def slots_of(query: str) -> list[Slot]:
+    """The words of ``query`` a suggestion may correct, with their fields."""
+    found: list[Slot] = []
+    groups: list[str | None] = []  # the field of each open parenthesis (title:(a b))
+    i, n = 0, len(query)
+    while i < n:
+        char = query[i]
+        if char.isspace():
+            i += 1
+            continue
+        field = groups[-1] if groups and groups[-1] else "text"
+        named = _FIELD.match(query, i)
+        if named:
+            field, i = named.group(1).lower(), named.end()
+            char = query[i]
+            if char == "(":
+                groups.append(field)
+                i += 1
+                continue
+            if char in "[{":  # a range: dates only
+                close = re.compile(r"[\]}]").search(query, i)
+                i = close.end() if close else n
+                continue
+            if char in "\"'":
+                close = query.find(char, i + 1)
+                close = n if close < 0 else close
+                found.extend(_value(field, query, i + 1, close, quoted=True))
+                i = close + 1
+                continue
+            bare = re.compile(r"[^\s()]+").match(query, i)
+            end = bare.end() if bare else i + 1
+            found.extend(_value(field, query, i, end, quoted=False))
+            i = end
+            continue
+        if char == "(":
+            groups.append(None if not groups else groups[-1])
+            i += 1
+        elif char == ")":
+            if groups:
+                groups.pop()
+            i += 1
+        elif char == '"':
+            close = query.find('"', i + 1)
+            close = n if close < 0 else close
+            found.extend(_words(field, query, i + 1, close))
+            i = close + 1
+        else:
+            bare = re.compile(r"[^\s()\"]+").match(query, i)
+            end = bare.end() if bare else i + 1
+            word = query[i:end]
+            if word not in _OPERATORS:
+                found.extend(_value(field, query, i, end, quoted=False))
+            i = end
+    return found
+
+
+def _value(field: str, query: str, start: int, end: int, quoted: bool) -> Iterator[Slot]:
+    text = query[start:end]
+    if not text.strip() or (not quoted and _SYNTAX & set(text)):
+        return
+    if field in NAME_FIELDS:
+        if _correctable(text.replace(" ", "").replace(".", "").replace("-", "")):
+            yield Slot(field, start, end, text, quoted)
+    elif field in WORD_FIELDS:
+        yield from _words(field, query, start, end)
+
+
+def _words(field: str, query: str, start: int, end: int) -> Iterator[Slot]:
+    if field not in WORD_FIELDS:
+        return
+    for match in _TOKEN.finditer(query, start, end):
+        if _correctable(match.group()):
+            yield Slot(field, match.start(), match.end(), match.group())
+
+
+def _correctable(word: str) -> bool:
+    """Letters alone, three or more: never a number, a code or an initial."""
+    return len(word) >= MIN_LETTERS and word.isalpha()
+
+
+def _found(corpus: Corpus, slot: Slot) -> bool:
+    """Whether the word (or name) finds passages on its own, in its field."""
+    if slot.field in NAME_FIELDS:
+        return corpus.count(f'{slot.field}:"{slot.text}"') > 0
+    return corpus.count(f"{slot.field}:{slot.text}") > 0
+
+
+def indexed(field: str, word: str) -> str | None:
+    """What the index holds for ``word`` in ``field``: a stem for the words of
+    text and titles, the folded word for an outlet's name (None: a stop word)."""
+    if field == "source":
+        return next((token.text for token in _name_analyzer()(word)), None)
+    return index_form(word)
+
+
+@lru_cache(maxsize=1)
+def _name_analyzer() -> Any:
+    from .engines.words import name_analyzer
+
+    return name_analyzer()
+
+
+def _most(length: int) -> int:
+    """Edits allowed for a word of ``length`` letters: one up to four, else two."""
+    return 1 if length <= 4 else 2
+
+
+def _folded(text: str) -> str:
+    from .names import alias_key
+
+    return alias_key(text.translate(_FOLD))
+
+
+def _candidates(corpus: Corpus, slot: Slot) -> list[Candidate]:
+    if slot.field in NAME_FIELDS:
+        return _name_candidates(corpus, slot)
+    form = indexed(slot.field, slot.text)
+    if not form:
+        return []
+    vocabulary = corpus.words(slot.field)
+    terms = [term for term, _ in vocabulary]
+    most = _most(len(form))
+    close = process.extract(form, terms, scorer=OSA.distance, score_cutoff=most, limit=None)
+    near = sorted(
+        ((distance, -vocabulary[at][1], terms[at]) for _t, distance, at in close),
+        key=lambda row: row[:2],
+    )
+    typed = _folded(slot.text)
+    found: dict[str, Candidate] = {}
+    for _distance, minus_frequency, term in near:
+        if len(found) >= 2 * CANDIDATES:
+            break
+        if not term.isalpha() or term == form:
+            continue
+        spelling = _spelling(corpus.spellings(slot.field, term), typed)
+        if spelling is None or spelling.upper() in _OPERATORS:
+            continue
+        shown = _folded(spelling)
+        distance = OSA.distance(typed, shown)
+        # As written, the word must be as close as its stem: "improv" is two
+        # letters from "umarov", "improved" four.
+        if shown == typed or shown in found or distance > _most(len(typed)):
+            continue
+        found[shown] = Candidate(spelling, distance, -minus_frequency)
+    return sorted(found.values(), key=lambda c: (c.distance, -c.frequency))
+
+
+def _spelling(spellings: Counter[str], typed: str) -> str | None:
+    """The way passages write a stem that is closest to what was typed, the
+    most frequent of equals ("prisoners" for "prisonrs", not "prison")."""
+    if not spellings:
+        return None
+    return min(spellings, key=lambda s: (OSA.distance(typed, _folded(s)), -spellings[s]))
+
+
+def _name_candidates(corpus: Corpus, slot: Slot) -> list[Candidate]:
+    """Names and spellings of the field's entities close to the name typed; a
+    single word is also matched with the last word of each (a surname)."""
+    typed = _folded(slot.text)
+    if not typed:
+        return []
+    single = " " not in typed
+    weights: dict[str, tuple[str, int]] = {}
+    for name, mentions in corpus.names(slot.field):
+        shown = [name]
+        if single and " " in name.strip():
+            shown.append(name.split()[-1])
+        for spelling in shown:
+            key = _folded(spelling)
+            if key and key != typed and mentions > weights.get(key, ("", -1))[1]:
+                weights[key] = (spelling, mentions)
+    keys = list(weights)
+    most = _most(len(typed))
+    close = process.extract(typed, keys, scorer=OSA.distance, score_cutoff=most, limit=None)
+    found = [
+        Candidate(weights[keys[at]][0], distance, weights[keys[at]][1])
+        for _k, distance, at in close
+    ]
+    return sorted(found, key=lambda c: (c.distance, -c.frequency))[: 2 * CANDIDATES]
+
+
+def _ranked(options: list[list[Candidate]]) -> list[tuple[Candidate, ...]]:
+    """Every choice of one spelling per word, fewest edits first, then the
+    spellings each word's list ranks first."""
+    ranked = []
+    for picks in itertools.product(*(range(len(o)) for o in options)):
+        chosen = tuple(options[i][pick] for i, pick in enumerate(picks))
+        ranked.append((sum(c.distance for c in chosen), sum(picks), chosen))
+    ranked.sort(key=lambda row: row[:2])
+    return [chosen for _, _, chosen in ranked]
+
+
+def _replaced(query: str, slots: list[Slot], chosen: Iterable[Candidate]) -> str:
+    """``query`` with each slot's text replaced, the rest as typed."""
+    text = query
+    for slot, candidate in sorted(zip(slots, chosen, strict=True), key=lambda p: -p[0].start):
+        spelling = candidate.spelling
+        if slot.field in NAME_FIELDS and not slot.quoted and " " in spelling:
+            spelling = f'"{spelling}"'
+        text = text[: slot.start] + spelling + text[slot.end :]
+    return text
+
+
+def spellings_in(
+    rows: Iterable[tuple[dict[str, Any], float, Any]], field: str, term: str
+) -> Counter[str]:
+    """How the passages found write the indexed word ``term`` of ``field``."""
+    found: Counter[str] = Counter()
+    for fields, _score, _terms in rows:
+        for match in _TOKEN.finditer(str(fields.get(field) or "")):
+            if indexed(field, match.group()) == term:
+                found[match.group()] += 1
+    return found
+
+
+def names_of(entities: Iterable[dict[str, Any]], field: str) -> list[tuple[str, int]]:
+    """Each entity's name and spellings (with how often each is used), of the
+    kind an entity field names (``entity:``: every kind)."""
+    found: list[tuple[str, int]] = []
+    for entity in entities:
+        if field != "entity" and entity.get("label") != field:
+            continue
+        aliases = entity.get("aliases") or []
+        found.append(
+            (str(entity.get("name") or ""), sum(int(a.get("count") or 0) for a in aliases))
+        )
+        found.extend((str(a.get("text") or ""), int(a.get("count") or 0)) for a in aliases)
+    return [(name, count) for name, count in found if name.strip()]
