@@ -266,7 +266,7 @@ class Library:
             return self._held_for_generation(f"words:{field}", lambda: store.reader.words(field))
 
         def spellings(field: str, term: str) -> Any:
-            rows = store.reader.search(q.Term(field, term), 5).rows
+            rows = store.reader.search(q.Term(field, term), 10).rows
             return suggesting.spellings_in(rows, field, term)
 
         def names(field: str) -> list[tuple[str, int]]:

@@ -184,6 +184,8 @@ def _found(corpus: Corpus, slot: Slot) -> bool:
     """Whether the word (or name) finds passages on its own, in its field."""
     if slot.field in NAME_FIELDS:
         return corpus.count(f'{slot.field}:"{slot.text}"') > 0
+    if not indexed(slot.field, slot.text):
+        return True  # a stop word: searched for by no one, nothing to correct
     return corpus.count(f"{slot.field}:{slot.text}") > 0
 
 
@@ -223,11 +225,17 @@ def _candidates(corpus: Corpus, slot: Slot) -> list[Candidate]:
     terms = [term for term, _ in vocabulary]
     most = _most(len(form))
     close = process.extract(form, terms, scorer=OSA.distance, score_cutoff=most, limit=None)
-    near = sorted(
-        ((distance, -vocabulary[at][1], terms[at]) for _t, distance, at in close),
-        key=lambda row: row[:2],
-    )
+    rows = {terms[at]: (distance, -vocabulary[at][1]) for _t, distance, at in close}
     typed = _folded(slot.text)
+    # A typo in a word's ending keeps the stemmer from cutting it ("delegaton"
+    # stays whole, "delegation" is "deleg"): a stem the typed word begins with
+    # is a candidate too, as far off as the letters it leaves.
+    frequency = dict(vocabulary)
+    for cut in range(MIN_LETTERS + 1, len(typed)):
+        stem = typed[:cut]
+        if stem in frequency and stem not in rows:
+            rows[stem] = (most, -frequency[stem])
+    near = sorted(((*row, term) for term, row in rows.items()), key=lambda row: row[:2])
     found: dict[str, Candidate] = {}
     for _distance, minus_frequency, term in near:
         if len(found) >= 2 * CANDIDATES:

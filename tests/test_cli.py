@@ -257,6 +257,8 @@ def test_a_misspelt_search_suggests_the_spellings_the_corpus_holds(capsys):
 def test_a_suggestion_keeps_the_query_syntax_around_the_word(capsys):
     for typed, meant in (
         ('"talks in Istambul"', '"talks in Istanbul"'),
+        ('"Rustem Umarov"', '"Rustem Umerov"'),
+        ("delegaton", "delegation"),  # a typo in the ending the stemmer would cut
         ("title:Istambul", "title:Istanbul"),
         ("person:Umarov", "person:Umerov"),
         ('person:"Hakan Fidna"', 'person:"Hakan Fidan"'),
