@@ -44,6 +44,8 @@ VARIANTS = {
     "one edit to five letters": {"_most": lambda length: 1 if length <= 5 else 2},
     "two edits always": {"_most": lambda length: 2},
     "one edit always": {"_most": lambda length: 1},
+    "50 passages per stem": {"SPELLINGS_READ": 50},
+    "200 passages per stem": {"SPELLINGS_READ": 200},
 }
 
 
@@ -100,6 +102,9 @@ def _mistyped(word: str, rng: random.Random) -> str:
     return word[:at] + word[at] + word[at:]
 
 
+SETS = (("english", english), ("names", names))
+
+
 def in_split(wrong: str, split: str) -> bool:
     half = "tune" if zlib.crc32(wrong.encode()) % 2 == 0 else "report"
     return split == "all" or split == half
@@ -133,33 +138,49 @@ def measure(library: Library, pairs: list[tuple[str, str]], label: str) -> None:
         print(f"    {miss}")
 
 
+def _pairs(library: Library, source, args: argparse.Namespace) -> list[tuple[str, str]]:
+    """Up to ``--per-set`` pairs of the split, drawn at random (seeded), each
+    a misspelling that finds nothing for a word that finds passages."""
+    from index.errors import QueryError
+
+    drawn = [(w, r) for w, r in source(library) if in_split(w, args.split)]
+    random.Random(args.split).shuffle(drawn)
+    pairs: list[tuple[str, str]] = []
+    for wrong, right in drawn:
+        try:
+            if library.search(wrong, limit=1).total or not library.search(right, limit=1).total:
+                continue  # the misspelling finds something, or the word meant nothing
+        except QueryError:  # a stop word
+            continue
+        pairs.append((wrong, right))
+        if len(pairs) == args.per_set:
+            break
+    return sorted(pairs)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--index-dir", required=True)
     parser.add_argument("--engine", default="whoosh")
     parser.add_argument("--split", choices=("tune", "report", "all"), default="tune")
     parser.add_argument("--per-set", type=int, default=400)
-    parser.add_argument("--variant", choices=tuple(VARIANTS), default="shipped")
+    parser.add_argument("--variant", choices=tuple(VARIANTS), action="append")
     args = parser.parse_args()
     require(NEWS)
     library = Library([NEWS], args.index_dir, engine=args.engine)
     if not library.exists:
         print(f"no {args.engine} index at {args.index_dir}: run newsdesk index first")
         return 1
-    for name, value in VARIANTS[args.variant].items():
-        setattr(suggesting, name, value)
-    for label, source in (("english", english), ("names", names)):
-        pairs = []
-        for wrong, right in source(library):
-            if not in_split(wrong, args.split):
-                continue
-            if library.search(wrong, limit=1).total or not library.search(right, limit=1).total:
-                continue  # the misspelling finds something, or the word meant nothing
-            pairs.append((wrong, right))
-        rng = random.Random(label)
-        if len(pairs) > args.per_set:
-            pairs = sorted(rng.sample(pairs, args.per_set))
-        measure(library, pairs, f"{label} ({args.split}, {args.engine}, {args.variant})")
+    sets = {label: _pairs(library, source, args) for label, source in SETS}
+    for variant in args.variant or ["shipped"]:
+        kept = {name: getattr(suggesting, name) for name in VARIANTS[variant]}
+        for name, value in VARIANTS[variant].items():
+            setattr(suggesting, name, value)
+        library._held.clear()  # noqa: SLF001 (nothing cached from another variant)
+        for label, pairs in sets.items():
+            measure(library, pairs, f"{label} ({args.split}, {args.engine}, {variant})")
+        for name, value in kept.items():
+            setattr(suggesting, name, value)
     return 0
 
 

@@ -266,13 +266,20 @@ class Library:
             return self._held_for_generation(f"words:{field}", lambda: store.reader.words(field))
 
         def spellings(field: str, term: str) -> Any:
-            rows = store.reader.search(q.Term(field, term), 10).rows
+            rows = store.reader.search(q.Term(field, term), suggesting.SPELLINGS_READ).rows
             return suggesting.spellings_in(rows, field, term)
 
         def names(field: str) -> list[tuple[str, int]]:
             return suggesting.names_of(self.state().get("entities", []), field)
 
-        corpus = suggesting.Corpus(count, words, spellings, names)
+        def written() -> dict[str, list[str]] | None:
+            def read() -> dict[str, list[str]] | None:
+                words = store.reader.spelt()
+                return None if words is None else suggesting.fold_written(words)
+
+            return self._held_for_generation("written", read)
+
+        corpus = suggesting.Corpus(count, words, spellings, names, written)
         return suggesting.suggest(corpus, query)
 
     @property

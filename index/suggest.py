@@ -36,6 +36,7 @@ from .engines.words import ENTITY_FIELDS, TOKEN_PATTERN, index_form
 MAX_SUGGESTIONS = 3
 CANDIDATES = 4  # spellings tried for each word that finds nothing
 MAX_TRIED = 12  # corrected queries searched at most
+SPELLINGS_READ = 10  # passages read for the ways the corpus writes a stem
 MIN_LETTERS = 3  # shorter words have too many neighbours to guess from
 WORD_FIELDS = ("text", "title", "source")
 NAME_FIELDS = ("entity", *ENTITY_FIELDS)
@@ -73,11 +74,15 @@ class Corpus:
         words: Callable[[str], list[tuple[str, int]]],
         spellings: Callable[[str, str], Counter[str]],
         names: Callable[[str], list[tuple[str, int]]],
+        written: Callable[[], dict[str, list[str]] | None] = lambda: None,
     ) -> None:
         self.count = count  # passages a query finds (0 for one that cannot be run)
         self.words = words  # a field's indexed words with their document frequencies
         self.spellings = spellings  # (field, indexed word) -> the words passages write for it
         self.names = names  # an entity field -> (name or spelling, mentions)
+        # The words passages write, folded, each with the words (lowercased) it
+        # folds from; None where the engine keeps no such table.
+        self.written = written
 
 
 def suggest(corpus: Corpus, query: str, limit: int = MAX_SUGGESTIONS) -> list[str]:
@@ -221,6 +226,9 @@ def _candidates(corpus: Corpus, slot: Slot) -> list[Candidate]:
     form = indexed(slot.field, slot.text)
     if not form:
         return []
+    written = corpus.written() if slot.field == "text" else None
+    if written is not None:
+        return _written_candidates(corpus, slot, written)
     vocabulary = corpus.words(slot.field)
     terms = [term for term, _ in vocabulary]
     most = _most(len(form))
@@ -253,6 +261,60 @@ def _candidates(corpus: Corpus, slot: Slot) -> list[Candidate]:
             continue
         found[shown] = Candidate(spelling, distance, -minus_frequency)
     return sorted(found.values(), key=lambda c: (c.distance, -c.frequency))
+
+
+def _written_candidates(
+    corpus: Corpus, slot: Slot, written: dict[str, list[str]]
+) -> list[Candidate]:
+    """The words passages write that are close to the word typed, as written
+    there (the case of their passages), more frequent stems first."""
+    typed = _folded(slot.text)
+    keys = list(written)
+    most = _most(len(typed))
+    close = process.extract(typed, keys, scorer=OSA.distance, score_cutoff=most, limit=None)
+    frequency = dict(corpus.words(slot.field))
+    rows = []
+    for key, distance, _at in close:
+        if key == typed or not key.isalpha():
+            continue
+        word = written[key][0]
+        stem = indexed("text", word)
+        if stem:
+            rows.append((distance, -frequency.get(stem, 0), key, word, stem))
+    rows.sort(key=lambda row: row[:2])
+    found: list[Candidate] = []
+    stems: set[str] = set()  # "prisoner" finds what "prisoners" finds: one of them
+    for distance, minus_frequency, _key, word, stem in rows:
+        if stem in stems:
+            continue
+        if len(stems) == 2 * CANDIDATES:
+            break
+        stems.add(stem)
+        spelling = _cased(word, slot.text, corpus.spellings(slot.field, stem))
+        if spelling.upper() not in _OPERATORS:
+            found.append(Candidate(spelling, distance, -minus_frequency))
+    return found
+
+
+def _cased(word: str, typed: str, spellings: Counter[str]) -> str:
+    """``word`` in the case its passages most often write it ("Zelensky"), or
+    in the case it was typed in where the passages read do not hold it."""
+    same = [(count, s) for s, count in spellings.items() if s.lower() == word]
+    if same:
+        return max(same)[1]
+    if typed.isupper():
+        return word.upper()
+    return word[:1].upper() + word[1:] if typed[:1].isupper() else word
+
+
+def fold_written(words: dict[str, str]) -> dict[str, list[str]]:
+    """The word table's words (lowercased, with their stems) by their folded
+    form, stop words and numbers left out."""
+    found: dict[str, list[str]] = {}
+    for word, stem in words.items():
+        if stem and word.isalpha() and len(word) >= MIN_LETTERS - 1:
+            found.setdefault(_folded(word), []).append(word)
+    return found
 
 
 def _spelling(spellings: Counter[str], typed: str) -> str | None:

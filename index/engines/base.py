@@ -91,6 +91,12 @@ class Reader(Protocol):
         stems), with how many documents hold it."""
         ...
 
+    def spelt(self) -> dict[str, str] | None:
+        """Every word the passages' text writes (lowercased) with what the
+        index holds for it (its stem, "" for a stop word), where the engine
+        keeps such a table beside its commit; None where it does not."""
+        ...
+
 
 class Writer(Protocol):
     """One indexing run: nothing it does is seen until :meth:`commit`."""

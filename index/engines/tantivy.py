@@ -166,6 +166,11 @@ class TantivyReader:
         translated, _words = self._passages(query)
         return _count(self._searcher.search(translated, limit=1, count=True))
 
+    def spelt(self) -> dict[str, str] | None:
+        """tantivy keeps no table of the words as written: suggestions read
+        them from the passages of each stem."""
+        return None
+
     def words(self, field: str) -> list[tuple[str, int]]:
         return [(word, int(count)) for word, count in self._searcher.terms_with_prefix(field, "")]
 

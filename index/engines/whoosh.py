@@ -255,6 +255,14 @@ class WhooshReader:
         with self.searcher() as searcher:
             return count(searcher, query)
 
+    def spelt(self) -> dict[str, str] | None:
+        """From the word table written beside this commit (``whoosh_sidecar``),
+        when it is there and answers."""
+        from .. import sidecar
+
+        table = sidecar.open_table(self.path, self._generation)
+        return None if table is None else table.words()
+
     def words(self, field: str) -> list[tuple[str, int]]:
         with self.searcher() as searcher:
             return [
