@@ -6,7 +6,7 @@
 The index at DIR must hold the BBC News corpus (``newsdesk index
 ../shared/data/news-corpus/bbc --index-dir DIR``); it is read, never updated.
 Two sets of misspelt queries, each a word that finds nothing in the corpus
-while the word meant finds passages:
+while passages write the word meant:
 
 - ``english``: real misspellings of English words, from codespell's
   dictionary (``pip install codespell``; the set is skipped without it),
@@ -138,18 +138,27 @@ def measure(library: Library, pairs: list[tuple[str, str]], label: str) -> None:
         print(f"    {miss}")
 
 
+def _written(library: Library, word: str) -> bool:
+    """Whether a passage writes ``word`` itself: searching "activating" finds
+    "activated", which is no word a suggestion could offer for it."""
+    for hit in library.search(word, limit=50).hits:
+        if any(hit.snippet[s:e].lower() == word.lower() for s, e in hit.matches):
+            return True
+    return False
+
+
 def _pairs(library: Library, source, args: argparse.Namespace) -> list[tuple[str, str]]:
     """Up to ``--per-set`` pairs of the split, drawn at random (seeded), each
     a misspelling that finds nothing for a word that finds passages."""
     from index.errors import QueryError
 
-    drawn = [(w, r) for w, r in source(library) if in_split(w, args.split)]
+    drawn = sorted((w, r) for w, r in source(library) if in_split(w, args.split))
     random.Random(args.split).shuffle(drawn)
     pairs: list[tuple[str, str]] = []
     for wrong, right in drawn:
         try:
-            if library.search(wrong, limit=1).total or not library.search(right, limit=1).total:
-                continue  # the misspelling finds something, or the word meant nothing
+            if library.search(wrong, limit=1).total or not _written(library, right):
+                continue  # the misspelling finds something, or no passage writes the word meant
         except QueryError:  # a stop word
             continue
         pairs.append((wrong, right))
