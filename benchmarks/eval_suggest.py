@@ -44,7 +44,7 @@ VARIANTS = {
     "one edit to five letters": {"_most": lambda length: 1 if length <= 5 else 2},
     "two edits always": {"_most": lambda length: 2},
     "one edit always": {"_most": lambda length: 1},
-    "50 passages per stem": {"SPELLINGS_READ": 50},
+    "10 passages per stem": {"SPELLINGS_READ": 10},
     "200 passages per stem": {"SPELLINGS_READ": 200},
 }
 

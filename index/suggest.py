@@ -36,7 +36,7 @@ from .engines.words import ENTITY_FIELDS, TOKEN_PATTERN, index_form
 MAX_SUGGESTIONS = 3
 CANDIDATES = 4  # spellings tried for each word that finds nothing
 MAX_TRIED = 12  # corrected queries searched at most
-SPELLINGS_READ = 10  # passages read for the ways the corpus writes a stem
+SPELLINGS_READ = 50  # passages read for the ways the corpus writes a stem
 MIN_LETTERS = 3  # shorter words have too many neighbours to guess from
 WORD_FIELDS = ("text", "title", "source")
 NAME_FIELDS = ("entity", *ENTITY_FIELDS)
