@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -83,6 +84,14 @@ class Corpus:
         # The words passages write, folded, each with the words (lowercased) it
         # folds from; None where the engine keeps no such table.
         self.written = written
+        self._held: dict[str, set[str]] = {}
+
+    def held(self, field: str) -> set[str]:
+        """The words the index holds for ``field``, as a set."""
+        found = self._held.get(field)
+        if found is None:
+            found = self._held[field] = {word for word, _ in self.words(field)}
+        return found
 
 
 def suggest(corpus: Corpus, query: str, limit: int = MAX_SUGGESTIONS) -> list[str]:
@@ -189,9 +198,12 @@ def _found(corpus: Corpus, slot: Slot) -> bool:
     """Whether the word (or name) finds passages on its own, in its field."""
     if slot.field in NAME_FIELDS:
         return corpus.count(f'{slot.field}:"{slot.text}"') > 0
-    if not indexed(slot.field, slot.text):
+    form = indexed(slot.field, slot.text)
+    if not form:
         return True  # a stop word: searched for by no one, nothing to correct
-    return corpus.count(f"{slot.field}:{slot.text}") > 0
+    # The field's words, not a search: counting a frequent word's passages
+    # cost more than the rest of the suggestion.
+    return form in corpus.held(slot.field)
 
 
 def indexed(field: str, word: str) -> str | None:
@@ -268,7 +280,7 @@ def _written_candidates(
 ) -> list[Candidate]:
     """The words passages write that are close to the word typed, as written
     there (the case of their passages), more frequent stems first."""
-    typed = _folded(slot.text)
+    typed = _plain(slot.text)
     keys = list(written)
     most = _most(len(typed))
     close = process.extract(typed, keys, scorer=OSA.distance, score_cutoff=most, limit=None)
@@ -313,8 +325,17 @@ def fold_written(words: dict[str, str]) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for word, stem in words.items():
         if stem and word.isalpha() and len(word) >= MIN_LETTERS - 1:
-            found.setdefault(_folded(word), []).append(word)
+            found.setdefault(_plain(word), []).append(word)
     return found
+
+
+def _plain(word: str) -> str:
+    """A word lowercased, its accents dropped ("Erdoğan" is "erdogan"): what
+    the index's analysis folds, cheaply for the words that are ASCII."""
+    word = word.lower()
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def _spelling(spellings: Counter[str], typed: str) -> str | None:
@@ -378,10 +399,16 @@ def spellings_in(
 ) -> Counter[str]:
     """How the passages found write the indexed word ``term`` of ``field``."""
     found: Counter[str] = Counter()
+    start = term[:2]
     for fields, _score, _terms in rows:
         for match in _TOKEN.finditer(str(fields.get(field) or "")):
-            if indexed(field, match.group()) == term:
-                found[match.group()] += 1
+            word = match.group()
+            # Stemming and folding keep an ASCII word's first two letters: the
+            # others need no analysis (it was most of a suggestion's time).
+            if word[:2].lower() != start and word.isascii():
+                continue
+            if indexed(field, word) == term:
+                found[word] += 1
     return found
 
 

@@ -264,14 +264,17 @@ class WhooshReader:
         return None if table is None else table.words()
 
     def words(self, field: str) -> list[tuple[str, int]]:
+        """Read segment by segment: Whoosh's reader of several segments merges
+        each word's statistics across them one by one (4 s for BBC News)."""
+        found: dict[str, int] = {}
         with self.searcher() as searcher:
-            return [
-                (
-                    text.decode("utf-8", "surrogatepass") if isinstance(text, bytes) else text,
-                    info.doc_frequency(),
-                )
-                for text, info in searcher.reader().iter_field(field)
-            ]
+            for leaf, _offset in searcher.reader().leaf_readers():
+                for text, info in leaf.iter_field(field):
+                    word = (
+                        text.decode("utf-8", "surrogatepass") if isinstance(text, bytes) else text
+                    )
+                    found[word] = found.get(word, 0) + info.doc_frequency()
+        return list(found.items())
 
 
 class _CommitReader(WhooshReader):
