@@ -8,8 +8,9 @@ both, and the lines (or JSON) are those :mod:`tui.output` writes, on a terminal
 with the styles Rich would draw. Anything else returns None before a byte is
 written, and the command runs as before: another query, option, engine or
 settings file, a line Rich would wrap on the terminal, an index to update,
-read-only or missing, a word no passage has, a search that finds nothing
-(the command then suggests close spellings).
+read-only or missing, a word no passage has (the command then suggests close
+spellings: a search answered here has none to offer, every word of it being
+one the passages hold).
 """
 
 from __future__ import annotations
@@ -91,8 +92,6 @@ def search(args_list: list[str]) -> int | None:
     if found is None:
         return None
     total = found.total
-    if not total and not args.json:
-        return None  # nothing found: the command says which close spellings would find something
     hits = [
         (h.article, h.passage, h.start, h.end, h.score, h.snippet, h.matches, h.title, h.source)
         for h in found.hits
