@@ -46,6 +46,9 @@ _FIELD = re.compile(r"([A-Za-z_]+):(?=\S)")
 _OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
 _SYNTAX = set("*?~^")  # wildcards, fuzzy words and boosts: the user chose what to match
 _FOLD = str.maketrans("", "", "'\u2019")
+_RANGE_END = re.compile(r"[\]}]")
+_VALUE = re.compile(r"[^\s()]+")  # a field's value, unquoted
+_BARE = re.compile(r"[^\s()\"]+")  # a word outside quotes
 
 
 @dataclass(frozen=True)
@@ -134,8 +137,8 @@ def slots_of(query: str) -> list[Slot]:
                 i += 1
                 continue
             if char in "[{":  # a range: dates only
-                close = re.compile(r"[\]}]").search(query, i)
-                i = close.end() if close else n
+                ended = _RANGE_END.search(query, i)
+                i = ended.end() if ended else n
                 continue
             if char in "\"'":
                 close = query.find(char, i + 1)
@@ -143,7 +146,7 @@ def slots_of(query: str) -> list[Slot]:
                 found.extend(_value(field, query, i + 1, close, quoted=True))
                 i = close + 1
                 continue
-            bare = re.compile(r"[^\s()]+").match(query, i)
+            bare = _VALUE.match(query, i)
             end = bare.end() if bare else i + 1
             found.extend(_value(field, query, i, end, quoted=False))
             i = end
@@ -161,7 +164,7 @@ def slots_of(query: str) -> list[Slot]:
             found.extend(_words(field, query, i + 1, close))
             i = close + 1
         else:
-            bare = re.compile(r"[^\s()\"]+").match(query, i)
+            bare = _BARE.match(query, i)
             end = bare.end() if bare else i + 1
             word = query[i:end]
             if word not in _OPERATORS:
