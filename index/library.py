@@ -243,6 +243,45 @@ class Library:
         (``pris`` finds ``prisoners``); see :func:`index.search.as_typed`."""
         return as_typed(self.store, query, limit, self._expander(), budget, stop)
 
+    @guarded
+    def suggest(self, query: str) -> list[str]:
+        """Up to three corrected queries that find passages, best first, for a
+        ``query`` that found nothing (see :mod:`index.suggest`): each of its
+        words that finds nothing spelt as the corpus spells a close word.
+        Ask only when a search found nothing: this reads the index's words."""
+        from whoosh import query as q
+
+        from . import suggest as suggesting
+        from .errors import QueryError
+
+        store, expand = self.store, self._expander()
+
+        def count(text: str) -> int:
+            try:
+                return store.reader.count(store.engine.parse(text, expand))
+            except QueryError:
+                return 0
+
+        def words(field: str) -> list[tuple[str, int]]:
+            return self._held_for_generation(f"words:{field}", lambda: store.reader.words(field))
+
+        def spellings(field: str, term: str) -> Any:
+            rows = store.reader.search(q.Term(field, term), suggesting.SPELLINGS_READ).rows
+            return suggesting.spellings_in(rows, field, term)
+
+        def names(field: str) -> list[tuple[str, int]]:
+            return suggesting.names_of(self.state().get("entities", []), field)
+
+        def written() -> dict[str, list[str]] | None:
+            def read() -> dict[str, list[str]] | None:
+                words = store.reader.spelt()
+                return None if words is None else suggesting.fold_written(words)
+
+            return self._held_for_generation("written", read)
+
+        corpus = suggesting.Corpus(count, words, spellings, names, written)
+        return suggesting.suggest(corpus, query)
+
     @property
     def location(self) -> Path:
         return self.index_path

@@ -238,3 +238,58 @@ def test_entity_labels_offered_by_help_all_list_something(capsys):
     found = {e["label"] for e in json.loads(run(capsys, "entities", "--json")[1])["entities"]}
     assert {"person", "organisation", "place"} <= found
     assert "date" not in ENTITY_LABELS and "number" not in ENTITY_LABELS
+
+
+def test_a_misspelt_search_suggests_the_spellings_the_corpus_holds(capsys):
+    code, out, err = run(capsys, "search", "Zelenksy")
+    assert code == 0
+    assert out == "0 passages match Zelenksy\n"  # standard output: the results alone
+    assert "Did you mean: Zelensky, Zelenskyy?" in err
+    for typed, meant in (("Umarov", "Umerov"), ("Erdogna", "Erdogan"), ("Kyv", "Kyiv")):
+        code, out, err = run(capsys, "search", typed)
+        assert f"Did you mean: {meant}?" in err, (typed, err)
+    code, out, err = run(capsys, "search", "Istambul talks")
+    assert "Did you mean: Istanbul talks?" in err
+    # Each suggestion is a search that finds something.
+    code, out, err = run(capsys, "search", "Istanbul talks")
+    assert code == 0 and not out.startswith("0 ") and "Did you mean" not in err
+
+
+def test_a_suggestion_keeps_the_query_syntax_around_the_word(capsys):
+    for typed, meant in (
+        ('"talks in Istambul"', '"talks in Istanbul"'),
+        ('"Rustem Umarov"', '"Rustem Umerov"'),
+        ("delegaton", "delegation"),  # a typo in the ending the stemmer would cut
+        ("title:Istambul", "title:Istanbul"),
+        ("person:Umarov", "person:Umerov"),
+        ('person:"Hakan Fidna"', 'person:"Hakan Fidan"'),
+        ("source:Jazera", "source:Jazeera"),
+    ):
+        code, out, err = run(capsys, "search", typed)
+        assert code == 0 and out.startswith("0 passages match"), typed
+        assert f"Did you mean: {meant}?" in err, (typed, err)
+        assert json.loads(run(capsys, "search", meant, "--json")[1])["total"] > 0, meant
+
+
+def test_no_suggestion_for_a_search_that_finds_or_a_number(capsys):
+    code, out, err = run(capsys, "search", "prisoners")
+    assert code == 0 and "Did you mean" not in err
+    # The seeds state 1,200 prisoners: 1,201 is another figure, never a typo of it.
+    code, out, err = run(capsys, "search", "1,201")
+    assert out.startswith("0 passages match") and "Did you mean" not in err
+    code, out, err = run(capsys, "search", "Zelenksy 1,201")
+    assert out.startswith("0 passages match") and "Did you mean" not in err
+
+
+def test_json_of_a_search_that_finds_nothing_keeps_its_documented_shape(capsys):
+    code, out, err = run(capsys, "search", "Zelenksy", "--json")
+    assert code == 0 and json.loads(out) == {"total": 0, "hits": []}
+    assert "Did you mean" not in err and "Did you mean" not in out
+
+
+def test_a_suggestion_is_written_as_plain_text():
+    from tui.output import did_you_mean
+
+    shown = did_you_mean(["Zelensky\x1b[2J", "[bold]Kyiv[/]"])
+    assert "\x1b" not in shown and "␛[2J" in shown
+    assert shown.endswith("[bold]Kyiv[/]?")

@@ -126,6 +126,20 @@ def test_search_as_typed_finds_the_word_being_typed(library):
     }
 
 
+def test_a_misspelt_word_is_offered_the_spellings_the_seeds_write(library):
+    """Whoosh reads the words as written from its word table, tantivy from the
+    passages of its stems: the same suggestions."""
+    assert library.suggest("Zelenksy") == ["Zelensky", "Zelenskyy"]
+    assert library.suggest("Umarov") == ["Umerov"]
+    assert library.suggest("Istambul talks") == ["Istanbul talks"]
+    assert library.suggest("title:Istambul") == ["title:Istanbul"]
+    assert library.suggest("source:Jazera") == ["source:Jazeera"]
+    assert library.suggest("delegaton") == ["delegation"]
+    assert library.suggest("1,201") == []  # a figure, never a typo of 1,200
+    for suggestion in library.suggest("Zelenksy"):
+        assert library.search(suggestion).total > 0
+
+
 def test_a_changed_file_is_found_by_its_new_words_only(engine, seeds_copy, tmp_path):
     library = indexed([seeds_copy], tmp_path / "ix", engine)
     assert not found(library, "zanzibar")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from textual.binding import Binding
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
@@ -49,8 +50,8 @@ def test_a_keystroke_shows_the_first_results_at_once_then_all_of_them(
     statuses: list[str] = []
     show = SearchScreen._show
 
-    def recording(screen, result, query):
-        show(screen, result, query)
+    def recording(screen, result, query, *suggested):
+        show(screen, result, query, *suggested)
         statuses.append(str(screen.query_one("#search-status", Static).content))
 
     monkeypatch.setattr(SearchScreen, "_show", recording)
@@ -235,3 +236,53 @@ def test_n_and_shift_n_walk_the_search_hits(library, reader_pilot):
 )
 def test_prefix_form_of_a_query(query, expected):
     assert with_prefix(query) == expected
+
+
+def test_a_misspelt_name_is_offered_the_corpus_spelling_and_ctrl_y_searches_it(
+    library, reader_pilot
+):
+    """The seeds write Zelensky once and Zelenskyy seven times; Zelenksy finds nothing."""
+
+    async def body(app, pilot):
+        screen = await search_for(app, pilot, "Zelenksy", typed=True)
+        status = str(screen.query_one("#search-status", Static).content)
+        assert "No passages match. Did you mean: Zelensky, Zelenskyy?" in status
+        assert f"({app.get_key_display(Binding('ctrl+y', ''))}: Zelensky)" in status
+        assert "Did you mean: Zelensky, Zelenskyy?" in screen_text(app)
+        assert not screen.hits
+        await press(app, pilot, "ctrl+y")
+        await settle(app, pilot)
+        assert screen.query_one(Input).value == "Zelensky"
+        assert screen.hits and "Zelensky" in str(screen.results.get_option_at_index(0).prompt)
+        assert "Did you mean" not in screen_text(app)
+        await press(app, pilot, "enter")  # the suggestion's hit opens as any other
+        assert isinstance(app.screen, ReaderScreen)
+        assert shown(app) == (screen.hits[0].article_id, screen.hits[0].passage)
+
+    reader_pilot(library, body, (120, 40))
+
+
+def test_a_search_that_finds_passages_or_a_misread_number_offers_no_spelling(library, reader_pilot):
+    async def body(app, pilot):
+        screen = await search_for(app, pilot, "Istanbul")
+        assert screen.hits and "Did you mean" not in screen_text(app)
+        # The seeds hold 1,200 prisoners: 1,201 is a figure, not a misspelling.
+        screen.query_one(Input).value = "1,201"
+        await settle(app, pilot)
+        assert not screen.hits and "0 passages match" in screen_text(app)
+        assert "Did you mean" not in screen_text(app)
+        await press(app, pilot, "ctrl+y")  # nothing offered: the query stays as typed
+        await settle(app, pilot)
+        assert screen.query_one(Input).value == "1,201"
+
+    reader_pilot(library, body, (120, 40))
+
+
+def test_the_help_lists_the_key_that_searches_a_suggested_spelling(library, reader_pilot):
+    async def body(app, pilot):
+        await press(app, pilot, "question_mark")
+        key = app.get_key_display(Binding("ctrl+y", ""))
+        rows = [row for row in screen_text(app).splitlines() if "suggested spelling" in row]
+        assert rows and key in rows[0], rows
+
+    reader_pilot(library, body, (120, 150))

@@ -537,7 +537,21 @@ def _answer(library, args: argparse.Namespace) -> int:
         result = library.search(args.query, limit=args.limit)
     except QueryError as error:
         raise UsageError(f"bad query: {error}") from None
-    return output.search(result, args.query, args.json)
+    suggestions = [] if result.total or args.json else _suggestions(library, args.query)
+    return output.search(result, args.query, args.json, suggestions)
+
+
+def _suggestions(library, query: str) -> list[str]:
+    """Close spellings that would find something; none rather than an error
+    (the search itself has answered)."""
+    from index.damage import IndexDamaged
+
+    try:
+        return library.suggest(query)
+    except IndexDamaged:
+        raise
+    except Exception:
+        return []
 
 
 def _run_reader(args: argparse.Namespace) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
@@ -253,12 +253,15 @@ def show(library, article_id: str, as_json: bool) -> int:
     return EXIT_OK
 
 
-def search(result: SearchResult, query: str, as_json: bool) -> int:
+def search(result: SearchResult, query: str, as_json: bool, suggestions: Sequence[str] = ()) -> int:
     if as_json:
         from index import codec
 
         print(dumps(codec.to_json(result)))
         return EXIT_OK
+    if suggestions:
+        # A message, as the notes are: standard output stays the results alone.
+        note(did_you_mean(suggestions))
     noun = "passage matches" if result.total == 1 else "passages match"
     heading = f"{result.total} {noun} {clean_line(query)}"
     hits = [(_hit_head(hit), clean(hit.snippet), hit.matches) for hit in result.hits]
@@ -285,6 +288,11 @@ def search(result: SearchResult, query: str, as_json: bool) -> int:
         stdout.print(drawn, soft_wrap=True)
         stdout.print()
     return EXIT_OK
+
+
+def did_you_mean(suggestions: Sequence[str]) -> str:
+    """``Did you mean: Zelensky, Zelenskyy?``, each suggestion as plain text."""
+    return f"Did you mean: {', '.join(clean_line(s) for s in suggestions)}?"
 
 
 def _hit_head(hit: Any) -> tuple[str, tuple[str, str], str]:

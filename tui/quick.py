@@ -8,7 +8,9 @@ both, and the lines (or JSON) are those :mod:`tui.output` writes, on a terminal
 with the styles Rich would draw. Anything else returns None before a byte is
 written, and the command runs as before: another query, option, engine or
 settings file, a line Rich would wrap on the terminal, an index to update,
-read-only or missing, a word no passage has.
+read-only or missing, a word no passage has (the command then suggests close
+spellings: a search answered here has none to offer, every word of it being
+one the passages hold).
 """
 
 from __future__ import annotations

@@ -86,6 +86,17 @@ class Reader(Protocol):
         """How many passages match a parsed query."""
         ...
 
+    def words(self, field: str) -> list[tuple[str, int]]:
+        """Every word the index holds for ``field`` (as analysed: ``text``'s
+        stems), with how many documents hold it."""
+        ...
+
+    def spelt(self) -> dict[str, str] | None:
+        """Every word the passages' text writes (lowercased) with what the
+        index holds for it (its stem, "" for a stop word), where the engine
+        keeps such a table beside its commit; None where it does not."""
+        ...
+
 
 class Writer(Protocol):
     """One indexing run: nothing it does is seen until :meth:`commit`."""

@@ -166,6 +166,14 @@ class TantivyReader:
         translated, _words = self._passages(query)
         return _count(self._searcher.search(translated, limit=1, count=True))
 
+    def spelt(self) -> dict[str, str] | None:
+        """tantivy keeps no table of the words as written: suggestions read
+        them from the passages of each stem."""
+        return None
+
+    def words(self, field: str) -> list[tuple[str, int]]:
+        return [(word, int(count)) for word, count in self._searcher.terms_with_prefix(field, "")]
+
     def _passages(self, query: q.Query) -> tuple[tantivy.Query, set[str]]:
         """The query on passages alone, and the words of ``text`` it looks for."""
         words: set[str] = set()

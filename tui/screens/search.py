@@ -4,7 +4,8 @@ Each keystroke starts a thread worker (exclusive, so older searches are
 cancelled) and results for a query the user has since changed are dropped:
 the pattern of Textual's ``examples/dictionary.py``. While typing, the last
 word is also tried as a prefix (``prison`` finds ``prisoners`` before the
-word is complete).
+word is complete). A query that finds nothing is offered close spellings the
+corpus holds ("Did you mean: Zelensky, Zelenskyy?"), the first a key away.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from .. import render
 LIMIT = 50
 # Seconds a keystroke's first search may take before it shows the best found so far.
 FIRST_RESULTS_BUDGET = 0.03
+SUGGESTION, SUGGESTION_KEY = "search.suggestion", "ctrl+y"  # free in the search box
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Close", id="search.close"),
         Binding("down", "results", "Results", show=False, id="search.results"),
+        Binding(SUGGESTION_KEY, "suggestion", "Search the suggested spelling", id=SUGGESTION),
     ]
 
     @dataclass
@@ -63,6 +66,7 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
         query: str
         result: SearchResult | None
         error: str | None = None
+        suggestions: tuple[str, ...] = ()  # close spellings, when nothing was found
 
     def __init__(
         self,
@@ -78,6 +82,7 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
         self.titles = dict(titles or {})
         self.hits: tuple[Hit, ...] = ()
         self.shown = ""  # the query whose hits are listed
+        self.suggestions: tuple[str, ...] = ()  # for the query shown, which found nothing
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-dialog", classes="dialog"):
@@ -132,10 +137,23 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
                 result, error = None, str(problem)
             if worker.is_cancelled:
                 return
-            self.post_message(self.Results(query.strip(), result, error))
+            suggestions = self._suggestions(query, result)
+            if worker.is_cancelled:
+                return
+            self.post_message(self.Results(query.strip(), result, error, suggestions))
             if result is None or result.complete or budget is None:
                 return
             budget = None
+
+    def _suggestions(self, query: str, result: SearchResult | None) -> tuple[str, ...]:
+        """Close spellings for a whole search that found nothing (not while the
+        first index is built: the article may not be in it yet)."""
+        if result is None or result.total or not result.complete or self.building():
+            return ()
+        try:
+            return tuple(self.library.suggest(query.strip()))
+        except Exception:  # a suggestion is a help, never a failure of the search
+            return ()
 
     @on(Results)
     def _results(self, message: Results) -> None:
@@ -147,9 +165,9 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
             )
             return
         assert message.result is not None
-        self._show(message.result, message.query)
+        self._show(message.result, message.query, message.suggestions)
 
-    def _show(self, result: SearchResult, query: str) -> None:
+    def _show(self, result: SearchResult, query: str, suggestions: tuple[str, ...] = ()) -> None:
         # The same hits again (the search re-run, as when the box reopens with
         # the last query): the list and its highlight stay where the user moved it.
         unchanged = bool(result.hits) and result.hits == self.hits
@@ -167,7 +185,11 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
                 else "Not ready yet: the index is still being built. Search again when it is "
                 "done (its progress is at the top of the reader)."
             )
-        self.query_one("#search-status", Static).update(Text(status, style="dim"))
+        self.suggestions = suggestions if query and not result.total else ()
+        shown = Text(status, style="dim")
+        if self.suggestions:
+            shown = self._did_you_mean()
+        self.query_one("#search-status", Static).update(shown)
         if unchanged:
             return
         # A longer list replacing the first results (the full search finishing
@@ -187,6 +209,28 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
         self.results.set_options(options[:-1])
         if self.hits:
             self.results.highlighted = places.index(chosen) if chosen in places else 0
+
+    def _did_you_mean(self) -> Text:
+        """``No passages match. Did you mean: Zelensky, Zelenskyy? (Ctrl+Y: Zelensky)``,
+        the suggestions as plain text (they are the corpus's words)."""
+        keys = getattr(self.app, "_keymap", {}).get(SUGGESTION) or SUGGESTION_KEY
+        key = self.app.get_key_display(Binding(keys.split(",")[0].strip(), ""))
+        text = Text("No passages match. Did you mean: ", style="dim")
+        for number, suggestion in enumerate(self.suggestions):
+            if number:
+                text.append(", ", style="dim")
+            text.append(clean_line(suggestion), style="bold")
+        text.append(f"? ({key}: {clean_line(self.suggestions[0])})", style="dim")
+        return text
+
+    def action_suggestion(self) -> None:
+        """Search the first close spelling offered, in place of the query typed."""
+        if not self.suggestions:
+            return
+        box = self.query_one(Input)
+        box.value = self.suggestions[0]
+        box.cursor_position = len(box.value)
+        box.focus()
 
     def action_results(self) -> None:
         if self.hits:
