@@ -67,13 +67,15 @@ _AUX_TAIL = re.compile(
     r"(?:[\s,]+(?:also|then|later|has|had|have|was|previously|\w+ly)\b)*[\s,]*$", re.IGNORECASE
 )
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+# Titles written with a period, which ends no sentence: "Mr. Gowdy said".
+_TITLE_PERIOD = "Mr|Mrs|Ms|Dr|Lt|Gen|Col|Sen|Rep|St|Gov|Prof|Sgt|Capt|Maj|Adm"
 _ABBREVIATION = re.compile(
-    r"(?:\b[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|Lt|Gen|Col|Sen|Rep|St|Gov|Prof|Sgt|Capt|Maj|Adm|No|vs|"
+    rf"(?:\b[A-Z]\.)+$|\b(?:{_TITLE_PERIOD}|No|vs|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$"
 )
 # A word's period that ends no sentence, in a speaker's name: "Mr. Gowdy added",
 # "W. Mark Felt said".
-_ABBREVIATED = r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Sgt|Capt|Maj|Adm|St|Jr|Sr|[A-Z])\."
+_ABBREVIATED = rf"\b(?:{_TITLE_PERIOD}|Jr|Sr|[A-Z])\."
 _TOKEN = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*")
 _TITLES = wordset(
     "a an the president presidential minister prime foreign defense defence secretary senator "
