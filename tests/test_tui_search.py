@@ -286,3 +286,16 @@ def test_the_help_lists_the_key_that_searches_a_suggested_spelling(library, read
         assert rows and key in rows[0], rows
 
     reader_pilot(library, body, (120, 150))
+
+
+def test_the_did_you_mean_line_names_the_key_a_keymap_binds(library, reader_pilot):
+    async def body(app, pilot):
+        app.set_keymap({"search.suggestion": "f6"})
+        screen = await search_for(app, pilot, "Zelenksy", typed=True)
+        status = str(screen.query_one("#search-status", Static).content)
+        assert f"({app.get_key_display(Binding('f6', ''))}: Zelensky)" in status
+        await press(app, pilot, "f6")
+        await settle(app, pilot)
+        assert screen.query_one(Input).value == "Zelensky"
+
+    reader_pilot(library, body, (120, 40))

@@ -213,8 +213,8 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
     def _did_you_mean(self) -> Text:
         """``No passages match. Did you mean: Zelensky, Zelenskyy? (Ctrl+Y: Zelensky)``,
         the suggestions as plain text (they are the corpus's words)."""
-        keys = getattr(self.app, "_keymap", {}).get(SUGGESTION) or SUGGESTION_KEY
-        key = self.app.get_key_display(Binding(keys.split(",")[0].strip(), ""))
+        bound = (k for k, a in self.active_bindings.items() if a.binding.id == SUGGESTION)
+        key = self.app.get_key_display(Binding(next(bound, SUGGESTION_KEY), ""))
         text = Text("No passages match. Did you mean: ", style="dim")
         for number, suggestion in enumerate(self.suggestions):
             if number:
