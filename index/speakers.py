@@ -97,7 +97,7 @@ _INSTITUTIONS = wordset(
     "federation kingdom region square street war summit talks press news times post group "
     "organisation organization fund company corporation airport city county province sea river "
     "island islands gulf ocean security alliance coalition commission assembly senate congress "
-    "church hotel hospital school centre center institute foundation network"
+    "church hotel hospital school centre center institute foundation network service"
 )
 _PREPOSITIONS = wordset("to of for with by from and between against about on at in including")
 
@@ -494,9 +494,17 @@ _APPOSITION = re.compile(rf",[^“”\";!?]{{1,160}}?,\s*(?:\w+ly\s+)?{_SPEECH}\
 
 def _named_after_quote(doc: Doc, start: int, end: int) -> Span | None:
     """The person named just after a quote's closing mark and comma, if any."""
-    lead = re.match(r"[\s,]*", doc.text[start:end])
     found = doc.people.between(start, end)
-    return found[0] if found and lead and found[0][0] == start + lead.end() else None
+    return found[0] if found and _LEAD.fullmatch(doc.text, start, found[0][0]) else None
+
+
+# Between a quote's closing mark and its speaker's name: a comma, spaces and up to
+# three words of titles ("Sen. John Cornyn, R-Texas, said").
+_LEAD = re.compile(
+    r"[\s,]*(?:(?i:"
+    + "|".join(sorted(_TITLES | {r for r in ROLES if " " not in r}, key=len, reverse=True))
+    + r")\.?\s+){0,3}"
+)
 
 
 def _named_before_apposition(doc: Doc, start: int, end: int) -> str | None:
@@ -520,15 +528,43 @@ def _leading(doc: Doc, index: int, start: int, end: int) -> str | None:
 
 def _named_after(doc: Doc, index: int, start: int, end: int) -> str | None:
     """The speaker named after an inverted verb: "said Kremlin spokesperson Dmitry Peskov"."""
-    stop = re.search(r"[,.;:!?“”\"]", doc.text[start:end])
-    window = min(end, start + (stop.start() if stop else end - start), start + 80)
+    stop = _stop(doc.text, start, end)
+    window = min(end, stop, start + 80)
     people = doc.people.between(start, window)
     if people:
-        return doc.people.fullest(people[0])
+        # the one a title leads where there are two: "said Kenya Wildlife Service
+        # spokesman Paul Gathitu" (the body's words can end like a name)
+        titled = [p for p in people if _TITLED.search(doc.text, start, p[0])]
+        return doc.people.fullest((titled or people)[0])
     phrase = doc.text[start:window].strip()
     if re.fullmatch(r"(?:he|she)\b.*", phrase, re.IGNORECASE):
         return _resolve_pronoun(doc, index, start)
     return _descriptor(phrase)
+
+
+_TITLED = re.compile(
+    r"\b(?:"
+    + "|".join(
+        sorted(
+            (_TITLES - {"a", "an", "the"}) | {r for r in ROLES if " " not in r},
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\.?\s+$"
+)
+_PUNCTUATION = re.compile(r"[,.;:!?“”\"]")
+_ABBREVIATED_END = re.compile(rf"{_ABBREVIATED}$")
+
+
+def _stop(text: str, start: int, end: int) -> int:
+    """Where the words after ``start`` stop naming anyone: the first punctuation
+    mark, where a period ends no initial or title ("said Representative Patrick T.
+    McHenry, Republican of North Carolina"); ``end`` if none does."""
+    for mark in _PUNCTUATION.finditer(text, start, end):
+        if mark.group() != "." or not _ABBREVIATED_END.search(text, start, mark.end()):
+            return mark.start()
+    return end
 
 
 def _subject(doc: Doc, index: int, start: int, end: int) -> str | None:

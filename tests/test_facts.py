@@ -429,6 +429,29 @@ def test_a_speaker_named_before_a_description_of_him_is_found():
     assert [f.speaker for f in quotes] == ["Michael Elliott", "Jonathan Smith"]
 
 
+def test_a_speaker_after_a_quote_may_have_initials_a_title_and_a_party():
+    text = (
+        "Lawmakers were stunned by the resignation.\n\n"
+        "“I’m in shock,” said Representative Patrick T. McHenry, Republican of North "
+        "Carolina. “Nobody saw it coming.”\n\n"
+        '"This bill is about respecting the voices of Americans," Sen. John Cornyn, '
+        "R-Texas, said.\n\n"
+        "“When it injured that person, we had to act,” said Kenya Wildlife Service "
+        "spokesman Paul Gathitu."
+    )
+    people = [
+        Mention(m.start(), m.end(), m.group(), "person", "PERSON")
+        for m in re.finditer(r"Patrick T\. McHenry|John Cornyn|Paul Gathitu", text)
+    ]
+    quotes = [f for f in extract_facts(make_article(text), people) if f.kind == "quote"]
+    assert [f.speaker for f in quotes] == [
+        "Patrick T. McHenry",  # the initial's period does not end his name
+        "Patrick T. McHenry",  # the quote that follows his
+        "John Cornyn",  # a title before the name, the party after it
+        "Paul Gathitu",  # the spokesman, not the service he speaks for
+    ]
+
+
 def test_an_event_the_nlp_found_speaks_for_nobody():
     text = 'Hurricane Irene moved north. "It was a long night," Irene said.'
     start = text.index("Hurricane Irene")
