@@ -182,7 +182,13 @@ class People:
         self.text = text
         valid = [m for m in mentions if 0 <= m.start < m.end <= len(text)]
         named = {_trim_possessive(text, m.start, m.end) for m in valid if m.kind == "person"}
-        spans = {s for s in named if " " in text[s[0] : s[1]]}
+        spans = {
+            s
+            for s in named
+            if " " in text[s[0] : s[1]]
+            or _TITLED_BEFORE.search(text, max(0, s[0] - 16), s[0])
+            and not re.match(r"[\w-]", text[s[1] : s[1] + 1])
+        }
         # Each word of the article with how often it is written: read once for
         # the runs below and for the full names a shared surname may stand for.
         self._words = Counter(_TOKEN.findall(text))
@@ -205,8 +211,22 @@ class People:
         surnames = {n.split()[-1] for n in self.names}
         spans |= {s for s in named - spans if self._speaks(s[1])}
         in_names = SpanSet(spans)
+        # a surname's word inside a longer name of a place or body the NLP found is
+        # no person ("Vegas" of the Las Vegas Convention and Visitors Authority;
+        # "DeVine" alone, a person the NLP took for a body, still is)
+        in_others = SpanSet(
+            [
+                (m.start, m.end)
+                for m in valid
+                if m.kind in ("place", "organisation", "event") and " " in text[m.start : m.end]
+            ]
+        )
         for match in _TOKEN.finditer(text):
-            if match.group() in surnames and not in_names.covers(match.start()):
+            if (
+                match.group() in surnames
+                and not in_names.covers(match.start())
+                and not in_others.covers(match.start())
+            ):
                 spans.add(match.span())
         self.spans = sorted(s for s in spans if s[0] < s[1])
         self.starts = [s[0] for s in self.spans]
@@ -236,6 +256,28 @@ class People:
                 found.append((span, words[0] in inside and not needs_truecase(line)))
         return found
 
+    @cached_property
+    def _sexes(self) -> dict[str, str | None]:
+        """Each surname the article writes after "Mr." ("he") or "Ms."/"Mrs."/"Miss"
+        ("she"); None where it writes both."""
+        found: dict[str, str | None] = {}
+        for match in _HONORIFIC.finditer(self.text):
+            sex = "he" if match.group(1) == "Mr" else "she"
+            name = match.group(2)
+            found[name] = sex if found.get(name, sex) == sex else None
+        return found
+
+    def sex(self, span: Span) -> str | None:
+        """ "he" or "she" for a person the article calls Mr. or Ms. somewhere."""
+        words = self.text[span[0] : span[1]].split()
+        return self._sexes.get(words[-1]) if words else None
+
+    def speaks_at(self, span: Span) -> bool:
+        """Whether the text says this person speaks: "Rucker said", "said Rucker"."""
+        return self._speaks(span[1]) or bool(
+            _INVERTED_BEFORE.search(self.text[max(0, span[0] - 40) : span[0]])
+        )
+
     def _speaks(self, end: int) -> bool:
         """A one-word person mention counts when a speech verb follows it:
         "Jones said" (the NLP also tags places like "Kyiv" as persons)."""
@@ -248,6 +290,8 @@ class People:
         own paragraph, else the one the article names in full most often (the
         first named, on a tie); the words as written when neither is named."""
         words = self.text[span[0] : span[1]].split()
+        while len(words) > 1 and words[0].lower().rstrip(".") in _TITLES | ROLES:
+            words = words[1:]  # "Professor Prideaux" is Gavin Prideaux
         tail = tuple(w.lower() for w in words)
         if tail not in self._shared:
             return self._by_tail.get(tail, " ".join(words))
@@ -294,6 +338,16 @@ class People:
         """An organisation or a place named just before ``end`` ("the Kremlin said")."""
         found = self.bodies.get(end)
         return " ".join(self.text[found.start : end].split()) if found else None
+
+
+# An inverted speech verb before a name, after a quote or a comma: "..., said Rucker".
+_INVERTED_BEFORE = re.compile(rf"[,”\"’]\s*{_SPEECH}\s+(?:[\w.’'-]+\s+){{0,3}}$")
+_HONORIFIC = re.compile(r"\b(Mr|Ms|Mrs|Miss)\.?\s+([A-Z][\w’'-]+)")
+# A title that says a one-word name is a person's: "President Trump", "Mr. Pence".
+_TITLED_BEFORE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|President|Senator|Governor|Representative|"
+    r"Congressman|Congresswoman|Secretary|Minister|Chancellor|Judge|Justice|Mayor)\.?\s+$"
+)
 
 
 def _inside_sentences(text: str) -> set[str]:
@@ -653,21 +707,101 @@ def _ends_noun_phrase(word: str) -> bool:
 
 
 def _resolve_pronoun(doc: Doc, index: int, position: int) -> str | None:
-    """The last person named before ``position`` outside quotes: in this passage,
-    the one before, and further back while passages keep saying "he"/"she"."""
+    """Who "he" or "she" at ``position`` is: the last person named before it in
+    its own sentence, else the subject of the last sentence before it, outside
+    quotes, that names a person of that sex or of none known (see
+    :func:`_sentence_subject`): in this passage, the one before, and further
+    back while passages keep saying "he"/"she"."""
+    said = _PRONOUN.search(doc.text, max(0, position - 4), position + 4)
+    sex = said.group().lower() if said else None
+    own = sentence_at(doc, index, position)
     for depth in range(3):
         if index - depth < 0:
             break
         passage = doc.passages[index - depth]
         limit = position if depth == 0 else passage.end
-        last = next(
-            (s for s in doc.people.before(passage.start, limit) if not _in_quote(doc, s[0])), None
-        )
-        if last:
-            return doc.people.fullest(last)
+        while True:
+            last = next(
+                (
+                    s
+                    for s in doc.people.before(passage.start, limit)
+                    if not _in_quote(doc, s[0]) and doc.people.sex(s) in (None, sex)
+                ),
+                None,
+            )
+            if last is None:
+                break
+            if depth == 0 and last[0] >= own[0]:
+                if any(
+                    not _in_quote(doc, m.start())
+                    for m in _PRONOUN.finditer(doc.text, own[0], last[0])
+                ):  # "He said at a joint appearance with Ashton that he ...": before it
+                    limit = own[0]
+                    continue
+                return doc.people.fullest(last)  # "... meeting with Trump, when he said"
+            subject, begins = _sentence_subject(doc, index - depth, last, sex)
+            if subject is not None:
+                return doc.people.fullest(subject)
+            limit = begins  # that sentence's subject is "he" or "she" too: look before it
         if depth > 0 and not _says_he_or_she(doc, index - depth):
             break
     return None
+
+
+def _sentence_subject(doc: Doc, index: int, last: Span, sex: str | None) -> tuple[Span | None, int]:
+    """The person a "he" or "she" after the sentence naming ``last`` most likely
+    is, with where that sentence begins: one the sentence says speaks ("..., Rucker
+    said in a statement"); else the first person of its last clause, after an
+    opening "As ..., " or "when ..., ", not after a preposition nor owning
+    something ("Nancy Pelosi ... tried to play down any split between Democrats
+    and Mr. Obama. “...,” she said"), and the one a title leads after a body's
+    name ("Rite Aid spokeswoman Susan Henderson"); None where the clause says
+    "he" or "she" before it ("He said Obama was ..."); else ``last``."""
+    start, _ = sentence_at(doc, index, last[0])
+    people = [
+        span
+        for span in doc.people.between(start, last[1])
+        if not _in_quote(doc, span[0]) and doc.people.sex(span) in (None, sex)
+    ]
+    speaking = [p for p in people if doc.people.speaks_at(p)]
+    if speaking:
+        return speaking[-1], start
+    begin = start
+    for clause in _CLAUSE.finditer(doc.text, start, last[0]):
+        begin = clause.end()
+    opening = _OPENING.match(doc.text, begin, last[0])
+    if opening:
+        begin = opening.end()
+    people = [
+        span
+        for span in people
+        if span[0] >= begin
+        and not _prepositional(doc, begin, span[0])
+        and not doc.text.startswith(("’s", "'s"), span[1])
+        and not _MODIFIER.search(doc.text, max(0, span[0] - 5), span[0])
+    ]
+    if not people:
+        return last, start
+    first = people[0]
+    if any(not _in_quote(doc, m.start()) for m in _PRONOUN.finditer(doc.text, begin, first[0])):
+        return None, start
+    for span in people[1:]:
+        gap = doc.text[first[1] : span[0]]
+        if gap.strip() and _TITLED.search(gap) and not re.search(r"[,;:.]", gap):
+            return span, start
+    return first, start
+
+
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+# A name after an article is a modifier, not a subject: "into the Ridulph case".
+_MODIFIER = re.compile(r"\b(?:[Tt]he|an?)\s+$")
+# Where a sentence's last clause begins: "..., but when she didn't show up for
+# work, Mario Olgin knew"; and an opening subordinate clause, up to its comma.
+_CLAUSE = re.compile(r";\s*|,\s+(?:but|and|yet|so|while)\s+")
+_OPENING = re.compile(
+    r"(?:As|When|While|After|Before|Although|Though|If|Since|Because|Once|Until|when|as|"
+    r"while|after|before|although|though|if|since|because|once|until)\b[^,.;:!?]{1,150},[”\"’]?\s*"
+)
 
 
 def _says_he_or_she(doc: Doc, index: int) -> bool:

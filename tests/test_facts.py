@@ -452,6 +452,74 @@ def test_a_speaker_after_a_quote_may_have_initials_a_title_and_a_party():
     ]
 
 
+def _quote_speakers(text: str, names: str) -> list[str | None]:
+    people = [
+        Mention(m.start(), m.end(), m.group(), "person", "PERSON") for m in re.finditer(names, text)
+    ]
+    return [f.speaker for f in extract_facts(make_article(text), people) if f.kind == "quote"]
+
+
+def test_he_or_she_is_the_subject_of_the_sentence_before_not_its_last_name():
+    text = (
+        "Nancy Pelosi, the Democratic leader, tried on Tuesday to play down any split "
+        "between Democrats and President Barack Obama. “It’s not against the president,” "
+        "she said."
+    )
+    assert _quote_speakers(text, r"Nancy Pelosi|Barack Obama") == ["Nancy Pelosi"]
+
+
+def test_he_or_she_looks_past_a_sentence_whose_subject_is_he_or_she_too():
+    text = (
+        "Rep. Peter King, R-N.Y., said Monday that the White House softened Obama's "
+        'comments. He said Barack Obama was "clearly" taking a side. "Everyone says the '
+        'community has the right to build," he told Fox News.'
+    )
+    assert _quote_speakers(text, r"Peter King|Barack Obama") == ["Peter King", "Peter King"]
+
+
+def test_he_is_not_a_woman_the_article_calls_ms():
+    text = (
+        "President Donald Trump met Ann Coulter on Friday. But Ms. Coulter, who has attacked "
+        "the president for caving on the wall, has gotten under his skin. “I don’t know her,” "
+        "he said."
+    )
+    assert _quote_speakers(text, r"Donald Trump|Ann Coulter|Coulter|Trump") == ["Donald Trump"]
+
+
+def test_she_is_who_the_sentence_before_says_spoke():
+    text = (
+        "YMCA spokeswoman Dana Rucker confirmed the membership. Rucker said in a statement "
+        "that James Hodgkinson had been a member. She said staff received “no complaints” "
+        "about his behavior."
+    )
+    assert _quote_speakers(text, r"Dana Rucker|James Hodgkinson|Rucker") == ["Dana Rucker"]
+
+
+def test_an_opening_clause_holds_no_subject():
+    text = (
+        "Sen. Elizabeth Warren questioned the bank's chief for two hours. As her colleagues "
+        "grilled him, Warren lit into John Stumpf, the head of the bank. “This is about "
+        "accountability,” she said."
+    )
+    assert _quote_speakers(text, r"Elizabeth Warren|John Stumpf|Warren") == ["Elizabeth Warren"]
+
+
+def test_he_after_a_name_in_its_own_sentence_is_that_name():
+    text = (
+        "Chuck Schumer and Nancy Pelosi made their first visit since their meeting with "
+        "Donald Trump, when he said he would be “proud” to take responsibility."
+    )
+    assert _quote_speakers(text, r"Chuck Schumer|Nancy Pelosi|Donald Trump") == ["Donald Trump"]
+
+
+def test_a_name_after_a_title_is_a_person_though_named_in_one_word():
+    text = (
+        "President Trump on Saturday took aim at social media companies. “Who is making "
+        "the choices?” he said."
+    )
+    assert _quote_speakers(text, r"Trump") == ["Trump"]
+
+
 def test_an_event_the_nlp_found_speaks_for_nobody():
     text = 'Hurricane Irene moved north. "It was a long night," Irene said.'
     start = text.index("Hurricane Irene")
