@@ -344,13 +344,11 @@ def _replaced(query: str, slots: list[Slot], chosen: Iterable[Candidate]) -> str
     return text
 
 
-def spellings_in(
-    rows: Iterable[tuple[dict[str, Any], float, Any]], field: str, term: str
-) -> Counter[str]:
+def spellings_in(passages: Iterable[dict[str, Any]], field: str, term: str) -> Counter[str]:
     """How the passages found write the indexed word ``term`` of ``field``."""
     found: Counter[str] = Counter()
     start = term[:2]
-    for fields, _score, _terms in rows:
+    for fields in passages:
         for match in _TOKEN.finditer(str(fields.get(field) or "")):
             word = match.group()
             # Stemming and folding keep an ASCII word's first two letters: the
