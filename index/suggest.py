@@ -1,13 +1,15 @@
 """Close spellings the corpus holds, for a search that found nothing.
 
 ``Zelenksy`` finds nothing; the corpus writes ``Zelensky`` and ``Zelenskyy``.
-Each word of the query that finds nothing on its own is matched (with
-rapidfuzz, letters swapped counting as one edit) against the words the index
-holds for its field: the ``text`` and ``title`` fields' stems and the
-``source`` field's words, as either engine lists them, or, after ``person:``,
-``place:``, ``entity:`` and the other entity fields, the names and spellings
-of the merged entities. A stem is shown as a passage writes it (the spelling
-of its closest word there, in the corpus's own case), never as the stem.
+Each word of the query that finds nothing on its own (read by the query
+parser every engine uses, in the field it is searched in:
+:func:`index.engines.syntax.typed_words`) is matched (with rapidfuzz, letters
+swapped counting as one edit) against the words the index holds for its
+field: the ``text`` and ``title`` fields' stems and the ``source`` field's
+words, as either engine lists them, or, after ``person:``, ``place:``,
+``entity:`` and the other entity fields, the names and spellings of the
+merged entities. A stem is shown as a passage writes it (the spelling of its
+closest word there, in the corpus's own case), never as the stem.
 Everything else in the query stays as typed: quotes, fields, operators,
 other words. Numbers, wildcards, fuzzy words (``word~``) and words of fewer
 than three letters are never corrected, and neither is a word that finds
