@@ -25,6 +25,7 @@ TEXT = "text"
         ("source:Jazera", [("source", "Jazera")]),
         ("person:Umarov", [("person", "Umarov")]),
         ('person:"Hakan Fidna" OR place:Kyv', [("person", "Hakan Fidna"), ("place", "Kyv")]),
+        ("person:' Istambul", [(TEXT, "Istambul")]),  # a quote alone is no name
         # What the user chose to match, numbers and short words: never corrected.
         ("pris* pr?s prisonrs~ talks^2 1,201 of Kyv", [(TEXT, "Kyv")]),
         ("date:[2025-05-01 TO 2025-05-31] story:abcd Istambul", [(TEXT, "Istambul")]),

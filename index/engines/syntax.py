@@ -128,7 +128,8 @@ def typed_words(text: str) -> list[TypedWord]:
 
 def _typed_name(match: re.Match[str]) -> TypedWord:
     start, end = match.span(2)
-    quoted = match.group(2)[0] in "\"'"
+    value = match.group(2)
+    quoted = len(value) > 1 and value[0] in "\"'" and value[-1] == value[0]
     if quoted:
         start, end = start + 1, end - 1
     return TypedWord(match.group(1).lower(), start, end, match.string[start:end], quoted)
