@@ -249,8 +249,6 @@ class Library:
         ``query`` that found nothing (see :mod:`index.suggest`): each of its
         words that finds nothing spelt as the corpus spells a close word.
         Ask only when a search found nothing: this reads the index's words."""
-        from whoosh import query as q
-
         from . import suggest as suggesting
         from .errors import QueryError
 
@@ -266,8 +264,8 @@ class Library:
             return self._held_for_generation(f"words:{field}", lambda: store.reader.words(field))
 
         def spellings(field: str, term: str) -> Any:
-            rows = store.reader.search(q.Term(field, term), suggesting.SPELLINGS_READ).rows
-            return suggesting.spellings_in(rows, field, term)
+            passages = store.reader.passages_with(field, term, suggesting.SPELLINGS_READ)
+            return suggesting.spellings_in(passages, field, term)
 
         def names(field: str) -> list[tuple[str, int]]:
             return suggesting.names_of(self.state().get("entities", []), field)

@@ -1,13 +1,15 @@
 """Close spellings the corpus holds, for a search that found nothing.
 
 ``Zelenksy`` finds nothing; the corpus writes ``Zelensky`` and ``Zelenskyy``.
-Each word of the query that finds nothing on its own is matched (with
-rapidfuzz, letters swapped counting as one edit) against the words the index
-holds for its field: the ``text`` and ``title`` fields' stems and the
-``source`` field's words, as either engine lists them, or, after ``person:``,
-``place:``, ``entity:`` and the other entity fields, the names and spellings
-of the merged entities. A stem is shown as a passage writes it (the spelling
-of its closest word there, in the corpus's own case), never as the stem.
+Each word of the query that finds nothing on its own (read by the query
+parser every engine uses, in the field it is searched in:
+:func:`index.engines.syntax.typed_words`) is matched (with rapidfuzz, letters
+swapped counting as one edit) against the words the index holds for its
+field: the ``text`` and ``title`` fields' stems and the ``source`` field's
+words, as either engine lists them, or, after ``person:``, ``place:``,
+``entity:`` and the other entity fields, the names and spellings of the
+merged entities. A stem is shown as a passage writes it (the spelling of its
+closest word there, in the corpus's own case), never as the stem.
 Everything else in the query stays as typed: quotes, fields, operators,
 other words. Numbers, wildcards, fuzzy words (``word~``) and words of fewer
 than three letters are never corrected, and neither is a word that finds
@@ -32,7 +34,9 @@ from typing import Any
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from .engines.syntax import OPERATORS, TypedWord, typed_words
 from .engines.words import ENTITY_FIELDS, TOKEN_PATTERN, index_form
+from .errors import QueryError
 
 MAX_SUGGESTIONS = 3
 CANDIDATES = 4  # spellings tried for each word that finds nothing
@@ -42,13 +46,8 @@ MIN_LETTERS = 3  # shorter words have too many neighbours to guess from
 WORD_FIELDS = ("text", "title", "source")
 NAME_FIELDS = ("entity", *ENTITY_FIELDS)
 _TOKEN = re.compile(TOKEN_PATTERN)
-_FIELD = re.compile(r"([A-Za-z_]+):(?=\S)")
-_OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
 _SYNTAX = set("*?~^")  # wildcards, fuzzy words and boosts: the user chose what to match
 _FOLD = str.maketrans("", "", "'\u2019")
-_RANGE_END = re.compile(r"[\]}]")
-_VALUE = re.compile(r"[^\s()]+")  # a field's value, unquoted
-_BARE = re.compile(r"[^\s()\"]+")  # a word outside quotes
 
 
 @dataclass(frozen=True)
@@ -118,78 +117,28 @@ def suggest(corpus: Corpus, query: str, limit: int = MAX_SUGGESTIONS) -> list[st
 
 
 def slots_of(query: str) -> list[Slot]:
-    """The words of ``query`` a suggestion may correct, with their fields."""
-    found: list[Slot] = []
-    groups: list[str | None] = []  # the field of each open parenthesis (title:(a b))
-    i, n = 0, len(query)
-    while i < n:
-        char = query[i]
-        if char.isspace():
-            i += 1
-            continue
-        field = groups[-1] if groups and groups[-1] else "text"
-        named = _FIELD.match(query, i)
-        if named:
-            field, i = named.group(1).lower(), named.end()
-            char = query[i]
-            if char == "(":
-                groups.append(field)
-                i += 1
-                continue
-            if char in "[{":  # a range: dates only
-                ended = _RANGE_END.search(query, i)
-                i = ended.end() if ended else n
-                continue
-            if char in "\"'":
-                close = query.find(char, i + 1)
-                close = n if close < 0 else close
-                found.extend(_value(field, query, i + 1, close, quoted=True))
-                i = close + 1
-                continue
-            bare = _VALUE.match(query, i)
-            end = bare.end() if bare else i + 1
-            found.extend(_value(field, query, i, end, quoted=False))
-            i = end
-            continue
-        if char == "(":
-            groups.append(None if not groups else groups[-1])
-            i += 1
-        elif char == ")":
-            if groups:
-                groups.pop()
-            i += 1
-        elif char == '"':
-            close = query.find('"', i + 1)
-            close = n if close < 0 else close
-            found.extend(_words(field, query, i + 1, close))
-            i = close + 1
-        else:
-            bare = _BARE.match(query, i)
-            end = bare.end() if bare else i + 1
-            word = query[i:end]
-            if word not in _OPERATORS:
-                found.extend(_value(field, query, i, end, quoted=False))
-            i = end
-    return found
+    """The words of ``query`` a suggestion may correct, with their fields, as
+    the query's parser reads them (none for a query it cannot read)."""
+    try:
+        typed = typed_words(query)
+    except QueryError:
+        return []
+    return [slot for word in typed for slot in _slots(query, word)]
 
 
-def _value(field: str, query: str, start: int, end: int, quoted: bool) -> Iterator[Slot]:
-    text = query[start:end]
-    if not text.strip() or (not quoted and _SYNTAX & set(text)):
+def _slots(query: str, word: TypedWord) -> Iterator[Slot]:
+    """A name whole; of the words of text, titles and outlets, each one."""
+    if not word.quoted and (word.text in OPERATORS or _SYNTAX & set(word.text)):
+        return  # an operator Whoosh reads as a word (a last NOT), or syntax typed
+    if not word.text.strip():
         return
-    if field in NAME_FIELDS:
-        if _correctable(text.replace(" ", "").replace(".", "").replace("-", "")):
-            yield Slot(field, start, end, text, quoted)
-    elif field in WORD_FIELDS:
-        yield from _words(field, query, start, end)
-
-
-def _words(field: str, query: str, start: int, end: int) -> Iterator[Slot]:
-    if field not in WORD_FIELDS:
-        return
-    for match in _TOKEN.finditer(query, start, end):
-        if _correctable(match.group()):
-            yield Slot(field, match.start(), match.end(), match.group())
+    if word.field in NAME_FIELDS:
+        if _correctable(word.text.replace(" ", "").replace(".", "").replace("-", "")):
+            yield Slot(word.field, word.start, word.end, word.text, word.quoted)
+    elif word.field in WORD_FIELDS:
+        for match in _TOKEN.finditer(query, word.start, word.end):
+            if _correctable(match.group()):
+                yield Slot(word.field, match.start(), match.end(), match.group())
 
 
 def _correctable(word: str) -> bool:
@@ -266,7 +215,7 @@ def _candidates(corpus: Corpus, slot: Slot) -> list[Candidate]:
         if not term.isalpha() or term == form:
             continue
         spelling = _spelling(corpus.spellings(slot.field, term), typed)
-        if spelling is None or spelling.upper() in _OPERATORS:
+        if spelling is None or spelling.upper() in OPERATORS:
             continue
         shown = _folded(spelling)
         distance = OSA.distance(typed, shown)
@@ -306,7 +255,7 @@ def _written_candidates(
             break
         stems.add(stem)
         spelling = _cased(word, slot.text, corpus.spellings(slot.field, stem))
-        if spelling.upper() not in _OPERATORS:
+        if spelling.upper() not in OPERATORS:
             found.append(Candidate(spelling, distance, -minus_frequency))
     return found
 
@@ -397,13 +346,11 @@ def _replaced(query: str, slots: list[Slot], chosen: Iterable[Candidate]) -> str
     return text
 
 
-def spellings_in(
-    rows: Iterable[tuple[dict[str, Any], float, Any]], field: str, term: str
-) -> Counter[str]:
+def spellings_in(passages: Iterable[dict[str, Any]], field: str, term: str) -> Counter[str]:
     """How the passages found write the indexed word ``term`` of ``field``."""
     found: Counter[str] = Counter()
     start = term[:2]
-    for fields, _score, _terms in rows:
+    for fields in passages:
         for match in _TOKEN.finditer(str(fields.get(field) or "")):
             word = match.group()
             # Stemming and folding keep an ASCII word's first two letters: the

@@ -271,6 +271,14 @@ def test_a_suggestion_keeps_the_query_syntax_around_the_word(capsys):
         assert json.loads(run(capsys, "search", meant, "--json")[1])["total"] > 0, meant
 
 
+def test_a_quoted_name_in_an_entity_group_is_corrected_as_the_name_searched(capsys):
+    """``entity:("Hakan Fidna")`` searches the name whole, as the query parser
+    reads it: the name is what is corrected."""
+    code, out, err = run(capsys, "search", 'entity:("Hakan Fidna")')
+    assert code == 0 and out.startswith("0 passages match")
+    assert 'Did you mean: entity:("Hakan Fidan")?' in err, err
+
+
 def test_no_suggestion_for_a_search_that_finds_or_a_number(capsys):
     code, out, err = run(capsys, "search", "prisoners")
     assert code == 0 and "Did you mean" not in err

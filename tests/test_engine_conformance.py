@@ -16,6 +16,7 @@ import threading
 import pytest
 
 from index import engines
+from index.engines.words import index_form
 from index.errors import IndexLocked, QueryError
 from index.library import Library
 
@@ -138,6 +139,19 @@ def test_a_misspelt_word_is_offered_the_spellings_the_seeds_write(library):
     assert library.suggest("1,201") == []  # a figure, never a typo of 1,200
     for suggestion in library.suggest("Zelenksy"):
         assert library.search(suggestion).total > 0
+
+
+def test_the_passages_holding_a_word_are_read_as_stored(library):
+    """What a suggestion reads for the ways the corpus writes a stem: passages
+    (not their articles, which carry the title too), each holding the word."""
+    reader = library.store.reader
+    held = reader.passages_with("text", "prison", 50)
+    assert held and all(p["kind"] == "passage" for p in held)
+    assert all("prison" in {index_form(w) for w in p["text"].split()} for p in held)
+    assert len(reader.passages_with("text", "prison", 2)) == 2
+    titled = reader.passages_with("title", "talk", 50)
+    assert titled and all(p["kind"] == "passage" and "alk" in p["title"] for p in titled)
+    assert reader.passages_with("text", "zanzibar", 50) == []
 
 
 def test_a_changed_file_is_found_by_its_new_words_only(engine, seeds_copy, tmp_path):

@@ -91,6 +91,12 @@ class Reader(Protocol):
         stems), with how many documents hold it."""
         ...
 
+    def passages_with(self, field: str, word: str, limit: int) -> list[Document]:
+        """The stored fields of the passages that hold the indexed ``word`` (a
+        stem of ``text``) in ``field``, the best ``limit`` as a search for it
+        ranks them: how the corpus writes a stem is read from them."""
+        ...
+
     def spelt(self) -> dict[str, str] | None:
         """Every word the passages' text writes (lowercased) with what the
         index holds for it (its stem, "" for a stop word), where the engine

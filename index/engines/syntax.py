@@ -12,8 +12,9 @@ and nothing matches every passage or costs a pass over the whole vocabulary
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from whoosh import query as q
 
@@ -50,7 +51,7 @@ EXPANDED = ("entity", "story", "relation", *ENTITY_FIELDS)
 _EXPANDED_TERM = re.compile(rf"\b({'|'.join(EXPANDED)}):(\"[^\"]*\"|'[^']*'|[^\s()]+)")
 # Words of letters and digits alone, none of them an operator of Whoosh's parser.
 _WORDS = re.compile(r"[^\W_]+(?:\s+[^\W_]+)*")
-_OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
+OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
 
 # An expander maps (field, what the user typed) to what it stands for:
 # ``person:Fidan`` is every alias of the canonical Hakan Fidan (``"entity"``,
@@ -92,6 +93,69 @@ def parse(text: str, expand: Expander | None = None) -> q.Query:
     return parsed
 
 
+@dataclass(frozen=True)
+class TypedWord:
+    """A word of a query (a phrase, or after an entity field a name) as the
+    user typed it: the field it is searched in, and where it stands."""
+
+    field: str
+    start: int
+    end: int
+    text: str  # the query's own characters from start to end
+    quoted: bool = False  # typed within quotes: a phrase or a quoted value
+
+
+def typed_words(text: str) -> list[TypedWord]:
+    """The words, phrases and names of a query in the order typed, each in
+    the field :func:`parse` searches it in and at its place in ``text``, for
+    what replaces a word and leaves the rest as typed (close spellings).
+    Wildcards, fuzzy and boosted words and ranges are left out: the user
+    chose what they match. Raises :class:`QueryError` where :func:`parse` does.
+
+    Entity fields are read as :func:`parse` reads them, before Whoosh's parser
+    (which would take their names for words of ``text``); Whoosh's parser
+    reads the rest, and records where each of its words starts and ends."""
+    parse(text)
+    stripped = text.strip()
+    if _WORDS.fullmatch(stripped) and not OPERATORS.intersection(stripped.split()):
+        return [TypedWord("text", m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", text)]
+    found = [_typed_name(match) for match in _EXPANDED_TERM.finditer(text)]
+    # Each entity clause blanked out: the other words keep their places.
+    rest = _EXPANDED_TERM.sub(lambda match: " " * len(match.group()), text)
+    found.extend(_typed_in(_parser().process(rest), text))
+    return sorted(found, key=lambda word: word.start)
+
+
+def _typed_name(match: re.Match[str]) -> TypedWord:
+    start, end = match.span(2)
+    value = match.group(2)
+    quoted = len(value) > 1 and value[0] in "\"'" and value[-1] == value[0]
+    if quoted:
+        start, end = start + 1, end - 1
+    return TypedWord(match.group(1).lower(), start, end, match.string[start:end], quoted)
+
+
+def _typed_in(node: Any, text: str) -> Iterator[TypedWord]:
+    """The words of one node of Whoosh's syntax tree (its parser's own nodes,
+    before they become a query: stop words and words of several tokens are
+    still one word, with the characters they came from)."""
+    from whoosh.qparser import syntax
+    from whoosh.qparser.plugins import PhrasePlugin
+
+    if isinstance(node, syntax.GroupNode):
+        for child in node.nodes:
+            yield from _typed_in(child, text)
+    elif isinstance(node, PhrasePlugin.PhraseNode):  # from its opening quote to the closing one
+        start, end = node.startchar + 1, text.find('"', node.startchar + 1)
+        yield TypedWord(node.fieldname or "text", start, end, text[start:end], quoted=True)
+    elif type(node) is syntax.WordNode and node.boost == 1.0:
+        start, end = node.startchar, node.endchar
+        quoted = end - start > 1 and text[start] == text[end - 1] == "'"  # 'a single term'
+        if quoted:
+            start, end = start + 1, end - 1
+        yield TypedWord(node.fieldname or "text", start, end, text[start:end], quoted)
+
+
 def _check_shape(text: str) -> None:
     """Mistakes Whoosh would quietly read as something else: an unclosed quote
     (the rest of the query as one phrase) and a field with no word after it."""
@@ -112,7 +176,7 @@ def _words(text: str) -> q.Query | None:
     if not _WORDS.fullmatch(text):
         return None
     words = text.split()
-    if any(word in _OPERATORS for word in words):
+    if any(word in OPERATORS for word in words):
         return None
     field = SCHEMA["text"]
     terms: list[q.Query] = []

@@ -166,6 +166,10 @@ class TantivyReader:
         translated, _words = self._passages(query)
         return _count(self._searcher.search(translated, limit=1, count=True))
 
+    def passages_with(self, field: str, word: str, limit: int) -> list[Document]:
+        rows = self.search(q.Term(field, word), limit).rows
+        return [fields for fields, _score, _words in rows]
+
     def spelt(self) -> dict[str, str] | None:
         """tantivy keeps no table of the words as written: suggestions read
         them from the passages of each stem."""

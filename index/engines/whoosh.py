@@ -255,6 +255,10 @@ class WhooshReader:
         with self.searcher() as searcher:
             return count(searcher, query)
 
+    def passages_with(self, field: str, word: str, limit: int) -> list[Document]:
+        rows = self.search(q.Term(field, word), limit).rows
+        return [fields for fields, _score, _words in rows]
+
     def spelt(self) -> dict[str, str] | None:
         """From the word table written beside this commit (``whoosh_sidecar``),
         when it is there and answers."""
