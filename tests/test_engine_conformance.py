@@ -293,6 +293,8 @@ ANALYSED_QUERIES = [
     "story:s2 prisoners",
     "fact:prisoners",
     'fact:"prisoners of war"',
+    "person:(Fidan OR Umerov)",
+    "Place:Kyiv",
 ]
 
 
@@ -309,6 +311,22 @@ def test_entity_story_and_relation_fields_find_the_same_passages(engine, tmp_pat
             (h.article_id, h.passage) for h in theirs.hits
         }, query
         assert ours.total == theirs.total, query
+
+
+@pytest.mark.slow
+def test_an_entity_field_before_parentheses_names_each_word_in_them(tmp_path_factory):
+    """``person:(Fidan OR Umerov)`` finds the passages naming either, not the word
+    "person"; a field written with a capital is that field."""
+    library = _analysed(engines.DEFAULT, tmp_path_factory)
+
+    def found(query: str) -> set[tuple[str, int]]:
+        return {(h.article_id, h.passage) for h in library.search(query, limit=500).hits}
+
+    either = found("person:Fidan") | found("person:Umerov")
+    assert found("person:Fidan") and found("person:Umerov") and found("person:Fidan") != either
+    assert found("person:(Fidan OR Umerov)") == either
+    assert found('person:("Hakan Fidan" OR Umerov)') == either
+    assert found("Person:Fidan") == found("person:Fidan")
 
 
 def _analysed(engine: str, factory) -> Library:

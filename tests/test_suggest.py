@@ -36,11 +36,15 @@ TEXT = "text"
         ('"talks in Istambul', []),
         ("colour:Istambul", []),
         ("Istambul~9", []),
-        # Read as the search reads them: a field written with a capital and an
-        # entity field before parentheses are words of the text, a field after
-        # a dot is that field, and a quoted name in an entity group is a name.
-        ("Title:Istambul", [(TEXT, "Istambul")]),
-        ("person:(Umarov)", [(TEXT, "person"), (TEXT, "Umarov")]),
+        # Read as the search reads them: a field written with a capital is that
+        # field, an entity field before parentheses names each word in them, a
+        # field after a dot is that field, and a quoted name in a group is a name.
+        ("Title:Istambul", [("title", "Istambul")]),
+        ("person:(Umarov)", [("person", "Umarov")]),
+        (
+            'person:(Umarov OR "Hakan Fidna") talks',
+            [("person", "Umarov"), ("person", "Hakan Fidna"), (TEXT, "talks")],
+        ),
         ("x.title:Istambul", [("title", "Istambul")]),
         ('entity:("Hakan Fidna")', [("entity", "Hakan Fidna")]),
     ],

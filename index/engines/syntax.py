@@ -79,6 +79,7 @@ def parse(text: str, expand: Expander | None = None) -> q.Query:
             raise _unknown_field(name)
     _check_edits(text)
     produced: set[tuple[str, str]] = set()  # (field, term) the expander wrote
+    text = _distributed(_fields_lowered(text))
     text = _EXPANDED_TERM.sub(lambda m: _expanded_clause(m, expand, produced), text)
     try:
         parsed = _words(text)
@@ -116,14 +117,93 @@ def typed_words(text: str) -> list[TypedWord]:
     (which would take their names for words of ``text``); Whoosh's parser
     reads the rest, and records where each of its words starts and ends."""
     parse(text)
+    text = _fields_lowered(text)
     stripped = text.strip()
     if _WORDS.fullmatch(stripped) and not OPERATORS.intersection(stripped.split()):
         return [TypedWord("text", m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", text)]
-    found = [_typed_name(match) for match in _EXPANDED_TERM.finditer(text)]
-    # Each entity clause blanked out: the other words keep their places.
-    rest = _EXPANDED_TERM.sub(lambda match: " " * len(match.group()), text)
+    found = [
+        TypedWord(group.field, *_unquoted(term.span(), text), quoted=term.group()[0] in "\"'")
+        for group in _groups(text)
+        for term in group.terms
+    ]
+    # Each entity group and clause blanked out: the other words keep their places.
+    rest = text
+    for group in _groups(text):
+        rest = rest[: group.start] + " " * (group.end - group.start) + rest[group.end :]
+    found += [_typed_name(match) for match in _EXPANDED_TERM.finditer(rest)]
+    rest = _EXPANDED_TERM.sub(lambda match: " " * len(match.group()), rest)
     found.extend(_typed_in(_parser().process(rest), text))
     return sorted(found, key=lambda word: word.start)
+
+
+@dataclass(frozen=True)
+class _Group:
+    """An entity field before parentheses, ``person:(Umerov OR "Hakan Fidan")``:
+    where it starts and ends in the query, and the names in it."""
+
+    field: str
+    start: int
+    end: int
+    terms: tuple[re.Match[str], ...]
+
+
+_EXPANDED_GROUP = re.compile(rf"\b({'|'.join(EXPANDED)}):\(")
+_GROUP_TERM = re.compile(r"\"[^\"]*\"|'[^']*'|[^\s()\"']+")
+
+
+def _groups(text: str) -> list[_Group]:
+    """Each entity field before parentheses, read up to its closing one (or the
+    query's end), with its names: every word or quoted name inside that is no
+    operator (``person:(Umerov OR Fidan)`` names two people)."""
+    found = []
+    for match in _EXPANDED_GROUP.finditer(text):
+        if found and match.start() < found[-1].end:
+            continue  # inside the last group: its words are already its names
+        depth, at = 1, match.end()
+        while at < len(text) and depth:
+            if text[at] == '"':
+                closing = text.find('"', at + 1)
+                at = closing if closing >= 0 else len(text) - 1
+            elif text[at] == "(":
+                depth += 1
+            elif text[at] == ")":
+                depth -= 1
+            at += 1
+        inner_end = at - 1 if depth == 0 else at
+        terms = tuple(
+            term
+            for term in _GROUP_TERM.finditer(text, match.end(), inner_end)
+            if term.group() not in OPERATORS
+        )
+        found.append(_Group(match.group(1).lower(), match.start(), at, terms))
+    return found
+
+
+def _fields_lowered(text: str) -> str:
+    """Field names as the index spells them, "Title:" as "title:" (Whoosh's parser
+    would search a field it does not know as words of the text); the query keeps
+    its length, so every word keeps its place."""
+    return _FIELD.sub(lambda match: match.group(1).lower() + ":", text)
+
+
+def _distributed(text: str) -> str:
+    """Entity groups written out name by name, as the expander reads them:
+    ``person:(Umerov OR Fidan)`` is ``(person:Umerov OR person:Fidan)``."""
+    for group in reversed(_groups(text)):
+        body = text[group.start : group.end]
+        offset = group.start
+        for term in reversed(group.terms):
+            at = term.start() - offset
+            body = body[:at] + f"{group.field}:" + body[at:]
+        text = text[: group.start] + body[len(group.field) + 1 :] + text[group.end :]
+    return text
+
+
+def _unquoted(span: tuple[int, int], text: str) -> tuple[int, int, str]:
+    start, end = span
+    if end - start > 1 and text[start] in "\"'" and text[end - 1] == text[start]:
+        start, end = start + 1, end - 1
+    return start, end, text[start:end]
 
 
 def _typed_name(match: re.Match[str]) -> TypedWord:
