@@ -155,7 +155,7 @@ def _groups(text: str) -> list[_Group]:
     """Each entity field before parentheses, read up to its closing one (or the
     query's end), with its names: every word or quoted name inside that is no
     operator (``person:(Umerov OR Fidan)`` names two people)."""
-    found = []
+    found: list[_Group] = []
     for match in _EXPANDED_GROUP.finditer(text):
         if found and match.start() < found[-1].end:
             continue  # inside the last group: its words are already its names
