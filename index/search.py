@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .engines.base import Expander, Found
-from .engines.syntax import parse
+from .engines.syntax import OPERATORS, parse
 from .engines.words import TOKEN_PATTERN, index_form
 from .errors import QueryError
 from .model import Hit, SearchResult
@@ -91,7 +91,6 @@ def make_snippet(text: str, terms: set[str]) -> tuple[str, list[tuple[int, int]]
 
 
 _LAST_WORD = re.compile(r"(?<![\w:*\"'])([^\W\d_]{2,})$")
-_OPERATORS = ("AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO")
 
 
 def with_prefix(query: str) -> str | None:
@@ -99,7 +98,7 @@ def with_prefix(query: str) -> str | None:
     if not query or query[-1].isspace():
         return None  # a space says the word is complete
     found = _LAST_WORD.search(query)
-    if found is None or found.group(1) in _OPERATORS or len(found.group(1)) < 3:
+    if found is None or found.group(1) in OPERATORS or len(found.group(1)) < 3:
         return None
     return query[: found.start()] + found.group(1) + "*"
 

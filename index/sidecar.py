@@ -467,6 +467,11 @@ def answer(
     return PlainAnswer(total, hits)
 
 
+# The query parser's operators (``index.engines.syntax.OPERATORS``, which imports
+# Whoosh; a test holds the two equal): a query holding one is not words alone.
+OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
+
+
 def query_terms(table: Table, text: str) -> list[str] | None:
     """The terms Whoosh's query of words alone would hold for ``text`` (each
     word's index form, stop words dropped, each term once, in order), or None
@@ -474,7 +479,7 @@ def query_terms(table: Table, text: str) -> list[str] | None:
     words = text.split()
     if not words or not all(c.isalnum() or c.isspace() for c in text):
         return None
-    if any(word in ("AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO") for word in words):
+    if any(word in OPERATORS for word in words):
         return None
     terms: list[str] = []
     for word in words:

@@ -504,3 +504,10 @@ def test_a_table_that_cannot_be_made_is_not_tried_again_until_the_next_commit(
     _settled(corpus)
     full, fast = _both(capsys, "zeppelins", *where)  # a word the passages now have
     assert fast == full and "Two zeppelins" in full[1]
+
+
+def test_the_word_table_and_the_query_parser_know_the_same_operators():
+    """A query holding an operator is parsed, never answered as words alone."""
+    from index.engines.syntax import OPERATORS
+
+    assert sidecar.OPERATORS == OPERATORS
