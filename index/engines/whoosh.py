@@ -28,13 +28,14 @@ from ..damage import OPEN_DAMAGE as _OPEN
 from ..damage import IndexDamaged, mark, marked
 from ..errors import IndexError_, IndexLocked
 from ..folder import INDEX_NAME, OWN_FILE, claim
-from . import whoosh_mmap, whoosh_sidecar
+from . import whoosh_lengths, whoosh_mmap, whoosh_sidecar
 from .base import Document, Expander, Found, Stop
 from .syntax import parse
 from .whoosh_schema import SCHEMA
 from .whoosh_search import count, find
 
 whoosh_mmap.install()
+whoosh_lengths.install()
 
 OPEN_DAMAGE = (*_OPEN, WhooshIndexError)
 IDLE_SEARCHERS = 2  # kept open to lend (the reader's UI thread and one worker)
