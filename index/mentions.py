@@ -19,6 +19,7 @@ import calendar
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import cache
 from typing import Any
 
 from .model import Article, Mention
@@ -291,6 +292,17 @@ def _two_letter_acronyms(
 # Words of a web page's furniture that end up in front of a name ("Add Donald Trump").
 _FURNITURE = frozenset({"Add", "Follow", "Share", "Read", "Watch", "Listen", "Subscribe",
                         "Click", "Tweet", "Email", "Like", "Vote", "Related", "More"})  # fmt: skip
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    """spaCy's English stop words ("sometimes", "meanwhile", "however"), less the
+    two that are given names too ("Will", "May"): read where the model runs."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) - {"will", "may"}
+
+
 _TRAILING = re.compile(r"(?:\s+(?:in|on|at|of|and|the|to|for|from|by|with|v|vs)|\s+[\d–-]+)+$")
 _LIST_BREAK = re.compile(r"\s*(?:,\s*(?:and\s+)?|/|;\s*|\s+(?:v|vs)\.?\s+)\s*")
 _AND = re.compile(r"\s+(?:and|&)\s+")
@@ -311,7 +323,7 @@ def split_spans(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             result.append(mention)
             continue
         for start, end in _parts(mention.text, alone):
-            start, end = _mend(mention.text, start, end)
+            start, end = _mend(mention.text, start, end, mention.kind == "person")
             if end > start and mention.text[start:end][:1].isupper():
                 at = mention.start + start
                 result.append(
@@ -344,10 +356,13 @@ def _split(span: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in pieces if b > a]
 
 
-def _mend(span: str, start: int, end: int) -> tuple[int, int]:
-    """A part without leading page furniture or trailing small words and scores."""
+def _mend(span: str, start: int, end: int, person: bool = False) -> tuple[int, int]:
+    """A part without leading page furniture or trailing small words and scores;
+    a person's without a word that opened its sentence ("Sometimes Cruz
+    misbehaved": an English function word, no given name)."""
     words = span[start:end].split(" ", 1)
-    if len(words) == 2 and words[0] in _FURNITURE and words[1][:1].isupper():
+    leading = len(words) == 2 and words[1][:1].isupper()
+    if leading and (words[0] in _FURNITURE or person and words[0].lower() in _function_words()):
         start += len(words[0]) + 1
     trailing = _TRAILING.search(span, start, end)
     if trailing and trailing.start() > start:

@@ -627,6 +627,9 @@ def mentions_in(text: str, *spans: tuple[str, str]) -> list[Mention]:
             ["Barkley", "Beattie", "Christophers"],
         ),
         ("Add Donald Trump to your feed.", "Add Donald Trump", "person", ["Donald Trump"]),
+        ("Sometimes Cruz misbehaved in class.", "Sometimes Cruz", "person", ["Cruz"]),
+        ("Will Smith arrived late.", "Will Smith", "person", ["Will Smith"]),
+        ("Under Armour shares fell.", "Under Armour", "organisation", ["Under Armour"]),
         (
             "The deal joins Advanced Micro Devices/ATI Technologies.",
             "Advanced Micro Devices/ATI Technologies",
