@@ -638,9 +638,17 @@ def _subject(doc: Doc, index: int, start: int, end: int) -> str | None:
             break  # a name inside a clause is not the subject: "frustration that Kyiv ..."
         if not _prepositional(doc, start, span[0]) and not _in_quote(doc, span[0]):
             return doc.people.fullest(span)
+    if re.match(r"(?:he|she)\s", phrase, re.IGNORECASE) and (
+        _PARTICIPLE.match(doc.text, end) or _NO_SUBJECT.search(phrase)
+    ):  # "He signaled he did, saying, “...”"; "He paused, then added: “...”"
+        return _resolve_pronoun(doc, index, start + 2)
     return _descriptor(phrase) or _body(doc, start, end, phrase)
 
 
+# A speech verb whose subject is the sentence's: "He ..., saying", "She ..., adding".
+_PARTICIPLE = re.compile(r"[\s,]*(?:saying|adding|telling|noting|stressing|warning)\b")
+# The words before a speech verb that has no subject of its own: "..., but said".
+_NO_SUBJECT = re.compile(r"(?:,|\b(?:and|but|then|also|later))$")
 _OFFICE = re.compile(
     r"(?:^|\s)(?:[\w’'.-]+\s+){0,4}?(?:ministry|office|kremlin|government|army|military|"
     r"spokes(?:man|woman|person)|agency|department|council|commission|embassy|presidency|"

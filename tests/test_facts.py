@@ -520,6 +520,29 @@ def test_a_name_after_a_title_is_a_person_though_named_in_one_word():
     assert _quote_speakers(text, r"Trump") == ["Trump"]
 
 
+def test_a_speech_verb_without_a_subject_of_its_own_is_the_sentences_he_or_she():
+    text = (
+        "Foreign Ministry spokesman Geng Shuang warned Washington on Friday. He gave no "
+        "details of possible measures but said, “we are determined to safeguard our "
+        "interests.” Mike Huckabee spoke later. He rejects calls for a wage hike, saying "
+        "his plan will yield a “maximum wage” for workers."
+    )
+    assert _quote_speakers(text, r"Geng Shuang|Mike Huckabee") == [
+        "Geng Shuang",
+        "Mike Huckabee",
+    ]
+
+
+def test_he_who_had_something_is_no_speaker_of_the_report():
+    text = (
+        "Stephen Johnson was arrested at the hotel. He had two condoms in his pocket when "
+        "he was arrested, the report said."
+    )
+    johnson = Mention(0, len("Stephen Johnson"), "Stephen Johnson", "person", "PERSON")
+    counts = [f for f in extract_facts(make_article(text), [johnson]) if f.kind == "quantity"]
+    assert counts and all(f.speaker != "Stephen Johnson" for f in counts)
+
+
 def test_an_event_the_nlp_found_speaks_for_nobody():
     text = 'Hurricane Irene moved north. "It was a long night," Irene said.'
     start = text.index("Hurricane Irene")
