@@ -28,7 +28,7 @@ from functools import cached_property
 
 from .mentions import needs_truecase
 from .model import Article, Fact, Mention, Passage
-from .names import ROLES
+from .names import ROLES, without_suffix
 from .quoting import QUOTE_RE, is_a_name
 from .spans import SpanSet
 
@@ -203,12 +203,15 @@ class People:
         self._shared: set[tuple[str, ...]] = set()
         for name in self.names:
             lowered = name.lower().split()
-            for size in range(1, len(lowered) + 1):
-                tail = tuple(lowered[-size:])
-                kept = self._by_tail.setdefault(tail, name)
-                if kept != name and not _one_person(kept.lower().split(), lowered):
-                    self._shared.add(tail)
-        surnames = {n.split()[-1] for n in self.names}
+            # "Mr. Conway" is George T. Conway III: his tails without the suffix too
+            bare = without_suffix(lowered)
+            for words in (lowered, bare) if bare != lowered else (lowered,):
+                for size in range(1, len(words) + 1):
+                    tail = tuple(words[-size:])
+                    kept = self._by_tail.setdefault(tail, name)
+                    if kept != name and not _one_person(kept.lower().split(), lowered):
+                        self._shared.add(tail)
+        surnames = {without_suffix(n.split())[-1] for n in self.names}
         spans |= {s for s in named - spans if self._speaks(s[1])}
         in_names = SpanSet(spans)
         # a surname's word inside a longer name of a place or body the NLP found is

@@ -543,6 +543,14 @@ def test_he_who_had_something_is_no_speaker_of_the_report():
     assert counts and all(f.speaker != "Stephen Johnson" for f in counts)
 
 
+def test_a_surname_is_the_full_name_it_ends_before_a_suffix():
+    text = (
+        "George T. Conway III wrote on Twitter. “If he knows he is going to lose,” "
+        "Mr. Conway said, “then he knows it.”"
+    )
+    assert _quote_speakers(text, r"George T\. Conway III") == ["George T. Conway III"] * 2
+
+
 def test_an_event_the_nlp_found_speaks_for_nobody():
     text = 'Hurricane Irene moved north. "It was a long night," Irene said.'
     start = text.index("Hurricane Irene")
