@@ -316,6 +316,12 @@ class People:
             return " ".join(words)
         return min(named, key=lambda n: (-len(named[n]), not given[n], named[n][0]))
 
+    def named(self, words: str) -> str | None:
+        """The person of the article whose name ends with ``words``, in any case
+        ("TRUMP" is Donald Trump); None where it names none, or two."""
+        tail = tuple(words.lower().split())
+        return None if tail in self._shared else self._by_tail.get(tail)
+
     def between(self, start: int, end: int) -> list[Span]:
         """Person spans inside ``[start, end)``, in text order."""
         found = []
@@ -580,7 +586,14 @@ def _leading(doc: Doc, index: int, start: int, end: int) -> str | None:
     near_start = first and first[0] - start <= 40 and "," not in doc.text[start : first[0]]
     if first and near_start and not _prepositional(doc, start, first[0]):
         return doc.people.fullest(first)
+    label = _LABEL.fullmatch(doc.text, start, end)
+    if label:  # a transcript's "TRUMP: “...”", where the article names him
+        return doc.people.named(label.group(1))
     return None
+
+
+# A speaker's name in capitals before a colon, opening a transcript's line.
+_LABEL = re.compile(r"\s*([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,2}):\s*")
 
 
 def _named_after(doc: Doc, index: int, start: int, end: int) -> str | None:

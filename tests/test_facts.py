@@ -551,6 +551,16 @@ def test_a_surname_is_the_full_name_it_ends_before_a_suffix():
     assert _quote_speakers(text, r"George T\. Conway III") == ["George T. Conway III"] * 2
 
 
+def test_a_transcripts_name_in_capitals_speaks_the_quote_after_it():
+    text = (
+        "A look at some of Donald Trump's claims in a news conference Thursday.\n\n"
+        'TRUMP: "To be honest I inherited a mess."\n\n'
+        "THE FACTS: A mess is in the eye of the beholder.\n\n"
+        'REPORTERS: "Will you take questions?"'
+    )
+    assert _quote_speakers(text, r"Donald Trump") == ["Donald Trump", None]
+
+
 def test_an_event_the_nlp_found_speaks_for_nobody():
     text = 'Hurricane Irene moved north. "It was a long night," Irene said.'
     start = text.index("Hurricane Irene")
