@@ -25,6 +25,7 @@ from functools import cache
 from pathlib import Path
 
 import numpy as np
+from scipy.special import expit
 
 from . import story_features
 
@@ -92,7 +93,9 @@ class Model:
         raw = np.full(len(features), self.init)
         for tree in self.trees:
             raw += self.rate * tree.predict(features)
-        return 1.0 / (1.0 + np.exp(-raw))
+        # the logistic function, exact and without overflow for a large negative
+        # score (scipy's expit; np.exp(-raw) overflowed with a warning on stderr)
+        return expit(raw)
 
     def apart(self, features: np.ndarray) -> np.ndarray | None:
         """Pairs that report different occurrences of one kind of event: the

@@ -237,3 +237,19 @@ def test_a_storys_name_is_the_same_in_every_process():
         for seed in range(6)
     }
     assert len(found) == 1, found
+
+
+def test_a_pair_far_below_the_bar_scores_near_zero_without_a_warning():
+    """A score far from the bar is a probability near 0 or 1, with nothing
+    printed on the terminal (the logistic function overflowed with a warning)."""
+    import warnings
+
+    from index.story_model import Model
+
+    model = Model(init=-900.0, rate=1.0, trees=(), threshold=0.6)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        low = model.probability(np.zeros((2, 3)))
+    assert low.tolist() == [0.0, 0.0]
+    high = Model(init=900.0, rate=1.0, trees=(), threshold=0.6).probability(np.zeros((1, 3)))
+    assert high.tolist() == [1.0]
