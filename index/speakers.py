@@ -271,9 +271,11 @@ class People:
         return found
 
     def sex(self, span: Span) -> str | None:
-        """ "he" or "she" for a person the article calls Mr. or Ms. somewhere."""
+        """ "he" or "she" for a surname the article writes after Mr. or Ms.: a
+        surname alone, as a full name may be another of the family (Melania Trump
+        where the article writes "Mr. Trump")."""
         words = self.text[span[0] : span[1]].split()
-        return self._sexes.get(words[-1]) if words else None
+        return self._sexes.get(words[0]) if len(words) == 1 else None
 
     def speaks_at(self, span: Span) -> bool:
         """Whether the text says this person speaks: "Rucker said", "said Rucker"."""

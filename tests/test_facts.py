@@ -561,6 +561,15 @@ def test_a_transcripts_name_in_capitals_speaks_the_quote_after_it():
     assert _quote_speakers(text, r"Donald Trump") == ["Donald Trump", None]
 
 
+def test_mr_before_a_surname_says_nothing_of_others_of_the_family():
+    text = (
+        "Mr. Trump called the photo sick. In a statement later in the day, the first "
+        "lady, Melania Trump, questioned Ms. Griffin’s sanity. “As a mother, that photo is "
+        "very disturbing,” she said."
+    )
+    assert _quote_speakers(text, r"Melania Trump|Trump|Griffin") == ["Melania Trump"]
+
+
 def test_an_event_the_nlp_found_speaks_for_nobody():
     text = 'Hurricane Irene moved north. "It was a long night," Irene said.'
     start = text.index("Hurricane Irene")
