@@ -181,7 +181,12 @@ class People:
     def __init__(self, text: str, mentions: Sequence[Mention]) -> None:
         self.text = text
         valid = [m for m in mentions if 0 <= m.start < m.end <= len(text)]
-        named = {_trim_possessive(text, m.start, m.end) for m in valid if m.kind == "person"}
+        named = {
+            span
+            for m in valid
+            if m.kind == "person"
+            and not _furniture(text, *(span := _trim_possessive(text, m.start, m.end)))
+        }
         spans = {
             s
             for s in named
@@ -192,7 +197,9 @@ class People:
         # Each word of the article with how often it is written: read once for
         # the runs below and for the full names a shared surname may stand for.
         self._words = Counter(_TOKEN.findall(text))
-        spans |= _runs_missed(text, valid, named, self._words)
+        spans |= {
+            s for s in _runs_missed(text, valid, named, self._words) if not _furniture(text, *s)
+        }
         full = {" ".join(text[s:e].split()) for s, e in spans}
         self.names = sorted(full, key=lambda name: (-len(name), name))  # the same every run
         # The longest name ending with each run of last words: looked up, not
@@ -358,6 +365,30 @@ _HONORIFIC = re.compile(r"\b(Mr|Ms|Mrs|Miss)\.?\s+([A-Z][\w’'-]+)")
 _TITLED_BEFORE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|President|Senator|Governor|Representative|"
     r"Congressman|Congresswoman|Secretary|Minister|Chancellor|Judge|Justice|Mayor)\.?\s+$"
+)
+
+
+# A page's furniture, never in a person's name: a photo's credit ("Getty Images
+# Pentagon"), a caption's button ("Hide Caption"), a date in a listing ("Opens Dec.").
+_FURNITURE = re.compile(
+    r"\b(?:Getty|Images|Caption|Captions|Photo|Photos)\b"
+    r"|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$"
+)
+
+
+def _furniture(text: str, start: int, end: int) -> bool:
+    """Whether the words at ``start:end`` hold page furniture (see _FURNITURE);
+    a month's abbreviation counts only with its period ("Jan Brewer" is a name)."""
+    found = _FURNITURE.search(text, start, end)
+    if found is None:
+        return False
+    if found.group()[0].isupper() and found.group().rstrip(".") in _MONTHS:
+        return text[end : end + 1] == "."
+    return True
+
+
+_MONTHS = frozenset(
+    ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
 )
 
 

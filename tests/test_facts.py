@@ -570,6 +570,22 @@ def test_mr_before_a_surname_says_nothing_of_others_of_the_family():
     assert _quote_speakers(text, r"Melania Trump|Trump|Griffin") == ["Melania Trump"]
 
 
+def test_a_pages_furniture_is_no_speaker():
+    from index.speakers import People
+
+    text = (
+        "Getty Images Pentagon retweets call for a ban\n\n"
+        "Hide Caption 2 of 15 Photos: the briefing. Opens Dec. 25 in theaters.\n\n"
+        "Jan Brewer spoke next. “We will sign it,” she said, and Jan Smith agreed."
+    )
+    names = r"Getty Images Pentagon|Hide Caption|Opens Dec|Jan Brewer|Jan Smith"
+    people = [
+        Mention(m.start(), m.end(), m.group(), "person", "PERSON") for m in re.finditer(names, text)
+    ]
+    assert People(text, people).names == ["Jan Brewer", "Jan Smith"]
+    assert _quote_speakers(text, names) == ["Jan Brewer"]
+
+
 def test_an_event_the_nlp_found_speaks_for_nobody():
     text = 'Hurricane Irene moved north. "It was a long night," Irene said.'
     start = text.index("Hurricane Irene")
