@@ -69,10 +69,9 @@ _AUX_TAIL = re.compile(
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 # Titles written with a period, which ends no sentence: "Mr. Gowdy said".
 _TITLE_PERIOD = "Mr|Mrs|Ms|Dr|Lt|Gen|Col|Sen|Rep|St|Gov|Prof|Sgt|Capt|Maj|Adm"
-_ABBREVIATION = re.compile(
-    rf"(?:\b[A-Z]\.)+$|\b(?:{_TITLE_PERIOD}|No|vs|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$"
-)
+# Months as a date abbreviates them ("Dec. 25").
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
+_ABBREVIATION = re.compile(rf"(?:\b[A-Z]\.)+$|\b(?:{_TITLE_PERIOD}|No|vs|{'|'.join(_MONTHS)})\.$")
 # A word's period that ends no sentence, in a speaker's name: "Mr. Gowdy added",
 # "W. Mark Felt said".
 _ABBREVIATED = rf"\b(?:{_TITLE_PERIOD}|Jr|Sr|[A-Z])\."
@@ -98,6 +97,26 @@ _INSTITUTIONS = wordset(
     "organisation organization fund company corporation airport city county province sea river "
     "island islands gulf ocean security alliance coalition commission assembly senate congress "
     "church hotel hospital school centre center institute foundation network service"
+)
+# The words that say what a person is, before the name (one list for every rule
+# that reads a title): the titles above and the roles a name drops ("Mr", "Sen").
+_TITLE_WORDS = "|".join(
+    sorted(
+        (_TITLES - {"a", "an", "the"}) | {r for r in ROLES if " " not in r}, key=len, reverse=True
+    )
+)
+# A title just before a name: "spokesman Paul Gathitu".
+_TITLED = re.compile(rf"\b(?:{_TITLE_WORDS})\.?\s+$")
+# A role written as a title, which says the one word after it names a person:
+# "President Trump", "Mr. Pence", "Ms. Coulter".
+_TITLE_OF_ONE_WORD = re.compile(
+    r"\b(?:"
+    + "|".join(
+        sorted(
+            {r.capitalize() for r in ROLES | {"mrs", "ms"} if " " not in r}, key=len, reverse=True
+        )
+    )
+    + r")\.?\s+$"
 )
 _PREPOSITIONS = wordset("to of for with by from and between against about on at in including")
 
@@ -191,7 +210,7 @@ class People:
             s
             for s in named
             if " " in text[s[0] : s[1]]
-            or _TITLED_BEFORE.search(text, max(0, s[0] - 16), s[0])
+            or _TITLE_OF_ONE_WORD.search(text, max(0, s[0] - 16), s[0])
             and not re.match(r"[\w-]", text[s[1] : s[1] + 1])
         }
         # Each word of the article with how often it is written: read once for
@@ -361,18 +380,13 @@ class People:
 # An inverted speech verb before a name, after a quote or a comma: "..., said Rucker".
 _INVERTED_BEFORE = re.compile(rf"[,”\"’]\s*{_SPEECH}\s+(?:[\w.’'-]+\s+){{0,3}}$")
 _HONORIFIC = re.compile(r"\b(Mr|Ms|Mrs|Miss)\.?\s+([A-Z][\w’'-]+)")
-# A title that says a one-word name is a person's: "President Trump", "Mr. Pence".
-_TITLED_BEFORE = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|President|Senator|Governor|Representative|"
-    r"Congressman|Congresswoman|Secretary|Minister|Chancellor|Judge|Justice|Mayor)\.?\s+$"
-)
 
 
 # A page's furniture, never in a person's name: a photo's credit ("Getty Images
 # Pentagon"), a caption's button ("Hide Caption"), a date in a listing ("Opens Dec.").
 _FURNITURE = re.compile(
     r"\b(?:Getty|Images|Caption|Captions|Photo|Photos)\b"
-    r"|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$"
+    rf"|\b(?:{'|'.join(_MONTHS)})\.?$"
 )
 
 
@@ -385,11 +399,6 @@ def _furniture(text: str, start: int, end: int) -> bool:
     if found.group()[0].isupper() and found.group().rstrip(".") in _MONTHS:
         return text[end : end + 1] == "."
     return True
-
-
-_MONTHS = frozenset(
-    ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
-)
 
 
 def _inside_sentences(text: str) -> set[str]:
@@ -596,11 +605,7 @@ def _named_after_quote(doc: Doc, start: int, end: int) -> Span | None:
 
 # Between a quote's closing mark and its speaker's name: a comma, spaces and up to
 # three words of titles ("Sen. John Cornyn, R-Texas, said").
-_LEAD = re.compile(
-    r"[\s,]*(?:(?i:"
-    + "|".join(sorted(_TITLES | {r for r in ROLES if " " not in r}, key=len, reverse=True))
-    + r")\.?\s+){0,3}"
-)
+_LEAD = re.compile(rf"[\s,]*(?:(?i:an?|the|{_TITLE_WORDS})\.?\s+){{0,3}}")
 
 
 def _named_before_apposition(doc: Doc, start: int, end: int) -> str | None:
@@ -645,17 +650,6 @@ def _named_after(doc: Doc, index: int, start: int, end: int) -> str | None:
     return _descriptor(phrase)
 
 
-_TITLED = re.compile(
-    r"\b(?:"
-    + "|".join(
-        sorted(
-            (_TITLES - {"a", "an", "the"}) | {r for r in ROLES if " " not in r},
-            key=len,
-            reverse=True,
-        )
-    )
-    + r")\.?\s+$"
-)
 _PUNCTUATION = re.compile(r"[,.;:!?“”\"]")
 _ABBREVIATED_END = re.compile(rf"{_ABBREVIATED}$")
 
@@ -769,40 +763,39 @@ def _resolve_pronoun(doc: Doc, index: int, position: int) -> str | None:
     quotes, that names a person of that sex or of none known (see
     :func:`_sentence_subject`): in this passage, the one before, and further
     back while passages keep saying "he"/"she"."""
-    said = _PRONOUN.search(doc.text, max(0, position - 4), position + 4)
+    said = _HE_OR_SHE.search(doc.text, max(0, position - 4), position + 4)
     sex = said.group().lower() if said else None
-    own = sentence_at(doc, index, position)
+    own = sentence_at(doc, index, position)[0]
+    last = _last_person(doc, own, position, sex)
+    if last and not _says_he_or_she_in(doc, own, last[0]):
+        return doc.people.fullest(last)  # "... meeting with Trump, when he said"
+    # else the sentences before: "He said ... with Ashton that he ..." is not Ashton
     for depth in range(3):
         if index - depth < 0:
             break
         passage = doc.passages[index - depth]
-        limit = position if depth == 0 else passage.end
-        while True:
-            last = next(
-                (
-                    s
-                    for s in doc.people.before(passage.start, limit)
-                    if not _in_quote(doc, s[0]) and doc.people.sex(s) in (None, sex)
-                ),
-                None,
-            )
-            if last is None:
-                break
-            if depth == 0 and last[0] >= own[0]:
-                if any(
-                    not _in_quote(doc, m.start())
-                    for m in _PRONOUN.finditer(doc.text, own[0], last[0])
-                ):  # "He said at a joint appearance with Ashton that he ...": before it
-                    limit = own[0]
-                    continue
-                return doc.people.fullest(last)  # "... meeting with Trump, when he said"
-            subject, begins = _sentence_subject(doc, index - depth, last, sex)
+        limit = own if depth == 0 else passage.end
+        while (last := _last_person(doc, passage.start, limit, sex)) is not None:
+            subject, limit = _sentence_subject(doc, index - depth, last, sex)
             if subject is not None:
                 return doc.people.fullest(subject)
-            limit = begins  # that sentence's subject is "he" or "she" too: look before it
+            # that sentence's subject is "he" or "she" too: the one before it
         if depth > 0 and not _says_he_or_she(doc, index - depth):
             break
     return None
+
+
+def _last_person(doc: Doc, start: int, end: int, sex: str | None) -> Span | None:
+    """The last person named in ``[start, end)`` outside quotes who may be "he"
+    (``sex``) or "she": the article never calls them the other."""
+    return next(
+        (
+            span
+            for span in doc.people.before(start, end)
+            if not _in_quote(doc, span[0]) and doc.people.sex(span) in (None, sex)
+        ),
+        None,
+    )
 
 
 def _sentence_subject(doc: Doc, index: int, last: Span, sex: str | None) -> tuple[Span | None, int]:
@@ -840,7 +833,7 @@ def _sentence_subject(doc: Doc, index: int, last: Span, sex: str | None) -> tupl
     if not people:
         return last, start
     first = people[0]
-    if any(not _in_quote(doc, m.start()) for m in _PRONOUN.finditer(doc.text, begin, first[0])):
+    if _says_he_or_she_in(doc, begin, first[0]):
         return None, start
     for span in people[1:]:
         gap = doc.text[first[1] : span[0]]
@@ -849,16 +842,20 @@ def _sentence_subject(doc: Doc, index: int, last: Span, sex: str | None) -> tupl
     return first, start
 
 
-_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 # A name after an article is a modifier, not a subject: "into the Ridulph case".
 _MODIFIER = re.compile(r"\b(?:[Tt]he|an?)\s+$")
 # Where a sentence's last clause begins: "..., but when she didn't show up for
 # work, Mario Olgin knew"; and an opening subordinate clause, up to its comma.
 _CLAUSE = re.compile(r";\s*|,\s+(?:but|and|yet|so|while)\s+")
 _OPENING = re.compile(
-    r"(?:As|When|While|After|Before|Although|Though|If|Since|Because|Once|Until|when|as|"
-    r"while|after|before|although|though|if|since|because|once|until)\b[^,.;:!?]{1,150},[”\"’]?\s*"
+    r"(?i:as|when|while|after|before|although|though|if|since|because|once|until)\b"
+    r"[^,.;:!?]{1,150},[”\"’]?\s*"
 )
+
+
+def _says_he_or_she_in(doc: Doc, start: int, end: int) -> bool:
+    """Whether "he" or "she" stands between ``start`` and ``end``, outside quotes."""
+    return any(not _in_quote(doc, m.start()) for m in _HE_OR_SHE.finditer(doc.text, start, end))
 
 
 def _says_he_or_she(doc: Doc, index: int) -> bool:
