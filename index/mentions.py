@@ -24,6 +24,7 @@ from typing import Any
 
 from .model import Article, Mention
 from .names import ROLES, without_suffix
+from .numbers import MONTH_ABBREVIATIONS
 from .spans import SpanSet
 
 NAMED_KINDS = ("person", "organisation", "place", "group", "event", "other")
@@ -303,6 +304,23 @@ def _function_words() -> frozenset[str]:
     return frozenset(STOP_WORDS) - {"will", "may"}
 
 
+# A page's furniture inside what the model took for a person's name: a photo's
+# credit ("Getty Images Pentagon"), a caption's button ("Hide Caption"), a date
+# in a listing ("Opens Dec. 25").
+# ("Getty" alone is a surname: J. Paul Getty).
+_FURNITURE_WORD = re.compile(r"\b(?:Images|Caption|Captions|Photo|Photos)\b")
+
+
+def page_furniture(text: str, start: int, end: int) -> bool:
+    """Whether the words at ``text[start:end]`` are page furniture, not a name:
+    they hold a furniture word, or end with a month written short before its
+    period ("Opens Dec."; "Jan Brewer" is a name)."""
+    if _FURNITURE_WORD.search(text, start, end):
+        return True
+    last = text[start:end].rsplit(None, 1)[-1:]
+    return bool(last) and last[0] in MONTH_ABBREVIATIONS and text[end : end + 1] == "."
+
+
 _TRAILING = re.compile(r"(?:\s+(?:in|on|at|of|and|the|to|for|from|by|with|v|vs)|\s+[\d–-]+)+$")
 _LIST_BREAK = re.compile(r"\s*(?:,\s*(?:and\s+)?|/|;\s*|\s+(?:v|vs)\.?\s+)\s*")
 _AND = re.compile(r"\s+(?:and|&)\s+")
@@ -324,8 +342,10 @@ def split_spans(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             continue
         for start, end in _parts(mention.text, alone):
             start, end = _mend(mention.text, start, end, mention.kind == "person")
+            at = mention.start + start
+            if mention.kind == "person" and page_furniture(text, at, at + end - start):
+                continue
             if end > start and mention.text[start:end][:1].isupper():
-                at = mention.start + start
                 result.append(
                     Mention(at, at + end - start, text[at : at + end - start], mention.kind,
                             mention.label)

@@ -200,7 +200,22 @@ def parse_iso_date(text: str | None) -> dt.date | None:
 _MONTH_NAMES = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
-_MONTH = rf"(?:{_MONTH_NAMES}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)"
+# Months as a date abbreviates them ("Dec. 25"; "May" is never short for May).
+MONTH_ABBREVIATIONS = (
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+)
+_MONTH = rf"(?:{_MONTH_NAMES}|(?:{'|'.join(MONTH_ABBREVIATIONS)})\.?)"
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _PREPOSITION = r"\b(?:in|since|by|until|till|before|after|during|from|through|early|late|of)\s+"
 # Most specific first: a phrase matched once is not matched again by a later form.

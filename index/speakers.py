@@ -26,9 +26,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .mentions import needs_truecase
+from .mentions import needs_truecase, page_furniture
 from .model import Article, Fact, Mention, Passage
 from .names import ROLES, without_suffix
+from .numbers import MONTH_ABBREVIATIONS
 from .quoting import QUOTE_RE, is_a_name
 from .spans import SpanSet
 
@@ -69,9 +70,9 @@ _AUX_TAIL = re.compile(
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 # Titles written with a period, which ends no sentence: "Mr. Gowdy said".
 _TITLE_PERIOD = "Mr|Mrs|Ms|Dr|Lt|Gen|Col|Sen|Rep|St|Gov|Prof|Sgt|Capt|Maj|Adm"
-# Months as a date abbreviates them ("Dec. 25").
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
-_ABBREVIATION = re.compile(rf"(?:\b[A-Z]\.)+$|\b(?:{_TITLE_PERIOD}|No|vs|{'|'.join(_MONTHS)})\.$")
+_ABBREVIATION = re.compile(
+    rf"(?:\b[A-Z]\.)+$|\b(?:{_TITLE_PERIOD}|No|vs|{'|'.join(MONTH_ABBREVIATIONS)})\.$"
+)
 # A word's period that ends no sentence, in a speaker's name: "Mr. Gowdy added",
 # "W. Mark Felt said".
 _ABBREVIATED = rf"\b(?:{_TITLE_PERIOD}|Jr|Sr|[A-Z])\."
@@ -204,7 +205,7 @@ class People:
             span
             for m in valid
             if m.kind == "person"
-            and not _furniture(text, *(span := _trim_possessive(text, m.start, m.end)))
+            and not page_furniture(text, *(span := _trim_possessive(text, m.start, m.end)))
         }
         spans = {
             s
@@ -217,7 +218,7 @@ class People:
         # the runs below and for the full names a shared surname may stand for.
         self._words = Counter(_TOKEN.findall(text))
         spans |= {
-            s for s in _runs_missed(text, valid, named, self._words) if not _furniture(text, *s)
+            s for s in _runs_missed(text, valid, named, self._words) if not page_furniture(text, *s)
         }
         full = {" ".join(text[s:e].split()) for s, e in spans}
         self.names = sorted(full, key=lambda name: (-len(name), name))  # the same every run
@@ -380,25 +381,6 @@ class People:
 # An inverted speech verb before a name, after a quote or a comma: "..., said Rucker".
 _INVERTED_BEFORE = re.compile(rf"[,”\"’]\s*{_SPEECH}\s+(?:[\w.’'-]+\s+){{0,3}}$")
 _HONORIFIC = re.compile(r"\b(Mr|Ms|Mrs|Miss)\.?\s+([A-Z][\w’'-]+)")
-
-
-# A page's furniture, never in a person's name: a photo's credit ("Getty Images
-# Pentagon"), a caption's button ("Hide Caption"), a date in a listing ("Opens Dec.").
-_FURNITURE = re.compile(
-    r"\b(?:Getty|Images|Caption|Captions|Photo|Photos)\b"
-    rf"|\b(?:{'|'.join(_MONTHS)})\.?$"
-)
-
-
-def _furniture(text: str, start: int, end: int) -> bool:
-    """Whether the words at ``start:end`` hold page furniture (see _FURNITURE);
-    a month's abbreviation counts only with its period ("Jan Brewer" is a name)."""
-    found = _FURNITURE.search(text, start, end)
-    if found is None:
-        return False
-    if found.group()[0].isupper() and found.group().rstrip(".") in _MONTHS:
-        return text[end : end + 1] == "."
-    return True
 
 
 def _inside_sentences(text: str) -> set[str]:

@@ -630,6 +630,12 @@ def mentions_in(text: str, *spans: tuple[str, str]) -> list[Mention]:
         ("Sometimes Cruz misbehaved in class.", "Sometimes Cruz", "person", ["Cruz"]),
         ("Will Smith arrived late.", "Will Smith", "person", ["Will Smith"]),
         ("Under Armour shares fell.", "Under Armour", "organisation", ["Under Armour"]),
+        ("Getty Images Pentagon retweets a call.", "Getty Images Pentagon", "person", []),
+        ("Hide Caption 2 of 15 Photos", "Hide Caption", "person", []),
+        ("Opens Dec. 25 in theaters.", "Opens Dec", "person", []),
+        ("Jan Brewer signed it.", "Jan Brewer", "person", ["Jan Brewer"]),
+        ("J. Paul Getty founded it.", "J. Paul Getty", "person", ["J. Paul Getty"]),
+        ("Getty Images licensed it.", "Getty Images", "organisation", ["Getty Images"]),
         (
             "The deal joins Advanced Micro Devices/ATI Technologies.",
             "Advanced Micro Devices/ATI Technologies",
