@@ -121,16 +121,16 @@ def typed_words(text: str) -> list[TypedWord]:
     stripped = text.strip()
     if _WORDS.fullmatch(stripped) and not OPERATORS.intersection(stripped.split()):
         return [TypedWord("text", m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", text)]
-    found = [
-        TypedWord(group.field, *_unquoted(term.span(), text), quoted=term.group()[0] in "\"'")
-        for group in _groups(text)
-        for term in group.terms
-    ]
+    groups = _groups(text)
+    found = [_typed(group.field, term.span(), text) for group in groups for term in group.terms]
     # Each entity group and clause blanked out: the other words keep their places.
     rest = text
-    for group in _groups(text):
+    for group in groups:
         rest = rest[: group.start] + " " * (group.end - group.start) + rest[group.end :]
-    found += [_typed_name(match) for match in _EXPANDED_TERM.finditer(rest)]
+    found += [
+        _typed(match.group(1).lower(), match.span(2), text)
+        for match in _EXPANDED_TERM.finditer(rest)
+    ]
     rest = _EXPANDED_TERM.sub(lambda match: " " * len(match.group()), rest)
     found.extend(_typed_in(_parser().process(rest), text))
     return sorted(found, key=lambda word: word.start)
@@ -190,29 +190,21 @@ def _distributed(text: str) -> str:
     """Entity groups written out name by name, as the expander reads them:
     ``person:(Umerov OR Fidan)`` is ``(person:Umerov OR person:Fidan)``."""
     for group in reversed(_groups(text)):
-        body = text[group.start : group.end]
-        offset = group.start
-        for term in reversed(group.terms):
-            at = term.start() - offset
-            body = body[:at] + f"{group.field}:" + body[at:]
-        text = text[: group.start] + body[len(group.field) + 1 :] + text[group.end :]
+        pieces, at = [], group.start + len(group.field) + 1  # from the group's "("
+        for term in group.terms:
+            pieces += [text[at : term.start()], f"{group.field}:", term.group()]
+            at = term.end()
+        text = text[: group.start] + "".join(pieces) + text[at:]
     return text
 
 
-def _unquoted(span: tuple[int, int], text: str) -> tuple[int, int, str]:
+def _typed(field: str, span: tuple[int, int], text: str) -> TypedWord:
+    """The word at ``span`` of ``text`` in ``field``, without its quotes if quoted."""
     start, end = span
-    if end - start > 1 and text[start] in "\"'" and text[end - 1] == text[start]:
-        start, end = start + 1, end - 1
-    return start, end, text[start:end]
-
-
-def _typed_name(match: re.Match[str]) -> TypedWord:
-    start, end = match.span(2)
-    value = match.group(2)
-    quoted = len(value) > 1 and value[0] in "\"'" and value[-1] == value[0]
+    quoted = end - start > 1 and text[start] in "\"'" and text[end - 1] == text[start]
     if quoted:
         start, end = start + 1, end - 1
-    return TypedWord(match.group(1).lower(), start, end, match.string[start:end], quoted)
+    return TypedWord(field, start, end, text[start:end], quoted)
 
 
 def _typed_in(node: Any, text: str) -> Iterator[TypedWord]:
