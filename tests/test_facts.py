@@ -395,15 +395,17 @@ GOWDY = (
 )
 
 
-def test_a_speaker_after_a_quote_may_be_named_with_a_title_or_after_a_question():
+def _quote_speakers(text: str, names: str) -> list[str | None]:
     people = [
-        Mention(m.start(), m.end(), m.group(), "person", "PERSON")
-        for m in re.finditer(
-            r"Trey Gowdy|Reince Priebus|Brianna Keilar|Michael Cohen|Gowdy|Priebus|Keilar", GOWDY
-        )
+        Mention(m.start(), m.end(), m.group(), "person", "PERSON") for m in re.finditer(names, text)
     ]
-    quotes = [f for f in extract_facts(make_article(GOWDY), people) if f.kind == "quote"]
-    assert [f.speaker for f in quotes] == [
+    return [f.speaker for f in extract_facts(make_article(text), people) if f.kind == "quote"]
+
+
+def test_a_speaker_after_a_quote_may_be_named_with_a_title_or_after_a_question():
+    assert _quote_speakers(
+        GOWDY, r"Trey Gowdy|Reince Priebus|Brianna Keilar|Michael Cohen|Gowdy|Priebus|Keilar"
+    ) == [
         "Trey Gowdy",  # “...,” Mr. Gowdy said: the title's period ends no sentence
         "Trey Gowdy",  # the quote that follows his
         "Trey Gowdy",  # “... why speculate?” Mr. Gowdy added.
@@ -421,12 +423,10 @@ def test_a_speaker_named_before_a_description_of_him_is_found():
         "Group, a Colorado-based trade group, said in a statement. “Now that’s what I call a "
         "good protest,” Jonathan Smith, 45, said."
     )
-    people = [
-        Mention(m.start(), m.end(), m.group(), "person", "PERSON")
-        for m in re.finditer(r"Michael Elliott|Jonathan Smith", text)
+    assert _quote_speakers(text, r"Michael Elliott|Jonathan Smith") == [
+        "Michael Elliott",
+        "Jonathan Smith",
     ]
-    quotes = [f for f in extract_facts(make_article(text), people) if f.kind == "quote"]
-    assert [f.speaker for f in quotes] == ["Michael Elliott", "Jonathan Smith"]
 
 
 def test_a_speaker_after_a_quote_may_have_initials_a_title_and_a_party():
@@ -439,12 +439,7 @@ def test_a_speaker_after_a_quote_may_have_initials_a_title_and_a_party():
         "“When it injured that person, we had to act,” said Kenya Wildlife Service "
         "spokesman Paul Gathitu."
     )
-    people = [
-        Mention(m.start(), m.end(), m.group(), "person", "PERSON")
-        for m in re.finditer(r"Patrick T\. McHenry|John Cornyn|Paul Gathitu", text)
-    ]
-    quotes = [f for f in extract_facts(make_article(text), people) if f.kind == "quote"]
-    assert [f.speaker for f in quotes] == [
+    assert _quote_speakers(text, r"Patrick T\. McHenry|John Cornyn|Paul Gathitu") == [
         "Patrick T. McHenry",  # the initial's period does not end his name
         "Patrick T. McHenry",  # the quote that follows his
         "John Cornyn",  # a title before the name, the party after it
@@ -452,85 +447,104 @@ def test_a_speaker_after_a_quote_may_have_initials_a_title_and_a_party():
     ]
 
 
-def _quote_speakers(text: str, names: str) -> list[str | None]:
-    people = [
-        Mention(m.start(), m.end(), m.group(), "person", "PERSON") for m in re.finditer(names, text)
-    ]
-    return [f.speaker for f in extract_facts(make_article(text), people) if f.kind == "quote"]
-
-
-def test_he_or_she_is_the_subject_of_the_sentence_before_not_its_last_name():
-    text = (
-        "Nancy Pelosi, the Democratic leader, tried on Tuesday to play down any split "
-        "between Democrats and President Barack Obama. “It’s not against the president,” "
-        "she said."
-    )
-    assert _quote_speakers(text, r"Nancy Pelosi|Barack Obama") == ["Nancy Pelosi"]
-
-
-def test_he_or_she_looks_past_a_sentence_whose_subject_is_he_or_she_too():
-    text = (
-        "Rep. Peter King, R-N.Y., said Monday that the White House softened Obama's "
-        'comments. He said Barack Obama was "clearly" taking a side. "Everyone says the '
-        'community has the right to build," he told Fox News.'
-    )
-    assert _quote_speakers(text, r"Peter King|Barack Obama") == ["Peter King", "Peter King"]
-
-
-def test_he_is_not_a_woman_the_article_calls_ms():
-    text = (
-        "President Donald Trump met Ann Coulter on Friday. But Ms. Coulter, who has attacked "
-        "the president for caving on the wall, has gotten under his skin. “I don’t know her,” "
-        "he said."
-    )
-    assert _quote_speakers(text, r"Donald Trump|Ann Coulter|Coulter|Trump") == ["Donald Trump"]
-
-
-def test_she_is_who_the_sentence_before_says_spoke():
-    text = (
-        "YMCA spokeswoman Dana Rucker confirmed the membership. Rucker said in a statement "
-        "that James Hodgkinson had been a member. She said staff received “no complaints” "
-        "about his behavior."
-    )
-    assert _quote_speakers(text, r"Dana Rucker|James Hodgkinson|Rucker") == ["Dana Rucker"]
-
-
-def test_an_opening_clause_holds_no_subject():
-    text = (
-        "Sen. Elizabeth Warren questioned the bank's chief for two hours. As her colleagues "
-        "grilled him, Warren lit into John Stumpf, the head of the bank. “This is about "
-        "accountability,” she said."
-    )
-    assert _quote_speakers(text, r"Elizabeth Warren|John Stumpf|Warren") == ["Elizabeth Warren"]
-
-
-def test_he_after_a_name_in_its_own_sentence_is_that_name():
-    text = (
-        "Chuck Schumer and Nancy Pelosi made their first visit since their meeting with "
-        "Donald Trump, when he said he would be “proud” to take responsibility."
-    )
-    assert _quote_speakers(text, r"Chuck Schumer|Nancy Pelosi|Donald Trump") == ["Donald Trump"]
-
-
-def test_a_name_after_a_title_is_a_person_though_named_in_one_word():
-    text = (
-        "President Trump on Saturday took aim at social media companies. “Who is making "
-        "the choices?” he said."
-    )
-    assert _quote_speakers(text, r"Trump") == ["Trump"]
-
-
-def test_a_speech_verb_without_a_subject_of_its_own_is_the_sentences_he_or_she():
-    text = (
-        "Foreign Ministry spokesman Geng Shuang warned Washington on Friday. He gave no "
-        "details of possible measures but said, “we are determined to safeguard our "
-        "interests.” Mike Huckabee spoke later. He rejects calls for a wage hike, saying "
-        "his plan will yield a “maximum wage” for workers."
-    )
-    assert _quote_speakers(text, r"Geng Shuang|Mike Huckabee") == [
-        "Geng Shuang",
-        "Mike Huckabee",
-    ]
+# Who "he", "she" or a name after a quote is, one real-shaped case each.
+@pytest.mark.parametrize(
+    ("text", "names", "speakers"),
+    [
+        pytest.param(
+            "Nancy Pelosi, the Democratic leader, tried on Tuesday to play down any split "
+            "between Democrats and President Barack Obama. “It’s not against the president,” "
+            "she said.",
+            r"Nancy Pelosi|Barack Obama",
+            ["Nancy Pelosi"],
+            id="he_or_she_is_the_subject_of_the_sentence_before_not_its_last_name",
+        ),
+        pytest.param(
+            "Rep. Peter King, R-N.Y., said Monday that the White House softened Obama's "
+            'comments. He said Barack Obama was "clearly" taking a side. "Everyone says the '
+            'community has the right to build," he told Fox News.',
+            r"Peter King|Barack Obama",
+            ["Peter King", "Peter King"],
+            id="he_or_she_looks_past_a_sentence_whose_subject_is_he_or_she_too",
+        ),
+        pytest.param(
+            "President Donald Trump met Ann Coulter on Friday. But Ms. Coulter, who has attacked "
+            "the president for caving on the wall, has gotten under his skin. “I don’t know her,” "
+            "he said.",
+            r"Donald Trump|Ann Coulter|Coulter|Trump",
+            ["Donald Trump"],
+            id="he_is_not_a_woman_the_article_calls_ms",
+        ),
+        pytest.param(
+            "YMCA spokeswoman Dana Rucker confirmed the membership. Rucker said in a statement "
+            "that James Hodgkinson had been a member. She said staff received “no complaints” "
+            "about his behavior.",
+            r"Dana Rucker|James Hodgkinson|Rucker",
+            ["Dana Rucker"],
+            id="she_is_who_the_sentence_before_says_spoke",
+        ),
+        pytest.param(
+            "Sen. Elizabeth Warren questioned the bank's chief for two hours. As her colleagues "
+            "grilled him, Warren lit into John Stumpf, the head of the bank. “This is about "
+            "accountability,” she said.",
+            r"Elizabeth Warren|John Stumpf|Warren",
+            ["Elizabeth Warren"],
+            id="an_opening_clause_holds_no_subject",
+        ),
+        pytest.param(
+            "Chuck Schumer and Nancy Pelosi made their first visit since their meeting with "
+            "Donald Trump, when he said he would be “proud” to take responsibility.",
+            r"Chuck Schumer|Nancy Pelosi|Donald Trump",
+            ["Donald Trump"],
+            id="he_after_a_name_in_its_own_sentence_is_that_name",
+        ),
+        pytest.param(
+            "President Trump on Saturday took aim at social media companies. “Who is making "
+            "the choices?” he said.",
+            r"Trump",
+            ["Trump"],
+            id="a_name_after_a_title_is_a_person_though_named_in_one_word",
+        ),
+        pytest.param(
+            "Foreign Ministry spokesman Geng Shuang warned Washington on Friday. He gave no "
+            "details of possible measures but said, “we are determined to safeguard our "
+            "interests.” Mike Huckabee spoke later. He rejects calls for a wage hike, saying "
+            "his plan will yield a “maximum wage” for workers.",
+            r"Geng Shuang|Mike Huckabee",
+            [
+                "Geng Shuang",
+                "Mike Huckabee",
+            ],
+            id="a_speech_verb_without_a_subject_of_its_own_is_the_sentences_he_or_she",
+        ),
+        pytest.param(
+            "George T. Conway III wrote on Twitter. “If he knows he is going to lose,” "
+            "Mr. Conway said, “then he knows it.”",
+            r"George T\. Conway III",
+            ["George T. Conway III"] * 2,
+            id="a_surname_is_the_full_name_it_ends_before_a_suffix",
+        ),
+        pytest.param(
+            "A look at some of Donald Trump's claims in a news conference Thursday.\n\n"
+            'TRUMP: "To be honest I inherited a mess."\n\n'
+            "THE FACTS: A mess is in the eye of the beholder.\n\n"
+            'REPORTERS: "Will you take questions?"',
+            r"Donald Trump",
+            ["Donald Trump", None],
+            id="a_transcripts_name_in_capitals_speaks_the_quote_after_it",
+        ),
+        pytest.param(
+            "Mr. Trump called the photo sick. In a statement later in the day, the first "
+            "lady, Melania Trump, questioned Ms. Griffin’s sanity. “As a mother, that photo is "
+            "very disturbing,” she said.",
+            r"Melania Trump|Trump|Griffin",
+            ["Melania Trump"],
+            id="mr_before_a_surname_says_nothing_of_others_of_the_family",
+        ),
+    ],
+)
+def test_who_said_a_quote(text, names, speakers):
+    assert _quote_speakers(text, names) == speakers
 
 
 def test_he_who_had_something_is_no_speaker_of_the_report():
@@ -541,33 +555,6 @@ def test_he_who_had_something_is_no_speaker_of_the_report():
     johnson = Mention(0, len("Stephen Johnson"), "Stephen Johnson", "person", "PERSON")
     counts = [f for f in extract_facts(make_article(text), [johnson]) if f.kind == "quantity"]
     assert counts and all(f.speaker != "Stephen Johnson" for f in counts)
-
-
-def test_a_surname_is_the_full_name_it_ends_before_a_suffix():
-    text = (
-        "George T. Conway III wrote on Twitter. “If he knows he is going to lose,” "
-        "Mr. Conway said, “then he knows it.”"
-    )
-    assert _quote_speakers(text, r"George T\. Conway III") == ["George T. Conway III"] * 2
-
-
-def test_a_transcripts_name_in_capitals_speaks_the_quote_after_it():
-    text = (
-        "A look at some of Donald Trump's claims in a news conference Thursday.\n\n"
-        'TRUMP: "To be honest I inherited a mess."\n\n'
-        "THE FACTS: A mess is in the eye of the beholder.\n\n"
-        'REPORTERS: "Will you take questions?"'
-    )
-    assert _quote_speakers(text, r"Donald Trump") == ["Donald Trump", None]
-
-
-def test_mr_before_a_surname_says_nothing_of_others_of_the_family():
-    text = (
-        "Mr. Trump called the photo sick. In a statement later in the day, the first "
-        "lady, Melania Trump, questioned Ms. Griffin’s sanity. “As a mother, that photo is "
-        "very disturbing,” she said."
-    )
-    assert _quote_speakers(text, r"Melania Trump|Trump|Griffin") == ["Melania Trump"]
 
 
 def test_a_pages_furniture_is_no_speaker():
