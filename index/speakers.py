@@ -76,6 +76,9 @@ _ABBREVIATION = re.compile(
 # A word's period that ends no sentence, in a speaker's name: "Mr. Gowdy added",
 # "W. Mark Felt said".
 _ABBREVIATED = rf"\b(?:{_TITLE_PERIOD}|Jr|Sr|[A-Z])\."
+# Up to three words of titles between a speech verb and the name it ends at:
+# "said Kremlin spokesperson Dmitry Peskov".
+_TITLE_RUN = r"\s+(?:[\w.’'-]+\s+){0,3}$"
 _TOKEN = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*")
 _TITLES = wordset(
     "a an the president presidential minister prime foreign defense defence secretary senator "
@@ -379,7 +382,7 @@ class People:
 
 
 # An inverted speech verb before a name, after a quote or a comma: "..., said Rucker".
-_INVERTED_BEFORE = re.compile(rf"[,”\"’]\s*{_SPEECH}\s+(?:[\w.’'-]+\s+){{0,3}}$")
+_INVERTED_BEFORE = re.compile(rf"[,”\"’]\s*{_SPEECH}{_TITLE_RUN}")
 _HONORIFIC = re.compile(r"\b(Mr|Ms|Mrs|Miss)\.?\s+([A-Z][\w’'-]+)")
 
 
@@ -445,7 +448,7 @@ _SPEAKS_NEXT = re.compile(
     r"|\s+[a-z]+ed\b[^.!?“\"]{0,60},\s+saying\b"
 )
 _SPEECH_BEFORE = re.compile(  # not "told National Geographic": who is told is no speaker
-    rf"\b(?!told\b|tells\b|telling\b|asked\b){_SPEECH}\s+(?:[\w.’'-]+\s+){{0,3}}$"
+    rf"\b(?!told\b|tells\b|telling\b|asked\b){_SPEECH}{_TITLE_RUN}"
 )
 
 
