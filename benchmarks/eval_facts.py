@@ -29,6 +29,10 @@ differences are lost, not only how many shown ones are right.
 Clusters are split in halves by a hash of their name: "tune" clusters were read
 while changing the rules (the earlier third among them), "test" clusters only
 to measure.
+
+``--corpus ecb`` measures the same on the ECB+ dev topics (../shared/data/ecbplus-dev):
+each topic holds two events of one kind, and each event (topic x subtopic, the
+gold story) is summarised as one story. Odd topics are "tune", even ones "test".
 """
 
 from __future__ import annotations
@@ -45,7 +49,7 @@ from unittest.mock import patch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import MULTISOURCE, ROOT, require  # noqa: E402
+from benchmarks.common import DATA, MULTISOURCE, ROOT, require  # noqa: E402
 from index import corpus_pass  # noqa: E402
 from index.analysis import analysed  # noqa: E402
 from index.model import Article, Mention  # noqa: E402
@@ -53,25 +57,47 @@ from index.readers import read  # noqa: E402
 
 LABELS = ROOT / "benchmarks" / "fact_labels.jsonl"
 CACHE = Path("/tmp/newsdesk-eval-facts-mentions")
+ECB = DATA / "ecbplus-dev"
 SHOWN = ("differ", "agree")
 
 
 def split_of(cluster: str) -> str:
     """A fixed split of the clusters in halves; the third tuned on before
-    (``digest[0] % 3 == 0``) stays on the tuning side."""
+    (``digest[0] % 3 == 0``) stays on the tuning side. ECB+ events: odd
+    topics tune, even ones test."""
+    if cluster.startswith("ecb-"):
+        return "tune" if int(cluster.split("-")[1]) % 2 else "test"
     digest = hashlib.sha1(cluster.encode()).digest()
     return "tune" if digest[0] % 3 == 0 or digest[1] % 4 == 0 else "test"
 
 
-def clusters(split: str) -> list[Path]:
-    folders = sorted(p for p in require(MULTISOURCE).iterdir() if p.is_dir())
-    return [f for f in folders if split == "all" or split_of(f.name) == split]
+def clusters(split: str, corpus: str = "multisource") -> list[str]:
+    """The names of the clusters (one event each) of ``corpus`` in ``split``."""
+    if corpus == "ecb":
+        names = [
+            f"ecb-{int(topic.name[5:])}-{subtopic}"
+            for topic in sorted(require(ECB).glob("topic*"))
+            for subtopic in ("ecb", "ecbplus")
+        ]
+    else:
+        names = sorted(p.name for p in require(MULTISOURCE).iterdir() if p.is_dir())
+    return [n for n in names if split == "all" or split_of(n) == split]
 
 
-def load(folder: Path) -> list[Article]:
+def files_of(cluster: str) -> list[Path]:
+    """The article files of one cluster: a multi-source folder, or the texts of
+    one of an ECB+ topic's two events."""
+    if cluster.startswith("ecb-"):
+        _, topic, subtopic = cluster.split("-")
+        folder = ECB / f"topic{int(topic):02d}"
+        return sorted(folder.glob(f"{topic}_*{subtopic}.txt"), key=lambda f: f.name)
+    return sorted((MULTISOURCE / cluster).glob("*.txt"))
+
+
+def load(cluster: str) -> list[Article]:
     articles = []
-    for file in sorted(folder.glob("*.txt")):
-        result, _ = read(str(file), f"{folder.name}/{file.name}")
+    for file in files_of(cluster):
+        result, _ = read(str(file), f"{cluster}/{file.name}")
         articles.extend(result.articles)
     return articles
 
@@ -94,11 +120,11 @@ def mentions_of(articles: list[Article]) -> list[list[Mention]]:
     return [[Mention(**m) for m in json.loads(p.read_text())] for p in paths]
 
 
-def compared_pairs(folder: Path) -> list[dict[str, Any]]:
+def compared_pairs(cluster: str) -> list[dict[str, Any]]:
     """Pairs of facts of different sources the pane lists together: compared
     (differ, agree or compatible) or "grouped" (under one key, but not
     comparable), then the candidates it does not list (see :func:`candidates`)."""
-    articles = load(folder)
+    articles = load(cluster)
     if len(articles) < 2:
         return []
     analyses = {}
@@ -116,9 +142,9 @@ def compared_pairs(folder: Path) -> list[dict[str, Any]]:
                 for other in item["others"]:
                     if other["same_story"] and not other["same_wire"]:
                         relation = other["relation"] or "grouped"
-                        pair = _pair(folder.name, item["fact"], other["fact"], relation)
+                        pair = _pair(cluster, item["fact"], other["fact"], relation)
                         seen.setdefault(pair["id"], pair)
-    for pair in candidates(folder.name, [a["facts"] for a in analyses.values()]):
+    for pair in candidates(cluster, [a["facts"] for a in analyses.values()]):
         seen.setdefault(pair["id"], pair)
     return sorted(seen.values(), key=lambda p: p["id"])
 
@@ -212,7 +238,7 @@ def precision(pairs: list[dict[str, Any]], labels: dict[str, dict[str, Any]], ri
     return (good / total if total else None), len(labelled)
 
 
-def score(pairs: list[dict[str, Any]], labels: dict[str, dict[str, Any]], split: str) -> None:
+def score(pairs: list[dict[str, Any]], labels: dict[str, dict[str, Any]], names: list[str]) -> None:
     wanted = {"differ": "differ", "agree": "same"}
     for relation in SHOWN:
         mine = [p for p in pairs if p["relation"] == relation]
@@ -231,7 +257,7 @@ def score(pairs: list[dict[str, Any]], labels: dict[str, dict[str, Any]], split:
         )
     shown = {p["id"]: p["relation"] for p in pairs}
     real = [row for row in labels.values() if row["label"] == "differ"]
-    real = [row for row in real if split == "all" or split_of(row["cluster"]) == split]
+    real = [row for row in real if row["cluster"] in set(names)]
     lost = [row["id"] for row in real if shown.get(row["id"]) != "differ"]
     print(
         f"true differences labelled {len(real)}, shown as differ {len(real) - len(lost)}, "
@@ -243,7 +269,8 @@ def score(pairs: list[dict[str, Any]], labels: dict[str, dict[str, Any]], split:
 
 def context(cluster: str, end: tuple) -> str:
     """The words around one end of a pair, the fact marked, on one line."""
-    text = (MULTISOURCE / cluster / end[0]).read_text(encoding="utf-8")
+    file = next(f for f in files_of(cluster) if f.name == end[0])
+    text = file.read_text(encoding="utf-8")
     start, stop = end[1], end[2]
     before, after = text[max(0, start - 200) : start], text[stop : stop + 120]
     return f"{before}⟦{text[start:stop]}⟧{after}".replace("\n", " ")
@@ -252,6 +279,7 @@ def context(cluster: str, end: tuple) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("tune", "test", "all"), default="all")
+    parser.add_argument("--corpus", choices=("multisource", "ecb"), default="multisource")
     parser.add_argument("--pairs", help="also write the compared pairs to this JSON file")
     parser.add_argument("--unlabelled", action="store_true", help="list pairs with no label")
     parser.add_argument(
@@ -260,12 +288,13 @@ def main() -> None:
         help="with --unlabelled: compatible pairs and candidates too",
     )
     args = parser.parse_args()
-    pairs = [p for folder in clusters(args.split) for p in compared_pairs(folder)]
+    names = clusters(args.split, args.corpus)
+    pairs = [p for name in names for p in compared_pairs(name)]
     labels = read_labels()
     if args.pairs:
         Path(args.pairs).write_text(json.dumps(pairs, indent=1, ensure_ascii=False))
-    print(f"clusters: {len(clusters(args.split))} ({args.split}); labelled pairs: {len(labels)}")
-    score(pairs, labels, args.split)
+    print(f"clusters: {len(names)} ({args.corpus}, {args.split}); labelled pairs: {len(labels)}")
+    score(pairs, labels, names)
     if args.unlabelled:
         listed = (*SHOWN, "compatible", "grouped", "candidate") if args.candidates else SHOWN
         for pair in pairs:

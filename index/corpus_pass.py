@@ -44,7 +44,7 @@ from .passages import passage_key
 from .references import Reference, story_references, without_story_nouns
 from .store import article_from_json
 from .stories import StoryInput, story_title
-from .subjects import describe, split_key
+from .subjects import describe, period_of, split_key
 
 STATE_VERSION = 1
 COMPARED_KINDS = ("quantity", "duration", "date")
@@ -249,6 +249,11 @@ def _stories(
     return codec.to_json(stories)  # stored as JSON, read back as Story by the library
 
 
+# The kinds of entity a figure can belong to: "Bowe (45-1, 33 KOs)", "Davidson's
+# 17 turnovers", "O'Brien ... a three-year deal".
+HOLDER_KINDS = frozenset(["person", "organisation"])
+
+
 class _Context:
     """Indexes over the whole corpus, built once per summary."""
 
@@ -279,12 +284,12 @@ class _Context:
         self.unified = unify_keys(keys)
         self.copies = crossref.wire_copies(articles, self._story_pairs())
         self.source_group = crossref.source_groups(articles, self.copies)
+        self.entities_in = self._entities_in_passages(entities)
         self.facts = crossref.FactIndex()
         self.facts_of: dict[tuple[str, int], list[crossref.Comparable]] = defaultdict(list)
         for aid, blob in sorted(analyses.items()):
             for data in blob.get("facts", []):
                 self._add_fact(aid, data)
-        self.entities_in = self._entities_in_passages(entities)
         self.related = self._related()
         # Facts by story, then by comparison key (in the index's order): each
         # story's matrix reads its own instead of every fact of the corpus.
@@ -294,6 +299,17 @@ class _Context:
         for ckey, items in self.facts.by_key.items():
             for item in items:
                 self.facts_by_story[item.story][ckey].append(item)
+        self._statements_of: dict[tuple[str | None, str], tuple[set[str], set[str]]] = {}
+
+    def _statements(self, story: str | None, ckey: str) -> tuple[set[str], set[str]]:
+        """The articles of ``story`` that state one figure under ``ckey``, and
+        those that state two that cannot both be true (see :mod:`index.crossref`)."""
+        found = self._statements_of.get((story, ckey))
+        if found is None:
+            in_story = self.facts_by_story[story][ckey]
+            found = crossref.lone_articles(in_story), crossref.torn_articles(in_story)
+            self._statements_of[(story, ckey)] = found
+        return found
 
     def _story_pairs(self):
         members = defaultdict(list)
@@ -333,9 +349,31 @@ class _Context:
             self.story_of.get(aid),
             self.source_group[aid],
             speaker,
+            self._holders(aid, fact.passage),
+            self._period(aid, fact),
         )
         self.facts.add(item)
         self.facts_of[(aid, fact.passage)].append(item)
+
+    def _holders(self, aid: str, passage: int) -> frozenset[str]:
+        """The people and organisations named in a fact's passage: whose figure
+        it may be (see :func:`crossref.relate_pair`)."""
+        named = (self.entity_by_id[e] for e in self.entities_in.get((aid, passage), ()))
+        return frozenset(
+            # a person by surname: "Gray" where the story's merge left him apart
+            # from "Kimani Gray" is still no other holder
+            e.name.split()[-1].lower() if e.kind == "person" else e.id
+            for e in named
+            if e.kind in HOLDER_KINDS and e.name.split()
+        )
+
+    def _period(self, aid: str, fact) -> str:
+        """The periods named in the sentence of a figure (see :func:`period_of`)."""
+        article = self.articles[aid]
+        passage = next((p for p in article.passages if p.number == fact.passage), None)
+        if fact.kind == "quote" or passage is None:
+            return ""
+        return period_of(article.text, fact.start, fact.end, (passage.start, passage.end))
 
     def _entities_in_passages(self, entities) -> dict[tuple[str, int], set[str]]:
         found: dict[tuple[str, int], set[str]] = defaultdict(set)
@@ -490,9 +528,9 @@ class _Context:
         stories as context (all of them would grow as the square of the corpus)."""
         in_story = self.facts_by_story[item.story][item.ckey]
         everywhere = self.facts.by_key[item.ckey]
-        lone = crossref.lone_articles(in_story)
+        lone, torn = self._statements(item.story, item.ckey)
         found = [
-            (other, crossref.counterpart_relation(item, other, lone))
+            (other, crossref.counterpart_relation(item, other, lone, torn))
             for other in in_story
             if other.fact.article != item.fact.article
         ]
@@ -504,7 +542,7 @@ class _Context:
         elsewhere = len(everywhere) - len(in_story)
         if elsewhere:
             outside = (
-                (other, crossref.counterpart_relation(item, other, lone))
+                (other, crossref.counterpart_relation(item, other, lone, torn))
                 for other in self._outside(item.story, item.ckey)
             )
             found += islice(((o, r) for o, r in outside if r is not None), OTHER_STORY_FACTS)

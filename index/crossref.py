@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from .intervals import CONTEXT, relate, same_key
+from .intervals import CONTEXT, DIFFER, relate, same_key
 from .model import Article, Fact
 from .subjects import describe
 
@@ -37,18 +37,20 @@ def fact_from_json(data: Mapping[str, Any]) -> Fact:
     return Fact(**{k: v for k, v in values.items() if k in known})
 
 
-def relate_facts(a: Fact, b: Fact, lone: bool = False) -> str | None:
+def relate_facts(a: Fact, b: Fact, lone: bool = False, spans: bool = True) -> str | None:
     """:func:`intervals.relate`, plus undated weekdays compared by name: two
     reports of one event that name different days disagree."""
-    relation = relate(a, b, lone)
+    relation = relate(a, b, lone, spans)
     if relation is None and a.kind == b.kind == "date" and _undated_weekdays(a, b):
         return "agree" if a.text.lower() == b.text.lower() else "differ"
     return relation
 
 
-def counterpart_relation(item: Comparable, other: Comparable, lone: Set[str]) -> str | None:
+def counterpart_relation(
+    item: Comparable, other: Comparable, lone: Set[str], torn: Set[str] = frozenset()
+) -> str | None:
     """How ``other`` relates to ``item`` in the cross-source pane: compared when
-    both are of one story (``lone``: see :func:`relate_pair`); from another
+    both are of one story (``lone``, ``torn``: see :func:`relate_pair`); from another
     story, only context (another round of talks has another date: no
     contradiction), and only when it is a counterpart at all: the same subject,
     verb, day and unit. Under one comparison key, "650,000 people signed" and
@@ -62,7 +64,7 @@ def counterpart_relation(item: Comparable, other: Comparable, lone: Set[str]) ->
         if _two_speakers(item, other):
             return None
         return CONTEXT if relate_facts(item.fact, other.fact) else None
-    return relate_pair(item, other, lone)
+    return relate_pair(item, other, lone, torn)
 
 
 # Keys measured from the story's own event, so no other story's figure is a
@@ -84,15 +86,53 @@ def lone_articles(members: Iterable[Comparable]) -> set[str]:
     return {article for article, n in counts.items() if n == 1}
 
 
-def relate_pair(a: Comparable, b: Comparable, lone: Set[str]) -> str | None:
+def torn_articles(members: Iterable[Comparable]) -> set[str]:
+    """The articles that state, under one key, two figures of one speaker that
+    are not one length or count: "12 hours of deliberation" (to convict) and
+    "four days" (over the penalty), or "548 rushing yards" (this season) and
+    "189" (in the last two games). Such a key holds more than one thing in that
+    article, and which of them another report's figure is about cannot be told."""
+    by_article: dict[str, list[Comparable]] = defaultdict(list)
+    for member in members:
+        if member.fact.kind != "quote":
+            by_article[member.fact.article].append(member)
+    torn = set()
+    for article, mine in by_article.items():
+        for i, a in enumerate(mine):
+            if any(
+                not _two_speakers(a, b)
+                and not _two_holders(a, b)
+                and not _two_periods(a, b)
+                and relate_facts(a.fact, b.fact, True, spans=False) == DIFFER
+                for b in mine[i + 1 :]
+            ):
+                torn.add(article)
+                break
+    return torn
+
+
+def relate_pair(
+    a: Comparable, b: Comparable, lone: Set[str], torn: Set[str] = frozenset()
+) -> str | None:
     """The relation of two facts of one story, where ``lone`` are the articles
     that state only one fact under their key: a count each article states once
     is the one figure of its kind both report, so a bare noun ("five
-    half-siblings") is enough to compare it (:func:`intervals.relate`)."""
+    half-siblings") is enough to compare it (:func:`intervals.relate`).
+    ``torn`` are the articles that state two figures under the key that cannot
+    both be true (:func:`torn_articles`): a figure of theirs differs from no
+    other report's, as it may be about another thing than the other's."""
     if _two_speakers(a, b):
         return None
     both = a.fact.article in lone and b.fact.article in lone
-    return relate_facts(a.fact, b.fact, both)
+    relation = relate_facts(a.fact, b.fact, both)
+    if relation == DIFFER and (
+        a.fact.article in torn
+        or b.fact.article in torn
+        or _two_holders(a, b)
+        or _two_periods(a, b)
+    ):
+        return None
+    return relation
 
 
 def _two_speakers(a: Comparable, b: Comparable) -> bool:
@@ -100,6 +140,23 @@ def _two_speakers(a: Comparable, b: Comparable) -> bool:
     claim ("Medinsky said 3,000", "Kyiv said 2,000") is compared with what the
     narrators report, never with the other side's."""
     return bool(a.speaker and b.speaker and a.speaker != b.speaker)
+
+
+def _two_holders(a: Comparable, b: Comparable) -> bool:
+    """Whether two figures may belong to different people or organisations:
+    both passages name some, but none in common ("Bowe (45-1, 33 KOs)" and
+    "Rahman (45-7-2, 36 KOs)"; "O'Brien ... a three-year deal" and "six-year
+    deals with Kyle Korver"). Such figures may agree, as two reports of one
+    figure can name different people around it; they never differ."""
+    return bool(a.holders and b.holders and not a.holders & b.holders)
+
+
+def _two_periods(a: Comparable, b: Comparable) -> bool:
+    """Whether two figures are counted over periods that are not the same:
+    "258 receiving yards this season" and "176 receiving yards" since Week 11,
+    "58 wins" of a career and "51 wins" by knockout, "over 50 arrests over four
+    nights" and "46 arrests" of one night. They may agree; they never differ."""
+    return a.period != b.period
 
 
 def _undated_weekdays(a: Fact, b: Fact) -> bool:
@@ -132,6 +189,11 @@ class Comparable:
     source_group: str
     # Who states it: the canonical speaker, or "" for the narrator.
     speaker: str = ""
+    # The people and organisations named where it is stated: whose figure it
+    # may be (empty where the passage names none).
+    holders: frozenset[str] = frozenset()
+    # The periods its sentence names ("this season", "since week 11"), "" for none.
+    period: str = ""
 
 
 @dataclass
@@ -176,11 +238,11 @@ def group_pairs(members: Sequence[Comparable]) -> list[tuple[str, str, str]]:
     relation: a group's relation is its worst pair, but a fact that fits every
     other is never part of a differing pair."""
     found = []
-    lone = lone_articles(members)
+    lone, torn = lone_articles(members), torn_articles(members)
     for i, a in enumerate(members):
         for b in members[i + 1 :]:
             if a.source_group != b.source_group:
-                relation = relate_pair(a, b, lone)
+                relation = relate_pair(a, b, lone, torn)
                 if relation:
                     found.append((a.fact.id, b.fact.id, relation))
     return found

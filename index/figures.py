@@ -280,12 +280,20 @@ def _not_a_count(text: str, match: re.Match[str], num_end: int, end: int) -> boo
             text[max(0, match.start() - 20) : match.start()],
         )
         return bool(attributive) or not num.plural_follows(text, match.end("num"))
+    if number[0] == "0" and number.isdigit() and len(number) > 1:
+        return True  # "31, 000 people": the end of a number a space split, no count
+    if _RATIO.search(text, max(0, match.start() - 20), match.start()):
+        return True  # "one in every 500 Windows users": a share, not a count
     before = text[max(0, match.start() - 12) : match.start()].lower().split()
     previous = before[-1] if before else ""
     if number.lower() == "one" and previous in {"no", "any", "every", "some", "each", "someone"}:
         return True
     small_word = not number[0].isdigit() and (num.parse_number(number) or 0) <= 10
     return small_word and previous in {"the", "these", "those", "both", "all"}
+
+
+# The denominator of a share: "one in every 500", "1 in 5", "one out of 10".
+_RATIO = re.compile(r"\b(?:one|1|a)\s+(?:in|out\s+of)\s+(?:every\s+)?$", re.I)
 
 
 def _counted(text: str, start: int, end: int, value: float) -> tuple[list[str], int] | None:

@@ -36,7 +36,7 @@ from typing import NamedTuple
 
 from .facts import unify_keys
 from .model import Fact
-from .subjects import split_key
+from .subjects import measured, split_key
 
 AGREE, COMPATIBLE, DIFFER = "agree", "compatible", "differ"
 ONLY_HERE = "only here"  # a fact with no counterpart in any other source
@@ -57,13 +57,14 @@ class Interval(NamedTuple):
     high_open: bool
 
 
-def relate(a: Fact, b: Fact, lone: bool = False) -> str | None:
+def relate(a: Fact, b: Fact, lone: bool = False, spans: bool = True) -> str | None:
     """``AGREE``, ``COMPATIBLE`` or ``DIFFER``; ``None`` when the two facts say
     nothing about the same thing (other kind, key, unit or speaker).
 
     ``lone``: each is the only count of its kind in its article, so a key of
     one word with no verb ("four half-siblings") can still be compared, when
-    the values are near (see :func:`near`)."""
+    the values are near (see :func:`near`). ``spans``: hours that fit within
+    days are compatible (see :func:`_within_span`), not different lengths."""
     if a.kind != b.kind:
         return None
     if a.kind == "quote":
@@ -76,7 +77,38 @@ def relate(a: Fact, b: Fact, lone: bool = False) -> str | None:
     pair = _in_common_unit(a, b)
     if pair is None:
         return None
-    return compare(*pair, slack=_whole_units(a, b))
+    relation = compare(*pair, slack=_whole_units(a, b))
+    if relation == DIFFER and (vague(a) or vague(b) or measured(a.key) or measured(b.key)):
+        return None  # "thousands of Web sites", "13 nautical miles": nothing to contradict
+    if relation == DIFFER and spans and _within_span(a, b, *pair):
+        return COMPATIBLE
+    return relation
+
+
+# "dozens of", "thousands of", "millions of": an order of magnitude, not a figure.
+_VAGUE_MAGNITUDE = re.compile(
+    r"(?:some\s+|many\s+|several\s+)?(?:tens\s+of\s+|hundreds\s+of\s+)?"
+    r"(?:dozens|scores|hundreds|thousands|millions|billions)\b",
+    re.I,
+)
+
+
+def vague(fact: Fact) -> bool:
+    """Whether a count is only an order of magnitude ("thousands of Web sites"):
+    it can fit or overlap another report's figure, never contradict it."""
+    return fact.kind == "quantity" and bool(_VAGUE_MAGNITUDE.match(fact.text))
+
+
+def _within_span(a: Fact, b: Fact, ia: Interval, ib: Interval) -> bool:
+    """Whether one duration counted in hours or minutes fits inside another
+    counted in days or longer: "30 hours of deliberation" over "the four days
+    they tried to decide" is time spent within a span of the calendar, not
+    another length of it."""
+    if a.kind != "duration" or a.unit == b.unit:
+        return False
+    short, long = (ia, ib) if _MINUTES[a.unit or ""] < _MINUTES[b.unit or ""] else (ib, ia)
+    small = a if short is ia else b
+    return small.unit == "minutes" and short.high <= long.high
 
 
 def compare(a: Interval, b: Interval, slack: float = 0.0) -> str:
@@ -91,16 +123,22 @@ def compare(a: Interval, b: Interval, slack: float = 0.0) -> str:
 
 def _whole_units(a: Fact, b: Fact) -> float:
     """Half a unit of a duration stated as a whole number of its unit ("seven
-    years" may be 7 years and a month), in the finer unit of the two."""
+    years" may be 7 years and a month; "three-month" may be 90 days), in the
+    finer unit of the two."""
     if a.kind != "duration":
         return 0.0
     finer = min(_MINUTES.get(a.unit or "", 1.0), _MINUTES.get(b.unit or "", 1.0))
-    halves = [
-        0.5 * _MINUTES.get(f.unit or "", 1.0) / finer
-        for f in (a, b)
-        if f.low is not None and f.low == f.high and float(f.low).is_integer()
-    ]
+    halves = []
+    for fact in (a, b):
+        if fact.low is None or fact.low != fact.high:
+            continue
+        unit = 1 / 12 if fact.unit == "years" and _MONTHS.search(fact.text) else 1.0
+        if math.isclose(fact.low / unit, round(fact.low / unit)):
+            halves.append(0.5 * unit * _MINUTES.get(fact.unit or "", 1.0) / finer)
     return max(halves, default=0.0)
+
+
+_MONTHS = re.compile(r"\bmonths?\b", re.I)
 
 
 # How far a round figure may be from the exact one: "1,000" for 1,012 (1.2%).

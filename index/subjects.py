@@ -110,7 +110,8 @@ MEASURES = wordset(
     "s ms sec secs min mins h hr hrs cm mm km m μm nm ft in yd mi kg g mg lb lbs oz t "
     "mph kph kmh mb gb kb tb mw kw gw hz ghz mhz cents cent pence pennies euros yen yuan "
     "rupees francs pesos yards inches tons tonnes acres hectares gallons litres liters "
-    "ounces grams kilograms kilos bytes megabytes gigabytes megapixels watts volts"
+    "ounces grams kilograms kilos bytes megabytes gigabytes megapixels watts volts "
+    "miles feet metres meters kilometres kilometers knots"
 )
 
 
@@ -129,6 +130,15 @@ def quantity_subject(noun: str, value: float, verb: str | None) -> str | None:
     if not verb and (value == 1 or (head in GENERIC and " " not in noun)):
         return None
     return noun
+
+
+def measured(key: str | None) -> bool:
+    """Whether a key names a measure but not of what: "13 nautical miles" (from
+    the warship, or off Aden?), "548 rushing yards" (whose?). Two such figures
+    alike may agree; different, they are no contradiction anyone can tell."""
+    noun = split_key(key).noun if key else ""
+    words = noun.split(" of ")[0].split()
+    return bool(words) and words[-1] in MEASURES and " of " not in noun
 
 
 def rate(after: str) -> bool:
@@ -199,6 +209,33 @@ def time_frame(
             # before when this one names none, it dates the figure.
             return _past(_SINCE.sub("", clause) if n == 0 else text, reference)
     return None
+
+
+# The period a running figure is counted over: "this season", "since Week 11",
+# "over four nights", "a career record of 58 wins", "by the end".
+_PERIOD = re.compile(
+    r"\b(?:(?:this|last|next|that|the\s+(?:past|last|previous|first))\s+"
+    r"(?:[\w-]+\s+)?(?:seasons?|years?|weeks?|months?|nights?|days?|games?|decades?)\b|"
+    r"(?:19|20)\d\d(?:-\d\d)?\s+season|since\s+[\w’'-]+(?:\s+\d+)?|so\s+far|to\s+date|"
+    r"career|all-time|by\s+the\s+end|"
+    r"(?:over|in|during|across)\s+(?:[\w-]+\s+)?(?:seasons|nights|games|weeks|years))",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+(?=[\"“‘'(]?[A-Z0-9])")
+
+
+def period_of(text: str, start: int, end: int, bounds: tuple[int, int]) -> str:
+    """The periods the sentence of a figure at ``start``-``end`` names, in
+    lower case ("this season", "since week 11"), "" where it names none: two
+    running figures ("258 receiving yards this season", "176 since Week 11";
+    "46 people had been arrested by the end", "one person has been arrested")
+    are another count each when their periods differ."""
+    low, high = bounds
+    begin = max((m.end() for m in _SENTENCE_END.finditer(text, low, start)), default=low)
+    after = _SENTENCE_END.search(text, end, high)
+    sentence = text[begin : after.start() + 1 if after else high]
+    found = sorted({" ".join(m.group().lower().split()) for m in _PERIOD.finditer(sentence)})
+    return " / ".join(found)
 
 
 def _past(text: str, reference: int | None) -> str | None:
