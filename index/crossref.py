@@ -102,7 +102,6 @@ def torn_articles(members: Iterable[Comparable]) -> set[str]:
             if any(
                 not _two_speakers(a, b)
                 and not _two_holders(a, b)
-                and not _two_periods(a, b)
                 and relate_facts(a.fact, b.fact, True, spans=False) == DIFFER
                 for b in mine[i + 1 :]
             ):
@@ -126,10 +125,7 @@ def relate_pair(
     both = a.fact.article in lone and b.fact.article in lone
     relation = relate_facts(a.fact, b.fact, both)
     if relation == DIFFER and (
-        a.fact.article in torn
-        or b.fact.article in torn
-        or _two_holders(a, b)
-        or _two_periods(a, b)
+        a.fact.article in torn or b.fact.article in torn or _two_holders(a, b) or _two_periods(a, b)
     ):
         return None
     return relation

@@ -218,7 +218,8 @@ _PERIOD = re.compile(
     r"(?:[\w-]+\s+)?(?:seasons?|years?|weeks?|months?|nights?|days?|games?|decades?)\b|"
     r"(?:19|20)\d\d(?:-\d\d)?\s+season|since\s+[\w’'-]+(?:\s+\d+)?|so\s+far|to\s+date|"
     r"career|all-time|by\s+the\s+end|"
-    r"(?:over|in|during|across)\s+(?:[\w-]+\s+)?(?:seasons|nights|games|weeks|years))",
+    r"(?:over|in|during|across)\s+(?:the\s+)?(?:(?:last|past|first)\s+)?(?:\d+|a\s+few|several|"
+    r"two|three|four|five|six|seven|eight|nine|ten)\s+(?:seasons|nights|games|weeks|years|days))",
     re.I,
 )
 _SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+(?=[\"“‘'(]?[A-Z0-9])")

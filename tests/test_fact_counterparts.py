@@ -1,0 +1,149 @@
+"""When two reports' figures are the same thing told two ways, and when they
+only look so: the rules that keep a "✗ differ" from comparing different things
+(two players' statistics, a season against a few games, a distance off the
+coast against one from a warship), each on sentences of the kind that misled it."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.crossref import Comparable, relate_pair, torn_articles
+from index.facts import extract_facts
+from index.intervals import COMPATIBLE, DIFFER, relate
+from index.model import Article, Passage
+from index.subjects import period_of
+
+from .test_facts import make_article
+
+
+def _figure(sentence: str, article_id: str = "a.txt", kind: str = "quantity", value=None):
+    facts = [f for f in extract_facts(make_article(sentence, article_id)) if f.kind == kind]
+    if value is not None:
+        facts = [f for f in facts if f.value == value]
+    assert facts, f"no {kind} in {sentence!r}"
+    return facts[0]
+
+
+def _item(sentence: str, article_id: str, value=None, holders=(), kind="quantity") -> Comparable:
+    """A figure of one story as the comparison sees it, with the people and
+    bodies its passage names and the periods its sentence names."""
+    passage = Passage(article_id, 1, 0, len(sentence), sentence)
+    article = Article(article_id, article_id, "text", sentence, passages=(passage,))
+    facts = [f for f in extract_facts(article) if f.kind == kind]
+    fact = next(f for f in facts if value is None or f.value == value)
+    return Comparable(
+        fact,
+        fact.to_json(),
+        fact.key or "",
+        "s1",
+        article_id,
+        holders=frozenset(holders),
+        period=period_of(sentence, fact.start, fact.end, (0, len(sentence))),
+    )
+
+
+def test_a_stay_of_three_months_fits_a_ninety_day_stay():
+    """Months are not a whole number of days: "three-month" is any of 89 to 92."""
+    months = _figure("She checked in for what is to be a three-month stay.", kind="duration")
+    days = _figure("She has to finish a court-ordered 90-day stay.", "b.txt", kind="duration")
+    assert months.key == days.key
+    assert relate(months, days) == COMPATIBLE
+
+
+def test_hours_of_deliberation_fit_within_days_of_it_but_not_beyond():
+    days = _figure("The jury was deadlocked after four days of deliberation.", kind="duration")
+    hours = _figure("The jury was deadlocked after 30 hours of deliberation.", "b", "duration")
+    more = _figure("The jury was deadlocked after 130 hours of deliberation.", "c", "duration")
+    assert days.key == hours.key == more.key
+    assert relate(days, hours) == COMPATIBLE
+    assert relate(days, more) == DIFFER  # 130 hours do not fit in four days
+    assert relate(days, hours, spans=False) == DIFFER  # yet they are two lengths
+
+
+def test_an_order_of_magnitude_never_contradicts_a_figure():
+    vague = _figure("Attackers have compromised millions of Windows users so far.")
+    exact = _figure("Attackers have compromised 500 Windows users so far.", "b.txt")
+    assert vague.key == exact.key
+    assert relate(vague, exact) is None
+    thousands = _figure("Criminals infected thousands of Web sites this week.")
+    about = _figure("Criminals infected about 10,000 Web sites this week.", "b.txt")
+    assert relate(thousands, about) != DIFFER
+
+
+def test_a_measure_that_does_not_say_of_what_can_agree_but_never_differ():
+    """ "13 nautical miles" from the warship and "150 nautical miles" off the
+    coast are two distances; two reports of "150 nautical miles" agree."""
+    off_coast = _figure("The attack took place about 150 nautical miles off the coast.")
+    again = _figure("The incident took place about 150 nautical miles off the coast.", "b")
+    from_ship = _figure("The merchant ship was 13 nautical miles from the warship.", "c")
+    assert relate(off_coast, from_ship) is None
+    assert relate(off_coast, again) == "agree"
+
+
+def test_a_share_of_users_and_a_number_split_by_a_space_are_not_counts():
+    share = extract_facts(make_article("One in every 500 Windows users was exposed to it."))
+    assert all(f.value != 500 for f in share)
+    split = extract_facts(make_article("In 2003 more than 31, 000 people were killed in Bam."))
+    assert all(f.value != 0 for f in split if f.kind == "quantity")
+
+
+def test_an_article_stating_two_figures_under_one_key_contradicts_no_one():
+    """One report gives both the conviction's deliberation and the penalty's:
+    which of them another report's "30 hours" is about cannot be told."""
+    first = _item(
+        "The jury convicted him after 12 hours of deliberation.", "a.txt", kind="duration"
+    )
+    second = _item("The penalty came after four days of deliberation.", "a.txt", kind="duration")
+    other = _item("The jury gave up after 30 hours of deliberation.", "b.txt", kind="duration")
+    members = [first, second, other]
+    torn = torn_articles(members)
+    assert torn == {"a.txt"}
+    assert relate_pair(first, other, set()) == DIFFER  # alone, they would differ
+    assert relate_pair(first, other, set(), torn) is None
+    # the same article stating one figure twice is not torn
+    twice = _item("The jury deliberated 30 hours in all.", "c.txt", kind="duration")
+    assert torn_articles([other, twice]) == set()
+
+
+def test_figures_whose_passages_name_different_people_never_differ():
+    """ "Bowe (45-1, 33 KOs)" and "Rahman (45-7-2, 36 KOs)" are two boxers'
+    records; the same figure around different names may still agree."""
+    bowe = _item("Bowe has won 33 knockouts in all.", "a.txt", holders={"bowe"})
+    rahman = _item("Rahman has won 36 knockouts in all.", "b.txt", holders={"rahman"})
+    nobody = _item("He has won 36 knockouts in all.", "c.txt")
+    again = _item("Rahman has won 33 knockouts in all.", "d.txt", holders={"rahman"})
+    assert bowe.fact.key == rahman.fact.key
+    lone = {"a.txt", "b.txt", "c.txt", "d.txt"}  # each states one count of knockouts
+    assert relate_pair(bowe, rahman, lone) is None
+    assert relate_pair(bowe, nobody, lone) == DIFFER  # nothing says whose it is
+    assert relate_pair(bowe, again, lone) == "agree"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "period"),
+    [
+        ("He has 548 rushing yards and 258 receiving yards this season.", "258", "this season"),
+        ("Since Week 11, Thomas has 176 receiving yards.", "176", "since week 11"),
+        ("There were over 50 arrests over four nights of protest.", "50", "over four nights"),
+        ("He improves to a career record of 58 wins.", "58", "career"),
+        ("By the end, 46 people had been arrested.", "46", "by the end"),
+        ("Police said 46 people had been arrested. It was calm this week.", "46", ""),
+        ("Some 2,000 athletes will take part in the Games.", "2,000", ""),
+    ],
+)
+def test_the_period_a_figure_is_counted_over_is_read_from_its_own_sentence(
+    sentence, figure, period
+):
+    start = sentence.index(figure)
+    assert period_of(sentence, start, start + len(figure), (0, len(sentence))) == period
+
+
+def test_running_counts_of_different_periods_never_differ():
+    season = _item("He has 258 receiving yards this season.", "a.txt")
+    since = _item("Since Week 11, he has 176 receiving yards.", "b.txt")
+    plain = _item("He has 176 receiving yards.", "c.txt")
+    same = _item("He has 258 receiving yards this season, his best.", "d.txt")
+    assert season.fact.key == since.fact.key == plain.fact.key
+    assert relate_pair(season, since, set()) is None
+    assert relate_pair(season, plain, set()) is None
+    assert relate_pair(season, same, set()) == "agree"
