@@ -127,6 +127,7 @@ def test_figures_whose_passages_name_different_people_never_differ():
         ("There were over 50 arrests over four nights of protest.", "50", "over four nights"),
         ("He improves to a career record of 58 wins.", "58", "career"),
         ("By the end, 46 people had been arrested.", "46", "by the end"),
+        ("He was serving a 12-year sentence for a conviction in 1997.", "12-year", "1997"),
         ("Police said 46 people had been arrested. It was calm this week.", "46", ""),
         ("Some 2,000 athletes will take part in the Games.", "2,000", ""),
     ],
