@@ -44,7 +44,7 @@ from .passages import passage_key
 from .references import Reference, story_references, without_story_nouns
 from .store import article_from_json
 from .stories import StoryInput, story_title
-from .subjects import describe, period_of, split_key
+from .subjects import describe, hypothetical, period_of, split_key
 
 STATE_VERSION = 1
 COMPARED_KINDS = ("quantity", "duration", "date")
@@ -350,7 +350,7 @@ class _Context:
             self.source_group[aid],
             speaker,
             self._holders(aid, fact.passage),
-            self._period(aid, fact),
+            *self._period(aid, fact),
         )
         self.facts.add(item)
         self.facts_of[(aid, fact.passage)].append(item)
@@ -367,13 +367,18 @@ class _Context:
             if e.kind in HOLDER_KINDS and e.name.split()
         )
 
-    def _period(self, aid: str, fact) -> str:
-        """The periods named in the sentence of a figure (see :func:`period_of`)."""
+    def _period(self, aid: str, fact) -> tuple[str, bool]:
+        """The periods named in the sentence of a figure (see :func:`period_of`),
+        and whether it is only what could be (see :func:`hypothetical`)."""
         article = self.articles[aid]
         passage = next((p for p in article.passages if p.number == fact.passage), None)
         if fact.kind == "quote" or passage is None:
-            return ""
-        return period_of(article.text, fact.start, fact.end, (passage.start, passage.end))
+            return "", False
+        bounds = (passage.start, passage.end)
+        return (
+            period_of(article.text, fact.start, fact.end, bounds),
+            hypothetical(article.text, fact.start, bounds),
+        )
 
     def _entities_in_passages(self, entities) -> dict[tuple[str, int], set[str]]:
         found: dict[tuple[str, int], set[str]] = defaultdict(set)

@@ -124,11 +124,23 @@ def relate_pair(
         return None
     both = a.fact.article in lone and b.fact.article in lone
     relation = relate_facts(a.fact, b.fact, both)
-    if relation == DIFFER and (
-        a.fact.article in torn or b.fact.article in torn or _two_holders(a, b) or _two_periods(a, b)
-    ):
+    if relation == DIFFER and _maybe_two_things(a, b, torn):
         return None
     return relation
+
+
+def _maybe_two_things(a: Comparable, b: Comparable, torn: Set[str]) -> bool:
+    """Whether anything says two figures under one key may be about two
+    things: either article states two figures there (``torn``), they belong to
+    different holders or periods, or either is only what could be."""
+    return (
+        a.fact.article in torn
+        or b.fact.article in torn
+        or _two_holders(a, b)
+        or _two_periods(a, b)
+        or a.hypothetical
+        or b.hypothetical
+    )
 
 
 def _two_speakers(a: Comparable, b: Comparable) -> bool:
@@ -190,6 +202,8 @@ class Comparable:
     holders: frozenset[str] = frozenset()
     # The periods its sentence names ("this season", "since week 11"), "" for none.
     period: str = ""
+    # Whether it is only what could or would be ("could receive a maximum one-year ban").
+    hypothetical: bool = False
 
 
 @dataclass

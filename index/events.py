@@ -110,6 +110,8 @@ def duration_key(doc: Doc, index: int, start: int, end: int, hyphen: bool) -> st
         subject = event_in(before[: verb.start()]) or _subject_of(before[: verb.start()])
         return f"duration:{subject}" if subject else None
     noun = _noun_after(after, hyphen)
+    if noun in _EXTREMES:
+        return None  # "four-month highs": the highest for that long, no length of anything
     if noun:
         return "duration:" + ("prison sentence" if _PRISON.search(noun) else noun)
     if _PRISON_AFTER.match(after) or _SENTENCED.search(before):
@@ -117,7 +119,11 @@ def duration_key(doc: Doc, index: int, start: int, end: int, hyphen: bool) -> st
     spell = _spell_in(before, after)
     if spell:
         return f"duration:{spell}"
-    if re.search(r"\bfirst\b", before, re.I) and re.search(r"\b(?:in|for)\s+$", before, re.I):
+    if (
+        re.search(r"\bfirst\b", before, re.I)
+        and re.search(r"\b(?:in|for)\s+$", before, re.I)
+        and not _CLOCK.search(doc.text[start:end])  # "the first relay medal ... in 38.07 seconds"
+    ):
         return "duration:since"
     near = re.search(r"\b([\w-]+)\s+(?:in|after|within|for|of)\s+$", before)
     if near and near.group(1).lower() in EVENTS:
@@ -126,6 +132,8 @@ def duration_key(doc: Doc, index: int, start: int, end: int, hyphen: bool) -> st
 
 
 _PRISON = re.compile(r"\b(?:prison|jail|sentence)\b")
+_EXTREMES = frozenset(["high", "highs", "low", "lows", "peak", "peaks", "record", "records"])
+_CLOCK = re.compile(r"\b(?:second|minute|hour)s?\b", re.I)
 _PRISON_AFTER = re.compile(
     r"\s+(?:in|behind)\s+(?:a\s+)?(?:federal\s+|state\s+)?(?:prison|jail|bars)\b"
 )

@@ -239,6 +239,20 @@ def period_of(text: str, start: int, end: int, bounds: tuple[int, int]) -> str:
     return " / ".join(found)
 
 
+# A figure that is only possible: "could receive a maximum one-year suspension",
+# "would cost 300 jobs", "might take six months".
+_MODAL = re.compile(r"\b(?:could|would|might|may|maximum|minimum)\b[^.;:!?]*$")
+
+
+def hypothetical(text: str, start: int, bounds: tuple[int, int]) -> bool:
+    """Whether the figure at ``start`` is what could or would be, not what is
+    reported: a rule's maximum against a ban imposed is no contradiction."""
+    low = max(bounds[0], start - 80)
+    before = text[low:start]
+    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(before)), default=0)
+    return bool(_MODAL.search(before[sentence_start:]))
+
+
 def _past(text: str, reference: int | None) -> str | None:
     years = [int(m.group(1)) for m in _YEAR.finditer(text)]
     past = [y for y in years if reference and y < reference]

@@ -11,7 +11,7 @@ from index.crossref import Comparable, relate_pair, torn_articles
 from index.facts import extract_facts
 from index.intervals import COMPATIBLE, DIFFER, relate
 from index.model import Article, Passage
-from index.subjects import period_of
+from index.subjects import hypothetical, period_of
 
 from .test_facts import make_article
 
@@ -39,6 +39,7 @@ def _item(sentence: str, article_id: str, value=None, holders=(), kind="quantity
         article_id,
         holders=frozenset(holders),
         period=period_of(sentence, fact.start, fact.end, (0, len(sentence))),
+        hypothetical=hypothetical(sentence, fact.start, (0, len(sentence))),
     )
 
 
@@ -148,3 +149,34 @@ def test_running_counts_of_different_periods_never_differ():
     assert relate_pair(season, since, set()) is None
     assert relate_pair(season, plain, set()) is None
     assert relate_pair(season, same, set()) == "agree"
+
+
+def test_the_highest_for_a_span_and_a_race_time_are_no_lengths_to_compare():
+    """ "four-month highs" is the highest price for that long, not a length of
+    anything; a relay won "in 38.07 seconds" is no time since anything."""
+    highs = _figure("Cold weather pushed US crude prices to four-month highs.", kind="duration")
+    assert highs.key is None
+    relay = _figure(
+        "They won Britain's first relay medal since 1912 in 38.07 seconds.", kind="duration"
+    )
+    assert relay.key is None
+    since = _figure("It was the first win in three years.", kind="duration")
+    assert since.key == "duration:since"
+
+
+def test_what_could_be_never_contradicts_what_was_done():
+    """A rule's maximum ("could receive a maximum one-year suspension") against
+    the ban imposed ("two-year suspensions") is no contradiction."""
+    imposed = _item(
+        "The federation imposed two-year suspensions on the pair.", "a", kind="duration"
+    )
+    could = _item(
+        "Under the rules, the athletes could receive a maximum one-year suspension.",
+        "b",
+        kind="duration",
+    )
+    assert imposed.fact.key == could.fact.key
+    assert could.hypothetical and not imposed.hypothetical
+    assert relate_pair(imposed, could, set()) is None
+    imposed_again = _item("They were given one-year suspensions.", "c", kind="duration")
+    assert relate_pair(imposed, imposed_again, set()) == DIFFER
