@@ -44,7 +44,7 @@ from .passages import passage_key
 from .references import Reference, story_references, without_story_nouns
 from .store import article_from_json
 from .stories import StoryInput, story_title
-from .subjects import describe, hypothetical, period_of, split_key
+from .subjects import describe, hypothetical, period_of, sentence_around, split_key
 
 STATE_VERSION = 1
 COMPARED_KINDS = ("quantity", "duration", "date")
@@ -285,6 +285,12 @@ class _Context:
         self.copies = crossref.wire_copies(articles, self._story_pairs())
         self.source_group = crossref.source_groups(articles, self.copies)
         self.entities_in = self._entities_in_passages(entities)
+        self.mentions_in: dict[tuple[str, int], list[tuple[int, int, str]]] = defaultdict(list)
+        for entity in entities:
+            for mention in entity.mentions:
+                self.mentions_in[(mention.article, mention.passage)].append(
+                    (mention.start, mention.end, entity.id)
+                )
         self.facts = crossref.FactIndex()
         self.facts_of: dict[tuple[str, int], list[crossref.Comparable]] = defaultdict(list)
         for aid, blob in sorted(analyses.items()):
@@ -349,21 +355,32 @@ class _Context:
             self.story_of.get(aid),
             self.source_group[aid],
             speaker,
-            self._holders(aid, fact.passage),
+            self._holders(aid, fact),
             *self._period(aid, fact),
         )
         self.facts.add(item)
         self.facts_of[(aid, fact.passage)].append(item)
 
-    def _holders(self, aid: str, passage: int) -> frozenset[str]:
-        """The people and organisations named in a fact's passage: whose figure
+    def _holders(self, aid: str, fact) -> frozenset[str]:
+        """The people and organisations named in a fact's sentence: whose figure
         it may be (see :func:`crossref.relate_pair`)."""
-        named = (self.entity_by_id[e] for e in self.entities_in.get((aid, passage), ()))
+        article = self.articles[aid]
+        passage = next((p for p in article.passages if p.number == fact.passage), None)
+        if passage is None:
+            return frozenset()
+        begin, end = sentence_around(
+            article.text, fact.start, fact.end, (passage.start, passage.end)
+        )
+        named = {
+            eid
+            for start, stop, eid in self.mentions_in.get((aid, fact.passage), ())
+            if start < end and stop > begin
+        }
         return frozenset(
             # a person by surname: "Gray" where the story's merge left him apart
             # from "Kimani Gray" is still no other holder
             e.name.split()[-1].lower() if e.kind == "person" else e.id
-            for e in named
+            for e in map(self.entity_by_id.__getitem__, named)
             if e.kind in HOLDER_KINDS and e.name.split()
         )
 

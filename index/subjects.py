@@ -225,16 +225,23 @@ _PERIOD = re.compile(
 _SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+(?=[\"“‘'(]?[A-Z0-9])")
 
 
+def sentence_around(text: str, start: int, end: int, bounds: tuple[int, int]) -> tuple[int, int]:
+    """Where the sentence holding ``start``-``end`` begins and ends, within
+    ``bounds`` (its passage)."""
+    low, high = bounds
+    begin = max((m.end() for m in _SENTENCE_END.finditer(text, low, start)), default=low)
+    after = _SENTENCE_END.search(text, end, high)
+    return begin, after.start() + 1 if after else high
+
+
 def period_of(text: str, start: int, end: int, bounds: tuple[int, int]) -> str:
     """The periods the sentence of a figure at ``start``-``end`` names, in
     lower case ("this season", "since week 11"), "" where it names none: two
     running figures ("258 receiving yards this season", "176 since Week 11";
     "46 people had been arrested by the end", "one person has been arrested")
     are another count each when their periods differ."""
-    low, high = bounds
-    begin = max((m.end() for m in _SENTENCE_END.finditer(text, low, start)), default=low)
-    after = _SENTENCE_END.search(text, end, high)
-    sentence = text[begin : after.start() + 1 if after else high]
+    begin, stop = sentence_around(text, start, end, bounds)
+    sentence = text[begin:stop]
     found = sorted({" ".join(m.group().lower().split()) for m in _PERIOD.finditer(sentence)})
     return " / ".join(found)
 
