@@ -7,8 +7,9 @@ Runs ``eval_stories.py`` (ARI and purity on the multi-source clusters and the
 ECB+ dev topics mixed, cross-validated, beside a TF-IDF baseline; the seeds
 among 100 and 1,000 unrelated BBC articles; BBC stories spanning categories)
 and then ``eval_facts.py`` on the held-out half, the tuned half and all
-clusters (precision of differ and agree against the labelled pairs, true
-differences lost), each in a process of its own, and exits non-zero if any
+clusters of the multi-source folders and of the ECB+ dev events (precision of
+differ and agree against the labelled pairs, true differences lost), each in a
+process of its own, and exits non-zero if any
 of them fails. Entities have their own run: ``eval_entities.py``.
 """
 
@@ -33,9 +34,10 @@ def main() -> int:
     if args.skip_bbc:
         stories.append("--skip-bbc")
     runs = [("Stories", stories)]
-    for split in ("test", "tune", "all"):
-        facts = [sys.executable, str(HERE / "eval_facts.py"), "--split", split]
-        runs.append((f"Facts, {split} clusters", facts))
+    for corpus in ("multisource", "ecb"):
+        for split in ("test", "tune", "all"):
+            facts = [sys.executable, str(HERE / "eval_facts.py"), "--corpus", corpus]
+            runs.append((f"Facts, {corpus}, {split} clusters", [*facts, "--split", split]))
     failed = 0
     for title, command in runs:
         print(f"\n## {title}\n", flush=True)
