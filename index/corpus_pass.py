@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -252,6 +253,12 @@ def _stories(
 # The kinds of entity a figure can belong to: "Bowe (45-1, 33 KOs)", "Davidson's
 # 17 turnovers", "O'Brien ... a three-year deal".
 HOLDER_KINDS = frozenset(["person", "organisation"])
+# An event the model may tag an organisation ("the Sochi Games", "Venice Film
+# Festival") is when or where a figure is, not whose.
+_EVENT_NAME = re.compile(
+    r"\b(?:Games|Olympics?|Cup|Championships?|Open|Festival|Awards?|Summit|Conference|"
+    r"Forum|Elections?|War|Expo|Show|Week|Marathon|Grand Prix|Tour)$"
+)
 
 
 class _Context:
@@ -381,7 +388,7 @@ class _Context:
             # from "Kimani Gray" is still no other holder
             e.name.split()[-1].lower() if e.kind == "person" else e.id
             for e in map(self.entity_by_id.__getitem__, named)
-            if e.kind in HOLDER_KINDS and e.name.split()
+            if e.kind in HOLDER_KINDS and e.name.split() and not _EVENT_NAME.search(e.name)
         )
 
     def _period(self, aid: str, fact) -> tuple[str, bool]:
