@@ -115,7 +115,9 @@ def duration_key(doc: Doc, index: int, start: int, end: int, hyphen: bool) -> st
     if noun:
         return "duration:" + ("prison sentence" if _PRISON.search(noun) else noun)
     if _PRISON_AFTER.match(after) or _SENTENCED.search(before):
-        return "duration:prison sentence"
+        # "He served four months in federal prison" is the time served, not the
+        # sentence ("sentenced to one to three years, all but six months suspended")
+        return "duration:time served" if _SERVED.search(before) else "duration:prison sentence"
     spell = _spell_in(before, after)
     if spell:
         return f"duration:{spell}"
@@ -132,6 +134,10 @@ def duration_key(doc: Doc, index: int, start: int, end: int, hyphen: bool) -> st
 
 
 _PRISON = re.compile(r"\b(?:prison|jail|sentence)\b")
+_SERVED = re.compile(
+    r"\b(?:served|serving|spent|spending)\s+(?:(?:about|nearly|almost|just|only|more\s+than|less\s+than)\s+)?$",
+    re.I,
+)
 _EXTREMES = frozenset(["high", "highs", "low", "lows", "peak", "peaks", "record", "records"])
 _CLOCK = re.compile(r"\b(?:second|minute|hour)s?\b", re.I)
 _PRISON_AFTER = re.compile(

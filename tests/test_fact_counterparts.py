@@ -190,3 +190,14 @@ def test_an_event_named_around_a_figure_is_not_whose_figure_it_is():
 
     assert _EVENT_NAME.search("Sochi Games") and _EVENT_NAME.search("Venice Film Festival")
     assert not _EVENT_NAME.search("Global Rescue") and not _EVENT_NAME.search("Gazprom")
+
+
+def test_time_served_is_not_the_sentence_given():
+    served = _figure("He served four months in federal prison for conspiracy.", kind="duration")
+    given = _figure("He was sentenced to one to three years in prison.", "b", kind="duration")
+    serving = _figure("He was serving a 12-year sentence for racketeering.", "c", kind="duration")
+    assert served.key == "duration:time served"
+    assert given.key == serving.key == "duration:prison sentence"
+    assert relate(served, given) is None
+    again = _figure("He served five months in federal prison.", "d", kind="duration")
+    assert relate(served, again) == DIFFER
