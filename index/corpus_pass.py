@@ -362,44 +362,36 @@ class _Context:
             self.story_of.get(aid),
             self.source_group[aid],
             speaker,
-            self._holders(aid, fact),
-            *self._period(aid, fact),
+            *self._setting(aid, fact),
         )
         self.facts.add(item)
         self.facts_of[(aid, fact.passage)].append(item)
 
-    def _holders(self, aid: str, fact) -> frozenset[str]:
-        """The people and organisations named in a fact's sentence: whose figure
-        it may be (see :func:`crossref.relate_pair`)."""
+    def _setting(self, aid: str, fact) -> tuple[frozenset[str], str, bool]:
+        """What a figure's own sentence says about it: the people and
+        organisations it names (whose figure it may be), the periods it names
+        (see :func:`period_of`) and whether the figure only could be (see
+        :func:`hypothetical`); :func:`crossref.relate_pair` reads all three."""
         article = self.articles[aid]
         passage = next((p for p in article.passages if p.number == fact.passage), None)
-        if passage is None:
-            return frozenset()
-        begin, end = sentence_around(
-            article.text, fact.start, fact.end, (passage.start, passage.end)
-        )
+        if fact.kind == "quote" or passage is None:
+            return frozenset(), "", False
+        bounds = (passage.start, passage.end)
+        begin, end = sentence_around(article.text, fact.start, fact.end, bounds)
         named = {
             eid
             for start, stop, eid in self.mentions_in.get((aid, fact.passage), ())
             if start < end and stop > begin
         }
-        return frozenset(
+        holders = frozenset(
             # a person by surname: "Gray" where the story's merge left him apart
             # from "Kimani Gray" is still no other holder
             e.name.split()[-1].lower() if e.kind == "person" else e.id
             for e in map(self.entity_by_id.__getitem__, named)
             if e.kind in HOLDER_KINDS and e.name.split() and not _EVENT_NAME.search(e.name)
         )
-
-    def _period(self, aid: str, fact) -> tuple[str, bool]:
-        """The periods named in the sentence of a figure (see :func:`period_of`),
-        and whether it is only what could be (see :func:`hypothetical`)."""
-        article = self.articles[aid]
-        passage = next((p for p in article.passages if p.number == fact.passage), None)
-        if fact.kind == "quote" or passage is None:
-            return "", False
-        bounds = (passage.start, passage.end)
         return (
+            holders,
             period_of(article.text, fact.start, fact.end, bounds),
             hypothetical(article.text, fact.start, bounds),
         )
