@@ -291,13 +291,16 @@ class _Context:
         self.unified = unify_keys(keys)
         self.copies = crossref.wire_copies(articles, self._story_pairs())
         self.source_group = crossref.source_groups(articles, self.copies)
-        self.entities_in = self._entities_in_passages(entities)
+        # Each passage's entity mentions (offsets and entity), and the entities it names.
         self.mentions_in: dict[tuple[str, int], list[tuple[int, int, str]]] = defaultdict(list)
         for entity in entities:
             for mention in entity.mentions:
                 self.mentions_in[(mention.article, mention.passage)].append(
                     (mention.start, mention.end, entity.id)
                 )
+        self.entities_in = {
+            place: {eid for _, _, eid in found} for place, found in self.mentions_in.items()
+        }
         self.facts = crossref.FactIndex()
         self.facts_of: dict[tuple[str, int], list[crossref.Comparable]] = defaultdict(list)
         for aid, blob in sorted(analyses.items()):
@@ -395,13 +398,6 @@ class _Context:
             period_of(article.text, fact.start, fact.end, bounds),
             hypothetical(article.text, fact.start, bounds),
         )
-
-    def _entities_in_passages(self, entities) -> dict[tuple[str, int], set[str]]:
-        found: dict[tuple[str, int], set[str]] = defaultdict(set)
-        for entity in entities:
-            for mention in entity.mentions:
-                found[(mention.article, mention.passage)].add(entity.id)
-        return found
 
     def _related(self) -> dict[tuple[str, int], list[dict[str, Any]]]:
         by_story = defaultdict(list)

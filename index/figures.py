@@ -28,9 +28,6 @@ _PARTICIPLES = {
 _INVARIANT = wordset("people police staff personnel troops aircraft sheep fish deer news media")
 _IRREGULAR = {"child": "children", "person": "people", "man": "men", "woman": "women"}
 _IRREGULAR_PLURALS = set(_IRREGULAR.values()) | _INVARIANT
-_VAGUE = {"dozens": (24, 100), "hundreds": (200, 1e3), "thousands": (2e3, 1e4),
-          "tens of thousands": (2e4, 1e5), "hundreds of thousands": (2e5, 1e6),
-          "millions": (2e6, 1e9)}  # fmt: skip
 
 _NUMBER_AT = re.compile(
     rf"(?<![\w\-/:.,$€£])(?P<num>{num.NUMBER})"
@@ -40,10 +37,6 @@ _NUMBER_AT = re.compile(
 _DURATION = re.compile(
     rf"(?<![\w\-/:.,$€£])(?P<num>{num.NUMBER})(?:-?\s*(?:to|–|-)\s*(?P<num2>{num.NUMBER}))?"
     rf"(?P<sep>[\s-]+)(?P<unit>{num.UNIT_RE})\b(?!-old|-long)",
-    re.IGNORECASE,
-)
-_VAGUE_RE = re.compile(
-    r"\b(tens of thousands|hundreds of thousands|dozens|hundreds|thousands|millions)\s+of\b",
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"[\w’'-]+")
@@ -207,7 +200,7 @@ def quantities(doc: Doc, index: int, taken: SpanSet) -> list[Fact]:
         if fact and _free(taken, fact.start, fact.end):
             taken.add(fact.start, fact.end)
             found.append(fact)
-    for match in _VAGUE_RE.finditer(doc.text, passage.start, passage.end):
+    for match in num.VAGUE.finditer(doc.text, passage.start, passage.end):
         fact = _vague_quantity(doc, index, match)
         if fact and _free(taken, fact.start, fact.end):
             found.append(fact)
@@ -372,7 +365,7 @@ def _vague_quantity(doc: Doc, index: int, match: re.Match[str]) -> Fact | None:
     if counted is None:
         return None
     words, words_end = counted
-    low, high = _VAGUE[match.group(1).lower()]
+    low, high = num.VAGUE_MAGNITUDES[match.group(1).lower()]
     return make_fact(
         doc, index, "quantity", (match.start(), words_end),
         key=_quantity_key(doc, index, words, (match.start(), words_end), low),

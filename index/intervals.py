@@ -36,6 +36,7 @@ from typing import NamedTuple
 
 from .facts import unify_keys
 from .model import Fact
+from .numbers import VAGUE
 from .subjects import measured, split_key
 
 AGREE, COMPATIBLE, DIFFER = "agree", "compatible", "differ"
@@ -85,18 +86,11 @@ def relate(a: Fact, b: Fact, lone: bool = False, spans: bool = True) -> str | No
     return relation
 
 
-# "dozens of", "thousands of", "millions of": an order of magnitude, not a figure.
-_VAGUE_MAGNITUDE = re.compile(
-    r"(?:some\s+|many\s+|several\s+)?(?:tens\s+of\s+|hundreds\s+of\s+)?"
-    r"(?:dozens|scores|hundreds|thousands|millions|billions)\b",
-    re.I,
-)
-
-
 def vague(fact: Fact) -> bool:
-    """Whether a count is only an order of magnitude ("thousands of Web sites"):
-    it can fit or overlap another report's figure, never contradict it."""
-    return fact.kind == "quantity" and bool(_VAGUE_MAGNITUDE.match(fact.text))
+    """Whether a count is only an order of magnitude ("thousands of Web sites",
+    :data:`numbers.VAGUE`): it can fit or overlap another report's figure, never
+    contradict it."""
+    return fact.kind == "quantity" and bool(VAGUE.match(fact.text))
 
 
 def _within_span(a: Fact, b: Fact, ia: Interval, ib: Interval) -> bool:

@@ -63,6 +63,18 @@ QUALIFIER_RE = re.compile(
     re.IGNORECASE,
 )
 
+# Orders of magnitude a report gives instead of a figure ("thousands of Web
+# sites"), with the counts each stands for.
+# fmt: off
+VAGUE_MAGNITUDES = {"dozens": (24, 100), "hundreds": (200, 1e3), "thousands": (2e3, 1e4),
+                    "tens of thousands": (2e4, 1e5), "hundreds of thousands": (2e5, 1e6),
+                    "millions": (2e6, 1e9)}
+# fmt: on
+VAGUE = re.compile(
+    r"\b(" + "|".join(sorted(VAGUE_MAGNITUDES, key=len, reverse=True)) + r")\s+of\b",
+    re.IGNORECASE,
+)
+
 # Time units, read into three comparable scales: below a day in minutes, days
 # and weeks in days, months and longer in years. Each scale is exact within
 # itself; intervals.relate converts between scales when it must.
