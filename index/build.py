@@ -255,7 +255,8 @@ def _update(
         again = set(fresh) | ((earlier or set()) & set(catalog.articles))
         first_commit = not state_missing and bool(fresh or summary.removed)
         if first_commit:
-            _commit_searchable(writer, catalog, again)
+            look = partial(_first_look, writer.reader(), engine, (fresh, catalog), summarise)
+            _commit_searchable(writer, catalog, again, look)
             report(len(entries), len(entries), "", SEARCHABLE)
         report(0, len(catalog.articles), "", COMPARING)
         last = {} if state_missing else stored_memo(writer.reader())
@@ -307,16 +308,48 @@ def _batches(todo: list[FileEntry], size: int, first: int) -> Iterator[list[File
         yield todo[at : at + size]
 
 
-def _commit_searchable(writer: Writer, catalog: _Catalog, again: set[str]) -> None:
+def _commit_searchable(
+    writer: Writer,
+    catalog: _Catalog,
+    again: set[str],
+    look: Callable[[list[dict[str, Any]]], dict[str, Any]] | None = None,
+) -> None:
     """Make an update's articles visible before the corpus-wide pass: the
     catalog as it now is (new articles listed, deleted ones gone), the last
     pass's stories, and the articles not compared yet (see the module's
-    description); everything else stays as the last pass committed it."""
-    stories = writer.reader().get("catalog", STORIES_UID)
-    _write_catalog(writer, catalog, unpack(stories["data"]) if stories else [])
-    pending = {"articles": sorted(again)}
+    description); everything else stays as the last pass committed it.
+    ``look``, given the last pass's stories, returns the first views of a few
+    new articles (see :mod:`index.first_look`): they are committed with them."""
+    found = writer.reader().get("catalog", STORIES_UID)
+    stories = unpack(found["data"]) if found else []
+    _write_catalog(writer, catalog, stories)
+    first = look(stories) if look is not None else {}
+    _write_views(writer, first, catalog.paths(), Reporter(None))
+    pending = {"articles": sorted(again), "first_look": sorted(first)}
     writer.replace({"uid": PENDING_UID, "kind": "state", "data": pack(pending)})
     writer.checkpoint()
+
+
+def _first_look(
+    reader: Reader,
+    engine: Engine,
+    new: tuple[dict[str, dict[str, Any]], _Catalog],
+    summarise: Summariser | None,
+    stories: list[dict[str, Any]],
+) -> dict[str, Any]:
+    """The first views of this update's new and changed articles, where they
+    are few (see :mod:`index.first_look`). They are only a first look: the
+    pass computes every view again, so one that cannot be had is left out
+    (the pane then says the article is being compared, as before)."""
+    if summarise is None or "memo" not in inspect.signature(summarise).parameters:
+        return {}
+    from .first_look import first_views
+
+    try:
+        fresh, catalog = new
+        return first_views(reader, engine, fresh, stories, summarise, catalog.articles)
+    except Exception:  # noqa: BLE001 - the pass that follows computes them
+        return {}
 
 
 def _pending(reader: Reader) -> set[str] | None:

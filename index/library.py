@@ -198,6 +198,13 @@ class Library:
         return frozenset(self._held_for_generation("comparing", self.store.comparing))
 
     @guarded
+    def first_looks(self) -> frozenset[str]:
+        """The articles of :meth:`comparing` shown with a first look at what
+        other sources say: views computed from their nearest articles alone,
+        replaced by the corpus-wide pass's when it is saved."""
+        return frozenset(self._held_for_generation("first_looks", self.store.first_looks))
+
+    @guarded
     def views(self, article_id: str) -> dict[int, PassageView]:
         """The cross-source views of an article's passages, by passage number."""
         from .compare import passage_views

@@ -219,6 +219,11 @@ class Store:
         yet (an update's new and changed ones, committed before its pass)."""
         return frozenset((self._stored("state", PENDING_UID) or {}).get("articles", ()))
 
+    def first_looks(self) -> frozenset[str]:
+        """The articles of :meth:`comparing` whose views are a first look, from
+        their neighbourhood alone (see :mod:`index.first_look`)."""
+        return frozenset((self._stored("state", PENDING_UID) or {}).get("first_look", ()))
+
     def _read(self, kind: str, uid: str) -> Any:
         doc = self._reader.get(kind, uid)
         return unpack(doc["data"]) if doc else None

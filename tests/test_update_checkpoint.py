@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 import threading
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,9 @@ CLUSTER = MULTISOURCE / "basil-2010-2b95d2cf"
 
 class HeldAnalysis(MemoAnalysis):
     """The real analysis, whose corpus-wide pass waits until the test lets it
-    run (``release``), or stops there as ``q`` does (``stop``)."""
+    run (``release``), or stops there as ``q`` does (``stop``). The pass over a
+    new article's nearest articles alone (its first look, run with no memo)
+    is not held."""
 
     def __init__(self, stop: bool = False) -> None:
         super().__init__()
@@ -41,12 +44,18 @@ class HeldAnalysis(MemoAnalysis):
         self.release = threading.Event()
         self.stop = stop
 
-    def summarise(self, analyses: dict[str, dict[str, Any]], **options: Any) -> dict[str, Any]:
-        self.reached.set()
-        if self.stop:
-            raise UpdateStopped("stopped before comparing")
-        assert self.release.wait(120), "the test never let the pass run"
-        return super().summarise(analyses, **options)
+    def summarise(
+        self,
+        analyses: dict[str, dict[str, Any]],
+        memo: dict[str, Any] | None = None,
+        changed: Iterable[str] = (),
+    ) -> dict[str, Any]:
+        if memo is not None:  # not a first look
+            self.reached.set()
+            if self.stop:
+                raise UpdateStopped("stopped before comparing")
+            assert self.release.wait(120), "the test never let the pass run"
+        return super().summarise(analyses, memo, changed)
 
 
 def _corpus(tmp_path: Path) -> Path:
@@ -102,9 +111,11 @@ def test_an_added_article_is_found_and_opens_before_the_pass_and_compared_after(
         article = reader.article(new)
         assert article is not None and "Steele" in article.text
         assert reader.comparing() == {new}
-        assert reader.views(new) == {}  # no view of it stands yet
-        view = reader.related(new, 1)  # opening it does not fail: an empty view
-        assert not view.related and not view.facts
+        # A first look: compared with the other reports of its story, found
+        # by a search for its words; never with the article deleted.
+        assert reader.first_looks() == {new}
+        cited = {r.article_id for v in reader.views(new).values() for r in v.related}
+        assert cited and cited <= {"steele/fox.txt", "steele/hpo.txt"}
         assert reader.stories() == stories_before  # the last pass's, untouched
         assert not current(reader.corpus, reader.store, reader.analysis.key)
     finally:
@@ -139,14 +150,17 @@ def test_an_update_stopped_before_its_pass_is_finished_by_the_next_one(
     stopped = Library([corpus], index, analysis=MemoAnalysis())
     assert stopped.comparing() == {"steele/nyt.txt", "steele/hpo.txt"}
     assert "steele/hpo.txt" in _hits(stopped, "apologised")
-    assert stopped.views("steele/hpo.txt") == {}  # never the old text's view
+    # Never the old text's view: the first look at the new one.
+    assert stopped.first_looks() == {"steele/nyt.txt", "steele/hpo.txt"}
+    last = max(stopped.views("steele/hpo.txt"), key=int)
+    assert "apologised" in stopped.related("steele/hpo.txt", last).passage.text
     # While another process's update holds the index, a command shows this commit.
     held = engines.get().writer(index, 1.0)
     try:
         assert main(["related", "steele/nyt.txt", "1", str(corpus), "--index-dir", str(index)]) == 0
     finally:
         held.cancel()
-    assert "still being compared with the other sources" in capsys.readouterr().err
+    assert "still being compared with the whole folder" in capsys.readouterr().err
     # The index knows it is not current: the next command or open updates it.
     assert not current(stopped.corpus, stopped.store, stopped.analysis.key)
     summary = Library([corpus], index, analysis=MemoAnalysis()).update()
@@ -182,13 +196,13 @@ def test_the_reader_lists_and_opens_an_added_article_while_it_is_compared(tmp_pa
             await screen.open(Position(new))
             await pilot.pause()
             assert shown(app) == (new, 1)
-            assert "Still being compared with the others" in screen_text(app)
+            assert "A first look" in screen_text(app)  # compared with its nearest
             assert screen.query_one("#indexing").display  # the comparison's progress
             hooks.release.set()
             await settle(app, pilot)
             assert not screen.query_one("#indexing").display
             assert shown(app) == (new, 1)  # still where the user was
-            assert "Still being compared" not in screen_text(app)
+            assert "A first look" not in screen_text(app)
             views = library.views(new)
             number = next(n for n, v in sorted(views.items()) if v.related or v.facts)
             await screen.open(Position(new, number))

@@ -139,7 +139,12 @@ def related(library, args: argparse.Namespace) -> int:
     except KeyError as missing:
         error(str(missing.args[0]))
         return EXIT_NOT_FOUND
-    if args.id in library.comparing():  # an update's pass runs in another process
+    if args.id in library.first_looks():  # an update's pass runs in another process
+        note(
+            f"'{args.id}' is still being compared with the whole folder: this is a first "
+            "look, from the articles nearest it; the index updates it once that is saved"
+        )
+    elif args.id in library.comparing():
         note(
             f"'{args.id}' is still being compared with the other sources: "
             "what they say about it is shown once the index is updated"

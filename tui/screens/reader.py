@@ -202,7 +202,9 @@ class ReaderScreen(keeps.KeepActions, Lookups, CorpusLoading):
         except (KeyError, LookupError):
             view = None
         comparing = shown.id in self.library.comparing()
-        self.cross.show(view, pending=self.building, comparing=comparing)
+        first_look = comparing and shown.id in self.library.first_looks()
+        pending, comparing = self.building, comparing and not first_look
+        self.cross.show(view, pending=pending, comparing=comparing, first_look=first_look)
 
     @on(SourcesList.ArticleChosen)
     async def _article_chosen(self, message: SourcesList.ArticleChosen) -> None:

@@ -38,6 +38,13 @@ COMPARING_HINT = (
     "the other sources were last compared, so what they say about it is not known "
     "yet. This pane fills in once the comparison is saved."
 )
+# A few new articles are shown at once with a first look: compared with the
+# articles nearest them only, until the comparison with every article is saved.
+FIRST_LOOK_HINT = (
+    "A first look: this article is compared here with the articles nearest it only. "
+    "It is still being compared with the whole folder; this pane is brought up to "
+    "date once that is saved."
+)
 EMPTY_HINT = (
     "Nothing from other sources for this passage yet.\n\n"
     "When the index is built with the analysis, this pane lists the facts of the "
@@ -110,6 +117,7 @@ class CrossSourcePane(WrappedView, can_focus=True):
         self.view: CrossSourceView | None = None
         self.pending = False  # the comparison is still being computed (a first index)
         self.comparing = False  # this article is not compared yet (an update's pass runs)
+        self.first_look = False  # the view is a first look, from the nearest articles
         self._related: list[RelatedPassage] = []
         self._items: dict[int, tuple[int, int]] = {}  # related item -> (first line, count)
 
@@ -138,14 +146,20 @@ class CrossSourcePane(WrappedView, can_focus=True):
         return "\n".join(line.text.plain for line in self._lines)
 
     def show(
-        self, view: CrossSourceView | None, pending: bool = False, comparing: bool = False
+        self,
+        view: CrossSourceView | None,
+        pending: bool = False,
+        comparing: bool = False,
+        first_look: bool = False,
     ) -> None:
         """Render ``library.related(...)`` for one passage (or the empty state);
         ``pending``: the comparison is not computed yet, so an empty view says so;
         ``comparing``: this article is not compared yet, so no view is shown (a
-        changed article's old view was of its old text)."""
+        changed article's old view was of its old text); ``first_look``: the
+        view compares the article with its nearest articles only, and says so."""
         self.pending = pending or comparing
         self.comparing = comparing
+        self.first_look = first_look and not comparing
         self.view = None if comparing else view
         self._related = list(self.view.related) if self.view is not None else []
         self.relayout()
@@ -158,6 +172,10 @@ class CrossSourcePane(WrappedView, can_focus=True):
         console = self.app.console
         count = 0
         self._items = {}
+        if self.first_look:
+            note = [Line(PLAIN, t) for t in Text(FIRST_LOOK_HINT, style="dim").wrap(console, width)]
+            count += len(note)
+            yield note
         if self.is_empty:
             said = EMPTY_HINT
             if self.pending:
