@@ -11,7 +11,8 @@ of its own so that its peak memory is its own, on two copies of one index:
 
 - one article added: seconds until it is searchable and shown (the update's
   first commit, before the corpus-wide pass: a reader opened then finds it by
-  a search of its title and reads it), seconds until the update is committed,
+  a search of its title, reads it and its first look at what other sources
+  say, see :mod:`index.first_look`), seconds until the update is committed,
   its own analysis (NER of a new text and facts) within that, a search finding
   it and its views read, keeping what did not change (now) and recomputing
   everything (before; it runs first, so its analysis pays the NER the cache
@@ -64,8 +65,10 @@ PARTS = {
     "state written": ("index.build", "_write_state"),
     "catalog written": ("index.build", "_write_catalog"),
     "commit": ("index.engines.whoosh", "WhooshWriter.commit"),
-    # The update's first commit, before the pass: catalog, pending list, checkpoint.
+    # The update's first commit, before the pass: catalog, pending list, the
+    # new article's first look (within it), checkpoint.
     "articles committed first": ("index.build", "_commit_searchable"),
+    "first look": ("index.build", "_first_look"),
 }
 
 
@@ -180,9 +183,19 @@ def _searchable(args: argparse.Namespace, start: float) -> dict[str, Any]:
         for aid in waiting
     )
     readable = all(reader.article(aid) is not None for aid in waiting)
+    # Its first look: passages shown with what other sources say.
+    looked = reader.first_looks()
+    compared = sum(
+        bool(view.related or view.facts or view.entities)
+        for aid in waiting
+        if aid in looked
+        for view in reader.views(aid).values()
+    )
     return {
         "searchable_s": time.perf_counter() - start,
         "searchable_found": found and readable and set(waiting) <= listed,
+        "first_look": bool(waiting) and set(waiting) <= looked,
+        "first_look_passages": compared,
     }
 
 
@@ -306,7 +319,9 @@ def report(result: dict[str, Any]) -> None:
             print(
                 f"one article added, {name}: searchable and shown after "
                 f"{run['searchable_s']:.1f} s (before the corpus-wide pass; found "
-                f"{run['searchable_found']}), the pass committed after {run['update_s']:.1f} s"
+                f"{run['searchable_found']}; with a first look {run.get('first_look')}, "
+                f"{run.get('first_look_passages', 0)} passages compared with other sources), "
+                f"the pass committed after {run['update_s']:.1f} s"
             )
         print(
             f"one article added, {name}: committed {run['update_s']:.1f} s, "

@@ -15,7 +15,7 @@ the pass's own. Printed, over the sampled articles:
 
 - seconds from the update's start to the first look committed, of which the
   first look itself, and to the pass's views committed;
-- the share of passage views identical;
+- the share of passage views identical, whole and by section;
 - the facts compared: of those the pass shows as differing, agreeing or only
   here, how many the first look shows alike, and the differences the first
   look shows that the pass does not;
@@ -46,6 +46,8 @@ from index import build  # noqa: E402
 from index.analysis import Analysis  # noqa: E402
 from index.library import Library  # noqa: E402
 from index.progress import SEARCHABLE  # noqa: E402
+
+SECTIONS = ("related", "facts", "entities", "quotes")  # what a passage view holds
 
 
 def cited(views: dict[int, Any]) -> set[str]:
@@ -84,6 +86,11 @@ class Tally:
         c["looked"] += bool(first)
         c["passages"] += len(final)
         c["identical"] += sum(first.get(n) == v for n, v in final.items())
+        for part in SECTIONS:
+            c[f"identical {part}"] += sum(
+                getattr(first[n], part) == getattr(v, part) if n in first else not getattr(v, part)
+                for n, v in final.items()
+            )
         said, truth = relations(first), relations(final)
         for key, relation in truth.items():
             c[f"pass {relation}"] += 1
@@ -116,6 +123,8 @@ class Tally:
             f"to the pass's views committed {mean(self.seconds['pass'])}"
         )
         print(f"passage views identical: {share('identical', 'passages')}")
+        for part in SECTIONS:
+            print(f"  their {part} identical: {share(f'identical {part}', 'passages')}")
         for relation in ("differ", "agree", "compatible", "only here"):
             print(f"facts the pass shows '{relation}', alike in the first look: "
                   f"{share(f'alike {relation}', f'pass {relation}')}")  # fmt: skip
