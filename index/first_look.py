@@ -6,9 +6,11 @@ large folder it takes minutes after one article is added. Meanwhile the new
 article is already searchable and readable; its cross-source views are
 computed here from its neighbourhood alone: the articles a search for its
 names and title words finds, with the other articles of their stories (as the
-last pass grouped them). The same pass runs over that neighbourhood, so the
-views are of the same kind and the same rules decide them; only what lies
-outside the neighbourhood is missing. They are committed with the article,
+last pass grouped them). The same pass runs over that neighbourhood and a
+few articles spread over the corpus (so that the neighbourhood's subject
+does not look like what every report writes), so the views are of the same
+kind and the same rules decide them; only what lies outside the
+neighbourhood is missing. They are committed with the article,
 listed as a first look, and replaced by the pass's own when it is saved.
 """
 
@@ -16,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Container, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import Any
 
 from .engines.base import Engine, Reader
@@ -30,6 +32,11 @@ PASSAGES_SEARCHED = 200  # passages a search returns, grouped by article
 NEAREST = 10  # articles taken from the search
 STORIES_OF = 3  # the stories of the nearest this many join the neighbourhood
 MAX_ARTICLES = 60  # the neighbourhood of one new article, at most
+# Articles spread over the whole corpus compared with the neighbourhood: the
+# pass weighs words and names by how rare they are, and a neighbourhood alone
+# (all about one subject) would make its subject's words common and split its
+# stories.
+BACKGROUND = 50
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:[-'][A-Za-z]+)?\b", re.MULTILINE)
@@ -117,23 +124,28 @@ def first_views(
     fresh: Mapping[str, dict[str, Any]],
     stories: list[dict[str, Any]],
     summarise: Callable[..., dict[str, Any]],
-    listed: Container[str],
+    listed: Collection[str],
 ) -> dict[str, Any]:
     """The cross-source views of the ``fresh`` articles (their analyses, by
     id) as the corpus-wide pass ``summarise`` gives them over their
     neighbourhoods; {} when there are more than :data:`MAX_NEW`. ``reader`` is
     the last commit, ``stories`` its stories; only articles still ``listed``
-    (not deleted since) are compared."""
+    (not deleted since) are compared, with :data:`BACKGROUND` of them spread
+    over the corpus."""
     if not fresh or len(fresh) > MAX_NEW:
         return {}
+    chosen = [
+        aid for blob in fresh.values() for aid in neighbourhood(reader, engine, blob, stories)
+    ]
+    ids = sorted(listed)
+    chosen += ids[:: max(1, len(ids) // BACKGROUND)][:BACKGROUND]
     analyses: dict[str, dict[str, Any]] = dict(fresh)
-    for blob in fresh.values():
-        for aid in neighbourhood(reader, engine, blob, stories):
-            if aid in analyses or aid not in listed:
-                continue
-            doc = reader.get("blob", f"blob:{aid}")
-            if doc is not None:
-                analyses[aid] = unpack(doc["data"])
+    for aid in chosen:
+        if aid in analyses or aid not in listed:
+            continue
+        doc = reader.get("blob", f"blob:{aid}")
+        if doc is not None:
+            analyses[aid] = unpack(doc["data"])
     state = summarise(analyses, memo=None, changed=set(fresh))
     views = state.get("views", {})
     return {aid: views[aid] for aid in fresh if aid in views}
