@@ -138,7 +138,7 @@ def first_views(
         aid for blob in fresh.values() for aid in neighbourhood(reader, engine, blob, stories)
     ]
     ids = sorted(listed)
-    chosen += ids[:: max(1, len(ids) // BACKGROUND)][:BACKGROUND]
+    chosen += ids[:: max(1, len(ids) // max(1, BACKGROUND))][:BACKGROUND]
     analyses: dict[str, dict[str, Any]] = dict(fresh)
     for aid in chosen:
         if aid in analyses or aid not in listed:

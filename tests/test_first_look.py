@@ -15,8 +15,8 @@ from index.library import Library
 from index.progress import SEARCHABLE
 from tui.cli import main
 
-from .conftest import SEEDS
-from .test_incremental import MemoAnalysis
+from .conftest import SEEDS, SHARED_DATA
+from .test_incremental import BBC, MemoAnalysis
 
 ROUND_ONE = "004_454988fc12dd0efa.txt"  # the first round of talks (AP)
 ROUND_THREE = "001_4a6a3c07746cc093.txt"  # the third round (Al Jazeera)
@@ -140,3 +140,30 @@ def test_related_from_the_shell_says_a_view_is_a_first_look(tmp_path, capsys):
     Library([corpus], index, analysis=MemoAnalysis()).update(progress=progress)
     assert said[0] == "0"
     assert "first look, from the articles nearest it" in said[1]
+
+
+ECB_TOPIC = SHARED_DATA / "ecbplus-dev" / "topic21"
+
+
+@pytest.mark.slow
+def test_a_first_look_keeps_a_story_of_one_subject_together_as_the_pass_does(tmp_path):
+    """Thirteen reports of one event, among reports of another event of the
+    same kind and unrelated articles: the first look of one more report
+    compares it with the reports the pass compares it with. (Run over its
+    neighbourhood alone, the reports' shared subject looked like what every
+    report writes, and the story fell apart.)"""
+    if not (ECB_TOPIC.exists() and BBC.exists()):
+        pytest.skip("the ECB+ dev topics or the BBC corpus are not on this machine")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for path in sorted(ECB_TOPIC.glob("*.txt")):
+        shutil.copyfile(path, corpus / path.name)
+    for path in sorted((BBC / "business").glob("*.txt"))[:30]:
+        shutil.copyfile(path, corpus / f"bbc-{path.name}")
+    added = "21_6ecbplus.txt"
+    (corpus / added).unlink()
+    seen, after = _add_and_look(corpus, tmp_path / "index", {added: ECB_TOPIC / added})
+    assert seen["first"] == {added}
+    first, final = _cited(seen["views"][added]), _cited(after.views(added))
+    assert len(final) >= 5  # the pass finds its story
+    assert first == final
