@@ -473,9 +473,9 @@ class _Context:
     def _counterparts(self, story: str, ckey: str) -> list[Any]:
         """The facts under ``ckey`` a view of ``story`` reads beyond its own."""
         everywhere = self.facts.by_key[ckey]
-        if ckey.startswith("quote|"):
-            return [ckey, [self._fact_inputs(o) for o in everywhere]]
         outside = self._outside(story, ckey)
+        if ckey.startswith("quote|"):  # the same speaker's, in its story and a few beyond
+            return [ckey, [self._fact_inputs(o) for o in outside[:OTHER_STORY_FACTS]]]
         return [ckey, len(everywhere), [self._fact_inputs(o) for o in outside]]
 
     def _outside(self, story: str | None, ckey: str) -> list[crossref.Comparable]:
@@ -583,8 +583,19 @@ class _Context:
         )
 
     def _quote_view(self, item: crossref.Comparable) -> QuoteView:
-        others = tuple(self._cited(o) for o in self.facts.others(item))
-        return QuoteView(speaker=item.fact.speaker, here=self._cited(item), others=others)
+        """The quote with the same speaker's quotes in the other articles of
+        its story, then a few of other stories as context: all of them would
+        grow as the square of the corpus (a speaker quoted in hundreds of
+        reports; at 20,000 articles, 3.8 million quotes cited by 1,000 views)."""
+        article = item.fact.article
+        in_story = self.facts_by_story[item.story][item.ckey]
+        outside = islice(self._outside(item.story, item.ckey), OTHER_STORY_FACTS)
+        found = [o for o in in_story if o.fact.article != article] + list(outside)
+        return QuoteView(
+            speaker=item.fact.speaker,
+            here=self._cited(item),
+            others=tuple(self._cited(o) for o in found),
+        )
 
     def _entity_view(self, aid: str, number: int) -> tuple[EntityCoverage, ...]:
         story = self.story_of.get(aid)

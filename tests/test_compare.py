@@ -4,10 +4,12 @@ related passages, entity coverage, and the commands that show them."""
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 
 from index.analysis import Analysis
+from index.corpus_pass import OTHER_STORY_FACTS
 from index.library import Library
 from index.model import UNKNOWN_OUTLET
 from tui.cli import main
@@ -99,6 +101,31 @@ def test_quotes_by_the_same_speaker_elsewhere(library):
     view = library.related(A002, 7)
     quote = next(q for q in view.quotes if "Medinsky" in (q.speaker or ""))
     assert any(o.article == A000 for o in quote.others)
+
+
+@pytest.mark.slow
+def test_a_speaker_quoted_in_many_stories_cites_only_a_few_of_the_others(tmp_path):
+    """A speaker quoted across many unrelated reports: a quote's view lists the
+    same speaker's quotes of its own story and a few of other stories, not
+    every one the corpus holds (that grew as the square of the corpus)."""
+    bbc = SHARED_DATA / "news-corpus" / "bbc"
+    if not bbc.exists():
+        pytest.skip(f"{bbc} is not on this machine")
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    quote = '\n\n"We will look at this closely," Vladimir Medinsky said.\n'
+    for kind in ("business", "entertainment", "politics", "sport", "tech"):
+        for path in sorted((bbc / kind).glob("*.txt"))[:2]:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            (corpus / f"{kind}-{path.name}").write_text(text + quote, encoding="utf-8")
+    library = Library([corpus], tmp_path / "index", analysis=Analysis())
+    library.update()
+    view = library.related(A002, 7)  # Medinsky, in the first round's story
+    said = next(q for q in view.quotes if "Medinsky" in (q.speaker or ""))
+    cited = [o.article for o in said.others]
+    assert cited[0] == A000  # its own story's first
+    elsewhere = [a for a in cited if a not in (A000, A002)]
+    assert 0 < len(elsewhere) <= OTHER_STORY_FACTS < 10  # of the ten BBC reports
 
 
 def test_wire_copies_count_as_one_source(tmp_path):
