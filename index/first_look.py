@@ -38,7 +38,7 @@ MAX_ARTICLES = 60  # the neighbourhood of one new article, at most
 # stories.
 BACKGROUND = 50
 
-_WORD = re.compile(r"[^\W\d_]{3,}")
+_WORD = re.compile(r"[^\W\d_]{3,30}")  # a run of letters: no query syntax, bounded
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:[-'][A-Za-z]+)?\b", re.MULTILINE)
 # Words too common in news to tell one report from another (the search engine
 # drops its own stop words; these are the ones it keeps).

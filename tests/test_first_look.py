@@ -167,3 +167,10 @@ def test_a_first_look_keeps_a_story_of_one_subject_together_as_the_pass_does(tmp
     first, final = _cited(seen["views"][added]), _cited(after.views(added))
     assert len(final) >= 5  # the pass finds its story
     assert first == final
+
+
+def test_a_neighbour_search_asks_for_plain_words_whatever_the_text_holds():
+    hostile = 'title:x* AND "q NOT (a OR b) ' + "x" * 5000 + " ünïcödé [1 TO 9] field:value"
+    words = first_look.search_words(hostile, hostile * 3)
+    assert words and all(w.isalpha() and len(w) <= 30 for w in words)
+    assert "ünïcödé" in words
