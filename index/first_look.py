@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
 from .engines.base import Engine, Reader
@@ -98,22 +98,16 @@ def neighbours(reader: Reader, engine: Engine, blob: Mapping[str, Any]) -> list[
 
 
 def neighbourhood(
-    reader: Reader, engine: Engine, blob: Mapping[str, Any], stories: Iterable[Mapping[str, Any]]
+    reader: Reader, engine: Engine, blob: Mapping[str, Any], members: Mapping[str, Sequence[str]]
 ) -> list[str]:
     """The articles a first look compares ``blob``'s with: its nearest by a
-    search, and the other articles of the stories of the nearest few."""
-    nearest = neighbours(reader, engine, blob)
-    story_of = {aid: story["id"] for story in stories for aid in story.get("articles", ())}
-    members: dict[str, list[str]] = defaultdict(list)
-    for story in stories:
-        members[story["id"]] = list(story.get("articles", ()))
+    search, and the other articles of the stories of the nearest few
+    (``members``: each article's story's articles, as the last pass grouped them)."""
     chosen: dict[str, None] = {}
-    for rank, aid in enumerate(nearest):
+    for rank, aid in enumerate(neighbours(reader, engine, blob)):
         chosen.setdefault(aid)
-        its = story_of.get(aid)
-        if rank < STORIES_OF and its is not None:
-            for other in members[its]:
-                chosen.setdefault(other)
+        if rank < STORIES_OF:
+            chosen.update(dict.fromkeys(members.get(aid, ())))
     chosen.pop(blob["article"]["id"], None)
     return list(chosen)[:MAX_ARTICLES]
 
@@ -134,8 +128,9 @@ def first_views(
     over the corpus."""
     if not fresh or len(fresh) > MAX_NEW:
         return {}
+    members = {aid: story["articles"] for story in stories for aid in story.get("articles", ())}
     chosen = [
-        aid for blob in fresh.values() for aid in neighbourhood(reader, engine, blob, stories)
+        aid for blob in fresh.values() for aid in neighbourhood(reader, engine, blob, members)
     ]
     ids = sorted(listed)
     chosen += ids[:: max(1, len(ids) // max(1, BACKGROUND))][:BACKGROUND]
