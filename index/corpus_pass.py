@@ -669,13 +669,9 @@ class _Context:
                         "end": item.fact.end,
                     }
             relation = crossref._group_relation(in_story)
-            # Named only when a speaker states every figure of the row: the
-            # narrator's figures share it (see _add_fact).
-            speakers = sorted({i.fact.speaker or "" for i in in_story}, key=len)
-            said = f" — {speakers[-1]}" if speakers[0] else ""
             rows[ckey] = {
                 "key": ckey,
-                "label": crossref.subject_of(in_story) + said,
+                "label": crossref.subject_of(in_story) + row_speaker(in_story),
                 "relation": relation,
                 "cells": cells,
             }
@@ -687,6 +683,16 @@ class _Context:
                 rows.values(), key=lambda r: (-sum(1 for c in r["cells"].values() if c), r["key"])
             ),
         }
+
+
+def row_speaker(in_story: Iterable[crossref.Comparable]) -> str:
+    """What a matrix row's label adds for its speaker: ' — Umerov' where a
+    speaker states every figure of the row (the narrator's figures share it,
+    see ``_Context._add_fact``), else ''. Of two speakers, the longer name, and
+    of two as long, the last in alphabetical order: never the order of a set,
+    which changes from one process to the next."""
+    speakers = sorted({i.fact.speaker or "" for i in in_story}, key=lambda s: (len(s), s))
+    return f" — {speakers[-1]}" if speakers[0] else ""
 
 
 def expander(state: dict[str, Any]):

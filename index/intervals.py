@@ -32,6 +32,7 @@ from __future__ import annotations
 import math
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import NamedTuple
 
 from .facts import unify_keys
@@ -178,8 +179,16 @@ def same_key(a: str | None, b: str | None) -> bool:
         return False
     if sa.day and sb.day and sa.day != sb.day:
         return False
-    unified = unify_keys([sa.noun, sb.noun])
-    return unified.get(sa.noun, sa.noun) == unified.get(sb.noun, sb.noun)
+    noun_a, noun_b = _unified(sa.noun, sb.noun)
+    return noun_a == noun_b
+
+
+@lru_cache(maxsize=1 << 16)  # asked for the same two nouns across many pairs of facts
+def _unified(a: str, b: str) -> tuple[str, str]:
+    """Two counted nouns with an acronym read as the words it stands for, where
+    the other spells them (see :func:`index.facts.unify_keys`)."""
+    unified = unify_keys([a, b])
+    return unified.get(a, a), unified.get(b, b)
 
 
 _VAGUE_WORDS = frozenset(
@@ -195,8 +204,7 @@ def specific(a: str, b: str) -> bool:
     sa, sb = split_key(a), split_key(b)
     if sa.verb and sb.verb:
         return True
-    unified = unify_keys([sa.noun, sb.noun])
-    noun = unified.get(sa.noun, sa.noun)
+    noun = _unified(sa.noun, sb.noun)[0]
     return len([w for w in noun.split() if w not in _VAGUE_WORDS]) > 1
 
 

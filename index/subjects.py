@@ -19,6 +19,7 @@ Plain regular expressions over the sentence, like the rest of fact finding.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from .model import CitedFact
@@ -309,6 +310,7 @@ def describe(key: str | None) -> str:
 
 
 _PARTICIPLES = frozenset(_VERBS.values())
+_LONGEST_FIRST = tuple(sorted(_PARTICIPLES, key=len, reverse=True))
 _FRAME = re.compile(
     r" (?:in \d{4}|this year|this month|this week|last month|last week|before|at the scene|"
     r"since [\w’'-]+(?: \d+)?|in the past (?:[\w-]+ )?[\w-]+)$"
@@ -325,6 +327,7 @@ class Subject(NamedTuple):
     day: str | None
 
 
+@lru_cache(maxsize=1 << 16)  # the corpus-wide pass splits the same keys millions of times
 def split_key(key: str) -> Subject:
     """A quantity key as what is counted (with its time frame), the verb and the
     day: "people injured" -> ("people", "wounded", None); reports that name no
@@ -336,7 +339,7 @@ def split_key(key: str) -> Subject:
     core = key[: frame.start()] if frame else key
     tail = frame.group() if frame else ""
     found = day.group()[4:] if day else None
-    for verb in sorted(_PARTICIPLES, key=len, reverse=True):
+    for verb in _LONGEST_FIRST:
         if core.endswith(" " + verb):
             return Subject(core[: -len(verb) - 1] + tail, verb, found)
     return Subject(key, None, found)

@@ -677,3 +677,19 @@ def test_the_report_ranks_real_differences_of_shared_clusters_before_a_loose_fit
     assert loose == 2 and "800,000 federal employees" in cited[loose]
     aircraft = next(d for d, words in zip(ranked, cited, strict=True) if "six aircraft" in words)
     assert aircraft["speaker"] is None  # the narrator's "five aircraft" is one side
+
+
+def test_a_matrix_row_names_the_same_speaker_whatever_order_its_facts_come_in():
+    from index.corpus_pass import row_speaker
+    from index.crossref import Comparable
+    from index.model import Fact
+
+    def said(speaker):
+        fact = Fact("f", "a", 1, "quantity", "1,000", 0, 5, speaker=speaker)
+        return Comparable(fact, {}, "prisoners", "s1", "a")
+
+    two = [said("Fidan"), said("Lavro"), said("Umerov")]
+    assert row_speaker(two) == row_speaker(two[::-1]) == " — Umerov"  # the longer name
+    tied = [said("Fidan"), said("Lavro")]
+    assert row_speaker(tied) == row_speaker(tied[::-1]) == " — Lavro"
+    assert row_speaker([said(None), said("Umerov")]) == ""  # the narrator shares the row
