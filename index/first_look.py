@@ -56,11 +56,15 @@ _COMMON = frozenset([
 
 
 def search_words(title: str | None, text: str) -> list[str]:
-    """The words a search for an article's neighbours asks for: its title's
-    words, then the names its text writes most (capitalised words not at the
-    start of a sentence), then its most written longer words."""
+    """The words a search for an article's neighbours asks for, at most
+    :data:`SEARCH_WORDS`: its title's words (half of them at most: a scraped
+    page's first line can be a paragraph), then the names its text writes most
+    (capitalised words not at the start of a sentence), then its most written
+    longer words."""
     chosen: dict[str, None] = {}
     for word in _WORD.findall(title or ""):
+        if len(chosen) >= SEARCH_WORDS // 2:
+            break
         if word.lower() not in _COMMON:
             chosen.setdefault(word.lower())
     names = Counter(w.lower() for w in _NAME.findall(text) if w.lower() not in _COMMON)

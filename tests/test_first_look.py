@@ -174,3 +174,7 @@ def test_a_neighbour_search_asks_for_plain_words_whatever_the_text_holds():
     words = first_look.search_words(hostile, hostile * 3)
     assert words and all(w.isalpha() and len(w) <= 30 for w in words)
     assert "ünïcödé" in words
+    # A scraped page whose first line is a paragraph: the search stays short.
+    paragraph = " ".join(f"word{chr(97 + n % 26)}{chr(97 + n // 26)}" for n in range(300))
+    words = first_look.search_words(paragraph.replace("word", "w"), paragraph)
+    assert len(words) <= first_look.SEARCH_WORDS
