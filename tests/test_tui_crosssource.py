@@ -124,3 +124,25 @@ def test_an_article_not_compared_yet_offers_no_related_passage_to_jump_to(stub, 
         assert shown(app) == (EFE, 1)
 
     reader_pilot(stub, body, (160, 50))
+
+
+def test_a_first_look_says_so_above_what_the_other_sources_say(stub, reader_pilot):
+    """A new article's first look (compared with its nearest articles only, while
+    the whole folder is compared): the pane says so first, then shows the view,
+    and its related passages can be jumped to."""
+
+    async def body(app, pilot):
+        pane = reader(app).cross
+        view = pane.view
+        assert view is not None and view.related
+        pane.show(view, first_look=True)
+        await pilot.pause()
+        lines = [line.strip() for line in pane.text.splitlines() if line.strip()]
+        assert lines[0].startswith("A first look: this article is compared")  # first
+        text = " ".join(pane.text.split())
+        assert "still being compared with the whole folder" in text
+        assert "✗ differ" in text and "Related passages" in text
+        await press(app, pilot, "tab", "enter")
+        assert shown(app) == (JAZEERA, 1)
+
+    reader_pilot(stub, body, (160, 50))
