@@ -341,7 +341,7 @@ def _first_look(
     are few (see :mod:`index.first_look`). They are only a first look: the
     pass computes every view again, so one that cannot be had is left out
     (the pane then says the article is being compared, as before)."""
-    if summarise is None or "memo" not in inspect.signature(summarise).parameters:
+    if summarise is None or not _keeps_memo(summarise):
         return {}
     from .first_look import first_views
 
@@ -350,6 +350,13 @@ def _first_look(
         return first_views(reader, engine, fresh, stories, summarise, catalog.articles)
     except Exception:  # noqa: BLE001 - the pass that follows computes them
         return {}
+
+
+def _keeps_memo(summarise: Summariser) -> bool:
+    """Whether a corpus-wide pass takes what the last run kept (``memo``) and
+    the articles read again: the analysis's does; a bare one (tests, older
+    hooks) is given the analyses alone, and no first look is asked of it."""
+    return "memo" in inspect.signature(summarise).parameters
 
 
 def _pending(reader: Reader) -> set[str] | None:
@@ -758,7 +765,7 @@ def _corpus_state(
         analyses = _analyses(reader, fresh, replaced)
     if summarise is None:
         return {"articles": len(analyses)}
-    if "memo" in inspect.signature(summarise).parameters:
+    if _keeps_memo(summarise):
         # What the last run computed, and the articles read again (their
         # views were deleted with their documents, so they are always written).
         # Views are kept only against the digests they were stored under.
