@@ -315,15 +315,20 @@ class _Context:
         for ckey, items in self.facts.by_key.items():
             for item in items:
                 self.facts_by_story[item.story][ckey].append(item)
-        self._statements_of: dict[tuple[str | None, str], tuple[set[str], set[str]]] = {}
+        self._statements_of: dict[tuple[str | None, str], tuple[set[str], set[str], set[str]]] = {}
 
-    def _statements(self, story: str | None, ckey: str) -> tuple[set[str], set[str]]:
-        """The articles of ``story`` that state one figure under ``ckey``, and
-        those that state two that cannot both be true (see :mod:`index.crossref`)."""
+    def _statements(self, story: str | None, ckey: str) -> tuple[set[str], set[str], set[str]]:
+        """The articles of ``story`` that state one figure under ``ckey``, those
+        that state two that cannot both be true, and the facts of another day
+        than the story's (see :mod:`index.crossref`)."""
         found = self._statements_of.get((story, ckey))
         if found is None:
             in_story = self.facts_by_story[story][ckey]
-            found = crossref.lone_articles(in_story), crossref.torn_articles(in_story)
+            found = (
+                crossref.lone_articles(in_story),
+                crossref.torn_articles(in_story),
+                crossref.off_day_facts(in_story),
+            )
             self._statements_of[(story, ckey)] = found
         return found
 
@@ -545,9 +550,9 @@ class _Context:
         stories as context (all of them would grow as the square of the corpus)."""
         in_story = self.facts_by_story[item.story][item.ckey]
         everywhere = self.facts.by_key[item.ckey]
-        lone, torn = self._statements(item.story, item.ckey)
+        lone, torn, off_day = self._statements(item.story, item.ckey)
         found = [
-            (other, crossref.counterpart_relation(item, other, lone, torn))
+            (other, crossref.counterpart_relation(item, other, lone, torn, off_day))
             for other in in_story
             if other.fact.article != item.fact.article
         ]
@@ -559,7 +564,7 @@ class _Context:
         elsewhere = len(everywhere) - len(in_story)
         if elsewhere:
             outside = (
-                (other, crossref.counterpart_relation(item, other, lone, torn))
+                (other, crossref.counterpart_relation(item, other, lone, torn, off_day))
                 for other in self._outside(item.story, item.ckey)
             )
             found += islice(((o, r) for o, r in outside if r is not None), OTHER_STORY_FACTS)

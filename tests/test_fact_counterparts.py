@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.crossref import Comparable, relate_pair, torn_articles
+from index.crossref import Comparable, off_day_facts, relate_pair, torn_articles
 from index.facts import extract_facts
 from index.intervals import COMPATIBLE, DIFFER, relate
 from index.model import Article, Passage
@@ -201,3 +201,80 @@ def test_time_served_is_not_the_sentence_given():
     assert relate(served, given) is None
     again = _figure("He served five months in federal prison.", "d", kind="duration")
     assert relate(served, again) == DIFFER
+
+
+def test_figures_an_order_of_magnitude_apart_never_differ():
+    """ "more than 300 crew members" held by all pirates this year and the
+    "Sixteen crew members" aboard one trawler are two counts, not two reports of
+    one; figures a few times apart are still compared."""
+    held = _item(
+        "They still hold at least 14 foreign vessels and more than 300 crew members to ransom.",
+        "a.txt",
+        value=300,
+    )
+    aboard = _item("Sixteen crew members were aboard the ship, the owner said.", "b.txt")
+    also = _item("Sixty crew members were aboard the ship, the owner said.", "c.txt")
+    lone = {"a.txt", "b.txt", "c.txt"}
+    assert held.fact.key == aboard.fact.key == also.fact.key
+    assert relate_pair(held, aboard, lone) is None
+    assert relate_pair(aboard, also, lone) == DIFFER
+
+
+def test_figures_tied_to_different_organisations_never_differ():
+    """The Orioles' seven-year offer and the Red Sox's eight-year one are two
+    offers, though both sentences name the player they were made to."""
+    orioles = _item(
+        "The Orioles have offered Teixeira a seven-year deal worth $140 million.",
+        "a.txt",
+        holders={"organisation:baltimore-orioles", "teixeira"},
+        kind="duration",
+    )
+    red_sox = _item(
+        "The Red Sox offered Teixeira an eight-year deal worth $184 million.",
+        "b.txt",
+        holders={"organisation:red-sox", "teixeira"},
+        kind="duration",
+    )
+    reported = _item(
+        "The Red Sox offered Teixeira a seven-year deal worth $184 million.",
+        "c.txt",
+        holders={"organisation:red-sox", "teixeira"},
+        kind="duration",
+    )
+    lone = {"a.txt", "b.txt", "c.txt"}
+    assert orioles.fact.key == red_sox.fact.key
+    assert relate_pair(orioles, red_sox, lone) is None
+    assert relate_pair(red_sox, reported, lone) == DIFFER  # one club's offer, told two ways
+
+
+def test_a_toll_of_another_day_than_the_storys_never_differs():
+    """Three reports give Sunday's toll of a quake in Iran; one adds that on
+    Saturday a quake in eastern China killed more than a dozen. That figure is
+    of another day's event: not a contradiction of "10 people were killed"."""
+    iran = [
+        _item("State television said 10 people were killed on Sunday.", "a.txt"),
+        _item("At least 10 people were killed on Sunday, officials said.", "b.txt"),
+        _item("The governor said three people were killed.", "c.txt"),
+    ]
+    china = _item(
+        "On Saturday, more than a dozen people were killed by a quake in eastern China.",
+        "d.txt",
+    )
+    members = [*iran, china]
+    lone = {m.fact.article for m in members}
+    off_day = off_day_facts(members)
+    assert off_day == {china.fact.id}
+    assert relate_pair(iran[2], china, lone, off_day=off_day) is None
+    assert relate_pair(iran[2], iran[0], lone, off_day=off_day) == DIFFER
+
+
+def test_the_storys_own_day_is_compared_with_reports_naming_none():
+    """ "Shot 11 times by police on Saturday", in the one report that names the
+    day, and "shot seven times" in another: the day is the story's own, and
+    the counts differ."""
+    saturday = _item("Kimani Gray was shot 11 times by police on Saturday.", "a.txt")
+    autopsy = _item("The autopsy showed Gray had been shot seven times.", "b.txt")
+    members = [saturday, autopsy]
+    off_day = off_day_facts(members)
+    assert off_day == set()
+    assert relate_pair(saturday, autopsy, {"a.txt", "b.txt"}, off_day=off_day) == DIFFER
