@@ -66,6 +66,8 @@ from .store import (
     IndexOutdated,
     check_format,
     claimed,
+    compared_document,
+    compared_now,
     pack,
     unpack,
 )
@@ -519,7 +521,11 @@ def _unchanged(known: _Known | None, entry: FileEntry, key: str) -> bool:
 
 
 def _state_missing(reader: Reader) -> bool:
-    return not reader.has("state", STATE_UID)  # not read: it is the whole state
+    """Whether the index holds no corpus-wide state, or one of another version
+    of the comparison (:data:`index.store.COMPARISON`): either way every
+    article is compared again, as on a first index."""
+    # the state is not read: it is one document holding the whole of it
+    return not reader.has("state", STATE_UID) or not compared_now(reader)
 
 
 @dataclass
@@ -713,6 +719,7 @@ def _write_derived(
 def _write_state(writer: Writer, state: dict[str, Any]) -> None:
     """The corpus-wide state, one document written whole."""
     writer.replace({"uid": STATE_UID, "kind": "state", "data": pack(state)})
+    writer.replace(compared_document())
 
 
 def _write_views(

@@ -33,6 +33,7 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
+from . import store as store_module
 from .corpus import Corpus, FileEntry, without_clashing_ids
 from .model import Skipped
 from .outlets import CONFIG, SIDECAR
@@ -45,7 +46,7 @@ from .sidecar import (
     listing_holds,
     read_listing,
 )
-from .store import PENDING_UID, STATE_UID, Store
+from .store import PENDING_UID, STATE_UID, Store, compared_now
 from .textio import write_atomic
 
 SETTLE_NS = 2_000_000_000
@@ -79,8 +80,15 @@ def current(corpus: Corpus, store: Store, analysis_key: str) -> bool:
 
 def _listing_key(corpus: Corpus, store: Store, analysis_key: str) -> list[Any]:
     """What a kept listing holds for: the commit it was checked against, and
-    the corpus and analysis it was checked for (as JSON reads it back)."""
-    return [LISTING_LAYOUT, store.engine.name, store.generation, analysis_key, list(corpus.roots)]
+    the corpus, analysis and comparison it was checked for (as JSON reads it back)."""
+    return [
+        LISTING_LAYOUT,
+        store.engine.name,
+        store.generation,
+        analysis_key,
+        list(corpus.roots),
+        store_module.COMPARISON,
+    ]
 
 
 def _index_files(path: Path) -> list[list[Any]]:
@@ -156,11 +164,13 @@ def _recorded_files(store: Store) -> dict[str, list[Any]] | None:
     """The last commit's ``path -> [size, mtime, hash|key]``, or None when its
     corpus-wide state is missing (a first index stopped before comparing) or
     its articles are not all compared (an update stopped between committing
-    its articles and its pass): the indexer's own test (see
-    index.build._update). An index of another format never gets here: opening
-    its store raises."""
+    its articles and its pass) or compared by another version of the
+    comparison: the indexer's own test (see index.build._update). An index of
+    another format never gets here: opening its store raises."""
     reader = store.reader
     if not reader.has("state", STATE_UID) or reader.has("state", PENDING_UID):
+        return None
+    if not compared_now(reader):
         return None
     catalog = store.catalog()
     files = catalog.get("files") if isinstance(catalog, dict) else None

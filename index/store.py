@@ -44,10 +44,30 @@ FORMAT_UID = "__format__"
 # until the pass is committed. An index holding it is not current.
 PENDING_UID = "__pending_pass__"
 MEMO_SIZE = 16
+# The version of the corpus-wide comparison (``index.corpus_pass``) the stored
+# stories, views and matrices come from, kept in a small document of kind
+# "state": raised when a change to the comparison changes what they hold
+# (2: figures an order of magnitude apart, of different organisations or of
+# another day than the story's never differ). An index compared by another
+# version is compared again on its next update: the pass alone, no article is
+# read or analysed again.
+COMPARISON = 2
+COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source
 # of truth: one layout to read, instead of a fallback for every older one.
 FORMAT = 2
+
+
+def compared_now(reader: Reader) -> bool:
+    """Whether the index's corpus-wide state comes from this :data:`COMPARISON`."""
+    doc = reader.get("state", COMPARED_UID)
+    return doc is not None and unpack(doc["data"]) == COMPARISON
+
+
+def compared_document() -> dict[str, Any]:
+    """The document saying the state is of this :data:`COMPARISON`, written with it."""
+    return {"uid": COMPARED_UID, "kind": "state", "data": pack(COMPARISON)}
 
 
 class IndexOutdated(IndexError_):

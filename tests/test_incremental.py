@@ -404,3 +404,40 @@ def test_the_corpus_pass_runs_with_the_collector_paused_and_leaves_it_as_it_was(
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_an_index_compared_by_another_version_is_compared_again_without_analysis(
+    tmp_path, monkeypatch
+):
+    """After an upgrade that changes the comparison, the next update runs the
+    corpus-wide pass again (the old views may hold a false "differ") without
+    analysing any article again, and then the index is current."""
+    from index import corpus_pass, freshness, store
+
+    library = Library([SEEDS], tmp_path / "index", analysis=MemoAnalysis())
+    library.update()
+    assert freshness.current(library.corpus, library.store, library.analysis.key)
+    analysed: list[str] = []
+    passes: list[int] = []
+    real_analyse, real_summarise = MemoAnalysis.analyse, corpus_pass.summarise
+
+    def counting_analyse(self, articles, progress=None):
+        analysed.extend(a.id for a in articles)
+        return real_analyse(self, articles, progress)
+
+    def counting_summarise(analyses, *args, **kwargs):
+        passes.append(len(analyses))
+        return real_summarise(analyses, *args, **kwargs)
+
+    monkeypatch.setattr(MemoAnalysis, "analyse", counting_analyse)
+    monkeypatch.setattr(corpus_pass, "summarise", counting_summarise)
+    monkeypatch.setattr(store, "COMPARISON", store.COMPARISON + 1)
+    library = Library([SEEDS], tmp_path / "index", analysis=MemoAnalysis())
+    assert not freshness.current(library.corpus, library.store, library.analysis.key)
+    library.update()
+    assert analysed == []
+    assert passes == [len(list(SEEDS.glob("*.txt")))]
+    library = Library([SEEDS], tmp_path / "index", analysis=MemoAnalysis())
+    assert freshness.current(library.corpus, library.store, library.analysis.key)
+    library.update()
+    assert len(passes) == 1
