@@ -297,12 +297,17 @@ def groups(index: FactIndex) -> list[dict[str, Any]]:
             by_story[item.story].append(item)
         for story, members in sorted(by_story.items(), key=lambda kv: str(kv[0])):
             pairs = group_pairs(members)
+            relation = overall(r for _, _, r in pairs)
+            # named by the figures that give the group its relation: "people
+            # killed" that differ, not "people wounded" that agree under one noun
+            compared = {fid for a, b, r in pairs if r == relation for fid in (a, b)}
+            named = [m for m in members if m.fact.id in compared] or members
             found.append(
                 {
                     "key": ckey,
-                    "subject": subject_of(members),
+                    "subject": subject_of(named),
                     "story": story,
-                    "relation": overall(r for _, _, r in pairs),
+                    "relation": relation,
                     "members": [m.fact.id for m in members],
                     "sources": independent_sources(members),
                     "pairs": [[a, b, r] for a, b, r in pairs],
@@ -333,14 +338,23 @@ def _group_relation(members: Sequence[Comparable]) -> str:
 
 def subject_of(members: Sequence[Comparable]) -> str:
     """What a group's facts are about, in words: the most specific key among
-    them ("prisoners of war exchanged" over "pows"); quotes are grouped by speaker,
-    so theirs names the speaker ("quotes of Kathy Griffin")."""
+    them ("prisoners of war exchanged" over "pows"), but not the day of a figure
+    about another day than the story's ("people killed on sunday", not on the
+    saturday of another quake recalled: see :func:`off_day_facts`); quotes are
+    grouped by speaker, so theirs names the speaker ("quotes of Kathy Griffin")."""
     if members and all(m.fact.kind == "quote" for m in members):
         speakers = [m.fact.speaker for m in members if m.fact.speaker]
         if speakers:
             return f"quotes of {speakers[0]}"
-    keys = sorted({m.fact.key for m in members if m.fact.key}, key=lambda k: (-len(k), k))
-    return describe(keys[0]) if keys else ""
+    off_day = off_day_facts(members)
+    own = [m.fact.key for m in members if m.fact.id not in off_day and m.fact.key]
+    # one subject per verb, the most stated first: "people killed / people
+    # wounded" where both differ under the counted noun "people"
+    by_verb: dict[str | None, list[str]] = defaultdict(list)
+    for key in own:
+        by_verb[split_key(key).verb].append(key)
+    named = sorted(by_verb.values(), key=lambda keys: (-len(keys), min(keys)))
+    return " / ".join(describe(min(keys, key=lambda k: (-len(k), k))) for keys in named)
 
 
 # Wire copies ---------------------------------------------------------------

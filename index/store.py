@@ -46,12 +46,14 @@ PENDING_UID = "__pending_pass__"
 MEMO_SIZE = 16
 # The version of the corpus-wide comparison (``index.corpus_pass``) the stored
 # stories, views and matrices come from, kept in a small document of kind
-# "state": raised when a change to the comparison changes what they hold
-# (2: figures an order of magnitude apart, of different organisations or of
-# another day than the story's never differ). An index compared by another
-# version is compared again on its next update: the pass alone, no article is
-# read or analysed again.
-COMPARISON = 2
+# "state": raised when a change to the comparison changes what they hold. An
+# index compared by another version is compared again on its next update: the
+# pass alone, no article is read or analysed again.
+# 2: figures an order of magnitude apart, of different organisations or of
+# another day than the story's never differ
+# 3: a group of figures is named by those that give it its relation, and by
+# the story's day, not another day recalled
+COMPARISON = 3
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

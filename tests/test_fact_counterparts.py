@@ -278,3 +278,28 @@ def test_the_storys_own_day_is_compared_with_reports_naming_none():
     off_day = off_day_facts(members)
     assert off_day == set()
     assert relate_pair(saturday, autopsy, {"a.txt", "b.txt"}, off_day=off_day) == DIFFER
+
+
+def test_a_group_is_named_by_the_figures_that_differ_on_the_storys_day():
+    """Under the counted noun "people", tolls that differ and woundings that
+    agree: the group is named after the tolls, with the day the story's
+    reports give, not the day of another quake one of them recalls."""
+    from dataclasses import replace
+
+    from index.crossref import FactIndex, groups
+
+    sentences = [
+        ("State television said 10 people were killed on Sunday.", "a.txt"),
+        ("At least 10 people were killed on Sunday, officials said.", "b.txt"),
+        ("The governor said three people were killed.", "c.txt"),
+        ("On Saturday, more than a dozen people were killed by a quake in China.", "d.txt"),
+    ]
+    index = FactIndex()
+    for sentence, article in sentences:
+        index.add(replace(_item(sentence, article), ckey="people", source_group=article))
+    for article in ("e.txt", "f.txt"):
+        wounded = _item("Officials said 50 people were wounded.", article)
+        index.add(replace(wounded, ckey="people", source_group=article))
+    (group,) = groups(index)
+    assert group["relation"] == DIFFER
+    assert group["subject"] == "people killed on sunday"
