@@ -240,11 +240,30 @@ def period_of(text: str, start: int, end: int, bounds: tuple[int, int]) -> str:
     lower case ("this season", "since week 11"), "" where it names none: two
     running figures ("258 receiving yards this season", "176 since Week 11";
     "46 people had been arrested by the end", "one person has been arrested")
-    are another count each when their periods differ."""
+    are another count each when their periods differ. A month named without a
+    day in a sentence told in the past perfect is such a period, one before
+    the report's event: "Early November, the British Royal Navy had captured
+    eight pirates", in a report of the 23 the Indian navy caught."""
     begin, stop = sentence_around(text, start, end, bounds)
     sentence = text[begin:stop]
-    found = sorted({" ".join(m.group().lower().split()) for m in _PERIOD.finditer(sentence)})
-    return " / ".join(found)
+    found = {" ".join(m.group().lower().split()) for m in _PERIOD.finditer(sentence)}
+    if _HAD_DONE.search(sentence):
+        found |= {f"before, in {m.group(1).lower()}" for m in _MONTH_ALONE.finditer(sentence)}
+    return " / ".join(sorted(found))
+
+
+# A past perfect ("had captured", "had been arrested"): what happened before
+# the time the report tells of.
+_HAD_DONE = re.compile(
+    r"\b(?:had|'d)\s+(?:(?:already|earlier|previously|also|just|not|never)\s+)*"
+    r"(?:been|\w+ed|\w+en|caught|lost|held|made|sent|fled|left|shot|hit|found|told|paid|"
+    r"put|done|gone|begun|run|sold|struck|won|seen|brought|bought|fought|met|kept|led|set)\b"
+)
+# A month named with no day after it ("Early November", "in late October").
+_MONTH_ALONE = re.compile(
+    r"\b(January|February|March|April|June|July|August|September|October|November|December)"
+    r"\b(?![\s.]*\d)"
+)
 
 
 # A figure that is only possible: "could receive a maximum one-year suspension",

@@ -303,3 +303,22 @@ def test_a_group_is_named_by_the_figures_that_differ_on_the_storys_day():
     (group,) = groups(index)
     assert group["relation"] == DIFFER
     assert group["subject"] == "people killed on sunday"
+
+
+def test_a_month_told_in_the_past_perfect_is_a_period_before_the_event():
+    """ "Early November, the British Royal Navy had captured eight pirates" is
+    an earlier capture than the Indian navy's 23; a month named for the event
+    itself ("Finally, in December, ... 50,000 pages ... were delivered") is no
+    period, nor a past perfect that names no month."""
+    earlier = _item(
+        "Early November, the British Royal Navy had captured eight pirates, who were "
+        "handed over to Kenya.",
+        "a.txt",
+    )
+    caught = _item("The Indian navy captured 23 pirates in the Gulf of Aden.", "b.txt")
+    assert earlier.period == "before, in november"
+    assert relate_pair(earlier, caught, {"a.txt", "b.txt"}) is None
+    delivered = "Finally, in December, boxes filled with 50,000 pages of emails were delivered."
+    assert period_of(delivered, 40, 46, (0, len(delivered))) == ""
+    had = "Police said the navy had captured eight pirates."
+    assert period_of(had, 37, 49, (0, len(had))) == ""
