@@ -1096,7 +1096,8 @@ def _places_cased(counts: Counter[str]) -> Counter[str]:
     """``counts`` with each spelling of a place in capitals ("JERUSALEM", "AL-AIN")
     counted as its mixed-case spelling ("Jerusalem"), or in Title Case where there is
     none and the gazetteer knows it; an acronym's few letters ("SANA", the Syrian
-    agency, is no Sana) stay as they are."""
+    agency, is no Sana) stay as they are, and so do those the capitals are the
+    usual spelling of ("US" 1,505 times is not the "Us" of one magazine's name)."""
     mixed: dict[str, str] = {}
     for spelling, _ in counts.most_common():
         if not spelling.isupper():
@@ -1105,7 +1106,7 @@ def _places_cased(counts: Counter[str]) -> Counter[str]:
     for spelling, count in counts.items():
         key = alias_key(spelling)
         letters = sum(c.isalpha() for c in spelling)
-        if spelling.isupper() and key in mixed:
+        if spelling.isupper() and key in mixed and (letters >= 4 or counts[mixed[key]] >= count):
             spelling = mixed[key]
         elif spelling.isupper() and letters >= 5 and place_of(key, False) is not None:
             spelling = spelling.title()

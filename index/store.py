@@ -54,7 +54,8 @@ MEMO_SIZE = 16
 # 3: a group of figures is named by those that give it its relation, and by
 # the story's day, not another day recalled
 # 4: a month named in a sentence in the past perfect is a period before the event
-COMPARISON = 4
+# 5: a place usually written in capitals ("US") keeps them in its name
+COMPARISON = 5
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

@@ -974,6 +974,8 @@ def test_a_place_written_in_capitals_is_named_as_the_text_writes_it():
     assert _display_name(Counter({"PANGKALAN BUN": 1}), "place") == "Pangkalan Bun"
     assert _display_name(Counter({"GAZA": 2, "Gaza": 1}), "place") == "Gaza"
     assert _display_name(Counter({"US": 3}), "place") == "US"
+    # not the "Us" of one magazine's name, against 1,505 reports' "US"
+    assert _display_name(Counter({"US": 1505, "Us": 1}), "place") == "US"
     assert _display_name(Counter({"SANA": 1}), "place") == "SANA"  # the Syrian agency
 
 
