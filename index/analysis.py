@@ -48,7 +48,9 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # 20: a speaker named with a title after a quote ("Mr. Gowdy said"), and after a
 # quoted question opening its sentence (“Why speculate?” Mr. Gowdy added.), and
 # one named before a description of him (“...,” Michael Elliott, the director, said)
-VERSION = "30"
+# 31: capitals closing a reader's comment ("them was the days ! LOL") are no
+# outlet's sign-off
+VERSION = "31"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

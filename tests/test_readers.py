@@ -416,3 +416,20 @@ def test_share_buttons_are_neither_headline_nor_text(tmp_path, buttons):
     assert texts[0].startswith("The fight over Kurt Cobain's")
     assert texts[-1].startswith("Love has said")
     assert len(texts) == 2
+
+
+def test_a_comment_closed_by_lol_names_no_outlet(tmp_path):
+    """A reader's comment at the foot of a BBC page ("... them was the days !
+    LOL") is no agency's sign-off; "... said on Monday. EFE" is."""
+    path = tmp_path / "gaming.txt"
+    path.write_text(
+        "Losing yourself in online gaming\n\n"
+        "Online role playing games are time-consuming, but enthralling flights from reality.\n\n"
+        "24hours, when i was a kid at school, Ultima Online was the game, ahhhh them was "
+        "the days ! LOL\n",
+        encoding="utf-8",
+    )
+    result, _ = read(str(path), path.name)
+    (article,) = result.articles
+    assert article.source is None
+    assert article.passages[-1].text.endswith("LOL")

@@ -63,8 +63,11 @@ _SOURCE_LINE = re.compile(r"^(?:source|sources|via|credit)\s*[;:,-]\s*(.{2,60}?)
 # ("SOURCE: bit.ly/23o5QvC Cancer, online January 25, 2016"): it names no outlet.
 _CITATION = re.compile(r"\b(?:https?:|www\.)|\w\.[a-z]{2,}/|\b\d{4}\b", re.I)
 _TAG_LINE = re.compile(r"^[a-z0-9][a-z0-9_-]*(?:[ ,]+[a-z0-9][a-z0-9_-]*){0,3}$")
-_SIGN_OFF = re.compile(r"(?<=[.!?\"”’)])\s+([A-Z]{2,6})\s*$")
-_LONE_SIGN_OFF = re.compile(r"^(?:[A-Z]{2,6}|\([A-Z][A-Za-z]{1,15}\))$")
+# Capitals that close a reader's comment, not an agency's sign-off: "... them
+# was the days ! LOL".
+_NO_AGENCY = r"(?!(?:LOL|LMAO|ROFL|OMG|WTF|BTW|FYI|IMO|IMHO|TBH|PS|OK|NOT)\b)"
+_SIGN_OFF = re.compile(rf"(?<=[.!?\"”’)])\s+{_NO_AGENCY}([A-Z]{{2,6}})\s*$")
+_LONE_SIGN_OFF = re.compile(rf"^(?:{_NO_AGENCY}[A-Z]{{2,6}}|\([A-Z][A-Za-z]{{1,15}}\))$")
 _DATELINE = re.compile(
     r"^([A-Z][\w.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,30})?)\s*"
     r"\(([A-Z][A-Za-z&. ]{1,30})\)\s*(?:\.?\s*[-–—]+|:)\s*"
