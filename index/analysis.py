@@ -49,7 +49,9 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # quoted question opening its sentence (“Why speculate?” Mr. Gowdy added.), and
 # one named before a description of him (“...,” Michael Elliott, the director, said)
 # 31: capitals closing a reader's comment ("them was the days ! LOL") are no
-# outlet's sign-off
+# outlet's sign-off; a name the model reads as a person that the text writes as
+# a company's or a club's ("oil giant Yukos", "Manchester United striker") is an
+# organisation
 VERSION = "31"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
@@ -296,7 +298,8 @@ class Analysis:
                         _shaped(article.text, split_spans(article.text, mentions), spans),
                         spans,
                     )
-                ]
+                ],
+                article.text,
             )
             mentions = trim_headlines(article.text, mentions, headlines)
             mentions = propagate(article.text, mentions, spans)

@@ -462,10 +462,12 @@ def surname(words: Sequence[str]) -> str | None:
     return words[-1] if len(words) > 1 else None
 
 
-def relabel(mentions: Sequence[Mention]) -> list[Mention]:
+def relabel(mentions: Sequence[Mention], text: str | None = None) -> list[Mention]:
     """One kind per name within an article: a bare name that is the surname of a
     person named in full here is that person ("Teixeira" tagged as an
-    organisation beside "Mark Teixeira"); otherwise mentions of one spelling take
+    organisation beside "Mark Teixeira"); a name ``text`` writes as a body's
+    ("oil giant Yukos", "Manchester United striker Wayne Rooney") is an
+    organisation (see :func:`_bodies`); otherwise mentions of one spelling take
     the kind most of them have. A capitalised run the model left (label "") has a
     say only where the model never labelled that spelling."""
     surnames = set()
@@ -478,18 +480,51 @@ def relabel(mentions: Sequence[Mention]) -> list[Mention]:
     for mention in mentions:
         if mention.kind in NAMED_KINDS:
             votes[_bare(mention.text)][(mention.kind, mention.label)] += 1
+    bodies = _bodies(text, mentions) - surnames if text is not None else set()
     result = []
     for mention in mentions:
         if mention.kind in NAMED_KINDS:
             bare = _bare(mention.text)
             if bare in surnames:
                 kind, label = "person", "PERSON"
+            elif bare in bodies:
+                kind, label = "organisation", "ORG"
             else:
                 kind, label = _voted(votes[bare])
             if kind != mention.kind:
                 mention = Mention(mention.start, mention.end, mention.text, kind, label)
         result.append(mention)
     return result
+
+
+# What a company, a club or a party is called just before its name ("oil giant
+# Yukos", "the Russian oil firm Yukos") and what follows the name of one
+# ("Manchester United striker Wayne Rooney", "Yukos shares"); a person's name is
+# followed by none of these ("Jackson spokesman" is a person's).
+_BODY_BEFORE = re.compile(
+    r"\b(?:firm|company|giant|conglomerate|group|bank|lender|insurer|carrier|airline|"
+    r"retailer|supermarket|chain|maker|manufacturer|broadcaster|network|club|side|party|"
+    r"operator|producer|publisher|label|studio|agency|regulator|watchdog|utility)\s+$"
+)
+_BODY_AFTER = re.compile(
+    r"^\s+(?:striker|midfielder|defender|goalkeeper|winger|keeper|chairman|chief executive|"
+    r"shares|shareholders|stake|board|directors|executives|employees|workers|staff|"
+    r"subsidiary|headquarters)\b"
+)
+
+
+def _bodies(text: str, mentions: Sequence[Mention]) -> set[str]:
+    """The bare names the model reads as people ("Yukos", "Manchester United")
+    that ``text`` writes somewhere as those of companies, clubs or parties."""
+    found = set()
+    for mention in mentions:
+        if mention.kind != "person":  # not "French striker ...", a people's name
+            continue
+        before = text[max(0, mention.start - 30) : mention.start]
+        after = text[mention.end : mention.end + 20]
+        if _BODY_BEFORE.search(before) or _BODY_AFTER.match(after):
+            found.add(_bare(mention.text))
+    return found
 
 
 def _voted(votes: Counter[tuple[str, str]]) -> tuple[str, str]:

@@ -1148,3 +1148,36 @@ def test_a_facility_named_with_other_words_for_its_kind_is_one_in_its_story():
     apart = merge(corpus(*articles[2:]), {}, groups={"a0": "s0", "a1": "s1"})
     assert entity_with(apart, "Betty Ford Clinic") != entity_with(
         apart, "Betty Ford Treatment Center")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Shares in Russian oil giant Yukos fell again. Yukos said it would appeal.", "Yukos"),
+        (
+            "Manchester United striker Wayne Rooney scored twice. Manchester United won.",
+            "Manchester United",
+        ),  # fmt: skip
+        ("Yukos shares fell again. Yukos said it would appeal.", "Yukos"),
+    ],
+)
+def test_a_name_written_as_a_companys_or_a_clubs_is_an_organisation(text, name):
+    """The small model reads "Yukos" and "Manchester United" as people; the words
+    around one of their mentions say what they are, and every mention follows."""
+    from index.mentions import relabel
+
+    found = []
+    at = 0
+    while (at := text.find(name, at)) >= 0:
+        found.append(Mention(at, at + len(name), name, "person", "PERSON"))
+        at += len(name)
+    assert {m.kind for m in relabel(found, text)} == {"organisation"}
+
+
+def test_a_persons_spokesman_leaves_the_person_a_person():
+    from index.mentions import relabel
+
+    text = "Jackson spokesman Raymone Bain said Jackson was well."
+    found = [Mention(0, 7, "Jackson", "person", "PERSON"),
+             Mention(36, 43, "Jackson", "person", "PERSON")]  # fmt: skip
+    assert {m.kind for m in relabel(found, text)} == {"person"}
