@@ -80,15 +80,8 @@ def current(corpus: Corpus, store: Store, analysis_key: str) -> bool:
 
 def _listing_key(corpus: Corpus, store: Store, analysis_key: str) -> list[Any]:
     """What a kept listing holds for: the commit it was checked against, and
-    the corpus, analysis and comparison it was checked for (as JSON reads it back)."""
-    return [
-        LISTING_LAYOUT,
-        store.engine.name,
-        store.generation,
-        analysis_key,
-        list(corpus.roots),
-        store_module.COMPARISON,
-    ]
+    the corpus and analysis it was checked for (as JSON reads it back)."""
+    return [LISTING_LAYOUT, store.engine.name, store.generation, analysis_key, list(corpus.roots)]
 
 
 def _index_files(path: Path) -> list[list[Any]]:
@@ -138,6 +131,9 @@ def _remember(
             "files": code_files(),
             "version": VERSION,
             "default_model": DEFAULT_MODEL,
+            # the comparison the index was checked against (index.store.COMPARISON);
+            # the shell's plain search trusts store.py's size and time for it
+            "comparison": store_module.COMPARISON,
         },
         "folders": sorted(folders.items()),
         "files": [[entry.full_path, entry.size, entry.mtime] for entry in entries],
@@ -153,7 +149,7 @@ def _listed_unchanged(store: Store, key: list[Any]) -> bool:
     every file's size and time as they were."""
     kept = read_listing(store.path, store.engine.name)
     try:
-        if kept["key"] != key:
+        if kept["key"] != key or kept["code"].get("comparison") != store_module.COMPARISON:
             return False
         return listing_holds(kept)
     except (OSError, ValueError, KeyError, TypeError):  # none kept, or another layout
