@@ -1158,7 +1158,7 @@ def test_a_facility_named_with_other_words_for_its_kind_is_one_in_its_story():
             "Manchester United striker Wayne Rooney scored twice. Manchester United won.",
             "Manchester United",
         ),  # fmt: skip
-        ("Yukos shares fell again. Yukos said it would appeal.", "Yukos"),
+        ("Yukos shareholders met again. Yukos said it would appeal.", "Yukos"),
     ],
 )
 def test_a_name_written_as_a_companys_or_a_clubs_is_an_organisation(text, name):
@@ -1177,7 +1177,7 @@ def test_a_name_written_as_a_companys_or_a_clubs_is_an_organisation(text, name):
 def test_a_persons_spokesman_leaves_the_person_a_person():
     from index.mentions import relabel
 
-    text = "Jackson spokesman Raymone Bain said Jackson was well."
+    text = "Jackson spokesman Raymone Bain said Jackson shares his fans' hopes."
     found = [Mention(0, 7, "Jackson", "person", "PERSON"),
              Mention(36, 43, "Jackson", "person", "PERSON")]  # fmt: skip
     assert {m.kind for m in relabel(found, text)} == {"person"}
