@@ -740,6 +740,19 @@ def _link_places(nodes: list[_Node], links: _Links) -> None:
             first[place.geonameid] = i
 
 
+def _link_groups(nodes: list[_Node], links: _Links) -> None:
+    """A people, a party's members or a faith named in the plural is the one
+    named in the singular: "Tories" and "Tory", "Americans" and "American",
+    "Democrats" and "Democrat"."""
+    groups = {node.key: i for i, node in enumerate(nodes) if node.kind == "group"}
+    for key, i in groups.items():
+        if " " in key or len(key) < 4 or not key.endswith("s") or key.endswith("ss"):
+            continue
+        single = key[:-3] + "y" if key.endswith("ies") else key[:-1]
+        if single in groups:
+            links.join(groups[single], i)
+
+
 # What a facility's name may end with, one source or another ("Betty Ford Center",
 # "Betty Ford Clinic", "Betty Ford Treatment Center"), and what may stand before it.
 _FACILITY_HEADS = frozenset({"center", "centre", "clinic", "hospital", "building", "facility"})
@@ -983,6 +996,7 @@ def linked(
     common = text.common_words()
     _link_organisations(nodes, links, common)
     _link_places(nodes, links)
+    _link_groups(nodes, links)
     _link_teams(nodes, links, common)
     _link_facilities(nodes, links)
     return nodes, links

@@ -55,7 +55,8 @@ MEMO_SIZE = 16
 # the story's day, not another day recalled
 # 4: a month named in a sentence in the past perfect is a period before the event
 # 5: a place usually written in capitals ("US") keeps them in its name
-COMPARISON = 5
+# 6: a people named in the plural is the one named in the singular ("Tories", "Tory")
+COMPARISON = 6
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

@@ -1164,8 +1164,6 @@ def test_a_facility_named_with_other_words_for_its_kind_is_one_in_its_story():
 def test_a_name_written_as_a_companys_or_a_clubs_is_an_organisation(text, name):
     """The small model reads "Yukos" and "Manchester United" as people; the words
     around one of their mentions say what they are, and every mention follows."""
-    from index.mentions import relabel
-
     found = []
     at = 0
     while (at := text.find(name, at)) >= 0:
@@ -1175,9 +1173,21 @@ def test_a_name_written_as_a_companys_or_a_clubs_is_an_organisation(text, name):
 
 
 def test_a_persons_spokesman_leaves_the_person_a_person():
-    from index.mentions import relabel
-
     text = "Jackson spokesman Raymone Bain said Jackson shares his fans' hopes."
     found = [Mention(0, 7, "Jackson", "person", "PERSON"),
              Mention(36, 43, "Jackson", "person", "PERSON")]  # fmt: skip
     assert {m.kind for m in relabel(found, text)} == {"person"}
+
+
+def test_a_people_named_in_the_plural_is_the_one_named_in_the_singular():
+    """BBC politics writes "Tory" 255 times and "Tories" 233: one party's people."""
+    entities = merge(
+        corpus(
+            [("Tories", "group"), ("Tory", "group"), ("Americans", "group")],
+            [("American", "group"), ("Swiss", "group")],
+        ),
+        {},
+    )
+    assert entity_with(entities, "Tories") == entity_with(entities, "Tory")
+    assert entity_with(entities, "Americans") == entity_with(entities, "American")
+    assert entity_with(entities, "Swiss") != entity_with(entities, "American")
