@@ -499,9 +499,10 @@ def relabel(mentions: Sequence[Mention], text: str | None = None) -> list[Mentio
 
 # What a company, a club or a party is called just before its name ("oil giant
 # Yukos", "the Russian oil firm Yukos") and what follows the name of one
-# ("Manchester United striker Wayne Rooney", "Yukos shareholders"); a person's
-# name is followed by none of these ("Jackson spokesman" is a person's, and in
-# "Beckham shares his secret" shares is a verb).
+# ("Manchester United striker Wayne Rooney", "Yukos shareholders", "Lib Dem
+# leader Charles Kennedy"); a person's name is followed by none of these
+# ("Jackson spokesman" is a person's, and in "Beckham shares his secret" shares
+# is a verb).
 _BODY_BEFORE = re.compile(
     r"\b(?:firm|company|giant|conglomerate|group|bank|lender|insurer|carrier|airline|"
     r"retailer|supermarket|chain|maker|manufacturer|broadcaster|network|club|side|party|"
@@ -509,6 +510,7 @@ _BODY_BEFORE = re.compile(
 )
 _BODY_AFTER = re.compile(
     r"^\s+(?:striker|midfielder|defender|goalkeeper|winger|keeper|chairman|chief executive|"
+    r"leader|MPs|"
     r"shareholders|stake|board|directors|executives|employees|workers|staff|"
     r"subsidiary|headquarters)\b"
 )
