@@ -502,11 +502,12 @@ def relabel(mentions: Sequence[Mention], text: str | None = None) -> list[Mentio
 # ("Manchester United striker Wayne Rooney", "Yukos shareholders", "Lib Dem
 # leader Charles Kennedy"); a person's name is followed by none of these
 # ("Jackson spokesman" is a person's, and in "Beckham shares his secret" shares
-# is a verb).
+# is a verb), nor preceded ("Wikileaks publisher Julian Assange", "Broadway
+# producer Gary Goddard", "camera operator", "film maker" name people).
 _BODY_BEFORE = re.compile(
     r"\b(?:firm|company|giant|conglomerate|group|bank|lender|insurer|carrier|airline|"
-    r"retailer|supermarket|chain|maker|manufacturer|broadcaster|network|club|side|party|"
-    r"operator|producer|publisher|label|studio|agency|regulator|watchdog|utility)\s+$"
+    r"retailer|supermarket|chain|manufacturer|broadcaster|network|club|side|party|"
+    r"label|studio|agency|regulator|watchdog|utility)\s+$"
 )
 _BODY_AFTER = re.compile(
     r"^\s+(?:striker|midfielder|defender|goalkeeper|winger|keeper|chairman|chief executive|"

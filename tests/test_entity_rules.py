@@ -1172,10 +1172,17 @@ def test_a_name_written_as_a_companys_or_a_clubs_is_an_organisation(text, name):
     assert {m.kind for m in relabel(found, text)} == {"organisation"}
 
 
-def test_a_persons_spokesman_leaves_the_person_a_person():
-    text = "Jackson spokesman Raymone Bain said Jackson shares his fans' hopes."
-    found = [Mention(0, 7, "Jackson", "person", "PERSON"),
-             Mention(36, 43, "Jackson", "person", "PERSON")]  # fmt: skip
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Jackson spokesman Raymone Bain said Jackson shares his fans' hopes.", "Jackson"),
+        ("Wikileaks publisher Julian Assange tweeted about it.", "Julian Assange"),
+        ("The suit was filed by Broadway producer Gary Goddard.", "Gary Goddard"),
+    ],
+)
+def test_words_around_a_person_that_also_name_roles_leave_the_person_a_person(text, name):
+    at = text.index(name)
+    found = [Mention(at, at + len(name), name, "person", "PERSON")]
     assert {m.kind for m in relabel(found, text)} == {"person"}
 
 
