@@ -52,7 +52,9 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # outlet's sign-off; a name the model reads as a person that the text writes as
 # a company's or a club's ("oil giant Yukos", "Manchester United striker") is an
 # organisation
-VERSION = "31"
+# 32: a figure in a paragraph after one opening with a time told from an earlier
+# year ("A year later, he was convicted ...") is framed by that year
+VERSION = "32"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

@@ -172,10 +172,14 @@ def frame_at(
     bounds = [m.start() for m in _CLAUSE_END.finditer(text)]
     begin = max([b for b in bounds if b < offset], default=0)
     end = min([b for b in bounds if b > offset], default=len(text))
-    frame = time_frame(text, text[begin:end], previous, doc.year, window)
+    earlier = doc.text[max(0, sentence[0] - EARLIER) : sentence[0]]
+    frame = time_frame(text, text[begin:end], previous, doc.year, window, earlier)
     return frame, day_of(text)
 
 
+# How far back a sentence told from an earlier time ("A year later") looks for
+# the year it counts from.
+EARLIER = 600
 _CLAUSE_END = re.compile(r"[,;:()—–]|\s-\s")
 
 

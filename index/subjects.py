@@ -179,14 +179,22 @@ _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sun
 
 
 def time_frame(
-    sentence: str, clause: str, previous: str, reference: int | None, window: bool = True
+    sentence: str,
+    clause: str,
+    previous: str,
+    reference: int | None,
+    window: bool = True,
+    earlier: str = "",
 ) -> str | None:
     """When a figure is about, if not the article's own time: a year before the
     article's ("killed 1,400 in the 2008-2009 war": "in 2008"), taken from the
     sentence or, when it names no time itself, the one before; a span such as
     "this year" or "last month" ("750 rockets fired this year"); or a window
     its own clause names ("killed over the last 24 hours", "since July 8"; not
-    for a duration: "talks since 2022 lasted two hours")."""
+    for a duration: "talks since 2022 lasted two hours"). A time told from an
+    earlier one ("A year later, he was convicted ... He was sentenced to seven
+    years") is the year ``earlier`` (the article's text before the sentence)
+    names last, where that is before the article's."""
     found = _WINDOW.search(clause) if window else None
     if found:
         if found.group("since"):
@@ -209,7 +217,31 @@ def time_frame(
             # a case from 2000"); in the figure's own clause, or the sentence
             # before when this one names none, it dates the figure.
             return _past(_SINCE.sub("", clause) if n == 0 else text, reference)
+        if _LATER.match(text) and earlier:
+            return _counted_from(earlier, reference)
+    if not previous and earlier:
+        # the paragraph before, opening with such a time
+        head, _, last = earlier.rstrip().rpartition("\n")
+        if _LATER.match(last) and not _YEAR.search(last):
+            return _counted_from(head, reference)
     return None
+
+
+def _counted_from(earlier: str, reference: int | None) -> str | None:
+    """The year a time told from an earlier one counts from: the last one
+    ``earlier`` names, where that is before the article's."""
+    years = [int(m.group(1)) for m in _YEAR.finditer(earlier)]
+    return f"in {years[-1]}" if years and reference and years[-1] < reference else None
+
+
+# A sentence told from a time named before it: "A year later, ...", "Two years
+# later", "The following year", "Months later".
+_LATER = re.compile(
+    r"\s*(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|some|\d+)\s+"
+    r"(?:years?|months?|decades?)\s+later|(?:years|months|decades)\s+later|"
+    r"the\s+(?:following|next)\s+(?:year|month)|later\s+that\s+(?:year|month))\b",
+    re.I,
+)
 
 
 # The period a running figure is counted over: "this season", "since Week 11",

@@ -322,3 +322,28 @@ def test_a_month_told_in_the_past_perfect_is_a_period_before_the_event():
     assert period_of(delivered, 40, 46, (0, len(delivered))) == ""
     had = "Police said the navy had captured eight pirates."
     assert period_of(had, 37, 49, (0, len(had))) == ""
+
+
+def test_a_sentence_told_from_an_earlier_year_is_framed_by_it():
+    """A mobster's obituary: "Mr. Gigante was acquitted in 1958 ... / A year
+    later, he was convicted ... / Mr. Gigante ... was sentenced to seven years
+    in prison." The seven years are of the 1950s, not the 12 of his 1997
+    conviction that other reports give."""
+    text = (
+        "Vincent Gigante died on Monday in prison.\n"
+        "Mr. Gigante was acquitted in 1958 on charges of attempted murder.\n"
+        "A year later, he was convicted with Mr. Genovese on charges of heroin trafficking.\n"
+        "Mr. Gigante, a superintendent of a tenement, was sentenced to seven years in prison.\n"
+        "In 2005 he was again in the news.\n"
+    )
+    passages = []
+    at = 0
+    for number, line in enumerate(text.splitlines(keepends=True), 1):
+        passages.append(Passage("a.txt", number, at, at + len(line) - 1, line.strip()))
+        at += len(line)
+    article = Article("a.txt", "a.txt", "text", text, passages=tuple(passages))
+    (seven,) = [f for f in extract_facts(article) if f.kind == "duration" and f.value == 7]
+    assert seven.key == "duration:prison sentence in 1958"
+    alone = make_article("Mr. Gigante was sentenced to seven years in prison.")
+    (plain,) = [f for f in extract_facts(alone) if f.kind == "duration"]
+    assert plain.key == "duration:prison sentence"
