@@ -24,6 +24,7 @@ from functools import cached_property, lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
+from .events import singular
 from .gazetteer import KNOWN_ACRONYMS, is_major_place, place_of
 from .model import ENTITY_KINDS, Alias, Entity, EntityMention, Mention, Passage
 from .names import (
@@ -746,10 +747,8 @@ def _link_groups(nodes: list[_Node], links: _Links) -> None:
     "Democrats" and "Democrat"."""
     groups = {node.key: i for i, node in enumerate(nodes) if node.kind == "group"}
     for key, i in groups.items():
-        if " " in key or len(key) < 4 or not key.endswith("s") or key.endswith("ss"):
-            continue
-        single = key[:-3] + "y" if key.endswith("ies") else key[:-1]
-        if single in groups:
+        single = singular(key) if " " not in key and len(key) >= 4 else key
+        if single != key and single in groups:
             links.join(groups[single], i)
 
 

@@ -18,6 +18,7 @@ Plain regular expressions over the sentence, like the rest of fact finding.
 
 from __future__ import annotations
 
+import calendar
 import re
 from functools import lru_cache
 from typing import NamedTuple
@@ -291,10 +292,10 @@ _HAD_DONE = re.compile(
     r"(?:been|\w+ed|\w+en|caught|lost|held|made|sent|fled|left|shot|hit|found|told|paid|"
     r"put|done|gone|begun|run|sold|struck|won|seen|brought|bought|fought|met|kept|led|set)\b"
 )
-# A month named with no day after it ("Early November", "in late October").
+# A month named with no day after it ("Early November", "in late October"); not
+# "May", which as often opens a sentence or names someone.
 _MONTH_ALONE = re.compile(
-    r"\b(January|February|March|April|June|July|August|September|October|November|December)"
-    r"\b(?![\s.]*\d)"
+    rf"\b({'|'.join(m for m in calendar.month_name[1:] if m != 'May')})\b(?![\s.]*\d)"
 )
 
 
