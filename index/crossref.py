@@ -7,7 +7,6 @@ index) and runs at index time; the reader only looks the results up.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence, Set
@@ -16,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from .intervals import CONTEXT, DIFFER, relate, same_key
+from .intervals import CONTEXT, DIFFER, ratio, relate, same_key
 from .model import Article, Fact
 from .subjects import describe, split_key
 
@@ -229,10 +228,8 @@ def _far_apart(a: Fact, b: Fact) -> bool:
     that they are more likely two things than two reports of one."""
     if a.kind == "date" or b.kind == "date":
         return False
-    values = sorted(abs(v) for v in (a.value, b.value) if v is not None)
-    if len(values) < 2 or values[0] == 0 or math.isinf(values[1]):
-        return False
-    return values[1] > FAR_APART * values[0]
+    times = ratio(a, b)
+    return times is not None and times > FAR_APART
 
 
 def _undated_weekdays(a: Fact, b: Fact) -> bool:

@@ -216,10 +216,17 @@ NEAR = 1.25
 
 def near(a: Fact, b: Fact) -> bool:
     """Whether two counts are close enough to be two reports of one figure."""
+    times = ratio(a, b)
+    return times is not None and times <= NEAR
+
+
+def ratio(a: Fact, b: Fact) -> float | None:
+    """How many times the larger of two positive, finite figures is the
+    smaller; None where either is missing, zero or less, or open-ended."""
     values = sorted(v for v in (a.value, b.value) if v is not None and v > 0)
     if len(values) < 2 or math.isinf(values[1]):
-        return False
-    return values[1] <= NEAR * values[0]
+        return None
+    return values[1] / values[0]
 
 
 def interval_of(fact: Fact) -> Interval | None:
