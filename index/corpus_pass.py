@@ -673,10 +673,11 @@ class _Context:
                         "start": item.fact.start,
                         "end": item.fact.end,
                     }
-            relation = crossref._group_relation(in_story)
+            off_day = self._statements(story["id"], ckey)[2]
+            relation = crossref._group_relation(in_story, off_day)
             rows[ckey] = {
                 "key": ckey,
-                "label": crossref.subject_of(in_story) + row_speaker(in_story),
+                "label": crossref.subject_of(in_story, off_day) + row_speaker(in_story),
                 "relation": relation,
                 "cells": cells,
             }

@@ -135,21 +135,25 @@ def relate_pair(
         return None
     both = a.fact.article in lone and b.fact.article in lone
     relation = relate_facts(a.fact, b.fact, both)
-    if relation == DIFFER and (_maybe_two_things(a, b, torn) or _other_day(a, b, off_day)):
+    if relation == DIFFER and _maybe_two_things(a, b, torn, off_day):
         return None
     return relation
 
 
-def _maybe_two_things(a: Comparable, b: Comparable, torn: Set[str]) -> bool:
+def _maybe_two_things(
+    a: Comparable, b: Comparable, torn: Set[str], off_day: Set[str] = frozenset()
+) -> bool:
     """Whether anything says two figures under one key may be about two
     things: either article states two figures there (``torn``), they belong to
-    different holders or periods, or either is only what could be."""
+    different holders, periods or days (``off_day``), they are an order of
+    magnitude apart, or either is only what could be."""
     return (
         a.fact.article in torn
         or b.fact.article in torn
         or _two_holders(a, b)
         or _two_periods(a, b)
         or _far_apart(a.fact, b.fact)
+        or _other_day(a, b, off_day)
         or a.hypothetical
         or b.hypothetical
     )
@@ -293,7 +297,8 @@ def groups(index: FactIndex) -> list[dict[str, Any]]:
         for item in items:
             by_story[item.story].append(item)
         for story, members in sorted(by_story.items(), key=lambda kv: str(kv[0])):
-            pairs = group_pairs(members)
+            off_day = off_day_facts(members)
+            pairs = group_pairs(members, off_day)
             relation = overall(r for _, _, r in pairs)
             # named by the figures that give the group its relation: "people
             # killed" that differ, not "people wounded" that agree under one noun
@@ -302,7 +307,7 @@ def groups(index: FactIndex) -> list[dict[str, Any]]:
             found.append(
                 {
                     "key": ckey,
-                    "subject": subject_of(named),
+                    "subject": subject_of(named, off_day),
                     "story": story,
                     "relation": relation,
                     "members": [m.fact.id for m in members],
@@ -313,13 +318,16 @@ def groups(index: FactIndex) -> list[dict[str, Any]]:
     return found
 
 
-def group_pairs(members: Sequence[Comparable]) -> list[tuple[str, str, str]]:
+def group_pairs(
+    members: Sequence[Comparable], off_day: Set[str] | None = None
+) -> list[tuple[str, str, str]]:
     """Each pair of facts of independent sources that can be compared, with its
     relation: a group's relation is its worst pair, but a fact that fits every
     other is never part of a differing pair."""
     found = []
     lone, torn = lone_articles(members), torn_articles(members)
-    off_day = off_day_facts(members)
+    if off_day is None:
+        off_day = off_day_facts(members)
     for i, a in enumerate(members):
         for b in members[i + 1 :]:
             if a.source_group != b.source_group:
@@ -329,11 +337,11 @@ def group_pairs(members: Sequence[Comparable]) -> list[tuple[str, str, str]]:
     return found
 
 
-def _group_relation(members: Sequence[Comparable]) -> str:
-    return overall(r for _, _, r in group_pairs(members))
+def _group_relation(members: Sequence[Comparable], off_day: Set[str] | None = None) -> str:
+    return overall(r for _, _, r in group_pairs(members, off_day))
 
 
-def subject_of(members: Sequence[Comparable]) -> str:
+def subject_of(members: Sequence[Comparable], off_day: Set[str] | None = None) -> str:
     """What a group's facts are about, in words: the most specific key among
     them ("prisoners of war exchanged" over "pows"), but not the day of a figure
     about another day than the story's ("people killed on sunday", not on the
@@ -343,7 +351,8 @@ def subject_of(members: Sequence[Comparable]) -> str:
         speakers = [m.fact.speaker for m in members if m.fact.speaker]
         if speakers:
             return f"quotes of {speakers[0]}"
-    off_day = off_day_facts(members)
+    if off_day is None:
+        off_day = off_day_facts(members)
     own = [m.fact.key for m in members if m.fact.id not in off_day and m.fact.key]
     # one subject per verb, the most stated first: "people killed / people
     # wounded" where both differ under the counted noun "people"
