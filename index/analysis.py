@@ -54,7 +54,10 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # organisation
 # 32: a figure in a paragraph after one opening with a time told from an earlier
 # year ("A year later, he was convicted ...") is framed by that year
-VERSION = "32"
+# 33: a name after a person's title is a person's ("Mr Kilroy-Silk" read as a
+# place); surnames with an apostrophe, a hyphen or a capital inside ("O'Gara",
+# "Kilroy-Silk", "McIlroy") are found and voted as others are; "Blu-ray" is no person
+VERSION = "33"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

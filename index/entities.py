@@ -247,12 +247,14 @@ def _nodes(mentions: Mapping[str, Sequence[Mention]], groups: Mapping[str, str])
             if key:
                 by_key[key].append((article, mention))
     surnames: Counter[str] = Counter()  # mentions of full names, by surname
+    named: set[str] = set()  # every word of a full name
     for key, found in by_key.items():
         if " " in key and _vote(Counter(m.kind for _, m in found)) == "person":
             surnames[_surname(key.split())] += len(found)
+            named.update(key.split())
     nodes = []
     for key in sorted(by_key):
-        node = _node(key, by_key[key], surnames, groups)
+        node = _node(key, by_key[key], surnames, groups, named)
         bare_name = node.kind == "person" and " " not in key
         nodes.extend(_split_by_article(node, groups) if bare_name else [node])
     return nodes
@@ -288,13 +290,26 @@ def _surname(tokens: list[str]) -> str:
     return without_suffix(tokens)[-1]
 
 
-def _node(key: str, found: list[tuple[str, Mention]], surnames: Counter[str], groups) -> _Node:
-    """A node with its voted kind, corrected where the model calls a big place a person."""
+# A one-word "person" that no full name in the corpus holds is the town, where a
+# town this big bears the name, it is written as a town's and the model read it as
+# something else at least once ("Munster", "Luton"; not "Bolton" beside "John
+# Bolton", "Elizabeth" beside "Elizabeth Smart", "LiLo", nor "Bono", always a person).
+_TOWN_NOT_PERSON = 100_000
+
+
+def _node(
+    key: str,
+    found: list[tuple[str, Mention]],
+    surnames: Counter[str],
+    groups,
+    named: set[str] = frozenset(),  # type: ignore[assignment]
+) -> _Node:
+    """A node with its voted kind, corrected where the model calls a place a person."""
     kinds = Counter(m.kind for _, m in found)
     kind = _vote(kinds)
     stories = frozenset(groups.get(article, article) for article, _ in found)
     node = _Node(key, found, kind, stories=stories, articles=frozenset(a for a, _ in found))
-    if kind == "person" and key not in surnames and is_major_place(key):
+    if kind == "person" and key not in surnames and _town_not_person(key, found, named):
         node.kind, node.corrected = "place", True
     elif " " not in key and kind not in ("place", "group") and 3 * kinds["person"] >= len(found):
         node.kind = "person"  # "Trump" tagged ORG as often as PERSON is still a name
@@ -304,6 +319,19 @@ def _node(key: str, found: list[tuple[str, Mention]], surnames: Counter[str], gr
     elif " " in key and key.split()[-1] in _PLACE_HEADS and kind in ("organisation", "other"):
         node.kind, node.corrected = "place", True  # "Dolmabahce Palace", "Taksim Square"
     return node
+
+
+def _town_not_person(key: str, found: list[tuple[str, Mention]], named: set[str]) -> bool:
+    if is_major_place(key):
+        return True
+    return (
+        " " not in key
+        and key not in named
+        and all(m.text.istitle() or m.text.isupper() for _, m in found)
+        and not any(" " in m.text for _, m in found)  # not "Queen Elizabeth"
+        and any(m.kind != "person" for _, m in found)  # the model saw more than a person
+        and is_major_place(key, _TOWN_NOT_PERSON)
+    )
 
 
 def _people_by_story(nodes: list[_Node]) -> list[_Node]:
@@ -674,6 +702,10 @@ def _link_organisations(nodes: list[_Node], links: _Links, common: set[str]) -> 
         if len(forms) == 1 and forms[0] in common and len(nodes[i].tokens) > 1:
             forms = tuple(nodes[i].tokens)
         by_forms[forms].append(i)
+    for i in organisations:
+        forms = nodes[i].forms
+        if _names_two(nodes[i], by_forms):
+            continue  # "Dell and Hewlett-Packard" is neither Dell nor Hewlett-Packard
         for size in range(1, len(forms)):
             parts[forms[:size]].append(i)
             parts[forms[-size:]].append(i)
@@ -700,6 +732,19 @@ def _link_organisations(nodes: list[_Node], links: _Links, common: set[str]) -> 
         )
         if target is not None:
             links.join(i, target)
+
+
+_TWO_NAMES = re.compile(r"(.+?)\s+(?:and|&)\s+(.+)")
+
+
+def _names_two(node: _Node, names: Mapping[tuple[str, ...], list[int]]) -> bool:
+    """Whether a name is two organisations joined by "and" or "&", each of which
+    the corpus names alone ("Dell and Hewlett-Packard"), not one whose parts are
+    not names of their own ("Marsh & McLennan" beside "Marsh" alone)."""
+    found = _TWO_NAMES.fullmatch(node.mentions[0][1].text)
+    if found is None:
+        return False
+    return all(_Node(alias_key(part), [], node.kind).forms in names for part in found.groups())
 
 
 def common_words(passages: Mapping[str, Sequence[Passage]]) -> set[str]:
@@ -1084,9 +1129,10 @@ def _entity(
 
 def _display_name(counts: Counter[str], kind: str) -> str:
     """How an entity is named: the most used of its spellings in more than one word
-    (a full name), then the longest, then mixed case. A full name counts for a
-    person where it is written at least twice (or no other is); for anything else where it is used
-    at least a third as often as the most used spelling, or, for an acronym, twice
+    (a full name; a person's title is not a word of it), then the longest, then mixed
+    case. A full name counts for a person where it is written at least twice (or no
+    other is); for anything else where it is used at least a third as often as the
+    most used spelling, or, for an acronym, twice
     ("United States" for US). One odd long span ("Lindsay Lohan Checks", "Chelsea v
     Birmingham") does not name an entity that sources call otherwise. A place
     written in capitals (a dateline's "JERUSALEM") is named as it is written
@@ -1096,8 +1142,8 @@ def _display_name(counts: Counter[str], kind: str) -> str:
     most = max(counts, key=lambda t: (counts[t], t))
     if _is_abbreviation(most):
         full = [t for t in counts if " " in t and counts[t] >= 2]
-    elif kind == "person":
-        full = [t for t in counts if " " in t]
+    elif kind == "person":  # "Bernie Ebbers", not "Mr Ebbers", once named in full
+        full = [t for t in counts if " " in _key_of(t, True)] or [t for t in counts if " " in t]
         full = [t for t in full if counts[t] >= 2] or full
     else:
         full = [t for t in counts if " " in t and 3 * counts[t] >= counts[most]]

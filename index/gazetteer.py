@@ -152,10 +152,10 @@ def place_of(key: str, abbreviated: bool) -> _Place | None:
     return _Place._make(found) if found is not None else None
 
 
-def is_major_place(key: str) -> bool:
-    """A country, or a city of at least :data:`MAJOR_CITY` people."""
+def is_major_place(key: str, people: int = MAJOR_CITY) -> bool:
+    """A country, or a city of at least ``people`` (:data:`MAJOR_CITY`)."""
     place = _gazetteer()[0].get(key)
-    return place is not None and (place[0] or place[1] >= MAJOR_CITY)
+    return place is not None and (place[0] or place[1] >= people)
 
 
 def is_country(key: str) -> bool:

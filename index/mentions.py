@@ -470,6 +470,7 @@ def relabel(mentions: Sequence[Mention], text: str | None = None) -> list[Mentio
     organisation (see :func:`_bodies`); otherwise mentions of one spelling take
     the kind most of them have. A capitalised run the model left (label "") has a
     say only where the model never labelled that spelling."""
+    mentions = [_titled(m) for m in mentions]
     surnames = set()
     for mention in mentions:
         if mention.kind == "person":
@@ -495,6 +496,28 @@ def relabel(mentions: Sequence[Mention], text: str | None = None) -> list[Mentio
                 mention = Mention(mention.start, mention.end, mention.text, kind, label)
         result.append(mention)
     return result
+
+
+# Words that only ever come before a person's name ("Mr Kilroy-Silk", "Sir Alex
+# Ferguson"); not "Miss" ("Miss World") nor "Dr" ("Dr Who", "Dr Pepper").
+_TITLES = frozenset({"Mr", "Mrs", "Ms", "Mx", "Sir", "Dame", "Lord", "Lady", "Baroness"})
+_TITLED = re.compile(r"(\w+)\.?\s+[A-Z]")
+
+
+_LOWER_AFTER_HYPHEN = re.compile(r"\b[A-Z][a-z]*-[a-z]")
+
+
+def _titled(mention: Mention) -> Mention:
+    """A mention opening with a person's title is a person, whatever the model
+    called it ("Mr Kilroy-Silk" read as a place); one written with a small letter
+    after a hyphen is a thing's name, not a person's ("Blu-ray", never "Ray")."""
+    if mention.kind in NAMED_KINDS and mention.kind != "person":
+        found = _TITLED.match(mention.text)
+        if found and found.group(1) in _TITLES:
+            return Mention(mention.start, mention.end, mention.text, "person", "PERSON")
+    elif mention.kind == "person" and _LOWER_AFTER_HYPHEN.search(mention.text):
+        return Mention(mention.start, mention.end, mention.text, "other", "PRODUCT")
+    return mention
 
 
 # What a company, a club or a party is called just before its name ("oil giant
@@ -632,12 +655,16 @@ def _names(mentions: Sequence[Mention], surnames: bool = True) -> dict[str, tupl
     return names
 
 
+# A surname as names are written: "Umerov", and also "McConnell", "DiCaprio",
+# "O'Gara" and "Kilroy-Silk"; not an acronym ("BBC") nor "Blu-ray".
+_SURNAME = re.compile(r"[A-Z][a-z]*(?:['’]?[A-Z][a-z]+)*(?:-[A-Z][a-z]*(?:['’]?[A-Z][a-z]+)*)*")
+
+
 def _is_surname(word: str) -> bool:
     return (
         len(word) >= _MIN_NAME
-        and word[0].isupper()
-        and word[1:].lower() == word[1:]
-        and (word.isalpha())
+        and _SURNAME.fullmatch(word) is not None
+        and any(c.islower() for c in word)
     )
 
 
