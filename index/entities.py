@@ -37,7 +37,7 @@ from .names import (
 )  # alias_key: also public here
 from .passages import PassageLocator
 from .references import Reference, StoryReference
-from .teams import TOWN_TEAM, full_team, school_team, teams_named, town_teams
+from .teams import TOWN_TEAM, full_team, nicknamed_team, school_team, teams_named, town_teams
 
 # How much more often one candidate must be named than all others together for a
 # bare surname beyond its story (Blair: Tony Blair) and for a short organisation
@@ -247,11 +247,12 @@ def _nodes(mentions: Mapping[str, Sequence[Mention]], groups: Mapping[str, str])
             if key:
                 by_key[key].append((article, mention))
     surnames: Counter[str] = Counter()  # mentions of full names, by surname
-    named: set[str] = set()  # every word of a full name
+    named: set[str] = set()  # every word of a full name named twice or more
     for key, found in by_key.items():
         if " " in key and _vote(Counter(m.kind for _, m in found)) == "person":
             surnames[_surname(key.split())] += len(found)
-            named.update(key.split())
+            if len(found) > 1:  # not "Leicester South" tagged a person once
+                named.update(key.split())
     nodes = []
     for key in sorted(by_key):
         node = _node(key, by_key[key], surnames, groups, named)
@@ -293,7 +294,7 @@ def _surname(tokens: list[str]) -> str:
 # A one-word "person" that no full name in the corpus holds is the town, where a
 # town this big bears the name, it is written as a town's and the model read it as
 # something else at least once ("Munster", "Luton"; not "Bolton" beside "John
-# Bolton", "Elizabeth" beside "Elizabeth Smart", "LiLo", nor "Bono", always a person).
+# Bolton", a given name such as "Elizabeth", "LiLo", nor "Bono", always a person).
 _TOWN_NOT_PERSON = 100_000
 
 
@@ -327,11 +328,18 @@ def _town_not_person(key: str, found: list[tuple[str, Mention]], named: set[str]
     return (
         " " not in key
         and key not in named
-        and all(m.text.istitle() or m.text.isupper() for _, m in found)
+        and key not in _given_names()
+        and all(m.text.isupper() or m.text[1:] == m.text[1:].lower() for _, m in found)
         and not any(" " in m.text for _, m in found)  # not "Queen Elizabeth"
         and any(m.kind != "person" for _, m in found)  # the model saw more than a person
         and is_major_place(key, _TOWN_NOT_PERSON)
     )
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """Given names the nickname list knows ("elizabeth", "george")."""
+    return frozenset(name for pair in _nicknames() for name in pair)
 
 
 def _people_by_story(nodes: list[_Node]) -> list[_Node]:
@@ -718,6 +726,8 @@ def _link_organisations(nodes: list[_Node], links: _Links, common: set[str]) -> 
         forms = nodes[i].forms
         if forms[-1] in SMALL_WORDS or (len(forms) == 1 and len(forms[0]) < 3):
             continue
+        if nodes[i].team is not None:
+            continue  # a town read as its team is the team ("Leicester"), see _link_teams
         if len(forms) == 1 and nodes[i].acronym():
             continue  # an acronym joins only what it stands for (MEP is not UKIP MEP)
         if len(forms) == 1 and forms[0] in common:
@@ -846,9 +856,8 @@ def _schools_as_teams(nodes: list[_Node]) -> list[_Node]:
     named: dict[str, set[int]] = defaultdict(set)  # article -> teams it names
     for node in nodes:
         team = full_team(node.key)
-        bearers = teams_named(node.key) if node.kind != "group" else frozenset()
-        if team is None and len(bearers) == 1:
-            team = next(iter(bearers))
+        if team is None and node.kind != "group":
+            team = nicknamed_team(node.key)
         if team is not None:
             for article in node.articles:
                 named[article].add(team)
@@ -1103,7 +1112,9 @@ def _entity(
     found = []
     for node in members:
         for article, mention in node.mentions:
-            kinds[node.kind if node.corrected else mention.kind] += 1
+            kind = node.kind if node.corrected else mention.kind
+            if kind != "person" or not _is_abbreviation(mention.text):  # "SAIC" is no one
+                kinds[kind] += 1
             spelling = _spelling(mention.text)
             counts[spelling] += 1
             if sources.get(article):
@@ -1123,7 +1134,7 @@ def _entity(
         if (article, ref.start) not in named
     )
     found.sort(key=lambda m: (m.article, m.start, m.end))
-    kind = _vote(kinds)
+    kind = _vote(kinds or Counter({"person": 1}))
     return Entity("", _display_name(counts, kind), kind, aliases, tuple(found))
 
 

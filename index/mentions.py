@@ -332,8 +332,8 @@ def split_spans(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     ("Barkley, Beattie, Christophers"; "Advanced Micro Devices/ATI Technologies"),
     two names joined by "and" are two where each is named alone in the article,
     a possessive holds two names ("Istanbul's Dolmabahçe Palace"), and page
-    furniture or a trailing word or score is cut ("Add Donald Trump",
-    "Evansville 91-73", "Banstead in")."""
+    furniture, a trailing word or score, or what follows a bracket is cut ("Add
+    Donald Trump", "Evansville 91-73", "Banstead in", "M Corry (Leicester")."""
     alone = {_bare(m.text) for m in mentions if m.kind in NAMED_KINDS}
     result = []
     for mention in mentions:
@@ -342,6 +342,8 @@ def split_spans(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             continue
         for start, end in _parts(mention.text, alone):
             start, end = _mend(mention.text, start, end, mention.kind == "person")
+            if (bracket := mention.text.find("(", start, end)) > start:
+                end = len(mention.text[:bracket].rstrip())  # "M Corry (Leicester"
             at = mention.start + start
             if mention.kind == "person" and page_furniture(text, at, at + end - start):
                 continue

@@ -39,6 +39,9 @@ class Teams(NamedTuple):
     full_ending: dict[str, tuple[str, ...]]  # last word -> spellings of full names, longest first
     schools: dict[str, int]  # alias key of a college's name -> its team, when only one
     towns: dict[str, frozenset[int]]  # alias key of a team's town ("indy") -> its teams
+    # teams whose nickname is a word of other names too ("United", "Rangers"): it
+    # stands for the team only where it stands alone, not in "United States"
+    loose: frozenset[int] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -52,17 +55,22 @@ def teams() -> Teams:
     towns: dict[str, set[int]] = defaultdict(set)
     lines = PATH.read_text(encoding="utf-8").splitlines()
     rows = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+    loose = set()
     for team, (league, places, names) in enumerate(rows):
-        names_of = names.split("|")
+        if league in _CLUBS:
+            loose.add(team)
+        names_of = [n.removeprefix("=") for n in names.split("|")]
+        alone = [n for n in names.split("|") if not n.startswith("=")]  # not "=City"
         if league == "NCAA":
             for place in places.split("|"):
                 schools[alias_key(place)].add(team)
-        nickname_spellings[team] = tuple(s for n in names_of for s in (n, n.upper()))
+        nickname_spellings[team] = tuple(s for n in alone for s in (n, n.upper()))
         if league != "NCAA":  # a college's name is its team only by school_team's rule
             for place in places.split("|"):
                 towns[alias_key(place)].add(team)
-        for name in names_of:
+        for name in alone:
             nicknames[alias_key(name)].add(team)
+        for name in names_of:
             for place in places.split("|"):
                 for text in (f"{place} {name}", f"{place} {name}".upper()):
                     spelled[text].add(team)
@@ -79,7 +87,11 @@ def teams() -> Teams:
         {word: tuple(texts) for word, texts in ending.items()},
         {key: next(iter(ts)) for key, ts in schools.items() if len(ts) == 1},
         {key: frozenset(ts) for key, ts in towns.items()},
+        frozenset(loose),
     )
+
+
+_CLUBS = frozenset({"FOOTBALL", "RUGBY"})  # British and Irish clubs
 
 
 def full_team(key: str) -> int | None:
@@ -100,6 +112,14 @@ def town_teams(key: str) -> frozenset[int]:
 def teams_named(key: str) -> frozenset[int]:
     """The teams a nickname may stand for ("giants": New York's and San Francisco's)."""
     return teams().nicknames.get(key, frozenset())
+
+
+def nicknamed_team(key: str) -> int | None:
+    """The one team a nickname names on its own, if one does ("jaguars"). British
+    clubs are left out: their nicknames are read only beside the club's full name,
+    so "Chiefs" alone is still Kansas City's, not Exeter's."""
+    bearers = teams().nicknames.get(key, frozenset()) - teams().loose
+    return next(iter(bearers)) if len(bearers) == 1 else None
 
 
 def known_teams(text: str, mentions: Sequence[Mention]) -> list[Mention]:
@@ -130,7 +150,11 @@ def known_teams(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     for _, end, word in words:
         for name in by_last.get(word, ()):
             start = end - len(name)
-            if _written_at(text, name, start) and not taken.overlaps(start, end):
+            if (
+                _written_at(text, name, start)
+                and not taken.overlaps(start, end)
+                and not (nicknames[name] in known.loose and _glued(text, start, end))
+            ):
                 spans.append((start, end))
                 taken.add(start, end)
     kept = [m for m in mentions if not taken.overlaps(m.start, m.end)]
@@ -193,21 +217,33 @@ _NAMED = frozenset({"person", "organisation", "place", "group", "event", "other"
 
 
 def _nicknamed(text: str) -> set[int]:
-    """The teams ``text`` names by a capitalised nickname only one team bears."""
+    """The teams ``text`` names by a capitalised nickname only one team bears (a
+    British club's nickname alone names none: "Chiefs" is still Kansas City's)."""
     found: set[int] = set()
     words = [m.group() for m in _WORD.finditer(text)]
     for n, word in enumerate(words):
         if not word[:1].isupper():
             continue
         for name in (word, " ".join(words[n : n + 2])):
-            bearers = teams_named(alias_key(name))
-            if len(bearers) == 1:
-                found |= bearers
+            if (team := nicknamed_team(alias_key(name))) is not None:
+                found.add(team)
     return found
 
 
 _WORD = re.compile(r"\w+")
 _CAPITALISED = re.compile(r"\b[A-Z0-9]\w+")  # every team's name ends with such a word
+
+
+_GLUED_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]$")
+_GLUED_AFTER = re.compile(r"[ \t][A-Z]")
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """Whether a nickname is one word of a longer name: "United" of "United States"
+    or "Giants Stadium" beside "Manchester United" is not the team."""
+    return bool(
+        _GLUED_BEFORE.search(text, max(0, start - 30), start) or _GLUED_AFTER.match(text, end)
+    )
 
 
 def _written_at(text: str, name: str, start: int) -> bool:

@@ -649,6 +649,12 @@ def mentions_in(text: str, *spans: tuple[str, str]) -> list[Mention]:
             ["Istanbul", "Dolmabahçe Palace"],
         ),
         (
+            "Forwards: M Corry (Leicester), L Moody (Leicester).",
+            "M Corry (Leicester",
+            "person",
+            ["M Corry"],
+        ),  # BBC sport: a line-up, the club in brackets
+        (
             "They beat Evansville 91-73 on Sunday.",
             "Evansville 91-73",
             "organisation",
@@ -1303,3 +1309,48 @@ def test_a_town_the_model_reads_as_a_person_and_as_something_else_is_a_place():
     assert kinds["Luton"] == kinds["Munster"] == "place"
     assert kinds["Bono"] == "person"
     assert entity_with(entities, "Lincoln").kind == "person"
+
+
+# BBC sport, 095: the small model reads "Manchester United" and "United" as people.
+CUP_WIN = (
+    "Man Utd stroll to Cup win\n\nWayne Rooney made a winning return to Everton as "
+    "Manchester United cruised into the FA Cup quarter-finals. United were never in "
+    "danger, and the club's American owner flew in from the United States."
+)
+
+
+def test_a_british_clubs_names_are_one_organisation_not_people():
+    model = located(
+        CUP_WIN,
+        ("Man Utd", "person", "PERSON"),
+        ("Manchester United", "person", "PERSON"),
+        ("United were", "person", "PERSON"),
+        ("United States", "place", "GPE"),
+    )
+    model = [m if m.text != "United were" else replace(m, end=m.start + 6, text="United")
+             for m in model]  # fmt: skip
+    found = known_teams(CUP_WIN, model)
+    assert {(m.text, m.kind) for m in found} == {
+        ("Man Utd", "organisation"), ("Manchester United", "organisation"),
+        ("United", "organisation"), ("United States", "place"),
+    }  # fmt: skip
+    entities = merge({"a0": found}, {})
+    club = entity_with(entities, "United")
+    assert club == entity_with(entities, "Man Utd") == entity_with(entities, "Manchester United")
+    assert club.kind == "organisation"
+    assert entity_with(entities, "United States") != club
+
+
+def test_a_clubs_word_that_is_also_a_day_or_a_place_is_read_only_in_its_full_name():
+    text = "Sheffield Wednesday lost at home on Wednesday. Norwich City won in the City."
+    found = {(m.text, m.kind) for m in known_teams(text, [])}
+    assert found == {("Sheffield Wednesday", "organisation"), ("Norwich City", "organisation")}
+
+
+def test_a_nickname_a_british_club_shares_still_names_the_american_team():
+    # ECB+ dev topic 29: "Chiefs" is Kansas City's, though Exeter's rugby club bears it
+    text = "The Chiefs are 9-4. Kansas City beat Denver 31-24."
+    model = [Mention(4, 10, "Chiefs", "organisation", "ORG"),
+             Mention(20, 31, "Kansas City", "place", "GPE")]  # fmt: skip
+    town = next(m for m in known_teams(text, model) if m.text == "Kansas City")
+    assert (town.kind, town.label) == ("organisation", TOWN_TEAM)
