@@ -247,12 +247,13 @@ def _nodes(mentions: Mapping[str, Sequence[Mention]], groups: Mapping[str, str])
             if key:
                 by_key[key].append((article, mention))
     surnames: Counter[str] = Counter()  # mentions of full names, by surname
-    named: set[str] = set()  # every word of a full name named twice or more
+    named: set[str] = set()  # every word of a full name named twice, not after a town
     for key, found in by_key.items():
         if " " in key and _vote(Counter(m.kind for _, m in found)) == "person":
             surnames[_surname(key.split())] += len(found)
-            if len(found) > 1:  # not "Leicester South" tagged a person once
-                named.update(key.split())
+            words = key.split()  # not "Leicester South" nor "Glasgow Rugby" as people
+            if len(found) > 1 and not is_major_place(words[0], _TOWN_NOT_PERSON):
+                named.update(words)
     nodes = []
     for key in sorted(by_key):
         node = _node(key, by_key[key], surnames, groups, named)
@@ -1154,12 +1155,21 @@ def _display_name(counts: Counter[str], kind: str) -> str:
     if _is_abbreviation(most):
         full = [t for t in counts if " " in t and counts[t] >= 2]
     elif kind == "person":  # "Bernie Ebbers", not "Mr Ebbers", once named in full
-        full = [t for t in counts if " " in _key_of(t, True)] or [t for t in counts if " " in t]
+        full = [t for t in counts if _full_name(t)] or [t for t in counts if " " in t]
         full = [t for t in full if counts[t] >= 2] or full
     else:
         full = [t for t in counts if " " in t and 3 * counts[t] >= counts[most]]
     full = full or list(counts)
     return max(full, key=lambda t: (counts[t], len(t.split()), not t.isupper(), t))
+
+
+def _full_name(spelling: str) -> bool:
+    """A person's name in more than one word, not counting a title ("Mr Ebbers") nor
+    the parts of a surname ("Kilroy-Silk")."""
+    words = spelling.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in ROLES:
+        words = words[1:]
+    return len(words) > 1
 
 
 def _places_cased(counts: Counter[str]) -> Counter[str]:

@@ -1253,6 +1253,25 @@ def test_a_person_named_with_a_title_joins_the_full_name_and_is_named_by_it():
     assert ebbers.name == "Bernie Ebbers"
 
 
+def test_a_hyphenated_surname_alone_is_not_taken_for_the_full_name():
+    entities = merge(
+        corpus(
+            [
+                ("Robert Kilroy-Silk", "person"),
+                ("Kilroy-Silk", "person"),
+                ("Kilroy-Silk", "person"),
+            ],
+            [
+                ("Robert Kilroy-Silk", "person"),
+                ("Kilroy-Silk", "person"),
+                ("Kilroy-Silk", "person"),
+            ],
+        ),
+        {},
+    )
+    assert entity_with(entities, "Kilroy-Silk").name == "Robert Kilroy-Silk"
+
+
 @pytest.mark.parametrize("name", ["O'Gara", "McIlroy", "Wright-Phillips", "DiCaprio"])
 def test_a_surname_with_an_apostrophe_a_hyphen_or_a_capital_inside_is_the_persons(name):
     text = f"Ronan {name} kicked two penalties. {name} was the hero."
