@@ -506,18 +506,19 @@ _TITLES = frozenset({"Mr", "Mrs", "Ms", "Mx", "Sir", "Dame", "Lord", "Lady", "Ba
 _TITLED = re.compile(r"(\w+)\.?\s+[A-Z]")
 
 
-_LOWER_AFTER_HYPHEN = re.compile(r"\b[A-Z][a-z]*-[a-z]")
+_LOWER_AFTER_HYPHEN = re.compile(r"[A-Z][a-z]*-[a-z]+")  # one word: not "Ban Ki-moon"
 
 
 def _titled(mention: Mention) -> Mention:
     """A mention opening with a person's title is a person, whatever the model
-    called it ("Mr Kilroy-Silk" read as a place); one written with a small letter
-    after a hyphen is a thing's name, not a person's ("Blu-ray", never "Ray")."""
+    called it ("Mr Kilroy-Silk" read as a place); one word written with a small
+    letter after a hyphen is a thing's name, not a person's ("Blu-ray", never "Ray";
+    but "Ban Ki-moon")."""
     if mention.kind in NAMED_KINDS and mention.kind != "person":
         found = _TITLED.match(mention.text)
         if found and found.group(1) in _TITLES:
             return Mention(mention.start, mention.end, mention.text, "person", "PERSON")
-    elif mention.kind == "person" and _LOWER_AFTER_HYPHEN.search(mention.text):
+    elif mention.kind == "person" and _LOWER_AFTER_HYPHEN.fullmatch(mention.text):
         return Mention(mention.start, mention.end, mention.text, "other", "PRODUCT")
     return mention
 

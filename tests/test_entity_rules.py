@@ -1289,6 +1289,10 @@ def test_a_things_name_with_a_small_letter_after_a_hyphen_is_no_person():
     text = "Disney will produce its DVDs using Sony's Blu-ray technology."
     (mention,) = relabel(located(text, ("Blu-ray", "person", "PERSON")), text)
     assert mention.kind == "other"
+    korean = "UN chief Ban Ki-moon met Kim Jong-nam's family."
+    people = located(korean, ("Ban Ki-moon", "person", "PERSON"), ("Kim Jong-nam", "person",
+                                                                   "PERSON"))  # fmt: skip
+    assert {m.kind for m in relabel(people, korean)} == {"person"}
     entities = merge(
         {"a0": [mention], "a1": located("Ray won two Oscars. Ray is a film.", ("Ray", "person",
                                                                                "PERSON"))},
