@@ -484,6 +484,7 @@ def relabel(mentions: Sequence[Mention], text: str | None = None) -> list[Mentio
         if mention.kind in NAMED_KINDS:
             votes[_bare(mention.text)][(mention.kind, mention.label)] += 1
     bodies = _bodies(text, mentions) - surnames if text is not None else set()
+    things = _things(text, mentions) - surnames if text is not None else set()
     result = []
     for mention in mentions:
         if mention.kind in NAMED_KINDS:
@@ -492,6 +493,8 @@ def relabel(mentions: Sequence[Mention], text: str | None = None) -> list[Mentio
                 kind, label = "person", "PERSON"
             elif bare in bodies:
                 kind, label = "organisation", "ORG"
+            elif bare in things:
+                kind, label = "other", ""
             else:
                 kind, label = _voted(votes[bare])
             if kind != mention.kind:
@@ -555,6 +558,37 @@ def _bodies(text: str, mentions: Sequence[Mention]) -> set[str]:
         if _BODY_BEFORE.search(before) or _BODY_AFTER.match(after):
             found.add(_bare(mention.text))
     return found
+
+
+_DETERMINER = re.compile(r"(?:^|\W)(?:the|an|a)\s+$")
+
+
+def _things(text: str, mentions: Sequence[Mention]) -> set[str]:
+    """The one-word names the model reads as people that ``text`` writes after
+    "the", "a" or "an" at least half the times it names them ("the Premiership",
+    "an Oscar for"), not before a noun ("the Gershon review"): a thing's name, not
+    a person's ("the Blair government" once among many "Blair" is still his)."""
+    after: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for mention in mentions:
+        if mention.kind != "person" or " " in mention.text.strip():
+            continue
+        bare = _bare(mention.text)
+        total[bare] += 1
+        if _DETERMINER.search(text, max(0, mention.start - 5), mention.start):
+            noun = _NEXT_WORD.match(text, mention.end)  # "the Gershon review": his
+            if noun is None or noun.group(1) in _function_words():
+                after[bare] += 1
+    people = {m.text.split()[-1] for m in mentions if m.kind == "person" and m.text.split()}
+    return {name for name, n in after.items() if 2 * n >= total[name] and not _family(name, people)}
+
+
+def _family(name: str, people: set[str]) -> bool:
+    """A family named in the plural ("the Obamas" beside "Obama")."""
+    return name.endswith("s") and (name[:-1] in people or name[:-2] in people)
+
+
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
 
 
 def _voted(votes: Counter[tuple[str, str]]) -> tuple[str, str]:

@@ -1377,3 +1377,36 @@ def test_a_nickname_a_british_club_shares_still_names_the_american_team():
              Mention(20, 31, "Kansas City", "place", "GPE")]  # fmt: skip
     town = next(m for m in known_teams(text, model) if m.text == "Kansas City")
     assert (town.kind, town.label) == ("organisation", TOWN_TEAM)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (  # BBC sport: "the Premiership" 79 times, read as a person
+            "Hodgson believes a winter break would be a positive step in the Premiership. "
+            "If we talk about football at elite level, which the Premiership is, I agree.",
+            "Premiership",
+            "other",
+        ),
+        (  # a surname before a noun after "the" is still the person's
+            "Under the plans, unveiled in the Gershon report, jobs will go. "
+            "Sir Peter Gershon said so.",
+            "Gershon",
+            "person",
+        ),
+        (
+            "The Blair government fell. Blair said he would go. Blair left.",
+            "Blair",
+            "person",
+        ),
+    ],
+)
+def test_a_name_written_after_the_or_an_is_a_things_not_a_persons(text, name, kind):
+    found = relabel(located(text, (name, "person", "PERSON")), text)
+    assert {m.kind for m in found if m.text == name} == {kind}
+
+
+def test_a_family_named_after_the_stays_people():
+    text = "Barack Obama said the house was built for the Obamas."
+    model = located(text, ("Barack Obama", "person", "PERSON"), ("Obamas", "person", "PERSON"))
+    assert {m.kind for m in relabel(model, text)} == {"person"}
