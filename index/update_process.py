@@ -80,7 +80,8 @@ class Child:
                     break
                 kind = message[0]
                 if kind == "progress" and progress is not None:
-                    progress(*message[1:])
+                    if not self._stopped.is_set():  # none once stopped, though queued
+                        progress(*message[1:])
                 elif kind == "done":
                     return message[1]
                 elif kind == "error":
