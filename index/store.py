@@ -56,7 +56,9 @@ MEMO_SIZE = 16
 # 4: a month named in a sentence in the past perfect is a period before the event
 # 5: a place usually written in capitals ("US") keeps them in its name
 # 6: a people named in the plural is the one named in the singular ("Tories", "Tory")
-COMPARISON = 6
+# 7: a story is named by the title its other articles' words fit best, not by the
+# shortest (a page's furniture read as a headline names none)
+COMPARISON = 7
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

@@ -235,22 +235,48 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
 
 
 def story_title(members: Sequence[StoryInput], names: Mapping[str, str] | None = None) -> str:
-    """A short name: the entities and words the story's articles share most."""
+    """A short name: the title that best tells what its articles share (see
+    :func:`_title_of`), else the entities and words they share most."""
     names = names or {}
     entity_counts = Counter(e for m in members for e in m.entities)
     shared = [
         names.get(e, e) for e, n in _most_common(entity_counts, 6) if n > 1 or len(members) == 1
     ]
-    titled = [m.title for m in members if m.title]
-    if titled:
-        head = min(titled, key=len)
-        return head if len(head) <= 60 else head[:57].rsplit(" ", 1)[0] + "…"
-    words = Counter(w.lower() for m in members for w in set(_WORD.findall(m.text)))
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+    head = _title_of(members, ENGLISH_STOP_WORDS)
+    if head is not None:
+        return head if len(head) <= 60 else head[:57].rsplit(" ", 1)[0] + "…"
+    words = Counter(w.lower() for m in members for w in set(_WORD.findall(m.text)))
     common = [w for w, _ in _most_common(words, 40) if w not in ENGLISH_STOP_WORDS | {"said"}][:3]
     parts = shared[:3] or common
     return " · ".join(parts[:3]) if parts else members[0].id
+
+
+# Under this share of a title's words in the story's other articles, the title
+# is about something else: a page's furniture read as a headline ("Get the latest
+# from TODAY Sign up for our newsletter", "Media playback is unsupported ...").
+TITLE_SHARED = 0.25
+
+
+def _title_of(members: Sequence[StoryInput], stop: frozenset[str]) -> str | None:
+    """The title whose words the story's other articles use most (the shorter of
+    two alike), or none where no title is about what the others tell."""
+    titled = [m for m in members if m.title]
+    if len(members) == 1 or not titled:
+        return titled[0].title if titled else None
+    texts = {m.id: {w.lower() for w in _WORD.findall(m.text)} for m in members}
+    best: tuple[float, int, str] | None = None
+    for member in titled:
+        assert member.title is not None
+        words = {w.lower() for w in _WORD.findall(member.title)} - stop
+        others = [texts[m.id] for m in members if m.id != member.id]
+        if not words:
+            continue
+        shared = sum(len(words & other) for other in others) / (len(words) * len(others))
+        candidate = (shared, -len(member.title), member.title)
+        best = candidate if best is None or candidate > best else best
+    return best[2] if best is not None and best[0] >= TITLE_SHARED else None
 
 
 def _most_common(counts: Counter[str], n: int) -> list[tuple[str, int]]:

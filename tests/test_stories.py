@@ -16,7 +16,7 @@ import pytest
 from index.analysis import Analysis
 from index.corpus_pass import story_inputs_of
 from index.readers import read
-from index.stories import StoryInput, average_linkage, group
+from index.stories import StoryInput, average_linkage, group, story_title
 from index.story_model import PATH, Model, Tree, shipped
 
 from .conftest import SEEDS, SHARED_DATA
@@ -253,3 +253,39 @@ def test_a_pair_far_below_the_bar_scores_near_zero_without_a_warning():
     assert low.tolist() == [0.0, 0.0]
     high = Model(init=900.0, rate=1.0, trees=(), threshold=0.6).probability(np.zeros((1, 3)))
     assert high.tolist() == [1.0]
+
+
+# Multi-News cluster 69b0462ff955 (acute flaccid myelitis): one page's first line,
+# read as its headline, is the site's sign-up box.
+AFM = [
+    StoryInput(
+        "04.txt",
+        "Get the latest from TODAY Sign up for our newsletter\n\nA mystery illness that "
+        "leaves children barely able to move is on the rise again. There have been 50 "
+        "cases of acute flaccid myelitis (AFM) reported across 24 states.",
+        title="Get the latest from TODAY Sign up for our newsletter",
+    ),
+    StoryInput(
+        "02.txt",
+        "The Centers for Disease Control and Prevention (CDC) is warning against a "
+        "polio-like illness that is causing paralysis among an increasing number of "
+        "Americans. The CDC reported 50 people in 24 states had been diagnosed with acute "
+        "flaccid myelitis (AFM).",
+    ),
+    StoryInput(
+        "03.txt",
+        "Little Carter Roberts, of Chesterfield, Virginia, was a typical 3-year-old. Then "
+        "acute flaccid myelitis, a mystery illness like polio, left him barely able to move.",
+        title="Mystery polio-like illness paralyzing children is on the rise",
+    ),
+]
+
+
+def test_a_story_is_named_by_the_title_its_articles_tell_not_the_shortest():
+    assert story_title(AFM).startswith("Mystery polio-like illness paralyzing children")
+
+
+def test_a_page_furniture_headline_names_no_story():
+    untitled = [AFM[0], AFM[1], StoryInput(AFM[2].id, AFM[2].text)]
+    title = story_title(untitled)
+    assert "newsletter" not in title and title  # named by what the articles share
