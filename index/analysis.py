@@ -59,7 +59,9 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # "Kilroy-Silk", "McIlroy") are found and voted as others are; "Blu-ray" is no person;
 # British football and rugby clubs are teams; a name is cut at a bracket; a
 # one-word "person" written after "the" or "a" half the times is a thing's name
-VERSION = "33"
+# 34: a page's furniture in a headline's place ("Media playback is unsupported on
+# your device", "Story highlights", a newsletter's sign-up box) is no title
+VERSION = "34"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

@@ -393,6 +393,21 @@ def test_headlines_with_a_note_in_parentheses_or_a_button_word_stay_titles(tmp_p
 
 
 @pytest.mark.parametrize(
+    "furniture",
+    [  # the first lines of Multi-News pages (BBC, CNN, TODAY)
+        "Media playback is unsupported on your device Media caption Rupert Wingfield-Hayes: "
+        "Three reasons why the use of VX is so extraordinary",
+        "Story highlights Hamas' Cabinet headquarters is destroyed, Hamas TV reports",
+        "Get the latest from TODAY Sign up for our newsletter",
+    ],
+)
+def test_a_pages_furniture_in_a_headlines_place_is_no_title(tmp_path, furniture):
+    article = _read_text(tmp_path, f"{furniture}\n\n{TRUCKERS}\n\nOrganizers want attention.\n")
+    assert article.title is None
+    assert any(p.text == furniture for p in article.passages)  # kept, not lost
+
+
+@pytest.mark.parametrize(
     "buttons",
     [
         "Click to email this to a friend (Opens in new window)\n\n"

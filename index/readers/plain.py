@@ -149,8 +149,18 @@ def is_buttons(paragraph: str) -> bool:
     )
 
 
+# A web page's furniture in a headline's place: a video player's notice, a
+# newsletter's sign-up box, a summary box's label.
+_NOT_A_HEADLINE = re.compile(
+    r"^(?:media playback is unsupported|story highlights\b|get the latest from\b"
+    r"|sign up for\b|breaking news emails\b)",
+    re.I,
+)
+
+
 def is_title(paragraph: str) -> bool:
-    """A headline: short, one line, not ending like a sentence, not a caption.
+    """A headline: short, one line, not ending like a sentence, not a caption nor
+    a page's furniture ("Media playback is unsupported on your device").
 
     A sentence closed by a note in parentheses ("... like polio. (Family
     photos)") ends like a sentence; an aside wholly in parentheses or brackets
@@ -169,6 +179,7 @@ def is_title(paragraph: str) -> bool:
         and not is_caption(paragraph)
         and not is_buttons(paragraph)
         and not _TAG_LINE.match(paragraph)
+        and not _NOT_A_HEADLINE.match(paragraph)
     )
 
 
