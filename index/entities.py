@@ -800,12 +800,33 @@ def _link_places(nodes: list[_Node], links: _Links) -> None:
 def _link_groups(nodes: list[_Node], links: _Links) -> None:
     """A people, a party's members or a faith named in the plural is the one
     named in the singular: "Tories" and "Tory", "Americans" and "American",
-    "Democrats" and "Democrat"."""
+    "Democrats" and "Democrat"; and a name of several words the model reads as a
+    person, written in the plural and the singular, is such a group ("Lib Dems"
+    and "Lib Dem": a person's name has no plural)."""
+    by_key = {node.key: i for i, node in enumerate(nodes)}
+    for i, node in enumerate(nodes):  # "Lib Dems" and "Lib Dem", read as people
+        if len(node.articles) < _GROUP_ARTICLES or node.kind != "person" or " " not in node.key:
+            continue  # "John Nettles" once beside a misspelt "John Nettle" is a man
+        j = by_key.get(_singular(node.key), i)
+        if j != i and nodes[j].kind in ("person", "organisation"):
+            for k in (i, j):
+                nodes[k].kind, nodes[k].corrected = "group", True
     groups = {node.key: i for i, node in enumerate(nodes) if node.kind == "group"}
     for key, i in groups.items():
-        single = singular(key) if " " not in key and len(key) >= 4 else key
+        single = _singular(key)
         if single != key and single in groups:
             links.join(groups[single], i)
+
+
+_GROUP_ARTICLES = 3  # articles naming a plural "person" that make it a group
+
+
+def _singular(key: str) -> str:
+    """A key with its last word in the singular ("lib dems": "lib dem")."""
+    *head, last = key.split()
+    if len(last) < 4 and not head:
+        return key
+    return " ".join([*head, singular(last)])
 
 
 # What a facility's name may end with, one source or another ("Betty Ford Center",

@@ -57,7 +57,8 @@ MEMO_SIZE = 16
 # 5: a place usually written in capitals ("US") keeps them in its name
 # 6: a people named in the plural is the one named in the singular ("Tories", "Tory")
 # 7: a story is named by the title its other articles' words fit best, not by the
-# shortest (a page's furniture read as a headline names none)
+# shortest (a page's furniture read as a headline names none); a name of several
+# words read as a person in the plural and the singular is a group ("Lib Dems")
 COMPARISON = 7
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read

@@ -1410,3 +1410,19 @@ def test_a_family_named_after_the_stays_people():
     text = "Barack Obama said the house was built for the Obamas."
     model = located(text, ("Barack Obama", "person", "PERSON"), ("Obamas", "person", "PERSON"))
     assert {m.kind for m in relabel(model, text)} == {"person"}
+
+
+def test_a_party_the_model_reads_as_a_person_in_the_plural_and_singular_is_a_group():
+    """BBC politics: "Lib Dems" (94 times PERSON) and "Lib Dem" are the party's
+    people; a man named once beside a misspelling of his name is still a man."""
+    entities = merge(
+        corpus(
+            [("Lib Dems", "person"), ("Lib Dem", "person"), ("John Nettles", "person")],
+            [("Lib Dems", "person"), ("John Nettle", "person")],
+            [("Lib Dems", "person"), ("Lib Dem", "organisation")],
+        ),
+        {},
+    )
+    party = entity_with(entities, "Lib Dems")
+    assert party == entity_with(entities, "Lib Dem") and party.kind == "group"
+    assert entity_with(entities, "John Nettles").kind == "person"
