@@ -1176,12 +1176,23 @@ def _display_name(counts: Counter[str], kind: str) -> str:
     if _is_abbreviation(most):
         full = [t for t in counts if " " in t and counts[t] >= 2]
     elif kind == "person":  # "Bernie Ebbers", not "Mr Ebbers", once named in full
-        full = [t for t in counts if _full_name(t)] or [t for t in counts if " " in t]
+        full = [t for t in counts if _full_name(t)] or [
+            t for t in counts if " " in t and t.split()[0].lower() not in _DESCRIBING
+        ]  # "Prince Harry", but "Jay-Z", not "Rapper Jay-Z"
         full = [t for t in full if counts[t] >= 2] or full
     else:
         full = [t for t in counts if " " in t and 3 * counts[t] >= counts[most]]
     full = full or list(counts)
     return max(full, key=lambda t: (counts[t], len(t.split()), not t.isupper(), t))
+
+
+# Words before a name that describe what a person does, not how the person is
+# called ("Rapper Jay-Z"; "Prince Harry" and "Pope Francis" are called so).
+_DESCRIBING = frozenset(
+    {"rapper", "singer", "actor", "actress", "comedian", "star", "striker", "defender",
+     "midfielder", "goalkeeper", "skipper", "coach", "manager", "spokesman",
+     "spokeswoman", "former", "late", "mr", "mrs", "ms", "dr", "detective"}
+)  # fmt: skip
 
 
 def _full_name(spelling: str) -> bool:

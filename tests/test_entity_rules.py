@@ -1253,6 +1253,20 @@ def test_a_person_named_with_a_title_joins_the_full_name_and_is_named_by_it():
     assert ebbers.name == "Bernie Ebbers"
 
 
+@pytest.mark.parametrize(
+    ("spellings", "name"),
+    [
+        ([("Jay-Z", 3), ("Rapper Jay-Z", 1)], "Jay-Z"),  # BBC: "Rapper Jay-Z" was the name
+        ([("Harry", 3), ("Prince Harry", 2)], "Prince Harry"),
+        ([("Pope Francis", 2), ("Francis", 3)], "Pope Francis"),
+    ],
+)
+def test_a_person_known_by_one_name_is_named_without_what_he_does(spellings, name):
+    article = [(text, "person") for text, times in spellings for _ in range(times)]
+    (entity,) = merge(corpus(article), {})
+    assert entity.name == name
+
+
 def test_a_hyphenated_surname_alone_is_not_taken_for_the_full_name():
     entities = merge(
         corpus(
