@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
@@ -131,16 +131,7 @@ class _Node:
 
     @cached_property
     def forms(self) -> tuple[str, ...]:
-        """The words with romanisation variants made equal (see _translit), without
-        a generational suffix ("Comeaux Jr." is Comeaux) or, for organisations, a
-        company form ("Intel Corp." is Intel) or a British spelling (Centre)."""
-        tokens = self.tokens
-        trailing = SUFFIXES if self.kind == "person" else _COMPANY_FORMS
-        while len(tokens) > 1 and tokens[-1] in trailing:
-            tokens = tokens[:-1]
-        if self.kind != "person":  # romanisation variants are for names of people
-            return tuple(_SPELLINGS.get(token, token) for token in tokens)
-        return tuple(_translit(token) for token in tokens)
+        return _forms(self.tokens, self.kind)
 
     @cached_property
     def suffix(self) -> tuple[str, ...]:
@@ -169,6 +160,18 @@ class _Node:
 
     def abbreviated(self) -> bool:
         return any(_is_abbreviation(m.text) for _, m in self.mentions)
+
+
+def _forms(tokens: list[str], kind: str) -> tuple[str, ...]:
+    """A name's words with romanisation variants made equal (see _translit), without
+    a generational suffix ("Comeaux Jr." is Comeaux) or, for organisations, a
+    company form ("Intel Corp." is Intel) or a British spelling (Centre)."""
+    trailing = SUFFIXES if kind == "person" else _COMPANY_FORMS
+    while len(tokens) > 1 and tokens[-1] in trailing:
+        tokens = tokens[:-1]
+    if kind != "person":  # romanisation variants are for names of people
+        return tuple(_SPELLINGS.get(token, token) for token in tokens)
+    return tuple(_translit(token) for token in tokens)
 
 
 class _Links:
@@ -304,7 +307,7 @@ def _node(
     found: list[tuple[str, Mention]],
     surnames: Counter[str],
     groups,
-    named: set[str] = frozenset(),  # type: ignore[assignment]
+    named: Set[str],
 ) -> _Node:
     """A node with its voted kind, corrected where the model calls a place a person."""
     kinds = Counter(m.kind for _, m in found)
@@ -323,7 +326,7 @@ def _node(
     return node
 
 
-def _town_not_person(key: str, found: list[tuple[str, Mention]], named: set[str]) -> bool:
+def _town_not_person(key: str, found: list[tuple[str, Mention]], named: Set[str]) -> bool:
     if is_major_place(key):
         return True
     return (
@@ -755,7 +758,7 @@ def _names_two(node: _Node, names: Mapping[tuple[str, ...], list[int]]) -> bool:
     found = _TWO_NAMES.fullmatch(node.mentions[0][1].text)
     if found is None:
         return False
-    return all(_Node(alias_key(part), [], node.kind).forms in names for part in found.groups())
+    return all(_forms(alias_key(part).split(), node.kind) in names for part in found.groups())
 
 
 def common_words(passages: Mapping[str, Sequence[Passage]]) -> set[str]:
@@ -1186,13 +1189,12 @@ def _display_name(counts: Counter[str], kind: str) -> str:
     return max(full, key=lambda t: (counts[t], len(t.split()), not t.isupper(), t))
 
 
-# Words before a name that describe what a person does, not how the person is
-# called ("Rapper Jay-Z"; "Prince Harry" and "Pope Francis" are called so).
-_DESCRIBING = frozenset(
-    {"rapper", "singer", "actor", "actress", "comedian", "star", "striker", "defender",
-     "midfielder", "goalkeeper", "skipper", "coach", "manager", "spokesman",
-     "spokeswoman", "former", "late", "mr", "mrs", "ms", "dr", "detective"}
-)  # fmt: skip
+# The words before a name (names.ROLES) that are part of how a person is called
+# ("Prince Harry", "Pope Francis"); the others describe what the person does or
+# is addressed as ("Rapper Jay-Z", "Mr Musk") and name no one, nor do Mrs and Ms.
+_STYLES = frozenset({"king", "queen", "prince", "princess", "pope", "sheikh", "lord", "sir",
+                     "cardinal", "bishop", "archbishop"})  # fmt: skip
+_DESCRIBING = (ROLES - _STYLES) | {"mrs", "ms"}
 
 
 def _full_name(spelling: str) -> bool:
