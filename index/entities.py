@@ -26,6 +26,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .events import singular
 from .gazetteer import KNOWN_ACRONYMS, is_major_place, place_of
+from .mentions import PERSON_SHOWN
 from .model import ENTITY_KINDS, Alias, Entity, EntityMention, Mention, Passage
 from .names import (
     ROLES,
@@ -124,6 +125,7 @@ class _Node:
     stories: frozenset[str] = field(default_factory=frozenset)
     articles: frozenset[str] = field(default_factory=frozenset)
     team: int | None = None  # a college's name standing for its team (index.teams)
+    unsupported: bool = False  # a one-word "person" nothing in the corpus gives a person
 
     @property
     def tokens(self) -> list[str]:
@@ -251,15 +253,18 @@ def _nodes(mentions: Mapping[str, Sequence[Mention]], groups: Mapping[str, str])
                 by_key[key].append((article, mention))
     surnames: Counter[str] = Counter()  # mentions of full names, by surname
     named: set[str] = set()  # every word of a full name named twice, not after a town
+    people_words: set[str] = set()  # every word of a full name
     for key, found in by_key.items():
         if " " in key and _vote(Counter(m.kind for _, m in found)) == "person":
             surnames[_surname(key.split())] += len(found)
+            people_words.update(key.split())
             words = key.split()  # not "Leicester South" nor "Glasgow Rugby" as people
             if len(found) > 1 and not is_major_place(words[0], _TOWN_NOT_PERSON):
                 named.update(words)
     nodes = []
     for key in sorted(by_key):
         node = _node(key, by_key[key], surnames, groups, named)
+        node.unsupported = node.kind == "person" and _unsupported(key, by_key[key], people_words)
         bare_name = node.kind == "person" and " " not in key
         nodes.extend(_split_by_article(node, groups) if bare_name else [node])
     return nodes
@@ -338,6 +343,49 @@ def _town_not_person(key: str, found: list[tuple[str, Mention]], named: Set[str]
         and any(m.kind != "person" for _, m in found)  # the model saw more than a person
         and is_major_place(key, _TOWN_NOT_PERSON)
     )
+
+
+# A one-word name is a person's where the text shows a person at one in this
+# many of its mentions or more ("the Oscar winner said he" once is not enough).
+SHOWN_SHARE = 10
+
+
+def _unsupported(key: str, found: list[tuple[str, Mention]], people_words: Set[str]) -> bool:
+    """A one-word name the model reads as a person's that nothing else in the
+    corpus gives a person: no full name holds it, it is no given name, and it
+    is never written after a title or a role ("Mr", "Rapper"). On news nobody
+    here wrote, most such names are a company's, a product's, a club's or a
+    place's ("Firefox", "Lycos", "Anfield", "Pluto"); see :func:`_nobody`."""
+    return (
+        " " not in key
+        and key not in people_words
+        and not (key.endswith("s") and people_words & {key[:-1], key[:-2]})  # "the Clintons"
+        and key not in _given_names()
+        and not any(" " in m.text for _, m in found)
+    )
+
+
+def _nobody(members: list[_Node]) -> bool:
+    """An entity of one-word names, each unsupported (:func:`_unsupported`),
+    that no spelling rule joined to a full name ("Zelensky" beside "Volodymyr
+    Zelenskyy", "LiLo" beside "Lindsay Lohan" are people), and whose text shows a
+    person at too few of its mentions (a title or a role before it, "he" or "she"
+    after it: :func:`index.mentions.shown_people`): not a person."""
+    if not all(node.unsupported for node in members):
+        return False
+    shown = sum(m.label == PERSON_SHOWN for node in members for _, m in node.mentions)
+    total = sum(len(node.mentions) for node in members)
+    return not (shown and SHOWN_SHARE * shown >= total)
+
+
+def _not_person(members: list[_Node]) -> str:
+    """The kind the model gave such names most often besides a person; an
+    acronym's an organisation's; else a thing's."""
+    found = [m for node in members for _, m in node.mentions]
+    others = Counter(m.kind for m in found if m.kind != "person")
+    if others:
+        return _vote(others)
+    return "organisation" if all(_is_abbreviation(m.text) for m in found) else "other"
 
 
 @lru_cache(maxsize=1)
@@ -1160,6 +1208,8 @@ def _entity(
     )
     found.sort(key=lambda m: (m.article, m.start, m.end))
     kind = _vote(kinds or Counter({"person": 1}))
+    if kind == "person" and _nobody(members):
+        kind = _not_person(members)
     return Entity("", _display_name(counts, kind), kind, aliases, tuple(found))
 
 

@@ -503,6 +503,56 @@ def relabel(mentions: Sequence[Mention], text: str | None = None) -> list[Mentio
     return result
 
 
+# The label of a one-word name the text itself shows to be a person's: a
+# title or what the person is just before it ("Dr. Collins", "Lord Falconer",
+# "singer Usher": the model's span leaves it out) or "he" or "she" after it,
+# before any other name.
+PERSON_SHOWN = "SHOWN"
+_TITLE_BEFORE = re.compile(
+    r"(?:^|\W)(?:Mr|Mrs|Ms|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Prof|Sen|Rep|Gov|Rev|Sgt|Capt|"
+    r"Col|Gen|Lt)\.?\s+$"
+    # or a word for what only a person is, written before the name ("singer Usher")
+    r"|\b(?:actor|actress|admiral|ambassador|archbishop|bishop|boss|captain|cardinal|"
+    r"chairman|chairwoman|coach|colonel|comedian|commander|congressman|congresswoman|"
+    r"defender|detective|forward|frontman|goalkeeper|governor|inspector|judge|keeper|"
+    r"lawyer|lieutenant|manager|mayor|midfielder|minister|officer|presenter|president|"
+    r"professor|rapper|secretary|senator|sergeant|singer|skipper|spokesman|spokeswoman|"
+    r"striker|winger)\s+$"
+)
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_HE_SHE = frozenset({"he", "his", "him", "himself", "she", "her", "hers", "herself"})
+_NOT_HE_SHE = frozenset({"it", "its", "itself", "they", "their", "them", "themselves", "which"})
+
+
+def shown_people(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """``mentions``, a one-word person's labelled :data:`PERSON_SHOWN` where the
+    text shows a person there (see :func:`_shows_person`)."""
+    return [
+        Mention(m.start, m.end, m.text, m.kind, PERSON_SHOWN)
+        if m.kind == "person" and " " not in m.text.strip() and _shows_person(text, m)
+        else m
+        for m in mentions
+    ]
+
+
+def _shows_person(text: str, mention: Mention) -> bool:
+    """A title or a person's role just before the name, or, in the rest of its sentence, "he" or
+    "she" (his, her, ...) before any capitalised word, "it" or "they" ("Bono said
+    he"; not "Firefox has seen its", nor "Everton boss David Moyes said he")."""
+    if _TITLE_BEFORE.search(text, max(0, mention.start - 14), mention.start):
+        return True
+    rest = text[mention.end : mention.end + 120]
+    end = _SENTENCE_END.search(rest)
+    for word in _LETTERS.findall(rest[: end.start()] if end else rest):
+        lower = word.lower()
+        if lower in _HE_SHE:
+            return True
+        if lower in _NOT_HE_SHE or word[0].isupper():
+            return False
+    return False
+
+
 # Words that only ever come before a person's name ("Mr Kilroy-Silk", "Sir Alex
 # Ferguson"); not "Miss" ("Miss World") nor "Dr" ("Dr Who", "Dr Pepper").
 _TITLES = frozenset({"Mr", "Mrs", "Ms", "Mx", "Sir", "Dame", "Lord", "Lady", "Baroness"})

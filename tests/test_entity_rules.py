@@ -14,10 +14,12 @@ from index.analysis import Analysis
 from index.datelines import datelines
 from index.entities import merge, named
 from index.mentions import (
+    PERSON_SHOWN,
     capitalised,
     propagate,
     relabel,
     share_names,
+    shown_people,
     split_spans,
     trim_headlines,
     truecase,
@@ -1330,18 +1332,24 @@ def test_two_companies_joined_by_and_are_neither_of_them():
     assert entity_with(entities, "Marsh") == entity_with(entities, "Marsh & McLennan")
 
 
+def shown(mentions: dict[str, list[Mention]], article: str, name: str):
+    """``mentions`` with ``name`` in ``article`` labelled as the text showing a person."""
+    mentions[article] = [
+        replace(m, label=PERSON_SHOWN) if m.text == name else m for m in mentions[article]
+    ]
+    return mentions
+
+
 def test_a_town_the_model_reads_as_a_person_and_as_something_else_is_a_place():
-    """BBC sport: "Luton" and "Munster" as people; "Bono", always a person, stays one,
-    as does a town's name some full name in the corpus holds."""
-    entities = merge(
-        corpus(
-            [("Luton", "person"), ("Luton", "place"), ("Munster", "person")],
-            [("Munster", "person"), ("Munster", "organisation"), ("Bono", "person")],
-            [("Bono", "person"), ("Lincoln", "person"), ("Lincoln", "place")],
-            [("Abraham Lincoln", "person"), ("Lincoln", "person")],
-        ),
-        {},
+    """BBC sport: "Luton" and "Munster" as people; "Bono", always a person ("U2
+    singer Bono"), stays one, as does a town's name some full name in the corpus holds."""
+    mentions = corpus(
+        [("Luton", "person"), ("Luton", "place"), ("Munster", "person")],
+        [("Munster", "person"), ("Munster", "organisation"), ("Bono", "person")],
+        [("Bono", "person"), ("Lincoln", "person"), ("Lincoln", "place")],
+        [("Abraham Lincoln", "person"), ("Lincoln", "person")],
     )
+    entities = merge(shown(mentions, "a2", "Bono"), {})
     kinds = {e.name: e.kind for e in entities}
     assert kinds["Luton"] == kinds["Munster"] == "place"
     assert kinds["Bono"] == "person"
@@ -1440,3 +1448,49 @@ def test_a_party_the_model_reads_as_a_person_in_the_plural_and_singular_is_a_gro
     party = entity_with(entities, "Lib Dems")
     assert party == entity_with(entities, "Lib Dem") and party.kind == "group"
     assert entity_with(entities, "John Nettles").kind == "person"
+
+
+# -- a one-word "person" nothing gives a person ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "is_shown"),
+    [
+        ("U2 singer Bono said he would play.", "Bono", True),  # BBC entertainment
+        ("Dr. Collins said Christians who reject science are wrong.", "Collins", True),  # ECB+
+        ("Lord Falconer told peers his plans were sound.", "Falconer", True),  # BBC politics
+        ("Usher, who won three awards, said he was thrilled.", "Usher", True),
+        ("Firefox has seen its share of the market grow.", "Firefox", False),  # BBC tech
+        ("Everton boss David Moyes said he was delighted.", "Everton", False),  # BBC sport
+        ("Lycos said the screensaver would stop.", "Lycos", False),
+        ("Napster. He said nothing more.", "Napster", False),  # another sentence
+    ],
+)
+def test_the_text_shows_a_person_by_a_title_a_role_or_he_and_she(text, name, is_shown):
+    (mention,) = shown_people(text, mentions_in(text, (name, "person")))
+    assert (mention.label == PERSON_SHOWN) is is_shown
+
+
+def test_a_one_word_person_nothing_in_the_corpus_gives_a_person_is_not_one():
+    """BBC News: the small model calls Firefox, Lycos, GPRS and Anfield people in
+    every article. Nothing else does: no full name holds them, no title, no "he"."""
+    mentions = corpus(
+        [("Firefox", "person"), ("Firefox", "organisation"), ("Lycos", "person")],
+        [("Firefox", "person"), ("GPRS", "person"), ("Lycos", "person")],
+        [("Bono", "person"), ("Bono", "person"), ("Gerrard", "person")],
+        [("Steven Gerrard", "person"), ("Bill Clinton", "person"), ("Clintons", "person")],
+        [("Zelensky", "person"), ("Volodymyr Zelenskyy", "person")],
+    )
+    kinds = {e.name: e.kind for e in merge(shown(mentions, "a2", "Bono"), {})}
+    assert kinds["Firefox"] == "organisation"  # its other kind, by the model's vote
+    assert kinds["GPRS"] == "organisation"  # an acronym
+    assert kinds["Lycos"] == "other"
+    assert kinds["Bono"] == kinds["Steven Gerrard"] == kinds["Clintons"] == "person"
+    assert kinds["Volodymyr Zelenskyy"] == "person"
+    assert "Gerrard" not in kinds and "Zelensky" not in kinds  # joined to the full names
+
+
+def test_a_person_the_text_shows_too_rarely_is_not_one():
+    """BBC News: "the Oscar winner said he" once among 148 "Oscar"s is no man."""
+    mentions = corpus([("Oscar", "person")], [("Oscar", "person")] * 11)
+    assert {e.name: e.kind for e in merge(shown(mentions, "a0", "Oscar"), {})} == {"Oscar": "other"}
