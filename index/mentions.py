@@ -519,6 +519,9 @@ _TITLE_BEFORE = re.compile(
     r"professor|rapper|secretary|senator|sergeant|singer|skipper|spokesman|spokeswoman|"
     r"striker|winger)\s+$"
 )
+_AFTER_PREPOSITION = re.compile(
+    r"(?:^|\W)(?:at|in|to|from|on|for|with|against|of|into|by|over|beat|beating)\s+$"
+)
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _HE_SHE = frozenset({"he", "his", "him", "himself", "she", "her", "hers", "herself"})
@@ -537,11 +540,15 @@ def shown_people(text: str, mentions: Sequence[Mention]) -> list[Mention]:
 
 
 def _shows_person(text: str, mention: Mention) -> bool:
-    """A title or a person's role just before the name, or, in the rest of its sentence, "he" or
-    "she" (his, her, ...) before any capitalised word, "it" or "they" ("Bono said
-    he"; not "Firefox has seen its", nor "Everton boss David Moyes said he")."""
+    """A title or a person's role just before the name, or, in the rest of its
+    sentence, "he" or "she" (his, her, ...) before any capitalised word, "it" or
+    "they", where no preposition comes before the name ("Bono said he"; not
+    "Firefox has seen its", "Everton boss David Moyes said he", "at Anfield
+    since he")."""
     if _TITLE_BEFORE.search(text, max(0, mention.start - 14), mention.start):
         return True
+    if _AFTER_PREPOSITION.search(text, max(0, mention.start - 8), mention.start):
+        return False  # "back at Anfield since he joined": the place is not "he"
     rest = text[mention.end : mention.end + 120]
     end = _SENTENCE_END.search(rest)
     for word in _LETTERS.findall(rest[: end.start()] if end else rest):

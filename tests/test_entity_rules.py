@@ -1464,6 +1464,7 @@ def test_a_party_the_model_reads_as_a_person_in_the_plural_and_singular_is_a_gro
         ("Everton boss David Moyes said he was delighted.", "Everton", False),  # BBC sport
         ("Lycos said the screensaver would stop.", "Lycos", False),
         ("Napster. He said nothing more.", "Napster", False),  # another sentence
+        ("He returned to Anfield, where he scored twice.", "Anfield", False),  # BBC sport
     ],
 )
 def test_the_text_shows_a_person_by_a_title_a_role_or_he_and_she(text, name, is_shown):
