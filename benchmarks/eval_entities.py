@@ -555,6 +555,7 @@ class StepTimer:
         "trim_headlines",
         "propagate",
         "known_teams",
+        "shown_people",
         "find_references",
     )
 

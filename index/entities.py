@@ -542,7 +542,31 @@ def _link_people(nodes: list[_Node], links: _Links, nicknames: bool = True) -> N
     unlinked = [i for i in people if i not in linked]
     blends = _link_blends(nodes, links, unlinked, [i for i in people if len(nodes[i].forms) > 1])
     lone = [i for i in unlinked if len(nodes[i].forms) == 1 and i not in blends]
-    _link_lone_names(nodes, links, lone)
+    given = _link_given_names(nodes, links, lone, by_surname)
+    _link_lone_names(nodes, links, [i for i in lone if i not in given])
+
+
+def _link_given_names(
+    nodes: list[_Node], links: _Links, lone: list[int], by_surname: Mapping[str, list[int]]
+) -> set[int]:
+    """A bare name no surname of its story fits that is the given name of the one
+    person of its article, else of its story, named in full with it ("Elvis"
+    beside "Elvis Presley", "Paula" beside "Paula Radcliffe"); never where two
+    people of the story share it. Returns the names joined."""
+    by_given: dict[str, list[int]] = defaultdict(list)
+    for block in by_surname.values():
+        for j in block:
+            by_given[nodes[j].forms[0]].append(j)
+    joined = set()
+    for i in lone:
+        name = nodes[i].forms[0]
+        if nodes[i].acronym():
+            continue
+        target = links.target(by_given.get(name, ()), nodes, nodes[i], reach=2)
+        if target is not None:
+            links.join(i, target)
+            joined.add(i)
+    return joined
 
 
 # A name made of the starts of a given name and a surname: "LiLo", "J.Lo", "A-Rod".

@@ -59,7 +59,7 @@ MEMO_SIZE = 16
 # 7: a story is named by the title its other articles' words fit best, not by the
 # shortest (a page's furniture read as a headline names none); a name of several
 # words read as a person in the plural and the singular is a group ("Lib Dems")
-COMPARISON = 7
+COMPARISON = 8
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

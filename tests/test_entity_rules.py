@@ -1495,3 +1495,30 @@ def test_a_person_the_text_shows_too_rarely_is_not_one():
     """BBC News: "the Oscar winner said he" once among 148 "Oscar"s is no man."""
     mentions = corpus([("Oscar", "person")], [("Oscar", "person")] * 11)
     assert {e.name: e.kind for e in merge(shown(mentions, "a0", "Oscar"), {})} == {"Oscar": "other"}
+
+
+def test_a_bare_given_name_is_the_one_person_of_its_story_named_in_full_with_it():
+    """BBC News: "Elvis" 34 times beside "Elvis Presley", "Paula" beside "Paula
+    Radcliffe"; never where two people of the story share the given name, and a
+    surname of the story comes first ("Kelly" beside "Ruth Kelly")."""
+    entities = merge(
+        corpus(
+            [("Elvis Presley", "person"), ("Elvis", "person")],
+            [("Elvis", "person"), ("Paula Radcliffe", "person"), ("Paula", "person")],
+            [("Paula Jones", "person"), ("Paula Smith", "person"), ("Paula", "person")],
+            [("Kelly Holmes", "person"), ("Ruth Kelly", "person"), ("Kelly", "person")],
+        ),
+        {},
+        groups={"a0": "s0", "a1": "s0", "a2": "s1", "a3": "s2"},
+    )
+    assert {a.text for a in entity_with(entities, "Elvis Presley").aliases} == {
+        "Elvis Presley",
+        "Elvis",
+    }
+    assert {a.text for a in entity_with(entities, "Paula Radcliffe").aliases} == {
+        "Paula Radcliffe",
+        "Paula",
+    }
+    assert len(entity_with(entities, "Paula Jones").aliases) == 1  # two Paulas in s1
+    assert len(entity_with(entities, "Kelly Holmes").aliases) == 1
+    assert {a.text for a in entity_with(entities, "Ruth Kelly").aliases} == {"Ruth Kelly", "Kelly"}
