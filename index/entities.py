@@ -1096,20 +1096,18 @@ def named(
     nodes, links = linked(mentions, passages or {}, {}, text)
     found: list[tuple[tuple[int, str, str, str, int], Named]] = []
     for members in _clusters(nodes, links).values():
-        kinds: Counter[str] = Counter()
         counts: Counter[str] = Counter()
         articles: set[str] = set()
         first: tuple[str, int, int] | None = None
         for node in members:
             for article, mention in node.mentions:
-                kinds[node.kind if node.corrected else mention.kind] += 1
                 counts[_spelling(mention.text)] += 1
                 place = (article, mention.start, mention.end)
                 if first is None or place < first:
                     first = place
             articles |= node.articles
         assert first is not None  # a node has mentions
-        kind = _vote(kinds)
+        kind = _kind(members)
         name = _display_name(counts, kind)
         size = sum(counts.values())
         found.append(
@@ -1203,15 +1201,11 @@ def _entity(
 ) -> Entity:
     """One entity from its nodes: voted kind, aliases with their sources, mentions
     (with the common nouns that stand for it, which add no alias and no vote)."""
-    kinds: Counter[str] = Counter()
     counts: Counter[str] = Counter()
     used_by: dict[str, set[str]] = defaultdict(set)
     found = []
     for node in members:
         for article, mention in node.mentions:
-            kind = node.kind if node.corrected else mention.kind
-            if kind != "person" or not _is_abbreviation(mention.text):  # "SAIC" is no one
-                kinds[kind] += 1
             spelling = _spelling(mention.text)
             counts[spelling] += 1
             if sources.get(article):
@@ -1231,10 +1225,24 @@ def _entity(
         if (article, ref.start) not in named
     )
     found.sort(key=lambda m: (m.article, m.start, m.end))
+    kind = _kind(members)
+    return Entity("", _display_name(counts, kind), kind, aliases, tuple(found))
+
+
+def _kind(members: list[_Node]) -> str:
+    """An entity's kind: its mentions' vote (an acronym never votes for a
+    person: "SAIC" is no one), unless it is a person nothing gives one
+    (:func:`_nobody`)."""
+    kinds: Counter[str] = Counter()
+    for node in members:
+        for _, mention in node.mentions:
+            kind = node.kind if node.corrected else mention.kind
+            if kind != "person" or not _is_abbreviation(mention.text):
+                kinds[kind] += 1
     kind = _vote(kinds or Counter({"person": 1}))
     if kind == "person" and _nobody(members):
         kind = _not_person(members)
-    return Entity("", _display_name(counts, kind), kind, aliases, tuple(found))
+    return kind
 
 
 def _display_name(counts: Counter[str], kind: str) -> str:

@@ -1489,6 +1489,8 @@ def test_a_one_word_person_nothing_in_the_corpus_gives_a_person_is_not_one():
     assert kinds["Bono"] == kinds["Steven Gerrard"] == kinds["Clintons"] == "person"
     assert kinds["Volodymyr Zelenskyy"] == "person"
     assert "Gerrard" not in kinds and "Zelensky" not in kinds  # joined to the full names
+    # story grouping reads the same kinds, from the merge's lighter twin
+    assert {e.name: e.kind for e in named(mentions)} == kinds
 
 
 def test_a_person_the_text_shows_too_rarely_is_not_one():
