@@ -484,6 +484,7 @@ def relabel(mentions: Sequence[Mention], text: str | None = None) -> list[Mentio
         if mention.kind in NAMED_KINDS:
             votes[_bare(mention.text)][(mention.kind, mention.label)] += 1
     bodies = _bodies(text, mentions) - surnames if text is not None else set()
+    bodies |= _companies(text, mentions) if text is not None else set()
     things = _things(text, mentions) - surnames if text is not None else set()
     result = []
     for mention in mentions:
@@ -613,6 +614,34 @@ def _bodies(text: str, mentions: Sequence[Mention]) -> set[str]:
         before = text[max(0, mention.start - 30) : mention.start]
         after = text[mention.end : mention.end + 20]
         if _BODY_BEFORE.search(before) or _BODY_AFTER.match(after):
+            found.add(_bare(mention.text))
+    return found
+
+
+# What only a company's name follows or is followed by, for a one-word name the
+# model reads as a place ("gas giant Gazprom", "BT chief executive Ben
+# Verwaayen"); not "Asian giant China", "Detroit workers" nor "Tokyo shares".
+_COMPANY_BEFORE = re.compile(
+    r"\b(?:(?:oil|gas|energy|telecoms?|phone|mining|media|drinks|drugs|software|internet|"
+    r"search|retail|banking|chemicals|steel|car|computer|electronics|food)\s+giant|firm|"
+    r"company|conglomerate|lender|insurer|carrier|airline|retailer|supermarket|"
+    r"manufacturer|maker|operator|broadcaster|utility)\s+$"
+)
+_COMPANY_AFTER = re.compile(
+    r"^(?:'s)?\s+(?:shareholders|directors|executives|chief executive|chairman|subsidiary)\b"
+)
+
+
+def _companies(text: str, mentions: Sequence[Mention]) -> set[str]:
+    """The one-word names the model reads as places that ``text`` writes somewhere
+    as a company's."""
+    found = set()
+    for mention in mentions:
+        if mention.kind != "place" or " " in mention.text.strip():
+            continue
+        before = text[max(0, mention.start - 30) : mention.start]
+        after = text[mention.end : mention.end + 22]
+        if _COMPANY_BEFORE.search(before) or _COMPANY_AFTER.match(after):
             found.add(_bare(mention.text))
     return found
 

@@ -1524,3 +1524,23 @@ def test_a_bare_given_name_is_the_one_person_of_its_story_named_in_full_with_it(
     assert len(entity_with(entities, "Paula Jones").aliases) == 1  # two Paulas in s1
     assert len(entity_with(entities, "Kelly Holmes").aliases) == 1
     assert {a.text for a in entity_with(entities, "Ruth Kelly").aliases} == {"Ruth Kelly", "Kelly"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # BBC business: the small model reads BT and Gazprom as places
+        ("BT chief executive Ben Verwaayen said BT would grow.", "BT", "organisation"),
+        ("Russian gas giant Gazprom bid. Gazprom won.", "Gazprom", "organisation"),
+        ("Asian giant China grew. China exports rose.", "China", "place"),
+        ("Detroit workers marched. Detroit is cold.", "Detroit", "place"),
+        ("Tokyo shares fell. Tokyo closed lower.", "Tokyo", "place"),
+    ],
+)
+def test_a_place_its_article_writes_as_a_companys_is_a_company(text, name, kind):
+    first = text.index(name)
+    second = text.index(name, first + 1)
+    found = relabel(
+        [Mention(at, at + len(name), name, "place", "GPE") for at in (first, second)], text
+    )
+    assert {m.kind for m in found} == {kind}
