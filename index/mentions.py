@@ -606,14 +606,24 @@ _BODY_AFTER = re.compile(
 
 def _bodies(text: str, mentions: Sequence[Mention]) -> set[str]:
     """The bare names the model reads as people ("Yukos", "Manchester United")
-    that ``text`` writes somewhere as those of companies, clubs or parties."""
+    that ``text`` writes somewhere as those of companies, clubs or parties (not
+    "French striker ...", a people's name: only mentions read as people)."""
+    people = [m for m in mentions if m.kind == "person"]
+    return _written_as(text, people, _BODY_BEFORE, _BODY_AFTER, 20)
+
+
+def _written_as(
+    text: str, mentions: Sequence[Mention], before: re.Pattern[str], after: re.Pattern[str],
+    reach: int,
+) -> set[str]:  # fmt: skip
+    """The bare names of ``mentions`` that ``text`` writes somewhere with
+    ``before`` ending the 30 characters before one, or ``after`` opening the
+    ``reach`` characters after it."""
     found = set()
     for mention in mentions:
-        if mention.kind != "person":  # not "French striker ...", a people's name
-            continue
-        before = text[max(0, mention.start - 30) : mention.start]
-        after = text[mention.end : mention.end + 20]
-        if _BODY_BEFORE.search(before) or _BODY_AFTER.match(after):
+        if before.search(text[max(0, mention.start - 30) : mention.start]) or after.match(
+            text[mention.end : mention.end + reach]
+        ):
             found.add(_bare(mention.text))
     return found
 
@@ -635,15 +645,8 @@ _COMPANY_AFTER = re.compile(
 def _companies(text: str, mentions: Sequence[Mention]) -> set[str]:
     """The one-word names the model reads as places that ``text`` writes somewhere
     as a company's."""
-    found = set()
-    for mention in mentions:
-        if mention.kind != "place" or " " in mention.text.strip():
-            continue
-        before = text[max(0, mention.start - 30) : mention.start]
-        after = text[mention.end : mention.end + 22]
-        if _COMPANY_BEFORE.search(before) or _COMPANY_AFTER.match(after):
-            found.add(_bare(mention.text))
-    return found
+    places = [m for m in mentions if m.kind == "place" and " " not in m.text.strip()]
+    return _written_as(text, places, _COMPANY_BEFORE, _COMPANY_AFTER, 22)
 
 
 _DETERMINER = re.compile(r"(?:^|\W)(?:the|an|a)\s+$")
