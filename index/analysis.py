@@ -61,6 +61,10 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # one-word "person" written after "the" or "a" half the times is a thing's name
 # 34: a page's furniture in a headline's place ("Media playback is unsupported on
 # your device", "Story highlights", a newsletter's sign-up box) is no title
+# 35, 36: a one-word person's mention is marked where the text shows a person
+# (a title or a role before it, "he" or "she" after it), which the merge reads
+# 37: a one-word "place" its article writes as a company's is an organisation
+# ("BT chief executive", "gas giant Gazprom")
 VERSION = "37"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).

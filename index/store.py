@@ -59,6 +59,8 @@ MEMO_SIZE = 16
 # 7: a story is named by the title its other articles' words fit best, not by the
 # shortest (a page's furniture read as a headline names none); a name of several
 # words read as a person in the plural and the singular is a group ("Lib Dems")
+# 8: a one-word "person" nothing in the corpus gives a person is not one; a bare
+# given name is the one person of its story named in full with it ("Elvis")
 COMPARISON = 8
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
