@@ -253,11 +253,11 @@ def _nodes(mentions: Mapping[str, Sequence[Mention]], groups: Mapping[str, str])
                 by_key[key].append((article, mention))
     surnames: Counter[str] = Counter()  # mentions of full names, by surname
     named: set[str] = set()  # every word of a full name named twice, not after a town
-    people_words: set[str] = set()  # every word of a full name
+    people_words: Counter[str] = Counter()  # mentions of full names, by each word
     for key, found in by_key.items():
         if " " in key and _vote(Counter(m.kind for _, m in found)) == "person":
             surnames[_surname(key.split())] += len(found)
-            people_words.update(key.split())
+            people_words.update(dict.fromkeys(key.split(), len(found)))
             words = key.split()  # not "Leicester South" nor "Glasgow Rugby" as people
             if len(found) > 1 and not is_major_place(words[0], _TOWN_NOT_PERSON):
                 named.update(words)
@@ -350,16 +350,18 @@ def _town_not_person(key: str, found: list[tuple[str, Mention]], named: Set[str]
 SHOWN_SHARE = 10
 
 
-def _unsupported(key: str, found: list[tuple[str, Mention]], people_words: Set[str]) -> bool:
+def _unsupported(key: str, found: list[tuple[str, Mention]], people_words: Counter[str]) -> bool:
     """A one-word name the model reads as a person's that nothing else in the
-    corpus gives a person: no full name holds it, it is no given name, and it
-    is never written after a title or a role ("Mr", "Rapper"). On news nobody
-    here wrote, most such names are a company's, a product's, a club's or a
-    place's ("Firefox", "Lycos", "Anfield", "Pluto"); see :func:`_nobody`."""
+    corpus gives a person: no full name holds it (or the full names that do are
+    a tenth as frequent: "Twitter" 151 times beside one "Anthony Weiner
+    Twitter"), it is no given name, and it is never written after a title or a
+    role ("Mr", "Rapper"). On news nobody here wrote, most such names are a
+    company's, a product's, a club's or a place's ("Firefox", "Lycos", "Anfield",
+    "Pluto"); see :func:`_nobody`."""
     return (
         " " not in key
-        and key not in people_words
-        and not (key.endswith("s") and people_words & {key[:-1], key[:-2]})  # "the Clintons"
+        and people_words[key] < 1 + len(found) // 10
+        and not (key.endswith("s") and (people_words[key[:-1]] or people_words[key[:-2]]))
         and key not in _given_names()
         and not any(" " in m.text for _, m in found)
     )

@@ -1544,3 +1544,17 @@ def test_a_place_its_article_writes_as_a_companys_is_a_company(text, name, kind)
         [Mention(at, at + len(name), name, "place", "GPE") for at in (first, second)], text
     )
     assert {m.kind for m in found} == {kind}
+
+
+def test_a_full_name_a_tenth_as_frequent_does_not_make_a_one_word_name_a_person():
+    """Multi-source: "Twitter" 151 times as a person beside one span "Anthony Weiner
+    Twitter"; "Gerrard" beside "Steven Gerrard" named often enough stays him."""
+    mentions = corpus(
+        [("Anthony Weiner Twitter", "person")],
+        [("Twitter", "person")] * 11,
+        [("Steven Gerrard", "person"), ("Steven Gerrard", "person")],
+        [("Gerrard", "person")] * 9,
+    )
+    kinds = {e.name: e.kind for e in merge(mentions, {})}
+    assert kinds["Twitter"] == "other"
+    assert kinds["Steven Gerrard"] == "person"
