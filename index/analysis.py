@@ -65,7 +65,9 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # (a title or a role before it, "he" or "she" after it), which the merge reads
 # 37: a one-word "place" its article writes as a company's is an organisation
 # ("BT chief executive", "gas giant Gazprom")
-VERSION = "37"
+# 38: the words before a name that show a person are names.ROLES and the titles,
+# less those that also come before a thing's name ("singer", "Dr", "King", "Pope")
+VERSION = "38"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

@@ -509,17 +509,7 @@ def relabel(mentions: Sequence[Mention], text: str | None = None) -> list[Mentio
 # "singer Usher": the model's span leaves it out) or "he" or "she" after it,
 # before any other name.
 PERSON_SHOWN = "SHOWN"
-_TITLE_BEFORE = re.compile(
-    r"(?:^|\W)(?:Mr|Mrs|Ms|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Prof|Sen|Rep|Gov|Rev|Sgt|Capt|"
-    r"Col|Gen|Lt)\.?\s+$"
-    # or a word for what only a person is, written before the name ("singer Usher")
-    r"|\b(?:actor|actress|admiral|ambassador|archbishop|bishop|boss|captain|cardinal|"
-    r"chairman|chairwoman|coach|colonel|comedian|commander|congressman|congresswoman|"
-    r"defender|detective|forward|frontman|goalkeeper|governor|inspector|judge|keeper|"
-    r"lawyer|lieutenant|manager|mayor|midfielder|minister|officer|presenter|president|"
-    r"professor|rapper|secretary|senator|sergeant|singer|skipper|spokesman|spokeswoman|"
-    r"striker|winger)\s+$"
-)
+_WORD_BEFORE = re.compile(r"(?:^|(?<=\W))([^\W\d_]+)\.?\s+$")
 _AFTER_PREPOSITION = re.compile(
     r"(?:^|\W)(?:at|in|to|from|on|for|with|against|of|into|by|over|beat|beating)\s+$"
 )
@@ -546,7 +536,8 @@ def _shows_person(text: str, mention: Mention) -> bool:
     "they", where no preposition comes before the name ("Bono said he"; not
     "Firefox has seen its", "Everton boss David Moyes said he", "at Anfield
     since he")."""
-    if _TITLE_BEFORE.search(text, max(0, mention.start - 14), mention.start):
+    before = _WORD_BEFORE.search(text[max(0, mention.start - 20) : mention.start])
+    if before is not None and before.group(1).lower() in _PERSON_BEFORE:
         return True
     if _AFTER_PREPOSITION.search(text, max(0, mention.start - 8), mention.start):
         return False  # "back at Anfield since he joined": the place is not "he"
@@ -564,6 +555,18 @@ def _shows_person(text: str, mention: Mention) -> bool:
 # Words that only ever come before a person's name ("Mr Kilroy-Silk", "Sir Alex
 # Ferguson"); not "Miss" ("Miss World") nor "Dr" ("Dr Who", "Dr Pepper").
 _TITLES = frozenset({"Mr", "Mrs", "Ms", "Mx", "Sir", "Dame", "Lord", "Lady", "Baroness"})
+# What only a person's name follows: a title, a word for what a person is
+# (names.ROLES, and a few of sport and show business), less the words that also
+# come before a thing's name ("state", "former", "chief", "health").
+_PERSON_BEFORE = (
+    ROLES
+    | {title.lower() for title in _TITLES}
+    | {"boss", "forward", "frontman", "keeper", "presenter", "winger"}
+) - {
+    "chief", "defence", "defense", "deputy", "executive", "finance", "foreign", "former",
+    "general", "health", "interior", "justice", "late", "major", "prime", "star", "state",
+    "vice",
+}  # fmt: skip
 _TITLED = re.compile(r"(\w+)\.?\s+[A-Z]")
 
 
@@ -591,16 +594,19 @@ def _titled(mention: Mention) -> Mention:
 # ("Jackson spokesman" is a person's, and in "Beckham shares his secret" shares
 # is a verb), nor preceded ("Wikileaks publisher Julian Assange", "Broadway
 # producer Gary Goddard", "camera operator", "film maker" name people).
+# What only a company is called just before its name, and what only follows one.
+_COMPANY_WORDS = (
+    "firm|company|conglomerate|lender|insurer|carrier|airline|retailer|supermarket|"
+    "manufacturer|broadcaster|utility"
+)
+_COMPANY_PARTS = "chairman|chief executive|shareholders|directors|executives|subsidiary"
 _BODY_BEFORE = re.compile(
-    r"\b(?:firm|company|giant|conglomerate|group|bank|lender|insurer|carrier|airline|"
-    r"retailer|supermarket|chain|manufacturer|broadcaster|network|club|side|party|"
-    r"label|studio|agency|regulator|watchdog|utility)\s+$"
+    rf"\b(?:{_COMPANY_WORDS}|giant|group|bank|chain|network|club|side|party|label|studio|"
+    r"agency|regulator|watchdog)\s+$"
 )
 _BODY_AFTER = re.compile(
-    r"^\s+(?:striker|midfielder|defender|goalkeeper|winger|keeper|chairman|chief executive|"
-    r"leader|MPs|"
-    r"shareholders|stake|board|directors|executives|employees|workers|staff|"
-    r"subsidiary|headquarters)\b"
+    rf"^\s+(?:{_COMPANY_PARTS}|striker|midfielder|defender|goalkeeper|winger|keeper|leader|"
+    r"MPs|stake|board|employees|workers|staff|headquarters)\b"
 )
 
 
@@ -633,13 +639,10 @@ def _written_as(
 # Verwaayen"); not "Asian giant China", "Detroit workers" nor "Tokyo shares".
 _COMPANY_BEFORE = re.compile(
     r"\b(?:(?:oil|gas|energy|telecoms?|phone|mining|media|drinks|drugs|software|internet|"
-    r"search|retail|banking|chemicals|steel|car|computer|electronics|food)\s+giant|firm|"
-    r"company|conglomerate|lender|insurer|carrier|airline|retailer|supermarket|"
-    r"manufacturer|maker|operator|broadcaster|utility)\s+$"
+    rf"search|retail|banking|chemicals|steel|car|computer|electronics|food)\s+giant|"
+    rf"{_COMPANY_WORDS}|maker|operator)\s+$"
 )
-_COMPANY_AFTER = re.compile(
-    r"^(?:'s)?\s+(?:shareholders|directors|executives|chief executive|chairman|subsidiary)\b"
-)
+_COMPANY_AFTER = re.compile(rf"^(?:'s)?\s+(?:{_COMPANY_PARTS})\b")
 
 
 def _companies(text: str, mentions: Sequence[Mention]) -> set[str]:
