@@ -146,11 +146,16 @@ def analyse(files: Sequence[tuple[str, Path]]) -> tuple[dict[str, Any], dict[str
     started = time.perf_counter()
     results = Analysis().analyse_here(articles)
     seconds = time.perf_counter() - started
-    blobs = {
+    return summarise(stored(articles, results)), {a.id: a for a in articles}, seconds
+
+
+def stored(articles: Sequence[Article], results: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """The analyses as the index stores them, by article id: what the corpus-wide
+    pass reads."""
+    return {
         a.id: {"article": a.to_json(with_text=True), **r}
         for a, r in zip(articles, results, strict=True)
     }
-    return summarise(blobs), {a.id: a for a in articles}, seconds
 
 
 # -- ECB+ --------------------------------------------------------------------------------
@@ -478,13 +483,9 @@ def run_conll() -> None:
     }
     # The 231 documents as one corpus: each mention labelled with the kind of the
     # entity the corpus-wide merge puts it in (what the reader shows).
-    blobs = {
-        a.id: {"article": a.to_json(with_text=True), **r}
-        for a, r in zip(articles, results, strict=True)
-    }
     corpus = {
         (int(m["id"]), m["start"], m["end"], CONLL_KINDS[entity["label"]])
-        for entity in summarise(blobs)["entities"]
+        for entity in summarise(stored(articles, results))["entities"]
         if entity["label"] in CONLL_KINDS
         for m in entity["mentions"]
     }

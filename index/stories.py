@@ -237,16 +237,16 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
 def story_title(members: Sequence[StoryInput], names: Mapping[str, str] | None = None) -> str:
     """A short name: the title that best tells what its articles share (see
     :func:`_title_of`), else the entities and words they share most."""
-    names = names or {}
-    entity_counts = Counter(e for m in members for e in m.entities)
-    shared = [
-        names.get(e, e) for e, n in _most_common(entity_counts, 6) if n > 1 or len(members) == 1
-    ]
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
     head = _title_of(members, ENGLISH_STOP_WORDS)
     if head is not None:
         return head if len(head) <= 60 else head[:57].rsplit(" ", 1)[0] + "…"
+    names = names or {}
+    entity_counts = Counter(e for m in members for e in m.entities)
+    shared = [
+        names.get(e, e) for e, n in _most_common(entity_counts, 6) if n > 1 or len(members) == 1
+    ]
     words = Counter(w.lower() for m in members for w in set(_WORD.findall(m.text)))
     common = [w for w, _ in _most_common(words, 40) if w not in ENGLISH_STOP_WORDS | {"said"}][:3]
     parts = shared[:3] or common
