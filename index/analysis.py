@@ -67,7 +67,9 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # ("BT chief executive", "gas giant Gazprom")
 # 38: the words before a name that show a person are names.ROLES and the titles,
 # less those that also come before a thing's name ("singer", "Dr", "King", "Pope")
-VERSION = "38"
+# 39: a one-word place's mentions labelled where the text shows a place ("in
+# Kashmir", "Zimbabwe and Burma"), for the merge's place rule
+VERSION = "39"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200
@@ -265,6 +267,7 @@ class Analysis:
             regions,
             relabel,
             shown_people,
+            shown_places,
             split_spans,
             trim_headlines,
             truecase,
@@ -319,7 +322,8 @@ class Analysis:
             )
             mentions = trim_headlines(article.text, mentions, headlines)
             mentions = propagate(article.text, mentions, spans)
-            result.append(shown_people(article.text, known_teams(article.text, mentions)))
+            mentions = shown_people(article.text, known_teams(article.text, mentions))
+            result.append(shown_places(article.text, mentions))
         return result
 
     def summarise(

@@ -25,8 +25,8 @@ from functools import cached_property, lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from .events import singular
-from .gazetteer import KNOWN_ACRONYMS, is_major_place, place_of
-from .mentions import PERSON_SHOWN
+from .gazetteer import KNOWN_ACRONYMS, is_known_place, is_major_place, place_of
+from .mentions import PERSON_SHOWN, PLACE_SHOWN
 from .model import ENTITY_KINDS, Alias, Entity, EntityMention, Mention, Passage
 from .names import (
     ROLES,
@@ -126,6 +126,7 @@ class _Node:
     articles: frozenset[str] = field(default_factory=frozenset)
     team: int | None = None  # a college's name standing for its team (index.teams)
     unsupported: bool = False  # a one-word "person" nothing in the corpus gives a person
+    unknown_place: bool = False  # a one-word "place" no gazetteer knows
 
     @property
     def tokens(self) -> list[str]:
@@ -265,6 +266,7 @@ def _nodes(mentions: Mapping[str, Sequence[Mention]], groups: Mapping[str, str])
     for key in sorted(by_key):
         node = _node(key, by_key[key], surnames, groups, named)
         node.unsupported = node.kind == "person" and _unsupported(key, by_key[key], people_words)
+        node.unknown_place = node.kind == "place" and _unknown_place(key, by_key[key])
         bare_name = node.kind == "person" and " " not in key
         nodes.extend(_split_by_article(node, groups) if bare_name else [node])
     return nodes
@@ -378,6 +380,40 @@ def _nobody(members: list[_Node]) -> bool:
     shown = sum(m.label == PERSON_SHOWN for node in members for _, m in node.mentions)
     total = sum(len(node.mentions) for node in members)
     return not (shown and SHOWN_SHARE * shown >= total)
+
+
+def _unknown_place(key: str, found: list[tuple[str, Mention]]) -> bool:
+    """A one-word name the model reads as a place's that no gazetteer knows (not a
+    country, city, region, continent or former country, nor a common acronym)."""
+    return (
+        " " not in key
+        and key not in KNOWN_ACRONYMS
+        and not is_known_place(key)
+        and not any(" " in m.text.strip() for _, m in found)
+    )
+
+
+def _nowhere(members: list[_Node]) -> bool:
+    """An entity of one-word names no gazetteer knows (:func:`_unknown_place`),
+    whose text shows a place at too few of its mentions (after "in", "near" or
+    "region of", before "-based", listed with a known place:
+    :func:`index.mentions.shown_places`): not a place. On news nobody here
+    wrote, the small model's such "places" are mostly companies, products and
+    titles ("Gazprom", "Windows", "Sideways")."""
+    if not all(node.unknown_place for node in members):
+        return False
+    shown = sum(m.label == PLACE_SHOWN for node in members for _, m in node.mentions)
+    total = sum(len(node.mentions) for node in members)
+    return not (shown and SHOWN_SHARE * shown >= total)
+
+
+def _not_place(members: list[_Node]) -> str:
+    """The kind the model gave such names most often besides a place or a group
+    of people (its rare "nationality" for "Windows"); else a thing's."""
+    others = Counter(
+        m.kind for node in members for _, m in node.mentions if m.kind not in ("place", "group")
+    )
+    return _vote(others) if others else "other"
 
 
 def _not_person(members: list[_Node]) -> str:
@@ -1234,7 +1270,7 @@ def _entity(
 def _kind(members: list[_Node]) -> str:
     """An entity's kind: its mentions' vote (an acronym never votes for a
     person: "SAIC" is no one), unless it is a person nothing gives one
-    (:func:`_nobody`)."""
+    (:func:`_nobody`) or a place nothing shows to be one (:func:`_nowhere`)."""
     kinds: Counter[str] = Counter()
     for node in members:
         for _, mention in node.mentions:
@@ -1244,6 +1280,8 @@ def _kind(members: list[_Node]) -> str:
     kind = _vote(kinds or Counter({"person": 1}))
     if kind == "person" and _nobody(members):
         kind = _not_person(members)
+    elif kind == "place" and _nowhere(members):
+        kind = _not_place(members)
     return kind
 
 

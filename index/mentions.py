@@ -22,8 +22,9 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from typing import Any
 
+from .gazetteer import is_known_place
 from .model import Article, Mention
-from .names import ROLES, without_suffix
+from .names import ROLES, alias_key, without_suffix
 from .numbers import MONTH_ABBREVIATIONS
 from .spans import SpanSet
 
@@ -550,6 +551,56 @@ def _shows_person(text: str, mention: Mention) -> bool:
         if lower in _NOT_HE_SHE or word[0].isupper():
             return False
     return False
+
+
+# The label of a one-word name the text itself shows to be a place's: after a
+# preposition of place ("in Kashmir", "the region of Darfur"), before "-based" or
+# "border", or in a list with a place any gazetteer knows ("Zimbabwe and Burma").
+PLACE_SHOWN = "AT"
+_PLACE_BEFORE = re.compile(
+    r"(?:^|\W)(?:in|near|across|outside|throughout|around|inside|at|from|into|via|towards?|"
+    r"(?:region|city|town|state|province|island|capital|village|county|country|parts|north|"
+    r"south|east|west) of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# ... but not a stake, a role or a flaw in it ("shares in Gazprom", "a flaw in
+# Windows", "starred in Sideways", "chief executive at Xstrata").
+_NOT_PLACE_BEFORE = re.compile(
+    r"\b(?:stakes?|shares|interest|investment|holdings?|deal|flaws?|bugs?|holes?|loopholes?|"
+    r"roles?|star|starring|starred|works?|worked|jobs?|career|chief|boss|executive|head|"
+    r"nominated|nominations?)\s+\w+\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_PLACE_AFTER = re.compile(r"-based\b|\s+(?:region|province|border|coast)\b")
+_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
+
+
+def shown_places(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """``mentions`` (in text order), a one-word place's labelled
+    :data:`PLACE_SHOWN` where the text shows a place there."""
+    result = list(mentions)
+    for i, mention in enumerate(result):
+        if mention.kind != "place" or " " in mention.text.strip() or not mention.label:
+            continue
+        before = text[max(0, mention.start - 30) : mention.start]
+        if (
+            (_PLACE_BEFORE.search(before) and not _NOT_PLACE_BEFORE.search(before))
+            or _PLACE_AFTER.match(text, mention.end)
+            or any(_listed_with(text, mention, other) for other in result[max(0, i - 1) : i + 2])
+        ):
+            result[i] = Mention(mention.start, mention.end, mention.text, mention.kind, PLACE_SHOWN)
+    return result
+
+
+def _listed_with(text: str, mention: Mention, other: Mention) -> bool:
+    """``other`` is a place a gazetteer knows, next to ``mention`` in a list."""
+    first, second = sorted((mention, other), key=lambda m: m.start)
+    return (
+        other is not mention
+        and other.kind == "place"
+        and _LISTED.fullmatch(text, first.end, second.start) is not None
+        and is_known_place(alias_key(other.text))
+    )
 
 
 # Words that only ever come before a person's name ("Mr Kilroy-Silk", "Sir Alex
