@@ -557,6 +557,7 @@ class StepTimer:
         "propagate",
         "known_teams",
         "shown_people",
+        "shown_places",
         "find_references",
     )
 
