@@ -69,7 +69,8 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # less those that also come before a thing's name ("singer", "Dr", "King", "Pope")
 # 39: a one-word place's mentions labelled where the text shows a place ("in
 # Kashmir", "Zimbabwe and Burma"), for the merge's place rule
-VERSION = "39"
+# 40: so are places' names of several words ("at Ground Zero")
+VERSION = "40"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

@@ -126,7 +126,7 @@ class _Node:
     articles: frozenset[str] = field(default_factory=frozenset)
     team: int | None = None  # a college's name standing for its team (index.teams)
     unsupported: bool = False  # a one-word "person" nothing in the corpus gives a person
-    unknown_place: bool = False  # a one-word "place" no gazetteer knows
+    unknown_place: bool = False  # a "place" no gazetteer knows
 
     @property
     def tokens(self) -> list[str]:
@@ -382,19 +382,42 @@ def _nobody(members: list[_Node]) -> bool:
     return not (shown and SHOWN_SHARE * shown >= total)
 
 
+# What else a place's name of several words may end or begin with, for
+# :func:`_unknown_place`: "Capitol Hill", "Gaza border", "Abbey Theatre";
+# "South Yorkshire", "St Pancras", "Mount Sinai", "River Tyne".
+_PLACE_ENDS = _PLACE_HEADS | {
+    "lane", "boulevard", "hill", "hills", "way", "row", "green", "gardens", "common", "heath",
+    "plaza", "wharf", "quay", "coast", "border", "heights", "falls", "springs", "shore",
+    "plains", "basin", "delta", "dam", "zone", "territory", "territories", "state", "states",
+    "republic", "kingdom", "federation", "borough", "hemisphere", "theatre", "theater",
+    "hotel", "hall", "station", "prison", "wall", "drive", "inlet", "pass", "township",
+    "strip", "rd", "ave", "jail", "motel", "museum", "course", "highway", "motorway",
+    "freeway", "fortress", "base", "mall", "cemetery", "monument",
+}  # fmt: skip
+_PLACE_STARTS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+     "upper", "lower", "greater", "inner", "outer", "mid", "middle", "far", "n", "s", "e", "w",
+     "st", "saint", "mount", "mt", "lake", "river", "isle", "port", "fort", "cape", "gulf",
+     "bay", "sea", "san", "santa", "los", "las", "el", "la", "le"}
+)  # fmt: skip
+
+
 def _unknown_place(key: str, found: list[tuple[str, Mention]]) -> bool:
-    """A one-word name the model reads as a place's that no gazetteer knows (not a
-    country, city, region, continent or former country, nor a common acronym)."""
-    return (
-        " " not in key
-        and key not in KNOWN_ACRONYMS
-        and not is_known_place(key)
-        and not any(" " in m.text.strip() for _, m in found)
-    )
+    """A name the model reads as a place's that no gazetteer knows (not a country,
+    city, region, continent or former country, nor a common acronym); of several
+    words, one that neither ends with a known place or a word for a place
+    ("Little Britain", "Capitol Hill") nor begins with a compass point or a
+    word that opens places' names ("South Yorkshire", "St Pancras")."""
+    if key in KNOWN_ACRONYMS or is_known_place(key):
+        return False
+    words = key.split()
+    if len(words) == 1:
+        return not any(" " in m.text.strip() for _, m in found)
+    return not (words[-1] in _PLACE_ENDS or is_known_place(words[-1]) or words[0] in _PLACE_STARTS)
 
 
 def _nowhere(members: list[_Node]) -> bool:
-    """An entity of one-word names no gazetteer knows (:func:`_unknown_place`),
+    """An entity of names no gazetteer knows (:func:`_unknown_place`),
     whose text shows a place at too few of its mentions (after "in", "near" or
     "region of", before "-based", listed with a known place:
     :func:`index.mentions.shown_places`): not a place. On news nobody here

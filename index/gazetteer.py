@@ -183,7 +183,7 @@ _WELL_KNOWN = (
     "Chechnya", "Crimea", "Siberia", "Catalonia", "Bavaria", "Flanders", "Yorkshire",
     "Scandinavia", "Balkans", "Caucasus", "Middle East", "West Bank", "Gaza Strip",
     "Caribbean", "Mediterranean", "Atlantic", "Pacific", "Arctic", "Sahara", "Sahel",
-    "Himalayas", "Alps", "Andes", "Amazon", "Patagonia", "Silicon Valley",
+    "Himalayas", "Alps", "Andes", "Amazon", "Patagonia", "Silicon Valley", "New England",
 )  # fmt: skip
 
 

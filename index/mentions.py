@@ -553,7 +553,7 @@ def _shows_person(text: str, mention: Mention) -> bool:
     return False
 
 
-# The label of a one-word name the text itself shows to be a place's: after a
+# The label of a name the text itself shows to be a place's: after a
 # preposition of place ("in Kashmir", "the region of Darfur"), before "-based" or
 # "border", or in a list with a place any gazetteer knows ("Zimbabwe and Burma").
 PLACE_SHOWN = "AT"
@@ -576,11 +576,11 @@ _LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
 
 
 def shown_places(text: str, mentions: Sequence[Mention]) -> list[Mention]:
-    """``mentions`` (in text order), a one-word place's labelled
-    :data:`PLACE_SHOWN` where the text shows a place there."""
+    """``mentions`` (in text order), a place's labelled :data:`PLACE_SHOWN`
+    where the text shows a place there."""
     result = list(mentions)
     for i, mention in enumerate(result):
-        if mention.kind != "place" or " " in mention.text.strip() or not mention.label:
+        if mention.kind != "place" or not mention.label:
             continue
         before = text[max(0, mention.start - 30) : mention.start]
         if (

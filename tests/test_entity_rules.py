@@ -1580,6 +1580,8 @@ def test_a_full_name_a_tenth_as_frequent_does_not_make_a_one_word_name_a_person(
         ("She starred in Sideways before the Oscars.", "Sideways", False),
         ("Yugansk was sold to a little-known shell company.", "Yugansk", False),
         ("Gazprom, Rosneft and Lukoil bid.", "Gazprom", False),  # a list of no known place
+        ("Ceremonies were held at Ground Zero on Sunday.", "Ground Zero", True),  # ECB+
+        ("Federer won a fifth Grand Slam title.", "Grand Slam", False),
     ],
 )
 def test_the_text_shows_a_place_by_a_preposition_or_a_list_of_places(text, name, is_shown):
@@ -1610,3 +1612,16 @@ def test_a_one_word_place_no_gazetteer_knows_and_nothing_shows_is_not_one():
     assert kinds["Sideways"] == kinds["Windows"] == "other"  # never a group of people
     assert kinds["Kashmir"] == kinds["Wales"] == kinds["Paris"] == kinds["Britain"] == "place"
     assert {e.name: e.kind for e in named(mentions)} == kinds
+
+
+def test_a_place_of_several_words_no_list_knows_is_one_only_where_its_words_say_so():
+    """BBC News: "Grand Slam" (70 mentions) and "Windows XP" are no places;
+    "Capitol Hill", "South Yorkshire", "Little Britain" (ending with a known
+    place: the programme, which only its text could tell) keep the model's kind."""
+    mentions = corpus(
+        [("Grand Slam", "place"), ("Windows XP", "place"), ("Capitol Hill", "place")],
+        [("Grand Slam", "place"), ("South Yorkshire", "place"), ("Little Britain", "place")],
+    )
+    kinds = {e.name: e.kind for e in merge(mentions, {})}
+    assert kinds["Grand Slam"] == kinds["Windows XP"] == "other"
+    assert kinds["Capitol Hill"] == kinds["South Yorkshire"] == kinds["Little Britain"] == "place"
