@@ -375,9 +375,13 @@ def _nobody(members: list[_Node]) -> bool:
     Zelenskyy", "LiLo" beside "Lindsay Lohan" are people), and whose text shows a
     person at too few of its mentions (a title or a role before it, "he" or "she"
     after it: :func:`index.mentions.shown_people`): not a person."""
-    if not all(node.unsupported for node in members):
-        return False
-    shown = sum(m.label == PERSON_SHOWN for node in members for _, m in node.mentions)
+    return all(node.unsupported for node in members) and _rarely_shown(members, PERSON_SHOWN)
+
+
+def _rarely_shown(members: list[_Node], label: str) -> bool:
+    """The text shows what the entity is (its mentions labelled ``label``) at
+    fewer than one in :data:`SHOWN_SHARE` of its mentions."""
+    shown = sum(m.label == label for node in members for _, m in node.mentions)
     total = sum(len(node.mentions) for node in members)
     return not (shown and SHOWN_SHARE * shown >= total)
 
@@ -423,30 +427,29 @@ def _nowhere(members: list[_Node]) -> bool:
     :func:`index.mentions.shown_places`): not a place. On news nobody here
     wrote, the small model's such "places" are mostly companies, products and
     titles ("Gazprom", "Windows", "Sideways")."""
-    if not all(node.unknown_place for node in members):
-        return False
-    shown = sum(m.label == PLACE_SHOWN for node in members for _, m in node.mentions)
-    total = sum(len(node.mentions) for node in members)
-    return not (shown and SHOWN_SHARE * shown >= total)
+    return all(node.unknown_place for node in members) and _rarely_shown(members, PLACE_SHOWN)
 
 
 def _not_place(members: list[_Node]) -> str:
     """The kind the model gave such names most often besides a place or a group
     of people (its rare "nationality" for "Windows"); else a thing's."""
-    others = Counter(
-        m.kind for node in members for _, m in node.mentions if m.kind not in ("place", "group")
-    )
-    return _vote(others) if others else "other"
+    return _other_kind(members, ("place", "group")) or "other"
 
 
 def _not_person(members: list[_Node]) -> str:
     """The kind the model gave such names most often besides a person; an
     acronym's an organisation's; else a thing's."""
-    found = [m for node in members for _, m in node.mentions]
-    others = Counter(m.kind for m in found if m.kind != "person")
-    if others:
-        return _vote(others)
+    if kind := _other_kind(members, ("person",)):
+        return kind
+    found = (m for node in members for _, m in node.mentions)
     return "organisation" if all(_is_abbreviation(m.text) for m in found) else "other"
+
+
+def _other_kind(members: list[_Node], left_out: tuple[str, ...]) -> str | None:
+    """The kind the model gave the entity's mentions most often, ``left_out``
+    aside; None where it gave no other."""
+    others = Counter(m.kind for node in members for _, m in node.mentions if m.kind not in left_out)
+    return _vote(others) if others else None
 
 
 @lru_cache(maxsize=1)

