@@ -265,7 +265,8 @@ def _range_high(text: str, match: re.Match[str]) -> float | None:
 
 def _not_a_count(text: str, match: re.Match[str], num_end: int, end: int) -> bool:
     """Numbers that are not counts: years, ages and hyphenated modifiers
-    ("55-year-old", "four-way", "2-L"), times, percentages, "no one"."""
+    ("55-year-old", "four-way", "2-L"), times, percentages, "no one", ranks and
+    scores."""
     after = text[num_end:end]
     number = match.group("num")
     if re.match(r"-[^\W\d_]|:\d|\s*(?:%|per\s?cent|percent)", after):
@@ -285,8 +286,21 @@ def _not_a_count(text: str, match: re.Match[str], num_end: int, end: int) -> boo
     previous = before[-1] if before else ""
     if number.lower() == "one" and previous in {"no", "any", "every", "some", "each", "someone"}:
         return True
+    if previous in {"number", "no.", "nos.", "#"}:
+        return True  # "world number two Rodney Eyles", "the No. 2 seed": a rank
+    if _score(match):
+        return True
     small_word = not number[0].isdigit() and (num.parse_number(number) or 0) <= 10
     return small_word and previous in {"the", "these", "those", "both", "all"}
+
+
+def _score(match: re.Match[str]) -> bool:
+    """ "15-12" or "39-12": a score or a result, not a range (which rises: "12-15
+    people")."""
+    if not match.group("num2") or match.group("link") not in ("-", "–"):
+        return False
+    first, second = num.parse_number(match.group("num")), num.parse_number(match.group("num2"))
+    return first is not None and second is not None and second < first
 
 
 # The denominator of a share: "one in every 500", "1 in 5", "one out of 10".

@@ -88,6 +88,28 @@ def test_a_share_of_users_and_a_number_split_by_a_space_are_not_counts():
     assert all(f.value != 0 for f in split if f.kind == "quantity")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        # a rank before a name, and a squash score run on into the next result
+        (
+            "World number two Rodney Eyles moved within sight of his fifth title of the year.",
+            [],
+        ),
+        (
+            "Peter Nicol (Scotland) beat Simon Parke (England) 15-7 15-12 15-12 Rodney Eyles "
+            "(Australia) beat Mark Cairns (England) 15-7 15-6 15-8.",
+            [],
+        ),
+        ("The No. 2 seed lost to a team of 12 players.", [12.0]),
+        ("Some 12-15 people were hurt in the blast.", [12.0]),
+    ],
+)
+def test_a_rank_and_a_score_are_not_counts(sentence, counts):
+    found = [f.value for f in extract_facts(make_article(sentence)) if f.kind == "quantity"]
+    assert found == counts
+
+
 def test_an_article_stating_two_figures_under_one_key_contradicts_no_one():
     """One report gives both the conviction's deliberation and the penalty's:
     which of them another report's "30 hours" is about cannot be told."""

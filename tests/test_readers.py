@@ -448,3 +448,43 @@ def test_a_comment_closed_by_lol_names_no_outlet(tmp_path):
     (article,) = result.articles
     assert article.source is None
     assert article.passages[-1].text.endswith("LOL")
+
+
+@pytest.mark.parametrize(
+    "contact",
+    [
+        "-- Brussels Newsroom +32 2 287 6810, Fax +32 2 230 7710",
+        "-- Wall Street Desk, 212-859-1734.",
+        "-- Sandor Peto, Budapest newsroom (36 1) 327 4040",
+        "-- Joan Gralla, 212-859-1654",
+    ],
+)
+def test_a_desks_contact_closing_a_wire_report_is_no_part_of_it(tmp_path, contact):
+    path = tmp_path / "wire.txt"
+    path.write_text(
+        "EU experts postpone talks on rice area aid\n\n"
+        "BRUSSELS 1996-12-06\n\n"
+        "EU experts postponed talks on Thursday on rice area aid, an official said.\n\n"
+        f"{contact}\n",
+        encoding="utf-8",
+    )
+    result, _ = read(str(path), path.name)
+    (article,) = result.articles
+    assert article.passages[-1].text.endswith("an official said.")
+    assert all(contact not in p.text for p in article.passages)
+    assert any("contact line" in note for note in article.notes)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["-- The desk said 2,000 people were moved.", "—Mary Jones, 2012-2014"],
+)
+def test_a_closing_line_after_a_dash_without_a_phone_number_stays_in_the_text(tmp_path, line):
+    path = tmp_path / "wire.txt"
+    path.write_text(
+        "Rice talks postponed\n\nEU experts postponed talks on Thursday.\n\n" f"{line}\n",
+        encoding="utf-8",
+    )
+    result, _ = read(str(path), path.name)
+    (article,) = result.articles
+    assert article.passages[-1].text == line

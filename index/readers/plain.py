@@ -63,6 +63,16 @@ _SOURCE_LINE = re.compile(r"^(?:source|sources|via|credit)\s*[;:,-]\s*(.{2,60}?)
 # ("SOURCE: bit.ly/23o5QvC Cancer, online January 25, 2016"): it names no outlet.
 _CITATION = re.compile(r"\b(?:https?:|www\.)|\w\.[a-z]{2,}/|\b\d{4}\b", re.I)
 _TAG_LINE = re.compile(r"^[a-z0-9][a-z0-9_-]*(?:[ ,]+[a-z0-9][a-z0-9_-]*){0,3}$")
+# A desk's or a writer's contact closing a wire report, after a dash: "-- London
+# Newsroom +44 171 542 7717", "-- Wall Street Desk, 212-859-1734.", "-- Sandor
+# Peto, Budapest newsroom (36 1) 327 4040". Names in it are no part of the report.
+_PHONE = r"\(?\+?\d[\d\s().x/-]{5,}\d\)?"
+_CONTACT_LINE = re.compile(
+    rf"^(?:-{{1,2}}|[–—])\s*[A-Z][^\d()+]{{0,80}}?"
+    rf"(?:(?:newsroom|desk|bureau)[,\s]*|[,\s]*(?=\+|(?:\D*\d){{9}})){_PHONE}"
+    rf"(?:,?\s*(?:fax|tel|phone)[:.]?\s*{_PHONE})?\.?$",
+    re.I,
+)
 # Capitals that close a reader's comment, not an agency's sign-off: "... them
 # was the days ! LOL".
 _NO_AGENCY = r"(?!(?:LOL|LMAO|ROFL|OMG|WTF|BTW|FYI|IMO|IMHO|TBH|PS|OK|NOT)\b)"
@@ -200,7 +210,7 @@ def infer(text: str) -> Inferred:
 
 
 def _take_trailer(text: str, spans: list, result: Inferred, sources: Counter[str]) -> list:
-    """Tags and "Source; X" lines at the end of the file.
+    """Tags, "Source; X" lines and a desk's contact at the end of the file.
 
     A trailer is a few lines: when more than :data:`MAX_TRAILER_LINES` (or all
     of them) look like tags, as in a file of one word per line, they are the
@@ -217,6 +227,8 @@ def _take_trailer(text: str, spans: list, result: Inferred, sources: Counter[str
         elif _LONE_SIGN_OFF.match(last):
             sources[last.strip("()")] += 2
             result.notes.append(f"outlet '{last.strip('()')}' from the closing sign-off")
+        elif _CONTACT_LINE.match(last):
+            result.notes.append(f"contact line kept out of the text: '{last}'")
         elif _TAG_LINE.match(last) and len(last) <= 40:
             tags.append(last)
         else:
