@@ -482,7 +482,7 @@ def test_a_desks_contact_closing_a_wire_report_is_no_part_of_it(tmp_path, contac
 def test_a_closing_line_after_a_dash_without_a_phone_number_stays_in_the_text(tmp_path, line):
     path = tmp_path / "wire.txt"
     path.write_text(
-        "Rice talks postponed\n\nEU experts postponed talks on Thursday.\n\n" f"{line}\n",
+        f"Rice talks postponed\n\nEU experts postponed talks on Thursday.\n\n{line}\n",
         encoding="utf-8",
     )
     result, _ = read(str(path), path.name)
