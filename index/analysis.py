@@ -72,7 +72,8 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # 40: so are places' names of several words ("at Ground Zero")
 # 41: a desk's contact closing a wire report ("-- London Newsroom +44 171 542
 # 7717") is no part of the text; a rank ("world number two") and a score
-# ("15-12") are no counts
+# ("15-12") are no counts; a dateline of a place and an ISO day ("LONDON
+# 1996-12-06") on a line of its own dates the report and leaves the text
 VERSION = "41"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).

@@ -488,3 +488,19 @@ def test_a_closing_line_after_a_dash_without_a_phone_number_stays_in_the_text(tm
     result, _ = read(str(path), path.name)
     (article,) = result.articles
     assert article.passages[-1].text == line
+
+
+def test_a_dateline_of_a_place_and_an_iso_day_dates_the_report(tmp_path):
+    path = tmp_path / "squash.txt"
+    path.write_text(
+        "SQUASH - EYLES WITHIN SIGHT OF FIFTH TITLE OF YEAR\n\n"
+        "BOMBAY, India 1996-12-06\n\n"
+        "World number two Rodney Eyles moved within sight of his fifth title of the year.\n",
+        encoding="utf-8",
+    )
+    result, _ = read(str(path), path.name)
+    (article,) = result.articles
+    assert article.date == "1996-12-06"
+    assert [p.text for p in article.passages] == [
+        "World number two Rodney Eyles moved within sight of his fifth title of the year."
+    ]

@@ -82,6 +82,11 @@ _DATELINE = re.compile(
     r"^([A-Z][\w.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,30})?)\s*"
     r"\(([A-Z][A-Za-z&. ]{1,30})\)\s*(?:\.?\s*[-–—]+|:)\s*"
 )
+# A dateline on a line of its own, a place and the day in ISO form, as news
+# archives keep them ("LONDON 1996-12-06", "BOMBAY, India 1996-12-06").
+_DATE_LINE = re.compile(
+    r"([A-Z][\w.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,30})?)\s+(\d{4}-\d{2}-\d{2})"
+)
 # A byline on a line of its own, naming the writer and, after "of the", a comma or
 # a slash, the outlet: "By Hayes Hickman of the Knoxville News Sentinel", "By Laura
 # Woods/GoBankingRates". Every word is capitalised, as names are.
@@ -330,6 +335,13 @@ def _take_dateline_and_sign_off(
     if not spans:
         return spans
     first = text[slice(*spans[0])]
+    dated = _DATE_LINE.fullmatch(first.strip())
+    if dated and len(spans) > 1:
+        result.meta.setdefault("date", dated.group(2))
+        result.meta.setdefault("place", dated.group(1).strip())
+        result.notes.append(f"dateline '{first.strip()}' kept out of the text")
+        spans = spans[1:]
+        first = text[slice(*spans[0])]
     dateline = _DATELINE.match(first)
     agency = _LEAD_AGENCY.match(first)
     if dateline:
