@@ -15,6 +15,7 @@ from typing import Any
 from . import codec, crossref
 from .entities import CorpusText, Named, alias_key, merge, named
 from .facts import unify_keys
+from .gazetteer import country_of
 from .incremental import (
     Memo,
     NamesMemo,
@@ -375,15 +376,16 @@ class _Context:
         self.facts.add(item)
         self.facts_of[(aid, fact.passage)].append(item)
 
-    def _setting(self, aid: str, fact) -> tuple[frozenset[str], str, bool]:
+    def _setting(self, aid: str, fact) -> tuple[frozenset[str], str, bool, frozenset[str]]:
         """What a figure's own sentence says about it: the people and
         organisations it names (whose figure it may be), the periods it names
-        (see :func:`period_of`) and whether the figure only could be (see
-        :func:`hypothetical`); :func:`crossref.relate_pair` reads all three."""
+        (see :func:`period_of`), whether the figure only could be (see
+        :func:`hypothetical`) and the countries of the places it names;
+        :func:`crossref.relate_pair` reads all four."""
         article = self.articles[aid]
         passage = next((p for p in article.passages if p.number == fact.passage), None)
         if fact.kind == "quote" or passage is None:
-            return frozenset(), "", False
+            return frozenset(), "", False, frozenset()
         bounds = (passage.start, passage.end)
         begin, end = sentence_around(article.text, fact.start, fact.end, bounds)
         named = {
@@ -398,10 +400,16 @@ class _Context:
             for e in map(self.entity_by_id.__getitem__, named)
             if e.kind in HOLDER_KINDS and e.name.split() and not _EVENT_NAME.search(e.name)
         )
+        countries = frozenset(
+            code
+            for e in map(self.entity_by_id.__getitem__, named)
+            if e.kind == "place" and (code := country_of(alias_key(e.name)))
+        )
         return (
             holders,
             period_of(article.text, fact.start, fact.end, bounds),
             hypothetical(article.text, fact.start, bounds),
+            countries,
         )
 
     def _related(self) -> dict[tuple[str, int], list[dict[str, Any]]]:

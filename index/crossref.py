@@ -146,11 +146,13 @@ def _maybe_two_things(
     """Whether anything says two figures under one key may be about two
     things: either article states two figures there (``torn``), they belong to
     different holders, periods or days (``off_day``), they are an order of
-    magnitude apart, or either is only what could be."""
+    magnitude apart, or either is only what could be; or their sentences
+    place them in different countries."""
     return (
         a.fact.article in torn
         or b.fact.article in torn
         or _two_holders(a, b)
+        or _two_countries(a, b)
         or _two_periods(a, b)
         or _far_apart(a.fact, b.fact)
         or _other_day(a, b, off_day)
@@ -209,6 +211,17 @@ def _two_holders(a: Comparable, b: Comparable) -> bool:
     bodies_a = {h for h in a.holders if h.startswith("organisation:")}
     bodies_b = {h for h in b.holders if h.startswith("organisation:")}
     return bool(bodies_a and bodies_b and not bodies_a & bodies_b)
+
+
+def _two_countries(a: Comparable, b: Comparable) -> bool:
+    """Whether two figures' sentences place them in different countries, with
+    no country in common: "Five people were killed when a crop-spraying plane
+    ... crashed ... in South Africa's North West region" and "Two people were
+    killed when an executive jet en route to Ireland from Michigan crashed",
+    two crashes a story put together. Reports of one event name its place, or
+    none; "in Kyiv" and "in Ukraine" are one country. They may agree; they never
+    differ."""
+    return bool(a.countries and b.countries and not a.countries & b.countries)
 
 
 def _two_periods(a: Comparable, b: Comparable) -> bool:
@@ -273,6 +286,9 @@ class Comparable:
     period: str = ""
     # Whether it is only what could or would be ("could receive a maximum one-year ban").
     hypothetical: bool = False
+    # The countries of the places its sentence names (ISO codes; empty where it
+    # names none the gazetteer places).
+    countries: frozenset[str] = frozenset()
 
 
 @dataclass

@@ -36,11 +36,12 @@ class _Place(NamedTuple):
     is_country: bool
     population: int
     geonameid: int
+    country: str  # ISO 3166 code of its country ("ZA")
 
 
-# A place as kept: (is_country, population, geonameid), a plain tuple that
-# marshal reads back fast; lookups hand out :class:`_Place`.
-_Kept = tuple[bool, int, int]
+# A place as kept: (is_country, population, geonameid, country), a plain tuple
+# that marshal reads back fast; lookups hand out :class:`_Place`.
+_Kept = tuple[bool, int, int, str]
 
 
 @lru_cache(maxsize=1)
@@ -102,7 +103,12 @@ def _built() -> tuple[dict[str, _Kept], dict[str, _Kept]]:
     names: dict[str, _Kept] = {}
     codes = _add_countries(cache.get_countries().values(), names)
     for city in cache.get_cities().values():
-        place = (False, int(city.get("population") or 0), int(city["geonameid"]))
+        place = (
+            False,
+            int(city.get("population") or 0),
+            int(city["geonameid"]),
+            city.get("countrycode") or "",
+        )
         for name in [city["name"], *city.get("alternatenames", ())]:
             if len(name) >= 4 and not name.isupper() and _latin(name):
                 _offer(names, _fast_key(name), place)
@@ -115,7 +121,12 @@ def _add_countries(countries, names: dict[str, _Kept]) -> dict[str, _Kept]:
     codes: dict[str, _Kept] = {}
     initials: dict[str, list[_Kept]] = defaultdict(list)
     for country in countries:
-        place = (True, int(country.get("population") or 0), int(country["geonameid"]))
+        place = (
+            True,
+            int(country.get("population") or 0),
+            int(country["geonameid"]),
+            country["iso"],
+        )
         key = alias_key(country["name"])
         _offer(names, key, place)
         codes.update({country["iso"].lower(): place, country["iso3"].lower(): place})
@@ -206,6 +217,51 @@ def _regions() -> frozenset[str]:
     names += [*_AP_STATES, *_WELL_KNOWN]
     keys = (_fast_key(name.strip()) for name in names if _latin(name))
     return frozenset(key for key in keys if key)
+
+
+def country_of(key: str) -> str | None:
+    """The ISO code of the country a place's alias key names or lies in: a
+    country ("south africa": ZA), a city GeoNames holds (its most populous of
+    the name) or a region ISO 3166-2 lists ("michigan": US). None where the
+    name is unknown, or names a country and a region of another ("georgia")."""
+    if key in _SHORT_COUNTRY_NAMES:
+        return _SHORT_COUNTRY_NAMES[key]
+    regions = _region_countries().get(key, frozenset())
+    place = _gazetteer()[0].get(key)
+    if place is not None and place[0]:
+        return place[3] if regions <= {place[3]} else None
+    if regions:
+        return next(iter(regions)) if len(regions) == 1 else None
+    return place[3] or None if place is not None else None
+
+
+# Countries news calls by names GeoNames does not give them.
+_SHORT_COUNTRY_NAMES = {
+    "britain": "GB",
+    "great britain": "GB",
+    "america": "US",
+    "burma": "MM",
+    "holland": "NL",
+}
+
+
+@lru_cache(maxsize=1)
+def _region_countries() -> dict[str, frozenset[str]]:
+    """Alias key -> the countries of the ISO 3166-2 regions so named, and of
+    the US states as agencies abbreviate them ("Mich.")."""
+    try:
+        import pycountry
+    except ImportError:
+        return {}
+    found: dict[str, set[str]] = defaultdict(set)
+    for region in pycountry.subdivisions:
+        for part in re.split(r"[;/\[]", region.name):
+            if _latin(part):
+                found[_fast_key(part.strip())].add(region.country_code)
+    for state in _AP_STATES:
+        found[_fast_key(state)].add("US")
+    found.pop("", None)
+    return {key: frozenset(codes) for key, codes in found.items()}
 
 
 def is_country(key: str) -> bool:

@@ -369,3 +369,53 @@ def test_a_sentence_told_from_an_earlier_year_is_framed_by_it():
     alone = make_article("Mr. Gigante was sentenced to seven years in prison.")
     (plain,) = [f for f in extract_facts(alone) if f.kind == "duration"]
     assert plain.key == "duration:prison sentence"
+
+
+def _relations_in_one_story(tmp_path, texts: dict[str, str]) -> dict[tuple[str, str], str | None]:
+    """The relation the cross-source view gives each pair of counts of
+    ``texts`` (file name -> text), all read as one story, by their words."""
+    from unittest.mock import patch
+
+    from index import corpus_pass
+
+    from .test_stories import analysed
+
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    analyses = analysed([(tmp_path / name, name) for name in texts])
+    with patch.object(
+        corpus_pass, "group_by_component", lambda inputs, *_: [[i.id for i in inputs]]
+    ):
+        state = corpus_pass.summarise(analyses)
+    found = {}
+    for views in state["views"].values():
+        for view in views.values():
+            for item in view["facts"]:
+                for other in item["others"]:
+                    found[(item["fact"]["text"], other["fact"]["text"])] = other["relation"]
+    return found
+
+
+def test_tolls_placed_in_different_countries_never_differ(tmp_path):
+    """Two plane crashes of one Friday, one in South Africa and one in
+    Newfoundland, put in one story: their tolls are two tolls. Two reports of
+    one crash placed in one country ("Kyiv", "Ukraine") still differ."""
+    found = _relations_in_one_story(
+        tmp_path,
+        {
+            "crop.txt": "Five people were killed when a crop-spraying plane crashed into a "
+            "light delivery vehicle in South Africa's North West region on Friday.\n",
+            "jet.txt": "Two people were killed when an executive jet en route to Ireland from "
+            "Michigan crashed on approach to an airport in Stephenville on Friday.\n",
+        },
+    )
+    assert found[("Five people", "Two people")] is None
+    found = _relations_in_one_story(
+        tmp_path,
+        {
+            "kyiv.txt": "Five people were killed when a missile hit a building in Kyiv on Friday.\n",
+            "ukraine.txt": "Seven people were killed when a missile hit a building in Ukraine on "
+            "Friday.\n",
+        },
+    )
+    assert found[("Five people", "Seven people")] == DIFFER
