@@ -17,6 +17,7 @@ import gzip
 import hashlib
 import json
 import random
+import re
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -24,7 +25,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import DATA, MULTISOURCE, NEWS, ROOT  # noqa: E402
+from benchmarks.common import DATA, MULTISOURCE, NER_GOLD, NEWS, ROOT  # noqa: E402
 from index.model import Article  # noqa: E402
 from index.readers import read  # noqa: E402
 from index.stories import StoryInput  # noqa: E402
@@ -86,12 +87,64 @@ def seeds() -> tuple[list[Article], Truth]:
     return articles, truth
 
 
+def wire() -> tuple[list[Article], Truth]:
+    """A day of one agency's wire: the 231 Reuters reports of the CoNLL-2003 test
+    set (5-7 December 1996), one outlet, mostly one report per event, sport
+    results beside politics and commodity prices. The truth is the event read
+    by hand (``conll_stories.json``: sets of one event; every other document
+    its own). The documents are tokenised ("Australia 's end-of-tour ."); they
+    are put back into plain text as a user's file would hold it (see
+    :func:`detokenised`), each line a paragraph, read by the plain-text reader
+    from files in a temporary folder."""
+    import tempfile
+
+    labels = json.loads(WIRE_LABELS.read_text(encoding="utf-8"))
+    event = {n: f"same:{k}" for k, ids in enumerate(labels["same"]) for n in ids}
+    articles, truth = [], {}
+    lines = (NER_GOLD / "conll_test_docs.jsonl").read_text(encoding="utf-8").splitlines()
+    with tempfile.TemporaryDirectory() as folder:
+        for line in lines:
+            doc = json.loads(line)
+            path = Path(folder) / f"{doc['doc_id']:03d}.txt"
+            path.write_text(detokenised(doc["text"]), encoding="utf-8")
+            for article in _read(path, f"wire/{path.name}"):
+                articles.append(article)
+                truth[article.id] = event.get(doc["doc_id"], article.id)
+    return articles, truth
+
+
+WIRE_LABELS = Path(__file__).with_name("conll_stories.json")
+
+
+def wire_unsure() -> list[set[str]]:
+    """Sets of wire documents that may or may not be one story to a reader:
+    pairs within one are not scored."""
+    labels = json.loads(WIRE_LABELS.read_text(encoding="utf-8"))
+    return [{f"wire/{n:03d}.txt" for n in ids} for ids in labels["unsure"]]
+
+
+def detokenised(text: str) -> str:
+    """CoNLL's tokens joined back as text is written: no space before
+    punctuation or a clitic, none inside quotes or brackets; the headline loses
+    the full stop the tokeniser gave every line; lines become paragraphs."""
+    out = []
+    for n, line in enumerate(text.split("\n")):
+        line = re.sub(r" ([.,:;!?%)\]])", r"\1", line)
+        line = re.sub(r"([(\[$]) ", r"\1", line)
+        line = re.sub(r" (n't|'s|'re|'ve|'ll|'d|'m)\b", r"\1", line)
+        line = re.sub(r'" (.*?) "', r'"\1"', line)
+        if n == 0 and line.endswith("."):
+            line = line[:-1].rstrip()
+        out.append(line)
+    return "\n\n".join(out) + "\n"
+
+
 def sample(ids: list[str], count: int, seed: int = 7) -> list[str]:
     """``count`` article ids picked at random with a fixed seed, in order."""
     return sorted(random.Random(seed).sample(sorted(ids), min(count, len(ids))))
 
 
-LOADERS = {"multisource": multisource, "ecb": ecb, "bbc": bbc, "seeds": seeds}
+LOADERS = {"multisource": multisource, "ecb": ecb, "bbc": bbc, "seeds": seeds, "wire": wire}
 
 
 def analysed(name: str, articles: list[Article], cache: Path = CACHE) -> dict[str, dict[str, Any]]:

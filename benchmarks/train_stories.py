@@ -114,6 +114,12 @@ UNSEEN = ("figures_conflicting", "dates_conflicting", "days_apart", "dated")
 
 TRAIN_KINDS = ("mixed", "distracted")
 DISTRACTORS = 300  # BBC articles mixed into the multi-source clusters, alone
+# Sparse mixes: each gold story keeps one article, or two at this rate, as in a
+# folder of one agency's wire where most events have one report.
+PAIRED = 0.3
+SPARSE_SEEDS = (1, 2)
+SPARSE_WEIGHT = 1.0
+OBJECTIVE_KINDS: tuple[str, ...] = ()  # the corpora thresholds are chosen on (): TRAIN_KINDS
 
 
 @dataclass
@@ -152,7 +158,8 @@ def topic(story: str) -> str:
 def build(
     name: str, kind: str, inputs: list[StoryInput], truth: Truth, folds: dict[str, int]
 ) -> Pairs:
-    fold = np.array([folds[topic(truth[a.id])] for a in inputs])
+    """A corpus's candidate pairs; an article of no fold (``-1``) is never trained on."""
+    fold = np.array([folds.get(topic(truth[a.id]), -1) for a in inputs])
     rows, cols, found = pair_features(inputs)
     gold = np.array([truth[a.id] for a in inputs])
     return Pairs(name, kind, inputs, truth, fold, rows, cols, found, gold[rows] == gold[cols])
@@ -211,7 +218,7 @@ def out_of_fold(corpora: list[Pairs], unseen: tuple[str, ...] = UNSEEN) -> list[
             train_x, train_y, train_w = [], [], []
             for c, weight in zip(corpora, pair_weights(corpora), strict=True):
                 fa, fb = c.fold[c.rows], c.fold[c.cols]
-                keep = (fa != a) & (fa != b) & (fb != a) & (fb != b)
+                keep = (fa != a) & (fa != b) & (fb != a) & (fb != b) & (weight > 0)
                 train_x.append(c.features[keep])
                 train_y.append(c.labels[keep])
                 train_w.append(weight[keep])
@@ -239,13 +246,14 @@ def pair_weights(corpora: list[Pairs]) -> list[np.ndarray]:
     for c in corpora:
         found.append(
             np.full(len(c.rows), mean / totals[_data_set(c)] if c.kind in TRAIN_KINDS else 0.0)
+            * (SPARSE_WEIGHT if c.kind == "sparse" else 1.0)
         )
     return found
 
 
 def _data_set(c: Pairs) -> str:
-    if c.kind == "distracted":
-        return "distracted"
+    if c.kind in ("distracted", "sparse"):
+        return c.kind
     return "ecb" if c.name.startswith(("ecb", "topic")) else "multisource"
 
 
@@ -296,7 +304,7 @@ def objective(corpora: list[Pairs], partitions: list[np.ndarray], leave_out: int
     found = []
     for c, labels in zip(corpora, partitions, strict=True):
         keep = c.fold != leave_out
-        if c.kind in TRAIN_KINDS:
+        if c.kind in (OBJECTIVE_KINDS or TRAIN_KINDS):
             truth = [c.truth[i] for i, kept in zip(c.ids, keep, strict=True) if kept]
             found.append(scores_of(labels[keep], truth)["ari"])
     return float(np.mean(found))
@@ -349,10 +357,12 @@ def best_threshold(parts: dict[float, list[np.ndarray]], corpora: list[Pairs]) -
     return max(parts, key=lambda t: objective(corpora, parts[t], None))
 
 
-def corpora(cache: Path) -> list[Pairs]:
+def corpora(cache: Path, sparse: bool = True, wire: bool = True) -> list[Pairs]:
     """The whole mixes, each ECB+ topic alone, and the multi-source clusters
     among unrelated BBC articles: the folders have no article without a
-    partner, and a user's folder has many."""
+    partner, and a user's folder has many. With ``sparse``, each data set
+    again with most stories cut to one article (:func:`_sparse`); with
+    ``wire``, the day of Reuters reports, never trained on (:func:`_wire`)."""
     found = []
     for name in ("multisource", "ecb"):
         blobs, truth = load(name, cache)
@@ -364,7 +374,31 @@ def corpora(cache: Path) -> list[Pairs]:
             for part, ids in _topics(truth).items():
                 inputs = story_inputs({i: blobs[i] for i in ids})
                 found.append(build(part, "topic", inputs, truth, folds))
+        if sparse:
+            found += [_sparse(name, blobs, truth, folds, seed) for seed in SPARSE_SEEDS]
+    if wire:
+        blobs, truth = load("wire", cache)
+        found.append(build("wire", "wire", story_inputs(blobs), truth, {}))
     return found
+
+
+def _sparse(name: str, blobs: dict, truth: Truth, folds: dict[str, int], seed: int) -> Pairs:
+    """One data set with each gold story cut to one article, or two (at the
+    rate ``PAIRED``), picked with a fixed seed: most articles then have no
+    partner, as in a wire folder, and an article's nearest neighbour is
+    usually another event (of the same kind, on ECB+, whose topics keep both
+    events)."""
+    rng = random.Random(seed)
+    by_story: dict[str, list[str]] = {}
+    for aid in sorted(blobs):
+        by_story.setdefault(truth[aid], []).append(aid)
+    kept = []
+    for story in sorted(by_story):
+        ids = by_story[story]
+        count = 2 if len(ids) > 1 and rng.random() < PAIRED else 1
+        kept += rng.sample(ids, count)
+    picked = {aid: blobs[aid] for aid in sorted(kept)}
+    return build(f"{name} sparse {seed}", "sparse", story_inputs(picked), truth, folds)
 
 
 def _distracted(cache: Path, blobs: dict, truth: Truth, folds: dict[str, int]) -> Pairs:
@@ -404,7 +438,7 @@ def report(corpora: list[Pairs], parts: dict[float, list[np.ndarray]]) -> list[f
     found, chosen = cross_validated(corpora, parts)
     print(f"thresholds chosen per fold: {[float(t) for t in chosen]}")
     for c, scores in zip(corpora, found, strict=True):
-        if c.kind not in TRAIN_KINDS:
+        if c.kind not in (*TRAIN_KINDS, "sparse"):
             continue
         print(
             f"{c.name}: {len(c.inputs)} articles, {len(set(c.truth.values()))} gold stories, "
@@ -417,6 +451,78 @@ def report(corpora: list[Pairs], parts: dict[float, list[np.ndarray]]) -> list[f
     median = sorted(chosen)[FOLDS // 2]
     print(f"ECB+ topics alone with both events split: {split_topics(corpora, parts[median])}")
     return chosen
+
+
+def wire_report(corpora: list[Pairs], model: Model, threshold: float) -> None:
+    """The day of one agency's wire, grouped by ``model`` (trained without it)
+    at ``threshold``: how many found stories mix events, and of the pairs put
+    in one story how many report one event (pairs read as maybe one story
+    left out)."""
+    for c in corpora:
+        if c.kind != "wire":
+            continue
+        labels = partition(c, model.probability(c.features), threshold, CONFLICTS)
+        print(f"{c.name} at {threshold}: {wire_figures(c, labels)}")
+
+
+def wire_figures(c: Pairs, labels: np.ndarray) -> str:
+    from benchmarks.story_data import wire_unsure
+
+    unsure = wire_unsure()
+    groups: dict[int, list[str]] = {}
+    for aid, label in zip(c.ids, labels.tolist(), strict=True):
+        groups.setdefault(label, []).append(aid)
+    same = other = maybe = 0
+    for members in groups.values():
+        for n, a in enumerate(members):
+            for b in members[n + 1 :]:
+                if c.truth[a] == c.truth[b]:
+                    same += 1
+                elif any(a in u and b in u for u in unsure):
+                    maybe += 1
+                else:
+                    other += 1
+    sizes = Counter(c.truth.values())
+    total = sum(n * (n - 1) // 2 for n in sizes.values())
+    several = [m for m in groups.values() if len(m) > 1]
+    mixing = sum(len({c.truth[a] for a in m}) > 1 for m in several)
+    ari = scores_of(labels, [c.truth[i] for i in c.ids])["ari"]
+    return (
+        f"{len(several)} stories of two or more, {mixing} mixing events; pairs in one story: "
+        f"{same} of one event (of {total}), {other} of two, {maybe} maybe one; "
+        f"pair precision {same / max(1, same + other):.3f}; ARI {ari:.3f}"
+    )
+
+
+def table(corpora: list[Pairs], parts: dict[float, list[np.ndarray]], model: Model) -> None:
+    """Each corpus's ARI at every threshold, from the out-of-fold pair scores
+    (the wire: from ``model``, which never saw it)."""
+    names = [c.name for c in corpora if c.kind not in ("topic", "wire")]
+    print("threshold  " + "  ".join(f"{n[:14]:>14}" for n in names) + "            wire")
+    wire = [c for c in corpora if c.kind == "wire"]
+    wire_scores = [model.probability(c.features) for c in wire]
+    for t in THRESHOLDS:
+        cells = [
+            scores_of(labels, [c.truth[i] for i in c.ids])["ari"]
+            for c, labels in zip(corpora, parts[t], strict=True)
+            if c.kind not in ("topic", "wire")
+        ]
+        wired = [
+            scores_of(partition(c, s, t, CONFLICTS), [c.truth[i] for i in c.ids])["ari"]
+            for c, s in zip(wire, wire_scores, strict=True)
+        ]
+        print(f"{t:9.2f}  " + "  ".join(f"{v:14.3f}" for v in cells + wired))
+
+
+def fit_all(corpora: list[Pairs], unseen: tuple[str, ...]) -> Model:
+    """The model trained on every training pair, as shipped."""
+    train = [c for c in corpora if c.kind in TRAIN_KINDS]
+    return fit(
+        np.concatenate([c.features for c in train]),
+        np.concatenate([c.labels for c in train]),
+        np.concatenate(pair_weights(train)),
+        unseen,
+    )
 
 
 def split_topics(corpora: list[Pairs], partitions: list[np.ndarray]) -> str:
@@ -443,14 +549,7 @@ def write(
     conflicts: int,
     unseen: tuple[str, ...],
 ) -> None:
-    train = [c for c in corpora if c.kind in TRAIN_KINDS]
-    weights = pair_weights(train)
-    model = fit(
-        np.concatenate([c.features for c in train]),
-        np.concatenate([c.labels for c in train]),
-        np.concatenate(weights),
-        unseen,
-    )
+    model = fit_all(corpora, unseen)
     threshold = best_threshold(parts, corpora)
     data = {
         "trained on": "benchmarks/train_stories.py: multisource (253), ECB+ dev (34 topics)",
@@ -483,6 +582,7 @@ def without(c: Pairs, names: list[str]) -> None:
 
 
 def main() -> None:
+    global TRAIN_KINDS, SPARSE_WEIGHT, OBJECTIVE_KINDS
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, default=CACHE)
     parser.add_argument("--write", action="store_true", help="store the model fitted on all pairs")
@@ -503,7 +603,19 @@ def main() -> None:
         default=CONTEXT,
         help="share of a pair's score taken from its articles' company (0: none; measures only)",
     )
+    parser.add_argument(
+        "--train-sparse", action="store_true", help="also train on the sparse mixes"
+    )
+    parser.add_argument("--sparse-weight", type=float, default=SPARSE_WEIGHT)
+    parser.add_argument(
+        "--table", action="store_true", help="ARI of every corpus at every threshold"
+    )
+    parser.add_argument("--objective", nargs="*", default=list(OBJECTIVE_KINDS))
     args = parser.parse_args()
+    SPARSE_WEIGHT = args.sparse_weight
+    OBJECTIVE_KINDS = tuple(args.objective)
+    if args.train_sparse:
+        TRAIN_KINDS = (*TRAIN_KINDS, "sparse")
     if args.write and args.without:
         parser.error("--without measures; the stored model uses every feature")
     if args.write and args.context:
@@ -514,6 +626,10 @@ def main() -> None:
     unseen = tuple(args.unseen)
     parts = learned_parts(found, out_of_fold(found, unseen), args.conflicts, args.context)
     report(found, parts)
+    model = fit_all(found, unseen)
+    wire_report(found, model, best_threshold(parts, found))
+    if args.table:
+        table(found, parts, model)
     if args.write:
         write(found, parts, args.conflicts, unseen)
 
