@@ -101,7 +101,7 @@ def wire() -> tuple[list[Article], Truth]:
     labels = json.loads(WIRE_LABELS.read_text(encoding="utf-8"))
     event = {n: f"same:{k}" for k, ids in enumerate(labels["same"]) for n in ids}
     articles, truth = [], {}
-    lines = (NER_GOLD / "conll_test_docs.jsonl").read_text(encoding="utf-8").splitlines()
+    lines = WIRE_DOCS.read_text(encoding="utf-8").splitlines()
     with tempfile.TemporaryDirectory() as folder:
         for line in lines:
             doc = json.loads(line)
@@ -114,6 +114,7 @@ def wire() -> tuple[list[Article], Truth]:
 
 
 WIRE_LABELS = Path(__file__).with_name("conll_stories.json")
+WIRE_DOCS = NER_GOLD / "conll_test_docs.jsonl"
 
 
 def wire_unsure() -> list[set[str]]:

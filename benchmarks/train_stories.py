@@ -78,7 +78,7 @@ from scipy import sparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.story_data import CACHE, Truth, load, sample, story_inputs  # noqa: E402
+from benchmarks.story_data import CACHE, WIRE_DOCS, Truth, load, sample, story_inputs  # noqa: E402
 from index import story_features  # noqa: E402
 from index.stories import StoryInput, average_linkage, pair_features  # noqa: E402
 from index.story_model import PATH as MODEL  # noqa: E402
@@ -376,7 +376,7 @@ def corpora(cache: Path, sparse: bool = True, wire: bool = True) -> list[Pairs]:
                 found.append(build(part, "topic", inputs, truth, folds))
         if sparse:
             found += [_sparse(name, blobs, truth, folds, seed) for seed in SPARSE_SEEDS]
-    if wire:
+    if wire and WIRE_DOCS.exists():
         blobs, truth = load("wire", cache)
         found.append(build("wire", "wire", story_inputs(blobs), truth, {}))
     return found
