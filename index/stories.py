@@ -54,7 +54,7 @@ def scored_pairs(
     only the parts of the graph that changed, see :mod:`index.incremental`)."""
     weights = weights or shipped()
     rows, cols, found = pair_features(articles)
-    values = weights.probability(found)
+    values = weights.scores(found)
     cut = weights.threshold if threshold is None else threshold
     return rows, cols, values, cut, weights.apart(found)
 
@@ -72,7 +72,7 @@ def pair_similarities(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Candidate pairs ``i < j`` and the probability that they report one event."""
     rows, cols, found = pair_features(articles)
-    return rows, cols, (weights or shipped()).probability(found)
+    return rows, cols, (weights or shipped()).scores(found)
 
 
 def pair_features(

@@ -66,6 +66,10 @@ class Model:
     # of them when it happened, and the same value for none, are kept in
     # different stories (0: never).
     conflicts: int = 0
+    # Below this TF-IDF cosine of their texts, two articles share too few words
+    # for anything else about them to make one story of them: the pair is no
+    # edge of the story graph (it may still join through other articles).
+    floor: float = 0.0
 
     @classmethod
     def from_json(cls, data: Mapping) -> Model:
@@ -87,6 +91,7 @@ class Model:
             trees,
             float(data["threshold"]),
             int(data.get("conflicts", 0)),
+            float(data.get("floor", 0.0)),
         )
 
     def probability(self, features: np.ndarray) -> np.ndarray:
@@ -97,11 +102,26 @@ class Model:
         # score (scipy's expit; np.exp(-raw) overflowed with a warning on stderr)
         return expit(raw)
 
+    def scores(self, features: np.ndarray) -> np.ndarray:
+        """The probability of each pair, 0 below the text floor (see :func:`floored`)."""
+        return floored(features, self.probability(features), self.floor)
+
     def apart(self, features: np.ndarray) -> np.ndarray | None:
         """Pairs that report different occurrences of one kind of event: the
         talks on Friday against the talks on Tuesday, 1,000 prisoners exchanged
         against 1,200. Everything else about them may look alike."""
         return kept_apart(features, self.conflicts)
+
+
+def floored(features: np.ndarray, values: np.ndarray, floor: float) -> np.ndarray:
+    """``values`` with the pairs whose text cosine is below ``floor`` at 0: two
+    short wire reports of one day sharing a desk and a few words ("Munich Re
+    says to split stock", "Frankfurt dollar fix") are each nearest the other
+    in a folder where most events have one report, and the trees, taught on
+    folders where every article has a partner, trust such a nearest pair."""
+    if not floor:
+        return values
+    return np.where(features[:, story_features.NAMES.index("text")] < floor, 0.0, values)
 
 
 def kept_apart(features: np.ndarray, conflicts: int) -> np.ndarray | None:

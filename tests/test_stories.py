@@ -289,3 +289,27 @@ def test_a_page_furniture_headline_names_no_story():
     untitled = [AFM[0], AFM[1], StoryInput(AFM[2].id, AFM[2].text)]
     title = story_title(untitled)
     assert "newsletter" not in title and title  # named by what the articles share
+
+
+def test_a_day_of_one_agencys_wire_links_no_reports_sharing_almost_no_words(tmp_path):
+    """Reuters reports of 6 December 1996, most the only report of their event:
+    New Zealand's coalition talks told twice are one story; a Christmas market
+    on the Web, a plane crash in Newfoundland, EU rice aid, a crop plane crash,
+    a stock split and the dollar's fix are each their own, though each is
+    another's nearest neighbour."""
+    from benchmarks.story_data import detokenised
+
+    docs_path = SHARED_DATA / "ner-gold" / "conll_test_docs.jsonl"
+    if not docs_path.exists():
+        pytest.skip("the CoNLL-2003 test documents are not on this machine")
+    wanted = {133, 139, 159, 83, 158, 160, 166, 167}
+    files = []
+    for line in docs_path.read_text(encoding="utf-8").splitlines():
+        doc = json.loads(line)
+        if doc["doc_id"] in wanted:
+            path = tmp_path / f"{doc['doc_id']:03d}.txt"
+            path.write_text(detokenised(doc["text"]), encoding="utf-8")
+            files.append((path, path.name))
+    groups = group(story_inputs_of(analysed(files)))
+    assert ["166.txt", "167.txt"] in groups
+    assert all(len(g) == 1 for g in groups if g != ["166.txt", "167.txt"]), groups
