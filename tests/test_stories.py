@@ -152,6 +152,19 @@ def test_trees_are_read_as_stored():
     assert np.allclose(model.probability(features), [1 / (1 + np.e), 1 / (1 + np.e**-1)])
 
 
+def test_a_floor_on_shared_words_unlinks_pairs_whose_texts_share_less():
+    """A model stored with a floor scores 0 the pairs whose text cosine (the
+    first feature) is below it, whatever its trees say; without one, none."""
+    from index import story_features
+    from index.story_model import floored
+
+    model = Model(init=5.0, rate=1.0, trees=(), threshold=0.5, floor=0.08)
+    features = np.zeros((2, len(story_features.NAMES)))
+    features[:, story_features.NAMES.index("text")] = [0.05, 0.2]
+    assert model.scores(features)[0] == 0.0 and model.scores(features)[1] > 0.99
+    assert np.array_equal(floored(features, np.ones(2), 0.0), np.ones(2))
+
+
 def test_grouping_without_any_article_or_signal():
     assert group([]) == []
     assert group([StoryInput("a.txt", "the and of")]) == [["a.txt"]]
@@ -291,7 +304,7 @@ def test_a_page_furniture_headline_names_no_story():
     assert "newsletter" not in title and title  # named by what the articles share
 
 
-def test_a_day_of_one_agencys_wire_links_no_reports_sharing_almost_no_words(tmp_path):
+def test_a_day_of_one_agencys_wire_is_mostly_stories_of_one_report(tmp_path):
     """Reuters reports of 6 December 1996, most the only report of their event:
     New Zealand's coalition talks told twice are one story; a Christmas market
     on the Web, a plane crash in Newfoundland, EU rice aid, a crop plane crash,
