@@ -61,7 +61,8 @@ MEMO_SIZE = 16
 # words read as a person in the plural and the singular is a group ("Lib Dems")
 # 8: a one-word "person" nothing in the corpus gives a person is not one; a bare
 # given name is the one person of its story named in full with it ("Elvis")
-# 9: figures whose sentences place them in different countries never differ
+# 9: figures whose sentences place them in different countries never differ, nor
+# does what someone seeks ("prosecutors sought a 10-year sentence") with what was done
 COMPARISON = 9
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read

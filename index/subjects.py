@@ -300,13 +300,20 @@ _MONTH_ALONE = re.compile(
 
 
 # A figure that is only possible: "could receive a maximum one-year suspension",
-# "would cost 300 jobs", "might take six months".
-_MODAL = re.compile(r"\b(?:could|would|might|may|maximum|minimum)\b[^.;:!?]*$")
+# "would cost 300 jobs", "might take six months"; or only wanted: "prosecutors
+# sought a 10-year sentence", "Teixeira is seeking a 10-year contract" (not
+# "police are seeking two men", whom they seek).
+_MODAL = re.compile(
+    r"\b(?:could|would|might|may|maximum|minimum"
+    r"|(?:seek(?:s|ing)?|sought|ask(?:s|ing|ed)\s+for)\s+an?\b)[^.;:!?]*$"
+)
 
 
 def hypothetical(text: str, start: int, bounds: tuple[int, int]) -> bool:
-    """Whether the figure at ``start`` is what could or would be, not what is
-    reported: a rule's maximum against a ban imposed is no contradiction."""
+    """Whether the figure at ``start`` is what could or would be, or what
+    someone seeks, not what is reported: a rule's maximum against a ban
+    imposed, or the sentence prosecutors sought against the one given, is no
+    contradiction."""
     low = max(bounds[0], start - 80)
     before = text[low:start]
     sentence_start = max((m.end() for m in _SENTENCE_END.finditer(before)), default=0)

@@ -204,6 +204,21 @@ def test_what_could_be_never_contradicts_what_was_done():
     assert relate_pair(imposed, imposed_again, set()) == DIFFER
 
 
+def test_what_someone_seeks_never_contradicts_what_was_given():
+    """The sentence prosecutors sought is not the one the judge gave, nor the
+    contract a player seeks the one he is offered; whom the police seek is
+    still a count."""
+    sought = _item("Prosecutors sought a 10-year prison sentence for him.", "a", kind="duration")
+    given = _item("He was sentenced to eight years in prison.", "b", kind="duration")
+    again = _item("He was sentenced to ten years in prison.", "c", kind="duration")
+    assert sought.fact.key == given.fact.key == again.fact.key
+    assert sought.hypothetical and not given.hypothetical
+    assert relate_pair(given, sought, set()) is None
+    assert relate_pair(given, again, set()) == DIFFER
+    wanted = "Police are seeking two men in the attack."
+    assert not hypothetical(wanted, wanted.index("two"), (0, len(wanted)))
+
+
 def test_an_event_named_around_a_figure_is_not_whose_figure_it_is():
     """ "For the Sochi Games, the firm will have five aircraft" is the firm's
     figure, as "Global Rescue has six aircraft" is: the Games, which the model
