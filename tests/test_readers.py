@@ -20,6 +20,15 @@ def seed(prefix: str):
     return article
 
 
+def _one_article(tmp_path, *paragraphs: str):
+    """The one article a plain-text file of ``paragraphs`` holds."""
+    path = tmp_path / "article.txt"
+    path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    result, _ = read(str(path), path.name)
+    (article,) = result.articles
+    return article
+
+
 @pytest.mark.parametrize(
     ("prefix", "title", "source"),
     [
@@ -460,16 +469,13 @@ def test_a_comment_closed_by_lol_names_no_outlet(tmp_path):
     ],
 )
 def test_a_desks_contact_closing_a_wire_report_is_no_part_of_it(tmp_path, contact):
-    path = tmp_path / "wire.txt"
-    path.write_text(
-        "EU experts postpone talks on rice area aid\n\n"
-        "BRUSSELS 1996-12-06\n\n"
-        "EU experts postponed talks on Thursday on rice area aid, an official said.\n\n"
-        f"{contact}\n",
-        encoding="utf-8",
+    article = _one_article(
+        tmp_path,
+        "EU experts postpone talks on rice area aid",
+        "BRUSSELS 1996-12-06",
+        "EU experts postponed talks on Thursday on rice area aid, an official said.",
+        contact,
     )
-    result, _ = read(str(path), path.name)
-    (article,) = result.articles
     assert article.passages[-1].text.endswith("an official said.")
     assert all(contact not in p.text for p in article.passages)
     assert any("contact line" in note for note in article.notes)
@@ -480,26 +486,19 @@ def test_a_desks_contact_closing_a_wire_report_is_no_part_of_it(tmp_path, contac
     ["-- The desk said 2,000 people were moved.", "—Mary Jones, 2012-2014"],
 )
 def test_a_closing_line_after_a_dash_without_a_phone_number_stays_in_the_text(tmp_path, line):
-    path = tmp_path / "wire.txt"
-    path.write_text(
-        f"Rice talks postponed\n\nEU experts postponed talks on Thursday.\n\n{line}\n",
-        encoding="utf-8",
+    article = _one_article(
+        tmp_path, "Rice talks postponed", "EU experts postponed talks on Thursday.", line
     )
-    result, _ = read(str(path), path.name)
-    (article,) = result.articles
     assert article.passages[-1].text == line
 
 
 def test_a_dateline_of_a_place_and_an_iso_day_dates_the_report(tmp_path):
-    path = tmp_path / "squash.txt"
-    path.write_text(
-        "SQUASH - EYLES WITHIN SIGHT OF FIFTH TITLE OF YEAR\n\n"
-        "BOMBAY, India 1996-12-06\n\n"
-        "World number two Rodney Eyles moved within sight of his fifth title of the year.\n",
-        encoding="utf-8",
+    article = _one_article(
+        tmp_path,
+        "SQUASH - EYLES WITHIN SIGHT OF FIFTH TITLE OF YEAR",
+        "BOMBAY, India 1996-12-06",
+        "World number two Rodney Eyles moved within sight of his fifth title of the year.",
     )
-    result, _ = read(str(path), path.name)
-    (article,) = result.articles
     assert article.date == "1996-12-06"
     assert [p.text for p in article.passages] == [
         "World number two Rodney Eyles moved within sight of his fifth title of the year."
