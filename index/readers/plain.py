@@ -78,15 +78,14 @@ _CONTACT_LINE = re.compile(
 _NO_AGENCY = r"(?!(?:LOL|LMAO|ROFL|OMG|WTF|BTW|FYI|IMO|IMHO|TBH|PS|OK|NOT)\b)"
 _SIGN_OFF = re.compile(rf"(?<=[.!?\"”’)])\s+{_NO_AGENCY}([A-Z]{{2,6}})\s*$")
 _LONE_SIGN_OFF = re.compile(rf"^(?:{_NO_AGENCY}[A-Z]{{2,6}}|\([A-Z][A-Za-z]{{1,15}}\))$")
+# A dateline's place: "Istanbul", "BOMBAY, India".
+_DATELINE_PLACE = r"([A-Z][\w.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,30})?)"
 _DATELINE = re.compile(
-    r"^([A-Z][\w.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,30})?)\s*"
-    r"\(([A-Z][A-Za-z&. ]{1,30})\)\s*(?:\.?\s*[-–—]+|:)\s*"
+    rf"^{_DATELINE_PLACE}\s*\(([A-Z][A-Za-z&. ]{{1,30}})\)\s*(?:\.?\s*[-–—]+|:)\s*"
 )
 # A dateline on a line of its own, a place and the day in ISO form, as news
 # archives keep them ("LONDON 1996-12-06", "BOMBAY, India 1996-12-06").
-_DATE_LINE = re.compile(
-    r"([A-Z][\w.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,30})?)\s+(\d{4}-\d{2}-\d{2})"
-)
+_DATE_LINE = re.compile(rf"{_DATELINE_PLACE}\s+(\d{{4}}-\d{{2}}-\d{{2}})")
 # A byline on a line of its own, naming the writer and, after "of the", a comma or
 # a slash, the outlet: "By Hayes Hickman of the Knoxville News Sentinel", "By Laura
 # Woods/GoBankingRates". Every word is capitalised, as names are.
