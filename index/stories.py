@@ -67,14 +67,6 @@ def grouped(ids: Sequence[str], labels: Sequence[int]) -> list[list[str]]:
     return sorted((sorted(g) for g in groups.values()), key=lambda g: (-len(g), g[0]))
 
 
-def pair_similarities(
-    articles: Sequence[StoryInput], weights: Model | None = None
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Candidate pairs ``i < j`` and the probability that they report one event."""
-    rows, cols, found = pair_features(articles)
-    return rows, cols, (weights or shipped()).scores(found)
-
-
 def pair_features(
     articles: Sequence[StoryInput],
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
