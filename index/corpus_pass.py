@@ -9,6 +9,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from functools import cache
 from itertools import islice
 from typing import Any
 
@@ -254,6 +255,15 @@ def _stories(
 # The kinds of entity a figure can belong to: "Bowe (45-1, 33 KOs)", "Davidson's
 # 17 turnovers", "O'Brien ... a three-year deal".
 HOLDER_KINDS = frozenset(["person", "organisation"])
+
+
+@cache
+def _country(name: str) -> str | None:
+    """The country of a place entity's name (:func:`country_of`), worked out
+    once per name, not once per figure that names it."""
+    return country_of(alias_key(name))
+
+
 # An event the model may tag an organisation ("the Sochi Games", "Venice Film
 # Festival") is when or where a figure is, not whose.
 _EVENT_NAME = re.compile(
@@ -388,22 +398,23 @@ class _Context:
             return frozenset(), "", False, frozenset()
         bounds = (passage.start, passage.end)
         begin, end = sentence_around(article.text, fact.start, fact.end, bounds)
-        named = {
-            eid
-            for start, stop, eid in self.mentions_in.get((aid, fact.passage), ())
-            if start < end and stop > begin
-        }
+        named = [
+            self.entity_by_id[eid]
+            for eid in {
+                eid
+                for start, stop, eid in self.mentions_in.get((aid, fact.passage), ())
+                if start < end and stop > begin
+            }
+        ]
         holders = frozenset(
             # a person by surname: "Gray" where the story's merge left him apart
             # from "Kimani Gray" is still no other holder
             e.name.split()[-1].lower() if e.kind == "person" else e.id
-            for e in map(self.entity_by_id.__getitem__, named)
+            for e in named
             if e.kind in HOLDER_KINDS and e.name.split() and not _EVENT_NAME.search(e.name)
         )
         countries = frozenset(
-            code
-            for e in map(self.entity_by_id.__getitem__, named)
-            if e.kind == "place" and (code := country_of(alias_key(e.name)))
+            code for e in named if e.kind == "place" and (code := _country(e.name))
         )
         return (
             holders,
