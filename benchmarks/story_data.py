@@ -13,6 +13,7 @@ again from the same inputs the corpus-wide pass uses.
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
 import hashlib
 import json
@@ -117,11 +118,12 @@ WIRE_LABELS = Path(__file__).with_name("conll_stories.json")
 WIRE_DOCS = NER_GOLD / "conll_test_docs.jsonl"
 
 
-def wire_unsure() -> list[set[str]]:
+@functools.cache
+def wire_unsure() -> tuple[frozenset[str], ...]:
     """Sets of wire documents that may or may not be one story to a reader:
     pairs within one are not scored."""
     labels = json.loads(WIRE_LABELS.read_text(encoding="utf-8"))
-    return [{f"wire/{n:03d}.txt" for n in ids} for ids in labels["unsure"]]
+    return tuple(frozenset(f"wire/{n:03d}.txt" for n in ids) for ids in labels["unsure"])
 
 
 def detokenised(text: str) -> str:
