@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import DATA, MULTISOURCE, NER_GOLD, NEWS, ROOT  # noqa: E402
 from index.model import Article  # noqa: E402
-from index.readers import read  # noqa: E402
+from index.readers import read, read_bytes  # noqa: E402
 from index.stories import StoryInput  # noqa: E402
 
 ECB = DATA / "ecbplus-dev"
@@ -95,22 +95,18 @@ def wire() -> tuple[list[Article], Truth]:
     by hand (``conll_stories.json``: sets of one event; every other document
     its own). The documents are tokenised ("Australia 's end-of-tour ."); they
     are put back into plain text as a user's file would hold it (see
-    :func:`detokenised`), each line a paragraph, read by the plain-text reader
-    from files in a temporary folder."""
-    import tempfile
-
+    :func:`detokenised`), each line a paragraph, and read by the plain-text
+    reader."""
     labels = json.loads(WIRE_LABELS.read_text(encoding="utf-8"))
     event = {n: f"same:{k}" for k, ids in enumerate(labels["same"]) for n in ids}
     articles, truth = [], {}
-    lines = WIRE_DOCS.read_text(encoding="utf-8").splitlines()
-    with tempfile.TemporaryDirectory() as folder:
-        for line in lines:
-            doc = json.loads(line)
-            path = Path(folder) / f"{doc['doc_id']:03d}.txt"
-            path.write_text(detokenised(doc["text"]), encoding="utf-8")
-            for article in _read(path, f"wire/{path.name}"):
-                articles.append(article)
-                truth[article.id] = event.get(doc["doc_id"], article.id)
+    for line in WIRE_DOCS.read_text(encoding="utf-8").splitlines():
+        doc = json.loads(line)
+        data = detokenised(doc["text"]).encode("utf-8")
+        name = f"wire/{doc['doc_id']:03d}.txt"
+        for article in read_bytes(data, name, hashlib.sha1(data).hexdigest()).articles:
+            articles.append(article)
+            truth[article.id] = event.get(doc["doc_id"], article.id)
     return articles, truth
 
 
