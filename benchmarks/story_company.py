@@ -242,7 +242,7 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=CACHE)
     parser.add_argument("--second-stage", action="store_true", help="also the learned variants")
     args = parser.parse_args()
-    corpora = train.corpora(args.cache)
+    corpora = train.corpora(args.cache, sparse=False, wire=False)
     oof = train.out_of_fold(corpora)
     rows: dict[str, Callable[[], dict[str, Scores]]] = {
         "no company": lambda: {"none": oof},

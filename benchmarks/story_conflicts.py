@@ -180,7 +180,7 @@ def conflict_columns(c: train.Pairs, found: dict[str, Profile]) -> dict[str, np.
 def prepared(cache: Path, stored: Path | None) -> tuple[list[train.Pairs], list[dict]]:
     if stored and stored.exists():
         return pickle.loads(stored.read_bytes())
-    corpora = train.corpora(cache)
+    corpora = train.corpora(cache, sparse=False, wire=False)
     found: dict[str, Profile] = {}
     for name in ("multisource", "ecb"):
         found.update(profiles(load(name, cache)[0]))

@@ -65,7 +65,7 @@ def prepared(
 ) -> tuple[list[train.Pairs], list[np.ndarray]]:
     if scores and scores.exists():
         return pickle.loads(scores.read_bytes())
-    corpora = train.corpora(cache)
+    corpora = train.corpora(cache, sparse=False, wire=False)
     if passages:
         for c in corpora:
             extra = passage_features([a.text for a in c.inputs], c.rows, c.cols)
