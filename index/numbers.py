@@ -144,7 +144,8 @@ def bounds(
     """The interval ``(low, high, low_open, high_open)`` a qualified number claims.
 
     "more than" excludes its number (so "more than 40" and "40" differ, just as
-    "less than 40" and "40" do); "at least" keeps it. "about" is a ±10% band.
+    "less than 40" and "40" do); "at least" keeps it. "about" is a band of
+    ±10%, or of the precision a round number implies (:func:`approximation`).
     Quantities are never negative, so "less than" starts at 0.
     """
     if high is not None:
@@ -158,8 +159,27 @@ def bounds(
     if qualifier == "at most":
         return 0.0, value, False, False
     if qualifier == "about":
-        return value * 0.9, value * 1.1, False, False
+        reach = approximation(value)
+        return value - reach, value + reach, False, False
     return value, value, False, False
+
+
+def approximation(value: float) -> float:
+    """How far from ``value`` "about ``value``" reaches: 10% of it, or half the
+    step its roundness shows where that is more ("about 20 games" is rounded
+    to tens, so 16 to 24; "about 250" to fifties), never beyond a fifth of
+    it ("some 2,000 athletes" is 1,600 to 2,400: 2,500 is another figure). A
+    round number states its figure loosely; a precise one ("about 24") keeps
+    the 10%."""
+    if value != int(value):
+        return 0.1 * value
+    step = 1.0
+    if value >= 10:
+        while value % (step * 10) == 0:
+            step *= 10
+        if value % (step * 5) == 0:
+            step *= 5
+    return min(max(0.1 * value, step / 2), 0.2 * value)
 
 
 def day_span(year: int, month: int, day: int | None = None) -> tuple[int, int] | None:
