@@ -1047,6 +1047,66 @@ def _schools_as_teams(nodes: list[_Node]) -> list[_Node]:
     return result
 
 
+# What ends a company's legal name ("Newmont Mining Corp", "Bre-X Minerals Ltd");
+# not "group" or "holdings", which end other names too.
+_LEGAL_FORMS = frozenset(
+    {"inc", "incorporated", "corp", "corporation", "co", "ltd", "limited", "llc", "plc", "ag",
+     "sa", "nv", "gmbh"}
+)  # fmt: skip
+
+
+def _companies_named(nodes: list[_Node]) -> list[_Node]:
+    """A name the model reads as a place's or a person's is a company's where
+    every article naming it also names a company by a legal name that begins
+    with it: "Newmont" beside "Newmont Mining Corp", "Bre-X" beside "Bre-X
+    Minerals Ltd" (the model's GPE and PERSON for them). Only a place no
+    gazetteer knows ("Santa Fe" stays the city), or a person whose first word
+    is no given name and whose text never shows a person ("John Lewis" stays
+    a man)."""
+    legal: dict[str, set[tuple[str, ...]]] = defaultdict(set)  # article -> names' words
+    for node in nodes:
+        words = node.tokens
+        if node.kind == "organisation" and len(words) > 1 and words[-1] in _LEGAL_FORMS:
+            for article in node.articles:
+                legal[article].add(tuple(words[:-1]))
+    if not legal:
+        return nodes
+    result = []
+    for node in nodes:
+        tokens = tuple(node.tokens)
+        if (
+            node.articles
+            and node.articles <= legal.keys()
+            and _maybe_company(node)
+            and all(
+                any(name[: len(tokens)] == tokens for name in legal[article])
+                for article in node.articles
+            )
+        ):
+            node = replace(
+                node, kind="organisation", corrected=True, unknown_place=False, unsupported=False
+            )
+        result.append(node)
+    return result
+
+
+def _maybe_company(node: _Node) -> bool:
+    """A place no gazetteer knows, or a person whose first word is no given name
+    and whose text never shows a person."""
+    if node.unknown_place:
+        return True
+    return (
+        node.kind == "person"
+        and _first_word(node) not in _given_names()
+        and _rarely_shown([node], PERSON_SHOWN)
+    )
+
+
+def _first_word(node: _Node) -> str:
+    """A name's first word as written, a hyphen kept ("bre-x", not "bre")."""
+    return node.mentions[0][1].text.split()[0].lower()
+
+
 def _team_of(
     mention: Mention, named: set[int], school: int | None, towns: frozenset[int]
 ) -> int | None:
@@ -1198,7 +1258,7 @@ def linked(
 ) -> tuple[list[_Node], _Links]:
     """The nodes of a corpus's mentions and what the rules join of them."""
     text = text or CorpusText(passages)
-    nodes = _schools_as_teams(_people_by_story(_nodes(mentions, groups)))
+    nodes = _companies_named(_schools_as_teams(_people_by_story(_nodes(mentions, groups))))
     links = _Links(nodes)
     # A nickname joins a person of its story: before stories are known (what story
     # grouping reads), "Jim Clyburn" and "James E. Clyburn" stay apart, or two

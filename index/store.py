@@ -63,7 +63,9 @@ MEMO_SIZE = 16
 # given name is the one person of its story named in full with it ("Elvis")
 # 9: figures whose sentences place them in different countries never differ, nor
 # does what someone seeks ("prosecutors sought a 10-year sentence") with what was done
-COMPARISON = 9
+# 10: a place no gazetteer knows or a "person" is the company its article names by
+# a legal name beginning with it ("Newmont" beside "Newmont Mining Corp")
+COMPARISON = 10
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

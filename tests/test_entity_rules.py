@@ -1624,3 +1624,30 @@ def test_a_place_of_several_words_no_list_knows_is_one_only_where_its_words_say_
     kinds = {e.name: e.kind for e in merge(mentions, {})}
     assert kinds["Grand Slam"] == kinds["Windows XP"] == "other"
     assert kinds["Capitol Hill"] == kinds["South Yorkshire"] == kinds["Little Britain"] == "place"
+
+
+def test_a_name_its_article_gives_in_full_as_a_companys_is_that_company():
+    """Reuters (CoNLL-2003): a gold miner's report names "Newmont Mining Corp"
+    once and "Newmont" a dozen times, which the small model reads as a place; a
+    rival's names "Bre-X Minerals Ltd" and then "Bre-X" as a person. The legal
+    name says what they are. "Santa Fe" (a city a gazetteer knows) and "John
+    Lewis" (a given name first) keep their kinds beside "Santa Fe Pacific Gold
+    Corp" and "John Lewis Ltd"; so does a name in a corpus where some article
+    names it without such a company."""
+    mentions = corpus(
+        [("Newmont Mining Corp", "organisation"), ("Newmont", "place"), ("Newmont", "place"),
+         ("Santa Fe Pacific Gold Corp", "organisation"), ("Santa Fe", "place")],
+        [("Bre-X Minerals Ltd", "organisation"), ("Bre-X", "person"), ("Bre-X", "person"),
+         ("John Lewis Ltd", "organisation"), ("John Lewis", "person")],
+    )  # fmt: skip
+    for groups in ({}, {"a0": "s0", "a1": "s1"}):
+        entities = merge(mentions, {}, groups=groups)
+        for full, short in (("Newmont Mining Corp", "Newmont"), ("Bre-X Minerals Ltd", "Bre-X")):
+            company = entity_with(entities, full)
+            assert company.kind == "organisation"
+            assert {a.text for a in company.aliases} == {full, short}
+        kinds = {(e.name, e.kind) for e in entities}
+        assert ("Santa Fe", "place") in kinds and ("John Lewis", "person") in kinds
+    mentions["a2"] = corpus([("Newmont", "place"), ("Bre-X", "person")])["a0"]
+    kinds = {(e.name, e.kind) for e in merge(mentions, {})}
+    assert ("Bre-X", "person") in kinds and ("Newmont", "organisation") not in kinds
