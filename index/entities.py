@@ -1061,14 +1061,20 @@ def _companies_named(nodes: list[_Node]) -> list[_Node]:
     with it: "Newmont" beside "Newmont Mining Corp", "Bre-X" beside "Bre-X
     Minerals Ltd" (the model's GPE and PERSON for them). Only a place no
     gazetteer knows ("Santa Fe" stays the city), or a person whose first word
-    is no given name and whose text never shows a person ("John Lewis" stays
-    a man)."""
+    is no given name, whose text never shows a person and who is no surname of
+    a person the article names in full ("John Lewis" stays a man, "Eom" beside
+    "Young-Ho Eom")."""
     legal: dict[str, set[tuple[str, ...]]] = defaultdict(set)  # article -> names' words
+    people: dict[str, set[str]] = defaultdict(set)  # article -> surnames of full names
     for node in nodes:
         words = node.tokens
         if node.kind == "organisation" and len(words) > 1 and words[-1] in _LEGAL_FORMS:
+            if "and" not in words:  # "Eom and co." is Young-Ho Eom and his team
+                for article in node.articles:
+                    legal[article].add(tuple(words[:-1]))
+        elif node.kind == "person" and len(words) > 1:
             for article in node.articles:
-                legal[article].add(tuple(words[:-1]))
+                people[article].add(_surname(words))
     if not legal:
         return nodes
     result = []
@@ -1078,6 +1084,7 @@ def _companies_named(nodes: list[_Node]) -> list[_Node]:
             node.articles
             and node.articles <= legal.keys()
             and _maybe_company(node)
+            and not any(node.key in people.get(article, ()) for article in node.articles)
             and all(
                 any(name[: len(tokens)] == tokens for name in legal[article])
                 for article in node.articles

@@ -1632,15 +1632,18 @@ def test_a_name_its_article_gives_in_full_as_a_companys_is_that_company():
     rival's names "Bre-X Minerals Ltd" and then "Bre-X" as a person. The legal
     name says what they are. "Santa Fe" (a city a gazetteer knows) and "John
     Lewis" (a given name first) keep their kinds beside "Santa Fe Pacific Gold
-    Corp" and "John Lewis Ltd"; so does a name in a corpus where some article
-    names it without such a company."""
+    Corp" and "John Lewis Ltd", "Eom" beside "Young-Ho Eom" and "Eom Research
+    Ltd", "Linnaeus" beside "Linnaeus and Co"; so does a name in a corpus where
+    some article names it without such a company."""
     mentions = corpus(
         [("Newmont Mining Corp", "organisation"), ("Newmont", "place"), ("Newmont", "place"),
          ("Santa Fe Pacific Gold Corp", "organisation"), ("Santa Fe", "place")],
         [("Bre-X Minerals Ltd", "organisation"), ("Bre-X", "person"), ("Bre-X", "person"),
          ("John Lewis Ltd", "organisation"), ("John Lewis", "person")],
+        [("Young-Ho Eom", "person"), ("Eom", "person"), ("Eom Research Ltd", "organisation")],
+        [("Linnaeus", "person"), ("Linnaeus and Co", "organisation")],
     )  # fmt: skip
-    for groups in ({}, {"a0": "s0", "a1": "s1"}):
+    for groups in ({}, {"a0": "s0", "a1": "s1", "a2": "s2", "a3": "s3"}):
         entities = merge(mentions, {}, groups=groups)
         for full, short in (("Newmont Mining Corp", "Newmont"), ("Bre-X Minerals Ltd", "Bre-X")):
             company = entity_with(entities, full)
@@ -1648,6 +1651,9 @@ def test_a_name_its_article_gives_in_full_as_a_companys_is_that_company():
             assert {a.text for a in company.aliases} == {full, short}
         kinds = {(e.name, e.kind) for e in entities}
         assert ("Santa Fe", "place") in kinds and ("John Lewis", "person") in kinds
+        # a surname of the article's person, and a name with "and co."
+        assert {a.text for a in entity_with(entities, "Eom").aliases} == {"Young-Ho Eom", "Eom"}
+        assert entity_with(entities, "Linnaeus").kind != "organisation"
     mentions["a2"] = corpus([("Newmont", "place"), ("Bre-X", "person")])["a0"]
     kinds = {(e.name, e.kind) for e in merge(mentions, {})}
     assert ("Bre-X", "person") in kinds and ("Newmont", "organisation") not in kinds
