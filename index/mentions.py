@@ -563,12 +563,13 @@ _PLACE_BEFORE = re.compile(
     r"south|east|west) of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-# ... but not a stake, a role or a flaw in it ("shares in Gazprom", "a flaw in
-# Windows", "starred in Sideways", "chief executive at Xstrata").
+# ... but not a stake, a role or a flaw in it, nor a bid from it ("shares in
+# Gazprom", "a flaw in Windows", "starred in Sideways", "chief executive at
+# Xstrata", "a takeover proposal from Newmont").
 _NOT_PLACE_BEFORE = re.compile(
     r"\b(?:stakes?|shares|interest|investment|holdings?|deal|flaws?|bugs?|holes?|loopholes?|"
     r"roles?|star|starring|starred|works?|worked|jobs?|career|chief|boss|executive|head|"
-    r"nominated|nominations?)\s+\w+\s+(?:the\s+)?$",
+    r"nominated|nominations?|bids?|offers?|proposals?)\s+\w+\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _PLACE_AFTER = re.compile(r"-based\b|\s+(?:region|province|border|coast)\b")

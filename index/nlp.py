@@ -189,13 +189,23 @@ def processes_for(count: int, requested: int) -> int:
     return wanted
 
 
+# Time zones, which the small model takes for organisations ("1430 GMT").
+TIME_ZONES = frozenset(
+    {"GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST", "WET", "EST", "EDT", "CST", "CDT",
+     "MST", "MDT", "PST", "PDT", "AKST", "HST", "JST", "KST", "HKT", "SGT", "AEST", "AEDT",
+     "AWST", "NZST", "NZDT", "MSK"}
+)  # fmt: skip
+
+
 def _mentions_of(spans: Sequence[tuple[int, int, str]], offset: int, text: str) -> list[Mention]:
-    """Plain mentions of one piece's model spans, with offsets into the original ``text``."""
+    """Plain mentions of one piece's model spans, with offsets into the original
+    ``text``; a time zone is none."""
     found = []
     for span_start, span_end, label in spans:
         start, end = trim(offset + span_start, offset + span_end, text)
-        if any(char.isalnum() for char in text[start:end]):
-            found.append(Mention(start, end, text[start:end], kind_of(label), label))
+        span = text[start:end]
+        if any(char.isalnum() for char in span) and span not in TIME_ZONES:
+            found.append(Mention(start, end, span, kind_of(label), label))
     return found
 
 

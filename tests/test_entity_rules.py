@@ -1580,6 +1580,9 @@ def test_a_full_name_a_tenth_as_frequent_does_not_make_a_one_word_name_a_person(
         ("She starred in Sideways before the Oscars.", "Sideways", False),
         ("Yugansk was sold to a little-known shell company.", "Yugansk", False),
         ("Gazprom, Rosneft and Lukoil bid.", "Gazprom", False),  # a list of no known place
+        # Reuters (CoNLL-2003): a bid from a company is no place
+        ("Santa Fe awaits a sweetened bid from Newmont.", "Newmont", False),
+        ("Arbs expected a takeover proposal from Newmont.", "Newmont", False),
         ("Ceremonies were held at Ground Zero on Sunday.", "Ground Zero", True),  # ECB+
         ("Federer won a fifth Grand Slam title.", "Grand Slam", False),
     ],

@@ -192,3 +192,10 @@ def test_sentences_are_cheap_offsets():
     assert len(spans) > 5
     assert all(text[start:end].strip() == text[start:end] for start, end in spans)
     assert text[spans[0][0] : spans[0][1]].startswith("The first face-to-face peace talks")
+
+
+def test_a_time_zone_is_no_organisation():
+    """Reuters' market reports: the small model reads "GMT" as an organisation."""
+    text = "Gold was fixed at 1430 GMT in London on Friday."
+    assert any(text[s:e] == "GMT" for s, e, _ in nlp.model_spans([text])[0])
+    assert "GMT" not in [m.text for m in nlp.find_mentions([text])[0]]
