@@ -37,10 +37,12 @@ def fact_from_json(data: Mapping[str, Any]) -> Fact:
     return Fact(**{k: v for k, v in values.items() if k in known})
 
 
-def relate_facts(a: Fact, b: Fact, lone: bool = False, spans: bool = True) -> str | None:
+def relate_facts(
+    a: Fact, b: Fact, lone: bool = False, spans: bool = True, one_speaker: bool = False
+) -> str | None:
     """:func:`intervals.relate`, plus undated weekdays compared by name: two
     reports of one event that name different days disagree."""
-    relation = relate(a, b, lone, spans)
+    relation = relate(a, b, lone, spans, one_speaker)
     if relation is None and a.kind == b.kind == "date" and _undated_weekdays(a, b):
         return "agree" if a.text.lower() == b.text.lower() else "differ"
     return relation
@@ -134,7 +136,7 @@ def relate_pair(
     if _two_speakers(a, b):
         return None
     both = a.fact.article in lone and b.fact.article in lone
-    relation = relate_facts(a.fact, b.fact, both)
+    relation = relate_facts(a.fact, b.fact, both, one_speaker=_one_named_speaker(a, b))
     if relation == DIFFER and _maybe_two_things(a, b, torn, off_day):
         return None
     return relation
@@ -188,6 +190,16 @@ def _other_day(a: Comparable, b: Comparable, off_day: Set[str]) -> bool:
     if a.fact.id not in off_day and b.fact.id not in off_day:
         return False
     return split_key(a.fact.key or "").day != split_key(b.fact.key or "").day
+
+
+def _one_named_speaker(a: Comparable, b: Comparable) -> bool:
+    """Whether one person or organisation the corpus names states both figures
+    (a canonical entity id, not words such as "officials" or "police", which
+    may be different people in two reports)."""
+    return a.speaker == b.speaker and a.speaker.startswith(_NAMED_SPEAKERS)
+
+
+_NAMED_SPEAKERS = ("person:", "organisation:")
 
 
 def _two_speakers(a: Comparable, b: Comparable) -> bool:

@@ -59,14 +59,19 @@ class Interval(NamedTuple):
     high_open: bool
 
 
-def relate(a: Fact, b: Fact, lone: bool = False, spans: bool = True) -> str | None:
+def relate(
+    a: Fact, b: Fact, lone: bool = False, spans: bool = True, one_speaker: bool = False
+) -> str | None:
     """``AGREE``, ``COMPATIBLE`` or ``DIFFER``; ``None`` when the two facts say
     nothing about the same thing (other kind, key, unit or speaker).
 
     ``lone``: each is the only count of its kind in its article, so a key of
     one word with no verb ("four half-siblings") can still be compared, when
-    the values are near (see :func:`near`). ``spans``: hours that fit within
-    days are compatible (see :func:`_within_span`), not different lengths."""
+    the values are near (see :func:`near`), or whatever their values when
+    ``one_speaker`` says one named person or body states both (a spokesman's
+    "11 states" and "19 states" with sightings). ``spans``: hours that fit
+    within days are compatible (see :func:`_within_span`), not different
+    lengths."""
     if a.kind != b.kind:
         return None
     if a.kind == "quote":
@@ -74,7 +79,7 @@ def relate(a: Fact, b: Fact, lone: bool = False, spans: bool = True) -> str | No
     if not same_key(a.key, b.key):
         return None
     bare = a.kind == "quantity" and not specific(a.key or "", b.key or "")
-    if bare and not (lone and near(a, b)):
+    if bare and not (lone and (one_speaker or near(a, b))):
         return None
     pair = _in_common_unit(a, b)
     if pair is None:

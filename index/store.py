@@ -65,7 +65,9 @@ MEMO_SIZE = 16
 # does what someone seeks ("prosecutors sought a 10-year sentence") with what was done
 # 10: a place no gazetteer knows or a "person" is the company its article names by
 # a legal name beginning with it ("Newmont" beside "Newmont Mining Corp")
-COMPARISON = 10
+# 11: a figure's period is read in its own clause; a one-word count one named
+# speaker gives in two reports is compared whatever its values
+COMPARISON = 11
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

@@ -278,11 +278,29 @@ def period_of(text: str, start: int, end: int, bounds: tuple[int, int]) -> str:
     the report's event: "Early November, the British Royal Navy had captured
     eight pirates", in a report of the 23 the Indian navy caught."""
     begin, stop = sentence_around(text, start, end, bounds)
+    begin, stop = _clause_around(text, start, end, begin, stop)
     sentence = text[begin:stop]
     found = {" ".join(m.group().lower().split()) for m in _PERIOD.finditer(sentence)}
     if _HAD_DONE.search(sentence):
         found |= {f"before, in {m.group(1).lower()}" for m in _MONTH_ALONE.finditer(sentence)}
     return " / ".join(sorted(found))
+
+
+# Where a sentence turns to another clause that a period named there belongs
+# to, not the figure: "in 19 states ..., but DeVine says so far they have had
+# nothing credible".
+_CLAUSE_BREAK = re.compile(r",\s+(?:but|while|whereas|although|though)\b|;\s")
+
+
+def _clause_around(text: str, start: int, end: int, begin: int, stop: int) -> tuple[int, int]:
+    """The part of the sentence ``begin``-``stop`` between the clause breaks
+    around the figure at ``start``-``end``."""
+    for match in _CLAUSE_BREAK.finditer(text, begin, stop):
+        if match.end() <= start:
+            begin = match.end()
+        elif match.start() >= end:
+            return begin, match.start()
+    return begin, stop
 
 
 # A past perfect ("had captured", "had been arrested"): what happened before

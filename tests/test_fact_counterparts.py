@@ -153,6 +153,19 @@ def test_figures_whose_passages_name_different_people_never_differ():
         ("He was serving a 12-year sentence for a conviction in 1997.", "12-year", "1997"),
         ("Police said 46 people had been arrested. It was calm this week.", "46", ""),
         ("Some 2,000 athletes will take part in the Games.", "2,000", ""),
+        # ... and clause: "so far" is when nothing credible came, not the states'
+        (
+            "Law enforcement in 19 states are also working on possible sightings, but DeVine "
+            "says so far they have had nothing credible.",
+            "19",
+            "",
+        ),
+        (
+            "Since Week 11, Thomas has 176 receiving yards; he had 40 in all of 2012.",
+            "176",
+            "since week 11",
+        ),
+        ("He has 258 receiving yards this season, while Smith has 90.", "258", "this season"),
     ],
 )
 def test_the_period_a_figure_is_counted_over_is_read_from_its_own_sentence(

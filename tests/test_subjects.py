@@ -334,3 +334,32 @@ def test_a_measurement_is_no_count_to_compare(sentence, words):
 def test_a_measurement_of_something_keeps_its_subject():
     fact = one("The storm dropped 5 inches of rain on the city.", "quantity", "5 inches")
     assert fact.key == "inches of rain"
+
+
+@pytest.mark.parametrize(
+    "speakers,expected",
+    [
+        (("person:josh-devine", "person:josh-devine"), DIFFER),  # one spokesman, two counts
+        (("", ""), None),  # the narrators': 11 and 19 are too far apart to be one figure
+        (("officials", "officials"), None),  # words, not one named person
+        (("person:josh-devine", ""), None),
+    ],
+)
+def test_a_bare_count_one_named_speaker_gives_twice_is_compared(speakers, expected):
+    """Multi-source (a search for a missing girl): the investigators' spokesman
+    gives sightings "in 11 states" to one outlet and "in 19 states" to another.
+    A one-word count ("states") each report states once is compared only when
+    the values are near, unless one named person or body states both."""
+    from index.crossref import Comparable, relate_pair
+
+    lines = (
+        "Spokesman Josh DeVine said authorities are pursuing possible sightings in 11 states.",
+        "Law enforcement in 19 states are working on possible sightings, DeVine said.",
+    )
+    a, b = (
+        Comparable(replace(one(line, "quantity", words), article=article), {}, "k", "s", article,
+                   speaker=speaker)
+        for line, words, article, speaker in zip(lines, ("11", "19"), "ab", speakers, strict=True)
+    )  # fmt: skip
+    assert relate_pair(a, b, {"a", "b"}) == expected
+    assert relate_pair(b, a, {"a", "b"}) == expected
