@@ -74,7 +74,7 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # 7717") is no part of the text; a rank ("world number two") and a score
 # ("15-12") are no counts; a dateline of a place and an ISO day ("LONDON
 # 1996-12-06") on a line of its own dates the report and leaves the text
-VERSION = "43"
+VERSION = "44"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

@@ -503,3 +503,48 @@ def test_a_dateline_of_a_place_and_an_iso_day_dates_the_report(tmp_path):
     assert [p.text for p in article.passages] == [
         "World number two Rodney Eyles moved within sight of his fifth title of the year."
     ]
+
+
+@pytest.mark.parametrize("writer", ["Robert Kitson", "Simona de Logu", "K.T. Arasu"])
+def test_a_writer_named_above_the_dateline_is_the_author(tmp_path, writer):
+    """Agency archives (Reuters, 1996): headline, the writer's name alone, the
+    dateline, the text. The name is who wrote it, not a sentence of the report."""
+    article = _one_article(
+        tmp_path,
+        "RUGBY UNION - LITTLE TO MISS CAMPESE FAREWELL",
+        writer,
+        "LONDON 1996-12-06",
+        "Centre Jason Little will miss Australia's end-of-tour fixture on Saturday.",
+    )
+    assert article.author == writer
+    assert article.date == "1996-12-06"
+    assert [p.text for p in article.passages] == [
+        "Centre Jason Little will miss Australia's end-of-tour fixture on Saturday."
+    ]
+
+
+def test_a_short_line_above_no_dateline_stays_in_the_text(tmp_path):
+    article = _one_article(
+        tmp_path,
+        "Rugby: Little to miss Campese farewell",
+        "Robert Kitson",
+        "Centre Jason Little will miss Australia's end-of-tour fixture on Saturday.",
+    )
+    assert article.author is None
+    assert "Robert Kitson" in [p.text for p in article.passages]
+
+
+def test_an_archive_headline_ending_with_a_full_stop_is_the_title(tmp_path):
+    """Reuters, 1996: "Britain sets conditions to clear American alliance.", the
+    writer, the dateline. Above an ISO dateline a line of its own is the
+    headline, full stop or not; the day and place still date the report."""
+    article = _one_article(
+        tmp_path,
+        "Britain sets conditions to clear American alliance.",
+        "Edna Fernandes",
+        "LONDON 1996-12-06",
+        "Britain on Friday set conditions for clearing a proposed alliance, an official said.",
+    )
+    assert article.title == "Britain sets conditions to clear American alliance."
+    assert (article.author, article.date) == ("Edna Fernandes", "1996-12-06")
+    assert len(article.passages) == 1

@@ -94,6 +94,11 @@ _BYLINE = re.compile(
     rf"By\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})"
     rf"(?:\s*(?:,|/|\s+of)\s*(?:the\s+)?({_NAME_WORD}(?:\s+(?:of\s+|&\s+)?{_NAME_WORD}){{0,5}}))?"
 )
+# A writer's name alone on the line above such a dateline ("Robert Kitson",
+# "Simona de Logu", "K.T. Arasu"), as agencies' archives keep it.
+_WRITER_LINE = re.compile(
+    rf"{_NAME_WORD}(?:\s+(?:(?:de|da|di|del|der|van|von|la|le|bin|al)\s+)?{_NAME_WORD}){{1,3}}"
+)
 # The line under a byline naming the outlet and where the writer files from:
 # "By Dan Collyns" / "BBC News, Lima".
 _DESK_LINE = re.compile(
@@ -328,11 +333,44 @@ def _take_captions(text: str, spans: list, result: Inferred, sources: Counter[st
     return kept or spans
 
 
+def _take_archive_head(text: str, spans: list, result: Inferred) -> list:
+    """An agency archive's head above a dateline of a place and an ISO day: the
+    headline, even one ending with a full stop ("Britain sets conditions to
+    clear American alliance."), and the writer's name alone on its line ("Edna
+    Fernandes"). Anything else above the dateline leaves the head as it is."""
+    lines = [text[slice(*span)].strip() for span in spans[:3]]
+    at = next((k for k, line in enumerate(lines) if _DATE_LINE.fullmatch(line)), None)
+    if not at or len(spans) < at + 2:
+        return spans
+    above = lines[:at]
+    writer = None
+    if _WRITER_LINE.fullmatch(above[-1]) and (at == 2 or "title" in result.meta):
+        writer = above.pop()
+    if above and "title" not in result.meta and _headline_line(above[0]):
+        result.meta["title"] = above.pop()
+    if above:
+        return spans
+    if writer:
+        result.meta.setdefault("author", writer)
+        result.notes.append(f"writer '{writer}' above the dateline kept out of the text")
+    return spans[at:]
+
+
+def _headline_line(line: str) -> bool:
+    """A line short enough to be a headline, on a line of its own."""
+    return (
+        "\n" not in line
+        and 0 < len(line.split()) <= MAX_TITLE_WORDS
+        and (len(line) <= MAX_TITLE_CHARS)
+    )
+
+
 def _take_dateline_and_sign_off(
     text: str, spans: list, result: Inferred, sources: Counter[str]
 ) -> list:
     if not spans:
         return spans
+    spans = _take_archive_head(text, spans, result)
     first = text[slice(*spans[0])]
     dated = _DATE_LINE.fullmatch(first.strip())
     if dated and len(spans) > 1:
