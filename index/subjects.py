@@ -252,6 +252,7 @@ _PERIOD = re.compile(
     r"(?:[\w-]+\s+)?(?:seasons?|years?|weeks?|months?|nights?|days?|games?|decades?)\b|"
     r"(?:19|20)\d\d(?:-\d\d)?\s+season|since\s+[\w’'-]+(?:\s+\d+)?|so\s+far|to\s+date|"
     r"career|all-time|by\s+the\s+end|\b(?:19|20)\d\d\b|"
+    r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\bmidnight\b|\bnoon\b|"
     r"(?:over|in|during|across)\s+(?:the\s+)?(?:(?:last|past|first)\s+)?(?:\d+|a\s+few|several|"
     r"two|three|four|five|six|seven|eight|nine|ten)\s+(?:seasons|nights|games|weeks|years|days))",
     re.I,

@@ -166,6 +166,14 @@ def test_figures_whose_passages_name_different_people_never_differ():
             "since week 11",
         ),
         ("He has 258 receiving yards this season, while Smith has 90.", "258", "this season"),
+        # a time of day: a crowd counted at 3 a.m. is not the crowd of the afternoon
+        (
+            "Troops used water cannons to subdue about 120 students sitting in at the junction "
+            "at about 3 a.m.",
+            "120",
+            "3 a.m.",
+        ),
+        ("By 10:30 pm, 46 people had been arrested.", "46", "10:30 pm"),
     ],
 )
 def test_the_period_a_figure_is_counted_over_is_read_from_its_own_sentence(
@@ -447,3 +455,21 @@ def test_tolls_placed_in_different_countries_never_differ(tmp_path):
         },
     )
     assert found[("Five people", "Seven people")] == DIFFER
+
+
+def test_crowds_counted_at_different_times_of_day_never_differ(tmp_path):
+    """Reuters (1996): troops dispersed "about 120 university students" at a
+    junction at about 3 a.m.; later "about 300 university students" were still
+    gathered at their campus gates. Two counts of two moments, not a
+    contradiction; counts that name no time still differ."""
+    students = {
+        "junction.txt": "Troops used water cannons to subdue about 120 university students "
+        "sitting in at the junction at about 3 a.m., witnesses said.\n",
+        "gates.txt": "But about 300 university students were still gathered outside the gates "
+        "of their campus, witnesses said.\n",
+    }
+    found = _relations_in_one_story(tmp_path, students)
+    assert found[("about 120 university students", "about 300 university students")] is None
+    students["junction.txt"] = students["junction.txt"].replace(" at about 3 a.m.", "")
+    found = _relations_in_one_story(tmp_path, students)
+    assert found[("about 120 university students", "about 300 university students")] == DIFFER
