@@ -177,6 +177,15 @@ _NOT_A_HEADLINE = re.compile(
 )
 
 
+def _headline_sized(paragraph: str) -> bool:
+    """Short enough to be a headline, and on one line."""
+    return (
+        0 < len(paragraph.split()) <= MAX_TITLE_WORDS
+        and len(paragraph) <= MAX_TITLE_CHARS
+        and "\n" not in paragraph
+    )
+
+
 def is_title(paragraph: str) -> bool:
     """A headline: short, one line, not ending like a sentence, not a caption nor
     a page's furniture ("Media playback is unsupported on your device").
@@ -185,14 +194,11 @@ def is_title(paragraph: str) -> bool:
     photos)") ends like a sentence; an aside wholly in parentheses or brackets
     ("(This story has been updated ...)") is no headline either.
     """
-    words = paragraph.split()
     group = _CLOSING_GROUP.search(paragraph)
     before = paragraph[: group.start()] if group else paragraph
     before = before.rstrip(" *")  # "*** Join it LIVE here ! ***" ends like a sentence
     return (
-        0 < len(words) <= MAX_TITLE_WORDS
-        and len(paragraph) <= MAX_TITLE_CHARS
-        and "\n" not in paragraph
+        _headline_sized(paragraph)
         and bool(before)
         and not (_SENTENCE_END.search(before) and not (group and _INITIAL_END.search(before)))
         and not is_caption(paragraph)
@@ -346,7 +352,7 @@ def _take_archive_head(text: str, spans: list, result: Inferred) -> list:
     writer = None
     if _WRITER_LINE.fullmatch(above[-1]) and (at == 2 or "title" in result.meta):
         writer = above.pop()
-    if above and "title" not in result.meta and _headline_line(above[0]):
+    if above and "title" not in result.meta and _headline_sized(above[0]):
         result.meta["title"] = above.pop()
     if above:
         return spans
@@ -354,15 +360,6 @@ def _take_archive_head(text: str, spans: list, result: Inferred) -> list:
         result.meta.setdefault("author", writer)
         result.notes.append(f"writer '{writer}' above the dateline kept out of the text")
     return spans[at:]
-
-
-def _headline_line(line: str) -> bool:
-    """A line short enough to be a headline, on a line of its own."""
-    return (
-        "\n" not in line
-        and 0 < len(line.split()) <= MAX_TITLE_WORDS
-        and (len(line) <= MAX_TITLE_CHARS)
-    )
 
 
 def _take_dateline_and_sign_off(
