@@ -192,14 +192,15 @@ def _other_day(a: Comparable, b: Comparable, off_day: Set[str]) -> bool:
     return split_key(a.fact.key or "").day != split_key(b.fact.key or "").day
 
 
+# The kinds of canonical entity a speaker may be (not words such as "officials").
+_NAMED_SPEAKERS = ("person:", "organisation:")
+
+
 def _one_named_speaker(a: Comparable, b: Comparable) -> bool:
     """Whether one person or organisation the corpus names states both figures
     (a canonical entity id, not words such as "officials" or "police", which
     may be different people in two reports)."""
     return a.speaker == b.speaker and a.speaker.startswith(_NAMED_SPEAKERS)
-
-
-_NAMED_SPEAKERS = ("person:", "organisation:")
 
 
 def _two_speakers(a: Comparable, b: Comparable) -> bool:
