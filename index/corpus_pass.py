@@ -47,7 +47,7 @@ from .passages import passage_key
 from .references import Reference, story_references, without_story_nouns
 from .store import article_from_json
 from .stories import StoryInput, story_title
-from .subjects import describe, hypothetical, period_of, sentence_around, split_key
+from .subjects import describe, period_of, sentence_around, split_key, unsettled
 
 STATE_VERSION = 1
 COMPARED_KINDS = ("quantity", "duration", "date")
@@ -389,8 +389,8 @@ class _Context:
     def _setting(self, aid: str, fact) -> tuple[frozenset[str], str, bool, frozenset[str]]:
         """What a figure's own sentence says about it: the people and
         organisations it names (whose figure it may be), the periods it names
-        (see :func:`period_of`), whether the figure only could be (see
-        :func:`hypothetical`) and the countries of the places it names;
+        (see :func:`period_of`), whether the figure is not what stands (see
+        :func:`unsettled`) and the countries of the places it names;
         :func:`crossref.relate_pair` reads all four."""
         article = self.articles[aid]
         passage = next((p for p in article.passages if p.number == fact.passage), None)
@@ -419,7 +419,7 @@ class _Context:
         return (
             holders,
             period_of(article.text, fact.start, fact.end, bounds),
-            hypothetical(article.text, fact.start, bounds),
+            unsettled(article.text, fact.start, fact.end, fact.kind, bounds),
             countries,
         )
 

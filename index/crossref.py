@@ -297,7 +297,8 @@ class Comparable:
     holders: frozenset[str] = frozenset()
     # The periods its sentence names ("this season", "since week 11"), "" for none.
     period: str = ""
-    # Whether it is only what could or would be ("could receive a maximum one-year ban").
+    # Whether it is only what could or would be ("could receive a maximum one-year
+    # ban"), or a term its sentence says was cut ("with all but six months suspended").
     hypothetical: bool = False
     # The countries of the places its sentence names (ISO codes; empty where it
     # names none the gazetteer places).

@@ -68,7 +68,9 @@ MEMO_SIZE = 16
 # 11: a figure's period is read in its own clause; a one-word count one named
 # speaker gives in two reports is compared whatever its values
 # 12: a time of day is a figure's period ("about 120 students ... at about 3 a.m.")
-COMPARISON = 12
+# 13: a term its sentence says was cut ("with all but six months suspended") is
+# compared with no other term
+COMPARISON = 13
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

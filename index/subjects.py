@@ -339,6 +339,27 @@ def hypothetical(text: str, start: int, bounds: tuple[int, int]) -> bool:
     return bool(_MODAL.search(before[sentence_start:]))
 
 
+# A term the rest of its sentence says was cut or changed: "sentenced to one to
+# three years, with all but six months suspended", "a 10-year term, later
+# commuted"; not "Three players were suspended", whose count comes first.
+_ALTERED = re.compile(r"\b(?:suspended|commuted|reduced|halved|quashed|overturned)\b")
+
+
+def altered(text: str, end: int, bounds: tuple[int, int]) -> bool:
+    """Whether the rest of the sentence after a term ending at ``end`` says it
+    was cut or changed: the term imposed is not the one served ("served most of
+    a six-month sentence"), so the two are no contradiction."""
+    after = _SENTENCE_END.search(text, end, bounds[1])
+    return bool(_ALTERED.search(text, end, after.start() if after else bounds[1]))
+
+
+def unsettled(text: str, start: int, end: int, kind: str, bounds: tuple[int, int]) -> bool:
+    """Whether the figure at ``start``-``end`` is not what stands: only what
+    could be or is sought (:func:`hypothetical`), or a term since cut
+    (:func:`altered`)."""
+    return hypothetical(text, start, bounds) or (kind == "duration" and altered(text, end, bounds))
+
+
 def _past(text: str, reference: int | None) -> str | None:
     years = [int(m.group(1)) for m in _YEAR.finditer(text)]
     past = [y for y in years if reference and y < reference]

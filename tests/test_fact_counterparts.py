@@ -11,7 +11,7 @@ from index.crossref import Comparable, off_day_facts, relate_pair, torn_articles
 from index.facts import extract_facts
 from index.intervals import COMPATIBLE, DIFFER, relate
 from index.model import Article, Passage
-from index.subjects import hypothetical, period_of
+from index.subjects import hypothetical, period_of, unsettled
 
 from .test_facts import make_article
 
@@ -39,7 +39,7 @@ def _item(sentence: str, article_id: str, value=None, holders=(), kind="quantity
         article_id,
         holders=frozenset(holders),
         period=period_of(sentence, fact.start, fact.end, (0, len(sentence))),
-        hypothetical=hypothetical(sentence, fact.start, (0, len(sentence))),
+        hypothetical=unsettled(sentence, fact.start, fact.end, fact.kind, (0, len(sentence))),
     )
 
 
@@ -238,6 +238,37 @@ def test_what_someone_seeks_never_contradicts_what_was_given():
     assert relate_pair(given, again, set()) == DIFFER
     wanted = "Police are seeking two men in the attack."
     assert not hypothetical(wanted, wanted.index("two"), (0, len(wanted)))
+
+
+def test_a_term_mostly_suspended_never_contradicts_the_time_served():
+    """ "Sentenced to one to three years, with all but six months suspended" is
+    no contradiction of "most of a six-month sentence" (two reports of one
+    Watergate figure); the same terms without the suspension still differ, and
+    players suspended are still counted."""
+    cut = _item(
+        "He pleaded guilty to one count of conspiracy to obstruct justice and was "
+        "sentenced to one to three years, with all but six months suspended.",
+        "a",
+        kind="duration",
+    )
+    served = _item(
+        "He served most of a six-month sentence before returning to Mississippi.",
+        "b",
+        kind="duration",
+    )
+    whole = _item(
+        "He pleaded guilty to one count of conspiracy to obstruct justice and was "
+        "sentenced to one to three years.",
+        "c",
+        kind="duration",
+    )
+    assert cut.fact.key == served.fact.key == whole.fact.key
+    assert cut.hypothetical and not whole.hypothetical and not served.hypothetical
+    assert relate_pair(cut, served, set()) is None
+    assert relate_pair(whole, served, set()) == DIFFER
+    players = "Three players were suspended for the rest of the season."
+    fact = _figure(players)
+    assert not unsettled(players, fact.start, fact.end, fact.kind, (0, len(players)))
 
 
 def test_an_event_named_around_a_figure_is_not_whose_figure_it_is():
