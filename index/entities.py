@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import DamerauLevenshtein, Levenshtein
 
 from .events import singular
 from .gazetteer import KNOWN_ACRONYMS, is_known_place, is_major_place, place_of
@@ -936,6 +936,71 @@ def _link_places(nodes: list[_Node], links: _Links) -> None:
             first[place.geonameid] = i
 
 
+def _link_misspellings(nodes: list[_Node], links: _Links, common: set[str]) -> None:
+    """Two names of one kind in one story that differ in one word, spelt one
+    letter off (a letter more, less, changed, or two swapped), are one name:
+    "Reince Priebus" and "Reince Preibus", "Mohamed Morsi" and "Mohamed Mursi",
+    "Electronic Frontier Foundation" and "Electronic Fronter Foundation",
+    "Kenya Wildlife Service" and "Kenya Wildlife Services", "Thailand" and
+    "Thaliand". People only by their full names, alike but for the surname
+    ("Des Browne" is no "Kelly Brown", a bare "Hutchison" no "Hutchinson").
+    Not acronyms ("UNHCR", "UNHRC"), nor words of a digit ("MH370", "MH371"), of
+    another first letter ("Manson", "Hanson"; "Aden", "Eden") or of four
+    letters or fewer ("Audi", "Aldi"), nor two words the corpus writes in lower
+    case unless one is the other's plural ("Chapter", "Charter"); not two
+    places the gazetteer knows apart ("Lagos", "Lages")."""
+    buckets: dict[tuple, list[int]] = defaultdict(list)
+    for i, node in enumerate(nodes):
+        forms = node.forms
+        if node.acronym() or (node.kind == "person" and len(forms) < 2):
+            continue
+        positions = (len(forms) - 1,) if node.kind == "person" else range(len(forms))
+        for k in positions:
+            word = forms[k]
+            if len(word) < 4 or any(c.isdigit() for c in word):
+                continue
+            rest = forms[:k] + forms[k + 1 :]
+            for story in node.stories:
+                buckets[(node.kind, story, k, word[0], rest)].append(i)
+    near: dict[int, set[int]] = defaultdict(set)  # entities so far, by their root
+    for (_, _, k, _, _), members in buckets.items():
+        for n, i in enumerate(members):
+            for j in members[n + 1 :]:
+                x, y = nodes[i].forms[k], nodes[j].forms[k]
+                a, b = links.root(i), links.root(j)
+                if a != b and _misspelt(x, y, common) and not _two_places(nodes[i], nodes[j]):
+                    near[a].add(b)
+                    near[b].add(a)
+    # A spelling joins the more used one it is off from, where that one is used
+    # far more than all the others it is off from ("Intelligence Committees" is
+    # off from the House's "Intelligence Committee" and from "Senate
+    # Intelligence Committees": it joins neither, and the two stay apart).
+    rank = {root: (links.size[root], -root) for root in near}
+    chosen = []
+    for root, others in near.items():
+        *behind, best = sorted(others, key=rank.__getitem__)
+        if rank[best] > rank[root] and links.size[best] >= SURNAME_DOMINANCE * sum(
+            links.size[o] for o in behind
+        ):
+            chosen.append((root, best))
+    for root, other in chosen:
+        links.join(root, other)
+
+
+def _misspelt(x: str, y: str, common: set[str]) -> bool:
+    """Whether one word is the other one letter off (see :func:`_link_misspellings`)."""
+    if x == y or max(len(x), len(y)) < 5 or DamerauLevenshtein.distance(x, y) > 1:
+        return False
+    plural = x + "s" == y or y + "s" == x
+    return plural or not (x in common and y in common)
+
+
+def _two_places(a: _Node, b: _Node) -> bool:
+    """Whether the gazetteer knows both names as different places ("Lagos", "Lages")."""
+    first, second = place_of(a.key, False), place_of(b.key, False)
+    return first is not None and second is not None and first.geonameid != second.geonameid
+
+
 def _link_groups(nodes: list[_Node], links: _Links) -> None:
     """A people, a party's members or a faith named in the plural is the one
     named in the singular: "Tories" and "Tory", "Americans" and "American",
@@ -1278,6 +1343,8 @@ def linked(
     _link_groups(nodes, links)
     _link_teams(nodes, links, common)
     _link_facilities(nodes, links)
+    if groups:  # stories known: a misspelling is read within its story
+        _link_misspellings(nodes, links, common)
     return nodes, links
 
 

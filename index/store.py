@@ -70,7 +70,9 @@ MEMO_SIZE = 16
 # 12: a time of day is a figure's period ("about 120 students ... at about 3 a.m.")
 # 13: a term its sentence says was cut ("with all but six months suspended") is
 # compared with no other term
-COMPARISON = 13
+# 14: two names of one kind in one story one letter apart in one word are one
+# name ("Reince Priebus", "Reince Preibus")
+COMPARISON = 14
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

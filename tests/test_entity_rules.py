@@ -1162,6 +1162,65 @@ def test_a_facility_named_with_other_words_for_its_kind_is_one_in_its_story():
 
 
 @pytest.mark.parametrize(
+    ("spellings", "kind"),
+    [
+        # as the shared multi-source clusters, BBC News and ECB+ write them
+        (("Mohamed Morsi", "Mohamed Mursi"), "person"),
+        (("Reince Priebus", "Reince Preibus"), "person"),
+        (("Duncan Rait", "Duncan Raite"), "person"),
+        (("Kenya Wildlife Service", "Kenya Wildlife Services"), "organisation"),
+        (("Electronic Frontier Foundation", "Electronic Fronter Foundation"), "organisation"),
+        (("Thailand", "Thaliand"), "place"),
+    ],
+)
+def test_a_name_misspelt_by_one_letter_is_the_name_in_its_story(spellings, kind):
+    right, wrong = spellings
+    articles = [[(right, kind), (right, kind)], [(wrong, kind)]]
+    together = merge(corpus(*articles), {}, groups={"a0": "s", "a1": "s"})
+    assert entity_with(together, wrong) == entity_with(together, right)
+    assert entity_with(together, right).name == right  # the more used spelling
+    apart = merge(corpus(*articles), {}, groups={"a0": "s", "a1": "t"})
+    assert entity_with(apart, wrong) != entity_with(apart, right)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "kind"),
+    [
+        ("North Korea", "South Korea", "place"),  # a word, not a letter
+        ("Audi", "Aldi", "organisation"),  # too short to tell a slip from another name
+        ("UNHCR", "UNHRC", "organisation"),  # acronyms: the refugee agency, the council
+        ("Lagos", "Lages", "place"),  # two places the gazetteer knows
+        ("Charles Manson", "Charles Hanson", "person"),  # another first letter
+        ("Flight MH370", "Flight MH371", "other"),  # a digit
+        ("Browne", "Brown", "person"),  # two people's bare surnames: only full names
+        ("Chapter", "Charter", "other"),  # two words the corpus writes in lower case
+    ],
+)
+def test_names_more_than_a_slip_apart_stay_apart(first, second, kind):
+    text = "They read a chapter of the charter."
+    passages = {"a1": [Passage("a1", 1, 0, len(text), text)]}
+    articles = [[(first, kind), (first, kind), (second, kind)], [("They", "other")]]
+    found = merge(corpus(*articles), {}, passages, groups={"a0": "s", "a1": "s"})
+    assert entity_with(found, first) != entity_with(found, second)
+
+
+def test_a_spelling_off_from_two_entities_joins_neither():
+    """ "Intelligence Committees" is a letter off from the House's "Intelligence
+    Committee" and, by "Senate Intelligence Committees", from "Senate
+    Intelligence Committee": the House's and the Senate's committees stay two."""
+    articles = [
+        [("House Intelligence Committee", "organisation")] * 3
+        + [("Intelligence Committee", "organisation")],
+        [("Senate Intelligence Committee", "organisation")] * 2,
+        [("Senate Intelligence Committees", "organisation")]
+        + [("Intelligence Committees", "organisation")],
+    ]
+    found = merge(corpus(*articles), {}, groups={"a0": "s", "a1": "s", "a2": "s"})
+    house = entity_with(found, "House Intelligence Committee")
+    assert entity_with(found, "Senate Intelligence Committee") != house
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ("Shares in Russian oil giant Yukos fell again. Yukos said it would appeal.", "Yukos"),
