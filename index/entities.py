@@ -947,8 +947,9 @@ def _link_misspellings(nodes: list[_Node], links: _Links, common: set[str]) -> N
     Not acronyms ("UNHCR", "UNHRC"), nor words of a digit ("MH370", "MH371"), of
     another first letter ("Manson", "Hanson"; "Aden", "Eden") or of four
     letters or fewer ("Audi", "Aldi"), nor two words the corpus writes in lower
-    case unless one is the other's plural ("Chapter", "Charter"); not two
-    places the gazetteer knows apart ("Lagos", "Lages")."""
+    case unless one is the other's plural ("Chapter", "Charter"), nor a place
+    and its people ("Angola", "Angolan"); not two places the gazetteer knows
+    apart ("Lagos", "Lages")."""
     buckets: dict[tuple, list[int]] = defaultdict(list)
     for i, node in enumerate(nodes):
         forms = node.forms
@@ -990,6 +991,8 @@ def _link_misspellings(nodes: list[_Node], links: _Links, common: set[str]) -> N
 def _misspelt(x: str, y: str, common: set[str]) -> bool:
     """Whether one word is the other one letter off (see :func:`_link_misspellings`)."""
     if x == y or max(len(x), len(y)) < 5 or DamerauLevenshtein.distance(x, y) > 1:
+        return False
+    if x + "n" == y or y + "n" == x:  # a people: "Angolan" is no misspelt "Angola"
         return False
     plural = x + "s" == y or y + "s" == x
     return plural or not (x in common and y in common)

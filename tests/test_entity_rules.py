@@ -1190,6 +1190,7 @@ def test_a_name_misspelt_by_one_letter_is_the_name_in_its_story(spellings, kind)
         ("Audi", "Aldi", "organisation"),  # too short to tell a slip from another name
         ("UNHCR", "UNHRC", "organisation"),  # acronyms: the refugee agency, the council
         ("Lagos", "Lages", "place"),  # two places the gazetteer knows
+        ("Angola", "Angolan", "place"),  # a country and its people, both read as places
         ("Charles Manson", "Charles Hanson", "person"),  # another first letter
         ("Flight MH370", "Flight MH371", "other"),  # a digit
         ("Browne", "Brown", "person"),  # two people's bare surnames: only full names
