@@ -937,8 +937,12 @@ def _link_places(nodes: list[_Node], links: _Links) -> None:
 
 
 def _link_misspellings(nodes: list[_Node], links: _Links, common: set[str]) -> None:
-    """Two names of one kind in one story that differ in one word, spelt one
-    letter off (a letter more, less, changed, or two swapped), are one name:
+    """Two names of one kind in one story written alike but for spaces, hyphens
+    and the words "of", "for" and "the" are one name ("Rip Guard" and
+    "RipGuard", "Office for National Statistics" and "Office of National
+    Statistics", "Co-operation" and "Cooperation"); so are two that differ in
+    one word, spelt one letter off (a letter more, less, changed, or two
+    swapped):
     "Reince Priebus" and "Reince Preibus", "Mohamed Morsi" and "Mohamed Mursi",
     "Electronic Frontier Foundation" and "Electronic Fronter Foundation",
     "Kenya Wildlife Service" and "Kenya Wildlife Services", "Thailand" and
@@ -950,6 +954,19 @@ def _link_misspellings(nodes: list[_Node], links: _Links, common: set[str]) -> N
     case unless one is the other's plural ("Chapter", "Charter"), nor a place
     and its people ("Angola", "Angolan"); not two places the gazetteer knows
     apart ("Lagos", "Lages")."""
+    alike: dict[tuple, list[int]] = defaultdict(list)
+    for i, node in enumerate(nodes):  # "Rip Guard", "RipGuard"; "Office for/of ..."
+        compact = "".join(w for w in node.forms if w not in _LINKING_WORDS).replace("-", "")
+        if len(compact) >= 4:
+            for story in node.stories:
+                alike[(node.kind, story, compact, node.suffix)].append(i)
+    for members in alike.values():
+        # Names written alike ("Martin", "Martyn"; "Target", "Target Corp.") or
+        # one name split by article ("Bush") are for the rules above.
+        written = [nodes[i].forms for i in members]
+        if len(set(written)) == len(written):
+            for i in members[1:]:
+                links.join(members[0], i)
     buckets: dict[tuple, list[int]] = defaultdict(list)
     for i, node in enumerate(nodes):
         forms = node.forms
@@ -986,6 +1003,11 @@ def _link_misspellings(nodes: list[_Node], links: _Links, common: set[str]) -> N
             chosen.append((root, best))
     for root, other in chosen:
         links.join(root, other)
+
+
+# Words a name may be written with or without, or with one for the other: "Office
+# for National Statistics", "Office of National Statistics".
+_LINKING_WORDS = frozenset({"of", "for", "the"})
 
 
 def _misspelt(x: str, y: str, common: set[str]) -> bool:

@@ -72,7 +72,8 @@ MEMO_SIZE = 16
 # compared with no other term
 # 14: two names of one kind in one story one letter apart in one word are one
 # name ("Reince Priebus", "Reince Preibus")
-COMPARISON = 14
+# 15: so are two written alike but for spaces, hyphens, "of", "for" and "the"
+COMPARISON = 15
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

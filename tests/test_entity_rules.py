@@ -1171,6 +1171,15 @@ def test_a_facility_named_with_other_words_for_its_kind_is_one_in_its_story():
         (("Kenya Wildlife Service", "Kenya Wildlife Services"), "organisation"),
         (("Electronic Frontier Foundation", "Electronic Fronter Foundation"), "organisation"),
         (("Thailand", "Thaliand"), "place"),
+        (("Rip Guard", "RipGuard"), "organisation"),
+        (("Office for National Statistics", "Office of National Statistics"), "organisation"),
+        (
+            (
+                "Organization for Security and Co-operation",
+                "Organisation for Security and Cooperation",
+            ),
+            "organisation",
+        ),
     ],
 )
 def test_a_name_misspelt_by_one_letter_is_the_name_in_its_story(spellings, kind):
@@ -1195,6 +1204,7 @@ def test_a_name_misspelt_by_one_letter_is_the_name_in_its_story(spellings, kind)
         ("Flight MH370", "Flight MH371", "other"),  # a digit
         ("Browne", "Brown", "person"),  # two people's bare surnames: only full names
         ("Chapter", "Charter", "other"),  # two words the corpus writes in lower case
+        ("Vincent DelGiudice", "Vincent Del Giudice Jr.", "person"),  # father and son
     ],
 )
 def test_names_more_than_a_slip_apart_stay_apart(first, second, kind):
@@ -1203,6 +1213,17 @@ def test_names_more_than_a_slip_apart_stay_apart(first, second, kind):
     articles = [[(first, kind), (first, kind), (second, kind)], [("They", "other")]]
     found = merge(corpus(*articles), {}, passages, groups={"a0": "s", "a1": "s"})
     assert entity_with(found, first) != entity_with(found, second)
+
+
+def test_two_people_whose_surnames_read_alike_stay_two():
+    """ "Martyn" and "Martin" are one name to the romanisation rules, so each
+    bare one is the person its own article names in full, not the other."""
+    articles = [
+        [("Nigel Martyn", "person"), ("Martyn", "person"), ("Martyn", "person")],
+        [("Lee Martin", "person"), ("Martin", "person")],
+    ]
+    found = merge(corpus(*articles), {}, groups={"a0": "s", "a1": "s"})
+    assert entity_with(found, "Nigel Martyn") != entity_with(found, "Lee Martin")
 
 
 def test_a_spelling_off_from_two_entities_joins_neither():
