@@ -103,13 +103,14 @@ def load(cluster: str) -> list[Article]:
 
 
 def mentions_of(articles: list[Article]) -> list[list[Mention]]:
-    """NLP mentions, from the cache when this text was analysed before."""
+    """NLP mentions, from the cache when this text was analysed before by this
+    model and analysis version."""
     from index.analysis import Analysis
 
     analysis = Analysis()
     CACHE.mkdir(parents=True, exist_ok=True)
     paths = [
-        CACHE / f"{hashlib.sha1((analysis.model + a.text).encode()).hexdigest()}.json"
+        CACHE / f"{hashlib.sha1((analysis.key + a.text).encode()).hexdigest()}.json"
         for a in articles
     ]
     missing = [a for a, p in zip(articles, paths, strict=True) if not p.exists()]

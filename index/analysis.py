@@ -74,7 +74,13 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # 7717") is no part of the text; a rank ("world number two") and a score
 # ("15-12") are no counts; a dateline of a place and an ISO day ("LONDON
 # 1996-12-06") on a line of its own dates the report and leaves the text
-VERSION = "44"
+# 42: "about" a round number reaches half its rounding step (10% to 20%)
+# 43: a time zone is no name ("1430 GMT"); "a bid from" a name shows no place
+# 44: an archive's head (a headline above an ISO dateline, a writer's name) is
+# read as the title, date and author
+# 45: a page's furniture ("Hide Caption", "Photos", "Replay More Videos",
+# "Enlarge Image") is no name
+VERSION = "45"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200
@@ -276,6 +282,7 @@ class Analysis:
             split_spans,
             trim_headlines,
             truecase,
+            without_furniture,
         )
         from .nlp import find_mentions
         from .teams import known_teams
@@ -328,7 +335,7 @@ class Analysis:
             mentions = trim_headlines(article.text, mentions, headlines)
             mentions = propagate(article.text, mentions, spans)
             mentions = shown_people(article.text, known_teams(article.text, mentions))
-            result.append(shown_places(article.text, mentions))
+            result.append(without_furniture(shown_places(article.text, mentions)))
         return result
 
     def summarise(

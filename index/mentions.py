@@ -19,6 +19,7 @@ import calendar
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -576,6 +577,36 @@ _PLACE_AFTER = re.compile(r"-based\b|\s+(?:region|province|border|coast)\b")
 _LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
 
 
+# The words of a web page's furniture that a scraped article keeps in its text
+# ("Hide Caption 1 of 43 Photos: The search for MH370", "Replay More Videos",
+# "Enlarge Image"); not "Close", "Read" or "Next", which are also names.
+PAGE_WORDS = frozenset(
+    {"hide", "caption", "captions", "photo", "photos", "image", "images", "enlarge",
+     "video", "videos", "replay", "more", "gallery", "slideshow", "playlist", "loading",
+     "subscribe", "advertisement", "related", "watch", "share", "click", "view", "buy",
+     "autoplay", "skip", "download", "news"}
+)  # fmt: skip
+
+
+def without_furniture(mentions: Sequence[Mention]) -> list[Mention]:
+    """The mentions that are more than a page's furniture (:data:`PAGE_WORDS`),
+    without two or more such words before the name ("Enlarge Image Glenn
+    Close" is Glenn Close; "Related Companies" stays whole)."""
+    kept = []
+    for mention in mentions:
+        words = list(_WORD.finditer(mention.text))
+        lead = 0
+        while lead < len(words) and words[lead].group().lower() in PAGE_WORDS:
+            lead += 1
+        if lead == len(words) and words:
+            continue
+        if lead >= 2:
+            cut = words[lead].start()
+            mention = replace(mention, start=mention.start + cut, text=mention.text[cut:])
+        kept.append(mention)
+    return kept
+
+
 def shown_places(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """``mentions`` (in text order), a place's labelled :data:`PLACE_SHOWN`
     where the text shows a place there."""
@@ -977,7 +1008,7 @@ def share_in_story(
         own, text = mentions.get(aid, []), articles[aid].text
         lower = {w for w in _WORD.findall(text) if w.islower()}
         known = full + [m for m in single if m.text.lower() not in lower]
-        result[aid] = propagate(text, own, regions(articles[aid]), known)
+        result[aid] = without_furniture(propagate(text, own, regions(articles[aid]), known))
     return result
 
 

@@ -73,7 +73,8 @@ MEMO_SIZE = 16
 # 14: two names of one kind in one story one letter apart in one word are one
 # name ("Reince Priebus", "Reince Preibus")
 # 15: so are two written alike but for spaces, hyphens, "of", "for" and "the"
-COMPARISON = 15
+# 16: a page's furniture shared within a story is no name ("Replay")
+COMPARISON = 16
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

@@ -1161,6 +1161,23 @@ def test_a_facility_named_with_other_words_for_its_kind_is_one_in_its_story():
         apart, "Betty Ford Treatment Center")  # fmt: skip
 
 
+def test_a_pages_furniture_is_no_name():
+    """A scraped gallery keeps its buttons and captions in the text (as the
+    shared multi-source clusters' CNN pages do): none is a name, and a name
+    after two of them is the name alone."""
+    text = (
+        "Search for MH370 goes on\n\nThe plane left Kuala Lumpur for Beijing. "
+        "Hide Caption 1 of 43 Photos: The search for MH370 On July 29, police in Malaysia "
+        "found debris. Hide Caption 2 of 43 Photos: The search for MH370 Staff members of "
+        "the embassy met. Replay More Videos ... Enlarge Image Glenn Close said on Monday.\n"
+    )
+    article, mentions = analysed(text)
+    found = spans(article, mentions)
+    assert {"Kuala Lumpur", "Beijing", "Malaysia", "Glenn Close"} <= found
+    assert not found & {"Hide Caption", "Caption", "Photos", "Replay More Videos", "Videos"}
+    assert not any("Enlarge" in name or "Image" in name for name in found)
+
+
 @pytest.mark.parametrize(
     ("spellings", "kind"),
     [
