@@ -80,7 +80,8 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # read as the title, date and author
 # 45: a page's furniture ("Hide Caption", "Photos", "Replay More Videos",
 # "Enlarge Image") is no name
-VERSION = "45"
+# 46: nor is a paper's figure ("Supplementary Fig. 3")
+VERSION = "46"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

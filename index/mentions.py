@@ -579,12 +579,13 @@ _LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
 
 # The words of a web page's furniture that a scraped article keeps in its text
 # ("Hide Caption 1 of 43 Photos: The search for MH370", "Replay More Videos",
-# "Enlarge Image"); not "Close", "Read" or "Next", which are also names.
+# "Enlarge Image"), and a paper's figures ("Supplementary Fig. 3"); not
+# "Close", "Read" or "Next", which are also names.
 PAGE_WORDS = frozenset(
     {"hide", "caption", "captions", "photo", "photos", "image", "images", "enlarge",
      "video", "videos", "replay", "more", "gallery", "slideshow", "playlist", "loading",
      "subscribe", "advertisement", "related", "watch", "share", "click", "view", "buy",
-     "autoplay", "skip", "download", "news"}
+     "autoplay", "skip", "download", "news", "fig", "figs", "supplementary"}
 )  # fmt: skip
 
 

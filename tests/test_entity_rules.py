@@ -1164,7 +1164,7 @@ def test_a_facility_named_with_other_words_for_its_kind_is_one_in_its_story():
 def test_a_pages_furniture_is_no_name():
     """A scraped gallery keeps its buttons and captions in the text (as the
     shared multi-source clusters' CNN pages do): none is a name, and a name
-    after two of them is the name alone."""
+    after two of them is the name alone; nor is a paper's figure."""
     text = (
         "Search for MH370 goes on\n\nThe plane left Kuala Lumpur for Beijing. "
         "Hide Caption 1 of 43 Photos: The search for MH370 On July 29, police in Malaysia "
@@ -1176,6 +1176,9 @@ def test_a_pages_furniture_is_no_name():
     assert {"Kuala Lumpur", "Beijing", "Malaysia", "Glenn Close"} <= found
     assert not found & {"Hide Caption", "Caption", "Photos", "Replay More Videos", "Videos"}
     assert not any("Enlarge" in name or "Image" in name for name in found)
+    paper = "Fossil found\n\nThe bones (Supplementary Fig. 3) show it, as Fig. 2 does.\n"
+    article, mentions = analysed(paper)
+    assert not any("Fig" in name for name in spans(article, mentions))
 
 
 @pytest.mark.parametrize(
