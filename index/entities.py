@@ -490,6 +490,25 @@ def _could_be(forms: tuple[str, ...], person: tuple[str, ...]) -> bool:
     return len(forms) == 2 and (forms[0] == person[0] or _familiar(forms[0], person[0]))
 
 
+# Styles a given name follows ("Prince Charles", "Pope Francis", "King Abdullah").
+_REGNAL = frozenset({"king", "queen", "prince", "princess", "pope", "sheikh", "crown"})
+
+
+def _styled(node: _Node) -> bool:
+    """Whether a one-word name is written after a royal or religious style
+    somewhere (:data:`_REGNAL`): then it is a given name, not a surname."""
+    return any(
+        len(words := mention.text.split()) > 1 and words[0].lower() in _REGNAL
+        for _, mention in node.mentions
+    )
+
+
+def _styled_in_full(node: _Node) -> bool:
+    """Whether a full name is written after a royal or religious style somewhere
+    ("Prince Saud Al-Faisal")."""
+    return any(mention.text.split()[0].lower() in _REGNAL for _, mention in node.mentions)
+
+
 def _split_by_article(node: _Node, groups: Mapping[str, str]) -> list[_Node]:
     """A surname alone may be different people in different articles: each
     article's bare name is resolved on its own, nearest first."""
@@ -590,6 +609,8 @@ def _link_people(nodes: list[_Node], links: _Links, nicknames: bool = True) -> N
             and nodes[i].same_generation(nodes[j])
             and _same_name(short, nodes[j].forms[-len(short) :])
         ]
+        if len(short) == 1 and _styled(nodes[i]):  # a given name: "Prince Charles" is
+            fits = [j for j in fits if _styled_in_full(nodes[j])]  # no Ray Charles
         # Beyond its story, a bare surname is the person far more often named so
         # ("Blair": Tony Blair, not Cherie Blair); within its article or story, the
         # person named there far more often than the others (W. Mark Felt, not his
@@ -616,7 +637,9 @@ def _link_given_names(
     """A bare name no surname of its story fits that is the given name of the one
     person of its article, else of its story, named in full with it ("Elvis"
     beside "Elvis Presley", "Paula" beside "Paula Radcliffe"); never where two
-    people of the story share it. Returns the names joined."""
+    people of the story share it. A name after a royal style joins only a full
+    name also written after one ("Prince Charles" is no Charles Kennedy).
+    Returns the names joined."""
     by_given: dict[str, list[int]] = defaultdict(list)
     for block in by_surname.values():
         for j in block:
@@ -626,7 +649,10 @@ def _link_given_names(
         name = nodes[i].forms[0]
         if nodes[i].acronym():
             continue
-        target = links.target(by_given.get(name, ()), nodes, nodes[i], reach=2)
+        fits = by_given.get(name, [])
+        if _styled(nodes[i]):  # "Prince Saud" is Prince Saud Al-Faisal, not Saud Nasser
+            fits = [j for j in fits if _styled_in_full(nodes[j])]
+        target = links.target(fits, nodes, nodes[i], reach=2)
         if target is not None:
             links.join(i, target)
             joined.add(i)

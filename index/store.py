@@ -74,7 +74,8 @@ MEMO_SIZE = 16
 # name ("Reince Priebus", "Reince Preibus")
 # 15: so are two written alike but for spaces, hyphens, "of", "for" and "the"
 # 16: a page's furniture shared within a story is no name ("Replay")
-COMPARISON = 16
+# 17: a name after a royal style is no surname ("Prince Charles" is no Ray Charles)
+COMPARISON = 17
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

@@ -1373,6 +1373,24 @@ def test_a_person_known_by_one_name_is_named_without_what_he_does(spellings, nam
     assert entity.name == name
 
 
+def test_a_name_after_a_royal_style_is_no_surname():
+    """BBC News: "Prince Charles" is not the singer Ray Charles, whose surname
+    the corpus names far more often, nor Charles Kennedy, the one full name
+    with Charles first; a bare "Charles" in a report on the singer is still the
+    singer."""
+    articles = [
+        [("Ray Charles", "person"), ("Charles", "person"), ("Charles", "person")],
+        [("Prince Charles", "person"), ("Prince Charles", "person")],
+        [("Charles Kennedy", "person")] * 3,
+    ]
+    groups = {"a0": "s1", "a1": "s2", "a2": "s2"}  # the wedding, and what MPs said of it
+    entities = merge(corpus(*articles), {}, groups=groups)
+    singer = entity_with(entities, "Ray Charles")
+    assert entity_with(entities, "Charles") == singer
+    prince = entity_with(entities, "Prince Charles")
+    assert prince not in (singer, entity_with(entities, "Charles Kennedy"))
+
+
 def test_a_hyphenated_surname_alone_is_not_taken_for_the_full_name():
     entities = merge(
         corpus(
