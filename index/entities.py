@@ -910,13 +910,14 @@ def _link_organisations(nodes: list[_Node], links: _Links, common: set[str]) -> 
             links.join(i, target)
 
 
-_TWO_NAMES = re.compile(r"(.+?)\s+(?:and|&)\s+(.+)")
+_TWO_NAMES = re.compile(r"(.+?)\s+(?:and|&|at|AT)\s+(.+)")
 
 
 def _names_two(node: _Node, names: Mapping[tuple[str, ...], list[int]]) -> bool:
-    """Whether a name is two organisations joined by "and" or "&", each of which
-    the corpus names alone ("Dell and Hewlett-Packard"), not one whose parts are
-    not names of their own ("Marsh & McLennan" beside "Marsh" alone)."""
+    """Whether a name is two organisations joined by "and", "&" or "at", each of
+    which the corpus names alone ("Dell and Hewlett-Packard"; a fixture,
+    "VANCOUVER AT SAN ANTONIO"), not one whose parts are not names of their own
+    ("Marsh & McLennan" beside "Marsh" alone)."""
     found = _TWO_NAMES.fullmatch(node.mentions[0][1].text)
     if found is None:
         return False

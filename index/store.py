@@ -75,7 +75,8 @@ MEMO_SIZE = 16
 # 15: so are two written alike but for spaces, hyphens, "of", "for" and "the"
 # 16: a page's furniture shared within a story is no name ("Replay")
 # 17: a name after a royal style is no surname ("Prince Charles" is no Ray Charles)
-COMPARISON = 17
+# 18: a fixture ("VANCOUVER AT SAN ANTONIO") is two names, as "Dell and HP" is
+COMPARISON = 18
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

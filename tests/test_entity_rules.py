@@ -1454,6 +1454,21 @@ def test_two_companies_joined_by_and_are_neither_of_them():
     assert entity_with(entities, "Marsh") == entity_with(entities, "Marsh & McLennan")
 
 
+def test_a_fixture_of_two_teams_is_neither_of_them():
+    """CoNLL-2003 test (Reuters, NBA results): "VANCOUVER AT SAN ANTONIO" made
+    the Grizzlies and the Spurs one team."""
+    org = "organisation"
+    entities = merge(
+        corpus(
+            [("SAN ANTONIO", org), ("VANCOUVER", org), ("VANCOUVER AT SAN ANTONIO", org)],
+            [("SAN ANTONIO", org), ("VANCOUVER", org), ("VANCOUVER", org)],
+            [("Vancouver", org), ("SAN ANTONIO", org)],
+        ),
+        {},
+    )
+    assert entity_with(entities, "VANCOUVER") != entity_with(entities, "SAN ANTONIO")
+
+
 def shown(mentions: dict[str, list[Mention]], article: str, name: str):
     """``mentions`` with ``name`` in ``article`` labelled as the text showing a person."""
     mentions[article] = [
