@@ -638,7 +638,8 @@ def _link_given_names(
     person of its article, else of its story, named in full with it ("Elvis"
     beside "Elvis Presley", "Paula" beside "Paula Radcliffe"); never where two
     people of the story share it. A name after a royal style joins only a full
-    name also written after one ("Prince Charles" is no Charles Kennedy).
+    name also written after one ("Prince Charles" is no Charles Kennedy), and
+    one with a generational suffix only a full name with it ("Donald Jr.").
     Returns the names joined."""
     by_given: dict[str, list[int]] = defaultdict(list)
     for block in by_surname.values():
@@ -652,6 +653,8 @@ def _link_given_names(
         fits = by_given.get(name, [])
         if _styled(nodes[i]):  # "Prince Saud" is Prince Saud Al-Faisal, not Saud Nasser
             fits = [j for j in fits if _styled_in_full(nodes[j])]
+        if nodes[i].suffix:  # "Donald Jr." is Donald Trump Jr., not his father
+            fits = [j for j in fits if nodes[j].suffix == nodes[i].suffix]
         target = links.target(fits, nodes, nodes[i], reach=2)
         if target is not None:
             links.join(i, target)

@@ -1454,6 +1454,17 @@ def test_two_companies_joined_by_and_are_neither_of_them():
     assert entity_with(entities, "Marsh") == entity_with(entities, "Marsh & McLennan")
 
 
+def test_a_given_name_with_a_suffix_is_the_son():
+    """Multi-source clusters: "Donald Jr." was Donald Trump, his father."""
+    articles = [
+        [("Donald Trump", "person")] * 3 + [("Donald Jr.", "person")],
+        [("Donald Trump Jr.", "person")] * 2,
+    ]
+    entities = merge(corpus(*articles), {}, groups={"a0": "s", "a1": "s"})
+    assert entity_with(entities, "Donald Jr.") == entity_with(entities, "Donald Trump Jr.")
+    assert entity_with(entities, "Donald Jr.") != entity_with(entities, "Donald Trump")
+
+
 def test_a_fixture_of_two_teams_is_neither_of_them():
     """CoNLL-2003 test (Reuters, NBA results): "VANCOUVER AT SAN ANTONIO" made
     the Grizzlies and the Spurs one team."""
