@@ -1482,10 +1482,15 @@ def _entity(
     return Entity("", _display_name(counts, kind), kind, aliases, tuple(found))
 
 
+# A ship's prefix before its name (the model reads ships as people or companies).
+_SHIP = re.compile(r"(?:INS|HMS|USS|USNS|MV|M/V|RMS|HMAS|HMCS|HMNZS|RV|FV)\s+[A-Z]")
+
+
 def _kind(members: list[_Node]) -> str:
     """An entity's kind: its mentions' vote (an acronym never votes for a
-    person: "SAIC" is no one), unless it is a person nothing gives one
-    (:func:`_nobody`) or a place nothing shows to be one (:func:`_nowhere`)."""
+    person: "SAIC" is no one), unless it is a ship (*other*), a person nothing
+    gives one (:func:`_nobody`) or a place nothing shows to be one
+    (:func:`_nowhere`)."""
     kinds: Counter[str] = Counter()
     for node in members:
         for _, mention in node.mentions:
@@ -1493,6 +1498,8 @@ def _kind(members: list[_Node]) -> str:
             if kind != "person" or not _is_abbreviation(mention.text):
                 kinds[kind] += 1
     kind = _vote(kinds or Counter({"person": 1}))
+    if any(_SHIP.match(mention.text) for node in members for _, mention in node.mentions):
+        return "other"  # a ship: "INS Mysore", "MV Gibe", "USS Pinckney"
     if kind == "person" and _nobody(members):
         kind = _not_person(members)
     elif kind == "place" and _nowhere(members):

@@ -77,7 +77,8 @@ MEMO_SIZE = 16
 # 17: a name after a royal style is no surname ("Prince Charles" is no Ray Charles)
 # 18: a fixture ("VANCOUVER AT SAN ANTONIO") is two names, as "Dell and HP" is
 # 19: a given name with a suffix joins only a full name with it ("Donald Jr.")
-COMPARISON = 19
+# 20: a ship ("INS Mysore", "MV Gibe") is neither a person nor an organisation
+COMPARISON = 20
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

@@ -1465,6 +1465,20 @@ def test_a_given_name_with_a_suffix_is_the_son():
     assert entity_with(entities, "Donald Jr.") != entity_with(entities, "Donald Trump")
 
 
+def test_a_ship_is_neither_a_person_nor_a_company():
+    """ECB+ topic 12: "INS Mysore" and "MV Gibe" were people, "MV Stolt Valor" a
+    company."""
+    entities = merge(
+        corpus(
+            [("INS Mysore", "person"), ("Mysore", "person"), ("MV Gibe", "person")],
+            [("MV Stolt Valor", "organisation"), ("INS Mysore", "person")],
+        ),
+        {},
+    )
+    for name in ("INS Mysore", "MV Gibe", "MV Stolt Valor"):
+        assert entity_with(entities, name).kind == "other"
+
+
 def test_a_fixture_of_two_teams_is_neither_of_them():
     """CoNLL-2003 test (Reuters, NBA results): "VANCOUVER AT SAN ANTONIO" made
     the Grizzlies and the Spurs one team."""
