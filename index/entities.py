@@ -966,17 +966,21 @@ def _link_places(nodes: list[_Node], links: _Links) -> None:
             first[place.geonameid] = i
 
 
+# Words a name may be written with or without, or with one for the other: "Office
+# for National Statistics", "Office of National Statistics".
+_LINKING_WORDS = frozenset({"of", "for", "the"})
+
+
 def _link_misspellings(nodes: list[_Node], links: _Links, common: set[str]) -> None:
     """Two names of one kind in one story written alike but for spaces, hyphens
     and the words "of", "for" and "the" are one name ("Rip Guard" and
     "RipGuard", "Office for National Statistics" and "Office of National
     Statistics", "Co-operation" and "Cooperation"); so are two that differ in
     one word, spelt one letter off (a letter more, less, changed, or two
-    swapped):
-    "Reince Priebus" and "Reince Preibus", "Mohamed Morsi" and "Mohamed Mursi",
-    "Electronic Frontier Foundation" and "Electronic Fronter Foundation",
-    "Kenya Wildlife Service" and "Kenya Wildlife Services", "Thailand" and
-    "Thaliand". People only by their full names, alike but for the surname
+    swapped): "Reince Priebus" and "Reince Preibus", "Mohamed Morsi" and
+    "Mohamed Mursi", "Electronic Frontier Foundation" and "Electronic Fronter
+    Foundation", "Kenya Wildlife Service" and "Kenya Wildlife Services",
+    "Thailand" and "Thaliand". People only by their full names, alike but for the surname
     ("Des Browne" is no "Kelly Brown", a bare "Hutchison" no "Hutchinson").
     Not acronyms ("UNHCR", "UNHRC"), nor words of a digit ("MH370", "MH371"), of
     another first letter ("Manson", "Hanson"; "Aden", "Eden") or of four
@@ -1033,11 +1037,6 @@ def _link_misspellings(nodes: list[_Node], links: _Links, common: set[str]) -> N
             chosen.append((root, best))
     for root, other in chosen:
         links.join(root, other)
-
-
-# Words a name may be written with or without, or with one for the other: "Office
-# for National Statistics", "Office of National Statistics".
-_LINKING_WORDS = frozenset({"of", "for", "the"})
 
 
 def _misspelt(x: str, y: str, common: set[str]) -> bool:
