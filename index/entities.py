@@ -870,7 +870,10 @@ def _link_organisations(nodes: list[_Node], links: _Links, common: set[str]) -> 
     Red Sox") where that name is far more used than other spans that contain it;
     names equal but for a company form or a British spelling join. A short name
     that is a common word (``common``: "News", "Party") joins only within its article
-    and never loses its company form ("News Corp" is not "News")."""
+    and never loses its company form ("News Corp" is not "News"). A longer name
+    of one article that one short name begins and another ends, each named five
+    times or more and sharing no word, is two names glued ("NBC News Science
+    Facebook"): only the first to join it does."""
     organisations = [i for i, node in enumerate(nodes) if node.kind in ("organisation", "other")]
     by_forms: dict[tuple[str, ...], list[int]] = defaultdict(list)
     parts: dict[tuple[str, ...], list[int]] = defaultdict(list)
@@ -891,6 +894,9 @@ def _link_organisations(nodes: list[_Node], links: _Links, common: set[str]) -> 
         for i in same:
             team = nodes[i].team if town_teams(nodes[i].key) else None
             links.join(first.setdefault(team, i), i)
+    # The short names joined to each longer one so far, by its root: whether each
+    # begins it, its words and its mentions.
+    ends: dict[int, list[tuple[bool, tuple[str, ...], int]]] = defaultdict(list)
     for i in organisations:
         forms = nodes[i].forms
         if forms[-1] in SMALL_WORDS or (len(forms) == 1 and len(forms[0]) < 3):
@@ -909,9 +915,27 @@ def _link_organisations(nodes: list[_Node], links: _Links, common: set[str]) -> 
             far=NAME_DOMINANCE,
             min_size=2,
         )
-        if target is not None:
-            links.join(i, target)
+        if target is None:
+            continue
+        longer = [j for j in parts[forms] if links.root(j) == target]
+        begins = any(nodes[j].forms[: len(forms)] == forms for j in longer)
+        mine = links.size[links.root(i)]
+        if (
+            mine >= _GLUED
+            and all(len(nodes[j].articles) == 1 for j in longer)
+            and any(
+                b != begins and n >= _GLUED and not set(f) & set(forms) for b, f, n in ends[target]
+            )
+        ):
+            continue  # two names glued ("NBC News Science Facebook"): not both
+        theirs = ends.pop(target, []) + ends.pop(links.root(i), [])
+        links.join(i, target)
+        ends[links.root(i)] = [*theirs, (begins, forms, mine)]
 
+
+# Mentions of each of two names that make a longer name of one article, read
+# beside both, two names glued rather than one name's short forms.
+_GLUED = 5
 
 _TWO_NAMES = re.compile(r"(.+?)\s+(?:and|&|at|AT)\s+(.+)")
 

@@ -78,7 +78,9 @@ MEMO_SIZE = 16
 # 18: a fixture ("VANCOUVER AT SAN ANTONIO") is two names, as "Dell and HP" is
 # 19: a given name with a suffix joins only a full name with it ("Donald Jr.")
 # 20: a ship ("INS Mysore", "MV Gibe") is neither a person nor an organisation
-COMPARISON = 20
+# 21: two names glued into a longer one of one article ("NBC News Science
+# Facebook") do not both join it
+COMPARISON = 21
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

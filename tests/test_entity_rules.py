@@ -1479,6 +1479,22 @@ def test_a_ship_is_neither_a_person_nor_a_company():
         assert entity_with(entities, name).kind == "other"
 
 
+def test_two_names_glued_into_one_make_neither_one():
+    """Multi-source clusters: "... liking the NBC News Science Facebook page"
+    made NBC News and Facebook one organisation; "Boston Red Sox", named in
+    several articles, is still the "Red Sox"."""
+    org = "organisation"
+    articles = [
+        [("NBC News Science Facebook", org), ("NBC News", org), ("Facebook", org)],
+        [("NBC News", org)] * 5 + [("Facebook", org)] * 5,
+        [("Boston Red Sox", org), ("Red Sox", org), ("Boston", org)] + [("Red Sox", org)] * 5,
+        [("Boston Red Sox", org), ("Boston", org)] * 5,
+    ]
+    entities = merge(corpus(*articles), {})
+    assert entity_with(entities, "NBC News") != entity_with(entities, "Facebook")
+    assert entity_with(entities, "Red Sox") == entity_with(entities, "Boston Red Sox")
+
+
 def test_a_fixture_of_two_teams_is_neither_of_them():
     """CoNLL-2003 test (Reuters, NBA results): "VANCOUVER AT SAN ANTONIO" made
     the Grizzlies and the Spurs one team."""
