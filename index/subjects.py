@@ -349,8 +349,8 @@ def altered(text: str, end: int, bounds: tuple[int, int]) -> bool:
     """Whether the rest of the sentence after a term ending at ``end`` says it
     was cut or changed: the term imposed is not the one served ("served most of
     a six-month sentence"), so the two are no contradiction."""
-    after = _SENTENCE_END.search(text, end, bounds[1])
-    return bool(_ALTERED.search(text, end, after.start() if after else bounds[1]))
+    _, stop = sentence_around(text, end, end, bounds)
+    return bool(_ALTERED.search(text, end, stop))
 
 
 def unsettled(text: str, start: int, end: int, kind: str, bounds: tuple[int, int]) -> bool:
