@@ -495,18 +495,13 @@ _REGNAL = frozenset({"king", "queen", "prince", "princess", "pope", "sheikh", "c
 
 
 def _styled(node: _Node) -> bool:
-    """Whether a one-word name is written after a royal or religious style
-    somewhere (:data:`_REGNAL`): then it is a given name, not a surname."""
+    """Whether a name is written after a royal or religious style somewhere
+    (:data:`_REGNAL`): "Prince Charles", "Prince Saud Al-Faisal". A one-word name
+    so written is a given name, not a surname."""
     return any(
         len(words := mention.text.split()) > 1 and words[0].lower() in _REGNAL
         for _, mention in node.mentions
     )
-
-
-def _styled_in_full(node: _Node) -> bool:
-    """Whether a full name is written after a royal or religious style somewhere
-    ("Prince Saud Al-Faisal")."""
-    return any(mention.text.split()[0].lower() in _REGNAL for _, mention in node.mentions)
 
 
 def _split_by_article(node: _Node, groups: Mapping[str, str]) -> list[_Node]:
@@ -610,7 +605,7 @@ def _link_people(nodes: list[_Node], links: _Links, nicknames: bool = True) -> N
             and _same_name(short, nodes[j].forms[-len(short) :])
         ]
         if len(short) == 1 and _styled(nodes[i]):  # a given name: "Prince Charles" is
-            fits = [j for j in fits if _styled_in_full(nodes[j])]  # no Ray Charles
+            fits = [j for j in fits if _styled(nodes[j])]  # no Ray Charles
         # Beyond its story, a bare surname is the person far more often named so
         # ("Blair": Tony Blair, not Cherie Blair); within its article or story, the
         # person named there far more often than the others (W. Mark Felt, not his
@@ -652,7 +647,7 @@ def _link_given_names(
             continue
         fits = by_given.get(name, [])
         if _styled(nodes[i]):  # "Prince Saud" is Prince Saud Al-Faisal, not Saud Nasser
-            fits = [j for j in fits if _styled_in_full(nodes[j])]
+            fits = [j for j in fits if _styled(nodes[j])]
         if nodes[i].suffix:  # "Donald Jr." is Donald Trump Jr., not his father
             fits = [j for j in fits if nodes[j].suffix == nodes[i].suffix]
         target = links.target(fits, nodes, nodes[i], reach=2)
@@ -995,25 +990,14 @@ def _link_places(nodes: list[_Node], links: _Links) -> None:
 _LINKING_WORDS = frozenset({"of", "for", "the"})
 
 
-def _link_misspellings(nodes: list[_Node], links: _Links, common: set[str]) -> None:
+def _link_written_alike(nodes: list[_Node], links: _Links) -> None:
     """Two names of one kind in one story written alike but for spaces, hyphens
     and the words "of", "for" and "the" are one name ("Rip Guard" and
     "RipGuard", "Office for National Statistics" and "Office of National
-    Statistics", "Co-operation" and "Cooperation"); so are two that differ in
-    one word, spelt one letter off (a letter more, less, changed, or two
-    swapped): "Reince Priebus" and "Reince Preibus", "Mohamed Morsi" and
-    "Mohamed Mursi", "Electronic Frontier Foundation" and "Electronic Fronter
-    Foundation", "Kenya Wildlife Service" and "Kenya Wildlife Services",
-    "Thailand" and "Thaliand". People only by their full names, alike but for the surname
-    ("Des Browne" is no "Kelly Brown", a bare "Hutchison" no "Hutchinson").
-    Not acronyms ("UNHCR", "UNHRC"), nor words of a digit ("MH370", "MH371"), of
-    another first letter ("Manson", "Hanson"; "Aden", "Eden") or of four
-    letters or fewer ("Audi", "Aldi"), nor two words the corpus writes in lower
-    case unless one is the other's plural ("Chapter", "Charter"), nor a place
-    and its people ("Angola", "Angolan"); not two places the gazetteer knows
-    apart ("Lagos", "Lages")."""
+    Statistics", "Co-operation" and "Cooperation"); not names of another
+    generational suffix ("Mark Felt", "Mark Felt Jr.")."""
     alike: dict[tuple, list[int]] = defaultdict(list)
-    for i, node in enumerate(nodes):  # "Rip Guard", "RipGuard"; "Office for/of ..."
+    for i, node in enumerate(nodes):
         compact = "".join(w for w in node.forms if w not in _LINKING_WORDS).replace("-", "")
         if len(compact) >= 4:
             for story in node.stories:
@@ -1025,6 +1009,22 @@ def _link_misspellings(nodes: list[_Node], links: _Links, common: set[str]) -> N
         if len(set(written)) == len(written):
             for i in members[1:]:
                 links.join(members[0], i)
+
+
+def _link_misspellings(nodes: list[_Node], links: _Links, common: set[str]) -> None:
+    """Two names of one kind in one story that differ in one word, spelt one
+    letter off (a letter more, less, changed, or two swapped), are one name:
+    "Reince Priebus" and "Reince Preibus", "Mohamed Morsi" and "Mohamed Mursi",
+    "Electronic Frontier Foundation" and "Electronic Fronter Foundation",
+    "Kenya Wildlife Service" and "Kenya Wildlife Services", "Thailand" and
+    "Thaliand". People only by their full names, alike but for the surname
+    ("Des Browne" is no "Kelly Brown", a bare "Hutchison" no "Hutchinson").
+    Not acronyms ("UNHCR", "UNHRC"), nor words of a digit ("MH370", "MH371"), of
+    another first letter ("Manson", "Hanson"; "Aden", "Eden") or of four
+    letters or fewer ("Audi", "Aldi"), nor two words the corpus writes in lower
+    case unless one is the other's plural ("Chapter", "Charter"), nor a place
+    and its people ("Angola", "Angolan"); not two places the gazetteer knows
+    apart ("Lagos", "Lages")."""
     buckets: dict[tuple, list[int]] = defaultdict(list)
     for i, node in enumerate(nodes):
         forms = node.forms
@@ -1421,7 +1421,8 @@ def linked(
     _link_groups(nodes, links)
     _link_teams(nodes, links, common)
     _link_facilities(nodes, links)
-    if groups:  # stories known: a misspelling is read within its story
+    if groups:  # stories known: other writings of a name are read within its story
+        _link_written_alike(nodes, links)
         _link_misspellings(nodes, links, common)
     return nodes, links
 
@@ -1514,6 +1515,8 @@ def _kind(members: list[_Node]) -> str:
     person: "SAIC" is no one), unless it is a ship (*other*), a person nothing
     gives one (:func:`_nobody`) or a place nothing shows to be one
     (:func:`_nowhere`)."""
+    if any(_SHIP.match(mention.text) for node in members for _, mention in node.mentions):
+        return "other"  # a ship: "INS Mysore", "MV Gibe", "USS Pinckney"
     kinds: Counter[str] = Counter()
     for node in members:
         for _, mention in node.mentions:
@@ -1521,8 +1524,6 @@ def _kind(members: list[_Node]) -> str:
             if kind != "person" or not _is_abbreviation(mention.text):
                 kinds[kind] += 1
     kind = _vote(kinds or Counter({"person": 1}))
-    if any(_SHIP.match(mention.text) for node in members for _, mention in node.mentions):
-        return "other"  # a ship: "INS Mysore", "MV Gibe", "USS Pinckney"
     if kind == "person" and _nobody(members):
         kind = _not_person(members)
     elif kind == "place" and _nowhere(members):
