@@ -283,7 +283,6 @@ class Analysis:
             split_spans,
             trim_headlines,
             truecase,
-            without_furniture,
         )
         from .nlp import find_mentions
         from .teams import known_teams
@@ -336,7 +335,7 @@ class Analysis:
             mentions = trim_headlines(article.text, mentions, headlines)
             mentions = propagate(article.text, mentions, spans)
             mentions = shown_people(article.text, known_teams(article.text, mentions))
-            result.append(without_furniture(shown_places(article.text, mentions)))
+            result.append(shown_places(article.text, mentions))
         return result
 
     def summarise(

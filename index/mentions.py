@@ -791,12 +791,14 @@ def propagate(
     spans that overlap a mention already found are left to it, unless the name
     covers it whole, where the model cut the name short ("Gulf" in the headline
     "Indian Navy foils attack in Gulf of Aden", "Betty Ford" in "Lindsay Lohan
-    checks into Betty Ford Center"; see :func:`_cut_short`)."""
+    checks into Betty Ford Center"; see :func:`_cut_short`). A page's furniture
+    is left out, found or given (see :func:`without_furniture`: "Replay" is no
+    surname of a "Twitter Replay")."""
     names = _names(mentions)
     for name, voted in _names(known, surnames=False).items():
         names.setdefault(name, voted)
     if not names:
-        return list(mentions)
+        return without_furniture(mentions)
     taken = SpanSet((m.start, m.end) for m in mentions)
     spans = {(m.start, m.end) for m in mentions}
     added = SpanSet()  # found here, in text order: appended, not inserted
@@ -816,7 +818,7 @@ def propagate(
             found.append(Mention(at, stop, name, kind, label))
             added.add(at, stop)
     found.sort(key=lambda m: (m.start, m.end))
-    return found
+    return without_furniture(found)
 
 
 def _cut_short(inner: Sequence[Mention], name: str, kind: str, start: int, end: int) -> bool:
@@ -1009,7 +1011,7 @@ def share_in_story(
         own, text = mentions.get(aid, []), articles[aid].text
         lower = {w for w in _WORD.findall(text) if w.islower()}
         known = full + [m for m in single if m.text.lower() not in lower]
-        result[aid] = without_furniture(propagate(text, own, regions(articles[aid]), known))
+        result[aid] = propagate(text, own, regions(articles[aid]), known)
     return result
 
 
