@@ -264,16 +264,52 @@ def _shared_weight(
     return both, totals[rows] + totals[cols] - both
 
 
+# Rows holding more features than this on average (the texts' words and word
+# pairs) are multiplied a left row at a time (see _by_left_row).
+FULL_ROWS = 50
+
+
 def _rows_times(
     left: sparse.csr_matrix, right: sparse.csr_matrix, rows: np.ndarray, cols: np.ndarray
 ) -> np.ndarray:
     """``left[rows[n]] · right[cols[n]]`` for every n, a chunk of pairs at a time."""
+    if left.nnz > FULL_ROWS * left.shape[0]:
+        return _by_left_row(left, right, rows, cols)
     found = np.zeros(len(rows))
     step = 20_000  # pairs per chunk: bounds the memory of the row copies
     for start in range(0, len(rows), step):
         a = left[rows[start : start + step]]
         b = right[cols[start : start + step]]
         found[start : start + step] = np.asarray(a.multiply(b).sum(axis=1)).ravel()
+    return found
+
+
+def _by_left_row(
+    left: sparse.csr_matrix, right: sparse.csr_matrix, rows: np.ndarray, cols: np.ndarray
+) -> np.ndarray:
+    """:func:`_rows_times` for rows of hundreds of features: each left row is
+    spread into a dense vector once and its partners' rows multiplied with it,
+    where copying both rows of every pair (an article has some 30 candidates)
+    cost over a second for the 68,000 pairs of 2,225 BBC articles, and a
+    vector of every hashed word pair (2^21) would be written once per row. So
+    the columns are renumbered to those the rows use. Sums are of float64."""
+    used, renumbered = np.unique(np.concatenate([left.indices, right.indices]), return_inverse=True)
+    narrow = (len(left.indptr) - 1, len(used))
+    left = sparse.csr_matrix((left.data, renumbered[: left.nnz], left.indptr), shape=narrow)
+    right = sparse.csr_matrix(
+        (right.data, renumbered[left.nnz :], right.indptr), shape=(right.shape[0], len(used))
+    )
+    order = np.argsort(rows, kind="stable")
+    bounds = np.searchsorted(rows[order], np.arange(left.shape[0] + 1))
+    found = np.zeros(len(rows))
+    dense = np.zeros(len(used))
+    for row in np.flatnonzero(np.diff(bounds)):
+        start, end = left.indptr[row], left.indptr[row + 1]
+        features = left.indices[start:end]
+        dense[features] = left.data[start:end]
+        pairs = order[bounds[row] : bounds[row + 1]]
+        found[pairs] = right[cols[pairs]] @ dense
+        dense[features] = 0.0
     return found
 
 

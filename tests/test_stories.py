@@ -326,3 +326,25 @@ def test_a_day_of_one_agencys_wire_is_mostly_stories_of_one_report(tmp_path):
     groups = group(story_inputs_of(analysed(files)))
     assert ["166.txt", "167.txt"] in groups
     assert all(len(g) == 1 for g in groups if g != ["166.txt", "167.txt"]), groups
+
+
+@pytest.mark.parametrize("per_row", [3, 200])
+def test_pair_similarities_are_the_rows_dot_products_whichever_way_computed(per_row):
+    # Texts' rows (hundreds of words) are multiplied a row at a time, entities'
+    # (a few) a chunk of pairs at a time: both give each pair's dot product.
+    from scipy import sparse
+
+    from index import story_features
+
+    rng = np.random.default_rng(3)
+    size, width = 300, 5000
+    dense = np.zeros((size, width), np.float32)
+    for row in range(size):
+        dense[row, rng.choice(width, per_row, replace=False)] = rng.random(per_row)
+    matrix = sparse.csr_matrix(dense)
+    rows = rng.integers(0, size, 4000)
+    cols = rng.integers(0, size, 4000)
+    expected = (dense[rows].astype(float) * dense[cols]).sum(axis=1)
+    found = story_features.row_dots(matrix, rows, cols)
+    assert np.allclose(found, expected, rtol=1e-5)
+    assert (per_row > story_features.FULL_ROWS) == (matrix.nnz > story_features.FULL_ROWS * size)
