@@ -903,7 +903,7 @@ def _link_organisations(nodes: list[_Node], links: _Links, common: set[str]) -> 
         if len(forms) == 1 and forms[0] in common:
             continue  # "House" may be the White House or the House of Representatives
         target = links.target(
-            parts.get(forms, ()),
+            [j for j in parts.get(forms, ()) if not _a_body_of(nodes[i], nodes[j])],
             nodes,
             nodes[i],
             near=NAME_DOMINANCE,
@@ -926,6 +926,30 @@ def _link_organisations(nodes: list[_Node], links: _Links, common: set[str]) -> 
         theirs = ends.pop(target, []) + ends.pop(links.root(i), [])
         links.join(i, target)
         ends[links.root(i)] = [*theirs, (begins, forms, mine)]
+
+
+# What a name ends with when it names a body of, or beside, what it begins with:
+# the United Nations Security Council is not the United Nations, nor the Pacific
+# Crest Trail Association the trail.
+_BODIES = frozenset(
+    {"council", "committee", "subcommittee", "commission", "association", "board", "fund",
+     "caucus", "panel", "tribunal"}
+)  # fmt: skip
+
+
+def _a_body_of(short: _Node, longer: _Node) -> bool:
+    """Whether ``longer`` is ``short``'s name followed by words naming a body
+    ("Security Council"), where ``short`` names none itself and is named as often
+    as the body: a name of its own, not the body's name cut short ("Senate
+    Judiciary" once beside "Senate Judiciary Committee" 18 times)."""
+    size = len(short.forms)
+    return (
+        len(longer.forms) > size
+        and longer.forms[:size] == short.forms
+        and longer.forms[-1] in _BODIES
+        and short.forms[-1] not in _BODIES
+        and len(short.mentions) >= len(longer.mentions)
+    )
 
 
 # Mentions of each of two names that make a longer name of one article, read

@@ -80,7 +80,9 @@ MEMO_SIZE = 16
 # 20: a ship ("INS Mysore", "MV Gibe") is neither a person nor an organisation
 # 21: two names glued into a longer one of one article ("NBC News Science
 # Facebook") do not both join it
-COMPARISON = 21
+# 22: a body named after an organisation or a place ("United Nations Security
+# Council", "Pacific Crest Trail Association") is not it
+COMPARISON = 22
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

@@ -1835,3 +1835,29 @@ def test_a_name_its_article_gives_in_full_as_a_companys_is_that_company():
     mentions["a2"] = corpus([("Newmont", "place"), ("Bre-X", "person")])["a0"]
     kinds = {(e.name, e.kind) for e in merge(mentions, {})}
     assert ("Bre-X", "person") in kinds and ("Newmont", "organisation") not in kinds
+
+
+def test_a_body_named_after_an_organisation_or_a_place_is_not_it():
+    """Multi-source clusters: "... tells the United Nations Security Council" was
+    the United Nations; "according to the Pacific Crest Trail Association, which
+    preserves and promotes the trail" was the trail. A body's name cut short and
+    rarer than it ("Senate Judiciary" once beside "Senate Judiciary Committee")
+    is still the committee."""
+    org = "organisation"
+    entities = merge(
+        corpus(
+            [("United Nations", org)] * 3 + [("United Nations Security Council", org)],
+            [("Pacific Crest Trail", org)] * 2 + [("Pacific Crest Trail Association", org)] * 2,
+            [("Senate Judiciary Committee", org)] * 3 + [("Senate Judiciary", org)],
+        ),
+        {},
+    )
+    assert entity_with(entities, "United Nations") != entity_with(
+        entities, "United Nations Security Council"
+    )
+    assert entity_with(entities, "Pacific Crest Trail") != entity_with(
+        entities, "Pacific Crest Trail Association"
+    )
+    assert entity_with(entities, "Senate Judiciary") == entity_with(
+        entities, "Senate Judiciary Committee"
+    )
