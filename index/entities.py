@@ -62,6 +62,13 @@ _COMPANY_FORMS = frozenset(
     {"inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "llc",
      "plc", "ag", "sa", "nv", "gmbh", "group", "holdings", "usa"}
 )  # fmt: skip
+# What may end a person's name after it: a generational suffix or a regnal
+# number ("Pius XII", "John XXIII"), which is no surname ("xii" would read "xi",
+# its letters doubled, and Xi Jinping join the pope). Not "XI" nor "VI", names too.
+_NUMBERED = SUFFIXES | frozenset(
+    {"vii", "viii", "ix", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx",
+     "xxi", "xxii", "xxiii"}
+)  # fmt: skip
 # British and American spellings of words common in names of organisations and places.
 _SPELLINGS = {"centre": "center", "theatre": "theater", "organisation": "organization",
               "defence": "defense", "labour": "labor", "programme": "program"}  # fmt: skip
@@ -143,7 +150,7 @@ class _Node:
         "Sr." is not kept: the father is the one news names without a suffix ("W.
         Mark Felt Sr." is W. Mark Felt), the son is always "Jr."."""
         tokens, found = self.tokens, list[str]()
-        while self.kind == "person" and len(tokens) > 1 and tokens[-1] in SUFFIXES:
+        while self.kind == "person" and len(tokens) > 1 and tokens[-1] in _NUMBERED:
             found.insert(0, tokens[-1])
             tokens = tokens[:-1]
         return tuple(word for word in found if word != "sr")
@@ -169,7 +176,7 @@ def _forms(tokens: list[str], kind: str) -> tuple[str, ...]:
     """A name's words with romanisation variants made equal (see _translit), without
     a generational suffix ("Comeaux Jr." is Comeaux) or, for organisations, a
     company form ("Intel Corp." is Intel) or a British spelling (Centre)."""
-    trailing = SUFFIXES if kind == "person" else _COMPANY_FORMS
+    trailing = _NUMBERED if kind == "person" else _COMPANY_FORMS
     while len(tokens) > 1 and tokens[-1] in trailing:
         tokens = tokens[:-1]
     if kind != "person":  # romanisation variants are for names of people

@@ -1887,3 +1887,20 @@ def test_a_state_written_as_a_code_and_a_towns_own_name_are_no_other_place():
         assert entity_with(entities, one) != entity_with(entities, other)
     assert entity_with(entities, "Kiev") == entity_with(entities, "Kyiv")
     assert entity_with(entities, "U.S.") == entity_with(entities, "United States")
+
+
+def test_a_popes_number_is_no_surname():
+    """Multi-source clusters: "Chinese President Xi Jinping" ... "led by Xi" joined
+    "Pius XII" (read with its letters undoubled, "XII" is "Xi")."""
+    person = "person"
+    entities = merge(
+        corpus(
+            [("Pius XII", person), ("Xi", person)],
+            [("Xi Jinping", person), ("Xi", person), ("John XXIII", person)],
+        ),
+        {},
+    )
+    spellings = {e.name: {a.text for a in e.aliases} for e in entities}
+    assert "Xi" in spellings["Xi Jinping"]
+    assert spellings["Pius XII"] == {"Pius XII"}
+    assert spellings["John XXIII"] == {"John XXIII"}
