@@ -134,6 +134,9 @@ class _Node:
     team: int | None = None  # a college's name standing for its team (index.teams)
     unsupported: bool = False  # a one-word "person" nothing in the corpus gives a person
     unknown_place: bool = False  # a "place" no gazetteer knows
+    # For a bare surname: how often its article names each person of that
+    # surname in full, by key.
+    named_here: tuple[tuple[str, int], ...] = ()
 
     @property
     def tokens(self) -> list[str]:
@@ -262,9 +265,12 @@ def _nodes(mentions: Mapping[str, Sequence[Mention]], groups: Mapping[str, str])
     surnames: Counter[str] = Counter()  # mentions of full names, by surname
     named: set[str] = set()  # every word of a full name named twice, not after a town
     people_words: Counter[str] = Counter()  # mentions of full names, by each word
+    full_names: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for key, found in by_key.items():
         if " " in key and _vote(Counter(m.kind for _, m in found)) == "person":
             surnames[_surname(key.split())] += len(found)
+            for article, _ in found:
+                full_names[article, _surname(key.split())][key] += 1
             people_words.update(dict.fromkeys(key.split(), len(found)))
             words = key.split()  # not "Leicester South" nor "Glasgow Rugby" as people
             if len(found) > 1 and not is_major_place(words[0], _TOWN_NOT_PERSON):
@@ -275,7 +281,7 @@ def _nodes(mentions: Mapping[str, Sequence[Mention]], groups: Mapping[str, str])
         node.unsupported = node.kind == "person" and _unsupported(key, by_key[key], people_words)
         node.unknown_place = node.kind == "place" and _unknown_place(key, by_key[key])
         bare_name = node.kind == "person" and " " not in key
-        nodes.extend(_split_by_article(node, groups) if bare_name else [node])
+        nodes.extend(_split_by_article(node, groups, full_names) if bare_name else [node])
     return nodes
 
 
@@ -511,9 +517,15 @@ def _styled(node: _Node) -> bool:
     )
 
 
-def _split_by_article(node: _Node, groups: Mapping[str, str]) -> list[_Node]:
+def _split_by_article(
+    node: _Node,
+    groups: Mapping[str, str],
+    full_names: Mapping[tuple[str, str], Counter[str]],
+) -> list[_Node]:
     """A surname alone may be different people in different articles: each
-    article's bare name is resolved on its own, nearest first."""
+    article's bare name is resolved on its own, nearest first, knowing how often
+    the article names each person of that surname in full (``full_names``, by
+    article and surname)."""
     parts: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
     for article, mention in node.mentions:
         parts[article].append((article, mention))
@@ -523,6 +535,7 @@ def _split_by_article(node: _Node, groups: Mapping[str, str]) -> list[_Node]:
             mentions=found,
             stories=frozenset({groups.get(article, article)}),
             articles=frozenset({article}),
+            named_here=tuple(sorted(full_names.get((article, node.key), Counter()).items())),
         )
         for article, found in sorted(parts.items())
     ]
@@ -600,6 +613,7 @@ def _link_people(nodes: list[_Node], links: _Links, nicknames: bool = True) -> N
     for i in people:
         bare[nodes[i].forms] += len(nodes[i].mentions)
     linked = set()
+    undecided: list[tuple[int, list[int]]] = []  # bare surnames no rule above placed
     for i in sorted(people, key=lambda i: (-len(nodes[i].forms), i)):  # longest first
         short = nodes[i].forms
         if len(short) == 1 and nodes[i].acronym():
@@ -626,11 +640,37 @@ def _link_people(nodes: list[_Node], links: _Links, nicknames: bool = True) -> N
         if target is not None:
             links.join(i, target)
             linked.add(i)
+        elif len(short) == 1:
+            undecided.append((i, fits))
+    # Only then, so that it changes no decision above: a bare surname of an
+    # article naming one of two namesakes far more often in full than the other.
+    for i, fits in undecided:
+        target = _named_most_here(nodes, nodes[i], fits)
+        if target is not None:
+            links.join(i, target)
+            linked.add(i)
     unlinked = [i for i in people if i not in linked]
     blends = _link_blends(nodes, links, unlinked, [i for i in people if len(nodes[i].forms) > 1])
     lone = [i for i in unlinked if len(nodes[i].forms) == 1 and i not in blends]
     given = _link_given_names(nodes, links, lone, by_surname)
     _link_lone_names(nodes, links, [i for i in lone if i not in given])
+
+
+# How many times more often an article names one of two people of a surname in
+# full than the other, for the surname alone to be that one ("Kimani Gray" of the
+# article, not "his sister Mahnefah Gray" named once).
+HERE_DOMINANCE = 2.0
+
+
+def _named_most_here(nodes: Sequence[_Node], node: _Node, fits: Sequence[int]) -> int | None:
+    """The full name among ``fits`` that a bare surname's article names
+    ``HERE_DOMINANCE`` times as often as the others of that surname together."""
+    named = dict(node.named_here)
+    here = sorted((named[nodes[j].key], j) for j in fits if nodes[j].key in named)
+    if len(here) < 2:
+        return None
+    rest = sum(count for count, _ in here[:-1])
+    return here[-1][1] if here[-1][0] >= HERE_DOMINANCE * rest else None
 
 
 def _link_given_names(

@@ -84,7 +84,10 @@ MEMO_SIZE = 16
 # Council", "Pacific Crest Trail Association") is not it
 # 23: a state written as a code is no country ("Va." is not the Vatican), and a
 # town's own name no other town's old name ("Milton" is not Kansas City)
-COMPARISON = 23
+# 24: a regnal number is no surname ("Xi" is not "Pius XII")
+# 25: a bare surname is the one of two namesakes its article names far more often
+# in full ("Gray" is Kimani Gray, not his sister Mahnefah Gray named once)
+COMPARISON = 25
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

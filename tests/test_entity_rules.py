@@ -1904,3 +1904,26 @@ def test_a_popes_number_is_no_surname():
     assert "Xi" in spellings["Xi Jinping"]
     assert spellings["Pius XII"] == {"Pius XII"}
     assert spellings["John XXIII"] == {"John XXIII"}
+
+
+def test_a_surname_is_the_namesake_its_article_names_most_in_full():
+    """ECB+ topic 19: "a candlelight vigil for Kimani Gray ... Gray's sister
+    Mahnefah Gray": the bare "Gray" of an article naming Kimani Gray far more
+    often is Kimani Gray; where it names both alike it is left apart."""
+    person = "person"
+    entities = merge(
+        corpus(
+            [("Kimani Gray", person)] * 3 + [("Mahnefah Gray", person), ("Gray", person)],
+            [("Kimani Gray", person), ("Mahnefah Gray", person), ("Gray", person)],
+            [("Mahnefah Gray", person)] * 4,
+        ),
+        {},
+        groups={"a0": "s", "a1": "s", "a2": "s"},
+    )
+    by_name = {e.name: e for e in entities}
+    kimani = {(m.article, m.start) for m in by_name["Kimani Gray"].mentions}
+    mahnefah = {(m.article, m.start) for m in by_name["Mahnefah Gray"].mentions}
+    bare = [(m.article, m.start) for e in entities for m in e.mentions if m.text == "Gray"]
+    first, second = sorted(bare)
+    assert first in kimani
+    assert second not in kimani | mahnefah
