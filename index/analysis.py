@@ -81,7 +81,9 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # 45: a page's furniture ("Hide Caption", "Photos", "Replay More Videos",
 # "Enlarge Image") is no name
 # 46: nor is a paper's figure ("Supplementary Fig. 3")
-VERSION = "46"
+# 47: a person named with a nickname between given name and surname ("Luis
+# Gerardo (Jerry) Ortiz", 'John "Jay" Rockefeller') is one mention
+VERSION = "47"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200
@@ -275,6 +277,7 @@ class Analysis:
         from .mentions import (
             capitalised,
             needs_truecase,
+            nicknamed,
             propagate,
             regions,
             relabel,
@@ -326,7 +329,11 @@ class Analysis:
                     replace(m, text=article.text[m.start : m.end])
                     for m in capitalised(
                         text,
-                        _shaped(article.text, split_spans(article.text, mentions), spans),
+                        _shaped(
+                            article.text,
+                            nicknamed(article.text, split_spans(article.text, mentions)),
+                            spans,
+                        ),
                         spans,
                     )
                 ],

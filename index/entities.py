@@ -285,7 +285,9 @@ def _nodes(mentions: Mapping[str, Sequence[Mention]], groups: Mapping[str, str])
     return nodes
 
 
-_NICKNAME = re.compile(r"\s+(?:[\"“”][^\"“”]{1,30}[\"“”]|['‘’][^'‘’]{1,20}['‘’])(?=\s)")
+_NICKNAME = re.compile(
+    r"\s+(?:[\"“”][^\"“”]{1,30}[\"“”]|['‘’][^'‘’]{1,20}['‘’]|\([^()]{1,20}\))(?=\s)"
+)
 
 
 def _key(mention: Mention) -> str:
@@ -306,7 +308,8 @@ def _key_of(text: str, person: bool) -> str:
 
 
 def _without_nickname(text: str) -> str:
-    """A name without a quoted nickname: 'Vincent "The Chin" Gigante' -> Vincent Gigante."""
+    """A name without a nickname in quotes or brackets: 'Vincent "The Chin"
+    Gigante' -> Vincent Gigante, "Kimani (Kiki) Gray" -> Kimani Gray."""
     plain = _NICKNAME.sub("", text)
     return plain if plain != text and " " in plain.strip() else text
 
@@ -671,6 +674,25 @@ def _named_most_here(nodes: Sequence[_Node], node: _Node, fits: Sequence[int]) -
         return None
     rest = sum(count for count, _ in here[:-1])
     return here[-1][1] if here[-1][0] >= HERE_DOMINANCE * rest else None
+
+
+def _link_nicknames(nodes: list[_Node], links: _Links) -> None:
+    """A person named with a nickname ("Luis Gerardo (Jerry) Ortiz", 'Charles
+    "Lucky" Luciano') is also the nickname and surname ("Jerry Ortiz")."""
+    people = {node.key: i for i, node in enumerate(nodes) if node.kind == "person"}
+    for i, node in enumerate(nodes):
+        if node.kind != "person":
+            continue
+        for _, mention in node.mentions:
+            match = _NICKNAME.search(mention.text)
+            surname = mention.text[match.end() :].strip() if match else ""
+            if not match or not surname:
+                continue
+            nickname = match.group(0).strip().strip("\"“”'‘’()")
+            other = people.get(_key_of(f"{nickname} {surname}", True))
+            if other is not None and other != i:
+                links.join(i, other)
+            break
 
 
 def _link_given_names(
@@ -1485,6 +1507,7 @@ def linked(
     # grouping reads), "Jim Clyburn" and "James E. Clyburn" stay apart, or two
     # stories about one politician would share one more entity.
     _link_people(nodes, links, nicknames=bool(groups))
+    _link_nicknames(nodes, links)
     _link_abbreviations(nodes, links, text.spelled_out(mentions))
     common = text.common_words()
     _link_organisations(nodes, links, common)

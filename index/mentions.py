@@ -23,7 +23,7 @@ from dataclasses import replace
 from functools import cache
 from typing import Any
 
-from .gazetteer import is_known_place
+from .gazetteer import is_known_place, is_major_place
 from .model import Article, Mention
 from .names import ROLES, alias_key, without_suffix
 from .numbers import MONTH_ABBREVIATIONS
@@ -355,6 +355,47 @@ def split_spans(text: str, mentions: Sequence[Mention]) -> list[Mention]:
                             mention.label)
                 )  # fmt: skip
     return result
+
+
+# A given name, a nickname in brackets or quotes, a surname: "Luis Gerardo
+# (Jerry) Ortiz", "Kimani (Kiki) Gray", 'William "Mo" Cowan'.
+_NICKNAMED = re.compile(
+    r"\b(?P<given>[A-Z][a-z]+(?: [A-Z][a-z]+| [A-Z]\.)?)"
+    r" (?:\((?P<bracketed>[A-Z][a-z]+)\)|[\"“](?P<quoted>[A-Z][\w.' ]{0,24}?)[\"”])"
+    r" (?P<surname>[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)\b"
+)
+
+
+def nicknamed(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """A person named with a nickname between given name and surname is one
+    mention, where the model cut it at the bracket or quote ("Luis Gerardo",
+    "Jerry" and "Ortiz"; 'John "Jay'): the model's person mention starts at the
+    given name, the nickname names no place ("Bellow (Canada) Gabriel" is a
+    list of laureates, by the next bracket) and the surname starts no longer
+    name of its own."""
+    people = {m.start: m for m in mentions if m.kind == "person"}
+    starts = {m.start: m for m in mentions if m.kind in NAMED_KINDS}
+    result = list(mentions)
+    for match in _NICKNAMED.finditer(text):
+        given = people.get(match.start("given"))
+        if given is None or given.end > match.start("surname"):
+            continue
+        nickname = match.group("bracketed") or match.group("quoted")
+        if is_major_place(alias_key(nickname)) or _in_a_list(text, match.start(), match.end()):
+            continue
+        after = starts.get(match.start("surname"))
+        if after is not None and after.end > match.end("surname"):
+            continue  # "... (Canada) Gabriel Garcia Marquez"
+        start, end = match.start(), match.end()
+        result = [m for m in result if m.end <= start or m.start >= end]
+        result.append(Mention(start, end, text[start:end], "person", given.label))
+    return sorted(result, key=lambda m: (m.start, m.end))
+
+
+def _in_a_list(text: str, start: int, end: int) -> bool:
+    """Whether the names at ``start:end`` are in a list of names with brackets
+    ("Saul Bellow (Canada) Gabriel Garcia Marquez (Colombia)", a team sheet)."""
+    return text[end:].lstrip(" ")[:1] == "(" or text[:start].rstrip(" ")[-1:] == ")"
 
 
 def _parts(span: str, alone: set[str]) -> list[tuple[int, int]]:

@@ -1927,3 +1927,32 @@ def test_a_surname_is_the_namesake_its_article_names_most_in_full():
     first, second = sorted(bare)
     assert first in kimani
     assert second not in kimani | mahnefah
+
+
+def test_a_name_with_a_nickname_inside_is_one_person_and_the_nickname_with_the_surname():
+    """ECB+ topics 16 and 19: the model cut "Deputy Luis Gerardo (Jerry) Ortiz" at
+    the bracket ("Luis Gerardo", then "Ortiz") and "Kimani (Kiki) Gray" into a
+    person and an organisation "Kiki"; the reports that say "Jerry Ortiz" name
+    the same deputy. A bracket naming a country in a list of laureates joins
+    nothing."""
+    article, mentions = analysed(
+        "Murder charge in deputy's killing\n\n"
+        "District Attorney Steve Cooley announced today that capital murder charges were "
+        "filed against a Hawaiian Gardens gang member accused of gunning down Deputy Luis "
+        "Gerardo (Jerry) Ortiz a month ago.\n\n"
+        "The march grew out of a candlelight vigil for Kimani (Kiki) Gray, 16, killed by "
+        "police bullets on Saturday.\n\n"
+        "Past winners include Saul Bellow (Canada) Gabriel Garcia Marquez (Colombia) and "
+        "others.\n"
+    )
+    names = spans(article, [m for m in mentions if m.kind == "person"])
+    assert "Luis Gerardo (Jerry) Ortiz" in names
+    assert "Kimani (Kiki) Gray" in names
+    assert not any("Canada" in name for name in names)
+    other = [("Jerry Ortiz", "person"), ("Ortiz", "person")]
+    found = {"deputy": mentions}
+    found.update(corpus(other, other))
+    entities = merge(found, {})
+    assert entity_with(entities, "Luis Gerardo (Jerry) Ortiz") == entity_with(
+        entities, "Jerry Ortiz"
+    )
