@@ -1956,3 +1956,21 @@ def test_a_name_with_a_nickname_inside_is_one_person_and_the_nickname_with_the_s
     assert entity_with(entities, "Luis Gerardo (Jerry) Ortiz") == entity_with(
         entities, "Jerry Ortiz"
     )
+
+
+def test_a_given_name_and_a_surname_the_model_once_calls_a_person_is_a_person():
+    """BBC News: "Marion Jones has filed a lawsuit for defamation ..." was an
+    organisation, tagged so 9 times of 11; "Victoria Park" and a name the model
+    never calls a person stay as they are."""
+    org, person = "organisation", "person"
+    entities = merge(
+        corpus(
+            [("Marion Jones", org)] * 3 + [("Marion Jones", person), ("Tim Jones", person)],
+            [("Victoria Park", org)] * 2 + [("Victoria Park", person), ("Nick Park", person)],
+            [("Curtis Brown", org), ("Gordon Brown", person)],
+        ),
+        {},
+    )
+    assert entity_with(entities, "Marion Jones").kind == "person"
+    assert entity_with(entities, "Victoria Park").kind == "place"
+    assert entity_with(entities, "Curtis Brown").kind == "organisation"
