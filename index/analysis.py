@@ -83,7 +83,8 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # 46: nor is a paper's figure ("Supplementary Fig. 3")
 # 47: a person named with a nickname between given name and surname ("Luis
 # Gerardo (Jerry) Ortiz", 'John "Jay" Rockefeller') is one mention
-VERSION = "47"
+# 48: the hashed word counts story grouping reads of the text and lead are kept
+VERSION = "48"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200
@@ -462,6 +463,7 @@ def analysed(article: Article, found: Sequence[Mention]) -> dict[str, Any]:
     and the passages' search fields."""
     from .facts import extract_facts
     from .references import common_nouns, find_references
+    from .story_features import word_counts
 
     references = find_references(article, found)
     found = common_nouns(found, references)
@@ -472,6 +474,7 @@ def analysed(article: Article, found: Sequence[Mention]) -> dict[str, Any]:
         "references": [dict(r.__dict__) for r in references],
         "facts": [f.to_json() for f in facts],
         "passage_fields": _passage_fields(article, found, facts),
+        "word_counts": word_counts(article.title, "\n".join(p.text for p in article.passages)),
     }
 
 

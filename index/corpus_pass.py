@@ -223,7 +223,10 @@ def story_inputs(
         text = "\n".join(p.text for p in article.passages)
         entities = frozenset(named.get(aid, ()))
         stated = stated_date(facts)
-        inputs.append(StoryInput(aid, text, article.date, entities, figures, article.title, stated))
+        counts = analyses[aid].get("word_counts")
+        inputs.append(
+            StoryInput(aid, text, article.date, entities, figures, article.title, stated, counts)
+        )
     return inputs
 
 

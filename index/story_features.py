@@ -59,6 +59,9 @@ class StoryInput:
     figures: frozenset[str] = frozenset()
     title: str | None = None
     stated_date: str | None = None  # the latest full date the text states
+    # The hashed word counts of the text and lead as the article's analysis
+    # stored them (see :func:`word_counts`); None: counted here.
+    counts: dict[str, list[list[int]]] | None = None
 
 
 @dataclass(frozen=True)
@@ -88,9 +91,16 @@ class Signals:
 
 def signals(articles: Sequence[StoryInput]) -> Signals:
     figures = [a.figures for a in articles]
+    stored = [a.counts or {} for a in articles]
     return Signals(
-        text=text_vectors([a.text for a in articles], bigrams=True),
-        lead=text_vectors([f"{a.title or ''}\n{a.text[:LEAD]}" for a in articles], bigrams=True),
+        text=text_vectors(
+            [a.text for a in articles], bigrams=True, counted=[c.get("text") for c in stored]
+        ),
+        lead=text_vectors(
+            [_lead(a.title, a.text) for a in articles],
+            bigrams=True,
+            counted=[c.get("lead") for c in stored],
+        ),
         titles=text_vectors([a.title or "" for a in articles], bigrams=False),
         entities=set_vectors([a.entities for a in articles]),
         entity_weights=_idf_weighted(_binary([a.entities for a in articles])),
@@ -178,10 +188,29 @@ def figure_agreement(features: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.n
     return shared, conflicting, features[:, column("dates_conflicting")]
 
 
-def text_vectors(texts: Sequence[str], bigrams: bool) -> sparse.csr_matrix | None:
-    """TF-IDF of words (and word pairs), hashed: no vocabulary of millions of word
-    pairs held in memory (2^21 buckets keep collisions rare)."""
-    from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+def _lead(title: str | None, text: str) -> str:
+    return f"{title or ''}\n{text[:LEAD]}"
+
+
+def word_counts(title: str | None, text: str) -> dict[str, list[list[int]]]:
+    """An article's hashed counts of words and word pairs in its text and its
+    lead, as :func:`text_vectors` counts them: ``{"text": [buckets, counts],
+    "lead": ...}``. Kept with the article's analysis (computed once per article,
+    by the analysis's workers), so that the corpus-wide pass does not count every
+    article's words again on each update."""
+    counts = _hashed([text, _lead(title, text)], bigrams=True)
+    rows = {}
+    for name, row in (("text", 0), ("lead", 1)):
+        start, end = counts.indptr[row], counts.indptr[row + 1]
+        rows[name] = [
+            counts.indices[start:end].tolist(),
+            counts.data[start:end].astype(int).tolist(),
+        ]
+    return rows
+
+
+def _hashed(texts: Sequence[str], bigrams: bool) -> sparse.csr_matrix:
+    from sklearn.feature_extraction.text import HashingVectorizer
 
     hashing = HashingVectorizer(
         stop_words="english",
@@ -191,10 +220,49 @@ def text_vectors(texts: Sequence[str], bigrams: bool) -> sparse.csr_matrix | Non
         norm=None,
         dtype=np.float32,
     )
-    counts = hashing.transform(texts)
+    return hashing.transform(texts).tocsr()
+
+
+def text_vectors(
+    texts: Sequence[str],
+    bigrams: bool,
+    counted: Sequence[list[list[int]] | None] | None = None,
+) -> sparse.csr_matrix | None:
+    """TF-IDF of words (and word pairs), hashed: no vocabulary of millions of word
+    pairs held in memory (2^21 buckets keep collisions rare). ``counted`` holds
+    each text's counts where already known (see :func:`word_counts`)."""
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    counts = _counts(texts, bigrams, counted or [None] * len(texts))
     if counts.nnz == 0:  # every text is only stop words
         return None
     return TfidfTransformer(sublinear_tf=True).fit_transform(counts).astype(np.float32).tocsr()
+
+
+def _counts(
+    texts: Sequence[str], bigrams: bool, counted: Sequence[list[list[int]] | None]
+) -> sparse.csr_matrix:
+    """The hashed counts of ``texts``, those in ``counted`` as given, the rest counted."""
+    missing = [n for n, known in enumerate(counted) if known is None]
+    if len(missing) == len(texts):
+        return _hashed(texts, bigrams)
+    fresh = _hashed([texts[n] for n in missing], bigrams) if missing else None
+    rows = dict(zip(missing, range(len(missing)), strict=True))
+    indices, data, indptr = [], [], [0]
+    for n, known in enumerate(counted):
+        if known is None:
+            assert fresh is not None
+            start, end = fresh.indptr[rows[n]], fresh.indptr[rows[n] + 1]
+            buckets, values = fresh.indices[start:end], fresh.data[start:end]
+        else:
+            buckets, values = known
+        indices.append(np.asarray(buckets, np.int32))
+        data.append(np.asarray(values, np.float32))
+        indptr.append(indptr[-1] + len(indices[-1]))
+    width = 2**21 if bigrams else 2**18
+    return sparse.csr_matrix(
+        (np.concatenate(data), np.concatenate(indices), np.array(indptr)), shape=(len(texts), width)
+    )
 
 
 def set_vectors(sets: Sequence[frozenset[str]]) -> sparse.csr_matrix | None:

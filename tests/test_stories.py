@@ -348,3 +348,24 @@ def test_pair_similarities_are_the_rows_dot_products_whichever_way_computed(per_
     found = story_features.row_dots(matrix, rows, cols)
     assert np.allclose(found, expected, rtol=1e-5)
     assert (per_row > story_features.FULL_ROWS) == (matrix.nnz > story_features.FULL_ROWS * size)
+
+
+def test_word_counts_kept_with_each_analysis_give_the_stories_counting_them_again_gives(seeds):
+    """The corpus-wide pass reads each article's word counts from its stored
+    analysis instead of counting every article's words again: the pair features,
+    and so the stories, are those of counting them afresh, whichever articles
+    hold their counts."""
+    from dataclasses import replace
+
+    from index.stories import pair_features
+
+    assert all(blob["word_counts"]["text"][0] for blob in seeds.values())
+    stored = story_inputs_of(seeds)
+    afresh = [replace(one, counts=None) for one in stored]
+    mixed = [replace(one, counts=None) if n % 2 else one for n, one in enumerate(stored)]
+    rows, cols, expected = pair_features(afresh)
+    for inputs in (stored, mixed):
+        found_rows, found_cols, found = pair_features(inputs)
+        assert (found_rows == rows).all() and (found_cols == cols).all()
+        assert np.array_equal(found, expected)
+    assert group(stored) == group(afresh)
