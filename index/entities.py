@@ -88,6 +88,24 @@ _PLACE_HEADS = frozenset(
 )  # fmt: skip
 
 
+# What a name the model calls a person's may end with that no surname is, and the
+# kind of what it names: not "Church" (Charlotte Church), "Park", "Bay", "Lake",
+# "Lane", "Arena", "Ocean", "Street", "Bridge", "Temple", "Castle", surnames too.
+_NO_SURNAME = dict.fromkeys(
+    ["palace", "square", "airport", "avenue", "road", "boulevard", "highway", "stadium",
+     "cathedral", "mosque", "peninsula", "strait", "canal", "desert", "county", "province",
+     "district", "region", "harbour", "harbor", "island", "islands", "mountains", "gulf",
+     "canyon", "city", "village", "building", "centre",
+     "center", "hospital", "museum", "hotel", "restaurant", "station", "prison", "jail",
+     "factory", "mall", "supermarket", "library", "theatre", "theater"],
+    "place",
+) | dict.fromkeys(
+    ["university", "college", "school", "institute", "foundation", "corporation",
+     "association", "council", "committee", "dairy"],
+    "organisation",
+)  # fmt: skip
+
+
 def _plain(tokens: list[str]) -> str:
     while len(tokens) > 1 and tokens[-1] in _COMPANY_FORMS:
         tokens = tokens[:-1]
@@ -346,6 +364,9 @@ def _node(
         node.kind, node.corrected = "person", True
     elif " " in key and key.split()[-1] in _PLACE_HEADS and kind in ("organisation", "other"):
         node.kind, node.corrected = "place", True  # "Dolmabahce Palace", "Taksim Square"
+    elif kind == "person" and " " in key and key.split()[-1] in _NO_SURNAME:
+        # "Trafalgar Square", "Wembley Stadium", "Morris Knolls High School"
+        node.kind, node.corrected = _NO_SURNAME[key.split()[-1]], True
     elif kinds["person"] and _given_and_surname(key.split(), surnames):
         node.kind, node.corrected = "person", True  # "Marion Jones" tagged ORG 9 times of 11
     return node

@@ -89,7 +89,9 @@ MEMO_SIZE = 16
 # in full ("Gray" is Kimani Gray, not his sister Mahnefah Gray named once)
 # 26: a given name and a surname the model calls a person once is a person
 # ("Marion Jones", tagged an organisation 9 times of 11)
-COMPARISON = 26
+# 27: a "person" named after a square, a stadium or a school is a place or an
+# organisation ("Trafalgar Square", "Morris Knolls High School")
+COMPARISON = 27
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

@@ -1974,3 +1974,25 @@ def test_a_given_name_and_a_surname_the_model_once_calls_a_person_is_a_person():
     assert entity_with(entities, "Marion Jones").kind == "person"
     assert entity_with(entities, "Victoria Park").kind == "place"
     assert entity_with(entities, "Curtis Brown").kind == "organisation"
+
+
+def test_a_person_is_never_named_after_a_square_a_stadium_or_a_school():
+    """BBC News and the multi-source clusters: "Trafalgar Square", "Wembley
+    Stadium" and "Morris Knolls High School" were people, and a bare "Hotel"
+    the surname of the person "Onyx Hotel". Surnames that are also such words
+    stay names: Nathan Lane, Charlotte Church."""
+    person = "person"
+    entities = merge(
+        corpus(
+            [("Trafalgar Square", person), ("Wembley Stadium", person)],
+            [("Morris Knolls High School", person), ("Onyx Hotel", person), ("Hotel", person)],
+            [("Nathan Lane", person), ("Charlotte Church", person)],
+        ),
+        {},
+    )
+    assert entity_with(entities, "Trafalgar Square").kind == "place"
+    assert entity_with(entities, "Wembley Stadium").kind == "place"
+    assert entity_with(entities, "Morris Knolls High School").kind == "organisation"
+    assert entity_with(entities, "Hotel") != entity_with(entities, "Onyx Hotel")
+    assert entity_with(entities, "Nathan Lane").kind == "person"
+    assert entity_with(entities, "Charlotte Church").kind == "person"
