@@ -378,7 +378,7 @@ def _given_and_surname(tokens: list[str], surnames: Counter[str]) -> bool:
     a place's last word ("Victoria Park") nor a company form."""
     return (
         len(tokens) == 2
-        and tokens[0] in _given_names()
+        and _translit(tokens[0]) in _given_names()
         and surnames[tokens[1]] > 0
         and tokens[1] not in _PLACE_HEADS
         and tokens[1] not in _COMPANY_FORMS

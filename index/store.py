@@ -91,7 +91,8 @@ MEMO_SIZE = 16
 # ("Marion Jones", tagged an organisation 9 times of 11)
 # 27: a "person" named after a square, a stadium or a school is a place or an
 # organisation ("Trafalgar Square", "Morris Knolls High School")
-COMPARISON = 27
+# 28: the given names of 26 read in their romanised forms ("Ewan McGregor")
+COMPARISON = 28
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source
