@@ -326,6 +326,11 @@ def page_furniture(text: str, start: int, end: int) -> bool:
 _TRAILING = re.compile(r"(?:\s+(?:in|on|at|of|and|the|to|for|from|by|with|v|vs)|\s+[\d–-]+)+$")
 _LIST_BREAK = re.compile(r"\s*(?:,\s*(?:and\s+)?|/|;\s*|\s+(?:v|vs)\.?\s+)\s*")
 _AND = re.compile(r"\s+(?:and|&)\s+")
+# A verb of speech between two names: 'the vehicles," Lackey told The Associated
+# Press' (one span of the model's).
+_SPEECH_INSIDE = re.compile(
+    r"\s+(?:told|tells|said|says|asked|asks|claims|claimed|urged|warned|wrote|tweeted)\s+"
+)
 _INNER_POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z])")
 
 
@@ -333,6 +338,7 @@ def split_spans(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """Mentions with bad spans mended: a list of names is one mention per name
     ("Barkley, Beattie, Christophers"; "Advanced Micro Devices/ATI Technologies"),
     two names joined by "and" are two where each is named alone in the article,
+    so are two around a verb of speech ("Lackey told The Associated Press"),
     a possessive holds two names ("Istanbul's Dolmabahçe Palace"), and page
     furniture, a trailing word or score, or what follows a bracket is cut ("Add
     Donald Trump", "Evansville 91-73", "Banstead in", "M Corry (Leicester")."""
@@ -405,6 +411,9 @@ def _parts(span: str, alone: set[str]) -> list[tuple[int, int]]:
         return pieces
     pieces = _split(span, _AND)
     if len(pieces) > 1 and all(_bare(span[a:b]) in alone for a, b in pieces):
+        return pieces
+    pieces = _split(span, _SPEECH_INSIDE)
+    if len(pieces) > 1 and all(span[a:b][:1].isupper() for a, b in pieces):
         return pieces
     pieces = _split(span, _INNER_POSSESSIVE)
     if len(pieces) == 2:

@@ -1996,3 +1996,25 @@ def test_a_person_is_never_named_after_a_square_a_stadium_or_a_school():
     assert entity_with(entities, "Hotel") != entity_with(entities, "Onyx Hotel")
     assert entity_with(entities, "Nathan Lane").kind == "person"
     assert entity_with(entities, "Charlotte Church").kind == "person"
+
+
+def test_a_name_spanning_a_verb_of_speech_is_two_names():
+    """Multi-source clusters: 'if they heard gunfire," Lackey told The Associated
+    Press' was one organisation, "Lackey told The Associated Press", and
+    '"I saw that Kanye is 53 Mi...," Piatt told Mashable' one thing."""
+    for text, name, parts in [
+        (
+            'if they heard gunfire," Lackey told The Associated Press. "That',
+            "Lackey told The Associated Press",
+            ["Lackey", "The Associated Press"],
+        ),
+        (
+            "while he's in need,\" Piatt told Mashable in an email.",
+            "Piatt told Mashable",
+            ["Piatt", "Mashable"],
+        ),
+        ("the Wall Street Journal said on Tuesday", "Wall Street Journal", ["Wall Street Journal"]),
+    ]:
+        start = text.index(name)
+        mention = Mention(start, start + len(name), name, "organisation", "ORG")
+        assert [m.text for m in split_spans(text, [mention])] == parts
