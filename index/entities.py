@@ -95,9 +95,9 @@ _NO_SURNAME = dict.fromkeys(
     ["palace", "square", "airport", "avenue", "road", "boulevard", "highway", "stadium",
      "cathedral", "mosque", "peninsula", "strait", "canal", "desert", "county", "province",
      "district", "region", "harbour", "harbor", "island", "islands", "mountains", "gulf",
-     "canyon", "city", "village", "building", "centre",
-     "center", "hospital", "museum", "hotel", "restaurant", "station", "prison", "jail",
-     "factory", "mall", "supermarket", "library", "theatre", "theater"],
+     "canyon", "city", "village", "building", "centre", "center", "hospital", "museum",
+     "hotel", "restaurant", "station", "prison", "jail", "factory", "mall", "supermarket",
+     "library", "theatre", "theater"],
     "place",
 ) | dict.fromkeys(
     ["university", "college", "school", "institute", "foundation", "corporation",
@@ -286,9 +286,10 @@ def _nodes(mentions: Mapping[str, Sequence[Mention]], groups: Mapping[str, str])
     full_names: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for key, found in by_key.items():
         if " " in key and _vote(Counter(m.kind for _, m in found)) == "person":
-            surnames[_surname(key.split())] += len(found)
+            surname = _surname(key.split())
+            surnames[surname] += len(found)
             for article, _ in found:
-                full_names[article, _surname(key.split())][key] += 1
+                full_names[article, surname][key] += 1
             people_words.update(dict.fromkeys(key.split(), len(found)))
             words = key.split()  # not "Leicester South" nor "Glasgow Rugby" as people
             if len(found) > 1 and not is_major_place(words[0], _TOWN_NOT_PERSON):

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import sparse
@@ -60,8 +60,9 @@ class StoryInput:
     title: str | None = None
     stated_date: str | None = None  # the latest full date the text states
     # The hashed word counts of the text and lead as the article's analysis
-    # stored them (see :func:`word_counts`); None: counted here.
-    counts: dict[str, list[list[int]]] | None = None
+    # stored them (see :func:`word_counts`); None: counted here. What the text
+    # is, not something of its own: left out of equality and hashing.
+    counts: dict[str, list[list[int]]] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
