@@ -389,6 +389,8 @@ def nicknamed(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         nickname = match.group("bracketed") or match.group("quoted")
         if is_major_place(alias_key(nickname)) or _in_a_list(text, match.start(), match.end()):
             continue
+        if match.group("surname").lower() in _NOT_NAMES:
+            continue  # 'Trump "Yes" Monday': a day, no surname
         after = starts.get(match.start("surname"))
         if after is not None and after.end > match.end("surname"):
             continue  # "... (Canada) Gabriel Garcia Marquez"
