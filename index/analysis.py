@@ -86,7 +86,9 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # 48: the hashed word counts story grouping reads of the text and lead are kept
 # 49: a name spanning a verb of speech is two ("Lackey told The Associated Press")
 # 50: a day after a quote is no surname of a nickname's ('Trump "Yes" Monday')
-VERSION = "50"
+# 51: a nickname is looked for from each person's first word ("Chief of Staff
+# William "Mo" Cowan")
+VERSION = "51"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

@@ -379,12 +379,11 @@ def nicknamed(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     given name, the nickname names no place ("Bellow (Canada) Gabriel" is a
     list of laureates, by the next bracket) and the surname starts no longer
     name of its own."""
-    people = {m.start: m for m in mentions if m.kind == "person"}
     starts = {m.start: m for m in mentions if m.kind in NAMED_KINDS}
     result = list(mentions)
-    for match in _NICKNAMED.finditer(text):
-        given = people.get(match.start("given"))
-        if given is None or given.end > match.start("surname"):
+    for given in [m for m in mentions if m.kind == "person"]:
+        match = _NICKNAMED.match(text, given.start)  # "Chief of Staff William "Mo" Cowan"
+        if match is None or given.end > match.start("surname"):
             continue
         nickname = match.group("bracketed") or match.group("quoted")
         if is_major_place(alias_key(nickname)) or _in_a_list(text, match.start(), match.end()):
@@ -395,8 +394,9 @@ def nicknamed(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         if after is not None and after.end > match.end("surname"):
             continue  # "... (Canada) Gabriel Garcia Marquez"
         start, end = match.start(), match.end()
-        result = [m for m in result if m.end <= start or m.start >= end]
-        result.append(Mention(start, end, text[start:end], "person", given.label))
+        if not any(m.start == start and m.end == end for m in result):  # not joined already
+            result = [m for m in result if m.end <= start or m.start >= end]
+            result.append(Mention(start, end, text[start:end], "person", given.label))
     return sorted(result, key=lambda m: (m.start, m.end))
 
 

@@ -1944,11 +1944,14 @@ def test_a_name_with_a_nickname_inside_is_one_person_and_the_nickname_with_the_s
         "police bullets on Saturday.\n\n"
         "Past winners include Saul Bellow (Canada) Gabriel Garcia Marquez (Colombia) and "
         "others.\n\n"
-        'Asked whether he would sign it, Trump "Yes" Monday was all he said.\n'
+        'Asked whether he would sign it, Trump "Yes" Monday was all he said.\n\n'
+        'The Democratic governor picked former Chief of Staff William "Mo" Cowan, who also '
+        "served as his chief legal counsel.\n"
     )
     names = spans(article, [m for m in mentions if m.kind == "person"])
     assert "Luis Gerardo (Jerry) Ortiz" in names
     assert "Kimani (Kiki) Gray" in names
+    assert 'William "Mo" Cowan' in names
     assert not any("Canada" in name or "Monday" in name for name in names)
     other = [("Jerry Ortiz", "person"), ("Ortiz", "person")]
     found = {"deputy": mentions}
