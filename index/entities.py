@@ -745,7 +745,8 @@ def _link_given_names(
     by_given: dict[str, list[int]] = defaultdict(list)
     for block in by_surname.values():
         for j in block:
-            by_given[nodes[j].forms[0]].append(j)
+            if not _described(nodes[j]):  # "Balco boss Victor Conte": "Balco" is no given name
+                by_given[nodes[j].forms[0]].append(j)
     joined = set()
     for i in lone:
         name = nodes[i].forms[0]
@@ -761,6 +762,25 @@ def _link_given_names(
             links.join(i, target)
             joined.add(i)
     return joined
+
+
+# Lower-case words a person's name may hold ("Vincent van Gogh", "Osama bin Laden",
+# "John the Apostle", 'Vincent "the Chin" Gigante').
+_PARTICLES = frozenset(
+    {"de", "da", "di", "dal", "del", "della", "dei", "do", "dos", "das", "du", "van", "von",
+     "der", "den", "ten", "ter", "zu", "af", "bin", "bint", "ibn", "al", "el", "la", "le", "y",
+     "ben", "abu", "st", "the", "of"}
+)  # fmt: skip
+
+
+def _described(node: _Node) -> bool:
+    """Whether a person's name is written with a description before it, a word
+    in lower case other than a name's particle ("Balco boss Victor Conte")."""
+    return any(
+        word.islower() and word.strip(".,'\"“”‘’()") not in _PARTICLES
+        for _, mention in node.mentions
+        for word in mention.text.split()[:-1]
+    )
 
 
 # A name made of the starts of a given name and a surname: "LiLo", "J.Lo", "A-Rod".

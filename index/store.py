@@ -92,7 +92,9 @@ MEMO_SIZE = 16
 # 27: a "person" named after a square, a stadium or a school is a place or an
 # organisation ("Trafalgar Square", "Morris Knolls High School")
 # 28: the given names of 26 read in their romanised forms ("Ewan McGregor")
-COMPARISON = 28
+# 29: a name written after a description gives no given name ("Balco boss Victor
+# Conte": "Balco" is not Victor Conte)
+COMPARISON = 29
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

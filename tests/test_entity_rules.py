@@ -2022,3 +2022,23 @@ def test_a_name_spanning_a_verb_of_speech_is_two_names():
         start = text.index(name)
         mention = Mention(start, start + len(name), name, "organisation", "ORG")
         assert [m.text for m in split_spans(text, [mention])] == parts
+
+
+def test_a_name_written_after_a_description_gives_no_given_name():
+    """BBC News: "Balco boss Victor Conte" made "Balco", the laboratory, Victor
+    Conte by the given-name rule (a bare name is the one person of its story
+    named in full with it). "Vincent" is still Vincent "the Chin" Gigante and
+    "David" David dal Maso: "the" and "dal" belong to names."""
+    person = "person"
+    entities = merge(
+        corpus(
+            [("Balco boss Victor Conte", person), ("Victor Conte", person), ("Balco", person)],
+            [('Vincent "the Chin" Gigante', person), ("Vincent", person)],
+            [("David dal Maso", person), ("David", person)],
+        ),
+        {},
+        groups={"a0": "s0", "a1": "s1", "a2": "s2"},
+    )
+    assert entity_with(entities, "Balco") != entity_with(entities, "Victor Conte")
+    assert entity_with(entities, "Vincent") == entity_with(entities, 'Vincent "the Chin" Gigante')
+    assert entity_with(entities, "David") == entity_with(entities, "David dal Maso")
