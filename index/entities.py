@@ -152,9 +152,6 @@ class _Node:
     team: int | None = None  # a college's name standing for its team (index.teams)
     unsupported: bool = False  # a one-word "person" nothing in the corpus gives a person
     unknown_place: bool = False  # a "place" no gazetteer knows
-    # For a bare surname: how often its article names each person of that
-    # surname in full, by key.
-    named_here: tuple[tuple[str, int], ...] = ()
 
     @property
     def tokens(self) -> list[str]:
@@ -283,13 +280,9 @@ def _nodes(mentions: Mapping[str, Sequence[Mention]], groups: Mapping[str, str])
     surnames: Counter[str] = Counter()  # mentions of full names, by surname
     named: set[str] = set()  # every word of a full name named twice, not after a town
     people_words: Counter[str] = Counter()  # mentions of full names, by each word
-    full_names: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for key, found in by_key.items():
         if " " in key and _vote(Counter(m.kind for _, m in found)) == "person":
-            surname = _surname(key.split())
-            surnames[surname] += len(found)
-            for article, _ in found:
-                full_names[article, surname][key] += 1
+            surnames[_surname(key.split())] += len(found)
             people_words.update(dict.fromkeys(key.split(), len(found)))
             words = key.split()  # not "Leicester South" nor "Glasgow Rugby" as people
             if len(found) > 1 and not is_major_place(words[0], _TOWN_NOT_PERSON):
@@ -300,7 +293,7 @@ def _nodes(mentions: Mapping[str, Sequence[Mention]], groups: Mapping[str, str])
         node.unsupported = node.kind == "person" and _unsupported(key, by_key[key], people_words)
         node.unknown_place = node.kind == "place" and _unknown_place(key, by_key[key])
         bare_name = node.kind == "person" and " " not in key
-        nodes.extend(_split_by_article(node, groups, full_names) if bare_name else [node])
+        nodes.extend(_split_by_article(node, groups) if bare_name else [node])
     return nodes
 
 
@@ -557,15 +550,9 @@ def _styled(node: _Node) -> bool:
     )
 
 
-def _split_by_article(
-    node: _Node,
-    groups: Mapping[str, str],
-    full_names: Mapping[tuple[str, str], Counter[str]],
-) -> list[_Node]:
+def _split_by_article(node: _Node, groups: Mapping[str, str]) -> list[_Node]:
     """A surname alone may be different people in different articles: each
-    article's bare name is resolved on its own, nearest first, knowing how often
-    the article names each person of that surname in full (``full_names``, by
-    article and surname)."""
+    article's bare name is resolved on its own, nearest first."""
     parts: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
     for article, mention in node.mentions:
         parts[article].append((article, mention))
@@ -575,7 +562,6 @@ def _split_by_article(
             mentions=found,
             stories=frozenset({groups.get(article, article)}),
             articles=frozenset({article}),
-            named_here=tuple(sorted(full_names.get((article, node.key), Counter()).items())),
         )
         for article, found in sorted(parts.items())
     ]
@@ -685,7 +671,7 @@ def _link_people(nodes: list[_Node], links: _Links, nicknames: bool = True) -> N
     # Only then, so that it changes no decision above: a bare surname of an
     # article naming one of two namesakes far more often in full than the other.
     for i, fits in undecided:
-        target = _named_most_here(nodes, nodes[i], fits)
+        target = _named_most_here(nodes, links, nodes[i], fits)
         if target is not None:
             links.join(i, target)
             linked.add(i)
@@ -702,15 +688,22 @@ def _link_people(nodes: list[_Node], links: _Links, nicknames: bool = True) -> N
 HERE_DOMINANCE = 2.0
 
 
-def _named_most_here(nodes: Sequence[_Node], node: _Node, fits: Sequence[int]) -> int | None:
-    """The full name among ``fits`` that a bare surname's article names
-    ``HERE_DOMINANCE`` times as often as the others of that surname together."""
-    named = dict(node.named_here)
-    here = sorted((named[nodes[j].key], j) for j in fits if nodes[j].key in named)
+def _named_most_here(
+    nodes: Sequence[_Node], links: _Links, node: _Node, fits: Sequence[int]
+) -> int | None:
+    """The person among the full names ``fits`` that a bare surname's article
+    names in full ``HERE_DOMINANCE`` times as often as the others together."""
+    if len(node.articles) != 1:  # a surname alone is one article's ("Elizabeth II" is not)
+        return None
+    (article,) = node.articles
+    here: Counter[int] = Counter()
+    for j in fits:
+        if article in nodes[j].articles:
+            here[links.root(j)] += sum(a == article for a, _ in nodes[j].mentions)
     if len(here) < 2:
         return None
-    rest = sum(count for count, _ in here[:-1])
-    return here[-1][1] if here[-1][0] >= HERE_DOMINANCE * rest else None
+    (best, most), *others = here.most_common()
+    return best if most >= HERE_DOMINANCE * sum(n for _, n in others) else None
 
 
 def _link_nicknames(nodes: list[_Node], links: _Links) -> None:

@@ -94,7 +94,8 @@ MEMO_SIZE = 16
 # 28: the given names of 26 read in their romanised forms ("Ewan McGregor")
 # 29: a name written after a description gives no given name ("Balco boss Victor
 # Conte": "Balco" is not Victor Conte)
-COMPARISON = 29
+# 30: the namesakes of 25 counted by entity, every spelling of a name together
+COMPARISON = 30
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source
