@@ -478,7 +478,7 @@ def analysed(article: Article, found: Sequence[Mention]) -> dict[str, Any]:
         "references": [dict(r.__dict__) for r in references],
         "facts": [f.to_json() for f in facts],
         "passage_fields": _passage_fields(article, found, facts),
-        "word_counts": word_counts(article.title, "\n".join(p.text for p in article.passages)),
+        "word_counts": word_counts(article.title, article.passages),
     }
 
 

@@ -47,6 +47,7 @@ from .passages import passage_key
 from .references import Reference, story_references, without_story_nouns
 from .store import article_from_json
 from .stories import StoryInput, story_title
+from .story_features import story_text
 from .subjects import describe, period_of, sentence_around, split_key, unsettled
 
 STATE_VERSION = 1
@@ -220,7 +221,7 @@ def story_inputs(
         article = articles[aid]
         facts = analyses[aid].get("facts", [])
         figures = frozenset(figure for f in facts if (figure := figure_of(f, unified)))
-        text = "\n".join(p.text for p in article.passages)
+        text = story_text(article.passages)
         entities = frozenset(named.get(aid, ()))
         stated = stated_date(facts)
         counts = analyses[aid].get("word_counts")

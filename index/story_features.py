@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import sparse
 
+from .model import Passage
+
 # The order of the columns: the learned weights are stored by these names.
 NAMES = (
     "text",
@@ -189,16 +191,23 @@ def figure_agreement(features: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.n
     return shared, conflicting, features[:, column("dates_conflicting")]
 
 
+def story_text(passages: Sequence[Passage]) -> str:
+    """What story grouping reads of an article: its passages, one per line (not
+    its captions or tags)."""
+    return "\n".join(p.text for p in passages)
+
+
 def _lead(title: str | None, text: str) -> str:
     return f"{title or ''}\n{text[:LEAD]}"
 
 
-def word_counts(title: str | None, text: str) -> dict[str, list[list[int]]]:
+def word_counts(title: str | None, passages: Sequence[Passage]) -> dict[str, list[list[int]]]:
     """An article's hashed counts of words and word pairs in its text and its
     lead, as :func:`text_vectors` counts them: ``{"text": [buckets, counts],
     "lead": ...}``. Kept with the article's analysis (computed once per article,
     by the analysis's workers), so that the corpus-wide pass does not count every
     article's words again on each update."""
+    text = story_text(passages)
     counts = _hashed([text, _lead(title, text)], bigrams=True)
     rows = {}
     for name, row in (("text", 0), ("lead", 1)):
