@@ -636,8 +636,11 @@ def _link_people(nodes: list[_Node], links: _Links, nicknames: bool = True) -> N
             if target is not None:
                 links.join(i, target)
     bare: Counter[tuple[str, ...]] = Counter()
+    given: defaultdict[str, set[str]] = defaultdict(set)  # stories naming a given name
     for i in people:
         bare[nodes[i].forms] += len(nodes[i].mentions)
+        if len(nodes[i].forms) > 1 and not _described(nodes[i]):
+            given[nodes[i].forms[0]] |= nodes[i].stories
     linked = set()
     undecided: list[tuple[int, list[int]]] = []  # bare surnames no rule above placed
     for i in sorted(people, key=lambda i: (-len(nodes[i].forms), i)):  # longest first
@@ -660,8 +663,17 @@ def _link_people(nodes: list[_Node], links: _Links, nicknames: bool = True) -> N
         # A name used bare far more often than in full is likely something else
         # ("Twitter" beside one "Anthony Weiner Twitter").
         least = 1 + bare[short] // 10 if len(short) == 1 else 1
+        # Not beyond its story while the story names someone by it as a given name:
+        # that one is for _link_given_names ("Cruz" of a report on Cruz Riojas is no
+        # Ted Cruz; "Richard" beside Richard Madeley is no Cliff Richard).
         target = links.target(
-            fits, nodes, nodes[i], near=SURNAME_DOMINANCE, far=SURNAME_DOMINANCE, min_size=least
+            fits,
+            nodes,
+            nodes[i],
+            near=SURNAME_DOMINANCE,
+            far=SURNAME_DOMINANCE,
+            min_size=least,
+            reach=2 if len(short) == 1 and given[short[0]] & nodes[i].stories else 3,
         )
         if target is not None:
             links.join(i, target)

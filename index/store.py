@@ -95,7 +95,9 @@ MEMO_SIZE = 16
 # 29: a name written after a description gives no given name ("Balco boss Victor
 # Conte": "Balco" is not Victor Conte)
 # 30: the namesakes of 25 counted by entity, every spelling of a name together
-COMPARISON = 30
+# 31: a bare name its story gives someone as a given name joins no surname of
+# another story ("Cruz" of Cruz Riojas is no Ted Cruz)
+COMPARISON = 31
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

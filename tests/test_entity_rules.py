@@ -375,6 +375,28 @@ def test_a_bare_surname_joins_the_full_name_of_its_own_article_and_story():
     assert felts == {("a0", mark.id), ("a1", mark.id), ("a2", john.id)}
 
 
+def test_a_given_name_its_story_uses_joins_no_surname_of_another_story():
+    # Multi-source clusters: a profile of Cruz Riojas calls him "Cruz" fifty times,
+    # while other stories of the folder name Ted Cruz; BBC News: "Richard" in a
+    # report on Richard Madeley is no Cliff Richard.
+    mentions = corpus(
+        [("Cruz Riojas", "person"), ("Cruz", "person"), ("Cruz", "person")],
+        [("Ted Cruz", "person"), ("Cruz", "person")],
+        [("Ted Cruz", "person"), ("Donald Trump", "person")],
+        [("Cliff Richard", "person")],
+        [("Richard Madeley", "person"), ("Richard", "person")],
+    )
+    groups = {"a0": "teacher", "a1": "senate", "a2": "senate", "a3": "music", "a4": "tv"}
+    entities = merge(mentions, {}, groups=groups)
+    riojas = entity_with(entities, "Cruz Riojas")
+    ted = entity_with(entities, "Ted Cruz")
+    assert riojas != ted
+    assert sorted(m.article for m in riojas.mentions if m.text == "Cruz") == ["a0", "a0"]
+    assert [m.article for m in ted.mentions if m.text == "Cruz"] == ["a1"]
+    assert entity_with(entities, "Richard") == entity_with(entities, "Richard Madeley")
+    assert entity_with(entities, "Cliff Richard") != entity_with(entities, "Richard Madeley")
+
+
 def test_two_namesakes_in_one_story_leave_the_bare_surname_apart():
     entities = merge(
         corpus([("George W. Bush", "person"), ("George H. W. Bush", "person"), ("Bush", "person")])
