@@ -1070,14 +1070,15 @@ _BODIES = frozenset(
 
 def _a_body_of(short: _Node, longer: _Node) -> bool:
     """Whether ``longer`` is ``short``'s name followed by words naming a body
-    ("Security Council"), where ``short`` names none itself and is named as often
+    ("Security Council", "Board of Trade": the Chicago Board of Trade is not
+    Chicago), where ``short`` names none itself and is named as often
     as the body: a name of its own, not the body's name cut short ("Senate
     Judiciary" once beside "Senate Judiciary Committee" 18 times)."""
     size = len(short.forms)
     return (
         len(longer.forms) > size
         and longer.forms[:size] == short.forms
-        and longer.forms[-1] in _BODIES
+        and any(word in _BODIES for word in longer.forms[size:])
         and short.forms[-1] not in _BODIES
         and len(short.mentions) >= len(longer.mentions)
     )

@@ -97,7 +97,9 @@ MEMO_SIZE = 16
 # 30: the namesakes of 25 counted by entity, every spelling of a name together
 # 31: a bare name its story gives someone as a given name joins no surname of
 # another story ("Cruz" of Cruz Riojas is no Ted Cruz)
-COMPARISON = 31
+# 32: a body's name may hold words after its kind ("Chicago Board of Trade" is no
+# Chicago)
+COMPARISON = 32
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

@@ -1862,7 +1862,8 @@ def test_a_name_its_article_gives_in_full_as_a_companys_is_that_company():
 def test_a_body_named_after_an_organisation_or_a_place_is_not_it():
     """Multi-source clusters: "... tells the United Nations Security Council" was
     the United Nations; "according to the Pacific Crest Trail Association, which
-    preserves and promotes the trail" was the trail. A body's name cut short and
+    preserves and promotes the trail" was the trail; on the CoNLL-2003 wire, "the
+    Chicago Board of Trade" was Chicago. A body's name cut short and
     rarer than it ("Senate Judiciary" once beside "Senate Judiciary Committee")
     is still the committee."""
     org = "organisation"
@@ -1871,9 +1872,11 @@ def test_a_body_named_after_an_organisation_or_a_place_is_not_it():
             [("United Nations", org)] * 3 + [("United Nations Security Council", org)],
             [("Pacific Crest Trail", org)] * 2 + [("Pacific Crest Trail Association", org)] * 2,
             [("Senate Judiciary Committee", org)] * 3 + [("Senate Judiciary", org)],
+            [("Chicago", org)] * 3 + [("Chicago Board of Trade", org)],
         ),
         {},
     )
+    assert entity_with(entities, "Chicago") != entity_with(entities, "Chicago Board of Trade")
     assert entity_with(entities, "United Nations") != entity_with(
         entities, "United Nations Security Council"
     )
