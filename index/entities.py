@@ -25,7 +25,7 @@ from functools import cached_property, lru_cache
 from rapidfuzz.distance import DamerauLevenshtein, Levenshtein
 
 from .events import singular
-from .gazetteer import KNOWN_ACRONYMS, is_known_place, is_major_place, place_of
+from .gazetteer import KNOWN_ACRONYMS, code_alone, is_known_place, is_major_place, place_of
 from .mentions import PERSON_SHOWN, PLACE_SHOWN
 from .model import ENTITY_KINDS, Alias, Entity, EntityMention, Mention, Passage
 from .names import (
@@ -636,11 +636,11 @@ def _link_people(nodes: list[_Node], links: _Links, nicknames: bool = True) -> N
             if target is not None:
                 links.join(i, target)
     bare: Counter[tuple[str, ...]] = Counter()
-    given: defaultdict[str, set[str]] = defaultdict(set)  # stories naming a given name
+    given_in: defaultdict[str, set[str]] = defaultdict(set)  # stories naming a given name
     for i in people:
         bare[nodes[i].forms] += len(nodes[i].mentions)
         if len(nodes[i].forms) > 1 and not _described(nodes[i]):
-            given[nodes[i].forms[0]] |= nodes[i].stories
+            given_in[nodes[i].forms[0]] |= nodes[i].stories
     linked = set()
     undecided: list[tuple[int, list[int]]] = []  # bare surnames no rule above placed
     for i in sorted(people, key=lambda i: (-len(nodes[i].forms), i)):  # longest first
@@ -673,7 +673,7 @@ def _link_people(nodes: list[_Node], links: _Links, nicknames: bool = True) -> N
             near=SURNAME_DOMINANCE,
             far=SURNAME_DOMINANCE,
             min_size=least,
-            reach=2 if len(short) == 1 and given[short[0]] & nodes[i].stories else 3,
+            reach=2 if len(short) == 1 and given_in[short[0]] & nodes[i].stories else 3,
         )
         if target is not None:
             links.join(i, target)
@@ -1118,7 +1118,9 @@ def _link_places(nodes: list[_Node], links: _Links) -> None:
     """Places with the same GeoNames id are one place (Kyiv / Kiev, US / United States);
     so are names equal but for an abbreviation ("Mt Cook" / "Mount Cook") and a sea
     named without "Sea" or "Ocean" ("Mediterranean"), unless that is a country or a
-    city of its own ("Japan" is no Sea of Japan)."""
+    city of its own ("Japan" is no Sea of Japan). A country's ISO code alone ("SV",
+    "AUS") is that country only where its story names it ("Hamburger SV" is no El
+    Salvador); "US", "UK", "NZ" always are."""
     places = [i for i, node in enumerate(nodes) if node.kind == "place"]
     by_plain: dict[str, int] = {}
     for i in places:
@@ -1131,14 +1133,23 @@ def _link_places(nodes: list[_Node], links: _Links) -> None:
         if last in _WATERS and short is not None and not is_major_place(nodes[short].key):
             links.join(short, i)
     first: dict[int, int] = {}
+    named_in: dict[int, set[str]] = defaultdict(set)  # the stories naming each place
+    coded: list[tuple[int, int]] = []  # a country written as its code alone
     for i, node in enumerate(nodes):
         place = place_of(node.key, node.abbreviated()) if node.kind == "place" else None
         if place is None:
             continue
+        if node.abbreviated() and code_alone(node.key):
+            coded.append((i, place.geonameid))
+            continue
+        named_in[place.geonameid] |= node.stories
         if place.geonameid in first:
             links.join(first[place.geonameid], i)
         else:
             first[place.geonameid] = i
+    for i, geonameid in coded:
+        if named_in[geonameid] & nodes[i].stories:
+            links.join(first[geonameid], i)
 
 
 # Words a name may be written with or without, or with one for the other: "Office

@@ -181,6 +181,25 @@ def place_of(key: str, abbreviated: bool) -> _Place | None:
     return _Place._make(found) if found is not None else None
 
 
+def code_alone(key: str) -> bool:
+    """Whether an alias key names its country only as an ISO code ("sv" for El
+    Salvador, "aus"), not as a name, nor its initials ("uk", "nz") nor an acronym
+    news uses alone ("usa"): a code a text may write for something else ("Hamburger
+    SV"), so it needs its country named beside it."""
+    names, codes = _gazetteer()
+    return key in codes and key not in names and key not in _plain_codes()
+
+
+@lru_cache(maxsize=1)
+def _plain_codes() -> frozenset[str]:
+    """Initials of countries' names of several words ("nz"), and the acronyms of
+    :data:`KNOWN_ACRONYMS`."""
+    names = _gazetteer()[0]
+    found = {code for key, place in names.items() if place[0] and " " in key
+             for code in initials_of(key.split())}  # fmt: skip
+    return frozenset(found | KNOWN_ACRONYMS.keys())
+
+
 def is_major_place(key: str, people: int = MAJOR_CITY) -> bool:
     """A country, or a city of at least ``people`` (:data:`MAJOR_CITY`)."""
     place = _gazetteer()[0].get(key)

@@ -99,7 +99,9 @@ MEMO_SIZE = 16
 # another story ("Cruz" of Cruz Riojas is no Ted Cruz)
 # 32: a body's name may hold words after its kind ("Chicago Board of Trade" is no
 # Chicago)
-COMPARISON = 32
+# 33: a country's ISO code alone is the country only where its story names it
+# ("Hamburger SV" is no El Salvador)
+COMPARISON = 33
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

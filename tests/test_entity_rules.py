@@ -1914,6 +1914,29 @@ def test_a_state_written_as_a_code_and_a_towns_own_name_are_no_other_place():
     assert entity_with(entities, "U.S.") == entity_with(entities, "United States")
 
 
+def test_a_countrys_code_alone_is_the_country_only_beside_its_name():
+    """CoNLL-2003 wire: "SV" of "Hamburger SV" in Bundesliga tables was El
+    Salvador, named in another report; BBC News: "Bagle.BB" Barbados. A code is
+    the country where its story names it; "US" and "NZ" always are."""
+    place = "place"
+    entities = merge(
+        corpus(
+            [("SV", place), ("Hamburg", place)],
+            [("El Salvador", place), ("San Salvador", place)],
+            [("AUS", place), ("Australia", place)],
+            [("US", place)],
+            [("United States", place), ("NZ", place)],
+            [("New Zealand", place)],
+        ),
+        {},
+        groups={"a0": "football", "a1": "quake", "a2": "cricket", "a3": "us", "a4": "x", "a5": "y"},
+    )
+    assert entity_with(entities, "SV") != entity_with(entities, "El Salvador")
+    assert entity_with(entities, "AUS") == entity_with(entities, "Australia")
+    assert entity_with(entities, "US") == entity_with(entities, "United States")
+    assert entity_with(entities, "NZ") == entity_with(entities, "New Zealand")
+
+
 def test_a_popes_number_is_no_surname():
     """Multi-source clusters: "Chinese President Xi Jinping" ... "led by Xi" joined
     "Pius XII" (read with its letters undoubled, "XII" is "Xi")."""
