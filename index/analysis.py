@@ -88,7 +88,8 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # 50: a day after a quote is no surname of a nickname's ('Trump "Yes" Monday')
 # 51: a nickname is looked for from each person's first word ("Chief of Staff
 # William "Mo" Cowan")
-VERSION = "51"
+# 52: more nouns a headline calls a person by ("Swimmer", "Brother", "Accused")
+VERSION = "52"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

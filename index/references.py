@@ -64,15 +64,28 @@ PERSON_NOUNS = frozenset(
      "boxer", "champion", "striker", "goalkeeper", "captain", "chief", "director",
      "spokesman", "spokeswoman", "officer", "cop", "soldier", "priest", "bishop", "pope",
      "governor", "mayor", "senator", "president", "minister", "businessman", "businesswoman",
-     "billionaire", "heiress", "model", "host", "comedian", "author", "writer", "judge"}
+     "billionaire", "heiress", "model", "host", "comedian", "author", "writer", "judge",
+     "brother", "sister", "uncle", "aunt", "nephew", "niece", "cousin", "grandson",
+     "granddaughter", "stepmother", "stepfather", "stepmom", "stepdad", "girlfriend",
+     "boyfriend", "fiance", "fiancee", "bride", "groom", "neighbour", "neighbor", "swimmer",
+     "mountaineer", "skier", "cyclist", "runner", "golfer", "jockey", "footballer",
+     "cricketer", "accused", "robber", "thief", "burglar", "killer", "shooter", "murderer",
+     "victim", "survivor", "hero", "worker", "employee", "accountant", "manager", "owner",
+     "musician", "guitarist", "drummer", "dancer", "producer", "presenter", "anchor",
+     "journalist", "reporter", "photographer", "blogger", "activist", "lawmaker",
+     "congressman", "congresswoman", "diplomat", "ambassador", "detective", "sheriff",
+     "trooper", "firefighter", "surgeon", "physician", "scientist", "professor", "principal"}
 )  # fmt: skip
 FEMALE = frozenset(
     {"woman", "girl", "mother", "mom", "grandmother", "grandma", "wife", "widow", "daughter",
-     "actress", "spokeswoman", "businesswoman", "heiress"}
+     "actress", "spokeswoman", "businesswoman", "heiress", "sister", "aunt", "niece",
+     "granddaughter", "stepmother", "stepmom", "girlfriend", "fiancee", "bride",
+     "congresswoman"}
 )  # fmt: skip
 MALE = frozenset(
     {"man", "boy", "father", "dad", "grandfather", "grandpa", "husband", "son", "gunman",
-     "spokesman", "businessman"}
+     "spokesman", "businessman", "brother", "uncle", "nephew", "grandson", "stepfather",
+     "stepdad", "boyfriend", "fiance", "groom", "congressman"}
 )  # fmt: skip
 TEEN = frozenset({"teen", "teenager"})
 POLICE_NOUNS = frozenset({"police", "cops"})

@@ -67,6 +67,18 @@ def references(text: str, name: str = "story.txt") -> dict[str, str]:
             "Jim O'Brien.\n",
             {"Coach": "Maurice Cheeks"},
         ),
+        (  # a headline's "Accountant", "Mountaineer", "Brother": nouns of ECB+ headlines
+            "Fired Accountant Opens Fire at Office\n"
+            "Police said accountant Anthony LaCalamita walked into the firm on Monday and "
+            "shot three people.\n",
+            {"Accountant": "Anthony LaCalamita"},
+        ),
+        (
+            "Ski Mountaineer Dies in Fall\n"
+            "The Australian mountaineer Duncan Rait died after falling on Tuesday, police "
+            "said.\n",
+            {"Mountaineer": "Duncan Rait", "Australian mountaineer": "Duncan Rait"},
+        ),
     ],
 )
 def test_a_common_noun_joins_the_one_person_its_article_calls_so(text, expected):
