@@ -214,7 +214,7 @@ def _discrepancy_md(rank: int, item: Discrepancy) -> list[str]:
     verdict = "differ" if item.relation == DIFFER else "compatible (a loose fit)"
     lines = [
         f"## {rank}. {md_escape(item.subject)}{md_escape(who)}: {verdict}",
-        f"Story {item.story}, {md_escape(item.story_title)}; {item.sources} independent sources.",
+        f"Story {item.story}, {md_escape(item.story_title)}; {_sources(item)}.",
         "",
     ]
     for c in item.citations:
@@ -224,6 +224,18 @@ def _discrepancy_md(rank: int, item: Discrepancy) -> list[str]:
             f"¶{c.passage}, characters {c.start}–{c.end}"
         )
     return [*lines, ""]
+
+
+def _sources(item: Discrepancy) -> str:
+    """How many independent sources state the figures; where no outlet is named,
+    only how many articles do (two unnamed reports may be one agency's)."""
+    unnamed = sum(not c.source for c in item.citations)
+    if unnamed == len(item.citations):
+        return f"{_count(item.sources, 'article', 'articles')}, no outlet named"
+    if unnamed:
+        unnamed_said = _count(unnamed, "citation names", "citations name")
+        return f"{item.sources} independent sources ({unnamed_said} no outlet)"
+    return f"{item.sources} independent sources"
 
 
 def _summary(summary: ReportSummary) -> list[str]:

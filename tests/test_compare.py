@@ -433,6 +433,36 @@ def test_a_fact_that_fits_every_other_is_never_cited_as_differing():
     assert "## 1. duration of the talks: differ" in to_markdown(report)
 
 
+@pytest.mark.parametrize(
+    ("outlets", "said"),
+    [
+        (("Reuters", "AP"), "2 independent sources."),
+        (("EFE", None), "2 independent sources (1 citation names no outlet)."),
+        # Two reports of an agency's wire that name no outlet may be one source.
+        ((None, None), "2 articles, no outlet named."),
+    ],
+)
+def test_the_report_claims_independent_sources_only_where_outlets_are_named(outlets, said):
+    from index.report import Citation, Discrepancy, Report, ReportSummary, to_markdown
+
+    citations = tuple(
+        Citation(
+            fact=f"{n}:1:1", source=outlet, title="Talks", date=None, file=f"{n}.txt",
+            article=str(n), passage=1, start=0, end=9, text=text, speaker=None,
+        )
+        for n, (outlet, text) in enumerate(zip(outlets, ["13 internationals", "14"], strict=True))
+    )  # fmt: skip
+    item = Discrepancy(
+        key="internationals|narrator", subject="internationals", speaker=None,
+        relation="differ", story="s6", story_title="Australia beat Barbarians", sources=2,
+        pairs=(), citations=citations,
+    )  # fmt: skip
+    summary = ReportSummary(stories=1, differences=1, loose_fits=0, shown=1, loose_included=False)
+    lines = to_markdown(Report(summary, (item,), ())).splitlines()
+    story_line = next(line for line in lines if line.startswith("Story "))
+    assert story_line == f"Story s6, Australia beat Barbarians; {said}"
+
+
 def crossref_index(rows):
     from index.crossref import Comparable, FactIndex
     from index.model import Fact
