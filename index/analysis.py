@@ -89,7 +89,9 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # 51: a nickname is looked for from each person's first word ("Chief of Staff
 # William "Mo" Cowan")
 # 52: more nouns a headline calls a person by ("Swimmer", "Brother", "Accused")
-VERSION = "52"
+# 53: a person's name and "administration", "campaign", "team" ... is an
+# organisation ("the Obama administration")
+VERSION = "53"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200
@@ -287,6 +289,7 @@ class Analysis:
             propagate,
             regions,
             relabel,
+            run_by,
             shown_people,
             shown_places,
             split_spans,
@@ -348,7 +351,7 @@ class Analysis:
             mentions = trim_headlines(article.text, mentions, headlines)
             mentions = propagate(article.text, mentions, spans)
             mentions = shown_people(article.text, known_teams(article.text, mentions))
-            result.append(shown_places(article.text, mentions))
+            result.append(run_by(article.text, shown_places(article.text, mentions)))
         return result
 
     def summarise(

@@ -660,6 +660,27 @@ def without_furniture(mentions: Sequence[Mention]) -> list[Mention]:
     return kept
 
 
+# What a person's name makes an organisation of when it follows: "the Obama
+# administration said", "the Trump campaign", "the Blair government".
+_RUN_BY = re.compile(r" (?:administration|campaign|government|presidency|cabinet|team)\b")
+
+
+def run_by(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """Mentions with a person's name and the word after it that makes it a body
+    he or she leads one organisation ("Obama administration"): what it says is
+    not what the person says, nor is it the person."""
+    result = []
+    for mention in mentions:
+        after = _RUN_BY.match(text, mention.end) if mention.kind == "person" else None
+        if after is not None:
+            mention = replace(
+                mention, end=after.end(), text=text[mention.start : after.end()],
+                kind="organisation",
+            )  # fmt: skip
+        result.append(mention)
+    return result
+
+
 def shown_places(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """``mentions`` (in text order), a place's labelled :data:`PLACE_SHOWN`
     where the text shows a place there."""

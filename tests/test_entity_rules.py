@@ -2090,3 +2090,24 @@ def test_a_name_written_after_a_description_gives_no_given_name():
     assert entity_with(entities, "Balco") != entity_with(entities, "Victor Conte")
     assert entity_with(entities, "Vincent") == entity_with(entities, 'Vincent "the Chin" Gigante')
     assert entity_with(entities, "David") == entity_with(entities, "David dal Maso")
+
+
+def test_a_body_a_person_leads_is_an_organisation_of_its_own():
+    """ECB+ and the multi-source clusters: "the Obama administration", "the
+    Trump campaign", "the Nixon administration" were mentions of the person,
+    so what the administration said was the president's word. A person's name
+    and "administration", "campaign", "government", "presidency", "cabinet" or
+    "team" is one organisation; the name alone stays the person's."""
+    article, mentions = analysed(
+        "Obama team names Regina Benjamin surgeon general\n"
+        "President-elect Barack Obama chose Regina Benjamin on Monday, the Obama "
+        "administration said. Aides said Obama met her in Alabama. The Bush "
+        "administration had named no one.\n"
+    )
+    kinds = {m.text: m.kind for m in mentions}
+    assert kinds["Obama administration"] == "organisation"
+    assert kinds["Bush administration"] == "organisation"
+    assert kinds["Barack Obama"] == "person"
+    entities = merge({"a": mentions}, {})
+    assert entity_with(entities, "Obama administration") != entity_with(entities, "Barack Obama")
+    assert entity_with(entities, "Obama") == entity_with(entities, "Barack Obama")
