@@ -1709,8 +1709,7 @@ def _display_name(counts: Counter[str], kind: str) -> str:
     Birmingham") does not name an entity that sources call otherwise. A place
     written in capitals (a dateline's "JERUSALEM") is named as it is written
     elsewhere, or in Title Case."""
-    if kind == "place":
-        counts = _places_cased(counts)
+    counts = _cased(counts, kind == "place")
     most = max(counts, key=lambda t: (counts[t], t))
     if _is_abbreviation(most):
         full = [t for t in counts if " " in t and counts[t] >= 2]
@@ -1742,12 +1741,13 @@ def _full_name(spelling: str) -> bool:
     return len(words) > 1
 
 
-def _places_cased(counts: Counter[str]) -> Counter[str]:
-    """``counts`` with each spelling of a place in capitals ("JERUSALEM", "AL-AIN")
-    counted as its mixed-case spelling ("Jerusalem"), or in Title Case where there is
-    none and the gazetteer knows it; an acronym's few letters ("SANA", the Syrian
-    agency, is no Sana) stay as they are, and so do those the capitals are the
-    usual spelling of ("US" 1,505 times is not the "Us" of one magazine's name)."""
+def _cased(counts: Counter[str], place: bool) -> Counter[str]:
+    """``counts`` with each spelling in capitals ("JERUSALEM", "AL-AIN", a results
+    table's "CHICAGO") counted as its mixed-case spelling ("Jerusalem"), or, for a
+    place, in Title Case where there is none and the gazetteer knows it; an
+    acronym's few letters ("SANA", the Syrian agency, is no Sana; "FIFA") stay as
+    they are, and so do those the capitals are the usual spelling of ("US" 1,505
+    times is not the "Us" of one magazine's name)."""
     mixed: dict[str, str] = {}
     for spelling, _ in counts.most_common():
         if not spelling.isupper():
@@ -1756,12 +1756,28 @@ def _places_cased(counts: Counter[str]) -> Counter[str]:
     for spelling, count in counts.items():
         key = alias_key(spelling)
         letters = sum(c.isalpha() for c in spelling)
-        if spelling.isupper() and key in mixed and (letters >= 4 or counts[mixed[key]] >= count):
+        fewest = 4 if place else 6  # "NATO", "CREEP" may be how an organisation is written
+        if (
+            spelling.isupper()
+            and key in mixed
+            and (letters >= fewest or counts[mixed[key]] >= count)
+            and not _initials_lowered(spelling, mixed[key])
+        ):
             spelling = mixed[key]
-        elif spelling.isupper() and letters >= 5 and place_of(key, False) is not None:
+        elif place and spelling.isupper() and letters >= 5 and place_of(key, False) is not None:
             spelling = spelling.title()
         cased[spelling] += count
     return cased
+
+
+def _initials_lowered(capitals: str, mixed: str) -> bool:
+    """Whether ``mixed`` writes a word of two capitals of ``capitals`` as a word
+    ("La Clippers" for "LA CLIPPERS", "Ny Islanders"): a headline re-cased, not
+    how the name is written."""
+    return any(
+        len(word) == 2 and word.isalpha() and other == word.title()
+        for word, other in zip(capitals.split(), mixed.split(), strict=False)
+    )
 
 
 def slug(text: str) -> str:

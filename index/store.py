@@ -101,7 +101,9 @@ MEMO_SIZE = 16
 # Chicago)
 # 33: a country's ISO code alone is the country only where its story names it
 # ("Hamburger SV" is no El Salvador)
-COMPARISON = 33
+# 34: an entity written in capitals in tables is named as its text writes it
+# ("CHICAGO": Chicago)
+COMPARISON = 34
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

@@ -2111,3 +2111,22 @@ def test_a_body_a_person_leads_is_an_organisation_of_its_own():
     entities = merge({"a": mentions}, {})
     assert entity_with(entities, "Obama administration") != entity_with(entities, "Barack Obama")
     assert entity_with(entities, "Obama") == entity_with(entities, "Barack Obama")
+
+
+def test_a_name_written_in_capitals_is_shown_as_its_text_writes_it():
+    """CoNLL-2003 wire: the NHL and NBA tables' "CHICAGO", "ST LOUIS" named the
+    entities their reports write "Chicago", "St. Louis". An acronym keeps its
+    capitals ("NATO" beside one "Nato"), and so does a table's "LA CLIPPERS" where
+    a re-cased headline's "La Clippers" is the only other spelling."""
+    org = "organisation"
+    entities = merge(
+        corpus(
+            [("CHICAGO", org)] * 3 + [("Chicago", org)],
+            [("ST LOUIS", org)] * 2 + [("St. Louis", org)],
+            [("NATO", org)] * 3 + [("Nato", org)],
+            [("LA CLIPPERS", org)] * 2 + [("La Clippers", org)],
+        ),
+        {},
+    )
+    names = {e.name for e in entities}
+    assert {"Chicago", "St. Louis", "NATO", "LA CLIPPERS"} <= names
