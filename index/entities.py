@@ -1575,6 +1575,8 @@ def linked(
 ) -> tuple[list[_Node], _Links]:
     """The nodes of a corpus's mentions and what the rules join of them."""
     text = text or CorpusText(passages)
+    common = text.common_words()
+    mentions = _without_shouting(mentions, common)
     nodes = _companies_named(_schools_as_teams(_people_by_story(_nodes(mentions, groups))))
     links = _Links(nodes)
     # A nickname joins a person of its story: before stories are known (what story
@@ -1583,7 +1585,6 @@ def linked(
     _link_people(nodes, links, nicknames=bool(groups))
     _link_nicknames(nodes, links)
     _link_abbreviations(nodes, links, text.spelled_out(mentions))
-    common = text.common_words()
     _link_organisations(nodes, links, common)
     _link_places(nodes, links)
     _link_groups(nodes, links)
@@ -1593,6 +1594,33 @@ def linked(
         _link_written_alike(nodes, links)
         _link_misspellings(nodes, links, common)
     return nodes, links
+
+
+def _without_shouting(
+    mentions: Mapping[str, Sequence[Mention]], common: set[str]
+) -> Mapping[str, Sequence[Mention]]:
+    """``mentions`` without a word of six letters or more written only in
+    capitals that the corpus otherwise writes in lower case: a table's or a
+    headline's "RESULTS", "STANDINGS", "HALFTIME" (an acronym is shorter; a
+    name written in mixed case anywhere, "EAGLES" beside "Eagles", stays)."""
+    shouted = {
+        key
+        for found in mentions.values()
+        for m in found
+        if (key := m.text.strip().lower()) in common
+        and len(key) >= 6
+        and m.text.strip().isupper()
+        and key.isalpha()
+        and key not in KNOWN_ACRONYMS
+    }
+    if not shouted:
+        return mentions
+    shouted -= {m.text.strip().lower() for found in mentions.values() for m in found
+                if not m.text.strip().isupper()}  # fmt: skip
+    return {
+        article: [m for m in found if m.text.strip().lower() not in shouted]
+        for article, found in mentions.items()
+    }
 
 
 def _referring(

@@ -103,7 +103,9 @@ MEMO_SIZE = 16
 # ("Hamburger SV" is no El Salvador)
 # 34: an entity written in capitals in tables is named as its text writes it
 # ("CHICAGO": Chicago)
-COMPARISON = 34
+# 35: a word of six letters or more written only in capitals that the corpus
+# writes in lower case is no entity ("RESULTS", "EXCLUSIVE")
+COMPARISON = 35
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

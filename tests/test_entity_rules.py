@@ -2130,3 +2130,20 @@ def test_a_name_written_in_capitals_is_shown_as_its_text_writes_it():
     )
     names = {e.name for e in entities}
     assert {"Chicago", "St. Louis", "NATO", "LA CLIPPERS"} <= names
+
+
+def test_a_word_of_a_table_written_in_capitals_is_no_entity():
+    """CoNLL-2003 wire: "NBA BASKETBALL - FRIDAY 'S RESULTS", "STANDINGS" made
+    entities "RESULTS" (17 mentions) and "STANDINGS"; the multi-source clusters'
+    "EXTENDED" and "EXCLUSIVE" banners too. A word of six letters or more written
+    only in capitals that the corpus writes in lower case is none; "EAGLES",
+    written "Eagles" elsewhere, and the acronym "NATO" stay."""
+    text = "The results of the standings were read; eagles flew over Nato."
+    passages = {"a0": [Passage("a0", 1, 0, len(text), text)]}
+    mentions = corpus(
+        [("RESULTS", "other"), ("STANDINGS", "other"), ("EAGLES", "organisation")],
+        [("Eagles", "organisation"), ("NATO", "organisation")],
+    )
+    names = {e.name for e in merge(mentions, {}, passages)}
+    assert "RESULTS" not in names and "STANDINGS" not in names
+    assert {"Eagles", "NATO"} <= names
