@@ -91,7 +91,9 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # 52: more nouns a headline calls a person by ("Swimmer", "Brother", "Accused")
 # 53: a person's name and "administration", "campaign", "team" ... is an
 # organisation ("the Obama administration")
-VERSION = "53"
+# 54: a name spanning any verb the speakers are found by is two ("Smith denied
+# Jones")
+VERSION = "54"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

@@ -326,11 +326,16 @@ def page_furniture(text: str, start: int, end: int) -> bool:
 _TRAILING = re.compile(r"(?:\s+(?:in|on|at|of|and|the|to|for|from|by|with|v|vs)|\s+[\d–-]+)+$")
 _LIST_BREAK = re.compile(r"\s*(?:,\s*(?:and\s+)?|/|;\s*|\s+(?:v|vs)\.?\s+)\s*")
 _AND = re.compile(r"\s+(?:and|&)\s+")
+# Verbs that report what someone said (:mod:`index.speakers` finds speakers by them).
+SPEECH_VERBS = (
+    r"(?:said|says|told|tells|stressed|added|adds|noted|stated|emphasi[sz]ed|explained|warned|"
+    r"insisted|acknowledged|argued|declared|announced|confirmed|described|wrote|asked|replied|"
+    r"urged|claimed|saying|telling|adding|noting|stressing|warning|signaled|signalled|expressed|"
+    r"tweeted|denied|maintained|estimated|alleged)"
+)
 # A verb of speech between two names: 'the vehicles," Lackey told The Associated
 # Press' (one span of the model's).
-_SPEECH_INSIDE = re.compile(
-    r"\s+(?:told|tells|said|says|asked|asks|claims|claimed|urged|warned|wrote|tweeted)\s+"
-)
+_SPEECH_INSIDE = re.compile(rf"\s+(?:{SPEECH_VERBS}|asks|claims)\s+")
 _INNER_POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z])")
 
 

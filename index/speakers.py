@@ -26,7 +26,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .mentions import needs_truecase, page_furniture
+from .mentions import SPEECH_VERBS, needs_truecase, page_furniture
 from .model import Article, Fact, Mention, Passage
 from .names import ROLES, without_suffix
 from .numbers import MONTH_ABBREVIATIONS
@@ -49,12 +49,6 @@ def nationality(word: str) -> bool:
     return word[:1].isupper() and word.lower().endswith(("ian", "ish", "ese", "ean"))
 
 
-_SPEECH = (
-    r"(?:said|says|told|tells|stressed|added|adds|noted|stated|emphasi[sz]ed|explained|warned|"
-    r"insisted|acknowledged|argued|declared|announced|confirmed|described|wrote|asked|replied|"
-    r"urged|claimed|saying|telling|adding|noting|stressing|warning|signaled|signalled|expressed|"
-    r"tweeted|denied|maintained|estimated|alleged)"
-)
 # "described as white, in her 20s" describes someone; it reports no one's words.
 # A participle after a determiner is an adjective ("their alleged efforts", "an
 # estimated 200"), not a speech verb.
@@ -62,7 +56,7 @@ _ADJECTIVE = "".join(
     f"(?<!\\b{word} )" for word in ("a", "an", "the", "their", "his", "her", "its", "our")
 )
 _SPEECH_RE = re.compile(
-    rf"{_ADJECTIVE}\b{_SPEECH}\b(?<!described)|{_ADJECTIVE}\bdescribed\b(?!\s+as\b)"
+    rf"{_ADJECTIVE}\b{SPEECH_VERBS}\b(?<!described)|{_ADJECTIVE}\bdescribed\b(?!\s+as\b)"
 )
 _AUX_TAIL = re.compile(
     r"(?:[\s,]+(?:also|then|later|has|had|have|was|previously|\w+ly)\b)*[\s,]*$", re.IGNORECASE
@@ -316,7 +310,7 @@ class People:
     def _speaks(self, end: int) -> bool:
         """A one-word person mention counts when a speech verb follows it:
         "Jones said" (the NLP also tags places like "Kyiv" as persons)."""
-        return bool(re.match(rf"\s+(?:also\s+)?{_SPEECH}\b", self.text[end : end + 40]))
+        return bool(re.match(rf"\s+(?:also\s+)?{SPEECH_VERBS}\b", self.text[end : end + 40]))
 
     def fullest(self, span: Span) -> str:
         """The longest name in the article ending with the words at ``span``. Where
@@ -382,7 +376,7 @@ class People:
 
 
 # An inverted speech verb before a name, after a quote or a comma: "..., said Rucker".
-_INVERTED_BEFORE = re.compile(rf"[,”\"’]\s*{_SPEECH}{_TITLE_RUN}")
+_INVERTED_BEFORE = re.compile(rf"[,”\"’]\s*{SPEECH_VERBS}{_TITLE_RUN}")
 _HONORIFIC = re.compile(r"\b(Mr|Ms|Mrs|Miss)\.?\s+([A-Z][\w’'-]+)")
 
 
@@ -444,11 +438,11 @@ def _runs_missed(
 # ("Marco Rubio downplayed expectations, saying"); before it, an inverted speech
 # verb and up to three words of titles (", said Kremlin spokesperson Dmitry Peskov").
 _SPEAKS_NEXT = re.compile(
-    rf"\s+(?:(?:also|has|had|have|was|is|then|later)\s+)*(?:{_SPEECH}|quoted)\b|,"
+    rf"\s+(?:(?:also|has|had|have|was|is|then|later)\s+)*(?:{SPEECH_VERBS}|quoted)\b|,"
     r"|\s+[a-z]+ed\b[^.!?“\"]{0,60},\s+saying\b"
 )
 _SPEECH_BEFORE = re.compile(  # not "told National Geographic": who is told is no speaker
-    rf"\b(?!told\b|tells\b|telling\b|asked\b){_SPEECH}{_TITLE_RUN}"
+    rf"\b(?!told\b|tells\b|telling\b|asked\b){SPEECH_VERBS}{_TITLE_RUN}"
 )
 
 
@@ -565,11 +559,11 @@ def _quote_speaker(doc: Doc, index: int, span: Span, previous: Fact | None) -> s
 
 def _trailing(doc: Doc, index: int, start: int, end: int) -> str | None:
     after = doc.text[start:end]
-    inverted = re.match(rf"\s*[,:]?\s*{_SPEECH}\b", after)
+    inverted = re.match(rf"\s*[,:]?\s*{SPEECH_VERBS}\b", after)
     if inverted:
         return _named_after(doc, index, start + inverted.end(), end)
     subject = re.match(
-        rf"\s*[,:]?\s*((?:{_ABBREVIATED}|[^,.;:!?“”\"]){{1,80}}?)\s+{_SPEECH}\b", after
+        rf"\s*[,:]?\s*((?:{_ABBREVIATED}|[^,.;:!?“”\"]){{1,80}}?)\s+{SPEECH_VERBS}\b", after
     )
     if subject:
         return _subject(doc, index, start + subject.start(1), start + subject.end(1))
@@ -579,7 +573,7 @@ def _trailing(doc: Doc, index: int, start: int, end: int) -> str | None:
 # What follows a speaker's name and comes before the speech verb: "..., the
 # executive director of the Marijuana Industry Group, a Colorado-based trade
 # group, said".
-_APPOSITION = re.compile(rf",[^“”\";!?]{{1,160}}?,\s*(?:\w+ly\s+)?{_SPEECH}\b")
+_APPOSITION = re.compile(rf",[^“”\";!?]{{1,160}}?,\s*(?:\w+ly\s+)?{SPEECH_VERBS}\b")
 
 
 def _named_after_quote(doc: Doc, start: int, end: int) -> Span | None:
