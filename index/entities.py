@@ -1136,10 +1136,11 @@ def _link_places(nodes: list[_Node], links: _Links) -> None:
     named_in: dict[int, set[str]] = defaultdict(set)  # the stories naming each place
     coded: list[tuple[int, int]] = []  # a country written as its code alone
     for i, node in enumerate(nodes):
-        place = place_of(node.key, node.abbreviated()) if node.kind == "place" else None
+        abbreviated = node.kind == "place" and node.abbreviated()
+        place = place_of(node.key, abbreviated) if node.kind == "place" else None
         if place is None:
             continue
-        if node.abbreviated() and code_alone(node.key):
+        if abbreviated and code_alone(node.key):
             coded.append((i, place.geonameid))
             continue
         named_in[place.geonameid] |= node.stories
@@ -1603,20 +1604,19 @@ def _without_shouting(
     capitals that the corpus otherwise writes in lower case: a table's or a
     headline's "RESULTS", "STANDINGS", "HALFTIME" (an acronym is shorter; a
     name written in mixed case anywhere, "EAGLES" beside "Eagles", stays)."""
+    spellings = {m.text.strip() for found in mentions.values() for m in found}
     shouted = {
         key
-        for found in mentions.values()
-        for m in found
-        if (key := m.text.strip().lower()) in common
-        and len(key) >= 6
-        and m.text.strip().isupper()
+        for text in spellings
+        if text.isupper()
+        and len(key := text.lower()) >= 6
         and key.isalpha()
+        and key in common
         and key not in KNOWN_ACRONYMS
     }
+    shouted -= {text.lower() for text in spellings if not text.isupper()}
     if not shouted:
         return mentions
-    shouted -= {m.text.strip().lower() for found in mentions.values() for m in found
-                if not m.text.strip().isupper()}  # fmt: skip
     return {
         article: [m for m in found if m.text.strip().lower() not in shouted]
         for article, found in mentions.items()
@@ -1781,10 +1781,10 @@ def _cased(counts: Counter[str], place: bool) -> Counter[str]:
         if not spelling.isupper():
             mixed.setdefault(alias_key(spelling), spelling)
     cased: Counter[str] = Counter()
+    fewest = 4 if place else 6  # "NATO", "CREEP" may be how an organisation is written
     for spelling, count in counts.items():
         key = alias_key(spelling)
         letters = sum(c.isalpha() for c in spelling)
-        fewest = 4 if place else 6  # "NATO", "CREEP" may be how an organisation is written
         if (
             spelling.isupper()
             and key in mixed

@@ -219,13 +219,18 @@ def word_counts(title: str | None, passages: Sequence[Passage]) -> dict[str, lis
     return rows
 
 
+def _buckets(bigrams: bool) -> int:
+    """How many hashed columns a text's counts have (2^21 keep word pairs' collisions rare)."""
+    return 2**21 if bigrams else 2**18
+
+
 def _hashed(texts: Sequence[str], bigrams: bool) -> sparse.csr_matrix:
     from sklearn.feature_extraction.text import HashingVectorizer
 
     hashing = HashingVectorizer(
         stop_words="english",
         ngram_range=(1, 2 if bigrams else 1),
-        n_features=2**21 if bigrams else 2**18,
+        n_features=_buckets(bigrams),
         alternate_sign=False,
         norm=None,
         dtype=np.float32,
@@ -269,9 +274,9 @@ def _counts(
         indices.append(np.asarray(buckets, np.int32))
         data.append(np.asarray(values, np.float32))
         indptr.append(indptr[-1] + len(indices[-1]))
-    width = 2**21 if bigrams else 2**18
     return sparse.csr_matrix(
-        (np.concatenate(data), np.concatenate(indices), np.array(indptr)), shape=(len(texts), width)
+        (np.concatenate(data), np.concatenate(indices), np.array(indptr)),
+        shape=(len(texts), _buckets(bigrams)),
     )
 
 
