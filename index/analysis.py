@@ -22,6 +22,8 @@ from .model import Article, Mention
 if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imported
     from concurrent.futures import Executor
 
+    from .story_features import WordCounts
+
 # 2: entity mentions in headlines and repeats; 3: fact subjects; 4: both;
 # 5: headline spans cut to the body's names, teams on sports table lines;
 # 7: counted words read past a possessive after "of"; another story's figures
@@ -277,8 +279,14 @@ class Analysis:
 
     def analyse_here(self, articles: Sequence[Article]) -> list[dict[str, Any]]:
         """Mentions and facts of each article, in this process."""
+        from .story_features import word_counts
+
         mentions = self._mentions(articles)
-        return [analysed(a, found) for a, found in zip(articles, mentions, strict=True)]
+        counts = word_counts([(a.title, a.passages) for a in articles]) if articles else []
+        return [
+            analysed(a, found, words)
+            for a, found, words in zip(articles, mentions, counts, strict=True)
+        ]
 
     def _mentions(self, articles: Sequence[Article]) -> list[list[Mention]]:
         """Run NER over the title and passages (not captions or tags), mapped back
@@ -467,10 +475,13 @@ def _summarise(
     return summarise(analyses, memo, changed)
 
 
-def analysed(article: Article, found: Sequence[Mention]) -> dict[str, Any]:
+def analysed(
+    article: Article, found: Sequence[Mention], words: WordCounts | None = None
+) -> dict[str, Any]:
     """What is stored of one article given its NLP mentions: the mentions (a
-    common noun standing for a name marked so), those references, the facts
-    and the passages' search fields."""
+    common noun standing for a name marked so), those references, the facts,
+    the passages' search fields and the word counts story grouping reads
+    (``words``, counted here where not given: a batch counts them at once)."""
     from .facts import extract_facts
     from .references import common_nouns, find_references
     from .story_features import word_counts
@@ -478,13 +489,15 @@ def analysed(article: Article, found: Sequence[Mention]) -> dict[str, Any]:
     references = find_references(article, found)
     found = common_nouns(found, references)
     facts = extract_facts(article, found)
+    if words is None:
+        (words,) = word_counts([(article.title, article.passages)])
     return {
         # plain fields: copied, not through asdict's deep copy
         "mentions": [dict(m.__dict__) for m in found],
         "references": [dict(r.__dict__) for r in references],
         "facts": [f.to_json() for f in facts],
         "passage_fields": _passage_fields(article, found, facts),
-        "word_counts": word_counts(article.title, article.passages),
+        "word_counts": words,
     }
 
 

@@ -50,6 +50,10 @@ NEAREST = 5  # an article's closest candidates compared for shared neighbours
 LEAD = 600  # characters of an article's opening compared as its lead
 
 
+# An article's hashed counts of its text and lead: {"text": [buckets, counts], "lead": ...}.
+WordCounts = dict[str, list[list[int]]]
+
+
 @dataclass(frozen=True)
 class StoryInput:
     """What grouping looks at for one article."""
@@ -64,7 +68,7 @@ class StoryInput:
     # The hashed word counts of the text and lead as the article's analysis
     # stored them (see :func:`word_counts`); None: counted here. What the text
     # is, not something of its own: left out of equality and hashing.
-    counts: dict[str, list[list[int]]] | None = field(default=None, compare=False)
+    counts: WordCounts | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -201,22 +205,29 @@ def _lead(title: str | None, text: str) -> str:
     return f"{title or ''}\n{text[:LEAD]}"
 
 
-def word_counts(title: str | None, passages: Sequence[Passage]) -> dict[str, list[list[int]]]:
-    """An article's hashed counts of words and word pairs in its text and its
-    lead, as :func:`text_vectors` counts them: ``{"text": [buckets, counts],
-    "lead": ...}``. Kept with the article's analysis (computed once per article,
-    by the analysis's workers), so that the corpus-wide pass does not count every
-    article's words again on each update."""
-    text = story_text(passages)
-    counts = _hashed([text, _lead(title, text)], bigrams=True)
-    rows = {}
-    for name, row in (("text", 0), ("lead", 1)):
-        start, end = counts.indptr[row], counts.indptr[row + 1]
-        rows[name] = [
-            counts.indices[start:end].tolist(),
-            counts.data[start:end].astype(int).tolist(),
-        ]
-    return rows
+def word_counts(articles: Sequence[tuple[str | None, Sequence[Passage]]]) -> list[WordCounts]:
+    """Each article's (title, passages) hashed counts of words and word pairs in
+    its text and its lead, as :func:`text_vectors` counts them: ``{"text":
+    [buckets, counts], "lead": ...}``. Kept with the article's analysis
+    (computed once per article, a batch at a time by the analysis's workers), so
+    that the corpus-wide pass does not count every article's words again on
+    each update."""
+    texts = []
+    for title, passages in articles:
+        text = story_text(passages)
+        texts += [text, _lead(title, text)]
+    counts = _hashed(texts, bigrams=True)
+    found = []
+    for n in range(len(articles)):
+        rows = {}
+        for name, row in (("text", 2 * n), ("lead", 2 * n + 1)):
+            start, end = counts.indptr[row], counts.indptr[row + 1]
+            rows[name] = [
+                counts.indices[start:end].tolist(),
+                counts.data[start:end].astype(int).tolist(),
+            ]
+        found.append(rows)
+    return found
 
 
 def _buckets(bigrams: bool) -> int:
