@@ -57,6 +57,10 @@ _TRANSLIT = ((re.compile(r"x"), "ks"), (re.compile(r"(?<=\w)[yj]"), "i"), (re.co
              (re.compile(r"(.)\1+"), r"\1"))  # fmt: skip
 
 
+# The fewest letters of a name whose romanisation variants are one name.
+_ROMANISED = 6
+
+
 # What a company's name may end with or not ("Intel Corp." / "Intel").
 _COMPANY_FORMS = frozenset(
     {"inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "llc",
@@ -122,6 +126,14 @@ def _spelling(text: str) -> str:
 
 
 def _translit(token: str) -> str:
+    """A name's word with the usual romanisation variants made equal (see
+    :func:`_romanised`); a short one as it is written, its variants being other
+    names ("Scott" and "Scot", "Allan" and "Alan", "Bay" and "Bai", "Wu" and "Vu")."""
+    return token if len(token) < _ROMANISED else _romanised(token)
+
+
+@lru_cache(maxsize=1 << 16)
+def _romanised(token: str) -> str:
     """A token with the usual romanisation variants made equal."""
     for pattern, replacement in _TRANSLIT:
         token = pattern.sub(replacement, token)
@@ -372,7 +384,7 @@ def _given_and_surname(tokens: list[str], surnames: Counter[str]) -> bool:
     a place's last word ("Victoria Park") nor a company form."""
     return (
         len(tokens) == 2
-        and _translit(tokens[0]) in _given_names()
+        and _romanised(tokens[0]) in _given_names()
         and surnames[tokens[1]] > 0
         and tokens[1] not in _PLACE_HEADS
         and tokens[1] not in _COMPANY_FORMS
@@ -572,13 +584,18 @@ def _split_by_article(node: _Node, groups: Mapping[str, str]) -> list[_Node]:
 
 def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Same person in two romanised spellings (``_translit`` forms): every word equal,
-    except perhaps one typo in a given name; surnames must agree (Johnson, Johnston)."""
+    a given name also in its short romanised forms ("Garry" and "Gary", "Robyn" and
+    "Robin"), except perhaps one typo in a given name; surnames must agree
+    (Johnson, Johnston)."""
     if len(a) != len(b):
         return False
+    last = len(a) - 1
     differ = [
         k
         for k, (x, y) in enumerate(zip(a, b, strict=True))
-        if x != y and not (0 < k < len(a) - 1 and _initial_of(x, y))
+        if x != y
+        and not (k < last and _romanised(x) == _romanised(y))
+        and not (0 < k < last and _initial_of(x, y))
     ]
     if not differ:
         return True
@@ -823,10 +840,11 @@ def _short_forms(forms: tuple[str, ...]) -> set[tuple[str, str]]:
 
 
 def _familiar(given: str, other: str, nicknames: bool = True) -> bool:
-    """A familiar form of a given name (``_translit`` forms): one a nickname of the
-    other in a curated table ("Joe" / "Joseph", "Dick" / "Richard", "Bill" /
-    "William"), or one begins the other, or they share their first three letters
-    ("Fred" / "Frederick", "Katie" / "Kathryn"); not initials."""
+    """A familiar form of a given name (compared in ``_romanised`` forms): one a
+    nickname of the other in a curated table ("Joe" / "Joseph", "Dick" /
+    "Richard", "Bill" / "William"), or one begins the other, or they share their
+    first three letters ("Fred" / "Frederick", "Katie" / "Kathryn"); not initials."""
+    given, other = _romanised(given), _romanised(other)
     if given == other or min(len(given), len(other)) < 2:
         return False
     if nicknames and ((given, other) in _nicknames() or (other, given) in _nicknames()):
@@ -838,14 +856,14 @@ def _familiar(given: str, other: str, nicknames: bool = True) -> bool:
 
 @lru_cache(maxsize=1)
 def _nicknames() -> frozenset[tuple[str, str]]:
-    """(nickname, given name) pairs of English given names, in ``_translit`` forms:
+    """(nickname, given name) pairs of English given names, in ``_romanised`` forms:
     the hand-curated table of the ``nicknames`` package (2,600 pairs), less the
     pairs of two short names ("Anna" / "Anne", "Bob" / "Rob", "Jack" / "John"):
     two people so named are as often two people."""
     from nicknames import NickNamer
 
     return frozenset(
-        (_translit(nickname), _translit(name))
+        (_romanised(nickname), _romanised(name))
         for name, nicknames in NickNamer().nickname_lookup.items()
         for nickname in nicknames
         if max(len(name), len(nickname)) > 4

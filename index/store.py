@@ -105,7 +105,9 @@ MEMO_SIZE = 16
 # ("CHICAGO": Chicago)
 # 35: a word of six letters or more written only in capitals that the corpus
 # writes in lower case is no entity ("RESULTS", "EXCLUSIVE")
-COMPARISON = 35
+# 36: a person's name of fewer than six letters is compared as written, its
+# romanisation variants being other names ("Scot" is no "Scott", "Bar" no "Barr")
+COMPARISON = 36
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

@@ -187,6 +187,12 @@ KEPT_APART = [
         "NATO",
         "North Atlantic Treaty",
     ),
+    # Short names a doubled letter or a y apart are other names, not romanisations
+    # (seen on BBC News and the multi-source clusters: "the Scot", "Diamond Bar").
+    ([("Allan Scott", "person"), ("Scot", "person")], "Allan Scott", "Scot"),
+    ([("Richard Allan", "person"), ("Alan", "person")], "Richard Allan", "Alan"),
+    ([("William P. Barr", "person"), ("Bar", "person")], "William P. Barr", "Bar"),
+    ([("Aishwarya Rai", "person"), ("Ray", "person")], "Aishwarya Rai", "Ray"),
 ]
 
 
