@@ -95,7 +95,9 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # organisation ("the Obama administration")
 # 54: a name spanning any verb the speakers are found by is two ("Smith denied
 # Jones")
-VERSION = "54"
+# 55: police ranks before a name are what the person is ("Const. Fanning",
+# "Det Supt Smith")
+VERSION = "55"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

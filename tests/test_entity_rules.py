@@ -334,6 +334,22 @@ def test_capitalised_names_the_model_left_are_mentions():
 
 
 @pytest.mark.slow
+def test_a_police_rank_before_a_name_is_no_name_of_its_own():
+    # ECB+ dev topic 18: "Const." was an organisation joined to the Vancouver Police
+    article, mentions = analysed(
+        "Vancouver Police spokesman Constable Tim Fanning said the suspect had been let go "
+        "on Thursday.\n\n"
+        "The other people at the office party were able to escape without injury, Const. "
+        "Fanning said.\n"
+    )
+    found = spans(article, mentions)
+    assert "Fanning" in found
+    assert not any(text.startswith("Const") and "Fanning" not in text for text in found)
+    people = {m.text for m in mentions if m.kind == "person"}
+    assert "Fanning" in people
+
+
+@pytest.mark.slow
 def test_two_capitals_are_found_where_the_article_names_what_they_stand_for():
     # ECB+ dev topic 27: the small model leaves "IE"
     article, mentions = analysed(
