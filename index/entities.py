@@ -1038,6 +1038,12 @@ def _link_organisations(nodes: list[_Node], links: _Links, common: set[str]) -> 
         for i in same:
             team = nodes[i].team if town_teams(nodes[i].key) else None
             links.join(first.setdefault(team, i), i)
+    # The acronyms each entity's text spells out so far, by its root.
+    acronyms: dict[int, set[str]] = defaultdict(set)
+    for k, node in enumerate(nodes):
+        if node.acronym():
+            acronyms[links.root(k)].add(node.key.replace(" ", ""))
+    owned = {i: acronyms.get(links.root(i), set()) for i in organisations}
     # The short names joined to each longer one so far, by its root: whether each
     # begins it, its words and its mentions.
     ends: dict[int, list[tuple[bool, tuple[str, ...], int]]] = defaultdict(list)
@@ -1052,7 +1058,15 @@ def _link_organisations(nodes: list[_Node], links: _Links, common: set[str]) -> 
         if len(forms) == 1 and forms[0] in common:
             continue  # "House" may be the White House or the House of Representatives
         target = links.target(
-            [j for j in parts.get(forms, ()) if not _a_body_of(nodes[i], nodes[j])],
+            [
+                j
+                for j in parts.get(forms, ())
+                if not _a_body_of(nodes[i], nodes[j])
+                and not (
+                    _named_apart(nodes[i], owned[j] - owned[i])
+                    and links.size[links.root(i)] >= links.size[links.root(j)]
+                )
+            ],
             nodes,
             nodes[i],
             near=NAME_DOMINANCE,
@@ -1100,6 +1114,16 @@ def _a_body_of(short: _Node, longer: _Node) -> bool:
         and short.forms[-1] not in _BODIES
         and len(short.mentions) >= len(longer.mentions)
     )
+
+
+def _named_apart(short: _Node, acronyms: set[str]) -> bool:
+    """Whether a longer name whose acronym the text spells out is an organisation
+    of its own, not ``short``'s, where ``short`` is named as often (else it is
+    more likely the longer name cut short: "Independence Party" beside "UK
+    Independence Party (UKIP)"): "General Motors Acceptance Corp (GMAC)" is not
+    General Motors, "Parliamentary Labour Party (PLP)" not the Labour Party; an
+    acronym ``short`` also spells is no sign ("Intel Corp (INTC)")."""
+    return bool(acronyms) and not acronyms & initials_of(short.tokens)
 
 
 # Mentions of each of two names that make a longer name of one article, read

@@ -107,7 +107,9 @@ MEMO_SIZE = 16
 # writes in lower case is no entity ("RESULTS", "EXCLUSIVE")
 # 36: a person's name of fewer than six letters is compared as written, its
 # romanisation variants being other names ("Scot" is no "Scott", "Bar" no "Barr")
-COMPARISON = 36
+# 37: a longer organisation's name with an acronym of its own spelled out is
+# not a shorter name named as often ("Parliamentary Labour Party (PLP)")
+COMPARISON = 37
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

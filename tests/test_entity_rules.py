@@ -586,6 +586,43 @@ def test_an_acronym_not_spelled_out_stays_apart_from_a_name_with_its_initials():
     assert entity_with(entities, "KRG") != entity_with(entities, "Kurdistan Regional Government")
 
 
+def org_mentions(text: str, *names: str) -> dict[str, list[Mention]]:
+    """Every occurrence of each name in ``text``, as an organisation."""
+    found = []
+    for name in names:
+        at = text.find(name)
+        while at >= 0:
+            if not any(m.start <= at < m.end for m in found):
+                found.append(Mention(at, at + len(name), name, "organisation", "ORG"))
+            at = text.find(name, at + len(name))
+    return {"a0": sorted(found, key=lambda m: m.start)}
+
+
+def test_a_longer_name_with_an_acronym_of_its_own_is_another_organisation():
+    # BBC News politics: the Parliamentary Labour Party is not the Labour Party
+    text = (
+        "Mr Blair told the Parliamentary Labour Party (PLP) on Monday that the Labour Party "
+        "must stay united. The Labour Party has lost three by-elections. The Labour Party "
+        "said it would campaign."
+    )
+    mentions = org_mentions(text, "Parliamentary Labour Party", "Labour Party", "PLP")
+    entities = merge(mentions, {}, passages_of(text))
+    plp = entity_with(entities, "PLP")
+    assert plp == entity_with(entities, "Parliamentary Labour Party")
+    assert plp != entity_with(entities, "Labour Party")
+
+
+def test_a_name_cut_short_still_joins_the_longer_name_its_acronym_spells():
+    # BBC News politics: "Independence Party" beside the UK Independence Party (UKIP)
+    text = (
+        "The UK Independence Party (UKIP) gained votes. UKIP leader Roger Knapman spoke. "
+        "The UK Independence Party said so, and the Independence Party agreed."
+    )
+    mentions = org_mentions(text, "UK Independence Party", "Independence Party", "UKIP")
+    entities = merge(mentions, {}, passages_of(text))
+    assert entity_with(entities, "Independence Party") == entity_with(entities, "UKIP")
+
+
 def test_a_news_agency_cited_by_its_initials_is_the_agency():
     # ECB+ dev topic 1: "according to the Associated Press" in one article,
     # "prosecutors have not signed off on the facility, reports AP." in another
