@@ -1015,9 +1015,10 @@ def _link_organisations(nodes: list[_Node], links: _Links, common: set[str]) -> 
     names equal but for a company form or a British spelling join. A short name
     that is a common word (``common``: "News", "Party") joins only within its article
     and never loses its company form ("News Corp" is not "News"). A longer name
-    of one article that one short name begins and another ends, each named five
-    times or more and sharing no word, is two names glued ("NBC News Science
-    Facebook"): only the first to join it does."""
+    of one article that one short name begins and another ends, each named twice
+    or more, sharing no word, the first no place ("Philadelphia Eagles"), is two
+    names glued ("NBC News Science Facebook", "OutKast's Speakerboxxx"): only the
+    first to join it does."""
     organisations = [i for i, node in enumerate(nodes) if node.kind in ("organisation", "other")]
     by_forms: dict[tuple[str, ...], list[int]] = defaultdict(list)
     parts: dict[tuple[str, ...], list[int]] = defaultdict(list)
@@ -1082,7 +1083,11 @@ def _link_organisations(nodes: list[_Node], links: _Links, common: set[str]) -> 
             mine >= _GLUED
             and all(len(nodes[j].articles) == 1 for j in longer)
             and any(
-                b != begins and n >= _GLUED and not set(f) & set(forms) for b, f, n in ends[target]
+                b != begins
+                and n >= _GLUED
+                and not set(f) & set(forms)
+                and place_of(" ".join(forms if begins else f), False) is None
+                for b, f, n in ends[target]
             )
         ):
             continue  # two names glued ("NBC News Science Facebook"): not both
@@ -1128,7 +1133,7 @@ def _named_apart(short: _Node, acronyms: set[str]) -> bool:
 
 # Mentions of each of two names that make a longer name of one article, read
 # beside both, two names glued rather than one name's short forms.
-_GLUED = 5
+_GLUED = 2
 
 _TWO_NAMES = re.compile(r"(.+?)\s+(?:and|&|at|AT)\s+(.+)")
 

@@ -109,7 +109,9 @@ MEMO_SIZE = 16
 # romanisation variants being other names ("Scot" is no "Scott", "Bar" no "Barr")
 # 37: a longer organisation's name with an acronym of its own spelled out is
 # not a shorter name named as often ("Parliamentary Labour Party (PLP)")
-COMPARISON = 37
+# 38: two names glued into one span are apart when each is named twice, not
+# five times ("OutKast's Speakerboxxx"), unless the first is a place
+COMPARISON = 38
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

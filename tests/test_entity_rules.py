@@ -1570,6 +1570,24 @@ def test_two_names_glued_into_one_make_neither_one():
     assert entity_with(entities, "Red Sox") == entity_with(entities, "Boston Red Sox")
 
 
+def test_two_names_glued_are_neither_even_when_each_is_named_twice():
+    """BBC News: "OutKast's Speakerboxxx" made the band and its album one
+    organisation; a town before its team's name is no second name ("Philadelphia
+    Eagles", CoNLL-2003 test)."""
+    org = "organisation"
+    articles = [
+        [("OutKast", org), ("Speakerboxxx", org), ("OutKast", org), ("Speakerboxxx", org)],
+        [("OutKast", org), ("OutKast's Speakerboxxx", org), ("OutKast", org)],
+        [("Eagles", org), ("Philadelphia Eagles", org), ("Eagles", org), ("Eagles", org)],
+        [("PHILADELPHIA", org), ("Philadelphia", org)],
+        [("PHILADELPHIA", org)],
+    ]
+    entities = merge(corpus(*articles), {})
+    assert entity_with(entities, "OutKast") != entity_with(entities, "Speakerboxxx")
+    eagles = entity_with(entities, "Philadelphia Eagles")
+    assert eagles == entity_with(entities, "Eagles") == entity_with(entities, "PHILADELPHIA")
+
+
 def test_a_fixture_of_two_teams_is_neither_of_them():
     """CoNLL-2003 test (Reuters, NBA results): "VANCOUVER AT SAN ANTONIO" made
     the Grizzlies and the Spurs one team."""
