@@ -1077,6 +1077,8 @@ def _link_organisations(nodes: list[_Node], links: _Links, common: set[str]) -> 
         if target is None:
             continue
         longer = [j for j in parts[forms] if links.root(j) == target]
+        if all(_a_part_of(nodes[i], nodes[j], common) for j in longer):
+            continue  # a part of what it names, not its name
         begins = any(nodes[j].forms[: len(forms)] == forms for j in longer)
         mine = links.size[links.root(i)]
         if (
@@ -1121,6 +1123,23 @@ def _a_body_of(short: _Node, longer: _Node) -> bool:
     )
 
 
+def _a_part_of(short: _Node, longer: _Node, common: set[str]) -> bool:
+    """Whether ``longer`` is ``short``'s name followed by two words or more of a
+    name of its own, where ``short`` is named ten times as often: a product, a
+    division or an office of what ``short`` names ("Motorola Razr V3", "Financial
+    Times New Media", "White House Office of Management and Budget"), not its name
+    with a description the corpus writes in lower case ("Associated Press news
+    agency")."""
+    size = len(short.forms)
+    extra = longer.forms[size:]
+    return (
+        len(extra) >= 2
+        and longer.forms[:size] == short.forms
+        and len(short.mentions) >= _PARENT * len(longer.mentions)
+        and not all(word in common for word in extra)
+    )
+
+
 def _named_apart(short: _Node, acronyms: set[str]) -> bool:
     """Whether a longer name whose acronym the text spells out is an organisation
     of its own, not ``short``'s, where ``short`` is named as often (else it is
@@ -1130,6 +1149,10 @@ def _named_apart(short: _Node, acronyms: set[str]) -> bool:
     acronym ``short`` also spells is no sign ("Intel Corp (INTC)")."""
     return bool(acronyms) and not acronyms & initials_of(short.tokens)
 
+
+# How many times as often a name is named as a longer name beginning with it that
+# names a part of what it names (see _a_part_of).
+_PARENT = 10
 
 # Mentions of each of two names that make a longer name of one article, read
 # beside both, two names glued rather than one name's short forms.

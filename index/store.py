@@ -111,7 +111,9 @@ MEMO_SIZE = 16
 # not a shorter name named as often ("Parliamentary Labour Party (PLP)")
 # 38: two names glued into one span are apart when each is named twice, not
 # five times ("OutKast's Speakerboxxx"), unless the first is a place
-COMPARISON = 38
+# 39: a longer name beginning with a name used ten times as often, two words or
+# more of a name of its own after it, is a part of what it names ("Motorola Razr V3")
+COMPARISON = 39
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

@@ -623,6 +623,24 @@ def test_a_name_cut_short_still_joins_the_longer_name_its_acronym_spells():
     assert entity_with(entities, "Independence Party") == entity_with(entities, "UKIP")
 
 
+def test_a_longer_name_beginning_with_a_far_more_used_one_is_a_part_of_it():
+    # ECB+ dev topic 9: the White House's Office of Management and Budget is an office,
+    # not the White House; the Associated Press with a description is the agency
+    text = " ".join(
+        ["The White House said it would act."] * 10
+        + ["The Interior Department sent a rule to the White House Office of Management and "
+           "Budget."]
+        + ["The Associated Press reported the rule."] * 10
+        + ["The Associated Press news agency said a news agency in Washington agreed."]
+    )  # fmt: skip
+    office = "White House Office of Management and Budget"
+    agency = "Associated Press news agency"
+    mentions = org_mentions(text, office, "White House", agency, "Associated Press")
+    entities = merge(mentions, {}, passages_of(text))
+    assert entity_with(entities, office) != entity_with(entities, "White House")
+    assert entity_with(entities, agency) == entity_with(entities, "Associated Press")
+
+
 def test_a_news_agency_cited_by_its_initials_is_the_agency():
     # ECB+ dev topic 1: "according to the Associated Press" in one article,
     # "prosecutors have not signed off on the facility, reports AP." in another
