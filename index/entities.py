@@ -1079,6 +1079,8 @@ def _link_organisations(nodes: list[_Node], links: _Links, common: set[str]) -> 
         longer = [j for j in parts[forms] if links.root(j) == target]
         if all(_a_part_of(nodes[i], nodes[j], common) for j in longer):
             continue  # a part of what it names, not its name
+        if all(_of_a_place(nodes[i], nodes[j]) for j in longer):
+            continue  # a town's police, court or school, not the town
         begins = any(nodes[j].forms[: len(forms)] == forms for j in longer)
         mine = links.size[links.root(i)]
         if (
@@ -1137,6 +1139,27 @@ def _a_part_of(short: _Node, longer: _Node, common: set[str]) -> bool:
         and longer.forms[:size] == short.forms
         and len(short.mentions) >= _PARENT * len(longer.mentions)
         and not all(word in common for word in extra)
+    )
+
+
+# What follows a town's name in the name of one of its institutions (not its
+# university, college or museum, which a town's name often stands for: "Oxford").
+_INSTITUTIONS = frozenset(
+    {"police", "department", "court", "courthouse", "council", "school", "schools",
+     "hospital", "airport", "library", "zoo", "district", "county", "city", "fire",
+     "sheriff", "jail", "prison"}
+)  # fmt: skip
+
+
+def _of_a_place(short: _Node, longer: _Node) -> bool:
+    """Whether ``longer`` is an institution of the place ``short`` names: the
+    place's name and a word such as "police" or "court" ("Woodburn Police
+    Department" is not Woodburn, "Bellflower Superior Court" not Bellflower)."""
+    size = len(short.forms)
+    return (
+        longer.forms[:size] == short.forms
+        and any(word in _INSTITUTIONS for word in longer.forms[size:])
+        and place_of(short.key, False) is not None
     )
 
 

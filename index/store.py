@@ -113,7 +113,9 @@ MEMO_SIZE = 16
 # five times ("OutKast's Speakerboxxx"), unless the first is a place
 # 39: a longer name beginning with a name used ten times as often, two words or
 # more of a name of its own after it, is a part of what it names ("Motorola Razr V3")
-COMPARISON = 39
+# 40: a town's name and "police", "court", "school" ... is no name of the town
+# ("Woodburn Police Department")
+COMPARISON = 40
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

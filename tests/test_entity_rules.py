@@ -641,6 +641,23 @@ def test_a_longer_name_beginning_with_a_far_more_used_one_is_a_part_of_it():
     assert entity_with(entities, agency) == entity_with(entities, "Associated Press")
 
 
+def test_a_towns_police_or_court_is_not_the_town():
+    """ECB+ dev topics 8 and 19: the bank bombing in Woodburn, Oregon, made the town
+    and its police department one organisation; a town's name standing for its
+    university is still the university ("Oxford", BBC News)."""
+    org = "organisation"
+    entities = merge(
+        corpus(
+            [("Woodburn", org), ("Woodburn Police Department", org), ("Woodburn", org)],
+            [("Woodburn", org), ("Woodburn", "place")],
+            [("Oxford", org), ("Oxford University", org), ("Oxford", org)],
+        ),
+        {},
+    )
+    assert entity_with(entities, "Woodburn") != entity_with(entities, "Woodburn Police Department")
+    assert entity_with(entities, "Oxford") == entity_with(entities, "Oxford University")
+
+
 def test_a_news_agency_cited_by_its_initials_is_the_agency():
     # ECB+ dev topic 1: "according to the Associated Press" in one article,
     # "prosecutors have not signed off on the facility, reports AP." in another
