@@ -97,7 +97,9 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # Jones")
 # 55: police ranks before a name are what the person is ("Const. Fanning",
 # "Det Supt Smith")
-VERSION = "55"
+# 56: a person's given name is no other name of a city in the gazetteer ("Saul"
+# for Seoul, "Rafa" for Rafah)
+VERSION = "56"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

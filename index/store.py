@@ -115,7 +115,8 @@ MEMO_SIZE = 16
 # more of a name of its own after it, is a part of what it names ("Motorola Razr V3")
 # 40: a town's name and "police", "court", "school" ... is no name of the town
 # ("Woodburn Police Department")
-COMPARISON = 40
+# 41: a person's given name is no other name of a city ("Saul" for Seoul)
+COMPARISON = 41
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

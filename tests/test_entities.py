@@ -326,6 +326,18 @@ def test_the_gazetteer_kept_for_the_next_update_gives_the_same_places(tmp_path, 
     gazetteer._gazetteer.cache_clear()
 
 
+def test_a_given_name_is_no_other_name_of_a_city():
+    """GeoNames lists "Saul" among Seoul's names, "Rafa" among Rafah's and
+    "Ferdinand" among another town's: a footballer's name read as a place was
+    that place (BBC News: Rio Ferdinand). Other names stay (Kiev, Bombay)."""
+    from index import gazetteer
+
+    assert [gazetteer.place_of(key, False) for key in ("saul", "rafa", "ferdinand")] == [None] * 3
+    kiev, bombay = gazetteer.place_of("kiev", False), gazetteer.place_of("bombay", False)
+    assert kiev is not None and kiev == gazetteer.place_of("kyiv", False)
+    assert bombay is not None and bombay == gazetteer.place_of("mumbai", False)
+
+
 # -- the seeds, through the real model ----------------------------------------------------
 
 
