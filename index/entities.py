@@ -673,6 +673,8 @@ def _link_people(nodes: list[_Node], links: _Links, nicknames: bool = True) -> N
         ]
         if len(short) == 1 and _styled(nodes[i]):  # a given name: "Prince Charles" is
             fits = [j for j in fits if _styled(nodes[j])]  # no Ray Charles
+        if len(short) == 1 and not nodes[i].suffix:
+            fits = _father_or_son(fits, nodes, links)
         # Beyond its story, a bare surname is the person far more often named so
         # ("Blair": Tony Blair, not Cherie Blair); within its article or story, the
         # person named there far more often than the others (W. Mark Felt, not his
@@ -715,6 +717,36 @@ def _link_people(nodes: list[_Node], links: _Links, nicknames: bool = True) -> N
 # full than the other, for the surname alone to be that one ("Kimani Gray" of the
 # article, not "his sister Mahnefah Gray" named once).
 HERE_DOMINANCE = 2.0
+
+
+def _father_or_son(fits: list[int], nodes: Sequence[_Node], links: _Links) -> list[int]:
+    """The full names a bare surname may be, less the one of two namesakes told
+    apart only by a suffix ("Donald Trump", "Donald Trump Jr.") that the corpus
+    names in full less than half as often as the other, where some article names
+    both in full (two people, not one person written with and without a suffix,
+    "Anthony LaCalamita III"): a report naming the son once in full still calls
+    his father "President Trump" and "Mr. Trump"."""
+    found: defaultdict[tuple[str, ...], defaultdict[tuple[str, ...], list[int]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for j in fits:
+        found[nodes[j].forms][nodes[j].suffix].append(j)
+    dropped = set()
+    for forms, by_suffix in found.items():
+        if len(by_suffix) < 2:
+            continue
+        size = {
+            suffix: sum(links.size[r] for r in {links.root(j) for j in members})
+            for suffix, members in by_suffix.items()
+        }
+        most = max(size, key=lambda suffix: (size[suffix], suffix))
+        named = set().union(*(nodes[j].articles for j in by_suffix[most]))
+        for suffix, members in by_suffix.items():
+            if suffix == most or HERE_DOMINANCE * size[suffix] > size[most]:
+                continue
+            if any(nodes[j].articles & named for j in members):
+                dropped.add((forms, suffix))
+    return [j for j in fits if (nodes[j].forms, nodes[j].suffix) not in dropped]
 
 
 def _named_most_here(

@@ -116,7 +116,9 @@ MEMO_SIZE = 16
 # 40: a town's name and "police", "court", "school" ... is no name of the town
 # ("Woodburn Police Department")
 # 41: a person's given name is no other name of a city ("Saul" for Seoul)
-COMPARISON = 41
+# 42: a bare surname is not the one of two namesakes told apart by a suffix that
+# is named in full less than half as often ("Trump" beside one "Donald Trump Jr.")
+COMPARISON = 42
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

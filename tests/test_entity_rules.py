@@ -422,6 +422,27 @@ def test_two_namesakes_in_one_story_leave_the_bare_surname_apart():
     assert {a.text for a in bush.aliases} == {"Bush"}
 
 
+@pytest.mark.parametrize("both_in_one_article", [True, False])
+def test_a_bare_surname_beside_a_son_named_once_is_his_far_more_named_father(
+    both_in_one_article,
+):
+    """Multi-source clusters: a report on Roger Stone's indictment names Donald
+    Trump Jr. once in full and calls his father "President Trump" and "Mr. Trump"
+    throughout. Where no article names both in full, the two spellings may be one
+    person written with and without the suffix, and the article's own full name
+    stands (ECB+ dev topic 18: "Anthony LaCalamita III")."""
+    person = "person"
+    articles = [
+        [("Donald Trump Jr.", person), ("Trump", person), ("Trump", person), ("Trump", person)],
+        [("Donald Trump", person)] * 6,
+    ]
+    if both_in_one_article:
+        articles.append([("Donald Trump", person), ("Donald Trump Jr.", person)])
+    entities = merge(corpus(*articles), {})
+    expected = "Donald Trump" if both_in_one_article else "Donald Trump Jr."
+    assert entity_with(entities, "Trump") == entity_with(entities, expected)
+
+
 def test_a_bare_surname_is_the_person_its_article_names_far_more_often():
     # ECB+ dev topic 28: the story of W. Mark Felt names his daughter Joan Felt once
     felt = [("W. Mark Felt", "person")] + [("Mark Felt", "person")] * 5
