@@ -34,6 +34,7 @@ from .names import (
     SUFFIXES,
     alias_key,
     initials_of,
+    nickname_pairs,
     without_suffix,
 )  # alias_key: also public here
 from .passages import PassageLocator
@@ -892,12 +893,9 @@ def _nicknames() -> frozenset[tuple[str, str]]:
     the hand-curated table of the ``nicknames`` package (2,600 pairs), less the
     pairs of two short names ("Anna" / "Anne", "Bob" / "Rob", "Jack" / "John"):
     two people so named are as often two people."""
-    from nicknames import NickNamer
-
     return frozenset(
         (_romanised(nickname), _romanised(name))
-        for name, nicknames in NickNamer().nickname_lookup.items()
-        for nickname in nicknames
+        for name, nickname in nickname_pairs()
         if max(len(name), len(nickname)) > 4
     )
 

@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from .names import alias_key, initials_of
+from .names import alias_key, initials_of, nickname_pairs
 
 # A bare name tagged as a person is taken for a place only if it is a country or a
 # city this big: smaller towns share their names with too many people.
@@ -127,14 +127,8 @@ def _built() -> _Gazetteer:
 
 
 def _given_names() -> set[str]:
-    """English given names and their nicknames (the ``nicknames`` package)."""
-    from nicknames import NickNamer
-
-    found: set[str] = set()
-    for name, nicknames in NickNamer().nickname_lookup.items():
-        found.add(_fast_key(name))
-        found.update(_fast_key(nickname) for nickname in nicknames)
-    return found
+    """English given names and their nicknames, as keys."""
+    return {_fast_key(name) for pair in nickname_pairs() for name in pair}
 
 
 def _add_countries(countries, names: dict[str, _Kept]) -> tuple[dict[str, _Kept], frozenset[str]]:

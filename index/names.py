@@ -1,4 +1,5 @@
-"""Name keys: the plain form two spellings of one name share, and acronym initials.
+"""Name keys: the plain form two spellings of one name share, acronym initials,
+and the table of given names and their nicknames.
 
 :mod:`index.entities` groups mentions by these keys and :mod:`index.gazetteer`
 looks GeoNames names up by the same keys, so they live here, where both can
@@ -34,6 +35,19 @@ def alias_key(text: str) -> str:
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
     return " ".join(words)
+
+
+@lru_cache(maxsize=1)
+def nickname_pairs() -> tuple[tuple[str, str], ...]:
+    """(given name, nickname) pairs of English given names, in lower case: the
+    hand-curated table of the ``nicknames`` package (read when first asked)."""
+    from nicknames import NickNamer
+
+    return tuple(
+        (name, nickname)
+        for name, nicknames in NickNamer().nickname_lookup.items()
+        for nickname in nicknames
+    )
 
 
 def initials_of(tokens: list[str]) -> set[str]:
