@@ -1139,17 +1139,21 @@ _BODIES = frozenset(
 )  # fmt: skip
 
 
+def _after(short: _Node, longer: _Node) -> tuple[str, ...]:
+    """The words ``longer`` adds after ``short``'s name where it begins with it,
+    else none."""
+    size = len(short.forms)
+    return longer.forms[size:] if longer.forms[:size] == short.forms else ()
+
+
 def _a_body_of(short: _Node, longer: _Node) -> bool:
     """Whether ``longer`` is ``short``'s name followed by words naming a body
     ("Security Council", "Board of Trade": the Chicago Board of Trade is not
     Chicago), where ``short`` names none itself and is named as often
     as the body: a name of its own, not the body's name cut short ("Senate
     Judiciary" once beside "Senate Judiciary Committee" 18 times)."""
-    size = len(short.forms)
     return (
-        len(longer.forms) > size
-        and longer.forms[:size] == short.forms
-        and any(word in _BODIES for word in longer.forms[size:])
+        any(word in _BODIES for word in _after(short, longer))
         and short.forms[-1] not in _BODIES
         and len(short.mentions) >= len(longer.mentions)
     )
@@ -1162,11 +1166,9 @@ def _a_part_of(short: _Node, longer: _Node, common: set[str]) -> bool:
     Times New Media", "White House Office of Management and Budget"), not its name
     with a description the corpus writes in lower case ("Associated Press news
     agency")."""
-    size = len(short.forms)
-    extra = longer.forms[size:]
+    extra = _after(short, longer)
     return (
         len(extra) >= 2
-        and longer.forms[:size] == short.forms
         and len(short.mentions) >= _PARENT * len(longer.mentions)
         and not all(word in common for word in extra)
     )
@@ -1185,11 +1187,8 @@ def _of_a_place(short: _Node, longer: _Node) -> bool:
     """Whether ``longer`` is an institution of the place ``short`` names: the
     place's name and a word such as "police" or "court" ("Woodburn Police
     Department" is not Woodburn, "Bellflower Superior Court" not Bellflower)."""
-    size = len(short.forms)
-    return (
-        longer.forms[:size] == short.forms
-        and any(word in _INSTITUTIONS for word in longer.forms[size:])
-        and place_of(short.key, False) is not None
+    return any(word in _INSTITUTIONS for word in _after(short, longer)) and (
+        place_of(short.key, False) is not None
     )
 
 
