@@ -607,16 +607,24 @@ def test_an_acronym_not_spelled_out_stays_apart_from_a_name_with_its_initials():
     assert entity_with(entities, "KRG") != entity_with(entities, "Kurdistan Regional Government")
 
 
-def org_mentions(text: str, *names: str) -> dict[str, list[Mention]]:
-    """Every occurrence of each name in ``text``, as an organisation."""
-    found = []
+def occurrences(
+    text: str, *names: str, kind: str = "organisation", label: str = "ORG"
+) -> list[Mention]:
+    """Every occurrence of each name in ``text`` (the first names given first:
+    a later one inside an earlier one's occurrence is not counted), in text order."""
+    found: list[Mention] = []
     for name in names:
         at = text.find(name)
         while at >= 0:
             if not any(m.start <= at < m.end for m in found):
-                found.append(Mention(at, at + len(name), name, "organisation", "ORG"))
+                found.append(Mention(at, at + len(name), name, kind, label))
             at = text.find(name, at + len(name))
-    return {"a0": sorted(found, key=lambda m: m.start)}
+    return sorted(found, key=lambda m: m.start)
+
+
+def org_mentions(text: str, *names: str) -> dict[str, list[Mention]]:
+    """One article's mentions: every occurrence of each name, as an organisation."""
+    return {"a0": occurrences(text, *names)}
 
 
 def test_a_longer_name_with_an_acronym_of_its_own_is_another_organisation():
@@ -1407,11 +1415,7 @@ def test_a_spelling_off_from_two_entities_joins_neither():
 def test_a_name_written_as_a_companys_or_a_clubs_is_an_organisation(text, name):
     """The small model reads "Yukos" and "Manchester United" as people; the words
     around one of their mentions say what they are, and every mention follows."""
-    found = []
-    at = 0
-    while (at := text.find(name, at)) >= 0:
-        found.append(Mention(at, at + len(name), name, "person", "PERSON"))
-        at += len(name)
+    found = occurrences(text, name, kind="person", label="PERSON")
     assert {m.kind for m in relabel(found, text)} == {"organisation"}
 
 
