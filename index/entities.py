@@ -1093,9 +1093,11 @@ def _link_organisations(nodes: list[_Node], links: _Links, common: set[str]) -> 
                 j
                 for j in parts.get(forms, ())
                 if not _a_body_of(nodes[i], nodes[j])
-                and not (
-                    _named_apart(nodes[i], owned[j] - owned[i])
-                    and links.size[links.root(i)] >= links.size[links.root(j)]
+                and not _named_apart(
+                    nodes[i],
+                    owned[j] - owned[i],
+                    links.size[links.root(i)],
+                    links.size[links.root(j)],
                 )
             ],
             nodes,
@@ -1192,14 +1194,15 @@ def _of_a_place(short: _Node, longer: _Node) -> bool:
     )
 
 
-def _named_apart(short: _Node, acronyms: set[str]) -> bool:
+def _named_apart(short: _Node, acronyms: set[str], named: int, named_longer: int) -> bool:
     """Whether a longer name whose acronym the text spells out is an organisation
     of its own, not ``short``'s, where ``short`` is named as often (else it is
     more likely the longer name cut short: "Independence Party" beside "UK
     Independence Party (UKIP)"): "General Motors Acceptance Corp (GMAC)" is not
     General Motors, "Parliamentary Labour Party (PLP)" not the Labour Party; an
-    acronym ``short`` also spells is no sign ("Intel Corp (INTC)")."""
-    return bool(acronyms) and not acronyms & initials_of(short.tokens)
+    acronym ``short`` also spells is no sign ("Intel Corp (INTC)"). ``named``,
+    ``named_longer``: the mentions of the two entities so far."""
+    return bool(acronyms) and named >= named_longer and not acronyms & initials_of(short.tokens)
 
 
 # How many times as often a name is named as a longer name beginning with it that
