@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Collection, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
@@ -244,10 +244,12 @@ class _Links:
         far: float | None = None,
         reach: int = 3,
         min_size: int = 1,
+        anywhere: Collection[int] | None = None,
     ) -> int | None:
         """The entity among ``candidates`` that ``node`` belongs to, looked for in
         rings: named in the same article, else in the same story, else anywhere
-        (``reach`` limits how far). Where a ring holds several entities, the one
+        (``reach`` limits how far; ``anywhere``, where given, the candidates the
+        last ring may hold). Where a ring holds several entities, the one
         named at least ``near`` (article, story) or ``far`` (anywhere) times as
         often as all the others together, if such a ratio is given; else none (two
         namesakes are never merged). Beyond the article, entities named fewer than
@@ -255,7 +257,7 @@ class _Links:
         rings = (
             lambda c: bool(nodes[c].articles & node.articles),
             lambda c: bool(nodes[c].stories & node.stories),
-            lambda c: True,
+            lambda c: anywhere is None or c in anywhere,
         )
         for depth, ring in enumerate(rings[:reach]):
             chosen = sorted(
@@ -613,7 +615,9 @@ def _initial_of(x: str, y: str) -> bool:
     return len(short) == 1 and long.startswith(short)
 
 
-def _link_people(nodes: list[_Node], links: _Links, nicknames: bool = True) -> None:
+def _link_people(
+    nodes: list[_Node], links: _Links, text: CorpusText, nicknames: bool = True
+) -> None:
     """Spelling variants of full names, then short forms to the one full name they fit."""
     people = [i for i, node in enumerate(nodes) if node.kind == "person"]
     by_surname: dict[str, list[int]] = defaultdict(list)
@@ -659,6 +663,10 @@ def _link_people(nodes: list[_Node], links: _Links, nicknames: bool = True) -> N
         bare[nodes[i].forms] += len(nodes[i].mentions)
         if len(nodes[i].forms) > 1 and not _described(nodes[i]):
             given_in[nodes[i].forms[0]] |= nodes[i].stories
+    written: defaultdict[tuple[frozenset[str], tuple[str, ...]], set[str]] = defaultdict(set)
+    for i in people:  # how each article writes a bare name ("Zelensky", "Zelenskyy")
+        if len(nodes[i].forms) == 1:
+            written[nodes[i].articles, nodes[i].forms].add(_surname(nodes[i].tokens))
     linked = set()
     undecided: list[tuple[int, list[int]]] = []  # bare surnames no rule above placed
     for i in sorted(people, key=lambda i: (-len(nodes[i].forms), i)):  # longest first
@@ -683,6 +691,11 @@ def _link_people(nodes: list[_Node], links: _Links, nicknames: bool = True) -> N
         # A name used bare far more often than in full is likely something else
         # ("Twitter" beside one "Anthony Weiner Twitter").
         least = 1 + bare[short] // 10 if len(short) == 1 else 1
+        anywhere = (
+            _named_alike_anywhere(nodes[i], fits, nodes, text, written[nodes[i].articles, short])
+            if len(short) == 1
+            else None
+        )
         # Not beyond its story while the story names someone by it as a given name:
         # that one is for _link_given_names ("Cruz" of a report on Cruz Riojas is no
         # Ted Cruz; "Richard" beside Richard Madeley is no Cliff Richard).
@@ -694,6 +707,7 @@ def _link_people(nodes: list[_Node], links: _Links, nicknames: bool = True) -> N
             far=SURNAME_DOMINANCE,
             min_size=least,
             reach=2 if len(short) == 1 and given_in[short[0]] & nodes[i].stories else 3,
+            anywhere=anywhere,
         )
         if target is not None:
             links.join(i, target)
@@ -712,6 +726,35 @@ def _link_people(nodes: list[_Node], links: _Links, nicknames: bool = True) -> N
     lone = [i for i in unlinked if len(nodes[i].forms) == 1 and i not in blends]
     given = _link_given_names(nodes, links, lone, by_surname)
     _link_lone_names(nodes, links, [i for i in lone if i not in given])
+
+
+def _named_alike_anywhere(
+    node: _Node,
+    fits: Sequence[int],
+    nodes: Sequence[_Node],
+    text: CorpusText,
+    written: Set[str],
+) -> list[int]:
+    """The full names ``fits`` a bare one-word name may join beyond its story:
+    those whose surname is spelled as its article writes the name alone
+    (``written``: "Zelensky" beside "Zelenskyy" may be Volodymyr Zelenskyy; a
+    romanised variant alone, "Sherman" for "Barry Sheerman", is evidence only
+    beside the name), and none where the word is one the corpus writes in lower
+    case and no mention of it follows a title ("Voice over IP" is no Robert
+    Voice, Moody's no Lewis Moody, "the West" no Kanye West; "President Bush"
+    may still be George W Bush)."""
+    word = _surname(node.tokens)
+    if word in text.common_words() and not any(
+        len(mention.text.split()) > 1 or text.word_before(article, mention.start) in _TITLES
+        for article, mention in node.mentions
+    ):
+        return []
+    return [j for j in fits if _surname(nodes[j].tokens) in written]
+
+
+# Words before a name that make it a person's: a role or title ("President
+# Bush", "Mr. Brown"), or how a woman is addressed.
+_TITLES = ROLES | {"mrs", "ms", "miss"}
 
 
 # How many times more often an article names one of two people of a surname in
@@ -964,6 +1007,15 @@ class CorpusText:
         if self._common is None:
             self._common = common_words(self.passages)
         return self._common
+
+    def word_before(self, article: str, start: int) -> str:
+        """The word just before ``start`` in its passage of ``article``, in lower
+        case and without a full stop ("mr" before "Mr. Bush"), else ""."""
+        for passage in self.passages.get(article, ()):
+            if passage.start <= start < passage.end:
+                found = _LAST_WORD.search(passage.text, 0, start - passage.start)
+                return found.group(1).lower() if found else ""
+        return ""
 
     def spelled_out(self, mentions: Mapping[str, Sequence[Mention]]) -> set[tuple[str, str]]:
         found: set[tuple[str, str]] = set()
@@ -1236,6 +1288,7 @@ def common_words(passages: Mapping[str, Sequence[Passage]]) -> set[str]:
     return found
 
 
+_LAST_WORD = re.compile(r"([A-Za-z]+)\.?\s+$")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])")
 
 
@@ -1708,7 +1761,7 @@ def linked(
     # A nickname joins a person of its story: before stories are known (what story
     # grouping reads), "Jim Clyburn" and "James E. Clyburn" stay apart, or two
     # stories about one politician would share one more entity.
-    _link_people(nodes, links, nicknames=bool(groups))
+    _link_people(nodes, links, text, nicknames=bool(groups))
     _link_nicknames(nodes, links)
     _link_abbreviations(nodes, links, text.spelled_out(mentions))
     _link_organisations(nodes, links, common)

@@ -118,7 +118,10 @@ MEMO_SIZE = 16
 # 41: a person's given name is no other name of a city ("Saul" for Seoul)
 # 42: a bare surname is not the one of two namesakes told apart by a suffix that
 # is named in full less than half as often ("Trump" beside one "Donald Trump Jr.")
-COMPARISON = 42
+# 43: beyond its story a bare name joins only a full name spelled as it is, and a
+# word the corpus writes in lower case only after a title ("Voice over IP" is no
+# Robert Voice, "Sherman" no Barry Sheerman; "President Bush" is George W Bush)
+COMPARISON = 43
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

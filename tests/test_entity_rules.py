@@ -443,6 +443,43 @@ def test_a_bare_surname_beside_a_son_named_once_is_his_far_more_named_father(
     assert entity_with(entities, "Trump") == entity_with(entities, expected)
 
 
+def test_a_bare_name_beyond_its_story_needs_the_same_spelling_and_a_common_word_a_title():
+    """BBC News: "Voice over IP" joined Robert Voice, a rugby line-up's "Sherman"
+    Barry Sheerman, and Moody's the flanker Lewis Moody, each named in another
+    story; "President Bush" in a report that never names him in full is still
+    George W Bush."""
+    texts = {
+        "a0": "Robert Voice said his voice was back.",
+        "a1": "It has the formidable name of Voice over IP (Voip).",
+        "a2": "US President George W Bush flew over the bush.",
+        "a3": "The job gains mean that President Bush can celebrate.",
+        "a4": "Labour MP Barry Sheerman chairs the committee.",
+        "a5": "Hobson, Osentowski, Gouws, Williams, Sherman, Tuipulotu.",
+        "a6": "England flanker Lewis Moody is fit, a moody coach said.",
+        "a7": "Rating agencies - Standard & Poor's, Moody's and Fitch - cut it.",
+    }
+    names = {
+        "a0": ["Robert Voice"],
+        "a1": ["Voice"],
+        "a2": ["George W Bush"],
+        "a3": ["Bush"],
+        "a4": ["Barry Sheerman"],
+        "a5": ["Sherman"],
+        "a6": ["Lewis Moody"],
+        "a7": ["Moody"],
+    }
+    mentions = {
+        article: occurrences(texts[article], *found, kind="person", label="PERSON")
+        for article, found in names.items()
+    }
+    passages = {article: passages_of(text, article)[article] for article, text in texts.items()}
+    entities = merge(mentions, {}, passages, groups={article: article for article in texts})
+    assert entity_with(entities, "Bush") == entity_with(entities, "George W Bush")
+    for bare, full in (("Voice", "Robert Voice"), ("Sherman", "Barry Sheerman"),
+                       ("Moody", "Lewis Moody")):  # fmt: skip
+        assert entity_with(entities, bare) != entity_with(entities, full)
+
+
 def test_a_bare_surname_is_the_person_its_article_names_far_more_often():
     # ECB+ dev topic 28: the story of W. Mark Felt names his daughter Joan Felt once
     felt = [("W. Mark Felt", "person")] + [("Mark Felt", "person")] * 5
