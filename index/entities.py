@@ -616,9 +616,13 @@ def _initial_of(x: str, y: str) -> bool:
 
 
 def _link_people(
-    nodes: list[_Node], links: _Links, text: CorpusText, nicknames: bool = True
+    nodes: list[_Node], links: _Links, text: CorpusText, in_stories: bool = True
 ) -> None:
-    """Spelling variants of full names, then short forms to the one full name they fit."""
+    """Spelling variants of full names, then short forms to the one full name they
+    fit. ``in_stories``: the articles' stories are known (the second merge), so a
+    nickname may join a person of its story and a bare name beyond its story
+    needs its surname spelled alike and, for a common word, a title (see
+    :func:`_named_alike_anywhere`)."""
     people = [i for i, node in enumerate(nodes) if node.kind == "person"]
     by_surname: dict[str, list[int]] = defaultdict(list)
     for i in people:
@@ -652,7 +656,7 @@ def _link_people(
                 for j in block
                 if j != i
                 and nodes[j].suffix == nodes[i].suffix
-                and _familiar(nodes[i].forms[0], nodes[j].forms[0], nicknames)
+                and _familiar(nodes[i].forms[0], nodes[j].forms[0], in_stories)
             ]
             target = links.target(familiar, nodes, nodes[i], reach=2)
             if target is not None:
@@ -693,7 +697,7 @@ def _link_people(
         least = 1 + bare[short] // 10 if len(short) == 1 else 1
         anywhere = (
             _named_alike_anywhere(nodes[i], fits, nodes, text, written[nodes[i].articles, short])
-            if len(short) == 1
+            if len(short) == 1 and in_stories
             else None
         )
         # Not beyond its story while the story names someone by it as a given name:
@@ -1760,8 +1764,10 @@ def linked(
     links = _Links(nodes)
     # A nickname joins a person of its story: before stories are known (what story
     # grouping reads), "Jim Clyburn" and "James E. Clyburn" stay apart, or two
-    # stories about one politician would share one more entity.
-    _link_people(nodes, links, text, nicknames=bool(groups))
+    # stories about one politician would share one more entity. A bare name joins
+    # beyond its article as before: for grouping, a common word two reports share
+    # ("run" of "hit and run") says something of their subject.
+    _link_people(nodes, links, text, in_stories=bool(groups))
     _link_nicknames(nodes, links)
     _link_abbreviations(nodes, links, text.spelled_out(mentions))
     _link_organisations(nodes, links, common)
