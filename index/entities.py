@@ -26,7 +26,7 @@ from rapidfuzz.distance import DamerauLevenshtein, Levenshtein
 
 from .events import singular
 from .gazetteer import KNOWN_ACRONYMS, code_alone, is_known_place, is_major_place, place_of
-from .mentions import PERSON_SHOWN, PLACE_SHOWN
+from .mentions import PERSON_BEFORE, PERSON_SHOWN, PLACE_SHOWN
 from .model import ENTITY_KINDS, Alias, Entity, EntityMention, Mention, Passage
 from .names import (
     ROLES,
@@ -1778,7 +1778,32 @@ def linked(
     if groups:  # stories known: other writings of a name are read within its story
         _link_written_alike(nodes, links)
         _link_misspellings(nodes, links, common)
+    _people_shown(nodes, links, text)
     return nodes, links
+
+
+def _people_shown(nodes: list[_Node], links: _Links, text: CorpusText) -> None:
+    """An entity the model read as an organisation or a thing, named in full and
+    by the last word of that name alone, a quarter of whose mentions follow a
+    person's role or title, is a person: "England coach Sven-Goran Eriksson" and
+    "Eriksson", "France captain Fabien Pelous" and "Pelous" (the model reads many
+    foreign names as organisations). Teams named by their last word ("Newcastle
+    Falcons", "Falcons") are not written after a role."""
+    for members in _clusters(nodes, links).values():
+        keys = {node.key for node in members}
+        if not any(" " in key and key.split()[-1] in keys for key in keys):
+            continue
+        if _kind(members) not in ("organisation", "other"):
+            continue
+        found = [(article, mention) for node in members for article, mention in node.mentions]
+        shown = sum(
+            text.word_before(article, mention.start) in PERSON_BEFORE
+            or mention.text.split()[0].lower().rstrip(".") in PERSON_BEFORE
+            for article, mention in found
+        )
+        if shown and 4 * shown >= len(found):
+            for node in members:
+                node.kind, node.corrected = "person", True
 
 
 def _without_shouting(

@@ -596,7 +596,7 @@ def _shows_person(text: str, mention: Mention) -> bool:
     "Firefox has seen its", "Everton boss David Moyes said he", "at Anfield
     since he")."""
     before = _WORD_BEFORE.search(text[max(0, mention.start - 20) : mention.start])
-    if before is not None and before.group(1).lower() in _PERSON_BEFORE:
+    if before is not None and before.group(1).lower() in PERSON_BEFORE:
         return True
     if _AFTER_PREPOSITION.search(text, max(0, mention.start - 8), mention.start):
         return False  # "back at Anfield since he joined": the place is not "he"
@@ -720,7 +720,8 @@ _TITLES = frozenset({"Mr", "Mrs", "Ms", "Mx", "Sir", "Dame", "Lord", "Lady", "Ba
 # What only a person's name follows: a title, a word for what a person is
 # (names.ROLES, and a few of sport and show business), less the words that also
 # come before a thing's name ("state", "former", "chief", "health").
-_PERSON_BEFORE = (
+# The words just before a name that make it a person's: a role or a title.
+PERSON_BEFORE = (
     ROLES
     | {title.lower() for title in _TITLES}
     | {"boss", "forward", "frontman", "keeper", "presenter", "winger"}

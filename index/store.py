@@ -121,7 +121,9 @@ MEMO_SIZE = 16
 # 43: beyond its story a bare name joins only a full name spelled as it is, and a
 # word the corpus writes in lower case only after a title ("Voice over IP" is no
 # Robert Voice, "Sherman" no Barry Sheerman; "President Bush" is George W Bush)
-COMPARISON = 43
+# 44: an "organisation" named in full and by its surname alone, after a person's
+# role a quarter of the time, is a person ("England coach Sven-Goran Eriksson")
+COMPARISON = 44
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

@@ -480,6 +480,24 @@ def test_a_bare_name_beyond_its_story_needs_the_same_spelling_and_a_common_word_
         assert entity_with(entities, bare) != entity_with(entities, full)
 
 
+def test_an_organisation_named_in_full_and_by_its_surname_after_a_role_is_a_person():
+    """BBC News: the model reads "Sven-Goran Eriksson" and "Eriksson" as an
+    organisation in every report; "England coach" before the name says who he
+    is. A team named by its last word is never written after a role."""
+    text = (
+        "England coach Sven-Goran Eriksson has revealed Shaun Wright-Phillips will start. "
+        "Eriksson also revealed that Wes Brown will start. The Newcastle Falcons beat "
+        "Leicester; the Falcons scored first, and Sven-Goran Eriksson watched."
+    )
+    found = occurrences(text, "Sven-Goran Eriksson", "Eriksson", "Newcastle Falcons", "Falcons")
+    found += occurrences(text, "Shaun Wright-Phillips", kind="person", label="PERSON")
+    entities = merge({"a0": found}, {}, passages_of(text))
+    eriksson = entity_with(entities, "Eriksson")
+    assert eriksson == entity_with(entities, "Sven-Goran Eriksson")
+    assert eriksson.kind == "person"
+    assert entity_with(entities, "Falcons").kind == "organisation"
+
+
 def test_a_bare_surname_is_the_person_its_article_names_far_more_often():
     # ECB+ dev topic 28: the story of W. Mark Felt names his daughter Joan Felt once
     felt = [("W. Mark Felt", "person")] + [("Mark Felt", "person")] * 5
