@@ -96,6 +96,16 @@ _PLACE_HEADS = frozenset(
 # What a name the model calls a person's may end with that no surname is, and the
 # kind of what it names: not "Church" (Charlotte Church), "Park", "Bay", "Lake",
 # "Lane", "Arena", "Ocean", "Street", "Bridge", "Temple", "Castle", surnames too.
+# What a competition, a festival or a ceremony's name ends with ("Davis Cup",
+# "Chennai Open", "London Marathon", "Berlin Film Festival", "Brit Awards"): an
+# event, whatever the model read ("Davis" is a town). Not "Games" ("Argonaut
+# Games", a company), "Series" or "War" (a film's title).
+_EVENT_HEADS = frozenset(
+    {"cup", "open", "championship", "championships", "olympics", "festival", "marathon",
+     "prix", "tournament", "awards"}
+)  # fmt: skip
+
+
 _NO_SURNAME = dict.fromkeys(
     ["palace", "square", "airport", "avenue", "road", "boulevard", "highway", "stadium",
      "cathedral", "mosque", "peninsula", "strait", "canal", "desert", "county", "province",
@@ -1778,8 +1788,31 @@ def linked(
     if groups:  # stories known: other writings of a name are read within its story
         _link_written_alike(nodes, links)
         _link_misspellings(nodes, links, common)
+    _events_named(nodes, links)
     _people_shown(nodes, links, text)
     return nodes, links
+
+
+def _events_named(nodes: list[_Node], links: _Links) -> None:
+    """An entity whose most used name of several words is a competition's, a
+    festival's or a ceremony's (:data:`_EVENT_HEADS`), used at least a third as
+    often as its most used name (as :func:`_display_name` counts a full name), is
+    an event, whatever the model read, with all its names ("Davis Cup", a place
+    by the town; "Heineken Cup" and "Heineken" in a rugby report; "Academy
+    Awards" and "Academy Award"; not Ulster, once "Ulster Schools' Cup")."""
+    for members in _clusters(nodes, links).values():
+        named = [node for node in members if " " in node.key]
+        if not named:
+            continue
+        top = max(named, key=lambda node: (len(node.mentions), node.key))
+        most = max(len(node.mentions) for node in members)
+        if (
+            top.key.split()[-1] in _EVENT_HEADS
+            and 3 * len(top.mentions) >= most
+            and _kind(members) != "event"
+        ):
+            for node in members:
+                node.kind, node.corrected = "event", True
 
 
 def _people_shown(nodes: list[_Node], links: _Links, text: CorpusText) -> None:

@@ -123,7 +123,10 @@ MEMO_SIZE = 16
 # Robert Voice, "Sherman" no Barry Sheerman; "President Bush" is George W Bush)
 # 44: an "organisation" named in full and by its surname alone, after a person's
 # role a quarter of the time, is a person ("England coach Sven-Goran Eriksson")
-COMPARISON = 44
+# 45: an entity whose most used name of several words ends with "Cup", "Open",
+# "Championships", "Marathon", "Festival", "Awards" ... is an event ("Davis Cup"
+# was a place)
+COMPARISON = 45
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

@@ -498,6 +498,27 @@ def test_an_organisation_named_in_full_and_by_its_surname_after_a_role_is_a_pers
     assert entity_with(entities, "Falcons").kind == "organisation"
 
 
+def test_a_cup_a_marathon_or_an_awards_ceremony_is_an_event_with_all_its_names():
+    """BBC News: the model read "Davis Cup" as a place (Davis is a town) and the
+    Heineken Cup as an organisation, called "Heineken" in the same report; a
+    club named far more often than a cup it once gave its name to stays what
+    it is."""
+    text = (
+        "Britain face Israel in the Davis Cup. Leicester beat Wasps in the Heineken Cup, "
+        "and Heineken semi-final places are at stake in the Heineken Cup. Ulster won; "
+        "Ulster beat Munster, Ulster lead the Celtic League and Ulster host the Ulster "
+        "Schools' Cup final."
+    )
+    found = occurrences(text, "Davis Cup", kind="place", label="GPE")
+    found += occurrences(text, "Heineken Cup", "Heineken")
+    found += occurrences(text, "Ulster Schools' Cup", "Ulster")
+    entities = merge({"a0": sorted(found, key=lambda m: m.start)}, {}, passages_of(text))
+    assert entity_with(entities, "Davis Cup").kind == "event"
+    heineken = entity_with(entities, "Heineken")
+    assert heineken == entity_with(entities, "Heineken Cup") and heineken.kind == "event"
+    assert entity_with(entities, "Ulster").kind != "event"
+
+
 def test_a_bare_surname_is_the_person_its_article_names_far_more_often():
     # ECB+ dev topic 28: the story of W. Mark Felt names his daughter Joan Felt once
     felt = [("W. Mark Felt", "person")] + [("Mark Felt", "person")] * 5
