@@ -1788,7 +1788,8 @@ def linked(
     if groups:  # stories known: other writings of a name are read within its story
         _link_written_alike(nodes, links)
         _link_misspellings(nodes, links, common)
-    _events_named(nodes, links)
+    if groups:  # the kinds a reader sees; grouping reads the model's (measured)
+        _events_named(nodes, links)
     _people_shown(nodes, links, text)
     return nodes, links
 

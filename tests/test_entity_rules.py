@@ -512,7 +512,8 @@ def test_a_cup_a_marathon_or_an_awards_ceremony_is_an_event_with_all_its_names()
     found = occurrences(text, "Davis Cup", kind="place", label="GPE")
     found += occurrences(text, "Heineken Cup", "Heineken")
     found += occurrences(text, "Ulster Schools' Cup", "Ulster")
-    entities = merge({"a0": sorted(found, key=lambda m: m.start)}, {}, passages_of(text))
+    mentions = {"a0": sorted(found, key=lambda m: m.start)}
+    entities = merge(mentions, {}, passages_of(text), groups={"a0": "s0"})
     assert entity_with(entities, "Davis Cup").kind == "event"
     heineken = entity_with(entities, "Heineken")
     assert heineken == entity_with(entities, "Heineken Cup") and heineken.kind == "event"
