@@ -93,9 +93,6 @@ _PLACE_HEADS = frozenset(
 )  # fmt: skip
 
 
-# What a name the model calls a person's may end with that no surname is, and the
-# kind of what it names: not "Church" (Charlotte Church), "Park", "Bay", "Lake",
-# "Lane", "Arena", "Ocean", "Street", "Bridge", "Temple", "Castle", surnames too.
 # What a competition, a festival or a ceremony's name ends with ("Davis Cup",
 # "Chennai Open", "London Marathon", "Berlin Film Festival", "Brit Awards"): an
 # event, whatever the model read ("Davis" is a town). Not "Games" ("Argonaut
@@ -106,6 +103,9 @@ _EVENT_HEADS = frozenset(
 )  # fmt: skip
 
 
+# What a name the model calls a person's may end with that no surname is, and the
+# kind of what it names: not "Church" (Charlotte Church), "Park", "Bay", "Lake",
+# "Lane", "Arena", "Ocean", "Street", "Bridge", "Temple", "Castle", surnames too.
 _NO_SURNAME = dict.fromkeys(
     ["palace", "square", "airport", "avenue", "road", "boulevard", "highway", "stadium",
      "cathedral", "mosque", "peninsula", "strait", "canal", "desert", "county", "province",
@@ -759,16 +759,11 @@ def _named_alike_anywhere(
     may still be George W Bush)."""
     word = _surname(node.tokens)
     if word in text.common_words() and not any(
-        len(mention.text.split()) > 1 or text.word_before(article, mention.start) in _TITLES
+        len(mention.text.split()) > 1 or text.word_before(article, mention.start) in PERSON_BEFORE
         for article, mention in node.mentions
     ):
         return []
     return [j for j in fits if _surname(nodes[j].tokens) in written]
-
-
-# Words before a name that make it a person's: a role or title ("President
-# Bush", "Mr. Brown"), or how a woman is addressed.
-_TITLES = ROLES | {"mrs", "ms", "miss"}
 
 
 # How many times more often an article names one of two people of a surname in
@@ -1788,7 +1783,7 @@ def linked(
     if groups:  # stories known: other writings of a name are read within its story
         _link_written_alike(nodes, links)
         _link_misspellings(nodes, links, common)
-    if groups:  # the kinds a reader sees; grouping reads the model's (measured)
+        # and events are the kinds a reader sees (grouping reads the model's)
         _events_named(nodes, links)
     _people_shown(nodes, links, text)
     return nodes, links
