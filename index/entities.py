@@ -1929,12 +1929,14 @@ def _entity(
         Alias(text, counts[text], tuple(sorted(used_by[text])))
         for text in sorted(counts, key=lambda t: (-counts[t], t))
     )
-    named = {(m.article, m.start) for m in found}
-    found.extend(
-        EntityMention(article, locate(article, ref.start), ref.start, ref.end, ref.text, True)
-        for article, ref in common
-        if (article, ref.start) not in named
-    )
+    seen = {(m.article, m.start) for m in found}
+    for article, ref in common:  # once, whether its article or its story reads it
+        if (article, ref.start) not in seen:
+            seen.add((article, ref.start))
+            found.append(
+                EntityMention(article, locate(article, ref.start), ref.start, ref.end, ref.text,
+                              True)
+            )  # fmt: skip
     found.sort(key=lambda m: (m.article, m.start, m.end))
     kind = _kind(members)
     return Entity("", _display_name(counts, kind), kind, aliases, tuple(found))

@@ -126,7 +126,8 @@ MEMO_SIZE = 16
 # 45: an entity whose most used name of several words ends with "Cup", "Open",
 # "Championships", "Marathon", "Festival", "Awards" ... is an event ("Davis Cup"
 # was a place)
-COMPARISON = 45
+# 46: a headline noun its article and its story both read is one mention, not two
+COMPARISON = 46
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

@@ -28,6 +28,7 @@ from index.mentions import (
 )
 from index.model import Mention, Passage
 from index.readers import read_bytes
+from index.references import Reference, StoryReference
 from index.tables import teams
 from index.teams import TOWN_TEAM, known_teams
 
@@ -518,6 +519,24 @@ def test_a_cup_a_marathon_or_an_awards_ceremony_is_an_event_with_all_its_names()
     heineken = entity_with(entities, "Heineken")
     assert heineken == entity_with(entities, "Heineken Cup") and heineken.kind == "event"
     assert entity_with(entities, "Ulster").kind != "event"
+
+
+def test_a_headline_noun_its_article_and_its_story_both_read_is_one_mention():
+    """BBC News: "Police probe BNP mosque leaflet" is South Wales Police, as its
+    own article says and as its story's other reports say; the entity listed
+    that headline's "Police" twice."""
+    text = (
+        "Police probe BNP mosque leaflet\n\nAnti-racism campaigners in Swansea have "
+        "handed copies to South Wales Police."
+    )
+    (force,) = occurrences(text, "South Wales Police")
+    article = Reference(0, 6, "Police", force.start, force.end)
+    story = StoryReference("a0", 0, 6, "Police", (("a0", force.start),))
+    (entity,) = merge(
+        {"a0": [force]}, {}, passages_of(text), groups={"a0": "s0"},
+        references={"a0": [article]}, story_references=[story],
+    )  # fmt: skip
+    assert [(m.start, m.common) for m in entity.mentions] == [(0, True), (force.start, False)]
 
 
 def test_a_bare_surname_is_the_person_its_article_names_far_more_often():
