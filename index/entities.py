@@ -758,6 +758,8 @@ def _named_alike_anywhere(
     Voice, Moody's no Lewis Moody, "the West" no Kanye West; "President Bush"
     may still be George W Bush)."""
     word = _surname(node.tokens)
+    if not fits:
+        return []
     if word in text.common_words() and not any(
         len(mention.text.split()) > 1 or text.word_before(article, mention.start) in PERSON_BEFORE
         for article, mention in node.mentions
