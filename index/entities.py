@@ -26,7 +26,7 @@ from rapidfuzz.distance import DamerauLevenshtein, Levenshtein
 
 from .events import singular
 from .gazetteer import KNOWN_ACRONYMS, code_alone, is_known_place, is_major_place, place_of
-from .mentions import PERSON_BEFORE, PERSON_SHOWN, PLACE_SHOWN
+from .mentions import PERSON_BEFORE, PERSON_SHOWN, PLACE_SHOWN, role_before
 from .model import ENTITY_KINDS, Alias, Entity, EntityMention, Mention, Passage
 from .names import (
     ROLES,
@@ -761,7 +761,7 @@ def _named_alike_anywhere(
     if not fits:
         return []
     if word in text.common_words() and not any(
-        len(mention.text.split()) > 1 or text.word_before(article, mention.start) in PERSON_BEFORE
+        len(mention.text.split()) > 1 or text.role_before(article, mention.start)
         for article, mention in node.mentions
     ):
         return []
@@ -1019,14 +1019,13 @@ class CorpusText:
             self._common = common_words(self.passages)
         return self._common
 
-    def word_before(self, article: str, start: int) -> str:
-        """The word just before ``start`` in its passage of ``article``, in lower
-        case and without a full stop ("mr" before "Mr. Bush"), else ""."""
+    def role_before(self, article: str, start: int) -> bool:
+        """Whether a person's title or role comes just before ``start`` in its
+        passage of ``article`` (see :func:`index.mentions.role_before`)."""
         for passage in self.passages.get(article, ()):
             if passage.start <= start < passage.end:
-                found = _LAST_WORD.search(passage.text, 0, start - passage.start)
-                return found.group(1).lower() if found else ""
-        return ""
+                return role_before(passage.text, start - passage.start)
+        return False
 
     def spelled_out(self, mentions: Mapping[str, Sequence[Mention]]) -> set[tuple[str, str]]:
         found: set[tuple[str, str]] = set()
@@ -1299,7 +1298,6 @@ def common_words(passages: Mapping[str, Sequence[Passage]]) -> set[str]:
     return found
 
 
-_LAST_WORD = re.compile(r"([A-Za-z]+)\.?\s+$")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])")
 
 
@@ -1828,7 +1826,7 @@ def _people_shown(nodes: list[_Node], links: _Links, text: CorpusText) -> None:
             continue
         found = [(article, mention) for node in members for article, mention in node.mentions]
         shown = sum(
-            text.word_before(article, mention.start) in PERSON_BEFORE
+            text.role_before(article, mention.start)
             or mention.text.split()[0].lower().rstrip(".") in PERSON_BEFORE
             for article, mention in found
         )

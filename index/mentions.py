@@ -589,14 +589,20 @@ def shown_people(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     ]
 
 
+def role_before(text: str, start: int) -> bool:
+    """Whether the word just before ``start`` is a person's title or role
+    (:data:`PERSON_BEFORE`: "England coach Sven-Goran Eriksson", "Mr. Brown")."""
+    before = _WORD_BEFORE.search(text[max(0, start - 20) : start])
+    return before is not None and before.group(1).lower() in PERSON_BEFORE
+
+
 def _shows_person(text: str, mention: Mention) -> bool:
     """A title or a person's role just before the name, or, in the rest of its
     sentence, "he" or "she" (his, her, ...) before any capitalised word, "it" or
     "they", where no preposition comes before the name ("Bono said he"; not
     "Firefox has seen its", "Everton boss David Moyes said he", "at Anfield
     since he")."""
-    before = _WORD_BEFORE.search(text[max(0, mention.start - 20) : mention.start])
-    if before is not None and before.group(1).lower() in PERSON_BEFORE:
+    if role_before(text, mention.start):
         return True
     if _AFTER_PREPOSITION.search(text, max(0, mention.start - 8), mention.start):
         return False  # "back at Anfield since he joined": the place is not "he"
@@ -720,7 +726,6 @@ _TITLES = frozenset({"Mr", "Mrs", "Ms", "Mx", "Sir", "Dame", "Lord", "Lady", "Ba
 # What only a person's name follows: a title, a word for what a person is
 # (names.ROLES, and a few of sport and show business), less the words that also
 # come before a thing's name ("state", "former", "chief", "health").
-# The words just before a name that make it a person's: a role or a title.
 PERSON_BEFORE = (
     ROLES
     | {title.lower() for title in _TITLES}
