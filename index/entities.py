@@ -1783,56 +1783,64 @@ def linked(
     if groups:  # stories known: other writings of a name are read within its story
         _link_written_alike(nodes, links)
         _link_misspellings(nodes, links, common)
-        # and events are the kinds a reader sees (grouping reads the model's)
-        _events_named(nodes, links)
-    _people_shown(nodes, links, text)
+    _kinds_corrected(nodes, links, text, events=bool(groups))
     return nodes, links
 
 
-def _events_named(nodes: list[_Node], links: _Links) -> None:
-    """An entity whose most used name of several words is a competition's, a
+def _kinds_corrected(nodes: list[_Node], links: _Links, text: CorpusText, events: bool) -> None:
+    """Each merged entity's kind where its names or its text say more than the
+    model's votes (see :func:`_an_event`, :func:`_shown_a_person`); ``events``:
+    the kinds a reader sees (grouping reads the model's)."""
+    for members in _clusters(nodes, links).values():
+        if events and _an_event(members):
+            kind = "event"
+        elif _shown_a_person(members, text):
+            kind = "person"
+        else:
+            continue
+        for node in members:
+            node.kind, node.corrected = kind, True
+
+
+def _an_event(members: list[_Node]) -> bool:
+    """Whether an entity's most used name of several words is a competition's, a
     festival's or a ceremony's (:data:`_EVENT_HEADS`), used at least a third as
-    often as its most used name (as :func:`_display_name` counts a full name), is
+    often as its most used name (as :func:`_display_name` counts a full name):
     an event, whatever the model read, with all its names ("Davis Cup", a place
     by the town; "Heineken Cup" and "Heineken" in a rugby report; "Academy
     Awards" and "Academy Award"; not Ulster, once "Ulster Schools' Cup")."""
-    for members in _clusters(nodes, links).values():
-        named = [node for node in members if " " in node.key]
-        if not named:
-            continue
-        top = max(named, key=lambda node: (len(node.mentions), node.key))
-        most = max(len(node.mentions) for node in members)
-        if (
-            top.key.split()[-1] in _EVENT_HEADS
-            and 3 * len(top.mentions) >= most
-            and _kind(members) != "event"
-        ):
-            for node in members:
-                node.kind, node.corrected = "event", True
+    named = [node for node in members if " " in node.key]
+    if not named:
+        return False
+    top = max(named, key=lambda node: (len(node.mentions), node.key))
+    most = max(len(node.mentions) for node in members)
+    return (
+        top.key.split()[-1] in _EVENT_HEADS
+        and 3 * len(top.mentions) >= most
+        and _kind(members) != "event"
+    )
 
 
-def _people_shown(nodes: list[_Node], links: _Links, text: CorpusText) -> None:
-    """An entity the model read as an organisation or a thing, named in full and
-    by the last word of that name alone, a quarter of whose mentions follow a
-    person's role or title, is a person: "England coach Sven-Goran Eriksson" and
-    "Eriksson", "France captain Fabien Pelous" and "Pelous" (the model reads many
-    foreign names as organisations). Teams named by their last word ("Newcastle
-    Falcons", "Falcons") are not written after a role."""
-    for members in _clusters(nodes, links).values():
-        keys = {node.key for node in members}
-        if not any(" " in key and key.split()[-1] in keys for key in keys):
-            continue
-        if _kind(members) not in ("organisation", "other"):
-            continue
-        found = [(article, mention) for node in members for article, mention in node.mentions]
-        shown = sum(
-            text.role_before(article, mention.start)
-            or mention.text.split()[0].lower().rstrip(".") in PERSON_BEFORE
-            for article, mention in found
-        )
-        if shown and 4 * shown >= len(found):
-            for node in members:
-                node.kind, node.corrected = "person", True
+def _shown_a_person(members: list[_Node], text: CorpusText) -> bool:
+    """Whether an entity the model read as an organisation or a thing, named in
+    full and by the last word of that name alone, is a person: a quarter of its
+    mentions follow a person's role or title, or open with one ("England coach
+    Sven-Goran Eriksson" and "Eriksson", "France captain Fabien Pelous" and
+    "Pelous"; the model reads many foreign names as organisations). Teams named
+    by their last word ("Newcastle Falcons", "Falcons") are not written after a
+    role."""
+    keys = {node.key for node in members}
+    if not any(" " in key and key.split()[-1] in keys for key in keys):
+        return False
+    if _kind(members) not in ("organisation", "other"):
+        return False
+    found = [(article, mention) for node in members for article, mention in node.mentions]
+    shown = sum(
+        text.role_before(article, mention.start)
+        or mention.text.split()[0].lower().rstrip(".") in PERSON_BEFORE
+        for article, mention in found
+    )
+    return bool(shown) and 4 * shown >= len(found)
 
 
 def _without_shouting(
@@ -1933,10 +1941,8 @@ def _entity(
     for article, ref in common:  # once, whether its article or its story reads it
         if (article, ref.start) not in seen:
             seen.add((article, ref.start))
-            found.append(
-                EntityMention(article, locate(article, ref.start), ref.start, ref.end, ref.text,
-                              True)
-            )  # fmt: skip
+            located = locate(article, ref.start)
+            found.append(EntityMention(article, located, ref.start, ref.end, ref.text, True))
     found.sort(key=lambda m: (m.article, m.start, m.end))
     kind = _kind(members)
     return Entity("", _display_name(counts, kind), kind, aliases, tuple(found))
