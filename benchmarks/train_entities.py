@@ -86,7 +86,7 @@ def candidates(nodes: Sequence[Any], links: Any) -> list[Pair]:
     each entity with a longer name ending in that word, apart after the rules."""
     sides: dict[int, list[Any]] = defaultdict(list)
     for i, node in enumerate(nodes):
-        if node.kind in KINDS and not node.acronym() and len(node.tokens[-1]) >= 3:
+        if node.kind in KINDS and not node.acronym and len(node.tokens[-1]) >= 3:
             sides[links.root(i)].append(node)
     shorts: dict[str, set[int]] = defaultdict(set)
     longs: dict[str, dict[int, str]] = defaultdict(dict)

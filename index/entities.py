@@ -205,10 +205,12 @@ class _Node:
         """The key without company forms, in American spelling (to look names up)."""
         return _plain(self.tokens)
 
+    @cached_property
     def acronym(self) -> bool:
         """Written like an acronym in most of its mentions (FBI; not Sox, once SOX)."""
         return 2 * sum(_is_abbreviation(m.text) for _, m in self.mentions) > len(self.mentions)
 
+    @cached_property
     def abbreviated(self) -> bool:
         return any(_is_abbreviation(m.text) for _, m in self.mentions)
 
@@ -685,7 +687,7 @@ def _link_people(
     undecided: list[tuple[int, list[int]]] = []  # bare surnames no rule above placed
     for i in sorted(people, key=lambda i: (-len(nodes[i].forms), i)):  # longest first
         short = nodes[i].forms
-        if len(short) == 1 and nodes[i].acronym():
+        if len(short) == 1 and nodes[i].acronym:
             continue  # DOE is not John Doe
         fits = [
             j
@@ -859,7 +861,7 @@ def _link_given_names(
     joined = set()
     for i in lone:
         name = nodes[i].forms[0]
-        if nodes[i].acronym():
+        if nodes[i].acronym:
             continue
         fits = by_given.get(name, [])
         if _styled(nodes[i]):  # "Prince Saud" is Prince Saud Al-Faisal, not Saud Nasser
@@ -982,7 +984,7 @@ def _link_abbreviations(
     for acronym, name in spelled_out:
         meanings[acronym].add(name)
     for i, node in enumerate(nodes):
-        if " " in node.key or not node.abbreviated():
+        if " " in node.key or not node.abbreviated:
             continue
         names = meanings.get(node.key) or {_plain(KNOWN_ACRONYMS.get(node.key, "").split())}
         fits = [j for name in names for j in by_key.get(name, ())]
@@ -1134,7 +1136,7 @@ def _link_organisations(nodes: list[_Node], links: _Links, common: set[str]) -> 
     # The acronyms each entity's text spells out so far, by its root.
     acronyms: dict[int, set[str]] = defaultdict(set)
     for k, node in enumerate(nodes):
-        if node.acronym():
+        if node.acronym:
             acronyms[links.root(k)].add(node.key.replace(" ", ""))
     owned = {i: acronyms.get(links.root(i), set()) for i in organisations}
     # The short names joined to each longer one so far, by its root: whether each
@@ -1146,7 +1148,7 @@ def _link_organisations(nodes: list[_Node], links: _Links, common: set[str]) -> 
             continue
         if nodes[i].team is not None:
             continue  # a town read as its team is the team ("Leicester"), see _link_teams
-        if len(forms) == 1 and nodes[i].acronym():
+        if len(forms) == 1 and nodes[i].acronym:
             continue  # an acronym joins only what it stands for (MEP is not UKIP MEP)
         if len(forms) == 1 and forms[0] in common:
             continue  # "House" may be the White House or the House of Representatives
@@ -1323,7 +1325,7 @@ def _link_places(nodes: list[_Node], links: _Links) -> None:
     named_in: dict[int, set[str]] = defaultdict(set)  # the stories naming each place
     coded: list[tuple[int, int]] = []  # a country written as its code alone
     for i, node in enumerate(nodes):
-        abbreviated = node.kind == "place" and node.abbreviated()
+        abbreviated = node.kind == "place" and node.abbreviated
         place = place_of(node.key, abbreviated) if node.kind == "place" else None
         if place is None:
             continue
@@ -1383,7 +1385,7 @@ def _link_misspellings(nodes: list[_Node], links: _Links, common: set[str]) -> N
     buckets: dict[tuple, list[int]] = defaultdict(list)
     for i, node in enumerate(nodes):
         forms = node.forms
-        if node.acronym() or (node.kind == "person" and len(forms) < 2):
+        if node.acronym or (node.kind == "person" and len(forms) < 2):
             continue
         positions = (len(forms) - 1,) if node.kind == "person" else range(len(forms))
         for k in positions:

@@ -652,12 +652,15 @@ PAGE_WORDS = frozenset(
 )  # fmt: skip
 
 
-def without_furniture(mentions: Sequence[Mention]) -> list[Mention]:
+def without_furniture(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """The mentions that are more than a page's furniture (:data:`PAGE_WORDS`),
     without two or more such words before the name ("Enlarge Image Glenn
-    Close" is Glenn Close; "Related Companies" stays whole)."""
+    Close" is Glenn Close; "Related Companies" stays whole), and more than a
+    word of the language (see :func:`_no_name`)."""
     kept = []
     for mention in mentions:
+        if _no_name(text, mention):
+            continue
         words = list(_WORD.finditer(mention.text))
         lead = 0
         while lead < len(words) and words[lead].group().lower() in PAGE_WORDS:
@@ -669,6 +672,20 @@ def without_furniture(mentions: Sequence[Mention]) -> list[Mention]:
             mention = replace(mention, start=mention.start + cut, text=mention.text[cut:])
         kept.append(mention)
     return kept
+
+
+def _no_name(text: str, mention: Mention) -> bool:
+    """Whether ``mention`` is words of the language, not a name: one function
+    word the model or a title's cut left as a name of no kind ("Last" of a
+    dateline's "Last updated at 11:11 GMT", "Twelve" of "Ocean's Twelve", "Never"
+    of "It's Now or Never"; an acronym in capitals stays), or function words
+    labelling a line ("Subs Not Used: Johnson, Smertin")."""
+    words = mention.text.split()
+    if not words or not all(word.lower() in _function_words() for word in words):
+        return False
+    if text[mention.end : mention.end + 1] == ":":
+        return True
+    return len(words) == 1 and mention.kind == "other" and not mention.text.isupper()
 
 
 # What a person's name makes an organisation of when it follows: "the Obama
@@ -882,7 +899,7 @@ def propagate(
     for name, voted in _names(known, surnames=False).items():
         names.setdefault(name, voted)
     if not names:
-        return without_furniture(mentions)
+        return without_furniture(text, mentions)
     taken = SpanSet((m.start, m.end) for m in mentions)
     spans = {(m.start, m.end) for m in mentions}
     added = SpanSet()  # found here, in text order: appended, not inserted
@@ -902,7 +919,7 @@ def propagate(
             found.append(Mention(at, stop, name, kind, label))
             added.add(at, stop)
     found.sort(key=lambda m: (m.start, m.end))
-    return without_furniture(found)
+    return without_furniture(text, found)
 
 
 def _cut_short(inner: Sequence[Mention], name: str, kind: str, start: int, end: int) -> bool:

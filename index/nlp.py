@@ -57,6 +57,9 @@ _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$", re.IGNORECASE)
 # Characters that cannot start or end a name, though the model sometimes takes them.
 _EDGE_START = re.compile(r"[\s\-–—,;:\"“”‘’')\]]+")
 _EDGE_END = re.compile(r"[\s\-–—,;:\"“”‘’'(\[]+$")
+# A dash between spaces before a word in lower case ends a name: the model runs
+# on across it ("Arsene Wenger - he", "Sugar Rush - a lesbian drama").
+_DASH_ON = re.compile(r"\s+[-–—]\s+(?=[a-z])")
 
 
 class ModelMissing(Exception):
@@ -145,8 +148,9 @@ def kind_of(label: str) -> str:
 
 
 def trim(start: int, end: int, text: str) -> tuple[int, int]:
-    """Offsets of a span without a leading "the ", a trailing possessive "'s" or
-    dangling punctuation ("Deutsche Boerse -"), and never across a line break."""
+    """Offsets of a span without a leading "the ", a trailing possessive "'s",
+    dangling punctuation ("Deutsche Boerse -") or what follows a dash before a
+    word in lower case, and never across a line break."""
     span = text[start:end].split("\n", 1)[0]
     edge = _EDGE_START.match(span)
     if edge and edge.end() < len(span):
@@ -154,6 +158,9 @@ def trim(start: int, end: int, text: str) -> tuple[int, int]:
     match = _LEADING_THE.match(span)
     if match and match.end() < len(span):
         start, span = start + match.end(), span[match.end() :]
+    dash = _DASH_ON.search(span)
+    if dash and dash.start() > 0:
+        span = span[: dash.start()]
     match = _POSSESSIVE.search(span)
     if match and match.start() > 0:
         span = span[: match.start()]  # tokenised text: "Japan 's"

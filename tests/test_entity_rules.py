@@ -1416,6 +1416,65 @@ def test_a_pages_furniture_is_no_name():
     assert not any("Fig" in name for name in spans(article, mentions))
 
 
+def test_a_name_ends_at_a_dash_before_lower_case():
+    """BBC News writes asides after a dash; the model runs a name on across it
+    ("Roger Federer - nice", "Arsene Wenger - he"): the name is the person's,
+    one entity with his other mentions."""
+    text = (
+        "Edu keen on Arsenal stay\n\nEdu added that he had been encouraged by Wenger's "
+        "support. \"I still have a good relationship with Arsene Wenger - he's always said "
+        'he wants me to stay." Asked about the best player, he said: "Roger Federer - nice '
+        'bloke, fantastic tennis player - the ultimate sportsman."\n'
+    )
+    found = spans(*analysed(text))
+    assert {"Arsene Wenger", "Roger Federer"} <= found
+    assert not any(" - " in name for name in found)
+
+
+def test_words_of_the_language_are_no_name():
+    """A dateline's "Last updated" (ECB+'s BBC reports), a film's title cut at
+    its possessive, a song's title cut at "or" and a football table's label
+    (BBC News) leave no entity "Last", "Twelve", "Never" or "Not Used"; the
+    names beside them stay, and so do an acronym in capitals and a title of
+    several words."""
+    dateline = (
+        "21 July 2013 Last updated at 11:11 GMT\nWaitrose fire in Wellington town centre "
+        "tackled\nCrews from Devon and Somerset Fire and Rescue have tackled a blaze.\n"
+    )
+    article, mentions = analysed(dateline)
+    found = spans(article, mentions)
+    assert "Last" not in found
+    assert {"Wellington", "Devon and Somerset Fire and Rescue"} & found
+    film = (
+        "Clooney film tops box office\n\nOcean's Twelve, the crime caper sequel starring "
+        "George Clooney, Brad Pitt and Julia Roberts, has gone straight to number one in "
+        "the US box office chart. The film was made by Warner Bros.\n"
+    )
+    found = spans(*analysed(film))
+    assert "Twelve" not in found
+    assert {"George Clooney", "Brad Pitt", "Julia Roberts", "US"} <= found
+    songs = (
+        "Elvis back in the charts\n\nThe reissues include Are You Lonesome Tonight at "
+        "number 20, It's Now or Never at number 27 and Jailhouse Rock at number 37, "
+        "said the Official Charts Company.\n"
+    )
+    found = spans(*analysed(songs))
+    assert "Never" not in found
+    assert "Are You Lonesome Tonight" in found
+    table = (
+        "Chelsea denied by James heroics\n\nA brave display by David James helped "
+        "Manchester City hold Chelsea.\n\nCech, Paulo Ferreira, Gallas, Terry, Bridge, "
+        "Jarosik (Tiago 56), Lampard, Makelele, Duff, Gudjohnsen, Kezman (Cole 63).\n\n"
+        "Subs Not Used: Johnson, Smertin, Cudicini.\n\nMakelele, Gudjohnsen.\n\nJames, "
+        "Mills, Distin, Dunne, Thatcher, Shaun Wright-Phillips, Bosvelt, Barton, Sibierski "
+        "(McManaman 85), Musampa, Fowler.\n\nSubs Not Used: Macken, Weaver, Onuoha, "
+        "Jordan.\n\nBosvelt.\n\n42,093\n\nH Webb (S Yorkshire).\n"
+    )
+    found = spans(*analysed(table))
+    assert not any("Used" in name for name in found)
+    assert {"Smertin", "Cudicini", "Paulo Ferreira"} <= found
+
+
 @pytest.mark.parametrize(
     ("spellings", "kind"),
     [

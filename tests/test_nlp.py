@@ -65,6 +65,10 @@ def test_kind_of_label(label, kind):
         ("U.S.", "U.S."),
         ("- Reuters", "Reuters"),
         ("the U.N.’s", "U.N."),
+        ("Arsene Wenger - he", "Arsene Wenger"),  # a dash before lower case ends a name
+        ("Sugar Rush - a lesbian", "Sugar Rush"),
+        ("Wenger's – he", "Wenger"),
+        ("Hewlett - Packard", "Hewlett - Packard"),
     ],
 )
 def test_trim(text, expected):
