@@ -102,7 +102,9 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # 57: one function word of no kind is no name ("Last" of "Last updated", "Twelve"
 # of "Ocean's Twelve"), nor function words labelling a line ("Subs Not Used:");
 # a name ends at a dash before a word in lower case ("Arsene Wenger - he")
-VERSION = "57"
+# 58: capitalised words the model left untagged are one name over "of the" ("Top
+# of the Pops")
+VERSION = "58"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

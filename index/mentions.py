@@ -201,6 +201,12 @@ _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}['’]?s")
 _CAPITALISED_RUN = re.compile(
     r"(?<![\w'’.-])[A-Z][\w'’&-]*(?:\s(?:(?:of|the|and|de|du|van|von|for|on)\s)?[A-Z][\w'’&-]*)*"
 )
+# The same, joined over "of the" too: a title or a body ("Top of the Pops", "Lord
+# of the Rings", "Office of the Deputy Prime Minister").
+_CAPITALISED_TITLE = re.compile(
+    r"(?<![\w'’.-])[A-Z][\w'’&-]*"
+    r"(?:\s(?:(?:of|the|and|de|du|van|von|for|on)\s|of\sthe\s)?[A-Z][\w'’&-]*)*"
+)
 
 # A run's first word and the small words after it ("The Tar Heels" -> "Tar Heels").
 _AFTER_FIRST = re.compile(r"\S+\s(?:(?:of|the|and|de|du|van|von|for|on)\s)*(?=[A-Z])")
@@ -219,7 +225,7 @@ def capitalised(
     lower = {w for w in _WORD.findall(text) if w.islower()}
     found = list(mentions)
     for start, end in regions:
-        for match in _CAPITALISED_RUN.finditer(text, start, end):
+        for match in _capitalised_runs(text, start, end, taken):
             span, begin = match.group(), match.start()
             before = text[max(start, begin - 3) : begin].rstrip(" ")
             if _quoted_title(text, begin, match.end(), start):
@@ -254,6 +260,26 @@ def capitalised(
     found += _two_letter_acronyms(text, found, regions)
     found.sort(key=lambda m: (m.start, m.end))
     return found
+
+
+def _capitalised_runs(text: str, start: int, end: int, taken: SpanSet) -> Iterator[re.Match[str]]:
+    """The runs of capitalised words in ``text[start:end]``, joined over "of the"
+    where the model named none of their words ("Top of the Pops"); where it did
+    ("Ivan Ljubicic of the Czech Republic"), a person with a title stands before
+    it ("Col Eric Schnaible of the PCO") or "and" joins two ("Finding Nemo and The
+    Lord of the Rings"), the runs on either side apart."""
+    for match in _CAPITALISED_TITLE.finditer(text, start, end):
+        run = match.group()
+        before = run.split(" of the ", 1)[0].split()
+        if " of the " in run and (
+            " and " in run
+            or taken.overlaps(match.start(), match.end())
+            or len(before) > 1
+            and before[0].lower().rstrip(".") in ROLES
+        ):
+            yield from _CAPITALISED_RUN.finditer(text, match.start(), match.end())
+        else:
+            yield match
 
 
 def _quoted_title(text: str, begin: int, end: int, start: int) -> bool:

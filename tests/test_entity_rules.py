@@ -32,7 +32,7 @@ from index.references import Reference, StoryReference
 from index.tables import teams
 from index.teams import TOWN_TEAM, known_teams
 
-from .conftest import ROOT
+from .conftest import ROOT, SHARED_DATA
 from .test_entities import corpus, entity_with
 
 ECB = ROOT.parent / "shared" / "data" / "ecbplus-dev"
@@ -1429,6 +1429,34 @@ def test_a_name_ends_at_a_dash_before_lower_case():
     found = spans(*analysed(text))
     assert {"Arsene Wenger", "Roger Federer"} <= found
     assert not any(" - " in name for name in found)
+
+
+def test_a_title_is_one_name_over_of_the():
+    """BBC News names programmes whose words the model leaves untagged: "Top of
+    the Pops" is one name, in the headline and the body, not "Top" and "Pops";
+    a person with a title before "of the" stays apart from the body after it."""
+    text = (
+        "Top of the Pops leaves BBC One\n\nThe BBC's flagship pop music programme Top of the "
+        "Pops is to move from BBC One on Fridays to Sundays on BBC Two. Lt Col Eric "
+        "Schnaible of the PCO told the Associated Press news agency Contrack's withdrawal "
+        'from the transportation contract was a "mutually agreed-to separation".\n'
+    )
+    article, mentions = analysed(text)
+    titles = [m for m in mentions if m.text == "Top of the Pops"]
+    assert [m.start for m in titles] == [0, 71]
+    assert not spans(article, mentions) & {"Top", "Pops"}
+    assert any(name.endswith("Eric Schnaible") for name in spans(article, mentions))
+
+
+def test_an_officer_before_of_the_is_no_title():
+    """Where the model leaves an officer untagged (a whole BBC News report), his
+    name and title before "of the PCO" are no title joined over "of the"."""
+    report = SHARED_DATA / "news-corpus" / "bbc" / "business" / "334.txt"
+    if not report.is_file():
+        pytest.skip("the BBC News corpus is not here")
+    found = spans(*analysed(report.read_text(), "334.txt"))
+    assert any(name.endswith("Eric Schnaible") for name in found)
+    assert not any("Schnaible of" in name for name in found)
 
 
 def test_words_of_the_language_are_no_name():
