@@ -104,7 +104,9 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # a name ends at a dash before a word in lower case ("Arsene Wenger - he")
 # 58: capitalised words the model left untagged are one name over "of the" ("Top
 # of the Pops")
-VERSION = "58"
+# 59: "P.M." after a time of day is no name; a day's name keeps its possessive
+# ("New Year's Eve")
+VERSION = "59"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

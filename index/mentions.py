@@ -362,7 +362,9 @@ SPEECH_VERBS = (
 # A verb of speech between two names: 'the vehicles," Lackey told The Associated
 # Press' (one span of the model's).
 _SPEECH_INSIDE = re.compile(rf"\s+(?:{SPEECH_VERBS}|asks|claims)\s+")
-_INNER_POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z])")
+# A possessive between two names ("Istanbul's Dolmabahçe Palace"), not in a day's
+# name ("New Year's Eve", "St Patrick's Day").
+_INNER_POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z])(?!(?:Day|Eve)\b)")
 
 
 def split_spans(text: str, mentions: Sequence[Mention]) -> list[Mention]:

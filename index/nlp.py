@@ -197,6 +197,8 @@ def processes_for(count: int, requested: int) -> int:
 
 
 # Time zones, which the small model takes for organisations ("1430 GMT").
+# Before or after noon, after a time of day ("11:03 P.M.").
+_CLOCK = re.compile(r"[AaPp]\.?[Mm]\.?")
 TIME_ZONES = frozenset(
     {"GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST", "WET", "EST", "EDT", "CST", "CDT",
      "MST", "MDT", "PST", "PDT", "AKST", "HST", "JST", "KST", "HKT", "SGT", "AEST", "AEDT",
@@ -206,13 +208,16 @@ TIME_ZONES = frozenset(
 
 def _mentions_of(spans: Sequence[tuple[int, int, str]], offset: int, text: str) -> list[Mention]:
     """Plain mentions of one piece's model spans, with offsets into the original
-    ``text``; a time zone is none."""
+    ``text``; a time zone, or "P.M." after a time of day, is none."""
     found = []
     for span_start, span_end, label in spans:
         start, end = trim(offset + span_start, offset + span_end, text)
         span = text[start:end]
-        if any(char.isalnum() for char in span) and span not in TIME_ZONES:
-            found.append(Mention(start, end, span, kind_of(label), label))
+        if not any(char.isalnum() for char in span) or span in TIME_ZONES:
+            continue
+        if _CLOCK.fullmatch(span) and text[:start].rstrip()[-1:].isdigit():
+            continue  # "11:03 P.M."
+        found.append(Mention(start, end, span, kind_of(label), label))
     return found
 
 

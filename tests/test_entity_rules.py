@@ -888,6 +888,12 @@ def mentions_in(text: str, *spans: tuple[str, str]) -> list[Mention]:
             ["Istanbul", "Dolmabahçe Palace"],
         ),
         (
+            "Millions watched the annual New Year's Eve program in Times Square.",
+            "New Year's Eve",
+            "event",
+            ["New Year's Eve"],
+        ),  # a day's name, no possessive between two names
+        (
             "Forwards: M Corry (Leicester), L Moody (Leicester).",
             "M Corry (Leicester",
             "person",

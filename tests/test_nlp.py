@@ -203,3 +203,17 @@ def test_a_time_zone_is_no_organisation():
     text = "Gold was fixed at 1430 GMT in London on Friday."
     assert any(text[s:e] == "GMT" for s, e, _ in nlp.model_spans([text])[0])
     assert "GMT" not in [m.text for m in nlp.find_mentions([text])[0]]
+
+
+def test_after_noon_is_no_name():
+    """A live blog's times (Haaretz, in the shared multi-source clusters): the
+    small model reads "P.M." after a time as a nationality; it is no name."""
+    text = (
+        "9:31 P.M. Rocket sirens sound in Ashkelon, Gaza-bordering regions (Haaretz)\n\n"
+        '8:55 P.M. "The Hamas leadership must be taken out," says coalition chairman Yariv '
+        "Levin, considered one of the more influential MKs in the Likud party."
+    )
+    assert "P.M." in [text[s:e] for s, e, _ in nlp.model_spans([text])[0]]
+    found = [m.text for m in nlp.find_mentions([text])[0]]
+    assert "P.M." not in found
+    assert {"Ashkelon", "Yariv Levin"} <= set(found)
