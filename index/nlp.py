@@ -198,7 +198,7 @@ def processes_for(count: int, requested: int) -> int:
 
 # Time zones, which the small model takes for organisations ("1430 GMT").
 # Before or after noon, after a time of day ("11:03 P.M.").
-_CLOCK = re.compile(r"[AaPp]\.?[Mm]\.?")
+_CLOCK = re.compile(r"[AaPp]\.?[Mm]\.?(?!\w)")
 TIME_ZONES = frozenset(
     {"GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST", "WET", "EST", "EDT", "CST", "CDT",
      "MST", "MDT", "PST", "PDT", "AKST", "HST", "JST", "KST", "HKT", "SGT", "AEST", "AEDT",
@@ -208,15 +208,20 @@ TIME_ZONES = frozenset(
 
 def _mentions_of(spans: Sequence[tuple[int, int, str]], offset: int, text: str) -> list[Mention]:
     """Plain mentions of one piece's model spans, with offsets into the original
-    ``text``; a time zone, or "P.M." after a time of day, is none."""
+    ``text``; a time zone, or "P.M." after a time of day, is none and starts none."""
     found = []
     for span_start, span_end, label in spans:
         start, end = trim(offset + span_start, offset + span_end, text)
         span = text[start:end]
         if not any(char.isalnum() for char in span) or span in TIME_ZONES:
             continue
-        if _CLOCK.fullmatch(span) and text[:start].rstrip()[-1:].isdigit():
-            continue  # "11:03 P.M."
+        clock = _CLOCK.match(span)
+        if clock and text[:start].rstrip()[-1:].isdigit():
+            if clock.end() == len(span):
+                continue  # "11:03 P.M."
+            if span[clock.end() : clock.end() + 1] == " ":  # "12:39 A.M. Israel and Hamas"
+                start += clock.end() + 1
+                span = text[start:end]
         found.append(Mention(start, end, span, kind_of(label), label))
     return found
 

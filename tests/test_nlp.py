@@ -217,3 +217,8 @@ def test_after_noon_is_no_name():
     found = [m.text for m in nlp.find_mentions([text])[0]]
     assert "P.M." not in found
     assert {"Ashkelon", "Yariv Levin"} <= set(found)
+    text = "12:39 A.M. Israel and Hamas have agreed to a 72-hour ceasefire, John Kerry said."
+    assert "A.M. Israel" in [text[s:e] for s, e, _ in nlp.model_spans([text])[0]]
+    found = [m.text for m in nlp.find_mentions([text])[0]]
+    assert "Israel" in found
+    assert not any("A.M." in name for name in found)
