@@ -1696,8 +1696,9 @@ def merge(
     clusters = _clusters(nodes, links)
     common = _referring(nodes, links, references or {}, story_references)
     locate = PassageLocator(passages or {})
+    described = _groups(nodes)
     entities = [
-        _entity(members, sources, locate, common.get(root, ()))
+        _entity(members, sources, locate, common.get(root, ()), described)
         for root, members in clusters.items()
     ]
     entities.sort(key=_rank)
@@ -1725,6 +1726,7 @@ def named(
     the passages, spellings and sources of their mentions: what grouping
     articles into stories reads, for a fraction of the merge's work."""
     nodes, links = linked(mentions, passages or {}, {}, text)
+    described = _groups(nodes)
     found: list[tuple[tuple[int, str, str, str, int], Named]] = []
     for members in _clusters(nodes, links).values():
         counts: Counter[str] = Counter()
@@ -1739,7 +1741,7 @@ def named(
             articles |= node.articles
         assert first is not None  # a node has mentions
         kind = _kind(members)
-        name = _display_name(counts, kind)
+        name = _display_name(counts, kind, described)
         size = sum(counts.values())
         found.append(
             ((-size, name, kind, first[0], first[1]), Named("", name, kind, frozenset(articles)))
@@ -1747,6 +1749,12 @@ def named(
     found.sort(key=lambda pair: pair[0])  # stable, as merge's sort of its entities
     ids = _ids([(e.kind, e.name) for _, e in found])
     return [replace(e, id=eid) for (_, e), eid in zip(found, ids, strict=True)]
+
+
+def _groups(nodes: list[_Node]) -> frozenset[str]:
+    """The keys of the corpus's names of groups: peoples and parties ("kenyan",
+    "tory", "lib dem"), which describe a person named after them."""
+    return frozenset(node.key for node in nodes if node.kind == "group")
 
 
 def _clusters(nodes: list[_Node], links: _Links) -> dict[int, list[_Node]]:
@@ -1919,6 +1927,7 @@ def _entity(
     sources: Mapping[str, str | None],
     locate,
     common: Sequence[tuple[str, Reference]] = (),
+    described: Set[str] = frozenset(),
 ) -> Entity:
     """One entity from its nodes: voted kind, aliases with their sources, mentions
     (with the common nouns that stand for it, which add no alias and no vote)."""
@@ -1947,7 +1956,7 @@ def _entity(
             found.append(EntityMention(article, located, ref.start, ref.end, ref.text, True))
     found.sort(key=lambda m: (m.article, m.start, m.end))
     kind = _kind(members)
-    return Entity("", _display_name(counts, kind), kind, aliases, tuple(found))
+    return Entity("", _display_name(counts, kind, described), kind, aliases, tuple(found))
 
 
 # A ship's prefix before its name (the model reads ships as people or companies).
@@ -1975,7 +1984,7 @@ def _kind(members: list[_Node]) -> str:
     return kind
 
 
-def _display_name(counts: Counter[str], kind: str) -> str:
+def _display_name(counts: Counter[str], kind: str, described: Set[str] = frozenset()) -> str:
     """How an entity is named: the most used of its spellings in more than one word
     (a full name; a person's title is not a word of it), then the longest, then mixed
     case. A full name counts for a person where it is written at least twice (or no
@@ -1984,7 +1993,40 @@ def _display_name(counts: Counter[str], kind: str) -> str:
     ("United States" for US). One odd long span ("Lindsay Lohan Checks", "Chelsea v
     Birmingham") does not name an entity that sources call otherwise. A place
     written in capitals (a dateline's "JERUSALEM") is named as it is written
-    elsewhere, or in Title Case."""
+    elsewhere, or in Title Case. A person's name is without what describes the
+    person before it (:func:`_undescribed`)."""
+    name = _displayed(counts, kind)
+    return _undescribed(name, described) if kind == "person" else name
+
+
+def _undescribed(name: str, described: Set[str]) -> str:
+    """A person's name without the group and the role before it that the model
+    took into the span ("Kenyan Bernard Lagat", "Tory Neil Hamilton", "Lib Dem MP
+    Lembit Opik"): ``described`` holds the keys of the corpus's groups (peoples,
+    parties), never an initial ("R. Clarke Cooper"). What is left is a full name,
+    two words or more from a capital ("Stade de France" stays)."""
+    words = name.split()
+    for size in (2, 1):
+        lead = " ".join(words[:size])
+        if (
+            len(words) > size + 1
+            and len(lead) > 2
+            and lead[-1] != "."
+            and alias_key(lead) in described
+        ):
+            words = words[size:]
+            break
+    while len(words) > 2 and words[0].lower().rstrip(".") in _DESCRIBING | _ELECTED:
+        words = words[1:]
+    return " ".join(words) if words[0][:1].isupper() else name  # not "de France"
+
+
+# Members of a parliament, described before their names ("MEP Nigel Farage").
+_ELECTED = frozenset({"mp", "mep", "msp", "mla"})
+
+
+def _displayed(counts: Counter[str], kind: str) -> str:
+    """The spelling :func:`_display_name` names an entity by."""
     counts = _cased(counts, kind == "place")
     most = max(counts, key=lambda t: (counts[t], t))
     if _is_abbreviation(most):

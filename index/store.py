@@ -127,7 +127,9 @@ MEMO_SIZE = 16
 # "Championships", "Marathon", "Festival", "Awards" ... is an event ("Davis Cup"
 # was a place)
 # 46: a headline noun its article and its story both read is one mention, not two
-COMPARISON = 46
+# 47: a person is named without the group and the role before the name ("Kenyan
+# Bernard Lagat" is Bernard Lagat)
+COMPARISON = 47
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

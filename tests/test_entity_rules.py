@@ -810,6 +810,35 @@ def test_well_known_acronyms_resolve_to_what_they_are():
 # -- kinds -----------------------------------------------------------------------------------
 
 
+def test_a_person_is_named_without_the_group_and_role_before_the_name():
+    """BBC News: the model takes a runner's nationality or a politician's party
+    and seat into a name it reads once ("Kenyan Bernard Lagat", "Lib Dem MP
+    Lembit Opik"); the entity is named for the person, and its spellings stay.
+    A full name whose first word is also a people's name stays whole."""
+    articles = [
+        [("Kenyan", "group"), ("Kenyan Bernard Lagat", "person")],
+        [("Lib Dem", "group"), ("Lib Dem MP Lembit Opik", "person"), ("Opik", "person")],
+        [("Christian", "group"), ("Christian Bale", "person")],
+        [("Tory", "group"), ("Tory Neil Hamilton", "person")],
+        [("Stade", "group"), ("Stade de France", "person")],
+        [("R.", "group"), ("R. Clarke Cooper", "person")],
+    ]
+    entities = merge(corpus(*articles), {})
+    lagat = entity_with(entities, "Kenyan Bernard Lagat")
+    assert lagat.name == "Bernard Lagat"
+    assert lagat.kind == "person"
+    opik = entity_with(entities, "Lib Dem MP Lembit Opik")
+    assert opik.name == "Lembit Opik"
+    assert {a.text for a in opik.aliases} == {"Lib Dem MP Lembit Opik", "Opik"}
+    assert entity_with(entities, "Tory Neil Hamilton").name == "Neil Hamilton"
+    assert entity_with(entities, "Christian Bale").name == "Christian Bale"
+    assert entity_with(entities, "Stade de France").name == "Stade de France"
+    assert entity_with(entities, "R. Clarke Cooper").name == "R. Clarke Cooper"
+    assert entity_with(entities, "Kenyan").name == "Kenyan"
+    named_here = {e.name for e in named(corpus(*articles))}
+    assert {"Bernard Lagat", "Lembit Opik", "Neil Hamilton"} <= named_here
+
+
 @pytest.mark.parametrize("name", ["Dolmabahce Palace", "Taksim Square", "Qeshm Island"])
 def test_a_palace_a_square_an_island_are_places(name):
     entity = entity_with(merge(corpus([(name, "organisation")] * 2), {}), name)
