@@ -107,7 +107,9 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # 59: "P.M." after a time of day is no name; a day's name keeps its possessive
 # ("New Year's Eve")
 # 60: nor does a name start with it ("12:39 A.M. Israel and Hamas")
-VERSION = "60"
+# 61: a person's span ending with a style runs on over the name after it ("Tory
+# Treasurer Lord" before "Ashcroft")
+VERSION = "61"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

@@ -381,6 +381,8 @@ def split_spans(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         if mention.kind not in NAMED_KINDS:
             result.append(mention)
             continue
+        if mention.kind == "person" and _STYLE_LAST.search(mention.text):
+            mention = _styled_on(text, mention)
         for start, end in _parts(mention.text, alone):
             start, end = _mend(mention.text, start, end, mention.kind == "person")
             if (bracket := mention.text.find("(", start, end)) > start:
@@ -394,6 +396,25 @@ def split_spans(text: str, mentions: Sequence[Mention]) -> list[Mention]:
                             mention.label)
                 )  # fmt: skip
     return result
+
+
+# A style a name follows, last in a person's span: the model cut the name short
+# ("former Tory Treasurer Lord" before "Ashcroft"), and the name is what follows.
+_STYLE_LAST = re.compile(
+    r"\s(?:Lord|Lady|Sir|Dame|Baron|Baroness|King|Queen|Prince|Princess|Pope|Sheikh)$"
+)
+_NAME_AFTER = re.compile(r"(?: [A-Z][\w'’-]+){1,3}")
+
+
+def _styled_on(text: str, mention: Mention) -> Mention:
+    """A person's mention ending with a style, run on over the name after it
+    ("Tory Treasurer Lord Ashcroft"): never a surname "Lord" that every peer of
+    the article would then be found by."""
+    after = _NAME_AFTER.match(text, mention.end)
+    if after is None:
+        return mention
+    end = after.end()
+    return Mention(mention.start, end, text[mention.start : end], mention.kind, mention.label)
 
 
 # A given name, a nickname in brackets or quotes, a surname: "Luis Gerardo

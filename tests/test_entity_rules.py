@@ -1466,6 +1466,24 @@ def test_a_name_ends_at_a_dash_before_lower_case():
     assert not any(" - " in name for name in found)
 
 
+def test_a_name_after_a_style_is_the_persons():
+    """BBC News: the model cuts "former Tory Treasurer Lord Ashcroft" after
+    "Lord", which then stood as a surname for every peer of the report ("Lord
+    Falconer" and "Lord Ashcroft" one person "Lord"). The span runs on over the
+    name, and no mention is "Lord" alone."""
+    text = (
+        "Tories repay Ashcroft loan\n\nThe Conservatives said the party had repaid £500,000 "
+        "to former Tory Treasurer Lord Ashcroft after he said the party was in a strong "
+        "position. The Lord Chancellor, Lord Falconer, agreed. Michael Howard said he had a "
+        '"warm and constructive" relationship to Lord Ashcroft.\n'
+    )
+    article, mentions = analysed(text)
+    found = spans(article, mentions)
+    assert "Tory Treasurer Lord Ashcroft" in found
+    assert "Lord" not in found
+    assert {"Falconer", "Michael Howard"} <= found
+
+
 def test_a_title_is_one_name_over_of_the():
     """BBC News names programmes whose words the model leaves untagged: "Top of
     the Pops" is one name, in the headline and the body, not "Top" and "Pops";
