@@ -2021,8 +2021,9 @@ def _undescribed(name: str, described: Set[str]) -> str:
     return " ".join(words) if words[0][:1].isupper() else name  # not "de France"
 
 
-# Members of a parliament, described before their names ("MEP Nigel Farage").
-_ELECTED = frozenset({"mp", "mep", "msp", "mla"})
+# Members of a parliament and a party's offices, described before their names
+# ("MEP Nigel Farage", "Tory Treasurer Lord Ashcroft").
+_ELECTED = frozenset({"mp", "mep", "msp", "mla", "treasurer", "whip"})
 
 
 def _displayed(counts: Counter[str], kind: str) -> str:

@@ -129,7 +129,9 @@ MEMO_SIZE = 16
 # 46: a headline noun its article and its story both read is one mention, not two
 # 47: a person is named without the group and the role before the name ("Kenyan
 # Bernard Lagat" is Bernard Lagat)
-COMPARISON = 47
+# 48: nor a party's treasurer or whip before it ("Tory Treasurer Lord Ashcroft"
+# is Lord Ashcroft)
+COMPARISON = 48
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

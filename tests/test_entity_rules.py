@@ -820,6 +820,7 @@ def test_a_person_is_named_without_the_group_and_role_before_the_name():
         [("Lib Dem", "group"), ("Lib Dem MP Lembit Opik", "person"), ("Opik", "person")],
         [("Christian", "group"), ("Christian Bale", "person")],
         [("Tory", "group"), ("Tory Neil Hamilton", "person")],
+        [("Tory", "group"), ("Tory Treasurer Lord Ashcroft", "person"), ("Ashcroft", "person")],
         [("Stade", "group"), ("Stade de France", "person")],
         [("R.", "group"), ("R. Clarke Cooper", "person")],
     ]
@@ -831,6 +832,7 @@ def test_a_person_is_named_without_the_group_and_role_before_the_name():
     assert opik.name == "Lembit Opik"
     assert {a.text for a in opik.aliases} == {"Lib Dem MP Lembit Opik", "Opik"}
     assert entity_with(entities, "Tory Neil Hamilton").name == "Neil Hamilton"
+    assert entity_with(entities, "Tory Treasurer Lord Ashcroft").name == "Lord Ashcroft"
     assert entity_with(entities, "Christian Bale").name == "Christian Bale"
     assert entity_with(entities, "Stade de France").name == "Stade de France"
     assert entity_with(entities, "R. Clarke Cooper").name == "R. Clarke Cooper"
