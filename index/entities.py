@@ -74,9 +74,12 @@ _NUMBERED = SUFFIXES | frozenset(
     {"vii", "viii", "ix", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx",
      "xxi", "xxii", "xxiii"}
 )  # fmt: skip
-# British and American spellings of words common in names of organisations and places.
+# British and American spellings of words common in names of organisations and places,
+# and the words a name is shortened to ("Lib Dems", "Warner Bros.").
 _SPELLINGS = {"centre": "center", "theatre": "theater", "organisation": "organization",
-              "defence": "defense", "labour": "labor", "programme": "program"}  # fmt: skip
+              "defence": "defense", "labour": "labor", "programme": "program",
+              "lib": "liberal", "dem": "democrat", "dems": "democrats",
+              "bros": "brothers"}  # fmt: skip
 # Words a place's name abbreviates ("Mt Cook", "Ft Worth"); not for organisations (FT).
 _PLACE_WORDS = {"mt": "mount", "ft": "fort"}
 # What a sea is called without its last word ("the Mediterranean", "the Pacific").
@@ -1439,9 +1442,10 @@ def _two_places(a: _Node, b: _Node) -> bool:
 def _link_groups(nodes: list[_Node], links: _Links) -> None:
     """A people, a party's members or a faith named in the plural is the one
     named in the singular: "Tories" and "Tory", "Americans" and "American",
-    "Democrats" and "Democrat"; and a name of several words the model reads as a
-    person, written in the plural and the singular, is such a group ("Lib Dems"
-    and "Lib Dem": a person's name has no plural)."""
+    "Democrats" and "Democrat", and in words written short ("Lib Dems" are the
+    Liberal Democrats, "Dems" the Democrats); and a name of several words the
+    model reads as a person, written in the plural and the singular, is such a
+    group ("Lib Dems" and "Lib Dem": a person's name has no plural)."""
     by_key = {node.key: i for i, node in enumerate(nodes)}
     for i, node in enumerate(nodes):  # "Lib Dems" and "Lib Dem", read as people
         if len(node.articles) < _GROUP_ARTICLES or node.kind != "person" or " " not in node.key:
@@ -1450,11 +1454,11 @@ def _link_groups(nodes: list[_Node], links: _Links) -> None:
         if j != i and nodes[j].kind in ("person", "organisation"):
             for k in (i, j):
                 nodes[k].kind, nodes[k].corrected = "group", True
-    groups = {node.key: i for i, node in enumerate(nodes) if node.kind == "group"}
-    for key, i in groups.items():
-        single = _singular(key)
-        if single != key and single in groups:
-            links.join(groups[single], i)
+    first: dict[str, int] = {}  # "lib dems", "liberal democrat": "liberal democrat"
+    for i, node in enumerate(nodes):
+        if node.kind == "group":
+            name = " ".join(_SPELLINGS.get(word, word) for word in _singular(node.key).split())
+            links.join(first.setdefault(name, i), i)
 
 
 _GROUP_ARTICLES = 3  # articles naming a plural "person" that make it a group

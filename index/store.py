@@ -131,7 +131,9 @@ MEMO_SIZE = 16
 # Bernard Lagat" is Bernard Lagat)
 # 48: nor a party's treasurer or whip before it ("Tory Treasurer Lord Ashcroft"
 # is Lord Ashcroft)
-COMPARISON = 48
+# 49: a group written in words cut short is the group ("Lib Dems" are the Liberal
+# Democrats); "Warner Bros." is Warner Brothers
+COMPARISON = 49
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

@@ -2019,6 +2019,28 @@ def test_a_party_the_model_reads_as_a_person_in_the_plural_and_singular_is_a_gro
     assert entity_with(entities, "John Nettles").kind == "person"
 
 
+def test_a_group_written_short_is_the_group():
+    """BBC politics writes the party "Lib Dems" as often as "Liberal
+    Democrats"; US reports write "Dems". Each is one group with its long name;
+    "Warner Bros." is Warner Brothers. A people's name that only begins like
+    another's stays apart ("South African", "Southern African")."""
+    entities = merge(
+        corpus(
+            [("Lib Dems", "group"), ("Lib Dem", "group"), ("Liberal Democrats", "group")],
+            [("Liberal Democrat", "group"), ("Dems", "group"), ("Democrats", "group")],
+            [("Warner Bros.", "organisation"), ("South African", "group")],
+            [("Warner Brothers", "organisation"), ("Southern African", "group")],
+        ),
+        {},
+    )
+    party = entity_with(entities, "Lib Dems")
+    assert {a.text for a in party.aliases} == {
+        "Lib Dems", "Lib Dem", "Liberal Democrats", "Liberal Democrat"}  # fmt: skip
+    assert entity_with(entities, "Dems") == entity_with(entities, "Democrats") != party
+    assert entity_with(entities, "Warner Bros.") == entity_with(entities, "Warner Brothers")
+    assert entity_with(entities, "South African") != entity_with(entities, "Southern African")
+
+
 # -- a one-word "person" nothing gives a person ------------------------------------------
 
 
