@@ -109,7 +109,9 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # 60: nor does a name start with it ("12:39 A.M. Israel and Hamas")
 # 61: a person's span ending with a style runs on over the name after it ("Tory
 # Treasurer Lord" before "Ashcroft")
-VERSION = "61"
+# 62: a title alone before a name is no name of another kind ("Sgt." of "Sgt.
+# Shayne La Croix"), nor a department in an office's title ("Secretary of State")
+VERSION = "62"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200
