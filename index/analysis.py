@@ -111,7 +111,9 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # Treasurer Lord" before "Ashcroft")
 # 62: a title alone before a name is no name of another kind ("Sgt." of "Sgt.
 # Shayne La Croix"), nor a department in an office's title ("Secretary of State")
-VERSION = "62"
+# 63: a department in an office's title is a name again (the State Department's
+# "Secretary of State")
+VERSION = "63"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

@@ -724,8 +724,9 @@ def without_furniture(text: str, mentions: Sequence[Mention]) -> list[Mention]:
 
 
 # A department a secretary or a minister heads, named in the office's title.
-# The words of names.ROLES that are departments ("Defence Secretary"), which name
-# a body where no office follows ("the Justice Department").
+# The words of names.ROLES that are departments ("Defence Secretary"): before a
+# capitalised word they name a body ("the Justice Department") or an office, which
+# is the department's ("Secretary of State": the State Department's).
 _DEPARTMENTS = frozenset(
     {"defence", "defense", "finance", "foreign", "health", "interior", "justice", "state"}
 )
@@ -734,8 +735,6 @@ _SHORT_TITLES = frozenset(
     {"mr", "dr", "prof", "rev", "sen", "rep", "gov", "gen", "col", "maj", "capt", "lt", "sgt",
      "cpl", "det", "const", "supt"}
 )  # fmt: skip
-_OFFICE_AFTER = re.compile(r" (?:Secretary|Secretaries|Minister|Ministers|Sec\.)(?!\w)")
-_OFFICE_BEFORE = re.compile(r"\b(?:Secretary|Minister) of (?:the )?$")
 
 
 def _no_name(text: str, mention: Mention) -> bool:
@@ -743,19 +742,16 @@ def _no_name(text: str, mention: Mention) -> bool:
     word the model or a title's cut left as a name of no kind ("Last" of a
     dateline's "Last updated at 11:11 GMT", "Twelve" of "Ocean's Twelve", "Never"
     of "It's Now or Never"; an acronym in capitals stays), function words
-    labelling a line ("Subs Not Used: Johnson, Smertin"), a title before a name
-    alone ("Sgt." of "Sgt. Shayne La Croix", "Cardinal" read as a body), or a
-    department in an office's title ("Secretary of State", "Interior Secretary
-    Ken Salazar")."""
+    labelling a line ("Subs Not Used: Johnson, Smertin"), or a title before a
+    name alone ("Sgt." of "Sgt. Shayne La Croix", "Cardinal" read as a body)."""
     word = mention.text.lower().rstrip(".")
-    if " " not in word and word in ROLES and (mention.kind != "person" or word in _SHORT_TITLES):
-        if word not in _DEPARTMENTS and _CAPITAL_NEXT.match(text, mention.end):
-            return True
-        if word in _DEPARTMENTS and (
-            _OFFICE_AFTER.match(text, mention.end)
-            or _OFFICE_BEFORE.search(text, max(0, mention.start - 20), mention.start)
-        ):
-            return True
+    if (
+        " " not in word
+        and word in ROLES - _DEPARTMENTS
+        and (mention.kind != "person" or word in _SHORT_TITLES)
+        and _CAPITAL_NEXT.match(text, mention.end)
+    ):
+        return True
     words = mention.text.split()
     if not words or not all(word.lower() in _function_words() for word in words):
         return False

@@ -1486,11 +1486,11 @@ def test_a_name_after_a_style_is_the_persons():
     assert {"Falconer", "Michael Howard"} <= found
 
 
-def test_a_title_alone_and_a_department_in_an_office_are_no_names():
+def test_a_title_alone_is_no_name():
     """ECB+ and the multi-source clusters: the model reads "Sgt." before a name
-    as a person of its own, "Interior" of "Interior Secretary" and "State" of
-    "Secretary of State" as organisations, one each across unrelated reports.
-    None is a name; the people and "the Interior Department" stay."""
+    as a person of its own, one across unrelated reports. It is no name; the
+    people stay, and so do the departments whose words are titles too ("the
+    Interior Department", the State Department's "Secretary of State")."""
     fire = (
         "Fire destroys dairy building\n\nPalmer police ask anyone with information about "
         "how the fire started to call Sgt. Shayne La Croix at 745-4811. The Interior "
@@ -1498,14 +1498,13 @@ def test_a_title_alone_and_a_department_in_an_office_are_no_names():
     )
     found = spans(*analysed(fire))
     assert {"Shayne La Croix", "Interior Department", "Ken Salazar"} <= found
-    assert not found & {"Sgt", "Sgt.", "Interior"}
+    assert not found & {"Sgt", "Sgt."}
     seat = (
         "Senate seat\n\nThe governor named William Cowan to the Senate seat vacated by "
         "newly confirmed Secretary of State John Kerry, the Justice Department said.\n"
     )
     found = spans(*analysed(seat))
-    assert {"William Cowan", "John Kerry", "Justice Department"} <= found
-    assert "State" not in found
+    assert {"William Cowan", "John Kerry", "Justice Department", "State"} <= found
 
 
 def test_a_title_is_one_name_over_of_the():
