@@ -2020,14 +2020,9 @@ def _undescribed(name: str, described: Set[str]) -> str:
         ):
             words = words[size:]
             break
-    while len(words) > 2 and words[0].lower().rstrip(".") in _DESCRIBING | _ELECTED:
+    while len(words) > 2 and words[0].lower().rstrip(".") in _DESCRIBING_BEFORE:
         words = words[1:]
     return " ".join(words) if words[0][:1].isupper() else name  # not "de France"
-
-
-# Members of a parliament and a party's offices, described before their names
-# ("MEP Nigel Farage", "Tory Treasurer Lord Ashcroft").
-_ELECTED = frozenset({"mp", "mep", "msp", "mla", "treasurer", "whip"})
 
 
 def _displayed(counts: Counter[str], kind: str) -> str:
@@ -2053,6 +2048,10 @@ def _displayed(counts: Counter[str], kind: str) -> str:
 _STYLES = frozenset({"king", "queen", "prince", "princess", "pope", "sheikh", "lord", "sir",
                      "cardinal", "bishop", "archbishop"})  # fmt: skip
 _DESCRIBING = (ROLES - _STYLES) | {"mrs", "ms"}
+# Members of a parliament and a party's offices, described before their names
+# ("MEP Nigel Farage", "Tory Treasurer Lord Ashcroft").
+_ELECTED = frozenset({"mp", "mep", "msp", "mla", "treasurer", "whip"})
+_DESCRIBING_BEFORE = _DESCRIBING | _ELECTED
 
 
 def _full_name(spelling: str) -> bool:

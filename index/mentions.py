@@ -198,18 +198,18 @@ _NOT_NAMES = frozenset(
     + [name.lower() for name in (*calendar.month_name, *calendar.day_name) if name]
 )
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}['’]?s")
-_CAPITALISED_RUN = re.compile(
-    r"(?<![\w'’.-])[A-Z][\w'’&-]*(?:\s(?:(?:of|the|and|de|du|van|von|for|on)\s)?[A-Z][\w'’&-]*)*"
-)
+# The small words between the capitalised words of a name ("Bank of England").
+_JOINS = r"(?:of|the|and|de|du|van|von|for|on)"
+_CAPITAL_WORD = r"[A-Z][\w'’&-]*"
+_CAPITALISED_RUN = re.compile(rf"(?<![\w'’.-]){_CAPITAL_WORD}(?:\s(?:{_JOINS}\s)?{_CAPITAL_WORD})*")
 # The same, joined over "of the" too: a title or a body ("Top of the Pops", "Lord
 # of the Rings", "Office of the Deputy Prime Minister").
 _CAPITALISED_TITLE = re.compile(
-    r"(?<![\w'’.-])[A-Z][\w'’&-]*"
-    r"(?:\s(?:(?:of|the|and|de|du|van|von|for|on)\s|of\sthe\s)?[A-Z][\w'’&-]*)*"
+    rf"(?<![\w'’.-]){_CAPITAL_WORD}(?:\s(?:{_JOINS}\s|of\sthe\s)?{_CAPITAL_WORD})*"
 )
 
 # A run's first word and the small words after it ("The Tar Heels" -> "Tar Heels").
-_AFTER_FIRST = re.compile(r"\S+\s(?:(?:of|the|and|de|du|van|von|for|on)\s)*(?=[A-Z])")
+_AFTER_FIRST = re.compile(rf"\S+\s(?:{_JOINS}\s)*(?=[A-Z])")
 
 
 def capitalised(
@@ -274,8 +274,7 @@ def _capitalised_runs(text: str, start: int, end: int, taken: SpanSet) -> Iterat
         if " of the " in run and (
             " and " in run
             or taken.overlaps(match.start(), match.end())
-            or len(before) > 1
-            and before[0].lower().rstrip(".") in ROLES
+            or (len(before) > 1 and before[0].lower().rstrip(".") in ROLES)
         ):
             yield from _CAPITALISED_RUN.finditer(text, match.start(), match.end())
         else:

@@ -196,9 +196,9 @@ def processes_for(count: int, requested: int) -> int:
     return wanted
 
 
-# Time zones, which the small model takes for organisations ("1430 GMT").
 # Before or after noon, after a time of day ("11:03 P.M.").
 _CLOCK = re.compile(r"[AaPp]\.?[Mm]\.?(?!\w)")
+# Time zones, which the small model takes for organisations ("1430 GMT").
 TIME_ZONES = frozenset(
     {"GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST", "WET", "EST", "EDT", "CST", "CDT",
      "MST", "MDT", "PST", "PDT", "AKST", "HST", "JST", "KST", "HKT", "SGT", "AEST", "AEDT",
