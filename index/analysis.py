@@ -113,7 +113,9 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # Shayne La Croix"), nor a department in an office's title ("Secretary of State")
 # 63: a department in an office's title is a name again (the State Department's
 # "Secretary of State")
-VERSION = "63"
+# 64: a title alone is one of the words only a person's name follows
+# (mentions.PERSON_BEFORE), not every word of names.ROLES but a department
+VERSION = "64"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

@@ -722,13 +722,6 @@ def without_furniture(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     return kept
 
 
-# A department a secretary or a minister heads, named in the office's title.
-# The words of names.ROLES that are departments ("Defence Secretary"): before a
-# capitalised word they name a body ("the Justice Department") or an office, which
-# is the department's ("Secretary of State": the State Department's).
-_DEPARTMENTS = frozenset(
-    {"defence", "defense", "finance", "foreign", "health", "interior", "justice", "state"}
-)
 # Titles written short, which no one bears as a name ("Sgt.", unlike "King").
 _SHORT_TITLES = frozenset(
     {"mr", "dr", "prof", "rev", "sen", "rep", "gov", "gen", "col", "maj", "capt", "lt", "sgt",
@@ -742,11 +735,12 @@ def _no_name(text: str, mention: Mention) -> bool:
     dateline's "Last updated at 11:11 GMT", "Twelve" of "Ocean's Twelve", "Never"
     of "It's Now or Never"; an acronym in capitals stays), function words
     labelling a line ("Subs Not Used: Johnson, Smertin"), or a title before a
-    name alone ("Sgt." of "Sgt. Shayne La Croix", "Cardinal" read as a body)."""
+    name alone (:data:`PERSON_BEFORE`: "Sgt." of "Sgt. Shayne La Croix",
+    "Cardinal" read as a body)."""
     word = mention.text.lower().rstrip(".")
     if (
         " " not in word
-        and word in ROLES - _DEPARTMENTS
+        and word in PERSON_BEFORE  # not "Justice" of "the Justice Department"
         and (mention.kind != "person" or word in _SHORT_TITLES)
         and _CAPITAL_NEXT.match(text, mention.end)
     ):
