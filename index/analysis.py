@@ -115,7 +115,10 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # "Secretary of State")
 # 64: a title alone is one of the words only a person's name follows
 # (mentions.PERSON_BEFORE), not every word of names.ROLES but a department
-VERSION = "64"
+# 65: a span's trailing word in lower case that is a function word, a day's adverb
+# or an ordinal is cut ("Mary be", "Christie today", "ITV1 show"), and so is a
+# title written short ("Las Vegas Police Sgt")
+VERSION = "65"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

@@ -493,10 +493,35 @@ def _mend(span: str, start: int, end: int, person: bool = False) -> tuple[int, i
     leading = len(words) == 2 and words[1][:1].isupper()
     if leading and (words[0] in _FURNITURE or person and words[0].lower() in _function_words()):
         start += len(words[0]) + 1
-    trailing = _TRAILING.search(span, start, end)
-    if trailing and trailing.start() > start:
+    while True:  # "Banstead in", "Evansville 91-73", "Mary be", "Christie today"
+        trailing = _TRAILING.search(span, start, end)
+        if trailing is None:
+            word = _TRAILING_WORD.search(span, start, end)
+            trailing = word if word and _trails(word.group(1)) else None
+        if trailing is None or trailing.start() <= start:
+            return start, end
         end = trailing.start()
-    return start, end
+
+
+# A word that ends a span where the model ran on past a name: one in lower case,
+# or a title written short before the name it did not take ("Las Vegas Police
+# Sgt" before "Randy Sutton").
+_TRAILING_WORD = re.compile(r"\s+([a-z]+|[A-Z][a-z]{1,4}\.?)$")
+# Words that run on after a name which are not function words of the language.
+_RUN_ON = frozenset(
+    {"today", "yesterday", "tonight", "tomorrow", "second", "fourth", "fifth", "sixth",
+     "seventh", "eighth", "ninth", "tenth"}
+)  # fmt: skip
+
+
+def _trails(word: str) -> bool:
+    """Whether a word after a name is no part of it: a function word ("Mary be",
+    "Goat or", "ITV1 show"), a day's adverb or an ordinal ("Christie today",
+    "Brett Rund fourth"), not a noun a name takes ("Bush administration", "Qeshm
+    island", "Iraq war"); or a title written short ("Philadelphia Homicide Capt")."""
+    if word[0].isupper():
+        return word.lower().rstrip(".") in _SHORT_TITLES
+    return word in _function_words() or word in _RUN_ON
 
 
 def trim_headlines(
