@@ -486,9 +486,10 @@ def _split(span: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
 
 
 def _mend(span: str, start: int, end: int, person: bool = False) -> tuple[int, int]:
-    """A part without leading page furniture or trailing small words and scores;
-    a person's without a word that opened its sentence ("Sometimes Cruz
-    misbehaved": an English function word, no given name)."""
+    """A part without leading page furniture, nor trailing small words, scores or
+    words the model ran on into (see :func:`_trails`); a person's without a word
+    that opened its sentence ("Sometimes Cruz misbehaved": an English function
+    word, no given name)."""
     words = span[start:end].split(" ", 1)
     leading = len(words) == 2 and words[1][:1].isupper()
     if leading and (words[0] in _FURNITURE or person and words[0].lower() in _function_words()):
@@ -505,7 +506,7 @@ def _mend(span: str, start: int, end: int, person: bool = False) -> tuple[int, i
 
 # A word that ends a span where the model ran on past a name: one in lower case,
 # or a title written short before the name it did not take ("Las Vegas Police
-# Sgt" before "Randy Sutton").
+# Sgt" before "John Sheahan").
 _TRAILING_WORD = re.compile(r"\s+([a-z]+|[A-Z][a-z]{1,4}\.?)$")
 # Words that run on after a name which are not function words of the language.
 _RUN_ON = frozenset(
