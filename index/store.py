@@ -133,7 +133,10 @@ MEMO_SIZE = 16
 # is Lord Ashcroft)
 # 49: a group written in words cut short is the group ("Lib Dems" are the Liberal
 # Democrats); "Warner Bros." is Warner Brothers
-COMPARISON = 49
+# 50: a subject names its day and month with a capital ("on Wednesday"), and a
+# described speaker without the capital of the sentence it opened ("quotes of a
+# senior Ukrainian official")
+COMPARISON = 50
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

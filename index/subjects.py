@@ -386,6 +386,14 @@ def subject_of(fact: CitedFact) -> str:
     return fact.subject or describe(fact.key)
 
 
+# Days and months, written with their capital in a subject shown to a reader (keys
+# are in lower case): not "may" and "march", words of the language too.
+_CALENDAR = re.compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|april|june|july|"
+    r"august|september|october|november|december)\b"
+)
+
+
 def describe(key: str | None) -> str:
     """A key in words for a reader: "duration:talks" is "duration of the talks",
     "date:talks" "date of the talks", a speaker after "|" is said as "(X)"."""
@@ -400,7 +408,7 @@ def describe(key: str | None) -> str:
     elif colon and kind == "quote" or subject == "quote":
         words = "quote"
     else:
-        words = subject
+        words = _CALENDAR.sub(lambda match: match.group().capitalize(), subject)
     if speaker and speaker != "narrator":
         # a canonical speaker is an entity id ("person:vladimir medinsky")
         name = re.sub(r"^(?:person|organisation|place|group|event|other):", "", speaker)

@@ -256,6 +256,9 @@ def test_facts_names_the_speaker_of_each_group_of_quotes(capsys, seeds_index):
     heads = [line for line in groups if line[:1] in "✓≈✗•"]
     assert any("quotes of Rustem Umerov  story" in line for line in heads)
     assert not any("  quote  story" in line for line in heads)  # whose, not just "quote"
+    # a described speaker reads as a phrase, not as the sentence it opened
+    assert any("quotes of a senior Ukrainian official" in line for line in heads)
+    assert not any("quotes of A " in line or "quotes of The " in line for line in heads)
 
 
 def test_facts_counts_one_source_in_the_singular(capsys, seeds_index):

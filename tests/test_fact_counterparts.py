@@ -391,7 +391,7 @@ def test_a_group_is_named_by_the_figures_that_differ_on_the_storys_day():
         index.add(replace(wounded, ckey="people", source_group=article))
     (group,) = groups(index)
     assert group["relation"] == DIFFER
-    assert group["subject"] == "people killed on sunday"
+    assert group["subject"] == "people killed on Sunday"
 
 
 def test_a_month_told_in_the_past_perfect_is_a_period_before_the_event():
