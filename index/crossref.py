@@ -17,7 +17,7 @@ import numpy as np
 
 from .intervals import CONTEXT, DIFFER, ratio, relate, same_key
 from .model import Article, Fact
-from .subjects import describe, split_key
+from .subjects import describe, in_sentence, split_key
 
 ONLY_HERE = "only here"
 RELATION_ORDER = ("differ", "compatible", "agree")
@@ -371,11 +371,6 @@ def _group_relation(members: Sequence[Comparable], off_day: Set[str] | None = No
     return overall(r for _, _, r in group_pairs(members, off_day))
 
 
-# The article a speaker's description opens with, capitalised where it opened a
-# sentence ("A senior Ukrainian official said", "The Kremlin said").
-_ARTICLE = re.compile(r"^(?:A|An|The)(?= )")
-
-
 def subject_of(members: Sequence[Comparable], off_day: Set[str] | None = None) -> str:
     """What a group's facts are about, in words: the most specific key among
     them ("prisoners of war exchanged" over "pows"), but not the day of a figure
@@ -385,7 +380,7 @@ def subject_of(members: Sequence[Comparable], off_day: Set[str] | None = None) -
     if members and all(m.fact.kind == "quote" for m in members):
         speakers = [m.fact.speaker for m in members if m.fact.speaker]
         if speakers:  # "quotes of a Russian official", not "of A Russian official"
-            return "quotes of " + _ARTICLE.sub(lambda m: m.group().lower(), speakers[0])
+            return f"quotes of {in_sentence(speakers[0])}"
     if off_day is None:
         off_day = off_day_facts(members)
     own = [m.fact.key for m in members if m.fact.id not in off_day and m.fact.key]

@@ -136,7 +136,8 @@ MEMO_SIZE = 16
 # 50: a subject names its day and month with a capital ("on Wednesday"), and a
 # described speaker without the capital of the sentence it opened ("quotes of a
 # senior Ukrainian official")
-COMPARISON = 50
+# 51: and so does a described speaker of a figure ("(according to the Kremlin)")
+COMPARISON = 51
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

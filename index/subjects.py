@@ -412,8 +412,20 @@ def describe(key: str | None) -> str:
     if speaker and speaker != "narrator":
         # a canonical speaker is an entity id ("person:vladimir medinsky")
         name = re.sub(r"^(?:person|organisation|place|group|event|other):", "", speaker)
-        words += f" (according to {name})"
+        words += f" (according to {in_sentence(name)})"
     return words
+
+
+# The article a speaker's description opens with, capitalised where it opened a
+# sentence ("A senior Ukrainian official said", "The Kremlin said").
+_ARTICLE = re.compile(r"^(?:A|An|The)(?= )")
+
+
+def in_sentence(speaker: str) -> str:
+    """A speaker as words within a sentence: "quotes of a senior Ukrainian
+    official", "(according to the Kremlin)", not with the capital of the
+    sentence the description opened."""
+    return _ARTICLE.sub(lambda match: match.group().lower(), speaker)
 
 
 _PARTICIPLES = frozenset(_VERBS.values())

@@ -287,6 +287,7 @@ def test_a_bare_count_each_report_states_once_is_compared(a, b, words_a, words_b
         ("prisoners of war exchanged|narrator", "prisoners of war exchanged"),
         ("people killed|the kremlin", "people killed (according to the kremlin)"),
         ("bodies|person:vladimir medinsky", "bodies (according to vladimir medinsky)"),
+        ("bodies returned|The Kremlin", "bodies returned (according to the Kremlin)"),
         # the seeds: a count of another day than the story's is shown with its day
         ("prisoners of war exchanged on wednesday", "prisoners of war exchanged on Wednesday"),
         ("people killed in january", "people killed in January"),
