@@ -380,7 +380,7 @@ class _Context:
             return
         item = crossref.Comparable(
             fact,
-            {**data, "source": self.sources[aid], "subject": describe(fact.key)},
+            {**data, "source": self.sources[aid], "subject": describe(fact.key, [fact.text])},
             ckey,
             self.story_of.get(aid),
             self.source_group[aid],

@@ -390,7 +390,8 @@ def subject_of(members: Sequence[Comparable], off_day: Set[str] | None = None) -
     for key in own:
         by_verb[split_key(key).verb].append(key)
     named = sorted(by_verb.values(), key=lambda keys: (-len(keys), min(keys)))
-    return " / ".join(describe(min(keys, key=lambda k: (-len(k), k))) for keys in named)
+    texts = [m.fact.text for m in members]  # the words' case: "Palestinians killed"
+    return " / ".join(describe(min(keys, key=lambda k: (-len(k), k)), texts) for keys in named)
 
 
 # Wire copies ---------------------------------------------------------------

@@ -137,7 +137,9 @@ MEMO_SIZE = 16
 # described speaker without the capital of the sentence it opened ("quotes of a
 # senior Ukrainian official")
 # 51: and so does a described speaker of a figure ("(according to the Kremlin)")
-COMPARISON = 51
+# 52: a subject's words take the case its facts write them in ("Palestinians
+# killed", "cases of AFM")
+COMPARISON = 52
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

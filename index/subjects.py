@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -394,9 +395,11 @@ _CALENDAR = re.compile(
 )
 
 
-def describe(key: str | None) -> str:
+def describe(key: str | None, texts: Iterable[str] = ()) -> str:
     """A key in words for a reader: "duration:talks" is "duration of the talks",
-    "date:talks" "date of the talks", a speaker after "|" is said as "(X)"."""
+    "date:talks" "date of the talks", a speaker after "|" is said as "(X)".
+    ``texts``, the facts' own words, give the key's words their case
+    ("Palestinians killed", "cases of AFM")."""
     if not key:
         return ""
     subject, _, speaker = key.partition("|")
@@ -409,11 +412,30 @@ def describe(key: str | None) -> str:
         words = "quote"
     else:
         words = _CALENDAR.sub(lambda match: match.group().capitalize(), subject)
+        words = _cased(words, texts)
     if speaker and speaker != "narrator":
         # a canonical speaker is an entity id ("person:vladimir medinsky")
         name = re.sub(r"^(?:person|organisation|place|group|event|other):", "", speaker)
         words += f" (according to {in_sentence(name)})"
     return words
+
+
+_KEY_WORD = re.compile(r"[\w’'-]+")
+
+
+def _cased(words: str, texts: Iterable[str]) -> str:
+    """``words`` (in lower case) with each word a text writes with a capital,
+    but for its first word, written so: "palestinians" of "more than 1,400
+    Palestinians", "afm" of "12 cases of AFM"."""
+    forms = {
+        word.lower(): word
+        for text in texts
+        for word in _KEY_WORD.findall(text)[1:]
+        if not word.islower() and not word[0].isdigit()
+    }
+    if not forms:
+        return words
+    return _KEY_WORD.sub(lambda match: forms.get(match.group(), match.group()), words)
 
 
 # The article a speaker's description opens with, capitalised where it opened a

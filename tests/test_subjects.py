@@ -299,6 +299,21 @@ def test_keys_in_words_a_reader_understands(key, words):
     assert describe(key) == words
 
 
+@pytest.mark.parametrize(
+    "key,texts,words",
+    [  # the facts' own words give the key's words their case
+        ("palestinians killed in 2008", ["more than 1,400 Palestinians"],
+         "Palestinians killed in 2008"),
+        ("cases of afm on monday", ["62 cases of AFM"], "cases of AFM on Monday"),
+        ("us troops deployed", ["5,200 US troops"], "US troops deployed"),
+        # a capital a sentence's first word has says nothing
+        ("soldiers killed", ["Soldiers"], "soldiers killed"),
+    ],
+)  # fmt: skip
+def test_a_subject_takes_the_case_of_its_facts_words(key, texts, words):
+    assert describe(key, texts) == words
+
+
 # On the shared articles, where they are on disk ----------------------------
 
 REAL = [
