@@ -348,7 +348,6 @@ def page_furniture(text: str, start: int, end: int) -> bool:
     return bool(last) and last[0] in MONTH_ABBREVIATIONS and text[end : end + 1] == "."
 
 
-_TRAILING = re.compile(r"(?:\s+(?:in|on|at|of|and|the|to|for|from|by|with|v|vs)|\s+[\d–-]+)+$")
 _LIST_BREAK = re.compile(r"\s*(?:,\s*(?:and\s+)?|/|;\s*|\s+(?:v|vs)\.?\s+)\s*")
 _AND = re.compile(r"\s+(?:and|&)\s+")
 # Verbs that report what someone said (:mod:`index.speakers` finds speakers by them).
@@ -494,32 +493,38 @@ def _mend(span: str, start: int, end: int, person: bool = False) -> tuple[int, i
     leading = len(words) == 2 and words[1][:1].isupper()
     if leading and (words[0] in _FURNITURE or person and words[0].lower() in _function_words()):
         start += len(words[0]) + 1
-    while True:  # "Banstead in", "Evansville 91-73", "Mary be", "Christie today"
-        trailing = _TRAILING.search(span, start, end)
-        if trailing is None:
-            word = _TRAILING_WORD.search(span, start, end)
-            trailing = word if word and _trails(word.group(1)) else None
-        if trailing is None or trailing.start() <= start:
-            return start, end
-        end = trailing.start()
+    # "Banstead in", "Evansville 91-73", "Mary be", "Christie today", a word at a time
+    while (last := _LAST_WORD.search(span, start, end)) and last.start() > start:
+        if not _trails(last.group(1)):
+            break
+        end = last.start()
+    return start, end
 
 
-# A word that ends a span where the model ran on past a name: one in lower case,
-# or a title written short before the name it did not take ("Las Vegas Police
-# Sgt" before "John Sheahan").
-_TRAILING_WORD = re.compile(r"\s+([a-z]+|[A-Z][a-z]{1,4}\.?)$")
-# Words that run on after a name which are not function words of the language.
+# A span's last word: a score, one in lower case, or one written short.
+_LAST_WORD = re.compile(r"\s+([\d–-]+|[a-z]+|[A-Z][a-z]{1,4}\.?)$")
+# Words that run on after a name which are not function words of the language:
+# a match's "v", a day's adverb, an ordinal.
 _RUN_ON = frozenset(
-    {"today", "yesterday", "tonight", "tomorrow", "second", "fourth", "fifth", "sixth",
-     "seventh", "eighth", "ninth", "tenth"}
+    {"v", "vs", "today", "yesterday", "tonight", "tomorrow", "second", "fourth", "fifth",
+     "sixth", "seventh", "eighth", "ninth", "tenth"}
+)  # fmt: skip
+# Titles written short, which no one bears as a name ("Sgt.", unlike "King").
+_SHORT_TITLES = frozenset(
+    {"mr", "dr", "prof", "rev", "sen", "rep", "gov", "gen", "col", "maj", "capt", "lt", "sgt",
+     "cpl", "det", "const", "supt"}
 )  # fmt: skip
 
 
 def _trails(word: str) -> bool:
-    """Whether a word after a name is no part of it: a function word ("Mary be",
-    "Goat or", "ITV1 show"), a day's adverb or an ordinal ("Christie today",
-    "Brett Rund fourth"), not a noun a name takes ("Bush administration", "Qeshm
-    island", "Iraq war"); or a title written short ("Philadelphia Homicide Capt")."""
+    """Whether a span's last word is no part of the name before it, where the
+    model ran on past the name: a score ("Evansville 91-73"), a function word
+    ("Banstead in", "Mary be", "ITV1 show"), a day's adverb or an ordinal
+    ("Christie today", "Brett Rund fourth"), not a noun a name takes ("Bush
+    administration", "Qeshm island"); or a title written short before the name
+    it did not take ("Las Vegas Police Sgt" before "John Sheahan")."""
+    if not word[0].isalpha():
+        return True
     if word[0].isupper():
         return word.lower().rstrip(".") in _SHORT_TITLES
     return word in _function_words() or word in _RUN_ON
@@ -746,13 +751,6 @@ def without_furniture(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             mention = replace(mention, start=mention.start + cut, text=mention.text[cut:])
         kept.append(mention)
     return kept
-
-
-# Titles written short, which no one bears as a name ("Sgt.", unlike "King").
-_SHORT_TITLES = frozenset(
-    {"mr", "dr", "prof", "rev", "sen", "rep", "gov", "gen", "col", "maj", "capt", "lt", "sgt",
-     "cpl", "det", "const", "supt"}
-)  # fmt: skip
 
 
 def _no_name(text: str, mention: Mention) -> bool:
