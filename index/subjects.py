@@ -389,10 +389,12 @@ def subject_of(fact: CitedFact) -> str:
 
 # Days and months, written with their capital in a subject shown to a reader (keys
 # are in lower case): not "may" and "march", words of the language too.
-_CALENDAR = re.compile(
-    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|april|june|july|"
-    r"august|september|october|november|december)\b"
-)
+_CALENDAR_NAMES = [
+    name.lower()
+    for name in (*calendar.day_name, *calendar.month_name[1:])
+    if name not in ("May", "March")
+]
+_CALENDAR = re.compile(rf"\b(?:{'|'.join(_CALENDAR_NAMES)})\b")
 
 
 def describe(key: str | None, texts: Iterable[str] = ()) -> str:
