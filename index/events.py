@@ -38,7 +38,8 @@ STOP = wordset(
     "of off out up down so if then there here when where while also not no more less most "
     "it he she they we you i long"
 )
-_WORDS = re.compile(r"[\w’'-]+")
+# A word as keys and subjects read it: letters, digits, apostrophes and hyphens.
+WORDS = re.compile(r"[\w’'-]+")
 _LAST_VERB = re.compile(
     r"\b(?:lasted|lasting|lasts|last|concluded|ended|finished|wrapped up|broke up|took|ran|"
     r"spanned|closed)\b(?:\s+\w+ly)?(?:\s+(?:in|after|for|within|at|by))?\s*$",
@@ -75,14 +76,14 @@ def date_key(doc: Doc, index: int, span: Span) -> str:
         return "date"  # "Mattis wrote Thursday": the day of a statement
     if _SEVERAL.search(before + " " + after):
         return "date"  # "Thursday's meeting marks the second time in a week": which one?
-    near = event_in(" ".join(_WORDS.findall(before)[-6:])) or event_in(
-        " ".join(_WORDS.findall(after)[:5])
+    near = event_in(" ".join(WORDS.findall(before)[-6:])) or event_in(
+        " ".join(WORDS.findall(after)[:5])
     )
     if near:
         return f"date:{near}"
     verbs = r"\b(?:met|meet|meets|held|concluded|ended|lasted|began|opened|started|convened)\b"
     event = event_in(before)  # "the talks ... concluded ... on Friday"
-    if event and re.search(verbs, " ".join(_WORDS.findall(before)[-6:])):
+    if event and re.search(verbs, " ".join(WORDS.findall(before)[-6:])):
         return f"date:{event}"
     return "date"
 
@@ -154,7 +155,7 @@ def _spell_in(before: str, after: str) -> str | None:
     something and only one: "a shutdown that left workers without pay for 35 days"."""
     if not _FOR.search(before):
         return None
-    words = {w.lower() for w in _WORDS.findall(before + " " + after)}
+    words = {w.lower() for w in WORDS.findall(before + " " + after)}
     found = {_SPELL_NAMES.get(w, w) for w in words if w in _SPELLS or w in _SPELL_NAMES}
     found = {EVENTS.get(w, singular(w)) for w in found}
     return found.pop() if len(found) == 1 else None
@@ -166,7 +167,7 @@ _SPELL_NAMES = {"shuttered": "shutdown", "shut": "shutdown"}
 def _subject_of(before: str) -> str | None:
     """The noun before "lasted" ("The shutdown lasted"), past a clause set off by commas."""
     text = re.sub(r",[^,]*,?\s*$", "", before.rstrip())
-    words = _WORDS.findall(text)
+    words = WORDS.findall(text)
     if not words or not words[-1].islower() or words[-1] in STOP:
         return None
     return singular(words[-1])

@@ -39,7 +39,6 @@ _DURATION = re.compile(
     rf"(?P<sep>[\s-]+)(?P<unit>{num.UNIT_RE})\b(?!-old|-long)",
     re.IGNORECASE,
 )
-_WORDS = re.compile(r"[\w’'-]+")
 _WORD = re.compile(r"\s+([^\W\d_][\w’'.-]*)")
 
 

@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
+from .events import WORDS
 from .model import CitedFact
 from .speakers import wordset
 
@@ -422,9 +423,6 @@ def describe(key: str | None, texts: Iterable[str] = ()) -> str:
     return words
 
 
-_KEY_WORD = re.compile(r"[\w’'-]+")
-
-
 def _cased(words: str, texts: Iterable[str]) -> str:
     """``words`` (in lower case) with each word a text writes with a capital,
     but for its first word, written so: "palestinians" of "more than 1,400
@@ -432,12 +430,12 @@ def _cased(words: str, texts: Iterable[str]) -> str:
     forms = {
         word.lower(): word
         for text in texts
-        for word in _KEY_WORD.findall(text)[1:]
+        for word in WORDS.findall(text)[1:]
         if not word.islower() and not word[0].isdigit()
     }
     if not forms:
         return words
-    return _KEY_WORD.sub(lambda match: forms.get(match.group(), match.group()), words)
+    return WORDS.sub(lambda match: forms.get(match.group(), match.group()), words)
 
 
 # The article a speaker's description opens with, capitalised where it opened a
