@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .events import WORDS
-from .model import CitedFact
+from .model import CitedFact, Fact
 from .speakers import wordset
 
 # A verb near a count, in the participle used in keys, synonyms merged.
@@ -382,10 +382,14 @@ def framed(key: str, frame: str | None, day: str | None = None) -> str:
     return f"{key} on {day}" if day else key
 
 
-def subject_of(fact: CitedFact) -> str:
-    """What a fact is about, in words: its own subject where the analysis
-    stored one, else described from its key."""
-    return fact.subject or describe(fact.key)
+def subject_of(fact: Fact) -> str:
+    """What a fact is about, in words: a cited fact's, the subject the
+    corpus-wide pass stored (else its key's words); an analysed fact's, its key
+    described with its own words, as the pass describes it ("Palestinians
+    killed")."""
+    if isinstance(fact, CitedFact):
+        return fact.subject or describe(fact.key)
+    return describe(fact.key, [fact.text])
 
 
 # Days and months, written with their capital in a subject shown to a reader (keys

@@ -10,7 +10,7 @@ from rich.text import Text
 from index import codec
 from index.model import UNKNOWN_OUTLET, EntityCoverage, Fact, FactGroup, FactView, outlet_label
 from index.safety import clean, clean_line, dumps
-from index.subjects import describe, subject_of
+from index.subjects import subject_of
 
 from . import render
 from .inert import inert
@@ -58,7 +58,7 @@ def facts(library, args: argparse.Namespace) -> int:
                 (f"{clean_line(fact.article)} ¶{fact.passage}", "dim"),
                 f"  {fact.kind}  ",
                 (clean_line(fact.text), "bold"),
-                f"  {clean_line(describe(fact.key))}{_said_by(fact)}",
+                f"  {clean_line(subject_of(fact))}{_said_by(fact)}",
             )
         )
     _groups_block(groups, {fact.id: fact for fact in found})
