@@ -54,8 +54,8 @@ def scored_pairs(
     only the parts of the graph that changed, see :mod:`index.incremental`)."""
     weights = weights or shipped()
     rows, cols, found = pair_features(articles)
-    values = weights.scores(found)
     cut = weights.threshold if threshold is None else threshold
+    values = weights.scores(found, cut)
     return rows, cols, values, cut, weights.apart(found)
 
 

@@ -70,6 +70,14 @@ class Model:
     # for anything else about them to make one story of them: the pair is no
     # edge of the story graph (it may still join through other articles).
     floor: float = 0.0
+    # Below this TF-IDF cosine of their texts, a pair is at most as alike as the
+    # threshold: never by itself the reason two articles join, yet counted in
+    # the mean of a story whose other reports it shares more with (a removed
+    # edge would count as 0 there and split a dense story at its one terse
+    # report). In a folder where most events have one report, two of them are
+    # each other's nearest and the trees, taught on folders where every article
+    # has a partner, trust such a pair.
+    weak_below: float = 0.0
 
     @classmethod
     def from_json(cls, data: Mapping) -> Model:
@@ -92,6 +100,7 @@ class Model:
             float(data["threshold"]),
             int(data.get("conflicts", 0)),
             float(data.get("floor", 0.0)),
+            float(data.get("weak_below", 0.0)),
         )
 
     def probability(self, features: np.ndarray) -> np.ndarray:
@@ -102,9 +111,13 @@ class Model:
         # score (scipy's expit; np.exp(-raw) overflowed with a warning on stderr)
         return expit(raw)
 
-    def scores(self, features: np.ndarray) -> np.ndarray:
-        """The probability of each pair, 0 below the text floor (see :func:`floored`)."""
-        return floored(features, self.probability(features), self.floor)
+    def scores(self, features: np.ndarray, threshold: float | None = None) -> np.ndarray:
+        """The probability of each pair, 0 below the text floor (see :func:`floored`)
+        and at most ``threshold`` (the model's own by default) below ``weak_below``
+        (see :func:`weakened`)."""
+        cut = self.threshold if threshold is None else threshold
+        values = floored(features, self.probability(features), self.floor)
+        return weakened(features, values, self.weak_below, cut)
 
     def apart(self, features: np.ndarray) -> np.ndarray | None:
         """Pairs that report different occurrences of one kind of event: the
@@ -122,6 +135,18 @@ def floored(features: np.ndarray, values: np.ndarray, floor: float) -> np.ndarra
     if not floor:
         return values
     return np.where(features[:, story_features.NAMES.index("text")] < floor, 0.0, values)
+
+
+def weakened(
+    features: np.ndarray, values: np.ndarray, below: float, threshold: float
+) -> np.ndarray:
+    """``values`` with the pairs whose text cosine is below ``below`` at most
+    ``threshold``: average linkage merges only above it, so such a pair joins
+    two articles only alongside reports both share more words with."""
+    if not below:
+        return values
+    weak = features[:, story_features.NAMES.index("text")] < below
+    return np.where(weak, np.minimum(values, threshold), values)
 
 
 def kept_apart(features: np.ndarray, conflicts: int) -> np.ndarray | None:

@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from index import story_features
 from index.analysis import Analysis
 from index.corpus_pass import story_inputs_of
 from index.readers import read
@@ -163,6 +164,36 @@ def test_a_floor_on_shared_words_unlinks_pairs_whose_texts_share_less():
     features[:, story_features.NAMES.index("text")] = [0.05, 0.2]
     assert model.scores(features)[0] == 0.0 and model.scores(features)[1] > 0.99
     assert np.array_equal(floored(features, np.ones(2), 0.0), np.ones(2))
+
+
+def test_a_pair_sharing_few_words_is_never_by_itself_above_the_threshold():
+    """Below ``weak_below`` a pair scores at most the threshold (the model's, or
+    the one grouping is given), whatever its trees say: it cannot join two
+    articles alone, yet still counts in a story's mean; above it, the trees'
+    probability stands."""
+    from index.story_model import weakened
+
+    model = Model(init=5.0, rate=1.0, trees=(), threshold=0.6, weak_below=0.06)
+    features = np.zeros((2, len(story_features.NAMES)))
+    features[:, story_features.NAMES.index("text")] = [0.05, 0.2]
+    assert model.scores(features)[0] == 0.6 and model.scores(features)[1] > 0.99
+    assert model.scores(features, 0.4)[0] == 0.4
+    assert np.array_equal(weakened(features, np.ones(2), 0.0, 0.5), np.ones(2))
+
+
+def test_a_terse_report_stays_in_its_story_where_a_pair_alone_would_not_join():
+    """Three reports of one event, one of them sharing few words with one other
+    report: it stays with them through the pair they share more with. Two
+    articles sharing as few words, alone, stay apart."""
+    rows, cols = np.array([0, 0, 1]), np.array([1, 2, 2])
+    text = np.array([0.3, 0.3, 0.05])
+    features = np.zeros((3, len(story_features.NAMES)))
+    features[:, story_features.NAMES.index("text")] = text
+    model = Model(init=5.0, rate=1.0, trees=(), threshold=0.6, weak_below=0.06)
+    values = model.scores(features)
+    assert len(set(average_linkage(3, rows, cols, values, 0.6))) == 1
+    alone = model.scores(features[2:])
+    assert len(set(average_linkage(2, np.array([0]), np.array([1]), alone, 0.6))) == 2
 
 
 def test_grouping_without_any_article_or_signal():
