@@ -118,7 +118,9 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # 65: a span's trailing word in lower case that is a function word, a day's adverb
 # or an ordinal is cut ("Mary be", "Christie today", "ITV1 show"), and so is a
 # title written short ("Las Vegas Police Sgt")
-VERSION = "65"
+# 66: two names joined by "and" are two where each is named on its own or is the
+# last word of a longer name ("Locke and Salazar" after "Gary Locke")
+VERSION = "66"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

@@ -368,12 +368,17 @@ _INNER_POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z])(?!(?:Day|Eve)\b)")
 def split_spans(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """Mentions with bad spans mended: a list of names is one mention per name
     ("Barkley, Beattie, Christophers"; "Advanced Micro Devices/ATI Technologies"),
-    two names joined by "and" are two where each is named alone in the article,
+    two names joined by "and" are two where each is named alone in the article
+    or ends a longer name of it ("Locke and Salazar" after "Gary Locke"),
     so are two around a verb of speech ("Lackey told The Associated Press"),
     a possessive holds two names ("Istanbul's Dolmabahçe Palace"), and page
     furniture, a trailing word or score, or what follows a bracket is cut ("Add
     Donald Trump", "Evansville 91-73", "Banstead in", "M Corry (Leicester")."""
-    alone = {_bare(m.text) for m in mentions if m.kind in NAMED_KINDS}
+    named = [m for m in mentions if m.kind in NAMED_KINDS]
+    alone = {_bare(m.text) for m in named}
+    # and the last words of longer names ("Locke" of "Gary Locke"), not of a name
+    # itself joined by "and" ("Herzegovina" of "Bosnia and Herzegovina")
+    alone |= {_bare(m.text).rsplit(" ", 1)[-1] for m in named if _last_word_named(m.text)}
     result = []
     for mention in mentions:
         if mention.kind not in NAMED_KINDS:
@@ -458,14 +463,21 @@ def _in_a_list(text: str, start: int, end: int) -> bool:
     return text[end:].lstrip(" ")[:1] == "(" or text[:start].rstrip(" ")[-1:] == ")"
 
 
+def _last_word_named(text: str) -> bool:
+    """Whether a name's last word may be named on its own: a name of more than
+    one word, none of them "and" ("Gary Locke", not "Fish and Wildlife")."""
+    return " " in text.strip() and _AND.search(text) is None
+
+
 def _parts(span: str, alone: set[str]) -> list[tuple[int, int]]:
-    """Where the names of ``span`` are, relative to it."""
+    """Where the names of ``span`` are, relative to it. ``alone``: what the
+    article names on its own (whole names and the last words of longer ones)."""
     pieces = _split(span, _LIST_BREAK)
     if len(pieces) > 1 and all(span[a:b][:1].isupper() for a, b in pieces):
         return pieces
     pieces = _split(span, _AND)
     if len(pieces) > 1 and all(_bare(span[a:b]) in alone for a, b in pieces):
-        return pieces
+        return pieces  # "Locke and Salazar" after "Gary Locke" and "Ken Salazar"
     pieces = _split(span, _SPEECH_INSIDE)
     if len(pieces) > 1 and all(span[a:b][:1].isupper() for a, b in pieces):
         return pieces

@@ -999,6 +999,37 @@ def test_two_names_joined_by_and_are_split_only_where_each_is_named_alone():
     assert [m.text for m in found] == ["Philly", "Cheeks", "Philly", "Cheeks", "Procter and Gamble"]
 
 
+def test_two_names_joined_by_and_are_split_where_each_ends_a_longer_name():
+    """ECB+ (topic 9): two secretaries named in full, then by surname joined by
+    "and". A surname counts only from another name: the span's own last word
+    does not, nor does the last word of a name that is itself joined by "and"."""
+    text = (
+        "Secretary of Commerce Gary Locke and Secretary of the Interior Ken Salazar head "
+        "the two agencies. Locke and Salazar said the two departments will conduct a joint review."
+    )
+    spans = [("Gary Locke", "person"), ("Ken Salazar", "person"), ("Locke and Salazar", "person")]
+    found = split_spans(text, mentions_in(text, *spans))
+    assert [m.text for m in found] == ["Gary Locke", "Ken Salazar", "Locke", "Salazar"]
+    assert all(text[m.start : m.end] == m.text for m in found)
+
+    one = "Gary Locke spoke. Locke and Salazar said so."
+    found = split_spans(
+        one, mentions_in(one, ("Gary Locke", "person"), ("Locke and Salazar", "person"))
+    )
+    assert [m.text for m in found] == ["Gary Locke", "Locke and Salazar"]
+
+    twice = "Bosnia and Herzegovina voted. Bosnia won. Bosnia and Herzegovina lost."
+    second = twice.rindex("Bosnia and Herzegovina")
+    found = split_spans(
+        twice,
+        [
+            *mentions_in(twice, ("Bosnia and Herzegovina", "place"), ("Bosnia", "place")),
+            Mention(second, second + 22, "Bosnia and Herzegovina", "place", ""),
+        ],
+    )
+    assert [m.text for m in found] == ["Bosnia and Herzegovina", "Bosnia", "Bosnia and Herzegovina"]
+
+
 def test_a_familiar_given_name_joins_the_full_name_of_its_story():
     mentions = corpus([("Frederick C. LaRue", "person")], [("Fred LaRue", "person")])
     same_story = merge(mentions, {}, groups={"a0": "s1", "a1": "s1"})
