@@ -116,6 +116,34 @@ def test_two_copies_of_one_report_are_one_story():
     assert ["bbc/tech/089.txt", "bbc/tech/310.txt"] in groups
 
 
+@pytest.mark.slow
+def test_a_day_of_one_agencys_wire_keeps_reports_sharing_only_a_desks_words_apart():
+    """A day of Reuters' wire (the CoNLL-2003 test documents), where most events
+    have one report: the day's cattle slaughter and its hide and offal values,
+    clean and dirty tanker fixtures, share the desk's template and few other
+    words, and are each their own story; the seven reports of one cricket Test
+    and three of one protest stay one story each."""
+    from benchmarks.story_data import WIRE_DOCS, wire
+
+    if not WIRE_DOCS.exists():
+        pytest.skip(f"{WIRE_DOCS} is not available")
+    articles, _ = wire()
+    found = Analysis(processes=1).analyse_here(articles)
+    stored = {
+        a.id: {"article": a.to_json(with_text=True), **extra}
+        for a, extra in zip(articles, found, strict=True)
+    }
+    story = {aid: n for n, g in enumerate(group(story_inputs_of(stored))) for aid in g}
+
+    def doc(n: int) -> str:
+        return f"wire/{n:03d}.txt"
+
+    assert story[doc(110)] != story[doc(74)]  # slaughter / hide and offal values
+    assert story[doc(71)] != story[doc(72)]  # clean / dirty tankers
+    assert len({story[doc(n)] for n in (14, 15, 16, 17, 19, 20, 65)}) == 1  # Lara's Test
+    assert len({story[doc(n)] for n in (103, 104, 169)}) == 1  # a protest dispersed
+
+
 @pytest.mark.parametrize(
     ("edges", "apart", "expected"),
     [
