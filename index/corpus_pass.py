@@ -48,7 +48,7 @@ from .references import Reference, story_references, without_story_nouns
 from .store import article_from_json
 from .stories import StoryInput, story_title
 from .story_features import story_text
-from .subjects import describe, period_of, sentence_around, split_key, unsettled
+from .subjects import period_of, sentence_around, split_key, subject_of, unsettled
 
 STATE_VERSION = 1
 COMPARED_KINDS = ("quantity", "duration", "date")
@@ -380,7 +380,7 @@ class _Context:
             return
         item = crossref.Comparable(
             fact,
-            {**data, "source": self.sources[aid], "subject": describe(fact.key, [fact.text])},
+            {**data, "source": self.sources[aid], "subject": subject_of(fact)},
             ckey,
             self.story_of.get(aid),
             self.source_group[aid],
