@@ -16,6 +16,7 @@ import pytest
 from index import story_features
 from index.analysis import Analysis
 from index.corpus_pass import story_inputs_of
+from index.model import Article
 from index.readers import read
 from index.stories import StoryInput, average_linkage, group, story_title
 from index.story_model import PATH, Model, Tree, shipped
@@ -30,7 +31,11 @@ FIRST = ["001", "003", "004"]  # the first round: under two hours, 1,000 prisone
 
 def analysed(files: list[tuple[Path, str]]) -> dict[str, dict]:
     """Stored analyses as the indexer makes them, for ``(path, article id)``."""
-    articles = [a for path, aid in files for a in read(str(path), aid)[0].articles]
+    return stored([a for path, aid in files for a in read(str(path), aid)[0].articles])
+
+
+def stored(articles: list[Article]) -> dict[str, dict]:
+    """Stored analyses as the indexer makes them, for articles already read."""
     found = Analysis(processes=1).analyse_here(articles)
     return {
         a.id: {"article": a.to_json(with_text=True), **extra}
@@ -128,12 +133,7 @@ def test_a_day_of_one_agencys_wire_keeps_reports_sharing_only_a_desks_words_apar
     if not WIRE_DOCS.exists():
         pytest.skip(f"{WIRE_DOCS} is not available")
     articles, _ = wire()
-    found = Analysis(processes=1).analyse_here(articles)
-    stored = {
-        a.id: {"article": a.to_json(with_text=True), **extra}
-        for a, extra in zip(articles, found, strict=True)
-    }
-    story = {aid: n for n, g in enumerate(group(story_inputs_of(stored))) for aid in g}
+    story = {aid: n for n, g in enumerate(group(story_inputs_of(stored(articles)))) for aid in g}
 
     def doc(n: int) -> str:
         return f"wire/{n:03d}.txt"
@@ -184,7 +184,6 @@ def test_trees_are_read_as_stored():
 def test_a_floor_on_shared_words_unlinks_pairs_whose_texts_share_less():
     """A model stored with a floor scores 0 the pairs whose text cosine (the
     first feature) is below it, whatever its trees say; without one, none."""
-    from index import story_features
     from index.story_model import floored
 
     model = Model(init=5.0, rate=1.0, trees=(), threshold=0.5, floor=0.08)
