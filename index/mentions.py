@@ -25,7 +25,7 @@ from typing import Any
 
 from .gazetteer import is_known_place, is_major_place
 from .model import Article, Mention
-from .names import ROLES, alias_key, without_suffix
+from .names import ROLES, alias_key, given_names, without_suffix
 from .numbers import MONTH_ABBREVIATIONS
 from .spans import SpanSet
 
@@ -350,6 +350,20 @@ def page_furniture(text: str, start: int, end: int) -> bool:
 
 _LIST_BREAK = re.compile(r"\s*(?:,\s*(?:and\s+)?|/|;\s*|\s+(?:v|vs)\.?\s+)\s*")
 _AND = re.compile(r"\s+(?:and|&)\s+")
+# A spaced dash inside a span: a wire's slug or a listing's field before a name
+# ("CRICKET - LARA", "Forwards - Altin Rraklli", "Royal Ballet - Darcey Bussell"),
+# never inside one name ("Stratford-upon-Avon", "Spider-Man" have no spaces).
+_DASH = re.compile(r"\s+[-–—]\s+")
+# A double quote: a span holding one that is not closed in it ran over a quote's
+# edge ('"New" Labour', 'Unabomber" Ted Kaczynski', 'American Revolution “&').
+_QUOTE = re.compile(r"\s*[\"“”]\s*")
+# Two names of two or three words joined by "and": two people's where either
+# starts with a given name (see :func:`index.names.given_names`); joined by "&",
+# a firm's ("Bank Oyens & Van Eeghen").
+_TWO_PEOPLE = re.compile(
+    r"(?P<one>[A-Z][a-z]+)(?: [A-Z][\w'’-]+){1,2}\s+and\s+"  # "&": a firm's
+    r"(?P<other>[A-Z][a-z]+)(?: [A-Z][\w'’-]+){1,2}"
+)
 # Verbs that report what someone said (:mod:`index.speakers` finds speakers by them).
 SPEECH_VERBS = (
     r"(?:said|says|told|tells|stressed|added|adds|noted|stated|emphasi[sz]ed|explained|warned|"
@@ -371,6 +385,9 @@ def split_spans(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     two names joined by "and" are two where each is named alone in the article
     or ends a longer name of it ("Locke and Salazar" after "Gary Locke"),
     so are two around a verb of speech ("Lackey told The Associated Press"),
+    so are two people's full names joined by "and" ("Ernie Els and Retief
+    Goosen"), a wire's slug or a field's name before a spaced dash is no part of
+    a name ("CRICKET - LARA", "Forwards - Altin Rraklli"),
     a possessive holds two names ("Istanbul's Dolmabahçe Palace"), and page
     furniture, a trailing word or score, or what follows a bracket is cut ("Add
     Donald Trump", "Evansville 91-73", "Banstead in", "M Corry (Leicester")."""
@@ -386,7 +403,16 @@ def split_spans(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             continue
         if mention.kind == "person" and _STYLE_LAST.search(mention.text):
             mention = _styled_on(text, mention)
-        for start, end in _parts(mention.text, alone):
+        if mention.kind != "person" and _two_people(mention.text):
+            mention = replace(mention, kind="person", label="PERSON")
+        broken = _broken(mention.text)
+        if broken is _QUOTE and _NICKNAMED.match(text, mention.start):
+            broken = None  # 'William "Mo': :func:`nicknamed` reads it whole
+        pieces = _broken_parts(text, mention.start, mention.text, broken, alone)
+        if broken is not None:  # the model's kind was the whole span's ("CRICKET - LARA"
+            mention = replace(mention, kind="other", label="")  # an organisation): each
+            # name left is a capitalised run, its kind voted in its article
+        for start, end in pieces:
             start, end = _mend(mention.text, start, end, mention.kind == "person")
             if (bracket := mention.text.find("(", start, end)) > start:
                 end = len(mention.text[:bracket].rstrip())  # "M Corry (Leicester"
@@ -394,8 +420,11 @@ def split_spans(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             if mention.kind == "person" and page_furniture(text, at, at + end - start):
                 continue
             if end > start and mention.text[start:end][:1].isupper():
+                kind = mention.kind
+                if broken is not None and _a_person(mention.text, start, end):
+                    kind = "person"  # "Dana W. White - DoD", 'Unabomber" Ted Kaczynski'
                 result.append(
-                    Mention(at, at + end - start, text[at : at + end - start], mention.kind,
+                    Mention(at, at + end - start, text[at : at + end - start], kind,
                             mention.label)
                 )  # fmt: skip
     return result
@@ -478,6 +507,8 @@ def _parts(span: str, alone: set[str]) -> list[tuple[int, int]]:
     pieces = _split(span, _AND)
     if len(pieces) > 1 and all(_bare(span[a:b]) in alone for a, b in pieces):
         return pieces  # "Locke and Salazar" after "Gary Locke" and "Ken Salazar"
+    if _two_people(span):
+        return pieces  # "Ernie Els and Retief Goosen", "Hayden Tanner and Willie Davies"
     pieces = _split(span, _SPEECH_INSIDE)
     if len(pieces) > 1 and all(span[a:b][:1].isupper() for a, b in pieces):
         return pieces
@@ -485,6 +516,60 @@ def _parts(span: str, alone: set[str]) -> list[tuple[int, int]]:
     if len(pieces) == 2:
         return pieces
     return [(0, len(span))]
+
+
+# A person's name as a name table knows it: a given name (see
+# :func:`index.names.given_names`), an initial or a word more, a surname.
+_PERSON_NAME = re.compile(r"(?P<given>[A-Z][a-z]+)(?: [A-Z]\.| [A-Z][\w'’-]+)? [A-Z][\w'’-]+")
+
+
+def _a_person(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is shaped as a person's name (:data:`_PERSON_NAME`)."""
+    found = _PERSON_NAME.fullmatch(text, start, end)
+    return found is not None and found.group("given").lower() in given_names()
+
+
+def _two_people(span: str) -> bool:
+    """Whether ``span`` is two people's full names joined by "and" (see
+    :data:`_TWO_PEOPLE`), whatever kind the model gave it."""
+    two = _TWO_PEOPLE.fullmatch(span)
+    if two is None:
+        return False
+    return not given_names().isdisjoint((two.group("one").lower(), two.group("other").lower()))
+
+
+def _broken(span: str) -> re.Pattern[str] | None:
+    """What breaks ``span`` into several names: a quote not closed in it, or a
+    spaced dash; None where nothing does."""
+    if len(re.findall(r"[\"“”]", span)) % 2:
+        return _QUOTE
+    return _DASH if _DASH.search(span) else None
+
+
+def _broken_parts(
+    text: str, at: int, span: str, broken: re.Pattern[str] | None, alone: set[str]
+) -> list[tuple[int, int]]:
+    """:func:`_parts` of each piece of ``span`` (at ``at`` in ``text``) between
+    the marks that break it (see :func:`_broken`), less a piece of one word
+    that is a slug's or a field's name: first on its line ("CRICKET - LARA",
+    "Goalkeepers - Bogdan Stelea"), a word the article also writes in lower
+    case ('"New" Labour'), or a function word ("The")."""
+    if broken is None:
+        return _parts(span, alone)
+    pieces = _split(span, broken)
+    slug = broken is _DASH and not text[text.rfind("\n", 0, at) + 1 : at].strip()
+    found = []
+    for a, b in pieces:
+        piece = span[a:b]
+        word = piece.lower()
+        if " " not in piece and (
+            (a == 0 and slug)
+            or word in _function_words()
+            or re.search(rf"\b{re.escape(word)}\b", text)
+        ):
+            continue
+        found += [(a + start, a + end) for start, end in _parts(piece, alone)]
+    return found
 
 
 def _split(span: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -617,7 +702,7 @@ def surname(words: Sequence[str]) -> str | None:
 def relabel(mentions: Sequence[Mention], text: str | None = None) -> list[Mention]:
     """One kind per name within an article: a bare name that is the surname of a
     person named in full here is that person ("Teixeira" tagged as an
-    organisation beside "Mark Teixeira"); a name ``text`` writes as a body's
+    organisation beside "Mark Teixeira"; "LARA" in capitals); a name ``text`` writes as a body's
     ("oil giant Yukos", "Manchester United striker Wayne Rooney") is an
     organisation (see :func:`_bodies`); otherwise mentions of one spelling take
     the kind most of them have. A capitalised run the model left (label "") has a
@@ -640,8 +725,8 @@ def relabel(mentions: Sequence[Mention], text: str | None = None) -> list[Mentio
     for mention in mentions:
         if mention.kind in NAMED_KINDS:
             bare = _bare(mention.text)
-            if bare in surnames:
-                kind, label = "person", "PERSON"
+            if bare in surnames or bare.isupper() and bare.title() in surnames:
+                kind, label = "person", "PERSON"  # "LARA" in a headline, after "Brian Lara"
             elif bare in bodies:
                 kind, label = "organisation", "ORG"
             elif bare in things:

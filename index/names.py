@@ -38,6 +38,13 @@ def alias_key(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """English given names in lower case, those of :func:`nickname_pairs`
+    ("ernie", "willie", "elizabeth")."""
+    return frozenset(name for pair in nickname_pairs() for name in pair)
+
+
+@lru_cache(maxsize=1)
 def nickname_pairs() -> tuple[tuple[str, str], ...]:
     """(given name, nickname) pairs of English given names, in lower case: the
     hand-curated table of the ``nicknames`` package (read when first asked)."""

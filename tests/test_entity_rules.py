@@ -1030,6 +1030,120 @@ def test_two_names_joined_by_and_are_split_where_each_ends_a_longer_name():
     assert [m.text for m in found] == ["Bosnia and Herzegovina", "Bosnia", "Bosnia and Herzegovina"]
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "expected"),
+    [
+        # a wire's slug before its headline (CoNLL-2003 test, a Reuters report)
+        ("CRICKET - LARA SUFFERS MORE AUSTRALIAN TOUR MISERY\n", "CRICKET - LARA", "organisation",
+         ["LARA"]),
+        # a squad list's field names
+        ("Squad:\n\nGoalkeepers - Bogdan Stelea, Florin Prunea.\n", "Goalkeepers - Bogdan Stelea",
+         "organisation", ["Bogdan Stelea"]),
+        # ECB+ topic 25: a digest's topic before its item
+        ("The Saints (7-7) will visit the Detroit Lions.\nGolf - U.S. Masters champion Trevor "
+         "Immelman has become the fourth South African to be awarded honorary life membership.",
+         "Golf - U.S. Masters", "organisation", ["U.S. Masters"]),
+        # ECB+ topic 11: a place and its capital
+        ("with 37 of the candidates registered in the capital city of Turkmenistan - Ashgabat, 46 "
+         "in Akhal region", "Turkmenistan - Ashgabat", "place", ["Turkmenistan", "Ashgabat"]),
+        # BBC News: a film after its star; "The" of a title cut short is no name
+        ("Rounding out the top ten were In Good Company - starring Dennis Quaid and Scarlett "
+         "Johansson - Racing Stripes and Assault on Precinct 13.", "Scarlett Johansson - Racing "
+         "Stripes", "person", ["Scarlett Johansson", "Racing Stripes"]),
+        ("Jerry Springer - The Opera drew complaints.", "Jerry Springer - The", "person",
+         ["Jerry Springer"]),
+        # hyphens inside one name stay
+        ("Geoffrey Rees-Jones scored at Stratford-upon-Avon.", "Geoffrey Rees-Jones", "person",
+         ["Geoffrey Rees-Jones"]),
+    ],
+)  # fmt: skip
+def test_a_spaced_dash_splits_a_span_and_a_slug_before_it_is_no_name(text, span, kind, expected):
+    found = split_spans(text, mentions_in(text, (span, kind)))
+    assert [m.text for m in found] == expected
+    assert all(text[m.start : m.end] == m.text for m in found)
+    if " - " in span:  # the model's kind was the whole span's: the article votes each name's,
+        # and a given name the table knows makes a person ("Jerry Springer")
+        people = {"Jerry Springer"}
+        assert [(m.kind, m.label) for m in found] == [
+            ("person" if m.text in people else "other", "") for m in found
+        ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        # multi-source (Fox News): a nickname quoted before the name
+        ('a retired FBI profiler and forensic linguist who, in 1996, helped catch "Unabomber" '
+         "Ted Kaczynski -- who killed 3 people", 'Unabomber" Ted Kaczynski',
+         ["Unabomber", "Ted Kaczynski"]),
+        # multi-source (NYT): a quote's opening after a name
+        ("who describes herself on Twitter as loving God, cats, the Daughters of the American "
+         "Revolution “& all things pink, green and pearls!”", "American Revolution “&",
+         ["American Revolution"]),
+        # ECB+ topic 13: a quoted title and the words after it
+        ('the church was criticised for promoting a Focus on the Family "Love Won Out '
+         'Conference" in Anchorage.', 'Love Won Out Conference" in Anchorage',
+         ["Love Won Out Conference"]),
+        # a quote closed inside the span is a nickname's: one name
+        ('the boss Vincent "The Chin" Gigante died.', 'Vincent "The Chin" Gigante',
+         ['Vincent "The Chin" Gigante']),
+    ],
+)  # fmt: skip
+def test_a_span_over_a_quotes_edge_is_cut_at_the_quote(text, span, expected):
+    found = split_spans(text, mentions_in(text, (span, "other")))
+    assert [m.text for m in found] == expected
+    assert all(text[m.start : m.end] == m.text for m in found)
+
+
+def test_a_name_in_a_headline_in_capitals_is_the_person_of_its_report():
+    """CoNLL-2003 test (a Reuters report): the headline's slug is cut, and "LARA"
+    is the batsman the report names in full, not an organisation."""
+    article, mentions = analysed(
+        "CRICKET - LARA SUFFERS MORE AUSTRALIAN TOUR MISERY\n\n"
+        "MELBOURNE 1996-12-06\n\n"
+        "West Indies batsman Brian Lara suffered another blow to his Australian tour, after "
+        "already being disciplined for misconduct, when he was dismissed cheaply in the first "
+        "limited overs match against Australia on Friday.\n\n"
+        "Lara, who earned a stern rebuke from his own tour management after an angry outburst "
+        "against Australia wicketkeeper Ian Healy, scored five to prolong a run of poor form.\n"
+    )
+    assert not any(" - " in m.text or "CRICKET" in m.text for m in mentions)
+    headline = [m for m in mentions if m.text == "LARA"]
+    assert [m.kind for m in headline] == ["person"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind"),
+    [
+        # ECB+ topic 25
+        ("added Immelman who follows in the footsteps of compatriots Gary Player, Ernie Els and "
+         "Retief Goosen.", "Ernie Els and Retief Goosen", "other"),
+        # BBC News, sport
+        ("an 11-3 loss to a Swansea side inspired by teenage, schoolboy half-backs Hayden Tanner "
+         "and Willie Davies.", "Hayden Tanner and Willie Davies", "organisation"),
+    ],
+)  # fmt: skip
+def test_two_peoples_full_names_joined_by_and_are_two_people(text, span, kind):
+    found = split_spans(text, mentions_in(text, (span, kind)))
+    assert [(m.text, m.kind) for m in found] == [(name, "person") for name in span.split(" and ")]
+
+
+@pytest.mark.parametrize(
+    "span",
+    [
+        "National Oceanic and Atmospheric Administration",
+        "Department of Health and Human Services",
+        "Morgan Stanley and Goldman Sachs",  # no given name the table knows
+        "Bank Oyens & Van Eeghen",  # BBC News: "&" joins a firm's names
+        "Procter and Gamble",
+    ],
+)
+def test_names_joined_by_and_without_a_given_name_first_stay_one(span):
+    text = f"A statement from the {span} said so."
+    found = split_spans(text, mentions_in(text, (span, "organisation")))
+    assert [m.text for m in found] == [span]
+
+
 def test_a_familiar_given_name_joins_the_full_name_of_its_story():
     mentions = corpus([("Frederick C. LaRue", "person")], [("Fred LaRue", "person")])
     same_story = merge(mentions, {}, groups={"a0": "s1", "a1": "s1"})
