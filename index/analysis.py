@@ -122,7 +122,8 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # last word of a longer name ("Locke and Salazar" after "Gary Locke")
 # 67: a spaced dash or a quote not closed in a span splits it, less a slug's word
 # ("CRICKET - LARA", '"New" Labour'); two people's full names joined by "and" are
-# two people ("Ernie Els and Retief Goosen"); a surname in capitals is its person
+# two people ("Ernie Els and Retief Goosen"), so are two titles ("Midnight Express
+# and The Commitments"); a surname in capitals is its person
 VERSION = "67"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).

@@ -383,14 +383,16 @@ def split_spans(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """Mentions with bad spans mended: a list of names is one mention per name
     ("Barkley, Beattie, Christophers"; "Advanced Micro Devices/ATI Technologies"),
     two names joined by "and" are two where each is named alone in the article
-    or ends a longer name of it ("Locke and Salazar" after "Gary Locke"),
-    so are two around a verb of speech ("Lackey told The Associated Press"),
-    so are two people's full names joined by "and" ("Ernie Els and Retief
-    Goosen"), a wire's slug or a field's name before a spaced dash is no part of
-    a name ("CRICKET - LARA", "Forwards - Altin Rraklli"),
-    a possessive holds two names ("Istanbul's Dolmabahçe Palace"), and page
-    furniture, a trailing word or score, or what follows a bracket is cut ("Add
-    Donald Trump", "Evansville 91-73", "Banstead in", "M Corry (Leicester")."""
+    or ends a longer name of it ("Locke and Salazar" after "Gary Locke"), so are
+    two people's full names ("Ernie Els and Retief Goosen"), two titles
+    ("Midnight Express and The Commitments") and two names around a verb of
+    speech ("Lackey told The Associated Press"); a spaced dash or a quote not
+    closed in the span breaks it, and a wire's slug or a field's name before
+    the dash is no name ("CRICKET - LARA", "Forwards - Altin Rraklli",
+    'Unabomber" Ted Kaczynski'); a possessive holds two names ("Istanbul's
+    Dolmabahçe Palace"), and page furniture, a trailing word or score, or what
+    follows a bracket is cut ("Add Donald Trump", "Evansville 91-73", "Banstead
+    in", "M Corry (Leicester")."""
     named = [m for m in mentions if m.kind in NAMED_KINDS]
     alone = {_bare(m.text) for m in named}
     # and the last words of longer names ("Locke" of "Gary Locke"), not of a name
@@ -509,6 +511,9 @@ def _parts(span: str, alone: set[str]) -> list[tuple[int, int]]:
         return pieces  # "Locke and Salazar" after "Gary Locke" and "Ken Salazar"
     if _two_people(span):
         return pieces  # "Ernie Els and Retief Goosen", "Hayden Tanner and Willie Davies"
+    if len(pieces) == 2 and " " in span[: pieces[0][1]] and span[pieces[1][0] :][:4] == "The ":
+        return pieces  # two titles: "Midnight Express and The Commitments" ("Echo and
+        # The Bunnymen", one word before, stays one band)
     pieces = _split(span, _SPEECH_INSIDE)
     if len(pieces) > 1 and all(span[a:b][:1].isupper() for a, b in pieces):
         return pieces

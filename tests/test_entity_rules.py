@@ -1129,6 +1129,24 @@ def test_two_peoples_full_names_joined_by_and_are_two_people(text, span, kind):
 
 
 @pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        # BBC News, entertainment
+        ("Sir Alan's films include Oscar-winning Fame plus Midnight Express and The Commitments.",
+         "Midnight Express and The Commitments", ["Midnight Express", "The Commitments"]),
+        ("The Milton Shulman Award for outstanding newcomer will be presented to Dominic Cooper "
+         "(His Dark Materials and The History Boys), Romola Garai (Calico)",
+         "Dark Materials and The History Boys", ["Dark Materials", "The History Boys"]),
+        # one word before "and The" is a band's name
+        ("Echo and The Bunnymen played.", "Echo and The Bunnymen", ["Echo and The Bunnymen"]),
+    ],
+)  # fmt: skip
+def test_two_titles_joined_by_and_the_are_two(text, span, expected):
+    found = split_spans(text, mentions_in(text, (span, "other")))
+    assert [m.text for m in found] == expected
+
+
+@pytest.mark.parametrize(
     "span",
     [
         "National Oceanic and Atmospheric Administration",
