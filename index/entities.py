@@ -25,7 +25,14 @@ from functools import cached_property, lru_cache
 from rapidfuzz.distance import DamerauLevenshtein, Levenshtein
 
 from .events import singular
-from .gazetteer import KNOWN_ACRONYMS, code_alone, is_known_place, is_major_place, place_of
+from .gazetteer import (
+    KNOWN_ACRONYMS,
+    code_alone,
+    is_known_place,
+    is_major_place,
+    place_of,
+    state_names,
+)
 from .mentions import PERSON_BEFORE, PERSON_SHOWN, PLACE_SHOWN, role_before
 from .model import ENTITY_KINDS, Alias, Entity, EntityMention, Mention, Passage
 from .names import (
@@ -1312,13 +1319,19 @@ def _link_places(nodes: list[_Node], links: _Links) -> None:
     named without "Sea" or "Ocean" ("Mediterranean"), unless that is a country or a
     city of its own ("Japan" is no Sea of Japan). A country's ISO code alone ("SV",
     "AUS") is that country only where its story names it ("Hamburger SV" is no El
-    Salvador); "US", "UK", "NZ" always are."""
+    Salvador); "US", "UK", "NZ" always are. A state as news agencies abbreviate
+    it is that state ("Calif.", "N.J."; see :func:`index.gazetteer.state_names`)."""
     places = [i for i, node in enumerate(nodes) if node.kind == "place"]
     by_plain: dict[str, int] = {}
     for i in places:
         plain = " ".join(_PLACE_WORDS.get(word, word) for word in nodes[i].plain.split())
         by_plain.setdefault(plain, i)
         links.join(by_plain[plain], i)
+    by_key = {nodes[i].key: i for i in places}
+    for i in places:  # a state as agencies abbreviate it is the state: "Calif." / California
+        state = by_key.get(state_names().get(nodes[i].key, ""))
+        if state is not None:
+            links.join(state, i)
     for i in places:
         *name, last = nodes[i].tokens
         short = by_plain.get(" ".join(_PLACE_WORDS.get(word, word) for word in name))
@@ -2028,6 +2041,12 @@ def _undescribed(name: str, described: Set[str]) -> str:
 def _displayed(counts: Counter[str], kind: str) -> str:
     """The spelling :func:`_display_name` names an entity by."""
     counts = _cased(counts, kind == "place")
+    if kind == "place" and len(counts) > 1:  # "Kentucky", however often "Ky." is written
+        written = {alias_key(t) for t in counts}
+        states = state_names()
+        counts = Counter(
+            {t: n for t, n in counts.items() if states.get(alias_key(t)) not in written}
+        )
     most = max(counts, key=lambda t: (counts[t], t))
     if _is_abbreviation(most):
         full = [t for t in counts if " " in t and counts[t] >= 2]

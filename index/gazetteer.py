@@ -221,13 +221,42 @@ def is_known_place(key: str) -> bool:
 
 
 # The states of the United States as news agencies abbreviate them ("Ky.", "N.C."
-# is "NC" above), after a town: "Louisville, Ky.".
-_AP_STATES = (
-    "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.", "Ill.",
-    "Ind.", "Kan.", "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.",
-    "Neb.", "Nev.", "Okla.", "Ore.", "Pa.", "Tenn.", "Vt.", "Va.", "Wash.", "W.Va.", "Wis.",
-    "Wyo.",
-)  # fmt: skip
+# is "NC" above), after a town: "Louisville, Ky.", with the name each stands for.
+_AP_STATES = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California",
+    "Colo.": "Colorado", "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida",
+    "Ga.": "Georgia", "Ill.": "Illinois", "Ind.": "Indiana", "Kan.": "Kansas",
+    "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland", "Mass.": "Massachusetts",
+    "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi", "Mo.": "Missouri",
+    "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada", "Okla.": "Oklahoma",
+    "Ore.": "Oregon", "Pa.": "Pennsylvania", "Tenn.": "Tennessee", "Vt.": "Vermont",
+    "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia", "Wis.": "Wisconsin",
+    "Wyo.": "Wyoming",
+}  # fmt: skip
+# Those whose abbreviation or name is as often something else: "La." is also
+# "L.A." (both "la"), Georgia a country, Washington the capital.
+_AMBIGUOUS_STATES = frozenset({"La.", "Ga.", "Wash."})
+
+
+@lru_cache(maxsize=1)
+def state_names() -> dict[str, str]:
+    """Alias key of a state's abbreviation -> alias key of its name ("calif" ->
+    "california", "nj" -> "new jersey"): the agencies' abbreviations, less the
+    ambiguous ones, and the postal codes of names of two words ("N.J.", "S.C.";
+    "IN", "ME" or "OK" are words too)."""
+    found = {
+        alias_key(short): alias_key(name)
+        for short, name in _AP_STATES.items()
+        if short not in _AMBIGUOUS_STATES
+    }
+    try:
+        import pycountry
+    except ImportError:
+        return found
+    for state in pycountry.subdivisions.get(country_code="US"):
+        if state.type == "State" and " " in state.name:
+            found.setdefault(state.code[3:].lower(), alias_key(state.name))
+    return found
 
 
 # Places news names often that neither GeoNames' cities and countries nor ISO's

@@ -139,7 +139,8 @@ MEMO_SIZE = 16
 # 51: and so does a described speaker of a figure ("(according to the Kremlin)")
 # 52: a subject's words take the case its facts write them in ("Palestinians
 # killed", "cases of AFM")
-COMPARISON = 52
+# 53: a state as agencies abbreviate it is the state ("Calif." / California)
+COMPARISON = 53
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

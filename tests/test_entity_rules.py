@@ -33,7 +33,7 @@ from index.tables import teams
 from index.teams import TOWN_TEAM, known_teams
 
 from .conftest import ROOT, SHARED_DATA
-from .test_entities import corpus, entity_with
+from .test_entities import corpus, entity_with, names_of
 
 ECB = ROOT.parent / "shared" / "data" / "ecbplus-dev"
 
@@ -1462,6 +1462,29 @@ def test_a_place_written_in_capitals_is_named_as_the_text_writes_it():
     # not the "Us" of one magazine's name, against 1,505 reports' "US"
     assert _display_name(Counter({"US": 1505, "Us": 1}), "place") == "US"
     assert _display_name(Counter({"SANA": 1}), "place") == "SANA"  # the Syrian agency
+
+
+def test_a_state_as_agencies_abbreviate_it_is_the_state():
+    """Multi-source clusters: "Ky." in one report and "Kentucky" in another are
+    one place, named in full; "La." (also "L.A.") joins nothing."""
+    one = analysed(
+        "According to HuffPost Pollster, Huckabee falls behind a few other GOP 2016 candidates, "
+        "trailing Sens. Rand Paul (Ky.) and Ted Cruz (Texas), and Marco Rubio (Fla.), but "
+        "slightly ahead of others.\n",
+        "one.txt",
+    )[1]
+    other = analysed(
+        "Senator Mitch McConnell of Kentucky, the majority leader, said after the meeting that "
+        "he had no intention of putting Democratic bills to reopen the government to a vote.\n\n"
+        "Senator Marco Rubio, Republican of Florida and a 2016 presidential candidate, will "
+        "speak.\n",
+        "other.txt",
+    )[1]
+    places = names_of(e for e in merge({"one": one, "other": other}, {}) if e.kind == "place")
+    assert places["Kentucky"] == {"Kentucky", "Ky."}
+    assert places["Florida"] == {"Florida", "Fla."}
+    la = corpus([("La.", "place")], [("Louisiana", "place")])
+    assert len({e.id for e in merge(la, {})}) == 2
 
 
 # -- sports teams --------------------------------------------------------------------------------
