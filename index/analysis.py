@@ -124,7 +124,8 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # ("CRICKET - LARA", '"New" Labour'); two people's full names joined by "and" are
 # two people ("Ernie Els and Retief Goosen"), so are two titles ("Midnight Express
 # and The Commitments"); a surname in capitals is its person
-VERSION = "67"
+# 68: an initial or a company's legal form alone is no name ("(R., Ohio)", "Inc.")
+VERSION = "68"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

@@ -422,6 +422,10 @@ def split_spans(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             if mention.kind == "person" and page_furniture(text, at, at + end - start):
                 continue
             if end > start and mention.text[start:end][:1].isupper():
+                piece = mention.text[start:end]
+                if _INITIAL.fullmatch(piece) or piece.lower().rstrip(".") in _SUFFIX_PIECES:
+                    continue  # an initial or a suffix alone names no one: "(R., Ohio)",
+                    # "T. rex", "Inc." after "Nuance Communications,"
                 kind = mention.kind
                 if broken is not None and _a_person(mention.text, start, end):
                     kind = "person"  # "Dana W. White - DoD", 'Unabomber" Ted Kaczynski'
@@ -503,7 +507,7 @@ def _last_word_named(text: str) -> bool:
 def _parts(span: str, alone: set[str]) -> list[tuple[int, int]]:
     """Where the names of ``span`` are, relative to it. ``alone``: what the
     article names on its own (whole names and the last words of longer ones)."""
-    pieces = _split(span, _LIST_BREAK)
+    pieces = _with_suffixes(span, _split(span, _LIST_BREAK))
     if len(pieces) > 1 and all(span[a:b][:1].isupper() for a, b in pieces):
         return pieces
     pieces = _split(span, _AND)
@@ -575,6 +579,24 @@ def _broken_parts(
             continue
         found += [(a + start, a + end) for start, end in _parts(piece, alone)]
     return found
+
+
+_INITIAL = re.compile(r"[A-Z]\.")
+# What ends a name after a comma, no name of its own: a company's legal form
+# ("Nuance Communications, Inc."), a generational suffix ("Bruce L Castor Jr").
+_SUFFIX_PIECES = frozenset({"inc", "corp", "ltd", "llc", "plc", "co", "jr", "sr"})
+
+
+def _with_suffixes(span: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``pieces`` with each that is a suffix (:data:`_SUFFIX_PIECES`) joined to
+    the one before it."""
+    joined: list[tuple[int, int]] = []
+    for a, b in pieces:
+        if joined and span[a:b].lower().rstrip(".") in _SUFFIX_PIECES:
+            joined[-1] = (joined[-1][0], b)
+        else:
+            joined.append((a, b))
+    return joined
 
 
 def _split(span: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:

@@ -1095,6 +1095,29 @@ def test_a_span_over_a_quotes_edge_is_cut_at_the_quote(text, span, expected):
     assert all(text[m.start : m.end] == m.text for m in found)
 
 
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # multi-source (NPR): a company's legal form after a comma ends its name
+        ("NPR transcripts are created on a rush deadline by Verb8tm, Inc., an NPR contractor",
+         [("Verb8tm, Inc.", "organisation")], ["Verb8tm, Inc."]),
+        # multi-source (NPR): the model tagged the form apart
+        ("a third-party service provider (currently, Nuance Communications, Inc.) that converts",
+         [("Nuance Communications", "organisation"), ("Inc.", "organisation")],
+         ["Nuance Communications"]),
+        # multi-source: a party's initial
+        ("Why did House Speaker John Boehner (R., Ohio) move to delay the law?",
+         [("John Boehner", "person"), ("R.", "group"), ("Ohio", "place")],
+         ["John Boehner", "Ohio"]),
+        # multi-source: a dinosaur's initial
+        ("the squeal one makes when it's getting eaten by a T. rex.", [("T.", "group")], []),
+    ],
+)  # fmt: skip
+def test_an_initial_or_a_legal_form_alone_is_no_name(text, spans, expected):
+    found = split_spans(text, mentions_in(text, *spans))
+    assert [m.text for m in found] == expected
+
+
 def test_a_name_in_a_headline_in_capitals_is_the_person_of_its_report():
     """CoNLL-2003 test (a Reuters report): the headline's slug is cut, and "LARA"
     is the batsman the report names in full, not an organisation."""
