@@ -221,7 +221,8 @@ def is_known_place(key: str) -> bool:
 
 
 # The states of the United States as news agencies abbreviate them ("Ky.", "N.C."
-# is "NC" above), after a town: "Louisville, Ky.", with the name each stands for.
+# is "NC" above; "Tex." as some papers still write it), after a town:
+# "Louisville, Ky.", with the name each stands for.
 _AP_STATES = {
     "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California",
     "Colo.": "Colorado", "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida",
@@ -229,9 +230,9 @@ _AP_STATES = {
     "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland", "Mass.": "Massachusetts",
     "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi", "Mo.": "Missouri",
     "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada", "Okla.": "Oklahoma",
-    "Ore.": "Oregon", "Pa.": "Pennsylvania", "Tenn.": "Tennessee", "Vt.": "Vermont",
-    "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia", "Wis.": "Wisconsin",
-    "Wyo.": "Wyoming",
+    "Ore.": "Oregon", "Pa.": "Pennsylvania", "Tenn.": "Tennessee", "Tex.": "Texas",
+    "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia",
+    "Wis.": "Wisconsin", "Wyo.": "Wyoming",
 }  # fmt: skip
 # Those whose abbreviation or name is as often something else: "La." is also
 # "L.A." (both "la"), Georgia a country, Washington the capital.
