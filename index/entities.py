@@ -2047,6 +2047,10 @@ def _displayed(counts: Counter[str], kind: str) -> str:
         counts = Counter(
             {t: n for t, n in counts.items() if states.get(alias_key(t)) not in written}
         )
+    # initials written apart ("F. B. I.", a paper's style) are an acronym, no full name
+    spaced = {t for t in counts if _SPACED_INITIALS.fullmatch(t)}
+    if spaced and len(spaced) < len(counts):
+        counts = Counter({t: n for t, n in counts.items() if t not in spaced})
     most = max(counts, key=lambda t: (counts[t], t))
     if _is_abbreviation(most):
         full = [t for t in counts if " " in t and counts[t] >= 2]
@@ -2071,6 +2075,9 @@ _DESCRIBING = (ROLES - _STYLES) | {"mrs", "ms"}
 # ("MEP Nigel Farage", "Tory Treasurer Lord Ashcroft").
 _ELECTED = frozenset({"mp", "mep", "msp", "mla", "treasurer", "whip"})
 _DESCRIBING_BEFORE = _DESCRIBING | _ELECTED
+
+
+_SPACED_INITIALS = re.compile(r"(?:[A-Z]\. )+[A-Z]\.")
 
 
 def _full_name(spelling: str) -> bool:

@@ -140,7 +140,9 @@ MEMO_SIZE = 16
 # 52: a subject's words take the case its facts write them in ("Palestinians
 # killed", "cases of AFM")
 # 53: a state as agencies abbreviate it is the state ("Calif." / California)
-COMPARISON = 53
+# 54: initials written apart ("F. B. I.") name no entity where another spelling
+# can; "Tex." is Texas
+COMPARISON = 54
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

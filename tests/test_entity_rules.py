@@ -1487,6 +1487,19 @@ def test_a_place_written_in_capitals_is_named_as_the_text_writes_it():
     assert _display_name(Counter({"SANA": 1}), "place") == "SANA"  # the Syrian agency
 
 
+def test_initials_written_apart_are_an_acronym_not_a_full_name():
+    """ECB+ (the New York Times writes "F. B. I."): the agency is named in full,
+    or as the other reports write its initials."""
+    from collections import Counter
+
+    from index.entities import _display_name
+
+    fbi = Counter({"F. B. I.": 50, "FBI": 30, "Federal Bureau of Investigation": 8})
+    assert _display_name(fbi, "organisation") == "Federal Bureau of Investigation"
+    assert _display_name(Counter({"N. Y.": 2, "N.Y.": 1, "NY": 1}), "place") == "NY"
+    assert _display_name(Counter({"F. B. I.": 3}), "organisation") == "F. B. I."
+
+
 def test_a_state_as_agencies_abbreviate_it_is_the_state():
     """Multi-source clusters: "Ky." in one report and "Kentucky" in another are
     one place, named in full; "La." (also "L.A.") joins nothing."""
