@@ -125,7 +125,9 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # two people ("Ernie Els and Retief Goosen"), so are two titles ("Midnight Express
 # and The Commitments"); a surname in capitals is its person
 # 68: an initial or a company's legal form alone is no name ("(R., Ohio)", "Inc.")
-VERSION = "68"
+# 69: a one-word person's royal style and regnal number are part of the name
+# ("Prince Charles", "Charles I"), no bare given name that joins a namesake
+VERSION = "69"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

@@ -389,7 +389,9 @@ def split_spans(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     speech ("Lackey told The Associated Press"); a spaced dash or a quote not
     closed in the span breaks it, and a wire's slug or a field's name before
     the dash is no name ("CRICKET - LARA", "Forwards - Altin Rraklli",
-    'Unabomber" Ted Kaczynski'); a possessive holds two names ("Istanbul's
+    'Unabomber" Ted Kaczynski'); a royal's style and regnal number the model
+    left out are part of the name ("Prince Charles", "Charles I"); a possessive
+    holds two names ("Istanbul's
     Dolmabahçe Palace"), and page furniture, a trailing word or score, or what
     follows a bracket is cut ("Add Donald Trump", "Evansville 91-73", "Banstead
     in", "M Corry (Leicester")."""
@@ -405,6 +407,8 @@ def split_spans(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             continue
         if mention.kind == "person" and _STYLE_LAST.search(mention.text):
             mention = _styled_on(text, mention)
+        if mention.kind == "person" and " " not in mention.text:
+            mention = _regnal(text, mention)
         if mention.kind != "person" and _two_people(mention.text):
             mention = replace(mention, kind="person", label="PERSON")
         broken = _broken(mention.text)
@@ -442,6 +446,27 @@ _STYLE_LAST = re.compile(
     r"\s(?:Lord|Lady|Sir|Dame|Baron|Baroness|King|Queen|Prince|Princess|Pope|Sheikh)$"
 )
 _NAME_AFTER = re.compile(r"(?: [A-Z][\w'’-]+){1,3}")
+
+
+# A royal's or a pope's style before a given name, and a regnal number after it:
+# "Prince Charles", "Pope Francis", "Charles I", "Henry VIII".
+_ROYAL_BEFORE = re.compile(r"\b(?:Prince|Princess|King|Queen|Pope|Emperor|Empress|Tsar|Czar) $")
+_REGNAL_AFTER = re.compile(r" (?:[IVX]{2,}|[IVX](?=[,;:)]|['’]s\b))")
+
+
+def _regnal(text: str, mention: Mention) -> Mention:
+    """A one-word person's mention with the royal style before it or the regnal
+    number after it, which the model left out: "Charles" of "Prince Charles's
+    marriage" or "the death warrant for Charles I," is no Ray Charles of another
+    report, and a bare given name would join him."""
+    start, end = mention.start, mention.end
+    if before := _ROYAL_BEFORE.search(text, max(0, start - 9), start):
+        start = before.start()
+    if after := _REGNAL_AFTER.match(text, end):
+        end = after.end()
+    if (start, end) == (mention.start, mention.end):
+        return mention
+    return Mention(start, end, text[start:end], mention.kind, mention.label)
 
 
 def _styled_on(text: str, mention: Mention) -> Mention:
