@@ -1208,10 +1208,13 @@ def _link_organisations(nodes: list[_Node], links: _Links, common: set[str]) -> 
 
 # What a name ends with when it names a body of, or beside, what it begins with:
 # the United Nations Security Council is not the United Nations, nor the Pacific
-# Crest Trail Association the trail.
+# Crest Trail Association the trail, the Microsoft Security Response Alliance
+# Microsoft, the English Premiership the English, nor the Liverpool Echo (a
+# paper) the club.
 _BODIES = frozenset(
     {"council", "committee", "subcommittee", "commission", "association", "board", "fund",
-     "caucus", "panel", "tribunal"}
+     "caucus", "panel", "tribunal", "alliance", "federation", "premiership", "echo", "post",
+     "times", "herald", "gazette", "journal", "telegraph", "chronicle", "tribune"}
 )  # fmt: skip
 
 

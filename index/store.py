@@ -142,7 +142,9 @@ MEMO_SIZE = 16
 # 53: a state as agencies abbreviate it is the state ("Calif." / California)
 # 54: initials written apart ("F. B. I.") name no entity where another spelling
 # can; "Tex." is Texas
-COMPARISON = 54
+# 55: a paper, an alliance or a federation named after an organisation is not it
+# ("Liverpool Echo", "English Premiership")
+COMPARISON = 55
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

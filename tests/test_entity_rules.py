@@ -2585,6 +2585,22 @@ def test_a_body_named_after_an_organisation_or_a_place_is_not_it():
     )
 
 
+def test_a_paper_or_a_competition_named_after_a_club_or_a_people_is_not_it():
+    """BBC News: "the Liverpool Echo newspaper has said Anfield boss Rafa Benitez"
+    was the club, and "will play English Premiership side Newcastle United" the
+    English."""
+    org, other = "organisation", "other"
+    entities = merge(
+        corpus(
+            [("Liverpool", org)] * 3 + [("Liverpool Echo", org)],
+            [("English", other)] * 3 + [("English Premiership", other)],
+        ),
+        {},
+    )
+    assert entity_with(entities, "Liverpool") != entity_with(entities, "Liverpool Echo")
+    assert entity_with(entities, "English") != entity_with(entities, "English Premiership")
+
+
 def test_a_state_written_as_a_code_and_a_towns_own_name_are_no_other_place():
     """Multi-source clusters: "Va." (Virginia) was the Vatican and "L.A." Laos,
     whose country codes are VA and LA; "born June 12, 1924, in Milton, Mass." was
