@@ -895,12 +895,17 @@ _PARTICLES = frozenset(
 
 
 def _described(node: _Node) -> bool:
-    """Whether a person's name is written with a description before it, a word
+    """Whether a person's name is written with a description before it (see
+    :func:`_describing`) in any of its mentions."""
+    return any(_describing(mention.text) for _, mention in node.mentions)
+
+
+def _describing(spelling: str) -> bool:
+    """Whether a person's name holds a description before its last word, a word
     in lower case other than a name's particle ("Balco boss Victor Conte")."""
     return any(
         word.islower() and word.strip(".,'\"“”‘’()") not in _PARTICLES
-        for _, mention in node.mentions
-        for word in mention.text.split()[:-1]
+        for word in spelling.split()[:-1]
     )
 
 
@@ -2061,6 +2066,8 @@ def _displayed(counts: Counter[str], kind: str) -> str:
         full = [t for t in counts if _full_name(t)] or [
             t for t in counts if " " in t and t.split()[0].lower() not in _DESCRIBING
         ]  # "Prince Harry", but "Jay-Z", not "Rapper Jay-Z"
+        # "Mark Davies", not "Wales physio Mark Davies": no description before it
+        full = [t for t in full if not _describing(t)] or full
         full = [t for t in full if counts[t] >= 2] or full
     else:
         full = [t for t in counts if " " in t and 3 * counts[t] >= counts[most]]

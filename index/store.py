@@ -143,7 +143,8 @@ MEMO_SIZE = 16
 # 54: initials written apart ("F. B. I.") name no entity where another spelling
 # can; "Tex." is Texas
 # 55: a paper, an alliance or a federation named after an organisation is not it
-# ("Liverpool Echo", "English Premiership")
+# ("Liverpool Echo", "English Premiership"); a person is named without the
+# description before the name ("Mark Davies", not "Wales physio Mark Davies")
 COMPARISON = 55
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read

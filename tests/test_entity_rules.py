@@ -1510,6 +1510,20 @@ def test_a_place_written_in_capitals_is_named_as_the_text_writes_it():
     assert _display_name(Counter({"SANA": 1}), "place") == "SANA"  # the Syrian agency
 
 
+def test_a_person_is_named_without_the_description_before_the_name():
+    """BBC News: "Wales physio Mark Davies" is named "Mark Davies"; a name's
+    particle is no description ("Vincent van Gogh")."""
+    from collections import Counter
+
+    from index.entities import _display_name
+
+    davies = Counter({"Wales physio Mark Davies": 2, "Mark Davies": 1, "Davies": 5})
+    assert _display_name(davies, "person") == "Mark Davies"
+    assert _display_name(Counter({"Vincent van Gogh": 3, "Gogh": 1}), "person") == (
+        "Vincent van Gogh"
+    )
+
+
 def test_initials_written_apart_are_an_acronym_not_a_full_name():
     """ECB+ (the New York Times writes "F. B. I."): the agency is named in full,
     or as the other reports write its initials."""
