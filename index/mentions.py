@@ -754,11 +754,12 @@ def surname(words: Sequence[str]) -> str | None:
 def relabel(mentions: Sequence[Mention], text: str | None = None) -> list[Mention]:
     """One kind per name within an article: a bare name that is the surname of a
     person named in full here is that person ("Teixeira" tagged as an
-    organisation beside "Mark Teixeira"; "LARA" in capitals); a name ``text`` writes as a body's
-    ("oil giant Yukos", "Manchester United striker Wayne Rooney") is an
-    organisation (see :func:`_bodies`); otherwise mentions of one spelling take
-    the kind most of them have. A capitalised run the model left (label "") has a
-    say only where the model never labelled that spelling."""
+    organisation beside "Mark Teixeira"; "LARA" in a headline's capitals); a
+    name ``text`` writes as a body's ("oil giant Yukos", "Manchester United
+    striker Wayne Rooney") is an organisation (see :func:`_bodies`); otherwise
+    mentions of one spelling take the kind most of them have. A capitalised run
+    the model left (label "") has a say only where the model never labelled
+    that spelling."""
     mentions = [_titled(m) for m in mentions]
     surnames = set()
     for mention in mentions:
@@ -777,8 +778,8 @@ def relabel(mentions: Sequence[Mention], text: str | None = None) -> list[Mentio
     for mention in mentions:
         if mention.kind in NAMED_KINDS:
             bare = _bare(mention.text)
-            if bare in surnames or bare.isupper() and bare.title() in surnames:
-                kind, label = "person", "PERSON"  # "LARA" in a headline, after "Brian Lara"
+            if bare in surnames or _a_surname_in_capitals(mention, bare, surnames):
+                kind, label = "person", "PERSON"
             elif bare in bodies:
                 kind, label = "organisation", "ORG"
             elif bare in things:
@@ -1107,6 +1108,13 @@ def _family(name: str, people: set[str]) -> bool:
 
 
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
+
+
+def _a_surname_in_capitals(mention: Mention, bare: str, surnames: set[str]) -> bool:
+    """Whether a capitalised run (no model label) in capitals is the surname of a
+    person named here: "LARA" of a wire's headline after "Brian Lara", never a
+    dateline's "WASHINGTON" the model read as a place beside Denzel Washington."""
+    return not mention.label and bare.isupper() and bare.title() in surnames
 
 
 def _voted(votes: Counter[tuple[str, str]]) -> tuple[str, str]:

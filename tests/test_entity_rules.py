@@ -1118,6 +1118,25 @@ def test_an_initial_or_a_legal_form_alone_is_no_name(text, spans, expected):
     assert [m.text for m in found] == expected
 
 
+def test_a_datelines_town_in_capitals_stays_a_place_beside_a_namesake():
+    """Only a capitalised run the model left unlabelled in capitals is a surname
+    of the article ("LARA"): a dateline's "WASHINGTON", which the model read as
+    a place, stays one beside a Denzel Washington of the report."""
+    text = "WASHINGTON (AP) - Actor Denzel Washington spoke. LARA left after Brian Lara."
+    spans = [
+        Mention(text.index(name), text.index(name) + len(name), name, kind, label)
+        for name, kind, label in [
+            ("WASHINGTON", "place", "GPE"),
+            ("Denzel Washington", "person", "PERSON"),
+            ("LARA", "other", ""),
+            ("Brian Lara", "person", "PERSON"),
+        ]
+    ]
+    kinds = {m.text: m.kind for m in relabel(spans, text)}
+    assert kinds["WASHINGTON"] == "place"
+    assert kinds["LARA"] == "person"
+
+
 def test_a_royal_is_no_namesake_of_a_singer():
     """BBC News: the model tags "Charles" alone in "Prince Charles's marriage" and
     in "Charles I", and a bare given name would join Ray Charles of the music
