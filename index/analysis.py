@@ -127,9 +127,9 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # 68: an initial or a company's legal form alone is no name ("(R., Ohio)", "Inc.")
 # 69: a one-word person's royal style and regnal number are part of the name
 # ("Prince Charles", "Charles I"), no bare given name that joins a namesake
-# 70: a surname in capitals is its person only in a capitalised run the model
-# left unlabelled ("LARA"), never a dateline's "WASHINGTON" beside Denzel Washington
-VERSION = "70"
+# 70, 71: a surname in capitals is its person unless labelled a place: never a
+# dateline's "WASHINGTON" beside Denzel Washington
+VERSION = "71"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

@@ -1111,10 +1111,14 @@ _NEXT_WORD = re.compile(r"\s+([a-z]+)")
 
 
 def _a_surname_in_capitals(mention: Mention, bare: str, surnames: set[str]) -> bool:
-    """Whether a capitalised run (no model label) in capitals is the surname of a
-    person named here: "LARA" of a wire's headline after "Brian Lara", never a
-    dateline's "WASHINGTON" the model read as a place beside Denzel Washington."""
-    return not mention.label and bare.isupper() and bare.title() in surnames
+    """Whether a name in capitals is the surname of a person named here: "LARA"
+    of a wire's headline after "Brian Lara", "TRUMP" the model read as an
+    organisation; never a town ("WASHINGTON" of a dateline, beside Denzel
+    Washington), which the model or the dateline labelled a place."""
+    return mention.label not in _PLACE_LABELS and bare.isupper() and bare.title() in surnames
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _voted(votes: Counter[tuple[str, str]]) -> tuple[str, str]:

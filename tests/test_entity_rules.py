@@ -1119,9 +1119,9 @@ def test_an_initial_or_a_legal_form_alone_is_no_name(text, spans, expected):
 
 
 def test_a_datelines_town_in_capitals_stays_a_place_beside_a_namesake():
-    """Only a capitalised run the model left unlabelled in capitals is a surname
-    of the article ("LARA"): a dateline's "WASHINGTON", which the model read as
-    a place, stays one beside a Denzel Washington of the report."""
+    """A name in capitals is a surname of the article ("LARA") unless labelled a
+    place: a dateline's "WASHINGTON" stays one beside a Denzel Washington of the
+    report."""
     text = "WASHINGTON (AP) - Actor Denzel Washington spoke. LARA left after Brian Lara."
     spans = [
         Mention(text.index(name), text.index(name) + len(name), name, kind, label)
