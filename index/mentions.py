@@ -361,7 +361,7 @@ _QUOTE = re.compile(r"\s*[\"“”]\s*")
 # starts with a given name (see :func:`index.names.given_names`); joined by "&",
 # a firm's ("Bank Oyens & Van Eeghen").
 _TWO_PEOPLE = re.compile(
-    r"(?P<one>[A-Z][a-z]+)(?: [A-Z][\w'’-]+){1,2}\s+and\s+"  # "&": a firm's
+    r"(?P<one>[A-Z][a-z]+)(?: [A-Z][\w'’-]+){1,2}\s+and\s+"
     r"(?P<other>[A-Z][a-z]+)(?: [A-Z][\w'’-]+){1,2}"
 )
 # Verbs that report what someone said (:mod:`index.speakers` finds speakers by them).
@@ -391,10 +391,10 @@ def split_spans(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     the dash is no name ("CRICKET - LARA", "Forwards - Altin Rraklli",
     'Unabomber" Ted Kaczynski'); a royal's style and regnal number the model
     left out are part of the name ("Prince Charles", "Charles I"); a possessive
-    holds two names ("Istanbul's
-    Dolmabahçe Palace"), and page furniture, a trailing word or score, or what
-    follows a bracket is cut ("Add Donald Trump", "Evansville 91-73", "Banstead
-    in", "M Corry (Leicester")."""
+    holds two names ("Istanbul's Dolmabahçe Palace"); an initial or a company's
+    legal form alone is no name ("(R., Ohio)", "Inc."); and page furniture, a
+    trailing word or score, or what follows a bracket is cut ("Add Donald
+    Trump", "Evansville 91-73", "Banstead in", "M Corry (Leicester")."""
     named = [m for m in mentions if m.kind in NAMED_KINDS]
     alone = {_bare(m.text) for m in named}
     # and the last words of longer names ("Locke" of "Gary Locke"), not of a name
@@ -606,6 +606,7 @@ def _broken_parts(
     return found
 
 
+# One initial: "R." of "(R., Ohio)", "T." of "T. rex".
 _INITIAL = re.compile(r"[A-Z]\.")
 # What ends a name after a comma, no name of its own: a company's legal form
 # ("Nuance Communications, Inc."), a generational suffix ("Bruce L Castor Jr").
