@@ -129,7 +129,9 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # ("Prince Charles", "Charles I"), no bare given name that joins a namesake
 # 70, 71: a surname in capitals is its person unless labelled a place: never a
 # dateline's "WASHINGTON" beside Denzel Washington
-VERSION = "71"
+# 72: a state as agencies abbreviate it, right after its town, is a place
+# ("Schenectady, N. Y."), whatever the model read
+VERSION = "72"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

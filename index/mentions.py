@@ -23,7 +23,7 @@ from dataclasses import replace
 from functools import cache
 from typing import Any
 
-from .gazetteer import is_known_place, is_major_place
+from .gazetteer import is_known_place, is_major_place, state_names
 from .model import Article, Mention
 from .names import ROLES, alias_key, given_names, without_suffix
 from .numbers import MONTH_ABBREVIATIONS
@@ -430,13 +430,14 @@ def split_spans(text: str, mentions: Sequence[Mention]) -> list[Mention]:
                 if _INITIAL.fullmatch(piece) or piece.lower().rstrip(".") in _SUFFIX_PIECES:
                     continue  # an initial or a suffix alone names no one: "(R., Ohio)",
                     # "T. rex", "Inc." after "Nuance Communications,"
-                kind = mention.kind
+                kind, label = mention.kind, mention.label
                 if broken is not None and _a_person(mention.text, start, end):
                     kind = "person"  # "Dana W. White - DoD", 'Unabomber" Ted Kaczynski'
+                if kind != "place" and _a_state_after_its_town(text, at, piece):
+                    kind, label = "place", "GPE"  # "of Schenectady, N. Y.,"
                 result.append(
-                    Mention(at, at + end - start, text[at : at + end - start], kind,
-                            mention.label)
-                )  # fmt: skip
+                    Mention(at, at + end - start, text[at : at + end - start], kind, label)
+                )
     return result
 
 
@@ -446,6 +447,22 @@ _STYLE_LAST = re.compile(
     r"\s(?:Lord|Lady|Sir|Dame|Baron|Baroness|King|Queen|Prince|Princess|Pope|Sheikh)$"
 )
 _NAME_AFTER = re.compile(r"(?: [A-Z][\w'’-]+){1,3}")
+
+
+# A town's name and the comma after it ("Old Tappan, ").
+_TOWN_BEFORE = re.compile(r"\b[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*, $")
+
+
+def _a_state_after_its_town(text: str, at: int, piece: str) -> bool:
+    """Whether ``piece`` (at ``at``) is a state as agencies abbreviate it, with
+    points, right after a town and a comma ("Schenectady, N. Y.", "Old Tappan,
+    N. J."), which the model read as a person or an organisation ("the Press
+    Association, PA," is no Pennsylvania)."""
+    return (
+        "." in piece
+        and alias_key(piece) in state_names()
+        and _TOWN_BEFORE.search(text, max(0, at - 40), at) is not None
+    )
 
 
 # A royal's or a pope's style before a given name, and a regnal number after it:

@@ -2618,6 +2618,27 @@ def test_a_body_named_after_an_organisation_or_a_place_is_not_it():
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "kind"),
+    [
+        # ECB+ topics 21 and 26 (the New York Times' style of initials)
+        ("when Vishwanand Subryan, 23, of Schenectady, N. Y., allegedly mowed into the old",
+         "N. Y.", "person"),
+        ("Mr. Gigante had a home in Old Tappan, N. J., where he lived with his wife",
+         "N. J.", "person"),
+    ],
+)  # fmt: skip
+def test_a_state_after_its_town_is_a_place_whatever_the_model_read(text, span, kind):
+    (found,) = split_spans(text, mentions_in(text, (span, kind)))
+    assert (found.text, found.kind) == (span, "place")
+
+
+def test_letters_after_a_body_and_a_comma_are_no_state():
+    text = "The Press Association, PA, said the figures were wrong."
+    (found,) = split_spans(text, mentions_in(text, ("PA", "organisation")))
+    assert found.kind == "organisation"
+
+
 def test_a_paper_or_a_competition_named_after_a_club_or_a_people_is_not_it():
     """BBC News: "the Liverpool Echo newspaper has said Anfield boss Rafa Benitez"
     was the club, and "will play English Premiership side Newcastle United" the
