@@ -26,6 +26,7 @@ from typing import Any
 from .gazetteer import is_known_place, is_major_place, state_names
 from .model import Article, Mention
 from .names import ROLES, alias_key, given_names, without_suffix
+from .nlp import KINDS
 from .numbers import MONTH_ABBREVIATIONS
 from .spans import SpanSet
 
@@ -1133,10 +1134,7 @@ def _a_surname_in_capitals(mention: Mention, bare: str, surnames: set[str]) -> b
     of a wire's headline after "Brian Lara", "TRUMP" the model read as an
     organisation; never a town ("WASHINGTON" of a dateline, beside Denzel
     Washington), which the model or the dateline labelled a place."""
-    return mention.label not in _PLACE_LABELS and bare.isupper() and bare.title() in surnames
-
-
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+    return KINDS.get(mention.label) != "place" and bare.isupper() and bare.title() in surnames
 
 
 def _voted(votes: Counter[tuple[str, str]]) -> tuple[str, str]:
