@@ -442,11 +442,11 @@ def split_spans(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     return result
 
 
+# The styles of royals and popes, part of how they are called ("Prince Charles").
+_ROYAL = r"King|Queen|Prince|Princess|Pope"
 # A style a name follows, last in a person's span: the model cut the name short
 # ("former Tory Treasurer Lord" before "Ashcroft"), and the name is what follows.
-_STYLE_LAST = re.compile(
-    r"\s(?:Lord|Lady|Sir|Dame|Baron|Baroness|King|Queen|Prince|Princess|Pope|Sheikh)$"
-)
+_STYLE_LAST = re.compile(rf"\s(?:Lord|Lady|Sir|Dame|Baron|Baroness|{_ROYAL}|Sheikh)$")
 _NAME_AFTER = re.compile(r"(?: [A-Z][\w'’-]+){1,3}")
 
 
@@ -468,7 +468,7 @@ def _a_state_after_its_town(text: str, at: int, piece: str) -> bool:
 
 # A royal's or a pope's style before a given name, and a regnal number after it:
 # "Prince Charles", "Pope Francis", "Charles I", "Henry VIII".
-_ROYAL_BEFORE = re.compile(r"\b(?:Prince|Princess|King|Queen|Pope|Emperor|Empress|Tsar|Czar) $")
+_ROYAL_BEFORE = re.compile(rf"\b(?:{_ROYAL}|Emperor|Empress|Tsar|Czar) $")
 _REGNAL_AFTER = re.compile(r" (?:[IVX]{2,}|[IVX](?=[,;:)]|['’]s\b))")
 
 
