@@ -29,6 +29,7 @@ from .gazetteer import (
     KNOWN_ACRONYMS,
     code_alone,
     is_known_place,
+    is_local_place,
     is_major_place,
     place_of,
     state_names,
@@ -1171,7 +1172,10 @@ def _link_organisations(nodes: list[_Node], links: _Links, common: set[str]) -> 
             [
                 j
                 for j in parts.get(forms, ())
-                if not _a_body_of(nodes[i], nodes[j])
+                if not _a_body_of(
+                    nodes[i], nodes[j], links.size[links.root(i)], links.size[links.root(j)]
+                )
+                and not _a_branch_of(nodes[i], nodes[j], common)
                 and not _named_apart(
                     nodes[i],
                     owned[j] - owned[i],
@@ -1188,7 +1192,10 @@ def _link_organisations(nodes: list[_Node], links: _Links, common: set[str]) -> 
         if target is None:
             continue
         longer = [j for j in parts[forms] if links.root(j) == target]
-        if all(_a_part_of(nodes[i], nodes[j], common) for j in longer):
+        if all(
+            _a_part_of(nodes[i], nodes[j], common, links.size[links.root(i)], links.size[target])
+            for j in longer
+        ):
             continue  # a part of what it names, not its name
         if all(_of_a_place(nodes[i], nodes[j]) for j in longer):
             continue  # a town's police, court or school, not the town
@@ -1230,32 +1237,80 @@ def _after(short: _Node, longer: _Node) -> tuple[str, ...]:
     return longer.forms[size:] if longer.forms[:size] == short.forms else ()
 
 
-def _a_body_of(short: _Node, longer: _Node) -> bool:
+def _a_body_of(short: _Node, longer: _Node, named: int, named_longer: int) -> bool:
     """Whether ``longer`` is ``short``'s name followed by words naming a body
     ("Security Council", "Board of Trade": the Chicago Board of Trade is not
     Chicago), where ``short`` names none itself and is named as often
     as the body: a name of its own, not the body's name cut short ("Senate
-    Judiciary" once beside "Senate Judiciary Committee" 18 times)."""
+    Judiciary" once beside "Senate Judiciary Committee" 18 times). ``named``,
+    ``named_longer``: the mentions of the two entities so far, so that "Microsoft
+    Corp." once is read as the Microsoft named everywhere else."""
     return (
         any(word in _BODIES for word in _after(short, longer))
         and short.forms[-1] not in _BODIES
-        and len(short.mentions) >= len(longer.mentions)
+        and named >= named_longer
     )
 
 
-def _a_part_of(short: _Node, longer: _Node, common: set[str]) -> bool:
+# The names a country's own party, association or court bears bare, which a
+# state's, a town's or a home nation's bears after its place's name ("the
+# Republican Party", "the Football Association", "the Supreme Court").
+_NATIONAL_HEADS = frozenset({"party", "association", "union", "senate", "parliament", "assembly"})
+# The nations of the United Kingdom, whose own institutions share the British ones'
+# names ("the Scottish Football Association" is not the Football Association).
+_HOME_NATIONS = frozenset({"scottish", "welsh", "english", "northern irish", "irish"})
+
+
+def _a_branch_of(short: _Node, longer: _Node, common: Set[str]) -> bool:
+    """Whether ``longer`` is ``short``'s name after a state, county, town or home
+    nation, that place's own party, association or court ("Wisconsin Republican
+    Party", "Scottish Football Association", "California Supreme Court"), where
+    ``short`` is a name a nation's bears bare. A country before it changes nothing
+    ("US Supreme Court" is the Supreme Court); nor does a word the corpus writes in
+    lower case ("Federal District Court") or an acronym ("U.N. General Assembly":
+    Un is also a town)."""
+    size = len(short.forms)
+    if len(longer.forms) <= size or longer.forms[-size:] != short.forms:
+        return False
+    if short.forms[-1] not in _NATIONAL_HEADS and short.forms != ("supreme", "court"):
+        return False
+    before = longer.forms[:-size]
+    for start in range(len(before)):
+        words = before[start:]
+        where = " ".join(words)
+        if where in _HOME_NATIONS or (len(words) > 1 and words[-1] == "county"):
+            return True
+        if len(where) > 3 and not all(word in common for word in words) and is_local_place(where):
+            return True
+    return False
+
+
+def _a_part_of(
+    short: _Node, longer: _Node, common: set[str], named: int, named_longer: int
+) -> bool:
     """Whether ``longer`` is ``short``'s name followed by two words or more of a
     name of its own, where ``short`` is named ten times as often: a product, a
     division or an office of what ``short`` names ("Motorola Razr V3", "Financial
     Times New Media", "White House Office of Management and Budget"), not its name
     with a description the corpus writes in lower case ("Associated Press news
-    agency")."""
+    agency"), unless the words are capitalised where it is named ("Microsoft Active
+    Protections Program"). ``named``, ``named_longer``: the mentions of the two
+    entities so far."""
     extra = _after(short, longer)
     return (
         len(extra) >= 2
-        and len(short.mentions) >= _PARENT * len(longer.mentions)
-        and not all(word in common for word in extra)
+        and named >= _PARENT * named_longer
+        and (
+            not all(word in common for word in extra)
+            or any(_capitalised_after(m.text, len(extra)) for _, m in longer.mentions)
+        )
     )
+
+
+def _capitalised_after(text: str, count: int) -> bool:
+    """Whether the last ``count`` words of a name are each written capitalised."""
+    words = text.split()[-count:]
+    return len(words) == count and all(word[:1].isupper() for word in words)
 
 
 # What follows a town's name in the name of one of its institutions (not its

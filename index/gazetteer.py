@@ -338,6 +338,12 @@ def _region_countries() -> dict[str, frozenset[str]]:
     return {key: frozenset(codes) for key, codes in found.items()}
 
 
+def is_local_place(key: str) -> bool:
+    """A place within one country and not a country: a state, region, city or town
+    ("california", "stevenage"), not "america" nor "europe"."""
+    return not (is_country(key) or key in _SHORT_COUNTRY_NAMES) and country_of(key) is not None
+
+
 def is_country(key: str) -> bool:
     """A country's name ("japan", "united arab emirates")."""
     place = _gazetteer()[0].get(key)

@@ -145,7 +145,12 @@ MEMO_SIZE = 16
 # 55: a paper, an alliance or a federation named after an organisation is not it
 # ("Liverpool Echo", "English Premiership"); a person is named without the
 # description before the name ("Mark Davies", not "Wales physio Mark Davies")
-COMPARISON = 55
+# 56: a state's, a town's or a home nation's party, association or court is not
+# the nation's ("Wisconsin Republican Party", "Scottish Football Association");
+# a body or a programme of a company is judged by how often the company is named,
+# not one article's legal name ("Microsoft Corp." beside "Microsoft Security
+# Response Alliance")
+COMPARISON = 56
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

@@ -2914,3 +2914,62 @@ def test_a_word_of_a_table_written_in_capitals_is_no_entity():
     names = {e.name for e in merge(mentions, {}, passages)}
     assert "RESULTS" not in names and "STANDINGS" not in names
     assert {"Eagles", "NATO"} <= names
+
+
+def test_a_states_or_a_home_nations_party_or_court_is_not_the_nations():
+    """Multi-source clusters: "the Wisconsin Republican Party" was the Republican
+    Party; BBC News: "the Scottish Football Association" was the (English) Football
+    Association and "Stevenage Labour Party" the Labour Party; ECB+ topic 9:
+    "the California Supreme Court" was the Supreme Court. A country before the name
+    is the same body ("the US Supreme Court"), and so is a word the corpus writes in
+    lower case ("Federal") or an acronym (Un is also a town)."""
+    org = "organisation"
+    entities = merge(
+        corpus(
+            [("Republican Party", org)] * 3 + [("Wisconsin Republican Party", org)],
+            [("Football Association", org)] * 3 + [("Scottish Football Association", org)],
+            [("Labour Party", org)] * 3 + [("Stevenage Labour Party", org)],
+            [("Supreme Court", org)] * 2
+            + [("California Supreme Court", org), ("US Supreme Court", org)],
+            [("Democratic Party", org)] * 3 + [("Federal Democratic Party", org)],
+            [("General Assembly", org)] * 3 + [("U.N. General Assembly", org)],
+        ),
+        {},
+        passages_of("a federal judge and a democratic vote", "a4"),
+    )
+    for national, local in [
+        ("Republican Party", "Wisconsin Republican Party"),
+        ("Football Association", "Scottish Football Association"),
+        ("Labour Party", "Stevenage Labour Party"),
+        ("Supreme Court", "California Supreme Court"),
+    ]:
+        assert entity_with(entities, national) != entity_with(entities, local)
+    assert entity_with(entities, "Supreme Court") == entity_with(entities, "US Supreme Court")
+    assert entity_with(entities, "Democratic Party") == entity_with(
+        entities, "Federal Democratic Party"
+    )
+    assert entity_with(entities, "General Assembly") == entity_with(
+        entities, "U.N. General Assembly"
+    )
+
+
+def test_a_body_or_a_programme_of_a_company_named_once_with_its_legal_form_is_not_it():
+    """ECB+ topic 27: an article naming "Microsoft Corp." once and then "the
+    Microsoft Security Response Alliance" twice made the alliance Microsoft, though
+    the corpus names Microsoft a hundred times; so did another's "Microsoft Active
+    Protections Program". What the name adds is a body, or a programme written in
+    capitals though the corpus writes its words in lower case."""
+    org = "organisation"
+    company = [("Microsoft", org)] * 12
+    for article, longer in [
+        ([("Microsoft Corp.", org)] + [("Microsoft Security Response Alliance", org)] * 2,
+         "Microsoft Security Response Alliance"),
+        ([("Microsoft Corp.", org), ("Microsoft Active Protections Program", org)],
+         "Microsoft Active Protections Program"),
+    ]:  # fmt: skip
+        entities = merge(
+            corpus(company, article), {}, passages_of("an active user of the protections program")
+        )
+        microsoft = entity_with(entities, "Microsoft")
+        assert microsoft == entity_with(entities, "Microsoft Corp.")
+        assert microsoft != entity_with(entities, longer)
