@@ -1480,7 +1480,12 @@ def _link_misspellings(nodes: list[_Node], links: _Links, common: set[str]) -> N
             for j in members[n + 1 :]:
                 x, y = nodes[i].forms[k], nodes[j].forms[k]
                 a, b = links.root(i), links.root(j)
-                if a != b and _misspelt(x, y, common) and not _two_places(nodes[i], nodes[j]):
+                place = nodes[i].kind == "place"
+                if (
+                    a != b
+                    and _misspelt(x, y, common, place)
+                    and not _two_places(nodes[i], nodes[j])
+                ):
                     near[a].add(b)
                     near[b].add(a)
     # A spelling joins the more used one it is off from, where that one is used
@@ -1499,13 +1504,17 @@ def _link_misspellings(nodes: list[_Node], links: _Links, common: set[str]) -> N
         links.join(root, other)
 
 
-def _misspelt(x: str, y: str, common: set[str]) -> bool:
-    """Whether one word is the other one letter off (see :func:`_link_misspellings`)."""
+def _misspelt(x: str, y: str, common: set[str], place: bool = False) -> bool:
+    """Whether one word is the other one letter off (see :func:`_link_misspellings`).
+    A place's name in the plural names several ("the Americas", "the Koreas"),
+    where ``place`` and the gazetteer knows the singular."""
     if x == y or max(len(x), len(y)) < 5 or DamerauLevenshtein.distance(x, y) > 1:
         return False
     if x + "n" == y or y + "n" == x:  # a people: "Angolan" is no misspelt "Angola"
         return False
     plural = x + "s" == y or y + "s" == x
+    if plural and place and is_known_place(min(x, y, key=len)):
+        return False
     return plural or not (x in common and y in common)
 
 

@@ -150,7 +150,9 @@ MEMO_SIZE = 16
 # a body or a programme of a company is judged by how often the company is named,
 # not one article's legal name ("Microsoft Corp." beside "Microsoft Security
 # Response Alliance")
-COMPARISON = 56
+# 57: a place's name in the plural is several places, not a misspelling of it
+# ("the Americas", "the two Koreas")
+COMPARISON = 57
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

@@ -2973,3 +2973,23 @@ def test_a_body_or_a_programme_of_a_company_named_once_with_its_legal_form_is_no
         microsoft = entity_with(entities, "Microsoft")
         assert microsoft == entity_with(entities, "Microsoft Corp.")
         assert microsoft != entity_with(entities, longer)
+
+
+def test_a_place_named_in_the_plural_is_several_places_not_a_misspelling():
+    """Multi-source clusters: "leaders from across the Americas" was America, and
+    "the two Koreas" Korea, as one letter off. A name of several words with an "s"
+    more is still one ("Kenya Wildlife Services")."""
+    entities = merge(
+        corpus(
+            [("America", "place"), ("America", "place"), ("Americas", "place")],
+            [("Korea", "place"), ("Korea", "place"), ("Koreas", "place")],
+            [("Kenya Wildlife Service", "place")] * 2 + [("Kenya Wildlife Services", "place")],
+        ),
+        {},
+        groups={"a0": "s0", "a1": "s1", "a2": "s2"},
+    )
+    assert entity_with(entities, "America") != entity_with(entities, "Americas")
+    assert entity_with(entities, "Korea") != entity_with(entities, "Koreas")
+    assert entity_with(entities, "Kenya Wildlife Service") == entity_with(
+        entities, "Kenya Wildlife Services"
+    )
