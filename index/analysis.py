@@ -131,7 +131,9 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # dateline's "WASHINGTON" beside Denzel Washington
 # 72: a state as agencies abbreviate it, right after its town, is a place
 # ("Schenectady, N. Y."), whatever the model read
-VERSION = "72"
+# 73: words in lower case between two names, neither a name's particle nor a
+# title's small word, break the span ("Balco boss Victor Conte", "Blewett b Warne")
+VERSION = "73"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

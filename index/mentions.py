@@ -358,6 +358,20 @@ _DASH = re.compile(r"\s+[-–—]\s+")
 # A double quote: a span holding one that is not closed in it ran over a quote's
 # edge ('"New" Labour', 'Unabomber" Ted Kaczynski', 'American Revolution “&').
 _QUOTE = re.compile(r"\s*[\"“”]\s*")
+# Words in lower case inside a span, between two of its capitalised words, one of
+# them neither a particle of a name ("Ludwig van Beethoven", "Osama bin Laden") nor
+# a small word a title leaves in lower case ("Cold as Ice", "More or Less"): the
+# model ran on over a verb or a description ("Anthony became Lopez", "Balco boss
+# Victor Conte", "Blewett b Warne" of a cricket card).
+_NAME_LOWER = (
+    "a|an|the|and|but|or|nor|for|so|yet|as|at|by|in|of|off|on|per|to|up|via|with|without|"
+    "from|into|over|upon|de|la|le|les|du|des|van|von|der|den|dem|ter|ten|da|dal|di|do|dos|"
+    "das|del|della|degli|dei|bin|bint|ibn|al|el|y|e|et|au|aux|sur|sous|en|zu|und|sans|v|vs"
+)
+_LOWER_RUN = re.compile(
+    rf"\s+(?=(?:[a-z][a-z'’.-]*\s+)*(?!(?:{_NAME_LOWER})\s)[a-z])"
+    rf"(?:[a-z][a-z'’.-]*\s+)+(?=[A-Z\"“])"
+)
 # Two names of two or three words joined by "and": two people's where either
 # starts with a given name (see :func:`index.names.given_names`); joined by "&",
 # a firm's ("Bank Oyens & Van Eeghen").
@@ -416,8 +430,11 @@ def split_spans(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         if broken is _QUOTE and _NICKNAMED.match(text, mention.start):
             broken = None  # 'William "Mo': :func:`nicknamed` reads it whole
         pieces = _broken_parts(text, mention.start, mention.text, broken, alone)
-        if broken is not None:  # the model's kind was the whole span's ("CRICKET - LARA"
-            mention = replace(mention, kind="other", label="")  # an organisation): each
+        cut = broken is not None and not (
+            broken is _LOWER_RUN and [a for a, _ in pieces] == [0]
+        )  # not only a title or a day cut off the end ("Vancouver police Const.")
+        if cut:  # the model's kind was the whole span's ("CRICKET - LARA" an
+            mention = replace(mention, kind="other", label="")  # organisation): each
             # name left is a capitalised run, its kind voted in its article
         for start, end in pieces:
             start, end = _mend(mention.text, start, end, mention.kind == "person")
@@ -432,7 +449,7 @@ def split_spans(text: str, mentions: Sequence[Mention]) -> list[Mention]:
                     continue  # an initial or a suffix alone names no one: "(R., Ohio)",
                     # "T. rex", "Inc." after "Nuance Communications,"
                 kind, label = mention.kind, mention.label
-                if broken is not None and _a_person(mention.text, start, end):
+                if cut and _a_person(mention.text, start, end):
                     kind = "person"  # "Dana W. White - DoD", 'Unabomber" Ted Kaczynski'
                 if kind != "place" and _a_state_after_its_town(text, at, piece):
                     kind, label = "place", "GPE"  # "of Schenectady, N. Y.,"
@@ -591,11 +608,14 @@ def _two_people(span: str) -> bool:
 
 
 def _broken(span: str) -> re.Pattern[str] | None:
-    """What breaks ``span`` into several names: a quote not closed in it, or a
-    spaced dash; None where nothing does."""
+    """What breaks ``span`` into several names: a quote not closed in it, a
+    spaced dash, or words in lower case between two names; None where nothing
+    does."""
     if len(re.findall(r"[\"“”]", span)) % 2:
         return _QUOTE
-    return _DASH if _DASH.search(span) else None
+    if _DASH.search(span):
+        return _DASH
+    return _LOWER_RUN if _LOWER_RUN.search(span) else None
 
 
 def _broken_parts(
@@ -608,7 +628,7 @@ def _broken_parts(
     case ('"New" Labour'), or a function word ("The")."""
     if broken is None:
         return _parts(span, alone)
-    pieces = _split(span, broken)
+    pieces = _lower_pieces(span) if broken is _LOWER_RUN else _split(span, broken)
     slug = broken is _DASH and not text[text.rfind("\n", 0, at) + 1 : at].strip()
     found = []
     for a, b in pieces:
@@ -617,6 +637,7 @@ def _broken_parts(
         if " " not in piece and (
             (a == 0 and slug)
             or word in _function_words()
+            or word.rstrip(".") in _NOT_NAMES | ROLES
             or re.search(rf"\b{re.escape(word)}\b", text)
         ):
             continue
@@ -641,6 +662,23 @@ def _with_suffixes(span: str, pieces: list[tuple[int, int]]) -> list[tuple[int, 
         else:
             joined.append((a, b))
     return joined
+
+
+def _lower_pieces(span: str) -> list[tuple[int, int]]:
+    """``span``'s pieces between its runs of words in lower case (see
+    :data:`_LOWER_RUN`); a run before a title stays with the name before it
+    ("Vancouver police" of "Vancouver police Const."; "Commons after" of "Commons
+    after Mr Brown", whose "after" :func:`_mend` cuts)."""
+    pieces, last = [], 0
+    for match in _LOWER_RUN.finditer(span):
+        title = _WORD.match(span, match.end())
+        if title is not None and title.group().lower().rstrip(".") in ROLES:
+            pieces.append((last, len(span[: match.end()].rstrip())))
+        else:
+            pieces.append((last, match.start()))
+        last = match.end()
+    pieces.append((last, len(span)))
+    return [(a, b) for a, b in pieces if b > a]
 
 
 def _split(span: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:

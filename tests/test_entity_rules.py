@@ -2993,3 +2993,40 @@ def test_a_place_named_in_the_plural_is_several_places_not_a_misspelling():
     assert entity_with(entities, "Kenya Wildlife Service") == entity_with(
         entities, "Kenya Wildlife Services"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "expected"),
+    [
+        # BBC News: a description between two names, and a verb
+        ("Marion Jones has filed a lawsuit for defamation against Balco boss Victor Conte "
+         "following his allegations", "Balco boss Victor Conte", "organisation",
+         [("Balco", "other"), ("Victor Conte", "person")]),
+        ("Grammy Awards in Los Angeles.\n\nAnthony became Lopez's third husband in June 2004.",
+         "Anthony became Lopez", "person", [("Anthony", "other"), ("Lopez", "other")]),
+        # the CoNLL-2003 wire: a cricket card's "caught Blewett, bowled Warne"
+        ("J. Murray c Blewett b Warne 24", "Blewett b Warne", "person",
+         [("Blewett", "other"), ("Warne", "other")]),
+        ("social infrastructures in the icy Far North where Norilsk is based depend on it",
+         "Far North where Norilsk", "organisation", [("Far North", "other"), ("Norilsk", "other")]),
+        # multi-source clusters: a day is no name
+        ("will arrive in Virginia, Maryland and the District later Saturday and into Sunday",
+         "District later Saturday", "place", [("District", "place")]),
+        # ECB+ topic 18: a title after the run stays out, and the name keeps its kind
+        ('shot and killed another man," Vancouver police Const. Tim Fanning told a news',
+         "Vancouver police Const", "organisation", [("Vancouver police", "organisation")]),
+        # the words a name or a title keeps in lower case
+        ("the American raid that killed Osama bin Laden.", "Osama bin Laden", "person",
+         [("Osama bin Laden", "person")]),
+        ("Alex van der Zwaan, a London-based lawyer, pleaded guilty", "Alex van der Zwaan",
+         "person", [("Alex van der Zwaan", "person")]),
+        ("Listen to More or Less on BBC Radio 4", "More or Less", "other",
+         [("More or Less", "other")]),
+        ("Hollywood stars Leonardo diCaprio, Pierce Brosnan", "Leonardo diCaprio", "person",
+         [("Leonardo diCaprio", "person")]),
+    ],
+)  # fmt: skip
+def test_words_in_lower_case_between_two_names_break_a_span(text, span, kind, expected):
+    found = split_spans(text, mentions_in(text, (span, kind)))
+    assert [(m.text, m.kind) for m in found] == expected
+    assert all(text[m.start : m.end] == m.text for m in found)
