@@ -133,7 +133,9 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # ("Schenectady, N. Y."), whatever the model read
 # 73: words in lower case between two names, neither a name's particle nor a
 # title's small word, break the span ("Balco boss Victor Conte", "Blewett b Warne")
-VERSION = "73"
+# 74: a figure and what it counts run on after a name are cut ("Barrick 75
+# percent", "Varig 2bn")
+VERSION = "74"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

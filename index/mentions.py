@@ -699,6 +699,8 @@ def _mend(span: str, start: int, end: int, person: bool = False) -> tuple[int, i
     leading = len(words) == 2 and words[1][:1].isupper()
     if leading and (words[0] in _FURNITURE or person and words[0].lower() in _function_words()):
         start += len(words[0]) + 1
+    if (figure := _FIGURE_LAST.search(span, start, end)) and figure.start() > start:
+        end = figure.start()
     # "Banstead in", "Evansville 91-73", "Mary be", "Christie today", a word at a time
     while (last := _LAST_WORD.search(span, start, end)) and last.start() > start:
         if not _trails(last.group(1)):
@@ -708,7 +710,10 @@ def _mend(span: str, start: int, end: int, person: bool = False) -> tuple[int, i
 
 
 # A span's last word: a score, one in lower case, or one written short.
-_LAST_WORD = re.compile(r"\s+([\d–-]+|[a-z]+|[A-Z][a-z]{1,4}\.?)$")
+_LAST_WORD = re.compile(r"\s+([\d–-]+|\d[\d.,]*(?:bn|m|k)|[a-z]+|[A-Z][a-z]{1,4}\.?)$")
+# A figure and what it counts, run on after a name ("Barrick 75 percent", "Bowyer
+# 4,000 pounds"); "Varig 2bn" above.
+_FIGURE_LAST = re.compile(r"\s+\d[\d.,]*\s+[a-z]+$")
 # Words that run on after a name which are not function words of the language:
 # a match's "v", a day's adverb, an ordinal.
 _RUN_ON = frozenset(

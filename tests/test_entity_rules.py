@@ -936,6 +936,19 @@ def mentions_in(text: str, *spans: tuple[str, str]) -> list[Mention]:
             "organisation",
             ["Evansville"],
         ),  # fmt: skip
+        # a figure and what it counts (BBC News, the CoNLL-2003 wire)
+        (
+            "On Tuesday the courts awarded Varig 2bn reais ($725m), after ruling",
+            "Varig 2bn",
+            "person",
+            ["Varig"],
+        ),
+        (
+            "advised Bre-X to take a 25 percent stake and Barrick 75 percent to develop it.",
+            "Barrick 75 percent",
+            "organisation",
+            ["Barrick"],
+        ),
         # the model ran on past a name into a word of the language (BBC News,
         # the multi-source clusters): an ordinal, a day's adverb, a function word
         (
