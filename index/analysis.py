@@ -134,7 +134,8 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # 73: words in lower case between two names, neither a name's particle nor a
 # title's small word, break the span ("Balco boss Victor Conte", "Blewett b Warne")
 # 74: a figure and what it counts run on after a name are cut ("Barrick 75
-# percent", "Varig 2bn")
+# percent", "Varig 2bn"); two names joined by "or" are two where each is named
+# alone ("Hartlepool or Boston")
 VERSION = "74"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).

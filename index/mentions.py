@@ -350,7 +350,7 @@ def page_furniture(text: str, start: int, end: int) -> bool:
 
 
 _LIST_BREAK = re.compile(r"\s*(?:,\s*(?:and\s+)?|/|;\s*|\s+(?:v|vs)\.?\s+)\s*")
-_AND = re.compile(r"\s+(?:and|&)\s+")
+_JOINED = re.compile(r"\s+(?:and|&|or)\s+")
 # A spaced dash inside a span: a wire's slug or a listing's field before a name
 # ("CRICKET - LARA", "Forwards - Altin Rraklli", "Royal Ballet - Darcey Bussell"),
 # never inside one name ("Stratford-upon-Avon", "Spider-Man" have no spaces).
@@ -397,7 +397,7 @@ _INNER_POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z])(?!(?:Day|Eve)\b)")
 def split_spans(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """Mentions with bad spans mended: a list of names is one mention per name
     ("Barkley, Beattie, Christophers"; "Advanced Micro Devices/ATI Technologies"),
-    two names joined by "and" are two where each is named alone in the article
+    two names joined by "and" or "or" are two where each is named alone in the article
     or ends a longer name of it ("Locke and Salazar" after "Gary Locke"), so are
     two people's full names ("Ernie Els and Retief Goosen"), two titles
     ("Midnight Express and The Commitments") and two names around a verb of
@@ -560,8 +560,8 @@ def _in_a_list(text: str, start: int, end: int) -> bool:
 
 def _last_word_named(text: str) -> bool:
     """Whether a name's last word may be named on its own: a name of more than
-    one word, none of them "and" ("Gary Locke", not "Fish and Wildlife")."""
-    return " " in text.strip() and _AND.search(text) is None
+    one word, none of them "and" or "or" ("Gary Locke", not "Fish and Wildlife")."""
+    return " " in text.strip() and _JOINED.search(text) is None
 
 
 def _parts(span: str, alone: set[str]) -> list[tuple[int, int]]:
@@ -570,9 +570,10 @@ def _parts(span: str, alone: set[str]) -> list[tuple[int, int]]:
     pieces = _with_suffixes(span, _split(span, _LIST_BREAK))
     if len(pieces) > 1 and all(span[a:b][:1].isupper() for a, b in pieces):
         return pieces
-    pieces = _split(span, _AND)
+    pieces = _split(span, _JOINED)
     if len(pieces) > 1 and all(_bare(span[a:b]) in alone for a, b in pieces):
-        return pieces  # "Locke and Salazar" after "Gary Locke" and "Ken Salazar"
+        return pieces  # "Locke and Salazar" after "Gary Locke" and "Ken Salazar";
+        # "Hartlepool or Boston" after each alone
     if _two_people(span):
         return pieces  # "Ernie Els and Retief Goosen", "Hayden Tanner and Willie Davies"
     if len(pieces) == 2 and " " in span[: pieces[0][1]] and span[pieces[1][0] :][:4] == "The ":

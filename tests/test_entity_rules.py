@@ -3043,3 +3043,31 @@ def test_words_in_lower_case_between_two_names_break_a_span(text, span, kind, ex
     found = split_spans(text, mentions_in(text, (span, kind)))
     assert [(m.text, m.kind) for m in found] == expected
     assert all(text[m.start : m.end] == m.text for m in found)
+
+
+def test_two_names_joined_by_or_are_split_where_each_is_named_alone():
+    """BBC News, a cup draw: "a home tie with either Hartlepool or Boston", whose
+    fixture list names each ("Hartlepool v Boston"). A title the article never
+    splits stays whole ("More or Less")."""
+    text = (
+        "Brentford boss Martin Allen remained cautious - a home tie with either Hartlepool "
+        "or Boston.\n\nHartlepool v Boston\n\nListen to More or Less on BBC Radio 4."
+    )
+    fixture = text.index("Hartlepool v")
+    found = split_spans(
+        text,
+        [
+            *mentions_in(text, ("Hartlepool or Boston", "organisation")),
+            Mention(fixture, fixture + 10, "Hartlepool", "organisation", ""),
+            Mention(fixture + 13, fixture + 19, "Boston", "organisation", ""),
+            *mentions_in(text, ("More or Less", "other")),
+        ],
+    )
+    assert [m.text for m in found] == [
+        "Hartlepool",
+        "Boston",
+        "Hartlepool",
+        "Boston",
+        "More or Less",
+    ]
+    assert all(text[m.start : m.end] == m.text for m in found)
