@@ -18,6 +18,7 @@ import numpy as np
 from .intervals import CONTEXT, DIFFER, ratio, relate, same_key
 from .model import Article, Fact
 from .subjects import describe, in_sentence, split_key
+from .tfidf import text_tfidf
 
 ONLY_HERE = "only here"
 RELATION_ORDER = ("differ", "compatible", "agree")
@@ -491,15 +492,11 @@ def related_passages(
     """
     if len({aid for aid, _, _ in passages}) < 2:
         return {}  # one article: no passage of another to relate to
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True)
-    try:
-        matrix = vectorizer.fit_transform([text for _, _, text in passages])
-    except ValueError:
-        return {}
+    weighted = text_tfidf([text for _, _, text in passages])
+    if weighted is None:
+        return {}  # no passage has a word that is not a stop word
+    matrix, vocabulary = weighted
     cosine = (matrix @ matrix.T).toarray()
-    vocabulary = vectorizer.get_feature_names_out()
     weights: dict[int, dict[int, float]] = {}
 
     def weights_of(row: int) -> dict[int, float]:

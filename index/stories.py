@@ -30,6 +30,7 @@ from scipy import sparse
 from . import story_features
 from .story_features import StoryInput
 from .story_model import Model, shipped
+from .tfidf import ENGLISH_STOP_WORDS
 
 NEIGHBOURS = 30  # candidate pairs per article and signal
 TOP_TERMS = 40  # an article's most distinctive features used to find candidates
@@ -229,8 +230,6 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
 def story_title(members: Sequence[StoryInput], names: Mapping[str, str] | None = None) -> str:
     """A short name: the title that best tells what its articles share (see
     :func:`_title_of`), else the entities and words they share most."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
     head = _title_of(members, ENGLISH_STOP_WORDS)
     if head is not None:
         return head if len(head) <= 60 else head[:57].rsplit(" ", 1)[0] + "…"

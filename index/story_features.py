@@ -23,6 +23,7 @@ import numpy as np
 from scipy import sparse
 
 from .model import Passage
+from .tfidf import hashed_counts, set_tfidf, tfidf
 
 # The order of the columns: the learned weights are stored by these names.
 NAMES = (
@@ -236,17 +237,7 @@ def _buckets(bigrams: bool) -> int:
 
 
 def _hashed(texts: Sequence[str], bigrams: bool) -> sparse.csr_matrix:
-    from sklearn.feature_extraction.text import HashingVectorizer
-
-    hashing = HashingVectorizer(
-        stop_words="english",
-        ngram_range=(1, 2 if bigrams else 1),
-        n_features=_buckets(bigrams),
-        alternate_sign=False,
-        norm=None,
-        dtype=np.float32,
-    )
-    return hashing.transform(texts).tocsr()
+    return hashed_counts(texts, bigrams, _buckets(bigrams))
 
 
 def text_vectors(
@@ -257,12 +248,10 @@ def text_vectors(
     """TF-IDF of words (and word pairs), hashed: no vocabulary of millions of word
     pairs held in memory (2^21 buckets keep collisions rare). ``counted`` holds
     each text's counts where already known (see :func:`word_counts`)."""
-    from sklearn.feature_extraction.text import TfidfTransformer
-
     counts = _counts(texts, bigrams, counted or [None] * len(texts))
     if counts.nnz == 0:  # every text is only stop words
         return None
-    return TfidfTransformer(sublinear_tf=True).fit_transform(counts).astype(np.float32).tocsr()
+    return tfidf(counts).astype(np.float32).tocsr()
 
 
 def _counts(
@@ -298,16 +287,9 @@ def set_vectors(sets: Sequence[frozenset[str]]) -> sparse.csr_matrix | None:
     every article and says nothing about which event a report covers, while
     "1,200 prisoners of war" or "Dmitry Peskov" does.
     """
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
     if not any(sets):
         return None
-    vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, dtype=np.float32)
-    return vectorizer.fit_transform([sorted(s) for s in sets]).tocsr()
-
-
-def _identity(items: list[str]) -> list[str]:
-    return items
+    return set_tfidf(sets)
 
 
 def _binary(sets: Sequence[frozenset[str]]) -> sparse.csr_matrix | None:
