@@ -136,7 +136,8 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # 74: a figure and what it counts run on after a name are cut ("Barrick 75
 # percent", "Varig 2bn"); two names joined by "or" are two where each is named
 # alone ("Hartlepool or Boston")
-VERSION = "74"
+# 75: a case's "v." between two names parts them as a list does ("Gonzales v. Raich")
+VERSION = "75"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

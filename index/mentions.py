@@ -366,7 +366,8 @@ _QUOTE = re.compile(r"\s*[\"“”]\s*")
 _NAME_LOWER = (
     "a|an|the|and|but|or|nor|for|so|yet|as|at|by|in|of|off|on|per|to|up|via|with|without|"
     "from|into|over|upon|de|la|le|les|du|des|van|von|der|den|dem|ter|ten|da|dal|di|do|dos|"
-    "das|del|della|degli|dei|bin|bint|ibn|al|el|y|e|et|au|aux|sur|sous|en|zu|und|sans|v|vs"
+    "das|del|della|degli|dei|bin|bint|ibn|al|el|y|e|et|au|aux|sur|sous|en|zu|und|sans|"
+    r"v\.?|vs\.?"
 )
 _LOWER_RUN = re.compile(
     rf"\s+(?=(?:[a-z][a-z'’.-]*\s+)*(?!(?:{_NAME_LOWER})\s)[a-z])"

@@ -3028,7 +3028,9 @@ def test_a_place_named_in_the_plural_is_several_places_not_a_misspelling():
         # ECB+ topic 18: a title after the run stays out, and the name keeps its kind
         ('shot and killed another man," Vancouver police Const. Tim Fanning told a news',
          "Vancouver police Const", "organisation", [("Vancouver police", "organisation")]),
-        # the words a name or a title keeps in lower case
+        # the words a name or a title keeps in lower case; a case's "v." parts a list
+        ("existing jurisprudence (Gonzales v. Raich 2005) holds that federal law",
+         "Gonzales v. Raich", "person", [("Gonzales", "person"), ("Raich", "person")]),
         ("the American raid that killed Osama bin Laden.", "Osama bin Laden", "person",
          [("Osama bin Laden", "person")]),
         ("Alex van der Zwaan, a London-based lawyer, pleaded guilty", "Alex van der Zwaan",
