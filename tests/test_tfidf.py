@@ -99,12 +99,14 @@ def test_the_story_vectors_and_related_passages_read_the_same_weights(texts):
     assert related_passages(passages[:2], {}, {}, {}) == {}  # one article: nothing to relate
 
 
-def test_a_corpus_pass_does_not_import_scikit_learn():
+def test_the_reader_and_a_corpus_pass_do_not_import_scikit_learn():
     """Importing scikit-learn's text module costs a second or more of every
-    update; the pass and the reader's views need none of it."""
+    update; the analysis, the pass and the reader need none of it (it is
+    installed for training the story model and for the tests only)."""
     script = (
         "import sys\n"
-        "from index import corpus_pass, crossref, stories, story_features, tfidf\n"
+        "import tui.app\n"
+        "from index import analysis, corpus_pass, crossref, stories, story_features, tfidf\n"
         "story_features.text_vectors(['Kyiv talks', 'talks in Istanbul'], bigrams=True)\n"
         "tfidf.text_tfidf(['Kyiv talks', 'talks in Istanbul'])\n"
         "print('sklearn' in sys.modules)\n"
