@@ -137,7 +137,9 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # percent", "Varig 2bn"); two names joined by "or" are two where each is named
 # alone ("Hartlepool or Boston")
 # 75: a case's "v." between two names parts them as a list does ("Gonzales v. Raich")
-VERSION = "75"
+# 76: a town after "in" or "back to" is the place, though the model read an
+# organisation ("the win in KC", "back to Manchester")
+VERSION = "76"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

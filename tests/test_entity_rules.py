@@ -1732,6 +1732,24 @@ def test_a_town_with_a_result_beside_it_is_the_team_its_article_names():
     assert [len(e.mentions) for e in town] == [1]
 
 
+def test_a_town_after_in_or_back_to_is_the_place_whatever_the_model_read():
+    """ECB+ dev topic 29: "the win in KC" of a report on the Colts and the Chiefs;
+    BBC News: "bring the cup back to Manchester" of a report on United. The model
+    reads each as an organisation, which made it the town's team; a result keeps
+    its team ("dispatched the Chiefs", "lost to Indianapolis")."""
+    text = (
+        "Colts Beat Chiefs 20-13, Clinch 5th Seed In AFC Playoffs\n"
+        "with the win in KC, coupled with the Steelers losing to the Bengals 13-10, all "
+        "the teams in the AFC playoffs are set.\n"
+        "The Jaguars lost to Indianapolis on Thursday."
+    )
+    model = town_mentions(text, ("Colts", "organisation", "ORG"), ("Chiefs", "organisation", "ORG"),
+                          ("KC", "organisation", "ORG"), ("Indianapolis", "organisation", "ORG"))  # fmt: skip
+    found = [(m.text, m.label) for m in known_teams(text, model)]
+    assert ("KC", "ORG") in found and ("KC", TOWN_TEAM) not in found
+    assert ("Indianapolis", TOWN_TEAM) in found
+
+
 def test_a_town_is_no_team_where_its_article_names_none_of_its_teams():
     # ECB+ dev topic 29: this article names the Colts, not the Jaguars
     text = (
