@@ -139,7 +139,8 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # 75: a case's "v." between two names parts them as a list does ("Gonzales v. Raich")
 # 76: a town after "in" or "back to" is the place, though the model read an
 # organisation ("the win in KC", "back to Manchester")
-VERSION = "76"
+# 77: a function word written in title case is no place ("Us magazine" is not the US)
+VERSION = "77"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

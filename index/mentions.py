@@ -971,7 +971,8 @@ def _no_name(text: str, mention: Mention) -> bool:
     """Whether ``mention`` is words of the language, not a name: one function
     word the model or a title's cut left as a name of no kind ("Last" of a
     dateline's "Last updated at 11:11 GMT", "Twelve" of "Ocean's Twelve", "Never"
-    of "It's Now or Never"; an acronym in capitals stays), function words
+    of "It's Now or Never"; an acronym in capitals stays) or as a place ("Us
+    magazine" is not the US), function words
     labelling a line ("Subs Not Used: Johnson, Smertin"), or a title before a
     name alone (:data:`PERSON_BEFORE`: "Sgt." of "Sgt. Shayne La Croix",
     "Cardinal" read as a body)."""
@@ -988,7 +989,14 @@ def _no_name(text: str, mention: Mention) -> bool:
         return False
     if text[mention.end : mention.end + 1] == ":":
         return True
-    return len(words) == 1 and mention.kind == "other" and not mention.text.isupper()
+    # one function word of no kind, or a place's written in lower case after a
+    # capital: "Us magazine" is not the US (written "US"); a headline's "Tell Us"
+    return (
+        len(words) == 1
+        and mention.kind in ("other", "place")
+        and not mention.text.isupper()
+        and (mention.kind == "other" or mention.text.istitle())
+    )
 
 
 _CAPITAL_NEXT = re.compile(r"\.? [A-Z]")

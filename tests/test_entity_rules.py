@@ -25,6 +25,7 @@ from index.mentions import (
     split_spans,
     trim_headlines,
     truecase,
+    without_furniture,
 )
 from index.model import Mention, Passage
 from index.readers import read_bytes
@@ -1926,6 +1927,17 @@ def test_words_of_the_language_are_no_name():
     found = spans(*analysed(table))
     assert not any("Used" in name for name in found)
     assert {"Smertin", "Cudicini", "Paulo Ferreira"} <= found
+
+
+def test_a_word_of_the_language_read_as_a_place_is_no_place():
+    """BBC News: "Us magazine" (the model's place) joined the US in the corpus's
+    most-named entity; written in capitals it is the country."""
+    text = (
+        "The couple's private scrapbook, which they later received as a souvenir. Us "
+        "magazine was unrepentant about it, the US edition said."
+    )
+    found = without_furniture(text, mentions_in(text, ("Us", "place"), ("US", "place")))
+    assert [(m.text, m.kind) for m in found] == [("US", "place")]
 
 
 @pytest.mark.parametrize(
