@@ -140,7 +140,9 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # 76: a town after "in" or "back to" is the place, though the model read an
 # organisation ("the win in KC", "back to Manchester")
 # 77: a function word written in title case is no place ("Us magazine" is not the US)
-VERSION = "77"
+# 78: a town is its team only where the text shows no place there, as places are
+# shown ("at the Indy 14-yard line" too); "back to" shows a place
+VERSION = "78"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

@@ -916,6 +916,7 @@ def _shows_person(text: str, mention: Mention) -> bool:
 PLACE_SHOWN = "AT"
 _PLACE_BEFORE = re.compile(
     r"(?:^|\W)(?:in|near|across|outside|throughout|around|inside|at|from|into|via|towards?|"
+    r"back\s+to|"
     r"(?:region|city|town|state|province|island|capital|village|county|country|parts|north|"
     r"south|east|west) of)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -1032,12 +1033,19 @@ def shown_places(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             continue
         before = text[max(0, mention.start - 30) : mention.start]
         if (
-            (_PLACE_BEFORE.search(before) and not _NOT_PLACE_BEFORE.search(before))
+            place_before(before)
             or _PLACE_AFTER.match(text, mention.end)
             or any(_listed_with(text, mention, other) for other in result[max(0, i - 1) : i + 2])
         ):
             result[i] = Mention(mention.start, mention.end, mention.text, mention.kind, PLACE_SHOWN)
     return result
+
+
+def place_before(before: str) -> bool:
+    """Whether the words ``before`` a name show a place there: a preposition of
+    place ("in Kashmir", "bring the cup back to Manchester"), not a stake, a role
+    or a bid in it ("shares in Gazprom")."""
+    return bool(_PLACE_BEFORE.search(before)) and not _NOT_PLACE_BEFORE.search(before)
 
 
 def _listed_with(text: str, mention: Mention, other: Mention) -> bool:

@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from .mentions import place_before
 from .model import Mention
 from .names import alias_key
 from .spans import SpanSet
@@ -170,9 +171,6 @@ _RESULT_BEFORE = re.compile(
     r"\.?\s+$",
     re.IGNORECASE,
 )
-# Words before a town that make it the place whatever the model read ("bring the
-# cup back to Manchester", "in Indy"); "lost to Indianapolis" is a result above.
-_PLACE_BEFORE = re.compile(r"\b(?:in|into|back\s+to|near|outside|around|across)\s+$", re.I)
 _RESULT_AFTER = re.compile(
     r"\s*\(\d{1,3}-\d{1,3}(?:-\d{1,3})?\)"  # a record: "Indianapolis (11-4)"
     r"|\s+\d{1,3}-\d{1,3}\b"  # a score: "overcame Jacksonville 31-24"
@@ -190,8 +188,9 @@ def _towns_as_teams(text: str, mentions: list[Mention], named: set[int]) -> list
     a result or a record beside it, or that the model reads as an organisation or a
     person (an agent: "KC blasted Indy", not "in Indy"), is that team: an
     organisation labelled :data:`TOWN_TEAM` (index.entities joins it to the team).
-    A town named otherwise ("in Indianapolis", "back to Manchester", whatever the
-    model read) stays the town."""
+    A town named otherwise, or where the text shows a place ("in Indianapolis",
+    "back to Manchester", whatever the model read: :func:`index.mentions.place_before`),
+    stays the town; a result still makes it the team ("lost to Indianapolis")."""
     known = teams()
     towns = [
         (i, known.towns[key])
@@ -209,7 +208,7 @@ def _towns_as_teams(text: str, mentions: list[Mention], named: set[int]) -> list
         line_start = text.rfind("\n", 0, mention.start) + 1
         before = text[max(line_start, mention.start - 30) : mention.start]
         if (
-            (mention.kind in ("organisation", "person") and not _PLACE_BEFORE.search(before))
+            (mention.kind in ("organisation", "person") and not place_before(before))
             or _RESULT_BEFORE.search(before)
             or _RESULT_AFTER.match(text, mention.end)
         ):

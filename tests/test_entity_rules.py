@@ -1749,6 +1749,13 @@ def test_a_town_after_in_or_back_to_is_the_place_whatever_the_model_read():
     found = [(m.text, m.label) for m in known_teams(text, model)]
     assert ("KC", "ORG") in found and ("KC", TOWN_TEAM) not in found
     assert ("Indianapolis", TOWN_TEAM) in found
+    united = (
+        '"Hopefully, we can get to that final in Turkey and bring the cup back to '
+        'Manchester." Manchester United host Milan on Wednesday.'
+    )
+    model = town_mentions(united, ("Manchester", "organisation", "ORG"),
+                          ("Manchester United", "organisation", "ORG"))  # fmt: skip
+    assert [(m.text, m.label) for m in known_teams(united, model)][0] == ("Manchester", "ORG")
 
 
 def test_a_town_is_no_team_where_its_article_names_none_of_its_teams():
