@@ -37,6 +37,7 @@ from .gazetteer import (
 from .mentions import PERSON_BEFORE, PERSON_SHOWN, PLACE_SHOWN, role_before
 from .model import ENTITY_KINDS, Alias, Entity, EntityMention, Mention, Passage
 from .names import (
+    PARTICLES,
     ROLES,
     SMALL_WORDS,
     SUFFIXES,
@@ -886,13 +887,9 @@ def _link_given_names(
     return joined
 
 
-# Lower-case words a person's name may hold ("Vincent van Gogh", "Osama bin Laden",
-# "John the Apostle", 'Vincent "the Chin" Gigante').
-_PARTICLES = frozenset(
-    {"de", "da", "di", "dal", "del", "della", "dei", "do", "dos", "das", "du", "van", "von",
-     "der", "den", "ten", "ter", "zu", "af", "bin", "bint", "ibn", "al", "el", "la", "le", "y",
-     "ben", "abu", "st", "the", "of"}
-)  # fmt: skip
+# Lower-case words a person's name may hold: a name's particles and "the" or "of"
+# ("John the Apostle", 'Vincent "the Chin" Gigante').
+_PARTICLES = PARTICLES | {"the", "of"}
 
 
 def _described(node: _Node) -> bool:

@@ -25,7 +25,7 @@ from typing import Any
 
 from .gazetteer import is_known_place, is_major_place, state_names
 from .model import Article, Mention
-from .names import ROLES, alias_key, given_names, without_suffix
+from .names import PARTICLES, ROLES, alias_key, given_names, without_suffix
 from .nlp import KINDS
 from .numbers import MONTH_ABBREVIATIONS
 from .spans import SpanSet
@@ -363,12 +363,12 @@ _QUOTE = re.compile(r"\s*[\"“”]\s*")
 # a small word a title leaves in lower case ("Cold as Ice", "More or Less"): the
 # model ran on over a verb or a description ("Anthony became Lopez", "Balco boss
 # Victor Conte", "Blewett b Warne" of a cricket card).
-_NAME_LOWER = (
-    "a|an|the|and|but|or|nor|for|so|yet|as|at|by|in|of|off|on|per|to|up|via|with|without|"
-    "from|into|over|upon|de|la|le|les|du|des|van|von|der|den|dem|ter|ten|da|dal|di|do|dos|"
-    "das|del|della|degli|dei|bin|bint|ibn|al|el|y|e|et|au|aux|sur|sous|en|zu|und|sans|"
-    r"v\.?|vs\.?"
-)
+_TITLE_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in",
+     "of", "off", "on", "per", "to", "up", "via", "with", "without", "from", "into", "over",
+     "upon"}
+)  # fmt: skip
+_NAME_LOWER = "|".join(sorted(PARTICLES | _TITLE_SMALL_WORDS)) + r"|v\.?|vs\.?"
 _LOWER_RUN = re.compile(
     rf"\s+(?=(?:[a-z][a-z'’.-]*\s+)*(?!(?:{_NAME_LOWER})\s)[a-z])"
     rf"(?:[a-z][a-z'’.-]*\s+)+(?=[A-Z\"“])"

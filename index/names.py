@@ -16,6 +16,16 @@ from anyascii import anyascii
 
 # Words acronyms usually leave out ("Organisation of the Islamic Cooperation": OIC).
 SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "de", "la", "du", "des"})
+# Words in lower case a name may hold between its capitalised words: particles of
+# surnames and of names in other languages ("Vincent van Gogh", "Osama bin Laden",
+# "David dal Maso", "Médecins sans Frontières"), not a description ("Balco boss
+# Victor Conte").
+PARTICLES = frozenset(
+    {"de", "da", "di", "dal", "del", "della", "dei", "degli", "do", "dos", "das", "du", "des",
+     "van", "von", "der", "den", "dem", "ten", "ter", "zu", "und", "af", "bin", "bint", "ibn",
+     "ben", "abu", "al", "el", "la", "le", "les", "y", "e", "et", "au", "aux", "sur", "sous",
+     "en", "sans"}
+)  # fmt: skip
 
 _POSSESSIVE = re.compile(r"'s\b|(?<=s)'(?!\w)")
 _DOTTED = re.compile(r"\b[a-z]\.(?: ?[a-z]\.)+|\b(?:[a-z]\.)+[a-z]\b")
