@@ -1472,15 +1472,14 @@ def _link_misspellings(nodes: list[_Node], links: _Links, common: set[str]) -> N
             for story in node.stories:
                 buckets[(node.kind, story, k, word[0], rest)].append(i)
     near: dict[int, set[int]] = defaultdict(set)  # entities so far, by their root
-    for (_, _, k, _, _), members in buckets.items():
+    for (kind, _, k, _, _), members in buckets.items():
         for n, i in enumerate(members):
             for j in members[n + 1 :]:
                 x, y = nodes[i].forms[k], nodes[j].forms[k]
                 a, b = links.root(i), links.root(j)
-                place = nodes[i].kind == "place"
                 if (
                     a != b
-                    and _misspelt(x, y, common, place)
+                    and _misspelt(x, y, common, kind == "place")
                     and not _two_places(nodes[i], nodes[j])
                 ):
                     near[a].add(b)

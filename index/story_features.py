@@ -251,7 +251,7 @@ def text_vectors(
     counts = _counts(texts, bigrams, counted or [None] * len(texts))
     if counts.nnz == 0:  # every text is only stop words
         return None
-    return tfidf(counts).astype(np.float32).tocsr()
+    return tfidf(counts)  # float32, as the counts
 
 
 def _counts(
