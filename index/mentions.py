@@ -639,7 +639,8 @@ def _broken_parts(
         if " " not in piece and (
             (a == 0 and slug)
             or word in _function_words()
-            or word.rstrip(".") in _NOT_NAMES | ROLES
+            or word.rstrip(".") in _NOT_NAMES
+            or word.rstrip(".") in ROLES
             or re.search(rf"\b{re.escape(word)}\b", text)
         ):
             continue
