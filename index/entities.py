@@ -269,6 +269,7 @@ class _Links:
         reach: int = 3,
         min_size: int = 1,
         anywhere: Collection[int] | None = None,
+        small: Collection[int] = (),
     ) -> int | None:
         """The entity among ``candidates`` that ``node`` belongs to, looked for in
         rings: named in the same article, else in the same story, else anywhere
@@ -277,7 +278,9 @@ class _Links:
         named at least ``near`` (article, story) or ``far`` (anywhere) times as
         often as all the others together, if such a ratio is given; else none (two
         namesakes are never merged). Beyond the article, entities named fewer than
-        ``min_size`` times are not candidates (a span seen once is often a bad one)."""
+        ``min_size`` times are not candidates (a span seen once is often a bad one),
+        unless, in the story, named by one of ``small`` (a name whose form vouches
+        for it)."""
         rings = (
             lambda c: bool(nodes[c].articles & node.articles),
             lambda c: bool(nodes[c].stories & node.stories),
@@ -288,7 +291,8 @@ class _Links:
                 {self.root(c) for c in candidates if ring(c)}, key=self.size.__getitem__
             )
             if depth:
-                chosen = [c for c in chosen if self.size[c] >= min_size]
+                vouched = {self.root(c) for c in small if ring(c)} if depth == 1 else set()
+                chosen = [c for c in chosen if self.size[c] >= min_size or c in vouched]
             if not chosen:
                 continue
             if len(chosen) == 1:
@@ -1185,6 +1189,7 @@ def _link_organisations(nodes: list[_Node], links: _Links, common: set[str]) -> 
             near=NAME_DOMINANCE,
             far=NAME_DOMINANCE,
             min_size=2,
+            small=[j for j in parts.get(forms, ()) if _designated(nodes[i], nodes[j], common)],
         )
         if target is None:
             continue
@@ -1225,6 +1230,37 @@ _BODIES = frozenset(
      "caucus", "panel", "tribunal", "alliance", "federation", "premiership", "echo", "post",
      "times", "herald", "gazette", "journal", "telegraph", "chronicle", "tribune"}
 )  # fmt: skip
+
+
+# The last word of a name that says what kind of organisation or site it names:
+# "Morningside Recovery Center" is Morningside Recovery's full name, "Marfin
+# Investment Bank" Marfin's.
+_DESIGNATORS = frozenset(
+    {"center", "centre", "clinic", "hospital", "bank", "store", "stores", "shop", "plant",
+     "factory", "hotel", "motel", "prison", "jail", "warehouse", "restaurant", "inc", "corp",
+     "corporation", "co", "company", "ltd", "llc", "plc", "group", "holdings", "foundation"}
+)  # fmt: skip
+
+
+def _designated(short: _Node, longer: _Node, common: Set[str]) -> bool:
+    """Whether ``longer`` is ``short``'s name with what it is said after it (a
+    word in lower case at most, then a designator: "Cliffside Rehab Center",
+    "Waitrose Store"), or with a known place's name before it ("Malibu Promises
+    Treatment Center"): a full name a text writes once, not a bad span."""
+    extra = _after(short, longer)
+    if extra:
+        words = extra[:-1]
+        return extra[-1] in _DESIGNATORS and len(words) <= 1 and all(w in common for w in words)
+    size = len(short.forms)
+    before = longer.forms[:-size]
+    written = longer.mentions[0][1].text.split()
+    return (
+        longer.forms[-size:] == short.forms
+        and bool(before)
+        and is_known_place(" ".join(before))
+        and len(written) == len(longer.forms)  # not "Harbor-UCLA", "Non-European"
+        and size > 1  # "Theatre" is no name of the Prince Edward Theatre
+    )
 
 
 def _after(short: _Node, longer: _Node) -> tuple[str, ...]:

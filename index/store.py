@@ -152,7 +152,9 @@ MEMO_SIZE = 16
 # Response Alliance")
 # 57: a place's name in the plural is several places, not a misspelling of it
 # ("the Americas", "the two Koreas")
-COMPARISON = 57
+# 58: a name one report of a story writes once in full joins its short name where
+# its form vouches for it ("Cliffside Rehab Center", "Royal Oak Beaumont Hospital")
+COMPARISON = 58
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source
