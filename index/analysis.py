@@ -142,7 +142,9 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # 77: a function word written in title case is no place ("Us magazine" is not the US)
 # 78: a town is its team only where the text shows no place there, as places are
 # shown ("at the Indy 14-yard line" too); "back to" shows a place
-VERSION = "78"
+# 79: a street named by its number keeps it ("117th Street", "10 Downing Street"),
+# where "Street" alone was left
+VERSION = "79"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

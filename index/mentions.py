@@ -444,7 +444,7 @@ def split_spans(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             at = mention.start + start
             if mention.kind == "person" and page_furniture(text, at, at + end - start):
                 continue
-            if end > start and mention.text[start:end][:1].isupper():
+            if end > start and _named_start(mention.text[start:end]):
                 piece = mention.text[start:end]
                 if _INITIAL.fullmatch(piece) or piece.lower().rstrip(".") in _SUFFIX_PIECES:
                     continue  # an initial or a suffix alone names no one: "(R., Ohio)",
@@ -458,6 +458,20 @@ def split_spans(text: str, mentions: Sequence[Mention]) -> list[Mention]:
                     Mention(at, at + end - start, text[at : at + end - start], kind, label)
                 )
     return result
+
+
+def _named_start(piece: str) -> bool:
+    """Whether a piece of a span begins as a name does: with a capital, or with
+    a number that is part of a street's name ("117th Street", "10 Downing
+    Street"), not a count or a rank before a name ("1st Euro")."""
+    return piece[:1].isupper() or bool(_NUMBERED.fullmatch(piece))
+
+
+# A street named by its number, or a house number and a street's name.
+_NUMBERED = re.compile(
+    r"\d+(?:st|nd|rd|th)?(?: [A-Z][\w'’.-]*)*"
+    r" (?:Street|St\.?|Avenue|Ave\.?|Road|Boulevard|Lane|Drive|Place|Square)"
+)
 
 
 # The styles of royals and popes, part of how they are called ("Prince Charles").

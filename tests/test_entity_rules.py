@@ -3163,3 +3163,16 @@ def test_a_full_name_written_once_in_a_story_joins_its_short_name(short, longer,
         mentions, passages, groups = _story_of(*texts, stories=("s0", "s1"))
         apart = merge(mentions, {}, passages, groups=groups)
         assert entity_with(apart, short) is not entity_with(apart, name)
+
+
+def test_a_street_named_by_its_number_keeps_it():
+    """ECB+ dev topic 21: "on 117th Street" was left as a place named "Street"
+    (the model's span began with a digit, not a capital); a count before a name
+    is still no part of it."""
+    article, mentions = analysed(
+        "Raj Chohan was leaving her car on 117th Street in South Richmond Hill when she was "
+        "hit near 97th Avenue. The prime minister lives at 10 Downing Street.\n"
+    )
+    found = spans(article, mentions)
+    assert {"117th Street", "97th Avenue", "10 Downing Street"} <= found
+    assert not {"Street", "Avenue"} & found
