@@ -144,7 +144,11 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # shown ("at the Indy 14-yard line" too); "back to" shows a place
 # 79: a street named by its number keeps it ("117th Street", "10 Downing Street"),
 # where "Street" alone was left
-VERSION = "79"
+# 80: a passage that writes longer words in lower case is prose, not a headline
+# to re-case ("Gary Speed scored ..." kept "Speed"); a run the model missed that
+# opens with a given name keeps it at a line's head ("- Tony Underwood") and is
+# a person's name
+VERSION = "80"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200
@@ -342,6 +346,7 @@ class Analysis:
         to article offsets, then find the names it recognised again wherever the
         article repeats them (see :mod:`index.mentions`)."""
         from .mentions import (
+            a_sentence,
             capitalised,
             needs_truecase,
             nicknamed,
@@ -352,6 +357,7 @@ class Analysis:
             shown_people,
             shown_places,
             split_spans,
+            title_span,
             trim_headlines,
             truecase,
         )
@@ -363,9 +369,12 @@ class Analysis:
             spans = regions(article)
             pieces, last = [], 0  # the article with its headlines re-cased, same offsets
             headlines = []
+            title = title_span(article)
             for start, end in spans:
                 region = article.text[start:end]
-                if needs_truecase(region):  # a headline in Title Case or capitals
+                # a headline in Title Case or capitals; not a sentence of the body
+                # that names many ("Gary Speed scored in Virginia Beach.")
+                if needs_truecase(region) and ((start, end) == title or not a_sentence(region)):
                     body = "\n".join(p.text for p in article.passages if p.start != start)
                     region = truecase(region, body)
                     pieces += [article.text[last:start], region]

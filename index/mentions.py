@@ -131,6 +131,10 @@ def truecase(title: str, body: str) -> str:
     pieces, last = [], 0
     for index, match in enumerate(words):
         word = match.group()
+        if not shouting and index and _after_given(title, words[index - 1], match, middle):
+            pieces += [title[last : match.start()], word]  # "Gary Speed" in a list: a surname
+            last = match.end()
+            continue
         cased = _case_of(word, middle, starts, first=index == 0, shouting=shouting)
         if len(cased) != len(word):
             cased = word
@@ -141,6 +145,26 @@ def truecase(title: str, body: str) -> str:
     return "".join(pieces)
 
 
+def _after_given(
+    title: str, before: re.Match[str], word: re.Match[str], middle: dict[str, Counter[str]]
+) -> bool:
+    """Whether a capitalised word follows a given name that opens a run of
+    capitals and that the body never writes in lower case ("Gary Speed", not
+    "Bill Passes" where the body writes "bill", nor "IE Zero Day Flaw")."""
+    given = before.group()
+    ahead = _LAST_BEFORE.search(title, 0, before.start())
+    return (
+        (ahead is None or not ahead.group(1)[:1].isupper())
+        and word.group()[:1].isupper()
+        and given[:1].isupper()
+        and title[before.end() : word.start()] == " "
+        and given.lower() in given_names()
+        and not any(spelling.islower() for spelling in middle.get(given.lower(), ()))
+    )
+
+
+# The word before a word, with only spaces between.
+_LAST_BEFORE = re.compile(r"(\w[\w'’-]*) +$")
 _INFLECTED = re.compile(r"\w{2,}(?:s|ed|ing|ly)$")
 
 
@@ -184,6 +208,26 @@ def _case_of(
     return cased
 
 
+def a_sentence(region: str) -> bool:
+    """Whether a passage is prose that names many, not a headline in Title Case:
+    it writes a word of five letters or more in lower case ("Gary Speed scored
+    in Virginia Beach"), which Title Case keeps for the short words only
+    ("Obama Administration Restores Endangered Species Act Protections!")."""
+    return any(
+        len(word) >= 5 and word.islower() and word not in _TITLE_LOWER
+        for word in _WORD.findall(region)
+    )
+
+
+# Longer words a headline in Title Case may still write in lower case.
+_TITLE_LOWER = frozenset(
+    {"about", "above", "across", "after", "against", "along", "among", "around", "before",
+     "behind", "below", "beneath", "beside", "between", "beyond", "despite", "during",
+     "inside", "outside", "since", "through", "toward", "towards", "under", "until",
+     "unlike", "versus", "within", "without"}
+)  # fmt: skip
+
+
 def needs_truecase(title: str) -> bool:
     """Whether a headline is written in Title Case or capitals (most words capitalised)."""
     words = [w for w in _WORD.findall(title) if w.lower() not in _SMALL]
@@ -213,6 +257,13 @@ _CAPITALISED_TITLE = re.compile(
 _AFTER_FIRST = re.compile(rf"\S+\s(?:{_JOINS}\s)*(?=[A-Z])")
 
 
+def _given_and_more(span: str) -> bool:
+    """Whether a run of capitalised words opens with a given name and goes on:
+    a person's name at the head of a line or a sentence ("Gary Speed")."""
+    first, _, rest = span.partition(" ")
+    return bool(rest) and first.lower() in given_names()
+
+
 def capitalised(
     text: str, mentions: Sequence[Mention], regions: Iterable[tuple[int, int]]
 ) -> list[Mention]:
@@ -231,8 +282,11 @@ def capitalised(
             before = text[max(start, begin - 3) : begin].rstrip(" ")
             if _quoted_title(text, begin, match.end(), start):
                 pass  # a title in quotes is a name from its first word: "Twilight"
-            elif begin == start or not before or before[-1] in ".!?:;\n\"“‘'(—–-":
-                # a sentence's first word says nothing: what follows it may
+            elif (
+                begin == start or not before or before[-1] in ".!?:;\n\"“‘'(—–-"
+            ) and not _given_and_more(span):
+                # a sentence's first word says nothing: what follows it may, and
+                # a given name before it ("1. Sylvain Bouchard", "- Gary Speed")
                 rest = _AFTER_FIRST.match(span)
                 if rest is None:
                     continue
@@ -256,7 +310,9 @@ def capitalised(
             if not taken.overlaps(begin, begin + len(span)) and not added.overlaps(
                 begin, begin + len(span)
             ):
-                found.append(Mention(begin, begin + len(span), span, "other", ""))
+                person = _a_person(span, 0, len(span))  # "Tony Underwood" in a squad list
+                kind, label = ("person", "PERSON") if person else ("other", "")
+                found.append(Mention(begin, begin + len(span), span, kind, label))
                 added.add(begin, begin + len(span))
     found += _two_letter_acronyms(text, found, regions)
     found.sort(key=lambda m: (m.start, m.end))

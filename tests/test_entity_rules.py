@@ -16,6 +16,7 @@ from index.entities import merge, named
 from index.mentions import (
     PERSON_SHOWN,
     PLACE_SHOWN,
+    a_sentence,
     capitalised,
     propagate,
     relabel,
@@ -3176,3 +3177,44 @@ def test_a_street_named_by_its_number_keeps_it():
     found = spans(article, mentions)
     assert {"117th Street", "97th Avenue", "10 Downing Street"} <= found
     assert not {"Street", "Avenue"} & found
+
+
+# -- prose that names many, lists of names -------------------------------------------------
+
+
+def test_a_sentence_that_names_many_is_not_read_as_a_headline():
+    """BBC News: a sentence whose words are mostly capitalised names was re-cased
+    as a headline, "Airways" and "Arabia" read as words ("British" and "Saudi"
+    left as peoples); a sentence writes longer words in lower case, a headline in
+    Title Case does not, and is still re-cased."""
+    article, mentions = analysed(
+        "BA to halt Saudi flights\n"
+        "British Airways is to halt its flights from London Heathrow to Jeddah and Riyadh "
+        "in Saudi Arabia from 27 March.\n"
+    )
+    found = spans(article, mentions)
+    assert {"British Airways", "Saudi Arabia"} <= found
+    assert "British" not in found
+    assert a_sentence("British Airways is to halt its flights from London Heathrow.")
+    assert not a_sentence("Obama Administration Restores Endangered Species Act Protections!")
+    assert not a_sentence("Swimmer And Actress Dies Aged 91.")
+
+
+def test_a_name_in_a_list_keeps_its_given_name():
+    """CoNLL++ test (Reuters, 1996): in a scorers' list the model missed "Marcus
+    Gayle" (a line's first words say nothing, so only "Gayle" was left) and
+    "Speed" of "Gary Speed" was read as a word ending like a verb; a given name
+    opening a run of capitals keeps it, and the name is a person's."""
+    article, mentions = analysed(
+        "Leading goalscorers\n"
+        "Leading scorers in the English premier league after Saturday's matches:\n"
+        "6 - Marcus Gayle (Wimbledon), Gary Speed (Everton), Chris Sutton (Blackburn)\n"
+    )
+    people = {m.text for m in mentions if m.kind == "person"}
+    assert {"Marcus Gayle", "Gary Speed", "Chris Sutton"} <= people
+    assert not {"Gayle", "Gary"} & spans(article, mentions)
+    # a given name the text writes as a word is no sign: the bill passes, no Bill Passes
+    assert truecase("Bill Passes Senate", "The bill was passed.") == "Bill passes Senate"
+    # nor one inside a run of capitals (ECB+ topic 27: "Day" of "Zero Day" is no given name)
+    headline = truecase("Microsoft: IE Zero Day Flaw Affects All Versions", "The flaw is old.")
+    assert "Day flaw" in headline
