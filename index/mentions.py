@@ -18,7 +18,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import replace
 from functools import cache
 from typing import Any
@@ -257,11 +257,12 @@ _CAPITALISED_TITLE = re.compile(
 _AFTER_FIRST = re.compile(rf"\S+\s(?:{_JOINS}\s)*(?=[A-Z])")
 
 
-def _given_and_more(span: str) -> bool:
+def _given_and_more(span: str, lower: Set[str]) -> bool:
     """Whether a run of capitalised words opens with a given name and goes on:
-    a person's name at the head of a line or a sentence ("Gary Speed")."""
+    a person's name at the head of a line or a sentence ("Gary Speed"), where
+    the text never writes that name in lower case ("Will", "Grace")."""
     first, _, rest = span.partition(" ")
-    return bool(rest) and first.lower() in given_names()
+    return bool(rest) and first.lower() in given_names() and first.lower() not in lower
 
 
 def capitalised(
@@ -280,17 +281,22 @@ def capitalised(
         for match in _capitalised_runs(text, start, end, taken):
             span, begin = match.group(), match.start()
             before = text[max(start, begin - 3) : begin].rstrip(" ")
+            # an item of a list of names: "6 - Marcus Gayle (Wimbledon), Gary Speed"
+            listed = (
+                begin == start or not before or before[-1] in ",;:-–(\n" or before[-1].isdigit()
+            )
             if _quoted_title(text, begin, match.end(), start):
                 pass  # a title in quotes is a name from its first word: "Twilight"
             elif (
                 begin == start or not before or before[-1] in ".!?:;\n\"“‘'(—–-"
-            ) and not _given_and_more(span):
+            ) and not _given_and_more(span, lower):
                 # a sentence's first word says nothing: what follows it may, and
                 # a given name before it ("1. Sylvain Bouchard", "- Gary Speed")
                 rest = _AFTER_FIRST.match(span)
                 if rest is None:
                     continue
                 span, begin = span[rest.end() :], begin + rest.end()
+                listed = False
             words = span.split()
             if words[-1].rstrip("'’").lower() in _SMALL or span.isupper():
                 continue
@@ -310,7 +316,13 @@ def capitalised(
             if not taken.overlaps(begin, begin + len(span)) and not added.overlaps(
                 begin, begin + len(span)
             ):
-                person = _a_person(span, 0, len(span))  # "Tony Underwood" in a squad list
+                # "Tony Underwood" in a squad list; not "the Flora Lite 5K road race",
+                # nor "Morris Minor" where the text writes "minor"
+                person = (
+                    listed
+                    and _a_person(span, 0, len(span))
+                    and lower.isdisjoint(w.lower() for w in span.split())
+                )
                 kind, label = ("person", "PERSON") if person else ("other", "")
                 found.append(Mention(begin, begin + len(span), span, kind, label))
                 added.add(begin, begin + len(span))

@@ -3213,6 +3213,21 @@ def test_a_name_in_a_list_keeps_its_given_name():
     people = {m.text for m in mentions if m.kind == "person"}
     assert {"Marcus Gayle", "Gary Speed", "Chris Sutton"} <= people
     assert not {"Gayle", "Gary"} & spans(article, mentions)
+    # BBC News: a name the model missed outside a list is no person for its given name
+    article, mentions = analysed(
+        "Radcliffe wins in London\n"
+        "She was back in action a couple of weeks later when beating a world-class field at "
+        "the Flora Lite 5K road race in London.\n"
+    )
+    assert "Flora Lite" in spans(article, mentions)
+    assert "Flora Lite" not in {m.text for m in mentions if m.kind == "person"}
+    # nor the rest of a run whose first word was left as a sentence's ("(Liquid ...")
+    article, mentions = analysed(
+        "TV future in the hands of viewers\n"
+        "High-definition TV sets are everywhere and many new models of LCD (Liquid Crystal "
+        "Display) TVs have been launched with DVR capabilities built into them.\n"
+    )
+    assert not any(m.kind == "person" and "Display" in m.text for m in mentions)
     # a given name the text writes as a word is no sign: the bill passes, no Bill Passes
     assert truecase("Bill Passes Senate", "The bill was passed.") == "Bill passes Senate"
     # nor one inside a run of capitals (ECB+ topic 27: "Day" of "Zero Day" is no given name)
