@@ -150,7 +150,9 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # a person's name
 # 81: that run is a person's name only as an item of a list whose words the
 # text never writes in lower case ("the Flora Lite 5K road race" is no person)
-VERSION = "81"
+# 82: a word after a given name keeps its capital in a line of names of the
+# body, not in the headline ("Perry Wins" is Perry winning)
+VERSION = "82"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200
@@ -378,7 +380,7 @@ class Analysis:
                 # that names many ("Gary Speed scored in Virginia Beach.")
                 if needs_truecase(region) and ((start, end) == title or not a_sentence(region)):
                     body = "\n".join(p.text for p in article.passages if p.start != start)
-                    region = truecase(region, body)
+                    region = truecase(region, body, listing=(start, end) != title)
                     pieces += [article.text[last:start], region]
                     last = end
                     headlines.append((start, end))

@@ -113,7 +113,7 @@ _SMALL = frozenset(
 _MIN_NAME = 3  # a name of fewer characters is not looked for elsewhere
 
 
-def truecase(title: str, body: str) -> str:
+def truecase(title: str, body: str, listing: bool = False) -> str:
     """``title`` with each word in the case the ``body`` writes it, same length.
 
     A headline capitalises every word, so a capital there says nothing: a word
@@ -123,7 +123,9 @@ def truecase(title: str, body: str) -> str:
     capitals stays; any other word is most likely a name and keeps its capital (a
     line of names such as a results table is read as written). The first word
     keeps its capital. Where a case change would change the length (a few
-    Unicode letters), the word is left as it is.
+    Unicode letters), the word is left as it is. In a ``listing`` (a line of
+    the body in capitals, not the headline) a word after a given name is a
+    surname ("Gary Speed"), where a headline's may be a verb ("Perry Wins").
     """
     middle, starts = _body_forms(body)
     shouting = title.isupper()
@@ -131,7 +133,12 @@ def truecase(title: str, body: str) -> str:
     pieces, last = [], 0
     for index, match in enumerate(words):
         word = match.group()
-        if not shouting and index and _after_given(title, words[index - 1], match, middle):
+        if (
+            listing
+            and not shouting
+            and index
+            and _after_given(title, words[index - 1], match, middle)
+        ):
             pieces += [title[last : match.start()], word]  # "Gary Speed" in a list: a surname
             last = match.end()
             continue
