@@ -152,7 +152,9 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # text never writes in lower case ("the Flora Lite 5K road race" is no person)
 # 82: a word after a given name keeps its capital in a line of names of the
 # body, not in the headline ("Perry Wins" is Perry winning)
-VERSION = "82"
+# 83: a person's span leaves out what the person is before a full name
+# ("Defender Hassan Abbas") and a score or a rank after it ("Ijaz Ahmad 0.1-0-0-0")
+VERSION = "83"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

@@ -791,6 +791,8 @@ def _mend(span: str, start: int, end: int, person: bool = False) -> tuple[int, i
     leading = len(words) == 2 and words[1][:1].isupper()
     if leading and (words[0] in _FURNITURE or person and words[0].lower() in _function_words()):
         start += len(words[0]) + 1
+    elif leading and person and _role_before_a_name(words[0], words[1]):
+        start += len(words[0]) + 1  # "Defender Hassan Abbas": what he is, then who
     if (figure := _FIGURE_LAST.search(span, start, end)) and figure.start() > start:
         end = figure.start()
     # "Banstead in", "Evansville 91-73", "Mary be", "Christie today", a word at a time
@@ -801,8 +803,23 @@ def _mend(span: str, start: int, end: int, person: bool = False) -> tuple[int, i
     return start, end
 
 
-# A span's last word: a score, one in lower case, or one written short.
-_LAST_WORD = re.compile(r"\s+([\d–-]+|\d[\d.,]*(?:bn|m|k)|[a-z]+|[A-Z][a-z]{1,4}\.?)$")
+def _role_before_a_name(word: str, rest: str) -> bool:
+    """Whether a person's span opens with what the person is before a full name
+    ("Defender Hassan Abbas", "Midfielder Valentin Stefan"), not a style that
+    is part of the name ("Sir Alex Ferguson", "Prince Charles")."""
+    role = word.lower().rstrip(".")
+    return role in ROLES and role not in _STYLES and len(rest.split()) >= 2
+
+
+# Styles a person is named with: part of the name, not a description before it.
+_STYLES = frozenset(
+    {"sir", "lord", "king", "queen", "prince", "princess", "pope", "sheikh", "cardinal"}
+)
+# A span's last word: a score or a rank ("7-0-40-2", "44th"), one in lower case,
+# or one written short.
+_LAST_WORD = re.compile(
+    r"\s+([\d–-]+|\d[\d.,–-]*(?:bn|m|k)?|\d+(?:st|nd|rd|th)|[a-z]+|[A-Z][a-z]{1,4}\.?)$"
+)
 # A figure and what it counts, run on after a name ("Barrick 75 percent", "Bowyer
 # 4,000 pounds"); "Varig 2bn" above.
 _FIGURE_LAST = re.compile(r"\s+\d[\d.,]*\s+[a-z]+$")

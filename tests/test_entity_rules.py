@@ -3236,3 +3236,21 @@ def test_a_name_in_a_list_keeps_its_given_name():
     assert "Day flaw" in line
     # and in a headline the word after a given name may be its verb
     assert truecase("Perry Wins Primary", "Perry won.").startswith("Perry wins")
+
+
+def test_a_persons_span_leaves_out_the_role_before_and_the_score_after():
+    """CoNLL++ test (Reuters, 1996): the model's spans took in what a player is
+    ("Defender Hassan Abbas") and the figures after a name in a scorecard ("Ijaz
+    Ahmad 0.1-0-0-0", "Carl 44th"); a style stays part of the name."""
+    article, mentions = analysed(
+        "Syria beaten\n"
+        "Defender Hassan Abbas rose to intercept a long ball into the area in the 84th minute.\n"
+        "Bowling: Shahid Afridi 7-0-40-2, Salim Malik 2.5-0-8-1, Ijaz Ahmad 0.1-0-0-0.\n"
+        "Karlsruhe 3 (Reich 29th, Carl 44th, Dundee 69th) Freiburg 0\n"
+    )
+    found = spans(article, mentions)
+    assert {"Hassan Abbas", "Shahid Afridi", "Ijaz Ahmad", "Carl"} <= found
+    assert not any(s.startswith("Defender") or s[-1].isdigit() for s in found if " " in s)
+    text = "Sir Alex Ferguson said his side had played well."
+    (kept,) = split_spans(text, [Mention(0, 17, "Sir Alex Ferguson", "person", "PERSON")])
+    assert kept.text == "Sir Alex Ferguson"
