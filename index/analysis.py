@@ -154,7 +154,9 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # body, not in the headline ("Perry Wins" is Perry winning)
 # 83: a person's span leaves out what the person is before a full name
 # ("Defender Hassan Abbas") and a score or a rank after it ("Ijaz Ahmad 0.1-0-0-0")
-VERSION = "83"
+# 84: a version or a frequency stays part of a name ("Guccifer 2.0", "Power 105.1");
+# only a score with a dash is cut after one
+VERSION = "84"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

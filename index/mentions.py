@@ -815,10 +815,12 @@ def _role_before_a_name(word: str, rest: str) -> bool:
 _STYLES = frozenset(
     {"sir", "lord", "king", "queen", "prince", "princess", "pope", "sheikh", "cardinal"}
 )
-# A span's last word: a score or a rank ("7-0-40-2", "44th"), one in lower case,
-# or one written short.
+# A span's last word: a score ("91-73", a bowler's "7-0-40-2", a set's "1-6,4-6")
+# or a rank ("44th"), a figure with its unit ("2bn"), one in lower case, or one
+# written short; not a version or a frequency ("Firefox 1.0", "Power 105.1").
 _LAST_WORD = re.compile(
-    r"\s+([\d–-]+|\d[\d.,–-]*(?:bn|m|k)?|\d+(?:st|nd|rd|th)|[a-z]+|[A-Z][a-z]{1,4}\.?)$"
+    r"\s+([\d–-]+|\d[\d.,]*[–-][\d.,–-]*|\d[\d.,]*(?:bn|m|k)|\d+(?:st|nd|rd|th)"
+    r"|[a-z]+|[A-Z][a-z]{1,4}\.?)$"
 )
 # A figure and what it counts, run on after a name ("Barrick 75 percent", "Bowyer
 # 4,000 pounds"); "Varig 2bn" above.
