@@ -156,7 +156,9 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # ("Defender Hassan Abbas") and a score or a rank after it ("Ijaz Ahmad 0.1-0-0-0")
 # 84: a version or a frequency stays part of a name ("Guccifer 2.0", "Power 105.1");
 # only a score with a dash is cut after one
-VERSION = "84"
+# 85: a rank is cut only after a person's name ("Carl 44th"), not a day's
+# ordinal from an event's ("September 11th")
+VERSION = "85"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

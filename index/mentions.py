@@ -795,6 +795,8 @@ def _mend(span: str, start: int, end: int, person: bool = False) -> tuple[int, i
         start += len(words[0]) + 1  # "Defender Hassan Abbas": what he is, then who
     if (figure := _FIGURE_LAST.search(span, start, end)) and figure.start() > start:
         end = figure.start()
+    if person and (rank := _RANK_LAST.search(span, start, end)) and rank.start() > start:
+        end = rank.start()  # "Carl 44th": a place in a table; not "September 11th"
     # "Banstead in", "Evansville 91-73", "Mary be", "Christie today", a word at a time
     while (last := _LAST_WORD.search(span, start, end)) and last.start() > start:
         if not _trails(last.group(1)):
@@ -815,13 +817,14 @@ def _role_before_a_name(word: str, rest: str) -> bool:
 _STYLES = frozenset(
     {"sir", "lord", "king", "queen", "prince", "princess", "pope", "sheikh", "cardinal"}
 )
-# A span's last word: a score ("91-73", a bowler's "7-0-40-2", a set's "1-6,4-6")
-# or a rank ("44th"), a figure with its unit ("2bn"), one in lower case, or one
-# written short; not a version or a frequency ("Firefox 1.0", "Power 105.1").
+# A span's last word: a score ("91-73", a bowler's "7-0-40-2", a set's "1-6,4-6"),
+# a figure with its unit ("2bn"), one in lower case, or one written short; not a
+# version or a frequency ("Firefox 1.0", "Power 105.1").
 _LAST_WORD = re.compile(
-    r"\s+([\d–-]+|\d[\d.,]*[–-][\d.,–-]*|\d[\d.,]*(?:bn|m|k)|\d+(?:st|nd|rd|th)"
-    r"|[a-z]+|[A-Z][a-z]{1,4}\.?)$"
+    r"\s+([\d–-]+|\d[\d.,]*[–-][\d.,–-]*|\d[\d.,]*(?:bn|m|k)|[a-z]+|[A-Z][a-z]{1,4}\.?)$"
 )
+# A rank after a person's name in a table ("Reich 29th, Carl 44th").
+_RANK_LAST = re.compile(r"\s+\d+(?:st|nd|rd|th)$")
 # A figure and what it counts, run on after a name ("Barrick 75 percent", "Bowyer
 # 4,000 pounds"); "Varig 2bn" above.
 _FIGURE_LAST = re.compile(r"\s+\d[\d.,]*\s+[a-z]+$")

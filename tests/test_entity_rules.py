@@ -3254,6 +3254,10 @@ def test_a_persons_span_leaves_out_the_role_before_and_the_score_after():
     text = "Sir Alex Ferguson said his side had played well."
     (kept,) = split_spans(text, [Mention(0, 17, "Sir Alex Ferguson", "person", "PERSON")])
     assert kept.text == "Sir Alex Ferguson"
+    # a day's ordinal is part of an event's name, a rank only after a person's
+    text = "Since September 11th the airport has changed."
+    (kept,) = split_spans(text, [Mention(6, 20, "September 11th", "event", "EVENT")])
+    assert kept.text == "September 11th"
     # a version is part of a name (multi-source clusters: "Guccifer 2.0", a persona)
     text = "Guccifer 2.0 released the documents on Friday."
     (kept,) = split_spans(text, [Mention(0, 12, "Guccifer 2.0", "person", "PERSON")])
