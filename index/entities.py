@@ -1234,11 +1234,11 @@ _BODIES = frozenset(
 
 # The last word of a name that says what kind of organisation or site it names:
 # "Morningside Recovery Center" is Morningside Recovery's full name, "Marfin
-# Investment Bank" Marfin's.
+# Investment Bank" Marfin's. (A company form, "Inc", is no word of a name's
+# forms at all: see _COMPANY_FORMS.)
 _DESIGNATORS = frozenset(
     {"center", "centre", "clinic", "hospital", "bank", "store", "stores", "shop", "plant",
-     "factory", "hotel", "motel", "prison", "jail", "warehouse", "restaurant", "inc", "corp",
-     "corporation", "co", "company", "ltd", "llc", "plc", "group", "holdings", "foundation"}
+     "factory", "hotel", "motel", "prison", "jail", "warehouse", "restaurant", "foundation"}
 )  # fmt: skip
 
 
