@@ -288,15 +288,14 @@ def capitalised(
         for match in _capitalised_runs(text, start, end, taken):
             span, begin = match.group(), match.start()
             before = text[max(start, begin - 3) : begin].rstrip(" ")
-            # an item of a list of names: "6 - Marcus Gayle (Wimbledon), Gary Speed"
-            listed = (
-                begin == start or not before or before[-1] in ",;:-–(\n" or before[-1].isdigit()
-            )
+            # an item of a list of names ("6 - Marcus Gayle (Wimbledon), Gary Speed");
+            # ``before`` is empty at the region's first word
+            listed = not before or before[-1] in ",;:-–(\n" or before[-1].isdigit()
             if _quoted_title(text, begin, match.end(), start):
                 pass  # a title in quotes is a name from its first word: "Twilight"
-            elif (
-                begin == start or not before or before[-1] in ".!?:;\n\"“‘'(—–-"
-            ) and not _given_and_more(span, lower):
+            elif (not before or before[-1] in ".!?:;\n\"“‘'(—–-") and not _given_and_more(
+                span, lower
+            ):
                 # a sentence's first word says nothing: what follows it may, and
                 # a given name before it ("1. Sylvain Bouchard", "- Gary Speed")
                 rest = _AFTER_FIRST.match(span)
@@ -551,9 +550,11 @@ _NUMBERED = re.compile(
 
 # The styles of royals and popes, part of how they are called ("Prince Charles").
 _ROYAL = r"King|Queen|Prince|Princess|Pope"
+# The styles a person is named with, part of the name ("Sir Alex Ferguson").
+_STYLE = rf"Lord|Lady|Sir|Dame|Baron|Baroness|{_ROYAL}|Sheikh"
 # A style a name follows, last in a person's span: the model cut the name short
 # ("former Tory Treasurer Lord" before "Ashcroft"), and the name is what follows.
-_STYLE_LAST = re.compile(rf"\s(?:Lord|Lady|Sir|Dame|Baron|Baroness|{_ROYAL}|Sheikh)$")
+_STYLE_LAST = re.compile(rf"\s(?:{_STYLE})$")
 _NAME_AFTER = re.compile(r"(?: [A-Z][\w'’-]+){1,3}")
 
 
@@ -813,10 +814,7 @@ def _role_before_a_name(word: str, rest: str) -> bool:
     return role in ROLES and role not in _STYLES and len(rest.split()) >= 2
 
 
-# Styles a person is named with: part of the name, not a description before it.
-_STYLES = frozenset(
-    {"sir", "lord", "king", "queen", "prince", "princess", "pope", "sheikh", "cardinal"}
-)
+_STYLES = frozenset(_STYLE.lower().split("|")) | {"cardinal"}  # "Cardinal Newman" too
 # A span's last word: a score ("91-73", a bowler's "7-0-40-2", a set's "1-6,4-6"),
 # a figure with its unit ("2bn"), one in lower case, or one written short; not a
 # version or a frequency ("Firefox 1.0", "Power 105.1").
