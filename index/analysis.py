@@ -382,11 +382,13 @@ class Analysis:
             title = title_span(article)
             for start, end in spans:
                 region = article.text[start:end]
-                # a headline in Title Case or capitals; not a sentence of the body
-                # that names many ("Gary Speed scored in Virginia Beach.")
-                if needs_truecase(region) and ((start, end) == title or not a_sentence(region)):
+                headline = (start, end) == title
+                # a headline in Title Case or capitals, or a line of the body so written
+                # (a list of names); not a sentence that names many ("Gary Speed scored
+                # in Virginia Beach.")
+                if needs_truecase(region) and (headline or not a_sentence(region)):
                     body = "\n".join(p.text for p in article.passages if p.start != start)
-                    region = truecase(region, body, listing=(start, end) != title)
+                    region = truecase(region, body, listing=not headline)
                     pieces += [article.text[last:start], region]
                     last = end
                     headlines.append((start, end))
