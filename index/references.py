@@ -10,8 +10,9 @@ it an alias or the displayed name.
 A common noun is linked only on evidence in its own article, and only where
 exactly one candidate has it. The candidates are a headline's capitalised person
 nouns ("Woman", "RECEIVER"), a person noun after a place's or a people's name
-anywhere ("a Brownsville mother of 12"; the span takes the name in), and "Police"
-or "Cops" in a headline or opening a passage. The evidence:
+anywhere ("a Brownsville mother of 12"; the span takes the name in), or after an
+organisation's where it opens its sentence ("A suspected Mafia boss arrested
+..."), and "Police" or "Cops" in a headline or opening a passage. The evidence:
 
 - the noun right before a person's name is that person's title ("President
   Obama"; before a one-word name only a title such as "President");
@@ -22,9 +23,10 @@ or "Cops" in a headline or opening a passage. The evidence:
   Coach"); with a name before the noun ("Texas inmate"), that name must be there too;
 - a teenager ("Teen") is the one person given an age from 13 to 19
   ("16-year-old Kimani Gray");
-- a headline's noun the lead introduces ("A 32-year-old British climber") is the
-  person whose name opens the next sentence, where the lead brings in no other of
-  the headline's nouns and not both a man and a woman;
+- a headline's noun the lead introduces ("A 32-year-old British climber"), or the
+  lead's own subject ("A suspected Mafia boss arrested ... has been found dead"),
+  is the person whose name opens the next sentence, where the lead brings in no
+  other of the headline's nouns and not both a man and a woman;
 - a headline's "Woman", "Mother", "Man" is the one person named with "she" or
   "her" ("he", "his") in the name's own sentence, where the body itself writes the
   noun in lower case;
@@ -74,7 +76,8 @@ PERSON_NOUNS = frozenset(
      "musician", "guitarist", "drummer", "dancer", "producer", "presenter", "anchor",
      "journalist", "reporter", "photographer", "blogger", "activist", "lawmaker",
      "congressman", "congresswoman", "diplomat", "ambassador", "detective", "sheriff",
-     "trooper", "firefighter", "surgeon", "physician", "scientist", "professor", "principal"}
+     "trooper", "firefighter", "surgeon", "physician", "scientist", "professor", "principal",
+     "boss", "leader"}
 )  # fmt: skip
 FEMALE = frozenset(
     {"woman", "girl", "mother", "mom", "grandmother", "grandma", "wife", "widow", "daughter",
@@ -285,7 +288,7 @@ _NEXT_WORD = re.compile(r" ([A-Za-z]+)\b")
 _FOLLOWING = re.compile(r" ([\w'’-]+)")
 _CAPITAL = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?![\w'’-])")
 _OF_COUNT = re.compile(r"\s+of\s+\d+\b")
-_MODIFIERS = ("place", "group")
+_MODIFIERS = ("place", "group", "organisation")
 _THINGS = ("organisation", "place", "other", "event")
 _SMALL_WORDS = frozenset(
     {"the", "a", "an", "of", "in", "into", "at", "on", "to", "for", "from", "by", "with", "and"}
@@ -305,9 +308,11 @@ def _candidates(
             word = match.group().removesuffix("'s").removesuffix("’s")
             if word[0].isupper() and word.casefold() in PERSON_NOUNS:
                 nouns[match.start()] = (match.start(), match.start() + len(word), word.casefold())
-    for mention in mentions:  # a person noun right after a place's or a people's name
+    for mention in mentions:  # a person noun right after a place's, a people's or a body's name
         after = _NEXT_WORD.match(text, mention.end) if mention.kind in _MODIFIERS else None
         if after and after.group(1).casefold() in PERSON_NOUNS:
+            if mention.kind == "organisation" and not _opens_sentence(text, mention.start):
+                continue  # "A Mafia boss ..." leads; "Arsenal captain Tony Adams" is a title
             nouns[after.start(1)] = (mention.start, after.end(1), after.group(1).casefold())
     found = []
     for at, (start, end, noun) in nouns.items():
@@ -386,7 +391,8 @@ def _person_for(
         if len(fits) < len(called):
             return None
     headline = at < body_start
-    if not called and headline:
+    if not called and (headline or _opens_sentence(text, start)):
+        # A headline's noun, or the subject of the lead: "A suspected Mafia boss ..."
         called = _introduced(noun, at, text, people, body_start, nouns)
     if not called and noun in TEEN:
         called = [p for p in people if any(_teen(m, text) for m in p.mentions)]
@@ -394,6 +400,17 @@ def _person_for(
     if not called and headline and gendered and _written_lower(noun, text, body_start):
         called = _by_pronoun(noun in FEMALE, people, text)
     return called[0].target if len(called) == 1 else None
+
+
+_SUBJECT = re.compile(r"(?:a|an)\s+(?:[\w'’-]+\s+){0,3}", re.IGNORECASE)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the noun phrase at ``start`` is its sentence's subject, brought in
+    by "a" or "an" and at most three words: "A suspected Mafia boss ...", not
+    "a verdict for one of the men accused of murdering a Brownsville mother"."""
+    opening = _SENTENCE_END.split(text[max(0, start - 60) : start])[-1]
+    return _SUBJECT.fullmatch(opening.lstrip()) is not None
 
 
 def _called(noun: str, mention: Mention, text: str, modifier: list[str]) -> bool:
@@ -469,8 +486,8 @@ def _introduced(
     genders |= {g for g, words in (("f", FEMALE), ("m", MALE)) if _introduces(words, lead)}
     if len(genders) > 1:
         return []  # "A man ... killed a Burnsville woman": the next name may be either
-    around = text[max(0, first.start - 30) : first.end + 30]
-    if _QUOTED.search(around):
+    before = _SENTENCE_END.split(text[max(0, first.start - 30) : first.start])[-1]
+    if _QUOTED.search(before + text[first.start : first.end + 30]):
         return []
     chosen = [p for p in people if first in p.mentions]
     if noun in FEMALE or noun in MALE:  # "a Brownsville mother ... Andrew Lopez, 20, ... he"

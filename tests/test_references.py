@@ -59,7 +59,10 @@ def references(text: str, name: str = "story.txt") -> dict[str, str]:
     [
         (RECEIVER, {"RECEIVER": "Vincent Jackson"}),  # "wide receiver Vincent Jackson"
         (WOMAN, {"Woman": "Raj Chohan"}),  # "Raj Chohan was leaving her car"
-        (CLIMBER, {"British Climber": "Robert Buckley"}),  # the lead's "A ... British climber"
+        (  # the lead's "A ... British climber" introduces him, and is him too
+            CLIMBER,
+            {"British Climber": "Robert Buckley", "British climber": "Robert Buckley"},
+        ),
         (TEEN, {"Brooklyn Teen": "Kimani Gray", "Police": "NYPD"}),  # aged 16; one force
         (
             "Sixers Hire Maurice Cheeks as Head Coach\n"
@@ -83,6 +86,50 @@ def references(text: str, name: str = "story.txt") -> dict[str, str]:
 )
 def test_a_common_noun_joins_the_one_person_its_article_calls_so(text, expected):
     assert references(text) == expected
+
+
+# ECB+ topic 26: the lead's subject, named at the head of the next sentence (the
+# sentence before ends in "said", which is not the name's own attribution).
+MAFIA = (
+    "A suspected Mafia boss arrested in a high-profile police raid has been found dead in "
+    "his cell, Italian police sources have said.\n"
+    "Gaetano Lo Presti, who had been previously convicted of mob-related crimes before his "
+    "re-arrest on Tuesday, was found dead in Pagliarelli prison in the Sicilian capital of "
+    "Palermo.\n"
+)
+
+
+def test_the_person_noun_that_opens_a_lead_is_the_name_that_opens_the_next_sentence():
+    assert references(MAFIA) == {"Mafia boss": "Gaetano Lo Presti"}
+    assert references("Mafia suspect found dead in cell\n" + MAFIA) == {
+        "Mafia boss": "Gaetano Lo Presti"
+    }
+    # A party's leader named after the title (BBC News).
+    tory = (
+        "Howard rejects tax claims\n"
+        "Tory leader Michael Howard has said his party would not raise taxes.\n"
+        "Mr Howard told reporters on Monday that the figures were wrong.\n"
+    )
+    assert references(tory) == {"Tory leader": "Michael Howard"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ECB+ topic 33: the mother is no subject of the lead; the name that follows
+        # is the man found guilty of her murder.
+        "Jury finds Andrew Lopez guilty in murder of Zurana Horton\n"
+        "A jury has handed down a guilty verdict for one of the two men accused of murdering "
+        "a Brownsville mother of 12.\n"
+        "Andrew Lopez was found guilty of second-degree murder and two counts of first-degree "
+        "assault in the death of Zurana Horton.\n",
+        # A club's name before a title in mid-sentence stays the club's.
+        "Arsenal win at Highbury\n"
+        "The match turned when Arsenal captain Tony Adams scored twice in the second half.\n",
+    ],
+)
+def test_a_noun_that_does_not_open_the_lead_is_not_its_subject(text):
+    assert references(text) == {}
 
 
 @pytest.mark.parametrize(
