@@ -161,7 +161,9 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # 86: the person noun that opens a lead ("A suspected Mafia boss ...") stands for
 # the name that opens the next sentence, as a headline's noun does; "boss" and
 # "leader" are person nouns ("Tory leader Michael Howard")
-VERSION = "86"
+# 87: a page's time stamp above or under the headline ("May 2, 2013, 1:12 PM",
+# "Updated 4:08 p. m. ET") is neither its title nor its text, and dates it
+VERSION = "87"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

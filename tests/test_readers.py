@@ -417,6 +417,65 @@ def test_a_pages_furniture_in_a_headlines_place_is_no_title(tmp_path, furniture)
 
 
 @pytest.mark.parametrize(
+    ("head", "title", "date"),
+    [  # the first lines of ECB+ pages
+        (
+            "May 2, 2013, 1:12 PM\n\nLawyer: Lindsay Lohan checks into rehab facility",
+            "Lawyer: Lindsay Lohan checks into rehab facility",
+            "2013-05-02",
+        ),
+        (
+            "16 September 2013 Last updated at 12:42 GMT\n\n"
+            "Briton dies in New Zealand's Aoraki Mount Cook National Park",
+            "Briton dies in New Zealand's Aoraki Mount Cook National Park",
+            "2013-09-16",
+        ),
+        (
+            "Posted 11/27/2005 7:21 AM\n\nUpdated 11/27/2005 3:41 PM\n\n"
+            "Strong earthquake jolts southern Iran, felt in Oman",
+            "Strong earthquake jolts southern Iran, felt in Oman",
+            None,
+        ),
+        (
+            "Lindsay Lohan checks into rehab facility\n\nUpdated 4:08 p. m. ET",
+            "Lindsay Lohan checks into rehab facility",
+            None,
+        ),
+    ],
+)
+def test_a_pages_time_stamp_is_no_headline_and_no_text(tmp_path, head, title, date):
+    article = _read_text(tmp_path, f"{head}\n\n{TRUCKERS}\n\nOrganizers want attention.\n")
+    assert article.title == title
+    assert article.date == date
+    assert [p.text for p in article.passages] == [TRUCKERS, "Organizers want attention."]
+
+
+def test_a_time_stamp_alone_above_the_text_is_no_title(tmp_path):
+    article = _read_text(
+        tmp_path,
+        "Posted: Nov 27, 2005 8:20 AM ET Last Updated: Nov 27, 2005 8:10 PM ET\n\n"
+        f"{TRUCKERS}\n\nOrganizers want attention.\n",
+    )
+    assert article.title is None
+    assert article.date == "2005-11-27"
+    assert len(article.passages) == 2
+
+
+@pytest.mark.parametrize(
+    "head",
+    [  # a fixture's day under a match's title (BBC Sport), a headline with a date in it
+        "Ireland v USA (Sat)\n\nSaturday 20 November",
+        "Seacom operations fully restored: 4 November 2011",
+    ],
+)
+def test_a_day_without_a_year_or_a_time_or_a_headline_with_a_date_stays(tmp_path, head):
+    article = _read_text(tmp_path, f"{head}\n\n{TRUCKERS}\n\nOrganizers want attention.\n")
+    assert article.title == head.split("\n")[0]
+    assert article.date is None
+    assert len(article.passages) == 2 + head.count("\n\n")
+
+
+@pytest.mark.parametrize(
     "buttons",
     [
         "Click to email this to a friend (Opens in new window)\n\n"

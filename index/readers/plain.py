@@ -111,6 +111,35 @@ _LEAD_AGENCY = re.compile(
     r"\(([A-Z][A-Za-z&.]*(?: [A-Z][A-Za-z&.]*){0,2})\)\s*(?:[-–—]+\s*)?(?=[A-Z0-9“\"‘'])"
 )
 MIN_LEAD_WORDS = 12
+# A page's time stamp on a line of its own, above or under the headline: "May 2,
+# 2013, 1:12 PM", "Updated Saturday, December 05, 2009 8:28 PM", "16 September
+# 2013 Last updated at 12:42 GMT", "Posted: Nov 27, 2005 8:20 AM ET", "Updated 4:08
+# p. m. ET". Only these words, with a year, a day written in figures or a time
+# among them ("Saturday 20 November" under a match's title is the fixture's day).
+_STAMP_WORD = re.compile(
+    r"(?:\d{1,4}(?:\s?[/.:-]\s?\d{1,4})*(?:st|nd|rd|th)?|[ap]\.?\s?m\.?"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+    r"|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?"
+    r"|article|originally|posted|published|updated|last|created|modified|on|at|et|pt|ct|gmt|bst|utc|cet|cest"
+    r"|[ecmp][sd]t|ist|aest|[|@/,:;.-])",
+    re.IGNORECASE,
+)
+_STAMP_DAY = re.compile(
+    r"\b(?:19|20)\d\d\b|\b\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{2,4}\b|\b\d{1,2}:\s?\d\d\b"
+)
+_STAMP_TOKEN = re.compile(r"\d+(?:\s?[/.:-]\s?\d+)*(?:st|nd|rd|th)?|[ap]\.\s?m\.|\w+\.?|[^\w\s]")
+
+
+def is_stamp(paragraph: str) -> bool:
+    """A line that only says when the page was posted or updated."""
+    line = paragraph.strip()
+    if not line or "\n" in line or len(line) > 100:
+        return False
+    if not _STAMP_DAY.search(line):
+        return False
+    return all(_STAMP_WORD.fullmatch(token) for token in _STAMP_TOKEN.findall(line))
+
+
 _SENTENCE_END = re.compile(r"[.!;,:]$")
 _INITIAL_END = re.compile(r"\b[A-Z]\.$")  # "U.S. (VIDEO)": an abbreviation, no sentence
 MAX_TITLE_CHARS = 180
@@ -301,9 +330,24 @@ def _take_header(text: str, spans: list, result: Inferred, sources: Counter[str]
         spans.pop(0)
     for start, end in captions:
         _use_caption(text[start:end], result, sources)
+    while len(spans) > 1 and is_stamp(text[slice(*spans[0])]):
+        _use_stamp(text[slice(*spans.pop(0))], result)  # no headline: it may be under it
     if len(spans) > 1 and is_title(text[slice(*spans[0])]):
         result.meta["title"] = text[slice(*spans.pop(0))]
+        while len(spans) > 1 and is_stamp(text[slice(*spans[0])]):
+            _use_stamp(text[slice(*spans.pop(0))], result)
     return spans
+
+
+def _use_stamp(line: str, result: Inferred) -> None:
+    """A page's time stamp: kept out of the text, its day the article's date when
+    it gives one in full and the file named none."""
+    found = dates.find_date(line)
+    if found and "date" not in result.meta:
+        result.meta["date"] = found
+        result.notes.append(f"date '{found}' from the time stamp '{line.strip()}'")
+    else:
+        result.notes.append(f"time stamp '{line.strip()}' kept out of the text")
 
 
 def _use_caption(caption: str, result: Inferred, sources: Counter[str]) -> None:
