@@ -163,7 +163,9 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # "leader" are person nouns ("Tory leader Michael Howard")
 # 87: a page's time stamp above or under the headline ("May 2, 2013, 1:12 PM",
 # "Updated 4:08 p. m. ET") is neither its title nor its text, and dates it
-VERSION = "87"
+# 88: a short line ending like a sentence by such a stamp is the headline
+# ("FIRED IN PHILLY!!"); a time written "8: 24am" is a stamp's
+VERSION = "88"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

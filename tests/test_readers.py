@@ -450,6 +450,30 @@ def test_a_pages_time_stamp_is_no_headline_and_no_text(tmp_path, head, title, da
     assert [p.text for p in article.passages] == [TRUCKERS, "Organizers want attention."]
 
 
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [  # ECB+ and Multi-News pages: a headline ending like a sentence by a time stamp
+        ("MONDAY, MAY 23, 2005\n\nFIRED IN PHILLY!!", "FIRED IN PHILLY!!"),
+        (
+            "Colts clinch playoff berth with 20-13 win in K. C.\n\n"
+            "Posted on December 23, 2012, 4:42 PM EDT",
+            "Colts clinch playoff berth with 20-13 win in K. C.",
+        ),
+        ("Tuesday, October 16, 2018\n\n(News 12 at 11)", None),
+        (  # a sentence of the report under a live blog's time
+            "8: 24am:\n\nAccording to Michael Silverman of the Boston Herald, the Red Sox made "
+            "an offer to Mark Teixeira.",
+            None,
+        ),
+    ],
+)
+def test_a_short_line_by_a_time_stamp_is_the_headline(tmp_path, head, title):
+    article = _read_text(tmp_path, f"{head}\n\n{TRUCKERS}\n\nOrganizers want attention.\n")
+    assert article.title == title
+    assert article.passages[-2].text == TRUCKERS
+    assert not any(":" in p.text[:8] or "2005" in p.text for p in article.passages)
+
+
 def test_a_time_stamp_alone_above_the_text_is_no_title(tmp_path):
     article = _read_text(
         tmp_path,

@@ -125,7 +125,7 @@ _STAMP_WORD = re.compile(
     re.IGNORECASE,
 )
 _STAMP_DAY = re.compile(
-    r"\b(?:19|20)\d\d\b|\b\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{2,4}\b|\b\d{1,2}:\s?\d\d\b"
+    r"\b(?:19|20)\d\d\b|\b\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{2,4}\b|\b\d{1,2}:\s?\d\d(?!\d)"
 )
 _STAMP_TOKEN = re.compile(r"\d+(?:\s?[/.:-]\s?\d+)*(?:st|nd|rd|th)?|[ap]\.\s?m\.|\w+\.?|[^\w\s]")
 
@@ -144,6 +144,7 @@ _SENTENCE_END = re.compile(r"[.!;,:]$")
 _INITIAL_END = re.compile(r"\b[A-Z]\.$")  # "U.S. (VIDEO)": an abbreviation, no sentence
 MAX_TITLE_CHARS = 180
 MAX_TITLE_WORDS = 25
+MAX_STAMPED_HEADLINE_WORDS = 12  # a sentence-like headline by a page's time stamp
 MAX_CAPTION_WORDS = 80
 MAX_TRAILER_LINES = 8
 
@@ -330,13 +331,35 @@ def _take_header(text: str, spans: list, result: Inferred, sources: Counter[str]
         spans.pop(0)
     for start, end in captions:
         _use_caption(text[start:end], result, sources)
+    stamped = False
     while len(spans) > 1 and is_stamp(text[slice(*spans[0])]):
         _use_stamp(text[slice(*spans.pop(0))], result)  # no headline: it may be under it
-    if len(spans) > 1 and is_title(text[slice(*spans[0])]):
+        stamped = True
+    if len(spans) > 1 and (
+        is_title(text[slice(*spans[0])]) or _stamped_headline(text, spans, stamped)
+    ):
         result.meta["title"] = text[slice(*spans.pop(0))]
         while len(spans) > 1 and is_stamp(text[slice(*spans[0])]):
             _use_stamp(text[slice(*spans.pop(0))], result)
     return spans
+
+
+def _stamped_headline(text: str, spans: list, stamped: bool) -> bool:
+    """A short line ending like a sentence ("FIRED IN PHILLY!!", "Colts clinch
+    playoff berth with 20-13 win in K. C.") is a page's headline where a time
+    stamp stands right above or under it."""
+    line = text[slice(*spans[0])]
+    below = len(spans) > 2 and is_stamp(text[slice(*spans[1])])
+    return (
+        (stamped or below)
+        and _headline_sized(line)
+        and len(line.split()) <= MAX_STAMPED_HEADLINE_WORDS
+        and not line.rstrip().endswith(":")  # "The Latest on Campaign 2016 (all times EDT):"
+        and not line.startswith(("(", "["))  # "(News 12 at 11)"
+        and not _DATELINE.match(line)
+        and not is_caption(line)
+        and not is_buttons(line)
+    )
 
 
 def _use_stamp(line: str, result: Inferred) -> None:
