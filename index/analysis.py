@@ -165,7 +165,9 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # "Updated 4:08 p. m. ET") is neither its title nor its text, and dates it
 # 88: a short line ending like a sentence by such a stamp is the headline
 # ("FIRED IN PHILLY!!"); a time written "8: 24am" is a stamp's
-VERSION = "88"
+# 89: stamps written "First Posted ...", "5: 55p", "7: 00pm UK", "GMT+02: 00",
+# "1052 GMT (1852 HKT)", "Jan 5, 2011 – 4:35 PM"
+VERSION = "89"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

@@ -474,6 +474,24 @@ def test_a_short_line_by_a_time_stamp_is_the_headline(tmp_path, head, title):
     assert not any(":" in p.text[:8] or "2005" in p.text for p in article.passages)
 
 
+@pytest.mark.parametrize(
+    "stamp",
+    [  # ECB+ pages, under their headlines
+        "First Published: June 13, 2013 4:59 PM EDT",
+        "on Jul 7 2012, 5: 55p",
+        "First Posted 23:37:00 05/05/2010",
+        "7: 00pm UK, Wednesday 05 May 2010",
+        "POSTED: 1052 GMT (1852 HKT), April 10, 2007",
+        "Published: 09 Sep 2013 11:25 GMT+02: 00",
+        "Jan 5, 2011 – 4:35 PM",
+    ],
+)
+def test_time_stamps_written_many_ways_leave_the_text(tmp_path, stamp):
+    article = _read_text(tmp_path, f"Waitrose fire\n\n{stamp}\n\n{TRUCKERS}\n")
+    assert article.title == "Waitrose fire"
+    assert [p.text for p in article.passages] == [TRUCKERS]
+
+
 def test_a_time_stamp_alone_above_the_text_is_no_title(tmp_path):
     article = _read_text(
         tmp_path,

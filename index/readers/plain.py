@@ -117,11 +117,11 @@ MIN_LEAD_WORDS = 12
 # p. m. ET". Only these words, with a year, a day written in figures or a time
 # among them ("Saturday 20 November" under a match's title is the fixture's day).
 _STAMP_WORD = re.compile(
-    r"(?:\d{1,4}(?:\s?[/.:-]\s?\d{1,4})*(?:st|nd|rd|th)?|[ap]\.?\s?m\.?"
+    r"(?:\d{1,4}(?:\s?[/.:-]\s?\d{1,4})*(?:st|nd|rd|th)?|[ap](?:\.?\s?m)?\.?"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
     r"|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?"
-    r"|article|originally|posted|published|updated|last|created|modified|on|at|et|pt|ct|gmt|bst|utc|cet|cest"
-    r"|[ecmp][sd]t|ist|aest|[|@/,:;.-])",
+    r"|article|first|originally|posted|published|updated|last|created|modified|on|at|uk|et|pt|ct|gmt|bst|utc|cet|cest"
+    r"|[ecmp][sd]t|ist|aest|hkt|jst|sgt|[|@/,:;.()+–—-])",
     re.IGNORECASE,
 )
 _STAMP_DAY = re.compile(
