@@ -167,7 +167,9 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # ("FIRED IN PHILLY!!"); a time written "8: 24am" is a stamp's
 # 89: stamps written "First Posted ...", "5: 55p", "7: 00pm UK", "GMT+02: 00",
 # "1052 GMT (1852 HKT)", "Jan 5, 2011 – 4:35 PM"
-VERSION = "89"
+# 90: a headline repeated under itself (a page scraped below its file's
+# headline) is said once
+VERSION = "90"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

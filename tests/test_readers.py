@@ -492,6 +492,20 @@ def test_time_stamps_written_many_ways_leave_the_text(tmp_path, stamp):
     assert [p.text for p in article.passages] == [TRUCKERS]
 
 
+def test_a_headline_repeated_under_itself_is_said_once(tmp_path):
+    """BASIL's Fox News pages: the file's headline, then the page's own."""
+    article = _read_text(
+        tmp_path,
+        "Glenn Beck Rips Progressivism at CPAC\n\nGlenn Beck Rips Progressivism at CPAC\n\n"
+        f"{TRUCKERS}\n\nOrganizers want attention.\n",
+    )
+    assert article.title == "Glenn Beck Rips Progressivism at CPAC"
+    assert [p.text for p in article.passages] == [TRUCKERS, "Organizers want attention."]
+    # A second headline that says something else stays (the print edition's).
+    other = _read_text(tmp_path, f"Beck Wows the CPAC Crowd\n\nBeck at CPAC\n\n{TRUCKERS}\n")
+    assert [p.text for p in other.passages] == ["Beck at CPAC", TRUCKERS]
+
+
 def test_a_time_stamp_alone_above_the_text_is_no_title(tmp_path):
     article = _read_text(
         tmp_path,

@@ -341,7 +341,17 @@ def _take_header(text: str, spans: list, result: Inferred, sources: Counter[str]
         result.meta["title"] = text[slice(*spans.pop(0))]
         while len(spans) > 1 and is_stamp(text[slice(*spans[0])]):
             _use_stamp(text[slice(*spans.pop(0))], result)
+        if len(spans) > 1 and _same_words(text[slice(*spans[0])], result.meta["title"]):
+            spans.pop(0)  # a page's headline scraped with the file's own above it
+            result.notes.append("the headline repeated under itself kept out of the text")
     return spans
+
+
+_NOT_A_WORD = re.compile(r"\W+")
+
+
+def _same_words(a: str, b: str) -> bool:
+    return _NOT_A_WORD.sub(" ", a).strip().casefold() == _NOT_A_WORD.sub(" ", b).strip().casefold()
 
 
 def _stamped_headline(text: str, spans: list, stamped: bool) -> bool:
