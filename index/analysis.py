@@ -169,7 +169,9 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # "1052 GMT (1852 HKT)", "Jan 5, 2011 – 4:35 PM"
 # 90: a headline repeated under itself (a page scraped below its file's
 # headline) is said once
-VERSION = "90"
+# 91: stamps in capitals with spaced initials ("10:55 P. M. FEB. 2, 2009") or
+# headed "Release:"
+VERSION = "91"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

@@ -484,6 +484,8 @@ def test_a_short_line_by_a_time_stamp_is_the_headline(tmp_path, head, title):
         "POSTED: 1052 GMT (1852 HKT), April 10, 2007",
         "Published: 09 Sep 2013 11:25 GMT+02: 00",
         "Jan 5, 2011 – 4:35 PM",
+        "10:55 P. M. FEB. 2, 2009",
+        "Release: 03/08/2013",
     ],
 )
 def test_time_stamps_written_many_ways_leave_the_text(tmp_path, stamp):

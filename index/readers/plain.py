@@ -120,14 +120,16 @@ _STAMP_WORD = re.compile(
     r"(?:\d{1,4}(?:\s?[/.:-]\s?\d{1,4})*(?:st|nd|rd|th)?|[ap](?:\.?\s?m)?\.?"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
     r"|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?"
-    r"|article|first|originally|posted|published|updated|last|created|modified|on|at|uk|et|pt|ct|gmt|bst|utc|cet|cest"
+    r"|article|release|released|first|originally|posted|published|updated|last|created|modified|on|at|uk|et|pt|ct|gmt|bst|utc|cet|cest"
     r"|[ecmp][sd]t|ist|aest|hkt|jst|sgt|[|@/,:;.()+–—-])",
     re.IGNORECASE,
 )
 _STAMP_DAY = re.compile(
     r"\b(?:19|20)\d\d\b|\b\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{2,4}\b|\b\d{1,2}:\s?\d\d(?!\d)"
 )
-_STAMP_TOKEN = re.compile(r"\d+(?:\s?[/.:-]\s?\d+)*(?:st|nd|rd|th)?|[ap]\.\s?m\.|\w+\.?|[^\w\s]")
+_STAMP_TOKEN = re.compile(
+    r"\d+(?:\s?[/.:-]\s?\d+)*(?:st|nd|rd|th)?|[ap]\.\s?m\.|\w+\.?|[^\w\s]", re.IGNORECASE
+)
 
 
 def is_stamp(paragraph: str) -> bool:
