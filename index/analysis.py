@@ -171,7 +171,9 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # headline) is said once
 # 91: stamps in capitals with spaced initials ("10:55 P. M. FEB. 2, 2009") or
 # headed "Release:"
-VERSION = "91"
+# 92: an image's toggle and credit ("Enlarge this image toggle caption Ethan
+# Miller/AP") is a caption, not text
+VERSION = "92"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

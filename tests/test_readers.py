@@ -494,6 +494,19 @@ def test_time_stamps_written_many_ways_leave_the_text(tmp_path, stamp):
     assert [p.text for p in article.passages] == [TRUCKERS]
 
 
+def test_an_image_toggle_and_its_credit_are_a_caption(tmp_path):
+    """NPR's pages in Multi-News: the image's toggle and credit between paragraphs."""
+    article = _read_text(
+        tmp_path,
+        "O.J. Simpson Parole Hearing Could Lead To His Release\n\n"
+        f"{TRUCKERS}\n\n"
+        "Enlarge this image toggle caption Ethan Miller/AP Ethan Miller/AP\n\n"
+        "Organizers want attention.\n",
+    )
+    assert [p.text for p in article.passages] == [TRUCKERS, "Organizers want attention."]
+    assert article.source is None  # the photographer's agency is not the outlet
+
+
 def test_a_headline_repeated_under_itself_is_said_once(tmp_path):
     """BASIL's Fox News pages: the file's headline, then the page's own."""
     article = _read_text(

@@ -25,7 +25,9 @@ _CREDIT = re.compile(
 # not an outlet. An agency's code follows the caption's last sentence ("3035. EFE/EPA/...").
 _NAME_BEFORE = re.compile(r"[A-Z][\w.'’-]*[\w'’]\s+$")
 _CAPTION_START = re.compile(
-    r"^(?:photo|image|picture|file photo|caption|image copyright|image caption)\b[:\s]", re.I
+    r"^(?:photo|image|picture|file photo|caption|image copyright|image caption"
+    r"|enlarge this image)\b[:\s]",
+    re.I,
 )
 # A credit in parentheses or brackets closing a caption, or the whole of one:
 # "(Denis Charlet/AFP/Getty Images)", "(Photo: Mark Lennihan, AP)", "(AP Photo/Evan
