@@ -173,7 +173,9 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # headed "Release:"
 # 92: an image's toggle and credit ("Enlarge this image toggle caption Ethan
 # Miller/AP") is a caption, not text
-VERSION = "92"
+# 93: a page's furniture between paragraphs ("___", "Story Continued Below",
+# "Advertisement Continue reading the main story") is not text
+VERSION = "93"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

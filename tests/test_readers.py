@@ -507,6 +507,31 @@ def test_an_image_toggle_and_its_credit_are_a_caption(tmp_path):
     assert article.source is None  # the photographer's agency is not the outlet
 
 
+@pytest.mark.parametrize(
+    "furniture",
+    [  # between the paragraphs of Multi-News pages
+        "___",
+        "* * *",
+        "Advertisement Continue reading the main story",
+        "Story Continued Below",
+        "Read More:",
+        "Text Size -",
+    ],
+)
+def test_a_pages_furniture_between_paragraphs_is_no_text(tmp_path, furniture):
+    article = _read_text(
+        tmp_path,
+        f"Truckers rally in the capital\n\n{TRUCKERS}\n\n{furniture}\n\n"
+        "Organizers want attention.\n\nUPDATE:\n\nHe was 75.\n",
+    )
+    assert [p.text for p in article.passages] == [
+        TRUCKERS,
+        "Organizers want attention.",
+        "UPDATE:",
+        "He was 75.",
+    ]
+
+
 def test_a_headline_repeated_under_itself_is_said_once(tmp_path):
     """BASIL's Fox News pages: the file's headline, then the page's own."""
     article = _read_text(

@@ -401,13 +401,28 @@ def _use_caption(caption: str, result: Inferred, sources: Counter[str]) -> None:
     result.notes.append("photo caption kept out of the text")
 
 
+# A web page's furniture between paragraphs (Multi-News pages): a rule of
+# underscores or asterisks, a label for an advertisement, a link or a photo.
+_FURNITURE = re.compile(
+    r"[\W_]*|(?:advertisement(?: continue reading the main story)?|story continued below"
+    r"|continue reading(?: the main story)?|read more|related|photo|text size -?|loading \.*)[:.]?",
+    re.IGNORECASE,
+)
+
+
+def is_furniture(paragraph: str) -> bool:
+    """A paragraph that is no text of the report: "___", "Advertisement Continue
+    reading the main story", "Story Continued Below", "Read More:"."""
+    return _FURNITURE.fullmatch(paragraph.strip()) is not None
+
+
 def _use_buttons(line: str, result: Inferred) -> None:
     result.notes.append(f"share or follow buttons kept out of the text: '{line}'")
 
 
 def _take_captions(text: str, spans: list, result: Inferred, sources: Counter[str]) -> list:
     """Captions inside the body ("Image copyright Getty Images ...", "... (Photo:
-    Ethan Miller, AP)"), and rows of share or follow buttons."""
+    Ethan Miller, AP)"), rows of share or follow buttons, and other furniture."""
     kept = []
     for span in spans:
         paragraph = text[slice(*span)]
@@ -415,6 +430,8 @@ def _take_captions(text: str, spans: list, result: Inferred, sources: Counter[st
             _use_caption(paragraph, result, sources)
         elif len(spans) > 1 and is_buttons(paragraph):
             _use_buttons(paragraph, result)
+        elif len(spans) > 1 and is_furniture(paragraph):
+            result.notes.append(f"page furniture kept out of the text: '{paragraph.strip()}'")
         else:
             kept.append(span)
     return kept or spans
