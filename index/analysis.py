@@ -175,9 +175,7 @@ if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imp
 # Miller/AP") is a caption, not text
 # 93: a page's furniture between paragraphs ("___", "Story Continued Below",
 # "Advertisement Continue reading the main story") is not text
-# 94: a page's stamps under a standfirst or a second headline leave the text
-# too, where the text has no other ("Published time: ...", "Edited on ...")
-VERSION = "94"
+VERSION = "93"
 # From this many articles in one call, a second worker process pays for its
 # start (loading the model takes a couple of seconds).
 PARALLEL_FROM = 200

@@ -546,39 +546,6 @@ def test_a_headline_repeated_under_itself_is_said_once(tmp_path):
     assert [p.text for p in other.passages] == ["Beck at CPAC", TRUCKERS]
 
 
-def test_a_pages_stamps_under_its_standfirst_leave_the_text(tmp_path):
-    """ECB+ topic 21: the headline, a second headline, then the page's stamp."""
-    article = _read_text(
-        tmp_path,
-        "Cops: Queens Woman Killed In Hit-And-Run\n\n"
-        "Driver Charged With DWI, Vehicular Manslaughter\n\n"
-        "September 14, 2013 10:46 AM\n\n"
-        f"{TRUCKERS}\n\nOrganizers want attention.\n",
-    )
-    assert article.title == "Cops: Queens Woman Killed In Hit-And-Run"
-    assert article.date == "2013-09-14"
-    assert [p.text for p in article.passages] == [
-        "Driver Charged With DWI, Vehicular Manslaughter",
-        TRUCKERS,
-        "Organizers want attention.",
-    ]
-    # A match's place, day and kick-off under its title (BBC Sport) stay.
-    fixture = _read_text(
-        tmp_path,
-        f"Blackburn v Burnley\n\nEwood Park\n\nTuesday, 1 March\n\n2000 GMT\n\n{TRUCKERS}\n",
-    )
-    assert [p.text for p in fixture.passages][:3] == ["Ewood Park", "Tuesday, 1 March", "2000 GMT"]
-    # A run of days down the text is a timeline's: its days stay.
-    timeline = _read_text(
-        tmp_path,
-        "Seacom outage: what happened\n\nThe cable was cut near the coast.\n\n"
-        "October 11, 2011\n\nThe operator found the break.\n\n"
-        "October 14, 2011\n\nService was restored.\n",
-    )
-    assert "October 11, 2011" in [p.text for p in timeline.passages]
-    assert timeline.date is None
-
-
 def test_a_time_stamp_alone_above_the_text_is_no_title(tmp_path):
     article = _read_text(
         tmp_path,

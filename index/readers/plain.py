@@ -122,14 +122,12 @@ _STAMP_WORD = re.compile(
     r"(?:\d{1,4}(?:\s?[/.:-]\s?\d{1,4})*(?:st|nd|rd|th)?|[ap](?:\.?\s?m)?\.?"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
     r"|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?"
-    r"|article|release|released|first|originally|posted|edited|time|hrs|published|updated|last|created|modified|on|at|uk|et|pt|ct|gmt|bst|utc|cet|cest"
+    r"|article|release|released|first|originally|posted|published|updated|last|created|modified|on|at|uk|et|pt|ct|gmt|bst|utc|cet|cest"
     r"|[ecmp][sd]t|ist|aest|hkt|jst|sgt|[|@/,:;.()+–—-])",
     re.IGNORECASE,
 )
-_STAMP_DAY = re.compile(  # a year ("2000 GMT" is a match's kick-off), a day, a time
-    r"\b(?:19|20)\d\d\b(?!\s*(?:gmt|bst|utc|[ecmp][sd]t|et|pt)\b)"
-    r"|\b\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{2,4}\b|\b\d{1,2}:\s?\d\d(?!\d)",
-    re.IGNORECASE,
+_STAMP_DAY = re.compile(
+    r"\b(?:19|20)\d\d\b|\b\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{2,4}\b|\b\d{1,2}:\s?\d\d(?!\d)"
 )
 _STAMP_TOKEN = re.compile(
     r"\d+(?:\s?[/.:-]\s?\d+)*(?:st|nd|rd|th)?|[ap]\.\s?m\.|\w+\.?|[^\w\s]", re.IGNORECASE
@@ -151,7 +149,6 @@ _INITIAL_END = re.compile(r"\b[A-Z]\.$")  # "U.S. (VIDEO)": an abbreviation, no 
 MAX_TITLE_CHARS = 180
 MAX_TITLE_WORDS = 25
 MAX_STAMPED_HEADLINE_WORDS = 12  # a sentence-like headline by a page's time stamp
-MAX_STANDFIRST_PARAGRAPHS = 2  # paragraphs under a headline before its page's stamps
 MAX_CAPTION_WORDS = 80
 MAX_TRAILER_LINES = 8
 
@@ -351,24 +348,7 @@ def _take_header(text: str, spans: list, result: Inferred, sources: Counter[str]
         if len(spans) > 1 and _same_words(text[slice(*spans[0])], result.meta["title"]):
             spans.pop(0)  # a page's headline scraped with the file's own above it
             result.notes.append("the headline repeated under itself kept out of the text")
-        spans = _take_stamps_under_standfirst(text, spans, result)
     return spans
-
-
-def _take_stamps_under_standfirst(text: str, spans: list, result: Inferred) -> list:
-    """The time stamps of a page's head below a subtitle or a standfirst
-    ("Driver Charged With DWI ..." then "September 14, 2013 10:46 AM"): a run of
-    stamps within the first paragraphs under the headline, where the text has
-    no other stamp (a timeline's days stay)."""
-    stamps = [n for n, span in enumerate(spans) if is_stamp(text[slice(*span)])]
-    if not stamps or stamps[0] > MAX_STANDFIRST_PARAGRAPHS:
-        return spans
-    run = range(stamps[0], stamps[0] + len(stamps))
-    if list(run) != stamps or run.stop >= len(spans):
-        return spans
-    for n in run:
-        _use_stamp(text[slice(*spans[n])], result)
-    return spans[: run.start] + spans[run.stop :]
 
 
 _NOT_A_WORD = re.compile(r"\W+")
