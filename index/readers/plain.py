@@ -122,8 +122,9 @@ _STAMP_WORD = re.compile(
     r"(?:\d{1,4}(?:\s?[/.:-]\s?\d{1,4})*(?:st|nd|rd|th)?|[ap](?:\.?\s?m)?\.?"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
     r"|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?"
-    r"|article|release|released|first|originally|posted|published|updated|last|created|modified|on|at|uk|et|pt|ct|gmt|bst|utc|cet|cest"
-    r"|[ecmp][sd]t|ist|aest|hkt|jst|sgt|[|@/,:;.()+–—-])",
+    r"|article|release|released|first|originally|posted|published|updated|last|created"
+    r"|modified|on|at|uk|et|pt|ct|gmt|bst|utc|cet|cest|[ecmp][sd]t|ist|aest|hkt|jst|sgt"
+    r"|[|@/,:;.()+–—-])",
     re.IGNORECASE,
 )
 _STAMP_DAY = re.compile(
@@ -335,16 +336,12 @@ def _take_header(text: str, spans: list, result: Inferred, sources: Counter[str]
         spans.pop(0)
     for start, end in captions:
         _use_caption(text[start:end], result, sources)
-    stamped = False
-    while len(spans) > 1 and is_stamp(text[slice(*spans[0])]):
-        _use_stamp(text[slice(*spans.pop(0))], result)  # no headline: it may be under it
-        stamped = True
+    stamped = _take_stamps(text, spans, result)  # no headline: it may be under them
     if len(spans) > 1 and (
         is_title(text[slice(*spans[0])]) or _stamped_headline(text, spans, stamped)
     ):
         result.meta["title"] = text[slice(*spans.pop(0))]
-        while len(spans) > 1 and is_stamp(text[slice(*spans[0])]):
-            _use_stamp(text[slice(*spans.pop(0))], result)
+        _take_stamps(text, spans, result)
         if len(spans) > 1 and _same_words(text[slice(*spans[0])], result.meta["title"]):
             spans.pop(0)  # a page's headline scraped with the file's own above it
             result.notes.append("the headline repeated under itself kept out of the text")
@@ -376,15 +373,26 @@ def _stamped_headline(text: str, spans: list, stamped: bool) -> bool:
     )
 
 
-def _use_stamp(line: str, result: Inferred) -> None:
-    """A page's time stamp: kept out of the text, its day the article's date when
-    it gives one in full and the file named none."""
-    found = dates.find_date(line)
-    if found and "date" not in result.meta:
-        result.meta["date"] = found
-        result.notes.append(f"date '{found}' from the time stamp '{line.strip()}'")
-    else:
-        result.notes.append(f"time stamp '{line.strip()}' kept out of the text")
+def _take_stamps(text: str, spans: list, result: Inferred) -> bool:
+    """Take the page's time stamps that open ``spans`` out of the text (never its
+    last paragraph); the first to give a day in full dates the article when the
+    file named none. Whether there was one."""
+    taken = False
+    while len(spans) > 1 and is_stamp(line := text[slice(*spans[0])].strip()):
+        spans.pop(0)
+        taken = True
+        if not _dated(dates.find_date(line), f"the time stamp '{line}'", result):
+            result.notes.append(f"time stamp '{line}' kept out of the text")
+    return taken
+
+
+def _dated(found: str | None, where: str, result: Inferred) -> bool:
+    """Date the article by ``found`` (a date read from ``where``) unless it has one."""
+    if not found or "date" in result.meta:
+        return False
+    result.meta["date"] = found
+    result.notes.append(f"date '{found}' from {where}")
+    return True
 
 
 def _use_caption(caption: str, result: Inferred, sources: Counter[str]) -> None:
@@ -392,10 +400,11 @@ def _use_caption(caption: str, result: Inferred, sources: Counter[str]) -> None:
     if credit and not _NAME_BEFORE.search(caption, 0, credit.start(1)):
         sources[credit.group(1)] += 1
         result.notes.append(f"outlet '{credit.group(1)}' from the photo credit")
-    found = None if _FILE_PHOTO.search(caption) else dates.find_date(caption)
-    if found and "date" not in result.meta:
-        result.meta["date"] = found
-        result.notes.append(f"date '{found}' from the photo caption")
+    _dated(
+        None if _FILE_PHOTO.search(caption) else dates.find_date(caption),
+        "the photo caption",
+        result,
+    )
     result.meta.setdefault("captions", "")
     result.meta["captions"] = (result.meta["captions"] + "\n" + caption).strip()
     result.notes.append("photo caption kept out of the text")
