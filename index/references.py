@@ -409,8 +409,12 @@ def _opens_sentence(text: str, start: int) -> bool:
     """Whether the noun phrase at ``start`` is its sentence's subject, brought in
     by "a" or "an" and at most three words: "A suspected Mafia boss ...", not
     "a verdict for one of the men accused of murdering a Brownsville mother"."""
-    opening = _SENTENCE_END.split(text[max(0, start - 60) : start])[-1]
-    return _SUBJECT.fullmatch(opening.lstrip()) is not None
+    return _SUBJECT.fullmatch(_sentence_before(text, start, 60).lstrip()) is not None
+
+
+def _sentence_before(text: str, at: int, reach: int) -> str:
+    """The words of ``at``'s sentence before it, at most ``reach`` characters."""
+    return _SENTENCE_END.split(text[max(0, at - reach) : at])[-1]
 
 
 def _called(noun: str, mention: Mention, text: str, modifier: list[str]) -> bool:
@@ -486,8 +490,7 @@ def _introduced(
     genders |= {g for g, words in (("f", FEMALE), ("m", MALE)) if _introduces(words, lead)}
     if len(genders) > 1:
         return []  # "A man ... killed a Burnsville woman": the next name may be either
-    before = _SENTENCE_END.split(text[max(0, first.start - 30) : first.start])[-1]
-    if _QUOTED.search(before + text[first.start : first.end + 30]):
+    if _QUOTED.search(_sentence_before(text, first.start, 30) + text[first.start : first.end + 30]):
         return []
     chosen = [p for p in people if first in p.mentions]
     if noun in FEMALE or noun in MALE:  # "a Brownsville mother ... Andrew Lopez, 20, ... he"
