@@ -196,6 +196,16 @@ def test_related_says_another_storys_value_is_context(capsys, seeds_index):
     assert relations["Friday"] == ("agree", True)
 
 
+def test_related_cites_a_figure_of_an_article_with_no_outlet_by_its_file(capsys, seeds_index):
+    """001's "less than two hours" agrees with 003's "under two hours", and 003
+    names no outlet: the line says which article it is, as a related passage does."""
+    code, out = run(capsys, "related", A001, "1")
+    assert code == 0
+    under = next(line for line in out.splitlines() if "under two hours" in line)
+    assert f"agree  {A003}: under two hours" in under
+    assert UNKNOWN_OUTLET not in out[: out.index("\nEntities")]
+
+
 def test_related_names_spellings_of_articles_with_no_outlet_in_single_parentheses(
     capsys, seeds_index
 ):
@@ -505,6 +515,11 @@ def test_the_pane_shows_another_storys_date_as_context(library):
             tuesday = next(line for line in lines if "EFE: Tuesday" in line)
             assert "· context" in tuesday and "(other story)" in tuesday
             assert "✗ differ" not in tuesday
+            # 003 names no outlet and has no headline: its figure is cited by the
+            # start of its text, as the sources list shows it.
+            text = " ".join(screen.cross.text.split())
+            assert "✓ agree “The first face-to-face peace…”: under two hours" in text
+            assert UNKNOWN_OUTLET not in text[: text.index("Entities")]
 
     asyncio.run(test())
 

@@ -207,10 +207,13 @@ def _facts_block(items: tuple[FactView, ...]) -> None:
         for other in item.others:
             where = "" if other.same_story else "  (another story)"
             relation = other.relation or "not comparable"
+            # An article that names no outlet is cited by its id, as the related
+            # passages are: three reports of unknown outlets are still told apart.
+            cited = clean_line(other.source) or clean_line(other.fact.article)
             stdout.print(
                 Text(
                     f"    {BADGES.get(relation, relation)}  "
-                    f"{outlet_label(clean_line(other.source))}: {clean_line(other.fact.text)}"
+                    f"{cited}: {clean_line(other.fact.text)}"
                     f"{where}"
                 )
             )

@@ -15,7 +15,7 @@ where Textual turns colours into greys.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 from rich.console import Console
@@ -118,6 +118,26 @@ def outlet_text(source: str | None, style: str = "bold") -> Text:
     return Text(name, style=style) if name else Text(UNKNOWN_OUTLET, style=f"{DIM} italic")
 
 
+# An article's heading by its id (its title, else the start of its text), as the
+# sources list shows it; None where the article is not listed.
+Headings = Callable[[str], str | None]
+CITED_HEADING = 32  # characters of a heading that stand for an unnamed outlet
+
+
+def cited_text(
+    source: str | None, article_id: str, headings: Headings | None, style: str = "bold"
+) -> Text:
+    """Who says it, for the cross-source pane: the outlet; where the article names
+    none, the start of its heading in quotes (dim, italic), so that three reports
+    of unknown outlets are still told apart; the placeholder where neither is known."""
+    if clean_line(source) or headings is None:
+        return outlet_text(source, style)
+    heading = clean_line(headings(article_id))
+    if not heading:
+        return outlet_text(source, style)
+    return Text(f"“{shorten(heading, CITED_HEADING)}”", style=f"{DIM} italic")
+
+
 def source_entry(entry: Entry, read: bool) -> Text:
     """Two lines for the sources list: mark, outlet and date; then the title."""
     mark = Text("  ", style=DIM) if read else Text("● ", style="bold")
@@ -208,24 +228,24 @@ def fact_label(fact: CitedFact) -> Text:
     return text.append(f"  ({details})" if details else "", style=DIM)
 
 
-def fact_block(item: FactView) -> Text:
+def fact_block(item: FactView, headings: Headings | None = None) -> Text:
     """One fact of this passage and what each other source reports for it."""
     text = fact_label(item.fact)
     if not item.others:
         return text.append("\n  ").append_text(badge("only here"))
     for other in item.others:
         text.append("\n  ").append_text(badge(other.relation or "not comparable"))
-        text.append(f"  {outlet_label(clean_line(other.source))}: ", style="bold")
-        text.append(clean_line(other.fact.text))
+        text.append("  ").append_text(cited_text(other.source, other.fact.article, headings))
+        text.append(": ", style="bold").append(clean_line(other.fact.text))
         if not other.same_story:
             text.append(f"  {OTHER_STORY}", style=DIM)
     return text
 
 
-def related_text(item: RelatedPassage) -> Text:
+def related_text(item: RelatedPassage, headings: Headings | None = None) -> Text:
     """A related passage of another source, with why it is related."""
     head = Text.assemble(
-        outlet_text(item.source),
+        cited_text(item.source, item.article_id, headings),
         (f"  ¶{item.passage}", DIM),
         (f"  {item.score:.2f}", DIM),
         "\n",
@@ -290,12 +310,13 @@ def entity_block(item: EntityCoverage) -> Text:
     return text
 
 
-def quote_block(item: QuoteView) -> Text:
+def quote_block(item: QuoteView, headings: Headings | None = None) -> Text:
     """Quotes by the same speaker in other sources."""
     text = Text(readable(item.speaker) or "unknown speaker", style="bold")
     text.append("\n  here: ", style=DIM).append(clean_line(item.here.text), style="italic")
     for other in item.others:
-        text.append(f"\n  {outlet_label(clean_line(other.source))}: ", style=DIM)
+        text.append("\n  ").append_text(cited_text(other.source, other.article, headings, DIM))
+        text.append(": ", style=DIM)
         text.append(clean_line(other.text), style="italic")
     return text
 

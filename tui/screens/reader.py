@@ -105,6 +105,7 @@ class ReaderScreen(keeps.KeepActions, Lookups, CorpusLoading):
 
     async def on_mount(self) -> None:
         self.watch(self.article, "cursor", self._passage_changed, init=False)
+        self.cross.headings = self.sources.heading
         self.activate("article")
         head = None
         if self.library.exists and not self.library.read_only:

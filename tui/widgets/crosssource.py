@@ -52,11 +52,12 @@ EMPTY_HINT = (
     "related passages (Enter jumps there), who is named and how each source spells "
     "them, and quotes by the same speaker."
 )
-SECTIONS: tuple[tuple[str, str, Callable[[Any], Text]], ...] = (
+SECTIONS: tuple[tuple[str, str, Callable[[Any, render.Headings | None], Text]], ...] = (
     # What a reader came for first: the facts, then who is named, what was said,
-    # and last the related passages (often many screens of them).
+    # and last the related passages (often many screens of them). Spellings are
+    # counted by outlet, so an entity's block needs no article's heading.
     ("facts", "Facts", render.fact_block),
-    ("entities", "Entities", render.entity_block),
+    ("entities", "Entities", lambda item, _headings: render.entity_block(item)),
     ("quotes", "Quotes", render.quote_block),
     ("related", "Related passages", render.related_text),
 )
@@ -120,6 +121,9 @@ class CrossSourcePane(WrappedView, can_focus=True):
         self.first_look = False  # the view is a first look, from the nearest articles
         self._related: list[RelatedPassage] = []
         self._items: dict[int, tuple[int, int]] = {}  # related item -> (first line, count)
+        # Who says what where an article names no outlet: its heading (the screen
+        # sets it to the sources list's).
+        self.headings: render.Headings | None = None
 
     def on_mount(self) -> None:
         self.relayout()
@@ -191,7 +195,7 @@ class CrossSourcePane(WrappedView, can_focus=True):
                 lines = [Line(PLAIN, Text())]
                 if not number:
                     lines.append(Line(TITLE, Text(title)))
-                wrapped = render.wrap_block(make(item), console, width)
+                wrapped = render.wrap_block(make(item, self.headings), console, width)
                 if name == "related":
                     self._items[number] = (count + len(lines), len(wrapped))
                 kind = number if name == "related" else PLAIN

@@ -126,6 +126,12 @@ class SourcesList(FrameStyles, can_focus=True):
         row = self._row(self.highlighted)
         return row.entry.id if row and row.entry else None
 
+    def heading(self, article_id: str) -> str | None:
+        """An article's heading as its entry shows it: the title, else the start of
+        its text; None for an article not listed."""
+        entry = self._entries.get(article_id)
+        return (entry.title or entry.lead or None) if entry else None
+
     def entry_text(self, article_id: str) -> str:
         """An article's entry as plain text, read mark included."""
         entry = self._entries[article_id]
