@@ -44,7 +44,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks import eval_entities  # noqa: E402
 from benchmarks.common import require  # noqa: E402
 from benchmarks.eval_entities import ECB, SpanCache, analyse, b3, gold_mentions  # noqa: E402
-from index import entities, nlp, summary  # noqa: E402
+from index import nlp, summary  # noqa: E402
+from index.entities import merging  # noqa: E402
 from index.names import without_suffix  # noqa: E402
 
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.1, 0.91, 0.05))
@@ -174,7 +175,7 @@ class Topic:
         """The final merge's entities (as eval_entities reads them), with the pairs
         ``joiner`` chooses joined after the rules."""
         mentions, sources, passages, groups = self.inputs
-        original = entities.linked
+        original = merging.linked
 
         def linked(*args):
             nodes, links = original(*args)
@@ -182,11 +183,11 @@ class Topic:
                 links.join(short, long)
             return nodes, links
 
-        entities.linked = linked  # type: ignore[assignment]
+        merging.linked = linked  # type: ignore[assignment]
         try:
-            found = entities.merge(mentions, sources, passages, groups)
+            found = merging.merge(mentions, sources, passages, groups)
         finally:
-            entities.linked = original  # type: ignore[assignment]
+            merging.linked = original  # type: ignore[assignment]
         return [
             {"id": e.id, "mentions": [{"id": m.article, "start": m.start, "end": m.end}
                                       for m in e.mentions]}
@@ -196,7 +197,7 @@ class Topic:
     def pairs(self) -> tuple[list[list[float]], list[int]]:
         """Features and labels of the candidate pairs whose sides hold gold mentions."""
         mentions, _, passages, groups = self.inputs
-        nodes, links = entities.linked(mentions, passages, groups)
+        nodes, links = merging.linked(mentions, passages, groups)
         spans = defaultdict(list)
         for i, node in enumerate(nodes):
             for article, mention in node.mentions:

@@ -1533,7 +1533,7 @@ def test_a_headline_in_capitals_is_no_dateline(line):
 def test_a_place_written_in_capitals_is_named_as_the_text_writes_it():
     from collections import Counter
 
-    from index.entities import _display_name
+    from index.entities.display import _display_name
 
     assert _display_name(Counter({"WASHINGTON": 5, "Washington": 2}), "place") == "Washington"
     assert _display_name(Counter({"PANGKALAN BUN": 1}), "place") == "Pangkalan Bun"
@@ -1549,7 +1549,7 @@ def test_a_person_is_named_without_the_description_before_the_name():
     particle is no description ("Vincent van Gogh")."""
     from collections import Counter
 
-    from index.entities import _display_name
+    from index.entities.display import _display_name
 
     davies = Counter({"Wales physio Mark Davies": 2, "Mark Davies": 1, "Davies": 5})
     assert _display_name(davies, "person") == "Mark Davies"
@@ -1563,7 +1563,7 @@ def test_initials_written_apart_are_an_acronym_not_a_full_name():
     or as the other reports write its initials."""
     from collections import Counter
 
-    from index.entities import _display_name
+    from index.entities.display import _display_name
 
     fbi = Counter({"F. B. I.": 50, "FBI": 30, "Federal Bureau of Investigation": 8})
     assert _display_name(fbi, "organisation") == "Federal Bureau of Investigation"

@@ -1,0 +1,167 @@
+"""Acronyms, and what the merge reads of the corpus's text beyond its mentions.
+
+:class:`CorpusText` (the words the corpus writes in lower case, the acronyms its
+texts spell out, a title before a name), :func:`spelled_out`, :func:`common_words`
+and the rule joining an acronym to the name it stands for. Apart because it reads
+passages, not only mentions, and the other rules share what it reads.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+from ..gazetteer import KNOWN_ACRONYMS
+from ..mentions import role_before
+from ..model import Mention, Passage
+from ..names import SMALL_WORDS, alias_key, initials_of
+from .keys import _plain
+from .nodes import NAMED_KINDS, _Links, _Node
+
+
+def _link_abbreviations(
+    nodes: list[_Node], links: _Links, spelled_out: set[tuple[str, str]]
+) -> None:
+    """Acronyms ("U.N.", "FBI") join the longer name they stand for, where there is
+    evidence of it: a text spells it out (``spelled_out``: acronym and name keys) or
+    the acronym is one everybody knows (:data:`KNOWN_ACRONYMS`). Initials alone never
+    merge: "US" is not "University of St Andrews"."""
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i, node in enumerate(nodes):
+        if node.kind != "person" and " " in node.key:
+            by_key[node.key].append(i)
+            if node.plain != node.key:
+                by_key[node.plain].append(i)
+    meanings: dict[str, set[str]] = defaultdict(set)
+    for acronym, name in spelled_out:
+        meanings[acronym].add(name)
+    for i, node in enumerate(nodes):
+        if " " in node.key or not node.abbreviated:
+            continue
+        names = meanings.get(node.key) or {_plain(KNOWN_ACRONYMS.get(node.key, "").split())}
+        fits = [j for name in names for j in by_key.get(name, ())]
+        target = links.unique_target(fits, nodes, node)
+        if target is not None:
+            links.join(i, target)
+
+
+def spelled_out(
+    mentions: Mapping[str, Sequence[Mention]], passages: Mapping[str, Sequence[Passage]]
+) -> set[tuple[str, str]]:
+    """(acronym, name) alias keys that a text defines: "the Federal Bureau of
+    Investigation (FBI)", or "FBI (Federal Bureau of Investigation)"."""
+    found: set[tuple[str, str]] = set()
+    for article, spans in mentions.items():
+        found |= _spelled_out_in(spans, passages.get(article, ()))
+    return found
+
+
+class CorpusText:
+    """What the merge rules read of the corpus's text beyond its mentions, read
+    once for both merges of a corpus-wide pass: the words it writes in lower
+    case (see :func:`common_words`) and, per article, the acronyms it spells
+    out (see :func:`spelled_out`), read again only for an article whose
+    mentions differ from those it was read with."""
+
+    def __init__(self, passages: Mapping[str, Sequence[Passage]]) -> None:
+        self.passages = passages
+        self._common: set[str] | None = None
+        self._spelled: dict[str, tuple[Sequence[Mention], set[tuple[str, str]]]] = {}
+
+    def common_words(self) -> set[str]:
+        if self._common is None:
+            self._common = common_words(self.passages)
+        return self._common
+
+    def role_before(self, article: str, start: int) -> bool:
+        """Whether a person's title or role comes just before ``start`` in its
+        passage of ``article`` (see :func:`index.mentions.role_before`)."""
+        for passage in self.passages.get(article, ()):
+            if passage.start <= start < passage.end:
+                return role_before(passage.text, start - passage.start)
+        return False
+
+    def spelled_out(self, mentions: Mapping[str, Sequence[Mention]]) -> set[tuple[str, str]]:
+        found: set[tuple[str, str]] = set()
+        for article, spans in mentions.items():
+            known = self._spelled.get(article)
+            if known is None or not (known[0] is spans or known[0] == spans):
+                known = (spans, _spelled_out_in(spans, self.passages.get(article, ())))
+                self._spelled[article] = known
+            found |= known[1]
+        return found
+
+
+def _spelled_out_in(spans: Sequence[Mention], passages: Sequence[Passage]) -> set[tuple[str, str]]:
+    """What :func:`spelled_out` finds in one article."""
+    found = set()
+    named = [m for m in spans if m.kind in NAMED_KINDS]
+    ends = {m.end: m for m in named}
+    starts = {m.start: m for m in named}
+    for passage in passages:
+        for match in _PARENTHESISED.finditer(passage.text):
+            at = passage.start + match.start()
+            inner = match.group(1).strip()
+            before = _ending_at(ends, at)
+            if before is not None and _abbreviates(inner, before.text):
+                found.add((alias_key(inner), alias_key(before.text)))
+                continue
+            acronym = _ACRONYM_BEFORE.search(passage.text, 0, match.start())
+            if acronym and _abbreviates(acronym.group(1), inner):
+                inside = starts.get(passage.start + match.start(1) + _lead(match.group(1)))
+                name = inner
+                if inside is not None and inside.end - inside.start >= len(inner.strip()):
+                    name = inside.text
+                found.add((alias_key(acronym.group(1)), alias_key(name)))
+    return found
+
+
+_PARENTHESISED = re.compile(r"\(([^()]{2,80})\)")
+_ACRONYM_BEFORE = re.compile(r"\b([A-Z][A-Z.&]{1,9})\s*$")
+
+
+def _lead(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def _ending_at(ends: Mapping[int, Mention], at: int) -> Mention | None:
+    """The mention that ends just before offset ``at`` (spaces between)."""
+    for gap in range(0, 3):
+        if at - gap in ends:
+            return ends[at - gap]
+    return None
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """``acronym`` (capitals, maybe dotted) could stand for ``name``: its letters are
+    the name's initials, or appear in the name in order from its first letter."""
+    letters = acronym.replace(".", "").replace("&", "").lower()
+    if not (2 <= len(letters) <= 8 and letters.isalpha() and acronym.replace(".", "").isupper()):
+        return False
+    words = alias_key(name).split()
+    if len(words) < 2:
+        return False
+    if letters in initials_of(words):
+        return True
+    joined = "".join(words)
+    if not joined.startswith(letters[0]):
+        return False
+    position = 0
+    for letter in letters:
+        position = joined.find(letter, position) + 1
+        if position == 0:
+            return False
+    return len(letters) >= len(words) - sum(w in SMALL_WORDS for w in words)
+
+
+def common_words(passages: Mapping[str, Sequence[Passage]]) -> set[str]:
+    """Words the corpus writes in lower case: "news", "party", not "intel"."""
+    found: set[str] = set()
+    for spans in passages.values():
+        for passage in spans:
+            found.update(_LOWER_WORD.findall(passage.text))
+    return found
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])")

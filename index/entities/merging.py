@@ -1,0 +1,328 @@
+"""The merge: every rule applied in order, and the entities made of what they join.
+
+:func:`linked` (nodes built, then each family of rules), the clusters the links
+make, kinds corrected from a whole entity's names and text, common nouns joined
+to their entities, and :func:`merge` and :func:`named` building the entities. Apart
+from the rules, which it only calls, and from how entities are named.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence, Set
+from dataclasses import dataclass, replace
+
+from ..gazetteer import KNOWN_ACRONYMS
+from ..mentions import PERSON_BEFORE
+from ..model import Alias, Entity, EntityMention, Mention, Passage
+from ..passages import PassageLocator
+from ..references import Reference, StoryReference
+from .acronyms import CorpusText, _link_abbreviations
+from .companies import _companies_named, _link_teams, _schools_as_teams
+from .display import _display_name, _ids, _with_ids
+from .keys import _spelling
+from .kinds import _kind, _nodes, _people_by_story
+from .misspellings import _link_misspellings, _link_written_alike
+from .nodes import _Links, _Node
+from .organisations import _link_organisations
+from .people import _link_nicknames, _link_people
+from .places import _link_facilities, _link_groups, _link_places
+
+# -- entities --------------------------------------------------------------------------
+
+
+def merge(
+    mentions: Mapping[str, Sequence[Mention]],
+    sources: Mapping[str, str | None],
+    passages: Mapping[str, Sequence[Passage]] | None = None,
+    groups: Mapping[str, str] | None = None,
+    text: CorpusText | None = None,
+    references: Mapping[str, Sequence[Reference]] | None = None,
+    story_references: Sequence[StoryReference] = (),
+) -> list[Entity]:
+    """Canonical entities of a corpus, most mentioned first (deterministic).
+
+    ``groups`` (article id -> story id) lets a bare surname join the full name used
+    in its own story; dates and numbers are not entities and are skipped.
+    ``text``, the passages' :class:`CorpusText`, is given to share what it reads
+    between merges of one corpus. ``references`` (article id -> the common nouns
+    of :mod:`index.references`) join the entity of the mention they stand for as
+    mentions marked ``common``, never as one of its names; so do ``story_references``
+    (a headline's noun for a person its story's other articles call so) where all
+    the mentions they point to are one entity.
+    """
+    nodes, links = linked(mentions, passages or {}, groups or {}, text)
+    clusters = _clusters(nodes, links)
+    common = _referring(nodes, links, references or {}, story_references)
+    locate = PassageLocator(passages or {})
+    described = _groups(nodes)
+    entities = [
+        _entity(members, sources, locate, common.get(root, ()), described)
+        for root, members in clusters.items()
+    ]
+    entities.sort(key=_rank)
+    return _with_ids(entities)
+
+
+@dataclass(frozen=True)
+class Named:
+    """What story grouping reads of an entity of :func:`merge`: its id, name,
+    kind and the articles that name it."""
+
+    id: str
+    name: str
+    kind: str
+    articles: frozenset[str]
+
+
+def named(
+    mentions: Mapping[str, Sequence[Mention]],
+    passages: Mapping[str, Sequence[Passage]] | None = None,
+    text: CorpusText | None = None,
+) -> list[Named]:
+    """The entities :func:`merge` makes of these mentions (no stories, no
+    references), in its order and with its ids, names and kinds, without
+    the passages, spellings and sources of their mentions: what grouping
+    articles into stories reads, for a fraction of the merge's work."""
+    nodes, links = linked(mentions, passages or {}, {}, text)
+    described = _groups(nodes)
+    found: list[tuple[tuple[int, str, str, str, int], Named]] = []
+    for members in _clusters(nodes, links).values():
+        counts: Counter[str] = Counter()
+        articles: set[str] = set()
+        first: tuple[str, int, int] | None = None
+        for node in members:
+            for article, mention in node.mentions:
+                counts[_spelling(mention.text)] += 1
+                place = (article, mention.start, mention.end)
+                if first is None or place < first:
+                    first = place
+            articles |= node.articles
+        assert first is not None  # a node has mentions
+        kind = _kind(members)
+        name = _display_name(counts, kind, described)
+        size = sum(counts.values())
+        found.append(
+            ((-size, name, kind, first[0], first[1]), Named("", name, kind, frozenset(articles)))
+        )
+    found.sort(key=lambda pair: pair[0])  # stable, as merge's sort of its entities
+    ids = _ids([(e.kind, e.name) for _, e in found])
+    return [replace(e, id=eid) for (_, e), eid in zip(found, ids, strict=True)]
+
+
+def _groups(nodes: list[_Node]) -> frozenset[str]:
+    """The keys of the corpus's names of groups: peoples and parties ("kenyan",
+    "tory", "lib dem"), which describe a person named after them."""
+    return frozenset(node.key for node in nodes if node.kind == "group")
+
+
+def _clusters(nodes: list[_Node], links: _Links) -> dict[int, list[_Node]]:
+    """The nodes of each entity, by its root, in the nodes' order."""
+    clusters: dict[int, list[_Node]] = defaultdict(list)
+    for i, node in enumerate(nodes):
+        clusters[links.root(i)].append(node)
+    return clusters
+
+
+def linked(
+    mentions: Mapping[str, Sequence[Mention]],
+    passages: Mapping[str, Sequence[Passage]],
+    groups: Mapping[str, str],
+    text: CorpusText | None = None,
+) -> tuple[list[_Node], _Links]:
+    """The nodes of a corpus's mentions and what the rules join of them."""
+    text = text or CorpusText(passages)
+    common = text.common_words()
+    mentions = _without_shouting(mentions, common)
+    nodes = _companies_named(_schools_as_teams(_people_by_story(_nodes(mentions, groups))))
+    links = _Links(nodes)
+    # A nickname joins a person of its story: before stories are known (what story
+    # grouping reads), "Jim Clyburn" and "James E. Clyburn" stay apart, or two
+    # stories about one politician would share one more entity. A bare name joins
+    # beyond its article as before: for grouping, a common word two reports share
+    # ("run" of "hit and run") says something of their subject.
+    _link_people(nodes, links, text, in_stories=bool(groups))
+    _link_nicknames(nodes, links)
+    _link_abbreviations(nodes, links, text.spelled_out(mentions))
+    _link_organisations(nodes, links, common)
+    _link_places(nodes, links)
+    _link_groups(nodes, links)
+    _link_teams(nodes, links, common)
+    _link_facilities(nodes, links)
+    if groups:  # stories known: other writings of a name are read within its story
+        _link_written_alike(nodes, links)
+        _link_misspellings(nodes, links, common)
+    _kinds_corrected(nodes, links, text, events=bool(groups))
+    return nodes, links
+
+
+def _kinds_corrected(nodes: list[_Node], links: _Links, text: CorpusText, events: bool) -> None:
+    """Each merged entity's kind where its names or its text say more than the
+    model's votes (see :func:`_an_event`, :func:`_shown_a_person`); ``events``:
+    the kinds a reader sees (grouping reads the model's)."""
+    for members in _clusters(nodes, links).values():
+        if events and _an_event(members):
+            kind = "event"
+        elif _shown_a_person(members, text):
+            kind = "person"
+        else:
+            continue
+        for node in members:
+            node.kind, node.corrected = kind, True
+
+
+# What a competition, a festival or a ceremony's name ends with ("Davis Cup",
+# "Chennai Open", "London Marathon", "Berlin Film Festival", "Brit Awards"): an
+# event, whatever the model read ("Davis" is a town). Not "Games" ("Argonaut
+# Games", a company), "Series" or "War" (a film's title).
+_EVENT_HEADS = frozenset(
+    {"cup", "open", "championship", "championships", "olympics", "festival", "marathon",
+     "prix", "tournament", "awards"}
+)  # fmt: skip
+
+
+def _an_event(members: list[_Node]) -> bool:
+    """Whether an entity's most used name of several words is a competition's, a
+    festival's or a ceremony's (:data:`_EVENT_HEADS`), used at least a third as
+    often as its most used name (as :func:`_display_name` counts a full name):
+    an event, whatever the model read, with all its names ("Davis Cup", a place
+    by the town; "Heineken Cup" and "Heineken" in a rugby report; "Academy
+    Awards" and "Academy Award"; not Ulster, once "Ulster Schools' Cup")."""
+    named = [node for node in members if " " in node.key]
+    if not named:
+        return False
+    top = max(named, key=lambda node: (len(node.mentions), node.key))
+    most = max(len(node.mentions) for node in members)
+    return (
+        top.key.split()[-1] in _EVENT_HEADS
+        and 3 * len(top.mentions) >= most
+        and _kind(members) != "event"
+    )
+
+
+def _shown_a_person(members: list[_Node], text: CorpusText) -> bool:
+    """Whether an entity the model read as an organisation or a thing, named in
+    full and by the last word of that name alone, is a person: a quarter of its
+    mentions follow a person's role or title, or open with one ("England coach
+    Sven-Goran Eriksson" and "Eriksson", "France captain Fabien Pelous" and
+    "Pelous"; the model reads many foreign names as organisations). Teams named
+    by their last word ("Newcastle Falcons", "Falcons") are not written after a
+    role."""
+    keys = {node.key for node in members}
+    if not any(" " in key and key.split()[-1] in keys for key in keys):
+        return False
+    if _kind(members) not in ("organisation", "other"):
+        return False
+    found = [(article, mention) for node in members for article, mention in node.mentions]
+    shown = sum(
+        text.role_before(article, mention.start)
+        or mention.text.split()[0].lower().rstrip(".") in PERSON_BEFORE
+        for article, mention in found
+    )
+    return bool(shown) and 4 * shown >= len(found)
+
+
+def _without_shouting(
+    mentions: Mapping[str, Sequence[Mention]], common: set[str]
+) -> Mapping[str, Sequence[Mention]]:
+    """``mentions`` without a word of six letters or more written only in
+    capitals that the corpus otherwise writes in lower case: a table's or a
+    headline's "RESULTS", "STANDINGS", "HALFTIME" (an acronym is shorter; a
+    name written in mixed case anywhere, "EAGLES" beside "Eagles", stays)."""
+    spellings = {m.text.strip() for found in mentions.values() for m in found}
+    shouted = {
+        key
+        for text in spellings
+        if text.isupper()
+        and len(key := text.lower()) >= 6
+        and key.isalpha()
+        and key in common
+        and key not in KNOWN_ACRONYMS
+    }
+    shouted -= {text.lower() for text in spellings if not text.isupper()}
+    if not shouted:
+        return mentions
+    return {
+        article: [m for m in found if m.text.strip().lower() not in shouted]
+        for article, found in mentions.items()
+    }
+
+
+def _referring(
+    nodes: list[_Node],
+    links: _Links,
+    references: Mapping[str, Sequence[Reference]],
+    story_references: Sequence[StoryReference] = (),
+) -> dict[int, list[tuple[str, Reference]]]:
+    """The references of each cluster (by its root): a reference joins the cluster
+    of the mention it stands for (that mention, or the one covering its start); a
+    story's reference joins the one cluster of all the mentions it points to, or
+    none."""
+    found: dict[int, list[tuple[str, Reference]]] = defaultdict(list)
+    if not references and not story_references:
+        return found
+    wanted = set(references) | {a for r in story_references for a, _ in r.targets}
+    spans: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    for i, node in enumerate(nodes):
+        for article, mention in node.mentions:
+            if article in wanted:
+                spans[article].append((mention.start, mention.end, i))
+
+    def cluster(article: str, at: int) -> int | None:
+        hits = [i for s, e, i in spans.get(article, ()) if s <= at < e]
+        return links.root(hits[0]) if hits else None
+
+    for article, refs in references.items():
+        for ref in refs:
+            root = cluster(article, ref.target_start)
+            if root is not None:
+                found[root].append((article, ref))
+    for story_ref in story_references:
+        roots = {cluster(article, at) for article, at in story_ref.targets}
+        named = {root for root in roots if root is not None}
+        if len(roots) == 1 and len(named) == 1:
+            ref = Reference(story_ref.start, story_ref.end, story_ref.text, -1, -1)
+            found[named.pop()].append((story_ref.article, ref))
+    return found
+
+
+def _rank(e: Entity) -> tuple[int, str, str, str, int]:
+    """Most mentioned first, then by name; the first mention settles equal names."""
+    return -len(e.mentions), e.name, e.kind, e.mentions[0].article, e.mentions[0].start
+
+
+def _entity(
+    members: list[_Node],
+    sources: Mapping[str, str | None],
+    locate,
+    common: Sequence[tuple[str, Reference]] = (),
+    described: Set[str] = frozenset(),
+) -> Entity:
+    """One entity from its nodes: voted kind, aliases with their sources, mentions
+    (with the common nouns that stand for it, which add no alias and no vote)."""
+    counts: Counter[str] = Counter()
+    used_by: dict[str, set[str]] = defaultdict(set)
+    found = []
+    for node in members:
+        for article, mention in node.mentions:
+            spelling = _spelling(mention.text)
+            counts[spelling] += 1
+            if sources.get(article):
+                used_by[spelling].add(str(sources[article]))
+            found.append(
+                EntityMention(article, locate(article, mention.start), mention.start,
+                              mention.end, mention.text)
+            )  # fmt: skip
+    aliases = tuple(
+        Alias(text, counts[text], tuple(sorted(used_by[text])))
+        for text in sorted(counts, key=lambda t: (-counts[t], t))
+    )
+    seen = {(m.article, m.start) for m in found}
+    for article, ref in common:  # once, whether its article or its story reads it
+        if (article, ref.start) not in seen:
+            seen.add((article, ref.start))
+            located = locate(article, ref.start)
+            found.append(EntityMention(article, located, ref.start, ref.end, ref.text, True))
+    found.sort(key=lambda m: (m.article, m.start, m.end))
+    kind = _kind(members)
+    return Entity("", _display_name(counts, kind, described), kind, aliases, tuple(found))
