@@ -44,7 +44,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks import eval_entities  # noqa: E402
 from benchmarks.common import require  # noqa: E402
 from benchmarks.eval_entities import ECB, SpanCache, analyse, b3, gold_mentions  # noqa: E402
-from index import nlp, summary  # noqa: E402
+from index import corpus_pass, nlp  # noqa: E402
 from index.entities import merging  # noqa: E402
 from index.names import without_suffix  # noqa: E402
 
@@ -169,12 +169,13 @@ class Topic:
 
     number: int
     gold: list[dict[str, Any]]
-    inputs: tuple[Any, Any, Any, Any]  # mentions, sources, passages, groups
+    # mentions, sources, passages, groups, and the merge's other arguments by name
+    inputs: tuple[Any, Any, Any, Any, dict[str, Any]]
 
     def merged(self, joiner: Joiner | None) -> list[dict[str, Any]]:
         """The final merge's entities (as eval_entities reads them), with the pairs
         ``joiner`` chooses joined after the rules."""
-        mentions, sources, passages, groups = self.inputs
+        mentions, sources, passages, groups, more = self.inputs
         original = merging.linked
 
         def linked(*args):
@@ -185,7 +186,7 @@ class Topic:
 
         merging.linked = linked  # type: ignore[assignment]
         try:
-            found = merging.merge(mentions, sources, passages, groups)
+            found = merging.merge(mentions, sources, passages, groups, **more)
         finally:
             merging.linked = original  # type: ignore[assignment]
         return [
@@ -196,7 +197,7 @@ class Topic:
 
     def pairs(self) -> tuple[list[list[float]], list[int]]:
         """Features and labels of the candidate pairs whose sides hold gold mentions."""
-        mentions, _, passages, groups = self.inputs
+        mentions, _, passages, groups, _ = self.inputs
         nodes, links = merging.linked(mentions, passages, groups)
         spans = defaultdict(list)
         for i, node in enumerate(nodes):
@@ -233,14 +234,14 @@ def load(cache: Path | None) -> list[Topic]:
     spans = SpanCache(cache)
     nlp.model_spans = spans  # type: ignore[assignment]
     captured: list[tuple] = []
-    original = summary.merge
+    original = corpus_pass.merge
 
-    def capture(mentions, sources, passages=None, groups=None):
+    def capture(mentions, sources, passages=None, groups=None, **more):
         if groups is not None:
-            captured.append((mentions, sources, passages, groups))
-        return original(mentions, sources, passages, groups)
+            captured.append((mentions, sources, passages, groups, more))
+        return original(mentions, sources, passages, groups, **more)
 
-    summary.merge = capture  # type: ignore[assignment]
+    corpus_pass.merge = capture  # type: ignore[assignment]
     topics = []
     try:
         for folder in eval_entities.topic_folders(None):
@@ -248,7 +249,7 @@ def load(cache: Path | None) -> list[Topic]:
             analyse(sorted((d["file"], folder / d["file"]) for d in gold["docs"].values()))
             topics.append(Topic(gold["topic"], gold_mentions(gold), captured.pop()))
     finally:
-        summary.merge = original  # type: ignore[assignment]
+        corpus_pass.merge = original  # type: ignore[assignment]
         spans.save()
     return topics
 
@@ -268,6 +269,9 @@ def fit(topics: list[Topic]) -> Joiner:
         rows += r
         labels += lab
     x, y = np.array(rows, float), np.array(labels)
+    if len(set(labels)) < 2:  # the rules join what they used to leave to this step
+        print(f"  {len(labels)} candidate pairs, all of one kind in gold: nothing to learn")
+        return lambda pairs: []
     model = make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000)).fit(x, y)
     scores = model.predict_proba(x)[:, 1]
     best = max(THRESHOLDS, key=lambda t: _pair_f1(scores >= t, y))
