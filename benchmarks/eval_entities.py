@@ -565,20 +565,24 @@ class StepTimer:
 
     def __init__(self) -> None:
         # The analysis imports each step from its module when it runs, so the
-        # steps are timed where they are defined. A step of index.mentions is
-        # timed in the package, which the analysis imports it from, and in each
-        # module of the package that calls it (share_in_story calls propagate).
+        # steps are timed where they are defined. A step of the packages
+        # index.mentions and index.references is timed in the package, which the
+        # analysis imports it from, and in each module of the package that holds
+        # it (share_in_story calls propagate).
         import index.datelines
         import index.mentions
         import index.references
         import index.tables
         import index.teams
 
-        package = [
-            module
-            for name, module in sys.modules.items()
-            if name == "index.mentions" or name.startswith("index.mentions.")
-        ]
+        packages = {
+            package: [
+                module
+                for name, module in sys.modules.items()
+                if name == package.__name__ or name.startswith(package.__name__ + ".")
+            ]
+            for package in (index.mentions, index.references)
+        }
         self.seconds: dict[str, float] = dict.fromkeys(self.STEPS, 0.0)
         for step in self.STEPS:
             module = next(
@@ -594,7 +598,7 @@ class StepTimer:
             )
             function = getattr(module, step)
             timed = self._timed(step, function)
-            for holder in package if module is index.mentions else [module]:
+            for holder in packages.get(module, [module]):
                 if getattr(holder, step, None) is function:
                     setattr(holder, step, timed)
 
