@@ -239,14 +239,14 @@ def test_an_index_that_stored_the_placeholder_as_an_outlet_is_compared_again(
     """An index the previous analysis version wrote held "(unknown outlet)" in its
     views as if it were an outlet ("Heorhii Tykhii ((unknown outlet))" once read
     as one); the next command brings every view up to date."""
-    from index import analysis, corpus_pass
+    from index import analysis, pass_views
     from index.corpus import Corpus
     from index.model import outlet_label
 
     path = isolated / "indexes" / Corpus.of([SEEDS]).key
     with monkeypatch.context() as before:
         before.setattr(analysis, "VERSION", "17")  # the last to store the placeholder
-        before.setattr(corpus_pass, "outlet_of", outlet_label)  # what it stored
+        before.setattr(pass_views, "outlet_of", outlet_label)  # what it stored
         Library([SEEDS], path, analysis=Analysis()).update()
     assert UNKNOWN_OUTLET in json.dumps(Library([SEEDS], path).store.views(A003))
     code, out = run(capsys, "related", A003, "3")

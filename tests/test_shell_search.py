@@ -38,6 +38,7 @@ NOT_NEEDED = (
     "index.readers",
     "index.facts",
     "index.corpus_pass",
+    "index.pass_views",
     "tui.fetching",
     "tui.serve",
     "rich.progress",
