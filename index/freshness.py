@@ -126,7 +126,7 @@ def _remember(
     kept = {
         "key": key,
         # What the shell's plain search needs to check the key without
-        # importing these (index.sidecar.current_commit).
+        # importing these (index.kept_listing.current_commit).
         "code": {
             "files": code_files(),
             "version": VERSION,

@@ -28,30 +28,60 @@ import marshal
 import mmap
 import os
 import sys
-from bisect import insort
-from heapq import heappush, heapreplace
+
+from .kept_listing import (
+    ENGINE,
+    LISTING,
+    LISTING_LAYOUT,
+    LISTING_PREFIX,
+    code_files,
+    corpus_key,
+    current_commit,
+    index_files,
+    listing_holds,
+    read_listing,
+    seeds_folder,
+)
+from .plain_scoring import OPERATORS, query_terms, search
+from .snippets import snippet, spans, window
 
 TYPE_CHECKING = False  # typing itself is not imported: it is most of what this would cost
 if TYPE_CHECKING:
     from array import array  # the writer's; reading needs none (a memoryview casts)
     from typing import Any
 
+__all__ = [
+    "ENGINE",
+    "LISTING",
+    "LISTING_LAYOUT",
+    "LISTING_PREFIX",
+    "MAGIC",
+    "NAME",
+    "OPERATORS",
+    "SPARE",
+    "PlainAnswer",
+    "PlainHit",
+    "Table",
+    "answer",
+    "code_files",
+    "corpus_key",
+    "describes",
+    "index_files",
+    "last_table",
+    "listing_holds",
+    "open_table",
+    "pack",
+    "pack_unanswered",
+    "query_terms",
+    "read_listing",
+    "seeds_folder",
+    "spans",
+    "window",
+]
+
 NAME = ".newsdesk-words-whoosh.bin"
-LISTING_PREFIX = ".newsdesk-listing-"  # index.freshness's kept listings
-LISTING_LAYOUT = 3  # what a kept listing holds (index.freshness writes it)
-# One file per layout: newsdesk versions sharing an index keep apart. Kept in
-# marshal's format (json would import re, a fifth of a plain search's time);
-# another Python's marshal that cannot read it is a listing not kept.
-LISTING = LISTING_PREFIX + "{engine}-" + f"{LISTING_LAYOUT}.bin"
-ENGINE = "whoosh"
-TOC_PREFIX, TOC_SUFFIX = "_newsdesk_", ".toc"  # a Whoosh commit's table of contents
-# The sources of what names the analysis and the stored layout
-# (index.analysis.VERSION, index.nlp.DEFAULT_MODEL, index.store.FORMAT).
-CODE = ("analysis.py", "nlp.py", "store.py")
 SPARE = ".newsdesk-words-"  # a table being written, before it is renamed
 MAGIC = b"NDWORDS1"
-B, K1 = 0.75, 1.2  # Whoosh's BM25F defaults, which the engine uses
-SNIPPET_CHARS = 240  # how much of a long passage a search result shows
 _SECTIONS = (
     "term_offsets",
     "terms",
@@ -271,130 +301,6 @@ def last_table(path: str | os.PathLike[str]) -> Table | None:
         return None
 
 
-def index_files(path: str | os.PathLike[str]) -> list[list[Any]]:
-    """Every file of the index (its engines' folders included) with its size
-    and time, the kept listings left out: a commit or a rebuild changes it,
-    even one that reaches the same commit number as before."""
-    found = []
-    for top, _folders, names in os.walk(path):
-        for name in names:
-            if not name.startswith(LISTING_PREFIX):
-                full = os.path.join(top, name)
-                info = os.stat(full)
-                found.append([os.path.relpath(full, path), info.st_size, info.st_mtime_ns])
-    return sorted(found)
-
-
-def code_files() -> list[list[Any]]:
-    """The sources that say what the analysis key and the stored layout are,
-    with their sizes and times (what Python's bytecode cache trusts too): a
-    kept listing read without importing them holds while they are unchanged."""
-    here = os.path.dirname(os.path.abspath(__file__))
-    found = []
-    for name in CODE:
-        info = os.stat(os.path.join(here, name))
-        found.append([name, info.st_size, info.st_mtime_ns])
-    return found
-
-
-def read_listing(path: str | os.PathLike[str], engine: str = ENGINE) -> Any:
-    """The listing kept beside the index (see :mod:`index.freshness`), or None."""
-    try:
-        with open(os.path.join(path, LISTING.format(engine=engine)), "rb") as handle:
-            return marshal.loads(handle.read())  # load(handle) reads it piece by piece
-    except (OSError, ValueError, EOFError, TypeError):
-        return None
-
-
-def listing_holds(kept: Any) -> bool:
-    """Whether every folder's time and every file's size and time in a kept
-    listing are as they were."""
-    try:
-        stat = os.stat
-        for folder, mtime in kept["folders"]:
-            if stat(folder).st_mtime_ns != mtime:
-                return False
-        for path, size, mtime in kept["files"]:
-            info = stat(path)
-            if info.st_size != size or info.st_mtime_ns != mtime:
-                return False
-        for path, known in kept["watched"]:
-            try:
-                info = stat(path)
-            except FileNotFoundError:
-                if known is not None:
-                    return False
-                continue
-            if known != [info.st_size, info.st_mtime_ns]:
-                return False
-        return True
-    except (OSError, ValueError, KeyError, TypeError):
-        return False
-
-
-def latest_commit(files: list[list[Any]]) -> int:
-    """The number of the last Whoosh commit among the index's files, -1 for none."""
-    found = -1
-    for name, _size, _mtime in files:
-        if name.startswith(TOC_PREFIX) and name.endswith(TOC_SUFFIX):
-            number = name[len(TOC_PREFIX) : -len(TOC_SUFFIX)]
-            if number.isdecimal() and number.isascii():
-                found = max(found, int(number))
-    return found
-
-
-def current_commit(
-    path: str, roots: list[str], model: str | None, check_files: bool = True
-) -> int | None:
-    """The Whoosh commit of the index at ``path`` when the listing kept beside
-    it holds (see :mod:`index.freshness`): the same index files, corpus,
-    analysis and newsdesk sources, and (``check_files``) every corpus file as
-    it was. ``model`` is the one named (``--model``, ``$NEWSDESK_MODEL``),
-    None for the default. None whenever it cannot say."""
-    kept = read_listing(path)
-    try:
-        layout, engine, generation, key, kept_roots, files = kept["key"]
-        code = kept["code"]
-        if engine != ENGINE or kept_roots != roots or code["files"] != code_files():
-            return None
-        if key != f"{model or code['default_model']}/{code['version']}":
-            return None
-        if layout != LISTING_LAYOUT or files != index_files(path):
-            return None
-        if latest_commit(files) != generation:
-            return None
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-    if check_files and not listing_holds(kept):
-        return None
-    return int(generation)
-
-
-def corpus_key(roots: list[str]) -> str:
-    """A stable name for a corpus of these (absolute, sorted) roots, which names
-    its index folder (:attr:`index.corpus.Corpus.key`): the first root's folder
-    name and a digest of them all. SHA-1 by CPython's own module: hashlib's
-    OpenSSL takes longer to load (6-8 ms of CPU) than a search's whole update
-    check, and gives the same digest."""
-    try:
-        from _sha1 import sha1
-    except ImportError:  # an interpreter built without it
-        from hashlib import sha1
-    digest = sha1("\0".join(roots).encode()).hexdigest()[:12]
-    name = os.path.basename(roots[0]) or "root"
-    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in name)[:40]
-    return f"{safe}-{digest}"
-
-
-def seeds_folder() -> str | None:
-    """index.seeds.seeds_dir, without pathlib, or None."""
-    here = os.path.dirname(os.path.realpath(__file__))
-    for candidate in (os.path.join(here, "seeds"), os.path.join(os.path.dirname(here), "seeds")):
-        if os.path.isdir(candidate):
-            return candidate
-    return None
-
-
 class PlainHit:
     """One passage a plain search found, as a result line shows it."""
 
@@ -465,177 +371,3 @@ def answer(
         shown, matches = snippet(text or "", spellings)
         hits.append(PlainHit(article, number, start, end, score, shown, matches, title, source))
     return PlainAnswer(total, hits)
-
-
-# The query parser's operators (``index.engines.syntax.OPERATORS``, which imports
-# Whoosh; a test holds the two equal): a query holding one is not words alone.
-OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
-
-
-def query_terms(table: Table, text: str) -> list[str] | None:
-    """The terms Whoosh's query of words alone would hold for ``text`` (each
-    word's index form, stop words dropped, each term once, in order), or None
-    when ``text`` is not words alone or holds a word the table cannot analyse."""
-    words = text.split()
-    if not words or not all(c.isalnum() or c.isspace() for c in text):
-        return None
-    if any(word in OPERATORS for word in words):
-        return None
-    terms: list[str] = []
-    for word in words:
-        form = table.form(word)
-        if form is None:
-            return None
-        if form and form not in terms:
-            terms.append(form)
-    return terms
-
-
-def search(table: Table, terms: list[str], limit: int) -> tuple[int, list[tuple[float, int]]]:
-    """How many passages hold every one of ``terms``, and the best ``limit``
-    as (score, passage number), best first: Whoosh's And of Terms under
-    BM25F, collected by its top collector."""
-    entries = [table.entry(term) for term in terms]
-    if not entries or any(entry is None for entry in entries):
-        return 0, []
-    lengths, avgfl = table.lengths, table.avgfl
-    limit = max(1, limit)
-    items: list[tuple[float, int]] = []
-    total = 0
-    bounds = [*table.segments, table.docs]
-    for segment in range(len(table.segments)):
-        low, high = bounds[segment], bounds[segment + 1]
-        leaves = []
-        for idf, frequencies, postings, weights, _forms in entries:  # type: ignore[misc]
-            df = dict(frequencies).get(segment)
-            if df is None:  # not a word of this segment: Whoosh's NullMatcher
-                break
-            numbers, found = memoryview(postings).cast("I"), memoryview(weights).cast("d")
-            leaves.append((df, idf, _within(numbers, found, low, high)))
-        else:
-            for docnum, score in _scored(leaves, lengths, avgfl):
-                total += 1
-                if len(items) < limit:
-                    heappush(items, (score, 0 - docnum))
-                elif score > items[0][0]:
-                    heapreplace(items, (score, 0 - docnum))
-    items.sort(reverse=True)
-    return total, [(score, 0 - docnum) for score, docnum in items]
-
-
-def _within(numbers: Any, weights: Any, low: int, high: int) -> dict[int, float]:
-    from bisect import bisect_left
-
-    start, end = bisect_left(numbers, low), bisect_left(numbers, high)
-    return dict(zip(numbers[start:end], weights[start:end], strict=True))
-
-
-def _scored(leaves: list[tuple[int, float, dict[int, float]]], lengths: Any, avgfl: float):
-    """Each passage matching every leaf, in order, with its score summed in
-    the order of Whoosh's weighted matcher tree (``make_weighted_tree``: the
-    two lightest, that is most frequent, joined first; ties keep their order
-    and a join goes after its equals)."""
-    common = set(leaves[0][2])
-    for _df, _idf, postings in leaves[1:]:
-        common.intersection_update(postings)
-    tree: list[tuple[int, Any]] = sorted(
-        ((0 - df, index) for index, (df, _idf, _postings) in enumerate(leaves)),
-        key=lambda item: item[0],
-    )
-    while len(tree) > 1:
-        a, b = tree.pop(0), tree.pop(0)
-        insort(tree, (a[0] + b[0], (a[1], b[1])), key=lambda item: item[0])
-    shape = tree[0][1]
-    for docnum in sorted(common):
-        length = lengths[docnum]
-        yield docnum, _score(shape, leaves, docnum, length, avgfl)
-
-
-def _score(
-    node: Any,
-    leaves: list[tuple[int, float, dict[int, float]]],
-    docnum: int,
-    length: int,
-    avgfl: float,
-) -> float:
-    if isinstance(node, tuple):
-        return _score(node[0], leaves, docnum, length, avgfl) + _score(
-            node[1], leaves, docnum, length, avgfl
-        )
-    idf, tf = leaves[node][1], leaves[node][2][docnum]
-    return idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * length / avgfl)))
-
-
-def spans(text: str) -> list[tuple[int, int]]:
-    """Where the words of ``text`` stand, as ``index.engines.words.TOKEN_PATTERN``
-    finds them (``\\d+(?:,\\d{3})+(?:\\.\\d+)?|\\w+(?:\\.\\w+)*``), without ``re``:
-    ``\\w`` is a letter, digit or number character or ``_``, ``\\d`` a decimal."""
-    found = []
-    n = len(text)
-    i = 0
-    while i < n:
-        c = text[i]
-        if not (c.isalnum() or c == "_"):
-            i += 1
-            continue
-        if c.isdecimal():
-            j = i + 1
-            while j < n and text[j].isdecimal():
-                j += 1
-            k = j
-            while (
-                k + 3 < n
-                and text[k] == ","
-                and text[k + 1].isdecimal()
-                and text[k + 2].isdecimal()
-                and text[k + 3].isdecimal()
-            ):
-                k += 4
-            if k > j:
-                if k + 1 < n and text[k] == "." and text[k + 1].isdecimal():
-                    k += 2
-                    while k < n and text[k].isdecimal():
-                        k += 1
-                found.append((i, k))
-                i = k
-                continue
-        j = i + 1
-        while j < n and (text[j].isalnum() or text[j] == "_"):
-            j += 1
-        while j + 1 < n and text[j] == "." and (text[j + 1].isalnum() or text[j + 1] == "_"):
-            j += 2
-            while j < n and (text[j].isalnum() or text[j] == "_"):
-                j += 1
-        found.append((i, j))
-        i = j
-    return found
-
-
-def tokens(text: str) -> list[str]:
-    return [text[s:e] for s, e in spans(text)]
-
-
-def snippet(text: str, spellings: set[str]) -> tuple[str, list[tuple[int, int]]]:
-    """``index.search.make_snippet`` with the matched words found by their
-    spellings (lower-cased) rather than analysed one by one."""
-    found = [(s, e) for s, e in spans(text) if text[s:e].lower() in spellings] if spellings else []
-    return window(text, found)
-
-
-def window(text: str, found: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
-    """A passage's snippet: the passage whole when short, else about
-    ``SNIPPET_CHARS`` around its first match, cut at spaces; with the matches
-    ``found`` (offsets in ``text``) moved to the snippet's offsets."""
-    if len(text) <= SNIPPET_CHARS + 60:
-        return text, found
-    centre = found[0][0] if found else 0
-    start = max(0, centre - SNIPPET_CHARS // 3)
-    start = text.rfind(" ", 0, start) + 1 if start else 0
-    end = min(len(text), start + SNIPPET_CHARS)
-    space = text.find(" ", end)
-    end = space if space != -1 else len(text)
-    prefix = "…" if start else ""
-    suffix = "…" if end < len(text) else ""
-    shift = len(prefix) - start
-    inside = [(s + shift, e + shift) for s, e in found if s >= start and e <= end]
-    return prefix + text[start:end] + suffix, inside
