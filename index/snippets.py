@@ -54,10 +54,6 @@ def spans(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def tokens(text: str) -> list[str]:
-    return [text[s:e] for s, e in spans(text)]
-
-
 def snippet(text: str, spellings: set[str]) -> tuple[str, list[tuple[int, int]]]:
     """``index.search.make_snippet`` with the matched words found by their
     spellings (lower-cased) rather than analysed one by one."""
