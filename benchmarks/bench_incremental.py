@@ -82,9 +82,9 @@ def _library(corpus: Path, index: Path, mentions: Path):
 def _as_before() -> None:
     """What an update did before it kept what had not changed: every story's
     related passages compared again, every view written."""
-    from index import build
+    from index import build, build_pass
 
-    build.stored_digests = lambda reader: {}  # type: ignore[assignment]
+    build_pass.stored_digests = lambda reader: {}  # type: ignore[assignment]
     build.stored_memo = lambda reader: {}  # type: ignore[assignment]
 
 

@@ -24,87 +24,50 @@ a stopped update leaves it, and the next run compares those articles again.
 
 from __future__ import annotations
 
-import inspect
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
-from . import codec, engines, outlets
-from .corpus import Corpus, FileEntry, without_clashing_ids
+from . import engines
+from .build_batches import (
+    Analyser,
+    Starter,
+    _add_article,
+    _Batch,
+    _batches,
+    _file_doc,
+    _Later,
+    _read_chunk,
+    _Steps,
+)
+from .build_catalog import _Catalog, _catalog, _open, _pending, _plan, _write_catalog
+from .build_pass import (
+    Summariser,
+    SummariserApart,
+    _analyses,
+    _corpus_state,
+    _first_look,
+    _write_derived,
+    _write_state,
+    _write_views,
+)
+from .corpus import Corpus, without_clashing_ids
 from .damage import READ_DAMAGE, IndexDamaged, clear, describe, marked
-from .engines.base import Engine, Reader, Writer
-from .freshness import file_key, unchanged
-from .incremental import memo_documents, plan_views, stored_digests, stored_memo
-from .listing import head
-from .model import Article, Skipped, Story
-from .passages import passage_key
-from .progress import (
-    ANALYSING,
-    COMPARING,
-    LISTING,
-    READABLE,
-    READING,
-    SAVING,
-    SEARCHABLE,
-    WRITING,
-    Progress,
-    Reporter,
-)
-from .readers import read
-from .store import (
-    ARTICLES_UID,
-    CATALOG_UID,
-    FORMAT,
-    FORMAT_UID,
-    LISTING_HEAD_UID,
-    LISTING_UID,
-    PENDING_UID,
-    STATE_UID,
-    STORIES_UID,
-    IndexOutdated,
-    check_format,
-    claimed,
-    compared_document,
-    compared_now,
-    pack,
-    unpack,
-)
+from .engines.base import Engine, Writer
+from .incremental import stored_memo
+from .model import Skipped
+from .progress import COMPARING, LISTING, READABLE, SAVING, SEARCHABLE, Progress, Reporter
+from .store import FORMAT, PENDING_UID, STORIES_UID, IndexOutdated, pack, unpack
 
-# Per-article analysis (mentions, facts) as plain JSON data, one dict per article;
-# ``{"skipped": reason}`` leaves an article out with the reason.
-Analyser = Callable[[Sequence[Article]], list[dict[str, Any]]]
-# Corpus-wide state from every article's analysis: {article id: analysis}.
-Summariser = Callable[[dict[str, dict[str, Any]]], dict[str, Any]]
-
-
-class Pending(Protocol):
-    """A batch's analysis under way: ``result(tick)`` waits for it (telling
-    ``tick(done, of)`` as articles are done), ``cancel()`` drops it."""
-
-    def result(self, tick: Callable[[int, int], None]) -> list[dict[str, Any]]: ...
-
-    def cancel(self) -> None: ...
-
-
-# Begins the analysis of a batch (its articles, and how many files the run has
-# from this batch on) and returns at once.
-Starter = Callable[[list[Article], int], Pending]
-
-
-class Summarising(Protocol):
-    """The corpus-wide pass under way elsewhere: ``result()`` waits for it."""
-
-    def result(self) -> dict[str, Any]: ...
-
-    def cancel(self) -> None: ...
-
-
-# Begins ``summarise(analyses, memo, changed)`` in another process, or None.
-SummariserApart = Callable[
-    [dict[str, dict[str, Any]], dict[str, Any], set[str]], Summarising | None
+__all__ = [
+    "FIRST_BATCH",
+    "Progress",
+    "Summary",
+    "update",
 ]
+
 FIRST_BATCH = 16  # files in a first index's first commit: read within seconds
 
 
@@ -132,13 +95,6 @@ class Summary:
             "skipped": [s.to_json() for s in self.skipped],
             **({"rebuilt": self.rebuilt} if self.rebuilt else {}),
         }
-
-
-@dataclass
-class _Known:
-    size: int
-    mtime: int
-    hash: str
 
 
 def update(corpus: Corpus, index_path: Path, **options: Any) -> Summary:
@@ -300,16 +256,6 @@ def _update(
     return summary
 
 
-def _batches(todo: list[FileEntry], size: int, first: int) -> Iterator[list[FileEntry]]:
-    """``todo`` in batches of ``size``, the first one of ``first`` files: on a
-    first index, the first articles are readable after seconds, not minutes."""
-    start = min(first, size)
-    if todo[:start]:
-        yield todo[:start]
-    for at in range(start, len(todo), size):
-        yield todo[at : at + size]
-
-
 def _commit_searchable(
     writer: Writer,
     catalog: _Catalog,
@@ -332,248 +278,12 @@ def _commit_searchable(
     writer.checkpoint()
 
 
-def _first_look(
-    reader: Reader,
-    engine: Engine,
-    new: tuple[dict[str, dict[str, Any]], _Catalog],
-    summarise: Summariser | None,
-    stories: list[dict[str, Any]],
-) -> dict[str, Any]:
-    """The first views of this update's new and changed articles, where they
-    are few (see :mod:`index.first_look`). They are only a first look: the
-    pass computes every view again, so one that cannot be had is left out
-    (the pane then says the article is being compared, as before)."""
-    if summarise is None or not _keeps_memo(summarise):
-        return {}
-    from .first_look import first_views
-
-    try:
-        fresh, catalog = new
-        return first_views(reader, engine, fresh, stories, summarise, catalog.articles)
-    except Exception:  # noqa: BLE001 - the pass that follows computes them
-        return {}
-
-
-def _keeps_memo(summarise: Summariser) -> bool:
-    """Whether a corpus-wide pass takes what the last run kept (``memo``) and
-    the articles read again: the analysis's does; a bare one (tests, older
-    hooks) is given the analyses alone, and no first look is asked of it."""
-    return "memo" in inspect.signature(summarise).parameters
-
-
-def _pending(reader: Reader) -> set[str] | None:
-    """The articles a stopped update committed before comparing them; None
-    when its last pass was committed."""
-    doc = reader.get("state", PENDING_UID)
-    return set(unpack(doc["data"])["articles"]) if doc else None
-
-
 def _commit_readable(writer: Writer, catalog: _Catalog) -> None:
     """Make the articles written so far visible (with a catalog, no corpus-wide
     state yet) and go on writing: the reader lists them at once. See
     :meth:`index.engines.base.Writer.checkpoint`."""
     _write_catalog(writer, catalog, [])
     writer.checkpoint()
-
-
-@dataclass
-class _Steps:
-    """Progress within one batch, as counts of the whole run's files."""
-
-    report: Reporter
-    before: int  # files done before this batch
-    total: int
-    coming: int  # files of the run still to analyse, this batch's included
-
-    def read(self, done: int, what: str) -> None:
-        self.report(self.before + done, self.total, what, READING)
-
-    def analysed(self, done: int, of: int, files: int) -> None:
-        """``done`` of ``of`` articles analysed, in a batch of ``files`` files."""
-        share = files * done // of if of else files
-        self.report(self.before + share, self.total, "", ANALYSING)
-
-
-def _open(index_path: Path, engine: Engine) -> tuple[_Catalog, bool, bool]:
-    """The index's catalog, whether its state is missing and whether articles
-    of it wait for the corpus-wide pass; an index that cannot be opened or
-    read so far raises :class:`IndexDamaged`."""
-    claimed(index_path)
-    if not engine.exists(index_path):
-        return _Catalog({}, {}, lambda: ({}, {})), True, False
-    reader = engine.reader(index_path)
-    check_format(reader, index_path)
-    return _catalog(reader), _state_missing(reader), reader.has("state", PENDING_UID)
-
-
-@dataclass
-class _Catalog:
-    """What opening the index needs, kept in documents of its own (see ``store``):
-    ``files`` path -> [size, mtime, hash] and ``skips`` path -> skipped entries
-    (all a run with nothing to do reads); ``articles`` id -> metadata and
-    ``leads`` id -> lead of an untitled article, read only when a run writes."""
-
-    files: dict[str, list[Any]]
-    skips: dict[str, list[dict[str, str]]]
-    load: Callable[[], tuple[dict[str, dict[str, Any]], dict[str, str]]]
-    _articles: dict[str, dict[str, Any]] | None = None
-    _leads: dict[str, str] | None = None
-    _by_path: dict[str, list[str]] | None = None  # path -> article ids, built when needed
-
-    @property
-    def articles(self) -> dict[str, dict[str, Any]]:
-        if self._articles is None:
-            self._articles, self._leads = self.load()
-        return self._articles
-
-    @property
-    def leads(self) -> dict[str, str]:
-        self.articles  # noqa: B018 (loads both)
-        assert self._leads is not None
-        return self._leads
-
-    def known(self) -> dict[str, _Known]:
-        return {path: _Known(*entry) for path, entry in self.files.items()}
-
-    def skipped(self) -> list[Skipped]:
-        return [Skipped(**entry) for found in self.skips.values() for entry in found]
-
-    def paths(self) -> dict[str, str]:
-        return {aid: row["path"] for aid, row in self.articles.items()}
-
-    def drop(self, paths) -> None:
-        """Forget files (gone, or about to be read again) and their articles."""
-        paths = list(paths)
-        if not paths:
-            return
-        if self._by_path is None:
-            self._by_path = {}
-            for aid, row in self.articles.items():
-                self._by_path.setdefault(row["path"], []).append(aid)
-        for path in paths:
-            self.files.pop(path, None)
-            self.skips.pop(path, None)
-            for aid in self._by_path.pop(path, ()):
-                self.articles.pop(aid, None)
-                self.leads.pop(aid, None)
-
-    def add_file(self, entry: FileEntry, content_hash: str, skipped: list[Skipped]) -> None:
-        self.files[entry.id] = [entry.size, entry.mtime, content_hash]
-        self.skips.pop(entry.id, None)
-        if skipped:
-            self.skips[entry.id] = [s.to_json() for s in skipped]
-
-    def add_article(self, article: Article) -> None:
-        self.articles[article.id] = article.to_json()
-        if self._by_path is not None:
-            self._by_path.setdefault(article.path, []).append(article.id)
-        if not article.title and article.passages:
-            self.leads[article.id] = article.lead
-
-    def listing(self) -> list[list[str | None]]:
-        """The sources list's rows, in id order: id, source, date, raw date,
-        title, lead (compact: the reader reads it at every start)."""
-        fields = ("source", "date", "date_raw", "title")
-        return [
-            [aid, *(self.articles[aid].get(f) for f in fields), self.leads.get(aid, "")]
-            for aid in sorted(self.articles)
-        ]
-
-
-def _write_catalog(writer: Writer, catalog: _Catalog, stories: list[dict[str, Any]]) -> None:
-    files = {"files": catalog.files, "skips": catalog.skips}
-    articles = {"articles": catalog.articles, "leads": catalog.leads}
-    rows = catalog.listing()
-    writer.replace({"uid": FORMAT_UID, "kind": "catalog", "data": pack(FORMAT)})
-    writer.replace({"uid": CATALOG_UID, "kind": "catalog", "data": pack(files)})
-    writer.replace({"uid": ARTICLES_UID, "kind": "catalog", "data": pack(articles)})
-    writer.replace({"uid": LISTING_UID, "kind": "catalog", "data": pack(rows)})
-    listing_head = pack(head(rows, codec.from_json(stories, list[Story])))
-    writer.replace({"uid": LISTING_HEAD_UID, "kind": "catalog", "data": listing_head})
-    writer.replace({"uid": STORIES_UID, "kind": "catalog", "data": pack(stories)})
-
-
-def _catalog(reader: Reader) -> _Catalog:
-    """The catalog of the last commit (empty before the first)."""
-    doc = reader.get("catalog", CATALOG_UID)
-    if doc is None:
-        return _Catalog({}, {}, lambda: ({}, {}))
-    data = unpack(doc["data"])
-    return _Catalog(data["files"], data["skips"], partial(_stored_articles, reader))
-
-
-def _stored_articles(reader: Reader) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
-    doc = reader.get("catalog", ARTICLES_UID)
-    data = unpack(doc["data"]) if doc else {}
-    return data.get("articles", {}), data.get("leads", {})
-
-
-def _plan(catalog: _Catalog, entries: list[FileEntry], key: str):
-    """What is known, what must be (re)read and what is gone, as of the last commit."""
-    known = catalog.known()
-    todo = [e for e in entries if not _unchanged(known.get(e.id), e, file_key(e, key))]
-    gone = sorted(set(known) - {e.id for e in entries})
-    return known, todo, gone
-
-
-def _unchanged(known: _Known | None, entry: FileEntry, key: str) -> bool:
-    return known is not None and unchanged(known.size, known.mtime, known.hash, entry, key)
-
-
-def _state_missing(reader: Reader) -> bool:
-    """Whether the index holds no corpus-wide state, or one of another version
-    of the comparison (:data:`index.store.COMPARISON`): either way every
-    article is compared again, as on a first index."""
-    # the state is not read: it is one document holding the whole of it
-    return not reader.has("state", STATE_UID) or not compared_now(reader)
-
-
-@dataclass
-class _Batch:
-    """A batch of files read: the articles to analyse, and what to write once
-    their analyses are back."""
-
-    steps: _Steps
-    files: int
-    fresh: list[tuple[FileEntry, list[Article], list[Skipped], str]]
-    articles: list[Article]
-    analysis: Pending
-
-
-def _read_chunk(
-    writer: Writer,
-    chunk,
-    known,
-    summary: Summary,
-    catalog: _Catalog,
-    steps: _Steps,
-    *,
-    key: str,
-    quiet: bool,
-    start: Starter,
-) -> _Batch:
-    """Read one batch of files: unchanged ones are written at once, the others
-    are handed to the analyser and returned. ``key`` is the analysis's key,
-    ``quiet`` reads without telling progress, ``start`` starts the analysis."""
-    fresh: list[tuple[FileEntry, list[Article], list[Skipped], str]] = []
-    for done, entry in enumerate(chunk):
-        if not quiet:
-            steps.read(done, entry.id)
-        result, sha = read(entry.full_path, entry.id)
-        result.articles = outlets.apply(entry.outlet, result.articles)
-        content_hash = f"{sha}|{file_key(entry, key)}"
-        previous = known.get(entry.id)
-        if previous and previous.hash == content_hash and sha:
-            writer.replace(_file_doc(entry, content_hash, result.skipped))
-            catalog.add_file(entry, content_hash, result.skipped)
-            summary.unchanged += 1
-            continue
-        (summary.updated if previous else summary.added).append(entry.id)
-        fresh.append((entry, result.articles, result.skipped, content_hash))
-    articles = [a for _, found, _, _ in fresh for a in found]
-    if not quiet:
-        steps.read(len(chunk), chunk[-1].id)
-    return _Batch(steps, len(chunk), fresh, articles, start(articles, steps.coming))
 
 
 def _finish_chunk(
@@ -609,173 +319,3 @@ def _finish_chunk(
         _commit_readable(writer, catalog)
         batch.steps.report(ready, total, "", READABLE)
     return ready
-
-
-class _Later:
-    """An analyser with no way to start early: it runs when its result is asked for."""
-
-    def __init__(self, analyse: Analyser | None, articles: list[Article], coming: int) -> None:
-        self.analyse, self.articles, self.coming = analyse, articles, coming
-
-    def result(self, tick: Callable[[int, int], None]) -> list[dict[str, Any]]:
-        return _analysed(self.analyse, self.articles, tick, self.coming)
-
-    def cancel(self) -> None:
-        """Nothing was started."""
-
-
-def _analysed(
-    analyse: Analyser | None,
-    articles: list[Article],
-    tick: Callable[[int, int], None],
-    coming: int,
-) -> list[dict[str, Any]]:
-    """``analyse(articles)``, telling ``tick(done, of)`` as articles are analysed
-    where the analyser can say, and how many files the run has from this batch
-    on (``index.analysis.Analysis`` takes both: it starts its workers for a
-    large run even for its small first and last batches)."""
-    if not analyse or not articles:
-        tick(len(articles), len(articles))
-        return [{} for _ in articles]
-    tick(0, len(articles))  # said at once: the first results may take seconds (loading NLP)
-    takes = inspect.signature(analyse).parameters
-    extra: dict[str, Any] = {"progress": tick} if "progress" in takes else {}
-    if "coming" in takes:
-        extra["coming"] = coming
-    found = analyse(articles, **extra)
-    tick(len(articles), len(articles))
-    return found
-
-
-def _file_doc(entry: FileEntry, content_hash: str, skipped: list[Skipped] | None) -> dict:
-    doc = {
-        "uid": f"file:{entry.id}",
-        "kind": "file",
-        "path": entry.id,
-        "size": entry.size,
-        "mtime": entry.mtime,
-        "hash": content_hash,
-    }
-    if skipped:
-        doc["data"] = pack([s.to_json() for s in skipped])
-    return doc
-
-
-def _add_article(writer: Writer, article: Article, analysis: dict[str, Any]) -> dict[str, Any]:
-    meta = article.to_json()
-    common = {
-        "article": article.id,
-        "path": article.path,
-        "source": article.source or "",
-        "title": article.title or "",
-        "date": article.date or "",
-    }
-    blob = {"article": article.to_json(with_text=True), **analysis}
-    fields_by_passage = analysis.get("passage_fields", {})
-    writer.write(
-        [
-            {"uid": article.id, "kind": "article", "data": pack(meta), **common},
-            {"uid": f"blob:{article.id}", "kind": "blob", "data": pack(blob), **common},
-            *(
-                {
-                    "uid": passage_key(article.id, passage.number),
-                    "kind": "passage",
-                    "number": passage.number,
-                    "start": passage.start,
-                    "end": passage.end,
-                    "text": passage.text,
-                    **common,
-                    **fields_by_passage.get(str(passage.number), {}),
-                }
-                for passage in article.passages
-            ),
-        ]
-    )
-    return blob
-
-
-def _write_derived(
-    writer: Writer,
-    state: dict[str, Any],
-    again: set[str],
-    paths: dict[str, str],
-    stored: tuple[bool, dict[str, Any]],
-    report: Reporter,
-) -> None:
-    """Write the views that changed (all of them on a first index) and what the
-    next run needs to tell which (see :mod:`index.incremental`). ``stored``
-    says whether this is a first index and holds the memo the index holds:
-    only the memo's shards that changed are written."""
-    first, last = stored
-    before = {} if first else stored_digests(writer.reader())
-    kept = state.pop("views_kept", [])
-    views = plan_views(state.pop("views", {}), before, again, kept)
-    _write_views(writer, views.write, paths, report)
-    writer.replace(views.document())
-    for document in memo_documents(state.pop("memo", {}), last):
-        writer.replace(document)
-
-
-def _write_state(writer: Writer, state: dict[str, Any]) -> None:
-    """The corpus-wide state, one document written whole."""
-    writer.replace({"uid": STATE_UID, "kind": "state", "data": pack(state)})
-    writer.replace(compared_document())
-
-
-def _write_views(
-    writer: Writer, views: dict[str, Any], paths: dict[str, str], report: Reporter
-) -> None:
-    """One document of cross-source views per article, looked up as the reader moves."""
-    for done, (article_id, view) in enumerate(views.items()):
-        report(done, len(views), "", WRITING)
-        writer.replace(
-            {
-                "uid": f"views:{article_id}",
-                "kind": "views",
-                "article": article_id,
-                "path": paths.get(article_id, article_id),
-                "data": pack(view),
-            }
-        )
-
-
-def _analyses(
-    reader: Reader, fresh: dict[str, dict[str, Any]], replaced: set[str]
-) -> dict[str, dict[str, Any]]:
-    """Every article's analysis: the stored ones (minus files replaced in this
-    run) and the fresh ones."""
-    analyses: dict[str, dict[str, Any]] = {}
-    for doc in reader.documents("blob"):
-        if doc["path"] not in replaced:
-            data = unpack(doc["data"])
-            analyses[data["article"]["id"]] = data
-    analyses.update(fresh)
-    return analyses
-
-
-def _corpus_state(
-    reader: Reader,
-    read: tuple[dict[str, dict[str, Any]], set[str]],
-    replaced: set[str],
-    summarise: Summariser | None,
-    memo: dict[str, Any],
-    analyses: dict[str, dict[str, Any]] | None = None,
-) -> dict[str, Any]:
-    """The corpus-wide state over the stored analyses (minus files replaced in
-    this run) and the fresh ones, so it can be committed with them; ``read``
-    is the fresh analyses and the articles to compare again (the fresh ones
-    and those a stopped update committed); ``memo`` is what the last run kept
-    (see :func:`index.incremental.stored_memo`); ``analyses``, where already
-    read, are those analyses."""
-    fresh, again = read
-    if analyses is None:
-        analyses = _analyses(reader, fresh, replaced)
-    if summarise is None:
-        return {"articles": len(analyses)}
-    if _keeps_memo(summarise):
-        # What the last run computed, and the articles read again (their
-        # views were deleted with their documents, so they are always written).
-        # Views are kept only against the digests they were stored under.
-        last = memo if stored_digests(reader) else {}
-        return summarise(analyses, memo=last, changed=set(again))  # type: ignore[call-arg]
-    return summarise(analyses)

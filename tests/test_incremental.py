@@ -344,7 +344,7 @@ def test_an_update_writes_only_the_memo_shards_that_changed(tmp_path, monkeypatc
     changed, not the memo whole, and the memo read back is the one computed."""
     if not BBC.exists():
         pytest.skip(f"{BBC} is not available on this machine")
-    from index import build
+    from index import build_pass
 
     corpus = tmp_path / "corpus"
     shutil.copytree(SEEDS, corpus)
@@ -354,7 +354,7 @@ def test_an_update_writes_only_the_memo_shards_that_changed(tmp_path, monkeypatc
     Library([corpus], kept, analysis=MemoAnalysis()).update()
     shards = len(incremental.memo_shards(incremental.stored_memo(_reader(kept, corpus))))
     written: list[list[str]] = []
-    real = build.memo_documents
+    real = build_pass.memo_documents
 
     def counting(memo, last):
         found = real(memo, last)
@@ -363,7 +363,7 @@ def test_an_update_writes_only_the_memo_shards_that_changed(tmp_path, monkeypatc
         return found
 
     computed: list[dict[str, Any]] = []
-    monkeypatch.setattr(build, "memo_documents", counting)
+    monkeypatch.setattr(build_pass, "memo_documents", counting)
     shutil.copyfile(sorted((BBC / "tech").glob("*.txt"))[0], corpus / "tech-001.txt")
     Library([corpus], kept, analysis=MemoAnalysis()).update()
     assert shards > 10 and 0 < len(written[0]) < shards / 2

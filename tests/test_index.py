@@ -151,11 +151,11 @@ def test_unbalanced_quotes_and_a_lone_star_give_a_reason(seeds_library):
 def test_second_run_reads_nothing_and_changes_are_picked_up(seeds_copy, tmp_path, monkeypatch):
     library = Library([seeds_copy], tmp_path / "ix")
     assert len(library.update().added) == 5
-    import index.build
+    import index.build_batches
 
     calls = []
-    real_read = index.build.read
-    monkeypatch.setattr(index.build, "read", lambda *a: calls.append(a) or real_read(*a))
+    real_read = index.build_batches.read
+    monkeypatch.setattr(index.build_batches, "read", lambda *a: calls.append(a) or real_read(*a))
     again = library.update()
     assert (again.added, again.updated, again.removed, again.unchanged) == ([], [], [], 5)
     assert calls == []
