@@ -28,16 +28,16 @@ def use_procs(procs: int) -> None:
     """Patch the writer to Whoosh's multi-process one (what the proposed diff does)."""
     from whoosh.index import LockError
 
-    from index import build, store
+    from index.engines import whoosh
+    from index.errors import IndexLocked
 
     def writer_for(ix, wait: float = 10.0):
         try:
             return ix.writer(timeout=wait, limitmb=256, procs=procs, multisegment=True)
         except LockError:
-            raise store.IndexLocked("another newsdesk process is indexing") from None
+            raise IndexLocked("another newsdesk process is indexing") from None
 
-    store.writer_for = writer_for
-    build.writer_for = writer_for
+    whoosh.writer_for = writer_for  # where the engine's writer looks it up
 
 
 def main() -> None:
