@@ -15,56 +15,29 @@ from dataclasses import dataclass, field
 
 from .. import dates
 from ..passages import paragraph_spans
-
-# "EFE/EPA/ERDEM SAHIN", "AFP/Getty Images", "Reuters/John Smith" at the end of a caption.
-_CREDIT = re.compile(
-    r"(?:^|\s)([A-Z][A-Za-z]{1,11})(?:/[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*)+\.?\s*$"
+from .plain_lines import (
+    _CAPTION_START,
+    _CREDIT,
+    _TAG_LINE,
+    _headline_sized,
+    is_buttons,
+    is_caption,
+    is_credit_group,
+    is_furniture,
+    is_stamp,
+    is_title,
 )
+
 # The credit's first word ends a longer name: a photographer's ("Photo by James
 # Nielsen/AFP", "Brendan McDermid/Reuters") or a byline's ("By Laura Woods/GoBankingRates"),
 # not an outlet. An agency's code follows the caption's last sentence ("3035. EFE/EPA/...").
 _NAME_BEFORE = re.compile(r"[A-Z][\w.'’-]*[\w'’]\s+$")
-_CAPTION_START = re.compile(
-    r"^(?:photo|image|picture|file photo|caption|image copyright|image caption"
-    r"|enlarge this image)\b[:\s]",
-    re.I,
-)
-# A credit in parentheses or brackets closing a caption, or the whole of one:
-# "(Denis Charlet/AFP/Getty Images)", "(Photo: Mark Lennihan, AP)", "(AP Photo/Evan
-# Vucci)", "[Photo/Lanzhou Evening News]", "(European Pressphoto Agency)".
-_CLOSING_GROUP = re.compile(r"[(\[]([^()\[\]]{2,80})[)\]]\s*$")
-_GROUP_CREDIT_START = re.compile(r"^(?:credit|courtesy|via)\b", re.I)
-# A name ending in a word only a credit ends with ("Associated Press", "Getty Images",
-# "Staff Photographer"), every word capitalised, as a name is.
-_CREDIT_NAME = re.compile(
-    r"^(?:[A-Z][\w.&'’-]*\s*/?\s*)*(?:Images|Press|Agency|Photographer|Pictures|Photo)$"
-)
-# Share, e-mail, print and follow buttons of a web page, pasted with its text.
-_BUTTON_LINE = re.compile(
-    r"^(?:click to (?:share|e-?mail|print|tweet|pin)\b|(?:read or )?share (?:this|on)\b"
-    r"|(?:e-?mail|print) this\b|follow us\b|(?:[^.!?]{0,60},\s*)?follow (?:us|him|her|@\w+"
-    r"|(?-i:[A-Z])[^.!?]{0,50}? on (?:Twitter|Facebook|Instagram|Google\+)))"
-    r"|\b(?:e-?mail|send) this to a friend\b|\(opens in (?:a )?new window\)",
-    re.I,
-)
-_BUTTON_WORD = re.compile(
-    r"(?:share[sd]?|tweet|e-?mail|print(?:able)?|version|post|pin|save|comments?|more|on"
-    r"|this|article|story|listen|to|close|facebook|twitter|google\+|linkedin|reddit|pinterest"
-    r"|whatsapp|tumblr|stumbleupon|messenger|flipboard|[\d:,.]+)[:!?]?",
-    re.I,
-)
-_BUTTON_NAME = re.compile(
-    r"share|tweet|e-?mail|print|facebook|twitter|google\+|linkedin|reddit|pinterest|whatsapp",
-    re.I,
-)
-MAX_BUTTON_WORDS = 15
 # A file photo is older than the report it illustrates: its date is not the article's.
 _FILE_PHOTO = re.compile(r"^FILE\b|\bfile (?:photo|picture|image)\b", re.I)
 _SOURCE_LINE = re.compile(r"^(?:source|sources|via|credit)\s*[;:,-]\s*(.{2,60}?)\s*\.?$", re.I)
 # A "Source:" line that gives a link or a date cites a study or a page
 # ("SOURCE: bit.ly/23o5QvC Cancer, online January 25, 2016"): it names no outlet.
 _CITATION = re.compile(r"\b(?:https?:|www\.)|\w\.[a-z]{2,}/|\b\d{4}\b", re.I)
-_TAG_LINE = re.compile(r"^[a-z0-9][a-z0-9_-]*(?:[ ,]+[a-z0-9][a-z0-9_-]*){0,3}$")
 # A desk's or a writer's contact closing a wire report, after a dash: "-- London
 # Newsroom +44 171 542 7717", "-- Wall Street Desk, 212-859-1734.", "-- Sandor
 # Peto, Budapest newsroom (36 1) 327 4040". Names in it are no part of the report.
@@ -113,44 +86,7 @@ _LEAD_AGENCY = re.compile(
     r"\(([A-Z][A-Za-z&.]*(?: [A-Z][A-Za-z&.]*){0,2})\)\s*(?:[-–—]+\s*)?(?=[A-Z0-9“\"‘'])"
 )
 MIN_LEAD_WORDS = 12
-# A page's time stamp on a line of its own, above or under the headline: "May 2,
-# 2013, 1:12 PM", "Updated Saturday, December 05, 2009 8:28 PM", "16 September
-# 2013 Last updated at 12:42 GMT", "Posted: Nov 27, 2005 8:20 AM ET", "Updated 4:08
-# p. m. ET". Only these words, with a year, a day written in figures or a time
-# among them ("Saturday 20 November" under a match's title is the fixture's day).
-_STAMP_WORD = re.compile(
-    r"(?:\d{1,4}(?:\s?[/.:-]\s?\d{1,4})*(?:st|nd|rd|th)?|[ap](?:\.?\s?m)?\.?"
-    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-    r"|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?"
-    r"|article|release|released|first|originally|posted|published|updated|last|created"
-    r"|modified|on|at|uk|et|pt|ct|gmt|bst|utc|cet|cest|[ecmp][sd]t|ist|aest|hkt|jst|sgt"
-    r"|[|@/,:;.()+–—-])",
-    re.IGNORECASE,
-)
-_STAMP_DAY = re.compile(
-    r"\b(?:19|20)\d\d\b|\b\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{2,4}\b|\b\d{1,2}:\s?\d\d(?!\d)"
-)
-_STAMP_TOKEN = re.compile(
-    r"\d+(?:\s?[/.:-]\s?\d+)*(?:st|nd|rd|th)?|[ap]\.\s?m\.|\w+\.?|[^\w\s]", re.IGNORECASE
-)
-
-
-def is_stamp(paragraph: str) -> bool:
-    """A line that only says when the page was posted or updated."""
-    line = paragraph.strip()
-    if not line or "\n" in line or len(line) > 100:
-        return False
-    if not _STAMP_DAY.search(line):
-        return False
-    return all(_STAMP_WORD.fullmatch(token) for token in _STAMP_TOKEN.findall(line))
-
-
-_SENTENCE_END = re.compile(r"[.!;,:]$")
-_INITIAL_END = re.compile(r"\b[A-Z]\.$")  # "U.S. (VIDEO)": an abbreviation, no sentence
-MAX_TITLE_CHARS = 180
-MAX_TITLE_WORDS = 25
 MAX_STAMPED_HEADLINE_WORDS = 12  # a sentence-like headline by a page's time stamp
-MAX_CAPTION_WORDS = 80
 MAX_TRAILER_LINES = 8
 
 
@@ -161,86 +97,6 @@ class Inferred:
     meta: dict[str, str] = field(default_factory=dict)
     spans: list[tuple[int, int]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-
-
-def is_caption(paragraph: str) -> bool:
-    """A photo caption: ends with a credit, starts like one, or places people (2-L)."""
-    if len(paragraph.split()) > MAX_CAPTION_WORDS:
-        return False
-    return bool(
-        _CAPTION_START.match(paragraph) or _CREDIT.search(paragraph) or is_credit_group(paragraph)
-    )
-
-
-def is_credit_group(paragraph: str) -> bool:
-    """The paragraph ends with a credit in parentheses or brackets, or is one."""
-    group = _CLOSING_GROUP.search(paragraph)
-    if not group or len(paragraph.split()) > MAX_CAPTION_WORDS:
-        return False
-    inner = group.group(1).strip()
-    return bool(
-        _CAPTION_START.match(inner)
-        or _GROUP_CREDIT_START.match(inner)
-        or _CREDIT.search(inner)
-        or _CREDIT_NAME.match(inner)
-    )
-
-
-def is_buttons(paragraph: str) -> bool:
-    """A row of a web page's share, e-mail, print or follow buttons, not text.
-
-    "Click to email this to a friend (Opens in new window)", "936 SHARES Share
-    Tweet", "Follow us on Facebook, Twitter, Google+": either a button's phrase, or
-    every word a button's ("LISTEN TO ARTICLE 4:34 SHARE THIS ARTICLE Share Tweet").
-    """
-    words = paragraph.split()
-    if not 0 < len(words) <= MAX_BUTTON_WORDS:
-        return False
-    if _BUTTON_LINE.search(paragraph):
-        return True
-    return all(_BUTTON_WORD.fullmatch(w) for w in words) and any(
-        _BUTTON_NAME.fullmatch(w.rstrip(":!?")) for w in words
-    )
-
-
-# A web page's furniture in a headline's place: a video player's notice, a
-# newsletter's sign-up box, a summary box's label.
-_NOT_A_HEADLINE = re.compile(
-    r"^(?:media playback is unsupported|story highlights\b|get the latest from\b"
-    r"|sign up for\b|breaking news emails\b)",
-    re.I,
-)
-
-
-def _headline_sized(paragraph: str) -> bool:
-    """Short enough to be a headline, and on one line."""
-    return (
-        0 < len(paragraph.split()) <= MAX_TITLE_WORDS
-        and len(paragraph) <= MAX_TITLE_CHARS
-        and "\n" not in paragraph
-    )
-
-
-def is_title(paragraph: str) -> bool:
-    """A headline: short, one line, not ending like a sentence, not a caption nor
-    a page's furniture ("Media playback is unsupported on your device").
-
-    A sentence closed by a note in parentheses ("... like polio. (Family
-    photos)") ends like a sentence; an aside wholly in parentheses or brackets
-    ("(This story has been updated ...)") is no headline either.
-    """
-    group = _CLOSING_GROUP.search(paragraph)
-    before = paragraph[: group.start()] if group else paragraph
-    before = before.rstrip(" *")  # "*** Join it LIVE here ! ***" ends like a sentence
-    return (
-        _headline_sized(paragraph)
-        and bool(before)
-        and not (_SENTENCE_END.search(before) and not (group and _INITIAL_END.search(before)))
-        and not is_caption(paragraph)
-        and not is_buttons(paragraph)
-        and not _TAG_LINE.match(paragraph)
-        and not _NOT_A_HEADLINE.match(paragraph)
-    )
 
 
 def infer(text: str) -> Inferred:
@@ -408,21 +264,6 @@ def _use_caption(caption: str, result: Inferred, sources: Counter[str]) -> None:
     result.meta.setdefault("captions", "")
     result.meta["captions"] = (result.meta["captions"] + "\n" + caption).strip()
     result.notes.append("photo caption kept out of the text")
-
-
-# A web page's furniture between paragraphs (Multi-News pages): a rule of
-# underscores or asterisks, a label for an advertisement, a link or a photo.
-_FURNITURE = re.compile(
-    r"[\W_]*|(?:advertisement(?: continue reading the main story)?|story continued below"
-    r"|continue reading(?: the main story)?|read more|related|photo|text size -?|loading \.*)[:.]?",
-    re.IGNORECASE,
-)
-
-
-def is_furniture(paragraph: str) -> bool:
-    """A paragraph that is no text of the report: "___", "Advertisement Continue
-    reading the main story", "Story Continued Below", "Read More:"."""
-    return _FURNITURE.fullmatch(paragraph.strip()) is not None
 
 
 def _use_buttons(line: str, result: Inferred) -> None:
