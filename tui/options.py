@@ -1,5 +1,5 @@
 """The options of ``newsdesk search`` and those every command shares, in one
-table: argparse is given them from here (:mod:`tui.cli`), and a plain search
+table: argparse is given them from here (:mod:`tui.parsers`), and a plain search
 is read from here without argparse (:func:`plain_search`), so a name, a
 default or a kind of value is written once.
 
@@ -33,7 +33,7 @@ class Option:
         self.default = default
         self.metavar = metavar  # None: a flag, True when given
         self.help = help
-        self.number = number  # a count of 1 or more (tui.cli.at_least_one)
+        self.number = number  # a count of 1 or more (tui.parsers.at_least_one)
 
 
 INDEX_DIR = Option(
