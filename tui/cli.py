@@ -1,7 +1,8 @@
 """The ``newsdesk`` command: the reader, and subcommands for the shell.
 
-Argument parsing and plain output live here; the Textual app is imported only
-when the reader opens, so ``newsdesk search`` starts fast. Every error a user
+What the arguments ask is checked and run here (the parsers are in
+:mod:`tui.parsers`, plain output in :mod:`tui.output`); the Textual app is
+imported only when the reader opens, so ``newsdesk search`` starts fast. Every error a user
 can cause ends in a one-line message and exit code 1 (runtime) or 2 (usage);
 no traceback reaches the terminal.
 """
