@@ -11,7 +11,7 @@ from .article_analysis import MAX_ANALYSED_CHARS, _too_long
 from .model import Article
 
 if TYPE_CHECKING:
-    from .analysis_hooks import Analysis
+    from .analysis import Analysis
 
 
 # Told (articles analysed, of how many) as an analysis goes.

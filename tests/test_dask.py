@@ -75,9 +75,9 @@ def _models_loaded(client) -> dict[str, list[str]]:
     """The models each worker process holds (loaded on its first batch)."""
 
     def held() -> list[str]:
-        from index import analysis_hooks
+        from index import analysis
 
-        return sorted(analysis_hooks._WORKER)
+        return sorted(analysis._WORKER)
 
     return client.run(held)
 
