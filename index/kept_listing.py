@@ -25,8 +25,8 @@ LISTING = LISTING_PREFIX + "{engine}-" + f"{LISTING_LAYOUT}.bin"
 ENGINE = "whoosh"
 TOC_PREFIX, TOC_SUFFIX = "_newsdesk_", ".toc"  # a Whoosh commit's table of contents
 # The sources of what names the analysis and the stored layout
-# (index.analysis.VERSION, index.nlp.DEFAULT_MODEL, index.store.FORMAT).
-CODE = ("analysis.py", "nlp.py", "store.py")
+# (index.analysis_version.VERSION, index.nlp.DEFAULT_MODEL, index.store.FORMAT).
+CODE = ("analysis_version.py", "nlp.py", "store.py")
 
 
 def index_files(path: str | os.PathLike[str]) -> list[list[Any]]:
