@@ -524,6 +524,38 @@ def test_the_pane_shows_another_storys_date_as_context(library):
     asyncio.run(test())
 
 
+@pytest.mark.slow
+def test_the_pane_names_an_article_with_no_outlet_the_sources_list_does_not_show(library):
+    """With the sources filtered to the one article a search found, its pane
+    still cites 003 (no outlet, no headline) by the start of its text."""
+    import asyncio
+
+    from textual.widgets import Input
+
+    from tui.app import NewsdeskApp
+
+    from .tui_helpers import press, reader, settle
+
+    async def test():
+        app = NewsdeskApp(library)
+        async with app.run_test(size=(160, 50)) as pilot:
+            await settle(app, pilot)
+            await press(app, pilot, "slash")
+            app.screen.query_one(Input).value = "Efforts to negotiate"
+            await settle(app, pilot)
+            await press(app, pilot, "enter")  # opens 001's first passage
+            await press(app, pilot, "F")  # the sources list shows only what it found
+            await settle(app, pilot)
+            screen = reader(app)
+            assert screen.sources.article_ids == [A001]
+            await press(app, pilot, "j", "k")  # the pane drawn again, filtered
+            text = " ".join(screen.cross.text.split())
+            assert "✓ agree “The first face-to-face peace…”: under two hours" in text
+            assert UNKNOWN_OUTLET not in text[: text.index("Entities")]
+
+    asyncio.run(test())
+
+
 SEEDS_FILES = (A000, A001, A002, A003, A004)
 
 

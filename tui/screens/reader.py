@@ -84,6 +84,9 @@ class ReaderScreen(keeps.KeepActions, Lookups, CorpusLoading):
         self.state = state
         self.entries: list[Entry] = []
         self.stories: list[Story] = []
+        # Each listed article's heading by id, made from ``entries`` when first
+        # asked after they change (see heading).
+        self._headings: tuple[list[Entry], dict[str, str | None]] = ([], {})
         self.active_pane = "article"
         self._focusing: str | None = None  # the pane whose focus is on its way
 
@@ -105,7 +108,7 @@ class ReaderScreen(keeps.KeepActions, Lookups, CorpusLoading):
 
     async def on_mount(self) -> None:
         self.watch(self.article, "cursor", self._passage_changed, init=False)
-        self.cross.headings = self.sources.heading
+        self.cross.headings = self.heading
         self.activate("article")
         head = None
         if self.library.exists and not self.library.read_only:
@@ -137,6 +140,16 @@ class ReaderScreen(keeps.KeepActions, Lookups, CorpusLoading):
     def position(self) -> Position | None:
         shown = self.article.article
         return Position(shown.id, self.article.cursor or 1) if shown else None
+
+    def heading(self, article_id: str) -> str | None:
+        """An article's heading as the sources list shows it (its title, else
+        the start of its text), whether the list shows it now or not (filtered,
+        or only its first rows read yet); None for an article not listed."""
+        made_of, headings = self._headings
+        if made_of is not self.entries:
+            headings = {e.id: e.title or e.lead or None for e in self.entries}
+            self._headings = (self.entries, headings)
+        return headings.get(article_id) or self.sources.heading(article_id)
 
     # Moving around.
 
