@@ -206,6 +206,17 @@ def test_related_cites_a_figure_of_an_article_with_no_outlet_by_its_file(capsys,
     assert UNKNOWN_OUTLET not in out[: out.index("\nEntities")]
 
 
+def test_related_lists_what_the_passages_speaker_says_in_other_sources(capsys, seeds_index):
+    """EFE's Umerov wants a meeting before the end of August; 002, which names
+    no outlet, quotes him on the humanitarian track: cited by its id."""
+    code, out = run(capsys, "related", A000, "9")
+    assert code == 0
+    quotes = out[out.index("\nQuotes") :].splitlines()
+    assert quotes[2] == "Rustem Umerov"
+    assert quotes[3].startswith("    here: “We want to hold a meeting before the end of August")
+    assert f"    {A002}: “We have progress on the humanitarian track" in quotes[4]
+
+
 def test_related_names_spellings_of_articles_with_no_outlet_in_single_parentheses(
     capsys, seeds_index
 ):

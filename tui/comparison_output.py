@@ -8,7 +8,15 @@ import argparse
 from rich.text import Text
 
 from index import codec
-from index.model import UNKNOWN_OUTLET, EntityCoverage, Fact, FactGroup, FactView, outlet_label
+from index.model import (
+    UNKNOWN_OUTLET,
+    EntityCoverage,
+    Fact,
+    FactGroup,
+    FactView,
+    QuoteView,
+    outlet_label,
+)
 from index.safety import clean, clean_line, dumps
 from index.subjects import subject_of
 
@@ -166,6 +174,7 @@ def related(library, args: argparse.Namespace) -> int:
         )
         stdout.print(Text(clean(item.text)), soft_wrap=True)
     _entities_block(view.entities)
+    _quotes_block(view.quotes)
     return EXIT_OK
 
 
@@ -189,6 +198,19 @@ def _entities_block(items: tuple[EntityCoverage, ...]) -> None:
                 f"{item.of} sources — {spellings}"
             )
         )
+
+
+def _quotes_block(items: tuple[QuoteView, ...]) -> None:
+    """What the passage's speakers say in other sources, as the pane lists it;
+    a quote of an article that names no outlet is cited by the article's id."""
+    if items:
+        stdout.print(Text("\nQuotes", style="underline"))
+    for item in items:
+        stdout.print(Text(clean_line(item.speaker) or "unknown speaker", style="bold"))
+        stdout.print(Text(f"    here: {clean_line(item.here.text)}"))
+        for other in item.others:
+            cited = clean_line(other.source) or clean_line(other.article)
+            stdout.print(Text(f"    {cited}: {clean_line(other.text)}"))
 
 
 def _facts_block(items: tuple[FactView, ...]) -> None:
