@@ -16,7 +16,7 @@ from .facts import unify_keys
 from .incremental import Memo, NamesMemo, digest, group_by_component
 from .mentions import share_in_story, story_members
 from .model import Article, Mention, Story
-from .pass_views import _EVENT_NAME, COMPARED_KINDS, OTHER_STORY_FACTS, _Context, row_speaker
+from .pass_views import COMPARED_KINDS, _Context
 from .passages import passage_key
 from .references import Reference, story_references, without_story_nouns
 from .store import article_from_json
@@ -24,16 +24,11 @@ from .stories import StoryInput, story_title
 from .story_features import story_text
 
 __all__ = [
-    "COMPARED_KINDS",
-    "OTHER_STORY_FACTS",
     "STATE_VERSION",
-    "_EVENT_NAME",
-    "_Context",
     "collector_paused",
     "entity_sets",
     "expander",
     "figure_of",
-    "row_speaker",
     "shared_names",
     "stated_date",
     "story_inputs",

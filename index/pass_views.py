@@ -15,6 +15,7 @@ from itertools import islice
 from typing import Any
 
 from . import codec, crossref
+from .crossref.fact_groups import _group_relation
 from .entities import alias_key
 from .facts import unify_keys
 from .gazetteer import country_of
@@ -484,7 +485,7 @@ class _Context:
                         "end": item.fact.end,
                     }
             off_day = self._statements(story["id"], ckey)[2]
-            relation = crossref._group_relation(in_story, off_day)
+            relation = _group_relation(in_story, off_day)
             rows[ckey] = {
                 "key": ckey,
                 "label": crossref.subject_of(in_story, off_day) + row_speaker(in_story),

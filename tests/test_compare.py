@@ -9,9 +9,9 @@ import shutil
 import pytest
 
 from index.analysis import Analysis
-from index.corpus_pass import OTHER_STORY_FACTS
 from index.library import Library
 from index.model import UNKNOWN_OUTLET
+from index.pass_views import OTHER_STORY_FACTS
 from tui.cli import main
 
 from .conftest import SEEDS, SHARED_DATA
@@ -390,8 +390,8 @@ def test_stories_and_plain_searches_do_not_read_the_corpus_wide_state(seeds_inde
 
 
 def test_a_fact_shows_every_counterpart_in_its_story_and_a_few_from_others():
-    from index.corpus_pass import OTHER_STORY_FACTS, _Context
     from index.model import Article, Passage
+    from index.pass_views import OTHER_STORY_FACTS, _Context
 
     articles, analyses, story_of = {}, {}, {}
     for n in range(12):  # three in the story, nine in another
@@ -665,9 +665,9 @@ def test_another_storys_figure_that_is_no_counterpart_is_not_listed():
     """Under one comparison key, another story's "thousands of people missing"
     says nothing about "650,000 people signed": the pane does not list it as
     "not comparable", only the other story's counterparts, as context."""
-    from index.corpus_pass import _Context
     from index.facts import extract_facts
     from index.model import Article, Passage
+    from index.pass_views import _Context
 
     sentences = {
         "a1": ("s1", "More than 650,000 people signed the petition."),
@@ -771,9 +771,9 @@ def test_the_report_ranks_real_differences_of_shared_clusters_before_a_loose_fit
 
 
 def test_a_matrix_row_names_the_same_speaker_whatever_order_its_facts_come_in():
-    from index.corpus_pass import row_speaker
     from index.crossref import Comparable
     from index.model import Fact
+    from index.pass_views import row_speaker
 
     def said(speaker):
         fact = Fact("f", "a", 1, "quantity", "1,000", 0, 5, speaker=speaker)

@@ -275,7 +275,7 @@ def test_an_event_named_around_a_figure_is_not_whose_figure_it_is():
     """ "For the Sochi Games, the firm will have five aircraft" is the firm's
     figure, as "Global Rescue has six aircraft" is: the Games, which the model
     may tag as an organisation, hold nothing."""
-    from index.corpus_pass import _EVENT_NAME
+    from index.pass_views import _EVENT_NAME
 
     assert _EVENT_NAME.search("Sochi Games") and _EVENT_NAME.search("Venice Film Festival")
     assert not _EVENT_NAME.search("Global Rescue") and not _EVENT_NAME.search("Gazprom")

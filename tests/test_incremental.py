@@ -302,7 +302,7 @@ def test_an_update_compares_again_only_the_stories_it_touches(tmp_path, monkeypa
     other stories as they were committed: they are not computed again."""
     if not BBC.exists():
         pytest.skip(f"{BBC} is not available on this machine")
-    from index import corpus_pass, crossref, first_look
+    from index import crossref, first_look, pass_views
 
     corpus = tmp_path / "corpus"
     shutil.copytree(SEEDS, corpus)
@@ -310,7 +310,7 @@ def test_an_update_compares_again_only_the_stories_it_touches(tmp_path, monkeypa
     Library([corpus], kept, analysis=MemoAnalysis()).update()
     compared: list[set[str]] = []
     viewed: list[str] = []
-    real, real_views = crossref.related_passages, corpus_pass._Context.views
+    real, real_views = crossref.related_passages, pass_views._Context.views
 
     def counting(passages, *args):
         compared.append({aid for aid, _, _ in passages})
@@ -321,7 +321,7 @@ def test_an_update_compares_again_only_the_stories_it_touches(tmp_path, monkeypa
         return real_views(context, aid)
 
     monkeypatch.setattr(crossref, "related_passages", counting)
-    monkeypatch.setattr(corpus_pass._Context, "views", counting_views)
+    monkeypatch.setattr(pass_views._Context, "views", counting_views)
     # What the corpus-wide pass computes (a first look runs the same pass over
     # the new article's nearest articles before it: see test_first_look.py).
     monkeypatch.setattr(first_look, "MAX_NEW", 0)

@@ -8,7 +8,7 @@ index) and runs at index time; the reader only looks the results up.
 from __future__ import annotations
 
 from .copies import source_groups, wire_copies
-from .fact_groups import FactIndex, _group_relation, group_pairs, groups, subject_of
+from .fact_groups import FactIndex, group_pairs, groups, subject_of
 from .related import related_passages
 from .relations import (
     Comparable,
@@ -24,7 +24,6 @@ from .relations import (
 __all__ = [
     "Comparable",
     "FactIndex",
-    "_group_relation",
     "counterpart_relation",
     "fact_from_json",
     "group_pairs",
