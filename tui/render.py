@@ -96,11 +96,17 @@ class Entry(NamedTuple):
     lead: str = ""
 
 
+def heading(entry: Entry | Article) -> str:
+    """What stands for an article in the lists: its title, else the start of
+    its first passage ("" for neither)."""
+    return entry.title or entry.lead
+
+
 def title_of(entry: Entry | Article) -> Text:
     """The title, or the start of the first passage dimmed when there is none."""
     if entry.title:
         return Text(clean_line(entry.title))
-    return Text(clean_line(entry.lead) or "(no title)", style=DIM)
+    return Text(clean_line(heading(entry)) or "(no title)", style=DIM)
 
 
 def date_of(entry: Entry | Article) -> Text:

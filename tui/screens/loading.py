@@ -29,7 +29,7 @@ from index.update_process import UpdateStopped
 
 from ..indexing import IndexingStatus
 from ..inert import toast
-from ..render import Entry
+from ..render import Entry, heading
 from ..state import Position
 from ..widgets.sources import Group
 
@@ -229,6 +229,7 @@ class CorpusLoading(Screen[None]):
             reader.sources.populate(message.head, reader.state.read)
         else:
             reader.entries, reader.stories = message.entries, message.stories
+            reader.headings = {e.id: heading(e) for e in message.entries}
             reader.sources.populate(reader.listed_groups(), reader.state.read)
             # What was just loaded and listed lives as long as the reader: keep it
             # out of the cyclic garbage collector, whose full passes over it (50-100

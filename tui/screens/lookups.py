@@ -77,7 +77,7 @@ class Lookups:
 
         reader = cast("ReaderScreen", self)
         sources = {e.id: outlet_label(e.source) for e in reader.entries}
-        titles = {e.id: e.title or e.lead or e.id for e in reader.entries}
+        titles = {e.id: render.heading(e) or e.id for e in reader.entries}
         browser = EntityBrowser(reader.library.entities(), sources, titles)
         reader.app.push_screen(browser, reader._go)
 

@@ -84,9 +84,7 @@ class ReaderScreen(keeps.KeepActions, Lookups, CorpusLoading):
         self.state = state
         self.entries: list[Entry] = []
         self.stories: list[Story] = []
-        # Each listed article's heading by id, made from ``entries`` when first
-        # asked after they change (see heading).
-        self._headings: tuple[list[Entry], dict[str, str | None]] = ([], {})
+        self.headings: dict[str, str] = {}  # each article's heading by id, with entries
         self.active_pane = "article"
         self._focusing: str | None = None  # the pane whose focus is on its way
 
@@ -145,11 +143,7 @@ class ReaderScreen(keeps.KeepActions, Lookups, CorpusLoading):
         """An article's heading as the sources list shows it (its title, else
         the start of its text), whether the list shows it now or not (filtered,
         or only its first rows read yet); None for an article not listed."""
-        made_of, headings = self._headings
-        if made_of is not self.entries:
-            headings = {e.id: e.title or e.lead or None for e in self.entries}
-            self._headings = (self.entries, headings)
-        return headings.get(article_id) or self.sources.heading(article_id)
+        return self.headings.get(article_id) or self.sources.heading(article_id)
 
     # Moving around.
 

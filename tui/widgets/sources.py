@@ -130,7 +130,7 @@ class SourcesList(FrameStyles, can_focus=True):
         """An article's heading as its entry shows it: the title, else the start of
         its text; None for an article not listed."""
         entry = self._entries.get(article_id)
-        return (entry.title or entry.lead or None) if entry else None
+        return (render.heading(entry) or None) if entry else None
 
     def entry_text(self, article_id: str) -> str:
         """An article's entry as plain text, read mark included."""
