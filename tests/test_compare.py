@@ -541,20 +541,15 @@ def test_the_pane_names_an_article_with_no_outlet_the_sources_list_does_not_show
     still cites 003 (no outlet, no headline) by the start of its text."""
     import asyncio
 
-    from textual.widgets import Input
-
     from tui.app import NewsdeskApp
 
-    from .tui_helpers import press, reader, settle
+    from .tui_helpers import press, reader, search_for, settle
 
     async def test():
         app = NewsdeskApp(library)
         async with app.run_test(size=(160, 50)) as pilot:
             await settle(app, pilot)
-            await press(app, pilot, "slash")
-            app.screen.query_one(Input).value = "Efforts to negotiate"
-            await settle(app, pilot)
-            await press(app, pilot, "enter")  # opens 001's first passage
+            await search_for(app, pilot, "Efforts to negotiate")  # opens 001's first passage
             await press(app, pilot, "F")  # the sources list shows only what it found
             await settle(app, pilot)
             screen = reader(app)

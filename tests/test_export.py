@@ -22,7 +22,7 @@ from tui.state import Mark, Position
 
 from . import tui_helpers
 from .conftest import SEEDS
-from .tui_helpers import EFE, indexed, press, reader, run, settle, shown
+from .tui_helpers import EFE, indexed, press, reader, run, search_for, settle, shown
 
 # The reader tests' fixtures: the seeds indexed once, a copy for each test.
 index_dir, library = tui_helpers.index_dir, tui_helpers.library
@@ -377,10 +377,8 @@ def test_choosing_what_to_export_changes_the_default_name_but_not_a_typed_one(li
         app = NewsdeskApp(library)
         async with app.run_test(size=(120, 40)) as pilot:
             await settle(app, pilot)
-            await press(app, pilot, "slash")
-            app.screen.query_one(Input).value = "prisoners"
-            await settle(app, pilot)
-            await press(app, pilot, "enter", "b", "x")
+            await search_for(app, pilot, "prisoners")
+            await press(app, pilot, "b", "x")
             field = app.screen.query_one(Input)
             assert field.value == str(here / "newsdesk-marks.md")
             await press(app, pilot, "tab")  # to the kinds: the first is highlighted

@@ -13,7 +13,17 @@ from tui.screens.search import SearchScreen
 from tui.state import Mark, ReadingState
 
 from . import tui_helpers
-from .tui_helpers import EFE, JAZEERA, press, reader, run, screen_text, settle, shown
+from .tui_helpers import (
+    EFE,
+    JAZEERA,
+    press,
+    reader,
+    run,
+    screen_text,
+    search_for,
+    settle,
+    shown,
+)
 
 # The reader tests' fixtures: the seeds indexed once, a copy for each test.
 index_dir = tui_helpers.index_dir
@@ -141,14 +151,6 @@ def test_a_mark_that_cannot_be_saved_is_said_so(library, monkeypatch):
 
 
 # Saved searches.
-
-
-async def search_for(app: NewsdeskApp, pilot, query: str) -> None:
-    """Search with / and open the first result."""
-    await press(app, pilot, "slash")
-    app.screen.query_one(Input).value = query
-    await settle(app, pilot)
-    await press(app, pilot, "enter")
 
 
 def test_a_named_search_is_saved_and_reopened_from_the_palette(library):

@@ -230,6 +230,16 @@ async def press(app: NewsdeskApp, pilot: Pilot, *keys: str) -> None:
     await pilot.pause()
 
 
+async def search_for(app: NewsdeskApp, pilot: Pilot, query: str) -> None:
+    """Search with / and open the first result."""
+    from textual.widgets import Input
+
+    await press(app, pilot, "slash")
+    app.screen.query_one(Input).value = query
+    await settle(app, pilot)
+    await press(app, pilot, "enter")
+
+
 def long_corpus(tmp_path: Path, articles: int = 1, passages: int = 60) -> Path:
     """Articles of many numbered passages, each a few lines long."""
     corpus = tmp_path / "corpus"
