@@ -10,6 +10,7 @@ from rich.text import Text
 from index import codec
 from index.model import (
     UNKNOWN_OUTLET,
+    CitedFact,
     EntityCoverage,
     Fact,
     FactGroup,
@@ -200,17 +201,22 @@ def _entities_block(items: tuple[EntityCoverage, ...]) -> None:
         )
 
 
+def _cited(fact: CitedFact, source: str | None = None) -> str:
+    """Who says ``fact`` in another source: its outlet, or where the article
+    names none, the article's id (as its related passages are cited), so that
+    three reports of unknown outlets are still told apart."""
+    return clean_line(source or fact.source) or clean_line(fact.article)
+
+
 def _quotes_block(items: tuple[QuoteView, ...]) -> None:
-    """What the passage's speakers say in other sources, as the pane lists it;
-    a quote of an article that names no outlet is cited by the article's id."""
+    """What the passage's speakers say in other sources, as the pane lists it."""
     if items:
         stdout.print(Text("\nQuotes", style="underline"))
     for item in items:
         stdout.print(Text(clean_line(item.speaker) or "unknown speaker", style="bold"))
         stdout.print(Text(f"    here: {clean_line(item.here.text)}"))
         for other in item.others:
-            cited = clean_line(other.source) or clean_line(other.article)
-            stdout.print(Text(f"    {cited}: {clean_line(other.text)}"))
+            stdout.print(Text(f"    {_cited(other)}: {clean_line(other.text)}"))
 
 
 def _facts_block(items: tuple[FactView, ...]) -> None:
@@ -229,13 +235,10 @@ def _facts_block(items: tuple[FactView, ...]) -> None:
         for other in item.others:
             where = "" if other.same_story else "  (another story)"
             relation = other.relation or "not comparable"
-            # An article that names no outlet is cited by its id, as the related
-            # passages are: three reports of unknown outlets are still told apart.
-            cited = clean_line(other.source) or clean_line(other.fact.article)
             stdout.print(
                 Text(
                     f"    {BADGES.get(relation, relation)}  "
-                    f"{cited}: {clean_line(other.fact.text)}"
+                    f"{_cited(other.fact, other.source)}: {clean_line(other.fact.text)}"
                     f"{where}"
                 )
             )
