@@ -181,6 +181,45 @@ def test_trees_are_read_as_stored():
     assert np.allclose(model.probability(features), [1 / (1 + np.e), 1 / (1 + np.e**-1)])
 
 
+def test_every_pair_gets_the_leaf_its_own_walk_down_the_tree_reaches():
+    # A tree with a leaf at each depth, as boosting leaves them where a node is
+    # pure, read for many pairs at once: each pair's value is the leaf reached
+    # by walking it down from the root, ties (a value equal to a split) going left.
+    #        0: f1 <= 0.3
+    #      /              \
+    #   1: leaf 5.0     2: f0 <= 0.6
+    #                  /            \
+    #          3: f2 <= 0.5       4: leaf -2.0
+    #           /      \
+    #     5: leaf 1.0  6: leaf 3.0
+    tree = Tree(
+        np.array([1, -2, 0, 2, -2, -2, -2]),
+        np.array([0.3, -2.0, 0.6, 0.5, -2.0, -2.0, -2.0]),
+        np.array([1, -1, 3, 5, -1, -1, -1]),
+        np.array([2, -1, 4, 6, -1, -1, -1]),
+        np.array([0.0, 5.0, 0.0, 0.0, -2.0, 1.0, 3.0]),
+    )
+    rng = np.random.default_rng(11)
+    features = rng.random((500, 3))
+    features[:5] = [[0.1, 0.3, 0.9], [0.6, 0.4, 0.5], [0.6, 0.4, 0.51], [0.61, 0.9, 0.0], [0, 0, 0]]
+
+    def walked(row: np.ndarray) -> float:
+        node = 0
+        while tree.left[node] >= 0:
+            left = row[tree.feature[node]] <= tree.threshold[node]
+            node = tree.left[node] if left else tree.right[node]
+        return float(tree.value[node])
+
+    expected = np.array([walked(row) for row in features])
+    assert np.array_equal(tree.predict(features), expected)
+    assert list(expected[:5]) == [5.0, 1.0, 3.0, -2.0, 5.0]
+    assert set(expected) == {5.0, 1.0, 3.0, -2.0}  # every leaf reached
+    assert tree.predict(features[:0]).shape == (0,)
+    model = Model(init=0.5, rate=0.1, trees=(tree, tree), threshold=0.5)
+    raw = 0.5 + 0.1 * expected + 0.1 * expected
+    assert np.allclose(model.probability(features), 1 / (1 + np.exp(-raw)))
+
+
 def test_a_floor_on_shared_words_unlinks_pairs_whose_texts_share_less():
     """A model stored with a floor scores 0 the pairs whose text cosine (the
     first feature) is below it, whatever its trees say; without one, none."""
