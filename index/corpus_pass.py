@@ -99,9 +99,11 @@ def summarise(
         story_references=across,
     )
     alias_index = {alias_key(a.text): e.id for e in entities for a in e.aliases}
-    context = _Context(articles, analyses, entities, alias_index, story_of, last.related)
+    context = _Context(
+        articles, analyses, entities, alias_index, story_of, last.related, last.copies
+    )
     views, unchanged = context.changed_views(last.views, kept.views, set(changed))
-    kept.related = context.memo
+    kept.related, kept.copies = context.memo, context.copies_memo
     return {
         "version": STATE_VERSION,
         "stories": stories,

@@ -24,8 +24,10 @@ something they read changed (see ``index.corpus_pass``): the digest of a story's
 view inputs is kept, and an unchanged one keeps its articles' stored views.
 
 Names shared within a story (see ``index.mentions.share_in_story``) are kept
-under a digest of its articles' texts, passages and mentions: a story an
-update does not touch shares none again.
+under a digest of its articles' texts, passages and mentions, and the wire
+copies among a story's articles under a digest of their ids and texts (see
+``index.crossref.story_copies``): a story an update does not touch shares none
+again and compares none of its texts again.
 
 What is still done over the whole corpus on every update: reading every
 stored analysis, merging entities (a bare surname is resolved against the
@@ -137,12 +139,14 @@ class Memo:
     """What the last run computed, each part under the digest of its inputs:
     ``related`` (a story's related passages), ``stories`` (a part of the story
     graph's groups), ``views`` (digests of stories' view inputs whose views
-    are stored) and ``names`` (a story's mentions with the names shared in it)."""
+    are stored), ``names`` (a story's mentions with the names shared in it)
+    and ``copies`` (a story's wire copies, see :func:`index.crossref.story_copies`)."""
 
     related: RelatedMemo = field(default_factory=dict)
     stories: dict[str, list[list[str]]] = field(default_factory=dict)
     views: set[str] = field(default_factory=set)
     names: NamesMemo = field(default_factory=dict)
+    copies: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any] | None) -> Memo:
@@ -150,7 +154,8 @@ class Memo:
         if "related" not in data:  # written before stories and views were kept
             return cls()
         names = dict(data.get("names", {}))  # kept since names shared were
-        return cls(dict(data["related"]), dict(data["stories"]), set(data["views"]), names)
+        copies = dict(data.get("copies", {}))  # kept since wire copies were
+        return cls(dict(data["related"]), dict(data["stories"]), set(data["views"]), names, copies)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -158,6 +163,7 @@ class Memo:
             "stories": self.stories,
             "views": sorted(self.views),
             "names": self.names,
+            "copies": self.copies,
         }
 
 
@@ -175,15 +181,21 @@ def stored_memo(reader: Reader) -> dict[str, Any]:
     doc = reader.get("catalog", MEMO_UID)
     if doc is None or unpack(doc["data"]) != SHARDED:
         return {}
-    memo: dict[str, Any] = {"related": {}, "stories": {}, "views": [], "names": {}}
+    memo: dict[str, Any] = _empty()
     for shard in reader.documents(MEMO_KIND):
         data = unpack(shard["data"])
         memo["related"].update(data["related"])
         memo["stories"].update(data["stories"])
         memo["views"] += data["views"]
         memo["names"].update(data.get("names", {}))
+        memo["copies"].update(data.get("copies", {}))
     memo["views"].sort()
     return memo
+
+
+def _empty() -> dict[str, Any]:
+    """A memo, or one shard of it, holding nothing."""
+    return {"related": {}, "stories": {}, "views": [], "names": {}, "copies": {}}
 
 
 def memo_shards(memo: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
@@ -193,10 +205,10 @@ def memo_shards(memo: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
     def shard(key: str) -> dict[str, Any]:
         prefix = key[:2]
         if prefix not in shards:
-            shards[prefix] = {"related": {}, "stories": {}, "views": [], "names": {}}
+            shards[prefix] = _empty()
         return shards[prefix]
 
-    for part in ("related", "stories", "names"):
+    for part in ("related", "stories", "names", "copies"):
         for key, value in memo.get(part, {}).items():
             shard(key)[part][key] = value
     for key in memo.get("views", []):
@@ -208,7 +220,7 @@ def memo_documents(memo: Mapping[str, Any], last: Mapping[str, Any]) -> list[dic
     """The documents to write for ``memo`` where the index holds ``last``: the
     shards that differ (one emptied is written empty) and the catalog's mark."""
     now, before = memo_shards(memo), memo_shards(last)
-    empty: dict[str, Any] = {"related": {}, "stories": {}, "views": [], "names": {}}
+    empty = _empty()
     docs = [{"uid": MEMO_UID, "kind": "catalog", "data": pack(SHARDED)}]
     for prefix in sorted(set(now) | set(before)):
         shard = now.get(prefix, empty)

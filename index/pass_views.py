@@ -68,7 +68,14 @@ class _Context:
     """Indexes over the whole corpus, built once per summary."""
 
     def __init__(
-        self, articles, analyses, entities, alias_index, story_of, memo: RelatedMemo | None = None
+        self,
+        articles,
+        analyses,
+        entities,
+        alias_index,
+        story_of,
+        memo: RelatedMemo | None = None,
+        copies: crossref.CopiesMemo | None = None,
     ) -> None:
         self.articles = articles
         self.analyses = analyses
@@ -92,7 +99,10 @@ class _Context:
             f["key"] for blob in analyses.values() for f in blob.get("facts", []) if f.get("key")
         }
         self.unified = unify_keys(keys)
-        self.copies = crossref.wire_copies(articles, self._story_pairs())
+        self.copies_memo: crossref.CopiesMemo = {}  # what the next run may reuse
+        self.copies = crossref.story_copies(
+            articles, self._story_groups(), copies or {}, self.copies_memo
+        )
         self.source_group = crossref.source_groups(articles, self.copies)
         # Each passage's entity mentions (offsets and entity), and the entities it names.
         self.mentions_in: dict[tuple[str, int], list[tuple[int, int, str]]] = defaultdict(list)
@@ -135,15 +145,12 @@ class _Context:
             self._statements_of[(story, ckey)] = found
         return found
 
-    def _story_pairs(self):
+    def _story_groups(self) -> list[list[str]]:
+        """Each story's articles in id order, the stories in the summary's order."""
         members = defaultdict(list)
         for aid, sid in self.story_of.items():
             members[sid].append(aid)
-        for ids in members.values():
-            ids.sort()
-            for i, a in enumerate(ids):
-                for b in ids[i + 1 :]:
-                    yield a, b
+        return [sorted(ids) for ids in members.values()]
 
     def speaker_id(self, speaker: str | None) -> str | None:
         return self.alias_index.get(alias_key(speaker)) if speaker else None

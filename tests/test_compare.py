@@ -151,6 +151,59 @@ def test_wire_copies_count_as_one_source(tmp_path):
     assert group.sources == 2  # a and b are one wire copy
 
 
+def test_an_update_compares_again_only_the_stories_whose_texts_changed(monkeypatch):
+    """Wire copies are found a story at a time and kept by the story's texts: a
+    story whose articles are as they were is not read again, one whose text
+    changed is, and both give what comparing every pair afresh gives."""
+    from index import crossref
+    from index.crossref import copies as copies_module
+    from index.model import Article, Passage
+
+    wire = (
+        "The talks ended after less than two hours on Friday with an agreement to exchange "
+        "1,000 prisoners of war each, the largest swap of the war, officials from both "
+        "delegations told reporters at the palace in Istanbul after the meeting."
+    )
+
+    def article(aid: str, *texts: str) -> Article:
+        passages = tuple(Passage(aid, n, 0, len(t), t) for n, t in enumerate(texts, 1))
+        return Article(aid, aid, "text", "\n\n".join(texts), passages=passages)
+
+    articles = {
+        "a": article("a", "Agency report.", wire),
+        "b": article("b", wire, "Our own closing line."),
+        "c": article("c", "The exchange covered 1,200 prisoners of war."),
+        "d": article("d", "A report on the dollar.", wire),
+        "e": article("e", "Markets closed lower on Friday."),
+    }
+    stories = [["a", "b", "c"], ["d", "e"]]
+    compared: list[tuple[str, str]] = []
+    real = copies_module.wire_copies
+
+    def counted(found, candidates):
+        pairs = list(candidates)
+        compared.extend(pairs)
+        return real(found, pairs)
+
+    monkeypatch.setattr(copies_module, "wire_copies", counted)
+    first: dict = {}
+    found = crossref.story_copies(articles, stories, {}, first)
+    assert [(c["a"], c["b"]) for c in found] == [("a", "b")]
+    assert len(compared) == 3 + 1
+
+    compared.clear()
+    again: dict = {}
+    assert crossref.story_copies(articles, stories, first, again) == found
+    assert compared == [] and again == first
+
+    articles["e"] = article("e", "Markets closed lower on Friday.", wire)  # now a copy of d
+    compared.clear()
+    changed = crossref.story_copies(articles, stories, first, {})
+    assert compared == [("d", "e")]  # the first story was not compared again
+    assert [(c["a"], c["b"]) for c in changed] == [("a", "b"), ("d", "e")]
+    assert changed == real(articles, [("a", "b"), ("a", "c"), ("b", "c"), ("d", "e")])
+
+
 def test_omission_matrix_shows_who_reports_what(library):
     story = next(s for s in library.stories() if A002 in s.articles)
     matrix = library.matrix(story.id)

@@ -7,7 +7,7 @@ index) and runs at index time; the reader only looks the results up.
 
 from __future__ import annotations
 
-from .copies import source_groups, wire_copies
+from .copies import CopiesMemo, source_groups, story_copies, wire_copies
 from .fact_groups import FactIndex, group_pairs, groups, subject_of
 from .related import related_passages
 from .relations import (
@@ -37,4 +37,6 @@ __all__ = [
     "subject_of",
     "torn_articles",
     "wire_copies",
+    "story_copies",
+    "CopiesMemo",
 ]
