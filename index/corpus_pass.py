@@ -18,7 +18,7 @@ from .mentions import share_in_story, story_members
 from .model import Article, Mention, Story
 from .pass_views import COMPARED_KINDS, _Context
 from .passages import passage_key
-from .references import Reference, story_references, without_story_nouns
+from .references import Reference, StoryReference, references_in_story, without_story_nouns
 from .store import article_from_json
 from .stories import StoryInput, story_title
 from .story_features import story_text
@@ -81,13 +81,16 @@ def summarise(
     first = named(mentions, passages, text=text)  # what story grouping reads of a merge
     stories = _stories(articles, analyses, first, last, kept)
     story_of = {aid: s["id"] for s in stories for aid in s["articles"]}
-    mentions = shared_names(articles, mentions, story_of, last.names, kept.names)
+    names_keys: dict[tuple[str, ...], str] = {}
+    mentions = shared_names(articles, mentions, story_of, last.names, kept.names, names_keys)
     references = {
         aid: [Reference(**r) for r in blob["references"]]
         for aid, blob in analyses.items()
         if blob.get("references")
     }
-    across = story_references(articles, mentions, story_of, references)
+    across = story_references_of(
+        articles, mentions, references, names_keys, last.references, kept.references
+    )
     mentions = without_story_nouns(mentions, across)
     entities = merge(
         mentions,
@@ -126,14 +129,18 @@ def shared_names(
     story_of: dict[str, str],
     last: NamesMemo,
     kept: NamesMemo,
+    keys: dict[tuple[str, ...], str] | None = None,
 ) -> dict[str, list[Mention]]:
     """:func:`index.mentions.share_names`, a story at a time: a story whose
     articles' texts, titles, passages and mentions are those of a story of
     the last run (``last``, by digest) has that run's result. ``kept``
-    receives every story's result by digest."""
+    receives every story's result by digest, and ``keys`` each story's
+    digest by its articles."""
     result = {aid: list(found) for aid, found in mentions.items()}
     for members in story_members(articles, story_of):
         key = digest([_names_inputs(aid, articles[aid], mentions.get(aid, ())) for aid in members])
+        if keys is not None:
+            keys[tuple(members)] = key
         found = last.get(key)
         if found is None:
             shared = share_in_story(articles, mentions, members)
@@ -144,6 +151,49 @@ def shared_names(
         kept[key] = found
         result.update(shared)
     return result
+
+
+def story_references_of(
+    articles: dict[str, Article],
+    mentions: dict[str, list[Mention]],
+    references: dict[str, list[Reference]],
+    names_keys: dict[tuple[str, ...], str],
+    last: dict[str, list[list[Any]]],
+    kept: dict[str, list[list[Any]]],
+) -> list[StoryReference]:
+    """:func:`index.references.story_references`, a story at a time: a story
+    whose names were shared from the same inputs (``names_keys``, by its
+    articles, from :func:`shared_names`: the texts, titles, passages and
+    mentions it reads) and whose articles hold the same references as a story
+    of the last run (``last``, by digest) has that run's result. ``kept``
+    receives every story's result by digest."""
+    found: list[StoryReference] = []
+    for members, names_key in names_keys.items():
+        held = [
+            [
+                aid,
+                [
+                    [r.start, r.end, r.text, r.target_start, r.target_end]
+                    for r in references.get(aid, ())
+                ],
+            ]
+            for aid in members
+        ]
+        key = digest([names_key, held])
+        stored = last.get(key)
+        if stored is None:
+            read = references_in_story(articles, mentions, members, references)
+            stored = [
+                [r.article, r.start, r.end, r.text, [list(t) for t in r.targets]] for r in read
+            ]
+        else:
+            read = [
+                StoryReference(a, s, e, text, tuple((t[0], t[1]) for t in targets))
+                for a, s, e, text, targets in stored
+            ]
+        kept[key] = stored
+        found += read
+    return found
 
 
 def _names_inputs(aid: str, article: Article, mentions: Iterable[Mention]) -> list[Any]:

@@ -26,8 +26,11 @@ view inputs is kept, and an unchanged one keeps its articles' stored views.
 Names shared within a story (see ``index.mentions.share_in_story``) are kept
 under a digest of its articles' texts, passages and mentions, and the wire
 copies among a story's articles under a digest of their ids and texts (see
-``index.crossref.story_copies``): a story an update does not touch shares none
-again and compares none of its texts again.
+``index.crossref.story_copies``), and the nouns of its headlines its other
+articles read (``index.references.story_references``) under the names'
+digest and its articles' references: a story an update does not touch shares
+none again, compares none of its texts again and reads none of its headlines
+again.
 
 What is still done over the whole corpus on every update: reading every
 stored analysis, merging entities (a bare surname is resolved against the
@@ -140,13 +143,16 @@ class Memo:
     ``related`` (a story's related passages), ``stories`` (a part of the story
     graph's groups), ``views`` (digests of stories' view inputs whose views
     are stored), ``names`` (a story's mentions with the names shared in it)
-    and ``copies`` (a story's wire copies, see :func:`index.crossref.story_copies`)."""
+    ``copies`` (a story's wire copies, see :func:`index.crossref.story_copies`)
+    and ``references`` (the nouns of a story's headlines its other articles
+    read, see :func:`index.references.story_references`)."""
 
     related: RelatedMemo = field(default_factory=dict)
     stories: dict[str, list[list[str]]] = field(default_factory=dict)
     views: set[str] = field(default_factory=set)
     names: NamesMemo = field(default_factory=dict)
     copies: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    references: dict[str, list[list[Any]]] = field(default_factory=dict)
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any] | None) -> Memo:
@@ -155,7 +161,15 @@ class Memo:
             return cls()
         names = dict(data.get("names", {}))  # kept since names shared were
         copies = dict(data.get("copies", {}))  # kept since wire copies were
-        return cls(dict(data["related"]), dict(data["stories"]), set(data["views"]), names, copies)
+        references = dict(data.get("references", {}))  # and since a story's references
+        return cls(
+            dict(data["related"]),
+            dict(data["stories"]),
+            set(data["views"]),
+            names,
+            copies,
+            references,
+        )
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -164,6 +178,7 @@ class Memo:
             "views": sorted(self.views),
             "names": self.names,
             "copies": self.copies,
+            "references": self.references,
         }
 
 
@@ -189,13 +204,15 @@ def stored_memo(reader: Reader) -> dict[str, Any]:
         memo["views"] += data["views"]
         memo["names"].update(data.get("names", {}))
         memo["copies"].update(data.get("copies", {}))
+        memo["references"].update(data.get("references", {}))
     memo["views"].sort()
     return memo
 
 
 def _empty() -> dict[str, Any]:
     """A memo, or one shard of it, holding nothing."""
-    return {"related": {}, "stories": {}, "views": [], "names": {}, "copies": {}}
+    parts = ("related", "stories", "names", "copies", "references")
+    return {**{part: {} for part in parts}, "views": []}
 
 
 def memo_shards(memo: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
@@ -208,7 +225,7 @@ def memo_shards(memo: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
             shards[prefix] = _empty()
         return shards[prefix]
 
-    for part in ("related", "stories", "names", "copies"):
+    for part in ("related", "stories", "names", "copies", "references"):
         for key, value in memo.get(part, {}).items():
             shard(key)[part][key] = value
     for key in memo.get("views", []):

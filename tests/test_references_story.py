@@ -124,3 +124,44 @@ def test_a_headline_word_the_model_took_for_a_name_is_the_person_its_story_calls
     assert ("0.txt", "Escapee") in common
     assert "Escapee" not in {a["text"] for a in comeaux["aliases"]}
     assert not any(e["name"] == "Escapee" for e in state["entities"])  # no longer a name
+
+
+def test_an_update_reads_a_storys_headline_nouns_again_only_where_the_story_changed(monkeypatch):
+    """A story's headline nouns are kept by what they are read from: an update
+    that leaves the story as it was reads none again and joins the same person;
+    one that adds a report calling another person so reads the story again, as
+    a full comparison does."""
+    from index import corpus_pass
+
+    blobs = {}
+    for number, text in enumerate((HEADLINE, HELLER, HOLLEY)):
+        (article,) = read_bytes(text.encode(), f"{number}.txt").articles
+        (result,) = Analysis().analyse_here([article])
+        blobs[article.id] = {"article": article.to_json(with_text=True), **result}
+    two = {aid: blobs[aid] for aid in ("0.txt", "1.txt")}
+    first = summarise(two)
+    assert common_mentions(first) == {"Mark Heller": ["Lawyer"]}
+
+    real = corpus_pass.references_in_story
+    read: list[list[str]] = []
+
+    def counted(articles, mentions, members, references):
+        read.append(list(members))
+        return real(articles, mentions, members, references)
+
+    monkeypatch.setattr(corpus_pass, "references_in_story", counted)
+    again = summarise(two, memo=first["memo"])
+    assert read == []
+    assert again["entities"] == first["entities"]
+
+    (other,) = read_bytes(HOLLEY.encode(), "1.txt").articles  # the same ids, another text
+    (result,) = Analysis().analyse_here([other])
+    rewritten = {**two, "1.txt": {"article": other.to_json(with_text=True), **result}}
+    assert common_mentions(summarise(rewritten, memo=first["memo"])) == {}
+    assert read == [["0.txt", "1.txt"]]
+    read.clear()
+
+    everything = summarise(blobs, memo=first["memo"])
+    assert read == [["0.txt", "1.txt", "2.txt"]]
+    assert common_mentions(everything) == {}  # Heller or Holley: no one
+    assert everything["entities"] == summarise(blobs)["entities"]

@@ -49,7 +49,7 @@ from __future__ import annotations
 
 from .article import common_nouns, find_references
 from .nouns import FEMALE, MALE, PERSON_NOUNS, POLICE_NOUNS, TEEN, Reference, StoryReference
-from .story import story_references, without_story_nouns
+from .story import references_in_story, story_references, without_story_nouns
 
 __all__ = [
     "FEMALE",
@@ -62,5 +62,6 @@ __all__ = [
     "common_nouns",
     "find_references",
     "story_references",
+    "references_in_story",
     "without_story_nouns",
 ]

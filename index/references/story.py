@@ -35,32 +35,42 @@ def story_references(
     ("Heller argued ..."): a story may gather reports of several people so
     called. Not a noun before a name or another noun ("Rapper 50 Cent", "Police
     chief"). Whether the people found are one person is the merge's to say."""
-    by_story: dict[str, list[str]] = defaultdict(list)
-    for aid in sorted(articles):
-        by_story[groups.get(aid, aid)].append(aid)
+    from ..mentions import story_members
+
+    found: list[StoryReference] = []
+    for members in story_members(articles, groups):
+        found += references_in_story(articles, mentions, members, references)
+    return found
+
+
+def references_in_story(
+    articles: Mapping[str, Article],
+    mentions: Mapping[str, Sequence[Mention]],
+    members: Sequence[str],
+    references: Mapping[str, Sequence[Reference]],
+) -> list[StoryReference]:
+    """:func:`story_references` of one story's articles (``members``, in id
+    order): all it reads is theirs."""
     found = []
-    for members in by_story.values():
-        if len(members) < 2:
-            continue
-        context = {aid: _Context(aid, articles[aid], mentions.get(aid, ())) for aid in members}
-        lower = set().union(*(set(_LOWER.findall(articles[aid].text)) for aid in members))
-        for aid in members:
-            own = context[aid]
-            for start, end, noun, modifier in own.open_nouns(references.get(aid, ()), lower):
-                said = [
-                    context[other].called(noun, modifier, references.get(other, ()))
-                    for other in members
-                    if other != aid
-                ]
-                targets = [t for found_there in said if found_there for t in found_there]
-                if not targets or None in said:
-                    continue
-                if noun not in POLICE_NOUNS and not own.writes_any(
-                    _surname_of(articles[a].text[s:e]) for a, s, e in targets
-                ):
-                    continue  # a headline is about someone its own article names
-                text = own.article.text[start:end]
-                found.append(StoryReference(aid, start, end, text, tuple(t[:2] for t in targets)))
+    context = {aid: _Context(aid, articles[aid], mentions.get(aid, ())) for aid in members}
+    lower = set().union(*(set(_LOWER.findall(articles[aid].text)) for aid in members))
+    for aid in members:
+        own = context[aid]
+        for start, end, noun, modifier in own.open_nouns(references.get(aid, ()), lower):
+            said = [
+                context[other].called(noun, modifier, references.get(other, ()))
+                for other in members
+                if other != aid
+            ]
+            targets = [t for found_there in said if found_there for t in found_there]
+            if not targets or None in said:
+                continue
+            if noun not in POLICE_NOUNS and not own.writes_any(
+                _surname_of(articles[a].text[s:e]) for a, s, e in targets
+            ):
+                continue  # a headline is about someone its own article names
+            text = own.article.text[start:end]
+            found.append(StoryReference(aid, start, end, text, tuple(t[:2] for t in targets)))
     return found
 
 
