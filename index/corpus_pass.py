@@ -161,7 +161,7 @@ def story_references_of(
     last: dict[str, list[list[Any]]],
     kept: dict[str, list[list[Any]]],
 ) -> list[StoryReference]:
-    """:func:`index.references.story_references`, a story at a time: a story
+    """:func:`index.references.references_in_story`, a story at a time: a story
     whose names were shared from the same inputs (``names_keys``, by its
     articles, from :func:`shared_names`: the texts, titles, passages and
     mentions it reads) and whose articles hold the same references as a story

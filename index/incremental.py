@@ -27,7 +27,7 @@ Names shared within a story (see ``index.mentions.share_in_story``) are kept
 under a digest of its articles' texts, passages and mentions, and the wire
 copies among a story's articles under a digest of their ids and texts (see
 ``index.crossref.story_copies``), and the nouns of its headlines its other
-articles read (``index.references.story_references``) under the names'
+articles read (``index.references.references_in_story``) under the names'
 digest and its articles' references: a story an update does not touch shares
 none again, compares none of its texts again and reads none of its headlines
 again.
@@ -145,7 +145,7 @@ class Memo:
     are stored), ``names`` (a story's mentions with the names shared in it)
     ``copies`` (a story's wire copies, see :func:`index.crossref.story_copies`)
     and ``references`` (the nouns of a story's headlines its other articles
-    read, see :func:`index.references.story_references`)."""
+    read, see :func:`index.references.references_in_story`)."""
 
     related: RelatedMemo = field(default_factory=dict)
     stories: dict[str, list[list[str]]] = field(default_factory=dict)

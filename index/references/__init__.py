@@ -40,7 +40,7 @@ common noun ("Church") is no name (:func:`common_nouns`).
 
 Once stories are grouped, a headline's person noun that its own article calls no
 one by ("Lawyer: Lindsay Lohan checks into rehab"), and "Police" in an article that
-names no force, is read in the story's other articles (:func:`story_references`):
+names no force, is read in the story's other articles (:func:`references_in_story`):
 the people they call by that noun with the same evidence, or the forces they name.
 The merge links it only where all of those are one entity.
 """
@@ -49,7 +49,7 @@ from __future__ import annotations
 
 from .article import common_nouns, find_references
 from .nouns import FEMALE, MALE, PERSON_NOUNS, POLICE_NOUNS, TEEN, Reference, StoryReference
-from .story import references_in_story, story_references, without_story_nouns
+from .story import references_in_story, without_story_nouns
 
 __all__ = [
     "FEMALE",
@@ -61,7 +61,6 @@ __all__ = [
     "StoryReference",
     "common_nouns",
     "find_references",
-    "story_references",
     "references_in_story",
     "without_story_nouns",
 ]

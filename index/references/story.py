@@ -1,6 +1,6 @@
 """The references of a story: a headline's noun its own article leaves open.
 
-:func:`story_references` reads such a noun in the other articles of its story
+:func:`references_in_story` reads such a noun in the other articles of its story
 (``_Context``, what it reads of one article), and :func:`without_story_nouns`
 drops the mentions a story's reference reads as a common noun.
 """
@@ -20,37 +20,22 @@ _FOLLOWING = re.compile(r" ([\w'’-]+)")
 _CAPITAL = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?![\w'’-])")
 
 
-def story_references(
-    articles: Mapping[str, Article],
-    mentions: Mapping[str, Sequence[Mention]],
-    groups: Mapping[str, str],
-    references: Mapping[str, Sequence[Reference]],
-) -> list[StoryReference]:
-    """The headlines' person nouns ("Lawyer:", "Teen Arrested") that their own
-    article calls no one by, with the people the other articles of their story
-    call so ("lawyer Mark Heller", or a reference of that noun there): after
-    stories are grouped, the articles of one story are one context. Only the
-    story's evidence of the same kind as an article's own (see
-    :func:`find_references`), and for a person only one its own article names
-    ("Heller argued ..."): a story may gather reports of several people so
-    called. Not a noun before a name or another noun ("Rapper 50 Cent", "Police
-    chief"). Whether the people found are one person is the merge's to say."""
-    from ..mentions import story_members
-
-    found: list[StoryReference] = []
-    for members in story_members(articles, groups):
-        found += references_in_story(articles, mentions, members, references)
-    return found
-
-
 def references_in_story(
     articles: Mapping[str, Article],
     mentions: Mapping[str, Sequence[Mention]],
     members: Sequence[str],
     references: Mapping[str, Sequence[Reference]],
 ) -> list[StoryReference]:
-    """:func:`story_references` of one story's articles (``members``, in id
-    order): all it reads is theirs."""
+    """The headlines' person nouns ("Lawyer:", "Teen Arrested") of one story's
+    articles (``members``, in id order) that their own article calls no one by,
+    with the people the story's other articles call so ("lawyer Mark Heller",
+    or a reference of that noun there): after stories are grouped, the articles
+    of one story are one context, and all it reads is theirs. Only the story's
+    evidence of the same kind as an article's own (see
+    :func:`find_references`), and for a person only one its own article names
+    ("Heller argued ..."): a story may gather reports of several people so
+    called. Not a noun before a name or another noun ("Rapper 50 Cent", "Police
+    chief"). Whether the people found are one person is the merge's to say."""
     found = []
     context = {aid: _Context(aid, articles[aid], mentions.get(aid, ())) for aid in members}
     lower = set().union(*(set(_LOWER.findall(articles[aid].text)) for aid in members))
