@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
@@ -81,15 +81,16 @@ def summarise(
     first = named(mentions, passages, text=text)  # what story grouping reads of a merge
     stories = _stories(articles, analyses, first, last, kept)
     story_of = {aid: s["id"] for s in stories for aid in s["articles"]}
-    names_keys: dict[tuple[str, ...], str] = {}
-    mentions = shared_names(articles, mentions, story_of, last.names, kept.names, names_keys)
+    digests = story_digests(articles, mentions, story_of)
+    copies = crossref.story_copies(articles, digests, last.copies, kept.copies)
+    mentions = shared_names(articles, mentions, digests, last.names, kept.names)
     references = {
         aid: [Reference(**r) for r in blob["references"]]
         for aid, blob in analyses.items()
         if blob.get("references")
     }
     across = story_references_of(
-        articles, mentions, references, names_keys, last.references, kept.references
+        articles, mentions, references, digests, last.references, kept.references
     )
     mentions = without_story_nouns(mentions, across)
     entities = merge(
@@ -102,11 +103,9 @@ def summarise(
         story_references=across,
     )
     alias_index = {alias_key(a.text): e.id for e in entities for a in e.aliases}
-    context = _Context(
-        articles, analyses, entities, alias_index, story_of, last.related, last.copies
-    )
+    context = _Context(articles, analyses, entities, alias_index, story_of, last.related, copies)
     views, unchanged = context.changed_views(last.views, kept.views, set(changed))
-    kept.related, kept.copies = context.memo, context.copies_memo
+    kept.related = context.memo
     return {
         "version": STATE_VERSION,
         "stories": stories,
@@ -123,24 +122,37 @@ def summarise(
     }
 
 
-def shared_names(
+def story_digests(
     articles: dict[str, Article],
     mentions: dict[str, list[Mention]],
     story_of: dict[str, str],
+) -> dict[tuple[str, ...], str]:
+    """Each story of more than one article (its articles in id order, as
+    :func:`index.mentions.story_members` gives them) -> a digest of its
+    articles' ids, titles, texts, passages and mentions: all that sharing
+    names, finding wire copies (a passage is a span of its text) and reading
+    headline nouns read of a story, besides its articles' references."""
+    return {
+        tuple(members): digest(
+            [_names_inputs(aid, articles[aid], mentions.get(aid, ())) for aid in members]
+        )
+        for members in story_members(articles, story_of)
+    }
+
+
+def shared_names(
+    articles: dict[str, Article],
+    mentions: dict[str, list[Mention]],
+    digests: Mapping[tuple[str, ...], str],
     last: NamesMemo,
     kept: NamesMemo,
-    keys: dict[tuple[str, ...], str] | None = None,
 ) -> dict[str, list[Mention]]:
     """:func:`index.mentions.share_names`, a story at a time: a story whose
-    articles' texts, titles, passages and mentions are those of a story of
-    the last run (``last``, by digest) has that run's result. ``kept``
-    receives every story's result by digest, and ``keys`` each story's
-    digest by its articles."""
+    articles are those of a story of the last run (``digests``, see
+    :func:`story_digests`; ``last``, by digest) has that run's result.
+    ``kept`` receives every story's result by digest."""
     result = {aid: list(found) for aid, found in mentions.items()}
-    for members in story_members(articles, story_of):
-        key = digest([_names_inputs(aid, articles[aid], mentions.get(aid, ())) for aid in members])
-        if keys is not None:
-            keys[tuple(members)] = key
+    for members, key in digests.items():
         found = last.get(key)
         if found is None:
             shared = share_in_story(articles, mentions, members)
@@ -157,18 +169,16 @@ def story_references_of(
     articles: dict[str, Article],
     mentions: dict[str, list[Mention]],
     references: dict[str, list[Reference]],
-    names_keys: dict[tuple[str, ...], str],
+    digests: Mapping[tuple[str, ...], str],
     last: dict[str, list[list[Any]]],
     kept: dict[str, list[list[Any]]],
 ) -> list[StoryReference]:
     """:func:`index.references.references_in_story`, a story at a time: a story
-    whose names were shared from the same inputs (``names_keys``, by its
-    articles, from :func:`shared_names`: the texts, titles, passages and
-    mentions it reads) and whose articles hold the same references as a story
-    of the last run (``last``, by digest) has that run's result. ``kept``
-    receives every story's result by digest."""
+    whose articles are those of a story of the last run (``digests``, see
+    :func:`story_digests`) and hold the same references has that run's result
+    (``last``, by digest). ``kept`` receives every story's result by digest."""
     found: list[StoryReference] = []
-    for members, names_key in names_keys.items():
+    for members, story_key in digests.items():
         held = [
             [
                 aid,
@@ -179,7 +189,7 @@ def story_references_of(
             ]
             for aid in members
         ]
-        key = digest([names_key, held])
+        key = digest([story_key, held])
         stored = last.get(key)
         if stored is None:
             read = references_in_story(articles, mentions, members, references)

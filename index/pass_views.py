@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
-from itertools import islice
+from itertools import combinations, islice
 from typing import Any
 
 from . import codec, crossref
@@ -20,6 +20,7 @@ from .entities import alias_key
 from .facts import unify_keys
 from .gazetteer import country_of
 from .incremental import RelatedMemo, digest, related_digest
+from .mentions import story_members
 from .model import (
     CitedFact,
     Counterpart,
@@ -75,8 +76,10 @@ class _Context:
         alias_index,
         story_of,
         memo: RelatedMemo | None = None,
-        copies: crossref.CopiesMemo | None = None,
+        copies: list[dict[str, Any]] | None = None,
     ) -> None:
+        """``copies``: the wire copies among each story's articles, where already
+        found (see :func:`index.crossref.story_copies`)."""
         self.articles = articles
         self.analyses = analyses
         self._facts_digests: dict[str, str] = {}
@@ -99,10 +102,10 @@ class _Context:
             f["key"] for blob in analyses.values() for f in blob.get("facts", []) if f.get("key")
         }
         self.unified = unify_keys(keys)
-        self.copies_memo: crossref.CopiesMemo = {}  # what the next run may reuse
-        self.copies = crossref.story_copies(
-            articles, self._story_groups(), copies or {}, self.copies_memo
-        )
+        if copies is None:
+            pairs = (p for ids in story_members(articles, story_of) for p in combinations(ids, 2))
+            copies = crossref.wire_copies(articles, pairs)
+        self.copies = copies
         self.source_group = crossref.source_groups(articles, self.copies)
         # Each passage's entity mentions (offsets and entity), and the entities it names.
         self.mentions_in: dict[tuple[str, int], list[tuple[int, int, str]]] = defaultdict(list)
@@ -144,13 +147,6 @@ class _Context:
             )
             self._statements_of[(story, ckey)] = found
         return found
-
-    def _story_groups(self) -> list[list[str]]:
-        """Each story's articles in id order, the stories in the summary's order."""
-        members = defaultdict(list)
-        for aid, sid in self.story_of.items():
-            members[sid].append(aid)
-        return [sorted(ids) for ids in members.values()]
 
     def speaker_id(self, speaker: str | None) -> str | None:
         return self.alias_index.get(alias_key(speaker)) if speaker else None

@@ -156,6 +156,7 @@ def test_an_update_compares_again_only_the_stories_whose_texts_changed(monkeypat
     story whose articles are as they were is not read again, one whose text
     changed is, and both give what comparing every pair afresh gives."""
     from index import crossref
+    from index.corpus_pass import story_digests
     from index.crossref import copies as copies_module
     from index.model import Article, Passage
 
@@ -176,7 +177,8 @@ def test_an_update_compares_again_only_the_stories_whose_texts_changed(monkeypat
         "d": article("d", "A report on the dollar.", wire),
         "e": article("e", "Markets closed lower on Friday."),
     }
-    stories = [["a", "b", "c"], ["d", "e"]]
+    story_of = {"a": "s1", "b": "s1", "c": "s1", "d": "s2", "e": "s2"}
+    stories = story_digests(articles, {}, story_of)
     compared: list[tuple[str, str]] = []
     real = copies_module.wire_copies
 
@@ -197,6 +199,7 @@ def test_an_update_compares_again_only_the_stories_whose_texts_changed(monkeypat
     assert compared == [] and again == first
 
     articles["e"] = article("e", "Markets closed lower on Friday.", wire)  # now a copy of d
+    stories = story_digests(articles, {}, story_of)
     compared.clear()
     changed = crossref.story_copies(articles, stories, first, {})
     assert compared == [("d", "e")]  # the first story was not compared again

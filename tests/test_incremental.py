@@ -289,7 +289,8 @@ def test_what_an_update_keeps_of_the_merges_inputs_equals_a_full_merge(tmp_path,
         story_of = Library([corpus], kept, analysis=MemoAnalysis()).state()["story_of"]
         now = Memo()
         shared.clear()
-        found = corpus_pass.shared_names(articles, mentions, story_of, memo.names, now.names)
+        digests = corpus_pass.story_digests(articles, mentions, story_of)
+        found = corpus_pass.shared_names(articles, mentions, digests, memo.names, now.names)
         assert found == share_names(articles, mentions, story_of), (number, done)
         computed, steps = computed + len(shared), steps + len(now.names)
         memo = now

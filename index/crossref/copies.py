@@ -3,7 +3,6 @@ independent sources a group's facts have once copies count once."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -46,43 +45,32 @@ def wire_copies(
     return found
 
 
-# A story's wire copies under the digest of its articles' ids and texts, as
-# :func:`wire_copies` gives them: [{"a": ..., "b": ..., "shared_words": ...}, ...].
+# A story's wire copies under the digest of its articles, as :func:`wire_copies`
+# gives them: [{"a": ..., "b": ..., "shared_words": ...}, ...].
 CopiesMemo = dict[str, list[dict[str, Any]]]
 
 
 def story_copies(
     articles: Mapping[str, Article],
-    stories: Iterable[Sequence[str]],
+    digests: Mapping[tuple[str, ...], str],
     last: Mapping[str, list[dict[str, Any]]],
     kept: CopiesMemo,
 ) -> list[dict[str, Any]]:
-    """:func:`wire_copies` of every pair of articles within each story (ids in
-    order), a story at a time: a story whose articles' ids and texts are those
-    of a story of the last run (``last``, by digest) has that run's copies, so
-    an update compares again only the stories it touches (a twelfth of the
+    """:func:`wire_copies` of every pair of articles within each story, a story
+    at a time: ``digests`` maps each story's articles (in id order) to a digest
+    of their texts (see ``index.corpus_pass.story_digests``), and a story
+    whose digest the last run kept (``last``) has that run's copies, so an
+    update compares again only the stories it touches (a twelfth of the
     corpus-wide pass at 20,000 articles was spent on the words of every
     article of every story). ``kept`` receives every story's copies by digest."""
     found: list[dict[str, Any]] = []
-    for ids in stories:
-        if len(ids) < 2:
-            continue
-        key = _texts_digest(articles, ids)
+    for members, key in digests.items():
         copies = last.get(key)
         if copies is None:
-            copies = wire_copies(articles, combinations(ids, 2))
+            copies = wire_copies(articles, combinations(members, 2))
         kept[key] = copies
         found += copies
     return found
-
-
-def _texts_digest(articles: Mapping[str, Article], ids: Sequence[str]) -> str:
-    """All that :func:`wire_copies` reads of these articles: their ids and texts."""
-    found = hashlib.blake2b(digest_size=12)
-    for article_id in ids:
-        text = " ".join(p.text for p in articles[article_id].passages)
-        found.update(f"{len(article_id)}:{article_id}{len(text)}:{text}".encode())
-    return found.hexdigest()
 
 
 def independent_sources(members: Sequence[Comparable]) -> int:
