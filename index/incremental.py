@@ -159,27 +159,17 @@ class Memo:
         data = data or {}
         if "related" not in data:  # written before stories and views were kept
             return cls()
-        names = dict(data.get("names", {}))  # kept since names shared were
-        copies = dict(data.get("copies", {}))  # kept since wire copies were
-        references = dict(data.get("references", {}))  # and since a story's references
-        return cls(
-            dict(data["related"]),
-            dict(data["stories"]),
-            set(data["views"]),
-            names,
-            copies,
-            references,
-        )
+        # A part a memo was written without (kept since) is empty.
+        keyed = {part: dict(data.get(part, {})) for part in KEYED}
+        return cls(**keyed, views=set(data["views"]))
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "related": self.related,
-            "stories": self.stories,
-            "views": sorted(self.views),
-            "names": self.names,
-            "copies": self.copies,
-            "references": self.references,
-        }
+        return {**{part: getattr(self, part) for part in KEYED}, "views": sorted(self.views)}
+
+
+# The parts of a memo that map a digest to what was computed under it (the
+# other, ``views``, is a set of digests).
+KEYED = ("related", "stories", "names", "copies", "references")
 
 
 # The memo is kept in shards, by the first two characters of each entry's key
@@ -199,20 +189,16 @@ def stored_memo(reader: Reader) -> dict[str, Any]:
     memo: dict[str, Any] = _empty()
     for shard in reader.documents(MEMO_KIND):
         data = unpack(shard["data"])
-        memo["related"].update(data["related"])
-        memo["stories"].update(data["stories"])
+        for part in KEYED:
+            memo[part].update(data.get(part, {}))
         memo["views"] += data["views"]
-        memo["names"].update(data.get("names", {}))
-        memo["copies"].update(data.get("copies", {}))
-        memo["references"].update(data.get("references", {}))
     memo["views"].sort()
     return memo
 
 
 def _empty() -> dict[str, Any]:
     """A memo, or one shard of it, holding nothing."""
-    parts = ("related", "stories", "names", "copies", "references")
-    return {**{part: {} for part in parts}, "views": []}
+    return {**{part: {} for part in KEYED}, "views": []}
 
 
 def memo_shards(memo: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
@@ -225,7 +211,7 @@ def memo_shards(memo: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
             shards[prefix] = _empty()
         return shards[prefix]
 
-    for part in ("related", "stories", "names", "copies", "references"):
+    for part in KEYED:
         for key, value in memo.get(part, {}).items():
             shard(key)[part][key] = value
     for key in memo.get("views", []):
