@@ -46,7 +46,6 @@ written whole.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -56,7 +55,7 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
 from .engines.base import Reader
-from .store import pack, unpack
+from .store import dumps, pack, unpack
 from .stories import StoryInput, average_linkage, grouped, scored_pairs
 
 DIGESTS_UID = "__view_digests__"
@@ -64,8 +63,7 @@ DIGESTS_UID = "__view_digests__"
 
 def digest(view: Any) -> str:
     """A short stable fingerprint of one article's views (key order ignored)."""
-    encoded = json.dumps(view, sort_keys=True, separators=(",", ":")).encode()
-    return hashlib.blake2b(encoded, digest_size=12).hexdigest()
+    return hashlib.blake2b(dumps(view, sort_keys=True), digest_size=12).hexdigest()
 
 
 def stored_digests(reader: Reader) -> dict[str, str]:

@@ -23,6 +23,8 @@ import zlib
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from . import engines
 from .corpus import Corpus
 from .engines.base import Engine, Reader
@@ -209,11 +211,30 @@ def index_dir_for(corpus: Corpus, index_dir: str | os.PathLike[str] | None = Non
 
 def pack(data: Any) -> bytes:
     """Compress plain data for a stored field."""
-    return zlib.compress(json.dumps(data, separators=(",", ":")).encode(), 6)
+    return zlib.compress(dumps(data), 6)
 
 
 def unpack(blob: bytes | None) -> Any:
-    return json.loads(zlib.decompress(blob)) if blob else None
+    return loads(zlib.decompress(blob)) if blob else None
+
+
+def dumps(data: Any, sort_keys: bool = False) -> bytes:
+    """Plain data as compact JSON: orjson, several times faster than the
+    standard library on the 300 MB of analyses a pass over 20,000 articles
+    reads; where orjson refuses what ``json`` writes (an integer of more than
+    64 bits, a key that is not a string), ``json``."""
+    try:
+        return orjson.dumps(data, option=orjson.OPT_SORT_KEYS if sort_keys else 0)
+    except TypeError:
+        return json.dumps(data, sort_keys=sort_keys, separators=(",", ":")).encode()
+
+
+def loads(encoded: bytes) -> Any:
+    """What :func:`dumps` wrote (or ``json`` before it: its ``NaN`` is read by ``json``)."""
+    try:
+        return orjson.loads(encoded)
+    except orjson.JSONDecodeError:
+        return json.loads(encoded)
 
 
 def writable(path: Path) -> bool:

@@ -5,12 +5,15 @@ back as the result it was made from."""
 from __future__ import annotations
 
 import json
+import math
+import zlib
 from dataclasses import asdict, fields, replace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from index import codec
+from index.incremental import digest
 from index.model import (
     Alias,
     Article,
@@ -47,6 +50,7 @@ from index.report import (
     ReportSummary,
     StoryDiscrepancies,
 )
+from index.store import pack, unpack
 
 SETTINGS = settings(max_examples=60, deadline=None, derandomize=True)
 TEXT = st.text(st.characters(codec="utf-8"), max_size=40)
@@ -465,3 +469,43 @@ def test_a_report_keeps_the_documented_keys():
         "text": "1,000", "speaker": None,
     }  # fmt: skip
     assert found["stories"] == [{"id": "s1", "title": "Talks", "discrepancies": [printed]}]
+
+
+# What an analysis stores: text of any kind (an article's control characters and
+# scripts included), offsets, counts and finite figures, nested.
+_stored = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**63), max_value=2**63 - 1)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(_stored)
+@SETTINGS
+def test_what_the_index_stores_reads_back_the_same(data):
+    assert unpack(pack(data)) == data
+
+
+def test_an_index_stored_by_an_earlier_newsdesk_still_reads():
+    """Blobs written with the standard library's JSON (which writes ``NaN`` and
+    escapes every non-ASCII character) read back as written."""
+    data = {"title": "Zelenskyy in Kyiv — “talks”", "score": float("inf"), "n": [1, 2.5]}
+    earlier = zlib.compress(json.dumps(data, separators=(",", ":")).encode(), 6)
+    assert unpack(earlier) == data
+    assert math.isnan(unpack(zlib.compress(b'{"x":NaN}'))["x"])
+
+
+def test_what_orjson_refuses_is_stored_as_json_would_store_it():
+    """A key that is not a string, an integer past 64 bits: stored, not an error."""
+    assert unpack(pack({1: "a"})) == {"1": "a"}
+    assert pack({"n": 10**30})  # stored; read back as a number
+
+
+def test_a_digest_ignores_key_order_and_tells_values_apart():
+    assert digest({"a": 1, "b": [1, 2]}) == digest({"b": [1, 2], "a": 1})
+    assert digest({"a": 1}) != digest({"a": 2})
+    assert digest({1: "a"}) == digest({1: "a"})  # not a string key: still a digest

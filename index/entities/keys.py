@@ -82,6 +82,7 @@ def _vote(kinds: Counter[str]) -> str:
     return min(kinds, key=lambda kind: (-kinds[kind], ENTITY_KINDS.index(kind)))
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every mention by several rules
 def _is_abbreviation(spelling: str) -> bool:
     """Written like an acronym: capitals, optionally dotted (UN, U.N., NATO)."""
     letters = spelling.replace(".", "")

@@ -68,17 +68,20 @@ def without_story_nouns(
     covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for ref in found:
         covered[ref.article].append((ref.start, ref.end))
-    return {
-        aid: [
+    nouns = PERSON_NOUNS | POLICE_NOUNS
+
+    def kept(aid: str, spans: Sequence[Mention]) -> list[Mention]:
+        heads = covered.get(aid)
+        if not heads:  # most articles: no headline noun of their story
+            return list(spans)
+        return [
             m
             for m in spans
-            if not (
-                _noun_of(m.text) in PERSON_NOUNS | POLICE_NOUNS
-                and any(s <= m.start and m.end <= e for s, e in covered.get(aid, ()))
-            )
+            if _noun_of(m.text) not in nouns
+            or not any(s <= m.start and m.end <= e for s, e in heads)
         ]
-        for aid, spans in mentions.items()
-    }
+
+    return {aid: kept(aid, spans) for aid, spans in mentions.items()}
 
 
 def _surname_of(name: str) -> str:
