@@ -159,4 +159,8 @@ file's size and time, not the analysis's code (see
 # Miller/AP") is a caption, not text
 # 93: a page's furniture between paragraphs ("___", "Story Continued Below",
 # "Advertisement Continue reading the main story") is not text
-VERSION = "93"
+# 94: brackets in a name's span: an editor's ("[Barack] Obama") belongs to the
+# name, a word of the language so capitalised ("[W]e") is none; a footnote's
+# mark ("South Australia.[66]") or a bracket the span did not open ("(Nasa)
+# Ames Research Center") ends the name before it
+VERSION = "94"

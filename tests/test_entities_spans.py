@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import pytest
 
+from index.entities import merge
 from index.mentions import split_spans, without_furniture
 from index.model import Mention
 
 from .conftest import SHARED_DATA
 from .entity_helpers import analysed, mentions_in, spans
+from .test_entities import corpus
 
 # -- bad spans are not entities ---------------------------------------------------------------
 
@@ -609,3 +611,52 @@ def test_a_persons_span_leaves_out_the_role_before_and_the_score_after():
     text = "Guccifer 2.0 released the documents on Friday."
     (kept,) = split_spans(text, [Mention(0, 12, "Guccifer 2.0", "person", "PERSON")])
     assert kept.text == "Guccifer 2.0"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "expected"),
+    [
+        # multi-source (Senate letters, press conferences): an editor's capital in a quote
+        ('The senators wrote: "[W]e write to inform you of our decision."', "W]e", "person", []),
+        ('"[O]ur troops are ready," the general said.', "O]ur", "organisation", []),
+        # the editor's bracket, opened before the span, is part of the name
+        ('Perry pledges to end "[President Barack] Obama’s war on religion"', "Barack] Obama",
+         "person", ["Barack] Obama"]),
+        ('"It is a big F-U from [special prosecutor Robert] Mueller," an official said.',
+         "Robert] Mueller", "person", ["Robert] Mueller"]),
+        ('"When the [U.S. Capitol] Visitor Center was opened," Forbes said.',
+         "Capitol] Visitor Center", "organisation", ["Capitol] Visitor Center"]),
+        # encyclopaedia pages in the multi-source folders: a footnote's mark ends a name
+        ("It is called fetal alcohol syndrome (FAS).[1] Other types exist.", "FAS).[1",
+         "organisation", ["FAS"]),
+        ("in Victoria and South Australia.[66] In Australia only", "South Australia.[66", "place",
+         ["South Australia"]),
+        # a bracket the span did not open ends the name before it; a name may follow
+        ("the space agency's (Nasa) Ames Research Center in California",
+         "Nasa) Ames Research Center", "organisation", ["Nasa", "Ames Research Center"]),
+        ("the storms of 1859 (the Carrington Event)7 Shortly after midnight",
+         "Carrington Event)7 Shortly", "other", ["Carrington Event"]),
+        ("a monastery on St. Ivan (St. John) Island in the Black Sea", "St. John) Island",
+         "place", ["St. John"]),
+        ("she checked into [Morningside Recovery] in Malibu", "Morningside Recovery]",
+         "organisation", ["Morningside Recovery"]),
+        ('"And she showed up [at Morningside Recovery] in the morning"',
+         "Morningside Recovery] in", "other", ["Morningside Recovery"]),
+        # brackets the span opens and closes stay
+        ("The Internet Explorer [IE] Team said so.", "Internet Explorer [IE] Team",
+         "organisation", ["Internet Explorer [IE] Team"]),
+    ],
+)  # fmt: skip
+def test_brackets_end_a_name_or_belong_to_it(text, span, kind, expected):
+    found = split_spans(text, mentions_in(text, (span, kind)))
+    assert [m.text for m in found] == expected
+    assert all(text[m.start : m.end] == m.text for m in found)
+    assert all(m.kind == kind for m in found[:1])  # the name before a bracket keeps its kind
+
+
+def test_an_editors_brackets_are_not_shown_in_a_name():
+    mentions = corpus([("Barack] Obama", "person")], [("Barack Obama", "person")])
+    (entity,) = merge(mentions, {"a0": "Fox News", "a1": "CNN"})
+    assert entity.name == "Barack Obama"
+    assert [a.text for a in entity.aliases] == ["Barack Obama"]
+    assert entity.aliases[0].sources == ("CNN", "Fox News")

@@ -55,8 +55,9 @@ def _plain(tokens: list[str]) -> str:
 
 @lru_cache(maxsize=1 << 17)
 def _spelling(text: str) -> str:
-    """How an alias is shown: the source's spelling, minus "the" and possessive."""
-    text = " ".join(text.split())
+    """How an alias is shown: the source's spelling, minus "the", a possessive
+    and an editor's brackets ("[Barack] Obama" is Barack Obama)."""
+    text = " ".join(text.replace("[", "").replace("]", "").split())
     text = _SPELLING_POSSESSIVE.sub("", text)
     stripped = _SPELLING_THE.sub("", text)
     return stripped or text

@@ -78,6 +78,7 @@ def split_spans(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     legal form alone is no name ("(R., Ohio)", "Inc."); and page furniture, a
     trailing word or score, or what follows a bracket is cut ("Add Donald
     Trump", "Evansville 91-73", "Banstead in", "M Corry (Leicester")."""
+    mentions = [piece for mention in mentions for piece in _out_of_brackets(text, mention)]
     named = [m for m in mentions if m.kind in NAMED_KINDS]
     alone = {_bare(m.text) for m in named}
     # and the last words of longer names ("Locke" of "Gary Locke"), not of a name
@@ -106,6 +107,8 @@ def split_spans(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             # name left is a capitalised run, its kind voted in its article
         for start, end in pieces:
             start, end = _mend(mention.text, start, end, mention.kind == "person")
+            if mention.text[end - 1 : end] in ("]", ")") and not _opens(mention.text[start:end]):
+                end = len(mention.text[: end - 1].rstrip())  # "[at Morningside Recovery] in"
             if (bracket := mention.text.find("(", start, end)) > start:
                 end = len(mention.text[:bracket].rstrip())  # "M Corry (Leicester"
             at = mention.start + start
@@ -128,10 +131,74 @@ def split_spans(text: str, mentions: Sequence[Mention]) -> list[Mention]:
 
 
 def _named_start(piece: str) -> bool:
-    """Whether a piece of a span begins as a name does: with a capital, or with
-    a number that is part of a street's name ("117th Street", "10 Downing
-    Street"), not a count or a rank before a name ("1st Euro")."""
-    return piece[:1].isupper() or bool(_NUMBERED.fullmatch(piece))
+    """Whether a piece of a span begins as a name does: with a capital (an
+    editor's bracket before it: "[Barack] Obama"), or with a number that is
+    part of a street's name ("117th Street", "10 Downing Street"), not a count
+    or a rank before a name ("1st Euro")."""
+    return piece.removeprefix("[")[:1].isupper() or bool(_NUMBERED.fullmatch(piece))
+
+
+# A footnote's mark and what precedes it after a name: "South Australia.[66]",
+# "fetal alcohol syndrome (FAS).[1]".
+_FOOTNOTE = re.compile(r"[\s.,;:]*\[\d.*$")
+# An editor's bracket opened before a point and not closed: '"[President ', '[W'.
+_EDITED = re.compile(r"\[[^\[\]\n]{0,60}$")
+_CAPITALISED_WORDS = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)+")
+
+
+def _out_of_brackets(text: str, mention: Mention) -> list[Mention]:
+    """A named mention as the brackets around and in it allow. An editor's
+    bracket in a quote, opened before the span, is part of the name it runs
+    into ('"[President Barack] Obama\'s war"', 'from [special prosecutor
+    Robert] Mueller'), and a word of the language so capitalised is no name
+    ('"[W]e write to inform you"'); a footnote's mark ends a name ("South
+    Australia.[66]"); a bracket closed in the span that it did not open ends
+    the name before it, and a name may follow ("the agency's (Nasa) Ames
+    Research Center", "the Carrington Event)7 Shortly")."""
+    span = mention.text
+    if mention.kind not in NAMED_KINDS or not any(mark in span for mark in "()[]"):
+        return [mention]
+    closing = span.find("]")
+    edited = _EDITED.search(text, max(0, mention.start - 61), mention.start)
+    if closing > 0 and "[" not in span[:closing] and edited:
+        if span.replace("]", "", 1).lower() in _function_words():
+            return []  # "[W]e", "[O]ur"
+        span = span[:closing] + " " + span[closing + 1 :]  # read on over the bracket
+    if footnote := _FOOTNOTE.search(span):
+        span = span[: footnote.start()]
+    pieces, depth, begin = [], 0, 0
+    for at, mark in enumerate(span):
+        if mark in "([":
+            depth += 1
+        elif mark in ")]":
+            if depth:
+                depth -= 1
+            else:  # closed without being opened here: the name before it ends
+                pieces.append((begin, at))
+                begin = at + 1
+    pieces.append((begin, len(span)))
+    found = []
+    for number, (a, b) in enumerate(pieces):
+        piece = span[a:b]
+        a += len(piece) - len(piece.lstrip())
+        b = a + len(piece.strip())
+        if b <= a:
+            continue
+        # The first piece keeps the model's kind. What follows a bracket is a
+        # name where it is two capitalised words or more ("Ames Research
+        # Center"; not "Island" of "St. Ivan (St. John) Island"), its kind
+        # voted in its article.
+        kind, label = (mention.kind, mention.label) if number == 0 else ("other", "")
+        if number and not _CAPITALISED_WORDS.fullmatch(span[a:b].replace("  ", " ")):
+            continue
+        at, end = mention.start + a, mention.start + b
+        found.append(Mention(at, end, text[at:end], kind, label))
+    return found
+
+
+def _opens(piece: str) -> bool:
+    """Whether ``piece`` opens a bracket (the one it ends with may be its own)."""
+    return "(" in piece or "[" in piece
 
 
 # A street named by its number, or a house number and a street's name.
