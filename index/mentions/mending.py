@@ -131,11 +131,10 @@ def split_spans(text: str, mentions: Sequence[Mention]) -> list[Mention]:
 
 
 def _named_start(piece: str) -> bool:
-    """Whether a piece of a span begins as a name does: with a capital (an
-    editor's bracket before it: "[Barack] Obama"), or with a number that is
-    part of a street's name ("117th Street", "10 Downing Street"), not a count
-    or a rank before a name ("1st Euro")."""
-    return piece.removeprefix("[")[:1].isupper() or bool(_NUMBERED.fullmatch(piece))
+    """Whether a piece of a span begins as a name does: with a capital, or with
+    a number that is part of a street's name ("117th Street", "10 Downing
+    Street"), not a count or a rank before a name ("1st Euro")."""
+    return piece[:1].isupper() or bool(_NUMBERED.fullmatch(piece))
 
 
 # A footnote's mark and what precedes it after a name: "South Australia.[66]",
