@@ -15,6 +15,9 @@ from functools import lru_cache
 from ..model import ENTITY_KINDS, Mention
 from ..names import ROLES, SUFFIXES, alias_key, nickname_pairs, without_suffix
 
+# An editor's bracket within a name: closed after a word, before the next ("Barack]
+# Obama"), or opened before it ("[Barack] Obama"); not a terminal's escape ("\x1b]0;").
+_EDITORS_BRACKET = re.compile(r"(?<=[\w.])\](?= )|^\[(?=\w[^\[\]]*\] )")
 _SPELLING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _SPELLING_POSSESSIVE = re.compile(r"['’]s$|(?<=s)['’]$", re.IGNORECASE)
 # Romanisations of one name differ in these spellings (Zelenskyy / Zelenskiy, Kyjiv).
@@ -56,8 +59,9 @@ def _plain(tokens: list[str]) -> str:
 @lru_cache(maxsize=1 << 17)
 def _spelling(text: str) -> str:
     """How an alias is shown: the source's spelling, minus "the", a possessive
-    and an editor's brackets ("[Barack] Obama" is Barack Obama)."""
-    text = " ".join(text.replace("[", "").replace("]", "").split())
+    and an editor's bracket closed inside the name ("Barack] Obama" of
+    "[President Barack] Obama" is Barack Obama)."""
+    text = " ".join(_EDITORS_BRACKET.sub("", text).split())
     text = _SPELLING_POSSESSIVE.sub("", text)
     stripped = _SPELLING_THE.sub("", text)
     return stripped or text

@@ -157,6 +157,8 @@ def _out_of_brackets(text: str, mention: Mention) -> list[Mention]:
     span = mention.text
     if mention.kind not in NAMED_KINDS or not any(mark in span for mark in "()[]"):
         return [mention]
+    if "\x1b" in span:  # a terminal's escape sequence ("\x1b]52;"), no bracket: it is
+        return [mention]  # made harmless where names are shown
     closing = span.find("]")
     edited = _EDITED.search(text, max(0, mention.start - 61), mention.start)
     if closing > 0 and "[" not in span[:closing] and edited:
