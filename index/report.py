@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from . import crossref
+from .crossref import facts_subject
 from .model import ArticleInfo, Fact, outlet_label
 from .safety import clean_line
 from .subjects import describe
@@ -109,13 +110,13 @@ def discrepancies(library: Any, loose: bool = False) -> Report:
         if group["story"] not in stories or group["key"].startswith("quote"):
             continue  # a speaker's different words are no discrepancy the report can show
         # A group that differs is not listed again as a loose fit.
-        item = _discrepancy(group, DIFFER, facts, meta, copies, stories)
-        counts["differences" if item else "loose_fits"] += 1
-        item = item or _discrepancy(group, COMPATIBLE, facts, meta, copies, stories)
-        if item is None:
-            counts["loose_fits"] -= 1
-        elif item.relation == DIFFER or loose:
-            found.append(item)
+        items = _discrepancies(group, DIFFER, facts, meta, copies, stories)
+        counts["differences"] += len(items)
+        if not items:
+            items = _discrepancies(group, COMPATIBLE, facts, meta, copies, stories)
+            counts["loose_fits"] += len(items)
+            items = items if loose else []
+        found.extend(items)
     found.sort(key=lambda d: (-d.score, d.story, d.key))
     by_story: dict[str, list[Discrepancy]] = defaultdict(list)
     for item in found:
@@ -130,29 +131,62 @@ def discrepancies(library: Any, loose: bool = False) -> Report:
     )
 
 
-def _discrepancy(group, relation, facts, meta, copies, stories) -> Discrepancy | None:
-    """The group's pairs with ``relation`` and the facts that take part in them,
-    or None when it has no such pair (a fact that fits every other is not cited)."""
+def _discrepancies(group, relation, facts, meta, copies, stories) -> list[Discrepancy]:
+    """The group's pairs with ``relation``, one discrepancy for each set of
+    facts they join, each citing the facts that take part: people killed and
+    people wounded are grouped under the noun they count and never compared
+    with each other, so each is its own discrepancy, named by its own facts.
+    None where the group has no such pair (a fact that fits every other is
+    not cited)."""
     pairs = [p for p in _pairs(group, facts) if p[2] == relation]
-    cited = sorted({fid for a, b, _ in pairs for fid in (a, b) if fid in facts})
-    if not cited:
-        return None
-    citations = [_citation(facts[fid], meta) for fid in cited]
-    sources = {copies.get(c.article, c.article) for c in citations}
-    story = stories[group["story"]]
-    key, _, speaker = group["key"].partition("|")
-    item = Discrepancy(
-        key=group["key"],
-        subject=group.get("subject") or describe(key),
-        speaker=_speaker(citations, speaker),
-        relation=relation,
-        story=story["id"],
-        story_title=story["title"],
-        sources=len(sources),
-        pairs=tuple(FactPair(a, b, r) for a, b, r in pairs),
-        citations=tuple(citations),
-    )
-    return replace(item, score=_score(item, group, story))
+    parts = [
+        (part, cited)
+        for part in _joined(pairs)
+        if (cited := sorted({fid for a, b, _ in part for fid in (a, b) if fid in facts}))
+    ]
+    found = []
+    for part, cited in parts:
+        citations = [_citation(facts[fid], meta) for fid in cited]
+        sources = {copies.get(c.article, c.article) for c in citations}
+        story = stories[group["story"]]
+        key, _, speaker = group["key"].partition("|")
+        if len(parts) == 1:
+            subject = group.get("subject") or describe(key)
+        else:
+            subject = facts_subject([facts[fid] for fid in cited]) or describe(key)
+        item = Discrepancy(
+            key=group["key"],
+            subject=subject,
+            speaker=_speaker(citations, speaker),
+            relation=relation,
+            story=story["id"],
+            story_title=story["title"],
+            sources=len(sources),
+            pairs=tuple(FactPair(a, b, r) for a, b, r in part),
+            citations=tuple(citations),
+        )
+        found.append(replace(item, score=_score(item, group, story)))
+    return found
+
+
+def _joined(pairs: list[tuple[str, str, str]]) -> list[list[tuple[str, str, str]]]:
+    """``pairs`` in the sets that share facts (connected parts), each in the
+    pairs' order, the parts in the order of their first pair."""
+    parent: dict[str, str] = {}
+
+    def root(fact: str) -> str:
+        parent.setdefault(fact, fact)
+        while parent[fact] != fact:
+            parent[fact] = parent[parent[fact]]
+            fact = parent[fact]
+        return fact
+
+    for a, b, _ in pairs:
+        parent[root(a)] = root(b)
+    parts: dict[str, list[tuple[str, str, str]]] = {}
+    for pair in pairs:
+        parts.setdefault(root(pair[0]), []).append(pair)
+    return list(parts.values())
 
 
 def _pairs(group: dict[str, Any], facts: dict[str, Fact]) -> list[tuple[str, str, str]]:

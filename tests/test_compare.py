@@ -835,3 +835,55 @@ def test_a_matrix_row_names_the_same_speaker_whatever_order_its_facts_come_in():
     tied = [said("Fidan"), said("Lavro")]
     assert row_speaker(tied) == row_speaker(tied[::-1]) == " — Lavro"
     assert row_speaker([said(None), said("Umerov")]) == ""  # the narrator shares the row
+
+
+def test_figures_under_one_noun_never_compared_are_reported_apart():
+    """ECB+ topic 20 mixed: "10 people" killed against "three people killed",
+    and "five people" injured against "two people", all counted as "people".
+    Killed are never compared with injured, so the report lists two
+    differences, each named and cited by its own figures."""
+    from index.crossref import Comparable, FactIndex, groups
+    from index.model import ArticleInfo, Fact
+    from index.report import ReportSummary, discrepancies, to_markdown
+
+    rows = [("a", "10 people", 10, "people killed on sunday"),
+            ("b", "three people killed", 3, "people killed on sunday"),
+            ("c", "five people", 5, "people wounded on sunday"),
+            ("d", "two people", 2, "people wounded on sunday")]  # fmt: skip
+    index, facts = FactIndex(), []
+    for article, text, value, key in rows:
+        fact = Fact(
+            id=f"{article}:1:1", article=article, passage=1, kind="quantity", text=text,
+            start=0, end=len(text), key=key, value=value, low=value, high=value,
+        )  # fmt: skip
+        facts.append(fact)
+        index.add(Comparable(fact, fact.to_json(), "people", "s1", article))
+    (group,) = groups(index)
+    assert group["relation"] == "differ"
+    assert group["subject"] == "people killed on Sunday / people wounded on Sunday"
+
+    class Stub:
+        def state(self):
+            story = {"id": "s1", "title": "Quake", "articles": ["a", "b", "c", "d"]}
+            return {"stories": [story], "groups": [group], "copies": []}
+
+        def facts(self):
+            return facts
+
+        def articles(self):
+            return [ArticleInfo(a, f"{a}.txt", "text", source=a.upper()) for a in "abcd"]
+
+    report = discrepancies(Stub())
+    found = {item.subject: [c.text for c in item.citations] for item in report.discrepancies}
+    assert found == {
+        "people killed on Sunday": ["10 people", "three people killed"],
+        "people wounded on Sunday": ["five people", "two people"],
+    }
+    assert report.summary == ReportSummary(
+        stories=1, differences=2, loose_fits=0, shown=2, loose_included=False,
+    )  # fmt: skip
+    headings = [line for line in to_markdown(report).splitlines() if line.startswith("## ")]
+    assert sorted(h.split(". ", 1)[1] for h in headings) == [
+        "people killed on Sunday: differ",
+        "people wounded on Sunday: differ",
+    ]

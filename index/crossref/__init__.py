@@ -8,7 +8,7 @@ index) and runs at index time; the reader only looks the results up.
 from __future__ import annotations
 
 from .copies import CopiesMemo, source_groups, story_copies, wire_copies
-from .fact_groups import FactIndex, group_pairs, groups, subject_of
+from .fact_groups import FactIndex, facts_subject, group_pairs, groups, subject_of
 from .related import related_passages
 from .relations import (
     Comparable,
@@ -35,6 +35,7 @@ __all__ = [
     "relate_pair",
     "source_groups",
     "subject_of",
+    "facts_subject",
     "torn_articles",
     "wire_copies",
     "story_copies",

@@ -8,6 +8,7 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..model import Fact
 from ..subjects import describe, in_sentence, split_key
 from .copies import independent_sources
 from .relations import Comparable, lone_articles, off_day_facts, overall, relate_pair, torn_articles
@@ -80,23 +81,30 @@ def _group_relation(members: Sequence[Comparable], off_day: Set[str] | None = No
 
 
 def subject_of(members: Sequence[Comparable], off_day: Set[str] | None = None) -> str:
-    """What a group's facts are about, in words: the most specific key among
-    them ("prisoners of war exchanged" over "pows"), but not the day of a figure
-    about another day than the story's ("people killed on sunday", not on the
-    saturday of another quake recalled: see :func:`off_day_facts`); quotes are
-    grouped by speaker, so theirs names the speaker ("quotes of Kathy Griffin")."""
-    if members and all(m.fact.kind == "quote" for m in members):
-        speakers = [m.fact.speaker for m in members if m.fact.speaker]
-        if speakers:  # "quotes of a Russian official", not "of A Russian official"
-            return f"quotes of {in_sentence(speakers[0])}"
+    """What a group's facts are about, in words (see :func:`facts_subject`);
+    not the day of a figure about another day than the story's ("people killed
+    on sunday", not on the saturday of another quake recalled: see
+    :func:`off_day_facts`)."""
     if off_day is None:
         off_day = off_day_facts(members)
-    own = [m.fact.key for m in members if m.fact.id not in off_day and m.fact.key]
+    return facts_subject([m.fact for m in members], off_day)
+
+
+def facts_subject(facts: Sequence[Fact], off_day: Set[str] = frozenset()) -> str:
+    """What ``facts`` are about, in words: the most specific key among them
+    ("prisoners of war exchanged" over "pows"), leaving out those of
+    ``off_day``; quotes are grouped by speaker, so theirs names the speaker
+    ("quotes of Kathy Griffin")."""
+    if facts and all(f.kind == "quote" for f in facts):
+        speakers = [f.speaker for f in facts if f.speaker]
+        if speakers:  # "quotes of a Russian official", not "of A Russian official"
+            return f"quotes of {in_sentence(speakers[0])}"
+    own = [f.key for f in facts if f.id not in off_day and f.key]
     # one subject per verb, the most stated first: "people killed / people
     # wounded" where both differ under the counted noun "people"
     by_verb: dict[str | None, list[str]] = defaultdict(list)
     for key in own:
         by_verb[split_key(key).verb].append(key)
     named = sorted(by_verb.values(), key=lambda keys: (-len(keys), min(keys)))
-    texts = [m.fact.text for m in members]  # the words' case: "Palestinians killed"
+    texts = [f.text for f in facts]  # the words' case: "Palestinians killed"
     return " / ".join(describe(min(keys, key=lambda k: (-len(k), k)), texts) for keys in named)
