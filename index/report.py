@@ -16,7 +16,6 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from . import crossref
-from .crossref import facts_subject
 from .model import ArticleInfo, Fact, outlet_label
 from .safety import clean_line
 from .subjects import describe
@@ -136,8 +135,8 @@ def _discrepancies(group, relation, facts, meta, copies, stories) -> list[Discre
     facts they join, each citing the facts that take part: people killed and
     people wounded are grouped under the noun they count and never compared
     with each other, so each is its own discrepancy, named by its own facts.
-    None where the group has no such pair (a fact that fits every other is
-    not cited)."""
+    None (an empty list) where the group has no such pair (a fact that fits
+    every other is not cited)."""
     pairs = [p for p in _pairs(group, facts) if p[2] == relation]
     parts = [
         (part, cited)
@@ -153,7 +152,7 @@ def _discrepancies(group, relation, facts, meta, copies, stories) -> list[Discre
         if len(parts) == 1:
             subject = group.get("subject") or describe(key)
         else:
-            subject = facts_subject([facts[fid] for fid in cited]) or describe(key)
+            subject = crossref.facts_subject([facts[fid] for fid in cited]) or describe(key)
         item = Discrepancy(
             key=group["key"],
             subject=subject,
