@@ -500,9 +500,12 @@ def test_an_index_stored_by_an_earlier_newsdesk_still_reads():
 
 
 def test_what_orjson_refuses_is_stored_as_json_would_store_it():
-    """A key that is not a string, an integer past 64 bits: stored, not an error."""
+    """A key that is not a string, an integer past 64 bits, text holding a byte
+    its file could not decode (a lone surrogate): stored, not an error."""
     assert unpack(pack({1: "a"})) == {"1": "a"}
     assert pack({"n": 10**30})  # stored; read back as a number
+    undecoded = {"text": "caf\udce9 au lait"}
+    assert unpack(pack(undecoded)) == undecoded
 
 
 def test_a_digest_ignores_key_order_and_tells_values_apart():
