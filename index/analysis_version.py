@@ -163,4 +163,6 @@ file's size and time, not the analysis's code (see
 # name, a word of the language so capitalised ("[W]e") is none; a footnote's
 # mark ("South Australia.[66]") or a bracket the span did not open ("(Nasa)
 # Ames Research Center") ends the name before it
-VERSION = "94"
+# 95: "Plus" and "Following" before a person's name open the sentence ("Plus
+# Obama is nominating"), no part of the name
+VERSION = "95"

@@ -45,6 +45,13 @@ def test_a_police_rank_before_a_name_is_no_name_of_its_own():
         ),
         ("Add Donald Trump to your feed.", "Add Donald Trump", "person", ["Donald Trump"]),
         ("Sometimes Cruz misbehaved in class.", "Sometimes Cruz", "person", ["Cruz"]),
+        (
+            "and took other steps. Plus Obama is nominating Todd Jones.",
+            "Plus Obama",
+            "person",
+            ["Obama"],
+        ),
+        ("Following Romney's win, the party met.", "Following Romney", "person", ["Romney"]),
         ("Will Smith arrived late.", "Will Smith", "person", ["Will Smith"]),
         ("Under Armour shares fell.", "Under Armour", "organisation", ["Under Armour"]),
         ("Getty Images Pentagon retweets a call.", "Getty Images Pentagon", "person", []),

@@ -25,10 +25,16 @@ def _mend(span: str, start: int, end: int, person: bool = False) -> tuple[int, i
     """A part without leading page furniture, nor trailing small words, scores or
     words the model ran on into (see :func:`_trails`); a person's without a word
     that opened its sentence ("Sometimes Cruz misbehaved": an English function
-    word, no given name)."""
+    word, no given name; "Plus Obama is nominating", "Following Romney's
+    win")."""
     words = span[start:end].split(" ", 1)
     leading = len(words) == 2 and words[1][:1].isupper()
-    if leading and (words[0] in _FURNITURE or person and words[0].lower() in _function_words()):
+    opener = words[0].lower()
+    if leading and (
+        words[0] in _FURNITURE
+        or person
+        and (opener in _function_words() or opener in _SENTENCE_OPENERS)
+    ):
         start += len(words[0]) + 1
     elif leading and person and _role_before_a_name(words[0], words[1]):
         start += len(words[0]) + 1  # "Defender Hassan Abbas": what he is, then who
@@ -42,6 +48,11 @@ def _mend(span: str, start: int, end: int, person: bool = False) -> tuple[int, i
             break
         end = last.start()
     return start, end
+
+
+# Words that open a sentence before a name and are neither spaCy's stop words
+# nor anyone's name.
+_SENTENCE_OPENERS = frozenset({"plus", "following"})
 
 
 def _role_before_a_name(word: str, rest: str) -> bool:
