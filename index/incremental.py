@@ -62,7 +62,8 @@ DIGESTS_UID = "__view_digests__"
 
 
 def digest(view: Any) -> str:
-    """A short stable fingerprint of one article's views (key order ignored)."""
+    """A short stable fingerprint of plain data (key order ignored): an
+    article's views, or the inputs a memo keeps a result under."""
     return hashlib.blake2b(dumps(view, sort_keys=True), digest_size=12).hexdigest()
 
 

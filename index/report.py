@@ -143,12 +143,12 @@ def _discrepancies(group, relation, facts, meta, copies, stories) -> list[Discre
         for part in _joined(pairs)
         if (cited := sorted({fid for a, b, _ in part for fid in (a, b) if fid in facts}))
     ]
+    story = stories[group["story"]]
+    key, _, speaker = group["key"].partition("|")
     found = []
     for part, cited in parts:
         citations = [_citation(facts[fid], meta) for fid in cited]
         sources = {copies.get(c.article, c.article) for c in citations}
-        story = stories[group["story"]]
-        key, _, speaker = group["key"].partition("|")
         if len(parts) == 1:
             subject = group.get("subject") or describe(key)
         else:
@@ -169,22 +169,14 @@ def _discrepancies(group, relation, facts, meta, copies, stories) -> list[Discre
 
 
 def _joined(pairs: list[tuple[str, str, str]]) -> list[list[tuple[str, str, str]]]:
-    """``pairs`` in the sets that share facts (connected parts), each in the
-    pairs' order, the parts in the order of their first pair."""
-    parent: dict[str, str] = {}
-
-    def root(fact: str) -> str:
-        parent.setdefault(fact, fact)
-        while parent[fact] != fact:
-            parent[fact] = parent[parent[fact]]
-            fact = parent[fact]
-        return fact
-
-    for a, b, _ in pairs:
-        parent[root(a)] = root(b)
+    """``pairs`` in the sets that share facts (connected parts, joined as
+    :func:`crossref.source_groups` joins wire copies), each in the pairs'
+    order, the parts in the order of their first pair."""
+    links = [{"a": a, "b": b} for a, b, _ in pairs]
+    root = crossref.source_groups({f for a, b, _ in pairs for f in (a, b)}, links)
     parts: dict[str, list[tuple[str, str, str]]] = {}
     for pair in pairs:
-        parts.setdefault(root(pair[0]), []).append(pair)
+        parts.setdefault(root[pair[0]], []).append(pair)
     return list(parts.values())
 
 
