@@ -165,4 +165,6 @@ file's size and time, not the analysis's code (see
 # Ames Research Center") ends the name before it
 # 95: "Plus" and "Following" before a person's name open the sentence ("Plus
 # Obama is nominating"), no part of the name
-VERSION = "95"
+# 96: an editor's bracket followed by no capitalised word ends the name
+# ("[at Morningside Recovery] in"), where it was read over
+VERSION = "96"

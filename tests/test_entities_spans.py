@@ -649,6 +649,8 @@ def test_a_persons_span_leaves_out_the_role_before_and_the_score_after():
          "organisation", ["Morningside Recovery"]),
         ('"And she showed up [at Morningside Recovery] in the morning"',
          "Morningside Recovery] in", "other", ["Morningside Recovery"]),
+        ('"We toured [the Ames Research] center on Monday," she said.',
+         "Ames Research] center", "organisation", ["Ames Research"]),
         # brackets the span opens and closes stay
         ("The Internet Explorer [IE] Team said so.", "Internet Explorer [IE] Team",
          "organisation", ["Internet Explorer [IE] Team"]),

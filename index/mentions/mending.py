@@ -107,8 +107,6 @@ def split_spans(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             # name left is a capitalised run, its kind voted in its article
         for start, end in pieces:
             start, end = _mend(mention.text, start, end, mention.kind == "person")
-            if mention.text[end - 1 : end] in ("]", ")") and not _opens(mention.text[start:end]):
-                end = len(mention.text[: end - 1].rstrip())  # "[at Morningside Recovery] in"
             if (bracket := mention.text.find("(", start, end)) > start:
                 end = len(mention.text[:bracket].rstrip())  # "M Corry (Leicester"
             at = mention.start + start
@@ -149,8 +147,9 @@ def _out_of_brackets(text: str, mention: Mention) -> list[Mention]:
     """A named mention as the brackets around and in it allow. An editor's
     bracket in a quote, opened before the span, is part of the name it runs
     into ('"[President Barack] Obama\'s war"', 'from [special prosecutor
-    Robert] Mueller'), and a word of the language so capitalised is no name
-    ('"[W]e write to inform you"'); a footnote's mark ends a name ("South
+    Robert] Mueller') or ends with it ('"[at Morningside Recovery] in"'), and
+    a word of the language so capitalised is no name ('"[W]e write to inform
+    you"'); a footnote's mark ends a name ("South
     Australia.[66]"); a bracket closed in the span that it did not open ends
     the name before it, and a name may follow ("the agency's (Nasa) Ames
     Research Center", "the Carrington Event)7 Shortly")."""
@@ -164,7 +163,10 @@ def _out_of_brackets(text: str, mention: Mention) -> list[Mention]:
     if closing > 0 and "[" not in span[:closing] and edited:
         if span.replace("]", "", 1).lower() in _function_words():
             return []  # "[W]e", "[O]ur"
-        span = span[:closing] + " " + span[closing + 1 :]  # read on over the bracket
+        if span[closing + 1 :].lstrip()[:1].isupper():  # "[President Barack] Obama"
+            span = span[:closing] + " " + span[closing + 1 :]  # read on over the bracket
+        else:  # "[at Morningside Recovery] in": the name ends with the bracket
+            span = span[:closing]
     if footnote := _FOOTNOTE.search(span):
         span = span[: footnote.start()]
     pieces, depth, begin = [], 0, 0
@@ -195,11 +197,6 @@ def _out_of_brackets(text: str, mention: Mention) -> list[Mention]:
         at, end = mention.start + a, mention.start + b
         found.append(Mention(at, end, text[at:end], kind, label))
     return found
-
-
-def _opens(piece: str) -> bool:
-    """Whether ``piece`` opens a bracket (the one it ends with may be its own)."""
-    return "(" in piece or "[" in piece
 
 
 # A street named by its number, or a house number and a street's name.
