@@ -156,7 +156,9 @@ MEMO_SIZE = 16
 # ("the Americas", "the two Koreas")
 # 58: a name one report of a story writes once in full joins its short name where
 # its form vouches for it ("Cliffside Rehab Center", "Royal Oak Beaumont Hospital")
-COMPARISON = 58
+# 59: a word that opened the sentence is no part of a person's name ("Archaeologist
+# Giles Hamm", "Landlocked Mali")
+COMPARISON = 59
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

@@ -459,3 +459,96 @@ def test_a_name_written_after_a_description_gives_no_given_name():
     assert entity_with(entities, "Balco") != entity_with(entities, "Victor Conte")
     assert entity_with(entities, "Vincent") == entity_with(entities, 'Vincent "the Chin" Gigante')
     assert entity_with(entities, "David") == entity_with(entities, "David dal Maso")
+
+
+def _people(texts: dict[str, str], *names: str):
+    """The entities of articles whose ``names`` the model tagged as people, as the
+    small model tags "Mali" and "Landlocked Mali"."""
+    mentions = {aid: occurrences(text, *names, kind="person", label="PERSON")
+                for aid, text in texts.items()}  # fmt: skip
+    passages = {aid: passages_of(text, aid)[aid] for aid, text in texts.items()}
+    return merge(mentions, {}, passages)
+
+
+def test_a_word_that_opened_the_sentence_is_no_part_of_a_persons_name():
+    """Multi-source clusters: "Archaeologist Giles Hamm was surveying" and
+    "Frail Robert Durst sentenced" opened their sentences, and the model took the
+    capitalised word into the name; "Landlocked Mali" made Mali a surname, so
+    the country stayed a person."""
+    entities = _people(
+        {
+            "a0": "Archaeologist Giles Hamm was surveying the territory when a colleague "
+            "needed a toilet break.\nHamm said the cave was a surprise.",
+            "a1": "Giles Hamm led the excavations. The archaeologist said the tools were old.",
+        },
+        "Archaeologist Giles Hamm",
+        "Giles Hamm",
+        "Hamm",
+    )
+    (hamm,) = entities
+    assert hamm.name == "Giles Hamm"
+    assert {a.text for a in hamm.aliases} == {"Giles Hamm", "Hamm"}
+    assert (hamm.mentions[0].article, hamm.mentions[0].start) == ("a0", len("Archaeologist "))
+    entities = _people(
+        {
+            "a0": "Landlocked Mali has to import all its fuel.\nSanctions on Mali began.",
+            "a1": "Mali is a landlocked country, and Mali depends on its neighbours.",
+        },
+        "Landlocked Mali",
+        "Mali",
+    )
+    (mali,) = entities
+    assert (mali.name, mali.kind) == ("Mali", "place")
+    assert {a.text for a in mali.aliases} == {"Mali"}
+
+
+def test_a_role_that_opened_the_sentence_still_shows_a_person():
+    """BBC News: "Rapper Eminem" opened its sentence; without the role, the one
+    word left must still read as a person's name, not a company's."""
+    (eminem,) = _people(
+        {
+            "a0": "Rapper Eminem topped the chart.\nEminem sold a million copies.",
+            "a1": "The rapper toured. Eminem played Detroit, and Eminem played Ohio.",
+        },
+        "Rapper Eminem",
+        "Eminem",
+    )
+    assert (eminem.name, eminem.kind) == ("Eminem", "person")
+    assert {a.text for a in eminem.aliases} == {"Eminem"}
+
+
+@pytest.mark.parametrize(
+    ("texts", "names", "kept"),
+    [
+        # BBC News: a given name that is also a word, before a surname alone
+        (
+            {"a0": "Cat Deeley presented the show.\nDeeley smiled.", "a1": "The cat sat."},
+            ("Cat Deeley", "Deeley"),
+            "Cat Deeley",
+        ),
+        # a given name that is also a word, before a full name (Nixon's secretary)
+        (
+            {"a0": "Rose Mary Woods testified.", "a1": "A rose. Mary Woods left the room."},
+            ("Rose Mary Woods", "Mary Woods"),
+            "Rose Mary Woods",
+        ),
+        # a style is part of the name
+        (
+            {"a0": "Lady Betty Boothroyd spoke first.", "a1": "A lady. Betty Boothroyd left."},
+            ("Lady Betty Boothroyd", "Betty Boothroyd"),
+            "Lady Betty Boothroyd",
+        ),
+        # written so in the middle of a sentence too: the writer's capital, not the sentence's
+        (
+            {
+                "a0": "Grim Tom Baxter won. He beat Grim Tom Baxter twice.",
+                "a1": "Tom Baxter, grim.",
+            },
+            ("Grim Tom Baxter", "Tom Baxter"),
+            "Grim Tom Baxter",
+        ),
+    ],
+)
+def test_a_first_word_stays_where_it_is_part_of_the_name(texts, names, kept):
+    entities = _people(texts, *names)
+    assert kept in {a.text for e in entities for a in e.aliases}

@@ -8,20 +8,22 @@ from the rules, which it only calls, and from how entities are named.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, replace
 
-from ..gazetteer import KNOWN_ACRONYMS
-from ..mentions import PERSON_BEFORE
+from ..gazetteer import KNOWN_ACRONYMS, is_major_place
+from ..mentions import PERSON_BEFORE, PERSON_SHOWN
 from ..model import Alias, Entity, EntityMention, Mention, Passage
+from ..names import ROLES, alias_key, given_names
 from ..passages import PassageLocator
 from ..references import Reference, StoryReference
 from .acronyms import CorpusText, _link_abbreviations
 from .companies import _companies_named, _link_teams, _schools_as_teams
-from .display import _display_name, _ids, _with_ids
+from .display import _STYLES, _display_name, _ids, _with_ids
 from .keys import _spelling
-from .kinds import _kind, _nodes, _people_by_story
+from .kinds import _PLACE_STARTS, _kind, _nodes, _people_by_story
 from .misspellings import _link_misspellings, _link_written_alike
 from .nodes import _Links, _Node
 from .organisations import _link_organisations
@@ -134,6 +136,7 @@ def linked(
     text = text or CorpusText(passages)
     common = text.common_words()
     mentions = _without_shouting(mentions, common)
+    mentions = _without_openers(mentions, common, text.passages)
     nodes = _companies_named(_schools_as_teams(_people_by_story(_nodes(mentions, groups))))
     links = _Links(nodes)
     # A nickname joins a person of its story: before stories are known (what story
@@ -246,6 +249,86 @@ def _without_shouting(
         article: [m for m in found if m.text.strip().lower() not in shouted]
         for article, found in mentions.items()
     }
+
+
+def _without_openers(
+    mentions: Mapping[str, Sequence[Mention]],
+    common: set[str],
+    passages: Mapping[str, Sequence[Passage]],
+) -> Mapping[str, Sequence[Mention]]:
+    """``mentions`` without a first word that a person's name took in only because
+    it opened the sentence: what the person is or how the writer saw them
+    ("Archaeologist Giles Hamm was surveying", "Frail Robert Durst sentenced",
+    "Landlocked Mali has to import", a video's "CLOSE" before "Kevin Spacey").
+    Such a word is one the corpus writes in lower case and no given name, every
+    mention of the name opens a sentence or a line, and the rest is a name of
+    its own in the corpus: a full name, or one word after a role ("Rapper
+    Eminem") or naming a place ("Mali"). Not a style ("Lady Boothroyd") nor what opens a
+    place's name ("North Devon"); not "Cat Deeley" or "Miles Shipside", whose
+    first word, a given name the list lacks, comes before one word."""
+    found: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
+    for article, spans in mentions.items():
+        for mention in spans:
+            found[alias_key(mention.text)].append((article, mention))
+    cut: dict[tuple[str, int], Mention] = {}
+    for key, named in found.items():
+        first, _, rest = key.partition(" ")
+        if (
+            not rest
+            or first not in common
+            or first in given_names()
+            or first in _NAME_OPENERS
+            or rest not in found
+            or not any(m.kind == "person" for _, m in named)
+            or not (" " in rest or first in ROLES or _a_place(rest, found[rest]))
+            or not all(_opens_sentence(passages.get(a, ()), m.start) for a, m in named)
+        ):
+            continue
+        # A role says the rest is a person ("Rapper Eminem"): what the text
+        # shows of the one word left, as a role before it would.
+        role = first in ROLES
+        for article, mention in named:
+            words = mention.text.split(None, 1)
+            if len(words) == 2:
+                at = mention.text.index(words[1], len(words[0]))
+                cut[article, mention.start] = Mention(
+                    mention.start + at,
+                    mention.end,
+                    mention.text[at:],
+                    "person" if role else mention.kind,
+                    PERSON_SHOWN if role else mention.label,
+                )
+    if not cut:
+        return mentions
+    return {
+        article: [cut.get((article, m.start), m) for m in spans]
+        for article, spans in mentions.items()
+    }
+
+
+def _a_place(key: str, found: Sequence[tuple[str, Mention]]) -> bool:
+    """Whether a name is a place's: a country or a large city, or most of its
+    mentions in the corpus are a place's ("Wales"; not "Wilson", a town too)."""
+    places = sum(m.kind == "place" for _, m in found)
+    return is_major_place(key) or 2 * places > len(found)
+
+
+# What opens a person's or a place's name and is part of it ("Lady Boothroyd",
+# "Saint Patrick", "North Devon").
+_NAME_OPENERS = _STYLES | _PLACE_STARTS | {"lady", "dame", "baron", "baroness"}
+# What ends just before the first word of a sentence or a line: its start, the
+# end of the last sentence, a colon, a dash or an opening quote or bracket.
+_SENTENCE_BEFORE = re.compile(r"""(?:^|[.!?:;\n([“‘"'—–-])[ \t]*$""")
+
+
+def _opens_sentence(passages: Sequence[Passage], start: int) -> bool:
+    """Whether ``start`` opens its passage, a sentence or a line; outside every
+    passage, it is in the title, where every word is capitalised anyway."""
+    for passage in passages:
+        if passage.start <= start < passage.end:
+            before = passage.text[max(0, start - passage.start - 8) : start - passage.start]
+            return bool(_SENTENCE_BEFORE.search(before))
+    return True
 
 
 def _referring(
