@@ -167,4 +167,6 @@ file's size and time, not the analysis's code (see
 # Obama is nominating"), no part of the name
 # 96: an editor's bracket followed by no capitalised word ends the name
 # ("[at Morningside Recovery] in"), where it was read over
-VERSION = "96"
+# 97: two names around "in", "to" or "for", the first named alone in the article,
+# are two ("Durst in New York", "Arsenal to Real Madrid")
+VERSION = "97"

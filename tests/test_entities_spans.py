@@ -166,6 +166,46 @@ def test_two_names_joined_by_and_are_split_only_where_each_is_named_alone():
     assert [m.text for m in found] == ["Philly", "Cheeks", "Philly", "Cheeks", "Procter and Gamble"]
 
 
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # multi-source (Robert Durst's sentencing): the model ran over "for" and "in"
+        (
+            "Durst made what some called a confession. Robert Durst was sentenced. Renewed "
+            "interest in Durst for Berman’s killing followed. Susan Berman was shot in 2000.",
+            [("Robert Durst", "person"), ("Durst", "person"),
+             ("Durst for Berman", "organisation"), ("Susan Berman", "person")],
+            ["Durst", "Robert Durst", "Durst", "Berman", "Susan Berman"],
+        ),
+        (
+            "Durst pleaded guilty. New York prosecutors agreed. The deal resolved charges "
+            "against Durst in New York.",
+            [("Durst", "person"), ("Durst in New York", "organisation"),
+             ("New York", "place")],
+            ["Durst", "New York", "Durst", "New York"],
+        ),
+        # BBC News: a transfer, each club named alone
+        (
+            "Arsenal lost. Real Madrid won. He moved from Arsenal to Real Madrid in May.",
+            [("Arsenal", "organisation"), ("Real Madrid", "organisation"),
+             ("Arsenal to Real Madrid", "organisation")],
+            ["Arsenal", "Real Madrid", "Arsenal", "Real Madrid"],
+        ),
+        # the first word ends a longer name but is never named alone: one name
+        (
+            "London disagreed. The Department for Transport agreed. Transport for London did too.",
+            [("Department for Transport", "organisation"),
+             ("Transport for London", "organisation"), ("London", "place")],
+            ["London", "Department for Transport", "Transport for London"],
+        ),
+    ],
+)  # fmt: skip
+def test_two_names_around_in_to_or_for_are_split_where_each_is_named_alone(text, spans, expected):
+    found = sorted(split_spans(text, mentions_in(text, *spans)), key=lambda m: m.start)
+    assert [m.text for m in found] == expected
+    assert all(text[m.start : m.end] == m.text for m in found)
+
+
 def test_two_names_joined_by_and_are_split_where_each_ends_a_longer_name():
     """ECB+ (topic 9): two secretaries named in full, then by surname joined by
     "and". A surname counts only from another name: the span's own last word

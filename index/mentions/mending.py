@@ -57,6 +57,9 @@ SPEECH_VERBS = (
 # A verb of speech between two names: 'the vehicles," Lackey told The Associated
 # Press' (one span of the model's).
 _SPEECH_INSIDE = re.compile(rf"\s+(?:{SPEECH_VERBS}|asks|claims)\s+")
+# A preposition between two names the article names alone ("Durst in New York"):
+# see :func:`_parts`.
+_BETWEEN = re.compile(r"\s+(?:in|to|for)\s+(?=[A-Z])")
 # A possessive between two names ("Istanbul's Dolmabahçe Palace"), not in a day's
 # name ("New Year's Eve", "St Patrick's Day").
 _INNER_POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z])(?!(?:Day|Eve)\b)")
@@ -67,7 +70,10 @@ def split_spans(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     ("Barkley, Beattie, Christophers"; "Advanced Micro Devices/ATI Technologies"),
     two names joined by "and" or "or" are two where each is named alone in the article
     or ends a longer name of it ("Locke and Salazar" after "Gary Locke"), so are
-    two people's full names ("Ernie Els and Retief Goosen"), two titles
+    two names around "in", "to" or "for" where the first is named alone
+    ("Durst in New York") and the second alone or ending a longer name ("Durst
+    for Berman" after "Susan Berman"), two people's full names ("Ernie Els and
+    Retief Goosen"), two titles
     ("Midnight Express and The Commitments") and two names around a verb of
     speech ("Lackey told The Associated Press"); a spaced dash or a quote not
     closed in the span breaks it, and a wire's slug or a field's name before
@@ -80,10 +86,10 @@ def split_spans(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     Trump", "Evansville 91-73", "Banstead in", "M Corry (Leicester")."""
     mentions = [piece for mention in mentions for piece in _out_of_brackets(text, mention)]
     named = [m for m in mentions if m.kind in NAMED_KINDS]
-    alone = {_bare(m.text) for m in named}
+    alone = whole = {_bare(m.text) for m in named}
     # and the last words of longer names ("Locke" of "Gary Locke"), not of a name
     # itself joined by "and" ("Herzegovina" of "Bosnia and Herzegovina")
-    alone |= {_bare(m.text).rsplit(" ", 1)[-1] for m in named if _last_word_named(m.text)}
+    alone = alone | {_bare(m.text).rsplit(" ", 1)[-1] for m in named if _last_word_named(m.text)}
     result = []
     for mention in mentions:
         if mention.kind not in NAMED_KINDS:
@@ -98,7 +104,7 @@ def split_spans(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         broken = _broken(mention.text)
         if broken is _QUOTE and _NICKNAMED.match(text, mention.start):
             broken = None  # 'William "Mo': :func:`nicknamed` reads it whole
-        pieces = _broken_parts(text, mention.start, mention.text, broken, alone)
+        pieces = _broken_parts(text, mention.start, mention.text, broken, (whole, alone))
         cut = broken is not None and not (
             broken is _LOWER_RUN and [a for a, _ in pieces] == [0]
         )  # not only a title or a day cut off the end ("Vancouver police Const.")
@@ -309,9 +315,11 @@ def _last_word_named(text: str) -> bool:
     return " " in text.strip() and _JOINED.search(text) is None
 
 
-def _parts(span: str, alone: set[str]) -> list[tuple[int, int]]:
-    """Where the names of ``span`` are, relative to it. ``alone``: what the
-    article names on its own (whole names and the last words of longer ones)."""
+def _parts(span: str, named: tuple[set[str], set[str]]) -> list[tuple[int, int]]:
+    """Where the names of ``span`` are, relative to it. ``named``: what the
+    article names on its own, as whole names, and with the last words of longer
+    ones besides."""
+    whole, alone = named
     pieces = _with_suffixes(span, _split(span, _LIST_BREAK))
     if len(pieces) > 1 and all(span[a:b][:1].isupper() for a, b in pieces):
         return pieces
@@ -324,6 +332,15 @@ def _parts(span: str, alone: set[str]) -> list[tuple[int, int]]:
     if len(pieces) == 2 and " " in span[: pieces[0][1]] and span[pieces[1][0] :][:4] == "The ":
         return pieces  # two titles: "Midnight Express and The Commitments" ("Echo and
         # The Bunnymen", one word before, stays one band)
+    pieces = _split(span, _BETWEEN)
+    if (
+        len(pieces) == 2
+        and _bare(span[: pieces[0][1]]) in whole
+        and _bare(span[pieces[1][0] :]) in alone
+    ):
+        return pieces  # "Durst in New York", "Durst for Berman" after "Durst" alone;
+        # "Arsenal to Real Madrid" (not "Transport for London" after "Department
+        # for Transport": "Transport" is never named alone)
     pieces = _split(span, _SPEECH_INSIDE)
     if len(pieces) > 1 and all(span[a:b][:1].isupper() for a, b in pieces):
         return pieces
@@ -354,7 +371,11 @@ def _broken(span: str) -> re.Pattern[str] | None:
 
 
 def _broken_parts(
-    text: str, at: int, span: str, broken: re.Pattern[str] | None, alone: set[str]
+    text: str,
+    at: int,
+    span: str,
+    broken: re.Pattern[str] | None,
+    named: tuple[set[str], set[str]],
 ) -> list[tuple[int, int]]:
     """:func:`_parts` of each piece of ``span`` (at ``at`` in ``text``) between
     the marks that break it (see :func:`_broken`), less a piece of one word
@@ -362,7 +383,7 @@ def _broken_parts(
     "Goalkeepers - Bogdan Stelea"), a word the article also writes in lower
     case ('"New" Labour'), or a function word ("The")."""
     if broken is None:
-        return _parts(span, alone)
+        return _parts(span, named)
     pieces = _lower_pieces(span) if broken is _LOWER_RUN else _split(span, broken)
     slug = broken is _DASH and not text[text.rfind("\n", 0, at) + 1 : at].strip()
     found = []
@@ -377,7 +398,7 @@ def _broken_parts(
             or re.search(rf"\b{re.escape(word)}\b", text)
         ):
             continue
-        found += [(a + start, a + end) for start, end in _parts(piece, alone)]
+        found += [(a + start, a + end) for start, end in _parts(piece, named)]
     return found
 
 
