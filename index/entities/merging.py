@@ -266,20 +266,34 @@ def _without_openers(
     Eminem") or naming a place ("Mali"). Not a style ("Lady Boothroyd") nor what opens a
     place's name ("North Devon"); not "Cat Deeley" or "Miles Shipside", whose
     first word, a given name the list lacks, comes before one word."""
+    texts = {m.text for spans in mentions.values() for m in spans}
+    key_of = {text: alias_key(text) for text in texts}
+    keys = set(key_of.values())
+    wanted: dict[str, str] = {}  # a candidate's key -> the key of the rest
+    for key in keys:
+        first, _, rest = key.partition(" ")
+        if (
+            rest
+            and rest in keys
+            and first in common
+            and first not in given_names()
+            and first not in _NAME_OPENERS
+        ):
+            wanted[key] = rest
+    if not wanted:
+        return mentions
+    asked = set(wanted) | set(wanted.values())
+    asked_texts = {text: key for text, key in key_of.items() if key in asked}
     found: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
     for article, spans in mentions.items():
         for mention in spans:
-            found[alias_key(mention.text)].append((article, mention))
+            if mention.text in asked_texts:
+                found[asked_texts[mention.text]].append((article, mention))
     cut: dict[tuple[str, int], Mention] = {}
-    for key, named in found.items():
-        first, _, rest = key.partition(" ")
+    for key, rest in wanted.items():
+        named, first = found[key], key.split(" ", 1)[0]
         if (
-            not rest
-            or first not in common
-            or first in given_names()
-            or first in _NAME_OPENERS
-            or rest not in found
-            or not any(m.kind == "person" for _, m in named)
+            not any(m.kind == "person" for _, m in named)
             or not (" " in rest or first in ROLES or _a_place(rest, found[rest]))
             or not all(_opens_sentence(passages.get(a, ()), m.start) for a, m in named)
         ):
