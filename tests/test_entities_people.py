@@ -500,6 +500,16 @@ def test_a_word_that_opened_the_sentence_is_no_part_of_a_persons_name():
     (mali,) = entities
     assert (mali.name, mali.kind) == ("Mali", "place")
     assert {a.text for a in mali.aliases} == {"Mali"}
+    # BBC News: the rest is never written alone, but opens with a given name
+    (prop,) = _people(
+        {
+            "a0": "Prop Martin Castrogiovanni has been ruled out.\nCastrogiovanni hurt a knee.",
+            "a1": "The prop trained on Monday.",
+        },
+        "Prop Martin Castrogiovanni",
+        "Castrogiovanni",
+    )
+    assert {a.text for a in prop.aliases} == {"Martin Castrogiovanni", "Castrogiovanni"}
 
 
 def test_a_role_that_opened_the_sentence_still_shows_a_person():

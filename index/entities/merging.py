@@ -262,10 +262,12 @@ def _without_openers(
     "Landlocked Mali has to import", a video's "CLOSE" before "Kevin Spacey").
     Such a word is one the corpus writes in lower case and no given name, every
     mention of the name opens a sentence or a line, and the rest is a name of
-    its own in the corpus: a full name, or one word after a role ("Rapper
-    Eminem") or naming a place ("Mali"). Not a style ("Lady Boothroyd") nor what opens a
-    place's name ("North Devon"); not "Cat Deeley" or "Miles Shipside", whose
-    first word, a given name the list lacks, comes before one word."""
+    its own in the corpus or a person's by its form ("Prop Martin
+    Castrogiovanni": a given name first): a full name, or one word after a
+    role ("Rapper Eminem") or naming a place ("Mali"). Not a style ("Lady
+    Boothroyd") nor what opens a place's name ("North Devon"); not "Cat Deeley"
+    or "Miles Shipside", whose first word, a given name the list lacks, comes
+    before one word."""
     texts = {m.text for spans in mentions.values() for m in spans}
     key_of = {text: alias_key(text) for text in texts}
     keys = set(key_of.values())
@@ -274,7 +276,7 @@ def _without_openers(
         first, _, rest = key.partition(" ")
         if (
             rest
-            and rest in keys
+            and (rest in keys or _a_full_name(rest))
             and first in common
             and first not in given_names()
             and first not in _NAME_OPENERS
@@ -318,6 +320,13 @@ def _without_openers(
         article: [cut.get((article, m.start), m) for m in spans]
         for article, spans in mentions.items()
     }
+
+
+def _a_full_name(key: str) -> bool:
+    """Whether a name reads as a person's in full: a given name (the nickname
+    list's) and one word or more ("Jason Little")."""
+    given, _, rest = key.partition(" ")
+    return bool(rest) and given in given_names()
 
 
 def _a_place(key: str, found: Sequence[tuple[str, Mention]]) -> bool:
