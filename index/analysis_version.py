@@ -169,4 +169,6 @@ file's size and time, not the analysis's code (see
 # ("[at Morningside Recovery] in"), where it was read over
 # 97: two names around "in", "to" or "for", the first named alone in the article,
 # are two ("Durst in New York", "Arsenal to Real Madrid")
-VERSION = "97"
+# 98: a video player's buttons are page furniture ("Full Screen Autoplay Close Skip
+# Ad", "CLOSE" before a caption's name)
+VERSION = "98"

@@ -395,6 +395,27 @@ def test_a_pages_furniture_is_no_name():
     assert not any("Fig" in name for name in spans(article, mentions))
 
 
+def test_a_video_players_buttons_are_no_name():
+    """Multi-source clusters (USA Today, CNN pages): a video player's buttons
+    ("Full Screen Autoplay Close Skip Ad", the "CLOSE" before a caption) were
+    names of their own; "Close" is one where it ends a name or stands alone."""
+    text = "Full Screen Autoplay Close Skip Ad Glenn Close said so. Close smiled."
+    alone = text.rindex("Close")
+    found = without_furniture(
+        text,
+        [
+            *mentions_in(
+                text, ("Full Screen Autoplay Close Skip Ad", "other"), ("Glenn Close", "person")
+            ),
+            Mention(alone, alone + 5, "Close", "person", "PERSON"),
+        ],
+    )
+    assert [(m.start, m.text) for m in found] == [(35, "Glenn Close"), (alone, "Close")]
+    text = "CLOSE Ariel Winter is tired of being told what to wear. USA TODAY"
+    (kept,) = split_spans(text, mentions_in(text, ("CLOSE Ariel Winter", "person")))
+    assert kept.text == "Ariel Winter"
+
+
 def test_a_name_ends_at_a_dash_before_lower_case():
     """BBC News writes asides after a dash; the model runs a name on across it
     ("Roger Federer - nice", "Arsene Wenger - he"): the name is the person's,

@@ -12,7 +12,8 @@ from .words import _function_words
 
 # Words of a web page's furniture that end up in front of a name ("Add Donald Trump").
 _FURNITURE = frozenset({"Add", "Follow", "Share", "Read", "Watch", "Listen", "Subscribe",
-                        "Click", "Tweet", "Email", "Like", "Vote", "Related", "More"})  # fmt: skip
+                        "Click", "Tweet", "Email", "Like", "Vote", "Related", "More",
+                        "CLOSE"})  # fmt: skip
 
 
 # The styles of royals and popes, part of how they are called ("Prince Charles").

@@ -102,8 +102,12 @@ PAGE_WORDS = frozenset(
     {"hide", "caption", "captions", "photo", "photos", "image", "images", "enlarge",
      "video", "videos", "replay", "more", "gallery", "slideshow", "playlist", "loading",
      "subscribe", "advertisement", "related", "watch", "share", "click", "view", "buy",
-     "autoplay", "skip", "download", "news", "fig", "figs", "supplementary"}
+     "autoplay", "skip", "download", "news", "fig", "figs", "supplementary", "full", "screen",
+     "ad", "embed"}
 )  # fmt: skip
+# A video player's button, furniture only before more of it ("Full Screen Autoplay
+# Close Skip Ad"); a name too ("Glenn Close").
+_PAGE_BUTTONS = frozenset({"close"})
 
 
 def without_furniture(text: str, mentions: Sequence[Mention]) -> list[Mention]:
@@ -117,7 +121,7 @@ def without_furniture(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             continue
         words = list(_WORD.finditer(mention.text))
         lead = 0
-        while lead < len(words) and words[lead].group().lower() in PAGE_WORDS:
+        while lead < len(words) and _page_word(words, lead):
             lead += 1
         if lead == len(words) and words:
             continue
@@ -126,6 +130,15 @@ def without_furniture(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             mention = replace(mention, start=mention.start + cut, text=mention.text[cut:])
         kept.append(mention)
     return kept
+
+
+def _page_word(words: list[re.Match[str]], at: int) -> bool:
+    """Whether the word at ``at`` is a page's furniture: one of :data:`PAGE_WORDS`,
+    or a button's name (:data:`_PAGE_BUTTONS`) before another."""
+    word = words[at].group().lower()
+    if word in _PAGE_BUTTONS:
+        return at + 1 < len(words) and _page_word(words, at + 1)
+    return word in PAGE_WORDS
 
 
 def _no_name(text: str, mention: Mention) -> bool:
