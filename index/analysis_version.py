@@ -171,4 +171,6 @@ file's size and time, not the analysis's code (see
 # are two ("Durst in New York", "Arsenal to Real Madrid")
 # 98: a video player's buttons are page furniture ("Full Screen Autoplay Close Skip
 # Ad", "CLOSE" before a caption's name)
-VERSION = "98"
+# 99: an advertisement's label is "Ad", while the era "AD" is part of a date ("614 AD"
+# stays, which 98 dropped)
+VERSION = "99"

@@ -411,6 +411,9 @@ def test_a_video_players_buttons_are_no_name():
         ],
     )
     assert [(m.start, m.text) for m in found] == [(35, "Glenn Close"), (alone, "Close")]
+    text = "It was built in 614 AD by the monks."  # an era, not an advertisement
+    (era,) = without_furniture(text, mentions_in(text, ("614 AD", "date")))
+    assert era.text == "614 AD"
     text = "CLOSE Ariel Winter is tired of being told what to wear. USA TODAY"
     (kept,) = split_spans(text, mentions_in(text, ("CLOSE Ariel Winter", "person")))
     assert kept.text == "Ariel Winter"

@@ -103,11 +103,13 @@ PAGE_WORDS = frozenset(
      "video", "videos", "replay", "more", "gallery", "slideshow", "playlist", "loading",
      "subscribe", "advertisement", "related", "watch", "share", "click", "view", "buy",
      "autoplay", "skip", "download", "news", "fig", "figs", "supplementary", "full", "screen",
-     "ad", "embed"}
+     "embed"}
 )  # fmt: skip
 # A video player's button, furniture only before more of it ("Full Screen Autoplay
 # Close Skip Ad"); a name too ("Glenn Close").
 _PAGE_BUTTONS = frozenset({"close"})
+# Written so, an advertisement's label; the era is "AD" ("614 AD").
+_AD = "Ad"
 
 
 def without_furniture(text: str, mentions: Sequence[Mention]) -> list[Mention]:
@@ -134,11 +136,12 @@ def without_furniture(text: str, mentions: Sequence[Mention]) -> list[Mention]:
 
 def _page_word(words: list[re.Match[str]], at: int) -> bool:
     """Whether the word at ``at`` is a page's furniture: one of :data:`PAGE_WORDS`,
-    or a button's name (:data:`_PAGE_BUTTONS`) before another."""
+    an advertisement's "Ad", or a button's name (:data:`_PAGE_BUTTONS`) before
+    another."""
     word = words[at].group().lower()
     if word in _PAGE_BUTTONS:
         return at + 1 < len(words) and _page_word(words, at + 1)
-    return word in PAGE_WORDS
+    return word in PAGE_WORDS or words[at].group() == _AD
 
 
 def _no_name(text: str, mention: Mention) -> bool:
