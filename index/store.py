@@ -158,7 +158,9 @@ MEMO_SIZE = 16
 # its form vouches for it ("Cliffside Rehab Center", "Royal Oak Beaumont Hospital")
 # 59: a word that opened the sentence is no part of a person's name ("Archaeologist
 # Giles Hamm", "Landlocked Mali")
-COMPARISON = 59
+# 60: an acronym everybody knows opening a name stands for its words there ("US
+# Senate", "United States Senate")
+COMPARISON = 60
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

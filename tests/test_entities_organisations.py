@@ -150,6 +150,28 @@ def test_well_known_acronyms_resolve_to_what_they_are():
     )
 
 
+@pytest.mark.parametrize(
+    ("short", "full"),
+    [
+        # multi-source clusters: both spellings in one story, kept apart before
+        ("U.S. Senate", "United States Senate"),
+        ("UN Security Council", "United Nations Security Council"),
+        # BBC News
+        ("UN Development Programme", "United Nations Development Programme"),
+    ],
+)
+def test_a_well_known_acronym_opening_a_name_stands_for_its_words(short, full):
+    entities = merge(
+        corpus([(short, "organisation"), (full, "organisation")], [(full, "organisation")]), {}
+    )
+    assert entity_with(entities, short) == entity_with(entities, full)
+    # initials that no one knows open no name: "LA" is no more "Los Angeles" here
+    entities = merge(
+        corpus([("LA Times", "organisation"), ("Lake Arrowhead Times", "organisation")]), {}
+    )
+    assert entity_with(entities, "LA Times") != entity_with(entities, "Lake Arrowhead Times")
+
+
 def test_two_companies_joined_by_and_are_neither_of_them():
     """BBC business: "Dell and Hewlett-Packard" made Dell one company with HP."""
     entities = merge(

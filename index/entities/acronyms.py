@@ -25,7 +25,8 @@ def _link_abbreviations(
 ) -> None:
     """Acronyms ("U.N.", "FBI") join the longer name they stand for, where there is
     evidence of it: a text spells it out (``spelled_out``: acronym and name keys) or
-    the acronym is one everybody knows (:data:`KNOWN_ACRONYMS`). Initials alone never
+    the acronym is one everybody knows (:data:`KNOWN_ACRONYMS`), also where it
+    opens a longer name ("US Senate", "United States Senate"). Initials alone never
     merge: "US" is not "University of St Andrews"."""
     by_key: dict[str, list[int]] = defaultdict(list)
     for i, node in enumerate(nodes):
@@ -41,6 +42,17 @@ def _link_abbreviations(
             continue
         names = meanings.get(node.key) or {_plain(KNOWN_ACRONYMS.get(node.key, "").split())}
         fits = [j for name in names for j in by_key.get(name, ())]
+        target = links.unique_target(fits, nodes, node)
+        if target is not None:
+            links.join(i, target)
+    # One everybody knows opening a longer name stands for the same words there
+    # ("US Senate" is the United States Senate, "UN Security Council" the United
+    # Nations Security Council).
+    for i, node in enumerate(nodes):
+        first, _, rest = node.key.partition(" ")
+        if node.kind == "person" or not rest or first not in KNOWN_ACRONYMS:
+            continue
+        fits = by_key.get(f"{KNOWN_ACRONYMS[first]} {rest}", [])
         target = links.unique_target(fits, nodes, node)
         if target is not None:
             links.join(i, target)
