@@ -89,10 +89,24 @@ class CorpusText:
     def role_before(self, article: str, start: int) -> bool:
         """Whether a person's title or role comes just before ``start`` in its
         passage of ``article`` (see :func:`index.mentions.role_before`)."""
+        passage = self._passage_at(article, start)
+        return passage is not None and role_before(passage.text, start - passage.start)
+
+    def opens_sentence(self, article: str, start: int) -> bool:
+        """Whether ``start`` opens its passage of ``article``, a sentence or a line;
+        outside every passage, it is in the title, where every word is capitalised
+        anyway."""
+        passage = self._passage_at(article, start)
+        if passage is None:
+            return True
+        at = start - passage.start
+        return bool(_SENTENCE_BEFORE.search(passage.text[max(0, at - 8) : at]))
+
+    def _passage_at(self, article: str, start: int) -> Passage | None:
         for passage in self.passages.get(article, ()):
             if passage.start <= start < passage.end:
-                return role_before(passage.text, start - passage.start)
-        return False
+                return passage
+        return None
 
     def spelled_out(self, mentions: Mapping[str, Sequence[Mention]]) -> set[tuple[str, str]]:
         found: set[tuple[str, str]] = set()
@@ -103,6 +117,11 @@ class CorpusText:
                 self._spelled[article] = known
             found |= known[1]
         return found
+
+
+# What ends just before the first word of a sentence or a line: its start, the
+# end of the last sentence, a colon, a dash or an opening quote or bracket.
+_SENTENCE_BEFORE = re.compile(r"""(?:^|[.!?:;\n([“‘"'—–-])[ \t]*$""")
 
 
 def _spelled_out_in(spans: Sequence[Mention], passages: Sequence[Passage]) -> set[tuple[str, str]]:

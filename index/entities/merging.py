@@ -8,7 +8,6 @@ from the rules, which it only calls, and from how entities are named.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, replace
@@ -136,7 +135,7 @@ def linked(
     text = text or CorpusText(passages)
     common = text.common_words()
     mentions = _without_shouting(mentions, common)
-    mentions = _without_openers(mentions, common, text.passages)
+    mentions = _without_openers(mentions, text)
     nodes = _companies_named(_schools_as_teams(_people_by_story(_nodes(mentions, groups))))
     links = _Links(nodes)
     # A nickname joins a person of its story: before stories are known (what story
@@ -252,9 +251,7 @@ def _without_shouting(
 
 
 def _without_openers(
-    mentions: Mapping[str, Sequence[Mention]],
-    common: set[str],
-    passages: Mapping[str, Sequence[Passage]],
+    mentions: Mapping[str, Sequence[Mention]], text: CorpusText
 ) -> Mapping[str, Sequence[Mention]]:
     """``mentions`` without a first word that a person's name took in only because
     it opened the sentence: what the person is or how the writer saw them
@@ -268,8 +265,9 @@ def _without_openers(
     Boothroyd") nor what opens a place's name ("North Devon"); not "Cat Deeley"
     or "Miles Shipside", whose first word, a given name the list lacks, comes
     before one word."""
-    texts = {m.text for spans in mentions.values() for m in spans}
-    key_of = {text: alias_key(text) for text in texts}
+    common = text.common_words()
+    spellings = {m.text for spans in mentions.values() for m in spans}
+    key_of = {spelling: alias_key(spelling) for spelling in spellings}
     keys = set(key_of.values())
     wanted: dict[str, str] = {}  # a candidate's key -> the key of the rest
     for key in keys:
@@ -285,7 +283,7 @@ def _without_openers(
     if not wanted:
         return mentions
     asked = set(wanted) | set(wanted.values())
-    asked_texts = {text: key for text, key in key_of.items() if key in asked}
+    asked_texts = {spelling: key for spelling, key in key_of.items() if key in asked}
     found: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
     for article, spans in mentions.items():
         for mention in spans:
@@ -297,7 +295,7 @@ def _without_openers(
         if (
             not any(m.kind == "person" for _, m in named)
             or not (" " in rest or first in ROLES or _a_place(rest, found[rest]))
-            or not all(_opens_sentence(passages.get(a, ()), m.start) for a, m in named)
+            or not all(text.opens_sentence(a, m.start) for a, m in named)
         ):
             continue
         # A role says the rest is a person ("Rapper Eminem"): what the text
@@ -339,19 +337,6 @@ def _a_place(key: str, found: Sequence[tuple[str, Mention]]) -> bool:
 # What opens a person's or a place's name and is part of it ("Lady Boothroyd",
 # "Saint Patrick", "North Devon").
 _NAME_OPENERS = _STYLES | _PLACE_STARTS | {"lady", "dame", "baron", "baroness"}
-# What ends just before the first word of a sentence or a line: its start, the
-# end of the last sentence, a colon, a dash or an opening quote or bracket.
-_SENTENCE_BEFORE = re.compile(r"""(?:^|[.!?:;\n([“‘"'—–-])[ \t]*$""")
-
-
-def _opens_sentence(passages: Sequence[Passage], start: int) -> bool:
-    """Whether ``start`` opens its passage, a sentence or a line; outside every
-    passage, it is in the title, where every word is capitalised anyway."""
-    for passage in passages:
-        if passage.start <= start < passage.end:
-            before = passage.text[max(0, start - passage.start - 8) : start - passage.start]
-            return bool(_SENTENCE_BEFORE.search(before))
-    return True
 
 
 def _referring(

@@ -86,10 +86,10 @@ def split_spans(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     Trump", "Evansville 91-73", "Banstead in", "M Corry (Leicester")."""
     mentions = [piece for mention in mentions for piece in _out_of_brackets(text, mention)]
     named = [m for m in mentions if m.kind in NAMED_KINDS]
-    alone = whole = {_bare(m.text) for m in named}
+    whole = {_bare(m.text) for m in named}
     # and the last words of longer names ("Locke" of "Gary Locke"), not of a name
     # itself joined by "and" ("Herzegovina" of "Bosnia and Herzegovina")
-    alone = alone | {_bare(m.text).rsplit(" ", 1)[-1] for m in named if _last_word_named(m.text)}
+    alone = whole | {_bare(m.text).rsplit(" ", 1)[-1] for m in named if _last_word_named(m.text)}
     result = []
     for mention in mentions:
         if mention.kind not in NAMED_KINDS:
