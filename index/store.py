@@ -160,7 +160,10 @@ MEMO_SIZE = 16
 # Giles Hamm", "Landlocked Mali")
 # 60: an acronym everybody knows opening a name stands for its words there ("US
 # Senate", "United States Senate")
-COMPARISON = 60
+# 61: a name without its middle initial is the one fuller name of its story ("Laura
+# Crotty Alexander", "Laura E. Crotty Alexander"); a surname opening with a particle
+# is the person its story names in full ("El Guerrouj") and shown with the given name
+COMPARISON = 61
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

@@ -232,6 +232,10 @@ def test_a_full_name_without_its_middle_name_is_the_person_where_tagged_a_place(
         # ECB+ dev topic 4 and 7: the model calls these an organisation
         ("Betty Mae Page", "Bettie Page", "organisation"),
         ("Hasim Rahman", "American Hasim Rahman", "organisation"),
+        # BBC News: a surname opening with a particle, "El Guerrouj, the Olympic
+        # champion", "Argentina's planning minister Julio De Vido ... De Vido said"
+        ("Hicham El Guerrouj", "El Guerrouj", "organisation"),
+        ("Julio De Vido", "De Vido", "organisation"),
     ],
 )
 def test_a_name_given_another_kind_is_the_person_its_story_names(person, other, kind):

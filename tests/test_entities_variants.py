@@ -80,6 +80,16 @@ from .test_entities import corpus, entity_with
             {"Alex Rodriguez", "A-Rod"},
             "person",
         ),
+        (  # "said Dr. Laura E. Crotty Alexander ... Crotty Alexander, a pulmonologist",
+            # "Laura Crotty Alexander led a study" (one story, two sources)
+            [
+                ("Laura E. Crotty Alexander", "person"),
+                ("Crotty Alexander", "person"),
+                ("Laura Crotty Alexander", "person"),
+            ],
+            {"Laura E. Crotty Alexander", "Crotty Alexander", "Laura Crotty Alexander"},
+            "person",
+        ),
         (  # "Mount Cook, New Zealand's highest peak" / "a climber died on Mt Cook"
             [("Mount Cook", "place"), ("Mt Cook", "place")],
             {"Mount Cook", "Mt Cook"},
@@ -104,6 +114,7 @@ def test_name_variants_are_one_entity(article, spellings, kind):
         # a different middle name, or an initial that begins another one
         ([("George H. Bush", "person"), ("George W. Bush", "person")], "George W. Bush"),
         ([("John Q. Adams", "person"), ("John Paul Adams", "person")], "John Paul Adams"),
+        ([("George W. Bush", "person"), ("George H. W. Bush", "person")], "George H. W. Bush"),
         # a blend fits one person only: not "Lindsay Lohan" for "LiMo"
         ([("Lindsay Lohan", "person"), ("LiMo", "person")], "LiMo"),
         # a sea named after a country is not the country
@@ -119,6 +130,22 @@ def test_an_entity_is_named_by_its_usual_full_spelling_not_one_odd_span():
     article = [("Ellen DeGeneres", "person")] * 3 + [("Comedian Ellen DeGeneres", "person")]
     entity = entity_with(merge(corpus(article), {}), "Ellen DeGeneres")
     assert entity.name == "Ellen DeGeneres"
+
+
+def test_a_surname_opening_with_a_particle_is_shown_with_its_given_name():
+    from collections import Counter
+
+    from index.entities.display import _display_name
+
+    # BBC News: "El Guerrouj" six times, "Hicham El Guerrouj" five
+    shown = _display_name(Counter({"El Guerrouj": 6, "Hicham El Guerrouj": 5}), "person")
+    assert shown == "Hicham El Guerrouj"
+    assert _display_name(Counter({"De Vido": 2, "Julio De Vido": 1}), "person") == "Julio De Vido"
+    # not with an initial, nor a title
+    assert _display_name(Counter({"De Marigny": 8, "R de Marigny": 5}), "person") == "De Marigny"
+    assert _display_name(Counter({"de Gaulle": 8, "Mr de Gaulle": 5}), "person") == "de Gaulle"
+    # a surname without a particle stays as most written ("Mr Musk" is no given name)
+    assert _display_name(Counter({"Musk": 9, "Mr Musk": 4}), "person") == "Musk"
 
 
 def test_a_place_written_in_capitals_is_named_as_the_text_writes_it():

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from ..gazetteer import place_of, state_names
 from ..model import Entity
-from ..names import ROLES, alias_key
+from ..names import PARTICLES, ROLES, alias_key
 from .keys import _is_abbreviation
 from .people import _describing
 
@@ -82,7 +82,29 @@ def _displayed(counts: Counter[str], kind: str) -> str:
     else:
         full = [t for t in counts if " " in t and 3 * counts[t] >= counts[most]]
     full = full or list(counts)
-    return max(full, key=lambda t: (counts[t], len(t.split()), not t.isupper(), t))
+    best = max(full, key=lambda t: (counts[t], len(t.split()), not t.isupper(), t))
+    if kind == "person":
+        best = _with_given_name(best, counts)
+    return best
+
+
+def _with_given_name(name: str, counts: Counter[str]) -> str:
+    """A surname that opens with a particle ("El Guerrouj", "De Vido"), named
+    most, is shown with the given name its longer spellings give it: "Hicham El
+    Guerrouj" (not with an initial, "R de Marigny", nor a title, "Mr de Gaulle")."""
+    words = alias_key(name).split()
+    if len(words) < 2 or words[0] not in PARTICLES:
+        return name
+    longer = [
+        t
+        for t in counts
+        if len(t.split()) > len(words)
+        and not _describing(t)
+        and len(t.split()[0].rstrip(".")) > 1
+        and t.split()[0].lower().rstrip(".") not in ROLES
+        and alias_key(t).split()[-len(words) :] == words
+    ]
+    return max(longer, key=lambda t: (counts[t], t)) if longer else name
 
 
 # The words before a name (names.ROLES) that are part of how a person is called

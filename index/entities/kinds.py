@@ -17,6 +17,7 @@ from dataclasses import replace
 from ..gazetteer import KNOWN_ACRONYMS, is_known_place, is_major_place
 from ..mentions import PERSON_SHOWN, PLACE_SHOWN
 from ..model import Mention
+from ..names import PARTICLES
 from .keys import (
     _COMPANY_FORMS,
     _familiar,
@@ -281,10 +282,13 @@ def _people_by_story(nodes: list[_Node]) -> list[_Node]:
 
 def _could_be(forms: tuple[str, ...], person: tuple[str, ...]) -> bool:
     """Whether a name (person forms) can only stand for ``person``: it ends with the
-    whole of that name, or has two words, the same surname and the same or a familiar
-    given name ("Carlie Trent" beside "Carlie Marie Trent")."""
+    whole of that name, is the surname of it that opens with a particle ("El
+    Guerrouj" of Hicham El Guerrouj), or has two words, the same surname and the
+    same or a familiar given name ("Carlie Trent" beside "Carlie Marie Trent")."""
     if len(forms) > len(person) and forms[-len(person) :] == person:
         return True
+    if forms[0] in PARTICLES and person[-len(forms) :] == forms and len(person) > len(forms):
+        return True  # "El Guerrouj" beside "Hicham El Guerrouj", "De Vido", "Le Bon"
     return len(forms) == 2 and (forms[0] == person[0] or _familiar(forms[0], person[0]))
 
 

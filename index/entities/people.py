@@ -73,12 +73,13 @@ def _link_people(
                 ):
                     links.join(i, j)
         for i in block:  # "Richard Nixon", "Mark Felt": the one "Richard M. Nixon",
-            if len(nodes[i].forms) != 2:  # "W. Mark Felt" of the story
+            size = len(nodes[i].forms)  # "W. Mark Felt" of the story; "Laura Crotty
+            if size < 2:  # Alexander": the one "Laura E. Crotty Alexander"
                 continue
             fuller = [
                 j
                 for j in block
-                if len(nodes[j].forms) > 2
+                if len(nodes[j].forms) > size
                 and nodes[j].suffix == nodes[i].suffix
                 and any(_same_name(nodes[i].forms, f) for f in _short_forms(nodes[j].forms))
             ]
@@ -360,12 +361,14 @@ def _link_blends(
     return joined
 
 
-def _short_forms(forms: tuple[str, ...]) -> set[tuple[str, str]]:
-    """How a longer name is shortened to two words: its first word and its last
-    ("Richard M. Nixon": Richard Nixon), or the first that is not an initial and
-    its last ("W. Mark Felt": Mark Felt)."""
+def _short_forms(forms: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """How a longer name is shortened: to two words, its first word and its last
+    ("Richard M. Nixon": Richard Nixon) or the first that is not an initial and
+    its last ("W. Mark Felt": Mark Felt); or without its middle initials ("Laura E.
+    Crotty Alexander": Laura Crotty Alexander)."""
     given = next((word for word in forms[:-1] if len(word) > 1), forms[0])
-    return {(forms[0], forms[-1]), (given, forms[-1])}
+    middle = tuple(word for word in forms[1:-1] if len(word) > 1)
+    return {(forms[0], forms[-1]), (given, forms[-1]), (forms[0], *middle, forms[-1])}
 
 
 def _link_lone_names(nodes: list[_Node], links: _Links, lone: list[int]) -> None:
