@@ -163,7 +163,9 @@ MEMO_SIZE = 16
 # 61: a name without its middle initial is the one fuller name of its story ("Laura
 # Crotty Alexander", "Laura E. Crotty Alexander"); a surname opening with a particle
 # is the person its story names in full ("El Guerrouj") and shown with the given name
-COMPARISON = 61
+# 62: a word alone capitalised only where it opens a sentence or a line is no
+# entity ("Outrage followed", "Keep reading"; not "Grant" of Cary Grant)
+COMPARISON = 62
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

@@ -237,7 +237,11 @@ def test_a_name_misspelt_by_one_letter_is_the_name_in_its_story(spellings, kind)
 )
 def test_names_more_than_a_slip_apart_stay_apart(first, second, kind):
     text = "They read a chapter of the charter."
-    passages = {"a1": [Passage("a1", 1, 0, len(text), text)]}
+    names = f"{first} {first} {second}"  # the names in the body, not in a title
+    passages = {
+        "a0": [Passage("a0", 1, 0, len(names), names)],
+        "a1": [Passage("a1", 1, 0, len(text), text)],
+    }
     articles = [[(first, kind), (first, kind), (second, kind)], [("They", "other")]]
     found = merge(corpus(*articles), {}, passages, groups={"a0": "s", "a1": "s"})
     assert entity_with(found, first) != entity_with(found, second)
@@ -304,6 +308,34 @@ def test_a_word_of_a_table_written_in_capitals_is_no_entity():
     names = {e.name for e in merge(mentions, {}, passages)}
     assert "RESULTS" not in names and "STANDINGS" not in names
     assert {"Eagles", "NATO"} <= names
+
+
+def test_a_word_capitalised_only_where_it_opens_a_sentence_is_no_entity():
+    """Multi-source clusters: the model made entities of "Outrage", "Millions"
+    and "Keep" where they opened a sentence or a line, words the corpus writes
+    in lower case. A word named at the start of a sentence stays a name where
+    the corpus also writes it in a longer name ("Grant" of Cary Grant), inside
+    quotes (a title, '"Glee" actress') or in capitals (an acronym, "ODD")."""
+    texts = {
+        "a0": "Outrage followed the vote.\nKeep reading for more. Millions of people "
+        "watched, and millions more read. The outrage grew; keep calm.",
+        "a1": 'Cary Grant starred. Grant said little. A grant was paid. "Glee" actress '
+        "Heather Morris spoke. Glee is a word; glee is too. (ODD) is a diagnosis, odd as it is.",
+    }
+    mentions = {
+        "a0": occurrences(texts["a0"], "Outrage", "Keep", "Millions", kind="other", label="ORG"),
+        "a1": occurrences(texts["a1"], "Cary Grant", "Grant", "Glee", "ODD", kind="person"),
+    }
+    passages = {aid: passages_of(text, aid)[aid] for aid, text in texts.items()}
+    entities = merge(mentions, {}, passages)
+    names = {e.name for e in entities}
+    assert names.isdisjoint({"Outrage", "Keep", "Millions"})
+    assert {"Cary Grant", "Glee", "ODD"} <= names
+    assert {a.text for a in entity_with(entities, "Cary Grant").aliases} == {"Cary Grant", "Grant"}
+    # the same words named in the middle of a sentence are names
+    text = "Readers of Outrage, the magazine, wrote in. The outrage was real."
+    mentions = {"a0": occurrences(text, "Outrage", kind="other", label="ORG")}
+    assert {e.name for e in merge(mentions, {}, passages_of(text))} == {"Outrage"}
 
 
 def test_a_headline_noun_its_article_and_its_story_both_read_is_one_mention():

@@ -102,6 +102,16 @@ class CorpusText:
         at = start - passage.start
         return bool(_SENTENCE_BEFORE.search(passage.text[max(0, at - 8) : at]))
 
+    def quoted(self, article: str, start: int, end: int) -> bool:
+        """Whether quotation marks enclose ``start:end`` of ``article`` (a title,
+        '"Glee" actress Heather Morris')."""
+        passage = self._passage_at(article, start)
+        if passage is None:
+            return False
+        before = passage.text[: start - passage.start].rstrip()[-1:]
+        after = passage.text[end - passage.start :].lstrip()[:1]
+        return bool(before) and before in _QUOTES and bool(after) and after in _QUOTES
+
     def _passage_at(self, article: str, start: int) -> Passage | None:
         for passage in self.passages.get(article, ()):
             if passage.start <= start < passage.end:
@@ -121,6 +131,7 @@ class CorpusText:
 
 # What ends just before the first word of a sentence or a line: its start, the
 # end of the last sentence, a colon, a dash or an opening quote or bracket.
+_QUOTES = "\"'“”‘’«»"
 _SENTENCE_BEFORE = re.compile(r"""(?:^|[.!?:;\n([“‘"'—–-])[ \t]*$""")
 
 

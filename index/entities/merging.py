@@ -24,7 +24,7 @@ from .display import _STYLES, _display_name, _ids, _with_ids
 from .keys import _spelling
 from .kinds import _PLACE_STARTS, _kind, _nodes, _people_by_story
 from .misspellings import _link_misspellings, _link_written_alike
-from .nodes import _Links, _Node
+from .nodes import NAMED_KINDS, _Links, _Node
 from .organisations import _link_organisations
 from .people import _link_nicknames, _link_people
 from .places import _link_facilities, _link_groups, _link_places
@@ -136,6 +136,7 @@ def linked(
     common = text.common_words()
     mentions = _without_shouting(mentions, common)
     mentions = _without_openers(mentions, text)
+    mentions = _without_lone_openers(mentions, text)
     nodes = _companies_named(_schools_as_teams(_people_by_story(_nodes(mentions, groups))))
     links = _Links(nodes)
     # A nickname joins a person of its story: before stories are known (what story
@@ -316,6 +317,50 @@ def _without_openers(
         return mentions
     return {
         article: [cut.get((article, m.start), m) for m in spans]
+        for article, spans in mentions.items()
+    }
+
+
+def _without_lone_openers(
+    mentions: Mapping[str, Sequence[Mention]], text: CorpusText
+) -> Mapping[str, Sequence[Mention]]:
+    """``mentions`` without a word alone that is capitalised only because it opens
+    the sentence or the line wherever the corpus names it ("Keep reading",
+    "Outrage followed", "Millions of people"): a word the corpus writes in lower
+    case, no given name, no acronym, no word of a longer name ("Grant said" of
+    Cary Grant), nor a title in quotes ('"Glee" actress')."""
+    common = text.common_words()
+    found: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
+    in_names: set[str] = set()  # the words of longer names ("Grant" of "Cary Grant")
+    key_of: dict[str, str] = {}
+    for article, spans in mentions.items():
+        for mention in spans:
+            if mention.kind not in NAMED_KINDS:
+                continue
+            key = key_of.get(mention.text)
+            if key is None:
+                key = key_of[mention.text] = alias_key(mention.text)
+            if " " in key:
+                in_names.update(key.split())
+            elif key in common and key not in given_names() and key not in KNOWN_ACRONYMS:
+                found[key].append((article, mention))
+    for key in in_names & found.keys():
+        del found[key]
+    dropped = {
+        (article, mention.start)
+        for named in found.values()
+        if all(
+            text.opens_sentence(a, m.start)
+            and not m.text.isupper()  # "(ODD)", an acronym the text spells out
+            and not text.quoted(a, m.start, m.end)
+            for a, m in named
+        )
+        for article, mention in named
+    }
+    if not dropped:
+        return mentions
+    return {
+        article: [m for m in spans if (article, m.start) not in dropped]
         for article, spans in mentions.items()
     }
 
