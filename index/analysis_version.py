@@ -173,4 +173,7 @@ file's size and time, not the analysis's code (see
 # Ad", "CLOSE" before a caption's name)
 # 99: an advertisement's label is "Ad", while the era "AD" is part of a date ("614 AD"
 # stays, which 98 dropped)
-VERSION = "99"
+# 100: a caption's label is page furniture ("Media caption"); a possessive after
+# "Children", "Women", "Men" or "People" is part of an institution's name
+# ("Children's Hospital Colorado")
+VERSION = "100"

@@ -72,6 +72,18 @@ def test_a_police_rank_before_a_name_is_no_name_of_its_own():
             "place",
             ["Istanbul", "Dolmabahçe Palace"],
         ),
+        (  # multi-source clusters: a plural's possessive opens an institution's name
+            "a pediatric infectious disease physician at Children's Hospital Colorado.",
+            "Children's Hospital Colorado",
+            "organisation",
+            ["Children's Hospital Colorado"],
+        ),
+        (
+            "while fighting for his life at St. Jude Children's Research Center in Memphis",
+            "St. Jude Children's Research Center",
+            "organisation",
+            ["St. Jude Children's Research Center"],
+        ),
         (
             "Millions watched the annual New Year's Eve program in Times Square.",
             "New Year's Eve",
@@ -411,6 +423,22 @@ def test_a_video_players_buttons_are_no_name():
         ],
     )
     assert [(m.start, m.text) for m in found] == [(35, "Glenn Close"), (alone, "Close")]
+    # BBC pages on the multi-source clusters: a caption's label
+    text = (
+        "Media playback is unsupported on your device Media caption Timbuktu mayor "
+        "Halle Ousmane says the city is safe. The Media Center opened."
+    )
+    label = text.index("Media caption")
+    found = without_furniture(
+        text,
+        [
+            Mention(0, 5, "Media", "organisation", "ORG"),
+            Mention(label, label + 5, "Media", "place", "GPE"),
+            *mentions_in(text, ("Timbuktu", "place")),
+            *mentions_in(text, ("Halle Ousmane", "person"), ("Media Center", "organisation")),
+        ],
+    )
+    assert [m.text for m in found] == ["Timbuktu", "Halle Ousmane", "Media Center"]
     text = "It was built in 614 AD by the monks."  # an era, not an advertisement
     (era,) = without_furniture(text, mentions_in(text, ("614 AD", "date")))
     assert era.text == "614 AD"

@@ -61,8 +61,12 @@ _SPEECH_INSIDE = re.compile(rf"\s+(?:{SPEECH_VERBS}|asks|claims)\s+")
 # see :func:`_parts`.
 _BETWEEN = re.compile(r"\s+(?:in|to|for)\s+(?=[A-Z])")
 # A possessive between two names ("Istanbul's Dolmabahçe Palace"), not in a day's
-# name ("New Year's Eve", "St Patrick's Day").
-_INNER_POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z])(?!(?:Day|Eve)\b)")
+# name ("New Year's Eve", "St Patrick's Day") nor after a plural that opens an
+# institution's name ("Children's Hospital Colorado", "St. Jude Children's Research
+# Center", "Women's World Cup", "People's Republic of China").
+_INNER_POSSESSIVE = re.compile(
+    r"(?<!\bChildren)(?<!\bWomen)(?<!\bMen)(?<!\bPeople)['’]s\s+(?=[A-Z])(?!(?:Day|Eve)\b)"
+)
 
 
 def split_spans(text: str, mentions: Sequence[Mention]) -> list[Mention]:

@@ -112,14 +112,20 @@ _PAGE_BUTTONS = frozenset({"close"})
 _AD = "Ad"
 
 
+# What follows a caption's or a player's label ("Media caption Timbuktu mayor Halle
+# Ousmane", "Image caption The flood", "Media playback is unsupported on your
+# device"): the label is the page's, no name.
+_CAPTION = re.compile(r"[ \t]+(?:captions?|playback)\b", re.IGNORECASE)
+
+
 def without_furniture(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """The mentions that are more than a page's furniture (:data:`PAGE_WORDS`),
     without two or more such words before the name ("Enlarge Image Glenn
-    Close" is Glenn Close; "Related Companies" stays whole), and more than a
-    word of the language (see :func:`_no_name`)."""
+    Close" is Glenn Close; "Related Companies" stays whole), no caption's label
+    ("Media caption"), and more than a word of the language (see :func:`_no_name`)."""
     kept = []
     for mention in mentions:
-        if _no_name(text, mention):
+        if _no_name(text, mention) or _CAPTION.match(text, mention.end):
             continue
         words = list(_WORD.finditer(mention.text))
         lead = 0
