@@ -175,5 +175,6 @@ file's size and time, not the analysis's code (see
 # stays, which 98 dropped)
 # 100: a caption's label is page furniture ("Media caption"); a possessive after
 # "Children", "Women", "Men" or "People" is part of an institution's name
-# ("Children's Hospital Colorado")
+# ("Children's Hospital Colorado"); two furniture words or more after a name are
+# cut ("AP Buy Photo" is AP)
 VERSION = "100"

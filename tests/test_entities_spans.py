@@ -439,6 +439,19 @@ def test_a_video_players_buttons_are_no_name():
         ],
     )
     assert [m.text for m in found] == ["Timbuktu", "Halle Ousmane", "Media Center"]
+    # a photo's credit and the buttons after it (USA Today pages)
+    text = "Washington Post Buy Photo Protesters gathered. AP Buy Photo The crowd. Fox News"
+    found = without_furniture(
+        text,
+        mentions_in(
+            text,
+            ("Washington Post Buy Photo", "organisation"),
+            ("AP Buy Photo", "organisation"),
+            ("Fox News", "organisation"),
+        ),
+    )
+    assert [m.text for m in found] == ["Washington Post", "AP", "Fox News"]
+    assert [text[m.start : m.end] for m in found] == ["Washington Post", "AP", "Fox News"]
     text = "It was built in 614 AD by the monks."  # an era, not an advertisement
     (era,) = without_furniture(text, mentions_in(text, ("614 AD", "date")))
     assert era.text == "614 AD"

@@ -136,6 +136,15 @@ def without_furniture(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         if lead >= 2:
             cut = words[lead].start()
             mention = replace(mention, start=mention.start + cut, text=mention.text[cut:])
+            words = words[lead:]
+        trail = len(words)
+        while trail > 0 and _page_word(words, trail - 1):
+            trail -= 1
+        if len(words) - trail >= 2:  # a credit's buttons after it: "AP Buy Photo"
+            end = words[trail - 1].end() - words[0].start() if trail else 0
+            if not end:
+                continue
+            mention = replace(mention, end=mention.start + end, text=mention.text[:end])
         kept.append(mention)
     return kept
 
