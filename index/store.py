@@ -165,7 +165,9 @@ MEMO_SIZE = 16
 # is the person its story names in full ("El Guerrouj") and shown with the given name
 # 62: a word alone capitalised only where it opens a sentence or a line is no
 # entity ("Outrage followed", "Keep reading"; not "Grant" of Cary Grant)
-COMPARISON = 62
+# 63: a surname with its generational suffix is no full name to show ("Donald
+# Trump Jr.", not "Trump Jr.")
+COMPARISON = 63
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

@@ -148,6 +148,19 @@ def test_a_surname_opening_with_a_particle_is_shown_with_its_given_name():
     assert _display_name(Counter({"Musk": 9, "Mr Musk": 4}), "person") == "Musk"
 
 
+def test_a_surname_with_its_suffix_is_no_full_name_to_show():
+    from collections import Counter
+
+    from index.entities.display import _display_name
+
+    # multi-source clusters: "Trump Jr." 25 times, "Donald Trump Jr." 9
+    counts = Counter({"Trump Jr.": 25, "Donald Trump Jr.": 9, "Trump Jr": 1})
+    assert _display_name(counts, "person") == "Donald Trump Jr."
+    assert _display_name(Counter({"Elizabeth II": 5, "Queen Elizabeth II": 2}), "person") == (
+        "Elizabeth II"
+    )
+
+
 def test_a_place_written_in_capitals_is_named_as_the_text_writes_it():
     from collections import Counter
 

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from ..gazetteer import place_of, state_names
 from ..model import Entity
-from ..names import PARTICLES, ROLES, alias_key
+from ..names import PARTICLES, ROLES, alias_key, without_suffix
 from .keys import _is_abbreviation
 from .people import _describing
 
@@ -123,9 +123,9 @@ _SPACED_INITIALS = re.compile(r"(?:[A-Z]\. )+[A-Z]\.")
 
 
 def _full_name(spelling: str) -> bool:
-    """A person's name in more than one word, not counting a title ("Mr Ebbers") nor
-    the parts of a surname ("Kilroy-Silk")."""
-    words = spelling.split()
+    """A person's name in more than one word, not counting a title ("Mr Ebbers"), a
+    generational suffix ("Trump Jr.") nor the parts of a surname ("Kilroy-Silk")."""
+    words = without_suffix(spelling.split())  # "Trump Jr." is a surname
     while len(words) > 1 and words[0].lower().rstrip(".") in ROLES:
         words = words[1:]
     return len(words) > 1
