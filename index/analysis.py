@@ -224,6 +224,7 @@ class Analysis:
             title_span,
             trim_headlines,
             truecase,
+            without_marks,
         )
         from .nlp import find_mentions
         from .teams import known_teams
@@ -268,18 +269,20 @@ class Analysis:
             # Kinds are voted once the backoff's names are in: a capitalised run that is
             # the surname of a person named here ("Harris" after "Chris Harris") is him.
             mentions = relabel(
-                [
-                    replace(m, text=article.text[m.start : m.end])
-                    for m in capitalised(
-                        text,
-                        _shaped(
-                            article.text,
-                            nicknamed(article.text, split_spans(article.text, mentions)),
+                without_marks(
+                    [
+                        replace(m, text=article.text[m.start : m.end])
+                        for m in capitalised(
+                            text,
+                            _shaped(
+                                article.text,
+                                nicknamed(article.text, split_spans(article.text, mentions)),
+                                spans,
+                            ),
                             spans,
-                        ),
-                        spans,
-                    )
-                ],
+                        )
+                    ]
+                ),
                 article.text,
             )
             mentions = trim_headlines(article.text, mentions, headlines)

@@ -176,5 +176,6 @@ file's size and time, not the analysis's code (see
 # 100: a caption's label is page furniture ("Media caption"); a possessive after
 # "Children", "Women", "Men" or "People" is part of an institution's name
 # ("Children's Hospital Colorado"); two furniture words or more after a name are
-# cut ("AP Buy Photo" is AP)
+# cut ("AP Buy Photo" is AP); a name ends before the marks its span ran on into
+# ("The Wolfman’’", "'Radical Islam'", "Comey &", "Jim Hollander/")
 VERSION = "100"

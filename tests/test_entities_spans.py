@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from index.entities import merge
-from index.mentions import split_spans, without_furniture
+from index.mentions import split_spans, without_furniture, without_marks
 from index.model import Mention
 
 from .conftest import SHARED_DATA
@@ -405,6 +405,25 @@ def test_a_pages_furniture_is_no_name():
     paper = "Fossil found\n\nThe bones (Supplementary Fig. 3) show it, as Fig. 2 does.\n"
     article, mentions = analysed(paper)
     assert not any("Fig" in name for name in spans(article, mentions))
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "name"),
+    [  # multi-source clusters: a closing quote, a photographer's slash, an ampersand
+        ("like “The Wolfman’’? Having the time of", "Wolfman’’", "other", "Wolfman"),
+        ("say the words 'Radical Islam'. For that reason", "Radical Islam'", "other",
+         "Radical Islam"),
+        ("Photo: Jim Hollander/ EPA", "Jim Hollander/", "person", "Jim Hollander"),
+        ("Remember Comey & the rest", "Comey &", "person", "Comey"),
+        ("The Cold War: a history", "Cold War:", "event", "Cold War"),
+        ("the Jones' house", "Jones'", "person", "Jones"),
+    ],
+)  # fmt: skip
+def test_a_name_ends_before_the_marks_its_span_ran_on_into(text, span, kind, name):
+    (found,) = without_marks(mentions_in(text, (span, kind)))
+    assert found.text == text[found.start : found.end] == name
+    (date,) = without_marks(mentions_in(text, (span, "date")))  # not a name: as it was
+    assert date.text == span
 
 
 def test_a_video_players_buttons_are_no_name():

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from .capitalised_runs import capitalised, page_furniture
 from .casing import a_sentence, needs_truecase, truecase
+from .edges import without_marks
 from .labels import relabel
 from .mending import SPEECH_VERBS, nicknamed, split_spans
 from .propagation import propagate, surname, trim_headlines
@@ -54,6 +55,7 @@ __all__ = [
     "PLACE_SHOWN",
     "PAGE_WORDS",
     "without_furniture",
+    "without_marks",
     "run_by",
     "shown_places",
     "place_before",

@@ -6,9 +6,12 @@ styles a name is called with."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import replace
 
+from ..model import Mention
 from ..names import ROLES
-from .words import _function_words
+from .words import NAMED_KINDS, _function_words
 
 # Words of a web page's furniture that end up in front of a name ("Add Donald Trump").
 _FURNITURE = frozenset({"Add", "Follow", "Share", "Read", "Watch", "Listen", "Subscribe",
@@ -49,6 +52,25 @@ def _mend(span: str, start: int, end: int, person: bool = False) -> tuple[int, i
             break
         end = last.start()
     return start, end
+
+
+# Marks a span ends with that end no name: a closing quote, a slash, an ampersand,
+# a dash or a colon, with the spaces before them.
+_MARKS_LAST = re.compile(r"[\s'‘’\"“”/&:;,–—-]+$")
+
+
+def without_marks(mentions: Sequence[Mention]) -> list[Mention]:
+    """Names without the marks their span ran on into, whichever step found them:
+    a closing quote ("The Wolfman’’", "'Radical Islam'"), a photographer's slash
+    ("Jim Hollander/"), an ampersand ("Comey &"), a colon ("Cold War:")."""
+    result = []
+    for mention in mentions:
+        marks = _MARKS_LAST.search(mention.text) if mention.kind in NAMED_KINDS else None
+        if marks is not None and marks.start() > 0:
+            end = marks.start()
+            mention = replace(mention, end=mention.start + end, text=mention.text[:end])
+        result.append(mention)
+    return result
 
 
 # Words that open a sentence before a name and are neither spaCy's stop words
