@@ -177,5 +177,6 @@ file's size and time, not the analysis's code (see
 # "Children", "Women", "Men" or "People" is part of an institution's name
 # ("Children's Hospital Colorado"); two furniture words or more after a name are
 # cut ("AP Buy Photo" is AP); a name ends before the marks its span ran on into
-# ("The Wolfman’’", "'Radical Islam'", "Comey &", "Jim Hollander/")
+# ("The Wolfman’’", "'Radical Islam'", "Comey &", "Jim Hollander/") or a verb of
+# speech ("Shahrazad Mir Gholikhan told")
 VERSION = "100"

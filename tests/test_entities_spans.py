@@ -44,6 +44,12 @@ def test_a_police_rank_before_a_name_is_no_name_of_its_own():
             ["Barkley", "Beattie", "Christophers"],
         ),
         ("Add Donald Trump to your feed.", "Add Donald Trump", "person", ["Donald Trump"]),
+        (  # multi-source clusters: a verb of speech the span ran on into
+            'mentally," Shahrazad Mir Gholikhan told Press TV. She did not',
+            "Shahrazad Mir Gholikhan told",
+            "other",
+            ["Shahrazad Mir Gholikhan"],
+        ),
         ("Sometimes Cruz misbehaved in class.", "Sometimes Cruz", "person", ["Cruz"]),
         (
             "and took other steps. Plus Obama is nominating Todd Jones.",

@@ -19,7 +19,7 @@ from .capitalised_runs import capitalised, page_furniture
 from .casing import a_sentence, needs_truecase, truecase
 from .edges import without_marks
 from .labels import relabel
-from .mending import SPEECH_VERBS, nicknamed, split_spans
+from .mending import nicknamed, split_spans
 from .propagation import propagate, surname, trim_headlines
 from .sharing import regions, share_in_story, share_names, story_members, title_span
 from .shown import (
@@ -34,7 +34,7 @@ from .shown import (
     shown_places,
     without_furniture,
 )
-from .words import NAMED_KINDS
+from .words import NAMED_KINDS, SPEECH_VERBS
 
 __all__ = [
     "NAMED_KINDS",

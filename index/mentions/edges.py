@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from ..model import Mention
 from ..names import ROLES
-from .words import NAMED_KINDS, _function_words
+from .words import NAMED_KINDS, SPEECH_VERBS, _function_words
 
 # Words of a web page's furniture that end up in front of a name ("Add Donald Trump").
 _FURNITURE = frozenset({"Add", "Follow", "Share", "Read", "Watch", "Listen", "Subscribe",
@@ -115,11 +115,16 @@ def _trails(word: str) -> bool:
     """Whether a span's last word is no part of the name before it, where the
     model ran on past the name: a score ("Evansville 91-73"), a function word
     ("Banstead in", "Mary be", "ITV1 show"), a day's adverb or an ordinal
-    ("Christie today", "Brett Rund fourth"), not a noun a name takes ("Bush
+    ("Christie today", "Brett Rund fourth"), a verb of speech ("Shahrazad Mir
+    Gholikhan told"), not a noun a name takes ("Bush
     administration", "Qeshm island"); or a title written short before the name
     it did not take ("Las Vegas Police Sgt" before "John Sheahan")."""
     if not word[0].isalpha():
         return True
     if word[0].isupper():
         return word.lower().rstrip(".") in _SHORT_TITLES
-    return word in _function_words() or word in _RUN_ON
+    # a verb of speech: "Shahrazad Mir Gholikhan told"
+    return word in _function_words() or word in _RUN_ON or bool(_SPEECH.fullmatch(word))
+
+
+_SPEECH = re.compile(SPEECH_VERBS)

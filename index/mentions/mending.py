@@ -14,7 +14,7 @@ from ..model import Mention
 from ..names import PARTICLES, ROLES, alias_key, given_names
 from .capitalised_runs import _NOT_NAMES, _a_person, page_furniture
 from .edges import _ROYAL, _STYLE, _mend
-from .words import _WORD, NAMED_KINDS, _bare, _function_words
+from .words import _WORD, NAMED_KINDS, SPEECH_VERBS, _bare, _function_words
 
 _LIST_BREAK = re.compile(r"\s*(?:,\s*(?:and\s+)?|/|;\s*|\s+(?:v|vs)\.?\s+)\s*")
 _JOINED = re.compile(r"\s+(?:and|&|or)\s+")
@@ -46,13 +46,6 @@ _LOWER_RUN = re.compile(
 _TWO_PEOPLE = re.compile(
     r"(?P<one>[A-Z][a-z]+)(?: [A-Z][\w'’-]+){1,2}\s+and\s+"
     r"(?P<other>[A-Z][a-z]+)(?: [A-Z][\w'’-]+){1,2}"
-)
-# Verbs that report what someone said (:mod:`index.speakers` finds speakers by them).
-SPEECH_VERBS = (
-    r"(?:said|says|told|tells|stressed|added|adds|noted|stated|emphasi[sz]ed|explained|warned|"
-    r"insisted|acknowledged|argued|declared|announced|confirmed|described|wrote|asked|replied|"
-    r"urged|claimed|saying|telling|adding|noting|stressing|warning|signaled|signalled|expressed|"
-    r"tweeted|denied|maintained|estimated|alleged)"
 )
 # A verb of speech between two names: 'the vehicles," Lackey told The Associated
 # Press' (one span of the model's).

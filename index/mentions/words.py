@@ -23,3 +23,12 @@ def _function_words() -> frozenset[str]:
 def _bare(text: str) -> str:
     """A spelling without a possessive ending."""
     return re.sub(r"['’]s?$", "", " ".join(text.split()))
+
+
+# Verbs that report what someone said (:mod:`index.speakers` finds speakers by them).
+SPEECH_VERBS = (
+    r"(?:said|says|told|tells|stressed|added|adds|noted|stated|emphasi[sz]ed|explained|warned|"
+    r"insisted|acknowledged|argued|declared|announced|confirmed|described|wrote|asked|replied|"
+    r"urged|claimed|saying|telling|adding|noting|stressing|warning|signaled|signalled|expressed|"
+    r"tweeted|denied|maintained|estimated|alleged)"
+)
