@@ -131,8 +131,9 @@ class CorpusText:
 
 # What ends just before the first word of a sentence or a line: its start, the
 # end of the last sentence, a colon, a dash or an opening quote or bracket.
-_QUOTES = "\"'“”‘’«»"
 _SENTENCE_BEFORE = re.compile(r"""(?:^|[.!?:;\n([“‘"'—–-])[ \t]*$""")
+# The marks that open or close a quotation, straight or curly.
+_QUOTES = "\"'“”‘’«»"
 
 
 def _spelled_out_in(spans: Sequence[Mention], passages: Sequence[Passage]) -> set[tuple[str, str]]:

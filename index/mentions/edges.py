@@ -1,7 +1,7 @@
 """What a span of the model's carries at its edges that is no part of the
 name: page furniture or what the person is before it, and a score, a figure,
-a rank, a small word or a title written short after it (:func:`_mend`); the
-styles a name is called with."""
+a rank, a small word or a title written short after it (:func:`_mend`), or the
+marks it ran on into (:func:`without_marks`); the styles a name is called with."""
 
 from __future__ import annotations
 
@@ -116,14 +116,13 @@ def _trails(word: str) -> bool:
     model ran on past the name: a score ("Evansville 91-73"), a function word
     ("Banstead in", "Mary be", "ITV1 show"), a day's adverb or an ordinal
     ("Christie today", "Brett Rund fourth"), a verb of speech ("Shahrazad Mir
-    Gholikhan told"), not a noun a name takes ("Bush
-    administration", "Qeshm island"); or a title written short before the name
-    it did not take ("Las Vegas Police Sgt" before "John Sheahan")."""
+    Gholikhan told"), not a noun a name takes ("Bush administration", "Qeshm
+    island"); or a title written short before the name it did not take ("Las
+    Vegas Police Sgt" before "John Sheahan")."""
     if not word[0].isalpha():
         return True
     if word[0].isupper():
         return word.lower().rstrip(".") in _SHORT_TITLES
-    # a verb of speech: "Shahrazad Mir Gholikhan told"
     return word in _function_words() or word in _RUN_ON or bool(_SPEECH.fullmatch(word))
 
 
