@@ -332,14 +332,11 @@ def _without_lone_openers(
     common = text.common_words()
     found: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
     in_names: set[str] = set()  # the words of longer names ("Grant" of "Cary Grant")
-    key_of: dict[str, str] = {}
     for article, spans in mentions.items():
         for mention in spans:
             if mention.kind not in NAMED_KINDS:
                 continue
-            key = key_of.get(mention.text)
-            if key is None:
-                key = key_of[mention.text] = alias_key(mention.text)
+            key = alias_key(mention.text)  # memoised: a corpus repeats its names
             if " " in key:
                 in_names.update(key.split())
             elif key in common and key not in given_names() and key not in KNOWN_ACRONYMS:

@@ -121,30 +121,36 @@ _CAPTION = re.compile(r"[ \t]+(?:captions?|playback)\b", re.IGNORECASE)
 def without_furniture(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """The mentions that are more than a page's furniture (:data:`PAGE_WORDS`),
     without two or more such words before the name ("Enlarge Image Glenn
-    Close" is Glenn Close; "Related Companies" stays whole), no caption's label
-    ("Media caption"), and more than a word of the language (see :func:`_no_name`)."""
+    Close" is Glenn Close; "Related Companies" stays whole) or after it ("AP
+    Buy Photo" is AP), no caption's label ("Media caption"), and more than a
+    word of the language (see :func:`_no_name`)."""
     kept = []
     for mention in mentions:
         if _no_name(text, mention) or _CAPTION.match(text, mention.end):
             continue
         words = list(_WORD.finditer(mention.text))
+        if not words:  # a figure, "2005"
+            kept.append(mention)
+            continue
         lead = 0
         while lead < len(words) and _page_word(words, lead):
             lead += 1
-        if lead == len(words) and words:
+        if lead == len(words):
             continue
-        if lead >= 2:
-            cut = words[lead].start()
-            mention = replace(mention, start=mention.start + cut, text=mention.text[cut:])
-            words = words[lead:]
-        trail = len(words)
-        while trail > 0 and _page_word(words, trail - 1):
+        trail = len(words)  # a word past ``lead`` is no page's: ``trail`` stops there
+        while _page_word(words, trail - 1):
             trail -= 1
-        if len(words) - trail >= 2:  # a credit's buttons after it: "AP Buy Photo"
-            end = words[trail - 1].end() - words[0].start() if trail else 0
-            if not end:
-                continue
-            mention = replace(mention, end=mention.start + end, text=mention.text[:end])
+        # two page words or more before the name, or after it (a credit's buttons:
+        # "AP Buy Photo"), are cut
+        start = words[lead].start() if lead >= 2 else 0
+        end = words[trail - 1].end() if len(words) - trail >= 2 else len(mention.text)
+        if (start, end) != (0, len(mention.text)):
+            mention = replace(
+                mention,
+                start=mention.start + start,
+                end=mention.start + end,
+                text=mention.text[start:end],
+            )
         kept.append(mention)
     return kept
 
