@@ -167,7 +167,9 @@ MEMO_SIZE = 16
 # entity ("Outrage followed", "Keep reading"; not "Grant" of Cary Grant)
 # 63: a surname with its generational suffix is no full name to show ("Donald
 # Trump Jr.", not "Trump Jr.")
-COMPARISON = 63
+# 64: stories weigh how alike two articles' likenesses to the other reports are
+# (their company), by text and by entities: the story trees trained again
+COMPARISON = 64
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

@@ -31,6 +31,8 @@ NAMES = (
     "text_share",
     "text_rank",
     "neighbours_shared",
+    "company",
+    "entities_company",
     "lead",
     "title",
     "titled",
@@ -48,6 +50,7 @@ NAMES = (
     "length_ratio",
 )
 NEAREST = 5  # an article's closest candidates compared for shared neighbours
+COMPANY = 2.0  # third articles at which a shared company counts half (see _company)
 LEAD = 600  # characters of an article's opening compared as its lead
 
 
@@ -153,6 +156,12 @@ def features(found: Signals, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
     out[:, column["title"]] = row_dots(found.titles, rows, cols)
     out[:, column["titled"]] = _filled(found.titles, rows, cols)
     out[:, column["entities"]] = row_dots(found.entities, rows, cols)
+    # Who else each article is like: reports of one event keep the same company
+    # of other reports however many there are (see _company).
+    out[:, column["company"]] = _company(text, rows, cols, found.size)
+    out[:, column["entities_company"]] = _company(
+        out[:, column["entities"]], rows, cols, found.size
+    )
     both, union = _shared_weight(found.entity_weights, rows, cols)
     out[:, column["entities_jaccard"]] = np.divide(
         both, union, out=np.zeros_like(both), where=union > 0
@@ -427,3 +436,28 @@ def _shared_neighbours(
     data = np.ones(len(pairs_from), np.float32)
     nearest = sparse.csr_matrix((data, (pairs_from, pairs_to)), shape=(size, size))
     return row_dots(nearest, rows, cols) / (NEAREST + 1)
+
+
+def _company(values: np.ndarray, rows: np.ndarray, cols: np.ndarray, size: int) -> np.ndarray:
+    """How alike the two articles' likenesses to every other candidate are (the
+    cosine of their rows of ``values``, the pair itself left out), times n / (n
+    + COMPANY), n the third articles both have as candidates: reports of one
+    event are alike to the same other reports, however many there are, where
+    the nearest few of a story of twenty need not overlap."""
+    ends = np.concatenate([rows, cols])
+    others = np.concatenate([cols, rows])
+    data = np.concatenate([values, values])
+    likeness = sparse.csr_matrix((data, (ends, others)), shape=(size, size))
+    squares = np.asarray(likeness.multiply(likeness).sum(axis=1)).ravel()
+    # Row a holds b and row b holds a, which meet in no column (no article is
+    # its own candidate): the dot is over third articles, and so are the norms.
+    dots = row_dots(likeness, rows, cols)
+    own = values * values
+    top = np.sqrt(np.maximum(squares[rows] - own, 0) * np.maximum(squares[cols] - own, 0))
+    alike = np.divide(dots, top, out=np.zeros_like(dots), where=top > 0)
+    # A company of a few is no evidence: in a folder of five reports of one
+    # war every article is alike to the same three others.
+    linked = likeness.copy()
+    linked.data[:] = 1.0
+    common = row_dots(linked, rows, cols)
+    return alike * common / (common + COMPANY)

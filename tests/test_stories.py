@@ -18,7 +18,7 @@ from index.analysis import Analysis
 from index.corpus_pass import story_inputs_of
 from index.model import Article
 from index.readers import read
-from index.stories import StoryInput, average_linkage, group, story_title
+from index.stories import StoryInput, average_linkage, group, pair_features, story_title
 from index.story_model import PATH, Model, Tree, shipped
 
 from .conftest import SEEDS, SHARED_DATA
@@ -466,3 +466,43 @@ def test_word_counts_kept_with_each_analysis_give_the_stories_counting_them_agai
         assert (found_rows == rows).all() and (found_cols == cols).all()
         assert np.array_equal(found, expected)
     assert group(stored) == group(afresh)
+
+
+@pytest.mark.slow
+def test_reports_of_one_event_keep_one_company_however_many_there_are():
+    """ECB+ topic 12: nineteen reports of INS Mysore capturing 23 pirates in the
+    Gulf of Aden (2008) and eleven of INS Sukanya foiling an attack there
+    (2011). A report's nearest five are five of its eighteen partners, often
+    not the same five as another partner's, so many pairs of one event share
+    no nearest neighbour; what each is alike to, over all its candidates, is
+    still much the same."""
+    if not ECB.exists():
+        pytest.skip("the ECB+ dev topics are not on this machine")
+    gold = json.loads((ECB / "topic12" / "gold.json").read_text(encoding="utf-8"))
+    files = [(ECB / "topic12" / d["file"], d["file"]) for d in gold["docs"].values()]
+    event = {d["file"]: d["subtopic"] for d in gold["docs"].values()}
+    inputs = story_inputs_of(analysed(files))
+    rows, cols, found = pair_features(inputs)
+    same = np.array(
+        [event[inputs[r].id] == event[inputs[c].id] for r, c in zip(rows, cols, strict=True)]
+    )
+
+    def above_the_other_event(name: str) -> float:
+        """The share of same-event pairs above nine in ten cross-event pairs."""
+        values = found[:, story_features.NAMES.index(name)]
+        return float((values[same] > np.percentile(values[~same], 90)).mean())
+
+    shared = found[:, story_features.NAMES.index("neighbours_shared")]
+    assert (shared[same] == 0).mean() > 0.05
+    assert above_the_other_event("company") > 0.9 > above_the_other_event("text")
+    assert above_the_other_event("entities_company") > 0.8 > above_the_other_event("entities")
+
+
+@pytest.mark.slow
+def test_a_company_of_a_few_reports_counts_for_little(seeds):
+    """The seeds' five reports of one war's talks are each alike to the same
+    three others: a company of three is weak evidence, counted at most 3/5,
+    so that the two rounds of talks stay apart on what their texts say."""
+    _, _, found = pair_features(story_inputs_of(seeds))
+    for name in ("company", "entities_company"):
+        assert found[:, story_features.NAMES.index(name)].max() <= 3 / 5, name
