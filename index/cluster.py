@@ -14,6 +14,7 @@ process loads the model once, on its first batch, and keeps it for the next.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, Sequence
 from contextlib import suppress
@@ -69,15 +70,24 @@ def run_batches(client: Any, task: Batch, model: str, batches: Sequence[list[Any
     futures = client.map(task, [model] * len(batches), list(batches), pure=False, retries=RETRIES)
     from distributed import wait
 
+    # Ctrl+C inside distributed's sync() can leave it a callback that fails on
+    # the event loop's thread (a NameError in its cancel, logged with its
+    # traceback by tornado): what the loop says while the run stops is not the
+    # user's to read. The run's own failures come back through its futures.
+    loop_errors = logging.getLogger("tornado.application")
+    level = loop_errors.level
+    loop_errors.setLevel(logging.CRITICAL)
     try:
         # wait, then each result, rather than gather: a gather cut short by
         # Ctrl+C leaves tasks behind that print tracebacks as the process ends.
         with client.as_current():  # wait() finds the client it waits on this way
             wait(futures)
-        return [result for future in futures for result in future.result()]
+        results = [result for future in futures for result in future.result()]
     except BaseException:
         client.cancel(futures)
         raise
+    loop_errors.setLevel(level)
+    return results
 
 
 def close(client: Any) -> None:
