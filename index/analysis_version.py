@@ -179,4 +179,7 @@ file's size and time, not the analysis's code (see
 # cut ("AP Buy Photo" is AP); a name ends before the marks its span ran on into
 # ("The Wolfman’’", "'Radical Islam'", "Comey &", "Jim Hollander/") or a verb of
 # speech ("Shahrazad Mir Gholikhan told")
-VERSION = "100"
+# 101: a page's button and the word completing it are no name ("Read" of "Read
+# more", "Sign" of "Sign up"), nor part of the name before them ("Weinstein Read
+# more")
+VERSION = "101"

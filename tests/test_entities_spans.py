@@ -483,6 +483,29 @@ def test_a_video_players_buttons_are_no_name():
     text = "CLOSE Ariel Winter is tired of being told what to wear. USA TODAY"
     (kept,) = split_spans(text, mentions_in(text, ("CLOSE Ariel Winter", "person")))
     assert kept.text == "Ariel Winter"
+    # a page's buttons after a linked headline (multi-source pages): "Read more",
+    # "Sign up"; a word of the language elsewhere, or a name ("Bill Read")
+    text = (
+        "Sign language was used.\n"
+        "Ashley Judd and Mira Sorvino under pressure from Weinstein Read more\n"
+        "Esa’s Solar Orbiter mission passes crucial milestone Read more\n"
+        "Get the latest from TODAY Sign up for our newsletter\n"
+        "Bill Read said the storm would turn."
+    )
+    found = without_furniture(
+        text,
+        mentions_in(
+            text,
+            ("Weinstein Read", "person"),
+            ("Solar Orbiter", "other"),
+            ("Read", "other"),
+            ("TODAY Sign", "organisation"),
+            ("Bill Read", "person"),
+            ("Sign", "other"),
+        ),
+    )
+    assert [m.text for m in found] == ["Weinstein", "Solar Orbiter", "TODAY", "Bill Read", "Sign"]
+    assert [text[m.start : m.end] for m in found] == [m.text for m in found]
 
 
 def test_a_name_ends_at_a_dash_before_lower_case():

@@ -116,13 +116,22 @@ _AD = "Ad"
 # Ousmane", "Image caption The flood", "Media playback is unsupported on your
 # device"): the label is the page's, no name.
 _CAPTION = re.compile(r"[ \t]+(?:captions?|playback)\b", re.IGNORECASE)
+# A page's button and the word that completes it ("Read more", "Read full
+# article", "Sign up for our newsletter", "Like us on Facebook"): the button's
+# word is no name, nor part of the name before it ("Weinstein Read more").
+_BUTTONS = {"Read": ("more", "full", "about"), "Sign": ("up",), "Like": ("us",)}
+_BUTTON_AFTER = {
+    word: re.compile(rf"[ \t]+(?:{'|'.join(rest)})\b", re.IGNORECASE)
+    for word, rest in _BUTTONS.items()
+}
 
 
 def without_furniture(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """The mentions that are more than a page's furniture (:data:`PAGE_WORDS`),
     without two or more such words before the name ("Enlarge Image Glenn
     Close" is Glenn Close; "Related Companies" stays whole) or after it ("AP
-    Buy Photo" is AP), no caption's label ("Media caption"), and more than a
+    Buy Photo" is AP), no caption's label ("Media caption"), no button
+    ("Read" of "Read more", cut from "Weinstein Read more"), and more than a
     word of the language (see :func:`_no_name`)."""
     kept = []
     for mention in mentions:
@@ -132,6 +141,15 @@ def without_furniture(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         if not words:  # a figure, "2005"
             kept.append(mention)
             continue
+        if _a_button(text, mention, words[-1]):
+            if len(words) == 1:
+                continue
+            words.pop()
+            mention = replace(
+                mention,
+                end=mention.start + words[-1].end(),
+                text=mention.text[: words[-1].end()],
+            )
         lead = 0
         while lead < len(words) and _page_word(words, lead):
             lead += 1
@@ -153,6 +171,17 @@ def without_furniture(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             )
         kept.append(mention)
     return kept
+
+
+def _a_button(text: str, mention: Mention, last: re.Match[str]) -> bool:
+    """Whether the mention's last word is a page's button, the word completing
+    it following the mention ("Read" of "Read more")."""
+    after = _BUTTON_AFTER.get(last.group())
+    return (
+        after is not None
+        and last.end() == len(mention.text)
+        and after.match(text, mention.end) is not None
+    )
 
 
 def _page_word(words: list[re.Match[str]], at: int) -> bool:
