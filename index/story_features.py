@@ -158,9 +158,10 @@ def features(found: Signals, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
     out[:, column["entities"]] = row_dots(found.entities, rows, cols)
     # Who else each article is like: reports of one event keep the same company
     # of other reports however many there are (see _company).
-    out[:, column["company"]] = _company(text, rows, cols, found.size)
+    shared = _shared_candidates(rows, cols, found.size)
+    out[:, column["company"]] = _company(text, rows, cols, found.size, shared)
     out[:, column["entities_company"]] = _company(
-        out[:, column["entities"]], rows, cols, found.size
+        out[:, column["entities"]], rows, cols, found.size, shared
     )
     both, union = _shared_weight(found.entity_weights, rows, cols)
     out[:, column["entities_jaccard"]] = np.divide(
@@ -438,16 +439,27 @@ def _shared_neighbours(
     return row_dots(nearest, rows, cols) / (NEAREST + 1)
 
 
-def _company(values: np.ndarray, rows: np.ndarray, cols: np.ndarray, size: int) -> np.ndarray:
-    """How alike the two articles' likenesses to every other candidate are (the
-    cosine of their rows of ``values``, the pair itself left out), times n / (n
-    + COMPANY), n the third articles both have as candidates: reports of one
-    event are alike to the same other reports, however many there are, where
-    the nearest few of a story of twenty need not overlap."""
+def _links(values: np.ndarray, rows: np.ndarray, cols: np.ndarray, size: int) -> sparse.csr_matrix:
+    """Each article's row of ``values`` with its candidates, both ways."""
     ends = np.concatenate([rows, cols])
     others = np.concatenate([cols, rows])
-    data = np.concatenate([values, values])
-    likeness = sparse.csr_matrix((data, (ends, others)), shape=(size, size))
+    return sparse.csr_matrix((np.concatenate([values, values]), (ends, others)), shape=(size, size))
+
+
+def _shared_candidates(rows: np.ndarray, cols: np.ndarray, size: int) -> np.ndarray:
+    """How many third articles both articles of each pair have as candidates."""
+    return row_dots(_links(np.ones(len(rows)), rows, cols, size), rows, cols)
+
+
+def _company(
+    values: np.ndarray, rows: np.ndarray, cols: np.ndarray, size: int, shared: np.ndarray
+) -> np.ndarray:
+    """How alike the two articles' likenesses to every other candidate are (the
+    cosine of their rows of ``values``, the pair itself left out), times n / (n
+    + COMPANY), n the third articles both have as candidates (``shared``):
+    reports of one event are alike to the same other reports, however many
+    there are, where the nearest few of a story of twenty need not overlap."""
+    likeness = _links(values, rows, cols, size)
     squares = np.asarray(likeness.multiply(likeness).sum(axis=1)).ravel()
     # Row a holds b and row b holds a, which meet in no column (no article is
     # its own candidate): the dot is over third articles, and so are the norms.
@@ -457,7 +469,4 @@ def _company(values: np.ndarray, rows: np.ndarray, cols: np.ndarray, size: int) 
     alike = np.divide(dots, top, out=np.zeros_like(dots), where=top > 0)
     # A company of a few is no evidence: in a folder of five reports of one
     # war every article is alike to the same three others.
-    linked = likeness.copy()
-    linked.data[:] = 1.0
-    common = row_dots(linked, rows, cols)
-    return alike * common / (common + COMPANY)
+    return alike * shared / (shared + COMPANY)
