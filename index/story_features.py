@@ -351,8 +351,11 @@ def _shared_weight(
 
 
 # Rows holding more features than this on average (the texts' words and word
-# pairs) are multiplied a left row at a time (see _by_left_row).
-FULL_ROWS = 50
+# pairs) are multiplied a left row at a time (see _by_left_row); fewer (a lead's
+# hundred, an article's sixty candidates for its company, a few entities) a
+# chunk of pairs at a time, which is faster there (0.14 against 0.18 s for the
+# leads of 2,225 BBC articles' 68,000 pairs, 0.06 against 0.13 s for a company).
+FULL_ROWS = 200
 
 
 def _rows_times(

@@ -425,7 +425,7 @@ def test_a_day_of_one_agencys_wire_is_mostly_stories_of_one_report(tmp_path):
     assert all(len(g) == 1 for g in groups if g != ["166.txt", "167.txt"]), groups
 
 
-@pytest.mark.parametrize("per_row", [3, 200])
+@pytest.mark.parametrize("per_row", [3, 400])
 def test_pair_similarities_are_the_rows_dot_products_whichever_way_computed(per_row):
     # Texts' rows (hundreds of words) are multiplied a row at a time, entities'
     # (a few) a chunk of pairs at a time: both give each pair's dot product.
