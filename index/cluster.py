@@ -85,7 +85,7 @@ def run_batches(client: Any, task: Batch, model: str, batches: Sequence[list[Any
         results = [result for future in futures for result in future.result()]
     except BaseException:
         client.cancel(futures)
-        raise
+        raise  # the loop stays silenced: its failing callback may run after this
     loop_errors.setLevel(level)
     return results
 

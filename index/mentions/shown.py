@@ -141,15 +141,10 @@ def without_furniture(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         if not words:  # a figure, "2005"
             kept.append(mention)
             continue
-        if _a_button(text, mention, words[-1]):
-            if len(words) == 1:
-                continue
+        last = len(mention.text)
+        if _a_button(text, mention, words[-1]):  # "Read" of "Read more" is the page's
             words.pop()
-            mention = replace(
-                mention,
-                end=mention.start + words[-1].end(),
-                text=mention.text[: words[-1].end()],
-            )
+            last = words[-1].end() if words else 0
         lead = 0
         while lead < len(words) and _page_word(words, lead):
             lead += 1
@@ -159,9 +154,9 @@ def without_furniture(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         while _page_word(words, trail - 1):
             trail -= 1
         # two page words or more before the name, or after it (a credit's buttons:
-        # "AP Buy Photo"), are cut
+        # "AP Buy Photo"), are cut, and a button's word after it
         start = words[lead].start() if lead >= 2 else 0
-        end = words[trail - 1].end() if len(words) - trail >= 2 else len(mention.text)
+        end = words[trail - 1].end() if len(words) - trail >= 2 else last
         if (start, end) != (0, len(mention.text)):
             mention = replace(
                 mention,
