@@ -169,7 +169,9 @@ MEMO_SIZE = 16
 # Trump Jr.", not "Trump Jr.")
 # 64: stories weigh how alike two articles' likenesses to the other reports are
 # (their company), by text and by entities: the story trees trained again
-COMPARISON = 64
+# 65: a town the model reads as a person or an organisation is a place where the
+# text writes it as one ("the port city of Bandar Abbas", "Ortiz, of Diamond Bar")
+COMPARISON = 65
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

@@ -432,3 +432,66 @@ def test_a_place_of_several_words_no_list_knows_is_one_only_where_its_words_say_
     kinds = {e.name: e.kind for e in merge(mentions, {})}
     assert kinds["Grand Slam"] == kinds["Windows XP"] == "other"
     assert kinds["Capitol Hill"] == kinds["South Yorkshire"] == kinds["Little Britain"] == "place"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (  # ECB+ topic 20: read as a person in every report
+            "The quake also shook the major port city of Bandar Abbas. Rescuers were "
+            "evacuating injured from Qeshm to Bandar Abbas. The island lies 60km south west "
+            "of Bandar Abbas.",
+            "Bandar Abbas",
+            "person",
+        ),
+        (  # ECB+ topic 16: a town in an address, and its resident
+            "The Diamond Bar resident was married two weeks ago. Ortiz, of Diamond Bar, was "
+            "an Army veteran.",
+            "Diamond Bar",
+            "person",
+        ),
+        (  # a charge sheet: "NAME, AGE, of TOWN"
+            "Austin Seth Hunt, 23, of Fairmont, is charged. Jordan Scott, 19, of Fairmont, "
+            "is charged with four counts. Firefighters with the Fairmont fire department "
+            "set the fires.",
+            "Fairmont",
+            "organisation",
+        ),
+    ],
+)
+def test_a_town_the_text_writes_as_a_place_is_one_whatever_the_model_read(text, name, kind):
+    """A name the gazetteer knows as a town, a quarter of its mentions written
+    as a place's ("the port city of", "south west of", "of Diamond Bar," after
+    a name, "the Diamond Bar resident"), is a place: a reader sees a city, not a
+    person, in the entity list."""
+    mentions = {"a0": occurrences(text, name, kind=kind, label=kind.upper())}
+    assert entity_with(merge(mentions, {}, passages_of(text)), name).kind == "place"
+    # and so story grouping reads it
+    assert {e.name: e.kind for e in named(mentions, passages_of(text))}[name] == "place"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (  # a senator of the same name as a town, after her title
+            "Senator Warren said the bill would pass. Residents of Warren protested. "
+            "Warren voted against it. Warren spoke again.",
+            "Warren",
+        ),
+        (  # once written as a place among many mentions as a person's
+            "Jackson scored twice. Jackson was injured. Jackson said he was fine. "
+            "Jackson left the field. Jackson, of Jackson, played on.",
+            "Jackson",
+        ),
+        (  # a place no gazetteer knows
+            "Smithbury Jones, of Smithbury, said so. Smithbury agreed.",
+            "Smithbury",
+        ),
+    ],
+)
+def test_a_person_with_a_towns_name_is_no_place(text, name):
+    """Not after a role or title, not where the place's words are under a
+    quarter of the mentions, not a name the gazetteer does not know."""
+    mentions = {"a0": occurrences(text, name, kind="person", label="PERSON")}
+    entities = merge(mentions, {}, passages_of(text))
+    assert entity_with(entities, name).kind != "place"

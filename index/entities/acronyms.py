@@ -69,6 +69,17 @@ def spelled_out(
     return found
 
 
+# What writes a name as a place's: a kind of place "of" it, a bearing from it,
+# an address after a name's comma ("Ortiz, of Diamond Bar"); after it, its people.
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:city|town|village|port|capital|suburb|outskirts|province|county|district"
+    r"|borough|neighbou?rhood|resident|residents)"
+    r"|\b(?:north|south|east|west)(?:[- ]?(?:east|west))?|\w,)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_PLACE_AFTER = re.compile(r"\s+(?:residents?|natives?)\b", re.IGNORECASE)
+
+
 class CorpusText:
     """What the merge rules read of the corpus's text beyond its mentions, read
     once for both merges of a corpus-wide pass: the words it writes in lower
@@ -101,6 +112,17 @@ class CorpusText:
             return True
         at = start - passage.start
         return bool(_SENTENCE_BEFORE.search(passage.text[max(0, at - 8) : at]))
+
+    def placed(self, article: str, start: int, end: int) -> bool:
+        """Whether the words around ``start:end`` of ``article`` write it as a
+        place: "the port city of Bandar Abbas", "60km south west of Bandar
+        Abbas", "Ortiz, of Diamond Bar,", "the Diamond Bar resident"."""
+        passage = self._passage_at(article, start)
+        if passage is None:
+            return False
+        before = passage.text[max(0, start - passage.start - 40) : start - passage.start]
+        after = passage.text[end - passage.start : end - passage.start + 12]
+        return bool(_PLACE_BEFORE.search(before) or _PLACE_AFTER.match(after))
 
     def quoted(self, article: str, start: int, end: int) -> bool:
         """Whether quotation marks enclose ``start:end`` of ``article`` (a title,

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, replace
 
-from ..gazetteer import KNOWN_ACRONYMS, is_major_place
+from ..gazetteer import KNOWN_ACRONYMS, is_major_place, place_of
 from ..mentions import PERSON_BEFORE, PERSON_SHOWN
 from ..model import Alias, Entity, EntityMention, Mention, Passage
 from ..names import ROLES, alias_key, given_names
@@ -168,6 +168,8 @@ def _kinds_corrected(nodes: list[_Node], links: _Links, text: CorpusText, events
             kind = "event"
         elif _shown_a_person(members, text):
             kind = "person"
+        elif _shown_a_place(members, text):
+            kind = "place"
         else:
             continue
         for node in members:
@@ -222,6 +224,24 @@ def _shown_a_person(members: list[_Node], text: CorpusText) -> bool:
         or mention.text.split()[0].lower().rstrip(".") in PERSON_BEFORE
         for article, mention in found
     )
+    return bool(shown) and 4 * shown >= len(found)
+
+
+def _shown_a_place(members: list[_Node], text: CorpusText) -> bool:
+    """Whether an entity the model read as a person, an organisation or a
+    thing, every name of it a town the gazetteer knows, is that town: a
+    quarter of its mentions are written as a place's ("the port city of Bandar
+    Abbas", "southwest of Bandar Abbas", "Ortiz, of Diamond Bar", "the Diamond
+    Bar resident") and none after a person's role or title (a "Mr Warren" is
+    no town). Not a team named by its town."""
+    if _kind(members) not in ("person", "organisation", "other"):
+        return False
+    if any(node.team is not None or place_of(node.key, False) is None for node in members):
+        return False
+    found = [(article, mention) for node in members for article, mention in node.mentions]
+    if any(text.role_before(article, mention.start) for article, mention in found):
+        return False
+    shown = sum(text.placed(article, mention.start, mention.end) for article, mention in found)
     return bool(shown) and 4 * shown >= len(found)
 
 
