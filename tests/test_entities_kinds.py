@@ -450,6 +450,12 @@ def test_a_place_of_several_words_no_list_knows_is_one_only_where_its_words_say_
             "Diamond Bar",
             "person",
         ),
+        (  # ECB+ topic 28: a town, then its state after a comma
+            "William Mark Felt was born in Twin Falls, Idaho, on Aug. 17, 1913. Felt was "
+            "born in Twin Falls, Idaho, and worked for a senator.",
+            "Twin Falls",
+            "person",
+        ),
         (  # a charge sheet: "NAME, AGE, of TOWN"
             "Austin Seth Hunt, 23, of Fairmont, is charged. Jordan Scott, 19, of Fairmont, "
             "is charged with four counts. Firefighters with the Fairmont fire department "
@@ -462,8 +468,8 @@ def test_a_place_of_several_words_no_list_knows_is_one_only_where_its_words_say_
 def test_a_town_the_text_writes_as_a_place_is_one_whatever_the_model_read(text, name, kind):
     """A name the gazetteer knows as a town, a quarter of its mentions written
     as a place's ("the port city of", "south west of", "of Diamond Bar," after
-    a name, "the Diamond Bar resident"), is a place: a reader sees a city, not a
-    person, in the entity list."""
+    a name, "the Diamond Bar resident", "Twin Falls, Idaho"), is a place: a
+    reader sees a city, not a person, in the entity list."""
     mentions = {"a0": occurrences(text, name, kind=kind, label=kind.upper())}
     assert entity_with(merge(mentions, {}, passages_of(text)), name).kind == "place"
     # and so story grouping reads it
@@ -483,6 +489,11 @@ def test_a_town_the_text_writes_as_a_place_is_one_whatever_the_model_read(text, 
             "Jackson left the field. Jackson, of Jackson, played on.",
             "Jackson",
         ),
+        (  # BBC sport: a club in a list of clubs, one of them also a town's name
+            "Fulham face Carling Cup semi-finalists Watford, Bolton meet Ipswich. Derby v "
+            "Watford or Fulham. Watford v Fulham.",
+            "Watford",
+        ),
         (  # a place no gazetteer knows
             "Smithbury Jones, of Smithbury, said so. Smithbury agreed.",
             "Smithbury",
@@ -491,7 +502,8 @@ def test_a_town_the_text_writes_as_a_place_is_one_whatever_the_model_read(text, 
 )
 def test_a_person_with_a_towns_name_is_no_place(text, name):
     """Not after a role or title, not where the place's words are under a
-    quarter of the mentions, not a name the gazetteer does not know."""
+    quarter of the mentions, not a name the gazetteer does not know, not before
+    a region of a country other than a US state (clubs in a list)."""
     mentions = {"a0": occurrences(text, name, kind="person", label="PERSON")}
     entities = merge(mentions, {}, passages_of(text))
     assert entity_with(entities, name).kind != "place"

@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from ..gazetteer import KNOWN_ACRONYMS
+from ..gazetteer import KNOWN_ACRONYMS, is_state_or_country
 from ..mentions import role_before
 from ..model import Mention, Passage
 from ..names import SMALL_WORDS, alias_key, initials_of
@@ -78,6 +78,8 @@ _PLACE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PLACE_AFTER = re.compile(r"\s+(?:residents?|natives?)\b", re.IGNORECASE)
+# A run of capitalised words after a comma, not a possessive ("Kenya's president").
+_REGION_AFTER = re.compile(r",\s+([A-Z][A-Za-z]*\.?(?:\s?[A-Z][A-Za-z]*\.?){0,2})(?![\w'’.-])")
 
 
 class CorpusText:
@@ -116,13 +118,17 @@ class CorpusText:
     def placed(self, article: str, start: int, end: int) -> bool:
         """Whether the words around ``start:end`` of ``article`` write it as a
         place: "the port city of Bandar Abbas", "60km south west of Bandar
-        Abbas", "Ortiz, of Diamond Bar,", "the Diamond Bar resident"."""
+        Abbas", "Ortiz, of Diamond Bar,", "the Diamond Bar resident", "born in
+        Twin Falls, Idaho"."""
         passage = self._passage_at(article, start)
         if passage is None:
             return False
         before = passage.text[max(0, start - passage.start - 40) : start - passage.start]
-        after = passage.text[end - passage.start : end - passage.start + 12]
-        return bool(_PLACE_BEFORE.search(before) or _PLACE_AFTER.match(after))
+        after = passage.text[end - passage.start : end - passage.start + 30]
+        if _PLACE_BEFORE.search(before) or _PLACE_AFTER.match(after):
+            return True
+        region = _REGION_AFTER.match(after)  # "Twin Falls, Idaho", "Schenectady, N. Y."
+        return region is not None and is_state_or_country(alias_key(region.group(1)))
 
     def quoted(self, article: str, start: int, end: int) -> bool:
         """Whether quotation marks enclose ``start:end`` of ``article`` (a title,
