@@ -217,10 +217,9 @@ def is_major_place(key: str, people: int = MAJOR_CITY) -> bool:
 def is_state_or_country(key: str) -> bool:
     """A country, or a state of the United States by its name, as agencies
     abbreviate it or by the postal code of a name of two words ("india",
-    "idaho", "calif", "ny"): what a
-    town's name is followed by after a comma ("Twin Falls, Idaho", "Bern,
-    Switzerland"). Not the regions of other countries, which are as often
-    clubs in a list ("Watford, Bolton")."""
+    "idaho", "calif", "ny"): what a town's name is followed by after a comma
+    ("Twin Falls, Idaho", "Bern, Switzerland"). Not the regions of other
+    countries, which are as often clubs in a list ("Watford, Bolton")."""
     place = _gazetteer()[0].get(key)
     return (place is not None and place[0]) or key in _us_state_names()
 

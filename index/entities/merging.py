@@ -229,11 +229,12 @@ def _shown_a_person(members: list[_Node], text: CorpusText) -> bool:
 
 def _shown_a_place(members: list[_Node], text: CorpusText) -> bool:
     """Whether an entity the model read as a person, an organisation or a
-    thing, every name of it a town the gazetteer knows, is that town: a
-    quarter of its mentions are written as a place's ("the port city of Bandar
-    Abbas", "southwest of Bandar Abbas", "Ortiz, of Diamond Bar", "the Diamond
-    Bar resident") and none after a person's role or title (a "Mr Warren" is
-    no town). Not a team named by its town."""
+    thing, every name of it a town or a country the gazetteer knows, is that
+    place: a quarter of its mentions are written as a place's ("the port city
+    of Bandar Abbas", "southwest of Bandar Abbas", "Ortiz, of Diamond Bar",
+    "the Diamond Bar resident", "Twin Falls, Idaho"; see
+    :meth:`CorpusText.placed`) and none after a person's role or title (a "Mr
+    Warren" is no town). Not a team named by its town."""
     if _kind(members) not in ("person", "organisation", "other"):
         return False
     if any(node.team is not None or place_of(node.key, False) is None for node in members):
