@@ -456,6 +456,19 @@ def test_a_place_of_several_words_no_list_knows_is_one_only_where_its_words_say_
             "Twin Falls",
             "person",
         ),
+        (  # ECB+ topic 8: a town's police, beside its bank
+            "A Woodburn police officer and a state police bomb technician were killed. The "
+            "bomb exploded at a Woodburn bank. Woodburn bank staff left. A Woodburn bank "
+            "branch closed.",
+            "Woodburn",
+            "organisation",
+        ),
+        (  # the same: the area around a town
+            "On Friday morning, a Woodburn-area Wells Fargo Bank received a call. Woodburn "
+            "bank staff left. A Woodburn bank branch closed. The Woodburn bank reopened.",
+            "Woodburn",
+            "organisation",
+        ),
         (  # a charge sheet: "NAME, AGE, of TOWN"
             "Austin Seth Hunt, 23, of Fairmont, is charged. Jordan Scott, 19, of Fairmont, "
             "is charged with four counts. Firefighters with the Fairmont fire department "

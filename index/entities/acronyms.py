@@ -70,14 +70,17 @@ def spelled_out(
 
 
 # What writes a name as a place's: a kind of place "of" it, a bearing from it,
-# an address after a name's comma ("Ortiz, of Diamond Bar"); after it, its people.
+# an address after a name's comma ("Ortiz, of Diamond Bar"); after it, its
+# people, its police or its area ("a Woodburn police officer", "Woodburn-area").
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:city|town|village|port|capital|suburb|outskirts|province|county|district"
     r"|borough|neighbou?rhood|resident|residents)"
     r"|\b(?:north|south|east|west)(?:[- ]?(?:east|west))?|\w,)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_PLACE_AFTER = re.compile(r"\s+(?:residents?|natives?)\b", re.IGNORECASE)
+_PLACE_AFTER = re.compile(
+    r"(?:\s+(?:residents?|natives?|police)|['’]s\s+police|-area)\b", re.IGNORECASE
+)
 # A run of capitalised words after a comma, not a possessive ("Kenya's president").
 _REGION_AFTER = re.compile(r",\s+([A-Z][A-Za-z]*\.?(?:\s?[A-Z][A-Za-z]*\.?){0,2})(?![\w'’.-])")
 
@@ -118,8 +121,8 @@ class CorpusText:
     def placed(self, article: str, start: int, end: int) -> bool:
         """Whether the words around ``start:end`` of ``article`` write it as a
         place: "the port city of Bandar Abbas", "60km south west of Bandar
-        Abbas", "Ortiz, of Diamond Bar,", "the Diamond Bar resident", "born in
-        Twin Falls, Idaho"."""
+        Abbas", "Ortiz, of Diamond Bar,", "the Diamond Bar resident", "a
+        Woodburn police officer", "born in Twin Falls, Idaho"."""
         passage = self._passage_at(article, start)
         if passage is None:
             return False
