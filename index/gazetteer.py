@@ -217,33 +217,14 @@ def is_major_place(key: str, people: int = MAJOR_CITY) -> bool:
 def is_state_or_country(key: str) -> bool:
     """A country, or a state of the United States by its name, as agencies
     abbreviate it or by the postal code of a name of two words ("india",
-    "idaho", "calif", "ny"): what a town's name is followed by after a comma
-    ("Twin Falls, Idaho", "Bern, Switzerland"). Not the regions of other
-    countries, which are as often clubs in a list ("Watford, Bolton")."""
+    "idaho", "calif", "ny"; :func:`_region_countries`, :func:`state_names`):
+    what a town's name is followed by after a comma ("Twin Falls, Idaho",
+    "Bern, Switzerland"). Not the regions of other countries, which are as
+    often clubs in a list ("Watford, Bolton")."""
     place = _gazetteer()[0].get(key)
-    return (place is not None and place[0]) or key in _us_state_names()
-
-
-@lru_cache(maxsize=1)
-def _us_state_names() -> frozenset[str]:
-    # the postal codes only of names of two words ("NY"; "IN", "OK" are words)
-    names = (
-        {alias_key(short) for short in _AP_STATES}
-        | set(state_names())
-        | set(state_names().values())
-    )
-    try:
-        import pycountry
-    except ImportError:
-        return frozenset(names)
-    return frozenset(
-        names
-        | {
-            alias_key(state.name)
-            for state in pycountry.subdivisions.get(country_code="US")
-            if state.type in ("State", "District")
-        }
-    )
+    if place is not None and place[0]:
+        return True
+    return "US" in _region_countries().get(key, ()) or key in state_names()
 
 
 def is_known_place(key: str) -> bool:
