@@ -171,7 +171,10 @@ MEMO_SIZE = 16
 # (their company), by text and by entities: the story trees trained again
 # 65: a town the model reads as a person or an organisation is a place where the
 # text writes it as one ("the port city of Bandar Abbas", "Ortiz, of Diamond Bar")
-COMPARISON = 65
+# 66: a bare surname beyond its story joins a full name only where its article
+# shares another name with one naming that person in full ("Keane" of a review of
+# the band is no Roy Keane)
+COMPARISON = 66
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

@@ -230,9 +230,39 @@ def test_surname_joins_the_full_name_of_its_own_story():
 
 
 def test_unique_surname_joins_across_the_corpus():
-    mentions = corpus([("Medinsky", "person")], [("Vladimir Medinsky", "person")])
-    entities = merge(mentions, {}, groups={"a0": "s1", "a1": "s2"})
-    assert names_of(entities) == {"Vladimir Medinsky": {"Medinsky", "Vladimir Medinsky"}}
+    mentions = corpus(
+        [("Medinsky", "person"), ("Istanbul", "place")],
+        [("Vladimir Medinsky", "person"), ("Istanbul", "place")],
+        [("Kyiv", "place")],
+        [("Ankara", "place")],
+    )
+    groups = {"a0": "s1", "a1": "s2", "a2": "s3", "a3": "s4"}
+    entities = merge(mentions, {}, groups=groups)
+    assert names_of(entities)["Vladimir Medinsky"] == {"Medinsky", "Vladimir Medinsky"}
+
+
+def test_a_surname_beyond_its_story_joins_only_where_the_person_is_named_around_it():
+    # Football reports name Roy Keane; one calls him "Keane" beside his club, a
+    # music review writes "Keane" for the band and shares no name with them.
+    mentions = corpus(
+        [("Roy Keane", "person"), ("Manchester United", "organisation"), ("Ferguson", "person")],
+        [("Keane", "person"), ("Manchester United", "organisation")],
+        [("Keane", "person"), ("Brit Awards", "event"), ("Tom Chaplin", "person")],
+        [("Kyiv", "place")],
+        [("Ankara", "place")],
+    )
+    groups = {"a0": "s0", "a1": "s1", "a2": "s2", "a3": "s3", "a4": "s4"}
+    entities = merge(mentions, {}, groups=groups)
+    keane = entity_with(entities, "Roy Keane")
+    assert {m.article for m in keane.mentions} == {"a0", "a1"}
+    band = [e for e in entities if e is not keane and "Keane" in {a.text for a in e.aliases}]
+    assert [{m.article for m in e.mentions} for e in band] == [{"a2"}]
+    # A name most of the corpus's articles hold tells nothing: with Manchester
+    # United in every article, it no longer says which Keane either report means.
+    crowded = {aid: [*ms, Mention(900, 917, "Manchester United", "organisation", "ORG")]
+               for aid, ms in mentions.items()}  # fmt: skip
+    entities = merge(crowded, {}, groups=groups)
+    assert {m.article for m in entity_with(entities, "Roy Keane").mentions} == {"a0"}
 
 
 def test_aliases_count_and_list_their_sources():

@@ -92,7 +92,7 @@ def test_a_bare_name_beyond_its_story_needs_the_same_spelling_and_a_common_word_
         "a0": "Robert Voice said his voice was back.",
         "a1": "It has the formidable name of Voice over IP (Voip).",
         "a2": "US President George W Bush flew over the bush.",
-        "a3": "The job gains mean that President Bush can celebrate.",
+        "a3": "The US job gains mean that President Bush can celebrate.",
         "a4": "Labour MP Barry Sheerman chairs the committee.",
         "a5": "Hobson, Osentowski, Gouws, Williams, Sherman, Tuipulotu.",
         "a6": "England flanker Lewis Moody is fit, a moody coach said.",
@@ -112,6 +112,8 @@ def test_a_bare_name_beyond_its_story_needs_the_same_spelling_and_a_common_word_
         article: occurrences(texts[article], *found, kind="person", label="PERSON")
         for article, found in names.items()
     }
+    for article in ("a2", "a3"):  # both reports name the US, as reports on its president do
+        mentions[article] += occurrences(texts[article], "US", kind="place", label="GPE")
     passages = {article: passages_of(text, article)[article] for article, text in texts.items()}
     entities = merge(mentions, {}, passages, groups={article: article for article in texts})
     assert entity_with(entities, "Bush") == entity_with(entities, "George W Bush")

@@ -59,7 +59,8 @@ def _link_people(
     fit. ``in_stories``: the articles' stories are known (the second merge), so a
     nickname may join a person of its story and a bare name beyond its story
     needs its surname spelled alike and, for a common word, a title (see
-    :func:`_named_alike_anywhere`)."""
+    :func:`_named_alike_anywhere`), and a name its article shares with one
+    naming the person in full (see :class:`_Context`)."""
     people = [i for i, node in enumerate(nodes) if node.kind == "person"]
     by_surname: dict[str, list[int]] = defaultdict(list)
     for i in people:
@@ -106,6 +107,7 @@ def _link_people(
         if len(nodes[i].forms) > 1 and not _described(nodes[i]):
             given_in[nodes[i].forms[0]] |= nodes[i].stories
     written: defaultdict[tuple[frozenset[str], tuple[str, ...]], set[str]] = defaultdict(set)
+    context = _Context(nodes) if in_stories else None
     for i in people:  # how each article writes a bare name ("Zelensky", "Zelenskyy")
         if len(nodes[i].forms) == 1:
             written[nodes[i].articles, nodes[i].forms].add(_surname(nodes[i].tokens))
@@ -135,7 +137,7 @@ def _link_people(
         least = 1 + bare[short] // 10 if len(short) == 1 else 1
         anywhere = (
             _named_alike_anywhere(nodes[i], fits, nodes, text, written[nodes[i].articles, short])
-            if len(short) == 1 and in_stories
+            if len(short) == 1 and context is not None
             else None
         )
         # Not beyond its story while the story names someone by it as a given name:
@@ -151,6 +153,8 @@ def _link_people(
             reach=2 if len(short) == 1 and given_in[short[0]] & nodes[i].stories else 3,
             anywhere=anywhere,
         )
+        if target is not None and anywhere is not None and context is not None:
+            target = context.named_around(nodes[i], target, fits, links)
         if target is not None:
             links.join(i, target)
             linked.add(i)
@@ -194,6 +198,60 @@ def _named_alike_anywhere(
     ):
         return []
     return [j for j in fits if _surname(nodes[j].tokens) in written]
+
+
+class _Context:
+    """The other names each article holds, to tell whether a bare name beyond
+    its story is written where the person it may be is named in full: "Keane"
+    of a review of the band Keane shares no name with the reports naming Roy
+    Keane, "Douglas" of a football report none with those naming Michael
+    Douglas, where "Blair" of a report on Labour shares many with those naming
+    Tony Blair."""
+
+    def __init__(self, nodes: Sequence[_Node]) -> None:
+        self.nodes = nodes
+        self.names: defaultdict[str, set[str]] = defaultdict(set)
+        for node in nodes:
+            for article in node.articles:
+                self.names[article].add(node.key)
+        found = Counter(key for names in self.names.values() for key in names)
+        # A name most of the corpus's articles hold says nothing of who is meant.
+        self.telling = {key for key, n in found.items() if n <= SHARED_AT_MOST * len(self.names)}
+        self._seen: dict[tuple[frozenset[str], str], set[str]] = {}
+
+    def named_around(
+        self, node: _Node, target: int, fits: Sequence[int], links: _Links
+    ) -> int | None:
+        """``target``, the entity a bare name ``node`` was found to be among the
+        full names ``fits``, unless it was found beyond the name's story and no
+        article naming it there in full shares a telling name other than the
+        person's with an article of ``node``. Only ever a join undone: which
+        entity is meant stays chosen among all the names that fit."""
+        found = [j for j in fits if links.root(j) == target]
+        if any(self.nodes[j].articles & node.articles or self.nodes[j].stories & node.stories
+               for j in found):  # fmt: skip
+            return target
+        word = _surname(node.tokens)
+        around = self._around(node.articles, word)
+        return (
+            target
+            if any(around & self._around(self.nodes[j].articles, word) for j in found)
+            else None
+        )
+
+    def _around(self, articles: frozenset[str], word: str) -> set[str]:
+        found = self._seen.get((articles, word))
+        if found is None:
+            names = set().union(*(self.names[article] for article in articles))
+            found = {key for key in names & self.telling if word not in key.split()}
+            self._seen[articles, word] = found
+        return found
+
+
+# The share of a corpus's articles a name may be held by and still tell which
+# person a bare name beyond its story is (see :class:`_Context`): a name in more
+# than half of them, as every topic's own names in a corpus of one topic, does not.
+SHARED_AT_MOST = 0.5
 
 
 # How many times more often an article names one of two people of a surname in
