@@ -174,7 +174,9 @@ MEMO_SIZE = 16
 # 66: a bare surname beyond its story joins a full name only where its article
 # shares another name with one naming that person in full ("Keane" of a review of
 # the band is no Roy Keane)
-COMPARISON = 66
+# 67: so does an organisation's short name ("Powergen" of a report on energy
+# prices is no Powergen Cup)
+COMPARISON = 67
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

@@ -701,3 +701,21 @@ def test_a_nickname_a_british_club_shares_still_names_the_american_team():
              Mention(20, 31, "Kansas City", "place", "GPE")]  # fmt: skip
     town = next(m for m in known_teams(text, model) if m.text == "Kansas City")
     assert (town.kind, town.label) == ("organisation", TOWN_TEAM)
+
+
+def test_a_short_name_beyond_its_story_joins_only_where_the_longer_name_is_named_around_it():
+    # BBC News: rugby reports name the Powergen Cup; "Powergen" of a report on
+    # energy prices shares no name with them, that of a rugby report does.
+    rugby = [("Powergen Cup", "organisation"), ("Leicester Tigers", "organisation")]
+    groups = {f"a{n}": f"s{n}" for n in range(6)}
+    for around, joined in (("Ofgem", False), ("Leicester Tigers", True)):
+        mentions = corpus(
+            rugby,
+            rugby,
+            [("Powergen", "organisation"), (around, "organisation")],
+            [("Kyiv", "place")],
+            [("Ankara", "place")],
+            [("Brussels", "place")],
+        )
+        cup = entity_with(merge(mentions, {}, groups=groups), "Powergen Cup")
+        assert ("a2" in {m.article for m in cup.mentions}) is joined

@@ -147,7 +147,7 @@ def linked(
     _link_people(nodes, links, text, in_stories=bool(groups))
     _link_nicknames(nodes, links)
     _link_abbreviations(nodes, links, text.spelled_out(mentions))
-    _link_organisations(nodes, links, common)
+    _link_organisations(nodes, links, common, in_stories=bool(groups))
     _link_places(nodes, links)
     _link_groups(nodes, links)
     _link_teams(nodes, links, common)

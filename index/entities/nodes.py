@@ -9,6 +9,7 @@ the other modules of this package do with them.
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -159,3 +160,58 @@ class _Links:
     def unique_target(self, candidates: Sequence[int], nodes, node: _Node) -> int | None:
         """The one entity among ``candidates`` nearest ``node`` (see :meth:`target`)."""
         return self.target(candidates, nodes, node)
+
+
+class _Context:
+    """The other names each article holds, to tell whether a short name joined
+    beyond its story is written where what it may be is named in full: "Keane"
+    of a review of the band Keane shares no name with the reports naming Roy
+    Keane, "Douglas" of a football report none with those naming Michael
+    Douglas, "Powergen" of a report on energy prices none with those naming the
+    Powergen Cup, where "Blair" of a report on Labour shares many with those
+    naming Tony Blair."""
+
+    def __init__(self, nodes: Sequence[_Node]) -> None:
+        self.nodes = nodes
+        self.names: defaultdict[str, set[str]] = defaultdict(set)
+        for node in nodes:
+            for article in node.articles:
+                self.names[article].add(node.key)
+        found = Counter(key for names in self.names.values() for key in names)
+        # A name most of the corpus's articles hold says nothing of who is meant.
+        self.telling = {key for key, n in found.items() if n <= SHARED_AT_MOST * len(self.names)}
+        self._seen: dict[tuple[frozenset[str], frozenset[str]], set[str]] = {}
+
+    def named_around(
+        self, node: _Node, target: int, fits: Sequence[int], links: _Links
+    ) -> int | None:
+        """``target``, the entity a short name ``node`` was found to be among the
+        longer names ``fits``, unless it was found beyond the name's stories and
+        no article naming it there in full shares a telling name, one without a
+        word of ``node``'s, with an article of ``node``. Only ever a join undone:
+        which entity is meant stays chosen among all the names that fit."""
+        found = [j for j in fits if links.root(j) == target]
+        if any(self.nodes[j].articles & node.articles or self.nodes[j].stories & node.stories
+               for j in found):  # fmt: skip
+            return target
+        words = frozenset(node.tokens)
+        around = self._around(node.articles, words)
+        return (
+            target
+            if any(around & self._around(self.nodes[j].articles, words) for j in found)
+            else None
+        )
+
+    def _around(self, articles: frozenset[str], words: frozenset[str]) -> set[str]:
+        found = self._seen.get((articles, words))
+        if found is None:
+            names = set().union(*(self.names[article] for article in articles))
+            found = {key for key in names & self.telling if words.isdisjoint(key.split())}
+            self._seen[articles, words] = found
+        return found
+
+
+# The share of a corpus's articles a name may be held by and still tell what a
+# short name beyond its story is (see :class:`_Context`): a name in more than
+# half of them, as every topic's own names in a corpus of one topic, does not.
+SHARED_AT_MOST = 0.5

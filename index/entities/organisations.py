@@ -15,10 +15,12 @@ from collections.abc import Mapping, Set
 from ..gazetteer import is_known_place, is_local_place, place_of
 from ..names import SMALL_WORDS, alias_key, initials_of
 from ..teams import town_teams
-from .nodes import NAME_DOMINANCE, _forms, _Links, _Node
+from .nodes import NAME_DOMINANCE, _Context, _forms, _Links, _Node
 
 
-def _link_organisations(nodes: list[_Node], links: _Links, common: set[str]) -> None:
+def _link_organisations(
+    nodes: list[_Node], links: _Links, common: set[str], in_stories: bool = False
+) -> None:
     """A short name of an organisation joins the longer name it begins or ends
     ("Academy" / "Academy of Motion Picture Arts and Sciences", "Red Sox" / "Boston
     Red Sox") where that name is far more used than other spans that contain it;
@@ -28,7 +30,10 @@ def _link_organisations(nodes: list[_Node], links: _Links, common: set[str]) -> 
     of one article that one short name begins and another ends, each named twice
     or more, sharing no word, the first no place ("Philadelphia Eagles"), is two
     names glued ("NBC News Science Facebook", "OutKast's Speakerboxxx"): only the
-    first to join it does."""
+    first to join it does. Once stories are known (``in_stories``, the second
+    merge), a short name joined beyond its stories stays so only where an
+    article of it shares a telling name with one naming the longer name (see
+    :class:`index.entities.nodes._Context`)."""
     organisations = [i for i, node in enumerate(nodes) if node.kind in ("organisation", "other")]
     by_forms: dict[tuple[str, ...], list[int]] = defaultdict(list)
     parts: dict[tuple[str, ...], list[int]] = defaultdict(list)
@@ -55,6 +60,7 @@ def _link_organisations(nodes: list[_Node], links: _Links, common: set[str]) -> 
         if node.acronym:
             acronyms[links.root(k)].add(node.key.replace(" ", ""))
     owned = {i: acronyms.get(links.root(i), set()) for i in organisations}
+    context: _Context | None = None
     # The short names joined to each longer one so far, by its root: whether each
     # begins it, its words and its mentions.
     ends: dict[int, list[tuple[bool, tuple[str, ...], int]]] = defaultdict(list)
@@ -90,6 +96,9 @@ def _link_organisations(nodes: list[_Node], links: _Links, common: set[str]) -> 
             min_size=2,
             small=[j for j in parts.get(forms, ()) if _designated(nodes[i], nodes[j], common)],
         )
+        if target is not None and in_stories:
+            context = context or _Context(nodes)
+            target = context.named_around(nodes[i], target, parts[forms], links)
         if target is None:
             continue
         longer = [j for j in parts[forms] if links.root(j) == target]

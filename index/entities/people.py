@@ -17,7 +17,7 @@ from rapidfuzz.distance import Levenshtein
 from ..names import PARTICLES
 from .acronyms import CorpusText
 from .keys import _NICKNAME, _familiar, _key_of, _romanised, _spelling, _surname, _translit
-from .nodes import SURNAME_DOMINANCE, _Links, _Node
+from .nodes import SURNAME_DOMINANCE, _Context, _Links, _Node
 
 # -- linking rules ---------------------------------------------------------------------
 
@@ -198,60 +198,6 @@ def _named_alike_anywhere(
     ):
         return []
     return [j for j in fits if _surname(nodes[j].tokens) in written]
-
-
-class _Context:
-    """The other names each article holds, to tell whether a bare name beyond
-    its story is written where the person it may be is named in full: "Keane"
-    of a review of the band Keane shares no name with the reports naming Roy
-    Keane, "Douglas" of a football report none with those naming Michael
-    Douglas, where "Blair" of a report on Labour shares many with those naming
-    Tony Blair."""
-
-    def __init__(self, nodes: Sequence[_Node]) -> None:
-        self.nodes = nodes
-        self.names: defaultdict[str, set[str]] = defaultdict(set)
-        for node in nodes:
-            for article in node.articles:
-                self.names[article].add(node.key)
-        found = Counter(key for names in self.names.values() for key in names)
-        # A name most of the corpus's articles hold says nothing of who is meant.
-        self.telling = {key for key, n in found.items() if n <= SHARED_AT_MOST * len(self.names)}
-        self._seen: dict[tuple[frozenset[str], str], set[str]] = {}
-
-    def named_around(
-        self, node: _Node, target: int, fits: Sequence[int], links: _Links
-    ) -> int | None:
-        """``target``, the entity a bare name ``node`` was found to be among the
-        full names ``fits``, unless it was found beyond the name's story and no
-        article naming it there in full shares a telling name other than the
-        person's with an article of ``node``. Only ever a join undone: which
-        entity is meant stays chosen among all the names that fit."""
-        found = [j for j in fits if links.root(j) == target]
-        if any(self.nodes[j].articles & node.articles or self.nodes[j].stories & node.stories
-               for j in found):  # fmt: skip
-            return target
-        word = _surname(node.tokens)
-        around = self._around(node.articles, word)
-        return (
-            target
-            if any(around & self._around(self.nodes[j].articles, word) for j in found)
-            else None
-        )
-
-    def _around(self, articles: frozenset[str], word: str) -> set[str]:
-        found = self._seen.get((articles, word))
-        if found is None:
-            names = set().union(*(self.names[article] for article in articles))
-            found = {key for key in names & self.telling if word not in key.split()}
-            self._seen[articles, word] = found
-        return found
-
-
-# The share of a corpus's articles a name may be held by and still tell which
-# person a bare name beyond its story is (see :class:`_Context`): a name in more
-# than half of them, as every topic's own names in a corpus of one topic, does not.
-SHARED_AT_MOST = 0.5
 
 
 # How many times more often an article names one of two people of a surname in
