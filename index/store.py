@@ -176,7 +176,9 @@ MEMO_SIZE = 16
 # the band is no Roy Keane)
 # 67: so does an organisation's short name ("Powergen" of a report on energy
 # prices is no Powergen Cup)
-COMPARISON = 67
+# 68: a person is not shown by a spelling a headline ran on into ("Popcorn With
+# Peter Travers" is shown as Peter Travers)
+COMPARISON = 68
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

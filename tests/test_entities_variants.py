@@ -132,6 +132,24 @@ def test_an_entity_is_named_by_its_usual_full_spelling_not_one_odd_span():
     assert entity.name == "Ellen DeGeneres"
 
 
+def test_a_headline_run_on_before_a_name_is_not_shown_as_the_name():
+    from collections import Counter
+
+    from index.entities.display import _display_name
+
+    # multi-source clusters: a photo caption and a video's title ran on into the name
+    for counts, shown in (
+        ({"Egypt Holds Final Round of Voting Mohammed Abed": 1, "Mohammed Abed": 1},
+         "Mohammed Abed"),
+        ({"Popcorn With Peter Travers": 3, "Peter Travers": 1, "Travers": 2}, "Peter Travers"),
+        ({"Own: The Life of Mary Queen": 1, "Mary Queen": 1}, "Mary Queen"),
+        # given names before a name are the name
+        ({"Luiz Inacio Lula da Silva": 1, "Lula da Silva": 1}, "Luiz Inacio Lula da Silva"),
+        ({"Joseph E. Van Wert": 1, "Van Wert": 1}, "Joseph E. Van Wert"),
+    ):  # fmt: skip
+        assert _display_name(Counter(counts), "person") == shown
+
+
 def test_a_surname_opening_with_a_particle_is_shown_with_its_given_name():
     from collections import Counter
 

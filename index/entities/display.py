@@ -78,6 +78,7 @@ def _displayed(counts: Counter[str], kind: str) -> str:
         ]  # "Prince Harry", but "Jay-Z", not "Rapper Jay-Z"
         # "Mark Davies", not "Wales physio Mark Davies": no description before it
         full = [t for t in full if not _describing(t)] or full
+        full = [t for t in full if not _run_on(t, full)] or full
         full = [t for t in full if counts[t] >= 2] or full
     else:
         full = [t for t in counts if " " in t and 3 * counts[t] >= counts[most]]
@@ -86,6 +87,29 @@ def _displayed(counts: Counter[str], kind: str) -> str:
     if kind == "person":
         best = _with_given_name(best, counts)
     return best
+
+
+def _run_on(spelling: str, others: list[str]) -> bool:
+    """Whether a person's spelling is another full name of theirs after words
+    a headline or a caption ran on from, not a given name: a run of three words
+    or more, or words holding a small word, a colon or an ampersand ("Egypt
+    Holds Final Round of Voting Mohammed Abed", "Popcorn With Peter Travers",
+    "Ludacris & Lil Jon"; not "Luiz Inacio Lula da Silva" beside "Lula da
+    Silva")."""
+    for other in others:
+        if other != spelling and " " in other and spelling.endswith(" " + other):
+            lead = spelling[: -len(other)].split()
+            if len(lead) >= 3 or any(
+                word.lower() in _RUN_ON_WORDS or not word[:1].isupper() or word[-1] in ":&"
+                for word in lead
+            ):
+                return True
+    return False
+
+
+# Small words of a headline before a name ("Tribute To Survivors From Jeff Herman").
+_RUN_ON_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "with", "to", "from", "at",
+                           "by", "a", "an", "&"})  # fmt: skip
 
 
 def _with_given_name(name: str, counts: Counter[str]) -> str:
