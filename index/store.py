@@ -178,7 +178,9 @@ MEMO_SIZE = 16
 # prices is no Powergen Cup)
 # 68: a person is not shown by a spelling a headline ran on into ("Popcorn With
 # Peter Travers" is shown as Peter Travers)
-COMPARISON = 68
+# 69: in a corpus of two or three articles, a name two reports share is enough
+# for a surname beyond its story to join its full name
+COMPARISON = 69
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

@@ -241,6 +241,16 @@ def test_unique_surname_joins_across_the_corpus():
     assert names_of(entities)["Vladimir Medinsky"] == {"Medinsky", "Vladimir Medinsky"}
 
 
+def test_two_reports_sharing_a_name_are_enough_to_join_a_surname_to_its_full_name():
+    # a folder of two: the name both reports hold is evidence, not background
+    mentions = corpus(
+        [("Volodymyr Zelensky", "person"), ("Ukraine", "place")],
+        [("Zelensky", "person"), ("Ukraine", "place")],
+    )
+    entities = merge(mentions, {}, groups={"a0": "s0", "a1": "s1"})
+    assert names_of(entities)["Volodymyr Zelensky"] == {"Volodymyr Zelensky", "Zelensky"}
+
+
 def test_a_surname_beyond_its_story_joins_only_where_the_person_is_named_around_it():
     # Football reports name Roy Keane; one calls him "Keane" beside his club, a
     # music review writes "Keane" for the band and shares no name with them.

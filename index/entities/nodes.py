@@ -178,8 +178,10 @@ class _Context:
             for article in node.articles:
                 self.names[article].add(node.key)
         found = Counter(key for names in self.names.values() for key in names)
-        # A name most of the corpus's articles hold says nothing of who is meant.
-        self.telling = {key for key, n in found.items() if n <= SHARED_AT_MOST * len(self.names)}
+        # A name most of the corpus's articles hold says nothing of who is meant;
+        # in a corpus of two or three, one two reports share still does.
+        most = max(SHARED_AT_MOST * len(self.names), 2)
+        self.telling = {key for key, n in found.items() if n <= most}
         self._seen: dict[tuple[frozenset[str], frozenset[str]], set[str]] = {}
 
     def named_around(
