@@ -180,7 +180,9 @@ MEMO_SIZE = 16
 # Peter Travers" is shown as Peter Travers)
 # 69: in a corpus of two or three articles, a name two reports share is enough
 # for a surname beyond its story to join its full name
-COMPARISON = 69
+# 70: and the person more than half a folder's articles name in full needs no
+# name beside a bare surname beyond its story (a folder about Zelensky)
+COMPARISON = 70
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

@@ -251,6 +251,16 @@ def test_two_reports_sharing_a_name_are_enough_to_join_a_surname_to_its_full_nam
     assert names_of(entities)["Volodymyr Zelensky"] == {"Volodymyr Zelensky", "Zelensky"}
 
 
+def test_a_surname_beyond_its_story_is_the_person_a_folder_is_about():
+    # five reports of one story name Volodymyr Zelensky; a sixth, of another
+    # story, writes "Zelensky" beside Ukraine, which every report names
+    talks = [("Volodymyr Zelensky", "person"), ("Ukraine", "place"), ("Istanbul", "place")]
+    mentions = corpus(*[talks] * 5, [("Zelensky", "person"), ("Ukraine", "place")])
+    groups = {f"a{n}": "talks" for n in range(5)} | {"a5": "front"}
+    zelensky = entity_with(merge(mentions, {}, groups=groups), "Volodymyr Zelensky")
+    assert "a5" in {m.article for m in zelensky.mentions}
+
+
 def test_a_surname_beyond_its_story_joins_only_where_the_person_is_named_around_it():
     # Football reports name Roy Keane; one calls him "Keane" beside his club, a
     # music review writes "Keane" for the band and shares no name with them.

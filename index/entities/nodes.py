@@ -190,12 +190,18 @@ class _Context:
         """``target``, the entity a short name ``node`` was found to be among the
         longer names ``fits``, unless it was found beyond the name's stories and
         no article naming it there in full shares a telling name, one without a
-        word of ``node``'s, with an article of ``node``. Only ever a join undone:
-        which entity is meant stays chosen among all the names that fit."""
+        word of ``node``'s, with an article of ``node``; unless, too, more than
+        half the corpus's articles name it in full (a folder about Zelensky:
+        every name around his is one most of its reports hold, and a
+        "Zelensky" elsewhere in it is him). Only ever a join undone: which
+        entity is meant stays chosen among all the names that fit."""
         found = [j for j in fits if links.root(j) == target]
         if any(self.nodes[j].articles & node.articles or self.nodes[j].stories & node.stories
                for j in found):  # fmt: skip
             return target
+        named = set().union(*(self.nodes[j].articles for j in found))
+        if len(named) > SHARED_AT_MOST * len(self.names):
+            return target  # the one the corpus is about: its names are all background
         words = frozenset(node.tokens)
         around = self._around(node.articles, words)
         return (
