@@ -182,7 +182,9 @@ MEMO_SIZE = 16
 # for a surname beyond its story to join its full name
 # 70: and the person more than half a folder's articles name in full needs no
 # name beside a bare surname beyond its story (a folder about Zelensky)
-COMPARISON = 70
+# 71: a people's member the model reads as a person ("the Briton") is a group,
+# and not shown in the name it comes before ("Briton Karl Keska" is Karl Keska)
+COMPARISON = 71
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

@@ -26,6 +26,25 @@ def test_a_surname_tagged_as_an_organisation_is_the_person_named_in_full():
     assert [m.kind for m in relabel(mentions)] == ["person", "person"]
 
 
+def test_a_word_for_a_peoples_member_before_a_name_is_a_group_and_not_shown_in_it():
+    """BBC News: the model read "Briton" as a person, alone ("the Briton was
+    delighted") and at the head of a name ("Briton Karl Keska"), which was then
+    the name shown."""
+    texts = {
+        "a0": "Briton Karl Keska ran well. The Briton was delighted.",
+        "a1": "Karl Keska won in Leeds on Sunday.",
+        "a2": "Tim Henman lost, and the Briton blamed the wind.",
+    }
+    names = {"a0": ["Briton Karl Keska", "Briton"], "a1": ["Karl Keska"],
+             "a2": ["Tim Henman", "Briton"]}  # fmt: skip
+    mentions = {a: occurrences(texts[a], *found, kind="person", label="PERSON")
+                for a, found in names.items()}  # fmt: skip
+    passages = {a: passages_of(text, a)[a] for a, text in texts.items()}
+    entities = merge(mentions, {}, passages, groups={a: a for a in texts})
+    assert [e.kind for e in entities if e.name == "Briton"] == ["group"]
+    assert entity_with(entities, "Karl Keska").name == "Karl Keska"
+
+
 def test_a_cup_a_marathon_or_an_awards_ceremony_is_an_event_with_all_its_names():
     """BBC News: the model read "Davis Cup" as a place (Davis is a town) and the
     Heineken Cup as an organisation, called "Heineken" in the same report; a

@@ -108,6 +108,13 @@ class CorpusText:
         passage = self._passage_at(article, start)
         return passage is not None and role_before(passage.text, start - passage.start)
 
+    def after_the(self, article: str, start: int) -> bool:
+        """Whether "the" comes just before ``start`` in its passage of
+        ``article`` ("the Briton won in straight sets")."""
+        passage = self._passage_at(article, start)
+        at = start - passage.start if passage is not None else 0
+        return passage is not None and bool(_THE_BEFORE.search(passage.text[max(0, at - 5) : at]))
+
     def opens_sentence(self, article: str, start: int) -> bool:
         """Whether ``start`` opens its passage of ``article``, a sentence or a line;
         outside every passage, it is in the title, where every word is capitalised
@@ -163,6 +170,8 @@ class CorpusText:
 # What ends just before the first word of a sentence or a line: its start, the
 # end of the last sentence, a colon, a dash or an opening quote or bracket.
 _SENTENCE_BEFORE = re.compile(r"""(?:^|[.!?:;\n([“‘"'—–-])[ \t]*$""")
+# "The" just before a word.
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 # The marks that open or close a quotation, straight or curly.
 _QUOTES = "\"'“”‘’«»"
 

@@ -163,9 +163,12 @@ def _kinds_corrected(nodes: list[_Node], links: _Links, text: CorpusText, events
     """Each merged entity's kind where its names or its text say more than the
     model's votes (see :func:`_an_event`, :func:`_shown_a_person`); ``events``:
     the kinds a reader sees (grouping reads the model's)."""
+    leads = _leads(nodes) if events else frozenset()
     for members in _clusters(nodes, links).values():
         if events and _an_event(members):
             kind = "event"
+        elif events and _a_people_noun(members, text, leads):
+            kind = "group"
         elif _shown_a_person(members, text):
             kind = "person"
         elif _shown_a_place(members, text):
@@ -244,6 +247,34 @@ def _shown_a_place(members: list[_Node], text: CorpusText) -> bool:
         return False
     shown = sum(text.placed(article, mention.start, mention.end) for article, mention in found)
     return bool(shown) and 4 * shown >= len(found)
+
+
+def _leads(nodes: list[_Node]) -> frozenset[str]:
+    """The words a person's span opens with before a full name the corpus
+    names without them ("briton" of "Briton Tim Henman" beside "Tim Henman")."""
+    people = {node.key for node in nodes if node.kind == "person"}
+    return frozenset(
+        words[0]
+        for key in people
+        if len(words := key.split()) > 2 and " ".join(words[1:]) in people
+    )
+
+
+def _a_people_noun(members: list[_Node], text: CorpusText, leads: Set[str]) -> bool:
+    """Whether an entity the model read as a person is a word for a people's
+    member ("the Briton", "the Welshman", "the Scot"): one word, no title nor
+    style, written before a full name the corpus also names without it
+    ("Briton Tim Henman"; see :func:`_leads`), and after "the" in half its
+    mentions or more. A group, which describes the person it comes before."""
+    keys = {node.key for node in members}
+    if len(keys) != 1 or _kind(members) != "person":
+        return False
+    (key,) = keys
+    if " " in key or key not in leads or key in ROLES or key in _STYLES:
+        return False
+    found = [(article, mention) for node in members for article, mention in node.mentions]
+    after = sum(text.after_the(article, mention.start) for article, mention in found)
+    return 2 * after >= len(found)
 
 
 def _without_shouting(
