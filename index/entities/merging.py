@@ -24,7 +24,7 @@ from .display import _STYLES, _display_name, _ids, _with_ids
 from .keys import _spelling
 from .kinds import _PLACE_STARTS, _kind, _nodes, _people_by_story
 from .misspellings import _link_misspellings, _link_written_alike
-from .nodes import NAMED_KINDS, _Links, _Node
+from .nodes import NAMED_KINDS, _Context, _Links, _Node
 from .organisations import _link_organisations
 from .people import _link_nicknames, _link_people
 from .places import _link_facilities, _link_groups, _link_places
@@ -144,10 +144,12 @@ def linked(
     # stories about one politician would share one more entity. A bare name joins
     # beyond its article as before: for grouping, a common word two reports share
     # ("run" of "hit and run") says something of their subject.
-    _link_people(nodes, links, text, in_stories=bool(groups))
+    # Stories known: a name beyond its story reads the names around it.
+    context = _Context(nodes) if groups else None
+    _link_people(nodes, links, text, in_stories=bool(groups), context=context)
     _link_nicknames(nodes, links)
     _link_abbreviations(nodes, links, text.spelled_out(mentions))
-    _link_organisations(nodes, links, common, in_stories=bool(groups))
+    _link_organisations(nodes, links, common, context)
     _link_places(nodes, links)
     _link_groups(nodes, links)
     _link_teams(nodes, links, common)

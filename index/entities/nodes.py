@@ -10,7 +10,7 @@ the other modules of this package do with them.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -123,6 +123,7 @@ class _Links:
         min_size: int = 1,
         anywhere: Collection[int] | None = None,
         small: Collection[int] = (),
+        confirm: Callable[[list[int]], bool] | None = None,
     ) -> int | None:
         """The entity among ``candidates`` that ``node`` belongs to, looked for in
         rings: named in the same article, else in the same story, else anywhere
@@ -133,7 +134,8 @@ class _Links:
         namesakes are never merged). Beyond the article, entities named fewer than
         ``min_size`` times are not candidates (a span seen once is often a bad one),
         unless, in the story, named by one of ``small`` (a name whose form vouches
-        for it)."""
+        for it). An entity found in the last ring only where ``confirm``, given,
+        holds of the candidates it was found by (see :class:`_Context`)."""
         rings = (
             lambda c: bool(nodes[c].articles & node.articles),
             lambda c: bool(nodes[c].stories & node.stories),
@@ -148,13 +150,14 @@ class _Links:
                 chosen = [c for c in chosen if self.size[c] >= min_size or c in vouched]
             if not chosen:
                 continue
-            if len(chosen) == 1:
-                return chosen[0]
             ratio = near if depth < 2 else far
             rest = sum(self.size[c] for c in chosen[:-1])
-            return (
-                chosen[-1] if ratio is not None and self.size[chosen[-1]] >= ratio * rest else None
-            )
+            if len(chosen) > 1 and (ratio is None or self.size[chosen[-1]] < ratio * rest):
+                return None
+            if depth == 2 and confirm is not None:
+                found = [c for c in candidates if ring(c) and self.root(c) == chosen[-1]]
+                return chosen[-1] if confirm(found) else None
+            return chosen[-1]
         return None
 
     def unique_target(self, candidates: Sequence[int], nodes, node: _Node) -> int | None:
@@ -184,31 +187,21 @@ class _Context:
         self.telling = {key for key, n in found.items() if n <= most}
         self._seen: dict[tuple[frozenset[str], frozenset[str]], set[str]] = {}
 
-    def named_around(
-        self, node: _Node, target: int, fits: Sequence[int], links: _Links
-    ) -> int | None:
-        """``target``, the entity a short name ``node`` was found to be among the
-        longer names ``fits``, unless it was found beyond the name's stories and
-        no article naming it there in full shares a telling name, one without a
-        word of ``node``'s, with an article of ``node``; unless, too, more than
-        half the corpus's articles name it in full (a folder about Zelensky:
-        every name around his is one most of its reports hold, and a
-        "Zelensky" elsewhere in it is him). Only ever a join undone: which
-        entity is meant stays chosen among all the names that fit."""
-        found = [j for j in fits if links.root(j) == target]
-        if any(self.nodes[j].articles & node.articles or self.nodes[j].stories & node.stories
-               for j in found):  # fmt: skip
-            return target
+    def named_around(self, node: _Node, found: Sequence[int]) -> bool:
+        """Whether a short name ``node``, found beyond its stories to be what the
+        longer names ``found`` name, is written where they are: an article of
+        it shares a telling name, one without a word of ``node``'s, with one
+        naming them in full; or more than half the corpus's articles name them
+        (a folder about Zelensky: every name around his is one most of its
+        reports hold, and a "Zelensky" elsewhere in it is him). Passed as
+        :meth:`_Links.target`'s ``confirm``, so it only ever undoes a join:
+        which entity is meant stays chosen among all the names that fit."""
         named = set().union(*(self.nodes[j].articles for j in found))
         if len(named) > SHARED_AT_MOST * len(self.names):
-            return target  # the one the corpus is about: its names are all background
+            return True  # the one the corpus is about: its names are all background
         words = frozenset(node.tokens)
         around = self._around(node.articles, words)
-        return (
-            target
-            if any(around & self._around(self.nodes[j].articles, words) for j in found)
-            else None
-        )
+        return any(around & self._around(self.nodes[j].articles, words) for j in found)
 
     def _around(self, articles: frozenset[str], words: frozenset[str]) -> set[str]:
         found = self._seen.get((articles, words))

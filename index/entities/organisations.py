@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Set
+from functools import partial
 
 from ..gazetteer import is_known_place, is_local_place, place_of
 from ..names import SMALL_WORDS, alias_key, initials_of
@@ -19,7 +20,7 @@ from .nodes import NAME_DOMINANCE, _Context, _forms, _Links, _Node
 
 
 def _link_organisations(
-    nodes: list[_Node], links: _Links, common: set[str], in_stories: bool = False
+    nodes: list[_Node], links: _Links, common: set[str], context: _Context | None = None
 ) -> None:
     """A short name of an organisation joins the longer name it begins or ends
     ("Academy" / "Academy of Motion Picture Arts and Sciences", "Red Sox" / "Boston
@@ -30,10 +31,10 @@ def _link_organisations(
     of one article that one short name begins and another ends, each named twice
     or more, sharing no word, the first no place ("Philadelphia Eagles"), is two
     names glued ("NBC News Science Facebook", "OutKast's Speakerboxxx"): only the
-    first to join it does. Once stories are known (``in_stories``, the second
-    merge), a short name joined beyond its stories stays so only where an
-    article of it shares a telling name with one naming the longer name (see
-    :class:`index.entities.nodes._Context`)."""
+    first to join it does. Once stories are known (the second merge, which
+    gives the articles' names, ``context``), a short name joined beyond its
+    stories stays so only where an article of it shares a telling name with
+    one naming the longer name (see :class:`index.entities.nodes._Context`)."""
     organisations = [i for i, node in enumerate(nodes) if node.kind in ("organisation", "other")]
     by_forms: dict[tuple[str, ...], list[int]] = defaultdict(list)
     parts: dict[tuple[str, ...], list[int]] = defaultdict(list)
@@ -60,7 +61,6 @@ def _link_organisations(
         if node.acronym:
             acronyms[links.root(k)].add(node.key.replace(" ", ""))
     owned = {i: acronyms.get(links.root(i), set()) for i in organisations}
-    context: _Context | None = None
     # The short names joined to each longer one so far, by its root: whether each
     # begins it, its words and its mentions.
     ends: dict[int, list[tuple[bool, tuple[str, ...], int]]] = defaultdict(list)
@@ -95,10 +95,8 @@ def _link_organisations(
             far=NAME_DOMINANCE,
             min_size=2,
             small=[j for j in parts.get(forms, ()) if _designated(nodes[i], nodes[j], common)],
+            confirm=partial(context.named_around, nodes[i]) if context is not None else None,
         )
-        if target is not None and in_stories:
-            context = context or _Context(nodes)
-            target = context.named_around(nodes[i], target, parts[forms], links)
         if target is None:
             continue
         longer = [j for j in parts[forms] if links.root(j) == target]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence, Set
+from functools import partial
 
 from rapidfuzz.distance import Levenshtein
 
@@ -53,14 +54,19 @@ def _initial_of(x: str, y: str) -> bool:
 
 
 def _link_people(
-    nodes: list[_Node], links: _Links, text: CorpusText, in_stories: bool = True
+    nodes: list[_Node],
+    links: _Links,
+    text: CorpusText,
+    in_stories: bool = True,
+    context: _Context | None = None,
 ) -> None:
     """Spelling variants of full names, then short forms to the one full name they
     fit. ``in_stories``: the articles' stories are known (the second merge), so a
     nickname may join a person of its story and a bare name beyond its story
     needs its surname spelled alike and, for a common word, a title (see
-    :func:`_named_alike_anywhere`), and a name its article shares with one
-    naming the person in full (see :class:`_Context`)."""
+    :func:`_named_alike_anywhere`), and, with the articles' names
+    (``context``), a name its article shares with one naming the person in
+    full (see :class:`_Context`)."""
     people = [i for i, node in enumerate(nodes) if node.kind == "person"]
     by_surname: dict[str, list[int]] = defaultdict(list)
     for i in people:
@@ -107,7 +113,6 @@ def _link_people(
         if len(nodes[i].forms) > 1 and not _described(nodes[i]):
             given_in[nodes[i].forms[0]] |= nodes[i].stories
     written: defaultdict[tuple[frozenset[str], tuple[str, ...]], set[str]] = defaultdict(set)
-    context = _Context(nodes) if in_stories else None
     for i in people:  # how each article writes a bare name ("Zelensky", "Zelenskyy")
         if len(nodes[i].forms) == 1:
             written[nodes[i].articles, nodes[i].forms].add(_surname(nodes[i].tokens))
@@ -137,7 +142,7 @@ def _link_people(
         least = 1 + bare[short] // 10 if len(short) == 1 else 1
         anywhere = (
             _named_alike_anywhere(nodes[i], fits, nodes, text, written[nodes[i].articles, short])
-            if len(short) == 1 and context is not None
+            if len(short) == 1 and in_stories
             else None
         )
         # Not beyond its story while the story names someone by it as a given name:
@@ -152,9 +157,10 @@ def _link_people(
             min_size=least,
             reach=2 if len(short) == 1 and given_in[short[0]] & nodes[i].stories else 3,
             anywhere=anywhere,
+            confirm=partial(context.named_around, nodes[i])
+            if context is not None and anywhere is not None
+            else None,
         )
-        if target is not None and anywhere is not None and context is not None:
-            target = context.named_around(nodes[i], target, fits, links)
         if target is not None:
             links.join(i, target)
             linked.add(i)
