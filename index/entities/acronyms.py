@@ -112,8 +112,10 @@ class CorpusText:
         """Whether "the" comes just before ``start`` in its passage of
         ``article`` ("the Briton won in straight sets")."""
         passage = self._passage_at(article, start)
-        at = start - passage.start if passage is not None else 0
-        return passage is not None and bool(_THE_BEFORE.search(passage.text[max(0, at - 5) : at]))
+        if passage is None:
+            return False
+        at = start - passage.start
+        return bool(_THE_BEFORE.search(passage.text[max(0, at - 5) : at]))
 
     def opens_sentence(self, article: str, start: int) -> bool:
         """Whether ``start`` opens its passage of ``article``, a sentence or a line;

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from ..gazetteer import place_of, state_names
 from ..model import Entity
-from ..names import PARTICLES, ROLES, alias_key, without_suffix
+from ..names import PARTICLES, ROLES, SMALL_WORDS, alias_key, without_suffix
 from .keys import _is_abbreviation
 from .people import _describing
 
@@ -107,9 +107,9 @@ def _run_on(spelling: str, others: list[str]) -> bool:
     return False
 
 
-# Small words of a headline before a name ("Tribute To Survivors From Jeff Herman").
-_RUN_ON_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "with", "to", "from", "at",
-                           "by", "a", "an", "&"})  # fmt: skip
+# Small words of a headline before a name ("Tribute To Survivors From Jeff Herman"),
+# not a name's particles ("Jean de La Fontaine").
+_RUN_ON_WORDS = (SMALL_WORDS - PARTICLES) | {"with", "to", "from", "at", "by", "a", "an"}
 
 
 def _with_given_name(name: str, counts: Counter[str]) -> str:

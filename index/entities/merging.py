@@ -210,6 +210,11 @@ def _an_event(members: list[_Node]) -> bool:
     )
 
 
+def _mentions_of(members: list[_Node]) -> list[tuple[str, Mention]]:
+    """Every mention of an entity's nodes, with its article."""
+    return [(article, mention) for node in members for article, mention in node.mentions]
+
+
 def _shown_a_person(members: list[_Node], text: CorpusText) -> bool:
     """Whether an entity the model read as an organisation or a thing, named in
     full and by the last word of that name alone, is a person: a quarter of its
@@ -223,7 +228,7 @@ def _shown_a_person(members: list[_Node], text: CorpusText) -> bool:
         return False
     if _kind(members) not in ("organisation", "other"):
         return False
-    found = [(article, mention) for node in members for article, mention in node.mentions]
+    found = _mentions_of(members)
     shown = sum(
         text.role_before(article, mention.start)
         or mention.text.split()[0].lower().rstrip(".") in PERSON_BEFORE
@@ -244,7 +249,7 @@ def _shown_a_place(members: list[_Node], text: CorpusText) -> bool:
         return False
     if any(node.team is not None or place_of(node.key, False) is None for node in members):
         return False
-    found = [(article, mention) for node in members for article, mention in node.mentions]
+    found = _mentions_of(members)
     if any(text.role_before(article, mention.start) for article, mention in found):
         return False
     shown = sum(text.placed(article, mention.start, mention.end) for article, mention in found)
@@ -274,7 +279,7 @@ def _a_people_noun(members: list[_Node], text: CorpusText, leads: Set[str]) -> b
     (key,) = keys
     if " " in key or key not in leads or key in ROLES or key in _STYLES:
         return False
-    found = [(article, mention) for node in members for article, mention in node.mentions]
+    found = _mentions_of(members)
     after = sum(text.after_the(article, mention.start) for article, mention in found)
     return 2 * after >= len(found)
 
