@@ -96,6 +96,8 @@ class Downloader:
             raise FetchFailed(f"download cut short: {_reason(error)}") from None
         except httpx.HTTPError as error:
             raise FetchFailed(f"{type(error).__name__}: {_reason(error)}") from None
+        finally:  # the delay runs from the end of this request, however it ended
+            self._last[(urlsplit(url).hostname or "").lower()] = time.monotonic()
 
     def _read(self, response: httpx.Response) -> Download:
         if response.status_code == 304:
@@ -123,12 +125,12 @@ class Downloader:
         )
 
     def _wait_for(self, url: str) -> None:
-        """Sleep until the host of ``url`` was last asked ``host_delay`` seconds ago."""
-        host = (urlsplit(url).hostname or "").lower()
-        last = self._last.get(host)
+        """Sleep until the last request to the host of ``url`` ended ``host_delay``
+        seconds ago: counted from its end, the host sees the next request that
+        long after it received the last, however slowly that one arrived."""
+        last = self._last.get((urlsplit(url).hostname or "").lower())
         if last is not None:
             time.sleep(max(0.0, last + self.polite.host_delay - time.monotonic()))
-        self._last[host] = time.monotonic()
 
     def _cap(self) -> str:
         return f"{self.polite.max_bytes / 1024 / 1024:g} MB"
