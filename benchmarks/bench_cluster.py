@@ -54,6 +54,7 @@ def linked_corpus(files: list[Path], folder: Path) -> Path:
         target = folder / file.relative_to(NEWS)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.symlink_to(file)
+    os.environ["NEWSDESK_FOLLOW_LINKS"] = "1"  # links out of the corpus: followed when asked
     return folder
 
 

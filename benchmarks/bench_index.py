@@ -10,6 +10,7 @@ realistic queries (terms, phrases, fields, prefixes as typed).
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import tempfile
@@ -49,6 +50,7 @@ def subset(limit: int | None, into: Path) -> Path:
         target = into / file.relative_to(NEWS)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.symlink_to(file)
+    os.environ["NEWSDESK_FOLLOW_LINKS"] = "1"  # links out of the corpus: followed when asked
     return into
 
 

@@ -3,6 +3,13 @@
 Folders are walked recursively, following symbolic links but never around a
 loop; hidden files and folders are ignored; broken links, loops and folders
 that cannot be opened are reported, not raised.
+
+A symbolic link is followed only where it leads inside the corpus (as rsync's
+``--safe-links`` keeps a copy to its tree): a folder from someone else holding
+``notes.txt -> ~/.ssh/id_rsa`` or ``all -> /`` would otherwise put the user's
+own files among the articles, in search results and in exported reports. Such
+a link is reported and left alone unless ``NEWSDESK_FOLLOW_LINKS`` is set (a
+folder of links to articles kept elsewhere), or its target is given as a path.
 """
 
 from __future__ import annotations
@@ -17,6 +24,8 @@ from .formats import format_of
 from .model import Skipped
 from .outlets import NOT_ARTICLES, Given, Outlets
 from .sidecar import corpus_key
+
+FOLLOW_ENV = "NEWSDESK_FOLLOW_LINKS"
 
 
 @dataclass(frozen=True)
@@ -36,15 +45,22 @@ class Corpus:
 
     roots: tuple[str, ...]
     base: str
+    # Follow symbolic links wherever they lead (``NEWSDESK_FOLLOW_LINKS``); by
+    # default only those whose target is inside one of the roots.
+    follow_links: bool = False
 
     @classmethod
-    def of(cls, paths: Sequence[str | os.PathLike[str]]) -> Corpus:
+    def of(
+        cls, paths: Sequence[str | os.PathLike[str]], follow_links: bool | None = None
+    ) -> Corpus:
         roots = tuple(sorted({os.path.abspath(os.fspath(p)) for p in paths}))
         if not roots:
             raise ValueError("no corpus folder given")
         dirs = [r if os.path.isdir(r) else os.path.dirname(r) for r in roots]
         base = os.path.commonpath(dirs) if len(dirs) > 1 else dirs[0]
-        return cls(roots, base)
+        if follow_links is None:
+            follow_links = following_links()
+        return cls(roots, base, follow_links)
 
     @property
     def key(self) -> str:
@@ -82,12 +98,13 @@ class Corpus:
         seen: set[tuple[int, int]] = set()
         ids: set[str] = set()
         outlets = Outlets(self.roots, skipped)
+        inside = None if self.follow_links else _Inside(self.roots)
         for root in self.roots:
             if not os.path.exists(root):
                 skipped.append(Skipped(root, "no such file or folder"))
                 continue
             if os.path.isdir(root):
-                found = self._walk_dir(root, seen, skipped, folders)
+                found = self._walk_dir(root, seen, skipped, folders, inside)
             else:
                 found = self._entry(root, skipped, explicit=True)
             for entry in found:
@@ -102,6 +119,7 @@ class Corpus:
         seen: set[tuple[int, int]],
         skipped: list[Skipped],
         folders: dict[str, int] | None = None,
+        inside: _Inside | None = None,
     ):
         """Depth first with a stack of our own, not recursion: a folder tree
         deeper than Python's recursion limit (hostile or generated) is still
@@ -114,7 +132,7 @@ class Corpus:
             if item is None:
                 stack.pop()
             elif item[1]:
-                found = self._open_dir(item[0], seen, skipped, folders)
+                found = self._open_dir(item[0], seen, skipped, folders, inside)
                 if found:
                     stack.append(iter(found))
             else:
@@ -126,9 +144,12 @@ class Corpus:
         seen: set[tuple[int, int]],
         skipped: list[Skipped],
         folders: dict[str, int] | None = None,
+        inside: _Inside | None = None,
     ):
         """The visible paths in folder ``top`` in name order, each with whether
-        it is a folder (a link to one too), or None (reported) if it cannot be read."""
+        it is a folder (a link to one too), or None (reported) if it cannot be
+        read. A link leading out of the corpus is reported and left out where
+        ``inside`` is given (see the module's description)."""
         try:
             info = os.stat(top)
         except OSError as error:
@@ -146,11 +167,31 @@ class Corpus:
         except OSError as error:
             skipped.append(Skipped(self.id_of(top), f"cannot open folder: {error.strerror}"))
             return None
-        return [(os.path.join(top, name), _is_dir(entry)) for name, entry in names]
+        found = []
+        for name, entry in names:
+            path = os.path.join(top, name)
+            is_dir = _is_dir(entry)
+            if inside is not None and entry.is_symlink() and not inside(path):
+                if is_dir or self._article_name(path):
+                    what = "folder" if is_dir else "file"
+                    reason = (
+                        f"symbolic link to a {what} outside the corpus: not followed "
+                        f"(give its target as a path, or set {FOLLOW_ENV}=1)"
+                    )
+                    skipped.append(Skipped(self.id_of(path), reason))
+                continue
+            found.append((path, is_dir))
+        return found
+
+    @staticmethod
+    def _article_name(path: str) -> bool:
+        """Whether the walk reads a file of this name (a sidecar such as
+        meta.json describes articles; it is none)."""
+        return format_of(path) is not None and os.path.basename(path) not in NOT_ARTICLES
 
     def _entry(self, path: str, skipped: list[Skipped], explicit: bool = False):
-        if not explicit and (format_of(path) is None or os.path.basename(path) in NOT_ARTICLES):
-            return  # a sidecar such as meta.json describes articles; it is none
+        if not explicit and not self._article_name(path):
+            return
         try:
             info = os.stat(path)
         except OSError as error:
@@ -163,6 +204,35 @@ class Corpus:
             skipped.append(Skipped(self.id_of(path), reason))
             return
         yield FileEntry(path, self.id_of(path), info.st_size, info.st_mtime_ns)
+
+
+def following_links() -> bool:
+    """Whether ``NEWSDESK_FOLLOW_LINKS`` asks to follow every symbolic link."""
+    return os.environ.get(FOLLOW_ENV, "").strip().lower() not in ("", "0", "no", "false", "off")
+
+
+class _Inside:
+    """Whether a path, its links resolved, is one of the corpus's roots or
+    below one of its folders."""
+
+    def __init__(self, roots: Sequence[str]) -> None:
+        real = [os.path.realpath(root) for root in roots]
+        self.files = frozenset(
+            r for r, root in zip(real, roots, strict=True) if not os.path.isdir(root)
+        )
+        self.folders = tuple(r for r in real if r not in self.files)
+
+    def __call__(self, path: str) -> bool:
+        try:
+            real = os.path.realpath(path)
+        except (OSError, ValueError):
+            return False
+        if real in self.files:
+            return True
+        return any(
+            real == folder or real.startswith(folder.rstrip(os.sep) + os.sep)
+            for folder in self.folders
+        )
 
 
 def _is_dir(entry: os.DirEntry[str]) -> bool:

@@ -73,7 +73,10 @@ def current(corpus: Corpus, store: Store, analysis_key: str) -> bool:
         return False
     if not all(_unchanged(files.get(entry.id), entry, analysis_key) for entry in entries):
         return False
-    if key is not None and not skipped:  # an unreadable folder, a broken link: walked again
+    # An unreadable folder, a broken link: walked again. So is a corpus whose
+    # links are all followed: a check of the same roots without following
+    # them (quick searches ask no more than the roots) must not trust it.
+    if key is not None and not skipped and not corpus.follow_links:
         _remember(store, key, corpus, folders, entries)
     return True
 

@@ -17,7 +17,10 @@ if TYPE_CHECKING:
     from typing import Any
 
 LISTING_PREFIX = ".newsdesk-listing-"  # index.freshness's kept listings
-LISTING_LAYOUT = 3  # what a kept listing holds (index.freshness writes it)
+# What a kept listing holds (index.freshness writes it). 4: links out of the
+# corpus are no longer followed, so a listing kept before holds files that are
+# no longer the corpus's.
+LISTING_LAYOUT = 4
 # One file per layout: newsdesk versions sharing an index keep apart. Kept in
 # marshal's format (json would import re, a fifth of a plain search's time);
 # another Python's marshal that cannot read it is a listing not kept.

@@ -790,7 +790,9 @@ def test_two_speakers_figures_are_each_compared_with_the_narrators_only():
     assert relate_pair(ukraine, narrator, set()) == "agree"
 
 
-def test_the_report_ranks_real_differences_of_shared_clusters_before_a_loose_fit(capsys, tmp_path):
+def test_the_report_ranks_real_differences_of_shared_clusters_before_a_loose_fit(
+    capsys, tmp_path, monkeypatch
+):
     """Two shared folders: the Sochi security stories, where one report counts
     2,500 athletes and the other "some 2,000", and Global Rescue's chief
     executive says six aircraft where the other report says five; and the 2019
@@ -805,6 +807,7 @@ def test_the_report_ranks_real_differences_of_shared_clusters_before_a_loose_fit
         (corpus / cluster).mkdir(parents=True)
         for file in sorted((shared / cluster).glob("*.txt")):
             (corpus / cluster / file.name).symlink_to(file)  # read in place, never copied
+    monkeypatch.setenv("NEWSDESK_FOLLOW_LINKS", "1")  # links out of the corpus are followed
     where = ("--index-dir", str(tmp_path / "ix"))
     assert run(capsys, "index", str(corpus), *where)[0] == 0
     code, out = run(capsys, "report", str(corpus), *where, "--all", "--format", "json")

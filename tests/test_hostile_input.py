@@ -269,7 +269,7 @@ def make_hostile_corpus(root: Path) -> dict[str, str]:
     return {
         "huge.txt": "cap",
         "pipe.txt": "not a regular file",
-        "zero-device.txt": "not a regular file",
+        "zero-device.txt": "outside the corpus",  # and not a regular file (test_outside_corpus)
         "loop-a.txt": "loop",
         "loop-b.txt": "loop",
         "dangling.txt": "broken",

@@ -326,3 +326,66 @@ def test_removing_a_hostile_prolog_is_one_pass(prolog):
     result = read_bytes(prolog + feed, "prolog.rss")
     assert time.monotonic() - started < 2
     assert result.articles or "feed" in result.skipped[0].reason
+
+
+def make_linked_corpus(corpus: Path, outside: Path) -> None:
+    """A corpus of real articles and of links: into the corpus (followed), and
+    out of it to private files, their folder, and the folder above the corpus."""
+    (corpus / "inner").mkdir(parents=True)
+    (corpus / "good.txt").write_text("Peace talks ended in Istanbul.\n")
+    (corpus / "inner" / "report.txt").write_text("Prisoners were exchanged in Istanbul.\n")
+    (corpus / "again.txt").symlink_to(corpus / "inner" / "report.txt")
+    (corpus / "inner-link").symlink_to("inner")
+    (corpus / "notes.txt").symlink_to(outside / "private.txt")
+    (corpus / "page.html").symlink_to(outside / "private.html")
+    (corpus / "photo.jpg").symlink_to(outside / "private.txt")  # no article's name: no report
+    (corpus / "private").symlink_to(outside)
+    (corpus / "inner" / "up").symlink_to("../..")  # the folder holding the corpus and outside
+
+
+def test_links_out_of_the_corpus_are_reported_and_not_followed(tmp_path, monkeypatch):
+    """A folder from someone else holding ``notes.txt -> ~/.ssh/id_rsa`` or
+    ``all -> /`` must not put the user's own files among its articles."""
+    monkeypatch.delenv("NEWSDESK_FOLLOW_LINKS", raising=False)
+    outside = make_outside(tmp_path / "outside")
+    corpus = tmp_path / "corpus"
+    make_linked_corpus(corpus, outside)
+    with watching() as refused:
+        summary = update(Corpus.of([corpus]), tmp_path / "ix")
+    assert refused == [], "a file outside the corpus was opened"
+    # Links inside are followed (a folder reached twice is read once).
+    assert sorted(summary.added)[:2] == ["again.txt", "good.txt"]
+    assert sorted(summary.added)[2:] in (["inner/report.txt"], ["inner-link/report.txt"])
+    reasons = {s.path: s.reason for s in summary.skipped}
+    for name, what in [
+        ("notes.txt", "file"),
+        ("page.html", "file"),
+        ("private", "folder"),
+        ("inner/up", "folder"),
+    ]:
+        assert f"symbolic link to a {what} outside the corpus" in reasons.get(name, ""), name
+        assert "NEWSDESK_FOLLOW_LINKS" in reasons[name]
+    assert "photo.jpg" not in reasons
+    library = Library([corpus], tmp_path / "ix")
+    for word in WORDS.values():
+        assert library.search(word).total == 0, f"{word} from outside the corpus is searchable"
+    assert library.search("Prisoners").total == 2  # the article and the link to it
+
+
+def test_links_out_of_the_corpus_are_read_when_asked_or_given(tmp_path, monkeypatch):
+    outside = make_outside(tmp_path / "outside")
+    corpus = tmp_path / "corpus"
+    make_linked_corpus(corpus, outside)
+    (corpus / "inner" / "up").unlink()  # the whole tmp folder: not what this test reads
+    (outside / "pipe.rss").unlink()
+    os.symlink("/dev/zero", corpus / "zero.txt")
+    # The target given as a path: the link leads inside the corpus.
+    given = update(Corpus.of([corpus, outside / "private.txt"]), tmp_path / "given")
+    assert "corpus/notes.txt" in given.added and "corpus/page.html" not in given.added
+    # Followed wherever they lead, as asked; a link to a device is still no file.
+    monkeypatch.setenv("NEWSDESK_FOLLOW_LINKS", "1")
+    followed = update(Corpus.of([corpus]), tmp_path / "followed")
+    assert {"notes.txt", "page.html", "private/private.txt"} <= set(followed.added)
+    assert "not a regular file" in {s.path: s.reason for s in followed.skipped}["zero.txt"]
+    library = Library([corpus], tmp_path / "followed")
+    assert library.search(WORDS["txt"]).total == 2  # notes.txt and private/private.txt

@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 
 UNKNOWN_OUTLET = "(unknown outlet)"  # index.model.UNKNOWN_OUTLET
 MAX_QUERY_CHARS = 2000  # index.engines.syntax.MAX_QUERY_CHARS
+# Settings that change what the corpus is (the file size cap, the settings
+# file, index.corpus.FOLLOW_ENV): with any of them set, the full check decides.
+_LOOKED_FURTHER = ("NEWSDESK_MAX_FILE_MB", "NEWSDESK_CONFIG", "NEWSDESK_FOLLOW_LINKS")
 _APP = "newsdesk"
 # index.safety: what a terminal could act on, made visible (clean), and what
 # JSON escapes besides (dumps).
@@ -120,7 +123,7 @@ def _index(args: Any) -> tuple[str, list[str]] | None:
     engine = (args.engine or os.environ.get(ENGINE_ENV) or "whoosh").strip().lower()
     if engine != ENGINE or sys.platform != "linux":
         return None
-    if os.environ.get("NEWSDESK_MAX_FILE_MB", "").strip() or os.environ.get("NEWSDESK_CONFIG"):
+    if any(os.environ.get(name, "").strip() for name in _LOOKED_FURTHER):
         return None
     if os.path.lexists(os.path.join(_xdg("XDG_CONFIG_HOME", "~/.config"), "config.toml")):
         return None
