@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import shlex
 import signal
+import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -158,3 +159,27 @@ def test_a_reader_killed_outright_still_leaves_no_process_behind(terminals, tmp_
 
     os.kill(reader, signal.SIGKILL)
     assert_all_gone(started | {reader})
+
+
+def test_a_shell_index_ended_by_sigterm_says_so_and_leaves_no_process(tmp_path):
+    """``newsdesk index`` under ``timeout`` or a service manager: SIGTERM stops
+    it as Ctrl+C does, in one line, its NLP workers ended with it, where the
+    process vanished and Python's process tracker printed a warning."""
+    corpus = council_reports(tmp_path / "reports")
+    command = [newsdesk_command(), "index", str(corpus), "--index-dir", str(tmp_path / "ix")]
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, **reader_env()}
+    )
+    deadline = time.monotonic() + 120
+    while len(descendants(process.pid)) < UNDER_THE_READER - 1:  # no indexing process apart
+        assert time.monotonic() < deadline, "no NLP workers under newsdesk index"
+        assert process.poll() is None, process.communicate()
+        time.sleep(0.2)
+    time.sleep(1.0)  # the workers load the model and take their first chunks
+    started = descendants(process.pid)
+
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 128 + signal.SIGTERM
+    assert err.decode().strip().splitlines() == ["newsdesk: stopped by SIGTERM"]
+    assert_all_gone(started)

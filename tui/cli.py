@@ -13,7 +13,8 @@ import gc
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from index.safety import dumps
@@ -35,6 +36,43 @@ __all__ = [
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 _paused = False  # whether main() paused the garbage collector
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+class Stopped(BaseException):
+    """SIGTERM or SIGHUP during a shell command: raised where the command is,
+    so that it unwinds as Ctrl+C does (worker processes ended, nothing half
+    written) instead of the process vanishing and multiprocessing's tracker
+    warning of what it left."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop(signum: int, _frame: Any) -> None:
+    raise Stopped(signum)
+
+
+@contextmanager
+def _stopped_by_signals() -> Iterator[None]:
+    """Within the block, SIGTERM and SIGHUP raise :class:`Stopped` where they
+    would end the process outright (not where they are ignored, as under
+    nohup, or handled by whoever called :func:`main`); put back after it."""
+    import signal
+    import threading
+
+    taken = []
+    if threading.current_thread() is threading.main_thread():
+        for name in ("SIGTERM", "SIGHUP"):
+            number = getattr(signal, name, None)
+            if number is not None and signal.getsignal(number) == signal.SIG_DFL:
+                signal.signal(number, _stop)
+                taken.append(number)
+    try:
+        yield
+    finally:
+        for number in taken:
+            signal.signal(number, signal.SIG_DFL)
 
 
 class UsageError(Exception):
@@ -130,6 +168,11 @@ def _main(argv: Sequence[str] | None) -> int:
     except KeyboardInterrupt:
         output.error("interrupted")
         return 130
+    except Stopped as stop:
+        import signal
+
+        output.error(f"stopped by {signal.Signals(stop.signum).name}")
+        return 128 + stop.signum
     except Exception as error:  # the promise: no traceback reaches a user
         output.error(output.describe(error))
         if os.environ.get("NEWSDESK_DEBUG"):
@@ -247,8 +290,6 @@ def _ensure_index(library, quiet: bool) -> None:
 
 
 def _run_command(args: argparse.Namespace) -> int:
-    from index.damage import IndexDamaged
-
     if args.command != "search":
         _collecting()
     if args.command == "fetch":
@@ -260,6 +301,13 @@ def _run_command(args: argparse.Namespace) -> int:
             raise UsageError(str(error)) from None
     if args.command == "serve":
         return _serve(args)
+    with _stopped_by_signals():
+        return _run_library_command(args)
+
+
+def _run_library_command(args: argparse.Namespace) -> int:
+    from index.damage import IndexDamaged
+
     library = _library(args)
     if args.command == "index":
         _connected(library)
