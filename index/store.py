@@ -184,7 +184,9 @@ MEMO_SIZE = 16
 # name beside a bare surname beyond its story (a folder about Zelensky)
 # 71: a people's member the model reads as a person ("the Briton") is a group,
 # and not shown in the name it comes before ("Briton Karl Keska" is Karl Keska)
-COMPARISON = 71
+# 72: a story named by its entities names each thing once ("Olympic · Olympics ·
+# Winter Olympics" is "Olympic" and the next names)
+COMPARISON = 72
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

@@ -22,7 +22,7 @@ from __future__ import annotations
 import heapq
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 from scipy import sparse
@@ -235,13 +235,25 @@ def story_title(members: Sequence[StoryInput], names: Mapping[str, str] | None =
         return head if len(head) <= 60 else head[:57].rsplit(" ", 1)[0] + "…"
     names = names or {}
     entity_counts = Counter(e for m in members for e in m.entities)
-    shared = [
+    shared = _distinct(
         names.get(e, e) for e, n in _most_common(entity_counts, 6) if n > 1 or len(members) == 1
-    ]
+    )
     words = Counter(w.lower() for m in members for w in set(_WORD.findall(m.text)))
     common = [w for w, _ in _most_common(words, 40) if w not in ENGLISH_STOP_WORDS | {"said"}][:3]
     parts = shared[:3] or common
     return " · ".join(parts[:3]) if parts else members[0].id
+
+
+def _distinct(names: Iterable[str]) -> list[str]:
+    """``names`` but those saying again what one before says ("Olympics" and
+    "Winter Olympics" after "Olympic"): its words, case and a plural s aside,
+    hold or are held by an earlier one's."""
+    kept: list[tuple[str, frozenset[str]]] = []
+    for name in names:
+        words = frozenset(w.lower().removesuffix("s") for w in name.split())
+        if not any(words <= other or other <= words for _, other in kept):
+            kept.append((name, words))
+    return [name for name, _ in kept]
 
 
 # Under this share of a title's words in the story's other articles, the title

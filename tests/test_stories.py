@@ -401,6 +401,26 @@ def test_a_page_furniture_headline_names_no_story():
     assert "newsletter" not in title and title  # named by what the articles share
 
 
+def test_a_story_named_by_its_entities_names_each_thing_once():
+    """Multi-News cluster deb8f47ca915 (security at the Sochi Games): neither
+    page has a headline, and its most named entities are one thing written
+    three ways; the story was "Olympic · Olympics · Winter Olympics"."""
+    entities = frozenset(
+        {"other:olympic", "other:olympics", "other:winter-olympics", "place:sochi"}
+    )
+    names = {
+        "other:olympic": "Olympic",
+        "other:olympics": "Olympics",
+        "other:winter-olympics": "Winter Olympics",
+        "place:sochi": "Sochi",
+    }
+    reports = [
+        StoryInput("01.txt", "Athletes and fans in Sochi are told of threats.", entities=entities),
+        StoryInput("02.txt", "Rescue firms plan flights out of Sochi.", entities=entities),
+    ]
+    assert story_title(reports, names) == "Olympic · Sochi"
+
+
 def test_a_day_of_one_agencys_wire_is_mostly_stories_of_one_report(tmp_path):
     """Reuters reports of 6 December 1996, most the only report of their event:
     New Zealand's coalition talks told twice are one story; a Christmas market
