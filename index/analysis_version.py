@@ -182,4 +182,6 @@ file's size and time, not the analysis's code (see
 # 101: a page's button and the word completing it are no name ("Read" of "Read
 # more", "Sign" of "Sign up"), nor part of the name before them ("Weinstein Read
 # more")
-VERSION = "101"
+# 102: a video player's close button before its clip's summary ("CLOSE United says
+# ... USA TODAY") and "Enlarge Image" before a credit open a caption, not a headline
+VERSION = "102"

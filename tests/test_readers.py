@@ -508,6 +508,30 @@ def test_an_image_toggle_and_its_credit_are_a_caption(tmp_path):
 
 
 @pytest.mark.parametrize(
+    "caption",
+    [  # opening Multi-News pages: a video player's close button, an image's enlarger
+        "CLOSE If the hearing goes as expected, Simpson would be eligible to leave prison "
+        "on Oct. 1. USA TODAY Sports",
+        "CLOSE Ariel Winter is tired of being told what to wear. USA TODAY",
+        "Enlarge Image GoFundMe",
+    ],
+)
+def test_a_clip_or_image_caption_opening_a_page_is_no_headline(tmp_path, caption):
+    article = _read_text(tmp_path, f"{caption}\n\n{TRUCKERS}\n\nOrganizers want attention.\n")
+    assert article.title is None
+    assert [p.text for p in article.passages] == [TRUCKERS, "Organizers want attention."]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Close friends mourn the actor", "CLOSE CALL FOR THE MAYOR"],
+)
+def test_a_headline_opening_with_close_is_a_headline(tmp_path, headline):
+    article = _read_text(tmp_path, f"{headline}\n\n{TRUCKERS}\n")
+    assert article.title == headline
+
+
+@pytest.mark.parametrize(
     "furniture",
     [  # between the paragraphs of Multi-News pages
         "___",

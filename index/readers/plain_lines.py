@@ -15,7 +15,11 @@ _CREDIT = re.compile(
 )
 _CAPTION_START = re.compile(
     r"^(?:photo|image|picture|file photo|caption|image copyright|image caption"
-    r"|enlarge this image)\b[:\s]",
+    r"|enlarge this image|enlarge image)\b[:\s]"
+    # A video player's close button before its clip's summary ("CLOSE United says
+    # it's streamlining its boarding process. ... USA TODAY"); in capitals only,
+    # before a word that is not: a headline may begin "Close friends" or "CLOSE CALL".
+    r"|^(?-i:CLOSE\s+[A-Z][a-z’'])",
     re.I,
 )
 # A credit in parentheses or brackets closing a caption, or the whole of one:
