@@ -184,4 +184,7 @@ file's size and time, not the analysis's code (see
 # more")
 # 102: a video player's close button before its clip's summary ("CLOSE United says
 # ... USA TODAY") and "Enlarge Image" before a credit open a caption, not a headline
-VERSION = "102"
+# 103: a dateline alone on the first line ("NEW YORK (CNNMoney)", "CAIRO |") and a
+# page's label ("Article Excerpt", "LATEST HEADLINES", "Photo") are no headline; the
+# dateline's agency names the outlet, the label is dropped as furniture
+VERSION = "103"

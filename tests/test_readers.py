@@ -523,10 +523,38 @@ def test_a_clip_or_image_caption_opening_a_page_is_no_headline(tmp_path, caption
 
 
 @pytest.mark.parametrize(
-    "headline",
-    ["Close friends mourn the actor", "CLOSE CALL FOR THE MAYOR"],
+    ("dateline", "outlet"),
+    [  # a Multi-News page's first line
+        ("NEW YORK (CNNMoney)", "CNNMoney"),
+        ("CAIRO |", None),
+        ("CHRISTCHURCH, New Zealand |", None),
+    ],
 )
-def test_a_headline_opening_with_close_is_a_headline(tmp_path, headline):
+def test_a_dateline_alone_on_the_first_line_is_no_headline(tmp_path, dateline, outlet):
+    article = _read_text(tmp_path, f"{dateline}\n\n{TRUCKERS}\n\nOrganizers want attention.\n")
+    assert article.title is None
+    assert f"dateline '{dateline}' kept out of the text" in article.notes
+    assert article.source == outlet
+    assert [p.text for p in article.passages] == [TRUCKERS, "Organizers want attention."]
+
+
+@pytest.mark.parametrize("label", ["Photo", "Article Excerpt", "LATEST HEADLINES"])
+def test_a_pages_label_on_the_first_line_is_no_headline(tmp_path, label):
+    article = _read_text(tmp_path, f"{label}\n\n{TRUCKERS}\n\nOrganizers want attention.\n")
+    assert article.title is None
+    assert [p.text for p in article.passages] == [TRUCKERS, "Organizers want attention."]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Close friends mourn the actor",
+        "CLOSE CALL FOR THE MAYOR",
+        "Trump (Again)",
+        "LONDON CALLING",
+    ],
+)
+def test_a_headline_like_a_caption_or_a_dateline_stays_a_headline(tmp_path, headline):
     article = _read_text(tmp_path, f"{headline}\n\n{TRUCKERS}\n")
     assert article.title == headline
 

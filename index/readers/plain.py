@@ -58,6 +58,12 @@ _DATELINE_PLACE = r"([A-Z][\w.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,30})?)"
 _DATELINE = re.compile(
     rf"^{_DATELINE_PLACE}\s*\(([A-Z][A-Za-z&. ]{{1,30}})\)\s*(?:\.?\s*[-–—]+|:)\s*"
 )
+# A dateline alone on the first line, its town in capitals, with its agency or a
+# page's rule after it: "NEW YORK (CNNMoney)", "CAIRO |", "CHRISTCHURCH, New
+# Zealand |" (Reuters' pages, the full dateline opening the next paragraph).
+_LONE_DATELINE = re.compile(
+    r"([A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,30})?)\s*(?:\(([A-Z][A-Za-z&. ]{1,30})\)|\|)"
+)
 # A dateline on a line of its own, a place and the day in ISO form, as news
 # archives keep them ("LONDON 1996-12-06", "BOMBAY, India 1996-12-06").
 _DATE_LINE = re.compile(rf"{_DATELINE_PLACE}\s+(\d{{4}}-\d{{2}}-\d{{2}})")
@@ -192,6 +198,14 @@ def _take_header(text: str, spans: list, result: Inferred, sources: Counter[str]
         spans.pop(0)
     for start, end in captions:
         _use_caption(text[start:end], result, sources)
+    lone = _LONE_DATELINE.fullmatch(text[slice(*spans[0])].strip()) if len(spans) > 1 else None
+    if lone:
+        spans.pop(0)
+        result.meta.setdefault("place", lone.group(1).strip())
+        result.notes.append(f"dateline '{lone.group(0)}' kept out of the text")
+        if lone.group(2):
+            sources[lone.group(2).strip()] += 2
+            result.notes.append(f"outlet '{lone.group(2).strip()}' from the dateline")
     stamped = _take_stamps(text, spans, result)  # no headline: it may be under them
     if len(spans) > 1 and (
         is_title(text[slice(*spans[0])]) or _stamped_headline(text, spans, stamped)

@@ -168,6 +168,7 @@ def is_title(paragraph: str) -> bool:
         and not is_buttons(paragraph)
         and not _TAG_LINE.match(paragraph)
         and not _NOT_A_HEADLINE.match(paragraph)
+        and not is_furniture(paragraph)  # "Photo", "Related", "Advertisement"
     )
 
 
@@ -175,12 +176,14 @@ def is_title(paragraph: str) -> bool:
 # underscores or asterisks, a label for an advertisement, a link or a photo.
 _FURNITURE = re.compile(
     r"[\W_]*|(?:advertisement(?: continue reading the main story)?|story continued below"
-    r"|continue reading(?: the main story)?|read more|related|photo|text size -?|loading \.*)[:.]?",
+    r"|continue reading(?: the main story)?|read more|related|photo|text size -?|loading \.*"
+    r"|article excerpt|latest headlines)[:.]?",
     re.IGNORECASE,
 )
 
 
 def is_furniture(paragraph: str) -> bool:
     """A paragraph that is no text of the report: "___", "Advertisement Continue
-    reading the main story", "Story Continued Below", "Read More:"."""
+    reading the main story", "Story Continued Below", "Read More:", a page's
+    label ("Article Excerpt", "LATEST HEADLINES")."""
     return _FURNITURE.fullmatch(paragraph.strip()) is not None
