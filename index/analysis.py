@@ -173,9 +173,22 @@ class Analysis:
         queue = getattr(pool, "_call_queue", None)
         if queue is not None:
             queue.cancel_join_thread()
-        pool.shutdown(wait=False, cancel_futures=True)
+        # The pool's own thread, finding its workers ended, fails every chunk
+        # still pending, and Python 3.11's raises on a chunk already cancelled
+        # (a stopped run cancels those not yet taken): its traceback printed
+        # under "stopped by SIGTERM". That thread of this abandoned pool ends
+        # quietly, and is let end before the pool is shut down.
+        manager = getattr(pool, "_executor_manager_thread", None)
+        previous = threading.excepthook
+        if manager is not None:
+            threading.excepthook = lambda args: None if args.thread is manager else previous(args)
         for worker in multiprocessing.active_children():
             worker.terminate()
+        if manager is not None:
+            manager.join(timeout=5)
+            if not manager.is_alive():
+                threading.excepthook = previous
+        pool.shutdown(wait=False, cancel_futures=True)
 
     def _workers(self, count: int) -> int:
         if self.processes is not None:
