@@ -5,6 +5,7 @@ Pilot tests with plain asserts on what a user would notice, on the seeds
 
 from __future__ import annotations
 
+from index.model_views import CitedFact
 from tui import render
 from tui.state import Position, ReadingState
 
@@ -40,3 +41,27 @@ def test_citation_names_outlet_title_date_file_and_offsets(library):
     cited = render.citation(article, article.passages[1])
     assert cited.startswith(f"“{article.passages[1].text}”")
     assert "Al Jazeera" in cited and f"{JAZEERA} ¶2" in cited and "no date" in cited
+
+
+def _cited(text: str, qualifier: str, kind: str = "duration") -> CitedFact:
+    return CitedFact(
+        id="f", article=EFE, passage=1, kind=kind, text=text, start=0, end=len(text),
+        qualifier=qualifier, subject="duration of the talks",
+    )  # fmt: skip
+
+
+def test_a_fact_says_how_it_was_read_only_where_its_words_do_not():
+    """ "less than two hours (duration of the talks, less than)" said it twice, and
+    a date "Friday" read as a span of days said "range", a word for nobody."""
+    assert render.fact_label(_cited("less than two hours", "less than")).plain == (
+        "less than two hours  (duration of the talks)"
+    )
+    assert render.fact_label(_cited("under two hours", "less than")).plain == (
+        "under two hours  (duration of the talks, less than)"
+    )
+    assert render.fact_label(_cited("Friday", "range", kind="date")).plain == (
+        "Friday  (duration of the talks)"
+    )
+    assert render.fact_label(_cited("40 minutes", "exact")).plain == (
+        "40 minutes  (duration of the talks)"
+    )

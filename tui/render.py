@@ -223,11 +223,20 @@ def badge(relation: str) -> Text:
     return Text(label, style=style)
 
 
+# How a figure was read, in the analysis's words that tell a reader nothing: a
+# date "Friday" with no day of publication is a "range" of days.
+_UNSAID = frozenset({"exact", "range"})
+
+
 def fact_label(fact: CitedFact) -> Text:
     """A fact's words, with what it is about (in words, not the internal key) and
-    its qualifier when the analysis gave them."""
+    how it was read ("less than" for "under two hours") where its words do not
+    say so already ("less than two hours") and a reader has a word for it."""
     text = Text(clean_line(fact.text), style="bold")
-    extras = [subject_of(fact), fact.qualifier]
+    qualifier = fact.qualifier
+    if qualifier in _UNSAID or (qualifier and qualifier.lower() in fact.text.lower()):
+        qualifier = None
+    extras = [subject_of(fact), qualifier]
     if fact.speaker:
         extras.append(f"said by {fact.speaker}")
     details = ", ".join(readable(e) for e in extras if e)
