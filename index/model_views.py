@@ -218,10 +218,12 @@ class EntityRef:
 @dataclass(frozen=True)
 class Spelling:
     """One way the story's sources write an entity, and which outlets do (None:
-    an article that names none), in the order of their names as shown."""
+    an article that names none), in the order of their names as shown;
+    ``unnamed``, how many articles that name no outlet write it so."""
 
     text: str
     sources: tuple[str | None, ...] = ()
+    unnamed: int = 0
 
 
 @dataclass(frozen=True)

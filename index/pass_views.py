@@ -91,6 +91,8 @@ class _Context:
             self.members[story_id].append(article_id)
         # (entity, story) -> the articles naming it, and its spellings' outlets
         self._covered: dict[tuple[str, str], tuple[set[str], dict[str, set[str | None]]]] = {}
+        # (entity, story) -> each spelling's articles that name no outlet, counted
+        self._unnamed: dict[tuple[str, str], dict[str, int]] = {}
         self._by_article: dict[str, dict[str, list[EntityMention]]] = {}
         self._cited_facts: dict[str, CitedFact] = {}
         self.alias_index = alias_index
@@ -318,7 +320,7 @@ class _Context:
         entity = self.entity_by_id[eid]
         naming, spellings = self._coverage(eid, story)
         said = sorted((text, sorted(found, key=outlet_label)) for text, found in spellings.items())
-        return [eid, entity.name, entity.kind, sorted(naming), said]
+        return [eid, entity.name, entity.kind, sorted(naming), said, self._unnamed[eid, story]]
 
     def views(self, aid: str) -> dict[str, Any]:
         """The article's views as stored: JSON through the codec, by passage number."""
@@ -423,6 +425,7 @@ class _Context:
         for eid in sorted(self.entities_in.get((aid, number), ())):
             entity = self.entity_by_id[eid]
             naming, spellings = self._coverage(eid, story or aid)
+            unnamed = self._unnamed[eid, story or aid]
             views.append(
                 EntityCoverage(
                     entity=EntityRef(eid, entity.name, entity.kind),
@@ -430,7 +433,7 @@ class _Context:
                     of=self._outlets(members),
                     spellings=tuple(
                         # None (no outlet named) sorts as its placeholder is read
-                        Spelling(t, tuple(sorted(s, key=outlet_label)))
+                        Spelling(t, tuple(sorted(s, key=outlet_label)), unnamed.get(t, 0))
                         for t, s in sorted(spellings.items())
                     ),
                 )
@@ -445,18 +448,23 @@ class _Context:
 
     def _coverage(self, eid: str, story: str) -> tuple[set[str], dict[str, set[str | None]]]:
         """The articles of ``story`` naming entity ``eid`` and the spellings they
-        use, worked out once per entity and story rather than per passage."""
+        use, by the outlets writing each (None for an article that names none),
+        worked out once per entity and story rather than per passage."""
         key = (eid, story)
         if key not in self._covered:
             by_article = self._mentions_by_article(eid)
             naming: set[str] = set()
             spellings: dict[str, set[str | None]] = defaultdict(set)
+            unnamed: dict[str, set[str]] = defaultdict(set)
             for article in set(self.members.get(story, [story])):
                 for mention in by_article.get(article, ()):
                     naming.add(article)
                     if not mention.common:  # "Woman" is no spelling of her name
                         spellings[mention.text].add(self.sources[article])
+                        if self.sources[article] is None:
+                            unnamed[mention.text].add(article)
             self._covered[key] = (naming, spellings)
+            self._unnamed[key] = {text: len(found) for text, found in unnamed.items()}
         return self._covered[key]
 
     def _mentions_by_article(self, eid: str) -> dict[str, list[EntityMention]]:

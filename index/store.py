@@ -186,7 +186,8 @@ MEMO_SIZE = 16
 # and not shown in the name it comes before ("Briton Karl Keska" is Karl Keska)
 # 72: a story named by its entities names each thing once ("Olympic · Olympics ·
 # Winter Olympics" is "Olympic" and the next names)
-COMPARISON = 72
+# 73: an entity's spelling counts the articles naming no outlet that write it so
+COMPARISON = 73
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

@@ -97,6 +97,16 @@ def test_entity_coverage_counts_sources_and_spellings(library):
     assert {s.text for s in kiev.spellings} == {"Kyiv", "Kiev"}
 
 
+def test_a_spelling_counts_the_reports_that_name_no_outlet(library):
+    """Two of the talks' three reports name no outlet: "Istanbul" is written by
+    Al Jazeera and by two reports of unknown outlet, not by one "(unknown outlet)"."""
+    view = library.related(A001, 1)
+    istanbul = next(e for e in view.entities if e.entity.name == "Istanbul")
+    spelling = next(s for s in istanbul.spellings if s.text == "Istanbul")
+    assert set(spelling.sources) == {"Al Jazeera", None}
+    assert spelling.unnamed == 2
+
+
 def test_quotes_by_the_same_speaker_elsewhere(library):
     view = library.related(A002, 7)
     quote = next(q for q in view.quotes if "Medinsky" in (q.speaker or ""))
@@ -280,6 +290,7 @@ def test_related_names_spellings_of_articles_with_no_outlet_in_single_parenthese
     assert code == 0
     entities = out[out.index("\nEntities") :]
     assert "Heorhii Tykhii (unknown outlet)" in entities
+    assert "Vladimir Medinsky (2 reports of unknown outlet)" in entities  # 003 and 004
     assert "((" not in entities and "))" not in entities
 
 

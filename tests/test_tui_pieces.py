@@ -5,7 +5,7 @@ Pilot tests with plain asserts on what a user would notice, on the seeds
 
 from __future__ import annotations
 
-from index.model_views import CitedFact
+from index.model_views import CitedFact, EntityCoverage, EntityRef, Spelling
 from tui import render
 from tui.state import Position, ReadingState
 
@@ -65,3 +65,17 @@ def test_a_fact_says_how_it_was_read_only_where_its_words_do_not():
     assert render.fact_label(_cited("40 minutes", "exact")).plain == (
         "40 minutes  (duration of the talks)"
     )
+
+
+def test_a_spelling_says_how_many_reports_of_unknown_outlet_write_it():
+    """In a story whose reports mostly name no outlet, "(unknown outlet)" once
+    said nothing of which spelling most of them use."""
+    istanbul = EntityCoverage(
+        EntityRef("place:istanbul", "Istanbul", "place"), 4, 4,
+        (Spelling("Istanbul", (None, "Al Jazeera"), 3), Spelling("İstanbul", (None,), 1)),
+    )  # fmt: skip
+    lines = render.entity_block(istanbul).plain.splitlines()
+    assert lines[1:] == [
+        "  “Istanbul”  3 reports of unknown outlet, Al Jazeera",
+        "  “İstanbul”  (unknown outlet)",
+    ]

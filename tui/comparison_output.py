@@ -9,7 +9,6 @@ from rich.text import Text
 
 from index import codec
 from index.model import (
-    UNKNOWN_OUTLET,
     CitedFact,
     EntityCoverage,
     Fact,
@@ -179,10 +178,13 @@ def related(library, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _in_parentheses(source: str | None) -> str:
+def _in_parentheses(source: str | None, unnamed: int = 0) -> str:
     """An outlet inside parentheses: for none, the placeholder without its own, so
-    a spelling reads "Kiev (unknown outlet)", not "Kiev ((unknown outlet))"."""
-    return clean_line(source) or UNKNOWN_OUTLET.strip("()")
+    a spelling reads "Kiev (unknown outlet)", not "Kiev ((unknown outlet))", or
+    how many reports name none ("Kiev (AP, 3 reports of unknown outlet)")."""
+    if clean_line(source):
+        return clean_line(source)
+    return render.spelling_source(None, unnamed).strip("()")
 
 
 def _entities_block(items: tuple[EntityCoverage, ...]) -> None:
@@ -190,7 +192,7 @@ def _entities_block(items: tuple[EntityCoverage, ...]) -> None:
         stdout.print(Text("\nEntities", style="underline"))
     for item in items:
         spellings = "; ".join(
-            f"{clean_line(s.text)} ({', '.join(_in_parentheses(x) for x in s.sources)})"
+            f"{clean_line(s.text)} ({', '.join(_in_parentheses(x, s.unnamed) for x in s.sources)})"
             for s in item.spellings
         )
         stdout.print(

@@ -310,6 +310,15 @@ def shorten(text: str, limit: int = 200) -> str:
     return text[: cut if cut > limit // 2 else limit].rstrip(" ,;:") + "…"
 
 
+def spelling_source(source: str | None, unnamed: int) -> str:
+    """An outlet writing a spelling; for articles that name none, the
+    placeholder, or how many they are ("12 reports of unknown outlet"), so that
+    a story whose reports name no outlet still tells which spelling most use."""
+    if clean_line(source):
+        return outlet_label(clean_line(source))
+    return f"{unnamed} reports of unknown outlet" if unnamed > 1 else UNKNOWN_OUTLET
+
+
 def entity_block(item: EntityCoverage) -> Text:
     """An entity of this passage: how many sources name it, and how."""
     entity = item.entity
@@ -319,7 +328,7 @@ def entity_block(item: EntityCoverage) -> Text:
         f"  in {item.sources} of {item.of} sources",
     )
     for spelling in item.spellings:
-        sources = ", ".join(outlet_label(clean_line(s)) for s in spelling.sources)
+        sources = ", ".join(spelling_source(s, spelling.unnamed) for s in spelling.sources)
         text.append(f"\n  “{clean_line(spelling.text)}”", style="italic")
         text.append(f"  {sources}", style=DIM)
     return text
