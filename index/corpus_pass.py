@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -213,6 +214,18 @@ def _names_inputs(aid: str, article: Article, mentions: Iterable[Mention]) -> li
     return [aid, article.title, article.text, spans, said]
 
 
+def entity_weights(entities: list[Named], articles: int) -> dict[str, dict[str, float]]:
+    """How much each article is about each entity it names, as TF-IDF weighs a
+    word: the times it names it, by the entity's smoothed IDF over the corpus's
+    articles (a story's name puts "Sochi", named throughout its reports and
+    rarely elsewhere, before "Russian" and "FBI", named everywhere)."""
+    found = {}
+    for entity in entities:
+        idf = math.log((1 + articles) / (1 + len(entity.articles))) + 1
+        found[entity.id] = {a: n * idf for a, n in entity.mentions.items()}
+    return found
+
+
 def entity_sets(entities: list[Named]) -> dict[str, set[str]]:
     """Each article's named entities (canonical ids), for story grouping."""
     found: dict[str, set[str]] = defaultdict(set)
@@ -291,8 +304,11 @@ def _stories(
     inputs = story_inputs(articles, analyses, entity_sets(first))
     by_id = {i.id: i for i in inputs}
     names = {entity.id: entity.name for entity in first}  # titled by names, not by keys
+    weights = entity_weights(first, len(articles))
     stories = [
-        Story(f"s{number}", story_title([by_id[m] for m in members], names), tuple(members))
+        Story(
+            f"s{number}", story_title([by_id[m] for m in members], names, weights), tuple(members)
+        )
         for number, members in enumerate(group_by_component(inputs, last.stories, kept.stories), 1)
     ]
     return codec.to_json(stories)  # stored as JSON, read back as Story by the library

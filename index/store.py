@@ -187,7 +187,9 @@ MEMO_SIZE = 16
 # 72: a story named by its entities names each thing once ("Olympic · Olympics ·
 # Winter Olympics" is "Olympic" and the next names)
 # 73: an entity's spelling counts the articles naming no outlet that write it so
-COMPARISON = 73
+# 74: a story named by its entities weighs each by how often its reports name it
+# and how rarely the corpus does (TF-IDF), not by the reports naming it alone
+COMPARISON = 74
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

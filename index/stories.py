@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
@@ -227,17 +227,28 @@ class _Graph:
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
 
 
-def story_title(members: Sequence[StoryInput], names: Mapping[str, str] | None = None) -> str:
+def story_title(
+    members: Sequence[StoryInput],
+    names: Mapping[str, str] | None = None,
+    weights: Mapping[str, Mapping[str, float]] | None = None,
+) -> str:
     """A short name: the title that best tells what its articles share (see
-    :func:`_title_of`), else the entities and words they share most."""
+    :func:`_title_of`), else the entities they share, most weighed first (by
+    ``weights``, each entity's weight in each article: see
+    :func:`index.corpus_pass.entity_weights`; else the articles naming it),
+    else words."""
     head = _title_of(members, ENGLISH_STOP_WORDS)
     if head is not None:
         return head if len(head) <= 60 else head[:57].rsplit(" ", 1)[0] + "…"
     names = names or {}
-    entity_counts = Counter(e for m in members for e in m.entities)
-    shared = _distinct(
-        names.get(e, e) for e, n in _most_common(entity_counts, 6) if n > 1 or len(members) == 1
-    )
+    counts = Counter(e for m in members for e in m.entities)
+    weighed: dict[str, float] = defaultdict(float)
+    for member in members:
+        for e in member.entities:
+            if counts[e] > 1 or len(members) == 1:  # shared by the story's articles
+                weighed[e] += weights[e].get(member.id, 0.0) if weights and e in weights else 1.0
+    ranked = sorted(weighed, key=lambda e: (-weighed[e], e))
+    shared = _distinct(names.get(e, e) for e in ranked[:6])
     words = Counter(w.lower() for m in members for w in set(_WORD.findall(m.text)))
     common = [w for w, _ in _most_common(words, 40) if w not in ENGLISH_STOP_WORDS | {"said"}][:3]
     parts = shared[:3] or common

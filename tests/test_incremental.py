@@ -7,6 +7,7 @@ from __future__ import annotations
 import gc
 import random
 import shutil
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -281,7 +282,13 @@ def test_what_an_update_keeps_of_the_merges_inputs_equals_a_full_merge(tmp_path,
         passages = {aid: a.passages for aid, a in articles.items()}
         sources = {aid: a.source or aid for aid, a in articles.items()}
         full = [
-            Named(e.id, e.name, e.kind, frozenset(m.article for m in e.mentions))
+            Named(
+                e.id,
+                e.name,
+                e.kind,
+                frozenset(m.article for m in e.mentions),
+                dict(Counter(m.article for m in e.mentions)),
+            )
             for e in merge(mentions, sources, passages)
         ]
         assert named(mentions, passages) == full, (number, done)

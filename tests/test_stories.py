@@ -421,6 +421,60 @@ def test_a_story_named_by_its_entities_names_each_thing_once():
     assert story_title(reports, names) == "Olympic · Sochi"
 
 
+def test_a_story_named_by_its_entities_names_what_it_is_most_about_first():
+    """Multi-News cluster 2eeba772e495 (bin Laden's compound in Abbottabad):
+    named in both pages, "American" and "Pakistani" tied with Abbottabad by
+    the articles naming them, and ties went by id; the story was "American ·
+    Pakistani · Senate Foreign Relations Committee". Weighed by how often each
+    page names each and how rarely the corpus does (TF-IDF), Abbottabad leads."""
+    entities = frozenset({"group:american", "group:pakistani", "place:abbottabad"})
+    names = {
+        "group:american": "American",
+        "group:pakistani": "Pakistani",
+        "place:abbottabad": "Abbottabad",
+    }
+    reports = [
+        StoryInput(
+            "01.txt", "Pakistani officials deny knowing of the compound.", entities=entities
+        ),
+        StoryInput("02.txt", "American lawmakers ask what Islamabad knew.", entities=entities),
+    ]
+    weights = {
+        "group:american": {"01.txt": 1.2, "02.txt": 2.4},
+        "group:pakistani": {"01.txt": 3.8, "02.txt": 1.9},
+        "place:abbottabad": {"01.txt": 20.4, "02.txt": 10.2},
+    }
+    assert story_title(reports, names) == "American · Pakistani · Abbottabad"  # ties by id
+    assert story_title(reports, names, weights) == "Abbottabad · Pakistani · American"
+
+
+def test_the_corpus_wide_pass_names_a_story_by_what_its_reports_are_about(tmp_path):
+    """Four reports with no headline, the first two of one raid: what they name
+    most and the other two do not comes first in their story's name."""
+    from unittest.mock import patch
+
+    from index import corpus_pass
+
+    texts = {
+        "a.txt": "American forces raided a compound in Abbottabad, and Pakistani "
+        "officials said they had not been told.\n",
+        "b.txt": "Pakistani police sealed off the Abbottabad compound after the "
+        "American raid on Monday.\n",
+        "c.txt": "American and Pakistani ministers met in Washington to discuss "
+        "trade on Tuesday.\n",
+        "d.txt": "Pakistani cricket fans cheered as the American team lost in Karachi on Sunday.\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    analyses = analysed([(tmp_path / name, name) for name in texts])
+    with patch.object(
+        corpus_pass, "group_by_component", lambda *_: [["a.txt", "b.txt"], ["c.txt"], ["d.txt"]]
+    ):
+        state = corpus_pass.summarise(analyses)
+    (raid,) = [s for s in state["stories"] if s["articles"] == ["a.txt", "b.txt"]]
+    assert raid["title"].startswith("Abbottabad · "), raid["title"]
+
+
 def test_a_day_of_one_agencys_wire_is_mostly_stories_of_one_report(tmp_path):
     """Reuters reports of 6 December 1996, most the only report of their event:
     New Zealand's coalition talks told twice are one story; a Christmas market

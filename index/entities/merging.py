@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence, Set
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ..gazetteer import KNOWN_ACRONYMS, is_major_place, place_of
 from ..mentions import PERSON_BEFORE, PERSON_SHOWN
@@ -74,6 +74,8 @@ class Named:
     name: str
     kind: str
     articles: frozenset[str]
+    # how many times each article names it, by article id
+    mentions: Mapping[str, int] = field(default_factory=dict)
 
 
 def named(
@@ -91,10 +93,12 @@ def named(
     for members in _clusters(nodes, links).values():
         counts: Counter[str] = Counter()
         articles: set[str] = set()
+        per_article: Counter[str] = Counter()
         first: tuple[str, int, int] | None = None
         for node in members:
             for article, mention in node.mentions:
                 counts[_spelling(mention.text)] += 1
+                per_article[article] += 1
                 place = (article, mention.start, mention.end)
                 if first is None or place < first:
                     first = place
@@ -104,7 +108,10 @@ def named(
         name = _display_name(counts, kind, described)
         size = sum(counts.values())
         found.append(
-            ((-size, name, kind, first[0], first[1]), Named("", name, kind, frozenset(articles)))
+            (
+                (-size, name, kind, first[0], first[1]),
+                Named("", name, kind, frozenset(articles), dict(per_article)),
+            )
         )
     found.sort(key=lambda pair: pair[0])  # stable, as merge's sort of its entities
     ids = _ids([(e.kind, e.name) for _, e in found])
