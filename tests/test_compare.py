@@ -231,6 +231,17 @@ def run(capsys, *args):
     return code, capsys.readouterr().out
 
 
+def test_stories_shows_an_untitled_article_by_the_start_of_its_text(capsys, seeds_index):
+    """003 and 002 have no headline: their lines in `stories` showed an outlet
+    and nothing else, and most plain-text folders are all untitled."""
+    code, out = run(capsys, "stories")
+    assert code == 0
+    lines = {line.split()[0]: line for line in out.splitlines() if line.startswith("    ")}
+    assert "“The first face-to-face peace talks between Russia and" in lines[A003]
+    assert "“Russia and Ukraine have agreed to exchange 1,200 prisoners" in lines[A002]
+    assert lines[A000].endswith("with no breakthrough")  # a headline stays as it is
+
+
 def test_commands_print_the_documented_json(capsys, seeds_index):
     code, out = run(capsys, "stories", "--json")
     assert code == 0 and {s["id"] for s in json.loads(out)["stories"]} == {"s1", "s2"}

@@ -123,19 +123,27 @@ def stories(library, args: argparse.Namespace) -> int:
         print(dumps({"stories": codec.to_json(found)}))
         return EXIT_OK
     meta = {row.id: row for row in library.articles()}
+    # an untitled article is shown by the start of its text, in quotes, as the
+    # sources list shows it (a folder of plain text is often all untitled)
+    leads = {row[0]: row[5] for row in library.listing() if len(row) > 5 and row[5]}
     for story in found:
         stdout.print(Text.assemble((story.id, "bold"), "  ", clean_line(story.title)))
         for aid in story.articles:
             row = meta.get(aid)
             source, title = (row.source, row.title) if row else (None, None)
+            heading = clean_line(title) or (
+                f"“{render.shorten(clean_line(leads[aid]), STORY_LEAD)}”" if aid in leads else ""
+            )
             stdout.print(
                 Text(
-                    f"    {clean_line(aid)}  {outlet_label(clean_line(source))}  "
-                    f"{clean_line(title) or ''}",
+                    f"    {clean_line(aid)}  {outlet_label(clean_line(source))}  {heading}",
                     style="dim",
                 )
             )
     return EXIT_OK
+
+
+STORY_LEAD = 70  # characters of an untitled article's text in `stories`
 
 
 def related(library, args: argparse.Namespace) -> int:
