@@ -117,6 +117,9 @@ def _sources(count: int) -> str:
     return f"{count} source" if count == 1 else f"{count} sources"
 
 
+STORY_LEAD = 70  # characters of an untitled article's text in `stories`
+
+
 def stories(library, args: argparse.Namespace) -> int:
     found = library.stories()
     if args.json:
@@ -141,9 +144,6 @@ def stories(library, args: argparse.Namespace) -> int:
                 )
             )
     return EXIT_OK
-
-
-STORY_LEAD = 70  # characters of an untitled article's text in `stories`
 
 
 def related(library, args: argparse.Namespace) -> int:
