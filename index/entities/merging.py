@@ -75,7 +75,7 @@ class Named:
     kind: str
     articles: frozenset[str]
     # how many times each article names it, by article id
-    mentions: Mapping[str, int] = field(default_factory=dict)
+    mentions: Mapping[str, int] = field(default_factory=dict, hash=False)
 
 
 def named(
