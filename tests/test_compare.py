@@ -242,6 +242,21 @@ def test_stories_shows_an_untitled_article_by_the_start_of_its_text(capsys, seed
     assert lines[A000].endswith("with no breakthrough")  # a headline stays as it is
 
 
+def test_entities_count_the_reports_of_unknown_outlet_writing_a_spelling(capsys, seeds_index):
+    """Three of the seeds name no outlet: a spelling all three write says so in
+    a count, where every id was listed (on a folder of plain text, a line ran to
+    hundreds of ids); one that a single such report writes still names it."""
+    code, out = run(capsys, "entities")
+    assert code == 0
+    lines = [line.strip() for line in out.splitlines()]
+    assert any(
+        line.startswith("Ukraine ×")
+        and line.endswith("(Al Jazeera, EFE; 3 reports of unknown outlet)")
+        for line in lines
+    )
+    assert f"Kiev ×3  ({A002})" in lines
+
+
 def test_commands_print_the_documented_json(capsys, seeds_index):
     code, out = run(capsys, "stories", "--json")
     assert code == 0 and {s["id"] for s in json.loads(out)["stories"]} == {"s1", "s2"}

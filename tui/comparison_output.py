@@ -40,6 +40,7 @@ def entities(library, args: argparse.Namespace) -> int:
     if args.json:
         print(dumps({"entities": codec.to_json(found)}))
         return EXIT_OK
+    ids = {row.id for row in library.articles()}
     for entity in found:
         line = Text.assemble(
             (clean_line(entity.name), "bold"),
@@ -48,11 +49,24 @@ def entities(library, args: argparse.Namespace) -> int:
         )
         stdout.print(line)
         for alias in entity.aliases:
-            sources = ", ".join(clean_line(s) for s in alias.sources)
+            sources = _alias_sources(alias.sources, ids)
             stdout.print(
                 Text(f"    {clean_line(alias.text)} ×{alias.count}  ({sources})", style="dim")
             )
     return EXIT_OK
+
+
+def _alias_sources(sources: tuple[str, ...], ids: set[str]) -> str:
+    """Who writes a spelling: its outlets, and an article that names none by its
+    id, or, for several, how many they are ("AP, Fox News; 28 reports of
+    unknown outlet"), where every id was listed and one line ran to pages."""
+    outlets = [clean_line(s) for s in sources if s not in ids]
+    unnamed = [clean_line(s) for s in sources if s in ids]
+    if len(unnamed) > 1:
+        return "; ".join(
+            filter(None, [", ".join(outlets), render.spelling_source(None, len(unnamed))])
+        )
+    return ", ".join(outlets + unnamed)
 
 
 def facts(library, args: argparse.Namespace) -> int:
