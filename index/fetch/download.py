@@ -97,7 +97,7 @@ class Downloader:
         except httpx.HTTPError as error:
             raise FetchFailed(f"{type(error).__name__}: {_reason(error)}") from None
         finally:  # the delay runs from the end of this request, however it ended
-            self._last[(urlsplit(url).hostname or "").lower()] = time.monotonic()
+            self._last[_host(url)] = time.monotonic()
 
     def _read(self, response: httpx.Response) -> Download:
         if response.status_code == 304:
@@ -128,7 +128,7 @@ class Downloader:
         """Sleep until the last request to the host of ``url`` ended ``host_delay``
         seconds ago: counted from its end, the host sees the next request that
         long after it received the last, however slowly that one arrived."""
-        last = self._last.get((urlsplit(url).hostname or "").lower())
+        last = self._last.get(_host(url))
         if last is not None:
             time.sleep(max(0.0, last + self.polite.host_delay - time.monotonic()))
 
@@ -147,3 +147,8 @@ def _kind(error: httpx.TimeoutException) -> str:
 
 def _reason(error: Exception) -> str:
     return str(error) or type(error).__name__
+
+
+def _host(url: str) -> str:
+    """The host the delay between requests is kept per."""
+    return (urlsplit(url).hostname or "").lower()
