@@ -153,7 +153,7 @@ def linked(
     # ("run" of "hit and run") says something of their subject.
     # Stories known: a name beyond its story reads the names around it.
     context = _Context(nodes) if groups else None
-    _link_people(nodes, links, text, in_stories=bool(groups), context=context)
+    _link_people(nodes, links, text, context)
     _link_nicknames(nodes, links)
     _link_abbreviations(nodes, links, text.spelled_out(mentions))
     _link_organisations(nodes, links, common, context)

@@ -57,16 +57,15 @@ def _link_people(
     nodes: list[_Node],
     links: _Links,
     text: CorpusText,
-    in_stories: bool = True,
     context: _Context | None = None,
 ) -> None:
     """Spelling variants of full names, then short forms to the one full name they
-    fit. ``in_stories``: the articles' stories are known (the second merge), so a
-    nickname may join a person of its story and a bare name beyond its story
-    needs its surname spelled alike and, for a common word, a title (see
-    :func:`_named_alike_anywhere`), and, with the articles' names
-    (``context``), a name its article shares with one naming the person in
-    full (see :class:`_Context`)."""
+    fit. With the articles' names (``context``), the articles' stories are known
+    (the second merge), so a nickname may join a person of its story and a bare
+    name beyond its story needs its surname spelled alike and, for a common
+    word, a title (see :func:`_named_alike_anywhere`), and a name its article
+    shares with one naming the person in full (see :class:`_Context`)."""
+    in_stories = context is not None
     people = [i for i, node in enumerate(nodes) if node.kind == "person"]
     by_surname: dict[str, list[int]] = defaultdict(list)
     for i in people:
@@ -157,9 +156,9 @@ def _link_people(
             min_size=least,
             reach=2 if len(short) == 1 and given_in[short[0]] & nodes[i].stories else 3,
             anywhere=anywhere,
-            confirm=partial(context.named_around, nodes[i])
-            if context is not None and anywhere is not None
-            else None,
+            confirm=None
+            if context is None or anywhere is None
+            else partial(context.named_around, nodes[i]),
         )
         if target is not None:
             links.join(i, target)
