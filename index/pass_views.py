@@ -65,6 +65,11 @@ _EVENT_NAME = re.compile(
 )
 
 
+# An entity's coverage in a story: the articles naming it, each spelling's
+# outlets (None: an article naming none), each spelling's articles naming none.
+_Coverage = tuple[set[str], dict[str, set[str | None]], dict[str, int]]
+
+
 class _Context:
     """Indexes over the whole corpus, built once per summary."""
 
@@ -90,9 +95,7 @@ class _Context:
         for article_id, story_id in sorted(story_of.items()):
             self.members[story_id].append(article_id)
         # (entity, story) -> the articles naming it, and its spellings' outlets
-        self._covered: dict[tuple[str, str], tuple[set[str], dict[str, set[str | None]]]] = {}
-        # (entity, story) -> each spelling's articles that name no outlet, counted
-        self._unnamed: dict[tuple[str, str], dict[str, int]] = {}
+        self._covered: dict[tuple[str, str], _Coverage] = {}
         self._by_article: dict[str, dict[str, list[EntityMention]]] = {}
         self._cited_facts: dict[str, CitedFact] = {}
         self.alias_index = alias_index
@@ -318,9 +321,9 @@ class _Context:
 
     def _entity_inputs(self, eid: str, story: str) -> list[Any]:
         entity = self.entity_by_id[eid]
-        naming, spellings = self._coverage(eid, story)
+        naming, spellings, unnamed = self._coverage(eid, story)
         said = sorted((text, sorted(found, key=outlet_label)) for text, found in spellings.items())
-        return [eid, entity.name, entity.kind, sorted(naming), said, self._unnamed[eid, story]]
+        return [eid, entity.name, entity.kind, sorted(naming), said, unnamed]
 
     def views(self, aid: str) -> dict[str, Any]:
         """The article's views as stored: JSON through the codec, by passage number."""
@@ -424,8 +427,7 @@ class _Context:
         views: list[EntityCoverage] = []
         for eid in sorted(self.entities_in.get((aid, number), ())):
             entity = self.entity_by_id[eid]
-            naming, spellings = self._coverage(eid, story or aid)
-            unnamed = self._unnamed[eid, story or aid]
+            naming, spellings, unnamed = self._coverage(eid, story or aid)
             views.append(
                 EntityCoverage(
                     entity=EntityRef(eid, entity.name, entity.kind),
@@ -446,10 +448,11 @@ class _Context:
         is one of its own): "named by 2 of 6 sources" counts outlets."""
         return len({self.articles[a].source or "#" + a for a in articles})
 
-    def _coverage(self, eid: str, story: str) -> tuple[set[str], dict[str, set[str | None]]]:
-        """The articles of ``story`` naming entity ``eid`` and the spellings they
-        use, by the outlets writing each (None for an article that names none),
-        worked out once per entity and story rather than per passage."""
+    def _coverage(self, eid: str, story: str) -> _Coverage:
+        """The articles of ``story`` naming entity ``eid``, the spellings they
+        use by the outlets writing each (None for an article that names none),
+        and how many articles naming none write each; worked out once per
+        entity and story rather than per passage."""
         key = (eid, story)
         if key not in self._covered:
             by_article = self._mentions_by_article(eid)
@@ -463,8 +466,8 @@ class _Context:
                         spellings[mention.text].add(self.sources[article])
                         if self.sources[article] is None:
                             unnamed[mention.text].add(article)
-            self._covered[key] = (naming, spellings)
-            self._unnamed[key] = {text: len(found) for text, found in unnamed.items()}
+            counted = {text: len(found) for text, found in unnamed.items()}
+            self._covered[key] = (naming, spellings, counted)
         return self._covered[key]
 
     def _mentions_by_article(self, eid: str) -> dict[str, list[EntityMention]]:
