@@ -139,18 +139,16 @@ def stories(library, args: argparse.Namespace) -> int:
     if args.json:
         print(dumps({"stories": codec.to_json(found)}))
         return EXIT_OK
-    meta = {row.id: row for row in library.articles()}
-    # an untitled article is shown by the start of its text, in quotes, as the
-    # sources list shows it (a folder of plain text is often all untitled)
-    leads = {row[0]: row[5] for row in library.listing() if len(row) > 5 and row[5]}
+    # id, outlet, title and an untitled article's lead, as the sources list has them
+    entries = {row[0]: render.Entry._make(row) for row in library.listing()}
     for story in found:
         stdout.print(Text.assemble((story.id, "bold"), "  ", clean_line(story.title)))
         for aid in story.articles:
-            row = meta.get(aid)
-            source, title = (row.source, row.title) if row else (None, None)
-            heading = clean_line(title) or (
-                f"“{render.shorten(clean_line(leads[aid]), STORY_LEAD)}”" if aid in leads else ""
-            )
+            entry = entries.get(aid)
+            source = entry.source if entry else None
+            heading = clean_line(render.heading(entry)) if entry else ""
+            if entry and not entry.title and heading:  # the start of its text, quoted
+                heading = f"“{render.shorten(heading, STORY_LEAD)}”"
             stdout.print(
                 Text(
                     f"    {clean_line(aid)}  {outlet_label(clean_line(source))}  {heading}",
