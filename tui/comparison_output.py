@@ -40,7 +40,7 @@ def entities(library, args: argparse.Namespace) -> int:
     if args.json:
         print(dumps({"entities": codec.to_json(found)}))
         return EXIT_OK
-    ids = {row.id for row in library.articles()}
+    ids = {row[0] for row in library.listing()}  # the compact list, not the whole catalog
     for entity in found:
         line = Text.assemble(
             (clean_line(entity.name), "bold"),
