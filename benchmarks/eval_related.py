@@ -14,9 +14,10 @@ hold mentions of one gold event. Printed: the precision of the related
 passages judged; of the passages that have a partner of the same event in
 another report of their newsdesk story, the share shown at least one
 (hit rate) and the share of such partners shown (recall, at most the five
-shown); beside it, TF-IDF cosine alone over the same candidates (the other
-reports' passages of the same newsdesk story, the same cut and the same
-five), so that the difference is the scoring's, not the grouping's.
+shown); beside it, TF-IDF cosine alone over the same candidates (the pane's own
+ranking given no entity and no fact key: the other reports' passages of the
+same newsdesk story, the same cut and the same five), so that the difference
+is the scoring's, not the grouping's.
 """
 
 from __future__ import annotations
@@ -37,6 +38,15 @@ from benchmarks.common import DATA  # noqa: E402
 ECB = DATA / "ecbplus-dev"
 
 
+def _line_starts(text: str) -> list[int]:
+    return [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+
+
+def _line_at(starts: list[int], offset: int) -> int:
+    """The 0-based line holding ``offset``, from its text's line starts."""
+    return int(np.searchsorted(starts, offset, side="right")) - 1
+
+
 def gold_events(folders: list[Path]) -> tuple[dict[tuple[str, int], set[str]], set[str]]:
     """Each annotated line (document file, line number) -> the gold events it
     mentions, and every document file; only annotated lines are keys."""
@@ -47,14 +57,14 @@ def gold_events(folders: list[Path]) -> tuple[dict[tuple[str, int], set[str]], s
         starts: dict[str, list[int]] = {}
         for doc, info in gold["docs"].items():
             text = (folder / info["file"]).read_text(encoding="utf-8")
-            starts[doc] = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+            starts[doc] = _line_starts(text)
             files.add(info["file"])
             for line in info["coref_sentences"]:
                 events.setdefault((info["file"], line), set())
         for cluster in gold["events"]:
             for m in cluster["mentions"]:
                 info = gold["docs"][m["doc"]]
-                line = int(np.searchsorted(starts[m["doc"]], m["start_char"], side="right")) - 1
+                line = _line_at(starts[m["doc"]], m["start_char"])
                 if (info["file"], line) in events:
                     events[(info["file"], line)].add(cluster["cluster_id"])
     return events, files
@@ -74,9 +84,8 @@ def main() -> int:
         return 1
 
     from index.analysis import Analysis
-    from index.crossref.related import MIN_RELATED_SCORE, RELATED_PER_PASSAGE
+    from index.crossref.related import related_passages
     from index.library import Library
-    from index.tfidf import text_tfidf
 
     index_dir = args.index or Path(tempfile.mkdtemp(prefix="ecb-related-index-"))
     library = Library(folders, index_dir, analysis=Analysis())  # the topics as one corpus
@@ -90,10 +99,10 @@ def main() -> int:
         article = library.article(info.id)
         assert article is not None
         name = Path(article.path).name
-        starts = [0] + [i + 1 for i, c in enumerate(article.text) if c == "\n"]
+        starts = _line_starts(article.text)
         passages[info.id] = [(p.number, p.text) for p in article.passages]
         for p in article.passages:
-            line = int(np.searchsorted(starts, p.start, side="right")) - 1
+            line = _line_at(starts, p.start)
             line_of[(info.id, p.number)] = (name, line)
 
     def same_event(a: tuple[str, int], b: tuple[str, int]) -> bool | None:
@@ -108,22 +117,12 @@ def main() -> int:
     for aid, story in story_of.items():
         members[story].append(aid)
 
-    # TF-IDF alone over each newsdesk story's passages: the baseline's picks
+    # TF-IDF alone: the pane's own ranking given no entity and no fact key
     baseline: dict[tuple[str, int], list[tuple[str, int]]] = {}
     for ids in members.values():
-        keys = [(aid, n) for aid in sorted(ids) for n, _ in passages[aid]]
-        texts = [t for aid in sorted(ids) for _, t in passages[aid]]
-        weighted = text_tfidf(texts) if len(ids) > 1 else None
-        if weighted is None:
-            continue
-        cosine = (weighted[0] @ weighted[0].T).toarray()
-        owners = np.array([k[0] for k in keys])
-        for i, key in enumerate(keys):
-            row = cosine[i].copy()
-            row[owners == key[0]] = -np.inf
-            found = np.flatnonzero(row >= MIN_RELATED_SCORE)
-            ranked = found[np.argsort(-row[found], kind="stable")][:RELATED_PER_PASSAGE]
-            baseline[key] = [keys[j] for j in ranked.tolist()]
+        story_passages = [(aid, n, text) for aid in sorted(ids) for n, text in passages[aid]]
+        for key, picks in related_passages(story_passages, {}, {}, {}).items():
+            baseline[key] = [(pick["id"], pick["passage"]) for pick in picks]
 
     tallies = {"newsdesk": [0, 0, 0, 0, 0], "TF-IDF alone": [0, 0, 0, 0, 0]}
     # judged, right, passages with a partner, of those hit, partners shown
