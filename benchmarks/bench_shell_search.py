@@ -21,6 +21,8 @@ every run compiles newsdesk's own modules again). ``--source TREE`` runs
 newsdesk from another checkout (an earlier version, for a before figure) with
 this interpreter; ``--before TREE`` runs another checkout's search beside this
 one's, interleaved with it, for a before and after from the same run.
+``--phrases`` times four phrases instead of four words (``"prime minister"``;
+rg gets the phrase's words as its pattern, ``rg -i -c 'prime minister'``).
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from benchmarks.common import NEWS, require  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ("prisoners", "election", "broadband", "chancellor")
+PHRASES = ('"prime minister"', '"mobile phone"', '"interest rates"', '"general election"')
 # The console script's entry point (an earlier checkout's, when it has no tui.entry).
 RUN = (
     "import sys; sys.path.insert(0, sys.argv.pop(1))\n"
@@ -78,17 +81,17 @@ def run(command: list[str]) -> tuple[float, float]:
 def commands(args: argparse.Namespace, corpus: str, rg: str) -> dict[str, list[list[str]]]:
     """Each measurement's commands, one per query (floors: one)."""
     found: dict[str, list[list[str]]] = {
-        "rg": [[rg, "-i", "-c", query, corpus] for query in QUERIES],
+        "rg": [[rg, "-i", "-c", query.strip('"'), corpus] for query in args.queries],
         "python start": [[sys.executable, "-c", "pass"]],
     }
     for engine in args.engines:
         where = [corpus, "--index-dir", str(args.index), "--engine", engine]
-        searches = [newsdesk(args.source, "search", query, *where) for query in QUERIES]
+        searches = [newsdesk(args.source, "search", query, *where) for query in args.queries]
         found[f"{engine}: search"] = searches
         if args.source == ROOT:  # an earlier checkout may not have the option
             found[f"{engine}: --no-update"] = [[*c, "--no-update"] for c in searches]
         if args.before is not None:
-            before = [newsdesk(args.before, "search", query, *where) for query in QUERIES]
+            before = [newsdesk(args.before, "search", query, *where) for query in args.queries]
             found[f"{engine}: search, before"] = before
         module = f"index.engines.{engine}, index.search"
         found[f"{engine}: imports"] = [imports(args.source, module)]
@@ -102,7 +105,9 @@ def main() -> None:
     parser.add_argument("--engines", type=lambda v: v.split(","), default=["whoosh", "tantivy"])
     parser.add_argument("--source", type=Path, default=ROOT, help="newsdesk checkout to run")
     parser.add_argument("--before", type=Path, help="another checkout's search, run beside it")
+    parser.add_argument("--phrases", action="store_true", help="phrases instead of words")
     args = parser.parse_args()
+    args.queries = PHRASES if args.phrases else QUERIES
     corpus, rg = str(require(NEWS)), shutil.which("rg")
     if rg is None:
         print("skipped: rg (ripgrep) is not installed (apt-get install ripgrep)")
@@ -115,7 +120,7 @@ def main() -> None:
     measured = commands(args, corpus, rg)
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in measured}
     for _ in range(args.repeat):
-        for index in range(len(QUERIES)):
+        for index in range(len(args.queries)):
             for name, runs in measured.items():
                 if index < len(runs):
                     times[name].append(run(runs[index]))

@@ -1,5 +1,5 @@
-"""A search of words alone, answered from the word table beside the index
-with the standard library only.
+"""A search of words alone or of one phrase, answered from the word table
+beside the index with the standard library only.
 
 ``newsdesk search prisoners`` from the shell spent most of its time importing
 Whoosh and newsdesk's data model and opening the index, not searching. The
@@ -14,8 +14,10 @@ Whoosh does for an ``And`` of ``Term``\\ s under BM25F: each segment's
 matcher tree built by Whoosh's rule (the words with most documents in that
 segment joined first), each passage's score the sum of its words' scores in
 that tree's order, the best kept as Whoosh's top collector keeps them (a
-later passage replaces the weakest only with a higher score). Hits, order,
-scores and snippets are those of the Whoosh path, bit for bit.
+later passage replaces the weakest only with a higher score). A phrase is
+Whoosh's ``Phrase``: the passages holding its words, read for them one after
+the other (see :mod:`index.plain_scoring`). Hits, order, scores and snippets
+are those of the Whoosh path, bit for bit.
 
 The table answers only for the commit whose table of contents it holds, byte
 for byte; anything it cannot answer (a word it has never seen, a stale
@@ -42,7 +44,7 @@ from .kept_listing import (
     read_listing,
     seeds_folder,
 )
-from .plain_scoring import OPERATORS, query_terms, search
+from .plain_scoring import OPERATORS, phrase_terms, query_terms, search, search_phrase
 from .snippets import snippet, spans, window
 
 TYPE_CHECKING = False  # typing itself is not imported: it is most of what this would cost
@@ -346,10 +348,11 @@ class PlainAnswer:
 def answer(
     path: str, roots: list[str], model: str | None, query: str, limit: int, check_files: bool
 ) -> PlainAnswer | None:
-    """A search of words alone on the index at ``path`` for the corpus
-    ``roots``, from the word table, when the kept listing holds (see
-    :func:`current_commit`) and the table is that commit's; None otherwise
-    (another query, a word no passage has, stop words alone)."""
+    """A search of words alone or of one phrase on the index at ``path`` for
+    the corpus ``roots``, from the word table, when the kept listing holds
+    (see :func:`current_commit`) and the table is that commit's; None
+    otherwise (another query, a word no passage has, stop words alone, a
+    phrase no passage holds)."""
     generation = current_commit(path, roots, model, check_files=check_files)
     if generation is None:
         return None
@@ -357,9 +360,18 @@ def answer(
     if table is None:
         return None
     terms = query_terms(table, query)
-    if not terms:
-        return None
-    total, best = search(table, terms, limit)
+    if terms:
+        total, best = search(table, terms, limit)
+    else:
+        terms = phrase_terms(table, query)
+        if terms is None:
+            return None
+        found = (
+            search_phrase(table, terms, limit) if len(terms) > 1 else search(table, terms, limit)
+        )
+        if found is None:
+            return None
+        total, best = found
     spellings: set[str] = set()
     for term in terms:
         entry = table.entry(term)

@@ -6,6 +6,10 @@ Whoosh path's snippets, :func:`index.search.make_snippet`, are cut here too).
 
 from __future__ import annotations
 
+TYPE_CHECKING = False  # typing itself is not imported (see index.sidecar)
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
 SNIPPET_CHARS = 240  # how much of a long passage a search result shows
 
 
@@ -13,9 +17,13 @@ def spans(text: str) -> list[tuple[int, int]]:
     """Where the words of ``text`` stand, as ``index.engines.words.TOKEN_PATTERN``
     finds them (``\\d+(?:,\\d{3})+(?:\\.\\d+)?|\\w+(?:\\.\\w+)*``), without ``re``:
     ``\\w`` is a letter, digit or number character or ``_``, ``\\d`` a decimal."""
-    found = []
+    return list(words_from(text))
+
+
+def words_from(text: str, i: int = 0) -> Iterator[tuple[int, int]]:
+    """:func:`spans` one word at a time, from offset ``i`` (the words of the
+    whole text from there on where ``i`` follows a character no word holds)."""
     n = len(text)
-    i = 0
     while i < n:
         c = text[i]
         if not (c.isalnum() or c == "_"):
@@ -39,7 +47,7 @@ def spans(text: str) -> list[tuple[int, int]]:
                     k += 2
                     while k < n and text[k].isdecimal():
                         k += 1
-                found.append((i, k))
+                yield i, k
                 i = k
                 continue
         j = i + 1
@@ -49,9 +57,8 @@ def spans(text: str) -> list[tuple[int, int]]:
             j += 2
             while j < n and (text[j].isalnum() or text[j] == "_"):
                 j += 1
-        found.append((i, j))
+        yield i, j
         i = j
-    return found
 
 
 def snippet(text: str, spellings: set[str]) -> tuple[str, list[tuple[int, int]]]:

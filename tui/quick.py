@@ -1,16 +1,16 @@
 """``newsdesk search WORDS`` from the shell, answered without Whoosh.
 
 The console script (:mod:`tui.entry`) asks this first. It answers a search
-of words alone into a pipe or a file when the index is up to date by the
+of words alone or of one phrase into a pipe or a file when the index is up to date by the
 listing the update check kept (:mod:`index.freshness`) and the word table of
 that commit is there (:mod:`index.sidecar`): the standard library reads them
 both, and the lines (or JSON) are those :mod:`tui.output` writes, on a terminal
 with the styles Rich would draw. Anything else returns None before a byte is
 written, and the command runs as before: another query, option, engine or
 settings file, a line Rich would wrap on the terminal, an index to update,
-read-only or missing, a word no passage has (the command then suggests close
-spellings: a search answered here has none to offer, every word of it being
-one the passages hold).
+read-only or missing, a word no passage has or a phrase no passage holds (the
+command then suggests close spellings: a search answered here has none to
+offer, every word of it being one the passages hold and every phrase found).
 """
 
 from __future__ import annotations
