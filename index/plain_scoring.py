@@ -1,12 +1,12 @@
-"""What a search of words alone, or of one phrase, holds and how Whoosh
-scores it, from the word table (:class:`index.sidecar.Table`): the terms of
-its query, each word's index form with stop words dropped, and every passage
-holding them all, scored as Whoosh's ``And`` of ``Term``\\ s under BM25F
-(each segment's weighted matcher tree, the scores summed in its order) and
-kept as its top collector keeps them. A phrase (``"prisoners of war"``) is
-Whoosh's ``Phrase``: the passages holding its words one after the other
-(stop words between them skipped, as the index numbers its words without
-them), each scored as the sum of its words' scores in a balanced tree in
+"""What a search of words and phrases holds and how Whoosh scores it, from
+the word table (:class:`index.sidecar.Table`): the terms of its query, each
+word's index form with stop words dropped, and every passage holding them
+all, scored as Whoosh's ``And`` of ``Term``\\ s under BM25F (each segment's
+weighted matcher tree, the scores summed in its order) and kept as its top
+collector keeps them. A phrase (``"prisoners of war"``) is Whoosh's
+``Phrase``, a part of that ``And``: the passages holding its words one after
+the other (stop words between them skipped, as the index numbers its words
+without them), scored as the sum of its words' scores in a balanced tree in
 the phrase's order.
 """
 
@@ -56,58 +56,62 @@ def query_terms(table: Table, text: str) -> list[str] | None:
 _PHRASE_PUNCTUATION = frozenset(",.-")
 
 
-def phrase_terms(table: Table, text: str) -> list[str] | None:
-    """The words of Whoosh's ``Phrase`` for a query that is one phrase
-    (``"prisoners of war"``: each word's index form in order, stop words
-    dropped, a repeated word kept; one word is a word alone to Whoosh), or
-    None for any other query, stop words alone or a word the table cannot
-    analyse."""
-    text = text.strip()
-    if len(text) < 2 or text[0] != '"' or text[-1] != '"' or text.count('"') != 2:
+def query_parts(table: Table, text: str) -> list[tuple[str, ...]] | None:
+    """The parts of Whoosh's ``And`` for a query of words and phrases in
+    double quotes (``"prisoners of war" Istanbul``): a word is its index form
+    alone, a phrase the index forms of its words in order (a repeated word
+    kept; a phrase of one word is that word alone to Whoosh); stop words
+    dropped, each part once, in order. None for any other query (an
+    operator, a field, a quote not set apart by spaces), stop words alone or
+    a word the table cannot analyse."""
+    pieces = text.split('"')
+    if len(pieces) % 2 == 0:  # a quote not closed
         return None
-    inside = text[1:-1]
-    if not all(c.isalnum() or c.isspace() or c in _PHRASE_PUNCTUATION for c in inside):
-        return None
-    terms: list[str] = []
-    for start, end in spans(inside):
-        form = table.form(inside[start:end])
-        if form is None:
+    parts: list[tuple[str, ...]] = []
+    last = len(pieces) - 1
+    for at, piece in enumerate(pieces):
+        if at % 2:  # within quotes: a phrase
+            if not all(c.isalnum() or c.isspace() or c in _PHRASE_PUNCTUATION for c in piece):
+                return None
+            words = [piece[start:end] for start, end in spans(piece)]
+        else:
+            if not all(c.isalnum() or c.isspace() for c in piece):
+                return None
+            words = piece.split()
+            if any(word in OPERATORS for word in words):
+                return None
+            # "talks"Istanbul is not two parts to Whoosh's parser
+            if words and (
+                (at and not piece[0].isspace()) or (at < last and not piece[-1].isspace())
+            ):
+                return None
+        forms = [table.form(word) for word in words]
+        if None in forms:
             return None
-        if form:
-            terms.append(form)
-    return terms or None
+        kept = tuple(form for form in forms if form)
+        for part in [kept] if at % 2 else [(form,) for form in kept]:
+            if part and part not in parts:
+                parts.append(part)
+    return parts or None
 
 
 def search(table: Table, terms: list[str], limit: int) -> tuple[int, list[tuple[float, int]]]:
     """How many passages hold every one of ``terms``, and the best ``limit``
     as (score, passage number), best first: Whoosh's And of Terms under
     BM25F, collected by its top collector."""
-    entries = [table.entry(term) for term in terms]
-    if not entries or any(entry is None for entry in entries):
-        return 0, []
-    lengths, avgfl = table.lengths, table.avgfl
-    limit = max(1, limit)
-    items: list[tuple[float, int]] = []
-    total = 0
-    bounds = [*table.segments, table.docs]
-    for segment in range(len(table.segments)):
-        low, high = bounds[segment], bounds[segment + 1]
-        leaves = []
-        for idf, frequencies, postings, weights, _forms in entries:  # type: ignore[misc]
-            df = dict(frequencies).get(segment)
-            if df is None:  # not a word of this segment: Whoosh's NullMatcher
-                break
-            numbers, found = memoryview(postings).cast("I"), memoryview(weights).cast("d")
-            leaves.append((df, idf, _within(numbers, found, low, high)))
-        else:
-            for docnum, score in _scored(leaves, lengths, avgfl):
-                total += 1
-                if len(items) < limit:
-                    heappush(items, (score, 0 - docnum))
-                elif score > items[0][0]:
-                    heapreplace(items, (score, 0 - docnum))
-    items.sort(reverse=True)
-    return total, [(score, 0 - docnum) for score, docnum in items]
+    found = _collected(table, [(term,) for term in terms], limit) if terms else None
+    return (0, []) if found is None else found
+
+
+def search_parts(
+    table: Table, parts: list[tuple[str, ...]], limit: int
+) -> tuple[int, list[tuple[float, int]]] | None:
+    """:func:`search` for Whoosh's ``And`` of words and phrases (see
+    :func:`query_parts`), or None where no passage holds them (the command
+    then offers close spellings that find them) or a word is one the table
+    does not know."""
+    found = _collected(table, parts, limit)
+    return None if found is None or not found[0] else found
 
 
 def _within(numbers: Any, weights: Any, low: int, high: int) -> dict[int, float]:
@@ -117,56 +121,40 @@ def _within(numbers: Any, weights: Any, low: int, high: int) -> dict[int, float]
     return dict(zip(numbers[start:end], weights[start:end], strict=True))
 
 
-def _scored(leaves: list[tuple[int, float, dict[int, float]]], lengths: Any, avgfl: float):
-    """Each passage matching every leaf, in order, with its score summed in
-    the order of Whoosh's weighted matcher tree (``make_weighted_tree``: the
-    two lightest, that is most frequent, joined first; ties keep their order
-    and a join goes after its equals)."""
-    common = set(leaves[0][2])
-    for _df, _idf, postings in leaves[1:]:
-        common.intersection_update(postings)
+def _weighted(sizes: list[int]) -> Any:
+    """Whoosh's ``make_weighted_tree`` for the And of parts whose estimated
+    sizes (documents in the segment) are ``sizes``: the parts' indexes
+    nested in pairs, the two lightest (that is largest) joined first; ties
+    keep their order and a join goes after its equals."""
     tree: list[tuple[int, Any]] = sorted(
-        ((0 - df, index) for index, (df, _idf, _postings) in enumerate(leaves)),
-        key=lambda item: item[0],
+        ((0 - size, index) for index, size in enumerate(sizes)), key=lambda item: item[0]
     )
     while len(tree) > 1:
         a, b = tree.pop(0), tree.pop(0)
         insort(tree, (a[0] + b[0], (a[1], b[1])), key=lambda item: item[0])
-    shape = tree[0][1]
-    for docnum in sorted(common):
-        length = lengths[docnum]
-        yield docnum, _score(shape, leaves, docnum, length, avgfl)
+    return tree[0][1]
 
 
-def _score(
-    node: Any,
-    leaves: list[tuple[int, float, dict[int, float]]],
-    docnum: int,
-    length: int,
-    avgfl: float,
-) -> float:
-    if isinstance(node, tuple):
-        return _score(node[0], leaves, docnum, length, avgfl) + _score(
-            node[1], leaves, docnum, length, avgfl
-        )
-    idf, tf = leaves[node][1], leaves[node][2][docnum]
-    return idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * length / avgfl)))
-
-
-def search_phrase(
-    table: Table, terms: list[str], limit: int
+def _collected(
+    table: Table, parts: list[tuple[str, ...]], limit: int
 ) -> tuple[int, list[tuple[float, int]]] | None:
-    """:func:`search` for Whoosh's ``Phrase`` of ``terms``: the passages holding
-    every term that also hold them one after the other, each scored as the
-    sum of its terms' scores in the phrase's balanced tree (Whoosh's
-    ``SpanNear2`` over ``make_binary_tree`` of its terms' matchers). None
-    where a passage holds a word the table does not know."""
-    entries = [table.entry(term) for term in terms]
-    if any(entry is None for entry in entries):
+    """How many passages hold every part, and the best ``limit`` as (score,
+    passage number), best first; None where a word is one the table does not
+    know. A passage holds a word when the word's postings hold it, a phrase
+    when it also holds the phrase's words one after the other (Whoosh's
+    ``SpanNear2``). A word's score is its BM25F, a phrase's the sum of its
+    words' in the phrase's balanced tree (``make_binary_tree`` of their
+    matchers); the parts' scores are summed in each segment's weighted tree
+    of the And (a phrase weighs as its rarest word, ``And.estimate_size``),
+    and the best kept as Whoosh's top collector keeps them."""
+    terms = list(dict.fromkeys(term for part in parts for term in part))
+    entries = {term: table.entry(term) for term in terms}
+    if any(entry is None for entry in entries.values()):
         return None
-    spellings = [frozenset(entry[4]) for entry in entries]  # type: ignore[index]
+    spellings = {term: frozenset(entry[4]) for term, entry in entries.items()}  # type: ignore[index]
+    phrases = [[spellings[term] for term in part] for part in parts if len(part) > 1]
+    shapes = [_balanced(list(part)) for part in parts]
     forms: dict[str, str | None] = {}
-    shape = _balanced(list(range(len(terms))))
     lengths, avgfl = table.lengths, table.avgfl
     limit = max(1, limit)
     items: list[tuple[float, int]] = []
@@ -174,34 +162,69 @@ def search_phrase(
     bounds = [*table.segments, table.docs]
     for segment in range(len(table.segments)):
         low, high = bounds[segment], bounds[segment + 1]
-        leaves = []
-        for idf, frequencies, postings, weights, _forms in entries:  # type: ignore[misc]
+        leaves: dict[str, tuple[int, float, dict[int, float]]] = {}
+        for term in terms:
+            idf, frequencies, postings, weights, _forms = entries[term]  # type: ignore[misc]
             df = dict(frequencies).get(segment)
             if df is None:  # not a word of this segment: Whoosh's NullMatcher
                 break
             numbers, found = memoryview(postings).cast("I"), memoryview(weights).cast("d")
-            leaves.append((df, idf, _within(numbers, found, low, high)))
+            leaves[term] = (df, idf, _within(numbers, found, low, high))
         else:
-            common = set(leaves[0][2])
-            for _df, _idf, held in leaves[1:]:
-                common.intersection_update(held)
+            tree = _weighted([min(leaves[term][0] for term in part) for part in parts])
+            common = set(leaves[terms[0]][2])
+            for term in terms[1:]:
+                common.intersection_update(leaves[term][2])
             for docnum in sorted(common):
-                text = table.stored(docnum)[6] or ""
-                holds = _in_order(text, spellings, table, forms)
-                if holds is None:
-                    return None
-                if not holds:
-                    continue
-                score = _score(shape, leaves, docnum, lengths[docnum], avgfl)
+                if phrases:
+                    text = table.stored(docnum)[6] or ""
+                    holds = [_in_order(text, phrase, table, forms) for phrase in phrases]
+                    if None in holds:
+                        return None
+                    if not all(holds):
+                        continue
+                length = lengths[docnum]
+                score = _parts_score(tree, shapes, leaves, docnum, length, avgfl)
                 total += 1
                 if len(items) < limit:
                     heappush(items, (score, 0 - docnum))
                 elif score > items[0][0]:
                     heapreplace(items, (score, 0 - docnum))
-    if not total:  # the command may offer close spellings that find the phrase
-        return None
     items.sort(reverse=True)
     return total, [(score, 0 - docnum) for score, docnum in items]
+
+
+def _parts_score(
+    node: Any,
+    shapes: list[Any],
+    leaves: dict[str, tuple[int, float, dict[int, float]]],
+    docnum: int,
+    length: int,
+    avgfl: float,
+) -> float:
+    """A passage's score: the parts' scores summed in the And's tree ``node``,
+    each part's its words' summed in its own tree (``shapes``)."""
+    if isinstance(node, tuple):
+        return _parts_score(node[0], shapes, leaves, docnum, length, avgfl) + _parts_score(
+            node[1], shapes, leaves, docnum, length, avgfl
+        )
+    return _words_score(shapes[node], leaves, docnum, length, avgfl)
+
+
+def _words_score(
+    node: Any,
+    leaves: dict[str, tuple[int, float, dict[int, float]]],
+    docnum: int,
+    length: int,
+    avgfl: float,
+) -> float:
+    if isinstance(node, tuple):
+        return _words_score(node[0], leaves, docnum, length, avgfl) + _words_score(
+            node[1], leaves, docnum, length, avgfl
+        )
+    _df, idf, postings = leaves[node]
+    tf = postings[docnum]
+    return idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * length / avgfl)))
 
 
 def _balanced(nodes: list[Any]) -> Any:

@@ -1,5 +1,5 @@
-"""A search of words alone or of one phrase, answered from the word table
-beside the index with the standard library only.
+"""A search of words and phrases, answered from the word table beside the
+index with the standard library only.
 
 ``newsdesk search prisoners`` from the shell spent most of its time importing
 Whoosh and newsdesk's data model and opening the index, not searching. The
@@ -15,9 +15,9 @@ matcher tree built by Whoosh's rule (the words with most documents in that
 segment joined first), each passage's score the sum of its words' scores in
 that tree's order, the best kept as Whoosh's top collector keeps them (a
 later passage replaces the weakest only with a higher score). A phrase is
-Whoosh's ``Phrase``: the passages holding its words, read for them one after
-the other (see :mod:`index.plain_scoring`). Hits, order, scores and snippets
-are those of the Whoosh path, bit for bit.
+Whoosh's ``Phrase`` within that ``And``: the passages holding its words,
+read for them one after the other (see :mod:`index.plain_scoring`). Hits,
+order, scores and snippets are those of the Whoosh path, bit for bit.
 
 The table answers only for the commit whose table of contents it holds, byte
 for byte; anything it cannot answer (a word it has never seen, a stale
@@ -44,7 +44,7 @@ from .kept_listing import (
     read_listing,
     seeds_folder,
 )
-from .plain_scoring import OPERATORS, phrase_terms, query_terms, search, search_phrase
+from .plain_scoring import OPERATORS, query_parts, query_terms, search, search_parts
 from .snippets import snippet, spans, window
 
 TYPE_CHECKING = False  # typing itself is not imported: it is most of what this would cost
@@ -348,7 +348,7 @@ class PlainAnswer:
 def answer(
     path: str, roots: list[str], model: str | None, query: str, limit: int, check_files: bool
 ) -> PlainAnswer | None:
-    """A search of words alone or of one phrase on the index at ``path`` for
+    """A search of words and phrases on the index at ``path`` for
     the corpus ``roots``, from the word table, when the kept listing holds
     (see :func:`current_commit`) and the table is that commit's; None
     otherwise (another query, a word no passage has, stop words alone, a
@@ -363,15 +363,14 @@ def answer(
     if terms:
         total, best = search(table, terms, limit)
     else:
-        terms = phrase_terms(table, query)
-        if terms is None:
+        parts = query_parts(table, query)
+        if parts is None:
             return None
-        found = (
-            search_phrase(table, terms, limit) if len(terms) > 1 else search(table, terms, limit)
-        )
+        found = search_parts(table, parts, limit)
         if found is None:
             return None
         total, best = found
+        terms = list(dict.fromkeys(term for part in parts for term in part))
     spellings: set[str] = set()
     for term in terms:
         entry = table.entry(term)

@@ -102,6 +102,9 @@ QUERIES = (
     '"1,000 prisoners"',
     '"a 50-day deadline"',
     '"war of prisoners"',
+    '"prisoners of war" Istanbul',
+    'Istanbul "the talks" "prisoners of war"',
+    '"the talks" talks "prisoners of war" "prisoners of war"',  # each part once
 )
 
 
@@ -204,7 +207,8 @@ def test_other_queries_options_and_settings_are_left_to_the_command_line(
     for query in (
         '"Istanbul talks"~2',
         "'Istanbul talks'",
-        '"Istanbul" talks',
+        '"Istanbul"talks',
+        'talks"Istanbul"',
         "talks AND Istanbul",
         "talk*",
         "source:EFE",
@@ -434,6 +438,9 @@ def test_many_searches_of_the_bbc_say_what_whoosh_says(capsys, tmp_path):
             phrases.append('"' + ("-" if at % 4 == 0 else " ").join(words) + '"')
             if at % 5 == 0:
                 phrases.append('"' + " ".join(reversed(words)) + '"')
+            if at % 3 == 1:  # with a word of the article, before or after
+                word = tokens[min(at + 9, len(tokens) - 1)]
+                phrases.append(f"{word} {phrases[-1]}" if at % 2 else f"{phrases[-1]} {word}")
 
     def compare(queries: list[str]) -> int:
         answered = 0

@@ -1,7 +1,7 @@
 """``newsdesk search WORDS`` from the shell, answered without Whoosh.
 
 The console script (:mod:`tui.entry`) asks this first. It answers a search
-of words alone or of one phrase into a pipe or a file when the index is up to date by the
+of words and phrases into a pipe or a file when the index is up to date by the
 listing the update check kept (:mod:`index.freshness`) and the word table of
 that commit is there (:mod:`index.sidecar`): the standard library reads them
 both, and the lines (or JSON) are those :mod:`tui.output` writes, on a terminal
