@@ -11,7 +11,10 @@ either a real dateline or sign-off ("SAN FRANCISCO (Reuters) -") or a mistake
 ("Photo by James Nielsen/AFP" is no outlet Nielsen). The script prints each
 with the note that says where it came from, then the counts by rule. With
 ``--titles``, it prints each file's inferred title instead (``None`` where no
-first paragraph reads as a headline), to be compared before and after a change.
+first paragraph reads as a headline), to be compared before and after a change,
+and then how many of the files whose first line is their headline (BBC News,
+BASIL) get it as their title, and how many Multi-News pages (no headlines: any
+title is a line of the page read as one) get a title.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ def main() -> int:
         print(f"no articles under {MULTISOURCE} or {NEWS}", file=sys.stderr)
         return 1
     rules: Counter[str] = Counter()
+    headlines: Counter[str] = Counter()
     for path in files:
         raw = path.read_bytes()
         try:
@@ -41,7 +45,15 @@ def main() -> int:
             text = raw.decode("latin-1")
         found = infer(text)
         if titles:
-            print(f"{path.relative_to(path.parents[1])}\t{found.meta.get('title')!r}")
+            title = found.meta.get("title")
+            print(f"{path.relative_to(path.parents[1])}\t{title!r}")
+            if path.parent.name.startswith("multinews-"):
+                headlines["multi-news pages"] += 1
+                headlines["multi-news pages with a title"] += title is not None
+            else:  # BBC News and BASIL: the first line is the headline
+                headlines["files with a headline"] += 1
+                first = text.split("\n", 1)[0].strip()
+                headlines["... whose title is it"] += title is not None and title.strip() == first
             continue
         if "source" not in found.meta:
             continue
@@ -50,6 +62,7 @@ def main() -> int:
             rules[note.split(" from ", 1)[1].split(" '")[0]] += 1
         print(f"{path.relative_to(path.parents[1])}\t{found.meta['source']}\t{'; '.join(notes)}")
     if titles:
+        print("\n" + ", ".join(f"{name}: {count}" for name, count in headlines.items()))
         return 0
     print(f"\n{len(files)} files, outlets inferred by rule: {dict(sorted(rules.items()))}")
     return 0

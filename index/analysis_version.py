@@ -187,4 +187,13 @@ file's size and time, not the analysis's code (see
 # 103: a dateline alone on the first line ("NEW YORK (CNNMoney)", "CAIRO |") and a
 # page's label ("Article Excerpt", "LATEST HEADLINES", "Photo") are no headline; the
 # dateline's agency names the outlet, the label is dropped as furniture
-VERSION = "103"
+# 104: a page's notice in a headline's place ("Please enable Javascript to watch
+# this video", a captcha's, a newsletter box's, a video's embedding box, "× Close")
+# is furniture; "Play" is a button's word ("Play Facebook"); a credit before its
+# caption ("Getty Images Elon Musk", "Source: X / Wikimedia Commons") and a mug
+# shot's caption ("Lizandra Cosme, 32, of Chicago") are captions; a list's first
+# item is no headline; a time stamp beside a byline dates the article and the
+# byline still names the writer ("By Alex Acquisto , BDN Staff • June 14, 2017
+# 2:30 pm"; "March 10, 2012 10:54 am ET by MMFA Staff"); a photo credit closing a
+# headline is kept out of it
+VERSION = "104"

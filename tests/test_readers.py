@@ -742,3 +742,97 @@ def test_an_archive_headline_ending_with_a_full_stop_is_the_title(tmp_path):
     assert article.title == "Britain sets conditions to clear American alliance."
     assert (article.author, article.date) == ("Edna Fernandes", "1996-12-06")
     assert len(article.passages) == 1
+
+
+@pytest.mark.parametrize(
+    "first",
+    [  # the first line of Multi-News pages, where a headline would stand
+        "Play Facebook",
+        "Please enable Javascript to watch this video",
+        "You must enter the characters with black color that stand out from the other characters",
+        "Get daily updates directly to your inbox + Subscribe Thank you for subscribing! Could "
+        "not subscribe, try again later Invalid Email",
+        "This story appears in the December 12, 2017 issue of Forbes. Subscribe",
+        "× Close What is the Tomatometer®?",
+        "Embed Urgent repairs needed on International Space Station 1:04 autoplay autoplay Copy "
+        "this code to your website or blog",
+        "Getty Images Elon Musk",
+        "Getty Images House Speaker John Boehner",
+        "Source: Jdarsie11 / Wikimedia Commons",
+        "Lizandra Cosme, 32, of Chicago",
+    ],
+)
+def test_a_pages_notice_credit_or_mug_shot_above_the_text_is_no_headline(tmp_path, first):
+    article = _read_text(tmp_path, f"{first}\n\n{TRUCKERS}\n\nOrganizers want attention.\n")
+    assert article.title is None
+    assert [p.text for p in article.passages] == [TRUCKERS, "Organizers want attention."]
+
+
+def test_a_numbered_lists_first_item_is_no_headline(tmp_path):
+    article = _read_text(tmp_path, f"1. Anthony Scaramucci\n\n{TRUCKERS}\n\nHe was fired.\n")
+    assert article.title is None
+    assert article.passages[0].text == "1. Anthony Scaramucci"  # the list stays text
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [  # headlines that open as furniture, a credit or a list may
+        "Close friends mourn the rally's organiser",
+        "Play it again: truckers return to the beltway",
+        "Source of the beltway protest remains unclear",
+        "By the numbers: a rally on the beltway",
+        "10 things to know about the truckers' rally",
+        "Getting the latest on the beltway rally",
+    ],
+)
+def test_headlines_that_open_like_furniture_stay_headlines(tmp_path, headline):
+    article = _read_text(tmp_path, f"{headline}\n\n{TRUCKERS}\n\nOrganizers want attention.\n")
+    assert article.title == headline
+
+
+@pytest.mark.parametrize(
+    ("byline", "author", "outlet", "date"),
+    [  # Multi-News pages: a time stamp beside the byline
+        (
+            "By Alex Acquisto , BDN Staff • June 14, 2017 2:30 pm",
+            "Alex Acquisto",
+            "BDN",
+            "2017-06-14",
+        ),
+        ("March 10, 2012 10:54 am ET by MMFA Staff", None, "MMFA", "2012-03-10"),
+        ("By Jane Doe | Updated 4:08 p. m. ET", "Jane Doe", None, None),
+    ],
+)
+def test_a_byline_with_a_time_stamp_names_the_writer_the_outlet_and_the_day(
+    tmp_path, byline, author, outlet, date
+):
+    article = _read_text(
+        tmp_path, f"{byline}\n\nUpdated: June 22, 2017 1:24 pm\n\n{TRUCKERS}\n\nOrganizers.\n"
+    )
+    assert article.title is None
+    assert (article.author, article.source, article.date) == (author, outlet, date or "2017-06-22")
+    assert [p.text for p in article.passages] == [TRUCKERS, "Organizers."]
+
+
+def test_a_photo_credit_after_a_headline_is_kept_out_of_it(tmp_path):
+    article = _read_text(
+        tmp_path,
+        f"Does the PCT have an overcrowding problem? Photo: Pete Brook\n\n{TRUCKERS}\n",
+    )
+    assert article.title == "Does the PCT have an overcrowding problem?"
+
+
+def test_a_report_on_the_picture_agency_keeps_its_paragraphs(tmp_path):
+    said = "Getty Images said on Tuesday that it would sell its archive to a fund."
+    article = _read_text(tmp_path, f"Picture agency sold\n\n{said}\n\n{TRUCKERS}\n")
+    assert [p.text for p in article.passages] == [said, TRUCKERS]
+
+
+def test_a_caption_closed_by_an_ap_photo_credit_is_kept_out_of_the_text(tmp_path):
+    caption = (
+        "In this Tuesday, Nov. 10, 2009 file photo Mikhail Kalashnikov, who invented the AK-47 "
+        "assault rifle, attends festivities to celebrate his 90th birthday at the Kremlin in "
+        "Moscow. (AP Photo/Natalia Kolesnikova, Pool, file)"
+    )
+    article = _read_text(tmp_path, f"{caption}\n\n{TRUCKERS}\n\nOrganizers want attention.\n")
+    assert [p.text for p in article.passages] == [TRUCKERS, "Organizers want attention."]

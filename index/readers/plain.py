@@ -75,6 +75,18 @@ _BYLINE = re.compile(
     rf"By\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})"
     rf"(?:\s*(?:,|/|\s+of)\s*(?:the\s+)?({_NAME_WORD}(?:\s+(?:of\s+|&\s+)?{_NAME_WORD}){{0,5}}))?"
 )
+# A page's time stamp after a byline, past a bullet or a bar ("By Alex Acquisto ,
+# BDN Staff • June 14, 2017 2:30 pm"), or before one, then "by" ("March 10, 2012
+# 10:54 am ET by MMFA Staff").
+_STAMP_AFTER = re.compile(r"\s*[•|·]\s*([^•|·]+)$")
+_STAMP_BEFORE = re.compile(rf"(.+?)\s+by\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})")
+# A photo's credit closing the headline it was pasted with ("Does the PCT have an
+# overcrowding problem? Photo: Pete Brook").
+_TITLE_CREDIT = re.compile(
+    rf"\s+(?i:photo|image|picture)(?:\s+(?i:credit))?:\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}$"
+)
+# An outlet's own staff signing a report: the outlet, not a writer ("BDN Staff").
+_STAFF = re.compile(r"\s+staff(?:\s+writers?)?$", re.I)
 # A writer's name alone on the line above such a dateline ("Robert Kitson",
 # "Simona de Logu", "K.T. Arasu"), as agencies' archives keep it.
 _WRITER_LINE = re.compile(
@@ -160,15 +172,26 @@ def _take_byline(text: str, spans: list, result: Inferred, sources: Counter[str]
     if len(spans) < 2:
         return spans
     line = text[slice(*spans[0])].strip()
-    byline = _BYLINE.fullmatch(line)
-    if not byline:
+    signed, stamp = _unstamped(line)
+    byline = _BYLINE.fullmatch(signed)
+    if byline:
+        writer: str | None = byline.group(1)
+        outlet: str | None = byline.group(2)
+    elif stamp is not None and _STAMP_BEFORE.fullmatch(line):
+        writer, outlet = signed, None  # "March 10, 2012 10:54 am ET by MMFA Staff"
+    else:
         return spans
-    writer: str | None = byline.group(1)
-    outlet: str | None = byline.group(2)
-    if not outlet and (" " not in byline.group(1) or byline.group(1).startswith("The ")):
+    if writer and _STAFF.search(writer):  # "BDN Staff": the outlet signs it
+        outlet = _STAFF.sub("", writer)
+        writer = None
+    if outlet and _STAFF.search(outlet):
+        outlet = _STAFF.sub("", outlet)
+    if byline and not outlet and (" " not in byline.group(1) or byline.group(1).startswith("The ")):
         # "By Reuters", "By The Associated Press": an outlet, no writer
         writer, outlet = None, byline.group(1).removeprefix("The ")
     result.notes.append(f"byline '{line}' kept out of the text")
+    if stamp is not None:
+        _dated(dates.find_date(stamp), f"the time stamp '{stamp}' of the byline", result)
     if writer:
         result.meta["author"] = writer
     spans = spans[1:]
@@ -182,6 +205,20 @@ def _take_byline(text: str, spans: list, result: Inferred, sources: Counter[str]
         sources[outlet] += 2
         result.notes.append(f"outlet '{outlet}' from the byline")
     return spans
+
+
+def _unstamped(line: str) -> tuple[str, str | None]:
+    """A byline's line without the page's time stamp beside it, and the stamp
+    (None for none): "By Alex Acquisto , BDN Staff • June 14, 2017 2:30 pm" is
+    the byline "By Alex Acquisto , BDN Staff"; "March 10, 2012 10:54 am ET by
+    MMFA Staff" the signature "MMFA Staff"."""
+    after = _STAMP_AFTER.search(line)
+    if after and is_stamp(after.group(1)):
+        return line[: after.start()], after.group(1).strip()
+    before = _STAMP_BEFORE.fullmatch(line)
+    if before and is_stamp(before.group(1)):
+        return before.group(2), before.group(1).strip()
+    return line, None
 
 
 def _take_header(text: str, spans: list, result: Inferred, sources: Counter[str]) -> list:
@@ -210,7 +247,12 @@ def _take_header(text: str, spans: list, result: Inferred, sources: Counter[str]
     if len(spans) > 1 and (
         is_title(text[slice(*spans[0])]) or _stamped_headline(text, spans, stamped)
     ):
-        result.meta["title"] = text[slice(*spans.pop(0))]
+        title = text[slice(*spans.pop(0))]
+        credit = _TITLE_CREDIT.search(title)
+        if credit and credit.start():
+            result.notes.append(f"photo credit '{credit.group().strip()}' kept out of the title")
+            title = title[: credit.start()]
+        result.meta["title"] = title
         _take_stamps(text, spans, result)
         if len(spans) > 1 and _same_words(text[slice(*spans[0])], result.meta["title"]):
             spans.pop(0)  # a page's headline scraped with the file's own above it

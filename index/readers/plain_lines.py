@@ -16,6 +16,11 @@ _CREDIT = re.compile(
 _CAPTION_START = re.compile(
     r"^(?:photo|image|picture|file photo|caption|image copyright|image caption"
     r"|enlarge this image|enlarge image)\b[:\s]"
+    # A credit before its caption ("Getty Images Elon Musk"; no sentence: "Getty
+    # Images said on Tuesday ..." is a report's), or a "Source:" line crediting a
+    # picture to its maker and a library ("Source: Jdarsie11 / Wikimedia Commons").
+    r"|^(?-i:Getty Images|AP Photo)\s+(?-i:[A-Z])[^.!?]{0,80}$"
+    r"|^(?:source|credit)s?:\s[^/]{1,40}\s/\s\S"
     # A video player's close button before its clip's summary ("CLOSE United says
     # it's streamlining its boarding process. ... USA TODAY"); in capitals only,
     # before a word that is not: a headline may begin "Close friends" or "CLOSE CALL".
@@ -26,7 +31,7 @@ _CAPTION_START = re.compile(
 # "(Denis Charlet/AFP/Getty Images)", "(Photo: Mark Lennihan, AP)", "(AP Photo/Evan
 # Vucci)", "[Photo/Lanzhou Evening News]", "(European Pressphoto Agency)".
 _CLOSING_GROUP = re.compile(r"[(\[]([^()\[\]]{2,80})[)\]]\s*$")
-_GROUP_CREDIT_START = re.compile(r"^(?:credit|courtesy|via)\b", re.I)
+_GROUP_CREDIT_START = re.compile(r"^(?:credit|courtesy|via|ap photo)\b", re.I)
 # A name ending in a word only a credit ends with ("Associated Press", "Getty Images",
 # "Staff Photographer"), every word capitalised, as a name is.
 _CREDIT_NAME = re.compile(
@@ -41,7 +46,7 @@ _BUTTON_LINE = re.compile(
     re.I,
 )
 _BUTTON_WORD = re.compile(
-    r"(?:share[sd]?|tweet|e-?mail|print(?:able)?|version|post|pin|save|comments?|more|on"
+    r"(?:share[sd]?|tweet|e-?mail|print(?:able)?|version|post|pin|save|comments?|more|on|play"
     r"|this|article|story|listen|to|close|facebook|twitter|google\+|linkedin|reddit|pinterest"
     r"|whatsapp|tumblr|stumbleupon|messenger|flipboard|[\d:,.]+)[:!?]?",
     re.I,
@@ -85,10 +90,17 @@ def is_stamp(paragraph: str) -> bool:
 
 
 _SENTENCE_END = re.compile(r"[.!;,:]$")
+_LIST_ITEM = re.compile(r"\d{1,3}[.)]\s")  # "1. Anthony Scaramucci": a list's first item
 _INITIAL_END = re.compile(r"\b[A-Z]\.$")  # "U.S. (VIDEO)": an abbreviation, no sentence
 MAX_TITLE_CHARS = 180
 MAX_TITLE_WORDS = 25
 MAX_CAPTION_WORDS = 80
+
+
+# A mug shot's caption: a name, an age and a town ("Lizandra Cosme, 32, of Chicago").
+_MUG_SHOT = re.compile(
+    r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){1,3},\s\d{1,3},\sof\s[A-Z][\w.'’ -]{1,40}"
+)
 
 
 def is_caption(paragraph: str) -> bool:
@@ -96,7 +108,10 @@ def is_caption(paragraph: str) -> bool:
     if len(paragraph.split()) > MAX_CAPTION_WORDS:
         return False
     return bool(
-        _CAPTION_START.match(paragraph) or _CREDIT.search(paragraph) or is_credit_group(paragraph)
+        _CAPTION_START.match(paragraph)
+        or _CREDIT.search(paragraph)
+        or is_credit_group(paragraph)
+        or _MUG_SHOT.fullmatch(paragraph.strip())
     )
 
 
@@ -168,6 +183,7 @@ def is_title(paragraph: str) -> bool:
         and not is_buttons(paragraph)
         and not _TAG_LINE.match(paragraph)
         and not _NOT_A_HEADLINE.match(paragraph)
+        and not _LIST_ITEM.match(paragraph)
         and not is_furniture(paragraph)  # "Photo", "Related", "Advertisement"
     )
 
@@ -182,8 +198,29 @@ _FURNITURE = re.compile(
 )
 
 
+# A page's notice to its reader in the article's place: a video player's or a
+# form's ("Please enable Javascript to watch this video", "You must enter the
+# characters with black color that stand out ..."), a newsletter's sign-up box,
+# a magazine's note on the issue, a pop-up's close button ("× Close What is the
+# Tomatometer®?"), a video's embedding box ("Embed ... Copy this code to your
+# website or blog").
+_NOTICE = re.compile(
+    r"(?:please enable javascript|you must enter the characters"
+    r"|get (?:daily|weekly)\b.{0,60}\b(?:inbox|newsletter)"
+    r"|this (?:story|article) appears in the\b.{0,60}\bissue of"
+    r"|[×✕✖]\s*close\b"
+    r"|embed\b.{0,150}\bcopy this code to your (?:website|blog|site))",
+    re.IGNORECASE,
+)
+MAX_NOTICE_WORDS = 30
+
+
 def is_furniture(paragraph: str) -> bool:
     """A paragraph that is no text of the report: "___", "Advertisement Continue
     reading the main story", "Story Continued Below", "Read More:", a page's
-    label ("Article Excerpt", "LATEST HEADLINES")."""
-    return _FURNITURE.fullmatch(paragraph.strip()) is not None
+    label ("Article Excerpt", "LATEST HEADLINES") or its notice to the reader
+    ("Please enable Javascript to watch this video")."""
+    line = paragraph.strip()
+    return _FURNITURE.fullmatch(line) is not None or (
+        len(line.split()) <= MAX_NOTICE_WORDS and _NOTICE.match(line) is not None
+    )
