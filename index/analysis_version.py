@@ -195,5 +195,6 @@ file's size and time, not the analysis's code (see
 # item is no headline; a time stamp beside a byline dates the article and the
 # byline still names the writer ("By Alex Acquisto , BDN Staff • June 14, 2017
 # 2:30 pm"; "March 10, 2012 10:54 am ET by MMFA Staff"); a photo credit closing a
-# headline is kept out of it
+# headline is kept out of it, and so is a time stamp closing it ("... on Sept. 9?
+# 9:04 PM ET Sun, 3 Sept 2017 | 02:51"), which dates the article
 VERSION = "104"

@@ -836,3 +836,28 @@ def test_a_caption_closed_by_an_ap_photo_credit_is_kept_out_of_the_text(tmp_path
     )
     article = _read_text(tmp_path, f"{caption}\n\n{TRUCKERS}\n\nOrganizers want attention.\n")
     assert [p.text for p in article.passages] == [TRUCKERS, "Organizers want attention."]
+
+
+@pytest.mark.parametrize(
+    ("first", "title", "date"),
+    [  # Multi-News pages: a video's or a post's headline with its time stamp
+        (
+            "An ICBM test by North Korea on Sept. 9? 9:04 PM ET Sun, 3 Sept 2017 | 02:51",
+            "An ICBM test by North Korea on Sept. 9?",
+            "2017-09-03",
+        ),
+        (
+            "Classroom ‘terror’ adopted by loving teacher: ‘She just wouldn’t give up’ "
+            "July 15, 2014 at 2:54 PM ET",
+            "Classroom ‘terror’ adopted by loving teacher: ‘She just wouldn’t give up’",
+            "2014-07-15",
+        ),
+        ("Polls close in Scotland at 10:30", "Polls close in Scotland at 10:30", None),
+        ("Labour unveils its plans for 2005", "Labour unveils its plans for 2005", None),
+    ],
+)
+def test_a_time_stamp_closing_a_headline_dates_the_article_not_titles_it(
+    tmp_path, first, title, date
+):
+    article = _read_text(tmp_path, f"{first}\n\n{TRUCKERS}\n\nOrganizers want attention.\n")
+    assert (article.title, article.date) == (title, date)

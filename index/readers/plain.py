@@ -26,6 +26,7 @@ from .plain_lines import (
     is_furniture,
     is_stamp,
     is_title,
+    stamp_after,
 )
 
 # The credit's first word ends a longer name: a photographer's ("Photo by James
@@ -252,6 +253,13 @@ def _take_header(text: str, spans: list, result: Inferred, sources: Counter[str]
         if credit and credit.start():
             result.notes.append(f"photo credit '{credit.group().strip()}' kept out of the title")
             title = title[: credit.start()]
+        stamp = stamp_after(title)
+        if stamp is not None:
+            if not _dated(
+                dates.find_date(title[stamp:]), f"the time stamp '{title[stamp:]}'", result
+            ):
+                result.notes.append(f"time stamp '{title[stamp:]}' kept out of the title")
+            title = title[:stamp].rstrip(" |,-–—•")
         result.meta["title"] = title
         _take_stamps(text, spans, result)
         if len(spans) > 1 and _same_words(text[slice(*spans[0])], result.meta["title"]):
