@@ -245,7 +245,8 @@ def test_on_a_terminal_a_plain_search_draws_what_rich_draws(
     monkeypatch.setenv("COLUMNS", columns)
     where = [str(corpus), "--index-dir", str(index_dir)]
     answered = 0
-    for query in ("talks", "Istanbul talks", "prisoners exchanged", "Kyiv", "said said"):
+    queries = ("talks", "Istanbul talks", "prisoners exchanged", "Kyiv", "said said")
+    for query in (*queries, '"prisoners of war" Istanbul'):
         for extra in ([], ["--limit", "2"]):
             monkeypatch.setattr(output, "_consoles", {})  # Rich's console as the command makes it
             full, fast = _both(capsys, query, *where, *extra)
@@ -254,7 +255,7 @@ def test_on_a_terminal_a_plain_search_draws_what_rich_draws(
                 answered += 1
                 assert fast == full, (query, extra)
     # Every result line of the seeds fits 200 cells; none of their snippets fits 40.
-    assert answered == 10  # the seeds' lines take one cell a character: all drawn here
+    assert answered == 12  # the seeds' lines take one cell a character: all drawn here
 
 
 _STYLES = {"1": "bold", "2": "dim", "1;7": "bold reverse"}
