@@ -229,6 +229,7 @@ class Analysis:
             nicknamed,
             propagate,
             regions,
+            rejoined,
             relabel,
             run_by,
             shown_people,
@@ -299,7 +300,9 @@ class Analysis:
                 article.text,
             )
             mentions = trim_headlines(article.text, mentions, headlines)
-            mentions = propagate(article.text, mentions, spans)
+            # A name found again where a longer one stands ("Nieto" after "Enrique
+            # Peña", from "Peña Nieto") is that name's end.
+            mentions = rejoined(article.text, propagate(article.text, mentions, spans))
             mentions = shown_people(article.text, known_teams(article.text, mentions))
             result.append(run_by(article.text, shown_places(article.text, mentions)))
         return result

@@ -196,5 +196,7 @@ file's size and time, not the analysis's code (see
 # byline still names the writer ("By Alex Acquisto , BDN Staff • June 14, 2017
 # 2:30 pm"; "March 10, 2012 10:54 am ET by MMFA Staff"); a photo credit closing a
 # headline is kept out of it, and so is a time stamp closing it ("... on Sept. 9?
-# 9:04 PM ET Sun, 3 Sept 2017 | 02:51"), which dates the article
+# 9:04 PM ET Sun, 3 Sept 2017 | 02:51"), which dates the article. A person's name
+# the model cut in two at a space is one where the article writes its end whole
+# ("Enrique Peña" and "Nieto", with "Peña Nieto" elsewhere)
 VERSION = "104"

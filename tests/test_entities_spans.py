@@ -822,3 +822,48 @@ def test_an_editors_brackets_are_not_shown_in_a_name():
     assert entity.name == "Barack Obama"
     assert [a.text for a in entity.aliases] == ["Barack Obama"]
     assert entity.aliases[0].sources == ("CNN", "Fox News")
+
+
+# HuffPost on Vicente Fox (BASIL, 2016): the small model reads the compound
+# surname's first half as the surname and finds "Nieto" again on its own.
+PENA_NIETO = (
+    "Former Mexican President Vicente Fox Slams President Enrique Peña Nieto For Meeting "
+    "Trump\n\nFormer Mexican President Vicente Fox criticized current President Enrique Peña "
+    "Nieto for inviting Donald Trump to Mexico.\n\nThe invitation to meet Peña Nieto in private "
+    "did not go over well."
+)
+
+
+def _person(text: str, name: str, after: int = 0) -> Mention:
+    at = text.index(name, after)
+    return Mention(at, at + len(name), name, "person", "PERSON")
+
+
+def test_a_name_cut_in_two_is_one_where_the_article_writes_its_end_whole():
+    from index.mentions import rejoined
+
+    text = PENA_NIETO
+    given = _person(text, "Enrique Peña", text.index("criticized"))
+    cut = [given, _person(text, "Nieto", given.end), _person(text, "Peña Nieto", given.end + 6)]
+    found = rejoined(text, cut)
+    assert [m.text for m in found] == ["Enrique Peña Nieto", "Peña Nieto"]
+    assert text[found[0].start : found[0].end] == "Enrique Peña Nieto"
+    # Without the name's end written whole elsewhere, two names stay two.
+    assert [m.text for m in rejoined(text, cut[:2])] == ["Enrique Peña", "Nieto"]
+
+
+def test_the_analysis_finds_the_whole_compound_surname():
+    article, mentions = analysed(PENA_NIETO)
+    assert "Enrique Peña Nieto" in spans(article, mentions)
+    assert "Nieto" not in spans(article, mentions)
+
+
+def test_two_people_side_by_side_in_a_headline_stay_two():
+    from index.mentions import rejoined
+
+    text = "Obama Romney clash over taxes\n\nBarack Obama and Mitt Romney met. Mitt Romney spoke."
+    found = rejoined(
+        text,
+        mentions_in(text, ("Obama", "person"), ("Romney", "person"), ("Mitt Romney", "person")),
+    )
+    assert [m.text for m in found][:2] == ["Obama", "Romney"]

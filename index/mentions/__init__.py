@@ -19,7 +19,7 @@ from .capitalised_runs import capitalised, page_furniture
 from .casing import a_sentence, needs_truecase, truecase
 from .edges import without_marks
 from .labels import relabel
-from .mending import nicknamed, split_spans
+from .mending import nicknamed, rejoined, split_spans
 from .propagation import propagate, surname, trim_headlines
 from .sharing import regions, share_in_story, share_names, story_members, title_span
 from .shown import (
@@ -46,6 +46,7 @@ __all__ = [
     "SPEECH_VERBS",
     "split_spans",
     "nicknamed",
+    "rejoined",
     "trim_headlines",
     "surname",
     "relabel",

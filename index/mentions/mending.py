@@ -1,7 +1,8 @@
 """The model's spans mended: a list of names or two names in one span split
 (:func:`split_spans`), a royal's style, a regnal number or a name after a
-style taken in, and a nickname joined to the name around it
-(:func:`nicknamed`)."""
+style taken in, a nickname joined to the name around it (:func:`nicknamed`),
+and a name the model cut in two joined again where the article writes its
+end whole (:func:`rejoined`)."""
 
 from __future__ import annotations
 
@@ -298,6 +299,43 @@ def nicknamed(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             result = [m for m in result if m.end <= start or m.start >= end]
             result.append(Mention(start, end, text[start:end], "person", given.label))
     return sorted(result, key=lambda m: (m.start, m.end))
+
+
+def rejoined(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """A person's name the model cut in two at a space is one mention where
+    the article also names the person by the name's end whole: "Enrique Peña"
+    and "Nieto" are "Enrique Peña Nieto" in a report that writes "Peña Nieto"
+    elsewhere (a two-word surname the model takes for a given name and a
+    surname). Two people side by side ("Obama Romney clash" in a headline)
+    stay two: the article never writes "Romney" after "Obama" as one name."""
+    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    names = {_spaced(m.text) for m in ordered if m.kind == "person" and " " in m.text.strip()}
+    result: list[Mention] = []
+    for mention in ordered:
+        last = result[-1] if result else None
+        if (
+            last is not None
+            and last.kind == mention.kind == "person"
+            and text[last.end : mention.start] == " "
+            and _ends_a_name(_spaced(last.text), _spaced(mention.text), names)
+        ):
+            result[-1] = Mention(
+                last.start, mention.end, text[last.start : mention.end], "person", last.label
+            )
+            continue
+        result.append(mention)
+    return result
+
+
+def _spaced(name: str) -> str:
+    return " ".join(name.split())
+
+
+def _ends_a_name(first: str, second: str, names: set[str]) -> bool:
+    """Whether ``first`` and ``second`` joined end with one of ``names`` that
+    starts within ``first`` ("Peña Nieto" of "Enrique Peña" and "Nieto")."""
+    words = first.split(" ")
+    return any(f"{' '.join(words[at:])} {second}" in names for at in range(len(words)))
 
 
 def _in_a_list(text: str, start: int, end: int) -> bool:
