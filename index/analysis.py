@@ -239,6 +239,7 @@ class Analysis:
             trim_headlines,
             truecase,
             without_marks,
+            without_portfolios,
         )
         from .nlp import find_mentions
         from .teams import known_teams
@@ -304,7 +305,8 @@ class Analysis:
             # Peña", from "Peña Nieto") is that name's end.
             mentions = rejoined(article.text, propagate(article.text, mentions, spans))
             mentions = shown_people(article.text, known_teams(article.text, mentions))
-            result.append(run_by(article.text, shown_places(article.text, mentions)))
+            mentions = run_by(article.text, shown_places(article.text, mentions))
+            result.append(without_portfolios(article.text, mentions))
         return result
 
     def summarise(

@@ -198,5 +198,7 @@ file's size and time, not the analysis's code (see
 # headline is kept out of it, and so is a time stamp closing it ("... on Sept. 9?
 # 9:04 PM ET Sun, 3 Sept 2017 | 02:51"), which dates the article. A person's name
 # the model cut in two at a space is one where the article writes its end whole
-# ("Enrique Peña" and "Nieto", with "Peña Nieto" elsewhere)
+# ("Enrique Peña" and "Nieto", with "Peña Nieto" elsewhere). A minister's
+# portfolio the model tags as an organisation of its own is no mention ("Defense"
+# of "Defense Secretary James Mattis", "State" of "Secretary of State")
 VERSION = "104"

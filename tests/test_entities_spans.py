@@ -867,3 +867,32 @@ def test_two_people_side_by_side_in_a_headline_stay_two():
         mentions_in(text, ("Obama", "person"), ("Romney", "person"), ("Mitt Romney", "person")),
     )
     assert [m.text for m in found][:2] == ["Obama", "Romney"]
+
+
+@pytest.mark.parametrize(
+    ("text", "portfolio", "kept"),
+    [  # BASIL and BBC News: a portfolio the model tags as an organisation of its own
+        ("President Trump announced Sunday that Defense Secretary James Mattis will leave.",
+         "Defense", False),
+        ("He was an aide to Secretary of State Hillary Clinton.", "State", False),
+        ("Mr Blunkett resigned as Home Secretary on Wednesday.", "Home", False),
+        ("It is the right to have a Secretary of Defense whose views align.", "Defense", False),
+        # A body, not a title's word.
+        ("Clinton and top Defense officials were also on the call.", "Defense", True),
+        ("The Defense Department earmarked $700 billion.", "Defense Department", True),
+    ],
+)  # fmt: skip
+def test_a_ministers_portfolio_is_no_organisation(text, portfolio, kept):
+    from index.mentions import without_portfolios
+
+    found = without_portfolios(text, mentions_in(text, (portfolio, "organisation")))
+    assert bool(found) == kept
+
+
+def test_the_analysis_finds_the_secretary_not_his_department():
+    article, mentions = analysed(
+        "Mattis to leave\n\nPresident Trump announced Sunday that Defense Secretary James "
+        "Mattis will leave. He was an aide to Secretary of State Hillary Clinton.\n"
+    )
+    assert {"James Mattis", "Hillary Clinton"} <= spans(article, mentions)
+    assert not {"Defense", "State"} & spans(article, mentions)

@@ -33,6 +33,7 @@ from .shown import (
     shown_people,
     shown_places,
     without_furniture,
+    without_portfolios,
 )
 from .words import NAMED_KINDS, SPEECH_VERBS
 
@@ -56,6 +57,7 @@ __all__ = [
     "PLACE_SHOWN",
     "PAGE_WORDS",
     "without_furniture",
+    "without_portfolios",
     "without_marks",
     "run_by",
     "shown_places",

@@ -2,7 +2,8 @@
 :func:`role_before`, :data:`PERSON_BEFORE`), a place (:func:`shown_places`,
 :func:`place_before`) or a body a person leads (:func:`run_by`); and the
 mentions that are page furniture or words of the language, no names
-(:func:`without_furniture`)."""
+(:func:`without_furniture`), or a minister's portfolio, no body
+(:func:`without_portfolios`)."""
 
 from __future__ import annotations
 
@@ -243,6 +244,36 @@ def run_by(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             )  # fmt: skip
         result.append(mention)
     return result
+
+
+# A minister's or secretary's portfolio the model tags as an organisation of its
+# own: "Defense" of "Defense Secretary James Mattis" and of "Secretary of
+# Defense", "State" of "Secretary of State" ("the Defense Department" and "the
+# Defence Ministry" are bodies, and the model tags them whole).
+_PORTFOLIOS = frozenset(
+    {"defense", "defence", "state", "interior", "finance", "health", "justice", "treasury",
+     "energy", "education", "transport", "transportation", "agriculture", "commerce",
+     "labor", "labour", "home", "foreign", "environment", "trade", "war", "navy", "army"}
+)  # fmt: skip
+_OFFICE_AFTER = re.compile(r"\s+(?:Secretary|Minister|Secretaries|Ministers)\b")
+_OFFICE_BEFORE = re.compile(r"\b(?:Secretary|Minister|Secretaries|Ministers) of (?:the )?$")
+
+
+def without_portfolios(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """Mentions less a portfolio the model read as an organisation where it
+    is a word of an office's title (see :data:`_PORTFOLIOS`)."""
+    return [
+        m
+        for m in mentions
+        if not (
+            m.kind == "organisation"
+            and m.text.lower() in _PORTFOLIOS
+            and (
+                _OFFICE_AFTER.match(text, m.end)
+                or _OFFICE_BEFORE.search(text, max(0, m.start - 30), m.start)
+            )
+        )
+    ]
 
 
 def shown_places(text: str, mentions: Sequence[Mention]) -> list[Mention]:
