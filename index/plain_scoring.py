@@ -34,20 +34,12 @@ OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
 def query_terms(table: Table, text: str) -> list[str] | None:
     """The terms Whoosh's query of words alone would hold for ``text`` (each
     word's index form, stop words dropped, each term once, in order), or None
-    when ``text`` is not words alone or holds a word the table cannot analyse."""
-    words = text.split()
-    if not words or not all(c.isalnum() or c.isspace() for c in text):
+    when ``text`` is not words alone or holds a word the table cannot analyse
+    (:func:`query_parts` with no phrase)."""
+    if '"' in text or not text.split():
         return None
-    if any(word in OPERATORS for word in words):
-        return None
-    terms: list[str] = []
-    for word in words:
-        form = table.form(word)
-        if form is None:
-            return None
-        if form and form not in terms:
-            terms.append(form)
-    return terms
+    parts = _parts(table, text)
+    return None if parts is None else [term for (term,) in parts]
 
 
 # What a phrase may hold besides letters, digits and spaces: a number's comma
@@ -57,13 +49,19 @@ _PHRASE_PUNCTUATION = frozenset(",.-")
 
 
 def query_parts(table: Table, text: str) -> list[tuple[str, ...]] | None:
+    """The parts of Whoosh's ``And`` for a query of words and phrases (see
+    :func:`_parts`), or None where it holds none."""
+    return _parts(table, text) or None
+
+
+def _parts(table: Table, text: str) -> list[tuple[str, ...]] | None:
     """The parts of Whoosh's ``And`` for a query of words and phrases in
     double quotes (``"prisoners of war" Istanbul``): a word is its index form
     alone, a phrase the index forms of its words in order (a repeated word
     kept; a phrase of one word is that word alone to Whoosh); stop words
     dropped, each part once, in order. None for any other query (an
-    operator, a field, a quote not set apart by spaces), stop words alone or
-    a word the table cannot analyse."""
+    operator, a field, a quote not set apart by spaces) or a word the table
+    cannot analyse."""
     pieces = text.split('"')
     if len(pieces) % 2 == 0:  # a quote not closed
         return None
@@ -92,26 +90,22 @@ def query_parts(table: Table, text: str) -> list[tuple[str, ...]] | None:
         for part in [kept] if at % 2 else [(form,) for form in kept]:
             if part and part not in parts:
                 parts.append(part)
-    return parts or None
-
-
-def search(table: Table, terms: list[str], limit: int) -> tuple[int, list[tuple[float, int]]]:
-    """How many passages hold every one of ``terms``, and the best ``limit``
-    as (score, passage number), best first: Whoosh's And of Terms under
-    BM25F, collected by its top collector."""
-    found = _collected(table, [(term,) for term in terms], limit) if terms else None
-    return (0, []) if found is None else found
+    return parts
 
 
 def search_parts(
     table: Table, parts: list[tuple[str, ...]], limit: int
 ) -> tuple[int, list[tuple[float, int]]] | None:
-    """:func:`search` for Whoosh's ``And`` of words and phrases (see
-    :func:`query_parts`), or None where no passage holds them (the command
-    then offers close spellings that find them) or a word is one the table
-    does not know."""
+    """How many passages hold every part of Whoosh's ``And`` of words and
+    phrases (see :func:`query_parts`), and the best ``limit`` as (score,
+    passage number), best first, as Whoosh's top collector keeps them. None
+    where no passage holds a phrase they have (the command then offers close
+    spellings that find it) or a word is one the table does not know (no
+    passage holding words alone is an answer: every word is the passages')."""
     found = _collected(table, parts, limit)
-    return None if found is None or not found[0] else found
+    if any(len(part) > 1 for part in parts):
+        return None if found is None or not found[0] else found
+    return (0, []) if found is None else found
 
 
 def _within(numbers: Any, weights: Any, low: int, high: int) -> dict[int, float]:
@@ -153,7 +147,6 @@ def _collected(
         return None
     spellings = {term: frozenset(entry[4]) for term, entry in entries.items()}  # type: ignore[index]
     phrases = [[spellings[term] for term in part] for part in parts if len(part) > 1]
-    shapes = [_balanced(list(part)) for part in parts]
     forms: dict[str, str | None] = {}
     lengths, avgfl = table.lengths, table.avgfl
     limit = max(1, limit)
@@ -171,7 +164,11 @@ def _collected(
             numbers, found = memoryview(postings).cast("I"), memoryview(weights).cast("d")
             leaves[term] = (df, idf, _within(numbers, found, low, high))
         else:
-            tree = _weighted([min(leaves[term][0] for term in part) for part in parts])
+            # The And's tree of its parts, each part its own words' tree.
+            tree = _filled(
+                _weighted([min(leaves[term][0] for term in part) for part in parts]),
+                [_balanced(list(part)) for part in parts],
+            )
             common = set(leaves[terms[0]][2])
             for term in terms[1:]:
                 common.intersection_update(leaves[term][2])
@@ -184,7 +181,7 @@ def _collected(
                     if not all(holds):
                         continue
                 length = lengths[docnum]
-                score = _parts_score(tree, shapes, leaves, docnum, length, avgfl)
+                score = _score(tree, leaves, docnum, length, avgfl)
                 total += 1
                 if len(items) < limit:
                     heappush(items, (score, 0 - docnum))
@@ -194,24 +191,15 @@ def _collected(
     return total, [(score, 0 - docnum) for score, docnum in items]
 
 
-def _parts_score(
-    node: Any,
-    shapes: list[Any],
-    leaves: dict[str, tuple[int, float, dict[int, float]]],
-    docnum: int,
-    length: int,
-    avgfl: float,
-) -> float:
-    """A passage's score: the parts' scores summed in the And's tree ``node``,
-    each part's its words' summed in its own tree (``shapes``)."""
+def _filled(node: Any, parts: list[Any]) -> Any:
+    """The tree ``node`` of parts' indexes with each index replaced by its
+    part's own tree (``parts``): the order in which a passage's score is summed."""
     if isinstance(node, tuple):
-        return _parts_score(node[0], shapes, leaves, docnum, length, avgfl) + _parts_score(
-            node[1], shapes, leaves, docnum, length, avgfl
-        )
-    return _words_score(shapes[node], leaves, docnum, length, avgfl)
+        return (_filled(node[0], parts), _filled(node[1], parts))
+    return parts[node]
 
 
-def _words_score(
+def _score(
     node: Any,
     leaves: dict[str, tuple[int, float, dict[int, float]]],
     docnum: int,
@@ -219,7 +207,7 @@ def _words_score(
     avgfl: float,
 ) -> float:
     if isinstance(node, tuple):
-        return _words_score(node[0], leaves, docnum, length, avgfl) + _words_score(
+        return _score(node[0], leaves, docnum, length, avgfl) + _score(
             node[1], leaves, docnum, length, avgfl
         )
     _df, idf, postings = leaves[node]

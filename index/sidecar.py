@@ -44,7 +44,7 @@ from .kept_listing import (
     read_listing,
     seeds_folder,
 )
-from .plain_scoring import OPERATORS, query_parts, query_terms, search, search_parts
+from .plain_scoring import OPERATORS, query_parts, query_terms, search_parts
 from .snippets import snippet, spans, window
 
 TYPE_CHECKING = False  # typing itself is not imported: it is most of what this would cost
@@ -359,20 +359,13 @@ def answer(
     table = open_table(path, generation)
     if table is None:
         return None
-    terms = query_terms(table, query)
-    if terms:
-        total, best = search(table, terms, limit)
-    else:
-        parts = query_parts(table, query)
-        if parts is None:
-            return None
-        found = search_parts(table, parts, limit)
-        if found is None:
-            return None
-        total, best = found
-        terms = list(dict.fromkeys(term for part in parts for term in part))
+    parts = query_parts(table, query)
+    found = None if parts is None else search_parts(table, parts, limit)
+    if parts is None or found is None:
+        return None
+    total, best = found
     spellings: set[str] = set()
-    for term in terms:
+    for term in dict.fromkeys(term for part in parts for term in part):
         entry = table.entry(term)
         if entry is not None:
             spellings.update(entry[4])
