@@ -175,19 +175,16 @@ def _take_byline(text: str, spans: list, result: Inferred, sources: Counter[str]
     line = text[slice(*spans[0])].strip()
     signed, stamp = _unstamped(line)
     byline = _BYLINE.fullmatch(signed)
-    if byline:
-        writer: str | None = byline.group(1)
-        outlet: str | None = byline.group(2)
-    elif stamp is not None and _STAMP_BEFORE.fullmatch(line):
-        writer, outlet = signed, None  # "March 10, 2012 10:54 am ET by MMFA Staff"
-    else:
+    if not byline:
         return spans
+    writer: str | None = byline.group(1)
+    outlet: str | None = byline.group(2)
     if writer and _STAFF.search(writer):  # "BDN Staff": the outlet signs it
         outlet = _STAFF.sub("", writer)
         writer = None
     if outlet and _STAFF.search(outlet):
         outlet = _STAFF.sub("", outlet)
-    if byline and not outlet and (" " not in byline.group(1) or byline.group(1).startswith("The ")):
+    if not outlet and (" " not in byline.group(1) or byline.group(1).startswith("The ")):
         # "By Reuters", "By The Associated Press": an outlet, no writer
         writer, outlet = None, byline.group(1).removeprefix("The ")
     result.notes.append(f"byline '{line}' kept out of the text")
@@ -209,16 +206,16 @@ def _take_byline(text: str, spans: list, result: Inferred, sources: Counter[str]
 
 
 def _unstamped(line: str) -> tuple[str, str | None]:
-    """A byline's line without the page's time stamp beside it, and the stamp
-    (None for none): "By Alex Acquisto , BDN Staff • June 14, 2017 2:30 pm" is
-    the byline "By Alex Acquisto , BDN Staff"; "March 10, 2012 10:54 am ET by
-    MMFA Staff" the signature "MMFA Staff"."""
+    """A byline's line without the page's time stamp beside it, as a byline
+    reads, and the stamp (None for none): "By Alex Acquisto , BDN Staff • June
+    14, 2017 2:30 pm" is the byline "By Alex Acquisto , BDN Staff"; "March 10,
+    2012 10:54 am ET by MMFA Staff" is "By MMFA Staff"."""
     after = _STAMP_AFTER.search(line)
     if after and is_stamp(after.group(1)):
         return line[: after.start()], after.group(1).strip()
     before = _STAMP_BEFORE.fullmatch(line)
     if before and is_stamp(before.group(1)):
-        return before.group(2), before.group(1).strip()
+        return f"By {before.group(2)}", before.group(1).strip()
     return line, None
 
 
@@ -254,10 +251,9 @@ def _take_header(text: str, spans: list, result: Inferred, sources: Counter[str]
             result.notes.append(f"photo credit '{credit.group().strip()}' kept out of the title")
             title = title[: credit.start()]
         stamp = stamp_after(title)
-        if stamp is not None:
-            if not _dated(
-                dates.find_date(title[stamp:]), f"the time stamp '{title[stamp:]}'", result
-            ):
+        day = dates.find_date(title[stamp:]) if stamp is not None else None
+        if day is not None:  # a stamp with a day, not a headline's "at 10:30"
+            if not _dated(day, f"the time stamp '{title[stamp:]}'", result):
                 result.notes.append(f"time stamp '{title[stamp:]}' kept out of the title")
             title = title[:stamp].rstrip(" |,-–—•")
         result.meta["title"] = title

@@ -71,8 +71,9 @@ _STAMP_WORD = re.compile(
     r"|[|@/,:;.()+–—-])",
     re.IGNORECASE,
 )
+_CLOCK = re.compile(r"\b\d{1,2}:\s?\d\d(?!\d)")
 _STAMP_DAY = re.compile(
-    r"\b(?:19|20)\d\d\b|\b\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{2,4}\b|\b\d{1,2}:\s?\d\d(?!\d)"
+    rf"\b(?:19|20)\d\d\b|\b\d{{1,2}}\s?[/.-]\s?\d{{1,2}}\s?[/.-]\s?\d{{2,4}}\b|{_CLOCK.pattern}"
 )
 _STAMP_TOKEN = re.compile(
     r"\d+(?:\s?[/.:-]\s?\d+)*(?:st|nd|rd|th)?|[ap]\.\s?m\.|\w+\.?|[^\w\s]", re.IGNORECASE
@@ -89,22 +90,16 @@ def is_stamp(paragraph: str) -> bool:
     return all(_STAMP_WORD.fullmatch(token) for token in _STAMP_TOKEN.findall(line))
 
 
-_CLOCK = re.compile(r"\b\d{1,2}:\s?\d\d(?!\d)")
-_DAY = re.compile(
-    r"\b(?:(?:19|20)\d\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
-    r"|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b",
-    re.IGNORECASE,
-)
 MIN_STAMPED_TITLE_WORDS = 3
 
 
 def stamp_after(line: str) -> int | None:
-    """Where a page's time stamp closing ``line`` begins (a video's or a post's
+    """Where a page's time stamp may close ``line`` (a video's or a post's
     headline scraped with it: "An ICBM test by North Korea on Sept. 9? 9:04 PM
     ET Sun, 3 Sept 2017 | 02:51"), or None: the longest run of the stamp's
-    words at the end, with a clock time and a day in it, after a headline of
-    three words or more ("Plans for 2005" keeps its year, "Polls close at
-    10:30" its time)."""
+    words at the end, with a clock time in it, after a headline of three words
+    or more ("Plans for 2005" keeps its year). The caller cuts it where it
+    also gives a day ("Polls close at 10:30" keeps its time)."""
     tokens = list(_STAMP_TOKEN.finditer(line))
     at = len(tokens)
     while at and _STAMP_WORD.fullmatch(tokens[at - 1].group()):
@@ -112,7 +107,7 @@ def stamp_after(line: str) -> int | None:
     if at == len(tokens) or len(line[: tokens[at].start()].split()) < MIN_STAMPED_TITLE_WORDS:
         return None
     start = tokens[at].start()
-    return start if _CLOCK.search(line, start) and _DAY.search(line, start) else None
+    return start if _CLOCK.search(line, start) else None
 
 
 _SENTENCE_END = re.compile(r"[.!;,:]$")
