@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from .analysis_under_way import Analysing, Summarising, Tick, _ignore, _summarise
 from .analysis_version import VERSION
-from .article_analysis import MAX_ANALYSED_CHARS, _shaped, analysed
+from .article_analysis import MAX_ANALYSED_CHARS, MODEL_SPANS, Known, _shaped, analysed
 from .model import Article, Mention
 
 if TYPE_CHECKING:  # a search reads the analysis key only: no worker pool is imported
@@ -72,20 +72,28 @@ class Analysis:
         return f"{self.model}/{VERSION}"
 
     def analyse(
-        self, articles: Sequence[Article], progress: Tick | None = None, coming: int = 0
+        self,
+        articles: Sequence[Article],
+        progress: Tick | None = None,
+        coming: int = 0,
+        known: Known | None = None,
     ) -> list[dict[str, Any]]:
         """Mentions and facts of each article, or ``{"skipped": reason}`` for
         one too long to analyse (see :data:`MAX_ANALYSED_CHARS`); ``progress``
         is told (done, of) as they are analysed. ``coming`` is how many files
         the run still has to analyse, these included: a first index hands its
         articles over in batches, and a small first or last batch of a large
-        run is worth the worker processes the whole run pays for once."""
-        return self.start(articles, coming).result(progress or _ignore)
+        run is worth the worker processes the whole run pays for once.
+        ``known`` is :meth:`analyse_here`'s."""
+        return self.start(articles, coming, known).result(progress or _ignore)
 
-    def start(self, articles: Sequence[Article], coming: int = 0) -> Analysing:
+    def start(
+        self, articles: Sequence[Article], coming: int = 0, known: Known | None = None
+    ) -> Analysing:
         """:meth:`analyse`, begun: in worker processes the articles are handed
         over at once, so that this process can write the last batch meanwhile;
         :meth:`Analysing.result` waits for them."""
+        known = known or {}
         kept = [a for a in articles if len(a.text) <= MAX_ANALYSED_CHARS]
         planned = max(len(kept), coming)
         workers = self._workers(planned) if self._pool is None else self._pool_size
@@ -96,15 +104,20 @@ class Analysis:
             # finishes early takes the next instead of waiting for the other.
             size = max(1, min(CHUNK, -(-len(kept) // workers)))
             chunks = [list(kept[i : i + size]) for i in range(0, len(kept), size)]
-            futures = [pool.submit(_analyse_chunk, self.model, chunk) for chunk in chunks]
-        return Analysing(self, list(articles), kept, futures)
+            futures = [
+                pool.submit(_analyse_chunk, self.model, (chunk, _of(chunk, known)))
+                for chunk in chunks
+            ]
+        return Analysing(self, list(articles), kept, futures, known)
 
-    def _analyse(self, articles: Sequence[Article], progress: Tick) -> list[dict[str, Any]]:
+    def _analyse(
+        self, articles: Sequence[Article], progress: Tick, known: Known
+    ) -> list[dict[str, Any]]:
         """Mentions and facts of each article in this process, or on the
         cluster when a scheduler is named, however few they are."""
         if self.scheduler:
-            return self._on_cluster(articles)
-        return self._analyse_here_in_chunks(articles, progress)
+            return self._on_cluster(articles, known)
+        return self._analyse_here_in_chunks(articles, progress, known)
 
     def _collect(self, analysing: Analysing, progress: Tick) -> list[dict[str, Any]]:
         """The worker processes' results of ``analysing``, in order."""
@@ -121,7 +134,7 @@ class Analysis:
             # slower, but the articles still get analysed.
             self.close()
             self.processes = 1
-            return self.analyse_here(analysing.kept)
+            return self.analyse_here(analysing.kept, analysing.known)
         except BaseException:
             # Stopped (SIGTERM, Ctrl+C) or failed: the chunks not yet analysed are
             # dropped and the workers ended, not left to finish minutes of NLP.
@@ -141,23 +154,26 @@ class Analysis:
         self._pool_size = workers
         return self._pool
 
-    def _on_cluster(self, articles: Sequence[Article]) -> list[dict[str, Any]]:
+    def _on_cluster(self, articles: Sequence[Article], known: Known) -> list[dict[str, Any]]:
         """Batches small enough that every worker of a small cluster gets some,
-        and a worker that dies loses little (its batch is redone elsewhere)."""
+        and a worker that dies loses little (its batch is redone elsewhere).
+        Each batch travels with its articles' kept spans."""
         from . import cluster
 
         self.connect()
         size = max(1, min(CHUNK, len(articles) // 4))
-        batches = [list(articles[i : i + size]) for i in range(0, len(articles), size)]
+        chunks = [list(articles[i : i + size]) for i in range(0, len(articles), size)]
+        batches = [(chunk, _of(chunk, known)) for chunk in chunks]
         return cluster.run_batches(self._client, _analyse_chunk, self.model, batches)
 
     def _analyse_here_in_chunks(
-        self, articles: Sequence[Article], progress: Tick
+        self, articles: Sequence[Article], progress: Tick, known: Known
     ) -> list[dict[str, Any]]:
         """:meth:`analyse_here`, a chunk at a time so that progress can be told."""
         results: list[dict[str, Any]] = []
         for start in range(0, len(articles), CHUNK):
-            results += self.analyse_here(articles[start : start + CHUNK])
+            chunk = articles[start : start + CHUNK]
+            results += self.analyse_here(chunk, _of(chunk, known))
             progress(len(results), len(articles))
         return results
 
@@ -207,21 +223,43 @@ class Analysis:
 
             cluster.close(client)
 
-    def analyse_here(self, articles: Sequence[Article]) -> list[dict[str, Any]]:
-        """Mentions and facts of each article, in this process."""
+    def analyse_here(
+        self, articles: Sequence[Article], known: Known | None = None
+    ) -> list[dict[str, Any]]:
+        """Mentions and facts of each article, in this process. ``known`` holds,
+        by article id, the model's spans kept from an earlier analysis (see
+        :data:`MODEL_SPANS`): pieces of text the model has seen are not given to
+        it again. Each analysis carries its article's spans under that key."""
+        from .nlp import model_identity
         from .story_features import word_counts
 
-        mentions = self._mentions(articles)
+        identity = model_identity(self.model)
+        pieces: dict[str, Any] = {}
+        for kept in (known or {}).values():
+            if identity is not None and isinstance(kept, dict) and kept.get("model") == identity:
+                pieces.update(kept.get("pieces") or {})
+        seen: list[dict[str, Any]] = []
+        mentions = self._mentions(articles, pieces, seen)
         counts = word_counts([(a.title, a.passages) for a in articles]) if articles else []
-        return [
+        results = [
             analysed(a, found, words)
             for a, found, words in zip(articles, mentions, counts, strict=True)
         ]
+        if identity is not None:
+            for result, spans in zip(results, seen, strict=True):
+                result[MODEL_SPANS] = {"model": identity, "pieces": spans}
+        return results
 
-    def _mentions(self, articles: Sequence[Article]) -> list[list[Mention]]:
+    def _mentions(
+        self,
+        articles: Sequence[Article],
+        known: dict[str, Any] | None = None,
+        seen: list[dict[str, Any]] | None = None,
+    ) -> list[list[Mention]]:
         """Run NER over the title and passages (not captions or tags), mapped back
         to article offsets, then find the names it recognised again wherever the
-        article repeats them (see :mod:`index.mentions`)."""
+        article repeats them (see :mod:`index.mentions`). ``known`` and ``seen``
+        are :func:`index.nlp.find_mentions`' (``seen`` here one dict per article)."""
         from .mentions import (
             a_sentence,
             capitalised,
@@ -267,7 +305,12 @@ class Analysis:
             cased.append("".join(pieces) + article.text[last:])
             spans_of.append(spans)
             headlines_of.append(headlines)
-        found = find_mentions(texts, self.model, n_process=1)
+        by_text: list[dict[str, Any]] = []
+        found = find_mentions(texts, self.model, n_process=1, known=known, seen=by_text)
+        if seen is not None:
+            seen[:] = [{} for _ in articles]
+            for (index, _), pieces_spans in zip(owners, by_text, strict=True):
+                seen[index].update(pieces_spans)
         by_article: list[list[Mention]] = [[] for _ in articles]
         for (index, offset), mentions in zip(owners, found, strict=True):
             text = articles[index].text
@@ -344,13 +387,17 @@ _WORKER: dict[str, Analysis] = {}
 _LOADING = threading.Lock()  # a Dask worker may run two batches in threads at once
 
 
-def _analyse_chunk(model: str, articles: list[Article]) -> list[dict[str, Any]]:
-    """Run in a worker process (a local pool's or a Dask worker): one Analysis
-    (and model) per process, reused by every batch it is sent."""
+def _analyse_chunk(model: str, batch: tuple[list[Article], Known]) -> list[dict[str, Any]]:
+    """Run in a worker process (a local pool's or a Dask worker) on a batch of
+    articles and their kept spans: one Analysis (and model, loaded the first
+    time a piece of text needs it) per process, reused by every batch it is sent."""
+    articles, known = batch
     with _LOADING:
         if model not in _WORKER:
             _WORKER[model] = Analysis(model, processes=1)
-            from .nlp import load
+    return _WORKER[model].analyse_here(articles, known)
 
-            load(model)
-    return _WORKER[model].analyse_here(articles)
+
+def _of(articles: Sequence[Article], known: Known) -> Known:
+    """The kept spans of ``articles``, by article id."""
+    return {a.id: known[a.id] for a in articles if a.id in known}

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from .article_analysis import MAX_ANALYSED_CHARS, _too_long
+from .article_analysis import MAX_ANALYSED_CHARS, Known, _too_long
 from .model import Article
 
 if TYPE_CHECKING:
@@ -31,11 +31,13 @@ class Analysing:
         articles: list[Article],
         kept: list[Article],
         futures: list[Any] | None,
+        known: Known | None = None,
     ) -> None:
         self.analysis = analysis
         self.articles = articles
         self.kept = kept  # those short enough to analyse
         self.futures = futures  # handed to the worker processes, or None: done on result()
+        self.known = known or {}  # the model's spans kept, by article id
 
     def result(self, progress: Tick = _ignore) -> list[dict[str, Any]]:
         """Each article's analysis, in order, once all are done."""
@@ -43,7 +45,7 @@ class Analysing:
         if not self.kept:
             found = iter([])
         elif self.futures is None:
-            found = iter(self.analysis._analyse(self.kept, progress))
+            found = iter(self.analysis._analyse(self.kept, progress, self.known))
         else:
             found = iter(self.analysis._collect(self, progress))
         return [

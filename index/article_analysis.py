@@ -18,6 +18,14 @@ NAMED_KINDS = ("person", "organisation", "place", "group", "event", "other")
 # take about 30 s per million characters on one core, and no news article is
 # near it (a long feature is 50,000). Like the file size cap, it is said.
 MAX_ANALYSED_CHARS = 500_000
+# Where an analysis carries the model's own spans of its article's pieces of
+# text, ``{"model": index.nlp.model_identity(), "pieces": {piece key: spans}}``:
+# stored beside the article (not in its analysis) and handed back when the
+# article is analysed again, so that a new version of the rules (a new analysis
+# key) or an edit runs the model only on the pieces it has not seen.
+MODEL_SPANS = "model_spans"
+# Kept spans by article id, as stored under MODEL_SPANS.
+Known = dict[str, dict[str, Any]]
 
 
 def analysed(

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from . import outlets
+from .article_analysis import MODEL_SPANS, Known
 from .build_catalog import _Catalog
 from .corpus import FileEntry
 from .engines.base import Writer
@@ -20,7 +21,7 @@ from .model import Article, Skipped
 from .passages import passage_key
 from .progress import ANALYSING, READING, Reporter
 from .readers import read
-from .store import pack
+from .store import pack, unpack
 
 if TYPE_CHECKING:
     from .build import Summary
@@ -42,7 +43,7 @@ class Pending(Protocol):
 
 # Begins the analysis of a batch (its articles, and how many files the run has
 # from this batch on) and returns at once.
-Starter = Callable[[list[Article], int], Pending]
+Starter = Callable[[list[Article], int, Known], Pending]
 
 
 def _batches(todo: list[FileEntry], size: int, first: int) -> Iterator[list[FileEntry]]:
@@ -118,17 +119,37 @@ def _read_chunk(
     articles = [a for _, found, _, _ in fresh for a in found]
     if not quiet:
         steps.read(len(chunk), chunk[-1].id)
-    return _Batch(steps, len(chunk), fresh, articles, start(articles, steps.coming))
+    kept = _kept_spans(writer, [a for e, found, _, _ in fresh if e.id in known for a in found])
+    return _Batch(steps, len(chunk), fresh, articles, start(articles, steps.coming, kept))
+
+
+def _kept_spans(writer: Writer, articles: list[Article]) -> Known:
+    """The model's spans stored with the last analysis of these articles (see
+    :data:`index.article_analysis.MODEL_SPANS`); one that cannot be read is
+    left out, and its article's text goes to the model again."""
+    kept: Known = {}
+    reader = writer.reader() if articles else None
+    for article in articles:
+        try:
+            doc = reader.get("spans", f"spans:{article.id}") if reader else None
+            spans = unpack(doc["data"]) if doc else None
+        except Exception:  # noqa: BLE001 - a damaged record only costs the model's time
+            continue
+        if isinstance(spans, dict):
+            kept[article.id] = spans
+    return kept
 
 
 class _Later:
     """An analyser with no way to start early: it runs when its result is asked for."""
 
-    def __init__(self, analyse: Analyser | None, articles: list[Article], coming: int) -> None:
-        self.analyse, self.articles, self.coming = analyse, articles, coming
+    def __init__(
+        self, analyse: Analyser | None, articles: list[Article], coming: int, known: Known
+    ) -> None:
+        self.analyse, self.articles, self.coming, self.known = analyse, articles, coming, known
 
     def result(self, tick: Callable[[int, int], None]) -> list[dict[str, Any]]:
-        return _analysed(self.analyse, self.articles, tick, self.coming)
+        return _analysed(self.analyse, self.articles, tick, self.coming, self.known)
 
     def cancel(self) -> None:
         """Nothing was started."""
@@ -139,11 +160,13 @@ def _analysed(
     articles: list[Article],
     tick: Callable[[int, int], None],
     coming: int,
+    known: Known,
 ) -> list[dict[str, Any]]:
     """``analyse(articles)``, telling ``tick(done, of)`` as articles are analysed
-    where the analyser can say, and how many files the run has from this batch
+    where the analyser can say, how many files the run has from this batch
     on (``index.analysis.Analysis`` takes both: it starts its workers for a
-    large run even for its small first and last batches)."""
+    large run even for its small first and last batches), and the model's
+    spans kept from the articles' last analysis, where it takes them."""
     if not analyse or not articles:
         tick(len(articles), len(articles))
         return [{} for _ in articles]
@@ -152,6 +175,8 @@ def _analysed(
     extra: dict[str, Any] = {"progress": tick} if "progress" in takes else {}
     if "coming" in takes:
         extra["coming"] = coming
+    if "known" in takes:
+        extra["known"] = known
     found = analyse(articles, **extra)
     tick(len(articles), len(articles))
     return found
@@ -180,10 +205,17 @@ def _add_article(writer: Writer, article: Article, analysis: dict[str, Any]) -> 
         "title": article.title or "",
         "date": article.date or "",
     }
+    analysis = dict(analysis)
+    spans = analysis.pop(MODEL_SPANS, None)
     blob = {"article": article.to_json(with_text=True), **analysis}
     fields_by_passage = analysis.get("passage_fields", {})
     writer.write(
         [
+            *(
+                [{"uid": f"spans:{article.id}", "kind": "spans", "data": pack(spans), **common}]
+                if spans
+                else []
+            ),
             {"uid": article.id, "kind": "article", "data": pack(meta), **common},
             {"uid": f"blob:{article.id}", "kind": "blob", "data": pack(blob), **common},
             *(

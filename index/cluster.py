@@ -26,7 +26,7 @@ SCHEDULER_ENV = "NEWSDESK_SCHEDULER"
 CONNECT_SECONDS = 10.0
 RETRIES = 2  # a batch that raised is tried this many more times on any worker
 
-Batch = Callable[[str, list[Any]], list[dict[str, Any]]]
+Batch = Callable[[str, Any], list[dict[str, Any]]]
 
 
 class ClusterUnreachable(Exception):
@@ -61,7 +61,7 @@ def connect(address: str, timeout: float = CONNECT_SECONDS) -> Any:
         ) from None
 
 
-def run_batches(client: Any, task: Batch, model: str, batches: Sequence[list[Any]]) -> list[Any]:
+def run_batches(client: Any, task: Batch, model: str, batches: Sequence[Any]) -> list[Any]:
     """Every batch's results, in order, analysed on the cluster.
 
     When this process is stopped (Ctrl+C, SIGTERM) or a batch fails for good,

@@ -9,10 +9,15 @@ article for nothing newsdesk shows.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import re
+import threading
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .model import Mention
@@ -100,13 +105,24 @@ def _keep_only(nlp: Language, wanted: Sequence[str]) -> Language:
     return nlp
 
 
-@lru_cache(maxsize=4)
+# Spans of one piece of text: (start, end, label), as the model gives them.
+Spans = list[tuple[int, int, str]]
+
+_LOADING = threading.Lock()  # a Dask worker may analyse two batches in threads at once
+
+
 def load(name: str) -> Language:
     """The model ``name`` with only named-entity recognition enabled (cached).
 
     Never falls back to another model: results stored for one model must not be
     silently mixed with another's.
     """
+    with _LOADING:
+        return _load_ner(name)
+
+
+@lru_cache(maxsize=4)
+def _load_ner(name: str) -> Language:
     nlp = _load_full(name)
     if "ner" not in nlp.component_names:
         raise ModelMissing(f"spaCy model {name!r} has no 'ner' component: {INSTALL_HINT}")
@@ -239,21 +255,65 @@ def model_spans(
     return [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in docs]
 
 
+def model_identity(name: str | None = None) -> str | None:
+    """What the model's spans depend on: its name and version and spaCy's
+    version, read from the installed packages (or a model folder's meta.json)
+    without loading either; None where a version cannot be known, and then
+    spans are never reused."""
+    return _identity(model_name(name))
+
+
+@lru_cache(maxsize=4)
+def _identity(name: str) -> str | None:
+    try:
+        folder = Path(name)
+        if (folder / "meta.json").is_file():
+            version = json.loads((folder / "meta.json").read_text(encoding="utf-8"))["version"]
+            name = str(folder.resolve())
+        else:
+            version = metadata.version(name)
+        return f"{name} {version} spacy {metadata.version('spacy')}"
+    except (OSError, ValueError, KeyError, TypeError, metadata.PackageNotFoundError):
+        return None
+
+
+def piece_key(piece: str) -> str:
+    """The key under which the model's spans of one piece of text are kept."""
+    return hashlib.blake2b(piece.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+
+
 def find_mentions(
-    texts: Sequence[str], name: str | None = None, n_process: int = 1, batch_size: int = 64
+    texts: Sequence[str],
+    name: str | None = None,
+    n_process: int = 1,
+    batch_size: int = 64,
+    known: dict[str, Spans] | None = None,
+    seen: list[dict[str, Spans]] | None = None,
 ) -> list[list[Mention]]:
     """Named-entity mentions of each text, offsets into that text.
 
     ``n_process`` is an upper bound: small batches run in this process because
     starting workers would cost more than it saves (see :func:`processes_for`).
+    ``known`` holds the model's spans of pieces it was given before, by
+    :func:`piece_key` (from a run of the same :func:`model_identity`): those
+    pieces are not given to it again, and where every piece is known the model
+    is not even loaded. ``seen``, where given, gets one dict per text of each of
+    its pieces' keys and spans, to be kept for the next run.
     """
     pieces = [
-        (index, offset, chunk)
+        (index, offset, chunk, piece_key(chunk))
         for index, text in enumerate(texts)
         for offset, chunk in _chunks(text)
     ]
-    spans = model_spans([chunk for _, _, chunk in pieces], name, n_process, batch_size)
+    known = known or {}
+    asked = [chunk for _, _, chunk, key in pieces if key not in known]
+    answers = iter(model_spans(asked, name, n_process, batch_size) if asked else [])
     found: list[list[Mention]] = [[] for _ in texts]
-    for (index, offset, _), piece in zip(pieces, spans, strict=True):
-        found[index].extend(_mentions_of(piece, offset, texts[index]))
+    if seen is not None:
+        seen[:] = [{} for _ in texts]
+    for index, offset, _, key in pieces:
+        spans = known[key] if key in known else next(answers)
+        found[index].extend(_mentions_of(spans, offset, texts[index]))
+        if seen is not None:
+            seen[index][key] = spans
     return found

@@ -265,7 +265,7 @@ class _Early:
     def readable(self) -> int:
         return len(Store(self.index_path).articles()) if Store.exists(self.index_path) else 0
 
-    def start(self, articles, coming):
+    def start(self, articles, coming, known=None):
         self.batches += 1
         number, outer = self.batches, self
 

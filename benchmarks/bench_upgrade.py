@@ -1,0 +1,134 @@
+"""What a new version of newsdesk's rules costs an analysed folder.
+
+    python benchmarks/bench_upgrade.py [--corpus DIR] [--work DIR] [--reuse]
+
+A release that changes the per-article rules (a new analysis key) makes the
+next update analyse every article again. The model's own spans are kept with
+each article, so that update gives the model only the pieces of text it has
+not read: with the same model and the same texts, none.
+
+One run, each step in a process of its own (its peak memory its own):
+
+1. the first index of the folder (the 2,225 BBC articles by default), with NLP;
+2. a copy of it updated as the next version of the rules would update it,
+   the kept spans used ("after");
+3. another copy updated the same way with the kept spans ignored, every
+   piece of text given to the model again, as before they were kept
+   ("before").
+
+It prints wall and CPU seconds and peak memory of each, how many pieces of
+text went to the model in this process (the pool's workers are not counted:
+``--processes 1`` counts them all), and whether both upgraded indexes hold the
+same analyses, article for article.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.common import NEWS, require  # noqa: E402
+from benchmarks.harness import emit, peak_rss_mb, run_child  # noqa: E402
+
+
+def _cpu() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def child(step: str, corpus: Path, index: Path, processes: int | None) -> None:
+    """One step, in this process; emits its figures."""
+    from index import analysis, build_batches, nlp
+    from index.analysis import Analysis
+    from index.library import Library
+
+    given = [0]
+    real = nlp.model_spans
+
+    def counting(texts, *args, **kwargs):
+        given[0] += len(texts)
+        return real(texts, *args, **kwargs)
+
+    nlp.model_spans = counting  # type: ignore[assignment]
+    if step != "build":
+        analysis.VERSION = analysis.VERSION + "+next"  # type: ignore[misc]
+    if step == "upgrade-all":
+        build_batches._kept_spans = lambda writer, articles: {}  # type: ignore[assignment]
+    start, cpu = time.perf_counter(), _cpu()
+    summary = Library([corpus], index, analysis=Analysis(processes=processes)).update()
+    emit(
+        {
+            "wall": time.perf_counter() - start,
+            "cpu": _cpu() - cpu,
+            "rss": peak_rss_mb(),
+            "articles": len(summary.added) + len(summary.updated),
+            "pieces": given[0],
+        }
+    )
+
+
+def _analyses(corpus: Path, index: Path) -> dict[str, Any]:
+    from index.library import Library
+    from index.store import unpack
+
+    store = Library([corpus], index).store
+    return {doc["uid"]: unpack(doc["data"]) for doc in store.documents("blob")}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=NEWS)
+    parser.add_argument("--work", type=Path, help="keep the indexes here")
+    parser.add_argument("--reuse", action="store_true", help="reuse the work folder's first index")
+    parser.add_argument("--processes", type=int, help="worker processes (default: newsdesk's)")
+    parser.add_argument("--child", nargs=3, metavar=("STEP", "CORPUS", "INDEX"))
+    args = parser.parse_args()
+    if args.child:
+        step, corpus, index = args.child
+        child(step, Path(corpus), Path(index), args.processes)
+        return
+    corpus = require(args.corpus).resolve()
+    work = args.work or Path(tempfile.mkdtemp(prefix="newsdesk-upgrade-"))
+    work.mkdir(parents=True, exist_ok=True)
+    extra = ["--processes", str(args.processes)] if args.processes else []
+    first = work / "first"
+    results: dict[str, Any] = {}
+    try:
+        if not (args.reuse and first.exists()):
+            shutil.rmtree(first, ignore_errors=True)
+            results["first index"] = run_child(
+                "bench_upgrade.py", *extra, "--child", "build", str(corpus), str(first)
+            )
+        for step, name in (("upgrade", "after"), ("upgrade-all", "before")):
+            copy = work / name
+            shutil.rmtree(copy, ignore_errors=True)
+            shutil.copytree(first, copy)
+            results[f"next rules, {name}"] = run_child(
+                "bench_upgrade.py", *extra, "--child", step, str(corpus), str(copy)
+            )
+        same = _analyses(corpus, work / "after") == _analyses(corpus, work / "before")
+    finally:
+        if not args.work:
+            shutil.rmtree(work, ignore_errors=True)
+    print(f"{corpus}: {next(iter(results.values()))['articles']} articles")
+    print(f"{'step':<24}{'wall s':>9}{'CPU s':>9}{'peak MB':>9}{'to model':>10}")
+    for name, row in results.items():
+        print(
+            f"{name:<24}{row['wall']:>9.1f}{row['cpu']:>9.1f}{row['rss']:>9.0f}{row['pieces']:>10}"
+        )
+    print(f"the upgraded analyses, after and before, the same: {same}")
+    print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()
