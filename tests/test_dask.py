@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -126,6 +127,56 @@ def test_a_worker_that_dies_mid_batch_loses_nothing(client, cluster, local_seeds
     os.kill(pids[busy], signal.SIGKILL)  # as a crash or the OOM killer would
     worker.join(timeout=600)
     assert done == [None]
+    assert _contents(path, SEEDS) == _contents(local_seeds_index, SEEDS)
+
+
+def _count_reads() -> None:
+    """On a worker: count the articles it analyses and the pieces of text it
+    gives the model, from now on."""
+    from index import analysis, nlp
+
+    counts = {"articles": 0, "pieces": 0}
+    real_here, real_spans = analysis.Analysis.analyse_here, nlp.model_spans
+
+    def here(self, articles, known=None):
+        counts["articles"] += len(articles)
+        return real_here(self, articles, known)
+
+    def spans(texts, *args, **kwargs):
+        counts["pieces"] += len(texts)
+        return real_spans(texts, *args, **kwargs)
+
+    analysis.Analysis.analyse_here = here
+    nlp.model_spans = spans
+    nlp._counted = (counts, real_here, real_spans)
+
+
+def _reads_counted() -> dict[str, int]:
+    """On a worker: what :func:`_count_reads` counted; the counting stops."""
+    from index import analysis, nlp
+
+    counts, real_here, real_spans = nlp._counted
+    analysis.Analysis.analyse_here, nlp.model_spans = real_here, real_spans
+    return counts
+
+
+@pytest.mark.slow
+def test_an_upgrade_analysed_on_the_cluster_gives_the_model_no_text_it_has_read(
+    cluster, client, local_seeds_index, tmp_path, monkeypatch
+):
+    from index import analysis
+
+    path = tmp_path / "ix"
+    shutil.copytree(local_seeds_index, path)
+    client.run(_count_reads)
+    try:
+        monkeypatch.setattr(analysis, "VERSION", analysis.VERSION + "-next")
+        library = Library([SEEDS], path, analysis=Analysis(scheduler=cluster.scheduler_address))
+        library.update()
+    finally:
+        counted = client.run(_reads_counted)
+    assert sum(c["articles"] for c in counted.values()) == 5  # analysed again, there
+    assert sum(c["pieces"] for c in counted.values()) == 0
     assert _contents(path, SEEDS) == _contents(local_seeds_index, SEEDS)
 
 
