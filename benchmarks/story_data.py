@@ -148,8 +148,11 @@ LOADERS = {"multisource": multisource, "ecb": ecb, "bbc": bbc, "seeds": seeds, "
 
 def analysed(name: str, articles: list[Article], cache: Path = CACHE) -> dict[str, dict[str, Any]]:
     """The stored blobs (article, mentions, facts) the corpus-wide pass reads,
-    analysed once and kept in ``cache/<name>.json.gz`` by content."""
+    analysed once and kept in ``cache/<name>.json.gz`` by content. The model's
+    spans are kept beside each (as the index keeps them), so that a new version
+    of the rules analyses the corpus again without running the model."""
     from index.analysis import Analysis
+    from index.article_analysis import MODEL_SPANS
 
     analysis = Analysis(processes=1)  # one core: the machine is shared
     path = cache / f"{name}.json.gz"
@@ -160,9 +163,12 @@ def analysed(name: str, articles: list[Article], cache: Path = CACHE) -> dict[st
     missing = [a for a in articles if stored.get(a.id, {}).get("stamp") != stamp[a.id]]
     if missing:
         print(f"{name}: analysing {len(missing)} articles", file=sys.stderr)
-        for article, found in zip(missing, analysis.analyse(missing), strict=True):
+        known = {a.id: stored[a.id]["spans"] for a in missing if stored.get(a.id, {}).get("spans")}
+        for article, found in zip(missing, analysis.analyse(missing, known=known), strict=True):
+            found = dict(found)
+            spans = found.pop(MODEL_SPANS, None)
             blob = {"article": article.to_json(with_text=True), **found}
-            stored[article.id] = {"stamp": stamp[article.id], "blob": blob}
+            stored[article.id] = {"stamp": stamp[article.id], "blob": blob, "spans": spans}
         analysis.close()
         cache.mkdir(parents=True, exist_ok=True)
         path.write_bytes(gzip.compress(json.dumps(stored).encode()))
