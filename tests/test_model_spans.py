@@ -33,31 +33,34 @@ def model_reads(monkeypatch) -> list[str]:
     return given
 
 
-def _blobs(path: Path, corpus: Path) -> dict[str, Any]:
-    library = Library([corpus], path, analysis=Analysis(processes=1))
+def _blobs(path: Path, corpus: Path, engine: str | None = None) -> dict[str, Any]:
+    library = Library([corpus], path, analysis=Analysis(processes=1), engine=engine)
     return {doc["uid"]: unpack(doc["data"]) for doc in library.store.documents("blob")}
 
 
-def _update(path: Path, corpus: Path) -> None:
-    Library([corpus], path, analysis=Analysis(processes=1)).update()
+def _update(path: Path, corpus: Path, engine: str | None = None) -> None:
+    Library([corpus], path, analysis=Analysis(processes=1), engine=engine).update()
 
 
+@pytest.mark.parametrize("engine", ["whoosh", "tantivy"])
 def test_a_new_version_of_the_rules_gives_the_model_nothing_it_has_read(
-    tmp_path, seeds_copy, model_reads, monkeypatch
+    tmp_path, seeds_copy, model_reads, monkeypatch, engine
 ):
+    if engine == "tantivy":
+        pytest.importorskip("tantivy")
     kept = tmp_path / "kept"
-    _update(kept, seeds_copy)
+    _update(kept, seeds_copy, engine)
     assert len(model_reads) > 20  # titles and passages of the five seeds
     model_reads.clear()
     # newsdesk upgraded: every article is analysed again under the new key
     monkeypatch.setattr(analysis, "VERSION", analysis.VERSION + "-next")
-    _update(kept, seeds_copy)
+    _update(kept, seeds_copy, engine)
     assert model_reads == []
     fresh = tmp_path / "fresh"
-    _update(fresh, seeds_copy)
+    _update(fresh, seeds_copy, engine)
     assert model_reads  # a new index reads everything
-    blobs = _blobs(kept, seeds_copy)
-    assert blobs == _blobs(fresh, seeds_copy)
+    blobs = _blobs(kept, seeds_copy, engine)
+    assert blobs == _blobs(fresh, seeds_copy, engine)
     assert not any(MODEL_SPANS in blob for blob in blobs.values())  # kept apart
 
 
