@@ -38,6 +38,7 @@ from .build_batches import (
     _Batch,
     _batches,
     _file_doc,
+    _kept_as_stored,
     _Later,
     _read_chunk,
     _Steps,
@@ -163,6 +164,7 @@ def _update(
         return summary
     writer = engine.writer(index_path, wait)
     fresh: dict[str, dict[str, Any]] = {}
+    kept: set[str] = set()  # files read again whose articles are stored as they are
     started: list[_Batch] = []  # batches handed to the analyser, not yet written
     try:
         # Another process may have committed while this one waited for the lock.
@@ -202,12 +204,14 @@ def _update(
             )
             before += len(chunk)
             if len(started) > 1:
-                ready = _finish_chunk(writer, started[0], fresh, catalog, ready, state_missing)
+                ready = _finish_chunk(
+                    writer, started[0], (fresh, kept), catalog, ready, state_missing
+                )
                 del started[0]
         if started:
-            ready = _finish_chunk(writer, started[0], fresh, catalog, ready, state_missing)
+            ready = _finish_chunk(writer, started[0], (fresh, kept), catalog, ready, state_missing)
             del started[0]
-        replaced = set(summary.removed) | set(summary.updated)
+        replaced = set(summary.removed) | (set(summary.updated) - kept)
         # What the pass compares again: this run's articles and those a
         # stopped update committed (their views were deleted or never written).
         again = set(fresh) | ((earlier or set()) & set(catalog.articles))
@@ -289,17 +293,22 @@ def _commit_readable(writer: Writer, catalog: _Catalog) -> None:
 def _finish_chunk(
     writer: Writer,
     batch: _Batch,
-    blobs: dict[str, dict[str, Any]],
+    written: tuple[dict[str, dict[str, Any]], set[str]],
     catalog: _Catalog,
     ready: int,
     first_index: bool,
 ) -> int:
     """Wait for a batch's analyses and write its articles; on a first index,
-    commit them so they can be read at once. Returns the files now done."""
+    commit them so they can be read at once. Returns the files now done.
+    ``written`` gets the analyses written, by article id, and the files read
+    again whose articles and analyses the index already held as they are
+    (a new analysis key that changes nothing in them): those are not written."""
+    blobs, kept = written
     tick = partial(batch.steps.analysed, files=batch.files)
     tick(0, len(batch.articles))  # said at once: the first results may take seconds
     analyses = batch.analysis.result(tick)
     by_id = {a.id: extra for a, extra in zip(batch.articles, analyses, strict=True)}
+    stored = {entry.id: catalog.ids_of(entry.id) for entry, _, _, _ in batch.fresh}
     catalog.drop(entry.id for entry, _, _, _ in batch.fresh)
     for entry, found, skipped, content_hash in batch.fresh:
         # An analyser may refuse an article (too long to analyse): it is skipped, said why.
@@ -307,6 +316,15 @@ def _finish_chunk(
         if refused:
             skipped = skipped + [Skipped(a.id, by_id[a.id]["skipped"]) for a in refused]
             found = [a for a in found if "skipped" not in by_id[a.id]]
+        elif stored[entry.id] and _kept_as_stored(
+            writer, found, [by_id[a.id] for a in found], stored[entry.id]
+        ):
+            writer.replace(_file_doc(entry, content_hash, skipped))  # the new key
+            catalog.add_file(entry, content_hash, skipped)
+            for article in found:
+                catalog.add_article(article)
+            kept.add(entry.id)
+            continue
         writer.delete_article(entry.id)
         writer.replace(_file_doc(entry, content_hash, skipped))
         catalog.add_file(entry, content_hash, skipped)

@@ -21,7 +21,7 @@ from .model import Article, Skipped
 from .passages import passage_key
 from .progress import ANALYSING, READING, Reporter
 from .readers import read
-from .store import pack, unpack
+from .store import dumps, loads, pack, unpack
 
 if TYPE_CHECKING:
     from .build import Summary
@@ -197,6 +197,17 @@ def _file_doc(entry: FileEntry, content_hash: str, skipped: list[Skipped] | None
 
 
 def _add_article(writer: Writer, article: Article, analysis: dict[str, Any]) -> dict[str, Any]:
+    blob, documents = _documents(article, analysis)
+    writer.write(documents)
+    return blob
+
+
+def _documents(
+    article: Article, analysis: dict[str, Any]
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """What is stored of one analysed article (its analysis as the corpus-wide
+    pass reads it), and its documents: the model's spans where it has them,
+    the article, that analysis and each passage."""
     meta = article.to_json()
     common = {
         "article": article.id,
@@ -209,28 +220,52 @@ def _add_article(writer: Writer, article: Article, analysis: dict[str, Any]) -> 
     spans = analysis.pop(MODEL_SPANS, None)
     blob = {"article": article.to_json(with_text=True), **analysis}
     fields_by_passage = analysis.get("passage_fields", {})
-    writer.write(
-        [
-            *(
-                [{"uid": f"spans:{article.id}", "kind": "spans", "data": pack(spans), **common}]
-                if spans
-                else []
-            ),
-            {"uid": article.id, "kind": "article", "data": pack(meta), **common},
-            {"uid": f"blob:{article.id}", "kind": "blob", "data": pack(blob), **common},
-            *(
-                {
-                    "uid": passage_key(article.id, passage.number),
-                    "kind": "passage",
-                    "number": passage.number,
-                    "start": passage.start,
-                    "end": passage.end,
-                    "text": passage.text,
-                    **common,
-                    **fields_by_passage.get(str(passage.number), {}),
-                }
-                for passage in article.passages
-            ),
-        ]
-    )
-    return blob
+    documents = [
+        *([_spans_doc(article, spans, common)] if spans else []),
+        {"uid": article.id, "kind": "article", "data": pack(meta), **common},
+        {"uid": f"blob:{article.id}", "kind": "blob", "data": pack(blob), **common},
+        *(
+            {
+                "uid": passage_key(article.id, passage.number),
+                "kind": "passage",
+                "number": passage.number,
+                "start": passage.start,
+                "end": passage.end,
+                "text": passage.text,
+                **common,
+                **fields_by_passage.get(str(passage.number), {}),
+            }
+            for passage in article.passages
+        ),
+    ]
+    return blob, documents
+
+
+def _spans_doc(article: Article, spans: Any, common: dict[str, Any]) -> dict[str, Any]:
+    return {"uid": f"spans:{article.id}", "kind": "spans", "data": pack(spans), **common}
+
+
+def _kept_as_stored(
+    writer: Writer, articles: list[Article], analyses: list[dict[str, Any]], stored: list[str]
+) -> bool:
+    """Whether a file read again gives exactly the articles and analyses the
+    index holds of it (``stored``: its article ids there), as when a new
+    version of the rules or of the model changes nothing in it. Its documents
+    are then left as they are, but for the model's spans where those changed,
+    and the corpus-wide pass sees no change in it."""
+    if sorted(a.id for a in articles) != sorted(stored):
+        return False
+    reader = writer.reader()
+    spans_docs = []
+    for article, analysis in zip(articles, analyses, strict=True):
+        blob, documents = _documents(article, analysis)
+        old = reader.get("blob", f"blob:{article.id}")
+        if old is None or unpack(old["data"]) != loads(dumps(blob)):
+            return False
+        spans = [d for d in documents if d["kind"] == "spans"]
+        before = reader.get("spans", f"spans:{article.id}")
+        if spans and (before is None or unpack(before["data"]) != unpack(spans[0]["data"])):
+            spans_docs += spans
+    for document in spans_docs:
+        writer.replace(document)
+    return True

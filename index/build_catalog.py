@@ -97,15 +97,24 @@ class _Catalog:
     def paths(self) -> dict[str, str]:
         return {aid: row["path"] for aid, row in self.articles.items()}
 
+    def ids_of(self, path: str) -> list[str]:
+        """The ids of the articles of the file ``path``."""
+        return list(self._paths().get(path, ()))
+
+    def _paths(self) -> dict[str, list[str]]:
+        if self._by_path is None:
+            self._by_path = {}
+            for aid, row in self.articles.items():
+                self._by_path.setdefault(row["path"], []).append(aid)
+        return self._by_path
+
     def drop(self, paths) -> None:
         """Forget files (gone, or about to be read again) and their articles."""
         paths = list(paths)
         if not paths:
             return
-        if self._by_path is None:
-            self._by_path = {}
-            for aid, row in self.articles.items():
-                self._by_path.setdefault(row["path"], []).append(aid)
+        self._paths()
+        assert self._by_path is not None
         for path in paths:
             self.files.pop(path, None)
             self.skips.pop(path, None)

@@ -161,3 +161,84 @@ def test_a_deleted_article_takes_its_spans_with_it(tmp_path, seeds_copy):
     library = Library([seeds_copy], index, analysis=Analysis(processes=1))
     after = {doc["uid"] for doc in library.store.documents("spans")}
     assert len(after) == len(before) - 1
+
+
+def _contents(path: Path, corpus: Path, engine: str | None = None) -> dict[str, Any]:
+    """Everything a reader sees of an index, as plain data."""
+    library = Library([corpus], path, analysis=Analysis(processes=1), engine=engine)
+    ids = sorted(a.id for a in library.articles())
+    return {
+        "analyses": _blobs(path, corpus, engine),
+        "listing": library.listing(),
+        "stories": library.stories(),
+        "entities": library.entities(),
+        "views": {aid: library.views(aid) for aid in ids},
+    }
+
+
+@pytest.fixture
+def rewrites(monkeypatch) -> dict[str, list]:
+    """The articles an update writes, and the articles the corpus-wide pass
+    (and a first look's) is told changed."""
+    from index import build, corpus_pass
+
+    seen: dict[str, list] = {"written": [], "changed": []}
+    write, summarise = build._add_article, corpus_pass.summarise
+
+    def writing(writer, article, analysis):
+        seen["written"].append(article.id[:3])
+        return write(writer, article, analysis)
+
+    def summarising(analyses, memo=None, changed=()):
+        seen["changed"].extend(sorted(a[:3] for a in changed))
+        return summarise(analyses, memo, changed)
+
+    monkeypatch.setattr(build, "_add_article", writing)
+    monkeypatch.setattr(corpus_pass, "summarise", summarising)
+    return seen
+
+
+@pytest.mark.parametrize("engine", ["whoosh", "tantivy"])
+def test_a_new_version_that_changes_no_analysis_rewrites_no_article(
+    tmp_path, seeds_copy, rewrites, monkeypatch, engine
+):
+    if engine == "tantivy":
+        pytest.importorskip("tantivy")
+    index = tmp_path / "index"
+    _update(index, seeds_copy, engine)
+    rewrites["written"].clear()
+    rewrites["changed"].clear()
+    monkeypatch.setattr(analysis, "VERSION", analysis.VERSION + "-next")
+    library = Library([seeds_copy], index, analysis=Analysis(processes=1), engine=engine)
+    summary = library.update()
+    assert len(summary.updated) == 5  # every report analysed again under the new key
+    assert rewrites == {"written": [], "changed": []}
+    assert library.update().unchanged == 5  # and current
+    fresh = tmp_path / "fresh"
+    _update(fresh, seeds_copy, engine)
+    assert _contents(index, seeds_copy, engine) == _contents(fresh, seeds_copy, engine)
+
+
+def test_a_new_version_that_changes_one_analysis_rewrites_that_article(
+    tmp_path, seeds_copy, rewrites, monkeypatch
+):
+    index = tmp_path / "index"
+    _update(index, seeds_copy)
+    rewrites["written"].clear()
+    rewrites["changed"].clear()
+    real = analysis.analysed
+
+    def new_rules(article, found, words=None):
+        result = real(article, found, words)
+        if article.id.startswith("001"):  # a rule that now reads one figure no more
+            result["facts"] = result["facts"][1:]
+        return result
+
+    monkeypatch.setattr(analysis, "VERSION", analysis.VERSION + "-next")
+    monkeypatch.setattr(analysis, "analysed", new_rules)
+    _update(index, seeds_copy)
+    assert rewrites["written"] == ["001"]
+    assert set(rewrites["changed"]) == {"001"}  # its first look's, then the pass's
+    fresh = tmp_path / "fresh"
+    _update(fresh, seeds_copy)
+    assert _contents(index, seeds_copy) == _contents(fresh, seeds_copy)
