@@ -9,14 +9,11 @@ article for nothing newsdesk shows.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import re
 import threading
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -265,6 +262,9 @@ def model_identity(name: str | None = None) -> str | None:
 
 @lru_cache(maxsize=4)
 def _identity(name: str) -> str | None:
+    import json  # not on a shell search's way (it reads DEFAULT_MODEL)
+    from importlib import metadata
+
     try:
         folder = Path(name)
         if (folder / "meta.json").is_file():
@@ -279,6 +279,8 @@ def _identity(name: str) -> str | None:
 
 def piece_key(piece: str) -> str:
     """The key under which the model's spans of one piece of text are kept."""
+    import hashlib
+
     return hashlib.blake2b(piece.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
