@@ -236,8 +236,7 @@ class Analysis:
         identity = model_identity(self.model)
         pieces: dict[str, Any] = {}
         for kept in (known or {}).values():
-            if identity is not None and isinstance(kept, dict) and kept.get("model") == identity:
-                pieces.update(kept.get("pieces") or {})
+            pieces.update(_pieces_of(kept, identity))
         seen: list[dict[str, Any]] = []
         mentions = self._mentions(articles, pieces, seen)
         counts = word_counts([(a.title, a.passages) for a in articles]) if articles else []
@@ -396,6 +395,30 @@ def _analyse_chunk(model: str, batch: tuple[list[Article], Known]) -> list[dict[
         if model not in _WORKER:
             _WORKER[model] = Analysis(model, processes=1)
     return _WORKER[model].analyse_here(articles, known)
+
+
+def _pieces_of(kept: Any, identity: str | None) -> dict[str, Any]:
+    """The spans of each piece of a kept record (see :data:`MODEL_SPANS`)
+    where it is this model's and each span is (start, end, label); none of a
+    record of another model, or of another shape, whose pieces the model reads."""
+    if identity is None or not isinstance(kept, dict) or kept.get("model") != identity:
+        return {}
+    pieces = kept.get("pieces")
+    if not isinstance(pieces, dict):
+        return {}
+    return {
+        key: spans
+        for key, spans in pieces.items()
+        if isinstance(spans, list)
+        and all(
+            isinstance(span, list | tuple)
+            and len(span) == 3
+            and isinstance(span[0], int)
+            and isinstance(span[1], int)
+            and isinstance(span[2], str)
+            for span in spans
+        )
+    }
 
 
 def _of(articles: Sequence[Article], known: Known) -> Known:

@@ -104,6 +104,19 @@ def test_a_worker_given_every_piece_loads_no_model(monkeypatch):
     assert again == first
 
 
+def test_kept_spans_of_another_shape_are_read_again_by_the_model(model_reads):
+    articles = _articles()[:1]
+    (first,) = Analysis(processes=1).analyse_here(articles)
+    pieces = first[MODEL_SPANS]["pieces"]
+    bad = dict.fromkeys(pieces, "not spans")
+    bad[next(iter(pieces))] = [[0, "x", "PERSON"]]
+    model_reads.clear()
+    known = {articles[0].id: {"model": first[MODEL_SPANS]["model"], "pieces": bad}}
+    (again,) = Analysis(processes=1).analyse_here(articles, known)
+    assert again == first
+    assert len(model_reads) == len(pieces)
+
+
 class _Reader:
     def __init__(self, docs: dict[str, Any]) -> None:
         self.docs = docs
