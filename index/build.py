@@ -316,20 +316,22 @@ def _finish_chunk(
         if refused:
             skipped = skipped + [Skipped(a.id, by_id[a.id]["skipped"]) for a in refused]
             found = [a for a in found if "skipped" not in by_id[a.id]]
-        elif stored[entry.id] and _kept_as_stored(
-            writer, found, [by_id[a.id] for a in found], stored[entry.id]
-        ):
-            writer.replace(_file_doc(entry, content_hash, skipped))  # the new key
-            catalog.add_file(entry, content_hash, skipped)
-            for article in found:
-                catalog.add_article(article)
+        # Read again and analysed as the index holds it (a new key that changes
+        # nothing here): its documents stay, and the pass is told of no change.
+        same = (
+            not refused
+            and bool(stored[entry.id])
+            and _kept_as_stored(writer, found, [by_id[a.id] for a in found], stored[entry.id])
+        )
+        if same:
             kept.add(entry.id)
-            continue
-        writer.delete_article(entry.id)
-        writer.replace(_file_doc(entry, content_hash, skipped))
+        else:
+            writer.delete_article(entry.id)
+        writer.replace(_file_doc(entry, content_hash, skipped))  # under this run's key
         catalog.add_file(entry, content_hash, skipped)
         for article in found:
-            blobs[article.id] = _add_article(writer, article, by_id[article.id])
+            if not same:
+                blobs[article.id] = _add_article(writer, article, by_id[article.id])
             catalog.add_article(article)
     ready += batch.files
     total = batch.steps.total
