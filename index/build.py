@@ -82,6 +82,9 @@ class Summary:
     unchanged: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     rebuilt: str = ""  # why the index was found damaged and rebuilt, when it was
+    # Of ``updated``, the files read again (a new version of newsdesk's rules
+    # or of the model) whose articles and analyses came out as they were.
+    alike: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -95,6 +98,7 @@ class Summary:
             "unchanged": self.unchanged,
             "skipped": [s.to_json() for s in self.skipped],
             **({"rebuilt": self.rebuilt} if self.rebuilt else {}),
+            **({"alike": self.alike} if self.alike else {}),
         }
 
 
@@ -212,6 +216,7 @@ def _update(
             ready = _finish_chunk(writer, started[0], (fresh, kept), catalog, ready, state_missing)
             del started[0]
         replaced = set(summary.removed) | (set(summary.updated) - kept)
+        summary.alike = sorted(kept)
         # What the pass compares again: this run's articles and those a
         # stopped update committed (their views were deleted or never written).
         again = set(fresh) | ((earlier or set()) & set(catalog.articles))

@@ -15,6 +15,7 @@ from index.build_batches import _kept_spans
 from index.library import Library
 from index.readers import read_bytes
 from index.store import unpack
+from tui.output import summary_line
 
 from .conftest import SEEDS
 
@@ -208,7 +209,9 @@ def test_a_new_version_of_the_rules_that_changes_nothing_costs_no_model_and_no_w
     # newsdesk upgraded: every article is analysed again under the new key
     monkeypatch.setattr(analysis, "VERSION", analysis.VERSION + "-next")
     library = Library([seeds_copy], index, analysis=Analysis(processes=1), engine=engine)
-    assert len(library.update().updated) == 5
+    summary = library.update()
+    assert len(summary.updated) == len(summary.alike) == 5
+    assert "5 updated (5 analysed as before)" in summary_line(summary)
     assert model_reads == []
     assert rewrites == {"written": [], "changed": []}
     assert library.update().unchanged == 5  # and current
@@ -237,7 +240,8 @@ def test_a_new_version_that_changes_one_analysis_rewrites_that_article(
 
     monkeypatch.setattr(analysis, "VERSION", analysis.VERSION + "-next")
     monkeypatch.setattr(analysis, "analysed", new_rules)
-    _update(index, seeds_copy)
+    summary = Library([seeds_copy], index, analysis=Analysis(processes=1)).update()
+    assert [path[:3] for path in summary.alike] == ["000", "002", "003", "004"]
     assert rewrites["written"] == ["001"]
     assert set(rewrites["changed"]) == {"001"}  # its first look's, then the pass's
     fresh = tmp_path / "fresh"

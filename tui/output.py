@@ -117,8 +117,10 @@ def progress() -> Callable[..., None] | None:
 
 
 def summary_line(summary) -> str:
+    # After an upgrade every file is analysed again; most come out as they were.
+    alike = f" ({len(summary.alike)} analysed as before)" if summary.alike else ""
     return (
-        f"indexed: {len(summary.added)} added, {len(summary.updated)} updated, "
+        f"indexed: {len(summary.added)} added, {len(summary.updated)} updated{alike}, "
         f"{len(summary.removed)} removed, {summary.unchanged} unchanged, "
         f"{len(summary.skipped)} skipped"
     )
