@@ -237,28 +237,25 @@ class Analysis:
         pieces: dict[str, Any] = {}
         for kept in (known or {}).values():
             pieces.update(_pieces_of(kept, identity))
-        seen: list[dict[str, Any]] = []
-        mentions = self._mentions(articles, pieces, seen)
+        mentions, read = self._mentions(articles, pieces)
         counts = word_counts([(a.title, a.passages) for a in articles]) if articles else []
         results = [
             analysed(a, found, words)
             for a, found, words in zip(articles, mentions, counts, strict=True)
         ]
         if identity is not None:
-            for result, spans in zip(results, seen, strict=True):
+            for result, spans in zip(results, read, strict=True):
                 result[MODEL_SPANS] = {"model": identity, "pieces": spans}
         return results
 
     def _mentions(
-        self,
-        articles: Sequence[Article],
-        known: dict[str, Any] | None = None,
-        seen: list[dict[str, Any]] | None = None,
-    ) -> list[list[Mention]]:
+        self, articles: Sequence[Article], known: dict[str, Any]
+    ) -> tuple[list[list[Mention]], list[dict[str, Any]]]:
         """Run NER over the title and passages (not captions or tags), mapped back
         to article offsets, then find the names it recognised again wherever the
-        article repeats them (see :mod:`index.mentions`). ``known`` and ``seen``
-        are :func:`index.nlp.find_mentions`' (``seen`` here one dict per article)."""
+        article repeats them (see :mod:`index.mentions`). ``known`` is
+        :func:`index.nlp.read_pieces`'; also returns each article's pieces of
+        text as the model read them, their spans by piece key."""
         from .mentions import (
             a_sentence,
             capitalised,
@@ -278,7 +275,7 @@ class Analysis:
             without_marks,
             without_portfolios,
         )
-        from .nlp import find_mentions
+        from .nlp import mentions_in, read_pieces
         from .teams import known_teams
 
         texts, owners, cased, spans_of, headlines_of = [], [], [], [], []
@@ -304,19 +301,16 @@ class Analysis:
             cased.append("".join(pieces) + article.text[last:])
             spans_of.append(spans)
             headlines_of.append(headlines)
-        by_text: list[dict[str, Any]] = []
-        found = find_mentions(texts, self.model, n_process=1, known=known, seen=by_text)
-        if seen is not None:
-            seen[:] = [{} for _ in articles]
-            for (index, _), pieces_spans in zip(owners, by_text, strict=True):
-                seen[index].update(pieces_spans)
+        read: list[dict[str, Any]] = [{} for _ in articles]
         by_article: list[list[Mention]] = [[] for _ in articles]
-        for (index, offset), mentions in zip(owners, found, strict=True):
+        by_text = read_pieces(texts, self.model, n_process=1, known=known)
+        for (index, offset), region, model_read in zip(owners, texts, by_text, strict=True):
+            read[index].update((key, spans) for _, key, spans in model_read)
             text = articles[index].text
             by_article[index].extend(
                 Mention(m.start + offset, m.end + offset, text[m.start + offset : m.end + offset],
                         m.kind, m.label)
-                for m in mentions
+                for m in mentions_in(region, model_read)
             )  # fmt: skip
         result = []
         for article, text, mentions, spans, headlines in zip(
@@ -349,7 +343,7 @@ class Analysis:
             mentions = shown_people(article.text, known_teams(article.text, mentions))
             mentions = run_by(article.text, shown_places(article.text, mentions))
             result.append(without_portfolios(article.text, mentions))
-        return result
+        return result, read
 
     def summarise(
         self,
@@ -383,7 +377,6 @@ class Analysis:
 
 
 _WORKER: dict[str, Analysis] = {}
-_LOADING = threading.Lock()  # a Dask worker may run two batches in threads at once
 
 
 def _analyse_chunk(model: str, batch: tuple[list[Article], Known]) -> list[dict[str, Any]]:
@@ -391,10 +384,9 @@ def _analyse_chunk(model: str, batch: tuple[list[Article], Known]) -> list[dict[
     articles and their kept spans: one Analysis (and model, loaded the first
     time a piece of text needs it) per process, reused by every batch it is sent."""
     articles, known = batch
-    with _LOADING:
-        if model not in _WORKER:
-            _WORKER[model] = Analysis(model, processes=1)
-    return _WORKER[model].analyse_here(articles, known)
+    # Two batches in threads of one Dask worker may meet here: the model's loading
+    # is locked where it is loaded (index.nlp.load), an Analysis costs nothing.
+    return _WORKER.setdefault(model, Analysis(model, processes=1)).analyse_here(articles, known)
 
 
 def _pieces_of(kept: Any, identity: str | None) -> dict[str, Any]:

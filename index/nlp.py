@@ -284,23 +284,26 @@ def piece_key(piece: str) -> str:
     return hashlib.blake2b(piece.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
-def find_mentions(
+# One piece of a text as the model read it: its offset in the text, its
+# :func:`piece_key` and the model's spans, offsets into the piece.
+Piece = tuple[int, str, Spans]
+
+
+def read_pieces(
     texts: Sequence[str],
     name: str | None = None,
     n_process: int = 1,
     batch_size: int = 64,
     known: dict[str, Spans] | None = None,
-    seen: list[dict[str, Spans]] | None = None,
-) -> list[list[Mention]]:
-    """Named-entity mentions of each text, offsets into that text.
+) -> list[list[Piece]]:
+    """Each text's pieces (as :func:`_chunks` cuts it) with the model's spans.
 
     ``n_process`` is an upper bound: small batches run in this process because
     starting workers would cost more than it saves (see :func:`processes_for`).
-    ``known`` holds the model's spans of pieces it was given before, by
-    :func:`piece_key` (from a run of the same :func:`model_identity`): those
-    pieces are not given to it again, and where every piece is known the model
-    is not even loaded. ``seen``, where given, gets one dict per text of each of
-    its pieces' keys and spans, to be kept for the next run.
+    ``known`` holds the model's spans of pieces it was given before, by key
+    (from a run of the same :func:`model_identity`): those pieces are not
+    given to it again, and where every piece is known the model is not even
+    loaded.
     """
     pieces = [
         (index, offset, chunk, piece_key(chunk))
@@ -310,12 +313,21 @@ def find_mentions(
     known = known or {}
     asked = [chunk for _, _, chunk, key in pieces if key not in known]
     answers = iter(model_spans(asked, name, n_process, batch_size) if asked else [])
-    found: list[list[Mention]] = [[] for _ in texts]
-    if seen is not None:
-        seen[:] = [{} for _ in texts]
+    found: list[list[Piece]] = [[] for _ in texts]
     for index, offset, _, key in pieces:
-        spans = known[key] if key in known else next(answers)
-        found[index].extend(_mentions_of(spans, offset, texts[index]))
-        if seen is not None:
-            seen[index][key] = spans
+        found[index].append((offset, key, known[key] if key in known else next(answers)))
     return found
+
+
+def mentions_in(text: str, pieces: Sequence[Piece]) -> list[Mention]:
+    """The mentions of ``text`` from the model's spans of its pieces."""
+    return [m for offset, _, spans in pieces for m in _mentions_of(spans, offset, text)]
+
+
+def find_mentions(
+    texts: Sequence[str], name: str | None = None, n_process: int = 1, batch_size: int = 64
+) -> list[list[Mention]]:
+    """Named-entity mentions of each text, offsets into that text (see
+    :func:`read_pieces`)."""
+    read = read_pieces(texts, name, n_process, batch_size)
+    return [mentions_in(text, pieces) for text, pieces in zip(texts, read, strict=True)]
