@@ -323,10 +323,8 @@ def _finish_chunk(
             found = [a for a in found if "skipped" not in by_id[a.id]]
         # Read again and analysed as the index holds it (a new key that changes
         # nothing here): its documents stay, and the pass is told of no change.
-        same = (
-            not refused
-            and bool(stored[entry.id])
-            and _kept_as_stored(writer, found, [by_id[a.id] for a in found], stored[entry.id])
+        same = not refused and _kept_as_stored(
+            writer, found, [by_id[a.id] for a in found], (stored[entry.id], batch.spans)
         )
         if same:
             kept.add(entry.id)

@@ -84,6 +84,7 @@ class _Batch:
     fresh: list[tuple[FileEntry, list[Article], list[Skipped], str]]
     articles: list[Article]
     analysis: Pending
+    spans: Known  # the model's spans stored with the articles read again, by id
 
 
 def _read_chunk(
@@ -120,18 +121,20 @@ def _read_chunk(
     if not quiet:
         steps.read(len(chunk), chunk[-1].id)
     kept = _kept_spans(writer, [a for e, found, _, _ in fresh if e.id in known for a in found])
-    return _Batch(steps, len(chunk), fresh, articles, start(articles, steps.coming, kept))
+    return _Batch(steps, len(chunk), fresh, articles, start(articles, steps.coming, kept), kept)
 
 
 def _kept_spans(writer: Writer, articles: list[Article]) -> Known:
     """The model's spans stored with the last analysis of these articles (see
     :data:`index.article_analysis.MODEL_SPANS`); one that cannot be read is
     left out, and its article's text goes to the model again."""
+    if not articles:
+        return {}
     kept: Known = {}
-    reader = writer.reader() if articles else None
+    reader = writer.reader()
     for article in articles:
         try:
-            doc = reader.get("spans", f"spans:{article.id}") if reader else None
+            doc = reader.get("spans", f"spans:{article.id}")
             spans = unpack(doc["data"]) if doc else None
         except Exception:  # noqa: BLE001 - a damaged record only costs the model's time
             continue
@@ -197,75 +200,82 @@ def _file_doc(entry: FileEntry, content_hash: str, skipped: list[Skipped] | None
 
 
 def _add_article(writer: Writer, article: Article, analysis: dict[str, Any]) -> dict[str, Any]:
-    blob, documents = _documents(article, analysis)
-    writer.write(documents)
+    """Write an analysed article's documents: the model's spans where it has
+    them, the article, its analysis as the corpus-wide pass reads it (returned)
+    and each passage."""
+    blob, spans = _stored(article, analysis)
+    common = _common(article)
+    fields_by_passage = analysis.get("passage_fields", {})
+    writer.write(
+        [
+            *([_spans_doc(article, spans)] if spans else []),
+            {"uid": article.id, "kind": "article", "data": pack(article.to_json()), **common},
+            {"uid": f"blob:{article.id}", "kind": "blob", "data": pack(blob), **common},
+            *(
+                {
+                    "uid": passage_key(article.id, passage.number),
+                    "kind": "passage",
+                    "number": passage.number,
+                    "start": passage.start,
+                    "end": passage.end,
+                    "text": passage.text,
+                    **common,
+                    **fields_by_passage.get(str(passage.number), {}),
+                }
+                for passage in article.passages
+            ),
+        ]
+    )
     return blob
 
 
-def _documents(
-    article: Article, analysis: dict[str, Any]
-) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """What is stored of one analysed article (its analysis as the corpus-wide
-    pass reads it), and its documents: the model's spans where it has them,
-    the article, that analysis and each passage."""
-    meta = article.to_json()
-    common = {
+def _stored(article: Article, analysis: dict[str, Any]) -> tuple[dict[str, Any], Any]:
+    """What is stored of an analysed article: the article with its analysis,
+    and apart from them the model's spans (None where it has none)."""
+    analysis = dict(analysis)
+    spans = analysis.pop(MODEL_SPANS, None)
+    return {"article": article.to_json(with_text=True), **analysis}, spans
+
+
+def _common(article: Article) -> dict[str, Any]:
+    """The fields every document of an article carries (its path deletes them)."""
+    return {
         "article": article.id,
         "path": article.path,
         "source": article.source or "",
         "title": article.title or "",
         "date": article.date or "",
     }
-    analysis = dict(analysis)
-    spans = analysis.pop(MODEL_SPANS, None)
-    blob = {"article": article.to_json(with_text=True), **analysis}
-    fields_by_passage = analysis.get("passage_fields", {})
-    documents = [
-        *([_spans_doc(article, spans, common)] if spans else []),
-        {"uid": article.id, "kind": "article", "data": pack(meta), **common},
-        {"uid": f"blob:{article.id}", "kind": "blob", "data": pack(blob), **common},
-        *(
-            {
-                "uid": passage_key(article.id, passage.number),
-                "kind": "passage",
-                "number": passage.number,
-                "start": passage.start,
-                "end": passage.end,
-                "text": passage.text,
-                **common,
-                **fields_by_passage.get(str(passage.number), {}),
-            }
-            for passage in article.passages
-        ),
-    ]
-    return blob, documents
 
 
-def _spans_doc(article: Article, spans: Any, common: dict[str, Any]) -> dict[str, Any]:
-    return {"uid": f"spans:{article.id}", "kind": "spans", "data": pack(spans), **common}
+def _spans_doc(article: Article, spans: Any) -> dict[str, Any]:
+    return {"uid": f"spans:{article.id}", "kind": "spans", "data": pack(spans), **_common(article)}
 
 
 def _kept_as_stored(
-    writer: Writer, articles: list[Article], analyses: list[dict[str, Any]], stored: list[str]
+    writer: Writer,
+    articles: list[Article],
+    analyses: list[dict[str, Any]],
+    stored: tuple[list[str], Known],
 ) -> bool:
     """Whether a file read again gives exactly the articles and analyses the
-    index holds of it (``stored``: its article ids there), as when a new
-    version of the rules or of the model changes nothing in it. Its documents
-    are then left as they are, but for the model's spans where those changed,
-    and the corpus-wide pass sees no change in it."""
-    if sorted(a.id for a in articles) != sorted(stored):
+    index holds of it (``stored``: its article ids there, and the model's
+    spans it holds of them), as when a new version of the rules or of the
+    model changes nothing in it. Its documents are then left as they are, but
+    for the model's spans where those changed, and the corpus-wide pass sees
+    no change in it."""
+    ids, spans_held = stored
+    if not ids or sorted(a.id for a in articles) != sorted(ids):
         return False
     reader = writer.reader()
-    spans_docs = []
+    new_spans = []
     for article, analysis in zip(articles, analyses, strict=True):
-        blob, documents = _documents(article, analysis)
+        blob, spans = _stored(article, analysis)
         old = reader.get("blob", f"blob:{article.id}")
         if old is None or unpack(old["data"]) != loads(dumps(blob)):
             return False
-        spans = [d for d in documents if d["kind"] == "spans"]
-        before = reader.get("spans", f"spans:{article.id}")
-        if spans and (before is None or unpack(before["data"]) != unpack(spans[0]["data"])):
-            spans_docs += spans
-    for document in spans_docs:
+        if spans and loads(dumps(spans)) != spans_held.get(article.id):
+            new_spans.append(_spans_doc(article, spans))
+    for document in new_spans:
         writer.replace(document)
     return True

@@ -76,6 +76,11 @@ def test_spans_of_another_model_are_not_used(tmp_path, seeds_copy, model_reads, 
     monkeypatch.setattr(nlp, "model_identity", lambda name=None: "another model 2.0")
     _update(index, seeds_copy)
     assert len(model_reads) == first
+    # its analyses came out as before, but the other model's spans are kept now
+    model_reads.clear()
+    monkeypatch.setattr(analysis, "VERSION", analysis.VERSION + "-again")
+    _update(index, seeds_copy)
+    assert model_reads == []
 
 
 def test_a_model_of_unknown_version_keeps_nothing(monkeypatch):
