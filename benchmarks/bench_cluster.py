@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import sys
 import tempfile
 import time
@@ -33,7 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import NEWS, require  # noqa: E402
+from benchmarks.common import NEWS, cpu_seconds, require  # noqa: E402
 from benchmarks.harness import emit, peak_rss_mb, run_child  # noqa: E402
 
 KINDS = ("spacy-all", "spacy-ner", "local", "cluster")
@@ -96,15 +95,6 @@ def measure_cluster(files: list[Path]) -> dict[str, float]:
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
     ) as cluster:
         return measure_newsdesk(files, cluster.scheduler_address)
-
-
-def cpu_seconds() -> float:
-    """User and system time of this process and of its ended children (the
-    local pool's workers; a LocalCluster's are still running when this is
-    read, so the cluster's figure is this process's alone)."""
-    own = resource.getrusage(resource.RUSAGE_SELF)
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def child(kind: str, limit: int | None) -> None:

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import NEWS, require, timed  # noqa: E402
+from benchmarks.common import NEWS, cpu_seconds, require, timed  # noqa: E402
 from index import nlp  # noqa: E402
 
 
@@ -29,14 +28,6 @@ def articles(limit: int | None) -> list[str]:
 def paragraphs(texts: list[str]) -> list[str]:
     """What the indexer sends: one text per passage."""
     return [p for text in texts for p in text.split("\n") if p.strip()]
-
-
-def cpu_seconds() -> float:
-    """CPU time of this process and its finished workers: unlike wall time, it does not
-    depend on what else the machine is running."""
-    own = resource.getrusage(resource.RUSAGE_SELF)
-    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
 
 
 def main() -> None:

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import shutil
 import sys
 import tempfile
@@ -42,14 +41,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import NEWS, require  # noqa: E402
+from benchmarks.common import NEWS, cpu_seconds, require  # noqa: E402
 from benchmarks.harness import emit, peak_rss_mb, run_child  # noqa: E402
-
-
-def _cpu() -> float:
-    own = resource.getrusage(resource.RUSAGE_SELF)
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def child(step: str, corpus: Path, index: Path, processes: int | None) -> None:
@@ -78,12 +71,12 @@ def child(step: str, corpus: Path, index: Path, processes: int | None) -> None:
         build._kept_as_stored = lambda *args: False  # type: ignore[assignment]
     if step == "upgrade-rule":
         mentions.without_portfolios = lambda text, found: found  # type: ignore[assignment]
-    start, cpu = time.perf_counter(), _cpu()
+    start, cpu = time.perf_counter(), cpu_seconds()
     summary = Library([corpus], index, analysis=Analysis(processes=processes)).update()
     emit(
         {
             "wall": time.perf_counter() - start,
-            "cpu": _cpu() - cpu,
+            "cpu": cpu_seconds() - cpu,
             "rss": peak_rss_mb(),
             "articles": len(summary.added) + len(summary.updated),
             "pieces": given[0],

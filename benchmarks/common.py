@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import resource
 import statistics
 import sys
 import time
@@ -27,6 +28,15 @@ def timed(fn: Callable[[], object]) -> tuple[float, object]:
     start = time.perf_counter()
     value = fn()
     return time.perf_counter() - start, value
+
+
+def cpu_seconds() -> float:
+    """User and system time of this process and of its ended children (a local
+    pool's workers; a cluster's still running are not counted): unlike wall
+    time, it does not depend on what else the machine is running."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def percentiles(samples: list[float]) -> tuple[float, float]:
