@@ -41,6 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.common import DATA, MULTISOURCE, NER_GOLD, NEWS, ROOT  # noqa: E402
 from index import nlp  # noqa: E402
 from index.analysis import Analysis  # noqa: E402
+from index.article_analysis import stored_parts  # noqa: E402
 from index.corpus_pass import summarise  # noqa: E402
 from index.gazetteer import KNOWN_ACRONYMS  # noqa: E402
 from index.model import Article, Passage  # noqa: E402
@@ -152,10 +153,7 @@ def analyse(files: Sequence[tuple[str, Path]]) -> tuple[dict[str, Any], dict[str
 def stored(articles: Sequence[Article], results: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """The analyses as the index stores them, by article id: what the corpus-wide
     pass reads."""
-    return {
-        a.id: {"article": a.to_json(with_text=True), **r}
-        for a, r in zip(articles, results, strict=True)
-    }
+    return {a.id: stored_parts(a, r)[0] for a, r in zip(articles, results, strict=True)}
 
 
 # -- ECB+ --------------------------------------------------------------------------------

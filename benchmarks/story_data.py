@@ -152,7 +152,7 @@ def analysed(name: str, articles: list[Article], cache: Path = CACHE) -> dict[st
     spans are kept beside each (as the index keeps them), so that a new version
     of the rules analyses the corpus again without running the model."""
     from index.analysis import Analysis
-    from index.article_analysis import MODEL_SPANS
+    from index.article_analysis import stored_parts
 
     analysis = Analysis(processes=1)  # one core: the machine is shared
     path = cache / f"{name}.json.gz"
@@ -165,9 +165,7 @@ def analysed(name: str, articles: list[Article], cache: Path = CACHE) -> dict[st
         print(f"{name}: analysing {len(missing)} articles", file=sys.stderr)
         known = {a.id: stored[a.id]["spans"] for a in missing if stored.get(a.id, {}).get("spans")}
         for article, found in zip(missing, analysis.analyse(missing, known=known), strict=True):
-            found = dict(found)
-            spans = found.pop(MODEL_SPANS, None)
-            blob = {"article": article.to_json(with_text=True), **found}
+            blob, spans = stored_parts(article, found)
             stored[article.id] = {"stamp": stamp[article.id], "blob": blob, "spans": spans}
         analysis.close()
         cache.mkdir(parents=True, exist_ok=True)

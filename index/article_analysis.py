@@ -28,6 +28,15 @@ MODEL_SPANS = "model_spans"
 Known = dict[str, dict[str, Any]]
 
 
+def stored_parts(article: Article, analysis: dict[str, Any]) -> tuple[dict[str, Any], Any]:
+    """What is stored of an analysed article: the article with its analysis
+    (what the corpus-wide pass reads), and apart from them the model's spans
+    (None where it has none)."""
+    analysis = dict(analysis)
+    spans = analysis.pop(MODEL_SPANS, None)
+    return {"article": article.to_json(with_text=True), **analysis}, spans
+
+
 def analysed(
     article: Article, found: Sequence[Mention], words: WordCounts | None = None
 ) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from . import outlets
-from .article_analysis import MODEL_SPANS, Known
+from .article_analysis import Known, stored_parts
 from .build_catalog import _Catalog
 from .corpus import FileEntry
 from .engines.base import Writer
@@ -203,7 +203,7 @@ def _add_article(writer: Writer, article: Article, analysis: dict[str, Any]) -> 
     """Write an analysed article's documents: the model's spans where it has
     them, the article, its analysis as the corpus-wide pass reads it (returned)
     and each passage."""
-    blob, spans = _stored(article, analysis)
+    blob, spans = stored_parts(article, analysis)
     common = _common(article)
     fields_by_passage = analysis.get("passage_fields", {})
     writer.write(
@@ -227,14 +227,6 @@ def _add_article(writer: Writer, article: Article, analysis: dict[str, Any]) -> 
         ]
     )
     return blob
-
-
-def _stored(article: Article, analysis: dict[str, Any]) -> tuple[dict[str, Any], Any]:
-    """What is stored of an analysed article: the article with its analysis,
-    and apart from them the model's spans (None where it has none)."""
-    analysis = dict(analysis)
-    spans = analysis.pop(MODEL_SPANS, None)
-    return {"article": article.to_json(with_text=True), **analysis}, spans
 
 
 def _common(article: Article) -> dict[str, Any]:
@@ -270,7 +262,7 @@ def _kept_as_stored(
     reader = writer.reader()
     new_spans = []
     for article, analysis in zip(articles, analyses, strict=True):
-        blob, spans = _stored(article, analysis)
+        blob, spans = stored_parts(article, analysis)
         old = reader.get("blob", f"blob:{article.id}")
         if old is None or unpack(old["data"]) != loads(dumps(blob)):
             return False

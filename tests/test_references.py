@@ -8,6 +8,7 @@ import pytest
 
 from index import codec
 from index.analysis import Analysis
+from index.article_analysis import stored_parts
 from index.corpus_pass import summarise
 from index.model import Entity, Mention
 from index.readers import read_bytes
@@ -247,7 +248,7 @@ def test_a_reference_is_a_mention_of_the_entity_but_never_its_name():
     for name, text in (("a.txt", RECEIVER), ("b.txt", RECEIVER.replace("RECEIVER", "Receiver"))):
         (article,) = read_bytes(text.encode(), name).articles
         (result,) = Analysis().analyse_here([article])
-        blobs[article.id] = {"article": article.to_json(with_text=True), **result}
+        blobs[article.id] = stored_parts(article, result)[0]
     state = summarise(blobs)
     (jackson,) = [e for e in state["entities"] if e["name"] == "Vincent Jackson"]
     assert {a["text"] for a in jackson["aliases"]} == {"Vincent Jackson", "Jackson"}

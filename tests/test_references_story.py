@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from index.analysis import Analysis
+from index.article_analysis import stored_parts
 from index.corpus_pass import summarise
 from index.readers import read_bytes
 
@@ -40,7 +41,7 @@ def state_of(*texts: str) -> dict[str, Any]:
     for number, text in enumerate(texts):
         (article,) = read_bytes(text.encode(), f"{number}.txt").articles
         (result,) = Analysis().analyse_here([article])
-        blobs[article.id] = {"article": article.to_json(with_text=True), **result}
+        blobs[article.id] = stored_parts(article, result)[0]
     state = summarise(blobs)
     assert len({state["story_of"][aid] for aid in blobs}) == 1  # one story
     return state
@@ -137,7 +138,7 @@ def test_an_update_reads_a_storys_headline_nouns_again_only_where_the_story_chan
     for number, text in enumerate((HEADLINE, HELLER, HOLLEY)):
         (article,) = read_bytes(text.encode(), f"{number}.txt").articles
         (result,) = Analysis().analyse_here([article])
-        blobs[article.id] = {"article": article.to_json(with_text=True), **result}
+        blobs[article.id] = stored_parts(article, result)[0]
     two = {aid: blobs[aid] for aid in ("0.txt", "1.txt")}
     first = summarise(two)
     assert common_mentions(first) == {"Mark Heller": ["Lawyer"]}
@@ -156,7 +157,7 @@ def test_an_update_reads_a_storys_headline_nouns_again_only_where_the_story_chan
 
     (other,) = read_bytes(HOLLEY.encode(), "1.txt").articles  # the same ids, another text
     (result,) = Analysis().analyse_here([other])
-    rewritten = {**two, "1.txt": {"article": other.to_json(with_text=True), **result}}
+    rewritten = {**two, "1.txt": stored_parts(other, result)[0]}
     assert common_mentions(summarise(rewritten, memo=first["memo"])) == {}
     assert read == [["0.txt", "1.txt"]]
     read.clear()

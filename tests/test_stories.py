@@ -15,6 +15,7 @@ import pytest
 
 from index import story_features
 from index.analysis import Analysis
+from index.article_analysis import stored_parts
 from index.corpus_pass import story_inputs_of
 from index.model import Article
 from index.readers import read
@@ -37,10 +38,7 @@ def analysed(files: list[tuple[Path, str]]) -> dict[str, dict]:
 def stored(articles: list[Article]) -> dict[str, dict]:
     """Stored analyses as the indexer makes them, for articles already read."""
     found = Analysis(processes=1).analyse_here(articles)
-    return {
-        a.id: {"article": a.to_json(with_text=True), **extra}
-        for a, extra in zip(articles, found, strict=True)
-    }
+    return {a.id: stored_parts(a, extra)[0] for a, extra in zip(articles, found, strict=True)}
 
 
 @pytest.fixture(scope="module")
