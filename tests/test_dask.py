@@ -73,7 +73,8 @@ def local_seeds_index(tmp_path_factory) -> Path:
 
 
 def _models_loaded(client) -> dict[str, list[str]]:
-    """The models each worker process holds (loaded on its first batch)."""
+    """The models each worker process analyses with (an Analysis made on its
+    first batch; the model itself loads when a piece of text needs it)."""
 
     def held() -> list[str]:
         from index import analysis
