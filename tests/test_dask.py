@@ -169,6 +169,8 @@ def test_an_upgrade_analysed_on_the_cluster_gives_the_model_no_text_it_has_read(
 
     path = tmp_path / "ix"
     shutil.copytree(local_seeds_index, path)
+    # every worker counting: one the test before killed may still be starting again
+    client.wait_for_workers(2, timeout=120)
     client.run(_count_reads)
     try:
         monkeypatch.setattr(analysis, "VERSION", analysis.VERSION + "-next")
