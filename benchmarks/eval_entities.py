@@ -38,7 +38,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import DATA, MULTISOURCE, NER_GOLD, NEWS, ROOT  # noqa: E402
+from benchmarks.common import ECB, MULTISOURCE, NER_GOLD, NEWS, ROOT, held_out  # noqa: E402
 from index import nlp  # noqa: E402
 from index.analysis import Analysis  # noqa: E402
 from index.article_analysis import stored_parts  # noqa: E402
@@ -48,7 +48,6 @@ from index.model import Article, Passage  # noqa: E402
 from index.names import alias_key  # noqa: E402
 from index.readers import read  # noqa: E402
 
-ECB = DATA / "ecbplus-dev"
 PRONOUNS = frozenset(
     [
         "i",
@@ -403,7 +402,10 @@ def run_ecb(args, misses: list[str]) -> dict[str, Scores]:
             for m, g in zip(mentions, predicted_entities(state, mentions, True), strict=True)
             if g is None
         )
-    print(f"ECB+ dev: {len(topic_folders(args.topics))} topics, {articles_total} articles")
+    unseen = ", held out: no rule was tuned on it" if held_out(ECB) else ""
+    print(
+        f"ECB+ {ECB}{unseen}: {len(topic_folders(args.topics))} topics, {articles_total} articles"
+    )
     for mapping, explanation in MAPPINGS.items():
         print(f"\n== mapping by {mapping}: {explanation}")
         scores[mapping].table(f"ECB+ named gold mentions, pooled over topics (B3, by {mapping})")

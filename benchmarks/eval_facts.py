@@ -49,7 +49,7 @@ from unittest.mock import patch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import DATA, MULTISOURCE, ROOT, require  # noqa: E402
+from benchmarks.common import ECB, MULTISOURCE, ROOT, require  # noqa: E402
 from index import corpus_pass  # noqa: E402
 from index.analysis import analysed  # noqa: E402
 from index.model import Article, Mention  # noqa: E402
@@ -57,7 +57,6 @@ from index.readers import read  # noqa: E402
 
 LABELS = ROOT / "benchmarks" / "fact_labels.jsonl"
 CACHE = Path("/tmp/newsdesk-eval-facts-mentions")
-ECB = DATA / "ecbplus-dev"
 SHOWN = ("differ", "agree")
 
 

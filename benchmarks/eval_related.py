@@ -33,9 +33,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import DATA  # noqa: E402
-
-ECB = DATA / "ecbplus-dev"
+from benchmarks.common import ECB  # noqa: E402
 
 
 def _line_starts(text: str) -> list[int]:

@@ -26,12 +26,11 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import DATA, MULTISOURCE, NER_GOLD, NEWS, ROOT  # noqa: E402
+from benchmarks.common import ECB, MULTISOURCE, NER_GOLD, NEWS, ROOT  # noqa: E402
 from index.model import Article  # noqa: E402
 from index.readers import read, read_bytes  # noqa: E402
 from index.stories import StoryInput  # noqa: E402
 
-ECB = DATA / "ecbplus-dev"
 SEEDS = ROOT / "seeds"
 CACHE = Path("/tmp/nd-stories")
 # The two rounds of Istanbul talks in the seeds (file name prefixes).
