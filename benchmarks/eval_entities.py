@@ -679,8 +679,7 @@ def main() -> None:
     parser.add_argument("--bbc-limit", type=int, default=None, help="only the first N BBC files")
     parser.add_argument(
         "--cache",
-        type=Path,
-        default=Path(tempfile.gettempdir()) / "newsdesk-eval-cache",
+        default=str(Path(tempfile.gettempdir()) / "newsdesk-eval-cache"),
         help="folder for the model's cached spans ('' for none)",
     )
     parser.add_argument(
@@ -689,7 +688,7 @@ def main() -> None:
     parser.add_argument("--sweep", action="store_true", help="cross-validate the merge ratios")
     args = parser.parse_args()
     skip = set(args.skip.split(","))
-    cache = SpanCache(args.cache if str(args.cache) else None)
+    cache = SpanCache(Path(args.cache) if args.cache else None)  # Path("") would be "."
     nlp.model_spans = cache  # type: ignore[assignment]
     global STEPS
     STEPS = StepTimer()

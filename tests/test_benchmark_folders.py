@@ -15,7 +15,7 @@ from .conftest import ROOT, SHARED_DATA
 TOPIC = SHARED_DATA / "ecbplus-dev" / "topic16"
 
 
-def _entities(env: dict[str, str]) -> str:
+def _entities(env: dict[str, str], cwd) -> str:
     done = subprocess.run(
         [
             sys.executable,
@@ -26,6 +26,7 @@ def _entities(env: dict[str, str]) -> str:
             "",
         ],
         env={**os.environ, **env},
+        cwd=cwd,
         capture_output=True,
         text=True,
         timeout=600,
@@ -41,7 +42,10 @@ def test_entity_evaluation_measures_the_topics_of_a_named_folder(tmp_path):
     held = tmp_path / "ecbplus-test"
     held.mkdir()
     (held / "topic16").symlink_to(TOPIC, target_is_directory=True)
-    out = _entities({"NEWSDESK_ECB": str(held)})
+    work = tmp_path / "work"
+    work.mkdir()
+    out = _entities({"NEWSDESK_ECB": str(held)}, cwd=work)
+    assert not list(work.iterdir()), "with --cache '' nothing is kept"
     head = next(line for line in out.splitlines() if line.startswith("ECB+ "))
     assert head == (
         f"ECB+ {held.resolve()}, held out: no rule was tuned on it: 1 topics, 14 articles"
