@@ -323,14 +323,16 @@ def cross_validated(
 def objective(corpora: list[Pairs], partitions: list[np.ndarray], leave_out: int | None) -> float:
     """Mean ARI of the whole mixes, with and without unrelated articles, on the
     articles outside fold ``leave_out`` (the small corpora teach the model; the
-    threshold is for real folders, where many articles have no counterpart)."""
+    threshold is for real folders, where many articles have no counterpart).
+    A corpus whose articles are all in fold ``leave_out`` (a folder of fewer
+    topics than folds) has none outside it and is left out."""
     found = []
     for c, labels in zip(corpora, partitions, strict=True):
         keep = c.fold != leave_out
-        if c.kind in (OBJECTIVE_KINDS or TRAIN_KINDS):
+        if c.kind in (OBJECTIVE_KINDS or TRAIN_KINDS) and keep.any():
             truth = [c.truth[i] for i, kept in zip(c.ids, keep, strict=True) if kept]
             found.append(scores_of(labels[keep], truth)["ari"])
-    return float(np.mean(found))
+    return float(np.mean(found)) if found else 0.0
 
 
 def in_context(
