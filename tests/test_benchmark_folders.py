@@ -56,7 +56,7 @@ def test_entity_evaluation_measures_the_topics_of_a_named_folder(tmp_path):
     assert gold == 24 and found > 0.9  # topic 16's named gold mentions in annotated lines
 
 
-def test_folders_the_rules_were_tuned_on_are_not_held_out(monkeypatch):
+def test_folders_the_rules_were_tuned_on_are_not_held_out():
     from benchmarks import common
 
     assert not common.held_out(SHARED_DATA / "ecbplus-dev")
