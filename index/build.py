@@ -323,13 +323,17 @@ def _finish_chunk(
             found = [a for a in found if "skipped" not in by_id[a.id]]
         # Read again and analysed as the index holds it (a new key that changes
         # nothing here): its documents stay, and the pass is told of no change.
-        same = not refused and _kept_as_stored(
-            writer, found, [by_id[a.id] for a in found], (stored[entry.id], batch.spans)
-        )
-        if same:
-            kept.add(entry.id)
-        else:
+        renewed = None
+        if not refused:
+            analysed = [by_id[a.id] for a in found]
+            renewed = _kept_as_stored(writer, found, analysed, (stored[entry.id], batch.spans))
+        same = renewed is not None
+        if renewed is None:
             writer.delete_article(entry.id)
+        else:
+            kept.add(entry.id)
+            for document in renewed:  # the model's spans, where they changed
+                writer.replace(document)
         writer.replace(_file_doc(entry, content_hash, skipped))  # under this run's key
         catalog.add_file(entry, content_hash, skipped)
         for article in found:

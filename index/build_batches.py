@@ -249,25 +249,23 @@ def _kept_as_stored(
     articles: list[Article],
     analyses: list[dict[str, Any]],
     stored: tuple[list[str], Known],
-) -> bool:
+) -> list[dict[str, Any]] | None:
     """Whether a file read again gives exactly the articles and analyses the
     index holds of it (``stored``: its article ids there, and the model's
     spans it holds of them), as when a new version of the rules or of the
-    model changes nothing in it. Its documents are then left as they are, but
-    for the model's spans where those changed, and the corpus-wide pass sees
-    no change in it."""
+    model changes nothing in it: then the documents of the model's spans that
+    changed (its other documents stay as they are, and the corpus-wide pass
+    sees no change in it), else None."""
     ids, spans_held = stored
     if not ids or sorted(a.id for a in articles) != sorted(ids):
-        return False
+        return None
     reader = writer.reader()
     new_spans = []
     for article, analysis in zip(articles, analyses, strict=True):
         blob, spans = stored_parts(article, analysis)
         old = reader.get("blob", f"blob:{article.id}")
         if old is None or unpack(old["data"]) != loads(dumps(blob)):
-            return False
+            return None
         if spans and loads(dumps(spans)) != spans_held.get(article.id):
             new_spans.append(_spans_doc(article, spans))
-    for document in new_spans:
-        writer.replace(document)
-    return True
+    return new_spans
