@@ -356,6 +356,9 @@ def test_the_reader_shows_hostile_names_inertly_everywhere(indexed, tmp_path):
         term.keys("c")  # the toast names the outlet
         term.wait_for("Copied ¶1 of Agency", "the copy toast")
         term.keys("C-p")  # the palette: outlets, titles and file names
+        # Typed before the palette's input has focus, the letters would be the
+        # reader's keys ("o", "p", "e", "n"), and the palette would stay empty.
+        term.wait_for("Search for commands", "the palette")
         term.type("open")
         # The palette fills in as its providers answer: wait for the article
         # whose outlet, title and file name hold markup, shown as written.
