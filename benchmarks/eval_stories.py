@@ -113,6 +113,7 @@ def labelled(cache: Path) -> None:
     split = train.split_topics(corpora, parts[median])
     print(f"ECB+ topics grouped alone, both events apart: {split}")
     _stricter_labelled([corpora[n] for n in mixed], _only(parts, mixed))
+    _blocks(corpora, parts, chosen, base_chosen)
     print("== Sparse mixes: each gold story cut to one article, or two (cross-validated)")
     for n, c in enumerate(corpora):
         if c.kind == "sparse":
@@ -124,6 +125,33 @@ def labelled(cache: Path) -> None:
             ]
             print(f"  {'baseline TF-IDF, the same thresholds':36} ari {np.mean(sparse_base):.3f}")
     _wire(corpora, base_chosen)
+
+
+def _blocks(
+    corpora: list[train.Pairs],
+    parts: dict[float, list[np.ndarray]],
+    chosen: list[float],
+    base_chosen: list[float],
+) -> None:
+    """Each fold's articles grouped alone, as a folder nobody tuned on is: by a
+    model trained without them, at the threshold the other folds chose, beside
+    the baseline at its threshold chosen the same way."""
+    print("== Each fold grouped alone, by a model trained without it (a folder nobody tuned on)")
+    for data_set, blocks in train.block_scores(corpora, parts, chosen).items():
+        learned, base = [], []
+        for c, _, ari in blocks:
+            truth = [c.truth[i] for i in c.ids]
+            threshold = base_chosen[int(c.fold[0])]
+            learned.append(ari)
+            base.append(train.scores_of(baseline(c.inputs, threshold), truth)["ari"])
+        sizes = ", ".join(f"{len(c.ids)}" for c, _, _ in blocks)
+        print(f"{data_set}: {len(blocks)} folds of {sizes} articles")
+        print(f"  {'learned':36} ari {np.mean(learned):.3f}  ({_aris(learned)})")
+        print(f"  {'baseline TF-IDF':36} ari {np.mean(base):.3f}  ({_aris(base)})")
+
+
+def _aris(values: list[float]) -> str:
+    return ", ".join(f"{v:.3f}" for v in values)
 
 
 def _wire(corpora: list[train.Pairs], base_chosen: list[float]) -> None:

@@ -150,7 +150,8 @@ class Pairs:
 
     name: str
     # "mixed" (a whole data set), "distracted" (the multi-source clusters with
-    # unrelated articles), "topic" (one ECB+ topic alone)
+    # unrelated articles), "topic" (one ECB+ topic alone), "sparse" (most stories
+    # cut to one article), "block" (one fold's articles alone), "wire"
     kind: str
     inputs: list[StoryInput]
     truth: Truth
@@ -401,6 +402,7 @@ def corpora(cache: Path, sparse: bool = True, wire: bool = True) -> list[Pairs]:
                 found.append(build(part, "topic", inputs, truth, folds))
         if sparse:
             found += [_sparse(name, blobs, truth, folds, seed) for seed in SPARSE_SEEDS]
+        found += _blocks(name, blobs, truth, folds)
     if wire and WIRE_DOCS.exists():
         blobs, truth = load("wire", cache)
         found.append(build("wire", "wire", story_inputs(blobs), truth, {}))
@@ -424,6 +426,36 @@ def _sparse(name: str, blobs: dict, truth: Truth, folds: dict[str, int], seed: i
         kept += rng.sample(ids, count)
     picked = {aid: blobs[aid] for aid in sorted(kept)}
     return build(f"{name} sparse {seed}", "sparse", story_inputs(picked), truth, folds)
+
+
+def _blocks(name: str, blobs: dict, truth: Truth, folds: dict[str, int]) -> list[Pairs]:
+    """Each fold's articles as a corpus of their own, never trained on: what a
+    folder nobody tuned on gets (the ECB+ topics held back, more same-event
+    folders), grouped by a model that never saw its events, in a corpus the
+    size of that folder rather than among every other fold's articles."""
+    by_fold: dict[int, dict] = {}
+    for aid in sorted(blobs):
+        by_fold.setdefault(folds[topic(truth[aid])], {})[aid] = blobs[aid]
+    if len(by_fold) < 2:
+        return []
+    return [
+        build(f"{name} fold {k}", "block", story_inputs(by_fold[k]), truth, folds)
+        for k in sorted(by_fold)
+    ]
+
+
+def block_scores(
+    corpora: list[Pairs], partitions: dict[float, list[np.ndarray]], chosen: list[float]
+) -> dict[str, list[tuple[Pairs, float, float]]]:
+    """Per data set, each fold grouped alone (:func:`_blocks`): the corpus, the
+    threshold its fold chose (on the other folds) and the ARI there."""
+    found: dict[str, list[tuple[Pairs, float, float]]] = {}
+    for n, c in enumerate(corpora):
+        if c.kind == "block":
+            threshold = chosen[int(c.fold[0])]
+            ari = scores_of(partitions[threshold][n], [c.truth[i] for i in c.ids])["ari"]
+            found.setdefault(_data_set(c), []).append((c, threshold, ari))
+    return found
 
 
 def _distracted(cache: Path, blobs: dict, truth: Truth, folds: dict[str, int]) -> Pairs:
@@ -471,6 +503,10 @@ def report(corpora: list[Pairs], parts: dict[float, list[np.ndarray]]) -> list[f
             f"positive, candidate recall {_candidate_recall(c):.3f}); "
             + "  ".join(f"{k} {v:.3f}" for k, v in scores.items() if k != "stories")
         )
+    for data_set, blocks in block_scores(corpora, parts, chosen).items():
+        aris = ", ".join(f"{ari:.3f}" for _, _, ari in blocks)
+        mean = np.mean([ari for _, _, ari in blocks])
+        print(f"{data_set}, each fold grouped alone: mean ARI {mean:.3f} ({aris})")
     aris = [s["ari"] for c, s in zip(corpora, found, strict=True) if c.kind == "topic"]
     print(f"ECB+ topics alone: {len(aris)}, mean ARI {np.mean(aris):.3f}")
     median = sorted(chosen)[FOLDS // 2]
@@ -522,7 +558,7 @@ def wire_figures(c: Pairs, labels: np.ndarray) -> str:
 def table(corpora: list[Pairs], parts: dict[float, list[np.ndarray]], model: Model) -> None:
     """Each corpus's ARI at every threshold, from the out-of-fold pair scores
     (the wire: from ``model``, which never saw it)."""
-    names = [c.name for c in corpora if c.kind not in ("topic", "wire")]
+    names = [c.name for c in corpora if c.kind not in ("topic", "wire", "block")]
     print("threshold  " + "  ".join(f"{n[:14]:>14}" for n in names) + "            wire")
     wire = [c for c in corpora if c.kind == "wire"]
     wire_scores = [model.probability(c.features) for c in wire]
@@ -530,7 +566,7 @@ def table(corpora: list[Pairs], parts: dict[float, list[np.ndarray]], model: Mod
         cells = [
             scores_of(labels, [c.truth[i] for i in c.ids])["ari"]
             for c, labels in zip(corpora, parts[t], strict=True)
-            if c.kind not in ("topic", "wire")
+            if c.kind not in ("topic", "wire", "block")
         ]
         wired = [
             scores_of(partition(c, s, t, CONFLICTS), [c.truth[i] for i in c.ids])["ari"]
