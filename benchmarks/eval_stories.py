@@ -23,6 +23,7 @@ inputs, so what is measured is what a user gets:
 from __future__ import annotations
 
 import argparse
+import random
 import sys
 import time
 from collections import Counter
@@ -47,6 +48,10 @@ CEILING_CUTS = (0.1, 0.15)
 # for folders nobody tuned on (NEWSDESK_MULTISOURCE, NEWSDESK_ECB); one of
 # BASELINE_THRESHOLDS, whose partitions are made once.
 BASELINE_TUNED = 0.18
+# Folders of a few BBC articles picked at random: how many of each size, the seed.
+SMALL_SIZES = (10, 20, 40)
+SMALL_REPEATS = 20
+SMALL_SEED = 3
 
 
 def labels_of(groups: list[list[str]], ids: list[str]) -> np.ndarray:
@@ -307,6 +312,60 @@ def _stricter(inputs: list[StoryInput], truth: dict[str, str]) -> None:
         )
 
 
+def small_folders(cache: Path, bbc: bool) -> None:
+    """What a user's small folder gets: a folder of one event's reports (each
+    ECB+ event, each multi-source cluster of two or more reports) should come
+    back as one story; a folder of a few BBC articles picked at random (fixed
+    seed), each its own event but for copies under one headline, should join
+    none. The shipped grouping beside TF-IDF at the tuned threshold."""
+    print(f"== Small folders (the shipped model; TF-IDF at {BASELINE_TUNED})")
+    for name in ("ecb", "multisource"):
+        blobs, truth = load(name, cache)
+        by_story: dict[str, dict] = {}
+        for aid in sorted(blobs):
+            by_story.setdefault(truth[aid], {})[aid] = blobs[aid]
+        folders = [story_inputs(b) for b in by_story.values() if len(b) > 1]
+        learned = sum(len(group(inputs)) == 1 for inputs in folders)
+        base = sum(len(set(baseline(inputs, BASELINE_TUNED).tolist())) == 1 for inputs in folders)
+        print(
+            f"  {name}: {len(folders)} folders of one event's reports, kept whole: "
+            f"learned {learned}, TF-IDF {base}"
+        )
+    if not bbc:
+        return
+    blobs, _ = load("bbc", cache)
+    ids = sorted(blobs)
+    rng = random.Random(SMALL_SEED)
+    for size in SMALL_SIZES:
+        learned = base = 0
+        for _ in range(SMALL_REPEATS):
+            picked = {aid: blobs[aid] for aid in rng.sample(ids, size)}
+            inputs = story_inputs(picked)
+            copies = {aid: train._copy_key(blob, aid) for aid, blob in picked.items()}
+            learned += _joined(group(inputs), copies)
+            labels = baseline(inputs, BASELINE_TUNED)
+            base += _joined(_groups_of(inputs, labels), copies)
+        print(
+            f"  {SMALL_REPEATS} folders of {size} BBC articles picked at random: pairs in one "
+            f"story, copies of one report left out: learned {learned}, TF-IDF {base}"
+        )
+
+
+def _groups_of(inputs: list[StoryInput], labels: np.ndarray) -> list[list[str]]:
+    found: dict[int, list[str]] = {}
+    for item, label in zip(inputs, labels.tolist(), strict=True):
+        found.setdefault(label, []).append(item.id)
+    return list(found.values())
+
+
+def _joined(groups: list[list[str]], copies: dict[str, str]) -> int:
+    """Pairs in one story that are not copies of one report."""
+    return sum(
+        copies[a] != copies[b] for members in groups for n, a in enumerate(members)
+        for b in members[n + 1 :]
+    )  # fmt: skip
+
+
 def _copies(blobs: dict) -> int:
     """BBC articles another one repeats under the same headline: the surest of
     those with a same-event counterpart (reports of one event under different
@@ -321,6 +380,7 @@ def main() -> None:
     parser.add_argument("--skip-bbc", action="store_true", help="only the labelled corpora")
     args = parser.parse_args()
     labelled(args.cache)
+    small_folders(args.cache, bbc=not args.skip_bbc)
     if not args.skip_bbc:
         robustness(args.cache)
         bbc_categories(args.cache)
