@@ -14,6 +14,10 @@ inputs, so what is measured is what a user gets:
   ``NEWSDESK_ECB``, beside the baseline at the threshold the tuned folders
   chose), of the hand-weighted grouping it replaced, and of a TF-IDF +
   average-linkage baseline whose threshold is chosen on the same folds;
+- each fold of those mixes grouped alone, by trees trained without it, as a
+  folder nobody tuned on is grouped;
+- small folders: each event's reports alone (kept as one story?) and a few
+  BBC articles picked at random (pairs of different reports joined?);
 - the seeds alone, with 100 and 1,000 BBC articles (a fixed random sample) and
   with 99 BBC technology articles: are the seeds still exactly their two stories?
 - the 2,225 BBC articles: stories of more than one article, and how many of
@@ -37,7 +41,7 @@ from benchmarks import stories_dense  # noqa: E402
 from benchmarks import train_stories as train  # noqa: E402
 from benchmarks.common import ECB, MULTISOURCE, held_out  # noqa: E402
 from benchmarks.story_data import CACHE, load, sample, story_inputs  # noqa: E402
-from index.stories import StoryInput, average_linkage, group, scored_pairs  # noqa: E402
+from index.stories import StoryInput, average_linkage, group, grouped, scored_pairs  # noqa: E402
 
 BASELINE_THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.05, 0.61, 0.025))
 STRICTER = (0.7, 0.8, 0.9)  # thresholds above the shipped one, for what they would cost
@@ -344,18 +348,11 @@ def small_folders(cache: Path, bbc: bool) -> None:
             copies = {aid: train._copy_key(blob, aid) for aid, blob in picked.items()}
             learned += _joined(group(inputs), copies)
             labels = baseline(inputs, BASELINE_TUNED)
-            base += _joined(_groups_of(inputs, labels), copies)
+            base += _joined(grouped([a.id for a in inputs], labels.tolist()), copies)
         print(
             f"  {SMALL_REPEATS} folders of {size} BBC articles picked at random: pairs in one "
             f"story, copies of one report left out: learned {learned}, TF-IDF {base}"
         )
-
-
-def _groups_of(inputs: list[StoryInput], labels: np.ndarray) -> list[list[str]]:
-    found: dict[int, list[str]] = {}
-    for item, label in zip(inputs, labels.tolist(), strict=True):
-        found.setdefault(label, []).append(item.id)
-    return list(found.values())
 
 
 def _joined(groups: list[list[str]], copies: dict[str, str]) -> int:
