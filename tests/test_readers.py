@@ -828,6 +828,20 @@ def test_a_report_on_the_picture_agency_keeps_its_paragraphs(tmp_path):
     assert [p.text for p in article.passages] == [said, TRUCKERS]
 
 
+def test_a_transcripts_stage_direction_in_capitals_is_read_as_text(tmp_path):
+    """A radio transcript's "(SOUNDBITE OF ARCHIVED RECORDING)" is no credit:
+    the paragraph stays. A group of capitals once took seconds to turn down
+    (15 s for this one; a longer one, hours), as every word split of it was
+    tried; it is read at once."""
+    direction = "(SOUNDBITE OF ARCHIVED RECORDING OF THE WHITE HOUSE BRIEFING ROOM)"
+    article = _read_text(tmp_path, f"{TRUCKERS}\n\n{direction}\n\nOrganizers want attention.\n")
+    assert [p.text for p in article.passages] == [
+        TRUCKERS,
+        direction,
+        "Organizers want attention.",
+    ]
+
+
 def test_a_caption_closed_by_an_ap_photo_credit_is_kept_out_of_the_text(tmp_path):
     caption = (
         "In this Tuesday, Nov. 10, 2009 file photo Mikhail Kalashnikov, who invented the AK-47 "
