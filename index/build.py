@@ -327,7 +327,6 @@ def _finish_chunk(
         if not refused:
             analysed = [by_id[a.id] for a in found]
             renewed = _kept_as_stored(writer, found, analysed, (stored[entry.id], batch.spans))
-        same = renewed is not None
         if renewed is None:
             writer.delete_article(entry.id)
         else:
@@ -337,7 +336,7 @@ def _finish_chunk(
         writer.replace(_file_doc(entry, content_hash, skipped))  # under this run's key
         catalog.add_file(entry, content_hash, skipped)
         for article in found:
-            if not same:
+            if renewed is None:
                 blobs[article.id] = _add_article(writer, article, by_id[article.id])
             catalog.add_article(article)
     ready += batch.files
