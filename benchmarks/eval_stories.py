@@ -241,16 +241,21 @@ def _listed(thresholds: list[float]) -> str:
 _LOADED: dict[str, tuple[dict, dict]] = {}
 
 
-def _blobs(name: str, cache: Path) -> dict:
+def _loaded(name: str, cache: Path) -> tuple[dict, dict]:
+    """A corpus's analyses and gold, read once whatever measures it."""
     if name not in _LOADED:
         _LOADED[name] = load(name, cache)
-    return _LOADED[name][0]
+    return _LOADED[name]
+
+
+def _blobs(name: str, cache: Path) -> dict:
+    return _loaded(name, cache)[0]
 
 
 def robustness(cache: Path) -> None:
     print("== Seeds among unrelated BBC articles (the seeds' stories; exact = the two rounds)")
-    seeds, seed_truth = load("seeds", cache)
-    bbc, _ = load("bbc", cache)
+    seeds, seed_truth = _loaded("seeds", cache)
+    bbc = _blobs("bbc", cache)
     bbc_ids = sorted(bbc)
     tech = [i for i in bbc_ids if "/tech/" in i][:99]
     mixes = {
@@ -279,7 +284,7 @@ def _short(article_id: str) -> str:
 
 def bbc_categories(cache: Path) -> None:
     print("== BBC, 2,225 articles: stories spanning more than one category")
-    blobs, truth = load("bbc", cache)
+    blobs, truth = _loaded("bbc", cache)
     for label, before in (("after", False), ("before", True)):
         start = time.perf_counter()
         inputs = story_inputs(blobs, before=before)
@@ -324,7 +329,7 @@ def small_folders(cache: Path, bbc: bool) -> None:
     none. The shipped grouping beside TF-IDF at the tuned threshold."""
     print(f"== Small folders (the shipped model; TF-IDF at {BASELINE_TUNED})")
     for name in ("ecb", "multisource"):
-        blobs, truth = load(name, cache)
+        blobs, truth = _loaded(name, cache)
         by_story: dict[str, dict] = {}
         for aid in sorted(blobs):
             by_story.setdefault(truth[aid], {})[aid] = blobs[aid]
@@ -337,7 +342,7 @@ def small_folders(cache: Path, bbc: bool) -> None:
         )
     if not bbc:
         return
-    blobs, _ = load("bbc", cache)
+    blobs = _blobs("bbc", cache)
     ids = sorted(blobs)
     rng = random.Random(SMALL_SEED)
     for size in SMALL_SIZES:
@@ -345,7 +350,7 @@ def small_folders(cache: Path, bbc: bool) -> None:
         for _ in range(SMALL_REPEATS):
             picked = {aid: blobs[aid] for aid in rng.sample(ids, size)}
             inputs = story_inputs(picked)
-            copies = {aid: train._copy_key(blob, aid) for aid, blob in picked.items()}
+            copies = {aid: train.copy_key(blob, aid) for aid, blob in picked.items()}
             learned += _joined(group(inputs), copies)
             labels = baseline(inputs, BASELINE_TUNED)
             base += _joined(grouped([a.id for a in inputs], labels.tolist()), copies)

@@ -469,7 +469,7 @@ def _distracted(cache: Path, blobs: dict, truth: Truth, folds: dict[str, int]) -
     folder into stories."""
     bbc, _ = load("bbc", cache)
     picked = sample(sorted(bbc), DISTRACTORS)
-    alone = {aid: _copy_key(bbc[aid], aid) for aid in picked}
+    alone = {aid: copy_key(bbc[aid], aid) for aid in picked}
     mixed = {**blobs, **{aid: bbc[aid] for aid in picked}}
     all_folds = {**folds, **fold_of_groups(list(alone.values()))}
     return build(
@@ -477,7 +477,7 @@ def _distracted(cache: Path, blobs: dict, truth: Truth, folds: dict[str, int]) -
     )
 
 
-def _copy_key(blob: dict, article_id: str) -> str:
+def copy_key(blob: dict, article_id: str) -> str:
     """BBC's own story key for an article: its headline (the corpus holds copies
     of some reports under the same headline), else its id."""
     title = (blob["article"].get("title") or "").strip().lower()
