@@ -189,7 +189,10 @@ MEMO_SIZE = 16
 # 73: an entity's spelling counts the articles naming no outlet that write it so
 # 74: a story named by its entities weighs each by how often its reports name it
 # and how rarely the corpus does (TF-IDF), not by the reports naming it alone
-COMPARISON = 74
+# 75: stories weigh words alike whatever the folder (plain cosines of words and
+# entities, how alike each article is to the whole folder), trees also taught
+# on small folders
+COMPARISON = 75
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

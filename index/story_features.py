@@ -9,6 +9,14 @@ dates are and how long they are. ``index/story_model.py`` turns a row into the
 probability that both report one event, with trees learned by
 ``benchmarks/train_stories.py``.
 
+Rarity is read in the folder itself, so it misleads in a small one: in a folder
+of one event's reports, the event's own words ("Grigoropoulos", "riot") are in
+every report and weigh least of all. Beside the TF-IDF cosines, each pair also
+gets the cosine of its word counts and of its entities with no rarity at all,
+and how alike each article is to the whole folder (``folder_plain``: high
+throughout one event's folder, low in a corpus of many events), which tells the
+trees which of the two to trust.
+
 Everything is computed for a list of pairs at once, with sparse matrices, so
 the cost grows with the number of pairs, never with the square of the corpus.
 """
@@ -28,6 +36,8 @@ from .tfidf import hashed_counts, set_tfidf, tfidf
 # The order of the columns: the learned weights are stored by these names.
 NAMES = (
     "text",
+    "text_plain",
+    "folder_plain",
     "text_share",
     "text_rank",
     "neighbours_shared",
@@ -37,6 +47,7 @@ NAMES = (
     "title",
     "titled",
     "entities",
+    "entities_plain",
     "entities_jaccard",
     "entities_shared",
     "people_jaccard",
@@ -80,9 +91,14 @@ class Signals:
     """Per-article vectors, computed once per corpus and shared by every pair."""
 
     text: sparse.csr_matrix | None
+    # The same counts weighed alike whatever the corpus: in a folder of one
+    # event's reports, the event's own words are in every report and rarity
+    # makes them weigh least (see _plain).
+    plain: sparse.csr_matrix | None
     lead: sparse.csr_matrix | None
     titles: sparse.csr_matrix | None
     entities: sparse.csr_matrix | None
+    entities_plain: sparse.csr_matrix | None  # binary rows, unit length
     entity_weights: sparse.csr_matrix | None  # binary rows times each entity's IDF
     people_weights: sparse.csr_matrix | None  # the same, people only
     figures: sparse.csr_matrix | None
@@ -103,10 +119,12 @@ class Signals:
 def signals(articles: Sequence[StoryInput]) -> Signals:
     figures = [a.figures for a in articles]
     stored = [a.counts or {} for a in articles]
+    texts = [a.text for a in articles]
+    counts = _counts(texts, True, [c.get("text") for c in stored])
+    binary = _binary([a.entities for a in articles])
     return Signals(
-        text=text_vectors(
-            [a.text for a in articles], bigrams=True, counted=[c.get("text") for c in stored]
-        ),
+        text=tfidf(counts) if counts.nnz else None,
+        plain=_plain(counts) if counts.nnz else None,
         lead=text_vectors(
             [_lead(a.title, a.text) for a in articles],
             bigrams=True,
@@ -114,7 +132,8 @@ def signals(articles: Sequence[StoryInput]) -> Signals:
         ),
         titles=text_vectors([a.title or "" for a in articles], bigrams=False),
         entities=set_vectors([a.entities for a in articles]),
-        entity_weights=_idf_weighted(_binary([a.entities for a in articles])),
+        entities_plain=None if binary is None else _unit(binary),
+        entity_weights=_idf_weighted(binary),
         people_weights=_idf_weighted(_binary([_people(a.entities) for a in articles])),
         figures=set_vectors(figures),
         figure_counts=_binary(figures),
@@ -148,6 +167,9 @@ def features(found: Signals, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
     column = {name: n for n, name in enumerate(NAMES)}
     text = row_dots(found.text, rows, cols)
     out[:, column["text"]] = text
+    out[:, column["text_plain"]] = row_dots(found.plain, rows, cols)
+    typical = _typical(found.plain, found.size)
+    out[:, column["folder_plain"]] = np.minimum(typical[rows], typical[cols])
     out[:, column["text_share"]] = _share_of_best(text, rows, cols, found.size)
     ranks = _ranks(text, rows, cols, found.size)
     out[:, column["text_rank"]] = np.log1p(np.maximum(*ranks))
@@ -156,6 +178,7 @@ def features(found: Signals, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
     out[:, column["title"]] = row_dots(found.titles, rows, cols)
     out[:, column["titled"]] = _filled(found.titles, rows, cols)
     out[:, column["entities"]] = row_dots(found.entities, rows, cols)
+    out[:, column["entities_plain"]] = row_dots(found.entities_plain, rows, cols)
     # Who else each article is like: reports of one event keep the same company
     # of other reports however many there are (see _company).
     shared = _shared_candidates(rows, cols, found.size)
@@ -313,6 +336,30 @@ def _binary(sets: Sequence[frozenset[str]]) -> sparse.csr_matrix | None:
         indptr.append(len(indices))
     data = np.ones(len(indices), np.float32)
     return sparse.csr_matrix((data, indices, indptr), shape=(len(sets), len(vocabulary)))
+
+
+def _plain(counts: sparse.csr_matrix) -> sparse.csr_matrix:
+    """Rows of ``1 + log(count)``, unit length: word counts with no rarity."""
+    weighted = sparse.csr_matrix(counts, dtype=np.float32, copy=True)
+    weighted.data = np.log(weighted.data) + 1
+    return _unit(weighted)
+
+
+def _typical(plain: sparse.csr_matrix | None, size: int) -> np.ndarray:
+    """Each article's mean plain cosine with every other article of the folder:
+    high throughout a folder of one event's reports, low in a folder of many
+    events. Linear: each row times the sum of the rows."""
+    if plain is None or size < 2:
+        return np.zeros(size)
+    total = np.asarray(plain.sum(axis=0), np.float64).ravel()
+    own = np.asarray(plain.multiply(plain).sum(axis=1), np.float64).ravel()  # 1, or 0 if empty
+    return np.maximum(plain @ total - own, 0.0) / (size - 1)
+
+
+def _unit(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1
+    return (sparse.diags((1 / norms).astype(np.float32)) @ matrix).astype(np.float32).tocsr()
 
 
 def _idf_weighted(matrix: sparse.csr_matrix | None) -> sparse.csr_matrix | None:

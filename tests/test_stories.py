@@ -95,6 +95,31 @@ def test_two_events_of_one_kind_are_two_stories():
         assert largest >= 0.7 * sum(t == event for t in truth.values()), event
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "event",
+    [
+        "ecb",  # the Angels' eight-year offer to Mark Teixeira, eight reports
+        "ecbplus",  # the Red Sox's offer to him, thirteen reports
+    ],
+)
+def test_a_folder_of_one_events_reports_is_one_story(event):
+    """A journalist's folder of one event's reports: the event's own words are
+    in every report, so the folder's rarity weighs them least, and the reports
+    must still come back as one story."""
+    if not ECB.exists():
+        pytest.skip("the ECB+ dev topics are not on this machine")
+    gold = json.loads((ECB / "topic10" / "gold.json").read_text(encoding="utf-8"))
+    files = [
+        (ECB / "topic10" / doc["file"], doc["file"])
+        for doc in gold["docs"].values()
+        if doc["subtopic"] == event
+    ]
+    assert len(files) >= 8
+    groups = group(story_inputs_of(analysed(files)))
+    assert len(groups) == 1, groups
+
+
 def bbc_files(*names: str) -> list[tuple[Path, str]]:
     if not BBC.exists():
         pytest.skip("the BBC corpus is not on this machine")
@@ -108,6 +133,28 @@ def test_one_outlets_reports_on_one_firm_are_different_events():
     files = bbc_files("business/047.txt", "business/069.txt", "business/335.txt")
     groups = group(story_inputs_of(analysed(files)))
     assert len(groups) == 3, groups
+
+
+@pytest.mark.slow
+def test_a_small_folder_of_unrelated_reports_keeps_each_apart():
+    """Ten BBC reports picked at random, each its own event, two of them from
+    one athletics season (Isinbayeva's indoor pole-vault record, Kelly
+    Holmes's hamstring injury): in a folder this small each is another's
+    nearest, and none is one story with another."""
+    files = bbc_files(
+        "business/328.txt",
+        "business/398.txt",
+        "business/418.txt",
+        "entertainment/184.txt",
+        "entertainment/258.txt",
+        "politics/024.txt",
+        "sport/006.txt",
+        "sport/055.txt",
+        "sport/470.txt",
+        "sport/483.txt",
+    )
+    groups = group(story_inputs_of(analysed(files)))
+    assert len(groups) == len(files), groups
 
 
 @pytest.mark.slow
