@@ -353,6 +353,50 @@ def test_a_figure_given_differently_never_lowers_the_learned_score():
     assert np.array_equal(model.probability(rows), model.probability(disagreeing))
 
 
+def test_a_figure_given_differently_with_none_alike_only_nudges_a_pairs_score():
+    """The score a pair is grouped by drops by the model's nudge for each figure
+    given differently where none is alike, and not at all where one is alike:
+    enough to decide which of two equally close stories a report joins, far
+    too little to part two outlets giving one count differently."""
+    from index.story_features import NAMES
+
+    model = shipped()
+    assert 0 < model.nudge <= 0.05
+    rows = np.random.default_rng(3).random((200, len(NAMES)))
+    rows[:, NAMES.index("text")] = 0.5  # above the weak cut
+    rows[:, NAMES.index("figures_shared")] = 0.0
+    rows[:, NAMES.index("figures_conflicting")] = 0.0
+    rows[:, NAMES.index("dates_conflicting")] = 0.0
+    plain = model.scores(rows)
+    one_differs = rows.copy()
+    one_differs[:, NAMES.index("figures_conflicting")] = np.log1p(1)
+    assert np.allclose(model.scores(one_differs), np.maximum(plain - model.nudge, 0.0))
+    one_alike = one_differs.copy()
+    one_alike[:, NAMES.index("figures_shared")] = np.log1p(1)
+    assert np.allclose(model.scores(one_alike), model.probability(one_alike))
+
+
+def test_an_article_is_alike_to_a_folder_of_one_events_reports_not_to_a_folder_of_many():
+    """``folder_plain``: how alike each of a pair's articles is to the rest of
+    its folder, with no rarity, the same for every pair of one event's folder
+    and low where the folder holds unrelated reports."""
+    one_event = [
+        StoryInput("a", "Talks in Istanbul ended with an exchange of prisoners of war."),
+        StoryInput("b", "The Istanbul talks agreed an exchange of prisoners of war."),
+        StoryInput("c", "Prisoners of war will be exchanged after the Istanbul talks."),
+    ]
+    many = [
+        one_event[0],
+        StoryInput("d", "The league leaders won their match on penalties."),
+        StoryInput("e", "Shares in the carmaker fell after its results."),
+    ]
+    column = story_features.NAMES.index("folder_plain")
+    alike = pair_features(one_event)[2][:, column]
+    apart = pair_features(many)[2][:, column]
+    assert alike.min() > 0.2
+    assert apart.max() < 0.05
+
+
 @pytest.mark.slow
 def test_two_outlets_giving_one_day_differently_are_one_story(seeds, tmp_path):
     """A day given differently (Friday against Thursday) is, like a count, a
