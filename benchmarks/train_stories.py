@@ -533,23 +533,32 @@ def _small(cache: Path) -> list[Pairs]:
 
 
 def _subjects(cache: Path) -> list[Pairs]:
-    """Folders of one subject's several events: a BBC article picked at random
-    (fixed seed) with its two to seven nearest by TF-IDF cosine among the BBC
-    articles left (one firm's deals, one club's matches), each its own story
-    but for copies under one headline."""
+    """Folders of one subject's several events (:func:`subject_folders`) from
+    the BBC articles left, each article its own story but for copies under one
+    headline."""
     bbc, left, keys, folds = _bbc_left(cache)
-    texts = story_features.text_vectors([story_text_of(bbc[aid]) for aid in left], bigrams=True)
-    assert texts is not None
-    rng = random.Random(SMALL_SEED + 2)
     found = []
-    for n in range(SUBJECT_REPEATS):
-        seed = rng.randrange(len(left))
-        similar = np.asarray((texts @ texts[seed].T).todense()).ravel()
-        similar[seed] = -1
-        nearest = np.argsort(-similar, kind="stable")[: rng.randint(2, 7)]
-        picked = {left[i]: bbc[left[i]] for i in sorted([seed, *nearest.tolist()])}
-        truth = {aid: keys[aid] for aid in picked}
+    for n, ids in enumerate(subject_folders(bbc, left, SMALL_SEED + 2, SUBJECT_REPEATS)):
+        picked = {aid: bbc[aid] for aid in ids}
+        truth = {aid: keys[aid] for aid in ids}
         found.append(build(f"BBC subject {n}", "subject", story_inputs(picked), truth, folds))
+    return found
+
+
+def subject_folders(blobs: dict, ids: list[str], seed: int, count: int) -> list[list[str]]:
+    """``count`` folders of one subject: an article of ``ids`` picked at random
+    (``seed``) with its two to seven nearest among them by TF-IDF cosine (one
+    firm's deals, one club's matches), each folder in id order."""
+    texts = story_features.text_vectors([story_text_of(blobs[aid]) for aid in ids], bigrams=True)
+    assert texts is not None
+    rng = random.Random(seed)
+    found = []
+    for _ in range(count):
+        first = rng.randrange(len(ids))
+        similar = np.asarray((texts @ texts[first].T).todense()).ravel()
+        similar[first] = -1
+        nearest = np.argsort(-similar, kind="stable")[: rng.randint(2, 7)]
+        found.append(sorted(ids[i] for i in [first, *nearest.tolist()]))
     return found
 
 
