@@ -579,8 +579,10 @@ def _few(cache: Path, labelled: dict[str, tuple[dict, Truth, dict[str, int]]]) -
         for aid in sorted(blobs):
             by_story.setdefault(truth[aid], []).append(aid)
         stories = sorted(s for s, ids in by_story.items() if len(ids) > 1)
+        if len(stories) < 2:
+            continue
         for n in range(FEW_REPEATS):
-            chosen = rng.sample(stories, rng.randint(2, 5))
+            chosen = rng.sample(stories, min(rng.randint(2, 5), len(stories)))
             ids = [aid for story in chosen for aid in by_story[story][:10]]
             others = rng.sample(left, rng.choice((0, 5, 10)))
             picked = {**{aid: blobs[aid] for aid in ids}, **{aid: bbc[aid] for aid in others}}
