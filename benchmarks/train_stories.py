@@ -90,6 +90,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.story_data import CACHE, WIRE_DOCS, Truth, load, sample, story_inputs  # noqa: E402
 from index import story_features  # noqa: E402
+from index.store import article_from_json  # noqa: E402
 from index.stories import StoryInput, average_linkage, pair_features  # noqa: E402
 from index.story_model import PATH as MODEL  # noqa: E402
 from index.story_model import Model, Tree, floored, kept_apart, nudged, weakened  # noqa: E402
@@ -312,6 +313,11 @@ def pair_weights(corpora: list[Pairs]) -> list[np.ndarray]:
 def _data_set(c: Pairs) -> str:
     if c.kind in ("distracted", "sparse", *SMALL_KINDS):
         return c.kind
+    return _source(c)
+
+
+def _source(c: Pairs) -> str:
+    """The labelled data set a corpus's articles come from."""
     return "ecb" if c.name.startswith(("ecb", "topic")) else "multisource"
 
 
@@ -563,8 +569,9 @@ def subject_folders(blobs: dict, ids: list[str], seed: int, count: int) -> list[
 
 
 def story_text_of(blob: dict) -> str:
-    """The text story grouping reads of a stored analysis."""
-    return story_inputs({"a": blob})[0].text
+    """The text story grouping reads of a stored analysis (without the entity
+    merge that :func:`story_inputs` runs over every article it is given)."""
+    return story_features.story_text(article_from_json(blob["article"]).passages)
 
 
 def _few(cache: Path, labelled: dict[str, tuple[dict, Truth, dict[str, int]]]) -> list[Pairs]:
@@ -604,18 +611,14 @@ def small_report(
     for n, c in enumerate(corpora):
         if c.kind not in ("event", "small", "subject"):
             continue
-        labels_by_fold = {}
-        for k in set(c.fold.tolist()):
-            labels_by_fold[k] = parts[chosen[k]][n]
-        if c.kind == "event":
-            labels = labels_by_fold[int(c.fold[0])]
-            data_set = _data_set_name(c.name)
-            folders[data_set] += 1
-            whole[data_set] += len(set(labels.tolist())) == 1
-        else:
-            for i, j in zip(c.rows, c.cols, strict=True):
-                labels = labels_by_fold[int(c.fold[i])]
-                joined[c.kind] += labels[i] == labels[j] and c.truth[c.ids[i]] != c.truth[c.ids[j]]
+        if c.kind == "event":  # one story, so one fold
+            labels = parts[chosen[int(c.fold[0])]][n]
+            folders[_source(c)] += 1
+            whole[_source(c)] += len(set(labels.tolist())) == 1
+            continue
+        for i, j in zip(c.rows, c.cols, strict=True):  # at the first article's fold's threshold
+            labels = parts[chosen[int(c.fold[i])]][n]
+            joined[c.kind] += labels[i] == labels[j] and c.truth[c.ids[i]] != c.truth[c.ids[j]]
     for data_set in sorted(folders):
         print(f"{data_set} events alone kept whole: {whole[data_set]} of {folders[data_set]}")
     few: dict[str, list[float]] = {}
@@ -623,7 +626,7 @@ def small_report(
         if c.kind == "few":
             runs = [parts[chosen[k]][n] for k in range(FOLDS)]
             truth = [c.truth[i] for i in c.ids]
-            few.setdefault(_data_set_name(c.name), []).append(
+            few.setdefault(_source(c), []).append(
                 float(np.mean([scores_of(r, truth)["ari"] for r in runs]))
             )
     for data_set, aris in sorted(few.items()):
@@ -634,10 +637,6 @@ def small_report(
     for kind, what in (("small", "picked at random"), ("subject", "of one subject")):
         count = sum(c.kind == kind for c in corpora)
         print(f"BBC folders {what} ({count}): pairs joined, copies left out: {joined[kind]}")
-
-
-def _data_set_name(name: str) -> str:
-    return "ecb" if name.startswith("ecb") else "multisource"
 
 
 def block_scores(
