@@ -192,7 +192,7 @@ MEMO_SIZE = 16
 # 75: stories weigh words alike whatever the folder (plain cosines of words and
 # entities, how alike each article is to the whole folder), trees also taught
 # on small folders
-COMPARISON = 75
+COMPARISON = 76
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

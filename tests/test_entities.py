@@ -285,6 +285,51 @@ def test_a_surname_beyond_its_story_joins_only_where_the_person_is_named_around_
     assert {m.article for m in entity_with(entities, "Roy Keane").mentions} == {"a0"}
 
 
+def test_in_a_large_folder_one_common_name_shared_does_not_join_a_surname_beyond_its_story():
+    # Shared clusters: a report on a Texas abortion law writes "A federal judge
+    # in Austin" (the model reads a person) beside AP, which a fifth of the
+    # folder's reports also name; another story names Markus Austin beside AP.
+    # Sharing AP says nothing of who is meant; sharing two names, a name of
+    # several words or a name few reports hold does.
+    def folder(shared, held_by):
+        others = [[*shared, (f"Town{n}", "place")] for n in range(held_by)]
+        others += [[(f"Place{n}", "place")] for n in range(200 - held_by)]
+        return corpus(
+            [("Markus Austin", "person"), *shared], [("Austin", "person"), *shared], *others
+        )
+
+    groups = {f"a{n}": f"s{n}" for n in range(202)}
+    for shared, held_by, joined in (
+        ([("AP", "organisation")], 40, False),
+        ([("AP", "organisation"), ("Texas", "place")], 40, True),
+        ([("Permian High School", "organisation")], 40, True),
+        ([("Odessa", "place")], 40, False),
+        ([("Odessa", "place")], 0, True),
+    ):
+        entities = merge(folder(shared, held_by), {}, groups=groups)
+        markus = entity_with(entities, "Markus Austin")
+        assert ("a1" in {m.article for m in markus.mentions}) is joined, (shared, held_by)
+
+
+def test_a_surname_its_article_also_names_a_firm_by_does_not_join_a_person_beyond_its_story():
+    # Shared clusters: reports on Vicente Fox; another story writes "Palin told
+    # Fox" beside Fox News. Beside "the Fox administration" a bare "Fox" is
+    # still the president.
+    def folder(*around):
+        story = [("Vicente Fox", "person"), ("Los Pinos", "place"), ("Donald Trump", "person")]
+        others = [[(f"Place{n}", "place")] for n in range(10)]
+        return corpus(story, story, [*around, ("Los Pinos", "place")], *others)
+
+    groups = {f"a{n}": f"s{n}" for n in range(13)}
+    for around, joined in (
+        ([("Fox", "person"), ("Fox News", "organisation")], False),
+        ([("Fox", "person"), ("Fox administration", "organisation")], True),
+        ([("Fox", "person")], True),
+    ):
+        fox = entity_with(merge(folder(*around), {}, groups=groups), "Vicente Fox")
+        assert ("a2" in {m.article for m in fox.mentions}) is joined, around
+
+
 def test_aliases_count_and_list_their_sources():
     mentions = corpus(
         [("Kyiv", "place"), ("Kyiv", "place")], [("Kiev", "place")], [("Kyiv", "place")]

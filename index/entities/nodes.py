@@ -10,7 +10,7 @@ the other modules of this package do with them.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Sequence, Set
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -181,6 +181,7 @@ class _Context:
             for article in node.articles:
                 self.names[article].add(node.key)
         found = Counter(key for names in self.names.values() for key in names)
+        self.held = found
         # A name most of the corpus's articles hold says nothing of who is meant;
         # in a corpus of two or three, one two reports share still does.
         most = max(SHARED_AT_MOST * len(self.names), 2)
@@ -201,7 +202,21 @@ class _Context:
             return True  # the one the corpus is about: its names are all background
         words = frozenset(node.tokens)
         around = self._around(node.articles, words)
-        return any(around & self._around(self.nodes[j].articles, words) for j in found)
+        return any(
+            self._telling(around & self._around(self.nodes[j].articles, words)) for j in found
+        )
+
+    def _telling(self, shared: Set[str]) -> bool:
+        """Whether the names two sets of articles share say they are about the
+        same people: two names, one of several words ("George W Bush"), or one
+        few of the corpus's reports hold. In a corpus of hundreds, one name of one
+        word that many hold ("US", "AP", "CNN") joins reports of anything:
+        "Austin" of "a federal judge in Austin" is no Markus Austin, "Liu" of
+        Vice Premier Liu He no Bao Lin Liu."""
+        if len(shared) > 1:
+            return True
+        few = max(2, SHARED_BY_FEW * len(self.names))
+        return any(" " in key or self.held[key] <= few for key in shared)
 
     def _around(self, articles: frozenset[str], words: frozenset[str]) -> set[str]:
         found = self._seen.get((articles, words))
@@ -216,3 +231,6 @@ class _Context:
 # short name beyond its story is (see :class:`_Context`): a name in more than
 # half of them, as every topic's own names in a corpus of one topic, does not.
 SHARED_AT_MOST = 0.5
+# The share of them a name of one word may be held by and still tell it alone
+# (see :meth:`_Context._telling`).
+SHARED_BY_FEW = 0.01

@@ -115,6 +115,7 @@ def _link_people(
     for i in people:  # how each article writes a bare name ("Zelensky", "Zelenskyy")
         if len(nodes[i].forms) == 1:
             written[nodes[i].articles, nodes[i].forms].add(_surname(nodes[i].tokens))
+    firms = _firms_by_article(nodes) if in_stories else {}
     linked = set()
     undecided: list[tuple[int, list[int]]] = []  # bare surnames no rule above placed
     for i in sorted(people, key=lambda i: (-len(nodes[i].forms), i)):  # longest first
@@ -140,7 +141,9 @@ def _link_people(
         # ("Twitter" beside one "Anthony Weiner Twitter").
         least = 1 + bare[short] // 10 if len(short) == 1 else 1
         anywhere = (
-            _named_alike_anywhere(nodes[i], fits, nodes, text, written[nodes[i].articles, short])
+            _named_alike_anywhere(
+                nodes[i], fits, nodes, text, written[nodes[i].articles, short], firms
+            )
             if len(short) == 1 and in_stories
             else None
         )
@@ -185,6 +188,7 @@ def _named_alike_anywhere(
     nodes: Sequence[_Node],
     text: CorpusText,
     written: Set[str],
+    firms: Mapping[str, Set[str]],
 ) -> list[int]:
     """The full names ``fits`` a bare one-word name may join beyond its story:
     those whose surname is spelled as its article writes the name alone
@@ -193,16 +197,40 @@ def _named_alike_anywhere(
     beside the name), and none where the word is one the corpus writes in lower
     case and no mention of it follows a title ("Voice over IP" is no Robert
     Voice, Moody's no Lewis Moody, "the West" no Kanye West; "President Bush"
-    may still be George W Bush)."""
+    may still be George W Bush), nor where its article names an organisation
+    by that word ("Palin told Fox" beside Fox News is no Vicente Fox) and no
+    mention of it follows a title."""
     word = _surname(node.tokens)
     if not fits:
         return []
-    if word in text.common_words() and not any(
+    ambiguous = word in text.common_words() or any(
+        word in firms.get(article, ()) for article in node.articles
+    )
+    if ambiguous and not any(
         len(mention.text.split()) > 1 or text.role_before(article, mention.start)
         for article, mention in node.mentions
     ):
         return []
     return [j for j in fits if _surname(nodes[j].tokens) in written]
+
+
+# What the second word of an organisation's name is where the first is its
+# person's ("Obama administration", "Trump campaign"): not a firm of that name.
+_THEIRS = frozenset(
+    {"administration", "campaign", "government", "presidency", "cabinet", "camp", "team", "family"}
+)
+
+
+def _firms_by_article(nodes: Sequence[_Node]) -> dict[str, set[str]]:
+    """The first words of the organisations' names of several words each article
+    holds ("fox" of Fox News, not "obama" of the Obama administration), by
+    article id."""
+    found: defaultdict[str, set[str]] = defaultdict(set)
+    for node in nodes:
+        if node.kind == "organisation" and len(node.tokens) > 1 and node.tokens[1] not in _THEIRS:
+            for article in node.articles:
+                found[article].add(node.tokens[0])
+    return found
 
 
 # How many times more often an article names one of two people of a surname in
