@@ -238,11 +238,14 @@ class EntityCoverage:
 
 @dataclass(frozen=True)
 class QuoteView:
-    """A quote of the passage and the same speaker's quotes in other sources."""
+    """A quote of the passage and the same speaker's quotes in other sources:
+    those of its story, then a few of other stories (the last ``beyond`` of
+    ``others``), which say what the speaker said elsewhere, not of this."""
 
     speaker: str | None
     here: CitedFact
     others: tuple[CitedFact, ...] = ()
+    beyond: int = 0
 
 
 @dataclass(frozen=True)

@@ -413,12 +413,13 @@ class _Context:
         reports; at 20,000 articles, 3.8 million quotes cited by 1,000 views)."""
         article = item.fact.article
         in_story = self.facts_by_story[item.story][item.ckey]
-        outside = islice(self._outside(item.story, item.ckey), OTHER_STORY_FACTS)
-        found = [o for o in in_story if o.fact.article != article] + list(outside)
+        outside = list(islice(self._outside(item.story, item.ckey), OTHER_STORY_FACTS))
+        found = [o for o in in_story if o.fact.article != article] + outside
         return QuoteView(
             speaker=item.fact.speaker,
             here=self._cited(item),
             others=tuple(self._cited(o) for o in found),
+            beyond=len(outside),
         )
 
     def _entity_view(self, aid: str, number: int) -> tuple[EntityCoverage, ...]:

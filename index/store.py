@@ -192,7 +192,10 @@ MEMO_SIZE = 16
 # 75: stories weigh words alike whatever the folder (plain cosines of words and
 # entities, how alike each article is to the whole folder), trees also taught
 # on small folders
-COMPARISON = 76
+# 76: a bare name beyond its story needs more than one common name shared, and
+# joins no person where its article names a firm by it ("Palin told Fox")
+# 77: a quote view says how many of its others are of other stories (beyond)
+COMPARISON = 77
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

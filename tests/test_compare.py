@@ -309,6 +309,37 @@ def test_related_lists_what_the_passages_speaker_says_in_other_sources(capsys, s
     assert f"    {A002}: “We have progress on the humanitarian track" in quotes[4]
 
 
+def test_a_related_passage_names_the_speaker_of_a_quote_both_give(library):
+    """000 and 002 both quote Umerov: the reason names him, not his entity's id
+    ("according to rustem-umerov")."""
+    view = library.related(A000, 9)
+    reasons = next(r.reasons for r in view.related if r.article_id == A002 and r.passage == 4)
+    assert "fact: quote (according to Rustem Umerov)" in reasons
+
+
+def test_a_speakers_quotes_of_another_story_are_marked_so(capsys, library):
+    """002 quotes the Kremlin on the first round; Al Jazeera (001), of the second round,
+    quotes it too: cited as what the Kremlin said of another story, not as
+    another source's account of this one. Medinsky's quotes in 000 are of
+    this story and unmarked."""
+    story_of = {a: s["id"] for s in library.state()["stories"] for a in s["articles"]}
+    for number, speaker, beyond in ((2, "The Kremlin", 1), (7, "Vladimir Medinsky", 0)):
+        quote = next(q for q in library.related(A002, number).quotes if q.speaker == speaker)
+        assert quote.beyond == beyond
+        kept = len(quote.others) - quote.beyond
+        assert [story_of[o.article] == story_of[A002] for o in quote.others] == [True] * kept + [
+            False
+        ] * beyond
+    code, out = run(capsys, "related", A002, "2")
+    assert code == 0
+    quotes = out[out.index("\nQuotes") :].splitlines()
+    assert quotes[2] == "The Kremlin"
+    assert quotes[4].startswith("    Al Jazeera: “core security concerns”")
+    assert quotes[4].endswith("  (another story)")
+    code, out = run(capsys, "related", A002, "7")
+    assert "(another story)" not in out[out.index("\nQuotes") :]
+
+
 def test_related_names_spellings_of_articles_with_no_outlet_in_single_parentheses(
     capsys, seeds_index
 ):

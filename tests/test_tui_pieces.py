@@ -5,7 +5,9 @@ Pilot tests with plain asserts on what a user would notice, on the seeds
 
 from __future__ import annotations
 
-from index.model_views import CitedFact, EntityCoverage, EntityRef, Spelling
+from dataclasses import replace
+
+from index.model_views import CitedFact, EntityCoverage, EntityRef, QuoteView, Spelling
 from tui import render
 from tui.state import Position, ReadingState
 
@@ -79,3 +81,13 @@ def test_a_spelling_says_how_many_reports_of_unknown_outlet_write_it():
         "  “Istanbul”  3 reports of unknown outlet, Al Jazeera",
         "  “İstanbul”  (unknown outlet)",
     ]
+
+
+def test_a_quote_of_another_story_says_so_in_the_pane():
+    """The Kremlin's words on the first round, beside its words on the second:
+    the second are marked as another story's, not read as this one's account."""
+    said = [_cited(f"“{words}”", "exact", kind="quote") for words in ("here", "this", "that")]
+    quote = QuoteView("The Kremlin", said[0], (said[1], said[2]), beyond=1)
+    lines = render.quote_block(quote).plain.splitlines()
+    assert [line.endswith(render.OTHER_STORY) for line in lines] == [False, False, False, True]
+    assert not render.quote_block(replace(quote, beyond=0)).plain.endswith(render.OTHER_STORY)

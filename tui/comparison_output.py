@@ -237,8 +237,10 @@ def _quotes_block(items: tuple[QuoteView, ...]) -> None:
     for item in items:
         stdout.print(Text(clean_line(item.speaker) or "unknown speaker", style="bold"))
         stdout.print(Text(f"    here: {clean_line(item.here.text)}"))
-        for other in item.others:
-            stdout.print(Text(f"    {_cited(other)}: {clean_line(other.text)}"))
+        first_beyond = len(item.others) - item.beyond
+        for n, other in enumerate(item.others):
+            where = "  (another story)" if n >= first_beyond else ""
+            stdout.print(Text(f"    {_cited(other)}: {clean_line(other.text)}{where}"))
 
 
 def _facts_block(items: tuple[FactView, ...]) -> None:

@@ -338,10 +338,13 @@ def quote_block(item: QuoteView, headings: Headings | None = None) -> Text:
     """Quotes by the same speaker in other sources."""
     text = Text(readable(item.speaker) or "unknown speaker", style="bold")
     text.append("\n  here: ", style=DIM).append(clean_line(item.here.text), style="italic")
-    for other in item.others:
+    first_beyond = len(item.others) - item.beyond
+    for n, other in enumerate(item.others):
         text.append("\n  ").append_text(cited_text(other.source, other.article, headings, DIM))
         text.append(": ", style=DIM)
         text.append(clean_line(other.text), style="italic")
+        if n >= first_beyond:
+            text.append(f"  {OTHER_STORY}", style=DIM)
     return text
 
 

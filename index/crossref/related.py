@@ -95,7 +95,7 @@ def related_passages(
             best = sorted(overlap, key=lambda pair: (-pair[0], pair[1]))[:4]
             terms = [str(vocabulary[t]) for product, t in best if product > 0]
             reasons = [f"entity: {names.get(e, e)}" for e in sorted(shared_entities)][:4]
-            reasons += [f"fact: {describe(k)}" for k in sorted(shared_keys)][:3]
+            reasons += [f"fact: {describe(_named(k, names))}" for k in sorted(shared_keys)][:3]
             reasons += [f"terms: {', '.join(terms)}"] if terms else []
             other, onumber, _ = passages[j]
             picks.append(
@@ -108,3 +108,10 @@ def related_passages(
             )
         result[(aid, number)] = picks
     return result
+
+
+def _named(key: str, names: Mapping[str, str]) -> str:
+    """A fact key with its speaker's entity id ("quote|person:donald-trump") as
+    the entity's name ("quote|Donald Trump"), as a reader says it."""
+    subject, bar, speaker = key.partition("|")
+    return f"{subject}{bar}{names.get(speaker, speaker)}" if bar else key
