@@ -195,7 +195,9 @@ MEMO_SIZE = 16
 # 76: a bare name beyond its story needs more than one common name shared, and
 # joins no person where its article names a firm by it ("Palin told Fox")
 # 77: a quote view says how many of its others are of other stories (beyond)
-COMPARISON = 77
+# 78: a person's title before a name the model read as an organisation or a
+# thing makes it that person ("Dr Nielsen", "Sheriff Arpaio")
+COMPARISON = 78
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

@@ -330,6 +330,34 @@ def test_a_surname_its_article_also_names_a_firm_by_does_not_join_a_person_beyon
         assert ("a2" in {m.article for m in fox.mentions}) is joined, around
 
 
+def test_a_title_before_a_persons_name_read_as_an_organisation_is_that_person():
+    # BBC News: the model read "Dr Nielsen" as an organisation eight times in a
+    # report naming Jakob Nielsen; shared clusters: "Sheriff Arpaio", "Special
+    # Counsel Mueller". A company or a royal named so stays what it is.
+    mentions = corpus(
+        [("Jakob Nielsen", "person"), ("Dr Nielsen", "organisation")],
+        [("Joe Arpaio", "person"), ("Sheriff Arpaio", "other")],
+        [("Robert Mueller", "person"), ("Special Counsel Mueller's", "other")],
+        [("Heather Mills", "person"), ("General Mills", "organisation")],
+        [("Ray Charles", "person"), ("Prince Charles", "other")],
+        [("Jean Congo", "person"), ("DR Congo", "organisation")],
+        [("Dr Pepper", "organisation")],
+    )
+    entities = merge(mentions, {}, groups={f"a{n}": f"s{n}" for n in range(7)})
+    assert names_of(entities)["Jakob Nielsen"] == {"Jakob Nielsen", "Nielsen"}
+    (nielsen,) = [m for m in entity_with(entities, "Jakob Nielsen").mentions if m.article == "a0"][
+        1:
+    ]
+    assert (nielsen.start, nielsen.end) == (
+        len("Jakob Nielsen ") + 3,
+        len("Jakob Nielsen Dr Nielsen"),
+    )
+    assert names_of(entities)["Joe Arpaio"] == {"Joe Arpaio", "Arpaio"}
+    assert names_of(entities)["Robert Mueller"] == {"Robert Mueller", "Mueller"}
+    for name in ("General Mills", "Prince Charles", "DR Congo", "Dr Pepper"):
+        assert entity_with(entities, name).kind != "person", name
+
+
 def test_aliases_count_and_list_their_sources():
     mentions = corpus(
         [("Kyiv", "place"), ("Kyiv", "place")], [("Kiev", "place")], [("Kyiv", "place")]
