@@ -340,6 +340,21 @@ def test_a_speakers_quotes_of_another_story_are_marked_so(capsys, library):
     assert "(another story)" not in out[out.index("\nQuotes") :]
 
 
+def test_a_speaker_quoted_twice_in_a_passage_is_listed_once(capsys, library):
+    """002 quotes Medinsky twice in one passage; the same quotes of EFE (000) answer
+    both: one block, both quotes "here", the others once."""
+    said = [q for q in library.related(A002, 7).quotes if q.speaker == "Vladimir Medinsky"]
+    assert len(said) == 2 and said[0].others == said[1].others
+    code, out = run(capsys, "related", A002, "7")
+    assert code == 0
+    quotes = out[out.index("\nQuotes") :].splitlines()[2:]
+    assert quotes.count("Vladimir Medinsky") == 1
+    block = quotes[quotes.index("Vladimir Medinsky") + 1 :]
+    assert [line.startswith("    here: ") for line in block[:3]] == [True, True, False]
+    others = [line for line in block if line.startswith("    EFE: ")]
+    assert len(others) == len(said[0].others)
+
+
 def test_related_names_spellings_of_articles_with_no_outlet_in_single_parentheses(
     capsys, seeds_index
 ):

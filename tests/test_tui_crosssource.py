@@ -5,6 +5,8 @@ Pilot tests with plain asserts on what a user would notice, on the seeds
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from tui import render
 
 from . import tui_helpers
@@ -144,5 +146,37 @@ def test_a_first_look_says_so_above_what_the_other_sources_say(stub, reader_pilo
         assert "✗ differ" in text and "Related passages" in text
         await press(app, pilot, "tab", "enter")
         assert shown(app) == (JAZEERA, 1)
+
+    reader_pilot(stub, body, (160, 50))
+
+
+def test_a_speaker_quoted_twice_is_one_block_and_another_storys_quote_says_so(
+    stub, reader_pilot, monkeypatch
+):
+    """Umerov quoted twice in the passage, the same quote of Al Jazeera
+    answering both: listed once under him, marked as another story's."""
+    real = stub.related
+
+    def related(article_id, passage):
+        view = real(article_id, passage)
+        if not view.quotes:
+            return view
+        (quote,) = view.quotes
+        again = replace(quote.here, id="again", text="talks will go on")
+        quotes = (replace(quote, beyond=1), replace(quote, here=again, beyond=1))
+        return replace(view, quotes=quotes)
+
+    monkeypatch.setattr(stub, "related", related)
+
+    async def body(app, pilot):
+        lines = [line.strip() for line in reader(app).cross.text.splitlines()]
+        assert lines.count("Rustem Umerov") == 1
+        at = lines.index("Rustem Umerov")
+        assert lines[at + 1 : at + 3] == [
+            "here: ongoing prisoner exchanges",
+            "here: talks will go on",
+        ]
+        after = " ".join(" ".join(lines[at + 3 :]).split())  # wrapped lines rejoined
+        assert after.startswith(f"Al Jazeera: we agreed to exchange 1,000 {render.OTHER_STORY}")
 
     reader_pilot(stub, body, (160, 50))

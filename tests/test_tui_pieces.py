@@ -91,3 +91,14 @@ def test_a_quote_of_another_story_says_so_in_the_pane():
     lines = render.quote_block(quote).plain.splitlines()
     assert [line.endswith(render.OTHER_STORY) for line in lines] == [False, False, False, True]
     assert not render.quote_block(replace(quote, beyond=0)).plain.endswith(render.OTHER_STORY)
+
+
+def test_a_speaker_quoted_twice_with_the_same_others_is_one_block_in_the_pane():
+    said = [_cited(f"“{words}”", "exact", kind="quote") for words in ("one", "two", "there")]
+    first, second = (QuoteView("Medinsky", said[n], (said[2],)) for n in (0, 1))
+    apart = QuoteView("Medinsky", said[1], ())
+    (group,) = render.quote_groups([first, second])
+    assert render.quote_block(group).plain.splitlines() == [
+        "Medinsky", "  here: “one”", "  here: “two”", "  (unknown outlet): “there”",
+    ]  # fmt: skip
+    assert len(render.quote_groups([first, apart])) == 2

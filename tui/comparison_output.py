@@ -234,9 +234,10 @@ def _quotes_block(items: tuple[QuoteView, ...]) -> None:
     """What the passage's speakers say in other sources, as the pane lists it."""
     if items:
         stdout.print(Text("\nQuotes", style="underline"))
-    for item in items:
+    for item in render.quote_groups(items):
         stdout.print(Text(clean_line(item.speaker) or "unknown speaker", style="bold"))
-        stdout.print(Text(f"    here: {clean_line(item.here.text)}"))
+        for here in item.here:
+            stdout.print(Text(f"    here: {clean_line(here.text)}"))
         first_beyond = len(item.others) - item.beyond
         for n, other in enumerate(item.others):
             where = "  (another story)" if n >= first_beyond else ""

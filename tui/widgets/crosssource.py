@@ -137,7 +137,11 @@ class CrossSourcePane(WrappedView, can_focus=True):
 
     def _section(self, name: str) -> tuple[Any, ...]:
         """The items of one section of the view (none without a view)."""
-        return getattr(self.view, name) if self.view is not None else ()
+        if self.view is None:
+            return ()
+        if name == "quotes":  # a speaker quoted twice in the passage: listed once
+            return tuple(render.quote_groups(self.view.quotes))
+        return getattr(self.view, name)
 
     @property
     def related(self) -> list[RelatedPassage]:
