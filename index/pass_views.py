@@ -415,8 +415,11 @@ class _Context:
         in_story = self.facts_by_story[item.story][item.ckey]
         outside = list(islice(self._outside(item.story, item.ckey), OTHER_STORY_FACTS))
         found = [o for o in in_story if o.fact.article != article] + outside
+        speaker = self.entity_by_id.get(item.ckey.partition("|")[2]) if item.ckey else None
         return QuoteView(
-            speaker=item.fact.speaker,
+            # as the entities name the speaker ("Donald Trump", whichever report
+            # wrote "Donald John Trump"), else as the report does
+            speaker=speaker.name if speaker is not None else item.fact.speaker,
             here=self._cited(item),
             others=tuple(self._cited(o) for o in found),
             beyond=len(outside),

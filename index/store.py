@@ -197,7 +197,8 @@ MEMO_SIZE = 16
 # 77: a quote view says how many of its others are of other stories (beyond)
 # 78: a person's title before a name the model read as an organisation or a
 # thing makes it that person ("Dr Nielsen", "Sheriff Arpaio")
-COMPARISON = 78
+# 79: a quote view names its speaker as the entities do
+COMPARISON = 79
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

@@ -321,9 +321,10 @@ def test_a_speakers_quotes_of_another_story_are_marked_so(capsys, library):
     """002 quotes the Kremlin on the first round; Al Jazeera (001), of the second round,
     quotes it too: cited as what the Kremlin said of another story, not as
     another source's account of this one. Medinsky's quotes in 000 are of
-    this story and unmarked."""
+    this story and unmarked. A speaker is named as the entities name it
+    ("Kremlin", where 002 writes "The Kremlin")."""
     story_of = {a: s["id"] for s in library.state()["stories"] for a in s["articles"]}
-    for number, speaker, beyond in ((2, "The Kremlin", 1), (7, "Vladimir Medinsky", 0)):
+    for number, speaker, beyond in ((2, "Kremlin", 1), (7, "Vladimir Medinsky", 0)):
         quote = next(q for q in library.related(A002, number).quotes if q.speaker == speaker)
         assert quote.beyond == beyond
         kept = len(quote.others) - quote.beyond
@@ -333,7 +334,7 @@ def test_a_speakers_quotes_of_another_story_are_marked_so(capsys, library):
     code, out = run(capsys, "related", A002, "2")
     assert code == 0
     quotes = out[out.index("\nQuotes") :].splitlines()
-    assert quotes[2] == "The Kremlin"
+    assert quotes[2] == "Kremlin"
     assert quotes[4].startswith("    Al Jazeera: “core security concerns”")
     assert quotes[4].endswith("  (another story)")
     code, out = run(capsys, "related", A002, "7")
