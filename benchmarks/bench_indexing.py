@@ -56,7 +56,7 @@ def main() -> None:
         from benchmarks.replay import ReplayAnalysis
 
         analysis = ReplayAnalysis(args.mentions or args.index.parent / "mentions.json")
-        analysis._mentions([])  # nothing to do; imports stay outside the timing
+        analysis._mentions([], {})  # nothing to do; imports stay outside the timing
     library = Library([args.corpus], args.index, analysis=analysis)
     seconds, summary = timed(library.update)
     count = len(summary.added)  # type: ignore[union-attr]

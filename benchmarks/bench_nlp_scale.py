@@ -73,7 +73,7 @@ def main() -> None:
 
         everything = load(files)
         replay = ReplayAnalysis(args.cache, processes=os.cpu_count())
-        result["cache_s"], _ = timed(lambda: replay._mentions(everything))
+        result["cache_s"], _ = timed(lambda: replay._mentions(everything, {}))
         result["cache_articles"] = len(everything)
     result["peak_rss_mb"] = peak_rss_mb()
     emit(result)

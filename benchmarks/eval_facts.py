@@ -114,7 +114,8 @@ def mentions_of(articles: list[Article]) -> list[list[Mention]]:
     ]
     missing = [a for a, p in zip(articles, paths, strict=True) if not p.exists()]
     if missing:
-        for article, found in zip(missing, analysis._mentions(missing), strict=True):
+        found_all, _pieces = analysis._mentions(missing, {})  # no pieces read before
+        for article, found in zip(missing, found_all, strict=True):
             path = paths[articles.index(article)]
             path.write_text(json.dumps([m.__dict__ for m in found]))
     return [[Mention(**m) for m in json.loads(p.read_text())] for p in paths]

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.scale_corpus import base_id
-from index.analysis import Analysis, Tick
+from index.analysis import Analysis, Known, Tick
 from index.model import Article, Mention
 
 
@@ -31,17 +31,21 @@ class ReplayAnalysis(Analysis):
         self.cache: dict[str, list[dict]] = json.loads(cache.read_text()) if cache.exists() else {}
 
     def _analyse(
-        self, articles: Sequence[Article], progress: Tick, planned: int = 0
+        self, articles: Sequence[Article], progress: Tick, known: Known
     ) -> list[dict[str, Any]]:
         """Always in this process: a worker process would run a plain
         :class:`Analysis`, whose NER is spaCy's on every copy, and the cache
         would stay empty."""
-        return self._analyse_here_in_chunks(articles, progress)
+        return self._analyse_here_in_chunks(articles, progress, known)
 
-    def _mentions(self, articles: Sequence[Article]) -> list[list[Mention]]:
+    def _mentions(
+        self, articles: Sequence[Article], known: dict[str, Any] | None = None
+    ) -> tuple[list[list[Mention]], list[dict[str, Any]]]:
+        """The originals' mentions, each copy's text at their offsets; no pieces
+        of text read by the model are kept beside them (``known`` is not read)."""
         missing = {base_id(a.id): a for a in articles if base_id(a.id) not in self.cache}
         if missing:
-            found = super()._mentions(list(missing.values()))
+            found, _read = super()._mentions(list(missing.values()), {})
             for key, mentions in zip(missing, found, strict=True):
                 self.cache[key] = [asdict(m) for m in mentions]
             self.cache_path.write_text(json.dumps(self.cache))
@@ -52,4 +56,4 @@ class ReplayAnalysis(Analysis):
                 text = article.text[m["start"] : m["end"]]
                 mentions.append(Mention(m["start"], m["end"], text, m["kind"], m["label"]))
             result.append(mentions)
-        return result
+        return result, [{} for _ in articles]

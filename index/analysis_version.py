@@ -201,4 +201,7 @@ file's size and time, not the analysis's code (see
 # ("Enrique Peña" and "Nieto", with "Peña Nieto" elsewhere). A minister's
 # portfolio the model tags as an organisation of its own is no mention ("Defense"
 # of "Defense Secretary James Mattis", "State" of "Secretary of State")
-VERSION = "104"
+# 105: a bare surname two people of the article share, each named in full as
+# often, is the one named first where its given name opens a sentence ("Donald
+# Trump assumed ...", not Melania Trump named later mid-sentence)
+VERSION = "105"

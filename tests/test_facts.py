@@ -648,6 +648,20 @@ def test_a_shared_surname_after_a_full_name_in_its_paragraph_is_that_person():
     assert [f.speaker for f in quotes] == ["Todd Hardy"]
 
 
+def test_a_couple_named_once_each_the_surname_is_the_one_named_first():
+    """Shared clusters (Fox News on the inauguration): Donald Trump opens the
+    report, Melania Trump is named once inside a later sentence; "Trump said"
+    of the speech is Donald Trump, not the one whose given name the article
+    happens to write mid-sentence."""
+    text = (
+        "Donald Trump assumed the nation's highest office Friday.\n"
+        "“From this day forward, it's going to be only America first,” Trump said.\n"
+        "Donald and Melania Trump met with the Obamas after a church service.\n"
+    )
+    quotes = [f for f in extract_facts(make_article(text)) if f.kind == "quote"]
+    assert [f.speaker for f in quotes] == ["Donald Trump"]
+
+
 def test_a_headline_word_is_no_given_name_for_a_shared_surname():
     text = (
         "Protesters marched past the hotel where President Donald Trump and Ivanka Trump "

@@ -12,7 +12,7 @@ from functools import cached_property
 
 from ..mentions import SPEECH_VERBS, needs_truecase, page_furniture
 from ..model import Mention
-from ..names import ROLES, without_suffix
+from ..names import ROLES, given_names, without_suffix
 from ..spans import SpanSet
 from .words import (
     _INSTITUTIONS,
@@ -106,7 +106,8 @@ class People:
     def _full_spans(self) -> list[tuple[Span, bool]]:
         """Full names a bare surname may stand for, each with whether its first
         word is one the article capitalises inside a sentence ("President Donald
-        Trump", "and Bill Clinton") rather than only at a sentence's start or in
+        Trump", "and Bill Clinton") or a given name ("Donald Trump assumed ...",
+        opening the report), rather than only at a sentence's start or in
         a headline's capitals ("Democrats Urge Sestak", or any name of a line in
         Title Case: "White House Asked Bill Clinton to Urge Sestak"); not those that start
         with a title or a word the article also writes in lower case ("Did
@@ -120,7 +121,8 @@ class People:
             if " " in text[span[0] : span[1]].strip() and words[0].lower() not in common:
                 end = text.find("\n", span[1])
                 line = text[text.rfind("\n", 0, span[0]) + 1 : end if end >= 0 else len(text)]
-                found.append((span, words[0] in inside and not needs_truecase(line)))
+                real = words[0] in inside or words[0].lower() in given_names()
+                found.append((span, real and not needs_truecase(line)))
         return found
 
     @cached_property
