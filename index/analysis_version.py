@@ -204,4 +204,8 @@ file's size and time, not the analysis's code (see
 # 105: a bare surname two people of the article share, each named in full as
 # often, is the one named first where its given name opens a sentence ("Donald
 # Trump assumed ...", not Melania Trump named later mid-sentence)
-VERSION = "105"
+# 106: straight quotation marks are paired by their sides: a quote still open at
+# the next opening mark ended there (paragraphs of one quote run into a line),
+# so the words between two quotes ("He continued:") are no quote, and an inch
+# mark opens none
+VERSION = "106"

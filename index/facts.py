@@ -51,7 +51,7 @@ from dataclasses import replace
 from . import numbers as num
 from .figures import dates, durations, quantities
 from .model import Article, Fact, Mention
-from .quoting import QUOTE_RE
+from .quoting import quote_spans
 from .spans import SpanSet
 from .speakers import Doc, People, quote_facts
 from .subjects import reference_year, split_key
@@ -88,7 +88,7 @@ def _prepare(article: Article, mentions: Sequence[Mention]) -> Doc:
     passages = [p for p in article.passages if 0 <= p.start <= p.end <= len(text)]
     doc = Doc(article, text, num.parse_iso_date(article.date), passages, People(text, mentions))
     doc.year = reference_year(doc.date.year if doc.date else None, text)
-    quotes = {m.span() for p in passages for m in QUOTE_RE.finditer(text, p.start, p.end)}
+    quotes = {span for p in passages for span in quote_spans(text, p.start, p.end)}
     doc.quote_spans = sorted(quotes)
     doc.quote_starts = [start for start, _ in doc.quote_spans]
     for index in range(len(passages)):

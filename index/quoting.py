@@ -11,7 +11,46 @@ from __future__ import annotations
 
 import re
 
-QUOTE_RE = re.compile(r"“[^“”]*”|\"[^\"\n]*\"")
+_CURLY = re.compile(r"“[^“”]*”")
+_STRAIGHT = re.compile(r"\"")
+
+
+def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where quotation marks hold words in ``text[start:end]``, each span from
+    its opening mark to just after its closing one. Curly marks say which they
+    are. A straight mark is read by its sides: opening before a word, closing
+    after one, either between spaces; a quote still open at the next opening
+    mark ended there, as a quote of several paragraphs does where a corpus
+    ran them into one line ("...was reared. "I am led to ponder..."), so that
+    the words between two quotes ("He continued:") are never taken for one."""
+    found = [m.span() for m in _CURLY.finditer(text, start, end)]
+    inside = list(found)
+    line_start = start
+    while line_start < end:
+        line_end = text.find("\n", line_start, end)
+        line_end = end if line_end < 0 else line_end
+        opened: int | None = None
+        for mark in _STRAIGHT.finditer(text, line_start, line_end):
+            at = mark.start()
+            if any(a <= at < b for a, b in inside):
+                continue
+            before = text[at - 1] if at > line_start else " "
+            after = text[at + 1] if at + 1 < line_end else " "
+            opening = (before.isspace() or before in "([{—–-") and not after.isspace()
+            closing = not before.isspace() and (after.isspace() or not after.isalnum())
+            if opened is None:  # a closing mark or one between spaces: the end of a
+                if opening:  # quote opened in an earlier paragraph, or an inch
+                    opened = at
+            elif opening and not closing:  # a new quote: the open one ended before it
+                if text[opened + 1 : at].strip():
+                    found.append((opened, at))
+                opened = at
+            else:
+                found.append((opened, at + 1))
+                opened = None
+        line_start = line_end + 1
+    return sorted(found)
+
 
 # Words that put a name in quotation marks; after "called" or "dubbed" it may be
 # a characterisation someone said ("he called “a theater prop”"), so only a

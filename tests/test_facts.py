@@ -648,6 +648,26 @@ def test_a_shared_surname_after_a_full_name_in_its_paragraph_is_that_person():
     assert [f.speaker for f in quotes] == ["Todd Hardy"]
 
 
+def test_quotes_of_several_paragraphs_run_into_one_line_are_paired_by_their_marks():
+    """BBC News runs a quote's paragraphs into one line, each opening with a
+    mark and the last closed: the words between two quotes ("He continued:")
+    were read as a quote, and Greenspan's first paragraph was lost; an inch
+    mark ("5'8\"") opened a quote too."""
+    text = (
+        'Mr Brown called him "the world\'s greatest economist". "Kirkcaldy is also, of '
+        'course, where your chancellor was reared. "I am led to ponder to what extent." '
+        'He continued: "It is good. " She is 5\'8" tall and said "no way" today.'
+    )
+    quotes = [f.text.strip() for f in extract_facts(make_article(text)) if f.kind == "quote"]
+    assert quotes == [
+        '"the world\'s greatest economist"',
+        '"Kirkcaldy is also, of course, where your chancellor was reared.',
+        '"I am led to ponder to what extent."',
+        '"It is good. "',
+        '"no way"',
+    ]
+
+
 def test_a_couple_named_once_each_the_surname_is_the_one_named_first():
     """Shared clusters (Fox News on the inauguration): Donald Trump opens the
     report, Melania Trump is named once inside a later sentence; "Trump said"

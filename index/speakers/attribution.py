@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 
 from ..mentions import SPEECH_VERBS
 from ..model import Fact
-from ..quoting import QUOTE_RE, is_a_name
+from ..quoting import is_a_name, quote_spans
 from .doc import Doc, _in_quote, _prepositional, make_fact, sentence_at
 from .pronouns import _resolve_pronoun
 from .words import (
@@ -28,8 +28,7 @@ def quote_facts(doc: Doc, index: int) -> list[Fact]:
     passage = doc.passages[index]
     found: list[Fact] = []
     previous: Fact | None = None
-    for match in QUOTE_RE.finditer(doc.text, passage.start, passage.end):
-        start, end = match.span()
+    for start, end in quote_spans(doc.text, passage.start, passage.end):
         if is_a_name(doc.text, start, end):
             continue
         who = _quote_speaker(doc, index, (start, end), previous)
