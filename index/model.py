@@ -214,9 +214,11 @@ _VIEWS = frozenset(
         "MatrixSource",
         "OmissionMatrix",
         "PassageView",
+        "QuoteGroup",
         "QuoteView",
         "RelatedPassage",
         "Spelling",
+        "quote_groups",
     }
 )
 

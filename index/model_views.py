@@ -4,7 +4,7 @@ when first named (``from index.model import Entity`` works as before)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -246,6 +246,35 @@ class QuoteView:
     here: CitedFact
     others: tuple[CitedFact, ...] = ()
     beyond: int = 0
+
+
+@dataclass(frozen=True)
+class QuoteGroup:
+    """Quotes of one speaker in a passage that the same other quotes answer: a
+    passage quoting someone twice ("“...,” he said. “...”") lists them once."""
+
+    speaker: str | None
+    here: tuple[CitedFact, ...]
+    others: tuple[CitedFact, ...] = ()
+    beyond: int = 0
+
+    def marked(self) -> list[tuple[CitedFact, bool]]:
+        """Each other quote with whether it is of another story (the last
+        ``beyond``)."""
+        first = len(self.others) - self.beyond
+        return [(other, n >= first) for n, other in enumerate(self.others)]
+
+
+def quote_groups(quotes: Iterable[QuoteView]) -> list[QuoteGroup]:
+    """``quotes`` with those of one speaker and the same other quotes together,
+    in the order of the first of each."""
+    groups: dict[tuple, QuoteGroup] = {}
+    for quote in quotes:
+        key = (quote.speaker, quote.others, quote.beyond)
+        found = groups.get(key)
+        here = (found.here if found else ()) + (quote.here,)
+        groups[key] = QuoteGroup(quote.speaker, here, quote.others, quote.beyond)
+    return list(groups.values())
 
 
 @dataclass(frozen=True)

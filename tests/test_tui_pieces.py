@@ -7,7 +7,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from index.model_views import CitedFact, EntityCoverage, EntityRef, QuoteView, Spelling
+from index.model_views import (
+    CitedFact,
+    EntityCoverage,
+    EntityRef,
+    QuoteView,
+    Spelling,
+    quote_groups,
+)
 from tui import render
 from tui.state import Position, ReadingState
 
@@ -88,17 +95,18 @@ def test_a_quote_of_another_story_says_so_in_the_pane():
     the second are marked as another story's, not read as this one's account."""
     said = [_cited(f"“{words}”", "exact", kind="quote") for words in ("here", "this", "that")]
     quote = QuoteView("The Kremlin", said[0], (said[1], said[2]), beyond=1)
-    lines = render.quote_block(quote).plain.splitlines()
+    lines = render.quote_block(*quote_groups([quote])).plain.splitlines()
     assert [line.endswith(render.OTHER_STORY) for line in lines] == [False, False, False, True]
-    assert not render.quote_block(replace(quote, beyond=0)).plain.endswith(render.OTHER_STORY)
+    (unmarked,) = quote_groups([replace(quote, beyond=0)])
+    assert not render.quote_block(unmarked).plain.endswith(render.OTHER_STORY)
 
 
 def test_a_speaker_quoted_twice_with_the_same_others_is_one_block_in_the_pane():
     said = [_cited(f"“{words}”", "exact", kind="quote") for words in ("one", "two", "there")]
     first, second = (QuoteView("Medinsky", said[n], (said[2],)) for n in (0, 1))
     apart = QuoteView("Medinsky", said[1], ())
-    (group,) = render.quote_groups([first, second])
+    (group,) = quote_groups([first, second])
     assert render.quote_block(group).plain.splitlines() == [
         "Medinsky", "  here: “one”", "  here: “two”", "  (unknown outlet): “there”",
     ]  # fmt: skip
-    assert len(render.quote_groups([first, apart])) == 2
+    assert len(quote_groups([first, apart])) == 2

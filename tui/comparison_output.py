@@ -16,6 +16,7 @@ from index.model import (
     FactView,
     QuoteView,
     outlet_label,
+    quote_groups,
 )
 from index.safety import clean, clean_line, dumps
 from index.subjects import subject_of
@@ -234,13 +235,12 @@ def _quotes_block(items: tuple[QuoteView, ...]) -> None:
     """What the passage's speakers say in other sources, as the pane lists it."""
     if items:
         stdout.print(Text("\nQuotes", style="underline"))
-    for item in render.quote_groups(items):
+    for item in quote_groups(items):
         stdout.print(Text(clean_line(item.speaker) or "unknown speaker", style="bold"))
         for here in item.here:
             stdout.print(Text(f"    here: {clean_line(here.text)}"))
-        first_beyond = len(item.others) - item.beyond
-        for n, other in enumerate(item.others):
-            where = "  (another story)" if n >= first_beyond else ""
+        for other, elsewhere in item.marked():
+            where = "  (another story)" if elsewhere else ""
             stdout.print(Text(f"    {_cited(other)}: {clean_line(other.text)}{where}"))
 
 

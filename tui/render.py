@@ -33,7 +33,7 @@ from index.model import (
     MatrixCell,
     Mention,
     Passage,
-    QuoteView,
+    QuoteGroup,
     RelatedPassage,
     outlet_label,
 )
@@ -334,39 +334,16 @@ def entity_block(item: EntityCoverage) -> Text:
     return text
 
 
-class QuoteGroup(NamedTuple):
-    """Quotes of one speaker in a passage that the same other quotes answer: a
-    passage quoting someone twice ("“...,” he said. “...”") lists them once."""
-
-    speaker: str | None
-    here: tuple[CitedFact, ...]
-    others: tuple[CitedFact, ...]
-    beyond: int
-
-
-def quote_groups(quotes: Iterable[QuoteView]) -> list[QuoteGroup]:
-    """``quotes`` with those of one speaker and the same other quotes together,
-    in the order of the first of each."""
-    groups: dict[tuple, QuoteGroup] = {}
-    for quote in quotes:
-        key = (quote.speaker, quote.others, quote.beyond)
-        found = groups.get(key)
-        here = (found.here if found else ()) + (quote.here,)
-        groups[key] = QuoteGroup(quote.speaker, here, quote.others, quote.beyond)
-    return list(groups.values())
-
-
-def quote_block(item: QuoteView | QuoteGroup, headings: Headings | None = None) -> Text:
-    """Quotes by the same speaker in other sources."""
+def quote_block(item: QuoteGroup, headings: Headings | None = None) -> Text:
+    """Quotes by the same speaker in other sources (see :func:`quote_groups`)."""
     text = Text(readable(item.speaker) or "unknown speaker", style="bold")
-    for here in item.here if isinstance(item, QuoteGroup) else (item.here,):
+    for here in item.here:
         text.append("\n  here: ", style=DIM).append(clean_line(here.text), style="italic")
-    first_beyond = len(item.others) - item.beyond
-    for n, other in enumerate(item.others):
+    for other, elsewhere in item.marked():
         text.append("\n  ").append_text(cited_text(other.source, other.article, headings, DIM))
         text.append(": ", style=DIM)
         text.append(clean_line(other.text), style="italic")
-        if n >= first_beyond:
+        if elsewhere:
             text.append(f"  {OTHER_STORY}", style=DIM)
     return text
 

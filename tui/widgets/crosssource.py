@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 
-from index.model import CrossSourceView, RelatedPassage
+from index.model import CrossSourceView, RelatedPassage, quote_groups
 
 from .. import render
 from .lines import WrappedView, strip_of
@@ -140,7 +140,7 @@ class CrossSourcePane(WrappedView, can_focus=True):
         if self.view is None:
             return ()
         if name == "quotes":  # a speaker quoted twice in the passage: listed once
-            return tuple(render.quote_groups(self.view.quotes))
+            return tuple(quote_groups(self.view.quotes))
         return getattr(self.view, name)
 
     @property
