@@ -415,7 +415,7 @@ class _Context:
         in_story = self.facts_by_story[item.story][item.ckey]
         outside = list(islice(self._outside(item.story, item.ckey), OTHER_STORY_FACTS))
         found = [o for o in in_story if o.fact.article != article] + outside
-        speaker = self.entity_by_id.get(item.ckey.partition("|")[2]) if item.ckey else None
+        speaker = self.entity_by_id.get(self.speaker_id(item.fact.speaker) or "")
         return QuoteView(
             # as the entities name the speaker ("Donald Trump", whichever report
             # wrote "Donald John Trump"), else as the report does

@@ -21,7 +21,7 @@ from ..passages import PassageLocator
 from ..references import Reference, StoryReference
 from .acronyms import CorpusText, _link_abbreviations
 from .companies import _companies_named, _link_teams, _schools_as_teams
-from .display import _STYLES, _display_name, _ids, _with_ids
+from .display import _DESCRIBING, _STYLES, _display_name, _ids, _with_ids
 from .keys import _spelling
 from .kinds import _PLACE_STARTS, _kind, _nodes, _people_by_story
 from .misspellings import _link_misspellings, _link_written_alike
@@ -390,15 +390,15 @@ def _without_openers(
     }
 
 
-# Words of a person's office before a name, beyond names.ROLES: "Sheriff Arpaio",
+# Words of a person's office before a name, beyond display._DESCRIBING: "Sheriff Arpaio",
 # "Special Counsel Mueller", "Leader Pelosi". Not a style, which is part of the
 # name ("Prince Charles", "Lord Sainsbury"), nor "General", a company's as often
 # ("General Mills").
 _OFFICES = (
-    ROLES
-    | {"mrs", "ms", "sheriff", "special", "counsel", "commissioner", "prosecutor", "agent",
-       "trooper", "marshal", "speaker", "leader", "representative", "insp"}
-) - _STYLES - {"general"}  # fmt: skip
+    _DESCRIBING
+    | {"sheriff", "special", "counsel", "commissioner", "prosecutor", "agent", "trooper",
+       "marshal", "speaker", "leader", "representative", "insp"}
+) - {"general"}  # fmt: skip
 
 
 def _titled_people(
