@@ -208,4 +208,10 @@ file's size and time, not the analysis's code (see
 # the next opening mark ended there (paragraphs of one quote run into a line),
 # so the words between two quotes ("He continued:") are no quote, and an inch
 # mark opens none
-VERSION = "106"
+# 107: a town in capitals before any agency or station in brackets and a dash is
+# a dateline's place ("LANCASTER (CBSLA) —", "BOSTON (CBS) –"); a quote left
+# open ends at its last word, not at the space before the next quote; a given
+# name the model read as a place or a thing is the person's where the article
+# names that person in full and writes the surname alone ("Autumn" beside
+# "Autumn Veatch" and "Veatch")
+VERSION = "107"

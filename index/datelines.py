@@ -2,7 +2,7 @@
 
 A report opens with where it was filed, in capitals, then its date or agency:
 "AL-AIN , United Arab Emirates 1996-12-06", "WASHINGTON (Reuters) - ...",
-"GAZA/JERUSALEM (Reuters) -", each town a place of its own. A
+"GAZA/JERUSALEM (Reuters) -", "LANCASTER (CBSLA) —", each town a place of its own. A
 small model reads a town in capitals as an organisation or nothing at all; the
 shape of the line says what it is, so its names become places with the exact
 span of their words.
@@ -20,7 +20,12 @@ _TOWN = r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*"  # a town, in capitals
 _DATELINE = re.compile(
     rf"^[ \t]*(?P<a>{_TOWN}(?:/{_TOWN})*)"  # the towns: "GAZA/JERUSALEM"
     r"(?:[ \t]*,[ \t]*(?P<b>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*))?"  # its country
-    r"[ \t]+(?:\d{4}-\d\d-\d\d[ \t]*$|\((?:Reuters|Reuter|AP|AFP|UPI)\))",
+    r"[ \t]+(?:\d{4}-\d\d-\d\d[ \t]*$|\((?:Reuters|Reuter|AP|AFP|UPI|CNN)\)"
+    # any agency or station in capitals, in brackets before a dash: "LANCASTER
+    # (CBSLA) —", "AUGUSTA (WRDW/WAGT) -", "BOSTON (CBS) –"; not a page's label
+    # ("WATCH (VIDEO) -")
+    r"|\((?!(?:VIDEO|VIDEOS|PHOTO|PHOTOS|UPDATE|UPDATED|LIVE|AUDIO|EXCLUSIVE)\))"
+    r"[A-Z][A-Z0-9/& ]{1,20}\)(?=[ \t]*(?:--?|[—–])))",
     re.MULTILINE,
 )
 # Two towns or more and no agency, as a pasted wire report keeps them: "GAZA/JERUSALEM

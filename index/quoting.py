@@ -42,8 +42,8 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 if opening:  # quote opened in an earlier paragraph, or an inch
                     opened = at
             elif opening and not closing:  # a new quote: the open one ended before it
-                if text[opened + 1 : at].strip():
-                    found.append((opened, at))
+                if words := text[opened + 1 : at].rstrip():  # without the space before
+                    found.append((opened, opened + 1 + len(words)))  # the next quote
                 opened = at
             else:
                 found.append((opened, at + 1))

@@ -176,6 +176,66 @@ def test_a_surname_with_an_apostrophe_a_hyphen_or_a_capital_inside_is_the_person
     assert [m.kind for m in relabel(mentions, text)] == ["person", "person"]
 
 
+def test_a_given_name_read_as_a_place_or_a_thing_is_the_person_named_in_full():
+    """Shared clusters and ECB+: the model read "Autumn" (Autumn Veatch, who
+    walked out of the forest after a plane crash) as a thing and "Kathina" as a
+    place, beside the full names and the surnames alone; each is the person. A
+    given name a gazetteer knows as a place ("Jordan"), one the text writes as
+    a word ("Will"), a role ("Judge"), an organisation's name ("Apple"), or the
+    first word of a name the model took for a person's whose last word is never
+    written alone ("Magnolia Homes") keeps its kind."""
+    text = (
+        "Autumn Veatch walked out. Veatch, 16, was found. Autumn said she was cold. "
+        "Kathina Thomas died. Thomas was 10. Kathina was not the target. "
+        "Jordan Henderson flew to Jordan. Henderson scored. Will Smith will act. Smith won. "
+        "Judge Ann Lee ruled. Lee spoke. The Judge left. Apple Martin was born. Martin cried. "
+        "Apple sold iPhones. Magnolia Homes grew. Magnolia opened a store."
+    )
+    spans = [
+        ("Autumn Veatch", "person", "PERSON", 0),
+        ("Veatch", "person", "PERSON", 1),
+        ("Autumn", "other", "", 1),
+        ("Kathina Thomas", "person", "PERSON", 0),
+        ("Thomas", "person", "PERSON", 1),
+        ("Kathina", "place", "GPE", 1),
+        ("Jordan Henderson", "person", "PERSON", 0),
+        ("Jordan", "place", "GPE", 1),
+        ("Henderson", "person", "PERSON", 1),
+        ("Will Smith", "person", "PERSON", 0),
+        ("Smith", "person", "PERSON", 1),
+        ("Judge Ann Lee", "person", "PERSON", 0),
+        ("Lee", "person", "PERSON", 1),
+        ("Judge", "other", "", 1),
+        ("Apple Martin", "person", "PERSON", 0),
+        ("Martin", "person", "PERSON", 1),
+        ("Apple", "organisation", "ORG", 1),
+        ("Magnolia Homes", "person", "PERSON", 0),
+        ("Magnolia", "other", "", 1),
+    ]
+    mentions = []
+    for spelling, kind, label, nth in spans:
+        at = text.index(spelling)
+        for _ in range(nth):
+            at = text.index(spelling, at + 1)
+        mentions.append(Mention(at, at + len(spelling), spelling, kind, label))
+    mentions.sort(key=lambda m: m.start)
+    kinds = {
+        (m.text, m.kind)
+        for m in relabel(mentions, text)
+        if " " not in m.text and m.kind != "person" or m.text in ("Autumn", "Kathina")
+    }
+    assert kinds == {
+        ("Autumn", "person"),
+        ("Kathina", "person"),
+        ("Jordan", "place"),
+        ("Judge", "other"),
+        ("Apple", "organisation"),
+        ("Magnolia", "other"),
+    }
+    entities = merge({"a0": relabel(mentions, text)}, {}, passages_of(text), groups={"a0": "s0"})
+    assert "Autumn" in {a.text for a in entity_with(entities, "Autumn Veatch").aliases}
+
+
 def test_a_things_name_with_a_small_letter_after_a_hyphen_is_no_person():
     """BBC technology: "Blu-ray" read as a person became the film's "Ray"."""
     text = "Disney will produce its DVDs using Sony's Blu-ray technology."

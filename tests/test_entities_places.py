@@ -42,6 +42,9 @@ def test_a_datelines_town_in_capitals_stays_a_place_beside_a_namesake():
     [
         ("AL-AIN , United Arab Emirates 1996-12-06", ["AL-AIN", "United Arab Emirates"]),
         ("WASHINGTON (Reuters) - The Senate voted on Friday.", ["WASHINGTON"]),
+        # a local station's call sign, from the shared multi-source clusters
+        ("LANCASTER (CBSLA) — A fire broke out on Monday, officials said.", ["LANCASTER"]),
+        ("AUGUSTA (WRDW/WAGT) - The sheriff's office said.", ["AUGUSTA"]),
     ],
 )
 def test_the_names_of_a_dateline_are_places(line, places):
@@ -87,6 +90,7 @@ def test_each_town_of_a_dateline_is_a_place_not_glued_to_the_next_word(line, glu
         "FBI agents said so.",
         "AC/DC Rocks the House of Blues on Friday.",
         "NASA/VILLANUEVA/MUMMA/GALLAGHER/FEIMER ET AL.",
+        "WATCH (VIDEO) - Hundreds march through the capital.",
     ],
 )
 def test_a_headline_in_capitals_is_no_dateline(line):

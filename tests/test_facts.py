@@ -652,13 +652,14 @@ def test_quotes_of_several_paragraphs_run_into_one_line_are_paired_by_their_mark
     """BBC News runs a quote's paragraphs into one line, each opening with a
     mark and the last closed: the words between two quotes ("He continued:")
     were read as a quote, and Greenspan's first paragraph was lost; an inch
-    mark ("5'8\"") opened a quote too."""
+    mark ("5'8\"") opened a quote too. A quote left open ends at its last word,
+    not at the space before the next one."""
     text = (
         'Mr Brown called him "the world\'s greatest economist". "Kirkcaldy is also, of '
         'course, where your chancellor was reared. "I am led to ponder to what extent." '
         'He continued: "It is good. " She is 5\'8" tall and said "no way" today.'
     )
-    quotes = [f.text.strip() for f in extract_facts(make_article(text)) if f.kind == "quote"]
+    quotes = [f.text for f in extract_facts(make_article(text)) if f.kind == "quote"]
     assert quotes == [
         '"the world\'s greatest economist"',
         '"Kirkcaldy is also, of course, where your chancellor was reared.',

@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from ..model import Mention
+from ..names import ROLES
 from ..nlp import KINDS
 from .propagation import _is_surname, surname
 from .shown import _TITLES
@@ -18,19 +19,36 @@ from .words import NAMED_KINDS, _bare, _function_words
 def relabel(mentions: Sequence[Mention], text: str | None = None) -> list[Mention]:
     """One kind per name within an article: a bare name that is the surname of a
     person named in full here is that person ("Teixeira" tagged as an
-    organisation beside "Mark Teixeira"; "LARA" in a headline's capitals); a
+    organisation beside "Mark Teixeira"; "LARA" in a headline's capitals), and
+    so is the given name of one whose surname it also writes alone, read as a
+    place or a thing ("Kathina" beside "Kathina Thomas" and "Thomas"; not a
+    place any gazetteer knows, "Jordan", nor an organisation, "Apple", nor a
+    name the model took for a person's, "Magnolia Homes"); a
     name ``text`` writes as a body's ("oil giant Yukos", "Manchester United
     striker Wayne Rooney") is an organisation (see :func:`_bodies`); otherwise
     mentions of one spelling take the kind most of them have. A capitalised run
     the model left (label "") has a say only where the model never labelled
     that spelling."""
     mentions = [_titled(m) for m in mentions]
-    surnames = set()
+    surnames, given = set(), set()
+    alone = {_bare(m.text) for m in mentions if m.kind in NAMED_KINDS and " " not in m.text}
     for mention in mentions:
         if mention.kind == "person":
-            last = surname(mention.text.split())
+            words = mention.text.split()
+            last = surname(words)
             if last and _is_surname(last):
                 surnames.add(last)
+                if (  # a person's given name where the article writes the surname
+                    last in alone  # alone too ("Timmons"; not "Magnolia Homes")
+                    and words[0].rstrip(".") not in _TITLES
+                    and words[0].lower() not in ROLES
+                ):
+                    given.add(words[0])
+    given = {
+        name
+        for name in given - surnames
+        if _is_surname(name) and not _a_place(name) and not _written_small(text, name)
+    }
     votes: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
     for mention in mentions:
         if mention.kind in NAMED_KINDS:
@@ -44,6 +62,8 @@ def relabel(mentions: Sequence[Mention], text: str | None = None) -> list[Mentio
             bare = _bare(mention.text)
             if bare in surnames or _a_surname_in_capitals(mention, bare, surnames):
                 kind, label = "person", "PERSON"
+            elif bare in given and mention.kind in ("place", "other"):
+                kind, label = "person", "PERSON"  # "Kathina" after "Kathina Thomas"
             elif bare in bodies:
                 kind, label = "organisation", "ORG"
             elif bare in things:
@@ -178,6 +198,19 @@ def _a_surname_in_capitals(mention: Mention, bare: str, surnames: set[str]) -> b
     organisation; never a town ("WASHINGTON" of a dateline, beside Denzel
     Washington), which the model or the dateline labelled a place."""
     return KINDS.get(mention.label) != "place" and bare.isupper() and bare.title() in surnames
+
+
+def _written_small(text: str | None, name: str) -> bool:
+    """Whether ``text`` writes the name as a common word too ("Will", "Rose")."""
+    return text is not None and re.search(rf"\b{re.escape(name.lower())}\b", text) is not None
+
+
+def _a_place(name: str) -> bool:
+    """Whether a gazetteer knows the name as a place ("Jordan", "Victoria")."""
+    from ..gazetteer import is_known_place
+    from ..names import alias_key
+
+    return is_known_place(alias_key(name))
 
 
 def _voted(votes: Counter[tuple[str, str]]) -> tuple[str, str]:
