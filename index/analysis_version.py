@@ -214,4 +214,7 @@ file's size and time, not the analysis's code (see
 # name the model read as a place or a thing is the person's where the article
 # names that person in full and writes the surname alone ("Autumn" beside
 # "Autumn Veatch" and "Veatch")
-VERSION = "107"
+# 108: a number after a capitalised word inside a sentence is a model's or a
+# version's ("six AK 47 rifles", "Windows 2000 users"), not a count; a
+# "zero-day" flaw is no duration
+VERSION = "108"

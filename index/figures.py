@@ -137,11 +137,14 @@ def _penalty(text: str, start: int, qualifier: str) -> bool:
 
 
 def _not_a_duration(doc: Doc, match: re.Match[str]) -> bool:
-    """ "A second person" and "for a second straight day" are ordinals, and
-    "“48 Hours”" or "48 Hours:" names a programme."""
+    """ "A second person" and "for a second straight day" are ordinals,
+    "“48 Hours”" or "48 Hours:" names a programme, and a "zero-day" flaw is one
+    its makers did not know of."""
     number, unit = match.group("num").lower(), match.group("unit")
     if unit.lower().startswith("second") and number in ("a", "an", "one"):
         return True
+    if number == "zero" and "-" in match.group("sep"):
+        return True  # "a zero-day flaw": a kind of flaw, not how long anything took
     after = doc.text[match.end() : match.end() + 1]
     return unit[0].isupper() and (in_short_quote(doc, match.start(), match.end()) or after in ':”"')
 
@@ -270,6 +273,15 @@ def _not_a_count(text: str, match: re.Match[str], num_end: int, end: int) -> boo
     number = match.group("num")
     if re.match(r"-[^\W\d_]|:\d|\s*(?:%|per\s?cent|percent)", after):
         return True
+    model = number.isdigit() and _MODEL.search(text, max(0, match.start() - 30), match.start())
+    if (
+        model
+        and (  # "six AK 47 rifles", "Windows 2000 users", "14 AK 47 Rifles": a
+            not re.match(r"\s+[A-Z]", text[num_end:])  # model's name; not a headline's
+            or re.search(r"\d\s+$", text[max(0, model.start() - 8) : model.start()])
+        )
+    ):  # "Police Arrest 12 Men"
+        return True
     if re.fullmatch(r"\d{4}", number) and 1000 <= int(number) < 3000:
         # "the deadly 2012 attacks" is a year; "1900 soldiers" a count
         attributive = re.search(
@@ -303,6 +315,17 @@ def _score(match: re.Match[str]) -> bool:
 
 
 # The denominator of a share: "one in every 500", "1 in 5", "one out of 10".
+# A capitalised word inside a sentence just before a number: the name of a
+# model or a version ("AK 47", "Windows 2000", "Boeing 747"), not what is
+# counted; not a month, a weekday or a word a headline capitalises.
+_MODEL = re.compile(
+    r"(?<=[\w,;)] )(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? $)"
+    r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day $)"
+    r"(?!(?:The|A|An|About|Some|Almost|Nearly|Over|Under|Only|All|Of|In|On|At|By|For|To|"
+    r"With|And|But|Or|Than|From|Around|Roughly|More|Less|Fewer|Up|Top|Just|Least|Most|No|"
+    r"Number|Page|Room|Unit|Route|Highway|Interstate|Section|Article|Chapter|Rule) $)"
+    r"[A-Z][A-Za-z]{0,15} $"
+)
 _RATIO = re.compile(r"\b(?:one|1|a)\s+(?:in|out\s+of)\s+(?:every\s+)?$", re.I)
 
 

@@ -116,7 +116,32 @@ NOT_FACTS = [
     ("Jennifer Paterson and Clarissa Dickson Wright filming Two Fat Ladies in 1996.", "quantity"),
     ("WATCH: “48 Hours” looks at the case.", "duration"),
     ("The committee investigating the deadly 2012 attacks found the account.", "quantity"),
+    # ECB+: a model's or a version's number, and a kind of flaw, read as figures that
+    # "agreed" across reports about other things
+    ("Hackers exploited a zero-day flaw in Internet Explorer.", "duration"),
 ]
+
+
+@pytest.mark.parametrize(
+    "sentence,counts",
+    [
+        ("During the operation, six AK 47 rifles and 12 magazines were found.", [12]),
+        ("The ship has confiscated a total of 14 AK 47 Rifles, 31 Magazines and 923 rounds.",
+         [31, 923]),
+        ("The flaw hit Windows 2000 users and 300 users of Windows XP.", [300]),
+    ],
+)  # fmt: skip
+def test_a_models_number_is_not_what_it_counts(sentence, counts):
+    """ECB+: "AK 47 rifles" was read as 47 rifles, "agreeing" with another report's."""
+    assert [f.value for f in facts(sentence, "quantity")] == counts
+
+
+def test_a_count_after_a_headlines_capitalised_word_is_still_a_count():
+    """A headline capitalises the word before a count ("Police Arrest 12 Men"): a
+    model's name is read only where the counted word is in lower case or the
+    name follows another number."""
+    (fact,) = facts("Police Arrest 12 Men After Riot", "quantity")
+    assert fact.value == 12
 
 
 @pytest.mark.parametrize("sentence,kind", NOT_FACTS)
