@@ -198,7 +198,9 @@ MEMO_SIZE = 16
 # 78: a person's title before a name the model read as an organisation or a
 # thing makes it that person ("Dr Nielsen", "Sheriff Arpaio")
 # 79: a quote view names its speaker as the entities do
-COMPARISON = 79
+# 80: a town written before a word for a person ("a Perth doctor") is written as a
+# place
+COMPARISON = 80
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

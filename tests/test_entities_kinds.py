@@ -548,6 +548,12 @@ def test_a_place_of_several_words_no_list_knows_is_one_only_where_its_words_say_
             "Woodburn",
             "organisation",
         ),
+        (  # ECB+ topic 23: a person from a town, the town before the word for them
+            "Police say a Perth mountain climber watched his brother fall. A colleague paid "
+            "tribute to a Perth doctor. Perth friends gathered. The Perth club met.",
+            "Perth",
+            "organisation",
+        ),
         (  # a charge sheet: "NAME, AGE, of TOWN"
             "Austin Seth Hunt, 23, of Fairmont, is charged. Jordan Scott, 19, of Fairmont, "
             "is charged with four counts. Firefighters with the Fairmont fire department "
@@ -571,6 +577,11 @@ def test_a_town_the_text_writes_as_a_place_is_one_whatever_the_model_read(text, 
 @pytest.mark.parametrize(
     ("text", "name"),
     [
+        (  # a club's fans, not people from the town
+            "A Chelsea fan was arrested. Chelsea won again. Chelsea signed a striker. "
+            "Chelsea lost at home.",
+            "Chelsea",
+        ),
         (  # a senator of the same name as a town, after her title
             "Senator Warren said the bill would pass. Residents of Warren protested. "
             "Warren voted against it. Warren spoke again.",

@@ -81,6 +81,15 @@ _PLACE_BEFORE = re.compile(
 _PLACE_AFTER = re.compile(
     r"(?:\s+(?:residents?|natives?|police)|['’]s\s+police|-area)\b", re.IGNORECASE
 )
+# "a Perth doctor", "a Millom man", "a Brooklyn mother of 12": a person from a
+# town, the town written before a word for a person (not "a Chelsea fan", a club's).
+_A_BEFORE = re.compile(r"\b[Aa]n?\s+$")
+_PERSON_FROM = re.compile(
+    r"\s+(?:[a-z]+\s+){0,2}(?:man|woman|men|women|boy|girl|teen|teenager|youth|mother|"
+    r"father|mum|mom|dad|son|daughter|family|couple|pensioner|grandmother|grandfather|"
+    r"doctor|nurse|climber|mountaineer|student|teacher|businessman|businesswoman|"
+    r"widow|widower|toddler|baby|native|resident)\b"
+)
 # A run of capitalised words after a comma, not a possessive ("Kenya's president").
 _REGION_AFTER = re.compile(r",\s+([A-Z][A-Za-z]*\.?(?:\s?[A-Z][A-Za-z]*\.?){0,2})(?![\w'’.-])")
 
@@ -131,13 +140,16 @@ class CorpusText:
         """Whether the words around ``start:end`` of ``article`` write it as a
         place: "the port city of Bandar Abbas", "60km south west of Bandar
         Abbas", "Ortiz, of Diamond Bar,", "the Diamond Bar resident", "a
-        Woodburn police officer", "born in Twin Falls, Idaho"."""
+        Woodburn police officer", "born in Twin Falls, Idaho", "a Perth
+        doctor"."""
         passage = self._passage_at(article, start)
         if passage is None:
             return False
         before = passage.text[max(0, start - passage.start - 40) : start - passage.start]
         after = passage.text[end - passage.start : end - passage.start + 30]
         if _PLACE_BEFORE.search(before) or _PLACE_AFTER.match(after):
+            return True
+        if _A_BEFORE.search(before) and _PERSON_FROM.match(after):
             return True
         region = _REGION_AFTER.match(after)  # "Twin Falls, Idaho", "Schenectady, N. Y."
         return region is not None and is_state_or_country(alias_key(region.group(1)))
