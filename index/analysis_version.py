@@ -217,4 +217,6 @@ file's size and time, not the analysis's code (see
 # 108: a number after a capitalised word inside a sentence is a model's or a
 # version's ("six AK 47 rifles", "Windows 2000 users"), not a count; a
 # "zero-day" flaw is no duration
-VERSION = "108"
+# 109: thousands set apart by a comma and a space are one number ("20, 000
+# protesters", "1, 101 career games"), not a list ("scores of 272, 310")
+VERSION = "109"

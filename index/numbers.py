@@ -27,7 +27,14 @@ WORD_VALUES.update({w: float(20 + 10 * i) for i, w in enumerate(_TENS)})
 WORD_VALUES.update({"a": 1.0, "an": 1.0, "dozen": 12.0, "a dozen": 12.0})
 SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# Thousands set apart by a comma, or by a comma and a space as tokenised text
+# writes them ("20, 000 people", "100, 000", "1, 300 biologists"), not a list
+# of numbers ("rooms 101, 102 and 103", "scores of 272, 310").
+_DIGITS = (
+    r"(?:\d{1,3}(?=(?:,\s?\d{3})*, 0\d\d(?!\d))(?:,\s?\d{3})+(?!\d)"
+    r"|\d{1,3}(?:,\d{3})+"
+    r"|\d{1,2}, \d{3}(?!\d|\s*(?:,|and\b|or\b|to\b)\s*\d)|\d+)(?:\.\d+)?"
+)
 _WORDS = (
     rf"(?:{'|'.join(_TENS)})(?:[-\s](?:{'|'.join(_ONES[1:10])}))?"
     rf"|a\s+dozen|dozen|{'|'.join(sorted(_ONES, key=len, reverse=True))}|an?"
@@ -101,7 +108,8 @@ WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 def parse_number(text: str) -> float | None:
     """The value of a number as written ("1,000", "12.5", "twenty-four",
     "3 million", "an"); ``None`` when it is not a number."""
-    words = re.sub(r"-dozen\b", " dozen", text.strip().lower().replace(",", "")).split()
+    plain = re.sub(r"(?<=\d), (?=\d)", "", text.strip().lower()).replace(",", "")
+    words = re.sub(r"-dozen\b", " dozen", plain).split()
     if not words:
         return None
     scale = 1.0

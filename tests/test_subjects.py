@@ -136,6 +136,23 @@ def test_a_models_number_is_not_what_it_counts(sentence, counts):
     assert [f.value for f in facts(sentence, "quantity")] == counts
 
 
+@pytest.mark.parametrize(
+    "sentence,counts",
+    [
+        # ECB+ writes most thousands with a comma and a space, as tokenised text
+        ("In Patras, around 20, 000 protesters were joined by workers.", [20000]),
+        ("He averaged 2. 1 steals in 1, 101 career games.", [1101]),
+        ("Police said 1, 250, 000 people were hurt.", [1250000]),
+        ("Police said 1,500 people were hurt.", [1500]),
+        # a list of numbers, not one number
+        ("The scores were 272, 310 runs.", [310]),
+    ],
+)
+def test_thousands_set_apart_by_a_comma_and_a_space_are_one_number(sentence, counts):
+    """ "1, 101 career games" was 101 games, and "20, 000 protesters" no figure."""
+    assert [f.value for f in facts(sentence, "quantity")] == counts
+
+
 def test_a_count_after_a_headlines_capitalised_word_is_still_a_count():
     """A headline capitalises the word before a count ("Police Arrest 12 Men"): a
     model's name is read only where the counted word is in lower case or the
