@@ -29,9 +29,10 @@ SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 
 # Thousands set apart by a comma, or by a comma and a space as tokenised text
 # writes them ("20, 000 people", "100, 000", "1, 300 biologists"), not a list
-# of numbers ("rooms 101, 102 and 103", "scores of 272, 310").
+# of numbers ("rooms 101, 102 and 103", "scores of 272, 310"); a number of up to
+# 18 digits so that a long run of groups costs no more than a short one.
 _DIGITS = (
-    r"(?:\d{1,3}(?=(?:,\s?\d{3})*, 0\d\d(?!\d))(?:,\s?\d{3})+(?!\d)"
+    r"(?:\d{1,3}(?=(?:,\s?\d{3}){0,4}, 0\d\d(?!\d))(?:,\s?\d{3}){1,5}(?!\d)"
     r"|\d{1,3}(?:,\d{3})+"
     r"|\d{1,2}, \d{3}(?!\d|\s*(?:,|and\b|or\b|to\b)\s*\d)|\d+)(?:\.\d+)?"
 )
