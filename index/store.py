@@ -200,7 +200,9 @@ MEMO_SIZE = 16
 # 79: a quote view names its speaker as the entities do
 # 80: a town written before a word for a person ("a Perth doctor") is written as a
 # place
-COMPARISON = 80
+# 81: a name opening with "Mount", "Lake", "Loch", "River" or "Isle" is a place
+# ("Mount Sefton", "River Thames"), not one ending like an institution's
+COMPARISON = 81
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

@@ -500,6 +500,24 @@ def test_a_one_word_place_no_gazetteer_knows_and_nothing_shows_is_not_one():
     assert {e.name: e.kind for e in named(mentions)} == kinds
 
 
+def test_a_mountain_a_lake_a_river_or_an_island_is_a_place_whatever_the_model_read():
+    """ECB+ and BBC News: "Mount Sefton" read as an organisation, "Loch Lomond"
+    as a person, "River Thames" as a thing, "Isle of Wight" as an organisation;
+    an institution or a hut named after one is not a place ("Mount Sinai
+    Hospital", "Mt Sefton Bivvy"), nor a person named Glen."""
+    mentions = corpus(
+        [("Mount Sefton", "organisation"), ("Loch Lomond", "person"), ("River Thames", "other")],
+        [("Isle of Wight", "organisation"), ("Mount Sinai Hospital", "organisation")],
+        [("Mt Sefton Bivvy", "person"), ("Glen Johnson", "person")],
+    )
+    kinds = {e.name: e.kind for e in merge(mentions, {})}
+    assert {kinds[n] for n in ("Mount Sefton", "Loch Lomond", "River Thames", "Isle of Wight")} == {
+        "place"
+    }
+    assert kinds["Mount Sinai Hospital"] == "organisation"
+    assert kinds["Mt Sefton Bivvy"] == kinds["Glen Johnson"] == "person"
+
+
 def test_a_place_of_several_words_no_list_knows_is_one_only_where_its_words_say_so():
     """BBC News: "Grand Slam" (70 mentions) and "Windows XP" are no places;
     "Capitol Hill", "South Yorkshire", "Little Britain" (ending with a known

@@ -183,7 +183,7 @@ def _kinds_corrected(nodes: list[_Node], links: _Links, text: CorpusText, events
             kind = "group"
         elif _shown_a_person(members, text):
             kind = "person"
-        elif _shown_a_place(members, text):
+        elif _shown_a_place(members, text) or _named_as_a_place(members):
             kind = "place"
         else:
             continue
@@ -245,6 +245,33 @@ def _shown_a_person(members: list[_Node], text: CorpusText) -> bool:
         for article, mention in found
     )
     return bool(shown) and 4 * shown >= len(found)
+
+
+# What opens a mountain's, a lake's, a river's or an island's name ("Mount
+# Sefton", "Loch Lomond", "River Thames", "Isle of Wight"), and what ends an
+# institution's or a building's named after one ("Mount Kisco Medical Group",
+# "Mount Sinai Hospital").
+_PLACE_OPENINGS = frozenset({"mount", "mt", "lake", "loch", "river", "isle"})
+_NOT_A_PLACE_ENDS = frozenset(
+    {"hospital", "medical", "group", "school", "college", "university", "academy",
+     "church", "hotel", "room", "club", "centre", "center", "company", "bank",
+     "institute", "clinic", "primary", "high", "house", "restaurant", "bivvy", "hut"}
+)  # fmt: skip
+
+
+def _named_as_a_place(members: list[_Node]) -> bool:
+    """Whether an entity the model read as a person, an organisation, a thing or
+    a group is named as a mountain, a lake, a river or an island is: every name
+    of it opens with "Mount", "Lake", "Loch", "River" or "Isle" and goes on with
+    a capitalised word, and none ends like an institution's or a building's
+    ("Mount Sinai Hospital", "Mt Sefton Bivvy")."""
+    if _kind(members) not in ("person", "organisation", "other", "group"):
+        return False
+    for node in members:
+        words = node.key.split()
+        if len(words) < 2 or words[0] not in _PLACE_OPENINGS or words[-1] in _NOT_A_PLACE_ENDS:
+            return False
+    return True
 
 
 def _shown_a_place(members: list[_Node], text: CorpusText) -> bool:
