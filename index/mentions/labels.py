@@ -8,8 +8,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from ..gazetteer import is_known_place
 from ..model import Mention
-from ..names import ROLES
+from ..names import ROLES, alias_key
 from ..nlp import KINDS
 from .propagation import _is_surname, surname
 from .shown import _TITLES
@@ -207,9 +208,6 @@ def _written_small(text: str | None, name: str) -> bool:
 
 def _a_place(name: str) -> bool:
     """Whether a gazetteer knows the name as a place ("Jordan", "Victoria")."""
-    from ..gazetteer import is_known_place
-    from ..names import alias_key
-
     return is_known_place(alias_key(name))
 
 
