@@ -202,7 +202,9 @@ MEMO_SIZE = 16
 # place
 # 81: a name opening with "Mount", "Lake", "Loch", "River" or "Isle" is a place
 # ("Mount Sefton", "River Thames"), not one ending like an institution's
-COMPARISON = 81
+# 82: a body is named by its whole name, not the same with its last word cut off
+# ("National Hockey League", not "National Hockey")
+COMPARISON = 82
 COMPARED_UID = "__compared__"
 # The layout of the stored documents. An index in another layout is not read
 # but rebuilt from the corpus (see ``index.build.update``), which is the source

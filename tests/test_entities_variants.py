@@ -305,6 +305,23 @@ def test_a_spelling_off_from_two_entities_joins_neither():
     assert entity_with(found, "Senate Intelligence Committee") != house
 
 
+def test_a_bodys_name_is_not_shown_with_its_last_word_cut_off():
+    """The wire's "National Hockey" (the model's span) beside one "National Hockey
+    League", the shared clusters' "San Diego Police" beside "San Diego Police
+    Department": the body's whole name; "Manchester United" keeps its name beside
+    "Manchester United Football" (no body's last word)."""
+    from collections import Counter
+
+    from index.entities.display import _display_name
+
+    counts = {"NHL": 9, "National Hockey": 3, "National Hockey League": 1}
+    assert _display_name(Counter(counts), "organisation") == "National Hockey League"
+    counts = {"San Diego Police": 4, "San Diego Police Department": 1}
+    assert _display_name(Counter(counts), "organisation") == "San Diego Police Department"
+    counts = {"Manchester United": 5, "Manchester United Football": 1}
+    assert _display_name(Counter(counts), "organisation") == "Manchester United"
+
+
 def test_a_name_written_in_capitals_is_shown_as_its_text_writes_it():
     """CoNLL-2003 wire: the NHL and NBA tables' "CHICAGO", "ST LOUIS" named the
     entities their reports write "Chicago", "St. Louis". An acronym keeps its

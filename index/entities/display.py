@@ -86,7 +86,33 @@ def _displayed(counts: Counter[str], kind: str) -> str:
     best = max(full, key=lambda t: (counts[t], len(t.split()), not t.isupper(), t))
     if kind == "person":
         best = _with_given_name(best, counts)
+    elif " " in best:
+        best = _not_cut_short(best, counts)
     return best
+
+
+# The last word of a body's name that a text or the model may leave off
+# ("National Hockey" of "National Hockey League").
+_BODY_ENDS = frozenset(
+    {"league", "association", "party", "service", "company", "corporation", "union",
+     "council", "committee", "commission", "federation", "organisation", "organization",
+     "institute", "agency", "department", "ministry", "board", "authority", "foundation",
+     "society"}
+)  # fmt: skip
+
+
+def _not_cut_short(best: str, counts: Counter[str]) -> str:
+    """A body's name, not the same name with its last word cut off: "National
+    Hockey League", not "National Hockey"; "Fish and Wildlife Service", not
+    "Fish and Wildlife"."""
+    longer = [
+        t
+        for t in counts
+        if t.startswith(best + " ")
+        and len(t.split()) == len(best.split()) + 1
+        and t.split()[-1].lower() in _BODY_ENDS
+    ]
+    return max(longer, key=lambda t: (counts[t], t)) if longer else best
 
 
 def _run_on(spelling: str, others: list[str]) -> bool:
