@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -101,9 +102,7 @@ def main() -> None:
     parser.add_argument("--names", action="store_true", help="proper names only")
     parser.add_argument("--topics", help="comma-separated ECB+ topic numbers (default: all)")
     parser.add_argument("--most", type=int, default=40, help="lines of each list")
-    parser.add_argument(
-        "--cache", default=str(Path(ev.tempfile.gettempdir()) / "newsdesk-eval-cache")
-    )
+    parser.add_argument("--cache", default=str(Path(tempfile.gettempdir()) / "newsdesk-eval-cache"))
     args = parser.parse_args()
     require(ECB)
     cache = ev.SpanCache(Path(args.cache) if args.cache else None)

@@ -273,14 +273,7 @@ def _not_a_count(text: str, match: re.Match[str], num_end: int, end: int) -> boo
     number = match.group("num")
     if re.match(r"-[^\W\d_]|:\d|\s*(?:%|per\s?cent|percent)", after):
         return True
-    model = number.isdigit() and _MODEL.search(text, max(0, match.start() - 30), match.start())
-    if (
-        model
-        and (  # "six AK 47 rifles", "Windows 2000 users", "14 AK 47 Rifles": a
-            not re.match(r"\s+[A-Z]", text[num_end:])  # model's name; not a headline's
-            or re.search(r"\d\s+$", text[max(0, model.start() - 8) : model.start()])
-        )
-    ):  # "Police Arrest 12 Men"
+    if number.isdigit() and _a_models_number(text, match.start(), num_end):
         return True
     if re.fullmatch(r"\d{4}", number) and 1000 <= int(number) < 3000:
         # "the deadly 2012 attacks" is a year; "1900 soldiers" a count
@@ -290,7 +283,8 @@ def _not_a_count(text: str, match: re.Match[str], num_end: int, end: int) -> boo
         )
         return bool(attributive) or not num.plural_follows(text, match.end("num"))
     if number[0] == "0" and number.isdigit() and len(number) > 1:
-        return True  # "31, 000 people": the end of a number a space split, no count
+        return True  # "007", "0800": a code, no count (a thousand written "31, 000" is
+        # one number to num.NUMBER)
     if _RATIO.search(text, max(0, match.start() - 20), match.start()):
         return True  # "one in every 500 Windows users": a share, not a count
     before = text[max(0, match.start() - 12) : match.start()].lower().split()
@@ -319,13 +313,27 @@ def _score(match: re.Match[str]) -> bool:
 # model or a version ("AK 47", "Windows 2000", "Boeing 747"), not what is
 # counted; not a month, a weekday or a word a headline capitalises.
 _MODEL = re.compile(
-    r"(?<=[\w,;)] )(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? $)"
-    r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day $)"
+    rf"(?<=[\w,;)] )(?!(?:{num.MONTH}|{'|'.join(w.title() for w in num.WEEKDAYS)}) $)"
     r"(?!(?:The|A|An|About|Some|Almost|Nearly|Over|Under|Only|All|Of|In|On|At|By|For|To|"
     r"With|And|But|Or|Than|From|Around|Roughly|More|Less|Fewer|Up|Top|Just|Least|Most|No|"
     r"Number|Page|Room|Unit|Route|Highway|Interstate|Section|Article|Chapter|Rule) $)"
     r"[A-Z][A-Za-z]{0,15} $"
 )
+
+
+def _a_models_number(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``start:end`` names a model or a version after a
+    capitalised word ("six AK 47 rifles", "Windows 2000 users"; after another
+    number, "14 AK 47 Rifles"), not a headline's count ("Police Arrest 12 Men",
+    the word after it capitalised too)."""
+    model = _MODEL.search(text, max(0, start - 30), start)
+    if model is None:
+        return False
+    headline = re.match(r"\s+[A-Z]", text[end:]) is not None
+    after_a_number = re.search(r"\d\s+$", text[max(0, model.start() - 8) : model.start()])
+    return not headline or after_a_number is not None
+
+
 _RATIO = re.compile(r"\b(?:one|1|a)\s+(?:in|out\s+of)\s+(?:every\s+)?$", re.I)
 
 

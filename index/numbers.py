@@ -256,15 +256,15 @@ MONTH_ABBREVIATIONS = (
     "Nov",
     "Dec",
 )
-_MONTH = rf"(?:{_MONTH_NAMES}|(?:{'|'.join(MONTH_ABBREVIATIONS)})\.?)"
+MONTH = rf"(?:{_MONTH_NAMES}|(?:{'|'.join(MONTH_ABBREVIATIONS)})\.?)"  # a month as written
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _PREPOSITION = r"\b(?:in|since|by|until|till|before|after|during|from|through|early|late|of)\s+"
 # Most specific first: a phrase matched once is not matched again by a later form.
 _DATE_FORMS = (
-    ("dmy", rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}}){_ORDINAL},?\s+(?P<y>\d{{4}})\b"),
-    ("dmy", rf"\b(?P<d>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>\d{{4}})\b"),
-    ("my", rf"\b(?P<m>{_MONTH})\s+(?:of\s+)?(?P<y>\d{{4}})\b"),
-    ("md", rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}}){_ORDINAL}\b(?!,?\s*\d)"),
+    ("dmy", rf"\b(?P<m>{MONTH})\s+(?P<d>\d{{1,2}}){_ORDINAL},?\s+(?P<y>\d{{4}})\b"),
+    ("dmy", rf"\b(?P<d>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?(?P<m>{MONTH}),?\s+(?P<y>\d{{4}})\b"),
+    ("my", rf"\b(?P<m>{MONTH})\s+(?:of\s+)?(?P<y>\d{{4}})\b"),
+    ("md", rf"\b(?P<m>{MONTH})\s+(?P<d>\d{{1,2}}){_ORDINAL}\b(?!,?\s*\d)"),
     (
         "m",
         rf"{_PREPOSITION}(?P<m>{_MONTH_NAMES})(?:\s+(?:and|or|to|through)\s+(?P<m2>{_MONTH_NAMES}))?\b",

@@ -265,13 +265,11 @@ def _named_as_a_place(members: list[_Node]) -> bool:
     of it opens with "Mount", "Lake", "Loch", "River" or "Isle" and goes on with
     a capitalised word, and none ends like an institution's or a building's
     ("Mount Sinai Hospital", "Mt Sefton Bivvy")."""
-    if _kind(members) not in ("person", "organisation", "other", "group"):
-        return False
-    for node in members:
+    for node in members:  # the names first: the kind's vote reads every mention
         words = node.key.split()
         if len(words) < 2 or words[0] not in _PLACE_OPENINGS or words[-1] in _NOT_A_PLACE_ENDS:
             return False
-    return True
+    return _kind(members) in ("person", "organisation", "other", "group")
 
 
 def _shown_a_place(members: list[_Node], text: CorpusText) -> bool:
